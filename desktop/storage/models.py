@@ -112,9 +112,7 @@ class Tag(SyncedModel):
     """A tag on a person or on a conversation (exactly one of the two is set)."""
 
     person = pw.ForeignKeyField(Person, null=True, backref="tags", on_delete="CASCADE")
-    conversation = pw.ForeignKeyField(
-        Conversation, null=True, backref="tags", on_delete="CASCADE"
-    )
+    conversation = pw.ForeignKeyField(Conversation, null=True, backref="tags", on_delete="CASCADE")
     name = pw.TextField(default="")
 
 

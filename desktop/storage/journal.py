@@ -1,0 +1,226 @@
+"""The one way rows are written: row, per-field clock and change log in one transaction.
+
+SYNC.md's merge works field by field, so every local write records, for each field it
+changes, the winning hybrid-logical-clock stamp (``field_clock``) and an append-only
+change-log entry with the JSON value (``change``). Nothing else in the code base writes
+a synced table; nothing ever ``DELETE``s one (deletion is ``deleted = True``).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from datetime import date, datetime
+from typing import Any
+
+import peewee as pw
+
+from desktop.storage import search_index
+from desktop.storage.hlc import HybridLogicalClock
+from desktop.storage.models import (
+    Change,
+    Conversation,
+    FieldClock,
+    Meta,
+    Person,
+    SyncedModel,
+    Tag,
+    database,
+)
+
+SKIP_FIELDS = frozenset({"id", "updated"})
+BATCH = 400  # rows per INSERT: stays under SQLite's bound-parameter limit for wide tables
+
+_clock: HybridLogicalClock | None = None
+_clock_db: object | None = None
+_touched: set[tuple[str, str]] = set()
+
+
+def encode_value(value: Any) -> str:
+    """JSON for the change log: dates as ISO text, blobs as base64, the rest as JSON."""
+    if isinstance(value, datetime | date):
+        value = value.isoformat()
+    elif isinstance(value, bytes | bytearray | memoryview):
+        value = {"$b64": base64.b64encode(bytes(value)).decode("ascii")}
+    return json.dumps(value, ensure_ascii=False)
+
+
+def decode_value(text: str) -> Any:
+    value = json.loads(text)
+    if isinstance(value, dict) and "$b64" in value:
+        return base64.b64decode(value["$b64"])
+    return value
+
+
+def clock() -> HybridLogicalClock:
+    """The device's clock, loaded once per open database."""
+    global _clock, _clock_db
+    if _clock is None or _clock_db is not database.obj:
+        device = Meta.get(Meta.key == "device_id").value
+        last = Meta.get_or_none(Meta.key == "hlc_last")
+        _clock = HybridLogicalClock(device_id=device, last=last.value if last else "")
+        _clock_db = database.obj
+    return _clock
+
+
+def _persist_clock() -> None:
+    Meta.insert(key="hlc_last", value=clock().last).on_conflict_replace().execute()
+
+
+def _field_names(model: type[SyncedModel]) -> list[str]:
+    return [name for name in model._meta.fields if name not in SKIP_FIELDS]
+
+
+def _column_value(model: type[SyncedModel], name: str, value: Any) -> Any:
+    field = model._meta.fields[name]
+    if isinstance(field, pw.ForeignKeyField) and isinstance(value, pw.Model):
+        return value.get_id()
+    return value
+
+
+def _refresh_index(model: type[SyncedModel], row_id: str, values: Mapping[str, Any]) -> None:
+    if model is Person:
+        search_index.refresh_person(row_id)
+    elif model is Conversation:
+        search_index.refresh_conversation(row_id)
+    elif model is Tag:
+        person_id = values.get("person") or Tag.get_by_id(row_id).person_id
+        if person_id:
+            search_index.refresh_person(str(person_id))
+
+
+def save(model: type[SyncedModel], row_id: str | None, values: Mapping[str, Any]) -> str:
+    """Create or update one row; return its id. Unchanged fields are not journalled."""
+    unknown = set(values) - set(model._meta.fields) - {"id"}
+    if unknown:
+        raise ValueError(f"{model.__name__} has no field(s) {sorted(unknown)}")
+    values = {name: _column_value(model, name, v) for name, v in values.items()}
+    with database.atomic():
+        existing = model.get_or_none(model.id == row_id) if row_id else None
+        hlc = clock().tick()
+        if existing is None:
+            row = model(**values)
+            if row_id:
+                row.id = row_id
+            row.updated = hlc
+            row.save(force_insert=True)
+            row_id = str(row.id)
+            changed = {
+                name: getattr(row, name + "_id" if _is_fk(model, name) else name)
+                for name in _field_names(model)
+            }
+        else:
+            changed = {}
+            for name, value in values.items():
+                current = getattr(existing, name + "_id" if _is_fk(model, name) else name)
+                if current != value:
+                    changed[name] = value
+            if not changed:
+                return str(row_id)
+            model.update(**changed, updated=hlc).where(model.id == row_id).execute()
+        _journal(model._meta.table_name, str(row_id), changed, hlc)
+        _persist_clock()
+        _refresh_index(model, str(row_id), values)
+        _touched.add((model._meta.table_name, str(row_id)))
+    return str(row_id)
+
+
+def _is_fk(model: type[SyncedModel], name: str) -> bool:
+    return isinstance(model._meta.fields[name], pw.ForeignKeyField)
+
+
+def _journal(entity: str, row_id: str, changed: Mapping[str, Any], hlc: str) -> None:
+    FieldClock.insert_many(
+        [(entity, row_id, name, hlc) for name in changed],
+        fields=[FieldClock.entity, FieldClock.row_id, FieldClock.field, FieldClock.hlc],
+    ).on_conflict_replace().execute()
+    Change.insert_many(
+        [(hlc, entity, row_id, name, encode_value(v)) for name, v in changed.items()],
+        fields=[Change.hlc, Change.entity, Change.row_id, Change.field, Change.value],
+    ).execute()
+
+
+def delete(model: type[SyncedModel], row_id: str) -> None:
+    """Tombstone a row: the only way anything is deleted."""
+    save(model, row_id, {"deleted": True})
+
+
+def restore(model: type[SyncedModel], row_id: str) -> None:
+    save(model, row_id, {"deleted": False})
+
+
+def _chunks(rows: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(rows), size):
+        yield rows[start : start + size]
+
+
+def insert_many(model: type[SyncedModel], rows: Iterable[Mapping[str, Any]]) -> list[str]:
+    """Create many rows at once (demo, import) with the same journal guarantees as :func:`save`.
+
+    The caller owns the transaction and re-indexes search afterwards
+    (:func:`desktop.storage.search_index.rebuild`), which is far faster in bulk.
+    """
+    names = _field_names(model)
+    columns = ["id", "updated", *(_column(model, n) for n in names)]
+    defaults = {n: model._meta.fields[n].default for n in names}
+    entity = model._meta.table_name
+    row_tuples: list[tuple[Any, ...]] = []
+    clock_rows: list[tuple[str, str, str, str]] = []
+    change_rows: list[tuple[str, str, str, str, str]] = []
+    ids: list[str] = []
+    tick = clock().tick
+    for values in rows:
+        row_id = str(values.get("id") or _new_id())
+        hlc = tick()
+        record = []
+        for name in names:
+            value = values.get(name, defaults[name])
+            if callable(value):
+                value = value()
+            value = _column_value(model, name, value)
+            record.append(value)
+            clock_rows.append((entity, row_id, name, hlc))
+            change_rows.append((hlc, entity, row_id, name, encode_value(value)))
+        row_tuples.append(
+            (row_id, hlc, *(_db_value(model, n, v) for n, v in zip(names, record, strict=True)))
+        )
+        ids.append(row_id)
+    db = database.obj
+    table = model._meta.table_name
+    placeholders = ", ".join("?" for _ in columns)
+    quoted = ", ".join(f'"{c}"' for c in columns)
+    cursor = db.cursor()
+    cursor.executemany(f'INSERT INTO "{table}" ({quoted}) VALUES ({placeholders})', row_tuples)
+    cursor.executemany(
+        'INSERT OR REPLACE INTO "field_clock" (entity, row_id, field, hlc) VALUES (?, ?, ?, ?)',
+        clock_rows,
+    )
+    cursor.executemany(
+        'INSERT INTO "change" (hlc, entity, row_id, field, value) VALUES (?, ?, ?, ?, ?)',
+        change_rows,
+    )
+    _persist_clock()
+    _touched.update((entity, row_id) for row_id in ids)
+    return ids
+
+
+def _column(model: type[SyncedModel], name: str) -> str:
+    return model._meta.fields[name].column_name
+
+
+def _db_value(model: type[SyncedModel], name: str, value: Any) -> Any:
+    return model._meta.fields[name].db_value(value)
+
+
+def _new_id() -> str:
+    from desktop.storage.models import new_id
+
+    return new_id()
+
+
+def drain_touched() -> set[tuple[str, str]]:
+    """Rows written since the last call, for change notifications after commit."""
+    touched = set(_touched)
+    _touched.clear()
+    return touched

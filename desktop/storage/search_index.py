@@ -1,0 +1,194 @@
+"""The FTS5 full-text index over people and conversation notes.
+
+The index is derived data (rebuildable from the rows), local to this device and never
+synchronised, so plain DELETE/INSERT is right here. Each source row maps to an FTS rowid
+computed from its UUID, which keeps updates O(log n) without a mapping table.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from playhouse.sqlite_ext import FTS5Model, RowIDField, SearchField
+
+from desktop.storage.models import Conversation, Person, Tag, database
+
+TOKENIZE = "unicode61 remove_diacritics 2"
+PREFIXES = "2 3"
+MARK_START = "\x02"
+MARK_END = "\x03"
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def fts_rowid(row_id: str) -> int:
+    """A stable 63-bit integer from a UUID key (collisions are ~1e-8 at a million rows)."""
+    return int(row_id.replace("-", "")[:16], 16) & 0x7FFF_FFFF_FFFF_FFFF
+
+
+class PersonIndex(FTS5Model):
+    rowid = RowIDField()
+    person_id = SearchField(unindexed=True)
+    name = SearchField()
+    nickname = SearchField()
+    organization = SearchField()
+    headline = SearchField()
+    tags = SearchField()
+    about = SearchField()
+
+    class Meta:
+        database = database
+        table_name = "person_index"
+        options = {"tokenize": TOKENIZE, "prefix": PREFIXES}
+
+
+class ConversationIndex(FTS5Model):
+    rowid = RowIDField()
+    conversation_id = SearchField(unindexed=True)
+    title = SearchField()
+    place = SearchField()
+    notes = SearchField()
+
+    class Meta:
+        database = database
+        table_name = "conversation_index"
+        options = {"tokenize": TOKENIZE, "prefix": PREFIXES}
+
+
+INDEX_MODELS = (PersonIndex, ConversationIndex)
+PERSON_WEIGHTS = (0.0, 10.0, 6.0, 4.0, 3.0, 3.0, 1.0)
+CONVERSATION_WEIGHTS = (0.0, 4.0, 3.0, 1.0)
+
+
+def match_expression(text: str) -> str:
+    """Turn whatever the user typed into a safe FTS5 query: every word a quoted prefix.
+
+    Quoting each word means ``covid-19``, stray quotes, ``AND``, ``*`` or ``NEAR(`` are
+    plain words, never syntax. Empty when the text holds no word at all.
+    """
+    words = _WORD.findall(text)
+    return " ".join(f'"{word}"*' for word in words[:16])
+
+
+def _person_about(person: Person) -> str:
+    return " ".join(
+        part
+        for part in (
+            person.about,
+            person.interests,
+            person.family,
+            person.working_on,
+            person.location,
+            person.how_we_met,
+        )
+        if part
+    )
+
+
+def refresh_person(person_id: str) -> None:
+    """Re-index one person (call inside the write's transaction)."""
+    rowid = fts_rowid(person_id)
+    PersonIndex.delete().where(PersonIndex.rowid == rowid).execute()
+    person = Person.get_or_none(Person.id == person_id)
+    if person is None or person.deleted:
+        return
+    tags = Tag.select(Tag.name).where((Tag.person == person_id) & (Tag.deleted == False)).tuples()
+    PersonIndex.insert(
+        rowid=rowid,
+        person_id=person_id,
+        name=person.full_name,
+        nickname=" ".join(p for p in (person.nickname, person.pronunciation) if p),
+        organization=person.organization,
+        headline=person.headline,
+        tags=" ".join(name for (name,) in tags),
+        about=_person_about(person),
+    ).execute()
+
+
+def refresh_conversation(conversation_id: str) -> None:
+    """Re-index one conversation (call inside the write's transaction)."""
+    rowid = fts_rowid(conversation_id)
+    ConversationIndex.delete().where(ConversationIndex.rowid == rowid).execute()
+    conversation = Conversation.get_or_none(Conversation.id == conversation_id)
+    if conversation is None or conversation.deleted:
+        return
+    ConversationIndex.insert(
+        rowid=rowid,
+        conversation_id=conversation_id,
+        title=conversation.title,
+        place=conversation.place,
+        notes=conversation.notes,
+    ).execute()
+
+
+_PERSON_ABOUT_SQL = " || ' ' || ".join(
+    f"p.{column}"
+    for column in ("about", "interests", "family", "working_on", "location", "how_we_met")
+)
+
+
+def rebuild() -> None:
+    """Rebuild both indexes from the rows in bulk (after a migration, an import, the demo).
+
+    Uses the ``fts_rowid`` SQL function registered by :func:`register_functions`.
+    """
+    with database.atomic():
+        for model in INDEX_MODELS:
+            model.delete().execute()
+        database.execute_sql(
+            "INSERT INTO person_index (rowid, person_id, name, nickname, organization, "
+            "headline, tags, about) SELECT fts_rowid(p.id), p.id, p.full_name, "
+            "trim(p.nickname || ' ' || p.pronunciation), p.organization, p.headline, "
+            "coalesce((SELECT group_concat(t.name, ' ') FROM tag t "
+            "WHERE t.person_id = p.id AND t.deleted = 0), ''), "
+            f"{_PERSON_ABOUT_SQL} FROM person p WHERE p.deleted = 0"
+        )
+        database.execute_sql(
+            "INSERT INTO conversation_index (rowid, conversation_id, title, place, notes) "
+            "SELECT fts_rowid(id), id, title, place, notes FROM conversation WHERE deleted = 0"
+        )
+
+
+def register_functions(db: object) -> None:
+    """Make ``fts_rowid`` available in SQL on every connection of ``db``."""
+    db.register_function(fts_rowid, "fts_rowid", 1, deterministic=True)  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True, slots=True)
+class IndexHit:
+    kind: str  # "person" | "conversation"
+    row_id: str
+    snippet: str  # with MARK_START/MARK_END around matched words
+    rank: float
+
+
+def _run(sql: str, params: tuple[object, ...]) -> list[tuple[object, ...]]:
+    return list(database.execute_sql(sql, params).fetchall())
+
+
+def query_people(text: str, limit: int = 20) -> list[IndexHit]:
+    expression = match_expression(text)
+    if not expression:
+        return []
+    weights = ", ".join(str(w) for w in PERSON_WEIGHTS)
+    rows = _run(
+        "SELECT person_id, snippet(person_index, -1, ?, ?, '…', 12), "
+        f"bm25(person_index, {weights}) AS rank FROM person_index "
+        "WHERE person_index MATCH ? ORDER BY rank LIMIT ?",
+        (MARK_START, MARK_END, expression, limit),
+    )
+    return [IndexHit("person", str(r[0]), str(r[1]), float(r[2])) for r in rows]  # type: ignore[arg-type]
+
+
+def query_conversations(text: str, limit: int = 20) -> list[IndexHit]:
+    expression = match_expression(text)
+    if not expression:
+        return []
+    weights = ", ".join(str(w) for w in CONVERSATION_WEIGHTS)
+    rows = _run(
+        "SELECT conversation_id, snippet(conversation_index, 3, ?, ?, '…', 16), "
+        f"bm25(conversation_index, {weights}) AS rank FROM conversation_index "
+        "WHERE conversation_index MATCH ? ORDER BY rank LIMIT ?",
+        (MARK_START, MARK_END, expression, limit),
+    )
+    return [IndexHit("conversation", str(r[0]), str(r[1]), float(r[2])) for r in rows]  # type: ignore[arg-type]
