@@ -1,0 +1,79 @@
+"""Composition root: the QApplication, its names and icon, the database, the main window.
+
+Only this module, ``desktop/ui`` and the print layer import Qt.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop import APP_NAME, ORG_DOMAIN, ORG_NAME, __version__, paths
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """The one QApplication, named so QSettings and QStandardPaths find our folders."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QCoreApplication.setOrganizationName(ORG_NAME)
+    QCoreApplication.setOrganizationDomain(ORG_DOMAIN)
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setApplicationVersion(__version__)
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    QGuiApplication.setDesktopFileName("rapport")
+    icon = paths.resource("icons", "app.svg")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    return app
+
+
+def open_data(folder: Path) -> str | None:
+    """Open the store; return a user-facing error message instead of raising."""
+    from desktop.services.store import open_store
+    from desktop.storage.errors import StoreError
+
+    try:
+        open_store(folder)
+    except StoreError as exc:
+        return str(exc)
+    return None
+
+
+def build_main_window(folder: Path):  # -> MainWindow (imported lazily for start-up time)
+    from desktop.ui.main_window import MainWindow
+
+    return MainWindow(folder)
+
+
+def run(folder: Path) -> int:
+    """Start the GUI on ``folder``; a database problem is shown, never overwritten."""
+    app = create_application()
+    problem = open_data(folder)
+    if problem:
+        QMessageBox.critical(None, APP_NAME, problem)
+        return 1
+    window = build_main_window(folder)
+    window.show()
+    return app.exec()
+
+
+def paint_once(folder: Path) -> tuple[int, int]:
+    """Build the main window and render it once to an image (``rapport selftest``)."""
+    create_application()
+    window = build_main_window(folder)
+    window.resize(1100, 720)
+    image = window.grab()
+    if image.isNull():
+        raise RuntimeError("the main window rendered to an empty image")
+    size = (image.width(), image.height())
+    window.close()
+    window.deleteLater()
+    return size

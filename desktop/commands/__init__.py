@@ -1,0 +1,71 @@
+"""Command-line subcommands, one module per group; each exposes ``register(subparsers)``.
+
+Shared here: the ``--data-dir`` option every command takes, opening the store with the
+store's own clear errors turned into one-line messages, and JSON output helpers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from desktop import paths
+
+
+class CommandError(Exception):
+    """An expected failure: printed as one line, no traceback."""
+
+    def __init__(self, message: str, exit_code: int = 1) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def common_options(*, top_level: bool = False) -> argparse.ArgumentParser:
+    """``--data-dir`` on the main parser and on every subcommand."""
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=None if top_level else argparse.SUPPRESS,
+        help=f"data folder (default: ${paths.DATA_DIR_ENV} or the OS's app-data folder)",
+    )
+    return parent
+
+
+def data_dir(args: argparse.Namespace) -> Path:
+    return paths.data_dir(getattr(args, "data_dir", None))
+
+
+def open_store(args: argparse.Namespace) -> Path:
+    """Open the data folder's database or fail with the store's own one-line advice."""
+    from desktop.services.store import open_store as _open
+    from desktop.storage.errors import StoreError
+
+    folder = data_dir(args)
+    try:
+        _open(folder)
+    except StoreError as exc:
+        raise CommandError(str(exc)) from exc
+    return folder
+
+
+def print_json(value: Any) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, default=str) + "\n")
+
+
+def add_command(
+    subparsers: argparse._SubParsersAction, name: str, help_text: str, handler: Any
+) -> argparse.ArgumentParser:
+    parser = subparsers.add_parser(
+        name, help=help_text, description=help_text, parents=[common_options()]
+    )
+    parser.set_defaults(handler=handler)
+    return parser
+
+
+from desktop.commands import demo, gui, people_cli, selftest  # noqa: E402
+
+COMMAND_MODULES = (gui, demo, people_cli, selftest)

@@ -1,0 +1,17 @@
+"""``rapport`` / ``rapport gui``: open the main window on the data folder."""
+
+from __future__ import annotations
+
+import argparse
+
+from desktop.commands import add_command, data_dir
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    from desktop import app
+
+    return app.run(data_dir(args))
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    add_command(subparsers, "gui", "open the main window (the default)", run_gui)

@@ -1,0 +1,34 @@
+"""Shared fixtures: offscreen Qt (set before any Qt import), a fresh data folder per test."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_QUICK_BACKEND", "software")
+
+import pytest  # noqa: E402
+
+from desktop.paths import DATA_DIR_ENV  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test may touch the real user's data folder or settings."""
+    monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "default-data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "share"))
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Iterator[Path]:
+    """A fresh, opened data folder; the store is closed afterwards."""
+    from desktop.services import store
+
+    folder = tmp_path / "data"
+    store.open_store(folder)
+    yield folder
+    store.close_store()
