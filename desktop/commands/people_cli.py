@@ -138,11 +138,11 @@ def _shorten(text: str, width: int) -> str:
 
 
 def _promise_line(c: Any, today: date) -> str:
-    due = ""
-    if c.due:
-        late = c.days_late(today)
-        due = f" (due {c.due.isoformat()}{f', {late} days late' if late else ''})"
-    return c.description + due
+    if not c.due:
+        return c.description
+    late = c.days_late(today)
+    lateness = f", {late} day{'s' if late != 1 else ''} late" if late else ""
+    return f"{c.description} (due {c.due.isoformat()}{lateness})"
 
 
 def _card_json(card: Any, reading: Any, promises: list, recent: list, today: date) -> dict:

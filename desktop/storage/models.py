@@ -187,13 +187,14 @@ class FieldClock(BaseModel):
 
     class Meta:
         primary_key = pw.CompositeKey("entity", "row_id", "field")
+        without_rowid = True
 
 
 class Change(BaseModel):
     """Append-only change log: every value ever written, for sync and for recovery."""
 
     seq = pw.AutoField()  # local order only; never referenced by another row
-    hlc = pw.TextField(index=True)
+    hlc = pw.TextField()
     entity = pw.TextField()
     row_id = pw.TextField()
     field = pw.TextField()

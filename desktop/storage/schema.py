@@ -23,7 +23,6 @@ V1_SCHEMA: tuple[str, ...] = (
     'CREATE INDEX "attendance_event_id" ON "attendance" ("event_id")',
     'CREATE INDEX "attendance_person_id" ON "attendance" ("person_id")',
     'CREATE TABLE "change" ("seq" INTEGER NOT NULL PRIMARY KEY, "hlc" TEXT NOT NULL, "entity" TEXT NOT NULL, "row_id" TEXT NOT NULL, "field" TEXT NOT NULL, "value" TEXT NOT NULL, "segment" INTEGER)',
-    'CREATE INDEX "change_hlc" ON "change" ("hlc")',
     'CREATE INDEX "change_segment" ON "change" ("segment")',
     'CREATE TABLE "conversation" ("id" TEXT NOT NULL PRIMARY KEY, "updated" TEXT NOT NULL, "deleted" INTEGER NOT NULL, "happened_at" DATETIME, "kind" TEXT NOT NULL, "place" TEXT NOT NULL, "event_id" TEXT, "title" TEXT NOT NULL, "notes" TEXT NOT NULL, "depth" TEXT NOT NULL, "confidential" INTEGER NOT NULL, FOREIGN KEY ("event_id") REFERENCES "event" ("id") ON DELETE SET NULL)',
     'CREATE INDEX "conversation_event_id" ON "conversation" ("event_id")',
@@ -32,11 +31,11 @@ V1_SCHEMA: tuple[str, ...] = (
     'CREATE INDEX "commitment_conversation_id" ON "commitment" ("conversation_id")',
     'CREATE TABLE "contact_point" ("id" TEXT NOT NULL PRIMARY KEY, "updated" TEXT NOT NULL, "deleted" INTEGER NOT NULL, "person_id" TEXT NOT NULL, "kind" TEXT NOT NULL, "label" TEXT NOT NULL, "value" TEXT NOT NULL, "original" TEXT NOT NULL, FOREIGN KEY ("person_id") REFERENCES "person" ("id") ON DELETE CASCADE)',
     'CREATE INDEX "contact_point_person_id" ON "contact_point" ("person_id")',
-    'CREATE VIRTUAL TABLE "conversation_index" USING fts5 ("conversation_id" UNINDEXED, "title", "place", "notes", prefix=\'2 3\', tokenize="unicode61 remove_diacritics 2")',
+    'CREATE VIRTUAL TABLE "conversation_index" USING fts5 ("conversation_id" UNINDEXED, "title", "place", "notes", tokenize="unicode61 remove_diacritics 2")',
     'CREATE TABLE "exchange" ("id" TEXT NOT NULL PRIMARY KEY, "updated" TEXT NOT NULL, "deleted" INTEGER NOT NULL, "person_id" TEXT NOT NULL, "direction" TEXT NOT NULL, "kind" TEXT NOT NULL, "description" TEXT NOT NULL, "happened_at" DATETIME, "conversation_id" TEXT, FOREIGN KEY ("person_id") REFERENCES "person" ("id") ON DELETE CASCADE, FOREIGN KEY ("conversation_id") REFERENCES "conversation" ("id") ON DELETE SET NULL)',
     'CREATE INDEX "exchange_person_id" ON "exchange" ("person_id")',
     'CREATE INDEX "exchange_conversation_id" ON "exchange" ("conversation_id")',
-    'CREATE TABLE "field_clock" ("entity" TEXT NOT NULL, "row_id" TEXT NOT NULL, "field" TEXT NOT NULL, "hlc" TEXT NOT NULL, PRIMARY KEY ("entity", "row_id", "field"))',
+    'CREATE TABLE "field_clock" ("entity" TEXT NOT NULL, "row_id" TEXT NOT NULL, "field" TEXT NOT NULL, "hlc" TEXT NOT NULL, PRIMARY KEY ("entity", "row_id", "field")) WITHOUT ROWID',
     'CREATE TABLE "introduction" ("id" TEXT NOT NULL PRIMARY KEY, "updated" TEXT NOT NULL, "deleted" INTEGER NOT NULL, "introducer_id" TEXT, "person_id" TEXT NOT NULL, "other_id" TEXT, "happened_at" DATETIME, "note" TEXT NOT NULL, FOREIGN KEY ("introducer_id") REFERENCES "person" ("id") ON DELETE CASCADE, FOREIGN KEY ("person_id") REFERENCES "person" ("id") ON DELETE CASCADE, FOREIGN KEY ("other_id") REFERENCES "person" ("id") ON DELETE CASCADE)',
     'CREATE INDEX "introduction_introducer_id" ON "introduction" ("introducer_id")',
     'CREATE INDEX "introduction_person_id" ON "introduction" ("person_id")',
@@ -45,7 +44,7 @@ V1_SCHEMA: tuple[str, ...] = (
     'CREATE TABLE "participant" ("id" TEXT NOT NULL PRIMARY KEY, "updated" TEXT NOT NULL, "deleted" INTEGER NOT NULL, "conversation_id" TEXT NOT NULL, "person_id" TEXT NOT NULL, FOREIGN KEY ("conversation_id") REFERENCES "conversation" ("id") ON DELETE CASCADE, FOREIGN KEY ("person_id") REFERENCES "person" ("id") ON DELETE CASCADE)',
     'CREATE INDEX "participant_conversation_id" ON "participant" ("conversation_id")',
     'CREATE INDEX "participant_person_id" ON "participant" ("person_id")',
-    'CREATE VIRTUAL TABLE "person_index" USING fts5 ("person_id" UNINDEXED, "name", "nickname", "organization", "headline", "tags", "about", prefix=\'2 3\', tokenize="unicode61 remove_diacritics 2")',
+    'CREATE VIRTUAL TABLE "person_index" USING fts5 ("person_id" UNINDEXED, "name", "nickname", "organization", "headline", "tags", "about", prefix=\'1 2 3\', tokenize="unicode61 remove_diacritics 2")',
     'CREATE TABLE "tag" ("id" TEXT NOT NULL PRIMARY KEY, "updated" TEXT NOT NULL, "deleted" INTEGER NOT NULL, "person_id" TEXT, "conversation_id" TEXT, "name" TEXT NOT NULL, FOREIGN KEY ("person_id") REFERENCES "person" ("id") ON DELETE CASCADE, FOREIGN KEY ("conversation_id") REFERENCES "conversation" ("id") ON DELETE CASCADE)',
     'CREATE INDEX "tag_person_id" ON "tag" ("person_id")',
     'CREATE INDEX "tag_conversation_id" ON "tag" ("conversation_id")',
@@ -66,7 +65,6 @@ def step_2_pronouns_drafts_indexes(db: pw.SqliteDatabase) -> None:
         migrator.add_column("person", "pronouns", pw.TextField(default="")),
         migrator.add_index("conversation", ("happened_at",)),
         migrator.add_index("commitment", ("status", "due")),
-        migrator.add_index("change", ("entity", "row_id")),
     )
     db.create_tables([Draft])
 

@@ -15,9 +15,7 @@ from playhouse.sqlite_ext import FTS5Model, RowIDField, SearchField
 from desktop.storage.models import Conversation, Person, Tag, database
 
 TOKENIZE = "unicode61 remove_diacritics 2"
-PREFIXES = "2 3"
-MARK_START = "\x02"
-MARK_END = "\x03"
+PREFIXES = "1 2 3"  # people: names complete from the first letter
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -52,7 +50,7 @@ class ConversationIndex(FTS5Model):
     class Meta:
         database = database
         table_name = "conversation_index"
-        options = {"tokenize": TOKENIZE, "prefix": PREFIXES}
+        options = {"tokenize": TOKENIZE}  # long notes: a prefix index costs more than it saves
 
 
 INDEX_MODELS = (PersonIndex, ConversationIndex)
@@ -158,37 +156,38 @@ def register_functions(db: object) -> None:
 class IndexHit:
     kind: str  # "person" | "conversation"
     row_id: str
-    snippet: str  # with MARK_START/MARK_END around matched words
-    rank: float
+    rank: float  # bm25: lower is better
 
 
-def _run(sql: str, params: tuple[object, ...]) -> list[tuple[object, ...]]:
-    return list(database.execute_sql(sql, params).fetchall())
+RANK_WINDOW = 1000
+
+
+def _ranked(
+    table: str, id_column: str, weights: tuple[float, ...], text: str, limit: int
+) -> list[IndexHit]:
+    """Best ``limit`` hits by bm25, computing the (costly) rank for at most RANK_WINDOW rows.
+
+    A selective query is ranked exactly. A broad prefix typed so far ("sai*" matches a
+    good share of all notes) ranks the first RANK_WINDOW matches only: the list stays
+    useful and every keystroke stays within a frame.
+    """
+    expression = match_expression(text)
+    if not expression:
+        return []
+    weight_list = ", ".join(str(w) for w in weights)
+    candidates = database.execute_sql(
+        f"SELECT {id_column}, bm25({table}, {weight_list}) FROM {table} "
+        f"WHERE {table} MATCH ? LIMIT ?",
+        (expression, RANK_WINDOW),
+    ).fetchall()
+    best = sorted(candidates, key=lambda row: row[1])[:limit]
+    kind = "person" if table == "person_index" else "conversation"
+    return [IndexHit(kind, str(row_id), float(rank)) for row_id, rank in best]
 
 
 def query_people(text: str, limit: int = 20) -> list[IndexHit]:
-    expression = match_expression(text)
-    if not expression:
-        return []
-    weights = ", ".join(str(w) for w in PERSON_WEIGHTS)
-    rows = _run(
-        "SELECT person_id, snippet(person_index, -1, ?, ?, '…', 12), "
-        f"bm25(person_index, {weights}) AS rank FROM person_index "
-        "WHERE person_index MATCH ? ORDER BY rank LIMIT ?",
-        (MARK_START, MARK_END, expression, limit),
-    )
-    return [IndexHit("person", str(r[0]), str(r[1]), float(r[2])) for r in rows]  # type: ignore[arg-type]
+    return _ranked("person_index", "person_id", PERSON_WEIGHTS, text, limit)
 
 
 def query_conversations(text: str, limit: int = 20) -> list[IndexHit]:
-    expression = match_expression(text)
-    if not expression:
-        return []
-    weights = ", ".join(str(w) for w in CONVERSATION_WEIGHTS)
-    rows = _run(
-        "SELECT conversation_id, snippet(conversation_index, 3, ?, ?, '…', 16), "
-        f"bm25(conversation_index, {weights}) AS rank FROM conversation_index "
-        "WHERE conversation_index MATCH ? ORDER BY rank LIMIT ?",
-        (MARK_START, MARK_END, expression, limit),
-    )
-    return [IndexHit("conversation", str(r[0]), str(r[1]), float(r[2])) for r in rows]  # type: ignore[arg-type]
+    return _ranked("conversation_index", "conversation_id", CONVERSATION_WEIGHTS, text, limit)
