@@ -7,6 +7,7 @@ computed from its UUID, which keeps updates O(log n) without a mapping table.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 
@@ -20,8 +21,13 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 
 
 def fts_rowid(row_id: str) -> int:
-    """A stable 63-bit integer from a UUID key (collisions are ~1e-8 at a million rows)."""
-    return int(row_id.replace("-", "")[:16], 16) & 0x7FFF_FFFF_FFFF_FFFF
+    """A stable 63-bit integer from a text key (collisions are ~1e-7 at a million rows).
+
+    Hashing, rather than reading the UUID's hex digits, also copes with keys that are not
+    UUIDs (imported or hand-made data).
+    """
+    digest = hashlib.blake2b(row_id.encode("utf-8"), digest_size=8).digest()
+    return int.from_bytes(digest, "big") & 0x7FFF_FFFF_FFFF_FFFF
 
 
 class PersonIndex(FTS5Model):
