@@ -9,9 +9,9 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
 
-import pytest  # noqa: E402
+import pytest
 
-from desktop.paths import DATA_DIR_ENV  # noqa: E402
+from desktop.paths import DATA_DIR_ENV
 
 
 @pytest.fixture(autouse=True)

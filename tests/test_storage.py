@@ -49,8 +49,9 @@ def test_save_journals_each_changed_field_in_the_same_transaction(db_path: Path)
     journal.save(Person, person_id, {"organization": "Acme Corp"})
     newest = Change.select().order_by(Change.seq.desc()).first()
     assert (newest.field, journal.decode_value(newest.value)) == ("organization", "Acme Corp")
-    assert FieldClock.get(FieldClock.row_id == person_id, FieldClock.field == "organization").hlc > (
-        clocks["organization"]
+    assert (
+        FieldClock.get(FieldClock.row_id == person_id, FieldClock.field == "organization").hlc
+        > (clocks["organization"])
     )
 
 
@@ -77,7 +78,8 @@ def test_insert_many_keeps_the_journal_and_clock(db_path: Path) -> None:
     open_database(db_path)
     with database.atomic():
         ids = journal.insert_many(
-            Person, [{"full_name": f"P{i}", "organization": "Org" if i % 2 else ""} for i in range(50)]
+            Person,
+            [{"full_name": f"P{i}", "organization": "Org" if i % 2 else ""} for i in range(50)],
         )
     assert len(set(ids)) == 50
     assert Person.select().count() == 50

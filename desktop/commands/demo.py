@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from dataclasses import asdict
 
 from desktop.commands import CommandError, add_command, open_store, print_json
 
@@ -33,7 +34,7 @@ def demo_command(args: argparse.Namespace) -> int:
     if sys.stderr.isatty() and not args.json:
         print(file=sys.stderr)
     if args.json:
-        print_json({**summary.__dict__, "seconds": round(elapsed, 2), "data_dir": str(folder)})
+        print_json({**asdict(summary), "seconds": round(elapsed, 2), "data_dir": str(folder)})
     else:
         print(
             f"Demo network in {folder}: {summary.people} people, {summary.conversations} "

@@ -1,0 +1,111 @@
+"""End-to-end command line runs in a temporary data folder (real subprocesses)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+COMMANDS = ("gui", "demo", "search", "show", "selftest")
+
+
+def rapport(*args: str, data: Path | None = None, env: dict | None = None, timeout: int = 120):
+    command = [sys.executable, "-m", "desktop", *args]
+    if data is not None:
+        command += ["--data-dir", str(data)]
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})}
+    return subprocess.run(
+        command, capture_output=True, text=True, timeout=timeout, env=environment, check=False
+    )
+
+
+@pytest.fixture(scope="module")
+def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("demo")
+    result = rapport("demo", "--people", "60", "--seed", "7", "--json", data=folder)
+    assert result.returncode == 0, result.stderr
+    summary = json.loads(result.stdout)
+    assert summary["people"] == 60
+    assert summary["conversations"] > 600
+    return folder
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help(command: str) -> None:
+    result = rapport(command, "--help")
+    assert result.returncode == 0
+    assert "--data-dir" in result.stdout
+
+
+def test_bad_usage_exits_2() -> None:
+    assert rapport("search").returncode == 2
+    assert rapport("no-such-command").returncode == 2
+    assert rapport("demo", "--people", "0").returncode == 2
+
+
+def test_search_json_has_the_public_fields(demo_dir: Path) -> None:
+    result = rapport("search", "a", "--json", data=demo_dir)
+    assert result.returncode == 0, result.stderr
+    hits = [json.loads(line) for line in result.stdout.splitlines()]
+    assert hits
+    for hit in hits:
+        assert {"type", "id", "title", "snippet"} <= hit.keys()
+        assert hit["type"] in ("person", "conversation")
+
+
+def test_show_prints_card_trust_and_promises(demo_dir: Path) -> None:
+    first = json.loads(rapport("search", "a", "--json", data=demo_dir).stdout.splitlines()[0])
+    result = rapport("show", first["id"], "--json", data=demo_dir)
+    assert result.returncode == 0, result.stderr
+    card = json.loads(result.stdout)
+    assert card["id"] == first["id"]
+    assert 0 <= card["trust"]["in_them"] <= 100
+    assert card["trust"]["reasons_in_them"]
+    assert card["trust"]["next_action"]
+    text = rapport("show", card["full_name"], data=demo_dir)
+    assert text.returncode == 0, text.stderr
+    assert card["full_name"] in text.stdout
+    assert "trust in you" in text.stdout
+
+
+def test_unknown_person_is_a_one_line_error_with_near_matches(demo_dir: Path) -> None:
+    result = rapport("show", "Zzyzx Qwerty", data=demo_dir)
+    assert result.returncode == 1
+    assert result.stderr.startswith("rapport: ")
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.stderr
+
+
+def test_demo_refuses_to_mix_into_existing_data(demo_dir: Path) -> None:
+    result = rapport("demo", "--people", "5", data=demo_dir)
+    assert result.returncode == 1
+    assert "--add" in result.stderr
+
+
+def test_selftest_paints_the_main_window(demo_dir: Path) -> None:
+    result = rapport("selftest", data=demo_dir)
+    assert result.returncode == 0, result.stderr
+    assert "selftest ok" in result.stdout
+
+
+def test_data_dir_from_environment(tmp_path: Path) -> None:
+    folder = tmp_path / "from-env"
+    result = rapport("demo", "--people", "3", env={"RAPPORT_DATA_DIR": str(folder)})
+    assert result.returncode == 0, result.stderr
+    assert (folder / "rapport.sqlite3").exists()
+
+
+def test_broken_database_file_gives_advice_not_a_traceback(tmp_path: Path) -> None:
+    folder = tmp_path / "broken"
+    folder.mkdir()
+    (folder / "rapport.sqlite3").write_text("not a database", encoding="utf-8")
+    for args in (("search", "x"), ("show", "x"), ("selftest",), ("demo",)):
+        result = rapport(*args, data=folder)
+        assert result.returncode == 1, args
+        assert "not a Rapport database" in result.stderr
+        assert "Traceback" not in result.stderr
+    assert (folder / "rapport.sqlite3").read_text(encoding="utf-8") == "not a database"
