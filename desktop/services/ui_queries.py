@@ -166,3 +166,22 @@ def name_index() -> list[tuple[str, str, str]]:
     ).fetchall()
     rows.sort(key=lambda r: r[1].casefold())
     return [(pid, name, organization) for pid, name, organization in rows]
+
+
+def introduction_fields(introduction_id: str) -> dict[str, object] | None:
+    """A live introduction's fields, as ``record_introduction`` takes them (for undo)."""
+    row = database.execute_sql(
+        "SELECT introducer_id, person_id, other_id, happened_at, note FROM introduction "
+        "WHERE id = ? AND deleted = 0",
+        (introduction_id,),
+    ).fetchone()
+    if row is None:
+        return None
+    introducer, person, other, happened, note = row
+    return {
+        "introducer_id": introducer,
+        "person_id": person,
+        "other_id": other,
+        "happened_at": datetime.fromisoformat(str(happened)) if happened else None,
+        "note": note or "",
+    }
