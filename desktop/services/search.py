@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from desktop.domain.records import SearchHit
-from desktop.domain.snippets import make_snippet, query_words
+from desktop.domain.snippets import fold, make_snippet, query_words
 from desktop.storage import search_index
 from desktop.storage.models import database
 
@@ -73,6 +73,6 @@ def search(query: str, *, limit: int = 20) -> list[SearchHit]:
 def _best_field(name: str, details: list[str], words: list[str]) -> str:
     """The first field that contains a match (the name, else the first detail that does)."""
     for text in (name, *details):
-        if text and make_snippet(text, words)[1]:
+        if text and any(word in fold(text) for word in words) and make_snippet(text, words)[1]:
             return text
     return name

@@ -165,7 +165,7 @@ class IndexHit:
     rank: float  # bm25: lower is better
 
 
-RANK_WINDOW = 1000
+RANK_WINDOW = 500
 
 
 def _ranked(
