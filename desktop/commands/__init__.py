@@ -66,6 +66,6 @@ def add_command(
     return parser
 
 
-from desktop.commands import demo, gui, people_cli, selftest  # noqa: E402
+from desktop.commands import brief, demo, gui, people_cli, selftest  # noqa: E402
 
-COMMAND_MODULES = (gui, demo, people_cli, selftest)
+COMMAND_MODULES = (gui, demo, people_cli, selftest, brief)

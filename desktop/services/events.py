@@ -89,7 +89,7 @@ def remove_attendee(attendance_id: str) -> None:
 
 def _attendees(event_id: str) -> tuple[AttendanceView, ...]:
     query = (
-        Attendance.select(Attendance, Person.full_name)
+        Attendance.select(Attendance, Person.id, Person.full_name)
         .join(Person, on=(Attendance.person == Person.id))
         .where(
             (Attendance.event == event_id)
@@ -192,6 +192,9 @@ def resolve_event(title_or_id: str) -> str:
         listing = "; ".join(f"{t} ({eid[:8]})" for eid, t in exact)
         raise LookupError(f"several events are called {text!r}: {listing}. Use the id.")
     near = process.extract(text, {eid: t for eid, t in live}, scorer=fuzz.WRatio, limit=5)
+    close = [eid for _, score, eid in near if score >= 90]
+    if len(close) == 1:
+        return close[0]
     suggestions = ", ".join(repr(t) for t, score, _ in near if score >= 50)
     hint = f"; did you mean {suggestions}?" if suggestions else ""
     raise LookupError(f"no event called {text!r}{hint}")
