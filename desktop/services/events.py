@@ -176,6 +176,10 @@ def events_today(now: datetime | None = None) -> list[EventView]:
     ]
 
 
+def _loose(title: str) -> str:
+    return " ".join("".join(ch for ch in title.casefold() if ch.isalnum() or ch.isspace()).split())
+
+
 def resolve_event(title_or_id: str) -> str:
     """An event id or a unique (case-insensitive) title; else a LookupError with near matches."""
     from rapidfuzz import fuzz, process
@@ -192,9 +196,9 @@ def resolve_event(title_or_id: str) -> str:
         listing = "; ".join(f"{t} ({eid[:8]})" for eid, t in exact)
         raise LookupError(f"several events are called {text!r}: {listing}. Use the id.")
     near = process.extract(text, {eid: t for eid, t in live}, scorer=fuzz.WRatio, limit=5)
-    close = [eid for _, score, eid in near if score >= 90]
-    if len(close) == 1:
-        return close[0]
+    loose = [eid for eid, title in live if _loose(title) == _loose(text)]
+    if len(loose) == 1:  # "Writers Salon" for "Writers' Salon": same words, other punctuation
+        return loose[0]
     suggestions = ", ".join(repr(t) for t, score, _ in near if score >= 50)
     hint = f"; did you mean {suggestions}?" if suggestions else ""
     raise LookupError(f"no event called {text!r}{hint}")
