@@ -269,6 +269,8 @@ def _build(
             if rng.random() < 0.08 and people > 1:
                 other = ids[rng.randrange(people)]
                 if other != pid:
+                    # A group conversation: the notes say who else was there.
+                    conversation_rows[-1]["notes"] += f" {firsts[other]} joined us as well."
                     participant_rows.append(
                         {
                             "id": link_id("participant", cid, other),
