@@ -362,10 +362,10 @@ def _history(
         for _ in range(rng.randint(0, 5)):
             made = b.moment(500, 1)
             due = (made + timedelta(days=rng.randint(2, 30))).date()
-            status = rng.choices(("open", "kept", "broken", "released"), (3, 6, 1, 1))[0]
-            if status == "open" and rng.random() < 0.5:
-                made = b.moment(20, 1)
-                due = b.today + timedelta(days=rng.randint(-10, 14))
+            status = rng.choices(("open", "kept", "broken", "released"), (2, 7, 1, 1))[0]
+            if status == "open":  # old promises get settled; open ones are recent
+                made = b.moment(40, 1)
+                due = b.today + timedelta(days=rng.randint(-12, 21))
             resolved = None
             if status != "open":
                 lateness = rng.choice((-2, -1, 0, 0, 1, 5))
