@@ -66,6 +66,13 @@ def add_command(
     return parser
 
 
-from desktop.commands import brief, demo, gui, people_cli, selftest  # noqa: E402
+from desktop.commands import (  # noqa: E402
+    brief,
+    demo,
+    gui,
+    people_cli,
+    selftest,
+    transfer,
+)
 
-COMMAND_MODULES = (gui, demo, people_cli, selftest, brief)
+COMMAND_MODULES = (gui, demo, people_cli, selftest, brief, transfer)

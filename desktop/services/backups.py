@@ -1,0 +1,288 @@
+"""Rotating backups of the database, and restoring one: the user's safety net.
+
+Backups are consistent copies made with SQLite's online backup API while the app has
+the file open (:mod:`desktop.storage.backup`), kept in ``<data>/backups/`` under the
+same names the schema upgrade uses: ``rapport-YYYYMMDD-HHMMSS-<reason>.sqlite3``.
+They are taken:
+
+- at start and every few hours of use (:func:`backup_if_due`, called by the app at
+  start and on a timer), unless a backup of any kind is younger than the interval;
+- before every import, merge and restore (:func:`backup_before`), and before every
+  schema upgrade (storage/db.py).
+
+Pruning keeps every backup of the last 7 days, then the newest of each ISO week for a
+year (:data:`KEEP_WEEKS`), and deletes the rest. Restoring first backs up the current
+file, closes the store, copies the chosen backup over the live file through the backup
+API (never a plain file copy, which would race the WAL), and reopens it — upgrading it
+when it comes from an older Rapport.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from desktop import paths
+from desktop.storage import schema
+from desktop.storage.backup import backup_file, timestamped_name
+from desktop.storage.models import database
+
+INTERVAL = timedelta(hours=4)
+KEEP_DAYS = 7
+KEEP_WEEKS = 52
+NAME = re.compile(r"^rapport-(\d{8}-\d{6})-([A-Za-z0-9_.-]+?)(?:-\d+)?\.sqlite3$")
+
+
+class BackupError(Exception):
+    """A backup cannot be made, read or restored; ``str()`` says which and why."""
+
+
+@dataclass(frozen=True, slots=True)
+class BackupInfo:
+    name: str
+    path: Path
+    created: datetime
+    reason: str  # auto | manual | before-import | before-merge | before-restore | before-v3 …
+    size: int  # bytes
+    people: int | None = None  # live people in it (None when it could not be read)
+    conversations: int | None = None
+    schema_version: int | None = None
+    problem: str = ""  # why it cannot be read, if it cannot
+
+
+def _parse_name(path: Path) -> tuple[datetime, str] | None:
+    match = NAME.match(path.name)
+    if not match:
+        return None
+    try:
+        return datetime.strptime(match.group(1), "%Y%m%d-%H%M%S"), match.group(2)
+    except ValueError:
+        return None
+
+
+def _files(data_dir: Path) -> list[tuple[Path, datetime, str]]:
+    folder = paths.backups_dir(data_dir)
+    if not folder.is_dir():
+        return []
+    out = []
+    for path in folder.iterdir():
+        parsed = _parse_name(path)
+        if parsed and path.is_file():
+            out.append((path, *parsed))
+    return sorted(out, key=lambda item: (item[1], item[0].name), reverse=True)
+
+
+def _unique(folder: Path, name: str) -> Path:
+    path = folder / name
+    counter = 2
+    while path.exists():
+        path = folder / name.replace(".sqlite3", f"-{counter}.sqlite3")
+        counter += 1
+    return path
+
+
+def backup_now(
+    data_dir: Path, *, reason: str = "manual", now: datetime | None = None
+) -> BackupInfo:
+    """Copy the data folder's database into its backups folder now."""
+    source = paths.database_path(data_dir)
+    if not source.exists():
+        raise BackupError(f"{source}: there is no database to back up yet")
+    folder = paths.backups_dir(data_dir)
+    moment = (now or datetime.now()).replace(microsecond=0)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        target = _unique(folder, timestamped_name(reason, moment))
+        backup_file(source, target)
+        _self_contained(target)
+    except (OSError, sqlite3.Error) as exc:
+        raise BackupError(f"cannot write a backup into {folder}: {exc}") from exc
+    return BackupInfo(target.name, target, moment, reason, target.stat().st_size)
+
+
+def _self_contained(path: Path) -> None:
+    """One file per backup (no -wal/-shm beside it), so it can be copied or mailed as is."""
+    connection = sqlite3.connect(path)
+    try:
+        connection.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        connection.close()
+
+
+def open_data_dir() -> Path | None:
+    """The data folder of the open store, if one is open."""
+    if database.obj is None or database.is_closed():
+        return None
+    return Path(database.obj.database).parent
+
+
+def backup_before(reason: str, *, data_dir: Path | None = None) -> BackupInfo | None:
+    """The safety copy taken before an import, a merge or a restore.
+
+    Returns None when no store is open (nothing to protect). Raises BackupError when the
+    copy fails: better to stop than to change data without a way back.
+    """
+    folder = data_dir or open_data_dir()
+    if folder is None or not paths.database_path(folder).exists():
+        return None
+    if database.obj is not None and database.in_transaction():
+        raise BackupError("a backup cannot be taken inside a running change")
+    info = backup_now(folder, reason=reason)
+    prune(folder)
+    return info
+
+
+def backup_if_due(
+    data_dir: Path, now: datetime | None = None, *, interval: timedelta = INTERVAL
+) -> BackupInfo | None:
+    """The app calls this at start and on a timer: a backup when the newest is too old.
+
+    Returns the new backup, or None when none was due (or there is no database yet).
+    Prunes old backups either way.
+    """
+    moment = now or datetime.now()
+    if not paths.database_path(data_dir).exists():
+        return None
+    files = _files(data_dir)
+    if files and moment - files[0][1] < interval:
+        prune(data_dir, now=moment)
+        return None
+    info = backup_now(data_dir, reason="auto", now=moment)
+    prune(data_dir, now=moment)
+    return info
+
+
+def prune(data_dir: Path, *, now: datetime | None = None) -> list[Path]:
+    """Keep the last 7 days and one backup per week before that (for a year); delete the rest."""
+    moment = now or datetime.now()
+    keep_after = moment - timedelta(days=KEEP_DAYS)
+    weekly_until = moment - timedelta(weeks=KEEP_WEEKS)
+    seen_weeks: set[tuple[int, int]] = set()
+    removed = []
+    for path, created, _ in _files(data_dir):  # newest first
+        if created >= keep_after:
+            continue
+        week = created.isocalendar()[:2]
+        if created >= weekly_until and week not in seen_weeks:
+            seen_weeks.add(week)
+            continue
+        try:
+            path.unlink()
+            removed.append(path)
+        except OSError:
+            continue
+    return removed
+
+
+def _inspect(path: Path) -> tuple[int | None, int | None, int | None, str]:
+    """(people, conversations, schema version, problem) of a backup, opened read-only."""
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, timeout=1)
+    except sqlite3.Error as exc:
+        return None, None, None, str(exc)
+    try:
+        version = int(connection.execute("PRAGMA user_version").fetchone()[0])
+        people = connection.execute("SELECT count(*) FROM person WHERE deleted = 0").fetchone()[0]
+        talks = connection.execute(
+            "SELECT count(*) FROM conversation WHERE deleted = 0"
+        ).fetchone()[0]
+        return int(people), int(talks), version, ""
+    except sqlite3.Error as exc:
+        return None, None, None, f"not a readable Rapport database ({exc})"
+    finally:
+        connection.close()
+
+
+def list_backups(data_dir: Path, *, counts: bool = True) -> list[BackupInfo]:
+    """Every backup, newest first, with how many people and conversations it holds."""
+    out = []
+    for path, created, reason in _files(data_dir):
+        people = talks = version = None
+        problem = ""
+        if counts:
+            people, talks, version, problem = _inspect(path)
+        out.append(
+            BackupInfo(
+                path.name,
+                path,
+                created,
+                reason,
+                path.stat().st_size,
+                people,
+                talks,
+                version,
+                problem,
+            )
+        )
+    return out
+
+
+def find_backup(data_dir: Path, name: str) -> Path:
+    """The backup called ``name`` (a file name from :func:`list_backups`)."""
+    path = paths.backups_dir(data_dir) / Path(name).name
+    if not path.is_file() or _parse_name(path) is None:
+        known = ", ".join(b.name for b in list_backups(data_dir, counts=False)[:5])
+        raise BackupError(
+            f"there is no backup called {name!r}" + (f" (newest: {known})" if known else "")
+        )
+    return path
+
+
+@dataclass(frozen=True, slots=True)
+class RestoreResult:
+    restored: BackupInfo
+    safety_copy: BackupInfo | None  # the database as it was just before
+
+
+def restore_backup(data_dir: Path, name: str, *, confirmed: bool) -> RestoreResult:
+    """Replace the database with backup ``name``, after backing up the current one.
+
+    ``confirmed`` must be True: the UI asks the user first, the CLI needs ``--yes``.
+    The store is closed during the copy and reopened afterwards (the caller's views must
+    reload everything). Raises BackupError for an unknown or unreadable backup.
+    """
+    from desktop.services import store
+
+    if not confirmed:
+        raise BackupError("restoring replaces all current data; confirm it first")
+    path = find_backup(data_dir, name)
+    people, talks, version, problem = _inspect(path)
+    if problem or version is None:
+        raise BackupError(f"{path.name}: {problem or 'not a Rapport database'}")
+    if version > schema.SCHEMA_VERSION:
+        raise BackupError(f"{path.name}: written by a newer Rapport (schema {version})")
+    if version < 1:
+        raise BackupError(f"{path.name}: not a Rapport database")
+    target = paths.database_path(data_dir)
+    current = open_data_dir()
+    was_open = current is not None and current.resolve() == data_dir.resolve()
+    # With another folder open, the restored file is checked and upgraded when next opened.
+    if was_open and database.in_transaction():
+        raise BackupError("cannot restore while a change is running")
+    safety = backup_now(data_dir, reason="before-restore") if target.exists() else None
+    if was_open:
+        store.close_store()
+    try:
+        source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            destination = sqlite3.connect(target)
+            try:
+                source.backup(destination)
+            finally:
+                destination.close()
+        finally:
+            source.close()
+    except sqlite3.Error as exc:
+        raise BackupError(f"restoring {path.name} failed ({exc}); {target} is unchanged") from exc
+    finally:
+        if was_open:
+            store.open_store(data_dir)
+    if current is None:
+        store.open_store(data_dir)  # upgrade an older backup now, with its own backup first
+        store.close_store()
+    created, reason = _parse_name(path) or (datetime.now(), "")
+    info = BackupInfo(path.name, path, created, reason, path.stat().st_size, people, talks, version)
+    return RestoreResult(info, safety)

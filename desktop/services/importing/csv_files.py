@@ -1,0 +1,351 @@
+"""CSV contacts: find the header, the delimiter and the encoding, then map rows to people.
+
+LinkedIn's Connections.csv opens with a "Notes:" preamble before its header; Outlook
+in many European locales writes ``;``-separated Windows-1252; Excel's "Unicode text" is
+UTF-16 with tabs; Google packs several values in one cell separated by ``" ::: "``. All
+of them, and any other CSV, go through the same column rules (:mod:`csv_mapping`).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from desktop.services.importing import keys
+from desktop.services.importing.csv_mapping import (
+    ADDRESS_PARTS,
+    ColumnRule,
+    apply_overrides,
+    propose_rules,
+)
+from desktop.services.importing.records import (
+    ImportFileError,
+    IncomingContact,
+    IncomingPerson,
+    IncomingTag,
+    ParsedFile,
+    Rejection,
+)
+from desktop.services.importing.text import (
+    birthday_text,
+    clean,
+    clean_name,
+    decode,
+    parse_date,
+)
+from desktop.storage.models import CIRCLES
+
+DELIMITERS = ",;\t|"
+HEADER_SCAN = 40  # lines searched for the header row (LinkedIn's preamble is ~4)
+_MULTI = re.compile(r"\s*:::\s*")
+_LABEL_STAR = re.compile(r"^\*\s*")
+_NAME_TARGETS = frozenset({"full_name", "first_name", "last_name", "email", "organization"})
+FORMAT_LABELS = {
+    "linkedin": "LinkedIn connections (CSV)",
+    "google_csv": "Google Contacts (CSV)",
+    "outlook_csv": "Outlook contacts (CSV)",
+    "csv": "CSV",
+}
+
+
+@dataclass(slots=True)
+class CsvLayout:
+    """How a CSV file is laid out, and what each column is proposed to feed."""
+
+    encoding: str
+    delimiter: str
+    header_line: int  # 1-based line number of the header row
+    headers: list[str]
+    format: str  # linkedin | google_csv | outlook_csv | csv
+    rules: list[ColumnRule]
+    body: str = field(repr=False)  # the text after the header row
+
+    @property
+    def format_label(self) -> str:
+        return FORMAT_LABELS[self.format]
+
+    @property
+    def mapping(self) -> dict[str, str]:
+        mapped = {rule.header: rule.spec for rule in self.rules}
+        return {h: mapped.get(h, "ignore") for h in self.headers if h.strip()}
+
+    @property
+    def ignored_columns(self) -> list[str]:
+        used = {rule.index for rule in self.rules} | {
+            r.label_index for r in self.rules if r.label_index is not None
+        }
+        return [h for i, h in enumerate(self.headers) if h.strip() and i not in used]
+
+
+def _split_header(line: str, delimiter: str) -> list[str]:
+    return next(csv.reader([line], delimiter=delimiter), [])
+
+
+def _guess_delimiter(lines: list[str]) -> str:
+    sample = "\n".join(lines[:20])
+    try:
+        dialect = csv.Sniffer().sniff(sample, delimiters=DELIMITERS)
+        if dialect.delimiter in DELIMITERS:
+            return dialect.delimiter
+    except csv.Error:
+        pass
+    header = lines[0] if lines else ""
+    counts = {d: len(_split_header(header, d)) for d in DELIMITERS}
+    best = max(counts, key=lambda d: (counts[d], d == ","))
+    return best if counts[best] > 1 else ","
+
+
+def _format_of(headers: list[str]) -> str:
+    norm = {h.strip().casefold() for h in headers}
+    if {"first name", "last name", "url", "connected on"} <= norm:
+        return "linkedin"
+    if any(h.startswith(("e-mail 1 - ", "phone 1 - ")) for h in norm) or "group membership" in norm:
+        return "google_csv"
+    if "e-mail address" in norm and ({"business phone", "job title"} & norm):
+        return "outlook_csv"
+    return "csv"
+
+
+def read_layout(
+    data: bytes,
+    source: str,
+    *,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+) -> CsvLayout:
+    """Decode the file and find its header row, delimiter and proposed column rules."""
+    text, used = decode(data, source, encoding=encoding)
+    lines = text.splitlines()
+    if not any(line.strip() for line in lines):
+        raise ImportFileError(f"{source}: the file is empty")
+    best: tuple[int, int, str] | None = None  # (recognised columns, line index, delimiter)
+    for index, line in enumerate(lines[:HEADER_SCAN]):
+        if not line.strip():
+            continue
+        chosen = delimiter or _guess_delimiter(lines[index : index + 20])
+        headers = _split_header(line, chosen)
+        if len(headers) < 2:
+            continue
+        targets = {rule.target for rule in propose_rules(headers)}
+        score = len(targets)
+        if targets & _NAME_TARGETS and (best is None or score > best[0]):
+            best = (score, index, chosen)
+        if best and best[0] >= 3:
+            break
+    if best is None:
+        first = next(i for i, line in enumerate(lines) if line.strip())
+        chosen = delimiter or _guess_delimiter(lines[first : first + 20])
+        if len(_split_header(lines[first], chosen)) < 2 and len(lines) > 1:
+            raise ImportFileError(f"{source}: this does not look like a CSV file (no columns)")
+        best = (0, first, chosen)
+    _, index, chosen = best
+    headers = [h.strip().lstrip("\ufeff") for h in _split_header(lines[index], chosen)]
+    body_start = _offset_of_line(text, index + 1)
+    return CsvLayout(
+        encoding=used,
+        delimiter=chosen,
+        header_line=index + 1,
+        headers=headers,
+        format=_format_of(headers),
+        rules=propose_rules(headers),
+        body=text[body_start:],
+    )
+
+
+def _offset_of_line(text: str, line_index: int) -> int:
+    """Character offset where the ``line_index``-th (0-based) line begins."""
+    offset = 0
+    for _ in range(line_index):
+        newline = re.compile(r"\r\n|\r|\n").search(text, offset)
+        if newline is None:
+            return len(text)
+        offset = newline.end()
+    return offset
+
+
+def rows(layout: CsvLayout) -> Iterator[tuple[int, list[str] | None, str]]:
+    """(line number, cells or None, error) for each data row after the header."""
+    reader = csv.reader(io.StringIO(layout.body, newline=""), delimiter=layout.delimiter)
+    line = layout.header_line
+    while True:
+        start = line + 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            if reader.line_num + layout.header_line < start:
+                return
+            line = reader.line_num + layout.header_line
+            yield start, None, f"the row cannot be read ({exc})"
+            continue
+        line = reader.line_num + layout.header_line
+        yield start, cells, ""
+
+
+def _values(cell: str) -> list[str]:
+    return [v for v in (part.strip() for part in _MULTI.split(cell)) if v]
+
+
+def _label(row: list[str], rule: ColumnRule) -> str:
+    if rule.label:
+        return rule.label
+    if rule.label_index is not None and rule.label_index < len(row):
+        label = _LABEL_STAR.sub("", row[rule.label_index].strip()).lower()
+        return "" if label in ("other", "") else label[:60]
+    return ""
+
+
+class _RowReader:
+    def __init__(self, layout: CsvLayout, region: str | None) -> None:
+        self.layout = layout
+        self.region = region
+        self.warnings: list[str] = []
+
+    def person(self, line: int, row: list[str], key: str) -> IncomingPerson | Rejection | None:
+        ref = f"line {line}"
+        fields: dict[str, Any] = {}
+        names: dict[str, str] = {}
+        contacts: list[IncomingContact] = []
+        tags: list[IncomingTag] = []
+        about: list[str] = []
+        family: list[str] = []
+        addresses: dict[str, dict[str, Any]] = {}
+        for rule in self.layout.rules:
+            if rule.index >= len(row):
+                continue
+            cell = clean(row[rule.index])
+            if not cell:
+                continue
+            target = rule.target
+            if target in ("first_name", "middle_name", "last_name", "name_prefix", "name_suffix"):
+                names[target] = clean_name(cell)
+            elif target in ("full_name", "nickname", "organization", "headline", "pronouns"):
+                fields.setdefault(target, clean_name(cell))
+            elif target == "department":
+                names["department"] = clean_name(cell)
+            elif target in ("email", "phone", "url", "social", "address"):
+                for value in _values(cell):
+                    if target == "address":
+                        value = ", ".join(p.strip() for p in value.splitlines() if p.strip())
+                    contacts.append(self._contact(target, value, _label(row, rule)))
+            elif target in ADDRESS_PARTS:
+                parts = addresses.setdefault(rule.group, {"label": _label(row, rule)})
+                parts.setdefault(target, []).append(cell)
+            elif target == "birthday":
+                day = birthday_text(cell)
+                if day:
+                    about.append(f"Birthday: {day}")
+            elif target == "notes":
+                about.insert(0, cell)
+            elif target == "tags":
+                tags.extend(IncomingTag(t) for t in _tags(cell))
+            elif target == "connected_on":
+                day = parse_date(cell)
+                fields.setdefault("how_we_met", f"Connected on LinkedIn on {day or cell}")
+            elif target == "family":
+                label = _label(row, rule)
+                family.append(f"{label.capitalize()}: {cell}" if label else cell)
+            elif target == "circle":
+                if cell.lower() in CIRCLES:
+                    fields["circle"] = cell.lower()
+            elif target in ("how_we_met", "location", "interests"):
+                fields[target] = cell
+        for group in addresses.values():
+            value = ", ".join(", ".join(group.get(p, [])) for p in ADDRESS_PARTS if group.get(p))
+            if value and not any(c.kind == "address" for c in contacts):
+                contacts.append(IncomingContact("address", value, group["label"], value))
+            place = ", ".join(group[p][0] for p in ("city", "country") if group.get(p))
+            if place:
+                fields.setdefault("location", place)
+        if "department" in names:
+            headline = fields.get("headline", "")
+            fields["headline"] = (
+                f"{headline}, {names['department']}" if headline else names["department"]
+            )
+        if not fields.get("full_name"):
+            parts = [names.get(k, "") for k in ("first_name", "middle_name", "last_name")]
+            parts.append(names.get("name_suffix", ""))
+            fields["full_name"] = clean_name(" ".join(p for p in parts if p))
+        if not fields["full_name"]:
+            fallback = fields.get("nickname") or fields.get("organization")
+            fallback = fallback or next((c.value for c in contacts if c.kind == "email"), "")
+            if not fallback:
+                if not any(cell.strip() for cell in row):
+                    return None  # an empty row: nothing to report
+                return Rejection(ref, "no name, organization or email in this row")
+            fields["full_name"] = clean_name(fallback)
+        if about:
+            fields["about"] = "\n".join(about)
+        if family:
+            fields["family"] = "\n".join(family)
+        if self.layout.format == "linkedin":
+            for contact in contacts:
+                if contact.kind == "url" and "linkedin." in contact.value.lower():
+                    contact.label = contact.label or "linkedin"
+        return IncomingPerson(ref, key, fields, contacts, tags)
+
+    def _contact(self, kind: str, value: str, label: str) -> IncomingContact:
+        if kind == "phone":
+            shown, _ = keys.normalise_phone(value[:100], self.region)
+            return IncomingContact("phone", shown, label, value[:100])
+        if kind == "email":
+            value = value.removeprefix("mailto:")
+        return IncomingContact(kind, value[:2000], label, value[:2000])
+
+
+def _tags(cell: str) -> list[str]:
+    out: list[str] = []
+    for part in _MULTI.split(cell):
+        for tag in re.split(r"[;,]", part):
+            tag = tag.strip()
+            if tag and not tag.startswith("*"):  # Google's system groups: "* myContacts"
+                out.append(tag)
+    return out
+
+
+def parse_csv(
+    data: bytes,
+    source: str,
+    *,
+    mapping: dict[str, str] | None = None,
+    region: str | None = None,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+) -> ParsedFile:
+    """Read a CSV of contacts with the proposed rules, overridden by ``mapping``.
+
+    Raises ImportFileError when the file cannot be read, ValueError for a bad mapping.
+    """
+    layout = read_layout(data, source, encoding=encoding, delimiter=delimiter)
+    if mapping:
+        layout.rules = apply_overrides(layout.headers, layout.rules, mapping)
+    parsed = ParsedFile(layout.format, layout.format_label)
+    parsed.details.update(
+        encoding=layout.encoding,
+        delimiter={"\t": "tab"}.get(layout.delimiter, layout.delimiter),
+        header_line=layout.header_line,
+        columns=layout.mapping,
+        ignored_columns=layout.ignored_columns,
+    )
+    if not {rule.target for rule in layout.rules} & (_NAME_TARGETS | {"nickname"}):
+        parsed.warnings.append(
+            "no column is mapped to a name, organization or email; map one with "
+            '--map "Column=full_name" (or first_name/last_name)'
+        )
+    reader = _RowReader(layout, region)
+    for number, (line, cells, error) in enumerate(rows(layout)):
+        if cells is None:
+            parsed.rejected.append(Rejection(f"line {line}", error))
+            continue
+        result = reader.person(line, cells, f"row{number}")
+        if isinstance(result, Rejection):
+            parsed.rejected.append(result)
+        elif result is not None:
+            parsed.people.append(result)
+    parsed.warnings.extend(reader.warnings)
+    return parsed

@@ -1,0 +1,205 @@
+"""Hostile input: every parser either reads a file or refuses it with ImportFileError.
+
+Random bytes, truncated and bit-flipped real files, huge fields, emoji, right-to-left
+text, JSON of the wrong shape. Nothing may raise anything else, hang, or crash the
+planner that runs on what a parser accepted.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from desktop.services.importing import ImportFileError, parse_file, preview_import
+from desktop.services.importing.csv_files import parse_csv
+from desktop.services.importing.monica import parse_monica
+from desktop.services.importing.rapport_json import parse_rapport
+from desktop.services.importing.records import ParsedFile
+from desktop.services.importing.vcard import parse_vcard
+
+FIXTURES = Path(__file__).parent / "fixtures" / "import"
+SAMPLES = {p.name: p.read_bytes() for p in sorted(FIXTURES.iterdir())}
+PARSERS = {
+    "vcard": lambda data: parse_vcard(data, "fuzz.vcf", region="US"),
+    "csv": lambda data: parse_csv(data, "fuzz.csv", region="US"),
+    "monica": lambda data: parse_monica(data, "fuzz.json"),
+    "rapport": lambda data: parse_rapport(data, "fuzz.json"),
+    "auto": lambda data: parse_file(data, "fuzz.dat", region="US"),
+}
+FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+TEXT = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",))
+    | st.sampled_from('🚀👩‍👩‍👧مرحباשלום\u202e\x00;:,\\="'),
+    max_size=200,
+)
+
+
+def _survives(parser: str, data: bytes) -> None:
+    try:
+        parsed = PARSERS[parser](data)
+    except ImportFileError as exc:
+        assert str(exc)
+        return
+    assert isinstance(parsed, ParsedFile)
+    for person in parsed.people:
+        assert person.name and len(person.name) <= 500
+        person.name.encode("utf-8")  # storable: no lone surrogates
+    for rejection in parsed.rejected:
+        assert rejection.ref and rejection.reason
+
+
+@pytest.mark.parametrize("parser", sorted(PARSERS))
+@FUZZ
+@given(data=st.binary(max_size=2000))
+def test_random_bytes(parser, data):
+    _survives(parser, data)
+
+
+@pytest.mark.parametrize("parser", sorted(PARSERS))
+@FUZZ
+@given(
+    name=st.sampled_from(sorted(SAMPLES)),
+    cut=st.integers(min_value=0, max_value=5000),
+    flips=st.lists(st.tuples(st.integers(0, 5000), st.integers(0, 255)), max_size=8),
+)
+def test_truncated_and_corrupted_real_files(parser, name, cut, flips):
+    data = bytearray(SAMPLES[name][:cut])
+    for position, value in flips:
+        if data:
+            data[position % len(data)] = value
+    _survives(parser, bytes(data))
+
+
+@FUZZ
+@given(
+    fields=st.lists(
+        st.tuples(
+            st.sampled_from(
+                [
+                    "FN",
+                    "N",
+                    "EMAIL",
+                    "TEL",
+                    "ADR",
+                    "NOTE",
+                    "PHOTO",
+                    "ORG",
+                    "CATEGORIES",
+                    "BDAY",
+                    "X-ABLabel",
+                    "item1.URL",
+                ]
+            ),
+            TEXT,
+        ),
+        max_size=12,
+    )
+)
+def test_vcards_with_wild_values(fields):
+    lines = ["BEGIN:VCARD", "VERSION:3.0"] + [f"{k};TYPE=WORK:{v}" for k, v in fields]
+    _survives("vcard", "\r\n".join([*lines, "END:VCARD"]).encode("utf-8", "surrogatepass"))
+
+
+@FUZZ
+@given(rows=st.lists(st.lists(TEXT, min_size=1, max_size=6), max_size=8))
+def test_csv_with_wild_cells(rows):
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["First Name", "Last Name", "Email Address", "Company", "Position", "Notes"])
+    writer.writerows(rows)
+    _survives("csv", buffer.getvalue().encode("utf-8"))
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | TEXT,
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(TEXT, children, max_size=4),
+    max_leaves=20,
+)
+
+
+@FUZZ
+@given(
+    contact=st.dictionaries(st.sampled_from(["uuid", "properties", "data"]), JSON),
+    props=st.dictionaries(
+        st.sampled_from(
+            [
+                "first_name",
+                "last_name",
+                "tags",
+                "birthdate",
+                "avatar",
+                "first_met_through",
+                "stay_in_touch_frequency",
+                "is_dead",
+            ]
+        ),
+        JSON,
+    ),
+)
+def test_monica_with_wrong_shapes(contact, props):
+    contact = {**contact, "properties": {**props, "first_name": props.get("first_name", "Ana")}}
+    root = {
+        "version": "1.0-preview.1",
+        "account": {"data": [{"count": 1, "type": "contact", "values": [contact]}]},
+    }
+    _survives("monica", json.dumps(root).encode())
+
+
+@FUZZ
+@given(
+    row=st.dictionaries(
+        st.sampled_from(
+            [
+                "id",
+                "full_name",
+                "circle",
+                "photo",
+                "created",
+                "cadence_days",
+                "person_id",
+                "kind",
+                "value",
+            ]
+        ),
+        JSON,
+    ),
+    list_name=st.sampled_from(
+        ["people", "contact_points", "tags", "conversations", "commitments", "attendances"]
+    ),
+)
+def test_rapport_export_with_wrong_shapes(row, list_name):
+    root = {"format": "rapport-export", "format_version": 1, list_name: [row]}
+    _survives("rapport", json.dumps(root).encode())
+
+
+def test_deeply_nested_json_is_refused_not_crashed():
+    _survives("auto", b"[" * 100_000 + b"]" * 100_000)
+    _survives("monica", b'{"account": ' * 50_000)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@given(
+    name=st.sampled_from(sorted(SAMPLES)), cut=st.integers(0, 5000), noise=st.binary(max_size=64)
+)
+def test_planner_copes_with_whatever_a_parser_accepted(tmp_path_factory, name, cut, noise):
+    from desktop.services import store
+
+    folder = tmp_path_factory.getbasetemp() / "fuzz-store"
+    store.open_store(folder)
+    try:
+        data = SAMPLES[name][:cut] + noise
+        try:
+            preview = preview_import(Path(name), data=data, region="US")
+        except (ImportFileError, ValueError):
+            return
+        assert preview.counts["people_in_file"] >= 0
+        preview.as_dict()
+    finally:
+        store.close_store()
