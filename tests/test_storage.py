@@ -186,3 +186,19 @@ def test_older_schema_is_upgraded_after_a_backup(db_path: Path) -> None:
         assert old.execute("SELECT full_name FROM person").fetchone()[0] == "José Núñez"
     journal.save(Person, "p1", {"pronouns": "he/him"})
     assert Person.get_by_id("p1").pronouns == "he/him"
+
+
+def test_deleting_or_restoring_a_missing_row_is_an_error(db_path: Path) -> None:
+    open_database(db_path)
+    with pytest.raises(LookupError):
+        journal.delete(Tag, "no-such-row")
+    with pytest.raises(LookupError):
+        journal.restore(Tag, "no-such-row")
+    assert Tag.select().count() == 0
+
+
+def test_bulk_insert_refuses_unknown_fields(db_path: Path) -> None:
+    open_database(db_path)
+    with pytest.raises(ValueError, match="no field"), database.atomic():
+        journal.insert_many(Person, [{"full_name": "A", "fullname": "typo"}])
+    assert Person.select().count() == 0

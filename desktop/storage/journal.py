@@ -143,7 +143,10 @@ def save(model: type[SyncedModel], row_id: str | None, values: Mapping[str, Any]
                     changed[name] = value
             if not changed:
                 return str(row_id)
-            model.update(**changed, updated=hlc).where(model.id == row_id).execute()
+            # SYNC.md: a row is hidden only while its delete is newer than every other
+            # field, so an edit after a delete brings it back (as on every other replica).
+            revived = {"deleted": False} if existing.deleted and "deleted" not in changed else {}
+            model.update(**changed, **revived, updated=hlc).where(model.id == row_id).execute()
         _journal(model._meta.table_name, str(row_id), changed, hlc)
         _persist_clock()
         _refresh_index(model, str(row_id), values)
@@ -184,11 +187,19 @@ def _journal(entity: str, row_id: str, changed: Mapping[str, Any], hlc: str) -> 
 
 def delete(model: type[SyncedModel], row_id: str) -> None:
     """Tombstone a row: the only way anything is deleted."""
+    _require(model, row_id)
     save(model, row_id, {"deleted": True})
 
 
 def restore(model: type[SyncedModel], row_id: str) -> None:
+    _require(model, row_id)
     save(model, row_id, {"deleted": False})
+
+
+def _require(model: type[SyncedModel], row_id: str) -> None:
+    """Deleting or restoring a row that never existed is a bug, not a silent create."""
+    if not model.select().where(model.id == row_id).exists():
+        raise LookupError(f"no {model._meta.table_name} row {row_id}")
 
 
 def insert_many(model: type[SyncedModel], rows: Iterable[Mapping[str, Any]]) -> list[str]:
@@ -200,6 +211,7 @@ def insert_many(model: type[SyncedModel], rows: Iterable[Mapping[str, Any]]) -> 
     """
     names = _field_names(model)
     fields = model._meta.fields
+    allowed = {*names, "id"}
     columns = ["id", "updated", *(fields[n].column_name for n in names)]
     defaults = _defaults(model)
     plain = (pw.TextField, pw.IntegerField, pw.ForeignKeyField)
@@ -218,6 +230,9 @@ def insert_many(model: type[SyncedModel], rows: Iterable[Mapping[str, Any]]) -> 
     ids: list[str] = []
     tick = clock().tick
     for values in rows:
+        unknown = values.keys() - allowed
+        if unknown:
+            raise ValueError(f"{model.__name__} has no field(s) {sorted(unknown)}")
         row_id = str(values.get("id") or _new_id())
         hlc = tick()
         record: list[Any] = [row_id, hlc]
@@ -289,3 +304,8 @@ def drain_touched() -> set[tuple[str, str]]:
     touched = set(_touched)
     _touched.clear()
     return touched
+
+
+def mark_touched(rows: Iterable[tuple[str, str]]) -> None:
+    """Record rows written outside :func:`save` (sync's replication) for the next notification."""
+    _touched.update(rows)
