@@ -12,9 +12,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
-from desktop.domain.records import PersonSummary
 from desktop.storage.models import database
+
+if TYPE_CHECKING:  # imported where used: the window's first paint needs none of them
+    from desktop.domain.records import PersonSummary
+    from desktop.domain.trust import TrustReading
 
 _PERSON_COLUMNS = "id, full_name, headline, organization, circle, photo IS NOT NULL"
 #: Entities whose rows carry a ``person_id`` column pointing at the person they concern.
@@ -38,6 +42,8 @@ def _tags_of(person_ids: list[str] | None) -> dict[str, list[str]]:
 
 
 def _provisional(row: tuple, tags: dict[str, list[str]]) -> PersonSummary:
+    from desktop.domain.records import PersonSummary
+
     pid, name, headline, organization, circle, has_photo = row
     return PersonSummary(
         id=pid,
@@ -52,6 +58,12 @@ def _provisional(row: tuple, tags: dict[str, list[str]]) -> PersonSummary:
         promises_due=0,
         has_photo=bool(has_photo),
     )
+
+
+def has_people() -> bool:
+    """Whether the network holds anyone (the first-run page asks; a count would scan)."""
+    row = database.execute_sql("SELECT EXISTS (SELECT 1 FROM person WHERE deleted = 0)")
+    return bool(row.fetchone()[0])
 
 
 def quick_summaries(*, limit: int | None = None) -> list[PersonSummary]:
@@ -80,16 +92,15 @@ def summary_of(person_id: str, *, today: date | None = None) -> PersonSummary | 
     Reads the trust history directly rather than through the shared reading cache, so a
     card refreshed right after a write can never show a reading cached before it.
     """
-    from desktop.domain.trust import assess
-    from desktop.services.trust import history_for
-
     row = database.execute_sql(
         f"SELECT {_PERSON_COLUMNS} FROM person WHERE deleted = 0 AND id = ?", (person_id,)
     ).fetchone()
     if row is None:
         return None
+    from desktop.domain.records import PersonSummary
+
     day = today or date.today()
-    reading = assess(history_for(person_id, today=day), today=day)
+    reading = reading_of(person_id, today=day)
     last = database.execute_sql(
         "SELECT MAX(c.happened_at) FROM participant pa JOIN conversation c "
         "ON c.id = pa.conversation_id WHERE pa.person_id = ? AND pa.deleted = 0 "
@@ -115,6 +126,21 @@ def summary_of(person_id: str, *, today: date | None = None) -> PersonSummary | 
         promises_due=int(due),
         has_photo=base.has_photo,
     )
+
+
+def reading_of(person_id: str, *, today: date | None = None) -> TrustReading:
+    """Like :func:`desktop.services.trust.reading_for`, but never from the shared cache.
+
+    A bulk :func:`~desktop.services.trust.readings_for_all` running on a worker thread
+    refills that cache when it finishes, which can put back a reading computed before a
+    write the GUI thread committed meanwhile. One person's reading costs about a
+    millisecond, so the views that must reflect the latest write read it fresh.
+    """
+    from desktop.domain.trust import assess
+    from desktop.services.trust import history_for
+
+    day = today or date.today()
+    return assess(history_for(person_id, today=day), today=day)
 
 
 def people_touched(changes: Iterable[tuple[str, str]]) -> set[str]:

@@ -10,6 +10,7 @@ light/dark switch without reloading. A missing file gives an empty icon, never a
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QIconEngine, QPainter, QPalette, QPixmap
@@ -21,8 +22,13 @@ SOURCE_GREY = "#5f6368"
 
 
 @cache
+def _icon_dir() -> Path:
+    return paths.resource("icons")
+
+
+@cache
 def _svg_text(name: str) -> str | None:
-    path = paths.resource("icons", f"{name}.svg")
+    path = _icon_dir() / f"{name}.svg"
     try:
         return path.read_text(encoding="utf-8")
     except OSError:
@@ -61,7 +67,10 @@ class _TintedSvgEngine(QIconEngine):
         return renderer
 
     def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
-        self._renderer(_ink(mode).name()).render(painter, rect.toRectF())
+        # QGuiApplication's ratio, not painter.device()'s: resolving the device's Python
+        # type costs milliseconds per call in PySide, and paint() runs for every row.
+        ratio = QGuiApplication.instance().devicePixelRatio() if QGuiApplication.instance() else 1.0
+        painter.drawPixmap(rect, self.scaledPixmap(rect.size(), mode, state, ratio))
 
     def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
         return self.scaledPixmap(size, mode, state, 1.0)

@@ -1,0 +1,356 @@
+"""GUI benchmarks at 10,000 people / ~200,000 conversations (run on demand, not collected).
+
+    python tests/benchmarks/bench_gui.py [--data-dir DIR] [--people N] [--runs N]
+
+Measures, in one run on one machine, against the targets of the main-window issue:
+
+- launch to first painted main window, against a bare PySide6 QMainWindow with a list
+  view started the same way in the same run (fresh processes, median; target ≤ 2×);
+- search: keystroke to updated results (target ≤ 16 ms median), and keystroke to the
+  full-text results from the worker (reported, no target);
+- opening a person with 100 timeline entries (target ≤ 50 ms);
+- painting one screen of contact cards (target ≤ 8 ms);
+- peak memory of a session that loaded everything and visited every view (≤ 250 MB).
+
+Child processes compile to a private bytecode cache (``PYTHONPYCACHEPREFIX``) and get
+one warm-up launch each, so both sides are timed as an installed app runs — with
+``.pyc`` files — even where the environment sets ``PYTHONDONTWRITEBYTECODE``.
+The data folder is reused when it already holds people; two benchmark people with 100
+timeline entries each are added to it once. Prints figures; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))  # run as a plain script
+
+TARGETS = {
+    "launch_ratio": 2.0,
+    "keystroke_ms": 16.0,
+    "open_person_ms": 50.0,
+    "paint_cards_ms": 8.0,
+    "peak_rss_mb": 250.0,
+}
+QUERIES = ("sailing", "maria", "ana ru", "climate", "berlin", "kim")
+
+BARE = """
+import sys, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QListView, QMainWindow
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.setCentralWidget(QListView())
+window.resize(1280, 820)
+def painted():
+    print(time.time(), flush=True)
+    app.quit()
+class FirstPaint(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            obj.removeEventFilter(self)
+            QTimer.singleShot(0, painted)  # after the whole first frame is drawn
+        return False
+spy = FirstPaint()
+window.installEventFilter(spy)
+window.show()
+app.exec()
+"""
+
+APP = """
+import sys, time
+from pathlib import Path
+from PySide6.QtCore import QEvent, QObject, QTimer
+from desktop import app
+qt = app.create_application()
+folder = Path(sys.argv[1])
+problem = app.open_data(folder)
+assert problem is None, problem
+window = app.build_main_window(folder)
+window.resize(1280, 820)
+def painted():
+    print(time.time(), flush=True)
+    qt.quit()
+class FirstPaint(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            obj.removeEventFilter(self)
+            QTimer.singleShot(0, painted)  # after the whole first frame is drawn
+        return False
+spy = FirstPaint()
+window.installEventFilter(spy)
+window.show()
+qt.exec()
+window.close()
+"""
+
+
+def child_env(cache: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env.update(
+        QT_QPA_PLATFORM=env.get("QT_QPA_PLATFORM", "offscreen"),
+        PYTHONPYCACHEPREFIX=str(cache),
+        PYTHONPATH=str(ROOT),
+        XDG_CONFIG_HOME=str(cache / "config"),  # window settings apart from the user's
+    )
+    return env
+
+
+def launch_once(code: str, args: list[str], env: dict[str, str]) -> float:
+    """Seconds from starting a process to its first frame, with fresh window settings."""
+    with tempfile.TemporaryDirectory(prefix="rapport-bench-config-") as config:
+        started = time.time()
+        result = subprocess.run(
+            [sys.executable, "-c", code, *args],
+            capture_output=True,
+            text=True,
+            env={**env, "XDG_CONFIG_HOME": config},
+            timeout=120,
+            check=True,
+        )
+    painted = float(result.stdout.strip().splitlines()[0])
+    return painted - started
+
+
+def bench_launch(folder: Path, runs: int, env: dict[str, str]) -> dict[str, float]:
+    launch_once(BARE, [], env)  # warm-up: bytecode cache, OS file cache
+    launch_once(APP, [str(folder)], env)
+    bare: list[float] = []
+    full: list[float] = []
+    for _ in range(runs):
+        bare.append(launch_once(BARE, [], env))
+        full.append(launch_once(APP, [str(folder)], env))
+    bare_ms = statistics.median(bare) * 1000
+    app_ms = statistics.median(full) * 1000
+    return {"bare_ms": bare_ms, "app_ms": app_ms, "launch_ratio": app_ms / bare_ms}
+
+
+def ensure_data(folder: Path, people: int) -> None:
+    from desktop.services.store import close_store, open_store
+
+    open_store(folder)
+    from desktop.services.directory import people_count
+
+    have = people_count()
+    close_store()
+    if have:
+        print(f"reusing {folder} ({have:,} people)")
+        return
+    print(f"building a demo network of {people:,} people in {folder} …", flush=True)
+    started = time.perf_counter()
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "desktop",
+            "demo",
+            "--people",
+            str(people),
+            "--data-dir",
+            str(folder),
+        ],
+        check=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    print(f"built in {time.perf_counter() - started:.0f} s")
+
+
+def hundred_entry_people() -> list[str]:
+    """Two people with exactly 100 timeline entries each (created once per data folder)."""
+    from datetime import datetime, timedelta
+
+    from desktop.services import commitments, conversations, exchanges, people, timeline
+
+    ids = []
+    for name in ("Benchmark Timeline One", "Benchmark Timeline Two"):
+        found = [pid for pid, full in people.all_names() if full == name]
+        pid = found[0] if found else people.create_person(full_name=name, circle="close")
+        start = datetime.now() - timedelta(days=900)
+        count = len(timeline.timeline_of(pid))
+        step = 0
+        while count < 100:
+            when = start + timedelta(days=9 * step)
+            if step % 5 == 4:
+                commitments.make_commitment(
+                    owner="me", person_id=pid, description=f"send notes #{step}", made_at=when
+                )
+            elif step % 7 == 6:
+                exchanges.record_exchange(
+                    person_id=pid, direction="give", kind="advice", happened_at=when
+                )
+            else:
+                conversations.log_conversation(
+                    participants=[pid],
+                    happened_at=when,
+                    notes=f"Talked about roadmap item {step}, sailing and the new studio.",
+                )
+            step += 1
+            count = len(timeline.timeline_of(pid))
+        ids.append(pid)
+    return ids
+
+
+def bench_in_window(folder: Path) -> dict[str, float]:
+    """Everything measured inside one real window (run in its own process)."""
+    import resource
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtTest import QTest
+
+    from desktop import app
+
+    qt = app.create_application()
+    app.open_data(folder)
+    subjects = hundred_entry_people()
+    window = app.build_main_window(folder)
+    window.resize(1280, 820)
+    window.show()
+
+    def settle(timeout: float = 120.0) -> None:
+        deadline = time.perf_counter() + timeout
+        while not window.wait_until_idle() and time.perf_counter() < deadline:
+            qt.processEvents()
+            time.sleep(0.002)
+        for _ in range(3):
+            qt.processEvents()
+
+    started = time.perf_counter()
+    settle()
+    full_load_s = time.perf_counter() - started
+
+    # Search: each keystroke, to the results painted in the popup.
+    window.show_view("today")
+    settle()
+    field = window.search
+    keystrokes, fulls = [], []
+    for query in QUERIES:
+        field.clear()
+        field.setFocus()
+        qt.processEvents()
+        for char in query:
+            t0 = time.perf_counter()
+            QTest.keyClick(field, char)
+            field.popup.repaint()
+            keystrokes.append(time.perf_counter() - t0)
+            deadline = t0 + 5
+            while not field.has_full_results() and time.perf_counter() < deadline:
+                qt.processEvents()
+                time.sleep(0.0005)
+            fulls.append(time.perf_counter() - t0)
+    QTest.keyClick(field, Qt.Key.Key_Escape)
+
+    # Opening a person with 100 timeline entries, painted.
+    window.show_view("people")
+    settle()
+    opens = []
+    for i in range(12):
+        pid = subjects[i % 2]
+        t0 = time.perf_counter()
+        window.people.select_person(pid)
+        window.repaint()
+        opens.append(time.perf_counter() - t0)
+    entries = window.people.person_view.timeline.timeline_model.entry_count()
+
+    # One screen of cards, painted at different scroll positions.
+    view = window.people.list
+    window.people.clear_filters()
+    paints = []
+    bar = view.verticalScrollBar()
+    for i in range(40):
+        bar.setValue((bar.maximum() * i) // 40)
+        qt.processEvents()
+        t0 = time.perf_counter()
+        view.viewport().repaint()
+        paints.append(time.perf_counter() - t0)
+    visible = view.viewport().height() // max(1, view.sizeHintForRow(0))
+
+    for name in ("followups", "events", "today", "people"):
+        window.show_view(name)
+        settle()
+    window.close()
+    QCoreApplication.processEvents()
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {
+        "full_load_s": full_load_s,
+        "keystroke_ms": statistics.median(keystrokes) * 1000,
+        "keystroke_p95_ms": sorted(keystrokes)[int(len(keystrokes) * 0.95)] * 1000,
+        "full_results_ms": statistics.median(fulls) * 1000,
+        "open_person_ms": statistics.median(opens) * 1000,
+        "timeline_entries": entries,
+        "paint_cards_ms": statistics.median(paints) * 1000,
+        "cards_per_screen": visible,
+        "peak_rss_mb": peak_mb,
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data-dir", type=Path, default=None)
+    parser.add_argument("--people", type=int, default=10_000)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--launch-only", action="store_true", help="only the launch benchmark")
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    folder = args.data_dir or Path(tempfile.mkdtemp(prefix="rapport-bench-")) / "data"
+    if args.child:
+        print(json.dumps(bench_in_window(folder)))
+        return 0
+    ensure_data(folder, args.people)
+    with tempfile.TemporaryDirectory(prefix="rapport-pyc-") as cache:
+        env = child_env(Path(cache))
+        figures: dict[str, float] = {}
+        if not args.launch_only:
+            # The window benchmarks first: they add the two 100-entry people once.
+            result = subprocess.run(
+                [sys.executable, __file__, "--child", "--data-dir", str(folder)],
+                capture_output=True,
+                text=True,
+                env=env,
+                timeout=1200,
+                check=True,
+            )
+            figures = json.loads(result.stdout.strip().splitlines()[-1])
+        figures.update(bench_launch(folder, args.runs, env))
+    print(f"\nGUI benchmarks on {folder}")
+    rows = (
+        ("launch, bare QMainWindow", "bare_ms", "ms", None),
+        ("launch, Rapport main window", "app_ms", "ms", None),
+        ("launch ratio (app / bare)", "launch_ratio", "×", "launch_ratio"),
+        ("full summaries loaded after", "full_load_s", "s", None),
+        ("search keystroke → results painted (median)", "keystroke_ms", "ms", "keystroke_ms"),
+        ("search keystroke → results painted (p95)", "keystroke_p95_ms", "ms", None),
+        ("search keystroke → full-text results (median)", "full_results_ms", "ms", None),
+        ("open a person with 100 timeline entries", "open_person_ms", "ms", "open_person_ms"),
+        ("paint one screen of cards", "paint_cards_ms", "ms", "paint_cards_ms"),
+        ("peak memory (RSS)", "peak_rss_mb", "MB", "peak_rss_mb"),
+    )
+    for label, key, unit, target in rows:
+        if key not in figures:
+            continue
+        value = figures[key]
+        goal = f"  (target ≤ {TARGETS[target]:g} {unit})" if target else ""
+        verdict = ""
+        if target:
+            verdict = "  ok" if value <= TARGETS[target] else "  OVER"
+        print(f"  {label:<48} {value:8.2f} {unit}{goal}{verdict}")
+    if "timeline_entries" in figures:
+        print(
+            f"  ({figures['timeline_entries']} timeline entries shown; "
+            f"{figures['cards_per_screen']} cards per screen)"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
