@@ -237,3 +237,35 @@ def test_listeners_hear_once_per_committed_operation_and_never_on_rollback(data_
         unsubscribe()
     people.create_person(full_name="After")
     assert len(heard) == 1
+
+
+def test_bulk_trust_load_never_overwrites_a_newer_write(data_dir: Path, monkeypatch) -> None:
+    """The People list loads readings on a worker thread while the user keeps a promise."""
+    ana = people.create_person(full_name="Ana Ruiz")
+    promise = commitments.make_commitment(
+        owner="them", person_id=ana, description="send the paper", due=TODAY - timedelta(days=5)
+    )
+    real = trust._histories
+
+    def histories_then_a_write(ids):
+        result = real(ids)
+        if ids is None:  # the bulk load has read its data; now the GUI thread writes
+            commitments.keep(promise, when=NOW)
+        return result
+
+    monkeypatch.setattr(trust, "_histories", histories_then_a_write)
+    stale = trust.readings_for_all(today=TODAY)[ana]
+    monkeypatch.setattr(trust, "_histories", real)
+    fresh = trust.reading_for(ana, today=TODAY)
+    assert fresh.in_them > stale.in_them
+    assert any("kept" in reason for reason in fresh.reasons_in_them)
+
+
+def test_introduction_delete_and_restore_keep_one_row(data_dir: Path) -> None:
+    ana = people.create_person(full_name="Ana Ruiz")
+    ben = people.create_person(full_name="Ben Ode")
+    intro = introductions.record_introduction(introducer_id=ben, person_id=ana)
+    introductions.delete_introduction(intro)
+    assert people.get_person(ana).introduced_by == ()
+    introductions.restore_introduction(intro)
+    assert [i.id for i in people.get_person(ana).introduced_by] == [intro]

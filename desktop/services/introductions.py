@@ -37,3 +37,9 @@ def record_introduction(
 @operation
 def delete_introduction(introduction_id: str) -> None:
     journal.delete(Introduction, introduction_id)
+
+
+@operation
+def restore_introduction(introduction_id: str) -> None:
+    """Undo of :func:`delete_introduction`: the same row comes back (no duplicate)."""
+    journal.restore(Introduction, introduction_id)

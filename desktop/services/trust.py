@@ -7,6 +7,7 @@ of queries and kept until a write touches one of the people involved.
 
 from __future__ import annotations
 
+import threading
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date, datetime
@@ -22,6 +23,8 @@ from desktop.domain.trust import (
 from desktop.services import store
 from desktop.storage.models import database
 
+_lock = threading.Lock()
+_stale_during_bulk: set[str] | None = None  # people invalidated while a bulk load runs
 _cache: dict[str, TrustReading] = {}
 _last_contact: dict[str, datetime | None] = {}
 _cache_day: date | None = None
@@ -106,10 +109,11 @@ def _histories(ids: list[str] | None) -> tuple[dict[str, RelationshipHistory], d
         )
         for pid, name, credibility, cadence in people
     }
-    for pid, history in histories.items():
-        convs = history.conversations
-        _last_contact[pid] = max((c.happened_at for c in convs), default=None)
     return histories, introducers
+
+
+def _latest(history: RelationshipHistory) -> datetime | None:
+    return max((c.happened_at for c in history.conversations), default=None)
 
 
 def _with_introducer(
@@ -164,14 +168,19 @@ def reading_for(person_id: str, *, today: date | None = None) -> TrustReading:
         raise LookupError(f"no person {person_id}")
     history = _with_introducer(histories[person_id], introducers.get(person_id), day)
     reading = assess(history, today=day)
-    _cache[person_id] = reading
+    with _lock:
+        _cache[person_id] = reading
+        _last_contact[person_id] = _latest(histories[person_id])
     return reading
 
 
 def readings_for_all(*, today: date | None = None) -> dict[str, TrustReading]:
     """Readings for every live person (bulk; the result is cached until writes touch it)."""
+    global _stale_during_bulk
     day = today or date.today()
-    _check_cache(day)
+    with _lock:
+        _check_cache(day)
+        _stale_during_bulk = set()
     histories, introducers = _histories(None)
     first_pass = {pid: assess(h, today=day) for pid, h in histories.items()}
     readings = {}
@@ -191,8 +200,15 @@ def readings_for_all(*, today: date | None = None) -> dict[str, TrustReading]:
             readings[pid] = assess(history, today=day)
         else:
             readings[pid] = first_pass[pid]
-    _cache.clear()
-    _cache.update(readings)
+    with _lock:
+        # Runs on a worker thread: a write committed meanwhile on another thread has
+        # invalidated some people; their fresh reading must not be overwritten by ours.
+        stale = _stale_during_bulk or set()
+        _stale_during_bulk = None
+        for pid, reading in readings.items():
+            if pid not in stale:
+                _cache[pid] = reading
+                _last_contact[pid] = _latest(histories[pid])
     return readings
 
 
@@ -244,11 +260,15 @@ def _affected_people(changes: frozenset[tuple[str, str]]) -> set[str]:
 
 
 def _invalidate(changes: frozenset[tuple[str, str]]) -> None:
-    if not _cache and not _last_contact:
+    if not _cache and not _last_contact and _stale_during_bulk is None:
         return
-    for person_id in _affected_people(changes):
-        _cache.pop(person_id, None)
-        _last_contact.pop(person_id, None)
+    people = _affected_people(changes)
+    with _lock:
+        for person_id in people:
+            _cache.pop(person_id, None)
+            _last_contact.pop(person_id, None)
+        if _stale_during_bulk is not None:
+            _stale_during_bulk.update(people)
 
 
 store.subscribe(_invalidate)
