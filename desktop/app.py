@@ -65,6 +65,14 @@ def run(folder: Path) -> int:
     return app.exec()
 
 
+def run_capture(folder: Path) -> int:
+    """``rapport capture``: only the capture window; the store opens after its first paint."""
+    app = create_application()
+    from desktop.ui.capture.standalone import run_standalone
+
+    return run_standalone(app, folder, open_data, build_main_window)
+
+
 def paint_once(folder: Path) -> tuple[int, int]:
     """Build the main window and render it once to an image (``rapport selftest``)."""
     create_application()

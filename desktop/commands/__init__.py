@@ -68,6 +68,7 @@ def add_command(
 
 from desktop.commands import (  # noqa: E402
     brief,
+    capture,
     demo,
     gui,
     people_cli,
@@ -75,4 +76,4 @@ from desktop.commands import (  # noqa: E402
     transfer,
 )
 
-COMMAND_MODULES = (gui, demo, people_cli, selftest, brief, transfer)
+COMMAND_MODULES = (gui, capture, demo, people_cli, selftest, brief, transfer)

@@ -1,0 +1,390 @@
+"""The due-date table: phrases people type for a deadline ("by Friday", "before the
+3rd", "in two weeks") and how each resolves to a date; dateparser as a lazy fallback.
+
+Split out of the capture parser so the calendar rules (which week a "next Friday" falls
+in, what "end of month" means) live and are read in one place. The choices themselves are
+documented in :mod:`desktop.domain.capture_parser`.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+from collections.abc import Callable, Iterable, Mapping
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from desktop.domain.capture.rules import LanguageRules
+
+log = logging.getLogger(__name__)
+
+
+class DueRule(NamedTuple):
+    """One row of the due-date table: a phrase pattern and how to turn it into a date."""
+
+    pattern: re.Pattern[str]
+    resolve: Callable[[re.Match[str], date, LanguageRules], date | None]
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation, longest first so "sept" wins over "sep" and "a few" over "a"."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+def _monday(day: date) -> date:
+    """The Monday of ``day``'s week: weeks start on Monday for every relative phrase."""
+    return day - timedelta(days=day.weekday())
+
+
+def _month_end(year: int, month: int) -> date:
+    """The last day of a month (without ``calendar``, whose import pulls in ``locale``)."""
+    return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+
+
+def _add_months(day: date, count: int) -> date:
+    """Move by whole months, clamping the day (Jan 31 + 1 month is Feb 28/29)."""
+    year, month0 = divmod(day.month - 1 + count, 12)
+    last = _month_end(day.year + year, month0 + 1)
+    return last.replace(day=min(day.day, last.day))
+
+
+def _end_of_week(today: date) -> date:
+    """This week's Friday, or its Sunday once Friday has passed."""
+    monday = _monday(today)
+    return monday + timedelta(days=4 if today.weekday() <= 4 else 6)
+
+
+def _next_month_day(today: date, month: int, day: int) -> date | None:
+    """The next ``month``/``day`` on or after today (a Feb 29 may be years away)."""
+    for year in range(today.year, today.year + 9):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if candidate >= today:
+            return candidate
+    return None
+
+
+def _folded(m: re.Match[str], group: str) -> str:
+    """A group's text, case-folded with single spaces ("" when it did not take part)."""
+    value = m.groupdict().get(group)
+    return " ".join(value.casefold().split()) if value else ""
+
+
+def _en_relative_day(m: re.Match[str], today: date, rules: LanguageRules) -> date | None:
+    """today / tonight / end of day -> today; tomorrow -> +1; day after tomorrow -> +2."""
+    rel = _folded(m, "rel")
+    if "after" in rel:
+        return today + timedelta(days=2)
+    if rel.startswith("tom") or rel in ("tmrw", "tmr"):
+        return today + timedelta(days=1)
+    return today
+
+
+def _en_weekday(m: re.Match[str], today: date, rules: LanguageRules) -> date | None:
+    """Weekday phrases; see the module docstring for "this" / "next" choices."""
+    weekday = rules.weekdays[_folded(m, "wd").rstrip(".")]
+    modifier = _folded(m, "mod") or _folded(m, "mod2")
+    week = _folded(m, "wk")
+    monday = _monday(today)
+    if "after next" in week:
+        return monday + timedelta(days=14 + weekday)
+    if "next" in modifier or "following" in modifier or "next" in week:
+        return monday + timedelta(days=7 + weekday)
+    if "this" in week:
+        return max(today, monday + timedelta(days=weekday))
+    ahead = (weekday - today.weekday()) % 7
+    if modifier == "this":
+        return today + timedelta(days=ahead)
+    return today + timedelta(days=ahead or 7)
+
+
+def _en_week(m: re.Match[str], today: date, rules: LanguageRules) -> date | None:
+    """next week -> its Monday; end of (next) week -> Friday; weekend -> Saturday."""
+    phrase = _folded(m, "wk")
+    monday = _monday(today)
+    if "after next" in phrase:
+        return monday + timedelta(days=14)
+    if "end of next week" in phrase:
+        return monday + timedelta(days=11)
+    if "next weekend" in phrase:
+        return monday + timedelta(days=12)
+    if "weekend" in phrase:
+        return max(today, monday + timedelta(days=5))
+    if "next week" in phrase:
+        return monday + timedelta(days=7)
+    return _end_of_week(today)
+
+
+def _en_month_relative(m: re.Match[str], today: date, rules: LanguageRules) -> date | None:
+    """end of month / next month / end of quarter / end of year / next year."""
+    phrase = _folded(m, "mr")
+    if "quarter" in phrase or phrase == "eoq":
+        return _month_end(today.year, ((today.month - 1) // 3 + 1) * 3)
+    if "year" in phrase or phrase == "eoy":
+        return date(today.year + 1, 1, 1) if "next" in phrase else date(today.year, 12, 31)
+    if "next month" in phrase:
+        first = _add_months(today.replace(day=1), 1)
+        if "end" in phrase or "close" in phrase:
+            return _month_end(first.year, first.month)
+        return first
+    return _month_end(today.year, today.month)
+
+
+def _en_in_count(m: re.Match[str], today: date, rules: LanguageRules) -> date | None:
+    """in N days / weeks / months / years (also "a fortnight", "two weeks from now")."""
+    if "fortnight" in m.group().casefold():
+        return today + timedelta(days=14)
+    raw = _folded(m, "n") or _folded(m, "n2")
+    unit = _folded(m, "unit") or _folded(m, "unit2")
+    count = int(raw) if raw.isdigit() else rules.numbers.get(raw)
+    if count is None or count > 1000:
+        return None
+    if unit.startswith("day"):
+        return today + timedelta(days=count)
+    if unit.startswith("week"):
+        return today + timedelta(weeks=count)
+    if unit.startswith("month"):
+        return _add_months(today, count)
+    return _add_months(today, 12 * count)
+
+
+def _en_ordinal(m: re.Match[str], today: date, rules: LanguageRules) -> date | None:
+    """ "by the 3rd" -> the next 3rd after today; refuses "the 3rd draft"."""
+    after = m.string[m.end() : m.end() + 40]
+    if rules.month_follower.match(after):
+        return None  # "the 3rd of March" belongs to the month-day rule
+    follower = re.match(r"\s+([^\W\d_]+)", after)
+    if follower and follower.group(1).casefold() not in rules.ordinal_followers:
+        return None
+    day = int(m.group("d"))
+    if not 1 <= day <= 31:
+        return None
+    which = _folded(m, "which")
+    if which:
+        first = today.replace(day=1)
+        first = _add_months(first, 1) if which == "next" else first
+        try:
+            return date(first.year, first.month, day)
+        except ValueError:
+            return None
+    first = today.replace(day=1)
+    for offset in range(13):
+        month_start = _add_months(first, offset)
+        try:
+            candidate = date(month_start.year, month_start.month, day)
+        except ValueError:
+            continue
+        if candidate > today:
+            return candidate
+    return None
+
+
+def _en_month_day(m: re.Match[str], today: date, rules: LanguageRules) -> date | None:
+    """ "March 3", "3rd of March", "Mar 3, 2027": the next such day, or the year given."""
+    month = rules.months[_folded(m, "m").rstrip(".")]
+    day = int(m.group("d"))
+    year = m.groupdict().get("y")
+    if year:
+        return date(int(year), month, day)
+    return _next_month_day(today, month, day)
+
+
+def _en_iso(m: re.Match[str], today: date, rules: LanguageRules) -> date | None:
+    """2026-12-03."""
+    return date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+
+
+def _en_month_only(m: re.Match[str], today: date, rules: LanguageRules) -> date | None:
+    """ "by March" -> March 1, "mid-March" -> 15th, "end of March" -> last day."""
+    word = m.group("m")
+    if word.casefold() == "may" and not word[0].isupper():
+        return None  # "by may" is more likely the modal verb than the month
+    month = rules.months[word.casefold().rstrip(".")]
+    lead = _folded(m, "mpre")
+
+    def on(year: int) -> date:
+        if "end" in lead or "late" in lead:
+            return _month_end(year, month)
+        return date(year, month, 15 if "mid" in lead else 1)
+
+    if on(today.year) >= today:
+        return on(today.year)
+    if month == today.month and "end" not in lead:
+        return _month_end(today.year, month)
+    return on(today.year + 1)
+
+
+def english_due_rules(
+    weekdays: Mapping[str, int], months: Mapping[str, int], numbers: Mapping[str, int]
+) -> tuple[DueRule, ...]:
+    """The English due-date table: small regexes for the phrasings people actually type."""
+    flags = re.IGNORECASE
+    prep = (
+        r"(?:(?:by|before|until|till|til|on|due|no\s+later\s+than|not\s+later\s+than"
+        r"|on\s+or\s+before|at\s+the\s+latest\s+by|latest\s+by)\s+)?"
+    )
+    end = r"(?!\w)"
+    time_of_day = (
+        r"(?:\s+(?:in\s+the\s+)?(?:morning|afternoon|evening|night)"
+        r"|\s+(?:at\s+)?(?:noon|midday|lunch(?:time)?|eod|\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?)"
+        r"|\s+at\s+\d{1,2}(?::\d{2})?)?"
+    )
+    full_days = [d for d in weekdays if len(d) > 5]
+    short_days = [d for d in weekdays if len(d) <= 5 and d not in full_days]
+    month_names = alternation(months)
+    full_months = alternation(m for m in months if len(m) > 3 or m == "may")
+    number = r"\d{1,3}|" + alternation(numbers)
+    rows: list[tuple[str, Callable[[re.Match[str], date, LanguageRules], date | None]]] = [
+        (
+            prep + r"(?P<rel>(?:the\s+)?day\s+after\s+tomorrow|tomorrow|tmrw|tmr|today|tonight"
+            r"|(?:the\s+)?end\s+of\s+(?:the\s+)?day|eod|cob|close\s+of\s+business"
+            r"|this\s+(?:morning|afternoon|evening))" + time_of_day,
+            _en_relative_day,
+        ),
+        (
+            prep + r"(?:(?P<mod>this|next|coming|the\s+coming|the\s+following|following)\s+)?"
+            rf"(?P<wd>{alternation(full_days)})"
+            r"(?:\s+(?P<wk>next\s+week|this\s+week|after\s+next))?" + time_of_day,
+            _en_weekday,
+        ),
+        (
+            r"(?:(?:by|before|on|until|till|due)\s+(?:(?P<mod>this|next|coming)\s+)?"
+            r"|(?P<mod2>this|next|coming)\s+)"
+            rf"(?P<wd>{alternation(short_days)})\.?" + time_of_day,
+            _en_weekday,
+        ),
+        (
+            prep + r"(?P<wk>(?:the\s+)?week\s+after\s+next|(?:early\s+)?next\s+week"
+            r"|(?:the\s+)?end\s+of\s+next\s+week|(?:the\s+)?(?:end|close)\s+of\s+(?:the|this)\s+week"
+            r"|(?:the\s+)?end\s+of\s+week|(?:later\s+)?this\s+week|eow|next\s+weekend"
+            r"|(?:this|the)\s+weekend|over\s+the\s+weekend)",
+            _en_week,
+        ),
+        (
+            prep + r"(?P<mr>(?:the\s+)?(?:end|close)\s+of\s+next\s+month"
+            r"|(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+|this\s+)?month|eom|(?:later\s+)?this\s+month"
+            r"|(?:the\s+)?(?:start|beginning)\s+of\s+next\s+month|next\s+month"
+            r"|(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?quarter|eoq"
+            r"|(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?year|eoy|this\s+year|next\s+year)",
+            _en_month_relative,
+        ),
+        (
+            rf"(?:(?:in|within|in\s+about|in\s+the\s+next)\s+(?P<n>{number})\s+"
+            r"(?P<unit>day|week|month|year)s?(?:[\s'\u2019]*time)?"
+            r"|(?:in|within)\s+a\s+fortnight"
+            rf"|(?P<n2>{number})\s+(?P<unit2>day|week|month|year)s?\s+from\s+(?:now|today))",
+            _en_in_count,
+        ),
+        (
+            r"(?:by|before|on|until|till|due|no\s+later\s+than)\s+(?:the\s+)?"
+            r"(?P<d>\d{1,2})(?:st|nd|rd|th)(?:\s+of\s+(?P<which>this|next)\s+month)?",
+            _en_ordinal,
+        ),
+        (
+            prep + rf"(?P<m>{month_names})\.?\s+(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
+            r"(?:,?\s+(?P<y>\d{4}))?",
+            _en_month_day,
+        ),
+        (
+            prep + r"(?:the\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+            rf"(?P<m>{month_names})\.?(?:,?\s+(?P<y>\d{{4}}))?",
+            _en_month_day,
+        ),
+        (prep + r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})", _en_iso),
+        (
+            r"(?P<mpre>(?:(?:by|before|until|till|at|in)\s+)?"
+            r"(?:(?:the\s+)?(?:start|beginning|middle|end)\s+of|early|mid|late)"
+            r"|by|before|until|till|in|during)"
+            rf"(?:\s+|-)(?P<m>{full_months})",
+            _en_month_only,
+        ),
+    ]
+    return tuple(
+        DueRule(re.compile(r"\b" + pattern + end, flags), resolve) for pattern, resolve in rows
+    )
+
+
+def find_due(
+    text: str, lo: int, hi: int, today: date, rules: LanguageRules
+) -> tuple[int, int, date] | None:
+    """The due phrase of a promise from the table: a deadline word ("by", "before") wins,
+    then the earliest, then the longest phrase."""
+    best: tuple[int, int, date] | None = None
+    best_key: tuple[bool, int, int] | None = None
+    for rule in rules.due_rules:
+        for m in rule.pattern.finditer(text, lo, hi):
+            try:
+                day = rule.resolve(m, today, rules)
+            except (ValueError, OverflowError, KeyError):
+                day = None
+            if day is None:
+                continue
+            key = (rules.deadline_prefix.match(m.group()) is None, m.start(), m.start() - m.end())
+            if best_key is None or key < best_key:
+                best, best_key = (m.start(), m.end(), day), key
+    return best
+
+
+@functools.lru_cache(maxsize=512)
+def dateparser_date(phrase: str, base: datetime, languages: tuple[str, ...]) -> date | None:
+    """Ask dateparser, lazily imported, with the language fixed (autodetection costs 1.2 s).
+
+    Cached because the preview re-parses the same note on every keystroke.
+    """
+    try:
+        import dateparser  # ~60 ms import, ~0.1 s first call: only when needed
+
+        result = dateparser.parse(
+            phrase,
+            languages=list(languages),
+            settings={
+                "RELATIVE_BASE": base,
+                "PREFER_DATES_FROM": "future",
+                "RETURN_AS_TIMEZONE_AWARE": False,
+                "PREFER_DAY_OF_MONTH": "first",
+                "PARSERS": ["relative-time", "custom-formats", "absolute-time"],
+            },
+        )
+    except Exception:  # dateparser on odd input must not break the preview
+        log.debug("dateparser failed on %r", phrase, exc_info=True)
+        return None
+    return result.date() if result is not None else None
+
+
+_NONSPACE_RE = re.compile(r"\S+")
+_FALLBACK_CUT_RE = re.compile(r"[,;!?()\n]")
+
+
+def fallback_due(
+    text: str, lo: int, hi: int, now: datetime, rules: LanguageRules, budget: list[int]
+) -> tuple[int, int, date] | None:
+    """Rarer deadline phrases with a digit ("by 12/3", "by Dec. 3rd 2027") via dateparser.
+
+    At most five shrinking guesses per phrase and a small budget per note keep a keystroke
+    cheap even when the note is full of "on 3 ..." that are not dates.
+    """
+    base = now.replace(tzinfo=None, second=0, microsecond=0)
+    today = now.date()
+    for m in rules.fallback_lead.finditer(text, lo, hi):
+        limit = min(hi, m.end() + 40)
+        cut = _FALLBACK_CUT_RE.search(text, m.end(), limit)
+        words = list(_NONSPACE_RE.finditer(text, m.end(), cut.start() if cut else limit))[:5]
+        for count in range(len(words), 0, -1):
+            phrase = text[m.end() : words[count - 1].end()].rstrip(".\u2026")
+            if not any(ch.isdigit() for ch in phrase) or phrase.strip().isdigit():
+                continue
+            phrase_end = m.end() + len(phrase)
+            if any(r.pattern.fullmatch(text, m.start(), phrase_end) for r in rules.due_rules):
+                continue  # the table knows this phrase and refused it ("the 3rd draft")
+            if budget[0] <= 0:
+                return None
+            budget[0] -= 1
+            day = dateparser_date(phrase, base, rules.dateparser_languages)
+            if day is not None and abs((day - today).days) <= 3660:
+                return m.start(), phrase_end, day
+    return None

@@ -1,0 +1,98 @@
+"""``rapport capture``: the capture window alone, on screen before the database is open.
+
+The order is what makes it fast (the target is 1.5× a bare PySide6 window): read the
+draft with plain ``sqlite3`` (no Peewee), build and show the window, and only after its
+first paint open the store — Peewee, schema checks, the name list and today's events.
+Keys typed in between are not lost: they queue in the event loop, and the draft is
+written as soon as the store is open.
+
+One Rapport per data folder (:mod:`desktop.ui.single_instance`): when Rapport already
+runs on the folder, ``rapport capture`` hands it a "capture" request and exits — that
+window shows its capture window, and its views see the save at once. Otherwise this
+process becomes the instance: a later ``rapport capture`` raises this window, a later
+``rapport`` opens the main window here.
+
+Hiding the window (Esc, closing it, or the confirmation after saving) ends the process,
+after the draft is safely written — unless the main window was opened meanwhile.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from desktop.services import drafts
+from desktop.ui.capture_window import DRAFT_KEY, CaptureWindow
+
+HOOK_ENVS = ("RAPPORT_TEST_TYPE", "RAPPORT_TEST_REPORT", "RAPPORT_BENCH_PAINT")
+
+FALLBACK_OPEN_MS = 500  # open the store even if no paint arrives (a minimised start)
+
+
+def run_standalone(
+    app: QApplication,
+    folder: Path,
+    open_data: Callable[[Path], str | None],
+    build_main_window: Callable[[Path], QWidget],
+) -> int:
+    """Show the capture window for ``folder`` and run until it is hidden."""
+    from desktop.ui.single_instance import claim_or_forward
+
+    requests: list[tuple[str, dict]] = []
+    server = claim_or_forward(
+        folder, "capture", lambda action, data: requests.append((action, data))
+    )
+    if server is None:
+        return 0  # the running Rapport shows its capture window
+    window = CaptureWindow(store_ready=False, restored=drafts.peek(folder, DRAFT_KEY))
+    if any(os.environ.get(name) for name in HOOK_ENVS):
+        from desktop.ui.capture import hooks
+
+        hooks.install(window)
+    opened = False
+
+    def open_store() -> None:
+        nonlocal opened
+        if opened:
+            return
+        opened = True
+        problem = open_data(folder)
+        if problem:
+            window.store_failed(problem)
+        else:
+            window.attach_store()
+
+    main: list[QWidget] = []
+
+    def finish() -> None:
+        open_store()  # hidden before the store opened: it still gets the draft
+        window.save_draft()
+        if not any(w.isVisible() for w in main):
+            app.quit()
+
+    def handle(action: str, _data: dict) -> None:
+        if action == "capture":
+            window.present()
+        elif action == "show":
+            open_store()
+            if not main:
+                main.append(build_main_window(folder))
+            main[0].show()
+            main[0].raise_()
+            main[0].activateWindow()
+
+    for action, data in requests:  # none so far: the server only just started
+        handle(action, data)
+    server.requested.disconnect()
+    server.requested.connect(handle)
+    window.firstPainted.connect(open_store)
+    QTimer.singleShot(FALLBACK_OPEN_MS, open_store)
+    window.hidden.connect(finish)
+    app.aboutToQuit.connect(window.shutdown)
+    app.aboutToQuit.connect(server.close)
+    window.present()
+    return app.exec()

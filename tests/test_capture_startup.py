@@ -1,0 +1,45 @@
+"""``rapport capture`` keeps slow work off its start-up path (nothing heavy is imported
+before the window's first paint) and a restarted window shows the draft."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from desktop.services import drafts
+
+
+def test_first_paint_comes_before_peewee_dateparser_and_the_parser(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    drafts.save("capture", {"notes": "Met Ana Ruiz at PyCon"})
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop", "capture", "--data-dir", str(data_dir)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "RAPPORT_BENCH_PAINT": "1"},
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = dict(line.split(" ", 1) for line in result.stdout.splitlines() if " " in line)
+    assert float(lines["first-paint"]) > 0
+    assert lines["loaded"] == "-", f"imported before the first paint: {lines['loaded']}"
+
+
+def test_the_restarted_window_shows_the_draft(tmp_path: Path, data_dir: Path) -> None:
+    drafts.save("capture", {"notes": "Met Ana Ruiz at PyCon", "who": "Ana Ruiz"})
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop", "capture", "--data-dir", str(data_dir)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "RAPPORT_TEST_REPORT": "1"},
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    shown = json.loads(result.stdout.strip().splitlines()[-1])
+    assert (shown["notes"], shown["who"]) == ("Met Ana Ruiz at PyCon", "Ana Ruiz")
