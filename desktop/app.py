@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -24,9 +24,6 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setOrganizationDomain(ORG_DOMAIN)
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
-    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
-        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
-    )
     app = QApplication(argv if argv is not None else sys.argv[:1])
     QGuiApplication.setDesktopFileName("rapport")
     icon = paths.resource("icons", "app.svg")
@@ -54,14 +51,30 @@ def build_main_window(folder: Path):  # -> MainWindow (imported lazily for start
 
 
 def run(folder: Path) -> int:
-    """Start the GUI on ``folder``; a database problem is shown, never overwritten."""
+    """Start the GUI on ``folder``; a database problem is shown, never overwritten.
+
+    When Rapport already runs on ``folder``, its window is raised instead and this
+    process exits: one instance, one database connection per data folder.
+    """
     app = create_application()
+    from desktop.ui.single_instance import claim_or_forward
+
+    pending: list[tuple[str, dict]] = []
+    server = claim_or_forward(folder, "show", lambda action, data: pending.append((action, data)))
+    if server is None:
+        return 0
     problem = open_data(folder)
     if problem:
         QMessageBox.critical(None, APP_NAME, problem)
         return 1
     window = build_main_window(folder)
     window.show()
+    from desktop.ui.session import DesktopSession
+
+    session = DesktopSession(app, window, folder)
+    session.start(server)
+    for action, data in pending:  # requests that arrived while we were starting
+        session.handle_request(action, data)
     return app.exec()
 
 

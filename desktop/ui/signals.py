@@ -22,12 +22,18 @@ class StoreBridge(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._unsubscribe: Callable[[], None] | None = store.subscribe(self._on_commit)
+        unsubscribe = store.subscribe(self._on_commit)
+        self._unsubscribe: Callable[[], None] | None = unsubscribe
+        # A window deleted without close() must not leave a dead listener behind.
+        self.destroyed.connect(lambda *_: unsubscribe())
 
     def _on_commit(self, changes: frozenset[tuple[str, str]]) -> None:
         # From another thread this becomes a queued call: Qt picks the connection type
         # from the receiver's thread at emit time.
-        self.changed.emit(changes)
+        try:
+            self.changed.emit(changes)
+        except RuntimeError:  # the C++ side is gone (deleted with its window)
+            self.close()
 
     def close(self) -> None:
         """Stop listening (the store outlives windows, and tests open many windows)."""

@@ -41,7 +41,9 @@ def send_to_running(data_folder: Path, action: str, **payload: object) -> bool:
     message = json.dumps({"action": action, **payload}).encode("utf-8") + b"\n"
     socket.write(message)
     socket.flush()
-    delivered = socket.waitForBytesWritten(CONNECT_TIMEOUT_MS)
+    # flush() may already have written everything, and then waitForBytesWritten() has
+    # nothing to wait for and reports False: what counts is that nothing is pending.
+    delivered = socket.bytesToWrite() == 0 or socket.waitForBytesWritten(CONNECT_TIMEOUT_MS)
     # Wait for the acknowledgement so the request is not lost if we exit at once.
     acknowledged = socket.waitForReadyRead(READ_TIMEOUT_MS) and socket.readAll().data() == b"ok\n"
     socket.disconnectFromServer()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import zlib
 
-from PySide6.QtCore import QEvent, QObject, QRectF, Qt
+from PySide6.QtCore import QEvent, QObject, QRectF
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -75,6 +75,8 @@ def draw_badge(painter: QPainter, rect: QRectF, text: str, colour: QColor) -> No
     """A rounded pill with light text (due counts, "overdue")."""
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    from PySide6.QtCore import Qt  # building the Qt namespace costs ~40 ms: not at start-up
+
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(colour)
     radius = rect.height() / 2

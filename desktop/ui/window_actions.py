@@ -214,6 +214,8 @@ class WindowActions(_Base):
             self.tr("About Rapport"),
             self.tr(
                 "<b>Rapport %1</b><p>Who you know, what you talked about and what you "
-                "promised — kept on your own computer.</p>"
-            ).replace("%1", __version__),
+                "promised — kept on your own computer.</p><p>Your data: <tt>%2</tt></p>"
+            )
+            .replace("%1", __version__)
+            .replace("%2", html.escape(str(self.data_folder))),
         )

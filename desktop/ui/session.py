@@ -1,0 +1,101 @@
+"""Desktop integration around a running main window.
+
+What makes Rapport behave like an installed app rather than a script: one instance per
+data folder (a second launch raises this window or opens its capture window), a tray
+icon, reminders while it runs, rotating backups on a timer, and offering back a capture
+draft that a crash left behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+BACKUP_CHECK_MS = 30 * 60 * 1000  # backup_if_due decides; this is only how often we ask
+
+
+class _BackupTask(QRunnable):
+    """One online backup off the UI thread (a large file takes seconds to copy)."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__()
+        self._folder = folder
+
+    def run(self) -> None:
+        from desktop.services import backups
+
+        # A full or read-only disk: the next check tries again; the data is untouched.
+        with contextlib.suppress(OSError):
+            backups.backup_if_due(self._folder, datetime.now())
+
+
+class DesktopSession(QObject):
+    """Owns the single-instance server, tray, reminders and backup timer of one window."""
+
+    def __init__(self, app: QApplication, window: QMainWindow, folder: Path) -> None:
+        super().__init__(window)
+        self.window = window
+        self.folder = folder
+        self.server = None
+        self.tray = None
+        self.notifier = None
+        self._pool = QThreadPool.globalInstance()
+        self._backup_timer = QTimer(self)
+        self._backup_timer.setInterval(BACKUP_CHECK_MS)
+        self._backup_timer.timeout.connect(self.backup_soon)
+        self._app = app
+
+    def start(self, server: QObject | None) -> None:
+        """Take over the instance server and start tray, reminders and backups."""
+        self.server = server
+        if server is not None:
+            server.setParent(self)
+            server.requested.connect(self.handle_request)
+        from desktop.ui.tray import install_tray
+
+        self.tray = install_tray(self._app, open_main=self.raise_window, open_capture=self.capture)
+        if self.tray is not None:
+            from desktop.ui.reminders import ReminderNotifier
+
+            self.notifier = ReminderNotifier(self.tray, self.window.open_person, parent=self)
+            QTimer.singleShot(5_000, self.notifier.check)
+        QTimer.singleShot(3_000, self.backup_soon)
+        self._backup_timer.start()
+        QTimer.singleShot(0, self.offer_draft)
+
+    def handle_request(self, action: str, payload: dict) -> None:
+        """A later launch asked for something: show the window or the capture window."""
+        if action == "capture":
+            self.capture()
+        else:
+            self.raise_window()
+
+    def raise_window(self) -> None:
+        if self.window.isMinimized():
+            self.window.showNormal()
+        self.window.show()
+        self.window.raise_()
+        self.window.activateWindow()
+
+    def capture(self) -> None:
+        self.window.open_capture()
+
+    def backup_soon(self) -> None:
+        self._pool.start(_BackupTask(self.folder))
+
+    def offer_draft(self) -> None:
+        """A draft left by a crash comes back in the capture window, text intact."""
+        from desktop.services import drafts
+
+        try:
+            draft = drafts.load("capture")
+        except Exception:  # an unreadable draft must never stop the app from starting
+            return
+        if draft:
+            self.capture()
+            status = self.window.statusBar()
+            status.showMessage(self.window.tr("Your unsaved note is back, as you left it."), 8000)

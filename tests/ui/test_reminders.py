@@ -1,0 +1,44 @@
+"""Reminders while Rapport runs: once a day each, at the configured time, click opens."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QSystemTrayIcon
+
+from desktop.services import commitments, conversations, people, reminders
+from desktop.ui.reminders import KEY_PROMISES_TIME, ReminderNotifier
+
+TODAY = date(2026, 11, 25)
+
+
+def test_promises_due_and_digest_texts(data_dir: Path) -> None:
+    ana = people.create_person(full_name="Ana Ruiz", circle="close")
+    assert reminders.promises_due(TODAY) is None
+    commitments.make_commitment(owner="me", person_id=ana, description="send the deck", due=TODAY)
+    due = reminders.promises_due(TODAY)
+    assert due is not None and due.person_id == ana
+    assert "send the deck" in due.message and "Ana Ruiz" in due.message
+    conversations.log_conversation(
+        participants=[ana], happened_at=datetime(2026, 11, 25) - timedelta(days=90)
+    )
+    digest = reminders.drifting_digest(TODAY)
+    assert digest is not None and "Ana Ruiz" in digest.message
+
+
+def test_notifier_shows_each_reminder_once_a_day(data_dir: Path, qapp) -> None:
+    ana = people.create_person(full_name="Ana Ruiz")
+    commitments.make_commitment(owner="me", person_id=ana, description="call back", due=TODAY)
+    QSettings().setValue(KEY_PROMISES_TIME, "09:00")
+    opened: list[str] = []
+    moment = [datetime(2026, 11, 25, 8, 30)]
+    tray = QSystemTrayIcon()
+    notifier = ReminderNotifier(tray, opened.append, now=lambda: moment[0])
+    assert notifier.check() == []  # before the time
+    moment[0] = datetime(2026, 11, 25, 9, 1)
+    assert notifier.check() == ["A promise is due today"]
+    assert notifier.check() == []  # once a day
+    tray.messageClicked.emit()
+    assert opened == [ana]
