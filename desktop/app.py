@@ -68,8 +68,10 @@ def run(folder: Path) -> int:
         QMessageBox.critical(None, APP_NAME, problem)
         return 1
     window = build_main_window(folder)
+    from desktop.ui.session import DesktopSession, report_first_paint_if_asked
+
+    report_first_paint_if_asked(window)
     window.show()
-    from desktop.ui.session import DesktopSession
 
     session = DesktopSession(app, window, folder)
     session.start(server)

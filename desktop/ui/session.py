@@ -9,10 +9,12 @@ draft that a crash left behind.
 from __future__ import annotations
 
 import contextlib
+import os
+import time
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer
+from PySide6.QtCore import QEvent, QObject, QRunnable, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 BACKUP_CHECK_MS = 30 * 60 * 1000  # backup_if_due decides; this is only how often we ask
@@ -99,3 +101,27 @@ class DesktopSession(QObject):
             self.capture()
             status = self.window.statusBar()
             status.showMessage(self.window.tr("Your unsaved note is back, as you left it."), 8000)
+
+
+class _FirstPaintReporter(QObject):
+    """``RAPPORT_BENCH_PAINT=1``: print the wall time of the first frame, then exit at once.
+
+    Used by tests/benchmarks to time start-up of the source tree and the bundle alike.
+    """
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._report)
+        return False
+
+    @staticmethod
+    def _report() -> None:
+        print(f"first-paint {time.time():.6f}", flush=True)
+        os._exit(0)
+
+
+def report_first_paint_if_asked(window: QMainWindow) -> None:
+    if os.environ.get("RAPPORT_BENCH_PAINT"):
+        reporter = _FirstPaintReporter(window)
+        window.installEventFilter(reporter)
