@@ -58,9 +58,7 @@ def first_paint(command: list[str], env: dict[str, str]) -> float:
 
 def folder_size(path: Path) -> int:
     """Bytes on disk, counting each file once (bundles hold symlinks to their libraries)."""
-    return sum(
-        f.lstat().st_size for f in path.rglob("*") if f.is_file() and not f.is_symlink()
-    )
+    return sum(f.lstat().st_size for f in path.rglob("*") if f.is_file() and not f.is_symlink())
 
 
 def main() -> int:

@@ -12,27 +12,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from desktop.services.people import EDITABLE_FIELDS
 from desktop.storage.models import Person, database
 
-CARD_FIELDS = (
-    "full_name",
-    "nickname",
-    "pronunciation",
-    "pronouns",
-    "headline",
-    "organization",
-    "location",
-    "how_we_met",
-    "about",
-    "interests",
-    "family",
-    "working_on",
-    "help_them",
-    "help_me",
-    "circle",
-    "cadence_days",
-    "photo",
-)
+# Every editable card field except the ones an export for other people never carries.
+CARD_FIELDS = tuple(f for f in EDITABLE_FIELDS if f not in ("credibility", "confidential_fields"))
 _NEVER_HIDDEN = frozenset({"full_name"})
 
 
