@@ -73,7 +73,8 @@ from desktop.commands import (  # noqa: E402
     gui,
     people_cli,
     selftest,
+    sync_cli,
     transfer,
 )
 
-COMMAND_MODULES = (gui, capture, demo, people_cli, selftest, brief, transfer)
+COMMAND_MODULES = (gui, capture, demo, people_cli, selftest, brief, sync_cli, transfer)

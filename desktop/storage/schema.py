@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import peewee as pw
-from playhouse.migrate import SqliteMigrator, migrate
 
 from desktop.storage.models import Draft
+from desktop.storage.sync_tables import SYNC_TABLES
 
 # fmt: off
 V1_SCHEMA: tuple[str, ...] = (
@@ -60,6 +60,8 @@ def step_1_initial(db: pw.SqliteDatabase) -> None:
 
 def step_2_pronouns_drafts_indexes(db: pw.SqliteDatabase) -> None:
     """Pronouns on people, a local draft table for capture, and indexes for the Today lists."""
+    from playhouse.migrate import SqliteMigrator, migrate  # only when upgrading: ~10 ms
+
     migrator = SqliteMigrator(db)
     migrate(
         migrator.add_column("person", "pronouns", pw.TextField(default="")),
@@ -69,8 +71,14 @@ def step_2_pronouns_drafts_indexes(db: pw.SqliteDatabase) -> None:
     db.create_tables([Draft])
 
 
+def step_3_sync(db: pw.SqliteDatabase) -> None:
+    """Sync's local side tables (settings, cursors, seen-vectors, conflicts; SYNC.md)."""
+    db.create_tables(list(SYNC_TABLES))
+
+
 STEPS: dict[int, Callable[[pw.SqliteDatabase], None]] = {
     1: step_1_initial,
     2: step_2_pronouns_drafts_indexes,
+    3: step_3_sync,
 }
 SCHEMA_VERSION = max(STEPS)

@@ -1,0 +1,245 @@
+"""``rapport sync``: set up end-to-end encrypted sync and run it from the terminal.
+
+    rapport sync create TARGET   make a new vault there (asks a new passphrase)
+    rapport sync join TARGET     join the vault there (asks its passphrase)
+    rapport sync                 one cycle: push, pull; prints pushed/pulled/conflicts
+    rapport sync status [--json]
+    rapport sync forget          leave the vault on this device (data stays)
+
+TARGET is a folder, an http(s):// WebDAV address (``--user NAME``) or
+``s3://BUCKET/PREFIX`` (``--endpoint URL --access-key ID``). Secrets are prompted for
+on a terminal; otherwise the passphrase and then the password/secret are read from
+standard input, one per line. Exit codes: 0 done, 1 needs your attention, 2 bad usage,
+75 temporary (server down, disk full): try again later.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from typing import Any
+
+from desktop.commands import CommandError, add_command, common_options, open_store, print_json
+
+RECOVERY_REMINDER = (
+    "Keep this passphrase somewhere safe (a password manager, or on paper at home). "
+    "You need it to add another device, and nobody — not even Rapport — can recover it."
+)
+TEMPORARY = 75
+
+
+class _Secrets:
+    """Reads secrets in the documented order: from a terminal, or one per stdin line."""
+
+    def __init__(self) -> None:
+        self.interactive = sys.stdin.isatty()
+
+    def read(self, prompt: str, *, confirm: bool = False) -> str:
+        if self.interactive:
+            value = getpass.getpass(f"{prompt}: ")
+            if confirm and getpass.getpass(f"{prompt} (again): ") != value:
+                raise CommandError("the two entries differ; nothing was changed")
+            return value
+        line = sys.stdin.readline()
+        if not line:
+            raise CommandError(f"expected the {prompt.lower()} on standard input")
+        return line.rstrip("\r\n")
+
+
+def _target(args: argparse.Namespace) -> Any:
+    from desktop.sync.targets import parse_target
+
+    try:
+        return parse_target(
+            args.target,
+            user=args.user or "",
+            endpoint=args.endpoint or "",
+            access_key=args.access_key or "",
+            region=args.region or "",
+        )
+    except ValueError as exc:
+        raise CommandError(str(exc), exit_code=2) from exc
+
+
+def _fail(exc: Exception) -> CommandError:
+    return CommandError(str(exc), TEMPORARY if getattr(exc, "retry", False) else 1)
+
+
+def _note_keyring() -> None:
+    from desktop.services.sync import secret_store
+
+    store = secret_store()
+    if store.session_only:
+        print(f"Note: {store.problem}.", file=sys.stderr)
+
+
+def _setup(args: argparse.Namespace, create: bool) -> int:
+    open_store(args)
+    from desktop.services import sync
+    from desktop.sync.errors import SyncError
+
+    target = _target(args)
+    reader = _Secrets()
+    passphrase = reader.read("New sync passphrase" if create else "Sync passphrase", confirm=create)
+    secret = (
+        reader.read(f"{target.describe()} {target.secret_name}") if target.needs_secret else None
+    )
+    action = sync.create_vault if create else sync.join_vault
+    try:
+        config = action(
+            target=target, passphrase=passphrase, secret=secret, device_name=args.device_name
+        )
+    except SyncError as exc:
+        raise _fail(exc) from exc
+    verb = "Created a new sync vault at" if create else "Joined the sync vault at"
+    print(f"{verb} {target.describe()} as {config.device_name!r}.")
+    if create:
+        print(RECOVERY_REMINDER)
+    _note_keyring()
+    return _cycle(args, quiet_json=False)
+
+
+def create_command(args: argparse.Namespace) -> int:
+    return _setup(args, create=True)
+
+
+def join_command(args: argparse.Namespace) -> int:
+    return _setup(args, create=False)
+
+
+def _unlock_if_needed() -> None:
+    """Session-only mode: ask (or read) what the keyring could not keep."""
+    from desktop.services import sync
+    from desktop.sync.errors import SyncError
+
+    missing = sync.missing_secrets()
+    if not missing:
+        return
+    reader = _Secrets()
+    passphrase = reader.read("Sync passphrase") if "passphrase" in missing else None
+    others = [m for m in missing if m != "passphrase"]
+    secret = reader.read(f"Sync {others[0]}") if others else None
+    try:
+        sync.unlock_session(passphrase=passphrase, secret=secret)
+    except SyncError as exc:
+        raise _fail(exc) from exc
+
+
+def _cycle(args: argparse.Namespace, quiet_json: bool = True) -> int:
+    from desktop.services import sync
+    from desktop.sync.errors import SyncError
+
+    _unlock_if_needed()
+    try:
+        result = sync.sync_now()
+    except SyncError as exc:
+        raise _fail(exc) from exc
+    if getattr(args, "json", False) and quiet_json:
+        print_json(result.to_json())
+        return 0
+    print(
+        f"Synced: pushed {result.pushed}, pulled {result.pulled}, "
+        f"conflicts {result.conflicts} ({result.seconds:.1f} s)."
+    )
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    return 0
+
+
+def cycle_command(args: argparse.Namespace) -> int:
+    open_store(args)
+    return _cycle(args)
+
+
+def status_command(args: argparse.Namespace) -> int:
+    open_store(args)
+    from desktop.services import sync
+
+    status = sync.status()
+    if args.json:
+        print_json(
+            {
+                **status.to_json(),
+                "devices": [
+                    {
+                        "id": d.device_id,
+                        "name": d.name,
+                        "platform": d.platform,
+                        "segments": d.applied,
+                        "this_device": d.this_device,
+                    }
+                    for d in sync.devices()
+                ],
+            }
+        )
+        return 0
+    if not status.configured:
+        print(f"Sync is off for this data folder. {status.pending} local changes so far.")
+        return 0
+    print(f"Syncing with {status.target} as {status.device_name!r}.")
+    print(f"Last sync: {status.last_sync_at or 'never'}; {status.pending} changes waiting.")
+    if status.last_error:
+        print(f"Problem: {status.last_error}")
+    if status.unseen_conflicts:
+        print(f"{status.unseen_conflicts} conflicting values kept for you to review.")
+    if status.keyring_problem:
+        print(f"Note: {status.keyring_problem}.")
+    for device in sync.devices():
+        mark = " (this device)" if device.this_device else ""
+        print(f"  device {device.name}{mark}: {device.applied} updates")
+    return 0
+
+
+def forget_command(args: argparse.Namespace) -> int:
+    open_store(args)
+    from desktop.services import sync
+
+    if not sync.status(check_keyring=False).configured:
+        print("Sync was not set up here; nothing to forget.")
+        return 0
+    sync.forget_this_device()
+    print(
+        "This device has left the sync vault: its keys were removed from the keyring and all "
+        "your data stays here. Nothing was deleted from the vault."
+    )
+    return 0
+
+
+def _target_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("target", metavar="TARGET", help="folder, https://… or s3://BUCKET/PREFIX")
+    parser.add_argument("--user", metavar="NAME", help="WebDAV user name")
+    parser.add_argument("--endpoint", metavar="URL", help="S3 endpoint, e.g. https://s3.…")
+    parser.add_argument("--access-key", metavar="ID", help="S3 access key id")
+    parser.add_argument("--region", metavar="REGION", help="S3 region (default us-east-1)")
+    parser.add_argument("--device-name", metavar="NAME", help="how other devices see this one")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = add_command(
+        subparsers, "sync", "end-to-end encrypted sync between your devices", cycle_command
+    )
+    parser.add_argument("--json", action="store_true", help="print the cycle's result as JSON")
+    commands = parser.add_subparsers(dest="sync_command", metavar="ACTION")
+    for name, handler, text in (
+        ("create", create_command, "create a new sync vault at TARGET"),
+        ("join", join_command, "join the sync vault at TARGET"),
+    ):
+        sub = commands.add_parser(name, help=text, description=text, parents=[common_options()])
+        _target_options(sub)
+        sub.set_defaults(handler=handler)
+    sub = commands.add_parser(
+        "status",
+        help="show sync status",
+        description="show sync status",
+        parents=[common_options()],
+    )
+    sub.add_argument("--json", action="store_true", help="print the status as JSON")
+    sub.set_defaults(handler=status_command)
+    sub = commands.add_parser(
+        "forget",
+        help="leave the vault on this device (your data stays)",
+        description="leave the vault on this device (your data stays)",
+        parents=[common_options()],
+    )
+    sub.set_defaults(handler=forget_command)

@@ -1,0 +1,141 @@
+"""The outgoing side of sync: number the unsent changes, and read a numbered batch back.
+
+A push first assigns the next sequence number to a batch of unsent changes in one
+transaction, then seals and uploads it, then records it as pushed. If the app dies in
+between, the next push finds the batch assigned but not confirmed and re-seals exactly
+the same changes under the same number (SYNC.md: never a gap, never a second number).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop.storage.models import database
+from desktop.storage.replication import Group, Write, origin_of
+from desktop.storage.sync_tables import SyncState
+
+ASSIGNED = "assigned_seq"
+PUSHED = "pushed_seq"
+
+
+@dataclass(frozen=True)
+class Batch:
+    seq: int
+    groups: tuple[Group, ...]
+
+    @property
+    def size(self) -> int:
+        return sum(g.size for g in self.groups)
+
+
+def _state_int(key: str) -> int:
+    row = SyncState.get_or_none(SyncState.key == key)
+    return int(row.value) if row else 0
+
+
+def _set_state(key: str, value: object) -> None:
+    SyncState.insert(key=key, value=str(value)).on_conflict_replace().execute()
+
+
+def pushed_seq() -> int:
+    return _state_int(PUSHED)
+
+
+def pending_count() -> int:
+    """Local changes not yet safely uploaded (unsent, or sealed but not confirmed)."""
+    pushed = _state_int(PUSHED)
+    return database.execute_sql(
+        'SELECT count(*) FROM "change" WHERE segment IS NULL OR segment > ?', (pushed,)
+    ).fetchone()[0]
+
+
+def next_batch(*, own_origin: str, limit: int) -> Batch | None:
+    """The batch to upload next: an unconfirmed one again, else the next unsent changes."""
+    with database.atomic():
+        assigned, pushed = _state_int(ASSIGNED), _state_int(PUSHED)
+        if assigned > pushed:
+            return _read(pushed + 1, own_origin)
+        row = database.execute_sql(
+            'SELECT seq, hlc FROM "change" WHERE segment IS NULL ORDER BY seq LIMIT 1 OFFSET ?',
+            (limit - 1,),
+        ).fetchone()
+        if row is None:  # fewer than ``limit`` left: take them all
+            last = database.execute_sql(
+                'SELECT max(seq) FROM "change" WHERE segment IS NULL'
+            ).fetchone()[0]
+            if last is None:
+                return None
+        else:  # never split one write (a row's creation) across two segments
+            last, stamp = row
+            for seq, hlc in database.execute_sql(
+                'SELECT seq, hlc FROM "change" WHERE seq > ? ORDER BY seq LIMIT 500', (last,)
+            ):
+                if hlc != stamp:
+                    break
+                last = seq
+        number = max(assigned, pushed) + 1
+        database.execute_sql(
+            'UPDATE "change" SET segment = ? WHERE segment IS NULL AND seq <= ?', (number, last)
+        )
+        _set_state(ASSIGNED, number)
+        return _read(number, own_origin)
+
+
+def confirm_pushed(seq: int) -> None:
+    _set_state(PUSHED, seq)
+
+
+def _read(number: int, own_origin: str) -> Batch:
+    rows = database.execute_sql(
+        'SELECT seq, hlc, entity, row_id, field, value FROM "change" WHERE segment = ? '
+        "ORDER BY seq",
+        (number,),
+    ).fetchall()
+    first, last = rows[0][0], rows[-1][0]
+    seen = dict(
+        database.execute_sql(
+            'SELECT origin, max(hlc) FROM "sync_seen" WHERE log_seq < ? GROUP BY origin', (first,)
+        ).fetchall()
+    )
+    events = database.execute_sql(
+        'SELECT log_seq, origin, hlc FROM "sync_seen" WHERE log_seq >= ? AND log_seq <= ? '
+        "ORDER BY log_seq",
+        (first, last),
+    ).fetchall()
+    groups: list[Group] = []
+    current: list[Write] = []
+    current_seen: dict[str, str] | None = None
+    key: tuple[bool, int] | None = None
+    epoch = 0
+    for seq, hlc, entity, row_id, name, value in rows:
+        while epoch < len(events) and events[epoch][0] < seq:
+            _, origin, stamp = events[epoch]
+            seen[origin] = max(seen.get(origin, ""), stamp)
+            epoch += 1
+        own = origin_of(hlc) == own_origin
+        if key != (own, epoch):
+            if current:
+                groups.append(Group(current_seen, tuple(current)))
+            current, key = [], (own, epoch)
+            current_seen = dict(seen) if own else None  # relayed: what its writer saw is unknown
+        last = current[-1] if current else None
+        if last is not None and last[0] == hlc and last[1] == entity and last[2] == row_id:
+            last[3][name] = value  # the same write: one stamp, one row, several fields
+        else:
+            current.append((hlc, entity, row_id, {name: value}))
+    if current:
+        groups.append(Group(current_seen, tuple(current)))
+    return Batch(number, tuple(groups))
+
+
+def reset_for_new_vault() -> None:
+    """Joining or creating a different vault: everything local must be offered to it.
+
+    Every change (received ones too: the new vault has never seen them) becomes unsent,
+    and cursors, seen-vectors and numbering start again.
+    """
+    with database.atomic():
+        database.execute_sql('UPDATE "change" SET segment = NULL WHERE segment IS NOT NULL')
+        for table in ("sync_device", "sync_seen", "sync_vector"):
+            database.execute_sql(f'DELETE FROM "{table}"')
+        SyncState.delete().where(SyncState.key.in_([ASSIGNED, PUSHED])).execute()

@@ -1,0 +1,552 @@
+"""Apply changes received from other devices (SYNC.md): per-field last-writer-wins.
+
+One received segment is applied in ONE transaction together with its cursor, so a crash
+leaves either all of it or none. Within it:
+
+- a change already known (its writer's stamp is at or below what we have seen from that
+  writer) is skipped; every new one goes into the local change log, marked as received
+  (``segment = RECEIVED``) so it is never pushed again;
+- per field, the higher HLC wins (the device id inside the stamp breaks ties);
+- a value that loses to an edit whose writer had NOT seen it is a conflict and is kept in
+  the ``conflict`` table (what each writer had seen travels with the changes);
+- a row is hidden only while its ``deleted = true`` is newer than every other field;
+- a child may arrive before its parent: a hidden placeholder parent is inserted (defaults,
+  no field clocks) that the parent's own changes later fill in — nothing ever waits on,
+  or is deleted because of, something absent; foreign keys are checked at commit.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+import peewee as pw
+
+from desktop.storage import journal
+from desktop.storage.hlc import ClockError
+from desktop.storage.models import (
+    ENTITY_NAMES,
+    Meta,
+    SyncedModel,
+    database,
+)
+from desktop.storage.replication_values import (
+    chunks,
+    decode,
+    default_value,
+    refresh_search,
+    required_fields,
+    to_column,
+)
+from desktop.storage.sync_tables import (
+    RECEIVED,
+    Conflict,
+    SyncDevice,
+    SyncParked,
+    SyncVector,
+)
+
+HLC_PREFIX = 19  # "0000000000000-0000-": the device id follows
+PARENTS_FIRST = ("person", "event", "conversation")
+
+Write = tuple[str, str, str, dict[str, str]]  # hlc, entity, row_id, {field: value JSON}
+Seen = Mapping[str, str] | None
+_Pair = tuple[str, dict[str, str], Seen]  # one write to one row: hlc, values, what it saw
+
+
+@dataclass(frozen=True)
+class Group:
+    """Writes of one writer that share what the writer had seen (origin → newest stamp).
+
+    One write is what one local save did: one stamp, one row, one or more fields.
+    ``seen`` is None when unknown (changes relayed by a device that did not write them).
+    """
+
+    seen: Seen
+    writes: Sequence[Write]
+
+    @property
+    def size(self) -> int:
+        """How many field changes the group holds."""
+        return sum(len(w[3]) for w in self.writes)
+
+
+@dataclass
+class ApplyResult:
+    received: int = 0  # new changes stored in the log
+    applied: int = 0  # of those, how many won their field
+    conflicts: int = 0
+    skipped: int = 0  # already known
+    touched: set[tuple[str, str]] = field(default_factory=set)
+    fast_clock: str | None = None  # hlc device whose stamp was > 5 minutes ahead
+
+
+class SegmentRejected(Exception):
+    """The segment cannot be applied (implausible clock, malformed change)."""
+
+
+def origin_of(hlc: str) -> str:
+    return hlc[HLC_PREFIX:]
+
+
+def _valid_hlc(hlc: object) -> bool:
+    return isinstance(hlc, str) and len(hlc) > HLC_PREFIX and hlc[13] == "-" and hlc[18] == "-"
+
+
+def frontier() -> dict[str, str]:
+    """Newest stamp received so far per writer (every older one of theirs is here too)."""
+    rows = database.execute_sql('SELECT origin, max(hlc) FROM "sync_seen" GROUP BY origin')
+    return {origin: hlc for origin, hlc in rows.fetchall()}
+
+
+def _has(required: set[str], writes: list[_Pair]) -> bool:
+    present: set[str] = set()
+    for _, values, _ in writes:
+        present.update(values)
+    return required <= present
+
+
+@dataclass
+class _Pending:
+    """The winner of one field so far in this segment."""
+
+    hlc: str
+    value: str
+    seen: Mapping[str, str] | None
+
+
+class _Applier:
+    """State of one segment's application (one transaction)."""
+
+    def __init__(self, own_origin: str) -> None:
+        self.own_origin = own_origin
+        self.known = frontier()
+        self.result = ApplyResult()
+        self.conflicts: list[dict[str, Any]] = []
+        self.log: list[tuple[str, str, str, str, str, int]] = []
+        self.parents: dict[str, set[str]] = defaultdict(set)
+        self.created: dict[str, set[str]] = defaultdict(set)
+        self._vectors: dict[str, list[tuple[str, str, dict[str, str]]]] = {}
+
+    # -- what did a writer know? ---------------------------------------------------
+    def _vector_of(self, hlc: str, pending: _Pending | None) -> Mapping[str, str] | None:
+        origin = origin_of(hlc)
+        if origin == self.own_origin:
+            return self.known  # our own write: we had seen exactly what had arrived then
+        if pending is not None and pending.hlc == hlc:
+            return pending.seen
+        row = (
+            SyncVector.select(SyncVector.first_hlc, SyncVector.seen)
+            .where((SyncVector.origin == origin) & (SyncVector.last_hlc >= hlc))
+            .order_by(SyncVector.last_hlc)
+            .first()
+        )
+        if row is None or row.first_hlc > hlc:
+            return None
+        return json.loads(row.seen)
+
+    @staticmethod
+    def _knew(seen: Mapping[str, str] | None, writer_hlc: str, other_hlc: str) -> bool:
+        """Whether the writer of ``writer_hlc`` had seen the value stamped ``other_hlc``."""
+        if origin_of(other_hlc) == origin_of(writer_hlc):
+            return other_hlc < writer_hlc
+        return seen is not None and other_hlc <= seen.get(origin_of(other_hlc), "")
+
+    # -- the segment ---------------------------------------------------------------
+    def run(self, groups: Sequence[Group]) -> None:
+        by_row: dict[str, dict[str, list[_Pair]]] = {e: defaultdict(list) for e in ENTITY_NAMES}
+        newest, own, known, log = "", self.own_origin, self.known, self.log
+        for group in groups:
+            seen = group.seen
+            for hlc, entity, row_id, values in group.writes:
+                if not _valid_hlc(hlc) or type(row_id) is not str or type(values) is not dict:
+                    raise SegmentRejected(f"malformed write {hlc!r}")
+                origin = hlc[HLC_PREFIX:]
+                if origin == own or hlc <= known.get(origin, ""):
+                    self.result.skipped += len(values)
+                    continue
+                if hlc > newest:
+                    newest = hlc
+                for name, value in values.items():
+                    if type(value) is not str:
+                        raise SegmentRejected(f"malformed value in {hlc}")
+                    log.append((hlc, entity, row_id, name, value, RECEIVED))
+                rows = by_row.get(entity)
+                if rows is not None:  # an entity of a newer version waits in the log
+                    rows[row_id].append((hlc, values, seen))
+        self.result.received = len(log)
+        if newest:
+            self._receive_clock(newest)
+        order = [*PARENTS_FIRST, *(e for e in by_row if e not in PARENTS_FIRST)]
+        for entity in order:
+            if by_row[entity]:
+                self._apply_entity(ENTITY_NAMES[entity], by_row[entity])
+        self._ensure_parents()
+
+    def _receive_clock(self, newest: str) -> None:
+        try:
+            ahead = journal.clock().receive(newest)
+        except ClockError as exc:
+            raise SegmentRejected(str(exc)) from exc
+        if ahead:
+            self.result.fast_clock = origin_of(newest)
+        Meta.insert(key="hlc_last", value=journal.clock().last).on_conflict_replace().execute()
+
+    def _apply_entity(self, model: type[SyncedModel], rows: Mapping[str, list[_Pair]]) -> None:
+        entity = model._meta.table_name
+        ids = list(rows)
+        clocks: dict[str, dict[str, str]] = defaultdict(dict)
+        existing: dict[str, tuple[bool, str]] = {}
+        for chunk in chunks(ids):
+            marks = ", ".join("?" for _ in chunk)
+            for row_id, name, hlc in database.execute_sql(
+                f'SELECT row_id, field, hlc FROM "field_clock" WHERE entity = ? '
+                f"AND row_id IN ({marks})",
+                (entity, *chunk),
+            ):
+                clocks[row_id][name] = hlc
+            for row_id, deleted, updated in database.execute_sql(
+                f'SELECT id, deleted, updated FROM "{entity}" WHERE id IN ({marks})', tuple(chunk)
+            ):
+                existing[row_id] = (bool(deleted), updated)
+        parked = self._parked(entity, ids)
+        required = required_fields(model)
+        inserts: list[dict[str, Any]] = []
+        fresh: list[tuple[str, str, str, str]] = []  # rows with no field clock yet
+        replaced: list[tuple[str, str, str, str]] = []
+        for row_id, received in rows.items():
+            changes = parked.get(row_id, []) + received if parked else received
+            if row_id not in existing and required and not _has(required, changes):
+                self._park(entity, row_id, received)  # an edit that overtook the creation
+                continue
+            if row_id in parked:
+                SyncParked.delete().where(
+                    (SyncParked.entity == entity) & (SyncParked.row_id == row_id)
+                ).execute()
+            clocks_before = bool(clocks[row_id])
+            winners = self._merge_row(model, row_id, clocks[row_id], changes)
+            if not winners:
+                continue
+            columns = self._columns(model, row_id, winners, clocks[row_id], existing.get(row_id))
+            target = replaced if clocks_before else fresh
+            target.extend((entity, row_id, n, p.hlc) for n, p in winners.items())
+            if row_id in existing:
+                self._update(model, row_id, columns)
+            else:
+                inserts.append(columns)
+                self.created[entity].add(row_id)
+            self.result.touched.add((entity, row_id))
+            self.result.applied += len(winners)
+        inserts.sort(key=lambda row: row["id"])  # key order: fewer index pages touched
+        self._insert(model, inserts)
+        self._write_clocks(fresh, replaced)
+
+    @staticmethod
+    def _write_clocks(
+        fresh: list[tuple[str, str, str, str]], replaced: list[tuple[str, str, str, str]]
+    ) -> None:
+        cursor = database.obj.cursor()
+        for verb, clock_rows in (("INSERT", fresh), ("INSERT OR REPLACE", replaced)):
+            clock_rows.sort()
+            cursor.executemany(
+                f'{verb} INTO "field_clock" (entity, row_id, field, hlc) VALUES (?, ?, ?, ?)',
+                clock_rows,
+            )
+
+    @staticmethod
+    def _parked(entity: str, ids: Sequence[str]) -> dict[str, list[_Pair]]:
+        found: dict[str, list[_Pair]] = {}
+        if database.execute_sql('SELECT 1 FROM "sync_parked" LIMIT 1').fetchone() is None:
+            return found
+        writes: dict[tuple[str, str], _Pair] = {}
+        for chunk in chunks(ids):
+            marks = ", ".join("?" for _ in chunk)
+            for row_id, hlc, name, value, seen in database.execute_sql(
+                'SELECT row_id, hlc, field, value, seen FROM "sync_parked" '
+                f"WHERE entity = ? AND row_id IN ({marks}) ORDER BY hlc",
+                (entity, *chunk),
+            ):
+                if (row_id, hlc) not in writes:
+                    pair = (hlc, {}, json.loads(seen) if seen is not None else None)
+                    writes[(row_id, hlc)] = pair
+                    found.setdefault(row_id, []).append(pair)
+                writes[(row_id, hlc)][1][name] = value
+        return found
+
+    @staticmethod
+    def _park(entity: str, row_id: str, writes: list[_Pair]) -> None:
+        database.obj.cursor().executemany(
+            'INSERT OR IGNORE INTO "sync_parked" (entity, row_id, hlc, field, value, seen) '
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (entity, row_id, hlc, name, value, json.dumps(dict(seen)) if seen else None)
+                for hlc, values, seen in writes
+                for name, value in values.items()
+            ],
+        )
+
+    def _merge_row(
+        self,
+        model: type[SyncedModel],
+        row_id: str,
+        clocks: dict[str, str],
+        writes: list[_Pair],
+    ) -> dict[str, _Pending]:
+        winners: dict[str, _Pending] = {}
+        entity, fields = model._meta.table_name, model._meta.fields
+        if not clocks and len(writes) == 1:  # a row new here, in one write: nothing to lose
+            hlc, values, seen = writes[0]
+            for name, value in values.items():
+                if name in fields:
+                    winners[name] = _Pending(hlc, value, seen)
+                    clocks[name] = hlc
+            return winners
+        for hlc, values, seen in writes:
+            for name, value in values.items():
+                if name in fields:  # else a field of a newer version: kept in the log
+                    self._merge_field(
+                        model, entity, row_id, name, hlc, value, seen, clocks, winners
+                    )
+        return winners
+
+    def _merge_field(
+        self,
+        model: type[SyncedModel],
+        entity: str,
+        row_id: str,
+        name: str,
+        hlc: str,
+        value: str,
+        seen: Seen,
+        clocks: dict[str, str],
+        winners: dict[str, _Pending],
+    ) -> None:
+        current = winners.get(name)
+        current_hlc = current.hlc if current else clocks.get(name, "")
+        if hlc == current_hlc:
+            return
+        if hlc > current_hlc:
+            if current_hlc and not self._knew(seen, hlc, current_hlc):
+                lost = current.value if current else self._current_value(model, row_id, name)
+                self._conflict(entity, row_id, name, lost, current_hlc, hlc, value)
+            winners[name] = _Pending(hlc, value, seen)
+            clocks[name] = hlc
+        else:
+            writer_seen = self._vector_of(current_hlc, current)
+            if not self._knew(writer_seen, current_hlc, hlc):
+                won = current.value if current else self._current_value(model, row_id, name)
+                self._conflict(entity, row_id, name, value, hlc, current_hlc, won)
+
+    def _current_value(self, model: type[SyncedModel], row_id: str, name: str) -> str:
+        row = model.get_by_id(row_id)
+        if name == "deleted":
+            return journal.encode_value(self._raw_deleted(model, row))
+        column = model._meta.fields[name]
+        attr = name + "_id" if isinstance(column, pw.ForeignKeyField) else name
+        return journal.encode_value(getattr(row, attr))
+
+    @staticmethod
+    def _raw_deleted(model: type[SyncedModel], row: SyncedModel) -> bool:
+        """The last written ``deleted`` value (the column shows whether the row is hidden)."""
+        if row.deleted:
+            return True
+        entity = model._meta.table_name
+        stamps = dict(
+            database.execute_sql(
+                'SELECT field, hlc FROM "field_clock" WHERE entity = ? AND row_id = ?',
+                (entity, row.id),
+            ).fetchall()
+        )
+        mine = stamps.pop("deleted", "")
+        if not stamps or mine > max(stamps.values()):
+            return False
+        found = database.execute_sql(
+            'SELECT value FROM "change" WHERE entity = ? AND row_id = ? AND field = ? '
+            "AND hlc = ? LIMIT 1",
+            (entity, row.id, "deleted", mine),
+        ).fetchone()
+        return bool(found and journal.decode_value(found[0]))
+
+    def _conflict(
+        self, entity: str, row_id: str, name: str, lost: str, lost_hlc: str, won_hlc: str, won: str
+    ) -> None:
+        if decode(lost) == decode(won):
+            return
+        self.conflicts.append(
+            {
+                "id": f"{entity}:{row_id}:{name}:{lost_hlc}",
+                "entity": entity,
+                "row_id": row_id,
+                "field": name,
+                "value": lost,
+                "losing_hlc": lost_hlc,
+                "winning_hlc": won_hlc,
+                "seen": False,
+                "detected_at": datetime.now().replace(microsecond=0),
+            }
+        )
+
+    def _columns(
+        self,
+        model: type[SyncedModel],
+        row_id: str,
+        winners: Mapping[str, _Pending],
+        clocks: Mapping[str, str],
+        before: tuple[bool, str] | None,
+    ) -> dict[str, Any]:
+        fields = model._meta.fields
+        columns: dict[str, Any] = {}
+        for name, pending in winners.items():
+            if name == "deleted":
+                continue
+            column = fields[name]
+            value = to_column(column, decode(pending.value))
+            columns[column.column_name] = value
+            if isinstance(column, pw.ForeignKeyField) and value is not None:
+                self.parents[column.rel_model._meta.table_name].add(str(value))
+        newest = max(p.hlc for p in winners.values())
+        was_hidden, updated = before if before else (True, "")
+        deleted_hlc = clocks.get("deleted", "")
+        if "deleted" in winners:
+            others = [h for n, h in clocks.items() if n != "deleted"]
+            raw = bool(decode(winners["deleted"].value))
+            hidden = raw and (not others or deleted_hlc > max(others))
+        elif not deleted_hlc:
+            hidden = True  # a placeholder: its creation has not arrived yet
+        else:
+            hidden = was_hidden and deleted_hlc > newest
+        columns["deleted"] = 1 if hidden else 0
+        columns["updated"] = max(updated, newest)
+        if before is None:
+            columns["id"] = row_id
+        return columns
+
+    def _update(self, model: type[SyncedModel], row_id: str, columns: Mapping[str, Any]) -> None:
+        names = list(columns)
+        assignments = ", ".join(f'"{n}" = ?' for n in names)
+        database.execute_sql(
+            f'UPDATE "{model._meta.table_name}" SET {assignments} WHERE id = ?',
+            (*columns.values(), row_id),
+        )
+
+    def _insert(self, model: type[SyncedModel], rows: list[dict[str, Any]]) -> None:
+        if not rows:
+            return
+        defaults = {
+            f.column_name: default_value(f)
+            for n, f in model._meta.fields.items()
+            if n not in ("id", "updated", "deleted")
+        }
+        names = ["id", "updated", "deleted", *defaults]
+        quoted = ", ".join(f'"{n}"' for n in names)
+        marks = ", ".join("?" for _ in names)
+        position = {name: index for index, name in enumerate(names)}
+        template = [None, "", 1, *defaults.values()]
+        values = []
+        for row in rows:
+            record = template.copy()
+            for name, value in row.items():
+                record[position[name]] = value
+            values.append(record)
+        database.obj.cursor().executemany(
+            f'INSERT INTO "{model._meta.table_name}" ({quoted}) VALUES ({marks})', values
+        )
+
+    def _ensure_parents(self) -> None:
+        """Insert a hidden placeholder for every referenced parent that is not here yet."""
+        for entity, ids in self.parents.items():
+            wanted = sorted(ids - self.created[entity])
+            present: set[str] = set()
+            for chunk in chunks(wanted):
+                marks = ", ".join("?" for _ in chunk)
+                present.update(
+                    r[0]
+                    for r in database.execute_sql(
+                        f'SELECT id FROM "{entity}" WHERE id IN ({marks})', tuple(chunk)
+                    )
+                )
+            missing = [{"id": i, "updated": "", "deleted": 1} for i in wanted if i not in present]
+            self._insert(ENTITY_NAMES[entity], missing)
+
+    # -- bookkeeping -------------------------------------------------------------------
+    def store(self, groups: Sequence[Group]) -> None:
+        cursor = database.obj.cursor()
+        cursor.executemany(
+            'INSERT INTO "change" (hlc, entity, row_id, field, value, segment) '
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            self.log,
+        )
+        if self.conflicts:
+            Conflict.insert_many(self.conflicts).on_conflict_ignore().execute()
+        self.result.conflicts = len(self.conflicts)
+        vectors = []
+        newest: dict[str, str] = {}
+        for group in groups:
+            for write in group.writes:
+                origin = write[0][HLC_PREFIX:]
+                if write[0] > newest.get(origin, ""):
+                    newest[origin] = write[0]
+            if group.seen is None or not group.writes:
+                continue
+            stamps = [w[0] for w in group.writes]
+            vectors.append(
+                (origin_of(stamps[0]), min(stamps), max(stamps), json.dumps(dict(group.seen)))
+            )
+        cursor.executemany(
+            'INSERT OR REPLACE INTO "sync_vector" (origin, first_hlc, last_hlc, seen) '
+            "VALUES (?, ?, ?, ?)",
+            vectors,
+        )
+        if self.log:
+            log_seq = cursor.execute('SELECT max(seq) FROM "change"').fetchone()[0]
+            cursor.executemany(
+                'INSERT OR REPLACE INTO "sync_seen" (log_seq, origin, hlc) VALUES (?, ?, ?)',
+                [
+                    (log_seq, o, h)
+                    for o, h in newest.items()
+                    if o != self.own_origin and h > self.known.get(o, "")
+                ],
+            )
+
+
+def apply_segment(
+    *, sender: str, seq: int, groups: Sequence[Group], own_origin: str
+) -> ApplyResult:
+    """Apply one received segment and advance ``sender``'s cursor to ``seq``, atomically.
+
+    Raises :class:`SegmentRejected` (nothing applied) for a malformed segment or a clock
+    more than 7 days ahead, and ``ValueError`` if ``seq`` does not follow the cursor.
+    """
+    return apply_segments(sender=sender, first=seq, last=seq, groups=groups, own_origin=own_origin)
+
+
+def apply_segments(
+    *, sender: str, first: int, last: int, groups: Sequence[Group], own_origin: str
+) -> ApplyResult:
+    """Apply consecutive segments ``first..last`` of ``sender`` and its cursor, atomically.
+
+    A large backlog (joining a big vault) is applied a few segments per transaction:
+    still all-or-nothing with the cursor, with far fewer rewrites of the same index pages.
+    """
+    with database.atomic():
+        database.execute_sql("PRAGMA defer_foreign_keys = ON")
+        device, _ = SyncDevice.get_or_create(device_id=sender)
+        if device.cursor != first - 1:
+            raise ValueError(f"segment {first} of {sender} does not follow {device.cursor}")
+        applier = _Applier(own_origin)
+        try:
+            applier.run(groups)
+        except (TypeError, ValueError, KeyError, AttributeError) as exc:
+            raise SegmentRejected(f"malformed contents ({exc.__class__.__name__})") from exc
+        applier.store(groups)
+        newest = max((w[0] for g in groups for w in g.writes), default=device.last_hlc)
+        SyncDevice.update(
+            cursor=last, last_hlc=max(device.last_hlc, newest), seen_at=datetime.now()
+        ).where(SyncDevice.device_id == sender).execute()
+        refresh_search(applier.result.touched)
+        journal.mark_touched(applier.result.touched)
+    return applier.result

@@ -1,0 +1,109 @@
+"""The data key and the remote password live in the OS keyring — and nowhere else.
+
+Entries (service = the app id): ``dek:<vault_id>`` and ``remote:<target_id>``. When no
+keyring works (none installed, locked, the unlock prompt dismissed) this says why and
+keeps secrets in this process's memory only ("session-only": asked again at each
+start). There is no file fallback, and plaintext backends such as ``keyrings.alt`` are
+refused even if installed.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from desktop import APP_ID
+
+log = logging.getLogger(__name__)
+_session: dict[str, str] = {}
+_REFUSED_MODULES = ("keyrings.alt", "keyring.backends.null", "keyring.backends.fail")
+
+
+class SecretStore:
+    def __init__(self, service: str = APP_ID) -> None:
+        self.service = service
+        self.problem: str | None = None
+        self._backend = None
+
+    @property
+    def session_only(self) -> bool:
+        return self._keyring() is None
+
+    def _keyring(self):  # -> keyring backend | None
+        if self._backend is not None or self.problem is not None:
+            return self._backend
+        try:
+            import keyring
+
+            backend = keyring.get_keyring()
+        except Exception as exc:  # a broken backend must never stop the app
+            return self._fail(exc)
+        module = type(backend).__module__
+        names = [module] + [type(b).__module__ for b in getattr(backend, "backends", [])]
+        if module.startswith(_REFUSED_MODULES) or (
+            hasattr(backend, "backends") and not backend.backends
+        ):
+            self.problem = (
+                "no system keyring is available; sync secrets are kept only until Rapport "
+                "quits and are asked for at each start"
+            )
+            return None
+        if any(n.startswith("keyrings.alt") for n in names):
+            self.problem = "the only keyring found stores secrets as plain files; refusing it"
+            return None
+        self._backend = backend
+        return backend
+
+    def _fail(self, exc: Exception) -> None:
+        self._backend = None
+        self.problem = (
+            f"the system keyring cannot be used ({exc.__class__.__name__}); sync secrets are "
+            "kept only until Rapport quits and are asked for at each start"
+        )
+        log.warning("Keyring unavailable (%s); session-only secrets", exc.__class__.__name__)
+        return None
+
+    def get(self, key: str) -> str | None:
+        backend = self._keyring()
+        if backend is not None:
+            try:
+                value = backend.get_password(self.service, key)
+            except Exception as exc:
+                self._fail(exc)
+            else:
+                if value is not None:
+                    return value
+        return _session.get(key)
+
+    def set(self, key: str, value: str) -> None:
+        _session[key] = value
+        backend = self._keyring()
+        if backend is None:
+            return
+        try:
+            backend.set_password(self.service, key, value)
+        except Exception as exc:
+            self._fail(exc)
+
+    def delete(self, key: str) -> None:
+        _session.pop(key, None)
+        backend = self._keyring()
+        if backend is None:
+            return
+        try:
+            backend.delete_password(self.service, key)
+        except Exception as exc:
+            if exc.__class__.__name__ != "PasswordDeleteError":  # it was not there
+                self._fail(exc)
+
+
+def forget_session() -> None:
+    """Drop in-memory secrets (tests; a real process forgets them when it quits)."""
+    _session.clear()
+
+
+def dek_key(vault_id: str) -> str:
+    return f"dek:{vault_id}"
+
+
+def remote_key(target_id: str) -> str:
+    return f"remote:{target_id}"

@@ -1,0 +1,326 @@
+"""One sync cycle (SYNC.md): preflight, push, pull — resumable at every step.
+
+The engine does the network and crypto work itself and reaches the database only
+through ``run_db(fn)``, so the GUI can run every SQLite statement on its own thread
+(single writer) while uploads and downloads happen on a worker thread. The CLI and the
+tests pass a plain call.
+"""
+
+from __future__ import annotations
+
+import logging
+import platform
+import sqlite3
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from functools import partial
+from pathlib import Path
+from typing import Any, TypeVar
+
+import peewee as pw
+
+from desktop import __version__
+from desktop.storage import outbox, replication, replication_values
+from desktop.storage.backup import backup_file, timestamped_name
+from desktop.storage.models import database
+from desktop.storage.replication import Group
+from desktop.sync import layout, state
+from desktop.sync.crypto import KIND_DEVICE, KIND_SEGMENT, Address, SealError, open_sealed, seal
+from desktop.sync.errors import LocalStoreFull, SyncError, VaultMismatch
+from desktop.sync.payload import decode_json, decode_segment, encode_json, encode_segment
+from desktop.sync.remotes.base import Remote
+from desktop.sync.vault import DataKey, read_vault
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+RunDb = Callable[[Callable[[], T]], T]
+SEGMENT_CHANGES = 20_000  # changes per sealed segment (~1–2 MB compressed at most)
+APPLY_BATCH = 250_000  # changes applied per transaction when catching up on a backlog
+BACKUP_ABOVE = 5_000  # changes in one received segment that justify a backup first
+BACKUPS_KEPT = 2
+
+
+def direct(fn: Callable[[], T]) -> T:
+    return fn()
+
+
+@dataclass
+class CycleResult:
+    pushed: int = 0
+    pushed_segments: int = 0
+    pulled: int = 0  # new changes received
+    pulled_segments: int = 0
+    conflicts: int = 0
+    warnings: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def summary(self) -> str:
+        text = (
+            f"pushed {self.pushed} changes ({self.pushed_segments} segments), "
+            f"pulled {self.pulled} ({self.pulled_segments} segments), "
+            f"{self.conflicts} conflicts"
+        )
+        return text
+
+
+def _disk_full(exc: BaseException | None) -> bool:
+    """SQLITE_FULL, even when hidden behind the failed rollback SQLite already did for us."""
+    while exc is not None:
+        if "full" in str(exc).lower():
+            return True
+        exc = exc.__context__
+    return False
+
+
+class SyncEngine:
+    def __init__(
+        self,
+        *,
+        remote: Remote,
+        config: state.SyncConfig,
+        data_key: DataKey,
+        run_db: RunDb = direct,
+        publish: Callable[[], None] | None = None,
+        segment_changes: int = SEGMENT_CHANGES,
+        apply_batch: int = APPLY_BATCH,
+    ) -> None:
+        self.remote = remote
+        self.config = config
+        self.data_key = data_key
+        self.keys = {data_key.key_id: data_key.key}
+        self.run_db = run_db
+        self.publish = publish or (lambda: None)
+        self.segment_changes = segment_changes
+        self.apply_batch = apply_batch
+        self._backed_up = False
+
+    # -- plumbing ---------------------------------------------------------------------
+    def db(self, fn: Callable[[], T]) -> T:
+        """Run ``fn`` on the database thread; a full disk becomes a clear message."""
+        try:
+            return self.run_db(fn)
+        except (pw.OperationalError, sqlite3.OperationalError) as exc:
+            if _disk_full(exc):
+                raise LocalStoreFull(
+                    "The disk holding your Rapport data is full; sync stopped and nothing was "
+                    "lost. Free some space and sync again."
+                ) from exc
+            raise
+
+    def _address(self, kind: int, device_id: str, seq: int = 0) -> Address:
+        return Address(kind, self.config.vault_id, device_id, seq)
+
+    # -- the cycle --------------------------------------------------------------------
+    def run_cycle(self) -> CycleResult:
+        started = time.monotonic()
+        result = CycleResult()
+        vault = read_vault(self.remote)
+        if vault.vault_id != self.config.vault_id:
+            raise VaultMismatch(
+                f"{self.remote.description} now holds a different vault than the one this "
+                "device belongs to. Nothing was changed. Check the sync settings."
+            )
+        origin = self.db(state.own_origin)
+        self._announce(origin)
+        self._push(origin, result)
+        self._pull(origin, result)
+        if self.db(replication_values.rebuild_search_if_stale):
+            self.publish()
+        result.seconds = round(time.monotonic() - started, 3)
+        return result
+
+    def _announce(self, origin: str) -> None:
+        """Write this device's encrypted name card once (write-once, like everything)."""
+        if self.db(lambda: state.get(state.INFO_WRITTEN)) == self.config.device_id:
+            return
+        info = {
+            "name": self.config.device_name,
+            "platform": platform.system(),
+            "app_version": __version__,
+            "hlc_device": origin,
+            "joined": datetime.now().replace(microsecond=0).isoformat(),
+        }
+        path = layout.device_info(self.config.device_id)
+        if not self.remote.exists(path):
+            sealed = seal(
+                encode_json(info),
+                data_key=self.data_key.key,
+                key_id=self.data_key.key_id,
+                address=self._address(KIND_DEVICE, self.config.device_id),
+            )
+            self.remote.write(path, sealed)
+        self.db(lambda: state.put(state.INFO_WRITTEN, self.config.device_id))
+
+    # -- push -------------------------------------------------------------------------
+    def _push(self, origin: str, result: CycleResult) -> None:
+        me = self.config.device_id
+        pushed = self.db(outbox.pushed_seq)
+        if pushed and not self.remote.exists(layout.segment(me, pushed)):
+            raise SyncError(
+                f"This device's earlier uploads are missing from {self.remote.description} "
+                "(the vault was emptied or restored from an old copy?). Nothing was changed "
+                "here. Check the vault, or forget this device and join again."
+            )
+        while True:
+            batch = self.db(
+                lambda: outbox.next_batch(own_origin=origin, limit=self.segment_changes)
+            )
+            if batch is None:
+                return
+            path = layout.segment(me, batch.seq)
+            if not self._already_uploaded(path, batch):
+                sealed = seal(
+                    encode_segment(batch.groups),
+                    data_key=self.data_key.key,
+                    key_id=self.data_key.key_id,
+                    address=self._address(KIND_SEGMENT, me, batch.seq),
+                )
+                self.remote.write(path, sealed)
+            self.db(lambda seq=batch.seq: outbox.confirm_pushed(seq))
+            result.pushed += batch.size
+            result.pushed_segments += 1
+
+    def _already_uploaded(self, path: str, batch: outbox.Batch) -> bool:
+        """A segment under this number exists (we died after uploading): same content?"""
+        existing = self.remote.read(path)
+        if existing is None:
+            return False
+        try:
+            groups = decode_segment(
+                open_sealed(
+                    existing,
+                    keys=self.keys,
+                    address=self._address(KIND_SEGMENT, self.config.device_id, batch.seq),
+                )
+            )
+        except SealError:
+            return False  # our own half-written upload: write it again
+        theirs = [tuple(w) for g in groups for w in g.writes]
+        ours = [tuple(w) for g in batch.groups for w in g.writes]
+        if theirs != ours:
+            raise SyncError(
+                f"Segment {batch.seq} of this device already exists in the vault with other "
+                "changes (this data folder was restored from an older copy?). Nothing was "
+                "uploaded. Forget this device and join the vault again."
+            )
+        return True
+
+    # -- pull -------------------------------------------------------------------------
+    def _pull(self, origin: str, result: CycleResult) -> None:
+        had_data = self.db(
+            lambda: database.execute_sql('SELECT count(*) FROM "change"').fetchone()[0]
+        )
+        others = [
+            d
+            for d in self.remote.list_dir(layout.DEVICES)
+            if layout.DEVICE_ID.match(d) and d != self.config.device_id
+        ]
+        for device_id in others:
+            self._pull_device(device_id, origin, result, had_data > 0)
+
+    def _device_info(self, device_id: str) -> str | None:
+        """Learn another device's name card; None if it has not fully arrived yet."""
+        known = self.db(lambda: state.device(device_id))
+        if known is not None and known.name:
+            return known.name
+        data = self.remote.read(layout.device_info(device_id))
+        if data is None:
+            return None
+        try:
+            info = decode_json(
+                open_sealed(data, keys=self.keys, address=self._address(KIND_DEVICE, device_id))
+            )
+        except SealError as exc:
+            log.warning("Device card of %s unreadable: %s", device_id, exc)
+            return None
+        self.db(lambda: state.record_device(device_id, info))
+        return str(info.get("name") or device_id)
+
+    def _pull_device(
+        self, device_id: str, origin: str, result: CycleResult, had_data: bool
+    ) -> None:
+        name = self._device_info(device_id)
+        if name is None:
+            return
+        cursor = self.db(lambda: state.device(device_id)).cursor
+        single = False  # after a refused batch: one segment at a time to isolate the bad one
+        while True:
+            first = cursor + 1
+            groups, last = self._fetch(device_id, name, first, result, single)
+            if not groups:
+                return
+            size = sum(g.size for g in groups)
+            if had_data and size > BACKUP_ABOVE and not self._backed_up:
+                self._backup()
+            try:
+                applied = self.db(
+                    partial(
+                        replication.apply_segments,
+                        sender=device_id,
+                        first=first,
+                        last=last,
+                        groups=groups,
+                        own_origin=origin,
+                    )
+                )
+            except replication.SegmentRejected as exc:
+                if last == first:
+                    result.warnings.append(f"Update {first} from {name} was refused: {exc}.")
+                    return
+                single = True
+                continue
+            self.publish()
+            result.pulled += applied.received
+            result.pulled_segments += last - first + 1
+            result.conflicts += applied.conflicts
+            if applied.fast_clock:
+                fast = self.db(lambda o=applied.fast_clock: state.name_of_origin(o))
+                warning = (
+                    f"The clock of {fast} is more than 5 minutes fast; its changes were "
+                    "accepted, but please correct its date and time."
+                )
+                if warning not in result.warnings:
+                    result.warnings.append(warning)
+            cursor = last
+
+    def _fetch(
+        self, device_id: str, name: str, first: int, result: CycleResult, single: bool
+    ) -> tuple[list[Group], int]:
+        """Consecutive verified segments from ``first`` (up to APPLY_BATCH changes)."""
+        groups: list[Group] = []
+        seq, size = first, 0
+        while size < self.apply_batch and not (single and seq > first):
+            data = self.remote.read(layout.segment(device_id, seq))
+            if data is None:
+                break  # not there (yet): nothing more from this device this time
+            try:
+                more = decode_segment(
+                    open_sealed(
+                        data, keys=self.keys, address=self._address(KIND_SEGMENT, device_id, seq)
+                    )
+                )
+            except SealError as exc:
+                result.warnings.append(
+                    f"Update {seq} from {name} could not be verified: {exc}. It was not "
+                    "applied; sync will try it again (if it was altered, it never will be)."
+                )
+                break
+            groups.extend(more)
+            size += sum(g.size for g in more)
+            seq += 1
+        return groups, seq - 1
+
+    def _backup(self) -> None:
+        """A rolling copy of the database before a large batch of incoming changes."""
+        path = Path(self.db(lambda: database.obj.database))
+        folder = path.parent / "backups"
+        backup_file(path, folder / timestamped_name("before-sync"))
+        old = sorted(folder.glob("rapport-*-before-sync.sqlite3"))
+        for stale in old[:-BACKUPS_KEPT]:
+            stale.unlink(missing_ok=True)
+        self._backed_up = True

@@ -1,0 +1,35 @@
+"""Names of the files in a vault (SYNC.md "Remote layout"); nothing here touches the network.
+
+Every file is created by exactly one device and never modified afterwards, so no locks
+are needed. Segments are fetched by exact name (``seg/<seq // 1000>/<seq>.seg``): no
+listing is needed to pull, and a temp file, a "conflicted copy" or an iCloud
+placeholder never matches.
+"""
+
+from __future__ import annotations
+
+import re
+
+ROOT = "rapport-sync-v1"
+VAULT = f"{ROOT}/vault.json"
+KEYSLOTS = f"{ROOT}/keyslots"
+DEVICES = f"{ROOT}/devices"
+DEVICE_ID = re.compile(r"^[0-9a-f]{16}$")
+HEX_ID = re.compile(r"^[0-9a-f]{16,32}$")
+BUCKET_SIZE = 1000
+
+
+def keyslot(slot_id: str) -> str:
+    return f"{KEYSLOTS}/{slot_id}.json"
+
+
+def device_dir(device_id: str) -> str:
+    return f"{DEVICES}/{device_id}"
+
+
+def device_info(device_id: str) -> str:
+    return f"{DEVICES}/{device_id}/device.enc"
+
+
+def segment(device_id: str, seq: int) -> str:
+    return f"{DEVICES}/{device_id}/seg/{seq // BUCKET_SIZE}/{seq}.seg"

@@ -1,0 +1,268 @@
+"""Runs sync in the background for the main window: network off the GUI thread, every
+SQLite statement on it.
+
+Rapport has one writer thread — the GUI thread — so a sync can never race the user's
+own edits (and the journal's clock). A cycle therefore runs in a worker (QThreadPool);
+whenever it needs the database it hands a small function to the GUI thread and waits
+for it (``_DatabaseBridge``). Each received segment is one short transaction there, so
+the window stays responsive while megabytes download.
+
+Schedule (SYNC.md): a pull when started, a push a few seconds after edits, a cycle every
+few minutes, and a last one on quit (bounded in time).
+
+    controller = SyncController(window)
+    controller.start()                     # after the store is open
+    window.statusBar().addPermanentWidget(SyncStatusWidget(controller))
+    ...
+    controller.shutdown()                  # from closeEvent: last push, then stop
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEventLoop, QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
+
+from desktop.services import store
+
+log = logging.getLogger(__name__)
+PUSH_DELAY_MS = 5_000
+INTERVAL_MS = 5 * 60_000
+QUIT_TIMEOUT_MS = 15_000
+
+
+class Cancelled(Exception):
+    """The controller is shutting down: the worker stops at its next database call."""
+
+
+class _Job:
+    def __init__(self, fn: Callable[[], Any]) -> None:
+        self.fn = fn
+        self.done = threading.Event()
+        self.result: Any = None
+        self.error: BaseException | None = None
+
+
+class _DatabaseBridge(QObject):
+    """Runs functions from worker threads on the thread this object lives in (the GUI)."""
+
+    _request = Signal(object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._request.connect(self._run)
+        self.closing = False
+        self.busy = False  # running a worker's function right now (e.g. applying a pull)
+
+    def call(self, fn: Callable[[], Any]) -> Any:
+        if threading.current_thread() is threading.main_thread():
+            return fn()
+        if self.closing:
+            raise Cancelled()
+        job = _Job(fn)
+        self._request.emit(job)
+        while not job.done.wait(0.2):
+            if self.closing:
+                raise Cancelled()
+        if job.error is not None:
+            raise job.error
+        return job.result
+
+    @Slot(object)
+    def _run(self, job: _Job) -> None:
+        self.busy = True
+        try:
+            job.result = job.fn()
+        except BaseException as exc:  # handed back to the worker, which reports it
+            job.error = exc
+        finally:
+            self.busy = False
+            job.done.set()
+
+
+class _Signals(QObject):
+    done = Signal(object, object)  # result, error
+
+
+class _Task(QRunnable):
+    def __init__(self, fn: Callable[[], Any], signals: _Signals) -> None:
+        super().__init__()
+        self.fn = fn
+        self.signals = signals
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        try:
+            result, error = self.fn(), None
+        except BaseException as exc:
+            result, error = None, exc
+        self.signals.done.emit(result, error)
+
+
+class SyncController(QObject):
+    """Owns the sync schedule and worker; the UI listens to its signals."""
+
+    started = Signal()
+    finished = Signal(object)  # CycleResult
+    failed = Signal(str)  # a message for the user
+    status_changed = Signal(object)  # services.sync.SyncStatus
+    secrets_needed = Signal(list)  # e.g. ["passphrase", "password"] in session-only mode
+
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        *,
+        push_delay_ms: int = PUSH_DELAY_MS,
+        interval_ms: int = INTERVAL_MS,
+        policy: Any = None,
+    ) -> None:
+        super().__init__(parent)
+        self.policy = policy
+        self._bridge = _DatabaseBridge(self)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(2)  # one cycle + one setup/test action at most
+        self._running = False
+        self._again = False
+        self._started = False
+        self._unsubscribe: Callable[[], None] | None = None
+        self._push_timer = QTimer(self, singleShot=True, interval=push_delay_ms)
+        self._push_timer.timeout.connect(self.sync_now)
+        self._interval = QTimer(self, interval=interval_ms)
+        self._interval.timeout.connect(self.sync_now)
+        self._signals: list[_Signals] = []
+
+    # -- life cycle --------------------------------------------------------------------------
+    def start(self) -> None:
+        """Begin automatic sync: pull now, push after edits, and every few minutes."""
+        if self._started:
+            return
+        self._started = True
+        self._unsubscribe = store.subscribe(self._on_local_change)
+        self._interval.start()
+        self.refresh_status()
+        if self._automatic():
+            QTimer.singleShot(0, self.sync_now)
+
+    def shutdown(self, *, final_sync: bool = True, timeout_ms: int = QUIT_TIMEOUT_MS) -> None:
+        """On quit: one last cycle if there is something to push, bounded; then stop."""
+        self._push_timer.stop()
+        self._interval.stop()
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+        if final_sync and self._automatic() and self._pending() and not self._running:
+            self.sync_now()
+        if self._running:
+            loop = QEventLoop()
+            self.finished.connect(loop.quit)
+            self.failed.connect(loop.quit)
+            QTimer.singleShot(timeout_ms, loop.quit)
+            loop.exec()
+        self._bridge.closing = True
+        self._pool.waitForDone(2_000)
+        self._started = False
+
+    # -- state -------------------------------------------------------------------------------
+    def is_running(self) -> bool:
+        return self._running
+
+    def status(self) -> Any:
+        from desktop.services import sync
+
+        return sync.status()
+
+    def refresh_status(self) -> None:
+        try:
+            self.status_changed.emit(self.status())
+        except Exception:  # the store may be closing; the next refresh will tell
+            log.debug("sync status unavailable", exc_info=True)
+
+    def _automatic(self) -> bool:
+        status = self.status()
+        return status.configured and status.automatic
+
+    def _pending(self) -> bool:
+        return self.status().pending > 0
+
+    def _on_local_change(self, changes: frozenset[tuple[str, str]]) -> None:
+        if self._bridge.busy or not self._started:
+            return  # a pull announcing what it received: nothing to push
+        if self._automatic():
+            self._push_timer.start()  # (re)start: one push a few seconds after the last edit
+
+    # -- running things off the GUI thread ---------------------------------------------------------
+    def run_in_background(
+        self,
+        fn: Callable[..., Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None:
+        """Run ``fn(run_db=…)`` in the worker; results come back on the GUI thread.
+
+        For the settings dialog: test connection, create, join, change passphrase, unlock.
+        """
+        signals = _Signals()
+        self._signals.append(signals)
+
+        def deliver(result: Any, error: BaseException | None) -> None:
+            self._signals.remove(signals)
+            if error is None:
+                on_done(result)
+            else:
+                on_error(error)
+            self.refresh_status()
+
+        signals.done.connect(deliver)
+        self._pool.start(_Task(lambda: fn(run_db=self._bridge.call), signals))
+
+    @Slot()
+    def sync_now(self) -> None:
+        """Start a cycle now (or right after the running one)."""
+        from desktop.services import sync
+
+        if self._running:
+            self._again = True
+            return
+        status = self.status()
+        if not status.configured:
+            return
+        missing = sync.missing_secrets()
+        if missing:
+            self.secrets_needed.emit(missing)
+            return
+        self._running = True
+        self._again = False
+        self.started.emit()
+        self.status_changed.emit(status)
+        self.run_in_background(
+            lambda run_db: sync.sync_now(run_db=run_db, policy=self.policy),
+            self._cycle_done,
+            self._cycle_failed,
+        )
+
+    def _cycle_done(self, result: Any) -> None:
+        self._running = False
+        self.finished.emit(result)
+        self._maybe_again()
+
+    def _cycle_failed(self, error: BaseException) -> None:
+        from desktop.sync.errors import NeedsSecret, SyncError
+
+        self._running = False
+        if isinstance(error, Cancelled):
+            return
+        if isinstance(error, NeedsSecret):
+            self.secrets_needed.emit([error.what])
+        message = str(error) if isinstance(error, SyncError) else f"Sync failed: {error!r}"
+        if not isinstance(error, SyncError):
+            log.error("sync cycle failed", exc_info=error)
+        self.failed.emit(message)
+        self._maybe_again()
+
+    def _maybe_again(self) -> None:
+        if self._again and self._started:
+            self._again = False
+            QTimer.singleShot(0, self.sync_now)

@@ -1,0 +1,177 @@
+"""The Qt side of sync: the controller (network on a worker, SQLite on the GUI thread),
+the status-bar widget, Settings ▸ Sync and the Conflicts list."""
+
+from __future__ import annotations
+
+import threading
+from datetime import datetime, timedelta
+from pathlib import Path
+from unittest import mock
+
+import pytest
+
+from desktop.services import people, sync
+from desktop.storage import replication
+from desktop.storage.models import Person
+from desktop.sync.remotes.folder import FolderRemote
+from desktop.sync.targets import parse_target
+from tests.sync.replicas import PASSPHRASE, Replica, join_all, sync_all
+
+
+@pytest.fixture
+def pair(tmp_path: Path):
+    a, b = Replica(tmp_path, "laptop"), Replica(tmp_path, "desktop")
+    join_all([a, b], parse_target(str(tmp_path / "vault")))
+    yield a, b
+    a.close()
+    b.close()
+
+
+@pytest.fixture
+def controller(qtbot):
+    from desktop.ui.sync_controller import SyncController
+
+    made = []
+
+    def make(**kwargs):
+        made.append(SyncController(**{"push_delay_ms": 50, **kwargs}))
+        return made[-1]
+
+    yield make
+    for c in made:
+        c.shutdown(final_sync=False)
+
+
+def test_cycles_run_network_on_a_worker_and_sqlite_on_the_gui_thread(pair, qtbot, controller):
+    a, b = pair
+    a.use()
+    people.create_person(full_name="Ana Ruiz")
+    sync.sync_now()
+    b.use()
+    threads: dict[str, set[str]] = {"read": set(), "apply": set()}
+    real_read, real_apply = FolderRemote.read, replication.apply_segments
+
+    def read(self, path):
+        threads["read"].add(threading.current_thread().name)
+        return real_read(self, path)
+
+    def apply(**kwargs):
+        threads["apply"].add(threading.current_thread().name)
+        return real_apply(**kwargs)
+
+    c = controller()
+    with (
+        mock.patch.object(FolderRemote, "read", read),
+        mock.patch.object(replication, "apply_segments", apply),
+        qtbot.waitSignal(c.finished, timeout=15_000) as done,
+    ):
+        c.sync_now()
+    assert done.args[0].pulled > 0
+    assert threads["apply"] == {threading.main_thread().name}
+    assert threading.main_thread().name not in threads["read"]
+    assert Person.select().where(Person.full_name == "Ana Ruiz").count() == 1
+
+
+def test_edits_are_pushed_a_moment_later_and_on_quit(pair, qtbot, controller):
+    a, _ = pair
+    a.use()
+    c = controller()
+    with qtbot.waitSignal(c.finished, timeout=15_000):
+        c.start()  # the pull on start
+    with qtbot.waitSignal(c.finished, timeout=15_000) as pushed:
+        people.create_person(full_name="Ana Ruiz")
+    assert pushed.args[0].pushed > 0
+    c._push_timer.setInterval(60_000)  # the next edit would wait: quit must push it
+    people.create_person(full_name="Written just before quitting")
+    assert sync.status().pending > 0
+    c.shutdown()
+    assert sync.status().pending == 0
+
+
+def test_status_widget_says_how_sync_is_doing(pair, qtbot, controller):
+    from desktop.ui.sync_status import SyncStatusWidget, describe
+
+    a, _ = pair
+    a.use()
+    c = controller()
+    widget = SyncStatusWidget(c)
+    qtbot.addWidget(widget)
+    assert widget.label.text() == "Not synced yet"
+    with qtbot.waitSignal(c.finished, timeout=15_000):
+        c.sync_now()
+    qtbot.waitUntil(lambda: widget.label.text().startswith("Synced"), timeout=5_000)
+    status = sync.status()
+    later = datetime.fromisoformat(status.last_sync_at) + timedelta(minutes=7)
+    assert describe(status, False, now=later)[0] == "Synced 7 min ago"
+    off = sync.SyncStatus(configured=False)
+    assert describe(off, False)[0] == "Sync off"
+    broken = sync.SyncStatus(configured=True, target="x", last_error="The server is down.")
+    assert describe(broken, False) == ("Sync problem", "The server is down.")
+
+
+def test_settings_dialog_creates_a_vault_then_shows_devices(tmp_path, qtbot, controller):
+    from desktop.ui.sync_settings import SyncSettingsDialog
+
+    Replica(tmp_path, "a").use()
+    people.create_person(full_name="Ana Ruiz")
+    c = controller()
+    dialog = SyncSettingsDialog(c)
+    qtbot.addWidget(dialog)
+    assert dialog.setup_box.isVisibleTo(dialog) and not dialog.status_page.isVisibleTo(dialog)
+    dialog.setup.folder.setText(str(tmp_path / "vault"))
+    with qtbot.waitSignal(dialog.action_finished, timeout=15_000) as tested:
+        dialog.test_connection()
+    assert "does not exist" in tested.args[0]  # not created yet: a clear message
+    with qtbot.waitSignal(c.finished, timeout=30_000):
+        dialog.create_vault(passphrase=PASSPHRASE)
+    assert dialog.status_page.isVisibleTo(dialog)
+    assert dialog.devices.topLevelItemCount() == 1
+    assert "this device" in dialog.devices.topLevelItem(0).text(0)
+    with qtbot.waitSignal(dialog.action_finished, timeout=30_000) as changed:
+        dialog.change_passphrase(old=PASSPHRASE, new="another good passphrase")
+    assert "changed" in changed.args[0]
+    dialog.confirm = lambda question: True
+    dialog.forget()
+    assert not sync.status().configured
+    assert dialog.setup_box.isVisibleTo(dialog)
+
+
+def test_settings_dialog_names_a_wrong_passphrase(pair, tmp_path, qtbot, controller):
+    from desktop.ui.sync_settings import SyncSettingsDialog
+
+    Replica(tmp_path, "third").use()
+    c = controller()
+    dialog = SyncSettingsDialog(c)
+    qtbot.addWidget(dialog)
+    dialog.setup.folder.setText(str(tmp_path / "vault"))
+    with qtbot.waitSignal(dialog.action_finished, timeout=15_000) as answer:
+        dialog.join_vault(passphrase="not it at all")
+    assert "passphrase does not open" in answer.args[0]
+    assert not sync.status().configured
+
+
+def test_conflicts_list_restores_a_value_in_one_click(pair, qtbot):
+    from PySide6.QtCore import Qt
+
+    from desktop.ui.conflicts import ConflictsDialog
+
+    a, b = pair
+    a.use()
+    ana = people.create_person(full_name="Ana Ruiz", organization="Acme")
+    sync_all([a, b])
+    a.use()
+    people.update_person(ana, organization="Acme Corp")
+    b.use()
+    people.update_person(ana, organization="Globex")
+    sync_all([a, b])
+    a.use()
+    dialog = ConflictsDialog()
+    qtbot.addWidget(dialog)
+    table = dialog.widget.table
+    assert table.rowCount() == 1
+    assert table.item(0, 3).text() == "Acme Corp"
+    button = table.cellWidget(0, 5)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert Person.get_by_id(ana).organization == "Acme Corp"
+    assert dialog.widget.table.rowCount() == 0
+    dialog.close()
