@@ -16,10 +16,12 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QKeyEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QListView,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -131,6 +133,10 @@ class EventsView(QWidget):
         self._stack = stack
         self._event: EventView | None = None
         self._dirty = True
+        self.import_dialog: QWidget | None = None
+        self.focus_dialog: QWidget | None = None
+        self.debrief_dialog: QWidget | None = None
+        self.capture_window: QWidget | None = None
 
         self.list = QListView(self)
         self.list.setObjectName("eventsList")
@@ -145,6 +151,13 @@ class EventsView(QWidget):
         self.list.installEventFilter(self)
 
         new = self._button(self.tr("&New Event…"), "events", self.new_event, "newEventButton")
+        import_button = self._button(
+            self.tr("&Import invite (.ics)…"),
+            "import",
+            self.import_invite,
+            "importInviteButton",
+            self.tr("Add an event and its guests from a calendar invitation (.ics file)"),
+        )
         left = QWidget(self)
         column = QVBoxLayout(left)
         column.setContentsMargins(MARGIN, MARGIN, 0, MARGIN)
@@ -152,7 +165,11 @@ class EventsView(QWidget):
         heading.setFont(scaled_font(self.font(), 1.5, bold=True))
         column.addWidget(heading)
         column.addWidget(self.list, 1)
-        column.addWidget(new)
+        buttons = QHBoxLayout()
+        buttons.addWidget(new)
+        buttons.addWidget(import_button)
+        buttons.addStretch(1)
+        column.addLayout(buttons)
 
         self.detail = QStackedWidget(self)
         empty = QLabel(
@@ -173,10 +190,15 @@ class EventsView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
 
-    def _button(self, text: str, icon_name: str, slot: Any, name: str) -> QPushButton:
+    def _button(
+        self, text: str, icon_name: str, slot: Any, name: str, tip: str = ""
+    ) -> QPushButton:
         button = QPushButton(icon(icon_name), text, self)
         button.setObjectName(name)
         button.setAccessibleName(text.replace("&", "").rstrip("…"))
+        if tip:
+            button.setToolTip(tip)
+            button.setAccessibleDescription(tip)
         button.clicked.connect(slot)
         return button
 
@@ -205,6 +227,35 @@ class EventsView(QWidget):
             self._button(self.tr("&Delete"), "delete", self.delete_event, "deleteEventButton")
         )
         actions.addStretch(1)
+        briefing = QHBoxLayout()
+        briefing.addWidget(
+            self._button(
+                self.tr("Suggest f&ocus"),
+                "keep",
+                self.suggest_focus,
+                "suggestFocusButton",
+                self.tr("Suggest the few guests worth most of your time, with reasons"),
+            )
+        )
+        briefing.addWidget(
+            self._button(
+                self.tr("De&brief"),
+                "capture",
+                self.debrief,
+                "debriefButton",
+                self.tr("List the people you met here and write a note about each"),
+            )
+        )
+        briefing.addWidget(
+            self._button(
+                self.tr("Prin&t briefing…"),
+                "print",
+                self.print_briefing,
+                "printBriefingButton",
+                self.tr("Preview and print a briefing sheet for this event's focus people"),
+            )
+        )
+        briefing.addStretch(1)
         self.guests_heading = QLabel(box)
         self.guests_heading.setFont(scaled_font(self.font(), 1.05, bold=True))
         self.attendees = AttendeesModel(box)
@@ -238,6 +289,7 @@ class EventsView(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.when)
         layout.addLayout(actions)
+        layout.addLayout(briefing)
         layout.addWidget(self.about)
         layout.addSpacing(SPACING)
         layout.addWidget(self.guests_heading)
@@ -462,6 +514,115 @@ class EventsView(QWidget):
         a = self.attendees.attendee(index.row())
         if a is not None and COLUMNS[index.column()] == "name":
             self.openPersonRequested.emit(a.person_id)
+
+    # --- Briefing: invites, focus, debrief, print -------------------------------------
+
+    def import_invite(self, path: str | None = None) -> str | None:
+        """Choose an .ics file, preview what it adds, and import it; returns the event id."""
+        from desktop.services import calendar_import
+        from desktop.ui.events_extras import ImportPreviewDialog
+
+        title = self.tr("Import invite")
+        if not path:
+            path, _filter = QFileDialog.getOpenFileName(
+                self,
+                title,
+                "",
+                self.tr("Calendar invitations (*.ics);;All files (*)"),
+            )
+        if not path:
+            return None
+        try:
+            preview = calendar_import.preview_import(path)
+        except (ValueError, LookupError) as exc:
+            QMessageBox.warning(self, title, self.tr("Nothing was imported.") + f"\n\n{exc}")
+            return None
+        dialog = ImportPreviewDialog(preview, self)
+        self.import_dialog = dialog
+        try:
+            if dialog.exec() != ImportPreviewDialog.DialogCode.Accepted:
+                return None
+            keys = dialog.create_keys()
+        finally:
+            self.import_dialog = None
+            dialog.deleteLater()
+        try:
+            result = calendar_import.apply_import(preview, create_unmatched=keys)
+        except Exception as exc:  # a store error: the transaction rolled back
+            QMessageBox.warning(self, title, self.tr("Nothing was imported.") + f"\n\n{exc}")
+            return None
+        self.refresh()
+        self.select_event(result.event_id)
+        return result.event_id
+
+    def suggest_focus(self) -> bool:
+        """Show whom to focus on; applying pushes an undoable focus change."""
+        from desktop.services import briefing
+        from desktop.ui.events_extras import FocusCommand, FocusDialog
+
+        event = self._event
+        if event is None:
+            return False
+        try:
+            advice = briefing.suggest_focus(event.id)
+        except LookupError as exc:
+            QMessageBox.information(self, self.tr("Suggest focus"), str(exc))
+            return False
+        dialog = FocusDialog(advice, self)
+        self.focus_dialog = dialog
+        try:
+            if dialog.exec() != FocusDialog.DialogCode.Accepted:
+                return False
+            chosen = dialog.chosen()
+        finally:
+            self.focus_dialog = None
+            dialog.deleteLater()
+        ok = push(
+            self._stack,
+            FocusCommand(
+                self.tr("Focus on %1 people").replace("%1", str(len(chosen))),
+                event.id,
+                chosen,
+                briefing.set_focus,
+            ),
+        )
+        self._load(event.id)
+        return ok
+
+    def debrief(self) -> QWidget | None:
+        """List the people met at the event; activating one opens a capture note."""
+        from desktop.services import briefing
+        from desktop.ui.events_extras import DebriefDialog
+
+        event = self._event
+        if event is None:
+            return None
+        try:
+            entries = briefing.debrief_list(event.id)
+        except LookupError as exc:
+            QMessageBox.information(self, self.tr("Debrief"), str(exc))
+            return None
+        dialog = DebriefDialog(event.title, entries, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.personActivated.connect(lambda pid, eid=event.id: self.open_capture(pid, eid))
+        dialog.show()
+        self.debrief_dialog = dialog
+        return dialog
+
+    def open_capture(self, person_id: str, event_id: str) -> QWidget:
+        from desktop.ui.capture_window import CaptureWindow
+
+        window = CaptureWindow({"person_ids": [person_id], "event_id": event_id}, self.window())
+        window.present()
+        self.capture_window = window
+        return window
+
+    def print_briefing(self) -> QWidget | None:
+        from desktop.ui.briefing_dialog import show_briefing_preview
+
+        if self._event is None:
+            return None
+        return show_briefing_preview(self, event_id=self._event.id)
 
     def eventFilter(self, watched: Any, event: Any) -> bool:
         if isinstance(event, QKeyEvent) and event.type() == QKeyEvent.Type.KeyPress:
