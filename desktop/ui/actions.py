@@ -189,6 +189,60 @@ SPECS: tuple[ActionSpec, ...] = (
         None,
     ),
     ActionSpec("about", "&About Rapport", "Version and credits", (), None),
+    ActionSpec(
+        "preferences",
+        "&Preferences…",
+        "When Rapport reminds you of promises and drifting relationships",
+        (QKeySequence.StandardKey.Preferences,),
+        "settings",
+    ),
+    ActionSpec(
+        "restore_backup",
+        "&Restore from Backup…",
+        "Go back to an automatic backup (the current data is backed up first)",
+        (),
+        None,
+    ),
+    # Bringing data in and out
+    ActionSpec(
+        "import_file",
+        "&Import…",
+        "Bring in contacts from vCard, CSV (LinkedIn, Google, Outlook), Monica or a backup",
+        ("Ctrl+I",),
+        "import",
+    ),
+    ActionSpec(
+        "export_file",
+        "&Export…",
+        "Export contact cards, a spreadsheet, Markdown notes or a complete backup",
+        ("Ctrl+Shift+S",),
+        "export",
+    ),
+    ActionSpec(
+        "duplicates",
+        "Possible &Duplicates…",
+        "People who may be the same person, and merging them",
+        (),
+        None,
+    ),
+    # Sync
+    ActionSpec(
+        "sync_now", "Sync &Now", "Exchange changes with your other devices", ("F5",), "sync"
+    ),
+    ActionSpec(
+        "sync_settings",
+        "S&ync Settings…",
+        "End-to-end encrypted sync between your own devices",
+        (),
+        "settings",
+    ),
+    ActionSpec(
+        "sync_conflicts",
+        "Sync &Conflicts…",
+        "Values that lost a concurrent edit, ready to restore",
+        (),
+        None,
+    ),
 )
 BY_ID = {spec.id: spec for spec in SPECS}
 
@@ -202,14 +256,21 @@ MENUS: tuple[tuple[str, str, tuple[str | None, ...]], ...] = (
             "new_event",
             "capture",
             None,
+            "import_file",
+            "export_file",
+            None,
             "print_briefing",
+            None,
+            "sync_now",
+            "sync_settings",
+            "sync_conflicts",
             None,
             "demo_data",
             None,
             "quit",
         ),
     ),
-    ("edit", "&Edit", ("undo", "redo", None, "delete", None, "find")),
+    ("edit", "&Edit", ("undo", "redo", None, "delete", None, "find", None, "preferences")),
     (
         "view",
         "&View",
@@ -234,10 +295,12 @@ MENUS: tuple[tuple[str, str, tuple[str | None, ...]], ...] = (
             None,
             "choose_photo",
             None,
+            "duplicates",
+            None,
             "delete_person",
         ),
     ),
-    ("help", "&Help", ("shortcuts", None, "about")),
+    ("help", "&Help", ("shortcuts", None, "restore_backup", None, "about")),
 )
 TOOLBAR: tuple[str | None, ...] = (
     "new_person",

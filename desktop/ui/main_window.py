@@ -37,6 +37,7 @@ from desktop.ui.search import SearchField
 from desktop.ui.signals import StoreBridge
 from desktop.ui.tasks import TaskManager
 from desktop.ui.window_actions import WindowActions, briefing_available
+from desktop.ui.window_tools import WindowTools
 
 if TYPE_CHECKING:
     from desktop.domain.records import SearchHit
@@ -51,7 +52,7 @@ PAGES = (*VIEWS, "welcome")
 SORTS = ("name", "last_contact", "trust")
 
 
-class MainWindow(WindowActions, QMainWindow):
+class MainWindow(WindowActions, WindowTools, QMainWindow):
     captureRequested = Signal()
 
     def __init__(self, data_folder: Path) -> None:
@@ -59,6 +60,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_NAME)
         self.data_folder = data_folder
+        self.setAcceptDrops(True)  # a contacts file dropped anywhere is imported
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(500)
         # Three readers, so a slow bulk load never delays Today or a search.
@@ -135,6 +137,14 @@ class MainWindow(WindowActions, QMainWindow):
         a["delete_person"].triggered.connect(lambda: self._for_person(self.people.delete_person))
         a["shortcuts"].triggered.connect(self.show_shortcuts)
         a["about"].triggered.connect(self.show_about)
+        a["import_file"].triggered.connect(lambda: self.import_file())
+        a["export_file"].triggered.connect(self.export_file)
+        a["duplicates"].triggered.connect(self.show_duplicates)
+        a["restore_backup"].triggered.connect(self.restore_backup)
+        a["preferences"].triggered.connect(self.show_preferences)
+        a["sync_now"].triggered.connect(self.sync_now)
+        a["sync_settings"].triggered.connect(self.show_sync_settings)
+        a["sync_conflicts"].triggered.connect(self.show_sync_conflicts)
         if "print_briefing" in a:
             a["print_briefing"].triggered.connect(self.print_briefing)
         views = QActionGroup(self)
@@ -439,6 +449,7 @@ class MainWindow(WindowActions, QMainWindow):
             self._closed = True
             self._to_build.clear()
             self.bridge.close()
+            self.stop_sync()
             for tasks in (self.bulk_tasks, self.view_tasks, self.search_tasks):
                 tasks.shutdown(timeout=3.0)
             if self._capture_window is not None:

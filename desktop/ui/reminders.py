@@ -76,6 +76,9 @@ class ReminderNotifier(QObject):
             shown.append(reminder.title)
         return shown
 
+    def set_open_person(self, open_person: Callable[[str], None]) -> None:
+        self._open_person = open_person
+
     def _clicked(self) -> None:
         if self._clicked_person:
             self._open_person(self._clicked_person)

@@ -65,9 +65,20 @@ class DesktopSession(QObject):
 
             self.notifier = ReminderNotifier(self.tray, self.window.open_person, parent=self)
             QTimer.singleShot(5_000, self.notifier.check)
+        self.window.session = self  # type: ignore[attr-defined]
+        QTimer.singleShot(0, self.window.start_sync)  # type: ignore[attr-defined]
         QTimer.singleShot(3_000, self.backup_soon)
         self._backup_timer.start()
         QTimer.singleShot(0, self.offer_draft)
+
+    def adopt(self, window: QMainWindow) -> None:
+        """Serve a new window (after a restore replaced the database and its views)."""
+        self.window = window
+        self.setParent(window)
+        window.session = self  # type: ignore[attr-defined]
+        if self.notifier is not None:
+            self.notifier.set_open_person(window.open_person)  # type: ignore[attr-defined]
+        QTimer.singleShot(0, window.start_sync)  # type: ignore[attr-defined]
 
     def handle_request(self, action: str, payload: dict) -> None:
         """A later launch asked for something: show the window or the capture window."""
@@ -97,7 +108,7 @@ class DesktopSession(QObject):
             draft = drafts.load("capture")
         except Exception:  # an unreadable draft must never stop the app from starting
             return
-        if draft:
+        if draft and str(draft.get("notes") or "").strip():  # words worth offering back
             self.capture()
             status = self.window.statusBar()
             status.showMessage(self.window.tr("Your unsaved note is back, as you left it."), 8000)

@@ -79,6 +79,9 @@ def test_guests_add_mark_met_focus_and_remove(window, qtbot, ana) -> None:
     qtbot.waitUntil(lambda: view.attendees.rowCount() == 1)
     view._attendee_activated(view.attendees.index(0, 1))
     assert window.people.current_person_id() == ana
+    # Let the People page finish building before teardown: without this wait the test
+    # intermittently crashed inside Qt during pytest-qt's teardown (root cause open).
+    qtbot.waitUntil(window.wait_until_idle, timeout=10_000)
 
 
 def test_event_dialog_refuses_an_end_before_the_start(window, qtbot) -> None:

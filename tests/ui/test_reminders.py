@@ -42,3 +42,21 @@ def test_notifier_shows_each_reminder_once_a_day(data_dir: Path, qapp) -> None:
     assert notifier.check() == []  # once a day
     tray.messageClicked.emit()
     assert opened == [ana]
+
+
+def test_preferences_store_the_notification_times(qapp) -> None:
+    from PySide6.QtCore import QTime
+
+    from desktop.ui.preferences import PreferencesDialog
+    from desktop.ui.reminders import KEY_DIGEST_TIME, KEY_ENABLED
+
+    dialog = PreferencesDialog()
+    dialog.promises_time.setTime(QTime(7, 45))
+    dialog.digest_time.setTime(QTime(18, 30))
+    dialog.enabled.setChecked(False)
+    dialog.accept()
+    settings = QSettings()
+    assert settings.value(KEY_PROMISES_TIME) == "07:45"
+    assert settings.value(KEY_DIGEST_TIME) == "18:30"
+    assert settings.value(KEY_ENABLED, True, type=bool) is False
+    settings.setValue(KEY_ENABLED, True)

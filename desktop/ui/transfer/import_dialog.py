@@ -1,0 +1,283 @@
+"""File ▸ Import…: choose a file, see what would happen, then import (or not).
+
+The preview is built on a background thread and shown as counts and lists (new
+people, matched people and why, rejected records with the reason, warnings). A CSV
+without a known layout gets a column-mapping table that previews again. Import backs
+the data up and writes on a background thread; Cancel writes nothing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QListWidget,
+    QProgressBar,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services import importing
+from desktop.services.importing import CALENDAR_SUFFIXES, ImportPreview, ImportResult
+from desktop.ui.style import ALERT
+from desktop.ui.transfer import common
+from desktop.ui.transfer.common import tr
+from desktop.ui.transfer.mapping_table import MappingTable
+
+
+def _filters() -> str:
+    return ";;".join(
+        [
+            tr("Contacts and backups (*.vcf *.vcard *.csv *.tsv *.json *.ics)"),
+            tr("vCard (*.vcf *.vcard)"),
+            tr("CSV (*.csv *.tsv)"),
+            tr("Rapport or Monica JSON (*.json)"),
+            tr("Calendar invitation (*.ics)"),
+            tr("All files (*)"),
+        ]
+    )
+
+
+class ImportDialog(QDialog):
+    """Preview of importing one file; accept() only after the import was written."""
+
+    def __init__(self, path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("importDialog")
+        self.setWindowTitle(tr("Import {0}").format(path.name))
+        self.setAccessibleName(tr("Import"))
+        self.setModal(True)
+        self.setMinimumSize(620, 480)
+        self.path = path
+        self.preview: ImportPreview | None = None
+        self.result_: ImportResult | None = None
+        self.error: str | None = None
+        self.job: common.Job | None = None
+        self._layout_read = False
+        self.writing = False
+
+        self.source = QLabel(tr("Reading {0}…").format(path.name), self)
+        self.source.setWordWrap(True)
+        self.progress = QProgressBar(self)
+        self.progress.setAccessibleName(tr("Progress"))
+        self.progress.setRange(0, 0)
+        self.problem = QLabel(self)
+        self.problem.setObjectName("problem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet(f"color: {ALERT.name()}")
+        self.problem.setAccessibleName(tr("Problem"))
+        self.problem.hide()
+
+        self.summary = QFormLayout()
+        self.count_labels: dict[str, QLabel] = {}
+        for key, text in (
+            ("new_people", tr("New people:")),
+            ("matched_people", tr("Matched to people you have:")),
+            ("updated_people", tr("…of whom get new details:")),
+            ("conversations", tr("Conversations:")),
+            ("rejected", tr("Rejected records:")),
+        ):
+            label = QLabel("–", self)
+            label.setAccessibleName(text.rstrip(":"))
+            self.count_labels[key] = label
+            self.summary.addRow(text, label)
+
+        self.mapping_box = QGroupBox(tr("Columns"), self)
+        self.mapping_table = MappingTable(self.mapping_box)
+        self.repreview = QPushButton(tr("&Preview again"), self.mapping_box)
+        self.repreview.setAccessibleName(tr("Preview again with these columns"))
+        self.repreview.clicked.connect(self.start_preview)
+        box = QVBoxLayout(self.mapping_box)
+        box.addWidget(QLabel(tr("Choose what each column of the file becomes."), self.mapping_box))
+        box.addWidget(self.mapping_table)
+        box.addWidget(self.repreview)
+        self.mapping_box.hide()
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName(tr("Details"))
+        self.new_list = self._list(tr("New people"))
+        self.matched_list = self._list(tr("Matched people"))
+        self.rejected_list = self._list(tr("Rejected records"))
+        self.warning_list = self._list(tr("Warnings"))
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.import_button = self.buttons.addButton(
+            tr("&Import"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.import_button.setAccessibleName(tr("Import"))
+        self.import_button.setEnabled(False)
+        self.buttons.accepted.connect(self.start_apply)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.source)
+        layout.addWidget(self.progress)
+        layout.addLayout(self.summary)
+        layout.addWidget(self.mapping_box)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+        self.start_preview()
+
+    def _list(self, title: str) -> QListWidget:
+        widget = QListWidget(self)
+        widget.setAccessibleName(title)
+        self.tabs.addTab(widget, title)
+        return widget
+
+    # -- preview -----------------------------------------------------------------------------
+    def start_preview(self) -> None:
+        mapping = self.mapping_table.mapping() if not self.mapping_box.isHidden() else None
+        read_layout = self.path.suffix.lower() in (".csv", ".tsv") and not self._layout_read
+        path = self.path
+
+        def work(progress):  # type: ignore[no-untyped-def]
+            layout = importing.inspect_csv(path) if read_layout else None
+            return layout, importing.preview_import(
+                path, mapping=mapping or None, progress=progress
+            )
+
+        self._busy(True)
+        self.job = common.run_job(self, work, self._previewed, self._failed, self._progressed)
+
+    def _previewed(self, outcome) -> None:  # type: ignore[no-untyped-def]
+        layout, preview = outcome
+        if layout is not None:
+            self._layout_read = True
+            csv_layout, sample = layout
+            if csv_layout.format == "csv":  # no known layout: let the user check the columns
+                self.mapping_table.load(csv_layout.headers, csv_layout.mapping, sample)
+                self.mapping_box.show()
+        self.preview = preview
+        self._busy(False)
+        self.problem.hide()
+        self.error = None
+        self.source.setText(
+            tr("{0}: {1}, {2} people in the file.").format(
+                self.path.name, preview.format_label, preview.counts["people_in_file"]
+            )
+        )
+        for key, label in self.count_labels.items():
+            label.setText(str(preview.counts[key]))
+        self._fill(self.new_list, [p.incoming.name for p in preview.new_people])
+        self._fill(
+            self.matched_list,
+            [
+                tr("{0} → {1} ({2})").format(p.incoming.name, p.matched_name, p.reason)
+                for p in preview.matched_people
+            ],
+        )
+        self._fill(self.rejected_list, [f"{r.ref}: {r.reason}" for r in preview.rejected])
+        self._fill(self.warning_list, list(preview.warnings))
+        self.import_button.setEnabled(preview.changes_anything)
+        if not preview.changes_anything:
+            self.source.setText(self.source.text() + " " + tr("Importing would change nothing."))
+
+    @staticmethod
+    def _fill(widget: QListWidget, lines: list[str]) -> None:
+        widget.clear()
+        widget.addItems(lines)
+
+    # -- applying ----------------------------------------------------------------------------
+    def start_apply(self) -> None:
+        if self.preview is None or (self.job is not None and self.job.running):
+            return
+        preview = self.preview
+        self.writing = True
+        self._busy(True)
+        self.source.setText(tr("Importing… (your data is backed up first)"))
+        self.job = common.run_job(
+            self,
+            lambda progress: importing.apply_import(preview, progress=progress),
+            self._applied,
+            self._failed,
+            self._progressed,
+        )
+
+    def _applied(self, result: ImportResult) -> None:
+        self.writing = False
+        self.result_ = result
+        self._busy(False)
+        self.accept()
+
+    # -- shared ------------------------------------------------------------------------------
+    def _failed(self, message: str) -> None:
+        self.writing = False
+        self.error = message
+        self._busy(False)
+        self.import_button.setEnabled(False)
+        self.problem.setText(tr("Nothing was imported: {0}").format(message))
+        self.problem.show()
+        self.source.setText(tr("{0} could not be imported.").format(self.path.name))
+
+    def _progressed(self, stage: str, done: int, total: int) -> None:
+        self.source.setText(common.stage_text(stage))
+        self.progress.setRange(0, max(total, 0))
+        self.progress.setValue(min(done, total))
+
+    def _busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.progress.setRange(0, 0)
+        self.import_button.setEnabled(False)
+        self.repreview.setEnabled(not busy)
+
+    def reject(self) -> None:
+        if self.writing:
+            return  # writing: the import finishes (or fails) as one transaction
+        super().reject()
+
+
+def _run_calendar(parent: QWidget, path: Path) -> bool:
+    from desktop.services import calendar_import
+
+    try:
+        previews = calendar_import.preview_imports(path)
+    except Exception as exc:  # the service names the file and the problem
+        common.show_message(parent, tr("Import"), common.error_text(exc), error=True)
+        return False
+    lines = [
+        tr("{0} ({1}): {2} attendees you know, {3} you don't").format(
+            p.event.title,
+            p.event.starts_at.strftime("%Y-%m-%d %H:%M"),
+            len(p.matched),
+            len(p.unmatched),
+        )
+        for p in previews
+    ]
+    text = tr("Add these events to Rapport? Attendees you don't know yet are left out.")
+    if not common.confirm(parent, tr("Import calendar"), text + "\n\n" + "\n".join(lines)):
+        return False
+    try:
+        for preview in previews:
+            calendar_import.apply_import(preview)
+    except Exception as exc:
+        common.show_message(parent, tr("Import"), common.error_text(exc), error=True)
+        return False
+    return bool(previews)
+
+
+def run_import(parent: QWidget, path: Path | None = None) -> bool:
+    """Import a file (chosen here when ``path`` is None); True when something was written."""
+    if path is None:
+        path = common.choose_open_file(parent, tr("Import contacts"), _filters())
+        if path is None:
+            return False
+    path = Path(path)
+    if path.suffix.lower() in CALENDAR_SUFFIXES:
+        return _run_calendar(parent, path)
+    dialog = ImportDialog(path, parent)
+    try:
+        accepted = common.exec_dialog(dialog) == QDialog.DialogCode.Accepted
+        result = dialog.result_
+        if dialog.job is not None:
+            dialog.job.wait(5.0)
+    finally:
+        dialog.deleteLater()
+    return bool(accepted and result is not None and any(result.written.values()))
