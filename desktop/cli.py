@@ -13,10 +13,16 @@ import sys
 from collections.abc import Sequence
 
 from desktop import __version__
-from desktop.commands import COMMAND_MODULES, CommandError, common_options
+from desktop.commands import (
+    COMMAND_MODULE_NAMES,
+    FAST_COMMANDS,
+    CommandError,
+    common_options,
+    load_command_modules,
+)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(modules: tuple[str, ...] = COMMAND_MODULE_NAMES) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="rapport",
         description="Rapport keeps who you know, what you talked about and what you promised.",
@@ -24,14 +30,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"rapport {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in COMMAND_MODULES:
+    for module in load_command_modules(modules):
         module.register(subparsers)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(_modules_for(arguments))
+    args = parser.parse_args(arguments)
     handler = getattr(args, "handler", None)
     if handler is None:
         from desktop.commands.gui import run_gui
@@ -47,6 +54,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+
+
+def _modules_for(arguments: list[str]) -> tuple[str, ...]:
+    """Only the module a fast command needs (``rapport``, ``rapport capture``); all for the rest.
+
+    Help and unknown words get the full parser, so ``--help`` always lists everything.
+    """
+    if any(a in ("-h", "--help") for a in arguments):
+        return COMMAND_MODULE_NAMES
+    words = [a for a in arguments if not a.startswith("-")]
+    # A value of --data-dir is not a command word.
+    for index, value in enumerate(arguments[:-1]):
+        if value == "--data-dir" and arguments[index + 1] in words:
+            words.remove(arguments[index + 1])
+    if not words:
+        return ("gui",)
+    module = FAST_COMMANDS.get(words[0])
+    return (module,) if module else COMMAND_MODULE_NAMES
 
 
 if __name__ == "__main__":
