@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.domain.records import CommitmentView
 from desktop.ui.actions import shortcut_text
 from desktop.ui.history_actions import HistoryActions
 from desktop.ui.icons import icon
+from desktop.ui.lazy_refresh import RefreshWhenShown
 from desktop.ui.promise_list import PromiseList
 from desktop.ui.style import MARGIN, make_muted, scaled_font
 from desktop.ui.tasks import TaskManager
@@ -29,7 +29,8 @@ def load_open() -> list[CommitmentView]:
     return open_commitments()
 
 
-class FollowUpsView(QWidget):
+class FollowUpsView(RefreshWhenShown, QWidget):
+    relevant_entities = RELEVANT
     openPersonRequested = Signal(str)
     loaded = Signal()
 
@@ -41,13 +42,9 @@ class FollowUpsView(QWidget):
         self.setAccessibleName(self.tr("Follow-ups"))
         self._tasks = tasks
         self._all: list[CommitmentView] = []
-        self._dirty = True
+        self.init_lazy_refresh()
         self._loaded_once = False
         self._pending = False
-        self._refresh_timer = QTimer(self)
-        self._refresh_timer.setSingleShot(True)
-        self._refresh_timer.setInterval(150)
-        self._refresh_timer.timeout.connect(self.refresh)
 
         title = QLabel(self.tr("Follow-ups"), self)
         title.setFont(scaled_font(self.font(), 1.5, bold=True))
@@ -125,15 +122,3 @@ class FollowUpsView(QWidget):
     def _resolved(self, commitment_id: str) -> None:
         self._all = [c for c in self._all if c.id != commitment_id]
         self._count(self.list.lines.rowCount())
-
-    def on_changes(self, changes: frozenset[tuple[str, str]]) -> None:
-        if not any(entity in RELEVANT for entity, _ in changes):
-            return
-        self._dirty = True
-        if self.isVisible():
-            self._refresh_timer.start()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._dirty:
-            self.refresh()

@@ -11,8 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -27,6 +26,7 @@ from desktop.domain import circles
 from desktop.domain.records import CommitmentView, DriftingPerson, EventView
 from desktop.ui import format as fmt
 from desktop.ui.history_actions import HistoryActions
+from desktop.ui.lazy_refresh import RefreshWhenShown
 from desktop.ui.lines import PAYLOAD_ROLE, Line, LineDelegate, LinesModel
 from desktop.ui.promise_list import PromiseList
 from desktop.ui.style import MARGIN, SPACING, make_muted, scaled_font
@@ -93,7 +93,8 @@ class Section(QWidget):
         self.stack.setCurrentWidget(self.view if count else self.empty)
 
 
-class TodayView(QWidget):
+class TodayView(RefreshWhenShown, QWidget):
+    relevant_entities = RELEVANT
     openPersonRequested = Signal(str)
     openEventRequested = Signal(str)
     loaded = Signal()
@@ -105,13 +106,9 @@ class TodayView(QWidget):
         self.setObjectName("todayView")
         self.setAccessibleName(self.tr("Today"))
         self._tasks = tasks
-        self._dirty = True
+        self.init_lazy_refresh()
         self._loaded_once = False
         self._pending = False
-        self._refresh_timer = QTimer(self)
-        self._refresh_timer.setSingleShot(True)
-        self._refresh_timer.setInterval(150)
-        self._refresh_timer.timeout.connect(self.refresh)
 
         self.title = QLabel(self)
         self.title.setObjectName("todayTitle")
@@ -239,18 +236,6 @@ class TodayView(QWidget):
         badge = fmt.relative_day(e.starts_at)
         when = fmt.day_and_time(e.starts_at)
         return Line(e.id, f"{e.title}", f"{when} · {detail}", badge, None, "event", e)
-
-    def on_changes(self, changes: frozenset[tuple[str, str]]) -> None:
-        if not any(entity in RELEVANT for entity, _ in changes):
-            return
-        self._dirty = True
-        if self.isVisible():
-            self._refresh_timer.start()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._dirty:
-            self.refresh()
 
     def _resolved(self, _commitment_id: str) -> None:
         for section, promises in (
