@@ -4,13 +4,12 @@ The first instance listens on a QLocalServer whose name is derived from the data
 (two folders, two instances). A later ``rapport`` or ``rapport capture`` connects, sends
 one JSON line (``{"action": "show"}`` or ``{"action": "capture"}``) and exits, so there is
 never a second database connection. A socket left behind by a crash is removed before
-listening, so it never blocks the next start.
+listening, so it never blocks the next start. :mod:`desktop.ui.instance_probe` asks the
+same question without QtNetwork where it can (``rapport capture``'s start-up).
 """
 
 from __future__ import annotations
 
-import getpass
-import hashlib
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -18,18 +17,10 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
+from desktop.ui.instance_probe import server_name
+
 CONNECT_TIMEOUT_MS = 500
 READ_TIMEOUT_MS = 1000
-
-
-def server_name(data_folder: Path) -> str:
-    """A short, per-user, per-folder name (local socket names have tight length limits)."""
-    try:
-        user = getpass.getuser()
-    except (KeyError, OSError):  # no passwd entry (containers) — fall back to a constant
-        user = "user"
-    digest = hashlib.sha256(f"{user}:{data_folder.resolve()}".encode()).hexdigest()[:16]
-    return f"rapport-{digest}"
 
 
 def send_to_running(data_folder: Path, action: str, **payload: object) -> bool:

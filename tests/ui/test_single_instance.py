@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QDir
 from PySide6.QtNetwork import QLocalSocket
 
+from desktop.ui import instance_probe
 from desktop.ui.single_instance import InstanceServer, send_to_running, server_name
 
 
@@ -65,3 +69,46 @@ def test_a_stale_socket_never_blocks_the_next_start(tmp_path: Path, qapp) -> Non
     finally:
         server.close()
     stale.unlink(missing_ok=True)
+
+
+def test_the_qt_free_probe_finds_the_socket_qt_listens_on(tmp_path: Path, qtbot) -> None:
+    """``rapport capture`` asks over a plain Unix socket; it must reach the QLocalServer."""
+    if not instance_probe.probe_supported():
+        pytest.skip("local sockets are named pipes here; capture asks through QtNetwork")
+    data = tmp_path / "probed"
+    assert instance_probe.send_to_running(data, "capture") is False  # nobody listens yet
+    server = InstanceServer(data)
+    try:
+        assert server.listen()
+        assert instance_probe.socket_path(data) == Path(server._server.fullServerName())
+        answers: list[bool] = []
+        # The probe blocks until the server answers, and the server answers from this
+        # thread's event loop: ask from another thread.
+        with qtbot.waitSignal(server.requested, timeout=5000) as received:
+            asking = threading.Thread(
+                target=lambda: answers.append(
+                    instance_probe.send_to_running(data, "capture", note="x")
+                )
+            )
+            asking.start()
+        qtbot.waitUntil(lambda: not asking.is_alive(), timeout=5000)
+        assert received.args == ["capture", {"note": "x"}]
+        assert answers == [True]
+    finally:
+        server.close()
+
+
+def test_the_probe_reads_a_stale_socket_file_as_nobody_running(tmp_path: Path) -> None:
+    if not instance_probe.probe_supported():
+        pytest.skip("local sockets are named pipes here")
+    data = tmp_path / "crashed-probe"
+    stale = instance_probe.socket_path(data)
+    assert stale is not None
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as dead:
+        dead.bind(str(stale))  # bound, never listening: what a killed instance leaves
+    try:
+        started = time.monotonic()
+        assert instance_probe.send_to_running(data, "capture") is False
+        assert time.monotonic() - started < instance_probe.CONNECT_TIMEOUT_S + 0.5
+    finally:
+        stale.unlink(missing_ok=True)

@@ -40,6 +40,7 @@ AFTER_PAINT = (
     "desktop.domain.capture_parser",
     "desktop.ui.tasks",
 )
+AFTER_PAINT_WHERE_PROBED = ("PySide6.QtNetwork",)  # see desktop.ui.instance_probe
 
 
 def install(window: QWidget) -> None:
@@ -58,7 +59,10 @@ def install(window: QWidget) -> None:
 
 def _report_paint() -> None:
     now = time.monotonic()
-    loaded = [name for name in AFTER_PAINT if name in sys.modules]
+    from desktop.ui.instance_probe import probe_supported
+
+    names = AFTER_PAINT + (AFTER_PAINT_WHERE_PROBED if probe_supported() else ())
+    loaded = [name for name in names if name in sys.modules]
     print(f"first-paint {now:.6f}\nloaded {','.join(loaded) or '-'}", flush=True)
     os._exit(0)  # at once: nothing after the first paint may count (CPU time included)
 

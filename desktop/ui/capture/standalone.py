@@ -21,12 +21,16 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.services import drafts
 from desktop.ui.capture_window import DRAFT_KEY, CaptureWindow
+
+if TYPE_CHECKING:
+    from desktop.ui.single_instance import InstanceServer
 
 HOOK_ENVS = ("RAPPORT_TEST_TYPE", "RAPPORT_TEST_REPORT", "RAPPORT_BENCH_PAINT")
 
@@ -40,14 +44,22 @@ def run_standalone(
     build_main_window: Callable[[Path], QWidget],
 ) -> int:
     """Show the capture window for ``folder`` and run until it is hidden."""
-    from desktop.ui.single_instance import claim_or_forward
+    from desktop.ui import instance_probe
 
     requests: list[tuple[str, dict]] = []
-    server = claim_or_forward(
-        folder, "capture", lambda action, data: requests.append((action, data))
-    )
-    if server is None:
-        return 0  # the running Rapport shows its capture window
+    server: InstanceServer | None = None
+    if instance_probe.probe_supported():
+        # Ask over a plain Unix socket now; QtNetwork loads after the first paint.
+        if instance_probe.send_to_running(folder, "capture"):
+            return 0  # the running Rapport shows its capture window
+    else:
+        from desktop.ui.single_instance import claim_or_forward
+
+        server = claim_or_forward(
+            folder, "capture", lambda action, data: requests.append((action, data))
+        )
+        if server is None:
+            return 0
     window = CaptureWindow(store_ready=False, restored=drafts.peek(folder, DRAFT_KEY))
     if any(os.environ.get(name) for name in HOOK_ENVS):
         from desktop.ui.capture import hooks
@@ -60,6 +72,8 @@ def run_standalone(
         if opened:
             return
         opened = True
+        if not claim():
+            return
         problem = open_data(folder)
         if problem:
             window.store_failed(problem)
@@ -85,14 +99,36 @@ def run_standalone(
             main[0].raise_()
             main[0].activateWindow()
 
-    for action, data in requests:  # none so far: the server only just started
-        handle(action, data)
-    server.requested.disconnect()
-    server.requested.connect(handle)
+    def claim() -> bool:
+        """Be the instance for ``folder`` (after the first paint where the probe ran).
+
+        False only if another ``rapport`` claimed the folder between our probe and now
+        (two launches within a blink): it owns the database, so it gets the request and
+        this process leaves without opening the store.
+        """
+        nonlocal server
+        if server is None:
+            from desktop.ui.single_instance import claim_or_forward
+
+            server = claim_or_forward(
+                folder, "capture", lambda action, data: requests.append((action, data))
+            )
+            if server is None:
+                window.hidden.disconnect(finish)
+                window.hide()
+                app.quit()
+                return False
+        for action, data in requests:
+            handle(action, data)
+        requests.clear()
+        server.requested.disconnect()
+        server.requested.connect(handle)
+        app.aboutToQuit.connect(server.close)
+        return True
+
     window.firstPainted.connect(open_store)
     QTimer.singleShot(FALLBACK_OPEN_MS, open_store)
     window.hidden.connect(finish)
     app.aboutToQuit.connect(window.shutdown)
-    app.aboutToQuit.connect(server.close)
     window.present()
     return app.exec()
