@@ -96,6 +96,9 @@ def test_the_qt_free_probe_finds_the_socket_qt_listens_on(tmp_path: Path, qtbot)
         assert answers == [True]
     finally:
         server.close()
+        # The accepted connection is deleted later, from the event loop: let that happen
+        # while the server (its parent) still exists.
+        qtbot.wait(100)
 
 
 def test_the_probe_reads_a_stale_socket_file_as_nobody_running(tmp_path: Path) -> None:
