@@ -37,8 +37,10 @@ def build_parser(modules: tuple[str, ...] = COMMAND_MODULE_NAMES) -> argparse.Ar
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser(_modules_for(arguments))
-    args = parser.parse_args(arguments)
+    args = _plain_fast_command(arguments)
+    if args is None:
+        parser = build_parser(_modules_for(arguments))
+        args = parser.parse_args(arguments)
     handler = getattr(args, "handler", None)
     if handler is None:
         from desktop.commands.gui import run_gui
@@ -54,6 +56,36 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+
+
+def _plain_fast_command(arguments: list[str]) -> argparse.Namespace | None:
+    """``rapport [gui|capture] [--data-dir DIR]`` without building a parser; else None.
+
+    Building argparse parsers costs ~20 ms (every help string goes through gettext,
+    which searches the disk for translations each time), a tenth of a bare Qt window's
+    start-up — and ``rapport capture`` sits behind a global shortcut. Only these exact
+    shapes take the shortcut; anything else (help, typos, other options) gets the full
+    parser and its messages, so the behaviour is the same either way.
+    """
+    rest = list(arguments)
+    folder: str | None = None
+    for index, value in enumerate(rest):
+        if value == "--data-dir" and index + 1 < len(rest):
+            folder = rest[index + 1]
+            del rest[index : index + 2]
+            break
+        if value.startswith("--data-dir="):
+            folder = value.partition("=")[2]
+            del rest[index]
+            break
+    if folder is not None and (not folder or folder.startswith("-")):
+        return None  # let argparse explain
+    if rest not in ([], ["gui"], ["capture"]):
+        return None
+    command = rest[0] if rest else "gui"
+    module = load_command_modules((FAST_COMMANDS[command],))[0]
+    handler = module.capture_command if command == "capture" else module.run_gui
+    return argparse.Namespace(command=command, data_dir=folder, handler=handler)
 
 
 def _modules_for(arguments: list[str]) -> tuple[str, ...]:

@@ -10,6 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from desktop import cli
+from desktop.commands import gui
+
 COMMANDS = ("gui", "demo", "search", "show", "selftest")
 
 
@@ -109,3 +112,40 @@ def test_broken_database_file_gives_advice_not_a_traceback(tmp_path: Path) -> No
         assert "not a Rapport database" in result.stderr
         assert "Traceback" not in result.stderr
     assert (folder / "rapport.sqlite3").read_text(encoding="utf-8") == "not a database"
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        [],
+        ["gui"],
+        ["capture"],
+        ["capture", "--data-dir", "/some/folder"],
+        ["--data-dir", "/some/folder", "capture"],
+        ["capture", "--data-dir=/some/folder"],
+        ["--data-dir=/some/folder"],
+    ],
+)
+def test_the_parser_free_fast_path_reads_what_argparse_reads(arguments: list[str]) -> None:
+    """``rapport capture`` skips building argparse parsers; it must mean the same thing."""
+    fast = cli._plain_fast_command(arguments)
+    full = cli.build_parser().parse_args(arguments)
+    assert fast is not None
+    assert fast.data_dir == full.data_dir
+    assert fast.handler is getattr(full, "handler", gui.run_gui)
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ["capture", "--help"],
+        ["capture", "extra"],
+        ["capture", "--data-dir"],
+        ["capture", "--data-dir", "--verbose"],
+        ["note", "Met Ana"],
+        ["--version"],
+        ["captrue"],
+    ],
+)
+def test_anything_else_gets_the_full_parser(arguments: list[str]) -> None:
+    assert cli._plain_fast_command(arguments) is None
