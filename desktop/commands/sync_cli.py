@@ -5,6 +5,8 @@
     rapport sync                 one cycle: push, pull; prints pushed/pulled/conflicts
     rapport sync status [--json]
     rapport sync forget          leave the vault on this device (data stays)
+    rapport sync remove-device DEVICE   a device was lost: stop trusting it (asks the passphrase)
+    rapport sync unlock          type the passphrase once after another device changed the key
 
 TARGET is a folder, an http(s):// WebDAV address (``--user NAME``) or
 ``s3://BUCKET/PREFIX`` (``--endpoint URL --access-key ID``). Secrets are prompted for
@@ -168,6 +170,7 @@ def status_command(args: argparse.Namespace) -> int:
                         "platform": d.platform,
                         "segments": d.applied,
                         "this_device": d.this_device,
+                        "removed": d.removed,
                     }
                     for d in sync.devices()
                 ],
@@ -187,6 +190,7 @@ def status_command(args: argparse.Namespace) -> int:
         print(f"Note: {status.keyring_problem}.")
     for device in sync.devices():
         mark = " (this device)" if device.this_device else ""
+        mark += " (removed)" if device.removed else ""
         print(f"  device {device.name}{mark}: {device.applied} updates")
     return 0
 
@@ -204,6 +208,62 @@ def forget_command(args: argparse.Namespace) -> int:
         "your data stays here. Nothing was deleted from the vault."
     )
     return 0
+
+
+def _passphrase_and_secret(reader: _Secrets) -> tuple[str, str | None]:
+    """The passphrase, then the remote password/secret if this run does not have it."""
+    from desktop.services import sync
+
+    passphrase = reader.read("Sync passphrase")
+    others = [m for m in sync.missing_secrets() if m != "passphrase"]
+    return passphrase, reader.read(f"Sync {others[0]}") if others else None
+
+
+def remove_device_command(args: argparse.Namespace) -> int:
+    """A device was lost: rotate the vault's key and refuse its later updates."""
+    open_store(args)
+    from desktop.services import sync
+    from desktop.sync.errors import SyncError
+
+    if not sync.status(check_keyring=False).configured:
+        raise CommandError("Sync is not set up for this data folder (rapport sync create/join).")
+    passphrase, secret = _passphrase_and_secret(_Secrets())
+    try:
+        if secret is not None:
+            sync.unlock_session(secret=secret)
+        removed = sync.remove_device(device=args.device, passphrase=passphrase)
+    except SyncError as exc:
+        raise _fail(exc) from exc
+    if args.json:
+        print_json(removed.to_json())
+        return 0
+    print(
+        f"Removed {removed.name!r} from the sync vault. Its updates after number "
+        f"{removed.last_accepted} will be refused, and this device now seals with a new key."
+    )
+    print(
+        "Your other devices will ask for the passphrase once (rapport sync unlock). Also "
+        "change the WebDAV app password or S3 key the lost device knew. Nothing was deleted."
+    )
+    return 0
+
+
+def unlock_command(args: argparse.Namespace) -> int:
+    """Type the passphrase once after another device changed the vault's key."""
+    open_store(args)
+    from desktop.services import sync
+    from desktop.sync.errors import SyncError
+
+    if not sync.status(check_keyring=False).configured:
+        raise CommandError("Sync is not set up for this data folder (rapport sync create/join).")
+    passphrase, secret = _passphrase_and_secret(_Secrets())
+    try:
+        sync.unlock_session(passphrase=passphrase, secret=secret)
+    except SyncError as exc:
+        raise _fail(exc) from exc
+    print("Unlocked: this device has the vault's current key.")
+    _note_keyring()
+    return _cycle(args, quiet_json=False)
 
 
 def _target_options(parser: argparse.ArgumentParser) -> None:
@@ -243,3 +303,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         parents=[common_options()],
     )
     sub.set_defaults(handler=forget_command)
+    text = "a device was lost or stolen: remove it from the vault (asks the passphrase)"
+    sub = commands.add_parser(
+        "remove-device", help=text, description=text, parents=[common_options()]
+    )
+    sub.add_argument("device", metavar="DEVICE", help="its name or id (see rapport sync status)")
+    sub.add_argument("--json", action="store_true", help="print what was done as JSON")
+    sub.set_defaults(handler=remove_device_command)
+    text = "type the passphrase once after another device changed the vault's key"
+    sub = commands.add_parser("unlock", help=text, description=text, parents=[common_options()])
+    sub.set_defaults(handler=unlock_command)

@@ -1,13 +1,14 @@
 """Sync use cases for the UI and the CLI: set up, run a cycle, status, devices, conflicts.
 
 No Qt. Functions that reach the network (create, join, test, cycle, change passphrase,
-unlock) must run off the GUI thread; ``sync_now`` takes a ``run_db`` hook so its
-database work can still run on the GUI thread. Everything heavy (HTTP clients, keyring,
-cryptography) is imported here lazily, when sync is first used.
+unlock, remove a lost device) must run off the GUI thread; ``sync_now`` takes a
+``run_db`` hook so its database work can still run on the GUI thread. Everything heavy
+(HTTP clients, keyring, cryptography) is imported here lazily, when sync is first used.
 """
 
 from __future__ import annotations
 
+import contextlib
 import platform
 import secrets as _random
 from collections.abc import Callable, Iterable
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
     from desktop.sync.engine import CycleResult
     from desktop.sync.retry import RetryPolicy
     from desktop.sync.targets import Target
-    from desktop.sync.vault import DataKey
+    from desktop.sync.vault import DataKey, KeyRing
 
 T = TypeVar("T")
 _store: SecretStore | None = None
@@ -118,9 +119,17 @@ def join_vault(
         remote.check()
         info = vault.read_vault(remote)
         data_key = vault.unlock(remote, info.vault_id, passphrase)
+        removed = _removed_devices(remote, info.vault_id, data_key)
     finally:
         remote.close()
-    return _adopt(target, info.vault_id, data_key, secret, device_name, run_db)
+    return _adopt(target, info.vault_id, data_key, secret, device_name, run_db, removed)
+
+
+def _removed_devices(remote: Any, vault_id: str, ring: KeyRing) -> dict[str, int]:
+    """Devices removed from the vault (as lost), read with a freshly unlocked key ring."""
+    from desktop.sync import rotation
+
+    return rotation.check(remote, vault_id=vault_id, device_id="", ring=ring, known={}).revoked
 
 
 def _check_passphrase(passphrase: str) -> None:
@@ -133,26 +142,50 @@ def _check_passphrase(passphrase: str) -> None:
 def _adopt(
     target: Target,
     vault_id: str,
-    data_key: DataKey,
+    data_key: DataKey | KeyRing,
     secret: str | None,
     device_name: str | None,
     run_db: Callable[[Callable[[], Any]], Any],
+    removed: dict[str, int] | None = None,
 ) -> state.SyncConfig:
-    from desktop.sync.credentials import dek_key, remote_key
+    from desktop.sync.credentials import remote_key
 
+    _keep_ring(vault_id, data_key)
     store = secret_store()
-    store.set(dek_key(vault_id), data_key.encode())
     if target.needs_secret and secret:
         store.set(remote_key(target.target_id), secret)
-    return run_db(partial(_remember, target, vault_id, device_name))
+    return run_db(partial(_remember, target, vault_id, device_name, set(removed or {})))
 
 
-def _remember(target: Target, vault_id: str, device_name: str | None) -> state.SyncConfig:
+def _keep_ring(vault_id: str, data_key: DataKey | KeyRing) -> KeyRing:
+    """Store the vault's key ring in the keyring, keeping any older key already there.
+
+    The vault's ring is the authority on which key is newest; a key only this device
+    still had (none, normally) is kept too so that nothing it could read becomes
+    unreadable.
+    """
+    from desktop.sync.credentials import dek_key
+    from desktop.sync.vault import KeyRing
+
+    ring = KeyRing.of(data_key)
+    store = secret_store()
+    held = store.get(dek_key(vault_id))
+    if held:
+        # a damaged entry: the vault's ring replaces it
+        with contextlib.suppress(ValueError, TypeError):
+            ring = ring.merged(KeyRing.decode(held))
+    store.set(dek_key(vault_id), ring.encode())
+    return ring
+
+
+def _remember(
+    target: Target, vault_id: str, device_name: str | None, removed: set[str] | None = None
+) -> state.SyncConfig:
     with database.atomic():
         last_vault, last_device = state.get(state.LAST_VAULT), state.get(state.LAST_DEVICE)
-        if last_vault == vault_id and last_device:
+        if last_vault == vault_id and last_device and last_device not in (removed or set()):
             device_id = last_device  # re-joining: continue this device's numbering
-        else:
+        else:  # a new vault, or this device was removed from it: join as a new device
             outbox.reset_for_new_vault()
             device_id = _random.token_hex(8)
         config = state.SyncConfig(
@@ -170,9 +203,10 @@ def unlock_session(
     policy: RetryPolicy | None = None,
     run_db: Callable[[Callable[[], Any]], Any] = _direct,
 ) -> None:
-    """Session-only mode: give this run the secrets the keyring could not keep."""
+    """Give this device the secrets it lacks: session-only mode (the keyring could not keep
+    them), or the vault's new key ring after another device removed a lost one."""
     from desktop.sync import vault
-    from desktop.sync.credentials import dek_key, remote_key
+    from desktop.sync.credentials import remote_key
     from desktop.sync.errors import NotConfigured
 
     config = run_db(state.load_config)
@@ -187,7 +221,7 @@ def unlock_session(
             data_key = vault.unlock(remote, config.vault_id, passphrase)
         finally:
             remote.close()
-        store.set(dek_key(config.vault_id), data_key.encode())
+        _keep_ring(config.vault_id, data_key)
 
 
 def missing_secrets() -> list[str]:
@@ -214,16 +248,74 @@ def _remote_secret(config: state.SyncConfig) -> str | None:
     return secret_store().get(remote_key(config.target.target_id))
 
 
-def _data_key(config: state.SyncConfig) -> DataKey:
+def _data_key(config: state.SyncConfig) -> KeyRing:
+    """Every data key this device holds for the vault (one, or a ring after rotations)."""
     from desktop.sync.credentials import dek_key
     from desktop.sync.errors import NeedsSecret
-    from desktop.sync.vault import DataKey
+    from desktop.sync.vault import KeyRing
 
     encoded = secret_store().get(dek_key(config.vault_id))
     if encoded is None:
         why = secret_store().problem or "the vault's key is not in the keyring"
         raise NeedsSecret("passphrase", why)
-    return DataKey.decode(encoded)
+    return KeyRing.decode(encoded)
+
+
+def _rotations_key(vault_id: str) -> str:
+    return f"rotations:{vault_id}"
+
+
+def _known_rotations(vault_id: str) -> dict[str, dict[str, int]]:
+    """Rotation records already read (write-once, so read once): key id → revocations."""
+    import json
+
+    text = state.get(_rotations_key(vault_id))
+    if not text:
+        return {}
+    try:
+        return {str(k): {str(d): int(n) for d, n in v.items()} for k, v in json.loads(text).items()}
+    except (TypeError, ValueError, AttributeError):
+        return {}
+
+
+def _remember_rotations(vault_id: str, read: dict[str, dict[str, int]]) -> None:
+    """Cache newly read rotation records (device ids and sequence numbers: no secret)."""
+    import json
+
+    if not read:
+        return
+    with database.atomic():
+        known = _known_rotations(vault_id)
+        known.update(read)
+        state.put(_rotations_key(vault_id), json.dumps(known, sort_keys=True))
+
+
+def removed_devices() -> dict[str, int]:
+    """Devices removed from this vault as lost (device id → last accepted update)."""
+    config = state.load_config()
+    if config is None:
+        return {}
+    removed: dict[str, int] = {}
+    for revoked in _known_rotations(config.vault_id).values():
+        for device, last in revoked.items():
+            removed[device] = min(last, removed.get(device, last))
+    return removed
+
+
+def _check_rotations(
+    remote: Any, config: state.SyncConfig, ring: KeyRing, run_db: Callable[[Callable[[], Any]], Any]
+) -> dict[str, int]:
+    """Before a cycle: learn removed devices; stop if this device was removed or lacks
+    the vault's new key (raises DeviceRemoved / KeyRotated)."""
+    from desktop.sync import rotation
+
+    known = run_db(partial(_known_rotations, config.vault_id))
+    checked = rotation.check(
+        remote, vault_id=config.vault_id, device_id=config.device_id, ring=ring, known=known
+    )
+    read = {key_id: record.revoked for key_id, record in checked.read.items()}
+    run_db(partial(_remember_rotations, config.vault_id, read))
+    return checked.revoked
 
 
 # -- the cycle -------------------------------------------------------------------------------
@@ -247,15 +339,17 @@ def sync_now(
             why = secret_store().problem or "it is not in the keyring"
             raise NeedsSecret(config.target.secret_name, why)
         remote = config.target.open(secret, policy)
-        engine = SyncEngine(
-            remote=remote,
-            config=config,
-            data_key=data_key,
-            run_db=run_db,
-            publish=lambda: run_db(publish),
-            segment_changes=segment_changes or SEGMENT_CHANGES,
-        )
         try:
+            revoked = _check_rotations(remote, config, data_key, run_db)
+            engine = SyncEngine(
+                remote=remote,
+                config=config,
+                data_key=data_key,
+                run_db=run_db,
+                publish=lambda: run_db(publish),
+                segment_changes=segment_changes or SEGMENT_CHANGES,
+                revoked=revoked,
+            )
             result = engine.run_cycle()
         finally:
             remote.close()
@@ -279,6 +373,7 @@ class DeviceView:
     applied: int  # segments applied from it
     seen_at: datetime | None
     this_device: bool
+    removed: bool = False  # removed from the vault as lost (its later updates are refused)
 
 
 @dataclass(frozen=True)
@@ -333,6 +428,7 @@ def set_automatic(enabled: bool) -> None:
 
 def devices() -> list[DeviceView]:
     config = state.load_config()
+    removed = removed_devices()
     views = []
     if config is not None:
         views.append(
@@ -358,6 +454,7 @@ def devices() -> list[DeviceView]:
                 row.cursor,
                 row.seen_at,
                 False,
+                row.device_id in removed,
             )
         )
     return views
@@ -394,9 +491,102 @@ def change_passphrase(
         raise NotConfigured()
     remote = config.target.open(_remote_secret(config), policy)
     try:
-        vault.change_passphrase(remote, config.vault_id, old, new)
+        ring = vault.change_passphrase(remote, config.vault_id, old, new)
     finally:
         remote.close()
+    _keep_ring(config.vault_id, ring)  # the vault's ring may be newer than ours
+
+
+# -- a lost device ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class RemovedDevice:
+    device_id: str
+    name: str
+    last_accepted: int  # its updates up to this number stay; later ones are refused
+    key_id: str  # the new data key's id (not secret: it is in every file header)
+
+    def to_json(self) -> dict[str, Any]:
+        from dataclasses import asdict
+
+        return asdict(self)
+
+
+def _find_device(wanted: str, config: state.SyncConfig) -> tuple[str, str]:
+    """(device id, name) for an id or a name from the device list; SyncError if unclear."""
+    from desktop.sync import layout
+    from desktop.sync.errors import SyncError
+
+    wanted = wanted.strip()
+    if wanted in (config.device_id, config.device_name):
+        raise SyncError(
+            "That is this device. To stop syncing here, use Forget this device; remove a "
+            "lost device from one of your other devices."
+        )
+    others = [v for v in devices() if not v.this_device]
+    by_id = [v for v in others if v.device_id == wanted.lower()]
+    if by_id:
+        return by_id[0].device_id, by_id[0].name
+    by_name = [v for v in others if v.name == wanted] or [
+        v for v in others if v.name.casefold() == wanted.casefold()
+    ]
+    if len(by_name) == 1:
+        return by_name[0].device_id, by_name[0].name
+    if len(by_name) > 1:
+        ids = ", ".join(v.device_id for v in by_name)
+        raise SyncError(f"Several devices are called {wanted!r} ({ids}); give the id instead.")
+    if layout.DEVICE_ID.match(wanted.lower()):
+        return wanted.lower(), wanted.lower()  # not heard of here yet: checked remotely
+    raise SyncError(f"No device called {wanted!r} in this vault (rapport sync status lists them).")
+
+
+def remove_device(
+    *,
+    device: str,
+    passphrase: str,
+    policy: RetryPolicy | None = None,
+    run_db: Callable[[Callable[[], Any]], Any] = _direct,
+) -> RemovedDevice:
+    """Remove a lost device from the vault (from another, trusted device).
+
+    Rotates the data key (the lost device keeps only the old one), records remotely
+    which of its updates stay accepted, and from now on seals with the new key. The
+    passphrase is needed because the new key must be wrapped in a new keyslot; a wrong
+    one changes nothing anywhere. Nothing local is deleted, and nothing of the lost
+    device's data is removed from the vault.
+    """
+    from desktop.sync import layout, rotation, vault
+    from desktop.sync.errors import NotConfigured, SyncError, VaultMismatch
+
+    config = run_db(state.load_config)
+    if config is None:
+        raise NotConfigured()
+    device_id, name = run_db(partial(_find_device, device, config))
+    remote = config.target.open(_remote_secret(config), policy)
+    try:
+        info = vault.read_vault(remote)
+        if info.vault_id != config.vault_id:
+            raise VaultMismatch(
+                f"{remote.description} now holds a different vault than the one this device "
+                "belongs to. Nothing was changed."
+            )
+        members = [d for d in remote.list_dir(layout.DEVICES) if layout.DEVICE_ID.match(d)]
+        if device_id not in members:
+            raise SyncError(f"There is no device {name!r} in the vault; nothing was changed.")
+        last = rotation.last_segment(remote, device_id)
+        ring = rotation.rotate(
+            remote,
+            vault_id=config.vault_id,
+            passphrase=passphrase,
+            by=config.device_id,
+            by_name=config.device_name,
+            revoke={device_id: last},
+            members=members,
+        )
+    finally:
+        remote.close()
+    _keep_ring(config.vault_id, ring)
+    run_db(partial(_remember_rotations, config.vault_id, {ring.key_id: {device_id: last}}))
+    return RemovedDevice(device_id, name, last, ring.key_id)
 
 
 # -- conflicts ----------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ MAGIC = b"RPSY"
 VERSION = 1
 ALGORITHM = 1  # AES-256-GCM, key = HKDF-SHA256(data key, salt, info)
 KIND_SEGMENT, KIND_DEVICE, KIND_SNAPSHOT = 1, 2, 3
+KIND_ROTATION, KIND_ROTATION_NOTICE = 4, 5  # rotation record (new key) / notice (old key)
 HEADER = struct.Struct(">4sBBB x 16s 8s Q 8s 16s 12s")
 KEY_BYTES = 32
 TAG_BYTES = 16

@@ -12,7 +12,7 @@ import logging
 import platform
 import sqlite3
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from functools import partial
@@ -31,7 +31,7 @@ from desktop.sync.crypto import KIND_DEVICE, KIND_SEGMENT, Address, SealError, o
 from desktop.sync.errors import LocalStoreFull, SyncError, VaultMismatch
 from desktop.sync.payload import decode_json, decode_segment, encode_json, encode_segment
 from desktop.sync.remotes.base import Remote
-from desktop.sync.vault import DataKey, read_vault
+from desktop.sync.vault import DataKey, KeyRing, read_vault
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -83,16 +83,19 @@ class SyncEngine:
         *,
         remote: Remote,
         config: state.SyncConfig,
-        data_key: DataKey,
+        data_key: DataKey | KeyRing,
         run_db: RunDb = direct,
         publish: Callable[[], None] | None = None,
         segment_changes: int = SEGMENT_CHANGES,
         apply_batch: int = APPLY_BATCH,
+        revoked: Mapping[str, int] | None = None,
     ) -> None:
         self.remote = remote
         self.config = config
-        self.data_key = data_key
-        self.keys = {data_key.key_id: data_key.key}
+        ring = KeyRing.of(data_key)  # after a rotation: the newest seals, all of them open
+        self.data_key = ring.current
+        self.keys = ring.keys
+        self.revoked = dict(revoked or {})  # removed (lost) device → last accepted sequence
         self.run_db = run_db
         self.publish = publish or (lambda: None)
         self.segment_changes = segment_changes
@@ -298,6 +301,12 @@ class SyncEngine:
             data = self.remote.read(layout.segment(device_id, seq))
             if data is None:
                 break  # not there (yet): nothing more from this device this time
+            if seq > self.revoked.get(device_id, seq):
+                result.warnings.append(
+                    f"{name} was removed from this vault; its update {seq} and any later ones "
+                    "were refused and not applied."
+                )
+                break
             try:
                 more = decode_segment(
                     open_sealed(

@@ -71,3 +71,34 @@ class IntegrityError(SyncError):
     """A remote file failed authentication (altered, truncated, misplaced or half-copied)."""
 
     retry = True
+
+
+class KeyRotated(NeedsSecret):
+    """Another device removed a lost device and changed the vault's data key.
+
+    This device still holds only the old key: until the passphrase is typed once here it
+    neither sends (its new changes would be readable by the removed device) nor receives
+    (it could not yet tell which of the removed device's updates to refuse).
+    """
+
+    def __init__(self, by: str) -> None:
+        self.what = "passphrase"
+        SyncError.__init__(
+            self,
+            f"The vault's key was changed on {by} (a lost device was removed). This device "
+            "needs the passphrase once to keep syncing: Settings ▸ Sync, or run "
+            "'rapport sync unlock'. Nothing was sent or received until then, and nothing "
+            "was lost.",
+        )
+
+
+class DeviceRemoved(SyncError):
+    """This device was removed from the vault (reported lost) on another device."""
+
+    def __init__(self, by: str) -> None:
+        super().__init__(
+            f"This device was removed from the sync vault on {by} (reported lost), so it no "
+            "longer syncs. Nothing here was deleted. To sync it again, join the vault again "
+            "as a new device: Settings ▸ Sync ▸ Forget this device, then Join (or "
+            "'rapport sync join TARGET')."
+        )

@@ -14,6 +14,7 @@ ROOT = "rapport-sync-v1"
 VAULT = f"{ROOT}/vault.json"
 KEYSLOTS = f"{ROOT}/keyslots"
 DEVICES = f"{ROOT}/devices"
+ROTATIONS = f"{ROOT}/rotations"  # <new key id>.enc (new key) + .notice (old key): lost devices
 DEVICE_ID = re.compile(r"^[0-9a-f]{16}$")
 HEX_ID = re.compile(r"^[0-9a-f]{16,32}$")
 BUCKET_SIZE = 1000

@@ -4,6 +4,13 @@
 LAST when creating, so its presence means "a complete vault is here". Keyslots wrap the
 random data key under a key derived from the passphrase with Argon2id; the associated
 data binds each keyslot to its vault, key id and KDF cost.
+
+After a lost device was removed the vault has several data keys: the newest seals
+everything from then on, the older ones still open earlier segments. A keyslot then
+wraps the whole **key ring** (format 2: ``key id (8 bytes) || key (32 bytes)`` per key,
+newest first; the plain ``key_ids`` list is bound into the associated data). A vault
+that was never rotated keeps writing format-1 keyslots (one key), which every earlier
+Rapport reads.
 """
 
 from __future__ import annotations
@@ -49,6 +56,82 @@ class DataKey:
         return cls(key_id, base64.b64decode(b64))
 
 
+@dataclass(frozen=True)
+class KeyRing:
+    """All data keys of a vault this device holds, newest (the one that seals) first.
+
+    Duck-compatible with :class:`DataKey` (``key_id``/``key`` are the newest key's), so
+    code that only seals keeps working; code that opens files uses :attr:`keys`.
+    Keyring text: ``"id:base64,id:base64"`` — a single ``"id:base64"`` (what earlier
+    versions stored) is a ring of one.
+    """
+
+    ring: tuple[DataKey, ...]
+
+    def __post_init__(self) -> None:
+        if not self.ring:
+            raise ValueError("a key ring needs at least one key")
+
+    def __repr__(self) -> str:  # never print a key
+        return f"KeyRing(key_ids={self.key_ids!r})"
+
+    @property
+    def current(self) -> DataKey:
+        return self.ring[0]
+
+    @property
+    def key_id(self) -> str:
+        return self.ring[0].key_id
+
+    @property
+    def key(self) -> bytes:
+        return self.ring[0].key
+
+    @property
+    def key_ids(self) -> list[str]:
+        return [k.key_id for k in self.ring]
+
+    @property
+    def keys(self) -> dict[str, bytes]:
+        return {k.key_id: k.key for k in self.ring}
+
+    def encode(self) -> str:
+        return ",".join(k.encode() for k in self.ring)
+
+    @classmethod
+    def decode(cls, text: str) -> KeyRing:
+        return cls(tuple(DataKey.decode(part) for part in text.split(",") if part))
+
+    @classmethod
+    def of(cls, key: DataKey | KeyRing) -> KeyRing:
+        return key if isinstance(key, KeyRing) else cls((key,))
+
+    def rotated(self, new: DataKey) -> KeyRing:
+        """The ring after a rotation: ``new`` seals from now on, every older key stays."""
+        return KeyRing((new, *(k for k in self.ring if k.key_id != new.key_id)))
+
+    def merged(self, other: KeyRing) -> KeyRing:
+        """This ring's newest key first, plus any key only ``other`` has (none is lost)."""
+        mine = set(self.key_ids)
+        return KeyRing((*self.ring, *(k for k in other.ring if k.key_id not in mine)))
+
+    def pack(self) -> bytes:
+        return b"".join(bytes.fromhex(k.key_id) + k.key for k in self.ring)
+
+    @classmethod
+    def unpack(cls, data: bytes, key_ids: list[str]) -> KeyRing:
+        width = 8 + crypto.KEY_BYTES
+        if len(data) != width * len(key_ids):
+            raise SealError("the key ring has the wrong size")
+        ring = []
+        for index, key_id in enumerate(key_ids):
+            chunk = data[index * width : (index + 1) * width]
+            if chunk[:8].hex() != key_id:
+                raise SealError("the key ring does not match its key ids")
+            ring.append(DataKey(key_id, chunk[8:]))
+        return cls(tuple(ring))
+
+
 def read_vault(remote: Remote) -> VaultInfo:
     """Preflight: the vault's identity, or VaultMissing — never "empty, start over"."""
     data = remote.read(layout.VAULT)
@@ -72,29 +155,40 @@ def read_vault(remote: Remote) -> VaultInfo:
         raise SyncError(f"{remote.description} holds a damaged vault.json ({exc}).") from exc
 
 
-def _slot_associated(vault_id: str, key_id: str, slot_id: str, kdf: KdfParams) -> bytes:
+def _slot_associated(
+    vault_id: str, key_id: str, slot_id: str, kdf: KdfParams, key_ids: list[str] | None = None
+) -> bytes:
     kdf_text = json.dumps(kdf.to_json(), sort_keys=True)
-    return f"rapport-sync-v1 keyslot|{vault_id}|{key_id}|{slot_id}|{kdf_text}".encode()
+    if key_ids is None:  # format 1: one data key
+        return f"rapport-sync-v1 keyslot|{vault_id}|{key_id}|{slot_id}|{kdf_text}".encode()
+    # format 2 (a key ring): a different label, so an older Rapport reading it reports a
+    # wrong passphrase instead of taking the packed ring for one key
+    ids = ",".join(key_ids)
+    return f"rapport-sync-v1 keyring|{vault_id}|{key_id}|{slot_id}|{kdf_text}|{ids}".encode()
 
 
-def _write_keyslot(
-    remote: Remote, vault_id: str, data_key: DataKey, passphrase: str, kdf: KdfParams
+def write_keyslot(
+    remote: Remote, vault_id: str, data_key: DataKey | KeyRing, passphrase: str, kdf: KdfParams
 ) -> str:
+    """Write a new write-once keyslot wrapping the key (ring); returns its slot id."""
+    ring = KeyRing.of(data_key)
     slot_id = secrets.token_hex(8)
     salt = crypto.random_bytes(16)
     kek = crypto.derive_kek(passphrase, salt, kdf)
-    nonce, wrapped = crypto.wrap_key(
-        kek, data_key.key, _slot_associated(vault_id, data_key.key_id, slot_id, kdf)
+    slot: dict[str, Any] = {"format": 1, "slot": slot_id, "key_id": ring.key_id}
+    if len(ring.ring) == 1:
+        associated = _slot_associated(vault_id, ring.key_id, slot_id, kdf)
+        nonce, wrapped = crypto.wrap_key(kek, ring.key, associated)
+    else:
+        associated = _slot_associated(vault_id, ring.key_id, slot_id, kdf, ring.key_ids)
+        nonce, wrapped = crypto.wrap_key(kek, ring.pack(), associated)
+        slot.update(format=2, key_ids=ring.key_ids)
+    slot.update(
+        kdf=kdf.to_json(),
+        salt=base64.b64encode(salt).decode("ascii"),
+        nonce=base64.b64encode(nonce).decode("ascii"),
+        wrapped=base64.b64encode(wrapped).decode("ascii"),
     )
-    slot = {
-        "format": 1,
-        "slot": slot_id,
-        "key_id": data_key.key_id,
-        "kdf": kdf.to_json(),
-        "salt": base64.b64encode(salt).decode("ascii"),
-        "nonce": base64.b64encode(nonce).decode("ascii"),
-        "wrapped": base64.b64encode(wrapped).decode("ascii"),
-    }
     remote.write(layout.keyslot(slot_id), encode_json(slot))
     return slot_id
 
@@ -112,7 +206,7 @@ def create_vault(
     kdf = kdf or KdfParams()
     vault_id = secrets.token_hex(16)
     data_key = DataKey(secrets.token_hex(8), crypto.random_bytes(crypto.KEY_BYTES))
-    _write_keyslot(remote, vault_id, data_key, passphrase, kdf)
+    write_keyslot(remote, vault_id, data_key, passphrase, kdf)
     info = {
         "format": FORMAT,
         "version": VERSION,
@@ -122,6 +216,11 @@ def create_vault(
     }
     remote.write(layout.VAULT, encode_json(info))
     return vault_id, data_key
+
+
+def slots(remote: Remote) -> list[dict[str, Any]]:
+    """Every readable keyslot (plain JSON: ids and KDF parameters, the keys wrapped)."""
+    return _slots(remote)
 
 
 def _slots(remote: Remote) -> list[dict[str, Any]]:
@@ -139,37 +238,75 @@ def _slots(remote: Remote) -> list[dict[str, Any]]:
     return slots
 
 
-def unlock(remote: Remote, vault_id: str, passphrase: str) -> DataKey:
-    """The vault's data key, or WrongPassphrase. Tries each keyslot (there is usually one)."""
-    slots = _slots(remote)
-    if not slots:
+def _open_slot(slot: dict[str, Any], vault_id: str, passphrase: str) -> KeyRing | None:
+    """The key ring one keyslot wraps, or None (wrong passphrase or damaged slot)."""
+    try:
+        kdf = KdfParams.from_json(slot["kdf"])
+        salt, nonce, wrapped = (base64.b64decode(slot[k]) for k in ("salt", "nonce", "wrapped"))
+        key_id = str(slot["key_id"])
+        ring_ids = [str(i) for i in slot["key_ids"]] if int(slot.get("format", 1)) >= 2 else None
+        if ring_ids is not None and (not ring_ids or ring_ids[0] != key_id):
+            return None
+        associated = _slot_associated(vault_id, key_id, str(slot["slot"]), kdf, ring_ids)
+    except (KeyError, TypeError, ValueError, SealError):
+        return None
+    data = crypto.unwrap_key(crypto.derive_kek(passphrase, salt, kdf), nonce, wrapped, associated)
+    if data is None:
+        return None
+    if ring_ids is None:
+        return KeyRing((DataKey(key_id, data),))
+    try:
+        return KeyRing.unpack(data, ring_ids)
+    except SealError:
+        return None
+
+
+def unlock(remote: Remote, vault_id: str, passphrase: str) -> KeyRing:
+    """The vault's key ring (newest key first), or WrongPassphrase.
+
+    Every keyslot the passphrase opens is read: right after a rotation (or a rotation
+    interrupted before the old keyslots were deleted) an old and a new one coexist, and
+    the longest ring is the newest — each rotation adds one key in front.
+    """
+    found = _slots(remote)
+    if not found:
         raise SyncError(f"{remote.description} has a vault but no keyslot (still copying?).")
-    for slot in slots:
-        try:
-            kdf = KdfParams.from_json(slot["kdf"])
-            salt, nonce, wrapped = (base64.b64decode(slot[k]) for k in ("salt", "nonce", "wrapped"))
-            associated = _slot_associated(vault_id, slot["key_id"], slot["slot"], kdf)
-        except (KeyError, TypeError, ValueError, SealError):
-            continue
-        key = crypto.unwrap_key(
-            crypto.derive_kek(passphrase, salt, kdf), nonce, wrapped, associated
-        )
-        if key is not None:
-            return DataKey(str(slot["key_id"]), key)
-    raise WrongPassphrase()
+    rings = [r for r in (_open_slot(slot, vault_id, passphrase) for slot in found) if r]
+    if not rings:
+        raise WrongPassphrase()
+    rings.sort(key=lambda r: len(r.ring), reverse=True)
+    ring = rings[0]
+    for other in rings[1:]:
+        ring = ring.merged(other)
+    return ring
 
 
 def change_passphrase(
     remote: Remote, vault_id: str, old: str, new: str, kdf: KdfParams | None = None
-) -> None:
+) -> KeyRing:
     """Write a keyslot for the new passphrase, then remove the old ones.
 
     The data key stays the same (devices keep syncing without asking anything); the old
-    passphrase stops opening the vault once its keyslot is gone.
+    passphrase stops opening the vault once its keyslot is gone. Returns the key ring the
+    old passphrase opened (the caller keeps it: it may be newer than its keyring's).
     """
-    data_key = unlock(remote, vault_id, old)
-    keep = _write_keyslot(remote, vault_id, data_key, new, kdf or KdfParams())
-    unlock(remote, vault_id, new)  # proves the new slot reads back before deleting anything
+    ring = unlock(remote, vault_id, old)
+    replace_keyslots(remote, vault_id, ring, new, kdf or KdfParams())
+    return ring
+
+
+def replace_keyslots(
+    remote: Remote, vault_id: str, ring: KeyRing, passphrase: str, kdf: KdfParams
+) -> None:
+    """Write one keyslot for ``ring``, read it back, and only then delete all the others.
+
+    A crash in between leaves both: every passphrase that opened the vault still does
+    (unlock takes the longest ring), and running the action again finishes the job.
+    """
+    keep = write_keyslot(remote, vault_id, ring, passphrase, kdf)
+    back = unlock(remote, vault_id, passphrase)  # the new slot reads back before any delete
+    if back.key_id != ring.key_id or not set(ring.key_ids) <= set(back.key_ids):
+        raise SyncError("The new keyslot did not read back as written; nothing was deleted.")
     for slot in _slots(remote):
         if slot.get("slot") != keep:
             remote.delete(layout.keyslot(str(slot.get("slot"))))

@@ -133,6 +133,9 @@ class SyncController(QObject):
         self._interval = QTimer(self, interval=interval_ms)
         self._interval.timeout.connect(self.sync_now)
         self._signals: list[_Signals] = []
+        # why secrets_needed fired, in words, when it is not session-only mode (the
+        # vault's key was changed on another device); None otherwise
+        self.secrets_reason: str | None = None
 
     # -- life cycle --------------------------------------------------------------------------
     def start(self) -> None:
@@ -231,6 +234,7 @@ class SyncController(QObject):
             return
         missing = sync.missing_secrets()
         if missing:
+            self.secrets_reason = None
             self.secrets_needed.emit(missing)
             return
         self._running = True
@@ -249,12 +253,13 @@ class SyncController(QObject):
         self._maybe_again()
 
     def _cycle_failed(self, error: BaseException) -> None:
-        from desktop.sync.errors import NeedsSecret, SyncError
+        from desktop.sync.errors import KeyRotated, NeedsSecret, SyncError
 
         self._running = False
         if isinstance(error, Cancelled):
             return
         if isinstance(error, NeedsSecret):
+            self.secrets_reason = str(error) if isinstance(error, KeyRotated) else None
             self.secrets_needed.emit([error.what])
         message = str(error) if isinstance(error, SyncError) else f"Sync failed: {error!r}"
         if not isinstance(error, SyncError):

@@ -3,9 +3,9 @@ hands it to the services and then forgets it (nothing here is stored or logged).
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QWidget
 
-from desktop.ui.dialogs.base import FormDialog
+from desktop.ui.dialogs.base import FormDialog, fill_combo
 
 MIN_LENGTH = 8
 REMINDER = (
@@ -88,12 +88,21 @@ class ChangePassphraseDialog(FormDialog):
 
 
 class UnlockDialog(FormDialog):
-    """Session-only mode: the keyring cannot keep sync secrets, so ask for this run."""
+    """Ask for missing sync secrets: session-only mode (the keyring cannot keep them, so
+    ask for this run), or once after another device changed the vault's key (``reason``
+    then says so in words)."""
 
-    def __init__(self, missing: list[str], why: str | None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        missing: list[str],
+        why: str | None,
+        parent: QWidget | None = None,
+        reason: str | None = None,
+    ) -> None:
         super().__init__("Unlock sync", "unlockSyncDialog", parent)
         note = QLabel(
-            "Sync needs these again because "
+            reason
+            or "Sync needs these again because "
             + (why or "they are not in the system keyring")
             + ". They are kept only until Rapport quits."
         )
@@ -108,3 +117,45 @@ class UnlockDialog(FormDialog):
         self.secret = (
             self.add_row(f"Server {others[0]}:", _secret_field("remoteSecret")) if others else None
         )
+
+
+REMOVE_EXPLANATION = (
+    "Use this when a computer with Rapport was lost or stolen. The vault gets a new key "
+    "that the lost device never had: everything sent from now on is sealed with it, and "
+    "updates the lost device sends after this moment are refused by all your devices. "
+    "What it sent before stays. Your other devices ask for the passphrase once. Nothing "
+    "is deleted, here or in the vault. Also change the WebDAV app password or the S3 "
+    "key in the other devices' settings, so the lost one cannot reach the storage."
+)
+
+
+class RemoveDeviceDialog(FormDialog):
+    """Confirm removing a lost device: which one, what happens, and the passphrase."""
+
+    def __init__(
+        self,
+        devices: list[tuple[str, str]],
+        current: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__("Remove lost device", "removeDeviceDialog", parent)
+        note = QLabel(REMOVE_EXPLANATION)
+        note.setWordWrap(True)
+        self.form.addRow(note)
+        self.device = QComboBox()
+        self.device.setObjectName("lostDevice")
+        fill_combo(self.device, devices, current)
+        self.add_row("Lost &device:", self.device)
+        self.field = self.add_row("Vault &passphrase:", _secret_field("passphrase"))
+        self.buttons.button(self.buttons.StandardButton.Ok).setText("Remove device")
+
+    def problem_with_input(self) -> str | None:
+        if self.device.currentData() is None:
+            return "There is no other device to remove."
+        return None if self.field.text() else "Type the vault's passphrase."
+
+    def device_id(self) -> str:
+        return str(self.device.currentData())
+
+    def passphrase(self) -> str:
+        return self.field.text()

@@ -1,5 +1,6 @@
 """Settings ▸ Sync: choose where the vault lives, test it, create or join a vault; then
-status, devices, Sync now, automatic sync, Change passphrase and Forget this device.
+status, devices, Sync now, automatic sync, Change passphrase, Remove lost device and
+Forget this device.
 
 Everything that touches the network runs through the :class:`SyncController`'s worker;
 the dialog only enables and disables itself and shows what happened, in words.
@@ -36,6 +37,7 @@ from desktop.ui.sync_passphrase import (
     ChangePassphraseDialog,
     NewPassphraseDialog,
     PassphraseDialog,
+    RemoveDeviceDialog,
     UnlockDialog,
 )
 from desktop.ui.sync_status import describe
@@ -213,11 +215,22 @@ class SyncSettingsDialog(QDialog):
         self.passphrase_button = QPushButton(self.tr("Change &passphrase…"))
         self.passphrase_button.setObjectName("changePassphrase")
         self.passphrase_button.clicked.connect(lambda: self.change_passphrase())
+        self.remove_button = QPushButton(self.tr("&Remove lost device…"))
+        self.remove_button.setObjectName("syncRemoveDevice")
+        self.remove_button.setToolTip(
+            self.tr("A computer was lost or stolen: stop trusting it (needs the passphrase)")
+        )
+        self.remove_button.clicked.connect(lambda: self.remove_device())
         self.forget_button = QPushButton(self.tr("&Forget this device…"))
         self.forget_button.setObjectName("forgetDevice")
         self.forget_button.clicked.connect(self.forget)
         buttons = QHBoxLayout()
-        for button in (self.sync_button, self.passphrase_button, self.forget_button):
+        for button in (
+            self.sync_button,
+            self.passphrase_button,
+            self.remove_button,
+            self.forget_button,
+        ):
             buttons.addWidget(button)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -259,8 +272,10 @@ class SyncSettingsDialog(QDialog):
         self.devices.clear()
         for device in sync.devices():
             name = device.name + (" (this device)" if device.this_device else "")
+            name += " (removed)" if device.removed else ""
             seen = f"{device.seen_at:%Y-%m-%d %H:%M}" if device.seen_at else ""
-            QTreeWidgetItem(self.devices, [name, device.platform, str(device.applied), seen])
+            item = QTreeWidgetItem(self.devices, [name, device.platform, str(device.applied), seen])
+            item.setData(0, Qt.ItemDataRole.UserRole, device.device_id)
         for column in range(self.devices.columnCount()):
             self.devices.resizeColumnToContents(column)
 
@@ -280,6 +295,7 @@ class SyncSettingsDialog(QDialog):
             self.create_button,
             self.join_button,
             self.passphrase_button,
+            self.remove_button,
             self.forget_button,
         ):
             button.setEnabled(not busy)
@@ -410,6 +426,50 @@ class SyncSettingsDialog(QDialog):
             "The passphrase was changed. Store the new one safely.",
         )
 
+    def _removable(self) -> list[tuple[str, str]]:
+        """(device id, label) of the other devices that are not removed yet."""
+        from desktop.services import sync
+
+        return [
+            (d.device_id, f"{d.name} ({d.device_id[:8]})")
+            for d in sync.devices()
+            if not d.this_device and not d.removed
+        ]
+
+    def remove_device(self, device_id: str | None = None, passphrase: str | None = None) -> None:
+        """Remove a lost device: confirm (saying what happens), ask the passphrase, then
+        rotate the vault's key in the background."""
+        from desktop.services import sync
+
+        if device_id is None or passphrase is None:
+            choices = self._removable()
+            if not choices:
+                self._say("There is no other device in this vault to remove.")
+                return
+            selected = self.devices.currentItem()
+            current = selected.data(0, Qt.ItemDataRole.UserRole) if selected else None
+            dialog = RemoveDeviceDialog(choices, current, self)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
+            device_id, passphrase = dialog.device_id(), dialog.passphrase()
+        policy = self.controller.policy
+
+        def done(removed: Any) -> str:
+            return (
+                f"{removed.name} was removed from the vault: its updates after number "
+                f"{removed.last_accepted} will be refused, and this device now uses a new key. "
+                "Your other devices will ask for the passphrase once. Also change the server "
+                "password or key the lost device knew."
+            )
+
+        self._background(
+            "Removing the lost device (changing the vault's key)…",
+            lambda run_db: sync.remove_device(
+                device=device_id, passphrase=passphrase, policy=policy, run_db=run_db
+            ),
+            done,
+        )
+
     def confirm(self, question: str) -> bool:
         answer = QMessageBox.question(self, self.tr("Sync"), question)
         return answer == QMessageBox.StandardButton.Yes
@@ -441,7 +501,8 @@ def ask_for_secrets(controller: SyncController, missing: list[str], parent: QWid
     """
     from desktop.services import sync
 
-    dialog = UnlockDialog(missing, sync.secret_store().problem, parent)
+    reason = getattr(controller, "secrets_reason", None)
+    dialog = UnlockDialog(missing, sync.secret_store().problem, parent, reason=reason)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return
     passphrase = dialog.passphrase.text() if dialog.passphrase else None

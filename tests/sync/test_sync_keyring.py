@@ -18,6 +18,7 @@ from desktop.services import people, sync
 from desktop.sync.credentials import SecretStore, dek_key
 from desktop.sync.errors import NeedsSecret
 from desktop.sync.targets import parse_target
+from desktop.sync.vault import KeyRing
 from tests.sync.conftest import WEBDAV_PASSWORD, WEBDAV_USER, SecretService
 from tests.sync.memory_keyring import MemoryKeyring
 from tests.sync.replicas import PASSPHRASE, Replica, join_all, sync_all
@@ -129,26 +130,39 @@ def test_no_secret_is_written_to_disk_settings_or_logs(
     logging.getLogger().setLevel(logging.DEBUG)
     try:
         target = parse_target(webdav.new_collection(), user=WEBDAV_USER)
-        a, b = Replica(tmp_path, "a"), Replica(tmp_path, "b")
-        join_all([a, b], target, secret=WEBDAV_PASSWORD, policy=fast_retries)
+        a, b, c = Replica(tmp_path, "a"), Replica(tmp_path, "b"), Replica(tmp_path, "c")
+        join_all([a, b, c], target, secret=WEBDAV_PASSWORD, policy=fast_retries)
         a.use()
         people.create_person(full_name="Ana Ruiz")
+        sync_all([a, b, c], policy=fast_retries)
+        # a lost device: the rotated keys must not leak anywhere either
+        a.use()
+        sync.remove_device(device="c", passphrase=PASSPHRASE, policy=fast_retries)
+        people.create_person(full_name="After the rotation")
         sync_all([a, b], policy=fast_retries)
         _write_qsettings(b)
     finally:
         logging.getLogger().removeHandler(handler)
         handler.close()
     encoded = memory_keyring.entries[(SecretStore().service, dek_key(sync.status().vault_id))]
-    key = base64.b64decode(encoded.split(":", 1)[1])
+    ring = KeyRing.decode(encoded)
+    assert len(ring.ring) == 2, "the rotation did not happen"
     needles = {
         "passphrase": PASSPHRASE.encode(),
         "password": WEBDAV_PASSWORD.encode(),
-        "key hex": key.hex().encode(),
-        "key HEX": key.hex().upper().encode(),
-        "key base64": base64.b64encode(key),
-        "key urlsafe": base64.urlsafe_b64encode(key),
-        "raw key": key,
+        "key ring as stored": encoded.encode(),
     }
+    for index, data_key in enumerate(ring.ring):
+        key = data_key.key
+        needles.update(
+            {
+                f"key {index} hex": key.hex().encode(),
+                f"key {index} HEX": key.hex().upper().encode(),
+                f"key {index} base64": base64.b64encode(key),
+                f"key {index} urlsafe": base64.urlsafe_b64encode(key),
+                f"raw key {index}": key,
+            }
+        )
     places = [
         *tmp_path.rglob("*"),
         *Path(os.environ["XDG_CONFIG_HOME"]).rglob("*"),
