@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import platform
 import secrets as _random
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import partial
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from desktop.sync.credentials import SecretStore
     from desktop.sync.engine import CycleResult
     from desktop.sync.retry import RetryPolicy
+    from desktop.sync.rotation import Rotation
     from desktop.sync.targets import Target
     from desktop.sync.vault import DataKey, KeyRing
 
@@ -278,16 +279,36 @@ def _known_rotations(vault_id: str) -> dict[str, dict[str, int]]:
         return {}
 
 
-def _remember_rotations(vault_id: str, read: dict[str, dict[str, int]]) -> None:
+def _trust_key(vault_id: str) -> str:
+    return f"rotation-trust:{vault_id}"
+
+
+def _known_trust(vault_id: str) -> dict[str, list[str]]:
+    """Per rotation record read: the devices it still trusted with the keys it retired."""
+    import json
+
+    text = state.get(_trust_key(vault_id))
+    try:
+        return {str(k): [str(d) for d in v] for k, v in json.loads(text or "{}").items()}
+    except (TypeError, ValueError, AttributeError):
+        return {}
+
+
+def _remember_rotations(vault_id: str, read: Mapping[str, Rotation]) -> None:
     """Cache newly read rotation records (device ids and sequence numbers: no secret)."""
     import json
+
+    from desktop.sync.rotation import trusted_writers
 
     if not read:
         return
     with database.atomic():
         known = _known_rotations(vault_id)
-        known.update(read)
+        known.update({key_id: record.revoked for key_id, record in read.items()})
         state.put(_rotations_key(vault_id), json.dumps(known, sort_keys=True))
+        trust = _known_trust(vault_id)
+        trust.update({key_id: trusted_writers(record) for key_id, record in read.items()})
+        state.put(_trust_key(vault_id), json.dumps(trust, sort_keys=True))
 
 
 def removed_devices() -> dict[str, int]:
@@ -304,18 +325,19 @@ def removed_devices() -> dict[str, int]:
 
 def _check_rotations(
     remote: Any, config: state.SyncConfig, ring: KeyRing, run_db: Callable[[Callable[[], Any]], Any]
-) -> dict[str, int]:
+) -> tuple[dict[str, int], dict[str, frozenset[str]]]:
     """Before a cycle: learn removed devices; stop if this device was removed or lacks
-    the vault's new key (raises DeviceRemoved / KeyRotated)."""
+    the vault's new key (raises DeviceRemoved / KeyRotated). Returns the removed devices
+    (→ last accepted update) and the retired keys (→ who may still seal with them)."""
     from desktop.sync import rotation
 
     known = run_db(partial(_known_rotations, config.vault_id))
     checked = rotation.check(
         remote, vault_id=config.vault_id, device_id=config.device_id, ring=ring, known=known
     )
-    read = {key_id: record.revoked for key_id, record in checked.read.items()}
-    run_db(partial(_remember_rotations, config.vault_id, read))
-    return checked.revoked
+    run_db(partial(_remember_rotations, config.vault_id, checked.read))
+    trust = run_db(partial(_known_trust, config.vault_id))
+    return checked.revoked, rotation.retired_keys(ring.key_ids, trust)
 
 
 # -- the cycle -------------------------------------------------------------------------------
@@ -340,7 +362,7 @@ def sync_now(
             raise NeedsSecret(config.target.secret_name, why)
         remote = config.target.open(secret, policy)
         try:
-            revoked = _check_rotations(remote, config, data_key, run_db)
+            revoked, retired = _check_rotations(remote, config, data_key, run_db)
             engine = SyncEngine(
                 remote=remote,
                 config=config,
@@ -349,6 +371,7 @@ def sync_now(
                 publish=lambda: run_db(publish),
                 segment_changes=segment_changes or SEGMENT_CHANGES,
                 revoked=revoked,
+                retired=retired,
             )
             result = engine.run_cycle()
         finally:
@@ -585,7 +608,15 @@ def remove_device(
     finally:
         remote.close()
     _keep_ring(config.vault_id, ring)
-    run_db(partial(_remember_rotations, config.vault_id, {ring.key_id: {device_id: last}}))
+    record = rotation.Rotation(
+        ring.key_id,
+        config.device_id,
+        config.device_name,
+        "",
+        {device_id: last},
+        tuple(sorted(set(members) - {device_id})),
+    )
+    run_db(partial(_remember_rotations, config.vault_id, {ring.key_id: record}))
     return RemovedDevice(device_id, name, last, ring.key_id)
 
 

@@ -124,6 +124,13 @@ def seal(plaintext: bytes, *, data_key: bytes, key_id: str, address: Address) ->
     return header + body
 
 
+def sealed_key_id(data: bytes) -> str | None:
+    """The key id a sealed file claims in its header (unverified; None if no header)."""
+    if len(data) < HEADER.size or data[:4] != MAGIC:
+        return None
+    return HEADER.unpack(data[: HEADER.size])[7].hex()
+
+
 def open_sealed(data: bytes, *, keys: Mapping[str, bytes], address: Address) -> bytes:
     """Verify and decrypt; raise :class:`SealError` naming the first check that failed."""
     from cryptography.exceptions import InvalidTag

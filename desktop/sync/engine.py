@@ -27,7 +27,15 @@ from desktop.storage.backup import backup_file, timestamped_name
 from desktop.storage.models import database
 from desktop.storage.replication import Group
 from desktop.sync import layout, state
-from desktop.sync.crypto import KIND_DEVICE, KIND_SEGMENT, Address, SealError, open_sealed, seal
+from desktop.sync.crypto import (
+    KIND_DEVICE,
+    KIND_SEGMENT,
+    Address,
+    SealError,
+    open_sealed,
+    seal,
+    sealed_key_id,
+)
 from desktop.sync.errors import LocalStoreFull, SyncError, VaultMismatch
 from desktop.sync.payload import decode_json, decode_segment, encode_json, encode_segment
 from desktop.sync.remotes.base import Remote
@@ -89,6 +97,7 @@ class SyncEngine:
         segment_changes: int = SEGMENT_CHANGES,
         apply_batch: int = APPLY_BATCH,
         revoked: Mapping[str, int] | None = None,
+        retired: Mapping[str, frozenset[str]] | None = None,
     ) -> None:
         self.remote = remote
         self.config = config
@@ -96,6 +105,7 @@ class SyncEngine:
         self.data_key = ring.current
         self.keys = ring.keys
         self.revoked = dict(revoked or {})  # removed (lost) device → last accepted sequence
+        self.retired = dict(retired or {})  # old key id → devices that may still use it
         self.run_db = run_db
         self.publish = publish or (lambda: None)
         self.segment_changes = segment_changes
@@ -291,6 +301,14 @@ class SyncEngine:
                     result.warnings.append(warning)
             cursor = last
 
+    def _keys_for(self, device_id: str) -> dict[str, bytes]:
+        """The keys a device's segments may be sealed with (see rotation.retired_keys)."""
+        return {
+            key_id: key
+            for key_id, key in self.keys.items()
+            if key_id not in self.retired or device_id in self.retired[key_id]
+        }
+
     def _fetch(
         self, device_id: str, name: str, first: int, result: CycleResult, single: bool
     ) -> tuple[list[Group], int]:
@@ -307,10 +325,18 @@ class SyncEngine:
                     "were refused and not applied."
                 )
                 break
+            keys = self._keys_for(device_id)
+            if len(keys) < len(self.keys) and sealed_key_id(data) in self.keys.keys() - keys:
+                result.warnings.append(
+                    f"Update {seq} from {name} was sealed with a key retired when a lost "
+                    "device was removed, by a device that was not in the vault then; it was "
+                    "refused and not applied."
+                )
+                break
             try:
                 more = decode_segment(
                     open_sealed(
-                        data, keys=self.keys, address=self._address(KIND_SEGMENT, device_id, seq)
+                        data, keys=keys, address=self._address(KIND_SEGMENT, device_id, seq)
                     )
                 )
             except SealError as exc:

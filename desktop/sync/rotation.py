@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import logging
 import secrets
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
@@ -235,6 +235,34 @@ def check(
                 by = name
         raise KeyRotated(by)
     return result
+
+
+def trusted_writers(record: Rotation) -> list[str]:
+    """Who may still seal with the keys a record retired: the devices it kept, and its writer."""
+    return sorted({*record.members, record.by} - set(record.revoked) - {""})
+
+
+def retired_keys(
+    key_ids: Sequence[str], trust: Mapping[str, Iterable[str]]
+) -> dict[str, frozenset[str]]:
+    """Old key id → the only devices whose updates sealed with it are still accepted.
+
+    The removed device keeps the old key, and maybe the storage password: it could start
+    a *new* device folder and seal updates with the old key. A device that was in the
+    vault when the key was retired may still send a last batch under it (before it
+    learns the new key); anyone else must have joined since, with the passphrase, and
+    so seals with the new key. ``key_ids`` is the ring, newest first; ``trust`` maps a
+    record's (new) key id to :func:`trusted_writers`. A key retired twice keeps only the
+    devices trusted both times.
+    """
+    allowed: dict[str, frozenset[str]] = {}
+    for key_id, devices in trust.items():
+        if key_id not in key_ids:
+            continue
+        kept = frozenset(devices)
+        for old in key_ids[key_ids.index(key_id) + 1 :]:
+            allowed[old] = allowed.get(old, kept) & kept
+    return allowed
 
 
 def _merge(into: dict[str, int], revoked: Mapping[str, int]) -> None:

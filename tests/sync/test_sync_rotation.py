@@ -9,7 +9,9 @@ shared keyring of the other tests would hand B the new key behind the test's bac
 
 from __future__ import annotations
 
+import dataclasses
 import os
+import secrets
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +21,8 @@ import keyring
 import pytest
 
 from desktop.services import people, sync
-from desktop.storage.models import Person
+from desktop.storage import outbox
+from desktop.storage.models import Person, database
 from desktop.sync import crypto, layout, rotation, state, vault
 from desktop.sync.credentials import SecretStore, dek_key
 from desktop.sync.engine import SyncEngine
@@ -476,3 +479,46 @@ def test_cli_remove_device_then_unlock(tmp_path: Path, gnome_keyring) -> None:
 
     gone = rapport("sync", data=c, stdin=line, env=SESSION_ONLY)
     assert gone.returncode == 1 and "removed from the sync vault" in gone.stderr
+
+
+def test_old_key_updates_count_only_from_devices_trusted_when_it_was_retired(
+    three_in_a_folder: Devices,
+) -> None:
+    """The lost laptop keeps the old key (and maybe the storage password): a device
+    folder it starts after the removal is refused; a device that was in the vault may
+    still send a last batch under the old key before it learns the new one."""
+    devices = three_in_a_folder
+    old_key = devices.ring("A").key_id
+    devices.use("A")
+    sync.remove_device(device="C", passphrase=PASSPHRASE)
+    a_new_key = devices.ring("A").key_id
+
+    # C's holder starts a brand-new device folder and seals with the old key.
+    devices.use("C")
+    people.create_person(full_name="Forged by the thief")
+    forged = dataclasses.replace(state.load_config(), device_id=secrets.token_hex(8))
+    with database.atomic():  # an altered client numbers its batches from 1 again
+        outbox._set_state(outbox.ASSIGNED, 0)
+        outbox._set_state(outbox.PUSHED, 0)
+    remote = devices.remote()
+    try:
+        SyncEngine(remote=remote, config=forged, data_key=devices.ring("C")).run_cycle()
+        assert _key_id_of(remote, layout.segment(forged.device_id, 1)) == old_key
+    finally:
+        remote.close()
+
+    # B, still in the vault, pushes one batch under the old key before it notices.
+    devices.use("B")
+    people.create_person(full_name="Bea, sent under the old key")
+    _push_as_a_stale_client(devices, "B")
+
+    result = devices.sync("A")
+    assert devices.ring("A").key_id == a_new_key
+    assert any(
+        "sealed with a key retired when a lost device was removed" in w for w in result.warnings
+    )
+    assert "Forged by the thief" not in _names()
+    assert "Bea, sent under the old key" in _names()
+    assert rotation.retired_keys([a_new_key, old_key], {a_new_key: ["x"]}) == {
+        old_key: frozenset({"x"})
+    }
