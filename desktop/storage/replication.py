@@ -122,9 +122,12 @@ class _Pending:
 class _Applier:
     """State of one segment's application (one transaction)."""
 
-    def __init__(self, own_origin: str) -> None:
+    def __init__(self, own_origin: str, *, dedup: bool = True) -> None:
         self.own_origin = own_origin
         self.known = frontier()
+        # A snapshot's writes are applied without dedup: one part must not hide the next
+        # (what is "known" then is the snapshot's own frontier, recorded after it).
+        self.skip: Mapping[str, str] = self.known if dedup else {}
         self.result = ApplyResult()
         self.conflicts: list[dict[str, Any]] = []
         self.log: list[tuple[str, str, str, str, str, int]] = []
@@ -159,7 +162,7 @@ class _Applier:
     # -- the segment ---------------------------------------------------------------
     def run(self, groups: Sequence[Group]) -> None:
         by_row: dict[str, dict[str, list[_Pair]]] = {e: defaultdict(list) for e in ENTITY_NAMES}
-        newest, own, known, log = "", self.own_origin, self.known, self.log
+        newest, own, known, log = "", self.own_origin, self.skip, self.log
         for group in groups:
             seen = group.seen
             for hlc, entity, row_id, values in group.writes:
@@ -433,7 +436,8 @@ class _Applier:
             (*columns.values(), row_id),
         )
 
-    def _insert(self, model: type[SyncedModel], rows: list[dict[str, Any]]) -> None:
+    @staticmethod
+    def _insert(model: type[SyncedModel], rows: list[dict[str, Any]]) -> None:
         if not rows:
             return
         defaults = {

@@ -134,22 +134,28 @@ _PERSON_ABOUT_SQL = " || ' ' || ".join(
 def rebuild() -> None:
     """Rebuild both indexes from the rows in bulk (after a migration, an import, the demo).
 
-    Uses the ``fts_rowid`` SQL function registered by :func:`register_functions`.
+    Uses the ``fts_rowid`` SQL function registered by :func:`register_functions`. Rows go
+    in in rowid order: FTS5 flushes its in-memory term buffer to a new segment whenever a
+    rowid is lower than the previous one, so hash-ordered inserts wrote (and then merged)
+    thousands of tiny segments — ordered, a rebuild takes about half the time.
     """
     with database.atomic():
         for model in INDEX_MODELS:
-            model.delete().execute()
+            if model.select(model.rowid).limit(1).exists():  # an empty index: nothing to clear
+                model.delete().execute()
         database.execute_sql(
             "INSERT INTO person_index (rowid, person_id, name, nickname, organization, "
-            "headline, tags, about) SELECT fts_rowid(p.id), p.id, p.full_name, "
+            "headline, tags, about) SELECT fts_rowid(p.id) AS fts, p.id, "
+            "p.full_name, "
             "trim(p.nickname || ' ' || p.pronunciation), p.organization, p.headline, "
             "coalesce((SELECT group_concat(t.name, ' ') FROM tag t "
             "WHERE t.person_id = p.id AND t.deleted = 0), ''), "
-            f"{_PERSON_ABOUT_SQL} FROM person p WHERE p.deleted = 0"
+            f"{_PERSON_ABOUT_SQL} FROM person p WHERE p.deleted = 0 ORDER BY fts"
         )
         database.execute_sql(
             "INSERT INTO conversation_index (rowid, conversation_id, title, place, notes) "
-            "SELECT fts_rowid(id), id, title, place, notes FROM conversation WHERE deleted = 0"
+            "SELECT fts_rowid(id) AS fts, id, title, place, notes FROM conversation "
+            "WHERE deleted = 0 ORDER BY fts"
         )
 
 

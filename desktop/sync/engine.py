@@ -26,7 +26,7 @@ from desktop.storage import outbox, replication, replication_values
 from desktop.storage.backup import backup_file, timestamped_name
 from desktop.storage.models import database
 from desktop.storage.replication import Group
-from desktop.sync import layout, state
+from desktop.sync import layout, snapshot, state
 from desktop.sync.crypto import (
     KIND_DEVICE,
     KIND_SEGMENT,
@@ -98,6 +98,9 @@ class SyncEngine:
         apply_batch: int = APPLY_BATCH,
         revoked: Mapping[str, int] | None = None,
         retired: Mapping[str, frozenset[str]] | None = None,
+        snapshot_changes: int = snapshot.SNAPSHOT_CHANGES,
+        snapshot_segments: int = snapshot.SNAPSHOT_SEGMENTS,
+        snapshot_part_changes: int = snapshot.PART_CHANGES,
     ) -> None:
         self.remote = remote
         self.config = config
@@ -111,6 +114,9 @@ class SyncEngine:
         self.segment_changes = segment_changes
         self.apply_batch = apply_batch
         self._backed_up = False
+        self.snapshot_changes = snapshot_changes  # a snapshot after this many new changes
+        self.snapshot_segments = snapshot_segments  # … or this many new segments
+        self.snapshot_part_changes = snapshot_part_changes
 
     # -- plumbing ---------------------------------------------------------------------
     def db(self, fn: Callable[[], T]) -> T:
@@ -144,6 +150,7 @@ class SyncEngine:
         self._pull(origin, result)
         if self.db(replication_values.rebuild_search_if_stale):
             self.publish()
+        snapshot.maybe_write(self, origin)  # compaction: new devices start from it
         result.seconds = round(time.monotonic() - started, 3)
         return result
 
@@ -228,6 +235,7 @@ class SyncEngine:
         had_data = self.db(
             lambda: database.execute_sql('SELECT count(*) FROM "change"').fetchone()[0]
         )
+        snapshot.start_from_snapshot(self, origin, result)  # a new device: skip the replay
         others = [
             d
             for d in self.remote.list_dir(layout.DEVICES)

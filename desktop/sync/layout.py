@@ -3,7 +3,8 @@
 Every file is created by exactly one device and never modified afterwards, so no locks
 are needed. Segments are fetched by exact name (``seg/<seq // 1000>/<seq>.seg``): no
 listing is needed to pull, and a temp file, a "conflicted copy" or an iCloud
-placeholder never matches.
+placeholder never matches. Snapshots (``snapshots/<device>/<n>.snap`` and their parts)
+are found with one listing of ``snapshots/`` and one of each writer's folder there.
 """
 
 from __future__ import annotations
@@ -34,3 +35,21 @@ def device_info(device_id: str) -> str:
 
 def segment(device_id: str, seq: int) -> str:
     return f"{DEVICES}/{device_id}/seg/{seq // BUCKET_SIZE}/{seq}.seg"
+
+
+SNAPSHOTS = f"{ROOT}/snapshots"
+SNAPSHOT_NAME = re.compile(r"^([0-9]{1,12})\.snap$")
+
+
+def snapshot_dir(device_id: str) -> str:
+    return f"{SNAPSHOTS}/{device_id}"
+
+
+def snapshot(device_id: str, number: int) -> str:
+    """A snapshot's manifest: written last, after every part, so listing shows whole ones."""
+    return f"{SNAPSHOTS}/{device_id}/{number}.snap"
+
+
+def snapshot_part(device_id: str, number: int, part: int) -> str:
+    """Part ``part`` (1, 2, …) of a snapshot: fetched by exact name, never listed."""
+    return f"{SNAPSHOTS}/{device_id}/{number}/{part}.part"

@@ -1,0 +1,367 @@
+"""Snapshots (SYNC.md "Compaction"): write one when enough has accumulated, start from one.
+
+Remote files (write-once, like everything; see :mod:`desktop.sync.layout`)::
+
+    snapshots/<device>/<n>/<k>.part   sealed, zlib JSON {"v": 1, "writes": [[hlc, entity,
+                                      row_id, {field: value_json}], …]}: the winning value
+                                      and stamp of every field (≤ ``part_changes`` log rows)
+    snapshots/<device>/<n>.snap       the manifest, written LAST: cursors (device folder →
+                                      last segment included), frontier, seen-vectors,
+                                      parked edits, the writer's schema, and each part's
+                                      SHA-256 and size (a part cannot be swapped in)
+
+Parts are sealed with sequence ``n << 16 | k`` and the manifest with ``n << 16``, so the
+header binds every file to its kind, vault, device, snapshot and position. A reader
+starts from the newest readable snapshot (most segments covered); anything missing,
+truncated or altered is reported and the next older one is tried, then the plain
+replay of segments. Old segments are never deleted (SYNC.md: a later version).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import zlib
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+from desktop.storage import replication_snapshot as rs
+from desktop.storage.replication import SegmentRejected, Write
+from desktop.sync import layout, state
+from desktop.sync.crypto import KIND_SNAPSHOT, SealError, open_sealed, seal
+from desktop.sync.payload import decode_json, encode_json
+
+if TYPE_CHECKING:
+    from desktop.sync.engine import CycleResult, SyncEngine
+
+log = logging.getLogger(__name__)
+FORMAT = 1
+LEVEL = 6
+PART_SHIFT = 16
+MAX_PARTS = (1 << PART_SHIFT) - 1
+SNAPSHOT_SEGMENTS = 500  # SYNC.md: "after ~500 segments"
+SNAPSHOT_CHANGES = 200_000  # or this many changes (a big import, creating a big vault)
+PART_CHANGES = 200_000  # change-log rows per part (a few MB sealed)
+
+
+def manifest_seq(number: int) -> int:
+    return number << PART_SHIFT
+
+
+def part_seq(number: int, part: int) -> int:
+    return (number << PART_SHIFT) | part
+
+
+def encode_part(writes: Sequence[Write]) -> bytes:
+    text = json.dumps({"v": FORMAT, "writes": writes}, ensure_ascii=False, separators=(",", ":"))
+    return zlib.compress(text.encode("utf-8"), LEVEL)
+
+
+def decode_part(data: bytes) -> list[Write]:
+    """Structure checks only (each write is checked where it is applied)."""
+    try:
+        body = json.loads(zlib.decompress(data))
+    except (zlib.error, ValueError) as exc:
+        raise SealError(f"its contents are unreadable ({exc.__class__.__name__})") from exc
+    if not isinstance(body, dict) or body.get("v") != FORMAT:
+        raise SealError("written by a newer Rapport (snapshot format)")
+    writes = body.get("writes")
+    if not isinstance(writes, list) or not all(type(w) is list and len(w) == 4 for w in writes):
+        raise SealError("malformed writes")
+    return writes
+
+
+@dataclass(frozen=True)
+class Manifest:
+    device: str
+    number: int
+    body: dict[str, Any]
+
+    @property
+    def cursors(self) -> dict[str, int]:
+        return self.body["cursors"]
+
+    @property
+    def coverage(self) -> int:
+        """Segments included, all device folders together: the higher, the newer."""
+        return sum(self.cursors.values())
+
+    @property
+    def parts(self) -> list[dict[str, Any]]:
+        return self.body["parts"]
+
+
+def _check_manifest(body: dict[str, Any]) -> None:
+    if body.get("v") != FORMAT:
+        raise SealError("written by a newer Rapport (snapshot format)")
+    cursors, parts = body.get("cursors"), body.get("parts")
+    if not isinstance(cursors, dict) or not all(
+        isinstance(k, str) and layout.DEVICE_ID.match(k) and type(v) is int and v >= 0
+        for k, v in cursors.items()
+    ):
+        raise SealError("malformed cursors")
+    if not isinstance(parts, list) or len(parts) > MAX_PARTS:
+        raise SealError("malformed part list")
+    for part in parts:
+        if not (
+            isinstance(part, dict)
+            and isinstance(part.get("sha256"), str)
+            and type(part.get("size")) is int
+        ):
+            raise SealError("malformed part list")
+    frontier = body.get("frontier")
+    if not isinstance(frontier, dict) or not all(isinstance(v, str) for v in frontier.values()):
+        raise SealError("malformed frontier")
+    for key, width in (("vectors", 4), ("parked", 6)):
+        rows = body.get(key)
+        if not isinstance(rows, list) or not all(
+            type(r) is list and len(r) == width and all(v is None or type(v) is str for v in r)
+            for r in rows
+        ):
+            raise SealError(f"malformed {key}")
+    if not isinstance(body.get("schema"), dict):
+        raise SealError("malformed schema")
+
+
+def list_snapshots(engine: SyncEngine) -> dict[str, list[int]]:
+    """Snapshot numbers per writing device, newest first: one listing of ``snapshots/``
+    and one of each writer's folder there (never of any segment folder)."""
+    found: dict[str, list[int]] = {}
+    for device in engine.remote.list_dir(layout.SNAPSHOTS):
+        if not layout.DEVICE_ID.match(device):
+            continue
+        numbers = [
+            int(m.group(1))
+            for name in engine.remote.list_dir(layout.snapshot_dir(device))
+            if (m := layout.SNAPSHOT_NAME.match(name))
+        ]
+        if numbers:
+            found[device] = sorted(numbers, reverse=True)
+    return found
+
+
+def _read_manifest(engine: SyncEngine, device: str, number: int) -> Manifest | None:
+    """The manifest, or None if absent; raises SealError when it cannot be trusted."""
+    data = engine.remote.read(layout.snapshot(device, number))
+    if data is None:
+        return None
+    address = engine._address(KIND_SNAPSHOT, device, manifest_seq(number))
+    body = decode_json(
+        zlib_decompress(open_sealed(data, keys=_keys(engine, device), address=address))
+    )
+    _check_manifest(body)
+    if body["cursors"].get(device, -1) < 0:
+        raise SealError("its cursor map does not name its writer")
+    return Manifest(device, number, body)
+
+
+def _keys(engine: SyncEngine, device: str) -> Mapping[str, bytes]:
+    """The data keys this device's files may be sealed with (a retired key only from the
+    devices still trusted with it, when the engine knows about key rotation)."""
+    return engine._keys_for(device)
+
+
+def zlib_decompress(data: bytes) -> bytes:
+    try:
+        return zlib.decompress(data)
+    except zlib.error as exc:
+        raise SealError("its contents are unreadable (zlib)") from exc
+
+
+# -- writing -------------------------------------------------------------------------------
+def maybe_write(engine: SyncEngine, origin: str) -> bool:
+    """Write a snapshot if one is due and no other device wrote a recent one; True if so."""
+    due = engine.db(
+        partial(rs.due, changes=engine.snapshot_changes, segments=engine.snapshot_segments)
+    )
+    if due is None:
+        return False
+    me = engine.config.device_id
+    listing = list_snapshots(engine)
+    newest_elsewhere = 0
+    for device, numbers in listing.items():
+        if device == me:
+            continue
+        try:
+            manifest = _read_manifest(engine, device, numbers[0])
+        except SealError:
+            continue
+        if manifest is not None:
+            newest_elsewhere = max(newest_elsewhere, manifest.coverage)
+    if newest_elsewhere and due.segments - newest_elsewhere < max(1, engine.snapshot_segments // 2):
+        engine.db(partial(rs.mark, segments=newest_elsewhere, log_max=due.log_max))
+        return False  # another device's recent snapshot serves joiners just as well
+    return _write(engine, origin, max(listing.get(me, [0])) + 1)
+
+
+def _write(engine: SyncEngine, origin: str, number: int) -> bool:
+    me = engine.config.device_id
+    base = engine.db(partial(rs.begin, own_device=me, own_origin=origin))
+    if base is None:
+        return False
+    parts: list[bytes] = []
+    after, changes = 0, 0
+    try:
+        while after < base.log_max:
+            writes, after = engine.db(
+                partial(rs.read_part, base, after, engine.snapshot_part_changes)
+            )
+            if writes:
+                parts.append(encode_part(writes))
+                changes += sum(len(w[3]) for w in writes)
+    except rs.StateChanged:
+        log.info("Snapshot postponed: the data changed while it was being read")
+        return False
+    if len(parts) > MAX_PARTS:
+        log.warning("Snapshot skipped: %d parts is more than a snapshot can hold", len(parts))
+        return False
+    described: list[dict[str, Any]] = []
+    for index, plain in enumerate(parts, start=1):
+        sealed = seal(
+            plain,
+            data_key=engine.data_key.key,
+            key_id=engine.data_key.key_id,
+            address=engine._address(KIND_SNAPSHOT, me, part_seq(number, index)),
+        )
+        engine.remote.write(layout.snapshot_part(me, number, index), sealed)
+        described.append({"sha256": hashlib.sha256(sealed).hexdigest(), "size": len(sealed)})
+    body = {
+        "v": FORMAT,
+        "created": datetime.now().replace(microsecond=0).isoformat(),
+        "origin": origin,
+        "cursors": base.cursors,
+        "parked": base.parked,
+        "schema": rs.schema(),
+        "parts": described,
+        "changes": changes,
+        **rs.finish(base),
+    }
+    manifest = seal(
+        zlib.compress(encode_json(body), LEVEL),
+        data_key=engine.data_key.key,
+        key_id=engine.data_key.key_id,
+        address=engine._address(KIND_SNAPSHOT, me, manifest_seq(number)),
+    )
+    engine.remote.write(layout.snapshot(me, number), manifest)
+    engine.db(partial(rs.mark, segments=sum(base.cursors.values()), log_max=base.log_max))
+    log.info("Wrote snapshot %d (%d parts, %d changes)", number, len(parts), changes)
+    return True
+
+
+# -- starting from one ---------------------------------------------------------------------
+def _candidates(
+    engine: SyncEngine, listing: dict[str, list[int]], result: CycleResult
+) -> Iterator[Manifest]:
+    """Readable manifests, best first: each writer's newest by coverage, then older ones."""
+
+    def read(device: str, number: int) -> Manifest | None:
+        try:
+            return _read_manifest(engine, device, number)
+        except SealError as exc:
+            _warn(engine, result, device, number, str(exc))
+            return None
+
+    heads = [m for d, ns in listing.items() if (m := read(d, ns[0])) is not None]
+    yield from sorted(heads, key=lambda m: (m.coverage, m.body.get("created", "")), reverse=True)
+    older = sorted(((n, d) for d, ns in listing.items() for n in ns[1:]), reverse=True)
+    for number, device in older:
+        manifest = read(device, number)
+        if manifest is not None:
+            yield manifest
+
+
+def _warn(engine: SyncEngine, result: CycleResult, device: str, number: int, why: str) -> None:
+    name = engine._device_info(device) or f"device {device[:8]}"
+    result.warnings.append(
+        f"Snapshot {number} from {name} could not be used: {why}. Sync starts from an older "
+        "snapshot or from the individual updates instead."
+    )
+
+
+def _schema_fits(manifest: Manifest) -> bool:
+    """A writer that did not know a field this version syncs may have left its values out."""
+    theirs = manifest.body["schema"]
+    return all(set(fields) <= set(theirs.get(entity, ())) for entity, fields in rs.schema().items())
+
+
+def _download(engine: SyncEngine, manifest: Manifest) -> list[bytes]:
+    """Every part, verified against the manifest and decrypted (raises SealError)."""
+    plain: list[bytes] = []
+    for index, part in enumerate(manifest.parts, start=1):
+        data = engine.remote.read(layout.snapshot_part(manifest.device, manifest.number, index))
+        if data is None:
+            raise SealError(f"part {index} is missing (not fully copied yet?)")
+        if len(data) != part["size"] or hashlib.sha256(data).hexdigest() != part["sha256"]:
+            raise SealError(f"part {index} is not the one its manifest names")
+        address = engine._address(KIND_SNAPSHOT, manifest.device, part_seq(manifest.number, index))
+        plain.append(open_sealed(data, keys=_keys(engine, manifest.device), address=address))
+    return plain
+
+
+def start_from_snapshot(engine: SyncEngine, origin: str, result: CycleResult) -> bool:
+    """A device that has applied no segment yet starts from the best readable snapshot."""
+    if not engine.db(rs.is_fresh):
+        return False
+    listing = list_snapshots(engine)
+    if not listing:
+        return False
+    me = engine.config.device_id
+    for manifest in _candidates(engine, listing, result):
+        if manifest.device == me:
+            continue  # our own: we have that state already
+        revoked = engine.revoked
+        if manifest.device in revoked or any(
+            seq > revoked[d] for d, seq in manifest.cursors.items() if d in revoked
+        ):
+            continue  # written by, or holding too much of, a removed device
+        if not _schema_fits(manifest):
+            log.info(
+                "Snapshot %d of %s predates fields this version syncs",
+                manifest.number,
+                manifest.device,
+            )
+            continue
+        try:
+            plain = _download(engine, manifest)
+        except SealError as exc:
+            _warn(engine, result, manifest.device, manifest.number, str(exc))
+            continue
+        if engine.db(rs.has_data):
+            engine._backup()
+        try:
+            applied = engine.db(
+                partial(
+                    rs.load,
+                    parts=(decode_part(p) for p in plain),
+                    cursors=manifest.cursors,
+                    frontier_map=manifest.body["frontier"],
+                    vectors=manifest.body["vectors"],
+                    parked=manifest.body["parked"],
+                    own_origin=origin,
+                    own_device=me,
+                )
+            )
+        except SegmentRejected as exc:
+            _warn(engine, result, manifest.device, manifest.number, str(exc))
+            continue
+        engine.publish()
+        result.pulled += applied.received
+        result.conflicts += applied.conflicts
+        if applied.fast_clock:
+            fast = engine.db(partial(state.name_of_origin, applied.fast_clock))
+            result.warnings.append(
+                f"The clock of {fast} is more than 5 minutes fast; its changes were "
+                "accepted, but please correct its date and time."
+            )
+        log.info(
+            "Started from snapshot %d of %s (%d changes)",
+            manifest.number,
+            manifest.device,
+            applied.received,
+        )
+        return True
+    return False
