@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import peewee as pw
 
 from desktop.services.store import operation, publish
-from desktop.storage import journal, outbox
+from desktop.storage import journal, outbox, replication_snapshot
 from desktop.storage.models import ENTITY_NAMES, database
 from desktop.storage.sync_tables import Conflict, SyncDevice
 from desktop.sync import state
@@ -617,6 +617,7 @@ def remove_device(
         tuple(sorted(set(members) - {device_id})),
     )
     run_db(partial(_remember_rotations, config.vault_id, {ring.key_id: record}))
+    run_db(replication_snapshot.request)  # "a fresh snapshot under the new key" (SYNC.md)
     return RemovedDevice(device_id, name, last, ring.key_id)
 
 

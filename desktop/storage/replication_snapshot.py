@@ -52,6 +52,7 @@ from desktop.storage.sync_tables import RECEIVED, SyncDevice, SyncState
 
 LOG_MARK = "snapshot_log_mark"  # change-log position the newest known snapshot covers
 SEGMENT_MARK = "snapshot_segment_mark"  # segments (all folders) the newest one covers
+FORCED = "snapshot_forced"  # "1": write one at the next chance (after a data-key rotation)
 PUSHED = "pushed_seq"  # desktop.storage.outbox.PUSHED (not imported: outbox imports us not)
 ASSIGNED = "assigned_seq"
 
@@ -106,6 +107,14 @@ class Due:
 
     segments: int
     log_max: int
+    forced: bool = False
+
+
+def request() -> None:
+    """Write a snapshot at the next cycle whatever the thresholds (SYNC.md: a key rotation
+    is followed by "a fresh snapshot under the new key")."""
+    with database.atomic():
+        _put(FORCED, 1)
 
 
 def due(*, changes: int, segments: int) -> Due | None:
@@ -118,9 +127,11 @@ def due(*, changes: int, segments: int) -> Due | None:
     total, log_max = segments_total(), _log_max()
     if total == 0:
         return None
-    if log_max - _state_int(LOG_MARK) < changes and total - _state_int(SEGMENT_MARK) < segments:
+    forced = _state_int(FORCED) == 1
+    few_changes = log_max - _state_int(LOG_MARK) < changes
+    if not forced and few_changes and total - _state_int(SEGMENT_MARK) < segments:
         return None  # the usual case: two indexed look-ups per cycle
-    return None if _unsent() else Due(total, log_max)
+    return None if _unsent() else Due(total, log_max, forced)
 
 
 def mark(*, segments: int, log_max: int | None = None) -> None:
@@ -128,6 +139,7 @@ def mark(*, segments: int, log_max: int | None = None) -> None:
     with database.atomic():
         _put(SEGMENT_MARK, segments)
         _put(LOG_MARK, _log_max() if log_max is None else log_max)
+        _put(FORCED, 0)
 
 
 @dataclass

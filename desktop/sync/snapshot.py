@@ -192,7 +192,8 @@ def maybe_write(engine: SyncEngine, origin: str) -> bool:
             continue
         if manifest is not None:
             newest_elsewhere = max(newest_elsewhere, manifest.coverage)
-    if newest_elsewhere and due.segments - newest_elsewhere < max(1, engine.snapshot_segments // 2):
+    recent = due.segments - newest_elsewhere < max(1, engine.snapshot_segments // 2)
+    if newest_elsewhere and recent and not due.forced:
         engine.db(partial(rs.mark, segments=newest_elsewhere, log_max=due.log_max))
         return False  # another device's recent snapshot serves joiners just as well
     return _write(engine, origin, max(listing.get(me, [0])) + 1)

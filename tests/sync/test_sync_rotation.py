@@ -522,3 +522,28 @@ def test_old_key_updates_count_only_from_devices_trusted_when_it_was_retired(
     assert rotation.retired_keys([a_new_key, old_key], {a_new_key: ["x"]}) == {
         old_key: frozenset({"x"})
     }
+
+
+def test_after_a_removal_the_next_cycle_writes_a_snapshot_under_the_new_key(
+    three_in_a_folder: Devices,
+) -> None:
+    """SYNC.md: losing a device rotates the data key, "a fresh snapshot under the new key"
+    — even though far fewer segments than the usual threshold have accumulated."""
+    devices = three_in_a_folder
+    devices.use("A")
+    a_id = state.load_config().device_id
+    remote = devices.remote()
+    try:
+        assert not remote.list_dir(layout.snapshot_dir(a_id))  # a small vault: none yet
+        removed = sync.remove_device(device="C", passphrase=PASSPHRASE)
+        devices.sync("A")
+        names = remote.list_dir(layout.snapshot_dir(a_id))
+        [manifest] = [n for n in names if n.endswith(".snap")]
+        path = f"{layout.snapshot_dir(a_id)}/{manifest}"
+        assert _key_id_of(remote, path) == removed.key_id
+        devices.sync("A")  # once: the request is used up
+        assert (
+            len([n for n in remote.list_dir(layout.snapshot_dir(a_id)) if n.endswith(".snap")]) == 1
+        )
+    finally:
+        remote.close()
