@@ -15,9 +15,10 @@ Nothing here touches the network; the engine calls these through its ``run_db`` 
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import chain
@@ -446,12 +447,13 @@ def load(
     than 7 days ahead (nothing applied) and ``ValueError`` when this device already
     applied segments (a snapshot is a starting point only).
     """
-    with database.atomic():
+    empty = not has_data()
+    with _bulk_settings() if empty else contextlib.nullcontext(), database.atomic():
         database.execute_sql("PRAGMA defer_foreign_keys = ON")
         if not is_fresh():
             raise ValueError("this device already follows the vault's segments")
         try:
-            if not has_data():
+            if empty:
                 result = _load_empty(parts, parked, own_origin)
             else:
                 result = _load_merging(parts, parked, own_origin)
@@ -459,6 +461,39 @@ def load(
             raise SegmentRejected(f"malformed contents ({exc.__class__.__name__})") from exc
         _finish_load(cursors, frontier_map, vectors, own_origin, own_device, result)
     return result
+
+
+BULK_CACHE_KIB = 400_000  # page cache while loading into an empty store (then given back)
+
+
+@contextlib.contextmanager
+def _bulk_settings() -> Iterator[None]:
+    """Write a big load into an empty store once, not twice, and from memory.
+
+    In WAL mode every page of the load (~900 MB at 10,000 people) is written to the WAL
+    and then copied into the database by the checkpoint; with a rollback journal, pages
+    that did not exist before the transaction need no journal, so they are written once
+    (the load is still one atomic transaction: a crash rolls it back from the journal on
+    the next open). A larger page cache keeps the B-trees being filled in memory instead
+    of spilling them mid-transaction. Both settings are given back afterwards. If
+    another connection is open (the app's background readers), SQLite refuses to leave
+    WAL mode and the load simply runs in WAL mode.
+    """
+    previous_cache = database.execute_sql("PRAGMA cache_size").fetchone()[0]
+    previous_mode = str(database.execute_sql("PRAGMA journal_mode").fetchone()[0])
+    switched = False
+    try:
+        mode = database.execute_sql("PRAGMA journal_mode = TRUNCATE").fetchone()[0]
+        switched = str(mode).lower() == "truncate" != previous_mode.lower()
+    except pw.OperationalError:  # "database is locked": other connections are open
+        switched = False
+    database.execute_sql(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        database.execute_sql(f"PRAGMA cache_size = {int(previous_cache)}")
+        if switched:
+            database.execute_sql(f"PRAGMA journal_mode = {previous_mode}")
 
 
 def _load_empty(

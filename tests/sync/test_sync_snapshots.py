@@ -5,12 +5,14 @@ and merging (conflicts, later edits) stays right afterwards."""
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 from pathlib import Path
 
 import pytest
 
 from desktop.services import people, sync
 from desktop.storage import journal
+from desktop.storage import replication_snapshot as rs
 from desktop.storage.models import ContactPoint, Conversation, Participant, Person, Tag, database
 from desktop.storage.sync_tables import Conflict, SyncDevice
 from desktop.sync import layout
@@ -120,6 +122,9 @@ def test_a_join_from_a_snapshot_equals_a_full_replay(tmp_path, small_snapshots) 
     result = join(b, target)
     assert result.pulled_segments == 1  # the snapshot, then only the segment after it
     assert not result.warnings
+    # The bulk load ran with a rollback journal and a big cache; both are given back.
+    assert database.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert database.execute_sql("PRAGMA cache_size").fetchone()[0] == -32_000
     joined, joined_changes = state(), changes()
     assert Person.get_by_id(ids[4]).headline == "after the snapshot"
     assert Person.get_by_id(ids[2]).deleted and not Person.get_by_id(ids[3]).deleted
@@ -286,3 +291,26 @@ def test_snapshots_travel_through_webdav(tmp_path, webdav: WebDavServer, small_s
     assert state() == expected
     a.close()
     b.close()
+
+
+def test_the_bulk_settings_stay_in_wal_mode_while_another_connection_is_open(tmp_path) -> None:
+    """The app's background readers hold connections: SQLite then refuses to leave WAL
+    mode, and the load must simply go on in WAL mode."""
+    replica = Replica(tmp_path, "a")
+    replica.use()
+    path = database.database
+    other = sqlite3.connect(path)
+    other.execute("SELECT count(*) FROM person").fetchone()  # an open reader
+    other.execute("BEGIN")
+    other.execute("SELECT count(*) FROM person").fetchone()
+    try:
+        with rs._bulk_settings():
+            assert database.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
+            assert database.execute_sql("PRAGMA cache_size").fetchone()[0] == -rs.BULK_CACHE_KIB
+            journal.save(Person, None, {"full_name": "Written during the load"})
+    finally:
+        other.rollback()
+        other.close()
+    assert database.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert Person.select().where(Person.full_name == "Written during the load").count() == 1
+    replica.close()
