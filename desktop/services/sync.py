@@ -346,8 +346,13 @@ def sync_now(
     run_db: Callable[[Callable[[], Any]], Any] = _direct,
     policy: RetryPolicy | None = None,
     segment_changes: int | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
 ) -> CycleResult:
-    """Run one cycle (preflight, push, pull); status is recorded either way."""
+    """Run one cycle (preflight, push, pull); status is recorded either way.
+
+    ``progress(what, done, total)`` reports long database work (loading a snapshot when
+    joining); it is called from inside ``run_db``.
+    """
     from desktop.sync.engine import SEGMENT_CHANGES, SyncEngine
     from desktop.sync.errors import NeedsSecret, NotConfigured, SyncError
 
@@ -372,6 +377,7 @@ def sync_now(
                 segment_changes=segment_changes or SEGMENT_CHANGES,
                 revoked=revoked,
                 retired=retired,
+                progress=progress,
             )
             result = engine.run_cycle()
         finally:

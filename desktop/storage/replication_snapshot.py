@@ -18,7 +18,7 @@ from __future__ import annotations
 import contextlib
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import chain
@@ -56,6 +56,9 @@ SEGMENT_MARK = "snapshot_segment_mark"  # segments (all folders) the newest one 
 FORCED = "snapshot_forced"  # "1": write one at the next chance (after a data-key rotation)
 PUSHED = "pushed_seq"  # desktop.storage.outbox.PUSHED (not imported: outbox imports us not)
 ASSIGNED = "assigned_seq"
+
+
+Progress = Callable[[int], None]  # changes loaded so far
 
 
 class StateChanged(Exception):
@@ -439,8 +442,12 @@ def load(
     parked: Sequence[Sequence[str | None]],
     own_origin: str,
     own_device: str,
+    progress: Progress | None = None,
 ) -> ApplyResult:
     """Start from a snapshot: its state, cursors, frontier and vectors in ONE transaction.
+
+    ``progress(done)`` is called after each part with the changes loaded so far (the app
+    shows it: at 10,000 people the load takes most of a minute).
 
     ``parts`` is consumed lazily (each decoded only when needed, so memory holds one part
     at a time). Raises :class:`SegmentRejected` for malformed contents or a clock more
@@ -453,10 +460,11 @@ def load(
         if not is_fresh():
             raise ValueError("this device already follows the vault's segments")
         try:
+            report = progress or (lambda _done: None)
             if empty:
-                result = _load_empty(parts, parked, own_origin)
+                result = _load_empty(parts, parked, own_origin, report)
             else:
-                result = _load_merging(parts, parked, own_origin)
+                result = _load_merging(parts, parked, own_origin, report)
         except (TypeError, ValueError, KeyError, AttributeError) as exc:
             raise SegmentRejected(f"malformed contents ({exc.__class__.__name__})") from exc
         _finish_load(cursors, frontier_map, vectors, own_origin, own_device, result)
@@ -497,11 +505,15 @@ def _bulk_settings() -> Iterator[None]:
 
 
 def _load_empty(
-    parts: Iterable[Sequence[Write]], parked: Sequence[Sequence[str | None]], own_origin: str
+    parts: Iterable[Sequence[Write]],
+    parked: Sequence[Sequence[str | None]],
+    own_origin: str,
+    progress: Progress,
 ) -> ApplyResult:
     loader = _BulkLoader(own_origin)
     for writes in parts:
         loader.add(writes)
+        progress(loader.result.received)
     loader.finish()
     cursor = database.obj.cursor()
     cursor.executemany(
@@ -527,7 +539,10 @@ def _load_empty(
 
 
 def _load_merging(
-    parts: Iterable[Sequence[Write]], parked: Sequence[Sequence[str | None]], own_origin: str
+    parts: Iterable[Sequence[Write]],
+    parked: Sequence[Sequence[str | None]],
+    own_origin: str,
+    progress: Progress,
 ) -> ApplyResult:
     """Local data here: every part is merged like received changes (conflicts recorded).
 
@@ -552,6 +567,7 @@ def _load_merging(
         journal.mark_touched(applier.result.touched)
         total.received += applier.result.received
         total.applied += applier.result.applied
+        progress(total.received)
         total.conflicts += applier.result.conflicts
         total.fast_clock = total.fast_clock or applier.result.fast_clock
     return total

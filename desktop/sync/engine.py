@@ -94,6 +94,7 @@ class SyncEngine:
         data_key: DataKey | KeyRing,
         run_db: RunDb = direct,
         publish: Callable[[], None] | None = None,
+        progress: Callable[[str, int, int], None] | None = None,
         segment_changes: int = SEGMENT_CHANGES,
         apply_batch: int = APPLY_BATCH,
         revoked: Mapping[str, int] | None = None,
@@ -111,6 +112,9 @@ class SyncEngine:
         self.retired = dict(retired or {})  # old key id → devices that may still use it
         self.run_db = run_db
         self.publish = publish or (lambda: None)
+        # (what, done, total) during long database work — the snapshot load — called on
+        # the thread that runs the database step (the app's GUI thread)
+        self.progress = progress or (lambda _what, _done, _total: None)
         self.segment_changes = segment_changes
         self.apply_batch = apply_batch
         self._backed_up = False

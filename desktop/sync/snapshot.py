@@ -40,6 +40,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 FORMAT = 1
+DOWNLOADING = "Downloading the vault's data"  # progress wording: parts of a snapshot
+LOADING = "Loading the vault's data"  # … then changes loaded into the database
 LEVEL = 6
 PART_SHIFT = 16
 MAX_PARTS = (1 << PART_SHIFT) - 1
@@ -293,6 +295,7 @@ def _download(engine: SyncEngine, manifest: Manifest) -> list[bytes]:
     """Every part, verified against the manifest and decrypted (raises SealError)."""
     plain: list[bytes] = []
     for index, part in enumerate(manifest.parts, start=1):
+        engine.progress(DOWNLOADING, index - 1, len(manifest.parts))
         data = engine.remote.read(layout.snapshot_part(manifest.device, manifest.number, index))
         if data is None:
             raise SealError(f"part {index} is missing (not fully copied yet?)")
@@ -333,6 +336,7 @@ def start_from_snapshot(engine: SyncEngine, origin: str, result: CycleResult) ->
             continue
         if engine.db(rs.has_data):
             engine._backup()
+        expected = int(manifest.body.get("changes") or 0)
         try:
             applied = engine.db(
                 partial(
@@ -344,6 +348,7 @@ def start_from_snapshot(engine: SyncEngine, origin: str, result: CycleResult) ->
                     parked=manifest.body["parked"],
                     own_origin=origin,
                     own_device=me,
+                    progress=lambda done, total=expected: engine.progress(LOADING, done, total),
                 )
             )
         except SegmentRejected as exc:

@@ -110,6 +110,7 @@ class SyncController(QObject):
     failed = Signal(str)  # a message for the user
     status_changed = Signal(object)  # services.sync.SyncStatus
     secrets_needed = Signal(list)  # e.g. ["passphrase", "password"] in session-only mode
+    progress = Signal(str, int, int)  # what, done, total — long work in a cycle (joining)
 
     def __init__(
         self,
@@ -136,6 +137,8 @@ class SyncController(QObject):
         # why secrets_needed fired, in words, when it is not session-only mode (the
         # vault's key was changed on another device); None otherwise
         self.secrets_reason: str | None = None
+        self._progress_dialog: Any = None  # QProgressDialog while a snapshot is loaded
+        self.progress.connect(self._show_progress)
 
     # -- life cycle --------------------------------------------------------------------------
     def start(self) -> None:
@@ -242,12 +245,58 @@ class SyncController(QObject):
         self.started.emit()
         self.status_changed.emit(status)
         self.run_in_background(
-            lambda run_db: sync.sync_now(run_db=run_db, policy=self.policy),
+            lambda run_db: sync.sync_now(
+                run_db=run_db, policy=self.policy, progress=self._report_progress
+            ),
             self._cycle_done,
             self._cycle_failed,
         )
 
+    def _report_progress(self, what: str, done: int, total: int) -> None:
+        """From the worker (downloading) or from inside a database step on the GUI thread
+        (loading the data: the event loop is blocked for the whole transaction, so the
+        dialog is painted directly)."""
+        if threading.current_thread() is threading.main_thread():
+            self._show_progress(what, done, total)
+            if self._progress_dialog is not None:
+                self._progress_dialog.repaint()
+        else:
+            self.progress.emit(what, done, total)
+
+    @Slot(str, int, int)
+    def _show_progress(self, what: str, done: int, total: int) -> None:
+        from PySide6.QtWidgets import QApplication, QProgressDialog
+
+        dialog = self._progress_dialog
+        if dialog is None:
+            # Not modal on purpose: a modal QProgressDialog runs the event loop in
+            # setValue(), which must not happen inside a database transaction.
+            dialog = QProgressDialog(QApplication.activeWindow())
+            dialog.setObjectName("syncProgress")
+            dialog.setWindowTitle(self.tr("First sync"))
+            dialog.setCancelButton(None)
+            dialog.setMinimumDuration(0)
+            dialog.setAutoClose(False)
+            dialog.setAutoReset(False)
+            self._progress_dialog = dialog
+        dialog.setMaximum(max(total, 1))
+        dialog.setValue(min(done, max(total, 1)))
+        dialog.setLabelText(
+            self.tr("%1… (%2 of %3)")
+            .replace("%1", what)
+            .replace("%2", f"{done:,}")
+            .replace("%3", f"{total:,}")
+        )
+        dialog.show()
+
+    def _close_progress(self) -> None:
+        if self._progress_dialog is not None:
+            self._progress_dialog.close()
+            self._progress_dialog.deleteLater()
+            self._progress_dialog = None
+
     def _cycle_done(self, result: Any) -> None:
+        self._close_progress()
         self._running = False
         self.finished.emit(result)
         self._maybe_again()
@@ -255,6 +304,7 @@ class SyncController(QObject):
     def _cycle_failed(self, error: BaseException) -> None:
         from desktop.sync.errors import KeyRotated, NeedsSecret, SyncError
 
+        self._close_progress()
         self._running = False
         if isinstance(error, Cancelled):
             return

@@ -15,7 +15,7 @@ from desktop.storage import replication
 from desktop.storage.models import Person
 from desktop.sync.remotes.folder import FolderRemote
 from desktop.sync.targets import parse_target
-from tests.sync.replicas import PASSPHRASE, Replica, join_all, sync_all
+from tests.sync.replicas import PASSPHRASE, Replica, cheap_kdf, join_all, sync_all
 
 
 @pytest.fixture
@@ -175,3 +175,48 @@ def test_conflicts_list_restores_a_value_in_one_click(pair, qtbot):
     assert Person.get_by_id(ana).organization == "Acme Corp"
     assert dialog.widget.table.rowCount() == 0
     dialog.close()
+
+
+def test_a_first_sync_from_a_snapshot_shows_its_progress(tmp_path, qtbot, controller, monkeypatch):
+    """Joining a big vault loads a snapshot in one transaction on the GUI thread: the
+    progress dialog is opened from the worker while downloading and painted directly
+    while loading, then closed when the cycle ends."""
+    from desktop.sync.engine import SyncEngine
+    from desktop.sync.snapshot import DOWNLOADING, LOADING
+    from desktop.ui.sync_controller import SyncController
+
+    defaults = SyncEngine.__init__.__kwdefaults__
+    monkeypatch.setitem(defaults, "snapshot_changes", 40)
+    monkeypatch.setitem(defaults, "snapshot_part_changes", 25)
+    a, b = Replica(tmp_path, "laptop"), Replica(tmp_path, "desktop")
+    target = parse_target(str(tmp_path / "vault"))
+    a.use()
+    sync.create_vault(target=target, passphrase=PASSPHRASE, kdf=cheap_kdf())
+    for n in range(12):
+        people.create_person(full_name=f"Person {n}", organization="Acme", headline="x")
+    sync.sync_now()  # the segments, then a snapshot of several parts
+    b.use()
+    sync.join_vault(target=target, passphrase=PASSPHRASE)
+    seen: list[tuple[str, int, int, bool, bool]] = []
+    real_show = SyncController._show_progress
+
+    def show(self, what, done, total):
+        real_show(self, what, done, total)
+        dialog = self._progress_dialog
+        main = threading.current_thread() is threading.main_thread()
+        seen.append((what, done, total, main, dialog.objectName() == "syncProgress"))
+
+    monkeypatch.setattr(SyncController, "_show_progress", show)
+    c = controller()
+    with qtbot.waitSignal(c.finished, timeout=15_000) as done:
+        c.sync_now()
+    assert done.args[0].pulled > 0 and not done.args[0].warnings
+    assert Person.select().where(Person.organization == "Acme").count() == 12
+    downloads = [s for s in seen if s[0] == DOWNLOADING]
+    loads = [s for s in seen if s[0] == LOADING]
+    assert downloads and loads and all(s[3] and s[4] for s in seen)  # shown by the GUI
+    assert len(loads) > 1 and loads[-1][1] == loads[-1][2] > 0  # part by part, to the end
+    assert [s[1] for s in loads] == sorted(s[1] for s in loads)
+    assert c._progress_dialog is None  # closed with the cycle
+    a.close()
+    b.close()
