@@ -461,20 +461,7 @@ class _Applier:
         )
 
     def _ensure_parents(self) -> None:
-        """Insert a hidden placeholder for every referenced parent that is not here yet."""
-        for entity, ids in self.parents.items():
-            wanted = sorted(ids - self.created[entity])
-            present: set[str] = set()
-            for chunk in chunks(wanted):
-                marks = ", ".join("?" for _ in chunk)
-                present.update(
-                    r[0]
-                    for r in database.execute_sql(
-                        f'SELECT id FROM "{entity}" WHERE id IN ({marks})', tuple(chunk)
-                    )
-                )
-            missing = [{"id": i, "updated": "", "deleted": 1} for i in wanted if i not in present]
-            self._insert(ENTITY_NAMES[entity], missing)
+        insert_placeholders(self.parents, self.created)
 
     # -- bookkeeping -------------------------------------------------------------------
     def store(self, groups: Sequence[Group]) -> None:
@@ -515,6 +502,28 @@ class _Applier:
                     if o != self.own_origin and h > self.known.get(o, "")
                 ],
             )
+
+
+def insert_placeholders(parents: Mapping[str, set[str]], known: Mapping[str, set[str]]) -> None:
+    """Insert a hidden placeholder for every referenced parent that is not here yet.
+
+    ``parents`` maps an entity to the ids children point at, ``known`` to the ids this
+    batch itself inserted; a placeholder has defaults and no field clocks, so the
+    parent's own changes fill it in whenever they arrive.
+    """
+    for entity, ids in parents.items():
+        wanted = sorted(ids - known.get(entity, set()))
+        present: set[str] = set()
+        for chunk in chunks(wanted):
+            marks = ", ".join("?" for _ in chunk)
+            present.update(
+                r[0]
+                for r in database.execute_sql(
+                    f'SELECT id FROM "{entity}" WHERE id IN ({marks})', tuple(chunk)
+                )
+            )
+        missing = [{"id": i, "updated": "", "deleted": 1} for i in wanted if i not in present]
+        _Applier._insert(ENTITY_NAMES[entity], missing)
 
 
 def apply_segment(

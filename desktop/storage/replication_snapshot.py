@@ -39,11 +39,11 @@ from desktop.storage.replication import (
     _Applier,
     _valid_hlc,
     frontier,
+    insert_placeholders,
 )
 from desktop.storage.replication_values import (
     FTS_ROW_LIMIT,
     FTS_STALE,
-    chunks,
     decode,
     default_value,
     refresh_search,
@@ -409,19 +409,7 @@ class _BulkLoader:
 
     def finish(self) -> None:
         """Hidden placeholders for parents referenced but absent (as a replay makes them)."""
-        for entity, ids in self.parents.items():
-            wanted = sorted(ids - self.loaded[entity])
-            present: set[str] = set()
-            for chunk in chunks(wanted):
-                marks = ", ".join("?" for _ in chunk)
-                present.update(
-                    r[0]
-                    for r in database.execute_sql(
-                        f'SELECT id FROM "{entity}" WHERE id IN ({marks})', tuple(chunk)
-                    )
-                )
-            missing = [{"id": i, "updated": "", "deleted": 1} for i in wanted if i not in present]
-            _Applier._insert(ENTITY_NAMES[entity], missing)
+        insert_placeholders(self.parents, self.loaded)
 
 
 def has_data() -> bool:
