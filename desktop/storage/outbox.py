@@ -28,22 +28,13 @@ class Batch:
         return sum(g.size for g in self.groups)
 
 
-def _state_int(key: str) -> int:
-    row = SyncState.get_or_none(SyncState.key == key)
-    return int(row.value) if row else 0
-
-
-def _set_state(key: str, value: object) -> None:
-    SyncState.insert(key=key, value=str(value)).on_conflict_replace().execute()
-
-
 def pushed_seq() -> int:
-    return _state_int(PUSHED)
+    return SyncState.read_int(PUSHED)
 
 
 def pending_count() -> int:
     """Local changes not yet safely uploaded (unsent, or sealed but not confirmed)."""
-    pushed = _state_int(PUSHED)
+    pushed = SyncState.read_int(PUSHED)
     return database.execute_sql(
         'SELECT count(*) FROM "change" WHERE segment IS NULL OR segment > ?', (pushed,)
     ).fetchone()[0]
@@ -52,7 +43,7 @@ def pending_count() -> int:
 def next_batch(*, own_origin: str, limit: int) -> Batch | None:
     """The batch to upload next: an unconfirmed one again, else the next unsent changes."""
     with database.atomic():
-        assigned, pushed = _state_int(ASSIGNED), _state_int(PUSHED)
+        assigned, pushed = SyncState.read_int(ASSIGNED), SyncState.read_int(PUSHED)
         if assigned > pushed:
             return _read(pushed + 1, own_origin)
         row = database.execute_sql(
@@ -77,12 +68,12 @@ def next_batch(*, own_origin: str, limit: int) -> Batch | None:
         database.execute_sql(
             'UPDATE "change" SET segment = ? WHERE segment IS NULL AND seq <= ?', (number, last)
         )
-        _set_state(ASSIGNED, number)
+        SyncState.write(ASSIGNED, number)
         return _read(number, own_origin)
 
 
 def confirm_pushed(seq: int) -> None:
-    _set_state(PUSHED, seq)
+    SyncState.write(PUSHED, seq)
 
 
 def _read(number: int, own_origin: str) -> Batch:

@@ -65,15 +65,6 @@ class StateChanged(Exception):
     """The database changed while a snapshot was being read: try again next cycle."""
 
 
-def _state_int(key: str) -> int:
-    row = SyncState.get_or_none(SyncState.key == key)
-    return int(row.value) if row else 0
-
-
-def _put(key: str, value: object) -> None:
-    SyncState.insert(key=key, value=str(value)).on_conflict_replace().execute()
-
-
 def _log_max() -> int:
     # max() of the rowid: one B-tree step, however long the log.
     return database.execute_sql('SELECT max(seq) FROM "change"').fetchone()[0] or 0
@@ -81,9 +72,9 @@ def _log_max() -> int:
 
 def _unsent() -> bool:
     """Local changes not yet safely in the vault (a snapshot must not run ahead of them)."""
-    pushed = _state_int(PUSHED)
+    pushed = SyncState.read_int(PUSHED)
     return (
-        _state_int(ASSIGNED) > pushed
+        SyncState.read_int(ASSIGNED) > pushed
         or database.execute_sql(
             'SELECT 1 FROM "change" WHERE segment IS NULL OR segment > ? LIMIT 1', (pushed,)
         ).fetchone()
@@ -94,7 +85,7 @@ def _unsent() -> bool:
 def segments_total() -> int:
     """Segments applied or pushed here, all device folders together."""
     applied = database.execute_sql('SELECT coalesce(sum(cursor), 0) FROM "sync_device"')
-    return applied.fetchone()[0] + _state_int(PUSHED)
+    return applied.fetchone()[0] + SyncState.read_int(PUSHED)
 
 
 def schema() -> dict[str, list[str]]:
@@ -118,7 +109,7 @@ def request() -> None:
     """Write a snapshot at the next cycle whatever the thresholds (SYNC.md: a key rotation
     is followed by "a fresh snapshot under the new key")."""
     with database.atomic():
-        _put(FORCED, 1)
+        SyncState.write(FORCED, 1)
 
 
 def due(*, changes: int, segments: int) -> Due | None:
@@ -131,9 +122,9 @@ def due(*, changes: int, segments: int) -> Due | None:
     total, log_max = segments_total(), _log_max()
     if total == 0:
         return None
-    forced = _state_int(FORCED) == 1
-    few_changes = log_max - _state_int(LOG_MARK) < changes
-    if not forced and few_changes and total - _state_int(SEGMENT_MARK) < segments:
+    forced = SyncState.read_int(FORCED) == 1
+    few_changes = log_max - SyncState.read_int(LOG_MARK) < changes
+    if not forced and few_changes and total - SyncState.read_int(SEGMENT_MARK) < segments:
         return None  # the usual case: two indexed look-ups per cycle
     return None if _unsent() else Due(total, log_max, forced)
 
@@ -141,9 +132,9 @@ def due(*, changes: int, segments: int) -> Due | None:
 def mark(*, segments: int, log_max: int | None = None) -> None:
     """Remember the newest snapshot known here (written, adopted or joined from)."""
     with database.atomic():
-        _put(SEGMENT_MARK, segments)
-        _put(LOG_MARK, _log_max() if log_max is None else log_max)
-        _put(FORCED, 0)
+        SyncState.write(SEGMENT_MARK, segments)
+        SyncState.write(LOG_MARK, _log_max() if log_max is None else log_max)
+        SyncState.write(FORCED, 0)
 
 
 @dataclass
@@ -174,7 +165,7 @@ def begin(*, own_device: str, own_origin: str) -> Base | None:
             )
         }
         cursors.pop(own_device, None)
-        cursors[own_device] = _state_int(PUSHED)
+        cursors[own_device] = SyncState.read_int(PUSHED)
         count = database.execute_sql('SELECT count(*) FROM "change"').fetchone()[0]
         clocks = database.execute_sql('SELECT count(*) FROM "field_clock"').fetchone()[0]
         return Base(

@@ -23,6 +23,21 @@ class SyncState(BaseModel):
     key = pw.TextField(primary_key=True)
     value = pw.TextField()
 
+    @classmethod
+    def read(cls, key: str) -> str | None:
+        row = cls.get_or_none(cls.key == key)
+        return row.value if row else None
+
+    @classmethod
+    def read_int(cls, key: str) -> int:
+        """A counter (segment numbers, change-log marks); 0 when never written."""
+        value = cls.read(key)
+        return int(value) if value else 0
+
+    @classmethod
+    def write(cls, key: str, value: object) -> None:
+        cls.insert(key=key, value=str(value)).on_conflict_replace().execute()
+
 
 class SyncDevice(BaseModel):
     """Another member of the vault: what it calls itself and how far we have applied it."""

@@ -31,12 +31,11 @@ class SyncConfig:
 
 
 def get(key: str) -> str | None:
-    row = SyncState.get_or_none(SyncState.key == key)
-    return row.value if row else None
+    return SyncState.read(key)
 
 
 def put(key: str, value: object) -> None:
-    SyncState.insert(key=key, value=str(value)).on_conflict_replace().execute()
+    SyncState.write(key, value)
 
 
 def drop(*keys: str) -> None:

@@ -23,6 +23,7 @@ import pytest
 from desktop.services import people, sync
 from desktop.storage import outbox
 from desktop.storage.models import Person, database
+from desktop.storage.sync_tables import SyncState
 from desktop.sync import crypto, layout, rotation, state, vault
 from desktop.sync.credentials import SecretStore, dek_key
 from desktop.sync.engine import SyncEngine
@@ -498,8 +499,8 @@ def test_old_key_updates_count_only_from_devices_trusted_when_it_was_retired(
     people.create_person(full_name="Forged by the thief")
     forged = dataclasses.replace(state.load_config(), device_id=secrets.token_hex(8))
     with database.atomic():  # an altered client numbers its batches from 1 again
-        outbox._set_state(outbox.ASSIGNED, 0)
-        outbox._set_state(outbox.PUSHED, 0)
+        SyncState.write(outbox.ASSIGNED, 0)
+        SyncState.write(outbox.PUSHED, 0)
     remote = devices.remote()
     try:
         SyncEngine(remote=remote, config=forged, data_key=devices.ring("C")).run_cycle()
