@@ -21,6 +21,23 @@ FORMAT = 1
 LEVEL = 6
 
 
+def pack(body: Mapping[str, Any]) -> bytes:
+    """Compact JSON, zlib-compressed: what every sealed body (segment, snapshot) holds."""
+    text = json.dumps(body, ensure_ascii=False, separators=(",", ":"))
+    return zlib.compress(text.encode("utf-8"), LEVEL)
+
+
+def unpack(data: bytes, what: str, version: int = FORMAT) -> dict[str, Any]:
+    """The body of :func:`pack`, refused (SealError) if unreadable or of another version."""
+    try:
+        body = json.loads(zlib.decompress(data))
+    except (zlib.error, ValueError) as exc:
+        raise SealError(f"its contents are unreadable ({exc.__class__.__name__})") from exc
+    if not isinstance(body, dict) or body.get("v") != version:
+        raise SealError(f"written by a newer Rapport ({what} format)")
+    return body
+
+
 def encode_segment(groups: Sequence[Group]) -> bytes:
     body = {
         "v": FORMAT,
@@ -29,18 +46,12 @@ def encode_segment(groups: Sequence[Group]) -> bytes:
             for g in groups
         ],
     }
-    text = json.dumps(body, ensure_ascii=False, separators=(",", ":"))
-    return zlib.compress(text.encode("utf-8"), LEVEL)
+    return pack(body)
 
 
 def decode_segment(data: bytes) -> list[Group]:
     """Structure checks only; each change's fields are checked where they are used."""
-    try:
-        body = json.loads(zlib.decompress(data))
-    except (zlib.error, ValueError) as exc:
-        raise SealError(f"its contents are unreadable ({exc.__class__.__name__})") from exc
-    if not isinstance(body, dict) or body.get("v") != FORMAT:
-        raise SealError("written by a newer Rapport (segment format)")
+    body = unpack(data, "segment")
     groups = []
     for group in body.get("groups", []):
         seen = group.get("seen") if isinstance(group, dict) else None

@@ -20,9 +20,7 @@ replay of segments. Old segments are never deleted (SYNC.md: a later version).
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
-import zlib
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -33,7 +31,7 @@ from desktop.storage import replication_snapshot as rs
 from desktop.storage.replication import SegmentRejected, Write
 from desktop.sync import layout, state
 from desktop.sync.crypto import KIND_SNAPSHOT, SealError, open_sealed, seal
-from desktop.sync.payload import decode_json, encode_json
+from desktop.sync.payload import pack, unpack
 
 if TYPE_CHECKING:
     from desktop.sync.engine import CycleResult, SyncEngine
@@ -42,7 +40,6 @@ log = logging.getLogger(__name__)
 FORMAT = 1
 DOWNLOADING = "Downloading the vault's data"  # progress wording: parts of a snapshot
 LOADING = "Loading the vault's data"  # … then changes loaded into the database
-LEVEL = 6
 PART_SHIFT = 16
 MAX_PARTS = (1 << PART_SHIFT) - 1
 SNAPSHOT_SEGMENTS = 500  # SYNC.md: "after ~500 segments"
@@ -59,19 +56,12 @@ def part_seq(number: int, part: int) -> int:
 
 
 def encode_part(writes: Sequence[Write]) -> bytes:
-    text = json.dumps({"v": FORMAT, "writes": writes}, ensure_ascii=False, separators=(",", ":"))
-    return zlib.compress(text.encode("utf-8"), LEVEL)
+    return pack({"v": FORMAT, "writes": writes})
 
 
 def decode_part(data: bytes) -> list[Write]:
     """Structure checks only (each write is checked where it is applied)."""
-    try:
-        body = json.loads(zlib.decompress(data))
-    except (zlib.error, ValueError) as exc:
-        raise SealError(f"its contents are unreadable ({exc.__class__.__name__})") from exc
-    if not isinstance(body, dict) or body.get("v") != FORMAT:
-        raise SealError("written by a newer Rapport (snapshot format)")
-    writes = body.get("writes")
+    writes = unpack(data, "snapshot", FORMAT).get("writes")
     if not isinstance(writes, list) or not all(type(w) is list and len(w) == 4 for w in writes):
         raise SealError("malformed writes")
     return writes
@@ -152,9 +142,8 @@ def _read_manifest(engine: SyncEngine, device: str, number: int) -> Manifest | N
     if data is None:
         return None
     address = engine._address(KIND_SNAPSHOT, device, manifest_seq(number))
-    body = decode_json(
-        zlib_decompress(open_sealed(data, keys=_keys(engine, device), address=address))
-    )
+    plain = open_sealed(data, keys=_keys(engine, device), address=address)
+    body = unpack(plain, "snapshot", FORMAT)
     _check_manifest(body)
     if body["cursors"].get(device, -1) < 0:
         raise SealError("its cursor map does not name its writer")
@@ -165,13 +154,6 @@ def _keys(engine: SyncEngine, device: str) -> Mapping[str, bytes]:
     """The data keys this device's files may be sealed with (a retired key only from the
     devices still trusted with it, when the engine knows about key rotation)."""
     return engine._keys_for(device)
-
-
-def zlib_decompress(data: bytes) -> bytes:
-    try:
-        return zlib.decompress(data)
-    except zlib.error as exc:
-        raise SealError("its contents are unreadable (zlib)") from exc
 
 
 # -- writing -------------------------------------------------------------------------------
@@ -244,7 +226,7 @@ def _write(engine: SyncEngine, origin: str, number: int) -> bool:
         **rs.finish(base),
     }
     manifest = seal(
-        zlib.compress(encode_json(body), LEVEL),
+        pack(body),
         data_key=engine.data_key.key,
         key_id=engine.data_key.key_id,
         address=engine._address(KIND_SNAPSHOT, me, manifest_seq(number)),
