@@ -32,6 +32,19 @@ class VaultExists(SyncError):
     """Create was asked where a vault already is: join it instead."""
 
 
+class UnsafePath(SyncError):
+    """A remote path that would leave the vault (``..``, an absolute path, a link out of
+    the folder, a name Rapport never writes). Refused before any request is sent: the
+    storage is not trusted to name the files Rapport reads, writes or deletes."""
+
+    def __init__(self, path: str) -> None:
+        shown = path.encode("unicode_escape").decode("ascii")[:120]
+        super().__init__(
+            f"Refused the path {shown!r}: it would leave the sync vault. Someone may have "
+            "planted files in the storage folder; nothing outside the vault was touched."
+        )
+
+
 class WrongPassphrase(SyncError):
     def __init__(self) -> None:
         super().__init__("That passphrase does not open this sync vault. Nothing was changed.")

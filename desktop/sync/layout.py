@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from desktop.sync.errors import UnsafePath
+
 ROOT = "rapport-sync-v1"
 VAULT = f"{ROOT}/vault.json"
 KEYSLOTS = f"{ROOT}/keyslots"
@@ -18,10 +20,38 @@ DEVICES = f"{ROOT}/devices"
 ROTATIONS = f"{ROOT}/rotations"  # <new key id>.enc (new key) + .notice (old key): lost devices
 DEVICE_ID = re.compile(r"^[0-9a-f]{16}$")
 HEX_ID = re.compile(r"^[0-9a-f]{16,32}$")
+SLOT_ID = re.compile(r"^[0-9a-f]{16}$")
+SLOT_FILE = re.compile(r"^([0-9a-f]{16})\.json$")
 BUCKET_SIZE = 1000
+# One piece of a path Rapport writes: letters, digits, "-", "_" and dots, never first (so
+# neither "." nor ".." nor a hidden temp file), no separators of any platform.
+SAFE_NAME = re.compile(r"^[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}$")
+
+
+def check_path(path: str, *, folder: bool = False) -> str:
+    """``path`` if every piece is a name Rapport itself could have written; else UnsafePath.
+
+    Every remote calls this before it reads, writes, lists or deletes, so no name taken
+    from the storage (a listing, a JSON field) can reach a file outside the vault, on any
+    remote: over WebDAV and S3 a ``../`` would collapse in the URL and land elsewhere in
+    the user's account. ``folder`` allows the vault's top ("") and a trailing "/".
+    """
+    inner = path[:-1] if folder and path.endswith("/") else path
+    if folder and inner == "":
+        return path
+    if not all(SAFE_NAME.match(piece) for piece in inner.split("/")):
+        raise UnsafePath(path)
+    return path
+
+
+def safe_names(names: list[str]) -> list[str]:
+    """The listed names a remote may hand on: anything else was not written by Rapport."""
+    return [name for name in names if SAFE_NAME.match(name)]
 
 
 def keyslot(slot_id: str) -> str:
+    if not SLOT_ID.match(slot_id):
+        raise UnsafePath(f"{KEYSLOTS}/{slot_id}.json")
     return f"{KEYSLOTS}/{slot_id}.json"
 
 

@@ -220,22 +220,32 @@ def create_vault(
 
 def slots(remote: Remote) -> list[dict[str, Any]]:
     """Every readable keyslot (plain JSON: ids and KDF parameters, the keys wrapped)."""
-    return _slots(remote)
+    return [slot for _, slot in _slots(remote)]
 
 
-def _slots(remote: Remote) -> list[dict[str, Any]]:
-    slots = []
+def _slots(remote: Remote) -> list[tuple[str, dict[str, Any]]]:
+    """(slot id, keyslot) for each file named like one Rapport writes, ``<16 hex>.json``.
+
+    The slot id is taken from the listed file name, never from the JSON inside it (which
+    the storage could have written): a keyslot whose ``slot`` field names another file is
+    not a keyslot. Deletes use these ids, so nothing outside ``keyslots/`` is reachable.
+    """
+    found = []
     for name in remote.list_dir(layout.KEYSLOTS):
-        if not name.endswith(".json"):
+        match = layout.SLOT_FILE.match(name)
+        if match is None:
             continue
-        data = remote.read(f"{layout.KEYSLOTS}/{name}")
+        slot_id = match.group(1)
+        data = remote.read(layout.keyslot(slot_id))
         if data is None:
             continue
         try:
-            slots.append(decode_json(data))
+            slot = decode_json(data)
         except SealError:
             continue
-    return slots
+        if isinstance(slot, dict) and slot.get("slot") == slot_id:
+            found.append((slot_id, slot))
+    return found
 
 
 def _open_slot(slot: dict[str, Any], vault_id: str, passphrase: str) -> KeyRing | None:
@@ -271,7 +281,7 @@ def unlock(remote: Remote, vault_id: str, passphrase: str) -> KeyRing:
     found = _slots(remote)
     if not found:
         raise SyncError(f"{remote.description} has a vault but no keyslot (still copying?).")
-    rings = [r for r in (_open_slot(slot, vault_id, passphrase) for slot in found) if r]
+    rings = [r for r in (_open_slot(slot, vault_id, passphrase) for _, slot in found) if r]
     if not rings:
         raise WrongPassphrase()
     rings.sort(key=lambda r: len(r.ring), reverse=True)
@@ -307,6 +317,9 @@ def replace_keyslots(
     back = unlock(remote, vault_id, passphrase)  # the new slot reads back before any delete
     if back.key_id != ring.key_id or not set(ring.key_ids) <= set(back.key_ids):
         raise SyncError("The new keyslot did not read back as written; nothing was deleted.")
-    for slot in _slots(remote):
-        if slot.get("slot") != keep:
-            remote.delete(layout.keyslot(str(slot.get("slot"))))
+    # Delete by the listed file names (``<16 hex>.json``), never by a name read from
+    # inside a file: the storage is not trusted to say what Rapport deletes.
+    for name in remote.list_dir(layout.KEYSLOTS):
+        match = layout.SLOT_FILE.match(name)
+        if match is not None and match.group(1) != keep:
+            remote.delete(layout.keyslot(match.group(1)))

@@ -12,7 +12,14 @@ import os
 import secrets
 from pathlib import Path
 
-from desktop.sync.errors import AuthenticationFailed, RemoteFull, RemoteNotFound, SyncError
+from desktop.sync import layout
+from desktop.sync.errors import (
+    AuthenticationFailed,
+    RemoteFull,
+    RemoteNotFound,
+    SyncError,
+    UnsafePath,
+)
 
 
 class FolderRemote:
@@ -20,8 +27,18 @@ class FolderRemote:
         self.root = root
         self.description = f"folder {root}"
 
-    def _path(self, path: str) -> Path:
-        return self.root.joinpath(*path.split("/"))
+    def _path(self, path: str, *, folder: bool = False) -> Path:
+        """The file for a vault path; UnsafePath for a name Rapport never writes, or for a
+        path that a planted link (``devices/x -> ~``) would take out of the folder."""
+        layout.check_path(path, folder=folder)
+        target = self.root.joinpath(*[piece for piece in path.split("/") if piece])
+        root = os.path.realpath(self.root)
+        # The folder holding the target, links resolved, must be the vault or inside it;
+        # the target itself may be a link (unlinking or replacing it stays inside).
+        holder = os.path.realpath(target if folder else target.parent)
+        if holder != root and not holder.startswith(root.rstrip(os.sep) + os.sep):
+            raise UnsafePath(path)
+        return target
 
     def check(self) -> None:
         if not self.root.is_dir():
@@ -36,15 +53,19 @@ class FolderRemote:
             ) from exc
 
     def read(self, path: str) -> bytes | None:
+        target = self._path(path)
+        if target.is_symlink():  # never follow a planted link to a file outside the vault
+            raise UnsafePath(path)
         try:
-            return self._path(path).read_bytes()
+            return target.read_bytes()
         except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
             return None
         except OSError as exc:
-            raise SyncError(f"Cannot read {self._path(path)} ({exc.strerror}).") from exc
+            raise SyncError(f"Cannot read {target} ({exc.strerror}).") from exc
 
     def exists(self, path: str) -> bool:
-        return self._path(path).is_file()
+        target = self._path(path)
+        return target.is_file() and not target.is_symlink()
 
     def write(self, path: str, data: bytes) -> None:
         target = self._path(path)
@@ -64,19 +85,21 @@ class FolderRemote:
             raise SyncError(f"Cannot write {target} ({exc.strerror}).") from exc
 
     def list_dir(self, path: str) -> list[str]:
+        folder = self._path(path, folder=True)
         try:
-            with os.scandir(self._path(path)) as entries:
-                return sorted(e.name for e in entries if not e.name.startswith("."))
+            with os.scandir(folder) as entries:
+                return sorted(layout.safe_names([e.name for e in entries]))
         except (FileNotFoundError, NotADirectoryError):
             return []
         except OSError as exc:
-            raise SyncError(f"Cannot list {self._path(path)} ({exc.strerror}).") from exc
+            raise SyncError(f"Cannot list {folder} ({exc.strerror}).") from exc
 
     def delete(self, path: str) -> None:
+        target = self._path(path)
         try:
-            self._path(path).unlink(missing_ok=True)
+            target.unlink(missing_ok=True)
         except OSError as exc:
-            raise SyncError(f"Cannot delete {self._path(path)} ({exc.strerror}).") from exc
+            raise SyncError(f"Cannot delete {target} ({exc.strerror}).") from exc
 
     def close(self) -> None:
         pass

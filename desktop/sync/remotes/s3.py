@@ -11,6 +11,7 @@ import re
 from urllib.parse import quote
 from xml.etree import ElementTree
 
+from desktop.sync import layout
 from desktop.sync.errors import RemoteNotFound
 from desktop.sync.remotes.base import HttpClient
 from desktop.sync.retry import RetryPolicy
@@ -45,7 +46,10 @@ class S3Remote:
         auth = AWS4Auth(access_key, secret_key or "", region, "s3")
         self.http = HttpClient(self.description, auth, policy or RetryPolicy())
 
-    def _url(self, path: str = "") -> str:
+    def _url(self, path: str) -> str:
+        """The object's URL; UnsafePath first for a key that could leave the vault's prefix
+        (``..`` collapses in the URL and would name another object of the bucket)."""
+        layout.check_path(path)
         return f"{self.endpoint}/{quote(self.bucket)}/" + quote(self.prefix + path)
 
     def _missing_bucket(self) -> RemoteNotFound:
@@ -76,6 +80,7 @@ class S3Remote:
             raise self.http.unexpected(response, f"Uploading {path}")
 
     def list_dir(self, path: str) -> list[str]:
+        layout.check_path(path, folder=True)
         folder = self.prefix + (path.strip("/") + "/" if path.strip("/") else "")
         names: set[str] = set()
         token = None
@@ -99,7 +104,7 @@ class S3Remote:
             token_element = root.find(f"{S3_NS}NextContinuationToken")
             truncated = root.findtext(f"{S3_NS}IsTruncated") == "true"
             if not truncated or token_element is None:
-                return sorted(n for n in names if n)
+                return sorted(layout.safe_names([n for n in names if n]))
             token = token_element.text
 
     def delete(self, path: str) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from urllib.parse import quote, unquote, urlsplit
 from xml.etree import ElementTree
 
+from desktop.sync import layout
 from desktop.sync.errors import RemoteNotFound
 from desktop.sync.remotes.base import HttpClient
 from desktop.sync.retry import RetryPolicy
@@ -30,7 +31,9 @@ class WebDavRemote:
         self.http = HttpClient(self.description, auth, policy or RetryPolicy())
 
     def _url(self, path: str) -> str:
-        return self.base + quote(path)
+        """The URL of a vault path; UnsafePath first for anything that could leave it (a
+        ``..`` collapses in a URL, sending the request elsewhere in the user's account)."""
+        return self.base + quote(layout.check_path(path, folder=path.endswith("/")))
 
     def check(self) -> None:
         response = self.http.request(
@@ -93,7 +96,7 @@ class WebDavRemote:
             target = unquote(urlsplit((href.text or "").strip()).path).rstrip("/")
             if target != own and target.startswith(own + "/"):
                 names.append(target[len(own) + 1 :].split("/")[0])
-        return sorted(set(names))
+        return sorted(set(layout.safe_names(names)))
 
     def delete(self, path: str) -> None:
         response = self.http.request("DELETE", self._url(path), f"Deleting {path}")
