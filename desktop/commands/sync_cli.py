@@ -59,6 +59,7 @@ def _target(args: argparse.Namespace) -> Any:
             endpoint=args.endpoint or "",
             access_key=args.access_key or "",
             region=args.region or "",
+            insecure_http=getattr(args, "insecure_http", False),
         )
     except ValueError as exc:
         raise CommandError(str(exc), exit_code=2) from exc
@@ -82,6 +83,12 @@ def _setup(args: argparse.Namespace, create: bool) -> int:
     from desktop.sync.errors import SyncError
 
     target = _target(args)
+    if target.insecure_http:
+        print(
+            f"Warning: {target.location} is plain http://: your password travels unencrypted "
+            "(your data stays encrypted). Use https:// where you can.",
+            file=sys.stderr,
+        )
     reader = _Secrets()
     passphrase = reader.read("New sync passphrase" if create else "Sync passphrase", confirm=create)
     secret = (
@@ -273,6 +280,12 @@ def _target_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--access-key", metavar="ID", help="S3 access key id")
     parser.add_argument("--region", metavar="REGION", help="S3 region (default us-east-1)")
     parser.add_argument("--device-name", metavar="NAME", help="how other devices see this one")
+    parser.add_argument(
+        "--insecure-http",
+        action="store_true",
+        help="allow a plain http:// WebDAV address on another machine (the password is "
+        "sent unencrypted; only on a network you trust)",
+    )
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

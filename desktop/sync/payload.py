@@ -27,11 +27,38 @@ def pack(body: Mapping[str, Any]) -> bytes:
     return zlib.compress(text.encode("utf-8"), LEVEL)
 
 
+# The most a sealed body may hold once decompressed. A snapshot part (200,000 changes)
+# is a few tens of MB of JSON; this stops a compression bomb sealed by a key holder
+# (a few MB that would inflate to gigabytes) before it fills the laptop's memory.
+MAX_UNPACKED_BYTES = 256 * 1024 * 1024
+
+
+def megabytes(count: int) -> str:
+    """A size limit for a message: "256 MB", or "0.95 MB" for small test limits."""
+    return f"{count / 1048576:.3g} MB"
+
+
+def inflate(data: bytes, limit: int | None = None) -> bytes:
+    """zlib-decompress at most ``limit`` bytes; SealError for more, or for damaged data."""
+    limit = MAX_UNPACKED_BYTES if limit is None else limit
+    inflater = zlib.decompressobj()
+    try:
+        out = inflater.decompress(data, limit + 1)
+    except zlib.error as exc:
+        raise SealError(f"its contents are unreadable ({exc.__class__.__name__})") from exc
+    if len(out) > limit or inflater.unconsumed_tail:
+        raise SealError(f"its contents would take more than {megabytes(limit)}")
+    if not inflater.eof:
+        raise SealError("its contents are unreadable (truncated)")
+    return out
+
+
 def unpack(data: bytes, what: str, version: int = FORMAT) -> dict[str, Any]:
     """The body of :func:`pack`, refused (SealError) if unreadable or of another version."""
+    text = inflate(data)  # its own SealError: too large, damaged or truncated
     try:
-        body = json.loads(zlib.decompress(data))
-    except (zlib.error, ValueError) as exc:
+        body = json.loads(text)
+    except ValueError as exc:
         raise SealError(f"its contents are unreadable ({exc.__class__.__name__})") from exc
     if not isinstance(body, dict) or body.get("v") != version:
         raise SealError(f"written by a newer Rapport ({what} format)")

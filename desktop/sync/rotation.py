@@ -97,7 +97,9 @@ def rotate(
     files already written are named by a key id no keyslot wraps and are ignored.
     """
     old = vault.unlock(remote, vault_id, passphrase)
-    kdf = kdf or vault.read_vault(remote).kdf
+    # Rapport's own cost, never vault.json's: that file is not authenticated, and a
+    # storage provider that lowered it there would make the new keyslot cheap to attack.
+    kdf = kdf or KdfParams()
     new = DataKey(secrets.token_hex(8), crypto.random_bytes(crypto.KEY_BYTES))
     ring = old.rotated(new)
     now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")

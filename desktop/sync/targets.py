@@ -7,6 +7,7 @@ password or S3 secret key lives in the keyring under ``remote:<target_id>``.
 from __future__ import annotations
 
 import hashlib
+import ipaddress
 import json
 import re
 from dataclasses import asdict, dataclass
@@ -29,6 +30,7 @@ class Target:
     prefix: str = ""  # S3 key prefix
     endpoint: str = ""  # S3 endpoint URL
     region: str = "us-east-1"
+    insecure_http: bool = False  # the user chose plain http:// with a password (warned)
 
     @property
     def target_id(self) -> str:
@@ -62,6 +64,11 @@ class Target:
 
     def open(self, secret: str | None, policy: RetryPolicy | None = None) -> Remote:
         """A remote for this target (imports its HTTP client only now)."""
+        problem = plain_http_problem(self.location, self.user) if self.kind == "webdav" else ""
+        if problem and not self.insecure_http:
+            from desktop.sync.errors import SyncError
+
+            raise SyncError(problem)
         if self.kind == "folder":
             from desktop.sync.remotes.folder import FolderRemote
 
@@ -83,6 +90,29 @@ class Target:
         )
 
 
+def is_loopback(host: str) -> bool:
+    """True for this machine's own addresses (a test server, a local tunnel)."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def plain_http_problem(url: str, user: str) -> str:
+    """Why a WebDAV address must not be used as is, or "": plain ``http://`` would send the
+    password (and every request) unencrypted to anyone on the network path."""
+    parts = urlsplit(url)
+    if parts.scheme != "http" or not user or is_loopback(parts.hostname or ""):
+        return ""
+    return (
+        f"{url} uses plain http://, which would send your password unencrypted to "
+        f"{parts.hostname}. Use https://, or (only on a network you trust) choose "
+        "--insecure-http."
+    )
+
+
 def parse_target(
     text: str,
     *,
@@ -90,10 +120,12 @@ def parse_target(
     endpoint: str = "",
     access_key: str = "",
     region: str = "",
+    insecure_http: bool = False,
 ) -> Target:
     """Turn what the user typed (a path, an http(s) URL or s3://bucket/prefix) into a target.
 
-    Raises ValueError with a message that says what to fix.
+    Raises ValueError with a message that says what to fix, among them a plain http://
+    WebDAV address with a password on another machine unless ``insecure_http`` is chosen.
     """
     text = text.strip()
     if not text:
@@ -104,7 +136,11 @@ def parse_target(
             raise ValueError("put the user name in --user, not in the address")
         if not parts.hostname:
             raise ValueError(f"{text!r} is not a complete address")
-        return Target("webdav", text if text.endswith("/") else text + "/", user=user)
+        url = text if text.endswith("/") else text + "/"
+        problem = plain_http_problem(url, user)
+        if problem and not insecure_http:
+            raise ValueError(problem)
+        return Target("webdav", url, user=user, insecure_http=bool(problem))
     if text.startswith("s3://"):
         bucket, _, prefix = text[5:].partition("/")
         if not _BUCKET.match(bucket):

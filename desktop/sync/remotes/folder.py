@@ -20,6 +20,7 @@ from desktop.sync.errors import (
     SyncError,
     UnsafePath,
 )
+from desktop.sync.remotes import base
 
 
 class FolderRemote:
@@ -57,7 +58,11 @@ class FolderRemote:
         if target.is_symlink():  # never follow a planted link to a file outside the vault
             raise UnsafePath(path)
         try:
-            return target.read_bytes()
+            with target.open("rb") as handle:
+                data = handle.read(base.MAX_BODY_BYTES + 1)  # never more than the limit
+            if len(data) > base.MAX_BODY_BYTES:
+                raise base.too_large(f"Reading {path}", base.MAX_BODY_BYTES)
+            return data
         except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
             return None
         except OSError as exc:
@@ -71,8 +76,11 @@ class FolderRemote:
         target = self._path(path)
         temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            with temp.open("wb") as handle:
+            self._make_folders(target.parent)
+            # 0600: what the vault holds is sealed, but its names and sizes are nobody's
+            # business on a shared machine (the umask may only narrow it further).
+            fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _BINARY, 0o600)
+            with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
                 handle.flush()
                 os.fsync(handle.fileno())
@@ -83,6 +91,15 @@ class FolderRemote:
             if exc.errno in (errno.ENOSPC, errno.EDQUOT):
                 raise RemoteFull(f"The disk holding {self.root} is full.") from exc
             raise SyncError(f"Cannot write {target} ({exc.strerror}).") from exc
+
+    def _make_folders(self, folder: Path) -> None:
+        """Create the missing folders down to ``folder``, each 0700 (private to the user)."""
+        missing = []
+        while not folder.is_dir() and folder != self.root and folder.parent != folder:
+            missing.append(folder)
+            folder = folder.parent
+        for each in reversed(missing):
+            each.mkdir(mode=0o700, exist_ok=True)  # exist_ok: another process was quicker
 
     def list_dir(self, path: str) -> list[str]:
         folder = self._path(path, folder=True)
@@ -103,6 +120,9 @@ class FolderRemote:
 
     def close(self) -> None:
         pass
+
+
+_BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation
 
 
 def _fsync_dir(folder: Path) -> None:

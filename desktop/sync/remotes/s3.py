@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import re
 from urllib.parse import quote
-from xml.etree import ElementTree
 
 from desktop.sync import layout
 from desktop.sync.errors import RemoteNotFound
-from desktop.sync.remotes.base import HttpClient
+from desktop.sync.remotes.base import HttpClient, parse_xml
 from desktop.sync.retry import RetryPolicy
 
 S3_NS = "{http://s3.amazonaws.com/doc/2006-03-01/}"
@@ -94,7 +93,7 @@ class S3Remote:
                 raise self._missing_bucket()
             if response.status_code != 200:
                 raise self.http.unexpected(response, f"Listing {path or '/'}")
-            root = ElementTree.fromstring(response.content)
+            root = parse_xml(response.content, f"Listing {path or '/'}", self.description)
             for element in root.iter(f"{S3_NS}Prefix"):
                 if element.text and element.text != folder and element.text.startswith(folder):
                     names.add(element.text[len(folder) :].rstrip("/"))

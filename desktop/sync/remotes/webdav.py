@@ -8,11 +8,10 @@ PROPFIND ``Depth: 1`` on one folder, DELETE. No locks and no conditional headers
 from __future__ import annotations
 
 from urllib.parse import quote, unquote, urlsplit
-from xml.etree import ElementTree
 
 from desktop.sync import layout
 from desktop.sync.errors import RemoteNotFound
-from desktop.sync.remotes.base import HttpClient
+from desktop.sync.remotes.base import HttpClient, parse_xml
 from desktop.sync.retry import RetryPolicy
 
 PROPFIND_BODY = (
@@ -92,7 +91,8 @@ class WebDavRemote:
             raise self.http.unexpected(response, f"Listing {folder}")
         own = unquote(urlsplit(self._url(folder)).path).rstrip("/")
         names = []
-        for href in ElementTree.fromstring(response.content).iter("{DAV:}href"):
+        listing = parse_xml(response.content, f"Listing {folder}", self.description)
+        for href in listing.iter("{DAV:}href"):
             target = unquote(urlsplit((href.text or "").strip()).path).rstrip("/")
             if target != own and target.startswith(own + "/"):
                 names.append(target[len(own) + 1 :].split("/")[0])

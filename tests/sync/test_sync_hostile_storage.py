@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from desktop.sync import layout, rotation, vault
-from desktop.sync.errors import UnsafePath
+from desktop.sync.errors import SyncError, UnsafePath
 from desktop.sync.payload import encode_json
 from desktop.sync.remotes.base import Remote
 from desktop.sync.remotes.folder import FolderRemote
@@ -203,3 +203,159 @@ def test_a_listing_only_hands_on_names_rapport_could_have_written(tmp_path: Path
     for name in ("0123456789abcdef.json", ".tmp", "a b.json", "ok-name.json"):
         (keyslots / name).write_text(json.dumps({}))
     assert FolderRemote(root).list_dir(layout.KEYSLOTS) == ["0123456789abcdef.json", "ok-name.json"]
+
+
+# -- parameters the storage cannot weaken ---------------------------------------------------
+def test_a_weakened_vault_json_does_not_weaken_the_keyslot_a_removal_writes(
+    hostile: Vault,
+) -> None:
+    from desktop.sync.crypto import KdfParams
+
+    vault_id, _ = vault.create_vault(hostile.remote, PASSPHRASE, cheap_kdf())
+    info = json.loads(hostile.remote.read(layout.VAULT) or b"{}")
+    info["kdf"] = {"algorithm": "argon2id", "memory_kib": 8, "iterations": 1, "lanes": 1}
+    hostile.remote.write(layout.VAULT, encode_json(info))
+
+    rotation.rotate(
+        hostile.remote,
+        vault_id=vault_id,
+        passphrase=PASSPHRASE,
+        by="0123456789abcdef",
+        by_name="laptop",
+        revoke={"fedcba9876543210": 0},
+        members=["0123456789abcdef", "fedcba9876543210"],
+    )
+
+    [slot] = vault.slots(hostile.remote)
+    assert KdfParams.from_json(slot["kdf"]) == KdfParams()  # Rapport's own cost
+
+
+# -- plain http:// ---------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "url",
+    ["http://dav.example.org/remote.php/dav/", "http://192.0.2.7/dav", "http://[2001:db8::1]/"],
+)
+def test_plain_http_with_a_password_is_refused_unless_chosen(url: str) -> None:
+    with pytest.raises(ValueError, match="unencrypted"):
+        parse_target(url, user="ana")
+    chosen = parse_target(url, user="ana", insecure_http=True)
+    assert chosen.insecure_http
+    # a stored target without the choice (an older database, an edited row) is refused too
+    stored = type(chosen)(**{**chosen.__dict__, "insecure_http": False})
+    with pytest.raises(SyncError, match="unencrypted"):
+        stored.open("secret")
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["http://127.0.0.1:8080/dav/", "http://localhost/dav", "http://[::1]:9/", "https://x.org/"],
+)
+def test_loopback_and_https_need_no_choice(url: str) -> None:
+    assert not parse_target(url, user="ana").insecure_http
+
+
+def test_the_cli_refuses_plain_http_before_asking_anything(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "desktop",
+            "--data-dir",
+            str(tmp_path / "data"),
+            "sync",
+            "create",
+            "http://192.0.2.7/dav/",
+            "--user",
+            "ana",
+        ],
+        input="",
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert done.returncode == 2, done.stderr
+    assert "unencrypted" in done.stderr and "--insecure-http" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+# -- what is read is bounded -----------------------------------------------------------------
+def test_an_oversized_file_is_refused_not_read_into_memory(
+    hostile: Vault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.sync.remotes import base
+
+    path = layout.segment("0123456789abcdef", 1)
+    hostile.remote.write(path, b"x" * 300_000)
+    monkeypatch.setattr(base, "MAX_BODY_BYTES", 200_000)
+    with pytest.raises(SyncError, match="more than"):
+        hostile.remote.read(path)
+    monkeypatch.setattr(base, "MAX_BODY_BYTES", 400_000)
+    assert len(hostile.remote.read(path) or b"") == 300_000
+
+
+def test_a_compression_bomb_is_cut_at_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    import zlib
+
+    from desktop.sync import payload
+    from desktop.sync.crypto import SealError
+
+    bomb = zlib.compress(b" " * 5_000_000, 9)  # ~5 KB that would inflate to 5 MB
+    assert len(bomb) < 10_000
+    monkeypatch.setattr(payload, "MAX_UNPACKED_BYTES", 1_000_000)
+    with pytest.raises(SealError, match="more than"):
+        payload.unpack(bomb, "segment")
+    with pytest.raises(SealError, match="unreadable"):
+        payload.unpack(payload.pack({"v": 1, "groups": []})[:-6], "segment")
+    assert payload.unpack(payload.pack({"v": 1, "groups": []}), "segment") == {
+        "v": 1,
+        "groups": [],
+    }
+
+
+def test_a_key_holder_sealing_a_bomb_changes_nothing_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A device that holds the key seals a segment that inflates past the limit: the
+    receiver refuses it with a warning and its store stays byte-identical."""
+    import zlib
+
+    from desktop.services import people, sync
+    from desktop.sync import payload
+    from tests.sync.replicas import Replica, digest, join_all
+
+    a, b = Replica(tmp_path, "laptop"), Replica(tmp_path, "desktop")
+    try:
+        join_all([a, b], parse_target(str(tmp_path / "vault")))
+        monkeypatch.setattr(payload, "MAX_UNPACKED_BYTES", 1_000_000)
+        a.use()
+        people.create_person(full_name="Ana Ruiz")
+        from desktop.sync import engine
+
+        with monkeypatch.context() as patch:
+            patch.setattr(engine, "encode_segment", lambda groups: zlib.compress(b" " * 3_000_000))
+            sync.sync_now()
+        b.use()
+        before = digest()
+        result = sync.sync_now()
+        assert any("more than 0.954 MB" in w for w in result.warnings), result.warnings
+        assert digest() == before
+    finally:
+        a.close()
+        b.close()
+
+
+# -- a folder vault is private -----------------------------------------------------------------
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_a_folder_vault_is_private_to_the_user(tmp_path: Path) -> None:
+    root = tmp_path / "vault"
+    root.mkdir()
+    remote = FolderRemote(root)
+    vault.create_vault(remote, PASSPHRASE, cheap_kdf())
+    remote.write(layout.segment("0123456789abcdef", 1), b"sealed")
+    for path in (root / layout.ROOT).rglob("*"):
+        mode = path.stat().st_mode & 0o777
+        assert mode & 0o077 == 0, f"{path} is {oct(mode)}"
