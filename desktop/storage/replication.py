@@ -274,7 +274,7 @@ class _Applier:
                 (entity, *chunk),
             ):
                 if (row_id, hlc) not in writes:
-                    pair = (hlc, {}, json.loads(seen) if seen is not None else None)
+                    pair: _Pair = (hlc, {}, json.loads(seen) if seen is not None else None)
                     writes[(row_id, hlc)] = pair
                     found.setdefault(row_id, []).append(pair)
                 writes[(row_id, hlc)][1][name] = value

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import chain
-from typing import Any
+from typing import Any, cast
 
 import peewee as pw
 
@@ -532,7 +532,7 @@ def _load_merging(
     groups_of_parked = [
         Group(
             json.loads(seen) if seen else None,
-            [(hlc, entity, row_id, {name: value})],
+            [cast(Write, (hlc, entity, row_id, {name: value}))],  # checked when applied
         )
         for entity, row_id, hlc, name, value, seen in parked
     ]

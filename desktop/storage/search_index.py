@@ -96,7 +96,7 @@ def refresh_person(person_id: str) -> None:
     person = Person.get_or_none(Person.id == person_id)
     if person is None or person.deleted:
         return
-    tags = Tag.select(Tag.name).where((Tag.person == person_id) & (Tag.deleted == False)).tuples()
+    tags = Tag.select(Tag.name).where((Tag.person == person_id) & (Tag.deleted == False))
     PersonIndex.insert(
         rowid=rowid,
         person_id=person_id,
@@ -104,7 +104,7 @@ def refresh_person(person_id: str) -> None:
         nickname=" ".join(p for p in (person.nickname, person.pronunciation) if p),
         organization=person.organization,
         headline=person.headline,
-        tags=" ".join(name for (name,) in tags),
+        tags=" ".join(tag.name for tag in tags),
         about=_person_about(person),
     ).execute()
 
