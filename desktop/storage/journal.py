@@ -30,6 +30,7 @@ from desktop.storage.models import (
     Tag,
     database,
 )
+from desktop.storage.sql import placeholders
 
 SKIP_FIELDS = frozenset({"id", "updated"})
 _BULK_TABLES = (
@@ -246,9 +247,9 @@ def insert_many(model: type[SyncedModel], rows: Iterable[Mapping[str, Any]]) -> 
         row_tuples.append(tuple(record))
         ids.append(row_id)
     cursor = database.obj.cursor()
-    placeholders = ", ".join("?" for _ in columns)
+    marks = placeholders(columns)
     quoted = ", ".join(f'"{c}"' for c in columns)
-    cursor.executemany(f'INSERT INTO "{entity}" ({quoted}) VALUES ({placeholders})', row_tuples)
+    cursor.executemany(f'INSERT INTO "{entity}" ({quoted}) VALUES ({marks})', row_tuples)
     first_seq = cursor.execute('SELECT coalesce(max(seq), 0) FROM "change"').fetchone()[0]
     cursor.executemany(
         'INSERT INTO "change" (hlc, entity, row_id, field, value) VALUES (?, ?, ?, ?, ?)',

@@ -3,7 +3,6 @@ the exact column values the writer stored, and keeping the search index current.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -11,16 +10,11 @@ import peewee as pw
 
 from desktop.storage import journal, search_index
 from desktop.storage.models import SyncedModel, Tag, database
+from desktop.storage.sql import chunks
 from desktop.storage.sync_tables import SyncState
 
 FTS_STALE = "fts_stale"
 FTS_ROW_LIMIT = 300  # above this many touched rows, rebuild the index once after the pull
-IN_BATCH = 400  # ids per "IN (…)": under SQLite's bound-parameter limit
-
-
-def chunks(items: Sequence[Any], size: int = IN_BATCH) -> Iterable[Sequence[Any]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
 
 
 _CONSTANTS = {"true": True, "false": False, "null": None}
