@@ -35,14 +35,13 @@ from desktop.storage.models import (
     database,
 )
 from desktop.storage.replication_values import (
-    chunks,
     decode,
     default_value,
     refresh_search,
     required_fields,
     to_column,
 )
-from desktop.storage.sql import placeholders
+from desktop.storage.sql import chunks, placeholders
 from desktop.storage.sync_tables import (
     RECEIVED,
     Conflict,
