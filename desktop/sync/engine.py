@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import platform
 import time
-from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from functools import partial
@@ -24,9 +23,8 @@ from desktop.sync import layout, snapshot, state
 from desktop.sync.crypto import KIND_DEVICE, KIND_SEGMENT, SealError, sealed_key_id
 from desktop.sync.errors import SyncError, VaultMismatch
 from desktop.sync.payload import decode_segment, encode_json, encode_segment
-from desktop.sync.remotes.base import Remote
-from desktop.sync.session import RunDb, SyncSession, direct
-from desktop.sync.vault import DataKey, KeyRing, read_vault
+from desktop.sync.session import SyncSession
+from desktop.sync.vault import read_vault
 
 SEGMENT_CHANGES = 20_000  # changes per sealed segment (~1–2 MB compressed at most)
 APPLY_BATCH = 250_000  # changes applied per transaction when catching up on a backlog
@@ -61,34 +59,18 @@ class SyncEngine:
 
     def __init__(
         self,
+        session: SyncSession,
         *,
-        remote: Remote,
-        config: state.SyncConfig,
-        data_key: DataKey | KeyRing,
-        run_db: RunDb = direct,
-        publish: Callable[[], None] | None = None,
-        progress: Callable[[str, int, int], None] | None = None,
         segment_changes: int = SEGMENT_CHANGES,
         apply_batch: int = APPLY_BATCH,
-        revoked: Mapping[str, int] | None = None,
-        retired: Mapping[str, frozenset[str]] | None = None,
         snapshot_changes: int = snapshot.SNAPSHOT_CHANGES,
         snapshot_segments: int = snapshot.SNAPSHOT_SEGMENTS,
         snapshot_part_changes: int = snapshot.PART_CHANGES,
     ) -> None:
-        self.session = SyncSession(
-            remote=remote,
-            config=config,
-            data_key=data_key,
-            run_db=run_db,
-            publish=publish,
-            progress=progress,
-            revoked=revoked,
-            retired=retired,
-        )
-        self.remote = remote
-        self.config = config
-        self.db = self.session.db
+        self.session = session
+        self.remote = session.remote
+        self.config = session.config
+        self.db = session.db
         self.segment_changes = segment_changes
         self.apply_batch = apply_batch
         self.snapshot_limits = snapshot.Limits(

@@ -35,6 +35,7 @@ from desktop.sync.credentials import SecretStore, dek_key
 from desktop.sync.engine import SyncEngine
 from desktop.sync.errors import DeviceRemoved, KeyRotated, SyncError, WrongPassphrase
 from desktop.sync.remotes.folder import FolderRemote
+from desktop.sync.session import SyncSession
 from desktop.sync.targets import parse_target
 from desktop.sync.vault import DataKey, KeyRing
 from tests.sync.conftest import S3_ACCESS, S3_SECRET, WEBDAV_PASSWORD, WEBDAV_USER
@@ -178,7 +179,7 @@ def _push_as_a_stale_client(devices: Devices, name: str) -> None:
     ring = devices.ring(name)
     remote = devices.remote()
     try:
-        SyncEngine(remote=remote, config=config, data_key=ring).run_cycle()
+        SyncEngine(SyncSession(remote=remote, config=config, data_key=ring)).run_cycle()
     finally:
         remote.close()
 
@@ -509,7 +510,9 @@ def test_old_key_updates_count_only_from_devices_trusted_when_it_was_retired(
         SyncState.write(outbox.PUSHED, 0)
     remote = devices.remote()
     try:
-        SyncEngine(remote=remote, config=forged, data_key=devices.ring("C")).run_cycle()
+        SyncEngine(
+            SyncSession(remote=remote, config=forged, data_key=devices.ring("C"))
+        ).run_cycle()
         assert _key_id_of(remote, layout.segment(forged.device_id, 1)) == old_key
     finally:
         remote.close()

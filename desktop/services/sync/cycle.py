@@ -35,6 +35,7 @@ def sync_now(
     """
     from desktop.sync.engine import SEGMENT_CHANGES, SyncEngine
     from desktop.sync.errors import NeedsSecret, NotConfigured, SyncError
+    from desktop.sync.session import SyncSession
 
     config = run_db(state.load_config)
     if config is None:
@@ -48,17 +49,17 @@ def sync_now(
         remote = config.target.open(secret, policy)
         try:
             revoked, retired = check_rotations(remote, config, data_key, run_db)
-            engine = SyncEngine(
+            session = SyncSession(
                 remote=remote,
                 config=config,
                 data_key=data_key,
                 run_db=run_db,
                 publish=lambda: run_db(publish),
-                segment_changes=segment_changes or SEGMENT_CHANGES,
                 revoked=revoked,
                 retired=retired,
                 progress=progress,
             )
+            engine = SyncEngine(session, segment_changes=segment_changes or SEGMENT_CHANGES)
             result = engine.run_cycle()
         finally:
             remote.close()
