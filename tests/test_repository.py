@@ -34,4 +34,3 @@ def test_pyside_pin_guards_python_311_and_older() -> None:
     assert any("<6.12" in pin and 'python_version < "3.12"' in pin for pin in pins)
     assert 'name = "rapport-desktop"' in text
     assert 'rapport = "desktop.cli:main"' in text
-

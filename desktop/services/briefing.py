@@ -84,7 +84,6 @@ def _event_and_attendees(event_id: str) -> tuple[EventView, list[AttendanceView]
     return event, attendees
 
 
-
 def _as_datetime(text: str | None) -> datetime | None:
     try:
         return datetime.fromisoformat(text) if text else None

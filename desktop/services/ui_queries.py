@@ -26,7 +26,6 @@ _PERSON_COLUMNS = "id, full_name, headline, organization, circle, photo IS NOT N
 _PERSON_CHILDREN = ("tag", "contact_point", "participant", "commitment", "exchange", "attendance")
 
 
-
 def _tags_of(person_ids: list[str] | None) -> dict[str, list[str]]:
     sql = "SELECT person_id, name FROM tag WHERE deleted = 0 AND person_id IS NOT NULL"
     params: list[str] = []

@@ -196,9 +196,7 @@ def _write(session: SyncSession, origin: str, number: int, part_changes: int) ->
     after, changes = 0, 0
     try:
         while after < base.log_max:
-            writes, after = session.db(
-                partial(rs.read_part, base, after, part_changes)
-            )
+            writes, after = session.db(partial(rs.read_part, base, after, part_changes))
             if writes:
                 parts.append(encode_part(writes))
                 changes += sum(len(w[3]) for w in writes)
