@@ -33,10 +33,10 @@ def network(data_dir: Path):
 
 
 def test_preview_reads_the_event_and_writes_nothing(network) -> None:
-    from desktop.services.calendar_import import preview_import
+    from desktop.services.calendar_import import preview_invite
 
     before = _counts()
-    preview = preview_import(FIXTURE)
+    preview = preview_invite(FIXTURE)
     event = preview.event
     assert event.title == "Harbour Summit 2031"
     assert event.starts_at == datetime(2031, 3, 5, 9, 0)
@@ -51,9 +51,9 @@ def test_preview_reads_the_event_and_writes_nothing(network) -> None:
 
 
 def test_matching_by_email_then_fuzzy_name_and_the_rest_unmatched(network) -> None:
-    from desktop.services.calendar_import import preview_import
+    from desktop.services.calendar_import import preview_invite
 
-    preview = preview_import(FIXTURE)
+    preview = preview_invite(FIXTURE)
     by_person = {m.person_id: m for m in preview.matched}
     # Email, case-insensitively, although the invite calls her "Ana R.".
     assert by_person[network.ana].how == "email"
@@ -70,10 +70,10 @@ def test_matching_by_email_then_fuzzy_name_and_the_rest_unmatched(network) -> No
 
 def test_a_name_shared_by_two_people_is_not_guessed(network) -> None:
     from desktop.services import people
-    from desktop.services.calendar_import import preview_import
+    from desktop.services.calendar_import import preview_invite
 
     people.create_person(full_name="Ana Ruiz", organization="Other Ana Inc")
-    preview = preview_import(
+    preview = preview_invite(
         _ics(
             "UID:x",
             "DTSTART:20310101T100000",
@@ -88,9 +88,9 @@ def test_a_name_shared_by_two_people_is_not_guessed(network) -> None:
 
 
 def test_a_distant_name_is_not_matched(network) -> None:
-    from desktop.services.calendar_import import preview_import
+    from desktop.services.calendar_import import preview_invite
 
-    preview = preview_import(
+    preview = preview_invite(
         _ics(
             "UID:x",
             "DTSTART:20310101T100000",
@@ -104,10 +104,10 @@ def test_a_distant_name_is_not_matched(network) -> None:
 
 def test_apply_creates_the_event_attendees_and_chosen_people(network) -> None:
     from desktop.services import events, people
-    from desktop.services.calendar_import import apply_import, preview_import
+    from desktop.services.calendar_import import apply_invite, preview_invite
 
     persons, count_events, _ = _counts()
-    result = apply_import(preview_import(FIXTURE), create_unmatched={"nadia@novak.example"})
+    result = apply_invite(preview_invite(FIXTURE), create_unmatched={"nadia@novak.example"})
     assert result.created_event
     assert [name for _, name in result.people_created] == ["Nadia Novak"]
     assert result.attendees_added == 3
@@ -124,9 +124,9 @@ def test_apply_creates_the_event_attendees_and_chosen_people(network) -> None:
 
 
 def test_create_unmatched_true_adds_everyone(network) -> None:
-    from desktop.services.calendar_import import apply_import, preview_import
+    from desktop.services.calendar_import import apply_invite, preview_invite
 
-    result = apply_import(preview_import(FIXTURE), create_unmatched=True)
+    result = apply_invite(preview_invite(FIXTURE), create_unmatched=True)
     assert sorted(name for _, name in result.people_created) == [
         "Nadia Novak",
         "Olga Organiser",
@@ -137,18 +137,18 @@ def test_create_unmatched_true_adds_everyone(network) -> None:
 
 def test_reimport_completes_and_never_duplicates(network) -> None:
     from desktop.services import events
-    from desktop.services.calendar_import import apply_import, preview_import
+    from desktop.services.calendar_import import apply_invite, preview_invite
 
-    first = apply_import(preview_import(FIXTURE), create_unmatched={"Nadia Novak"})
+    first = apply_invite(preview_invite(FIXTURE), create_unmatched={"Nadia Novak"})
     events.update_event(first.event_id, notes="My own notes")
     ana = next(a for a in events.get_event(first.event_id).attendees if a.person_name == "Ana Ruiz")
     events.update_attendance(ana.id, focus=True, why="seed search", status="met")
     before = _counts()
 
-    again = preview_import(FIXTURE)
+    again = preview_invite(FIXTURE)
     assert again.existing_event_id == first.event_id
     assert {m.attendee.name for m in again.matched} >= {"Nadia Novak"}  # now known by email
-    result = apply_import(again, create_unmatched=False)
+    result = apply_invite(again, create_unmatched=False)
     assert result.event_id == first.event_id
     assert not result.created_event
     assert result.attendees_added == 0
@@ -162,7 +162,7 @@ def test_reimport_completes_and_never_duplicates(network) -> None:
 def test_the_apply_is_one_transaction(network, monkeypatch: pytest.MonkeyPatch) -> None:
     from desktop.services import calendar_import, events
 
-    preview = calendar_import.preview_import(FIXTURE)
+    preview = calendar_import.preview_invite(FIXTURE)
     before = _counts()
     calls = {"n": 0}
     real = events.add_attendee
@@ -175,31 +175,31 @@ def test_the_apply_is_one_transaction(network, monkeypatch: pytest.MonkeyPatch) 
 
     monkeypatch.setattr(calendar_import.events, "add_attendee", failing)
     with pytest.raises(RuntimeError):
-        calendar_import.apply_import(preview, create_unmatched=True)
+        calendar_import.apply_invite(preview, create_unmatched=True)
     assert _counts() == before
 
 
 def test_utc_and_all_day_times(data_dir: Path) -> None:
-    from desktop.services.calendar_import import preview_import
+    from desktop.services.calendar_import import preview_invite
 
-    utc = preview_import(
+    utc = preview_invite(
         _ics("UID:u", "DTSTART:20310101T100000Z", "DTEND:20310101T110000Z", "SUMMARY:Call")
     )
     local = datetime(2031, 1, 1, 10, tzinfo=timezone.utc).astimezone().replace(tzinfo=None)
     assert utc.event.starts_at == local
-    day = preview_import(
+    day = preview_invite(
         _ics("UID:d", "DTSTART;VALUE=DATE:20310102", "DTEND;VALUE=DATE:20310103", "SUMMARY:Retreat")
     )
     assert day.event.starts_at == datetime(2031, 1, 2, 0, 0)
     assert day.event.ends_at == datetime(2031, 1, 2, 23, 59)
-    lasting = preview_import(
+    lasting = preview_invite(
         _ics("UID:l", "DTSTART:20310101T100000", "DURATION:PT90M", "SUMMARY:Walk")
     )
     assert lasting.event.ends_at == datetime(2031, 1, 1, 11, 30)
 
 
 def test_several_events_in_one_calendar(data_dir: Path) -> None:
-    from desktop.services.calendar_import import preview_imports
+    from desktop.services.calendar_import import preview_invites
 
     text = (
         "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\n"
@@ -207,7 +207,7 @@ def test_several_events_in_one_calendar(data_dir: Path) -> None:
         "BEGIN:VEVENT\r\nUID:b\r\nDTSTART:20310102T100000\r\nEND:VEVENT\r\n"
         "END:VCALENDAR\r\n"
     )
-    previews = preview_imports(text)
+    previews = preview_invites(text)
     assert [p.event.title for p in previews] == ["One", "Untitled event"]
 
 
@@ -228,18 +228,18 @@ def test_several_events_in_one_calendar(data_dir: Path) -> None:
 def test_malformed_files_get_a_clear_message(
     data_dir: Path, tmp_path: Path, content: bytes, message: str
 ) -> None:
-    from desktop.services.calendar_import import preview_import
+    from desktop.services.calendar_import import preview_invite
 
     path = tmp_path / "invite.ics"
     path.write_bytes(content)
     with pytest.raises(ValueError) as caught:
-        preview_import(path)
+        preview_invite(path)
     assert str(caught.value).startswith("invite.ics")
     assert message in str(caught.value)
 
 
 def test_a_missing_file_names_the_path(data_dir: Path, tmp_path: Path) -> None:
-    from desktop.services.calendar_import import preview_import
+    from desktop.services.calendar_import import preview_invite
 
     with pytest.raises(ValueError, match="cannot read the file"):
-        preview_import(tmp_path / "nowhere.ics")
+        preview_invite(tmp_path / "nowhere.ics")

@@ -34,11 +34,3 @@ def test_pyside_pin_guards_python_311_and_older() -> None:
     assert any("<6.12" in pin and 'python_version < "3.12"' in pin for pin in pins)
     assert 'name = "rapport-desktop"' in text
     assert 'rapport = "desktop.cli:main"' in text
-
-
-def test_core_layers_do_not_import_qt() -> None:
-    for layer in ("domain", "storage", "services", "sync"):
-        for path in (ROOT / "desktop" / layer).rglob("*.py"):
-            source = path.read_text(encoding="utf-8")
-            assert "PySide6" not in source, f"{path} imports Qt"
-            assert "desktop.ui" not in source, f"{path} imports the UI"

@@ -168,17 +168,17 @@ def _print_preview(preview: Any) -> None:
 
 def import_command(args: argparse.Namespace) -> int:
     open_store(args)
-    from desktop.services.calendar_import import apply_import, preview_imports
+    from desktop.services.calendar_import import apply_invite, preview_invites
 
     try:
-        previews = preview_imports(Path(args.file).expanduser())
+        previews = preview_invites(Path(args.file).expanduser())
     except ValueError as exc:
         raise CommandError(str(exc)) from exc
     results = []
     for preview in previews:
         result = None
         if not args.dry_run:
-            result = apply_import(preview, create_unmatched=args.create_new)
+            result = apply_invite(preview, create_unmatched=args.create_new)
         results.append((preview, result))
     if args.json:
         for preview, result in results:

@@ -70,7 +70,7 @@ def _fail(exc: Exception) -> CommandError:
 
 
 def _note_keyring() -> None:
-    from desktop.services.sync import secret_store
+    from desktop.services.sync.secrets import secret_store
 
     store = secret_store()
     if store.session_only:
@@ -79,7 +79,7 @@ def _note_keyring() -> None:
 
 def _setup(args: argparse.Namespace, create: bool) -> int:
     open_store(args)
-    from desktop.services import sync
+    from desktop.services.sync.setup import create_vault, join_vault
     from desktop.sync.errors import SyncError
 
     target = _target(args)
@@ -94,7 +94,7 @@ def _setup(args: argparse.Namespace, create: bool) -> int:
     secret = (
         reader.read(f"{target.describe()} {target.secret_name}") if target.needs_secret else None
     )
-    action = sync.create_vault if create else sync.join_vault
+    action = create_vault if create else join_vault
     try:
         config = action(
             target=target, passphrase=passphrase, secret=secret, device_name=args.device_name
@@ -119,10 +119,10 @@ def join_command(args: argparse.Namespace) -> int:
 
 def _unlock_if_needed() -> None:
     """Session-only mode: ask (or read) what the keyring could not keep."""
-    from desktop.services import sync
+    from desktop.services.sync.secrets import missing_secrets, unlock_session
     from desktop.sync.errors import SyncError
 
-    missing = sync.missing_secrets()
+    missing = missing_secrets()
     if not missing:
         return
     reader = _Secrets()
@@ -130,18 +130,18 @@ def _unlock_if_needed() -> None:
     others = [m for m in missing if m != "passphrase"]
     secret = reader.read(f"Sync {others[0]}") if others else None
     try:
-        sync.unlock_session(passphrase=passphrase, secret=secret)
+        unlock_session(passphrase=passphrase, secret=secret)
     except SyncError as exc:
         raise _fail(exc) from exc
 
 
 def _cycle(args: argparse.Namespace, quiet_json: bool = True) -> int:
-    from desktop.services import sync
+    from desktop.services.sync.cycle import sync_now
     from desktop.sync.errors import SyncError
 
     _unlock_if_needed()
     try:
-        result = sync.sync_now()
+        result = sync_now()
     except SyncError as exc:
         raise _fail(exc) from exc
     if getattr(args, "json", False) and quiet_json:
@@ -163,9 +163,10 @@ def cycle_command(args: argparse.Namespace) -> int:
 
 def status_command(args: argparse.Namespace) -> int:
     open_store(args)
-    from desktop.services import sync
+    from desktop.services.sync.devices import devices
+    from desktop.services.sync.status import status as sync_status
 
-    status = sync.status()
+    status = sync_status()
     if args.json:
         print_json(
             {
@@ -179,7 +180,7 @@ def status_command(args: argparse.Namespace) -> int:
                         "this_device": d.this_device,
                         "removed": d.removed,
                     }
-                    for d in sync.devices()
+                    for d in devices()
                 ],
             }
         )
@@ -195,7 +196,7 @@ def status_command(args: argparse.Namespace) -> int:
         print(f"{status.unseen_conflicts} conflicting values kept for you to review.")
     if status.keyring_problem:
         print(f"Note: {status.keyring_problem}.")
-    for device in sync.devices():
+    for device in devices():
         mark = " (this device)" if device.this_device else ""
         mark += " (removed)" if device.removed else ""
         print(f"  device {device.name}{mark}: {device.applied} updates")
@@ -204,12 +205,13 @@ def status_command(args: argparse.Namespace) -> int:
 
 def forget_command(args: argparse.Namespace) -> int:
     open_store(args)
-    from desktop.services import sync
+    from desktop.services.sync.setup import forget_this_device
+    from desktop.services.sync.status import status
 
-    if not sync.status(check_keyring=False).configured:
+    if not status(check_keyring=False).configured:
         print("Sync was not set up here; nothing to forget.")
         return 0
-    sync.forget_this_device()
+    forget_this_device()
     print(
         "This device has left the sync vault: its keys were removed from the keyring and all "
         "your data stays here. Nothing was deleted from the vault."
@@ -219,26 +221,28 @@ def forget_command(args: argparse.Namespace) -> int:
 
 def _passphrase_and_secret(reader: _Secrets) -> tuple[str, str | None]:
     """The passphrase, then the remote password/secret if this run does not have it."""
-    from desktop.services import sync
+    from desktop.services.sync.secrets import missing_secrets
 
     passphrase = reader.read("Sync passphrase")
-    others = [m for m in sync.missing_secrets() if m != "passphrase"]
+    others = [m for m in missing_secrets() if m != "passphrase"]
     return passphrase, reader.read(f"Sync {others[0]}") if others else None
 
 
 def remove_device_command(args: argparse.Namespace) -> int:
     """A device was lost: rotate the vault's key and refuse its later updates."""
     open_store(args)
-    from desktop.services import sync
+    from desktop.services.sync.devices import remove_device
+    from desktop.services.sync.secrets import unlock_session
+    from desktop.services.sync.status import status
     from desktop.sync.errors import SyncError
 
-    if not sync.status(check_keyring=False).configured:
+    if not status(check_keyring=False).configured:
         raise CommandError("Sync is not set up for this data folder (rapport sync create/join).")
     passphrase, secret = _passphrase_and_secret(_Secrets())
     try:
         if secret is not None:
-            sync.unlock_session(secret=secret)
-        removed = sync.remove_device(device=args.device, passphrase=passphrase)
+            unlock_session(secret=secret)
+        removed = remove_device(device=args.device, passphrase=passphrase)
     except SyncError as exc:
         raise _fail(exc) from exc
     if args.json:
@@ -258,14 +262,15 @@ def remove_device_command(args: argparse.Namespace) -> int:
 def unlock_command(args: argparse.Namespace) -> int:
     """Type the passphrase once after another device changed the vault's key."""
     open_store(args)
-    from desktop.services import sync
+    from desktop.services.sync.secrets import unlock_session
+    from desktop.services.sync.status import status
     from desktop.sync.errors import SyncError
 
-    if not sync.status(check_keyring=False).configured:
+    if not status(check_keyring=False).configured:
         raise CommandError("Sync is not set up for this data folder (rapport sync create/join).")
     passphrase, secret = _passphrase_and_secret(_Secrets())
     try:
-        sync.unlock_session(passphrase=passphrase, secret=secret)
+        unlock_session(passphrase=passphrase, secret=secret)
     except SyncError as exc:
         raise _fail(exc) from exc
     print("Unlocked: this device has the vault's current key.")

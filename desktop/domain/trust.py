@@ -18,7 +18,8 @@ grows linearly with the history and stays in the tens of microseconds for a typi
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from math import floor
 
@@ -285,6 +286,275 @@ def _kept_reason(subject: str, kept: int, broken: int, late: int) -> str:
     return text
 
 
+# --- Tallying: one pass over each part of the history -----------------------------------
+
+
+@dataclass(slots=True)
+class _Promises:
+    """One direction's promises: kept (and how many late), broken, overdue."""
+
+    kept: int = 0
+    late: int = 0
+    broken: int = 0
+    overdue: list[tuple[int, str]] = field(default_factory=list)  # (days late, description)
+
+    def most_overdue_first(self) -> None:
+        self.overdue.sort(key=lambda item: -item[0])
+
+
+@dataclass(slots=True)
+class _Tally:
+    """What the scores and the words are computed from (counts, never text judgements)."""
+
+    theirs: _Promises = field(default_factory=_Promises)  # they owe me -> my trust in them
+    mine: _Promises = field(default_factory=_Promises)  # I owe them -> their trust in me
+    mine_due_soon: tuple[int, str] | None = None  # (days left, description)
+    small: int = 0
+    professional: int = 0
+    personal: int = 0
+    last_ord: int | None = None  # the latest conversation's day
+    gives: int = 0
+    receives: int = 0
+    helps: int = 0  # gives that are not gifts
+
+
+def _tally_promises(tally: _Tally, promises: tuple[PromiseRecord, ...], today_ord: int) -> None:
+    """Per direction: "them" -> my trust in them; "me" -> theirs in me."""
+    for promise in promises:
+        owner = promise.owner
+        if owner != "me" and owner != "them":
+            continue
+        side = tally.theirs if owner == "them" else tally.mine
+        status = promise.status
+        due = promise.due
+        if status == "kept":
+            resolved = promise.resolved_at
+            late = (
+                due is not None
+                and resolved is not None
+                and (resolved.toordinal() > due.toordinal())
+            )
+            side.kept += 1
+            side.late += late
+        elif status == "broken":
+            side.broken += 1
+        elif status == "open" and due is not None:
+            days_left = due.toordinal() - today_ord
+            if days_left < 0:
+                side.overdue.append((-days_left, promise.description))
+            elif (
+                owner == "me"
+                and days_left <= DUE_SOON_DAYS
+                and (tally.mine_due_soon is None or days_left < tally.mine_due_soon[0])
+            ):
+                tally.mine_due_soon = (days_left, promise.description)
+        # "released" and open promises not yet due are neutral.
+
+
+def _tally_conversations(tally: _Tally, conversations: tuple[ConversationRecord, ...]) -> None:
+    """Counts per depth (anything unknown is small talk) and the latest date."""
+    for conversation in conversations:
+        depth = conversation.depth
+        if depth == "personal":
+            tally.personal += 1
+        elif depth == "professional":
+            tally.professional += 1
+        else:
+            tally.small += 1
+        when = conversation.happened_at.toordinal()
+        if tally.last_ord is None or when > tally.last_ord:
+            tally.last_ord = when
+
+
+def _tally_exchanges(tally: _Tally, exchanges: tuple[ExchangeRecord, ...]) -> None:
+    """The give/receive balance and the help that shows competence."""
+    for exchange in exchanges:
+        direction = exchange.direction
+        if direction == "give":
+            tally.gives += 1
+            if exchange.kind != "gift":
+                tally.helps += 1
+        elif direction == "receive":
+            tally.receives += 1
+
+
+def _tally(history: RelationshipHistory, today_ord: int) -> _Tally:
+    tally = _Tally()
+    _tally_promises(tally, history.promises, today_ord)
+    _tally_conversations(tally, history.conversations)
+    _tally_exchanges(tally, history.exchanges)
+    return tally
+
+
+# --- Scoring: the Trust Equation per direction -------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Silence:
+    days: int
+    past_cadence: bool  # longer than the keep-in-touch cadence: intimacy cools
+
+
+def _silence(tally: _Tally, cadence: int | None, today_ord: int) -> _Silence:
+    grace = cadence if cadence is not None and cadence > 0 else DEFAULT_CADENCE_DAYS
+    days = 0 if tally.last_ord is None else max(0, today_ord - tally.last_ord)
+    return _Silence(days, tally.last_ord is not None and days > grace)
+
+
+def _intimacy_points(tally: _Tally, cadence: int | None, silence: _Silence) -> float:
+    """Shared by both directions: each depth saturates on its own; silence beyond the
+    cadence cools it."""
+    intimacy = 0.0
+    for depth, count in (
+        ("small_talk", tally.small),
+        ("professional", tally.professional),
+        ("personal", tally.personal),
+    ):
+        if count:
+            intimacy += DEPTH_SHARE[depth] * (1.0 - 0.5 ** (count / INTIMACY_HALF_COUNT))
+    if silence.past_cadence:
+        grace = cadence if cadence is not None and cadence > 0 else DEFAULT_CADENCE_DAYS
+        intimacy *= 0.5 ** ((silence.days - grace) / SILENCE_HALF_LIFE_DAYS)
+    return INTIMACY_POINTS * intimacy
+
+
+def _judged_credibility(judged: int | None) -> int | None:
+    """The user's own 1..5 judgement, clamped (None when not given)."""
+    return None if judged is None else min(5, max(1, judged))
+
+
+def _vouch(introducer_trust: int | None) -> float:
+    """What a trusted introducer adds to my credibility reading of them (0 when none)."""
+    if introducer_trust is None:
+        return 0.0
+    return max(0, min(100, introducer_trust) - 50) / 100
+
+
+def _reliability(side: _Promises) -> float:
+    """A smoothed kept ratio; broken and overdue promises count against."""
+    return (side.kept - LATE_KEPT_CREDIT * side.late + PRIOR_KEPT) / (
+        side.kept
+        + BROKEN_WEIGHT * side.broken
+        + OVERDUE_WEIGHT * len(side.overdue)
+        + PRIOR_PROMISES
+    )
+
+
+def _trust_points(credibility: float, reliability: float, intimacy: float, divisor: float) -> int:
+    return _score(
+        (CREDIBILITY_POINTS * credibility + RELIABILITY_POINTS * reliability + intimacy) / divisor
+    )
+
+
+def _scores(
+    history: RelationshipHistory, tally: _Tally, intimacy: float, vouch: float
+) -> tuple[int, int]:
+    """(you -> them, them -> you)."""
+    judged = _judged_credibility(history.credibility)
+    credibility_in = UNJUDGED_CREDIBILITY if judged is None else (judged - 1) / 4
+    if history.introducer_trust is not None:
+        credibility_in = min(1.0, credibility_in + vouch)
+    # them -> you: the help you have given them shows what you can do
+    credibility_theirs = UNJUDGED_CREDIBILITY + HELP_CREDIBILITY_STEP * min(
+        tally.helps, HELPS_COUNTED
+    )
+    # self-orientation: one-sided taking divides the taker's side
+    balance_base = tally.gives + tally.receives + SELF_ORIENTATION_PRIOR
+    self_in = 1.0 + TAKING_PENALTY_THEM * max(0, tally.gives - tally.receives) / balance_base
+    self_theirs = 1.0 + TAKING_PENALTY_ME * max(0, tally.receives - tally.gives) / balance_base
+    return (
+        _trust_points(credibility_in, _reliability(tally.theirs), intimacy, self_in),
+        _trust_points(credibility_theirs, _reliability(tally.mine), intimacy, self_theirs),
+    )
+
+
+# --- Wording: reasons in both directions and the next best action ------------------------
+
+
+def _conversation_reasons(tally: _Tally, silence: _Silence) -> list[str]:
+    reasons: list[str] = []
+    if tally.personal:
+        reasons.append(_plural(tally.personal, "deep conversation", "deep conversations"))
+    if tally.professional:
+        reasons.append(
+            _plural(tally.professional, "professional conversation", "professional conversations")
+        )
+    if tally.small:
+        reasons.append(_plural(tally.small, "small-talk chat", "small-talk chats"))
+    if silence.past_cadence:
+        reasons.append(f"no contact for {_span(silence.days)}")
+    return reasons
+
+
+def _overdue_reasons(
+    first: str, side: _Promises, reason: Callable[[str, str, str], str]
+) -> list[str]:
+    reasons = [
+        reason(first, description, _late(days))
+        for days, description in side.overdue[:_MAX_OVERDUE_REASONS]
+    ]
+    if len(side.overdue) > _MAX_OVERDUE_REASONS:
+        reasons.append(f"and {len(side.overdue) - _MAX_OVERDUE_REASONS} more overdue")
+    return reasons
+
+
+def _reasons_in_them(
+    history: RelationshipHistory, first: str, tally: _Tally, talk: list[str], vouch: float
+) -> list[str]:
+    theirs, gives, receives = tally.theirs, tally.gives, tally.receives
+    reasons: list[str] = []
+    if theirs.kept or theirs.broken:
+        reasons.append(_kept_reason(f"{first} kept", theirs.kept, theirs.broken, theirs.late))
+    reasons.extend(_overdue_reasons(first, theirs, _theirs_reason))
+    reasons.extend(talk)
+    judged = _judged_credibility(history.credibility)
+    if judged is not None:
+        reasons.append(f"you rate {first}'s credibility {judged} of 5")
+    if vouch > 0:
+        introducer = (history.introducer_name or "").strip()
+        who = first_name(introducer) if introducer else "someone"
+        reasons.append(f"introduced by {who} (whom you trust)")
+    if gives > receives:
+        reasons.append(f"you have given {first} more than you received ({gives} vs {receives})")
+    elif gives > 0 and receives > 0:
+        reasons.append(f"you help each other ({gives} given, {receives} received)")
+    return reasons
+
+
+def _reasons_theirs(first: str, tally: _Tally, talk: list[str]) -> list[str]:
+    mine, gives, receives = tally.mine, tally.gives, tally.receives
+    reasons: list[str] = []
+    if mine.kept or mine.broken:
+        reasons.append(_kept_reason("you kept", mine.kept, mine.broken, mine.late) + f" to {first}")
+    reasons.extend(_overdue_reasons(first, mine, _mine_reason))
+    reasons.extend(talk)
+    if tally.helps:
+        reasons.append(f"you have helped {first} {_plural(tally.helps, 'time', 'times')}")
+    if receives > gives:
+        reasons.append(f"you have received more from {first} than you gave ({receives} vs {gives})")
+    elif gives > 0 and receives > 0:
+        reasons.append(f"you help each other ({gives} given, {receives} received)")
+    return reasons
+
+
+def _next_action(first: str, tally: _Tally, silence: _Silence) -> str:
+    """Keep my word first, then tend, then follow up, then be curious."""
+    if tally.mine.overdue:
+        days, description = tally.mine.overdue[0]
+        return _mine_action(first, description, _late(days))
+    if tally.mine_due_soon is not None:
+        days_left, description = tally.mine_due_soon
+        return _mine_action(first, description, _due_in(days_left))
+    if silence.past_cadence:
+        return f"Reconnect with {first} — no contact for {_span(silence.days)}"
+    if tally.theirs.overdue:
+        days, description = tally.theirs.overdue[0]
+        return _theirs_action(first, description, _late(days))
+    if tally.receives > tally.gives:
+        return f"Offer {first} something useful — an introduction, a lead, your help"
+    return f"Ask {first} what they're working on"
+
+
 # --- The meter ------------------------------------------------------------------------------
 
 
@@ -297,187 +567,20 @@ def assess(history: RelationshipHistory, *, today: date) -> TrustReading:
     """
     first = first_name(history.name)
     today_ord = today.toordinal()
-
-    # Promises: one pass, per direction. "them" -> my trust in them; "me" -> theirs in me.
-    them_kept = them_late = them_broken = 0
-    me_kept = me_late = me_broken = 0
-    them_overdue: list[tuple[int, str]] = []
-    me_overdue: list[tuple[int, str]] = []
-    me_due_soon: tuple[int, str] | None = None
-    for promise in history.promises:
-        owner = promise.owner
-        if owner != "me" and owner != "them":
-            continue
-        status = promise.status
-        due = promise.due
-        if status == "kept":
-            resolved = promise.resolved_at
-            late = (
-                due is not None
-                and resolved is not None
-                and (resolved.toordinal() > due.toordinal())
-            )
-            if owner == "them":
-                them_kept += 1
-                them_late += late
-            else:
-                me_kept += 1
-                me_late += late
-        elif status == "broken":
-            if owner == "them":
-                them_broken += 1
-            else:
-                me_broken += 1
-        elif status == "open" and due is not None:
-            days_left = due.toordinal() - today_ord
-            if days_left < 0:
-                entry = (-days_left, promise.description)
-                (them_overdue if owner == "them" else me_overdue).append(entry)
-            elif (
-                owner == "me"
-                and days_left <= DUE_SOON_DAYS
-                and (me_due_soon is None or days_left < me_due_soon[0])
-            ):
-                me_due_soon = (days_left, promise.description)
-        # "released" and open promises not yet due are neutral.
-
-    # Conversations: counts per depth and the latest date.
-    small = professional = personal = 0
-    last_ord: int | None = None
-    for conversation in history.conversations:
-        depth = conversation.depth
-        if depth == "personal":
-            personal += 1
-        elif depth == "professional":
-            professional += 1
-        else:
-            small += 1
-        when = conversation.happened_at.toordinal()
-        if last_ord is None or when > last_ord:
-            last_ord = when
-
-    # Exchanges: the give/receive balance and the help that shows competence.
-    gives = receives = helps = 0
-    for exchange in history.exchanges:
-        direction = exchange.direction
-        if direction == "give":
-            gives += 1
-            if exchange.kind != "gift":
-                helps += 1
-        elif direction == "receive":
-            receives += 1
-
-    # Intimacy, shared by both directions, cooled by silence beyond the cadence.
-    intimacy = 0.0
-    if small:
-        intimacy += DEPTH_SHARE["small_talk"] * (1.0 - 0.5 ** (small / INTIMACY_HALF_COUNT))
-    if professional:
-        intimacy += DEPTH_SHARE["professional"] * (
-            1.0 - 0.5 ** (professional / INTIMACY_HALF_COUNT)
-        )
-    if personal:
-        intimacy += DEPTH_SHARE["personal"] * (1.0 - 0.5 ** (personal / INTIMACY_HALF_COUNT))
-    cadence = history.cadence_days
-    grace = cadence if cadence is not None and cadence > 0 else DEFAULT_CADENCE_DAYS
-    silence = 0 if last_ord is None else max(0, today_ord - last_ord)
-    past_cadence = last_ord is not None and silence > grace
-    if past_cadence:
-        intimacy *= 0.5 ** ((silence - grace) / SILENCE_HALF_LIFE_DAYS)
-    intimacy_points = INTIMACY_POINTS * intimacy
-
-    # Credibility, you -> them: your judgement plus a trusted introducer's vouching.
-    judged = history.credibility
-    credibility_in = UNJUDGED_CREDIBILITY if judged is None else (min(5, max(1, judged)) - 1) / 4
-    vouch = 0.0
-    if history.introducer_trust is not None:
-        vouch = max(0, min(100, history.introducer_trust) - 50) / 100
-        credibility_in = min(1.0, credibility_in + vouch)
-    # Credibility, them -> you: the help you have given them shows what you can do.
-    credibility_theirs = UNJUDGED_CREDIBILITY + HELP_CREDIBILITY_STEP * min(helps, HELPS_COUNTED)
-
-    # Reliability per direction: a smoothed kept ratio, broken and overdue count against.
-    rel_in = (them_kept - LATE_KEPT_CREDIT * them_late + PRIOR_KEPT) / (
-        them_kept
-        + BROKEN_WEIGHT * them_broken
-        + OVERDUE_WEIGHT * len(them_overdue)
-        + PRIOR_PROMISES
-    )
-    rel_theirs = (me_kept - LATE_KEPT_CREDIT * me_late + PRIOR_KEPT) / (
-        me_kept + BROKEN_WEIGHT * me_broken + OVERDUE_WEIGHT * len(me_overdue) + PRIOR_PROMISES
+    tally = _tally(history, today_ord)
+    tally.theirs.most_overdue_first()
+    tally.mine.most_overdue_first()
+    silence = _silence(tally, history.cadence_days, today_ord)
+    vouch = _vouch(history.introducer_trust)
+    in_them, theirs = _scores(
+        history, tally, _intimacy_points(tally, history.cadence_days, silence), vouch
     )
 
-    # Self-orientation: one-sided taking divides the taker's side.
-    balance_base = gives + receives + SELF_ORIENTATION_PRIOR
-    self_in = 1.0 + TAKING_PENALTY_THEM * max(0, gives - receives) / balance_base
-    self_theirs = 1.0 + TAKING_PENALTY_ME * max(0, receives - gives) / balance_base
-
-    in_them = _score(
-        (CREDIBILITY_POINTS * credibility_in + RELIABILITY_POINTS * rel_in + intimacy_points)
-        / self_in
-    )
-    theirs = _score(
-        (
-            CREDIBILITY_POINTS * credibility_theirs
-            + RELIABILITY_POINTS * rel_theirs
-            + intimacy_points
-        )
-        / self_theirs
-    )
-
-    # Reasons, in both directions.
-    conversation_reasons: list[str] = []
-    if personal:
-        conversation_reasons.append(_plural(personal, "deep conversation", "deep conversations"))
-    if professional:
-        conversation_reasons.append(
-            _plural(professional, "professional conversation", "professional conversations")
-        )
-    if small:
-        conversation_reasons.append(_plural(small, "small-talk chat", "small-talk chats"))
-    if past_cadence:
-        conversation_reasons.append(f"no contact for {_span(silence)}")
-    mutual = gives > 0 and receives > 0
-
-    reasons_in: list[str] = []
-    if them_kept or them_broken:
-        reasons_in.append(_kept_reason(f"{first} kept", them_kept, them_broken, them_late))
-    them_overdue.sort(key=lambda item: -item[0])
-    for days, description in them_overdue[:_MAX_OVERDUE_REASONS]:
-        reasons_in.append(_theirs_reason(first, description, _late(days)))
-    if len(them_overdue) > _MAX_OVERDUE_REASONS:
-        reasons_in.append(f"and {len(them_overdue) - _MAX_OVERDUE_REASONS} more overdue")
-    reasons_in.extend(conversation_reasons)
-    if judged is not None:
-        reasons_in.append(f"you rate {first}'s credibility {min(5, max(1, judged))} of 5")
-    if vouch > 0:
-        introducer = (history.introducer_name or "").strip()
-        who = first_name(introducer) if introducer else "someone"
-        reasons_in.append(f"introduced by {who} (whom you trust)")
-    if gives > receives:
-        reasons_in.append(f"you have given {first} more than you received ({gives} vs {receives})")
-    elif mutual:
-        reasons_in.append(f"you help each other ({gives} given, {receives} received)")
-
-    reasons_th: list[str] = []
-    if me_kept or me_broken:
-        reasons_th.append(_kept_reason("you kept", me_kept, me_broken, me_late) + f" to {first}")
-    me_overdue.sort(key=lambda item: -item[0])
-    for days, description in me_overdue[:_MAX_OVERDUE_REASONS]:
-        reasons_th.append(_mine_reason(first, description, _late(days)))
-    if len(me_overdue) > _MAX_OVERDUE_REASONS:
-        reasons_th.append(f"and {len(me_overdue) - _MAX_OVERDUE_REASONS} more overdue")
-    reasons_th.extend(conversation_reasons)
-    if helps:
-        reasons_th.append(f"you have helped {first} {_plural(helps, 'time', 'times')}")
-    if receives > gives:
-        reasons_th.append(
-            f"you have received more from {first} than you gave ({receives} vs {gives})"
-        )
-    elif mutual:
-        reasons_th.append(f"you help each other ({gives} given, {receives} received)")
-
+    talk = _conversation_reasons(tally, silence)
+    reasons_in = _reasons_in_them(history, first, tally, talk, vouch)
+    reasons_th = _reasons_theirs(first, tally, talk)
     if not (history.promises or history.conversations or history.exchanges) and (
-        judged is None and vouch == 0
+        history.credibility is None and vouch == 0
     ):
         reasons_in = ["No shared history yet"]
         reasons_th = ["No shared history yet"]
@@ -487,26 +590,10 @@ def assess(history: RelationshipHistory, *, today: date) -> TrustReading:
         if not reasons_th:
             reasons_th.append("No track record in this direction yet")
 
-    # The next best action: keep my word first, then tend, then follow up, then be curious.
-    if me_overdue:
-        days, description = me_overdue[0]
-        next_action = _mine_action(first, description, _late(days))
-    elif me_due_soon is not None:
-        next_action = _mine_action(first, me_due_soon[1], _due_in(me_due_soon[0]))
-    elif past_cadence:
-        next_action = f"Reconnect with {first} — no contact for {_span(silence)}"
-    elif them_overdue:
-        days, description = them_overdue[0]
-        next_action = _theirs_action(first, description, _late(days))
-    elif receives > gives:
-        next_action = f"Offer {first} something useful — an introduction, a lead, your help"
-    else:
-        next_action = f"Ask {first} what they're working on"
-
     return TrustReading(
         in_them=in_them,
         their_trust_in_me=theirs,
         reasons_in_them=tuple(reasons_in),
         reasons_theirs=tuple(reasons_th),
-        next_action=next_action,
+        next_action=_next_action(first, tally, silence),
     )

@@ -19,7 +19,6 @@ when it comes from an older Rapport.
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -27,13 +26,12 @@ from pathlib import Path
 
 from desktop import paths
 from desktop.storage import schema
-from desktop.storage.backup import backup_file, timestamped_name
+from desktop.storage.backup import backup_file, parse_timestamped_name, timestamped_name
 from desktop.storage.models import database
 
 INTERVAL = timedelta(hours=4)
 KEEP_DAYS = 7
 KEEP_WEEKS = 52
-NAME = re.compile(r"^rapport-(\d{8}-\d{6})-([A-Za-z0-9_.-]+?)(?:-\d+)?\.sqlite3$")
 
 
 class BackupError(Exception):
@@ -54,13 +52,7 @@ class BackupInfo:
 
 
 def _parse_name(path: Path) -> tuple[datetime, str] | None:
-    match = NAME.match(path.name)
-    if not match:
-        return None
-    try:
-        return datetime.strptime(match.group(1), "%Y%m%d-%H%M%S"), match.group(2)
-    except ValueError:
-        return None
+    return parse_timestamped_name(path.name)
 
 
 def _files(data_dir: Path) -> list[tuple[Path, datetime, str]]:
@@ -266,15 +258,7 @@ def restore_backup(data_dir: Path, name: str, *, confirmed: bool) -> RestoreResu
     if was_open:
         store.close_store()
     try:
-        source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            destination = sqlite3.connect(target)
-            try:
-                source.backup(destination)
-            finally:
-                destination.close()
-        finally:
-            source.close()
+        backup_file(path, target)
     except sqlite3.Error as exc:
         raise BackupError(f"restoring {path.name} failed ({exc}); {target} is unchanged") from exc
     finally:

@@ -37,6 +37,7 @@ from desktop.domain.records import AttendanceView, EventView
 from desktop.services import commitments, conversations, events, people, trust
 from desktop.services.store import operation
 from desktop.storage.models import database
+from desktop.storage.sql import chunks, placeholders
 
 #: An open promise that mentions an introduction makes meeting in person worthwhile.
 _INTRO_WORDS = re.compile(r"\bintro(?:duc\w*)?\b", re.IGNORECASE)
@@ -83,15 +84,6 @@ def _event_and_attendees(event_id: str) -> tuple[EventView, list[AttendanceView]
     return event, attendees
 
 
-def _marks(values: Sequence[str]) -> str:
-    return ", ".join("?" for _ in values)
-
-
-def _chunks(ids: Sequence[str]) -> Iterable[list[str]]:
-    for start in range(0, len(ids), _CHUNK):
-        yield list(ids[start : start + _CHUNK])
-
-
 def _as_datetime(text: str | None) -> datetime | None:
     try:
         return datetime.fromisoformat(text) if text else None
@@ -106,8 +98,8 @@ def _facts(person_ids: Sequence[str], today: date) -> dict[str, _Facts]:
     talks: dict[str, tuple[datetime | None, int]] = {}
     owed: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     intro: dict[str, str] = {}
-    for chunk in _chunks(list(dict.fromkeys(person_ids))):
-        marks = _marks(chunk)
+    for chunk in chunks(list(dict.fromkeys(person_ids)), _CHUNK):
+        marks = placeholders(chunk)
         for pid, name, org, circle, cadence in sql(
             "SELECT id, full_name, organization, circle, cadence_days FROM person "
             f"WHERE deleted = 0 AND id IN ({marks})",
@@ -272,8 +264,8 @@ def debrief_list(event_id: str) -> list[DebriefEntry]:
     ids = [a.person_id for a in met]
     noted: set[str] = set()
     orgs: dict[str, str] = {}
-    for chunk in _chunks(ids):
-        marks = _marks(chunk)
+    for chunk in chunks(ids, _CHUNK):
+        marks = placeholders(chunk)
         noted.update(
             pid
             for (pid,) in database.execute_sql(

@@ -1,8 +1,8 @@
 """Importing an event from a calendar invitation (.ics): preview first, then one write.
 
-Reading never writes: :func:`preview_imports` turns a file into a preview — the event's
+Reading never writes: :func:`preview_invites` turns a file into a preview — the event's
 details, the attendees matched to people already in Rapport (and how), and those who
-are not, offered as new people. Only :func:`apply_import` writes, in one transaction, so
+are not, offered as new people. Only :func:`apply_invite` writes, in one transaction, so
 a half-imported invite cannot happen.
 
 Matching, most certain first:
@@ -15,7 +15,7 @@ Matching, most certain first:
    a guess is how the wrong person gets a note.
 
 Everyone else is unmatched; close but not certain names are listed in
-``ImportPreview.maybe`` so the UI can ask "is this Ana Ruiz?".
+``InvitePreview.maybe`` so the UI can ask "is this Ana Ruiz?".
 
 **Re-importing** the same invite must not duplicate the event, and the schema has no
 place for an iCalendar UID (adding one is a sync-visible schema change for one feature).
@@ -50,12 +50,12 @@ __all__ = [
     "NEAR_MATCH",
     "Attendee",
     "AttendeeMatch",
-    "ImportPreview",
-    "ImportResult",
     "InviteEvent",
-    "apply_import",
-    "preview_import",
-    "preview_imports",
+    "InvitePreview",
+    "InviteResult",
+    "apply_invite",
+    "preview_invite",
+    "preview_invites",
 ]
 
 #: WRatio from which a display name counts as the same person (when only one person has it).
@@ -77,7 +77,7 @@ class Attendee:
 
     @property
     def key(self) -> str:
-        """What ``apply_import(create_unmatched={...})`` selects by: email, else name."""
+        """What ``apply_invite(create_unmatched={...})`` selects by: email, else name."""
         return self.email or self.name.casefold()
 
 
@@ -100,7 +100,7 @@ class AttendeeMatch:
 
 
 @dataclass(frozen=True, slots=True)
-class ImportPreview:
+class InvitePreview:
     source: str  # the file's name, for messages
     event: InviteEvent
     matched: tuple[AttendeeMatch, ...]
@@ -112,7 +112,7 @@ class ImportPreview:
 
 
 @dataclass(frozen=True, slots=True)
-class ImportResult:
+class InviteResult:
     event_id: str
     created_event: bool
     attendees_added: int
@@ -329,7 +329,7 @@ def _same_event(title: str, starts_at: datetime) -> str | None:
     return None
 
 
-def _preview(component: Any, source: str, matcher: _Matcher) -> ImportPreview:
+def _preview(component: Any, source: str, matcher: _Matcher) -> InvitePreview:
     invite, attendees, declined = _event(component, source)
     matched: list[AttendeeMatch] = []
     unmatched: list[Attendee] = []
@@ -342,7 +342,7 @@ def _preview(component: Any, source: str, matcher: _Matcher) -> ImportPreview:
             unmatched.append(attendee)
             if near:
                 maybe[attendee.key] = near
-    return ImportPreview(
+    return InvitePreview(
         source=source,
         event=invite,
         matched=tuple(matched),
@@ -353,7 +353,7 @@ def _preview(component: Any, source: str, matcher: _Matcher) -> ImportPreview:
     )
 
 
-def preview_imports(source: str | bytes | Path) -> list[ImportPreview]:
+def preview_invites(source: str | bytes | Path) -> list[InvitePreview]:
     """A preview per event in an .ics file (path, text or bytes); writes nothing.
 
     Raises ValueError naming the file and the problem for anything malformed.
@@ -364,9 +364,9 @@ def preview_imports(source: str | bytes | Path) -> list[ImportPreview]:
     return [_preview(component, name, matcher) for component in components]
 
 
-def preview_import(source: str | bytes | Path) -> ImportPreview:
+def preview_invite(source: str | bytes | Path) -> InvitePreview:
     """The preview of an invitation's event (the first, when a calendar holds several)."""
-    return preview_imports(source)[0]
+    return preview_invites(source)[0]
 
 
 # --- writing ----------------------------------------------------------------------------
@@ -382,9 +382,9 @@ def _chosen(unmatched: Iterable[Attendee], create: bool | set[str]) -> list[Atte
 
 
 @operation
-def apply_import(
-    preview: ImportPreview, *, create_unmatched: bool | set[str] = False
-) -> ImportResult:
+def apply_invite(
+    preview: InvitePreview, *, create_unmatched: bool | set[str] = False
+) -> InviteResult:
     """Write the previewed event and its attendees in one transaction.
 
     ``create_unmatched``: True creates every unmatched attendee as a new person, a set
@@ -436,4 +436,4 @@ def apply_import(
         events.add_attendee(event_id=event_id, person_id=person_id)
         new_people.append((person_id, attendee.name))
         added += 1
-    return ImportResult(event_id, created, added, tuple(new_people))
+    return InviteResult(event_id, created, added, tuple(new_people))

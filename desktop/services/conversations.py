@@ -20,6 +20,7 @@ from desktop.storage.models import (
     Tag,
     link_id,
 )
+from desktop.storage.sql import chunks
 
 FIELDS = ("happened_at", "kind", "place", "event", "title", "notes", "depth", "confidential")
 
@@ -131,8 +132,7 @@ def _views(query: Any) -> list[ConversationView]:
     ids = [r.id for r in rows]
     participants: dict[str, list[tuple[str, str]]] = {i: [] for i in ids}
     tags: dict[str, list[str]] = {i: [] for i in ids}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
+    for chunk in chunks(ids, 500):
         q = (
             Participant.select(Participant.conversation, Person.id, Person.full_name)
             .join(Person, on=(Participant.person == Person.id))

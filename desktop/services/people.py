@@ -22,6 +22,7 @@ from desktop.storage.models import (
     Person,
     Tag,
 )
+from desktop.storage.sql import chunks
 
 EDITABLE_FIELDS = (
     "full_name",
@@ -262,8 +263,7 @@ def introductions_to(person_id: str) -> tuple[IntroductionView, ...]:
 def display_names(person_ids: Iterable[str]) -> dict[str, str]:
     ids = list(set(person_ids))
     names: dict[str, str] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
+    for chunk in chunks(ids, 500):
         query = Person.select(Person.id, Person.full_name).where(Person.id.in_(chunk)).tuples()
         names.update({pid: name for pid, name in query})
     return names

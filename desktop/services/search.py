@@ -6,12 +6,13 @@ from desktop.domain.records import SearchHit
 from desktop.domain.snippets import fold, make_snippet, query_words
 from desktop.storage import search_index
 from desktop.storage.models import database
+from desktop.storage.sql import placeholders
 
 MIN_NOTE_PREFIX = 3  # one or two letters match most notes: wait for a third
 
 
 def _rows(sql: str, ids: list[str]) -> dict[str, tuple]:
-    marks = ", ".join("?" for _ in ids)
+    marks = placeholders(ids)
     return {row[0]: row[1:] for row in database.execute_sql(sql.format(marks=marks), ids)}
 
 

@@ -22,6 +22,7 @@ from desktop.domain.trust import (
 )
 from desktop.services import store
 from desktop.storage.models import database
+from desktop.storage.sql import placeholders
 
 _lock = threading.Lock()
 _stale_during_bulk: set[str] | None = None  # people invalidated while a bulk load runs
@@ -234,21 +235,21 @@ def _affected_people(changes: frozenset[tuple[str, str]]) -> set[str]:
     for entity in ("participant", "commitment", "exchange", "attendance"):
         ids = by_entity.get(entity)
         if ids:
-            marks = ", ".join("?" for _ in ids)
+            marks = placeholders(ids)
             rows = database.execute_sql(
                 f"SELECT person_id FROM {entity} WHERE id IN ({marks})", tuple(ids)
             )
             people.update(pid for (pid,) in rows)
     if by_entity.get("conversation"):
         ids = by_entity["conversation"]
-        marks = ", ".join("?" for _ in ids)
+        marks = placeholders(ids)
         rows = database.execute_sql(
             f"SELECT person_id FROM participant WHERE conversation_id IN ({marks})", tuple(ids)
         )
         people.update(pid for (pid,) in rows)
     if by_entity.get("introduction"):
         ids = by_entity["introduction"]
-        marks = ", ".join("?" for _ in ids)
+        marks = placeholders(ids)
         rows = database.execute_sql(
             f"SELECT person_id, introducer_id FROM introduction WHERE id IN ({marks})", tuple(ids)
         )

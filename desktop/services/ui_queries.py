@@ -15,6 +15,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from desktop.storage.models import database
+from desktop.storage.sql import chunks, placeholders
 
 if TYPE_CHECKING:  # imported where used: the window's first paint needs none of them
     from desktop.domain.records import PersonSummary
@@ -25,15 +26,11 @@ _PERSON_COLUMNS = "id, full_name, headline, organization, circle, photo IS NOT N
 _PERSON_CHILDREN = ("tag", "contact_point", "participant", "commitment", "exchange", "attendance")
 
 
-def _marks(values: list[str]) -> str:
-    return ", ".join("?" for _ in values)
-
-
 def _tags_of(person_ids: list[str] | None) -> dict[str, list[str]]:
     sql = "SELECT person_id, name FROM tag WHERE deleted = 0 AND person_id IS NOT NULL"
     params: list[str] = []
     if person_ids is not None:
-        sql += f" AND person_id IN ({_marks(person_ids)})"
+        sql += f" AND person_id IN ({placeholders(person_ids)})"
         params = person_ids
     tags: dict[str, list[str]] = defaultdict(list)
     for person_id, name in database.execute_sql(sql + " ORDER BY name", params):
@@ -155,24 +152,17 @@ def people_touched(changes: Iterable[tuple[str, str]]) -> set[str]:
     people: set[str] = set(by_entity.get("person", ()))
     sql = database.execute_sql
     for entity in _PERSON_CHILDREN:
-        ids = by_entity.get(entity)
-        for start in range(0, len(ids or ()), 500):
-            chunk = ids[start : start + 500]  # type: ignore[index]
-            rows = sql(f"SELECT person_id FROM {entity} WHERE id IN ({_marks(chunk)})", chunk)
+        for chunk in chunks(by_entity.get(entity, []), 500):
+            rows = sql(f"SELECT person_id FROM {entity} WHERE id IN ({placeholders(chunk)})", chunk)
             people.update(pid for (pid,) in rows if pid)
-    ids = by_entity.get("conversation", [])
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        rows = sql(
-            f"SELECT person_id FROM participant WHERE conversation_id IN ({_marks(chunk)})", chunk
-        )
+    for chunk in chunks(by_entity.get("conversation", []), 500):
+        marks = placeholders(chunk)
+        rows = sql(f"SELECT person_id FROM participant WHERE conversation_id IN ({marks})", chunk)
         people.update(pid for (pid,) in rows)
-    ids = by_entity.get("introduction", [])
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
+    for chunk in chunks(by_entity.get("introduction", []), 500):
         for row in sql(
             "SELECT person_id, introducer_id, other_id FROM introduction "
-            f"WHERE id IN ({_marks(chunk)})",
+            f"WHERE id IN ({placeholders(chunk)})",
             chunk,
         ):
             people.update(pid for pid in row if pid)

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from datetime import datetime
 from pathlib import Path
+
+#: ``rapport-YYYYMMDD-HHMMSS-<reason>[-n].sqlite3``: what :func:`timestamped_name` writes
+#: (``-n`` when two backups share a second).
+NAME = re.compile(r"^rapport-(\d{8}-\d{6})-([A-Za-z0-9_.-]+?)(?:-\d+)?\.sqlite3$")
+_STAMP = "%Y%m%d-%H%M%S"
 
 
 def backup_file(source: Path, destination: Path) -> Path:
@@ -23,5 +29,16 @@ def backup_file(source: Path, destination: Path) -> Path:
 
 
 def timestamped_name(reason: str, when: datetime | None = None) -> str:
-    stamp = (when or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    stamp = (when or datetime.now()).strftime(_STAMP)
     return f"rapport-{stamp}-{reason}.sqlite3"
+
+
+def parse_timestamped_name(name: str) -> tuple[datetime, str] | None:
+    """(when, reason) of a name :func:`timestamped_name` made; None for any other name."""
+    match = NAME.match(name)
+    if not match:
+        return None
+    try:
+        return datetime.strptime(match.group(1), _STAMP), match.group(2)
+    except ValueError:
+        return None

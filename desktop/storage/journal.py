@@ -22,14 +22,12 @@ from desktop.storage import search_index
 from desktop.storage.hlc import HybridLogicalClock
 from desktop.storage.models import (
     Change,
-    Conversation,
     FieldClock,
     Meta,
-    Person,
     SyncedModel,
-    Tag,
     database,
 )
+from desktop.storage.sql import placeholders
 
 SKIP_FIELDS = frozenset({"id", "updated"})
 _BULK_TABLES = (
@@ -101,17 +99,6 @@ def _column_value(model: type[SyncedModel], name: str, value: Any) -> Any:
     return value
 
 
-def _refresh_index(model: type[SyncedModel], row_id: str, values: Mapping[str, Any]) -> None:
-    if model is Person:
-        search_index.refresh_person(row_id)
-    elif model is Conversation:
-        search_index.refresh_conversation(row_id)
-    elif model is Tag:
-        person_id = values.get("person") or Tag.get_by_id(row_id).person_id
-        if person_id:
-            search_index.refresh_person(str(person_id))
-
-
 def save(model: type[SyncedModel], row_id: str | None, values: Mapping[str, Any]) -> str:
     """Create or update one row; return its id. Unchanged fields are not journalled."""
     unknown = set(values) - set(model._meta.fields) - {"id"}
@@ -149,7 +136,7 @@ def save(model: type[SyncedModel], row_id: str | None, values: Mapping[str, Any]
             model.update(**changed, **revived, updated=hlc).where(model.id == row_id).execute()
         _journal(model._meta.table_name, str(row_id), changed, hlc)
         _persist_clock()
-        _refresh_index(model, str(row_id), values)
+        search_index.refresh_rows([(model._meta.table_name, str(row_id))])
         _touched.add((model._meta.table_name, str(row_id)))
     return str(row_id)
 
@@ -246,9 +233,9 @@ def insert_many(model: type[SyncedModel], rows: Iterable[Mapping[str, Any]]) -> 
         row_tuples.append(tuple(record))
         ids.append(row_id)
     cursor = database.obj.cursor()
-    placeholders = ", ".join("?" for _ in columns)
+    marks = placeholders(columns)
     quoted = ", ".join(f'"{c}"' for c in columns)
-    cursor.executemany(f'INSERT INTO "{entity}" ({quoted}) VALUES ({placeholders})', row_tuples)
+    cursor.executemany(f'INSERT INTO "{entity}" ({quoted}) VALUES ({marks})', row_tuples)
     first_seq = cursor.execute('SELECT coalesce(max(seq), 0) FROM "change"').fetchone()[0]
     cursor.executemany(
         'INSERT INTO "change" (hlc, entity, row_id, field, value) VALUES (?, ?, ?, ?, ?)',

@@ -114,6 +114,9 @@ class Tag(SyncedModel):
     person = pw.ForeignKeyField(Person, null=True, backref="tags", on_delete="CASCADE")
     conversation = pw.ForeignKeyField(Conversation, null=True, backref="tags", on_delete="CASCADE")
     name = pw.TextField(default="")
+    # the raw keys peewee adds beside each foreign key (declared for type checkers only)
+    person_id: str | None
+    conversation_id: str | None
 
 
 class Commitment(SyncedModel):

@@ -35,13 +35,13 @@ from desktop.storage.models import (
     database,
 )
 from desktop.storage.replication_values import (
-    chunks,
     decode,
     default_value,
     refresh_search,
     required_fields,
     to_column,
 )
+from desktop.storage.sql import chunks, placeholders
 from desktop.storage.sync_tables import (
     RECEIVED,
     Conflict,
@@ -205,7 +205,7 @@ class _Applier:
         clocks: dict[str, dict[str, str]] = defaultdict(dict)
         existing: dict[str, tuple[bool, str]] = {}
         for chunk in chunks(ids):
-            marks = ", ".join("?" for _ in chunk)
+            marks = placeholders(chunk)
             for row_id, name, hlc in database.execute_sql(
                 f'SELECT row_id, field, hlc FROM "field_clock" WHERE entity = ? '
                 f"AND row_id IN ({marks})",
@@ -267,14 +267,14 @@ class _Applier:
             return found
         writes: dict[tuple[str, str], _Pair] = {}
         for chunk in chunks(ids):
-            marks = ", ".join("?" for _ in chunk)
+            marks = placeholders(chunk)
             for row_id, hlc, name, value, seen in database.execute_sql(
                 'SELECT row_id, hlc, field, value, seen FROM "sync_parked" '
                 f"WHERE entity = ? AND row_id IN ({marks}) ORDER BY hlc",
                 (entity, *chunk),
             ):
                 if (row_id, hlc) not in writes:
-                    pair = (hlc, {}, json.loads(seen) if seen is not None else None)
+                    pair: _Pair = (hlc, {}, json.loads(seen) if seen is not None else None)
                     writes[(row_id, hlc)] = pair
                     found.setdefault(row_id, []).append(pair)
                 writes[(row_id, hlc)][1][name] = value
@@ -447,7 +447,7 @@ class _Applier:
         }
         names = ["id", "updated", "deleted", *defaults]
         quoted = ", ".join(f'"{n}"' for n in names)
-        marks = ", ".join("?" for _ in names)
+        marks = placeholders(names)
         position = {name: index for index, name in enumerate(names)}
         template = [None, "", 1, *defaults.values()]
         values = []
@@ -515,7 +515,7 @@ def insert_placeholders(parents: Mapping[str, set[str]], known: Mapping[str, set
         wanted = sorted(ids - known.get(entity, set()))
         present: set[str] = set()
         for chunk in chunks(wanted):
-            marks = ", ".join("?" for _ in chunk)
+            marks = placeholders(chunk)
             present.update(
                 r[0]
                 for r in database.execute_sql(

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import chain
-from typing import Any
+from typing import Any, cast
 
 import peewee as pw
 
@@ -49,6 +49,7 @@ from desktop.storage.replication_values import (
     refresh_search,
     to_column,
 )
+from desktop.storage.sql import placeholders
 from desktop.storage.sync_tables import RECEIVED, SyncDevice, SyncState
 
 LOG_MARK = "snapshot_log_mark"  # change-log position the newest known snapshot covers
@@ -389,7 +390,7 @@ class _BulkLoader:
             records.append(record)
             loaded.add(row_id)
         quoted = ", ".join(f'"{n}"' for n in plan.names)
-        marks = ", ".join("?" for _ in plan.names)
+        marks = placeholders(plan.names)
         cursor = database.obj.cursor()
         cursor.executemany(f'INSERT INTO "{entity}" ({quoted}) VALUES ({marks})', records)
         clocks.sort()
@@ -532,7 +533,7 @@ def _load_merging(
     groups_of_parked = [
         Group(
             json.loads(seen) if seen else None,
-            [(hlc, entity, row_id, {name: value})],
+            [cast(Write, (hlc, entity, row_id, {name: value}))],  # checked when applied
         )
         for entity, row_id, hlc, name, value, seen in parked
     ]

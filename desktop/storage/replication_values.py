@@ -3,24 +3,17 @@ the exact column values the writer stored, and keeping the search index current.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
 import peewee as pw
 
 from desktop.storage import journal, search_index
-from desktop.storage.models import SyncedModel, Tag, database
+from desktop.storage.models import SyncedModel, database
 from desktop.storage.sync_tables import SyncState
 
 FTS_STALE = "fts_stale"
 FTS_ROW_LIMIT = 300  # above this many touched rows, rebuild the index once after the pull
-IN_BATCH = 400  # ids per "IN (…)": under SQLite's bound-parameter limit
-
-
-def chunks(items: Sequence[Any], size: int = IN_BATCH) -> Iterable[Sequence[Any]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
 
 
 _CONSTANTS = {"true": True, "false": False, "null": None}
@@ -66,22 +59,13 @@ def default_value(column: pw.Field) -> Any:
 
 
 def refresh_search(touched: set[tuple[str, str]]) -> None:
-    people = {row_id for entity, row_id in touched if entity == "person"}
-    conversations = {row_id for entity, row_id in touched if entity == "conversation"}
-    tags = [row_id for entity, row_id in touched if entity == "tag"]
-    if len(people) + len(conversations) + len(tags) > FTS_ROW_LIMIT or search_stale():
+    """Keep the index current after applying received changes; past FTS_ROW_LIMIT indexed
+    rows, mark it stale instead and rebuild it once after the pull."""
+    indexed = sum(1 for entity, _ in touched if entity in ("person", "conversation", "tag"))
+    if indexed > FTS_ROW_LIMIT or search_stale():
         SyncState.insert(key=FTS_STALE, value="1").on_conflict_replace().execute()
         return
-    for chunk in chunks(tags):
-        people.update(
-            str(t.person_id)
-            for t in Tag.select(Tag.person).where(Tag.id.in_(list(chunk)))
-            if t.person_id
-        )
-    for person_id in people:
-        search_index.refresh_person(person_id)
-    for conversation_id in conversations:
-        search_index.refresh_conversation(conversation_id)
+    search_index.refresh_rows(touched)
 
 
 def search_stale() -> bool:

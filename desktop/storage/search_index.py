@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from playhouse.sqlite_ext import FTS5Model, RowIDField, SearchField
 
 from desktop.storage.models import Conversation, Person, Tag, database
+from desktop.storage.sql import chunks
 
 TOKENIZE = "unicode61 remove_diacritics 2"
 PREFIXES = "1 2 3"  # people: names complete from the first letter
@@ -96,7 +98,7 @@ def refresh_person(person_id: str) -> None:
     person = Person.get_or_none(Person.id == person_id)
     if person is None or person.deleted:
         return
-    tags = Tag.select(Tag.name).where((Tag.person == person_id) & (Tag.deleted == False)).tuples()
+    tags = Tag.select(Tag.name).where((Tag.person == person_id) & (Tag.deleted == False))
     PersonIndex.insert(
         rowid=rowid,
         person_id=person_id,
@@ -104,7 +106,7 @@ def refresh_person(person_id: str) -> None:
         nickname=" ".join(p for p in (person.nickname, person.pronunciation) if p),
         organization=person.organization,
         headline=person.headline,
-        tags=" ".join(name for (name,) in tags),
+        tags=" ".join(tag.name for tag in tags),
         about=_person_about(person),
     ).execute()
 
@@ -123,6 +125,30 @@ def refresh_conversation(conversation_id: str) -> None:
         place=conversation.place,
         notes=conversation.notes,
     ).execute()
+
+
+def refresh_rows(rows: Iterable[tuple[str, str]]) -> None:
+    """Re-index what a set of written ``(entity, row_id)`` concerns: people, conversations,
+    and a tag's person. The one way writes keep the index current (call inside the
+    write's transaction); other entities are not indexed."""
+    people: set[str] = set()
+    conversations: set[str] = set()
+    tags: list[str] = []
+    for entity, row_id in rows:
+        if entity == "person":
+            people.add(row_id)
+        elif entity == "conversation":
+            conversations.add(row_id)
+        elif entity == "tag":
+            tags.append(row_id)
+    for chunk in chunks(tags):
+        people.update(
+            str(t.person_id) for t in Tag.select(Tag.person).where(Tag.id.in_(chunk)) if t.person_id
+        )
+    for person_id in people:
+        refresh_person(person_id)
+    for conversation_id in conversations:
+        refresh_conversation(conversation_id)
 
 
 _PERSON_ABOUT_SQL = " || ' ' || ".join(

@@ -8,50 +8,27 @@ tests pass a plain call.
 
 from __future__ import annotations
 
-import logging
 import platform
-import sqlite3
 import time
-from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from functools import partial
-from pathlib import Path
-from typing import Any, TypeVar
-
-import peewee as pw
+from typing import Any
 
 from desktop import __version__
 from desktop.storage import outbox, replication, replication_values
-from desktop.storage.backup import backup_file, timestamped_name
 from desktop.storage.models import database
 from desktop.storage.replication import Group
 from desktop.sync import layout, snapshot, state
-from desktop.sync.crypto import (
-    KIND_DEVICE,
-    KIND_SEGMENT,
-    Address,
-    SealError,
-    open_sealed,
-    seal,
-    sealed_key_id,
-)
-from desktop.sync.errors import LocalStoreFull, SyncError, VaultMismatch
-from desktop.sync.payload import decode_json, decode_segment, encode_json, encode_segment
-from desktop.sync.remotes.base import Remote
-from desktop.sync.vault import DataKey, KeyRing, read_vault
+from desktop.sync.crypto import KIND_DEVICE, KIND_SEGMENT, SealError, sealed_key_id
+from desktop.sync.errors import SyncError, VaultMismatch
+from desktop.sync.payload import decode_segment, encode_json, encode_segment
+from desktop.sync.session import SyncSession
+from desktop.sync.vault import read_vault
 
-log = logging.getLogger(__name__)
-T = TypeVar("T")
-RunDb = Callable[[Callable[[], T]], T]
 SEGMENT_CHANGES = 20_000  # changes per sealed segment (~1–2 MB compressed at most)
 APPLY_BATCH = 250_000  # changes applied per transaction when catching up on a backlog
 BACKUP_ABOVE = 5_000  # changes in one received segment that justify a backup first
-BACKUPS_KEPT = 2
-
-
-def direct(fn: Callable[[], T]) -> T:
-    return fn()
 
 
 @dataclass
@@ -76,67 +53,29 @@ class CycleResult:
         return text
 
 
-def _disk_full(exc: BaseException | None) -> bool:
-    """SQLITE_FULL, even when hidden behind the failed rollback SQLite already did for us."""
-    while exc is not None:
-        if "full" in str(exc).lower():
-            return True
-        exc = exc.__context__
-    return False
-
-
 class SyncEngine:
+    """Segments: push this device's, pull the others'. Everything shared with the snapshot
+    code (remote, keys, sealing, database hook, backup) lives in ``self.session``."""
+
     def __init__(
         self,
+        session: SyncSession,
         *,
-        remote: Remote,
-        config: state.SyncConfig,
-        data_key: DataKey | KeyRing,
-        run_db: RunDb = direct,
-        publish: Callable[[], None] | None = None,
-        progress: Callable[[str, int, int], None] | None = None,
         segment_changes: int = SEGMENT_CHANGES,
         apply_batch: int = APPLY_BATCH,
-        revoked: Mapping[str, int] | None = None,
-        retired: Mapping[str, frozenset[str]] | None = None,
         snapshot_changes: int = snapshot.SNAPSHOT_CHANGES,
         snapshot_segments: int = snapshot.SNAPSHOT_SEGMENTS,
         snapshot_part_changes: int = snapshot.PART_CHANGES,
     ) -> None:
-        self.remote = remote
-        self.config = config
-        ring = KeyRing.of(data_key)  # after a rotation: the newest seals, all of them open
-        self.data_key = ring.current
-        self.keys = ring.keys
-        self.revoked = dict(revoked or {})  # removed (lost) device → last accepted sequence
-        self.retired = dict(retired or {})  # old key id → devices that may still use it
-        self.run_db = run_db
-        self.publish = publish or (lambda: None)
-        # (what, done, total) during long database work — the snapshot load — called on
-        # the thread that runs the database step (the app's GUI thread)
-        self.progress = progress or (lambda _what, _done, _total: None)
+        self.session = session
+        self.remote = session.remote
+        self.config = session.config
+        self.db = session.db
         self.segment_changes = segment_changes
         self.apply_batch = apply_batch
-        self._backed_up = False
-        self.snapshot_changes = snapshot_changes  # a snapshot after this many new changes
-        self.snapshot_segments = snapshot_segments  # … or this many new segments
-        self.snapshot_part_changes = snapshot_part_changes
-
-    # -- plumbing ---------------------------------------------------------------------
-    def db(self, fn: Callable[[], T]) -> T:
-        """Run ``fn`` on the database thread; a full disk becomes a clear message."""
-        try:
-            return self.run_db(fn)
-        except (pw.OperationalError, sqlite3.OperationalError) as exc:
-            if _disk_full(exc):
-                raise LocalStoreFull(
-                    "The disk holding your Rapport data is full; sync stopped and nothing was "
-                    "lost. Free some space and sync again."
-                ) from exc
-            raise
-
-    def _address(self, kind: int, device_id: str, seq: int = 0) -> Address:
-        return Address(kind, self.config.vault_id, device_id, seq)
+        self.snapshot_limits = snapshot.Limits(
+            changes=snapshot_changes, segments=snapshot_segments, part_changes=snapshot_part_changes
+        )
 
     # -- the cycle --------------------------------------------------------------------
     def run_cycle(self) -> CycleResult:
@@ -153,8 +92,9 @@ class SyncEngine:
         self._push(origin, result)
         self._pull(origin, result)
         if self.db(replication_values.rebuild_search_if_stale):
-            self.publish()
-        snapshot.maybe_write(self, origin)  # compaction: new devices start from it
+            self.session.publish()
+        # compaction: new devices start from it
+        snapshot.maybe_write(self.session, origin, self.snapshot_limits)
         result.seconds = round(time.monotonic() - started, 3)
         return result
 
@@ -171,13 +111,7 @@ class SyncEngine:
         }
         path = layout.device_info(self.config.device_id)
         if not self.remote.exists(path):
-            sealed = seal(
-                encode_json(info),
-                data_key=self.data_key.key,
-                key_id=self.data_key.key_id,
-                address=self._address(KIND_DEVICE, self.config.device_id),
-            )
-            self.remote.write(path, sealed)
+            self.remote.write(path, self.session.seal(encode_json(info), KIND_DEVICE))
         self.db(lambda: state.put(state.INFO_WRITTEN, self.config.device_id))
 
     # -- push -------------------------------------------------------------------------
@@ -198,12 +132,7 @@ class SyncEngine:
                 return
             path = layout.segment(me, batch.seq)
             if not self._already_uploaded(path, batch):
-                sealed = seal(
-                    encode_segment(batch.groups),
-                    data_key=self.data_key.key,
-                    key_id=self.data_key.key_id,
-                    address=self._address(KIND_SEGMENT, me, batch.seq),
-                )
+                sealed = self.session.seal(encode_segment(batch.groups), KIND_SEGMENT, batch.seq)
                 self.remote.write(path, sealed)
             self.db(lambda seq=batch.seq: outbox.confirm_pushed(seq))
             result.pushed += batch.size
@@ -216,11 +145,7 @@ class SyncEngine:
             return False
         try:
             groups = decode_segment(
-                open_sealed(
-                    existing,
-                    keys=self.keys,
-                    address=self._address(KIND_SEGMENT, self.config.device_id, batch.seq),
-                )
+                self.session.open(existing, KIND_SEGMENT, self.config.device_id, batch.seq)
             )
         except SealError:
             return False  # our own half-written upload: write it again
@@ -239,7 +164,7 @@ class SyncEngine:
         had_data = self.db(
             lambda: database.execute_sql('SELECT count(*) FROM "change"').fetchone()[0]
         )
-        snapshot.start_from_snapshot(self, origin, result)  # a new device: skip the replay
+        snapshot.start_from_snapshot(self.session, origin, result)  # a new device: skip the replay
         others = [
             d
             for d in self.remote.list_dir(layout.DEVICES)
@@ -248,28 +173,10 @@ class SyncEngine:
         for device_id in others:
             self._pull_device(device_id, origin, result, had_data > 0)
 
-    def _device_info(self, device_id: str) -> str | None:
-        """Learn another device's name card; None if it has not fully arrived yet."""
-        known = self.db(lambda: state.device(device_id))
-        if known is not None and known.name:
-            return known.name
-        data = self.remote.read(layout.device_info(device_id))
-        if data is None:
-            return None
-        try:
-            info = decode_json(
-                open_sealed(data, keys=self.keys, address=self._address(KIND_DEVICE, device_id))
-            )
-        except SealError as exc:
-            log.warning("Device card of %s unreadable: %s", device_id, exc)
-            return None
-        self.db(lambda: state.record_device(device_id, info))
-        return str(info.get("name") or device_id)
-
     def _pull_device(
         self, device_id: str, origin: str, result: CycleResult, had_data: bool
     ) -> None:
-        name = self._device_info(device_id)
+        name = self.session.device_name(device_id)
         if name is None:
             return
         cursor = self.db(lambda: state.device(device_id)).cursor
@@ -280,8 +187,8 @@ class SyncEngine:
             if not groups:
                 return
             size = sum(g.size for g in groups)
-            if had_data and size > BACKUP_ABOVE and not self._backed_up:
-                self._backup()
+            if had_data and size > BACKUP_ABOVE and not self.session.backed_up:
+                self.session.backup()
             try:
                 applied = self.db(
                     partial(
@@ -299,7 +206,7 @@ class SyncEngine:
                     return
                 single = True
                 continue
-            self.publish()
+            self.session.publish()
             result.pulled += applied.received
             result.pulled_segments += last - first + 1
             result.conflicts += applied.conflicts
@@ -313,14 +220,6 @@ class SyncEngine:
                     result.warnings.append(warning)
             cursor = last
 
-    def _keys_for(self, device_id: str) -> dict[str, bytes]:
-        """The keys a device's segments may be sealed with (see rotation.retired_keys)."""
-        return {
-            key_id: key
-            for key_id, key in self.keys.items()
-            if key_id not in self.retired or device_id in self.retired[key_id]
-        }
-
     def _fetch(
         self, device_id: str, name: str, first: int, result: CycleResult, single: bool
     ) -> tuple[list[Group], int]:
@@ -331,14 +230,15 @@ class SyncEngine:
             data = self.remote.read(layout.segment(device_id, seq))
             if data is None:
                 break  # not there (yet): nothing more from this device this time
-            if seq > self.revoked.get(device_id, seq):
+            if seq > self.session.revoked.get(device_id, seq):
                 result.warnings.append(
                     f"{name} was removed from this vault; its update {seq} and any later ones "
                     "were refused and not applied."
                 )
                 break
-            keys = self._keys_for(device_id)
-            if len(keys) < len(self.keys) and sealed_key_id(data) in self.keys.keys() - keys:
+            keys = self.session.keys_for(device_id)
+            every = self.session.keys
+            if len(keys) < len(every) and sealed_key_id(data) in every.keys() - keys:
                 result.warnings.append(
                     f"Update {seq} from {name} was sealed with a key retired when a lost "
                     "device was removed, by a device that was not in the vault then; it was "
@@ -347,9 +247,7 @@ class SyncEngine:
                 break
             try:
                 more = decode_segment(
-                    open_sealed(
-                        data, keys=keys, address=self._address(KIND_SEGMENT, device_id, seq)
-                    )
+                    self.session.open(data, KIND_SEGMENT, device_id, seq, keys=keys)
                 )
             except SealError as exc:
                 result.warnings.append(
@@ -361,13 +259,3 @@ class SyncEngine:
             size += sum(g.size for g in more)
             seq += 1
         return groups, seq - 1
-
-    def _backup(self) -> None:
-        """A rolling copy of the database before a large batch of incoming changes."""
-        path = Path(self.db(lambda: database.obj.database))
-        folder = path.parent / "backups"
-        backup_file(path, folder / timestamped_name("before-sync"))
-        old = sorted(folder.glob("rapport-*-before-sync.sqlite3"))
-        for stale in old[:-BACKUPS_KEPT]:
-            stale.unlink(missing_ok=True)
-        self._backed_up = True

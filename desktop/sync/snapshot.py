@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
@@ -30,11 +30,12 @@ from typing import TYPE_CHECKING, Any
 from desktop.storage import replication_snapshot as rs
 from desktop.storage.replication import SegmentRejected, Write
 from desktop.sync import layout, state
-from desktop.sync.crypto import KIND_SNAPSHOT, SealError, open_sealed, seal
+from desktop.sync.crypto import KIND_SNAPSHOT, SealError
 from desktop.sync.payload import pack, unpack
 
 if TYPE_CHECKING:
-    from desktop.sync.engine import CycleResult, SyncEngine
+    from desktop.sync.engine import CycleResult
+    from desktop.sync.session import SyncSession
 
 log = logging.getLogger(__name__)
 FORMAT = 1
@@ -45,6 +46,15 @@ MAX_PARTS = (1 << PART_SHIFT) - 1
 SNAPSHOT_SEGMENTS = 500  # SYNC.md: "after ~500 segments"
 SNAPSHOT_CHANGES = 200_000  # or this many changes (a big import, creating a big vault)
 PART_CHANGES = 200_000  # change-log rows per part (a few MB sealed)
+
+
+@dataclass(frozen=True)
+class Limits:
+    """When a snapshot is due and how big its parts are (tests lower them)."""
+
+    changes: int = SNAPSHOT_CHANGES  # a snapshot after this many new changes
+    segments: int = SNAPSHOT_SEGMENTS  # … or this many new segments
+    part_changes: int = PART_CHANGES
 
 
 def manifest_seq(number: int) -> int:
@@ -119,16 +129,16 @@ def _check_manifest(body: dict[str, Any]) -> None:
         raise SealError("malformed schema")
 
 
-def list_snapshots(engine: SyncEngine) -> dict[str, list[int]]:
+def list_snapshots(session: SyncSession) -> dict[str, list[int]]:
     """Snapshot numbers per writing device, newest first: one listing of ``snapshots/``
     and one of each writer's folder there (never of any segment folder)."""
     found: dict[str, list[int]] = {}
-    for device in engine.remote.list_dir(layout.SNAPSHOTS):
+    for device in session.remote.list_dir(layout.SNAPSHOTS):
         if not layout.DEVICE_ID.match(device):
             continue
         numbers = [
             int(m.group(1))
-            for name in engine.remote.list_dir(layout.snapshot_dir(device))
+            for name in session.remote.list_dir(layout.snapshot_dir(device))
             if (m := layout.SNAPSHOT_NAME.match(name))
         ]
         if numbers:
@@ -136,13 +146,14 @@ def list_snapshots(engine: SyncEngine) -> dict[str, list[int]]:
     return found
 
 
-def _read_manifest(engine: SyncEngine, device: str, number: int) -> Manifest | None:
+def _read_manifest(session: SyncSession, device: str, number: int) -> Manifest | None:
     """The manifest, or None if absent; raises SealError when it cannot be trusted."""
-    data = engine.remote.read(layout.snapshot(device, number))
+    data = session.remote.read(layout.snapshot(device, number))
     if data is None:
         return None
-    address = engine._address(KIND_SNAPSHOT, device, manifest_seq(number))
-    plain = open_sealed(data, keys=_keys(engine, device), address=address)
+    plain = session.open(
+        data, KIND_SNAPSHOT, device, manifest_seq(number), keys=session.keys_for(device)
+    )
     body = unpack(plain, "snapshot", FORMAT)
     _check_manifest(body)
     if body["cursors"].get(device, -1) < 0:
@@ -150,51 +161,42 @@ def _read_manifest(engine: SyncEngine, device: str, number: int) -> Manifest | N
     return Manifest(device, number, body)
 
 
-def _keys(engine: SyncEngine, device: str) -> Mapping[str, bytes]:
-    """The data keys this device's files may be sealed with (a retired key only from the
-    devices still trusted with it, when the engine knows about key rotation)."""
-    return engine._keys_for(device)
-
-
 # -- writing -------------------------------------------------------------------------------
-def maybe_write(engine: SyncEngine, origin: str) -> bool:
+def maybe_write(session: SyncSession, origin: str, limits: Limits | None = None) -> bool:
     """Write a snapshot if one is due and no other device wrote a recent one; True if so."""
-    due = engine.db(
-        partial(rs.due, changes=engine.snapshot_changes, segments=engine.snapshot_segments)
-    )
+    limits = limits or Limits()
+    due = session.db(partial(rs.due, changes=limits.changes, segments=limits.segments))
     if due is None:
         return False
-    me = engine.config.device_id
-    listing = list_snapshots(engine)
+    me = session.config.device_id
+    listing = list_snapshots(session)
     newest_elsewhere = 0
     for device, numbers in listing.items():
         if device == me:
             continue
         try:
-            manifest = _read_manifest(engine, device, numbers[0])
+            manifest = _read_manifest(session, device, numbers[0])
         except SealError:
             continue
         if manifest is not None:
             newest_elsewhere = max(newest_elsewhere, manifest.coverage)
-    recent = due.segments - newest_elsewhere < max(1, engine.snapshot_segments // 2)
+    recent = due.segments - newest_elsewhere < max(1, limits.segments // 2)
     if newest_elsewhere and recent and not due.forced:
-        engine.db(partial(rs.mark, segments=newest_elsewhere, log_max=due.log_max))
+        session.db(partial(rs.mark, segments=newest_elsewhere, log_max=due.log_max))
         return False  # another device's recent snapshot serves joiners just as well
-    return _write(engine, origin, max(listing.get(me, [0])) + 1)
+    return _write(session, origin, max(listing.get(me, [0])) + 1, limits.part_changes)
 
 
-def _write(engine: SyncEngine, origin: str, number: int) -> bool:
-    me = engine.config.device_id
-    base = engine.db(partial(rs.begin, own_device=me, own_origin=origin))
+def _write(session: SyncSession, origin: str, number: int, part_changes: int) -> bool:
+    me = session.config.device_id
+    base = session.db(partial(rs.begin, own_device=me, own_origin=origin))
     if base is None:
         return False
     parts: list[bytes] = []
     after, changes = 0, 0
     try:
         while after < base.log_max:
-            writes, after = engine.db(
-                partial(rs.read_part, base, after, engine.snapshot_part_changes)
-            )
+            writes, after = session.db(partial(rs.read_part, base, after, part_changes))
             if writes:
                 parts.append(encode_part(writes))
                 changes += sum(len(w[3]) for w in writes)
@@ -206,13 +208,8 @@ def _write(engine: SyncEngine, origin: str, number: int) -> bool:
         return False
     described: list[dict[str, Any]] = []
     for index, plain in enumerate(parts, start=1):
-        sealed = seal(
-            plain,
-            data_key=engine.data_key.key,
-            key_id=engine.data_key.key_id,
-            address=engine._address(KIND_SNAPSHOT, me, part_seq(number, index)),
-        )
-        engine.remote.write(layout.snapshot_part(me, number, index), sealed)
+        sealed = session.seal(plain, KIND_SNAPSHOT, part_seq(number, index))
+        session.remote.write(layout.snapshot_part(me, number, index), sealed)
         described.append({"sha256": hashlib.sha256(sealed).hexdigest(), "size": len(sealed)})
     body = {
         "v": FORMAT,
@@ -225,29 +222,24 @@ def _write(engine: SyncEngine, origin: str, number: int) -> bool:
         "changes": changes,
         **rs.finish(base),
     }
-    manifest = seal(
-        pack(body),
-        data_key=engine.data_key.key,
-        key_id=engine.data_key.key_id,
-        address=engine._address(KIND_SNAPSHOT, me, manifest_seq(number)),
-    )
-    engine.remote.write(layout.snapshot(me, number), manifest)
-    engine.db(partial(rs.mark, segments=sum(base.cursors.values()), log_max=base.log_max))
+    manifest = session.seal(pack(body), KIND_SNAPSHOT, manifest_seq(number))
+    session.remote.write(layout.snapshot(me, number), manifest)
+    session.db(partial(rs.mark, segments=sum(base.cursors.values()), log_max=base.log_max))
     log.info("Wrote snapshot %d (%d parts, %d changes)", number, len(parts), changes)
     return True
 
 
 # -- starting from one ---------------------------------------------------------------------
 def _candidates(
-    engine: SyncEngine, listing: dict[str, list[int]], result: CycleResult
+    session: SyncSession, listing: dict[str, list[int]], result: CycleResult
 ) -> Iterator[Manifest]:
     """Readable manifests, best first: each writer's newest by coverage, then older ones."""
 
     def read(device: str, number: int) -> Manifest | None:
         try:
-            return _read_manifest(engine, device, number)
+            return _read_manifest(session, device, number)
         except SealError as exc:
-            _warn(engine, result, device, number, str(exc))
+            _warn(session, result, device, number, str(exc))
             return None
 
     heads = [m for d, ns in listing.items() if (m := read(d, ns[0])) is not None]
@@ -259,8 +251,8 @@ def _candidates(
             yield manifest
 
 
-def _warn(engine: SyncEngine, result: CycleResult, device: str, number: int, why: str) -> None:
-    name = engine._device_info(device) or f"device {device[:8]}"
+def _warn(session: SyncSession, result: CycleResult, device: str, number: int, why: str) -> None:
+    name = session.device_name(device) or f"device {device[:8]}"
     result.warnings.append(
         f"Snapshot {number} from {name} could not be used: {why}. Sync starts from an older "
         "snapshot or from the individual updates instead."
@@ -273,33 +265,33 @@ def _schema_fits(manifest: Manifest) -> bool:
     return all(set(fields) <= set(theirs.get(entity, ())) for entity, fields in rs.schema().items())
 
 
-def _download(engine: SyncEngine, manifest: Manifest) -> list[bytes]:
+def _download(session: SyncSession, manifest: Manifest) -> list[bytes]:
     """Every part, verified against the manifest and decrypted (raises SealError)."""
     plain: list[bytes] = []
     for index, part in enumerate(manifest.parts, start=1):
-        engine.progress(DOWNLOADING, index - 1, len(manifest.parts))
-        data = engine.remote.read(layout.snapshot_part(manifest.device, manifest.number, index))
+        session.progress(DOWNLOADING, index - 1, len(manifest.parts))
+        data = session.remote.read(layout.snapshot_part(manifest.device, manifest.number, index))
         if data is None:
             raise SealError(f"part {index} is missing (not fully copied yet?)")
         if len(data) != part["size"] or hashlib.sha256(data).hexdigest() != part["sha256"]:
             raise SealError(f"part {index} is not the one its manifest names")
-        address = engine._address(KIND_SNAPSHOT, manifest.device, part_seq(manifest.number, index))
-        plain.append(open_sealed(data, keys=_keys(engine, manifest.device), address=address))
+        seq, keys = part_seq(manifest.number, index), session.keys_for(manifest.device)
+        plain.append(session.open(data, KIND_SNAPSHOT, manifest.device, seq, keys=keys))
     return plain
 
 
-def start_from_snapshot(engine: SyncEngine, origin: str, result: CycleResult) -> bool:
+def start_from_snapshot(session: SyncSession, origin: str, result: CycleResult) -> bool:
     """A device that has applied no segment yet starts from the best readable snapshot."""
-    if not engine.db(rs.is_fresh):
+    if not session.db(rs.is_fresh):
         return False
-    listing = list_snapshots(engine)
+    listing = list_snapshots(session)
     if not listing:
         return False
-    me = engine.config.device_id
-    for manifest in _candidates(engine, listing, result):
+    me = session.config.device_id
+    for manifest in _candidates(session, listing, result):
         if manifest.device == me:
             continue  # our own: we have that state already
-        revoked = engine.revoked
+        revoked = session.revoked
         if manifest.device in revoked or any(
             seq > revoked[d] for d, seq in manifest.cursors.items() if d in revoked
         ):
@@ -312,15 +304,15 @@ def start_from_snapshot(engine: SyncEngine, origin: str, result: CycleResult) ->
             )
             continue
         try:
-            plain = _download(engine, manifest)
+            plain = _download(session, manifest)
         except SealError as exc:
-            _warn(engine, result, manifest.device, manifest.number, str(exc))
+            _warn(session, result, manifest.device, manifest.number, str(exc))
             continue
-        if engine.db(rs.has_data):
-            engine._backup()
+        if session.db(rs.has_data):
+            session.backup()
         expected = int(manifest.body.get("changes") or 0)
         try:
-            applied = engine.db(
+            applied = session.db(
                 partial(
                     rs.load,
                     parts=(decode_part(p) for p in plain),
@@ -330,17 +322,17 @@ def start_from_snapshot(engine: SyncEngine, origin: str, result: CycleResult) ->
                     parked=manifest.body["parked"],
                     own_origin=origin,
                     own_device=me,
-                    progress=lambda done, total=expected: engine.progress(LOADING, done, total),
+                    progress=lambda done, total=expected: session.progress(LOADING, done, total),
                 )
             )
         except SegmentRejected as exc:
-            _warn(engine, result, manifest.device, manifest.number, str(exc))
+            _warn(session, result, manifest.device, manifest.number, str(exc))
             continue
-        engine.publish()
+        session.publish()
         result.pulled += applied.received
         result.conflicts += applied.conflicts
         if applied.fast_clock:
-            fast = engine.db(partial(state.name_of_origin, applied.fast_clock))
+            fast = session.db(partial(state.name_of_origin, applied.fast_clock))
             result.warnings.append(
                 f"The clock of {fast} is more than 5 minutes fast; its changes were "
                 "accepted, but please correct its date and time."

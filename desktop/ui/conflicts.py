@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import sync
+from desktop.services.sync.conflicts import conflicts, mark_conflicts_seen, restore_conflict
 
 COLUMNS = ("Record", "Field", "Kept value", "Other device's value", "Noticed", "")
 
@@ -53,7 +53,7 @@ class ConflictsWidget(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        items = sync.conflicts()
+        items = conflicts()
         self.ids = [c.id for c in items]
         self.note.setText(
             self.tr(
@@ -88,7 +88,7 @@ class ConflictsWidget(QWidget):
         self.table.resizeColumnsToContents()
 
     def restore(self, conflict_id: str) -> None:
-        sync.restore_conflict(conflict_id)
+        restore_conflict(conflict_id)
         self.restored.emit(conflict_id)
         self.refresh()
 
@@ -108,4 +108,4 @@ class ConflictsDialog(QDialog):
         layout.addWidget(self.widget)
         layout.addWidget(buttons)
         self.resize(820, 420)
-        self.finished.connect(lambda _code: sync.mark_conflicts_seen(self.widget.ids))
+        self.finished.connect(lambda _code: mark_conflicts_seen(self.widget.ids))

@@ -533,7 +533,7 @@ class EventsView(QWidget):
         if not path:
             return None
         try:
-            preview = calendar_import.preview_import(path)
+            preview = calendar_import.preview_invite(path)
         except (ValueError, LookupError) as exc:
             QMessageBox.warning(self, title, self.tr("Nothing was imported.") + f"\n\n{exc}")
             return None
@@ -547,7 +547,7 @@ class EventsView(QWidget):
             self.import_dialog = None
             dialog.deleteLater()
         try:
-            result = calendar_import.apply_import(preview, create_unmatched=keys)
+            result = calendar_import.apply_invite(preview, create_unmatched=keys)
         except Exception as exc:  # a store error: the transaction rolled back
             QMessageBox.warning(self, title, self.tr("Nothing was imported.") + f"\n\n{exc}")
             return None

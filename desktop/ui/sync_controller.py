@@ -176,9 +176,9 @@ class SyncController(QObject):
         return self._running
 
     def status(self) -> Any:
-        from desktop.services import sync
+        from desktop.services.sync.status import status
 
-        return sync.status()
+        return status()
 
     def refresh_status(self) -> None:
         try:
@@ -227,7 +227,8 @@ class SyncController(QObject):
     @Slot()
     def sync_now(self) -> None:
         """Start a cycle now (or right after the running one)."""
-        from desktop.services import sync
+        from desktop.services.sync.cycle import sync_now
+        from desktop.services.sync.secrets import missing_secrets
 
         if self._running:
             self._again = True
@@ -235,7 +236,7 @@ class SyncController(QObject):
         status = self.status()
         if not status.configured:
             return
-        missing = sync.missing_secrets()
+        missing = missing_secrets()
         if missing:
             self.secrets_reason = None
             self.secrets_needed.emit(missing)
@@ -245,7 +246,7 @@ class SyncController(QObject):
         self.started.emit()
         self.status_changed.emit(status)
         self.run_in_background(
-            lambda run_db: sync.sync_now(
+            lambda run_db: sync_now(
                 run_db=run_db, policy=self.policy, progress=self._report_progress
             ),
             self._cycle_done,

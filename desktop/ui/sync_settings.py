@@ -246,13 +246,14 @@ class SyncSettingsDialog(QDialog):
         self._show_status(self.controller.status())
 
     def _show_status(self, status: Any) -> None:
-        from desktop.services import sync
+        from desktop.services.sync.devices import devices
+        from desktop.services.sync.setup import default_device_name
 
         self.setup_box.setVisible(not status.configured)
         self.status_page.setVisible(status.configured)
         if not status.configured:
             if not self.setup.device_name.text():
-                self.setup.device_name.setText(sync.default_device_name())
+                self.setup.device_name.setText(default_device_name())
             return
         short, detail = describe(status, self.controller.is_running())
         lines = [
@@ -270,7 +271,7 @@ class SyncSettingsDialog(QDialog):
         self.automatic.setChecked(status.automatic)
         self.automatic.blockSignals(False)
         self.devices.clear()
-        for device in sync.devices():
+        for device in devices():
             name = device.name + (" (this device)" if device.this_device else "")
             name += " (removed)" if device.removed else ""
             seen = f"{device.seen_at:%Y-%m-%d %H:%M}" if device.seen_at else ""
@@ -280,9 +281,9 @@ class SyncSettingsDialog(QDialog):
             self.devices.resizeColumnToContents(column)
 
     def _set_automatic(self, enabled: bool) -> None:
-        from desktop.services import sync
+        from desktop.services.sync.setup import set_automatic
 
-        sync.set_automatic(enabled)
+        set_automatic(enabled)
         self.controller.refresh_status()
 
     def _say(self, text: str) -> None:
@@ -334,7 +335,7 @@ class SyncSettingsDialog(QDialog):
 
     # -- actions -------------------------------------------------------------------------------
     def test_connection(self) -> None:
-        from desktop.services import sync
+        from desktop.services.sync.setup import test_connection
 
         chosen = self._target_and_secret()
         if chosen is None:
@@ -343,12 +344,12 @@ class SyncSettingsDialog(QDialog):
         policy = self.controller.policy
         self._background(
             "Testing the connection…",
-            lambda run_db: sync.test_connection(target, secret, policy),
+            lambda run_db: test_connection(target, secret, policy),
             lambda found: found,
         )
 
     def create_vault(self, passphrase: str | None = None) -> None:
-        from desktop.services import sync
+        from desktop.services.sync.setup import create_vault
 
         chosen = self._target_and_secret()
         if chosen is None:
@@ -362,7 +363,7 @@ class SyncSettingsDialog(QDialog):
         name, policy = self.setup.device_name.text(), self.controller.policy
         self._background(
             "Creating the vault (deriving the key takes a moment)…",
-            lambda run_db: sync.create_vault(
+            lambda run_db: create_vault(
                 target=target,
                 passphrase=passphrase,
                 secret=secret,
@@ -374,7 +375,7 @@ class SyncSettingsDialog(QDialog):
         )
 
     def join_vault(self, passphrase: str | None = None) -> None:
-        from desktop.services import sync
+        from desktop.services.sync.setup import join_vault
 
         chosen = self._target_and_secret()
         if chosen is None:
@@ -392,7 +393,7 @@ class SyncSettingsDialog(QDialog):
         name, policy = self.setup.device_name.text(), self.controller.policy
         self._background(
             "Joining the vault…",
-            lambda run_db: sync.join_vault(
+            lambda run_db: join_vault(
                 target=target,
                 passphrase=passphrase,
                 secret=secret,
@@ -412,7 +413,7 @@ class SyncSettingsDialog(QDialog):
         return text
 
     def change_passphrase(self, old: str | None = None, new: str | None = None) -> None:
-        from desktop.services import sync
+        from desktop.services.sync.secrets import change_passphrase
 
         if old is None or new is None:
             dialog = ChangePassphraseDialog(self)
@@ -422,24 +423,24 @@ class SyncSettingsDialog(QDialog):
         policy = self.controller.policy
         self._background(
             "Changing the passphrase…",
-            lambda run_db: sync.change_passphrase(old=old, new=new, policy=policy, run_db=run_db),
+            lambda run_db: change_passphrase(old=old, new=new, policy=policy, run_db=run_db),
             "The passphrase was changed. Store the new one safely.",
         )
 
     def _removable(self) -> list[tuple[str, str]]:
         """(device id, label) of the other devices that are not removed yet."""
-        from desktop.services import sync
+        from desktop.services.sync.devices import devices
 
         return [
             (d.device_id, f"{d.name} ({d.device_id[:8]})")
-            for d in sync.devices()
+            for d in devices()
             if not d.this_device and not d.removed
         ]
 
     def remove_device(self, device_id: str | None = None, passphrase: str | None = None) -> None:
         """Remove a lost device: confirm (saying what happens), ask the passphrase, then
         rotate the vault's key in the background."""
-        from desktop.services import sync
+        from desktop.services.sync.devices import remove_device
 
         if device_id is None or passphrase is None:
             choices = self._removable()
@@ -464,7 +465,7 @@ class SyncSettingsDialog(QDialog):
 
         self._background(
             "Removing the lost device (changing the vault's key)…",
-            lambda run_db: sync.remove_device(
+            lambda run_db: remove_device(
                 device=device_id, passphrase=passphrase, policy=policy, run_db=run_db
             ),
             done,
@@ -475,14 +476,14 @@ class SyncSettingsDialog(QDialog):
         return answer == QMessageBox.StandardButton.Yes
 
     def forget(self) -> None:
-        from desktop.services import sync
+        from desktop.services.sync.setup import forget_this_device
 
         if not self.confirm(
             "Stop syncing this device? Its keys are removed from the keyring; all your data "
             "stays here and nothing is deleted from the vault. You can join again later."
         ):
             return
-        sync.forget_this_device()
+        forget_this_device()
         self._say("This device no longer syncs. Your data is all still here.")
         self.controller.refresh_status()
         self.refresh()
@@ -499,16 +500,16 @@ def ask_for_secrets(controller: SyncController, missing: list[str], parent: QWid
 
     Connect it to ``controller.secrets_needed`` (the main window decides when to show it).
     """
-    from desktop.services import sync
+    from desktop.services.sync.secrets import secret_store, unlock_session
 
     reason = getattr(controller, "secrets_reason", None)
-    dialog = UnlockDialog(missing, sync.secret_store().problem, parent, reason=reason)
+    dialog = UnlockDialog(missing, secret_store().problem, parent, reason=reason)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return
     passphrase = dialog.passphrase.text() if dialog.passphrase else None
     secret = dialog.secret.text() if dialog.secret else None
     controller.run_in_background(
-        lambda run_db: sync.unlock_session(
+        lambda run_db: unlock_session(
             passphrase=passphrase, secret=secret, policy=controller.policy, run_db=run_db
         ),
         lambda _result: controller.sync_now(),

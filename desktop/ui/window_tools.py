@@ -107,9 +107,9 @@ class WindowTools(_Base):
             controller.shutdown()
 
     def sync_now(self) -> None:
-        from desktop.services import sync
+        from desktop.services.sync.status import status
 
-        if not sync.status(check_keyring=False).configured:
+        if not status(check_keyring=False).configured:
             self.show_sync_settings()
             return
         self.sync_controller().sync_now()

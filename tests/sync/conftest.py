@@ -33,17 +33,17 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
     """Every sync test starts with an empty in-memory keyring and no session secrets."""
     import keyring
 
-    from desktop.services import sync
+    from desktop.services.sync.secrets import use_secret_store
     from desktop.sync import credentials
 
     previous = keyring.get_keyring()
     backend = MemoryKeyring()
     keyring.set_keyring(backend)
-    sync.use_secret_store(None)
+    use_secret_store(None)
     credentials.forget_session()
     yield backend
     keyring.set_keyring(previous)
-    sync.use_secret_store(None)
+    use_secret_store(None)
     credentials.forget_session()
 
 

@@ -68,10 +68,10 @@ def cheap_kdf():
 
 def join_all(replicas: list[Replica], target, *, secret=None, policy=None) -> None:
     """The first replica creates a vault at ``target``; the others join it."""
-    from desktop.services import sync
+    from desktop.services.sync.setup import create_vault, join_vault
 
     replicas[0].use()
-    sync.create_vault(
+    create_vault(
         target=target,
         passphrase=PASSPHRASE,
         secret=secret,
@@ -81,7 +81,7 @@ def join_all(replicas: list[Replica], target, *, secret=None, policy=None) -> No
     )
     for replica in replicas[1:]:
         replica.use()
-        sync.join_vault(
+        join_vault(
             target=target,
             passphrase=PASSPHRASE,
             secret=secret,
@@ -91,9 +91,9 @@ def join_all(replicas: list[Replica], target, *, secret=None, policy=None) -> No
 
 
 def sync_all(replicas: list[Replica], rounds: int = 2, policy=None) -> None:
-    from desktop.services import sync
+    from desktop.services.sync.cycle import sync_now
 
     for _ in range(rounds):
         for replica in replicas:
             replica.use()
-            sync.sync_now(policy=policy)
+            sync_now(policy=policy)

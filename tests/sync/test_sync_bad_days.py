@@ -9,7 +9,10 @@ from unittest import mock
 
 import pytest
 
-from desktop.services import people, sync
+from desktop.services import people
+from desktop.services.sync.cycle import sync_now
+from desktop.services.sync.setup import forget_this_device, join_vault
+from desktop.services.sync.status import status as sync_status
 from desktop.storage import hlc, journal, outbox, replication
 from desktop.storage.models import Person, database
 from desktop.storage.sync_tables import SyncDevice
@@ -45,10 +48,10 @@ def test_killed_after_numbering_before_upload_reseals_the_same_batch(pair) -> No
         real_write(self, path, data)
 
     with mock.patch.object(FolderRemote, "write", die_on_segments), pytest.raises(Killed):
-        sync.sync_now()
+        sync_now()
     assert state.get(outbox.ASSIGNED) == "1" and outbox.pushed_seq() == 0
     people.create_person(full_name="Written after the crash")
-    result = sync.sync_now()
+    result = sync_now()
     assert result.pushed_segments == 2  # batch 1 again (same changes), then batch 2
     sync_all([a, b])
     b.use()
@@ -61,10 +64,10 @@ def test_killed_after_upload_before_confirming_does_not_upload_twice(pair) -> No
     a.use()
     people.create_person(full_name="Ana Ruiz")
     with mock.patch.object(outbox, "confirm_pushed", side_effect=Killed), pytest.raises(Killed):
-        sync.sync_now()
+        sync_now()
     path = vault.joinpath(*layout.segment(state.load_config().device_id, 1).split("/"))
     first = path.read_bytes()
-    sync.sync_now()
+    sync_now()
     assert path.read_bytes() == first  # recognised as already there, not rewritten
     assert outbox.pushed_seq() == 1
 
@@ -73,7 +76,7 @@ def test_killed_mid_pull_applies_all_or_nothing(pair) -> None:
     a, b, _ = pair
     a.use()
     ana = people.create_person(full_name="Ana Ruiz", organization="Acme")
-    sync.sync_now()
+    sync_now()
     b.use()
     before = digest()
     real_store = replication._Applier.store
@@ -83,10 +86,10 @@ def test_killed_mid_pull_applies_all_or_nothing(pair) -> None:
         raise Killed
 
     with mock.patch.object(replication._Applier, "store", die_half_way), pytest.raises(Killed):
-        sync.sync_now()
+        sync_now()
     assert digest() == before
     assert all(d.cursor == 0 for d in SyncDevice.select())
-    sync.sync_now()
+    sync_now()
     assert Person.get_by_id(ana).organization == "Acme"
 
 
@@ -94,31 +97,31 @@ def test_a_full_local_disk_stops_cleanly_and_resumes(pair) -> None:
     a, b, _ = pair
     a.use()
     people.create_person(full_name="Ana Ruiz", about="x" * 200_000)
-    sync.sync_now()
+    sync_now()
     b.use()
     before = digest()
     pages = database.execute_sql("PRAGMA page_count").fetchone()[0]
     database.execute_sql(f"PRAGMA max_page_count = {pages + 2}")
     with pytest.raises(LocalStoreFull, match="disk holding your Rapport data is full"):
-        sync.sync_now()
+        sync_now()
     assert digest() == before
     database.execute_sql("PRAGMA max_page_count = 1073741823")
-    assert sync.sync_now().pulled > 0
+    assert sync_now().pulled > 0
 
 
 def test_a_half_copied_segment_waits_for_the_rest(pair) -> None:
     a, b, vault = pair
     a.use()
     ana = people.create_person(full_name="Ana Ruiz")
-    sync.sync_now()
+    sync_now()
     path = vault.joinpath(*layout.segment(state.load_config().device_id, 1).split("/"))
     whole = path.read_bytes()
     path.write_bytes(whole[:100])  # the folder-sync tool is still copying
     (path.parent / ".1.seg.syncthing.tmp").write_bytes(whole)  # its temp name: ignored
     b.use()
-    assert sync.sync_now().pulled == 0
+    assert sync_now().pulled == 0
     path.write_bytes(whole)
-    sync.sync_now()
+    sync_now()
     assert Person.get_by_id(ana).full_name == "Ana Ruiz"
 
 
@@ -133,10 +136,10 @@ def test_a_clock_ten_minutes_fast_is_accepted_with_a_warning_naming_it(pair) -> 
     with mock.patch.object(hlc, "time", FastClock()):
         journal._clock = None
         ana = people.create_person(full_name="Ana Ruiz")
-        sync.sync_now()
+        sync_now()
     journal._clock = None
     b.use()
-    result = sync.sync_now()
+    result = sync_now()
     assert Person.get_by_id(ana).full_name == "Ana Ruiz"
     assert any("laptop" in w and "fast" in w for w in result.warnings), result.warnings
     received = Person.get_by_id(ana).updated
@@ -158,11 +161,11 @@ def test_a_clock_weeks_ahead_is_refused_as_corrupt(pair) -> None:
     with mock.patch.object(hlc, "time", Far()):
         journal._clock = None
         people.create_person(full_name="From the future")
-        sync.sync_now()
+        sync_now()
     journal._clock = None
     b.use()
     before = digest()
-    result = sync.sync_now()
+    result = sync_now()
     assert any("refused" in w and "7 days" in w for w in result.warnings)
     assert digest() == before
 
@@ -171,16 +174,16 @@ def test_forget_keeps_data_and_rejoining_continues_this_devices_numbering(pair) 
     a, b, vault = pair
     a.use()
     people.create_person(full_name="Ana Ruiz")
-    sync.sync_now()
+    sync_now()
     device = state.load_config().device_id
     target = state.load_config().target
     count = Person.select().count()
-    sync.forget_this_device()
-    assert sync.status().configured is False
+    forget_this_device()
+    assert sync_status().configured is False
     assert Person.select().count() == count
     assert vault.joinpath(*layout.device_dir(device).split("/")).is_dir()
     people.create_person(full_name="Offline while away")
-    sync.join_vault(target=target, passphrase="correct horse battery staple")
+    join_vault(target=target, passphrase="correct horse battery staple")
     assert state.load_config().device_id == device
     sync_all([a, b])
     b.use()

@@ -19,7 +19,8 @@ import peewee as pw
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop.services import sync
+from desktop.services.sync.conflicts import restore_conflict
+from desktop.services.sync.cycle import sync_now
 from desktop.storage import hlc, journal
 from desktop.storage.models import (
     SYNCED_MODELS,
@@ -172,7 +173,7 @@ def _apply(op, model_index, row, column, value_index, overwritten) -> None:
             )
             if clock is not None:
                 overwritten[(c.entity, c.row_id, c.field)].add(clock.hlc)
-            sync.restore_conflict(chosen)
+            restore_conflict(chosen)
 
 
 @settings(
@@ -210,11 +211,11 @@ def _run(replicas, ops, skews, clock, root) -> None:
             _apply("create", index, n, n + 1, n + 1, overwritten)
     for replica, skew in zip(replicas, skews, strict=True):
         _use(replica, skew, clock)
-        sync.sync_now()
+        sync_now()
     for op, index, model_index, row, column, value in ops:
         _use(replicas[index], skews[index], clock)
         if op == "sync":
-            sync.sync_now()
+            sync_now()
         elif op == "race":  # two devices edit the same field before either syncs
             _apply("edit", model_index, row, column, value, overwritten)
             other = (index + 1) % 3
@@ -225,7 +226,7 @@ def _run(replicas, ops, skews, clock, root) -> None:
     for _ in range(2):
         for replica, skew in zip(replicas, skews, strict=True):
             _use(replica, skew, clock)
-            sync.sync_now()
+            sync_now()
     digests = []
     losers: set[str] = set()
     for replica, skew in zip(replicas, skews, strict=True):

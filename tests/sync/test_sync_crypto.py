@@ -8,7 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from desktop.services import people, sync
+from desktop.services import people
+from desktop.services.sync.cycle import sync_now
+from desktop.services.sync.secrets import change_passphrase
+from desktop.services.sync.setup import join_vault
+from desktop.services.sync.status import status as sync_status
 from desktop.storage.models import Person
 from desktop.storage.sync_tables import SyncDevice
 from desktop.sync import crypto, layout, state
@@ -80,7 +84,7 @@ def test_damaged_segment_is_refused_and_retried_later(pair, damage: str) -> None
     a, b, vault = pair
     a.use()
     ana = people.create_person(full_name="Ana Ruiz")
-    sync.sync_now()
+    sync_now()
     path = _segment_of(a, vault, 1)
     good = path.read_bytes()
     bad = {
@@ -91,13 +95,13 @@ def test_damaged_segment_is_refused_and_retried_later(pair, damage: str) -> None
     path.write_bytes(bad)
     b.use()
     before = digest()
-    result = sync.sync_now()
+    result = sync_now()
     assert result.pulled == 0
     assert any("could not be verified" in w for w in result.warnings)
     assert digest() == before  # untouched
     assert Person.get_or_none(Person.id == ana) is None
     path.write_bytes(good)  # the rest of the file arrives
-    assert sync.sync_now().pulled > 0
+    assert sync_now().pulled > 0
     assert Person.get_by_id(ana).full_name == "Ana Ruiz"
 
 
@@ -105,19 +109,19 @@ def test_a_segment_copied_into_another_devices_folder_is_refused(pair) -> None:
     a, b, vault = pair
     a.use()
     people.create_person(full_name="Ana Ruiz")
-    sync.sync_now()
+    sync_now()
     b.use()
     people.create_person(full_name="Ben Ode")
-    sync.sync_now()
+    sync_now()
     a.use()
-    sync.sync_now()  # A has everything B wrote
+    sync_now()  # A has everything B wrote
     # Replay A's first segment as B's second.
     target = _segment_of(b, vault, 2)
     shutil.copy(_segment_of(a, vault, 1), target)
     a.use()
     before = digest()
     cursors = {d.device_id: d.cursor for d in SyncDevice.select()}
-    result = sync.sync_now()
+    result = sync_now()
     assert any("written by device" in w for w in result.warnings)
     assert digest() == before
     assert {d.device_id: d.cursor for d in SyncDevice.select()} == cursors
@@ -130,10 +134,10 @@ def test_wrong_passphrase_cannot_join_and_changes_nothing(tmp_path: Path) -> Non
     b.use()
     before = digest()
     with pytest.raises(WrongPassphrase):
-        sync.join_vault(target=target, passphrase="not the passphrase")
+        join_vault(target=target, passphrase="not the passphrase")
     assert digest() == before
     assert state.load_config() is None
-    sync.join_vault(target=target, passphrase=PASSPHRASE)
+    join_vault(target=target, passphrase=PASSPHRASE)
     assert state.load_config() is not None
     a.close()
     b.close()
@@ -142,13 +146,13 @@ def test_wrong_passphrase_cannot_join_and_changes_nothing(tmp_path: Path) -> Non
 def test_changed_passphrase_opens_and_the_old_one_no_longer_does(pair) -> None:
     a, b, vault = pair
     a.use()
-    sync.change_passphrase(old=PASSPHRASE, new="a brand new passphrase")
+    change_passphrase(old=PASSPHRASE, new="a brand new passphrase")
     target = state.load_config().target
     c = Replica(vault.parent, "third")
     c.use()
     with pytest.raises(WrongPassphrase):
-        sync.join_vault(target=target, passphrase=PASSPHRASE)
-    sync.join_vault(target=target, passphrase="a brand new passphrase")
+        join_vault(target=target, passphrase=PASSPHRASE)
+    join_vault(target=target, passphrase="a brand new passphrase")
     sync_all([a, b, c])
     c.close()
 
@@ -162,11 +166,11 @@ def test_a_moved_or_emptied_vault_stops_and_deletes_nothing(pair) -> None:
     before = digest()
     vault.rename(vault.with_name("moved"))
     with pytest.raises(VaultMissing, match="moved, renamed or emptied"):
-        sync.sync_now()
+        sync_now()
     assert digest() == before
-    assert "moved" in sync.status().last_error
+    assert "moved" in sync_status().last_error
     vault.with_name("moved").rename(vault)
     (vault / layout.VAULT).unlink()  # emptied (or half-synced) folder: still not "empty"
     with pytest.raises(VaultMissing):
-        sync.sync_now()
+        sync_now()
     assert digest() == before

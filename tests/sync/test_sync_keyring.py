@@ -14,7 +14,11 @@ import pytest
 from keyring.backends import fail
 from keyring.testing.backend import BackendBasicTests
 
-from desktop.services import people, sync
+from desktop.services import people
+from desktop.services.sync.cycle import sync_now
+from desktop.services.sync.devices import remove_device
+from desktop.services.sync.secrets import missing_secrets, unlock_session, use_secret_store
+from desktop.services.sync.status import status as sync_status
 from desktop.sync.credentials import SecretStore, dek_key
 from desktop.sync.errors import NeedsSecret
 from desktop.sync.targets import parse_target
@@ -82,19 +86,19 @@ def test_a_locked_keyring_or_dismissed_prompt_falls_back_to_the_session(tmp_path
     keyring.set_keyring(Locked())
     replica = Replica(tmp_path, "a")
     join_all([replica], parse_target(str(tmp_path / "vault")))
-    status = sync.status()
+    status = sync_status()
     assert "KeyringLocked" in status.keyring_problem
     people.create_person(full_name="Ana Ruiz")
-    assert sync.sync_now().pushed > 0  # this run still has the key in memory
+    assert sync_now().pushed > 0  # this run still has the key in memory
     from desktop.sync import credentials
 
     credentials.forget_session()  # as after a restart
-    sync.use_secret_store(None)
+    use_secret_store(None)
     with pytest.raises(NeedsSecret, match="passphrase"):
-        sync.sync_now()
-    assert sync.missing_secrets() == ["passphrase"]
-    sync.unlock_session(passphrase=PASSPHRASE)
-    sync.sync_now()
+        sync_now()
+    assert missing_secrets() == ["passphrase"]
+    unlock_session(passphrase=PASSPHRASE)
+    sync_now()
     replica.close()
 
 
@@ -137,14 +141,14 @@ def test_no_secret_is_written_to_disk_settings_or_logs(
         sync_all([a, b, c], policy=fast_retries)
         # a lost device: the rotated keys must not leak anywhere either
         a.use()
-        sync.remove_device(device="c", passphrase=PASSPHRASE, policy=fast_retries)
+        remove_device(device="c", passphrase=PASSPHRASE, policy=fast_retries)
         people.create_person(full_name="After the rotation")
         sync_all([a, b], policy=fast_retries)
         _write_qsettings(b)
     finally:
         logging.getLogger().removeHandler(handler)
         handler.close()
-    encoded = memory_keyring.entries[(SecretStore().service, dek_key(sync.status().vault_id))]
+    encoded = memory_keyring.entries[(SecretStore().service, dek_key(sync_status().vault_id))]
     ring = KeyRing.decode(encoded)
     assert len(ring.ring) == 2, "the rotation did not happen"
     needles = {

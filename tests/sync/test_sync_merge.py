@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from desktop.services import people, store, sync
+from desktop.services import people, store
 from desktop.services.search import search
+from desktop.services.sync.conflicts import conflicts, restore_conflict
+from desktop.services.sync.cycle import sync_now
 from desktop.storage import journal
 from desktop.storage.models import Change, ContactPoint, Conversation, Person, Tag, database
 from desktop.storage.sync_tables import RECEIVED, Conflict
@@ -47,12 +49,12 @@ def test_received_changes_are_published_after_commit(pair) -> None:
     a, b = pair
     a.use()
     ana = people.create_person(full_name="Ana Ruiz")
-    sync.sync_now()
+    sync_now()
     b.use()
     seen: list[frozenset] = []
     unsubscribe = store.subscribe(seen.append)
     try:
-        sync.sync_now()
+        sync_now()
     finally:
         unsubscribe()
     assert any(("person", ana) in batch for batch in seen)
@@ -72,14 +74,14 @@ def test_concurrent_edits_keep_the_loser_and_restore_brings_it_back(pair) -> Non
         replica.use()
         assert Person.get_by_id(ana).organization == "Globex"
     a.use()
-    [conflict] = sync.conflicts()
+    [conflict] = conflicts()
     assert (conflict.field, conflict.losing, conflict.current) == (
         "organization",
         "Acme Corp",
         "Globex",
     )
     assert conflict.record == "Ana Ruiz"
-    sync.restore_conflict(conflict.id)
+    restore_conflict(conflict.id)
     assert Person.get_by_id(ana).organization == "Acme Corp"
     sync_all([a, b])
     b.use()
@@ -138,22 +140,22 @@ def test_a_child_that_arrives_before_its_parent_waits_hidden_then_appears(tmp_pa
     join_all([a, b, c], target)
     a.use()
     ana = people.create_person(full_name="Ana Ruiz")
-    sync.sync_now()
+    sync_now()
     b.use()
-    sync.sync_now()
+    sync_now()
     point = journal.save(ContactPoint, None, {"person": ana, "kind": "email", "value": "a@x.io"})
-    sync.sync_now()
+    sync_now()
     # C pulls B's segment (the contact point) — hide A's folder for a moment.
     folder = next(p for p in (tmp_path / "vault/rapport-sync-v1/devices").iterdir() if _is(p, a))
     moved = folder.with_name(".hidden")
     folder.rename(moved)
     c.use()
-    sync.sync_now()
+    sync_now()
     assert ContactPoint.get_by_id(point).value == "a@x.io"
     placeholder = Person.get_by_id(ana)
     assert placeholder.deleted is True  # parent not arrived: a hidden placeholder
     moved.rename(folder)
-    sync.sync_now()
+    sync_now()
     assert Person.get_by_id(ana).deleted is False
     assert Person.get_by_id(ana).full_name == "Ana Ruiz"
     assert database.execute_sql("PRAGMA foreign_key_check").fetchall() == []
@@ -192,20 +194,20 @@ def test_an_edit_that_overtakes_the_rows_creation_waits_for_it(tmp_path: Path) -
     a.use()
     ana = people.create_person(full_name="Ana Ruiz")
     point = journal.save(ContactPoint, None, {"person": ana, "kind": "email", "value": "a@x.io"})
-    sync.sync_now()
+    sync_now()
     b.use()
-    sync.sync_now()
+    sync_now()
     journal.save(ContactPoint, point, {"label": "work"})  # B edits A's new row
-    sync.sync_now()
+    sync_now()
     folder = next(p for p in (tmp_path / "vault/rapport-sync-v1/devices").iterdir() if _is(p, a))
     hidden = folder.with_name(".hidden")
     folder.rename(hidden)
     c.use()
-    sync.sync_now()  # only B's edit: the row cannot exist yet (its person is unknown)
+    sync_now()  # only B's edit: the row cannot exist yet (its person is unknown)
     assert ContactPoint.get_or_none(ContactPoint.id == point) is None
     assert SyncParked.select().count() == 1
     hidden.rename(folder)
-    sync.sync_now()
+    sync_now()
     row = ContactPoint.get_by_id(point)
     assert (row.value, row.label, row.person_id, row.deleted) == ("a@x.io", "work", ana, False)
     assert SyncParked.select().count() == 0

@@ -20,7 +20,13 @@ from typing import Any
 import keyring
 import pytest
 
-from desktop.services import people, sync
+from desktop.services import people
+from desktop.services.sync.cycle import sync_now
+from desktop.services.sync.devices import devices as device_list
+from desktop.services.sync.devices import remove_device
+from desktop.services.sync.secrets import unlock_session, use_secret_store
+from desktop.services.sync.setup import create_vault, join_vault
+from desktop.services.sync.status import status as sync_status
 from desktop.storage import outbox
 from desktop.storage.models import Person, database
 from desktop.storage.sync_tables import SyncState
@@ -29,6 +35,7 @@ from desktop.sync.credentials import SecretStore, dek_key
 from desktop.sync.engine import SyncEngine
 from desktop.sync.errors import DeviceRemoved, KeyRotated, SyncError, WrongPassphrase
 from desktop.sync.remotes.folder import FolderRemote
+from desktop.sync.session import SyncSession
 from desktop.sync.targets import parse_target
 from desktop.sync.vault import DataKey, KeyRing
 from tests.sync.conftest import S3_ACCESS, S3_SECRET, WEBDAV_PASSWORD, WEBDAV_USER
@@ -56,12 +63,12 @@ class Devices:
     def use(self, name: str) -> Replica:
         replica = self.replicas[name].use()
         keyring.set_keyring(self.keyrings[name])
-        sync.use_secret_store(None)
+        use_secret_store(None)
         return replica
 
     def setup(self) -> None:
         self.use("A")
-        sync.create_vault(
+        create_vault(
             target=self.place.target,
             passphrase=PASSPHRASE,
             secret=self.place.secret,
@@ -74,7 +81,7 @@ class Devices:
 
     def join(self, name: str, passphrase: str = PASSPHRASE) -> state.SyncConfig:
         self.use(name)
-        return sync.join_vault(
+        return join_vault(
             target=self.place.target,
             passphrase=passphrase,
             secret=self.place.secret,
@@ -84,7 +91,7 @@ class Devices:
 
     def sync(self, name: str) -> Any:
         self.use(name)
-        return sync.sync_now(policy=self.place.policy)
+        return sync_now(policy=self.place.policy)
 
     def sync_all(self, *names: str, rounds: int = 2) -> None:
         for _ in range(rounds):
@@ -172,7 +179,7 @@ def _push_as_a_stale_client(devices: Devices, name: str) -> None:
     ring = devices.ring(name)
     remote = devices.remote()
     try:
-        SyncEngine(remote=remote, config=config, data_key=ring).run_cycle()
+        SyncEngine(SyncSession(remote=remote, config=config, data_key=ring)).run_cycle()
     finally:
         remote.close()
 
@@ -182,7 +189,7 @@ def test_a_lost_device_is_removed_and_everyone_else_converges(three: Devices) ->
     old_ring = devices.ring("A")
     c_id = devices.device_id("C")
     devices.use("A")
-    removed = sync.remove_device(device="C", passphrase=PASSPHRASE, policy=devices.place.policy)
+    removed = remove_device(device="C", passphrase=PASSPHRASE, policy=devices.place.policy)
     assert (removed.device_id, removed.name, removed.last_accepted) == (c_id, "C", 1)
     ring = devices.ring("A")
     assert ring.key_id == removed.key_id != old_ring.key_id
@@ -196,22 +203,22 @@ def test_a_lost_device_is_removed_and_everyone_else_converges(three: Devices) ->
         people.create_person(full_name="Ana after the removal")
         assert devices.sync("A").pushed > 0
         a_id = devices.device_id("A")
-        last = sync.devices()[0].applied
+        last = device_list()[0].applied
         assert _key_id_of(remote, layout.segment(a_id, last)) == removed.key_id
         assert _key_id_of(remote, layout.segment(a_id, 1)) == old_ring.key_id
     finally:
         remote.close()
-    assert {d.name: d.removed for d in sync.devices()} == {"A": False, "B": False, "C": True}
+    assert {d.name: d.removed for d in device_list()} == {"A": False, "B": False, "C": True}
 
     # B still holds only the old key: it is told, in words, and sends nothing meanwhile.
     devices.use("B")
     people.create_person(full_name="Bea from B, written before unlocking")
-    pending = sync.status().pending
+    pending = sync_status().pending
     with pytest.raises(KeyRotated, match="key was changed on A") as raised:
         devices.sync("B")
     assert raised.value.what == "passphrase"
-    assert "key was changed on A" in sync.status().last_error
-    assert sync.status().pending == pending
+    assert "key was changed on A" in sync_status().last_error
+    assert sync_status().pending == pending
     assert "Ana after the removal" not in _names()
 
     # C, the lost one: told it was removed; its stale client still pushes under the old key.
@@ -223,7 +230,7 @@ def test_a_lost_device_is_removed_and_everyone_else_converges(three: Devices) ->
 
     # B types the passphrase once: then it reads old and new segments and refuses C's.
     devices.use("B")
-    sync.unlock_session(passphrase=PASSPHRASE, policy=devices.place.policy)
+    unlock_session(passphrase=PASSPHRASE, policy=devices.place.policy)
     result = devices.sync("B")
     assert any("C was removed" in w and "update 2" in w for w in result.warnings)
     assert {"Ana from A", "Carl from C", "Ana after the removal"} <= _names()
@@ -247,10 +254,10 @@ def test_the_removed_device_is_told_even_with_the_passphrase_and_can_join_anew(
     devices = three_in_a_folder
     c_old = devices.device_id("C")
     devices.use("A")
-    sync.remove_device(device=c_old, passphrase=PASSPHRASE)
+    remove_device(device=c_old, passphrase=PASSPHRASE)
     devices.use("C")
     people.create_person(full_name="Carl after the removal")
-    sync.unlock_session(passphrase=PASSPHRASE)  # the new key does not make it a member
+    unlock_session(passphrase=PASSPHRASE)  # the new key does not make it a member
     with pytest.raises(DeviceRemoved, match="join the vault again as a new device"):
         devices.sync("C")
     config = devices.join("C")
@@ -258,7 +265,7 @@ def test_the_removed_device_is_told_even_with_the_passphrase_and_can_join_anew(
     devices.sync_all("C", "A")
     devices.use("A")
     assert "Carl after the removal" in _names()  # re-sent from C under its new id
-    assert sorted((d.name, d.removed) for d in sync.devices() if d.name == "C") == [
+    assert sorted((d.name, d.removed) for d in device_list() if d.name == "C") == [
         ("C", False),
         ("C", True),
     ]
@@ -276,12 +283,12 @@ def test_a_wrong_passphrase_changes_nothing_remotely_or_locally(
     devices.use("A")
     before = (files(), digest(), dict(devices.keyrings["A"].entries))
     with pytest.raises(WrongPassphrase):
-        sync.remove_device(device="C", passphrase="not the passphrase")
+        remove_device(device="C", passphrase="not the passphrase")
     assert (files(), digest(), dict(devices.keyrings["A"].entries)) == before
     with pytest.raises(SyncError, match="this device"):
-        sync.remove_device(device="A", passphrase=PASSPHRASE)
+        remove_device(device="A", passphrase=PASSPHRASE)
     with pytest.raises(SyncError, match="No device called"):
-        sync.remove_device(device="nobody", passphrase=PASSPHRASE)
+        remove_device(device="nobody", passphrase=PASSPHRASE)
     assert files() == before[0]
 
 
@@ -297,7 +304,7 @@ def test_a_crash_between_the_new_keyslot_and_deleting_the_old_ones(
     monkeypatch.setattr(FolderRemote, "delete", crash)
     devices.use("A")
     with pytest.raises(SyncError, match="simulated crash"):
-        sync.remove_device(device="C", passphrase=PASSPHRASE)
+        remove_device(device="C", passphrase=PASSPHRASE)
     monkeypatch.undo()
     remote = devices.remote()
     try:
@@ -317,7 +324,7 @@ def test_a_crash_between_the_new_keyslot_and_deleting_the_old_ones(
     assert "Ana during the half-done removal" in _names()
     # Retrying finishes the job.
     devices.use("A")
-    removed = sync.remove_device(device="C", passphrase=PASSPHRASE)
+    removed = remove_device(device="C", passphrase=PASSPHRASE)
     remote = devices.remote()
     try:
         assert [s["key_id"] for s in vault.slots(remote)] == [removed.key_id]
@@ -326,7 +333,7 @@ def test_a_crash_between_the_new_keyslot_and_deleting_the_old_ones(
     with pytest.raises(KeyRotated):
         devices.sync("B")
     devices.use("B")
-    sync.unlock_session(passphrase=PASSPHRASE)
+    unlock_session(passphrase=PASSPHRASE)
     devices.sync_all("A", "B")
     devices.use("C")
     with pytest.raises(DeviceRemoved):
@@ -348,7 +355,7 @@ def test_the_key_ring_reads_the_old_single_key_format() -> None:
 def test_a_vault_never_rotated_keeps_format_one_keyslots(folder_place: Place, tmp_path) -> None:
     devices = Devices(tmp_path, folder_place)
     devices.use("A")
-    sync.create_vault(target=folder_place.target, passphrase=PASSPHRASE, kdf=cheap_kdf())
+    create_vault(target=folder_place.target, passphrase=PASSPHRASE, kdf=cheap_kdf())
     remote = devices.remote()
     try:
         assert [s["format"] for s in vault.slots(remote)] == [1]
@@ -491,7 +498,7 @@ def test_old_key_updates_count_only_from_devices_trusted_when_it_was_retired(
     devices = three_in_a_folder
     old_key = devices.ring("A").key_id
     devices.use("A")
-    sync.remove_device(device="C", passphrase=PASSPHRASE)
+    remove_device(device="C", passphrase=PASSPHRASE)
     a_new_key = devices.ring("A").key_id
 
     # C's holder starts a brand-new device folder and seals with the old key.
@@ -503,7 +510,9 @@ def test_old_key_updates_count_only_from_devices_trusted_when_it_was_retired(
         SyncState.write(outbox.PUSHED, 0)
     remote = devices.remote()
     try:
-        SyncEngine(remote=remote, config=forged, data_key=devices.ring("C")).run_cycle()
+        SyncEngine(
+            SyncSession(remote=remote, config=forged, data_key=devices.ring("C"))
+        ).run_cycle()
         assert _key_id_of(remote, layout.segment(forged.device_id, 1)) == old_key
     finally:
         remote.close()
@@ -536,7 +545,7 @@ def test_after_a_removal_the_next_cycle_writes_a_snapshot_under_the_new_key(
     remote = devices.remote()
     try:
         assert not remote.list_dir(layout.snapshot_dir(a_id))  # a small vault: none yet
-        removed = sync.remove_device(device="C", passphrase=PASSPHRASE)
+        removed = remove_device(device="C", passphrase=PASSPHRASE)
         devices.sync("A")
         names = remote.list_dir(layout.snapshot_dir(a_id))
         [manifest] = [n for n in names if n.endswith(".snap")]

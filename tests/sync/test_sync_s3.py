@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.services import people, sync
+from desktop.services import people
+from desktop.services.sync.setup import test_connection as check_connection
 from desktop.storage.models import Person
 from desktop.sync.errors import AuthenticationFailed, RemoteNotFound
 from desktop.sync.targets import parse_target
@@ -37,17 +38,17 @@ def test_two_devices_sync_through_s3(tmp_path: Path, seaweed: S3Server, fast_ret
 def test_a_wrong_secret_is_refused_by_the_server(tmp_path: Path, seaweed: S3Server) -> None:
     target = _target(seaweed, seaweed.new_bucket())
     Replica(tmp_path, "a").use()
-    assert "no vault there yet" in sync.test_connection(target, S3_SECRET)
+    assert "no vault there yet" in check_connection(target, S3_SECRET)
     with pytest.raises(AuthenticationFailed):
-        sync.test_connection(target, S3_SECRET + "x")
+        check_connection(target, S3_SECRET + "x")
     wrong_key = parse_target(
         f"s3://{target.location}/x", endpoint=seaweed.endpoint, access_key="NOSUCHKEY"
     )
     with pytest.raises(AuthenticationFailed):
-        sync.test_connection(wrong_key, S3_SECRET)
+        check_connection(wrong_key, S3_SECRET)
 
 
 def test_a_missing_bucket_is_named(tmp_path: Path, seaweed: S3Server) -> None:
     Replica(tmp_path, "a").use()
     with pytest.raises(RemoteNotFound, match="does not exist"):
-        sync.test_connection(_target(seaweed, "no-such-bucket-here"), S3_SECRET)
+        check_connection(_target(seaweed, "no-such-bucket-here"), S3_SECRET)

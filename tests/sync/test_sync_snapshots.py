@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from desktop.services import people, sync
+from desktop.services import people
+from desktop.services.sync.cycle import sync_now
+from desktop.services.sync.setup import create_vault, join_vault
 from desktop.storage import journal
 from desktop.storage import replication_snapshot as rs
 from desktop.storage.models import ContactPoint, Conversation, Participant, Person, Tag, database
@@ -52,15 +54,15 @@ def snapshot_files(vault: Path) -> list[Path]:
 
 def create(replica: Replica, target, **kwargs) -> None:
     replica.use()
-    sync.create_vault(
+    create_vault(
         target=target, passphrase=PASSPHRASE, kdf=cheap_kdf(), device_name=replica.name, **kwargs
     )
 
 
 def join(replica: Replica, target, **kwargs):
     replica.use()
-    sync.join_vault(target=target, passphrase=PASSPHRASE, device_name=replica.name, **kwargs)
-    return sync.sync_now(policy=kwargs.get("policy"))
+    join_vault(target=target, passphrase=PASSPHRASE, device_name=replica.name, **kwargs)
+    return sync_now(policy=kwargs.get("policy"))
 
 
 def some_network(people_count: int = 12) -> list[str]:
@@ -89,19 +91,19 @@ def test_a_snapshot_is_written_when_enough_changes_accumulated(tmp_path, small_s
     create(a, parse_target(str(vault)))
     for n in range(2):
         people.create_person(full_name=f"P{n}")
-        sync.sync_now()
+        sync_now()
     assert snapshot_files(vault) == []  # two segments: below the threshold of three
     people.create_person(full_name="P2")
-    sync.sync_now()
+    sync_now()
     (manifest,) = snapshot_files(vault)
     assert manifest.name == "1.snap"
     assert sorted(p.name for p in manifest.with_suffix("").iterdir()) == ["1.part"]
-    sync.sync_now()  # nothing new: no second snapshot
+    sync_now()  # nothing new: no second snapshot
     assert len(snapshot_files(vault)) == 1
     small_snapshots["snapshot_changes"] = 40  # the change rule: 40 new changes
     for n in range(15):
         people.create_person(full_name=f"Q{n}", headline="h")
-    sync.sync_now()
+    sync_now()
     assert [p.name for p in snapshot_files(vault)] == ["1.snap", "2.snap"]
     a.close()
 
@@ -113,11 +115,11 @@ def test_a_join_from_a_snapshot_equals_a_full_replay(tmp_path, small_snapshots) 
     a.use()
     ids = some_network()
     create(a, target)
-    sync.sync_now(segment_changes=30)  # several segments, then the snapshot
+    sync_now(segment_changes=30)  # several segments, then the snapshot
     assert len(snapshot_files(vault)) == 1
     people.update_person(ids[4], headline="after the snapshot")  # only in a later segment
     journal.save(Tag, None, {"person": ids[5], "name": "late"})
-    sync.sync_now()
+    sync_now()
     segments = len(list((vault / layout.DEVICES).rglob("*.seg")))
     result = join(b, target)
     assert result.pulled_segments == 1  # the snapshot, then only the segment after it
@@ -149,10 +151,10 @@ def test_a_tampered_snapshot_is_skipped_with_a_warning(tmp_path, small_snapshots
     a.use()
     some_network()
     create(a, target)
-    sync.sync_now()
+    sync_now()
     for n in range(15):  # a second snapshot, newer than the first
         people.create_person(full_name=f"Later {n}", headline="x")
-    sync.sync_now()
+    sync_now()
     first, second = snapshot_files(vault)
     small_snapshots["snapshot_changes"] = small_snapshots["snapshot_segments"] = 10**9
     expected = state()
@@ -180,7 +182,7 @@ def test_half_copied_and_foreign_files_in_the_folder_are_ignored(tmp_path, small
     a.use()
     some_network()
     create(a, target)
-    sync.sync_now()
+    sync_now()
     (manifest,) = snapshot_files(vault)
     folder = manifest.parent
     (folder / ".2.snap.syncthing.tmp").write_bytes(b"half")  # a sync tool's temp file
@@ -210,7 +212,7 @@ def test_a_device_with_its_own_data_merges_the_snapshot_and_records_conflicts(
     some_network()
     journal.save(Person, shared, {"full_name": "Ana on A"})
     create(a, target)
-    sync.sync_now()
+    sync_now()
     assert len(snapshot_files(vault)) == 1
     result = join(b, target)
     assert result.pulled_segments == 0  # the snapshot covered A's segments
@@ -221,7 +223,7 @@ def test_a_device_with_its_own_data_merges_the_snapshot_and_records_conflicts(
     for _ in range(2):
         for r in (a, b):
             r.use()
-            sync.sync_now()
+            sync_now()
     b.use()
     settled = state()
     assert Person.get_by_id(shared).headline == "B's line"  # a field only B wrote: kept
@@ -241,15 +243,15 @@ def test_conflicts_are_still_told_from_later_edits_after_a_snapshot_join(
     a.use()
     ids = some_network()
     create(a, target)
-    sync.sync_now()
+    sync_now()
     join(c, target)  # C starts from A's snapshot too
     people.update_person(ids[6], headline="C saw A's value and changed it")
-    sync.sync_now()
+    sync_now()
     join(b, target)  # B: A's snapshot, then C's segment
     assert Person.get_by_id(ids[6]).headline == "C saw A's value and changed it"
     # a later edit on B (it had seen everything): not a conflict anywhere
     people.update_person(ids[7], organization="B's later org")
-    sync.sync_now()
+    sync_now()
     # a real race: A and B change the same field before either syncs
     a.use()
     people.update_person(ids[8], headline="A's race")
@@ -258,7 +260,7 @@ def test_conflicts_are_still_told_from_later_edits_after_a_snapshot_join(
     for _ in range(2):
         for r in (a, b, c):
             r.use()
-            sync.sync_now()
+            sync_now()
     for r in (a, b, c):
         r.use()
         fields = [(x.row_id, x.field) for x in Conflict.select()]
@@ -284,7 +286,7 @@ def test_snapshots_travel_through_webdav(tmp_path, webdav: WebDavServer, small_s
     a.use()
     some_network()
     create(a, target, secret=WEBDAV_PASSWORD, policy=policy)
-    sync.sync_now(policy=policy)
+    sync_now(policy=policy)
     expected = state()
     result = join(b, target, secret=WEBDAV_PASSWORD, policy=policy)
     assert result.pulled_segments == 0 and result.pulled > 0

@@ -10,7 +10,11 @@ from unittest import mock
 
 import pytest
 
-from desktop.services import people, sync
+from desktop.services import people
+from desktop.services.sync.cycle import sync_now
+from desktop.services.sync.setup import create_vault, join_vault
+from desktop.services.sync.status import SyncStatus
+from desktop.services.sync.status import status as sync_status
 from desktop.storage import replication
 from desktop.storage.models import Person
 from desktop.sync.remotes.folder import FolderRemote
@@ -46,7 +50,7 @@ def test_cycles_run_network_on_a_worker_and_sqlite_on_the_gui_thread(pair, qtbot
     a, b = pair
     a.use()
     people.create_person(full_name="Ana Ruiz")
-    sync.sync_now()
+    sync_now()
     b.use()
     threads: dict[str, set[str]] = {"read": set(), "apply": set()}
     real_read, real_apply = FolderRemote.read, replication.apply_segments
@@ -83,9 +87,9 @@ def test_edits_are_pushed_a_moment_later_and_on_quit(pair, qtbot, controller):
     assert pushed.args[0].pushed > 0
     c._push_timer.setInterval(60_000)  # the next edit would wait: quit must push it
     people.create_person(full_name="Written just before quitting")
-    assert sync.status().pending > 0
+    assert sync_status().pending > 0
     c.shutdown()
-    assert sync.status().pending == 0
+    assert sync_status().pending == 0
 
 
 def test_status_widget_says_how_sync_is_doing(pair, qtbot, controller):
@@ -100,12 +104,12 @@ def test_status_widget_says_how_sync_is_doing(pair, qtbot, controller):
     with qtbot.waitSignal(c.finished, timeout=15_000):
         c.sync_now()
     qtbot.waitUntil(lambda: widget.label.text().startswith("Synced"), timeout=5_000)
-    status = sync.status()
+    status = sync_status()
     later = datetime.fromisoformat(status.last_sync_at) + timedelta(minutes=7)
     assert describe(status, False, now=later)[0] == "Synced 7 min ago"
-    off = sync.SyncStatus(configured=False)
+    off = SyncStatus(configured=False)
     assert describe(off, False)[0] == "Sync off"
-    broken = sync.SyncStatus(configured=True, target="x", last_error="The server is down.")
+    broken = SyncStatus(configured=True, target="x", last_error="The server is down.")
     assert describe(broken, False) == ("Sync problem", "The server is down.")
 
 
@@ -132,7 +136,7 @@ def test_settings_dialog_creates_a_vault_then_shows_devices(tmp_path, qtbot, con
     assert "changed" in changed.args[0]
     dialog.confirm = lambda question: True
     dialog.forget()
-    assert not sync.status().configured
+    assert not sync_status().configured
     assert dialog.setup_box.isVisibleTo(dialog)
 
 
@@ -147,7 +151,7 @@ def test_settings_dialog_names_a_wrong_passphrase(pair, tmp_path, qtbot, control
     with qtbot.waitSignal(dialog.action_finished, timeout=15_000) as answer:
         dialog.join_vault(passphrase="not it at all")
     assert "passphrase does not open" in answer.args[0]
-    assert not sync.status().configured
+    assert not sync_status().configured
 
 
 def test_conflicts_list_restores_a_value_in_one_click(pair, qtbot):
@@ -191,12 +195,12 @@ def test_a_first_sync_from_a_snapshot_shows_its_progress(tmp_path, qtbot, contro
     a, b = Replica(tmp_path, "laptop"), Replica(tmp_path, "desktop")
     target = parse_target(str(tmp_path / "vault"))
     a.use()
-    sync.create_vault(target=target, passphrase=PASSPHRASE, kdf=cheap_kdf())
+    create_vault(target=target, passphrase=PASSPHRASE, kdf=cheap_kdf())
     for n in range(12):
         people.create_person(full_name=f"Person {n}", organization="Acme", headline="x")
-    sync.sync_now()  # the segments, then a snapshot of several parts
+    sync_now()  # the segments, then a snapshot of several parts
     b.use()
-    sync.join_vault(target=target, passphrase=PASSPHRASE)
+    join_vault(target=target, passphrase=PASSPHRASE)
     seen: list[tuple[str, int, int, bool, bool]] = []
     real_show = SyncController._show_progress
 

@@ -6,7 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from desktop.services import people, sync
+from desktop.services import people
+from desktop.services.sync.cycle import sync_now
+from desktop.services.sync.setup import create_vault
+from desktop.services.sync.setup import test_connection as check_connection
+from desktop.services.sync.status import status as sync_status
 from desktop.storage.models import Person
 from desktop.sync.errors import (
     AuthenticationFailed,
@@ -47,10 +51,10 @@ def test_wrong_password_is_refused_with_a_clear_message(
     target = parse_target(webdav.new_collection(), user=WEBDAV_USER)
     replica = Replica(tmp_path, "a").use()
     with pytest.raises(AuthenticationFailed, match="refused the credentials"):
-        sync.test_connection(target, "wrong password")
+        check_connection(target, "wrong password")
     with pytest.raises(AuthenticationFailed):
-        sync.create_vault(target=target, passphrase="long enough pass", secret="wrong")
-    assert sync.status().configured is False
+        create_vault(target=target, passphrase="long enough pass", secret="wrong")
+    assert sync_status().configured is False
     replica.close()
 
 
@@ -58,7 +62,7 @@ def test_missing_collection_is_not_found(tmp_path: Path, webdav: WebDavServer) -
     target = parse_target(webdav.base + "no-such-folder/", user=WEBDAV_USER)
     Replica(tmp_path, "a").use()
     with pytest.raises(RemoteNotFound):
-        sync.test_connection(target, WEBDAV_PASSWORD)
+        check_connection(target, WEBDAV_PASSWORD)
 
 
 @pytest.mark.parametrize("statuses", [[423], [503, 502], [423, 500]])
@@ -67,7 +71,7 @@ def test_locked_and_overloaded_answers_are_retried(pair, webdav, fast_retries, s
     a.use()
     people.create_person(full_name="Ana Ruiz")
     webdav.faults(statuses)
-    result = sync.sync_now(policy=fast_retries)
+    result = sync_now(policy=fast_retries)
     assert result.pushed > 0
 
 
@@ -77,8 +81,8 @@ def test_persistent_5xx_stops_safely_and_the_next_cycle_resumes(pair, webdav, fa
     ana = people.create_person(full_name="Ana Ruiz")
     webdav.faults([503] * 20)
     with pytest.raises(RemoteUnavailable, match="tried 3 times"):
-        sync.sync_now(policy=fast_retries)
-    assert sync.status().pending > 0
+        sync_now(policy=fast_retries)
+    assert sync_status().pending > 0
     webdav.faults([])
     sync_all([a, b], policy=fast_retries)
     b.use()
@@ -94,10 +98,10 @@ def test_forbidden_and_full_have_their_own_messages(
     people.create_person(full_name="Ana Ruiz")
     webdav.faults([status])
     with pytest.raises(error):
-        sync.sync_now(policy=fast_retries)
-    assert sync.status().last_error
-    sync.sync_now(policy=fast_retries)
-    assert sync.status().last_error is None
+        sync_now(policy=fast_retries)
+    assert sync_status().last_error
+    sync_now(policy=fast_retries)
+    assert sync_status().last_error is None
 
 
 def test_server_down_then_back(tmp_path: Path, fast_retries) -> None:
@@ -111,7 +115,7 @@ def test_server_down_then_back(tmp_path: Path, fast_retries) -> None:
         server.process.stop()
         before = digest()
         with pytest.raises(RemoteUnavailable, match="cannot reach"):
-            sync.sync_now(policy=fast_retries)
+            sync_now(policy=fast_retries)
         assert digest() == before
         server = start_webdav(tmp_path / "dav", tmp_path / "dav2.log", port=server.port)
         sync_all([a, b], policy=fast_retries)

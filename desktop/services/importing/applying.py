@@ -113,8 +113,7 @@ def _index(plan: Plan, bulk: int) -> None:
     if bulk > REBUILD_ABOVE:
         search_index.rebuild()
         return
-    for person in plan.people:
-        if person.changes_anything:
-            search_index.refresh_person(person.person_id)
-    for row in plan.rows.get("conversation", []):
-        search_index.refresh_conversation(row["id"])
+    search_index.refresh_rows(
+        [("person", p.person_id) for p in plan.people if p.changes_anything]
+        + [("conversation", row["id"]) for row in plan.rows.get("conversation", [])]
+    )

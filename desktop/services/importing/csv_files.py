@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -200,6 +200,33 @@ def _label(row: list[str], rule: ColumnRule) -> str:
     return ""
 
 
+@dataclass(frozen=True, slots=True)
+class _Cell:
+    """One non-empty cell and where it came from (its column rule, its row for labels)."""
+
+    target: str
+    text: str
+    row: list[str]
+    rule: ColumnRule
+
+    @property
+    def label(self) -> str:
+        return _label(self.row, self.rule)
+
+
+@dataclass
+class _Found:
+    """What a row's cells said, gathered before the person is put together."""
+
+    fields: dict[str, Any] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
+    contacts: list[IncomingContact] = field(default_factory=list)
+    tags: list[IncomingTag] = field(default_factory=list)
+    about: list[str] = field(default_factory=list)
+    family: list[str] = field(default_factory=list)
+    addresses: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
 class _RowReader:
     def __init__(self, layout: CsvLayout, region: str | None) -> None:
         self.layout = layout
@@ -208,53 +235,18 @@ class _RowReader:
 
     def person(self, line: int, row: list[str], key: str) -> IncomingPerson | Rejection | None:
         ref = f"line {line}"
-        fields: dict[str, Any] = {}
-        names: dict[str, str] = {}
-        contacts: list[IncomingContact] = []
-        tags: list[IncomingTag] = []
-        about: list[str] = []
-        family: list[str] = []
-        addresses: dict[str, dict[str, Any]] = {}
+        found = _Found()
         for rule in self.layout.rules:
             if rule.index >= len(row):
                 continue
             cell = clean(row[rule.index])
             if not cell:
                 continue
-            target = rule.target
-            if target in ("first_name", "middle_name", "last_name", "name_prefix", "name_suffix"):
-                names[target] = clean_name(cell)
-            elif target in ("full_name", "nickname", "organization", "headline", "pronouns"):
-                fields.setdefault(target, clean_name(cell))
-            elif target == "department":
-                names["department"] = clean_name(cell)
-            elif target in ("email", "phone", "url", "social", "address"):
-                for value in _values(cell):
-                    if target == "address":
-                        value = ", ".join(p.strip() for p in value.splitlines() if p.strip())
-                    contacts.append(self._contact(target, value, _label(row, rule)))
-            elif target in ADDRESS_PARTS:
-                parts = addresses.setdefault(rule.group, {"label": _label(row, rule)})
-                parts.setdefault(target, []).append(cell)
-            elif target == "birthday":
-                day = birthday_text(cell)
-                if day:
-                    about.append(f"Birthday: {day}")
-            elif target == "notes":
-                about.insert(0, cell)
-            elif target == "tags":
-                tags.extend(IncomingTag(t) for t in _tags(cell))
-            elif target == "connected_on":
-                day = parse_date(cell)
-                fields.setdefault("how_we_met", f"Connected on LinkedIn on {day or cell}")
-            elif target == "family":
-                label = _label(row, rule)
-                family.append(f"{label.capitalize()}: {cell}" if label else cell)
-            elif target == "circle":
-                if cell.lower() in CIRCLES:
-                    fields["circle"] = cell.lower()
-            elif target in ("how_we_met", "location", "interests"):
-                fields[target] = cell
+            handler = _HANDLERS.get(rule.target)
+            if handler is not None:
+                handler(self, _Cell(rule.target, cell, row, rule), found)
+        fields, names, contacts, tags = found.fields, found.names, found.contacts, found.tags
+        about, family, addresses = found.about, found.family, found.addresses
         for group in addresses.values():
             value = ", ".join(", ".join(group.get(p, [])) for p in ADDRESS_PARTS if group.get(p))
             if value and not any(c.kind == "address" for c in contacts):
@@ -296,6 +288,81 @@ class _RowReader:
         if kind == "email":
             value = value.removeprefix("mailto:")
         return IncomingContact(kind, value[:2000], label, value[:2000])
+
+
+# -- one handler per column target (the table _HANDLERS maps targets to them) ------------
+def _name_part(reader: _RowReader, cell: _Cell, found: _Found) -> None:
+    found.names[cell.target] = clean_name(cell.text)
+
+
+def _person_field(reader: _RowReader, cell: _Cell, found: _Found) -> None:
+    found.fields.setdefault(cell.target, clean_name(cell.text))
+
+
+def _contact_points(reader: _RowReader, cell: _Cell, found: _Found) -> None:
+    for value in _values(cell.text):
+        if cell.target == "address":
+            value = ", ".join(p.strip() for p in value.splitlines() if p.strip())
+        found.contacts.append(reader._contact(cell.target, value, cell.label))
+
+
+def _address_part(reader: _RowReader, cell: _Cell, found: _Found) -> None:
+    parts = found.addresses.setdefault(cell.rule.group, {"label": cell.label})
+    parts.setdefault(cell.target, []).append(cell.text)
+
+
+def _birthday(reader: _RowReader, cell: _Cell, found: _Found) -> None:
+    day = birthday_text(cell.text)
+    if day:
+        found.about.append(f"Birthday: {day}")
+
+
+def _notes(reader: _RowReader, cell: _Cell, found: _Found) -> None:
+    found.about.insert(0, cell.text)
+
+
+def _tag_list(reader: _RowReader, cell: _Cell, found: _Found) -> None:
+    found.tags.extend(IncomingTag(t) for t in _tags(cell.text))
+
+
+def _connected_on(reader: _RowReader, cell: _Cell, found: _Found) -> None:
+    day = parse_date(cell.text)
+    found.fields.setdefault("how_we_met", f"Connected on LinkedIn on {day or cell.text}")
+
+
+def _family(reader: _RowReader, cell: _Cell, found: _Found) -> None:
+    label = cell.label
+    found.family.append(f"{label.capitalize()}: {cell.text}" if label else cell.text)
+
+
+def _circle(reader: _RowReader, cell: _Cell, found: _Found) -> None:
+    if cell.text.lower() in CIRCLES:
+        found.fields["circle"] = cell.text.lower()
+
+
+def _plain_field(reader: _RowReader, cell: _Cell, found: _Found) -> None:
+    found.fields[cell.target] = cell.text
+
+
+#: Column target → what reads it (targets not named here are ignored).
+_HANDLERS: dict[str, Callable[[_RowReader, _Cell, _Found], None]] = {
+    **dict.fromkeys(
+        ("first_name", "middle_name", "last_name", "name_prefix", "name_suffix"), _name_part
+    ),
+    **dict.fromkeys(
+        ("full_name", "nickname", "organization", "headline", "pronouns"), _person_field
+    ),
+    "department": _name_part,
+    **dict.fromkeys(("email", "phone", "url", "social", "address"), _contact_points),
+    **dict.fromkeys(ADDRESS_PARTS, _address_part),
+    "birthday": _birthday,
+    "notes": _notes,
+    "tags": _tag_list,
+    "connected_on": _connected_on,
+    "family": _family,
+    "circle": _circle,
+    **dict.fromkeys(("how_we_met", "location", "interests"), _plain_field),
+}
 
 
 def _tags(cell: str) -> list[str]:

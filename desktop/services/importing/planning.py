@@ -42,6 +42,7 @@ from desktop.storage.models import (
     database,
     new_id,
 )
+from desktop.storage.sql import chunks, placeholders
 
 NAME_MATCH = 90.0  # token_sort_ratio for "similar name" at the same organization
 ORG_MATCH = 85.0
@@ -344,11 +345,10 @@ class Planner(HistoryPlanning):
         current: dict[str, dict[str, Any]] = {}
         have_keys: dict[str, set[str]] = defaultdict(set)
         have_tags: dict[str, set[str]] = defaultdict(set)
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
+        for chunk in chunks(ids, 500):
             for row in Person.select().where(Person.id.in_(chunk)).dicts():
                 current[row["id"]] = row
-            marks = ", ".join("?" for _ in chunk)
+            marks = placeholders(chunk)
             for pid, kind, value in database.execute_sql(
                 f"SELECT person_id, kind, value FROM contact_point WHERE person_id IN ({marks})",
                 chunk,

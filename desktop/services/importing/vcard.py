@@ -14,6 +14,8 @@ import base64
 import binascii
 import re
 import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.services.importing import keys
@@ -86,6 +88,25 @@ _APPLE_LABEL = re.compile(r"_\$!<(.*)>!\$_")
 _IMAGE_MAGIC = ((b"\x89PNG\r\n\x1a\n", "png"), (b"\xff\xd8\xff", "jpeg"))
 
 
+@dataclass
+class _Found:
+    """What a card's properties said, gathered before the person is put together."""
+
+    fields: dict[str, Any] = field(default_factory=dict)
+    contacts: list[IncomingContact] = field(default_factory=list)
+    tags: list[IncomingTag] = field(default_factory=list)
+    about: list[str] = field(default_factory=list)
+    extra_about: list[str] = field(default_factory=list)  # birthday, anniversary
+    family: list[str] = field(default_factory=list)
+    interests: list[str] = field(default_factory=list)
+    name_parts: list[str] = field(default_factory=list)
+    phonetic: list[str] = field(default_factory=list)
+    locations: list[str] = field(default_factory=list)
+    department: str = ""
+    role: str = ""
+    id_hint: str | None = None
+
+
 class _Card:
     """Reads one raw card into an IncomingPerson, collecting warnings on the way."""
 
@@ -125,90 +146,16 @@ class _Card:
         return " ".join(seen)
 
     def person(self, key: str) -> IncomingPerson | Rejection:
-        fields: dict[str, Any] = {}
-        contacts: list[IncomingContact] = []
-        tags: list[IncomingTag] = []
-        about: list[str] = []
-        extra_about: list[str] = []
-        family: list[str] = []
-        interests: list[str] = []
-        name_parts: list[str] = []
-        phonetic: list[str] = []
-        department = ""
-        role = ""
-        locations: list[str] = []
-        id_hint: str | None = None
+        found = _Found()
         for prop in self.raw.props:
-            name = prop.name
-            if name == "FN":
-                fields["full_name"] = clean_name(self.text(prop))
-            elif name == "N":
-                parts = self.parts(prop) + [""] * 5
-                family_name, given, additional, _prefix, suffix = parts[:5]
-                name_parts = [p for p in (given, additional, family_name, suffix) if p]
-            elif name == "NICKNAME":
-                nick = ", ".join(p for p in self.parts(prop, ",") if p)
-                if nick:
-                    fields["nickname"] = clean_name(nick)
-            elif name == "ORG":
-                parts = [p for p in self.parts(prop) if p]
-                if parts:
-                    fields["organization"] = clean_name(parts[0])
-                    department = ", ".join(parts[1:])
-            elif name == "TITLE":
-                fields["headline"] = clean_name(self.text(prop))
-            elif name == "ROLE":
-                role = clean_name(self.text(prop))
-            elif name == "EMAIL":
-                self._email(prop, contacts)
-            elif name == "TEL":
-                self._phone(prop, contacts)
-            elif name == "ADR":
-                place = self._address(prop, contacts)
-                if place:
-                    locations.append(place)
-            elif name == "URL":
-                self._link(prop, contacts, "url", self.label(prop))
-            elif name in ("IMPP", "X-SOCIALPROFILE") or name in _SOCIAL_PROPS:
-                self._social(prop, contacts)
-            elif name == "BDAY":
-                day = birthday_text(self.text(prop))
-                if day:
-                    extra_about.append(f"Birthday: {day}")
-            elif name == "ANNIVERSARY":
-                day = birthday_text(self.text(prop))
-                if day:
-                    extra_about.append(f"Anniversary: {day}")
-            elif name == "NOTE":
-                note = clean(self.text(prop), strip=not self.from_rapport)
-                if note:
-                    about.append(note)
-            elif name == "CATEGORIES":
-                tags.extend(
-                    IncomingTag(t)
-                    for t in self.parts(prop, ",")
-                    if t and t.casefold() not in SYSTEM_GROUPS
-                )
-            elif name == "PHOTO":
-                photo = self._photo(prop)
-                if photo:
-                    fields["photo"] = photo
-            elif name == "UID":
-                id_hint = _id_from_uid(clean(self.text(prop), 300))
-            elif name == "PRONOUNS":
-                fields["pronouns"] = clean_name(self.text(prop))
-            elif name in ("X-PHONETIC-FIRST-NAME", "X-PHONETIC-LAST-NAME"):
-                phonetic.append(clean_name(self.text(prop)))
-            elif name in ("RELATED", "X-ABRELATEDNAMES"):
-                relation = clean(self.text(prop), 500)
-                label = self.label(prop) or " ".join(t.lower() for t in prop.types)
-                if relation:
-                    family.append(f"{label.capitalize()}: {relation}" if label else relation)
-            elif name in ("EXPERTISE", "HOBBY", "INTEREST"):
-                interests.append(clean(self.text(prop), 500))
-            elif name in RAPPORT_PROPS:
-                self._rapport_field(RAPPORT_PROPS[name], self.text(prop), fields)
-        full_name = fields.get("full_name") or clean_name(" ".join(name_parts))
+            handler = _HANDLERS.get(prop.name)
+            if handler is not None:
+                handler(self, prop, found)
+        fields, contacts, tags = found.fields, found.contacts, found.tags
+        about, extra_about, family = found.about, found.extra_about, found.family
+        interests, phonetic, locations = found.interests, found.phonetic, found.locations
+        department, role, id_hint = found.department, found.role, found.id_hint
+        full_name = fields.get("full_name") or clean_name(" ".join(found.name_parts))
         if not full_name:
             full_name = fields.get("nickname") or fields.get("organization") or ""
         if not full_name:
@@ -240,6 +187,80 @@ class _Card:
             self.warnings.append(f"{self.ref} ({full_name}): unreadable line(s) {lines} skipped")
         return IncomingPerson(self.ref, key, fields, contacts, tags, id_hint)
 
+    # -- one handler per property (the table _HANDLERS below maps names to them) ------------
+    def _fn(self, prop: Prop, found: _Found) -> None:
+        found.fields["full_name"] = clean_name(self.text(prop))
+
+    def _n(self, prop: Prop, found: _Found) -> None:
+        parts = self.parts(prop) + [""] * 5
+        family_name, given, additional, _prefix, suffix = parts[:5]
+        found.name_parts = [p for p in (given, additional, family_name, suffix) if p]
+
+    def _nickname(self, prop: Prop, found: _Found) -> None:
+        nick = ", ".join(p for p in self.parts(prop, ",") if p)
+        if nick:
+            found.fields["nickname"] = clean_name(nick)
+
+    def _org(self, prop: Prop, found: _Found) -> None:
+        parts = [p for p in self.parts(prop) if p]
+        if parts:
+            found.fields["organization"] = clean_name(parts[0])
+            found.department = ", ".join(parts[1:])
+
+    def _title(self, prop: Prop, found: _Found) -> None:
+        found.fields["headline"] = clean_name(self.text(prop))
+
+    def _role(self, prop: Prop, found: _Found) -> None:
+        found.role = clean_name(self.text(prop))
+
+    def _adr(self, prop: Prop, found: _Found) -> None:
+        place = self._address(prop, found.contacts)
+        if place:
+            found.locations.append(place)
+
+    def _dated(self, prop: Prop, found: _Found) -> None:
+        day = birthday_text(self.text(prop))
+        if day:
+            what = "Birthday" if prop.name == "BDAY" else "Anniversary"
+            found.extra_about.append(f"{what}: {day}")
+
+    def _note(self, prop: Prop, found: _Found) -> None:
+        note = clean(self.text(prop), strip=not self.from_rapport)
+        if note:
+            found.about.append(note)
+
+    def _categories(self, prop: Prop, found: _Found) -> None:
+        found.tags.extend(
+            IncomingTag(t) for t in self.parts(prop, ",") if t and t.casefold() not in SYSTEM_GROUPS
+        )
+
+    def _picture(self, prop: Prop, found: _Found) -> None:
+        photo = self._photo(prop)
+        if photo:
+            found.fields["photo"] = photo
+
+    def _uid(self, prop: Prop, found: _Found) -> None:
+        found.id_hint = _id_from_uid(clean(self.text(prop), 300))
+
+    def _pronouns(self, prop: Prop, found: _Found) -> None:
+        found.fields["pronouns"] = clean_name(self.text(prop))
+
+    def _phonetic(self, prop: Prop, found: _Found) -> None:
+        found.phonetic.append(clean_name(self.text(prop)))
+
+    def _related(self, prop: Prop, found: _Found) -> None:
+        relation = clean(self.text(prop), 500)
+        label = self.label(prop) or " ".join(t.lower() for t in prop.types)
+        if relation:
+            found.family.append(f"{label.capitalize()}: {relation}" if label else relation)
+
+    def _interest(self, prop: Prop, found: _Found) -> None:
+        found.interests.append(clean(self.text(prop), 500))
+
+    def _rapport(self, prop: Prop, found: _Found) -> None:
+        self._rapport_field(RAPPORT_PROPS[prop.name], self.text(prop), found.fields)
+
+    # -- contact points ---------------------------------------------------------------------
     def _email(self, prop: Prop, contacts: list[IncomingContact]) -> None:
         value = clean(self.text(prop), 320).removeprefix("mailto:")
         if value:
@@ -310,6 +331,48 @@ class _Card:
                 fields[field] = text
         elif text:
             fields[field] = text
+
+
+_Handler = Callable[[_Card, Prop, _Found], None]
+
+
+def _contacts(read: Callable[[_Card, Prop, list[IncomingContact]], None]) -> _Handler:
+    return lambda card, prop, found: read(card, prop, found.contacts)
+
+
+def _url(card: _Card, prop: Prop, found: _Found) -> None:
+    card._link(prop, found.contacts, "url", card.label(prop))
+
+
+#: vCard property → what reads it (properties not named here are ignored).
+_HANDLERS: dict[str, _Handler] = {
+    "FN": _Card._fn,
+    "N": _Card._n,
+    "NICKNAME": _Card._nickname,
+    "ORG": _Card._org,
+    "TITLE": _Card._title,
+    "ROLE": _Card._role,
+    "EMAIL": _contacts(_Card._email),
+    "TEL": _contacts(_Card._phone),
+    "ADR": _Card._adr,
+    "URL": _url,
+    "BDAY": _Card._dated,
+    "ANNIVERSARY": _Card._dated,
+    "NOTE": _Card._note,
+    "CATEGORIES": _Card._categories,
+    "PHOTO": _Card._picture,
+    "UID": _Card._uid,
+    "PRONOUNS": _Card._pronouns,
+    "X-PHONETIC-FIRST-NAME": _Card._phonetic,
+    "X-PHONETIC-LAST-NAME": _Card._phonetic,
+    "RELATED": _Card._related,
+    "X-ABRELATEDNAMES": _Card._related,
+    "EXPERTISE": _Card._interest,
+    "HOBBY": _Card._interest,
+    "INTEREST": _Card._interest,
+    **dict.fromkeys(("IMPP", "X-SOCIALPROFILE", *_SOCIAL_PROPS), _contacts(_Card._social)),
+    **dict.fromkeys(RAPPORT_PROPS, _Card._rapport),
+}
 
 
 def checked_photo(data: bytes, ref: str, warnings: list[str]) -> bytes | None:

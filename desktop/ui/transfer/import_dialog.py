@@ -238,7 +238,7 @@ def _run_calendar(parent: QWidget, path: Path) -> bool:
     from desktop.services import calendar_import
 
     try:
-        previews = calendar_import.preview_imports(path)
+        previews = calendar_import.preview_invites(path)
     except Exception as exc:  # the service names the file and the problem
         common.show_message(parent, tr("Import"), common.error_text(exc), error=True)
         return False
@@ -256,7 +256,7 @@ def _run_calendar(parent: QWidget, path: Path) -> bool:
         return False
     try:
         for preview in previews:
-            calendar_import.apply_import(preview)
+            calendar_import.apply_invite(preview)
     except Exception as exc:
         common.show_message(parent, tr("Import"), common.error_text(exc), error=True)
         return False

@@ -1,0 +1,153 @@
+"""Setting sync up on this device: test a target, create or join a vault, turn automatic
+sync on or off, forget the vault here.
+
+No Qt. Functions that reach the network must run off the GUI thread (see ``run_db``).
+"""
+
+from __future__ import annotations
+
+import platform
+import secrets as _random
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from desktop.services.sync.run_db import RunDb, direct
+from desktop.services.sync.secrets import check_passphrase, keep_ring, secret_store
+from desktop.storage import outbox
+from desktop.storage.models import database
+from desktop.sync import state
+
+if TYPE_CHECKING:
+    from desktop.sync.retry import RetryPolicy
+    from desktop.sync.targets import Target
+    from desktop.sync.vault import DataKey, KeyRing
+
+
+def default_device_name() -> str:
+    return platform.node() or "This computer"
+
+
+def test_connection(target: Target, secret: str | None, policy: RetryPolicy | None = None) -> str:
+    """Reach the target with these credentials; returns what was found (raises SyncError)."""
+    from desktop.sync.vault import read_vault
+
+    remote = target.open(secret, policy)
+    try:
+        remote.check()
+        try:
+            read_vault(remote)
+        except Exception:
+            return f"Connected to {target.describe()}: no vault there yet."
+        return f"Connected to {target.describe()}: a Rapport vault is there (join it)."
+    finally:
+        remote.close()
+
+
+def create_vault(
+    *,
+    target: Target,
+    passphrase: str,
+    secret: str | None = None,
+    device_name: str | None = None,
+    kdf: Any = None,
+    policy: RetryPolicy | None = None,
+    run_db: RunDb = direct,
+) -> state.SyncConfig:
+    """Make a new vault at ``target`` and make this device its first member."""
+    from desktop.sync import vault
+
+    check_passphrase(passphrase)
+    if target.kind == "folder":  # creating is explicit: make the folder if need be
+        Path(target.location).mkdir(parents=True, exist_ok=True)
+    remote = target.open(secret, policy)
+    try:
+        vault_id, data_key = vault.create_vault(remote, passphrase, kdf)
+    finally:
+        remote.close()
+    return _adopt(target, vault_id, data_key, secret, device_name, run_db)
+
+
+def join_vault(
+    *,
+    target: Target,
+    passphrase: str,
+    secret: str | None = None,
+    device_name: str | None = None,
+    policy: RetryPolicy | None = None,
+    run_db: RunDb = direct,
+) -> state.SyncConfig:
+    """Join the vault at ``target`` (never creates one)."""
+    from desktop.sync import vault
+
+    remote = target.open(secret, policy)
+    try:
+        remote.check()
+        info = vault.read_vault(remote)
+        data_key = vault.unlock(remote, info.vault_id, passphrase)
+        removed = _removed_devices(remote, info.vault_id, data_key)
+    finally:
+        remote.close()
+    return _adopt(target, info.vault_id, data_key, secret, device_name, run_db, removed)
+
+
+def _removed_devices(remote: Any, vault_id: str, ring: KeyRing) -> dict[str, int]:
+    """Devices removed from the vault (as lost), read with a freshly unlocked key ring."""
+    from desktop.sync import rotation
+
+    return rotation.check(remote, vault_id=vault_id, device_id="", ring=ring, known={}).revoked
+
+
+def _adopt(
+    target: Target,
+    vault_id: str,
+    data_key: DataKey | KeyRing,
+    secret: str | None,
+    device_name: str | None,
+    run_db: RunDb,
+    removed: dict[str, int] | None = None,
+) -> state.SyncConfig:
+    from desktop.sync.credentials import remote_key
+
+    keep_ring(vault_id, data_key)
+    store = secret_store()
+    if target.needs_secret and secret:
+        store.set(remote_key(target.target_id), secret)
+    return run_db(partial(_remember, target, vault_id, device_name, set(removed or {})))
+
+
+def _remember(
+    target: Target, vault_id: str, device_name: str | None, removed: set[str] | None = None
+) -> state.SyncConfig:
+    with database.atomic():
+        last_vault, last_device = state.get(state.LAST_VAULT), state.get(state.LAST_DEVICE)
+        if last_vault == vault_id and last_device and last_device not in (removed or set()):
+            device_id = last_device  # re-joining: continue this device's numbering
+        else:  # a new vault, or this device was removed from it: join as a new device
+            outbox.reset_for_new_vault()
+            device_id = _random.token_hex(8)
+        config = state.SyncConfig(
+            target, vault_id, device_id, (device_name or default_device_name()).strip()
+        )
+        state.save_config(config)
+        state.put(state.AUTOMATIC, "1")
+    return config
+
+
+def set_automatic(enabled: bool) -> None:
+    state.put(state.AUTOMATIC, "1" if enabled else "0")
+
+
+def forget_this_device() -> None:
+    """Leave the vault here: secrets and settings go; all data stays; nothing remote changes."""
+    from desktop.sync.credentials import dek_key, remote_key
+
+    config = state.load_config()
+    if config is None:
+        return
+    store = secret_store()
+    store.delete(dek_key(config.vault_id))
+    if config.target.needs_secret:
+        store.delete(remote_key(config.target.target_id))
+    with database.atomic():
+        state.clear_config()

@@ -1,0 +1,157 @@
+"""What one sync cycle's parts share: the remote, this device's place in the vault, the
+keys, sealing and opening files at their address, the database hook, device names and the
+rolling backup.
+
+The engine (segments) and :mod:`desktop.sync.snapshot` (snapshots) both receive a
+``SyncSession`` and use only its public face, so either can change without reaching into
+the other.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import TypeVar
+
+import peewee as pw
+
+from desktop.storage.backup import backup_file, timestamped_name
+from desktop.storage.models import database
+from desktop.sync import layout, state
+from desktop.sync.crypto import KIND_DEVICE, Address, SealError, open_sealed, seal
+from desktop.sync.errors import LocalStoreFull
+from desktop.sync.payload import decode_json
+from desktop.sync.remotes.base import Remote
+from desktop.sync.vault import DataKey, KeyRing
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+RunDb = Callable[[Callable[[], T]], T]
+BACKUPS_KEPT = 2
+
+
+def direct(fn: Callable[[], T]) -> T:
+    return fn()
+
+
+def _disk_full(exc: BaseException | None) -> bool:
+    """SQLITE_FULL, even when hidden behind the failed rollback SQLite already did for us."""
+    while exc is not None:
+        if "full" in str(exc).lower():
+            return True
+        exc = exc.__context__
+    return False
+
+
+class SyncSession:
+    """One device's connection to its vault for one cycle."""
+
+    def __init__(
+        self,
+        *,
+        remote: Remote,
+        config: state.SyncConfig,
+        data_key: DataKey | KeyRing,
+        run_db: RunDb = direct,
+        publish: Callable[[], None] | None = None,
+        progress: Callable[[str, int, int], None] | None = None,
+        revoked: Mapping[str, int] | None = None,
+        retired: Mapping[str, frozenset[str]] | None = None,
+    ) -> None:
+        self.remote = remote
+        self.config = config
+        ring = KeyRing.of(data_key)  # after a rotation: the newest seals, all of them open
+        self.sealing_key = ring.current
+        self.keys = ring.keys
+        self.revoked = dict(revoked or {})  # removed (lost) device → last accepted sequence
+        self.retired = dict(retired or {})  # old key id → devices that may still use it
+        self.run_db = run_db
+        self.publish = publish or (lambda: None)
+        # (what, done, total) during long database work — the snapshot load — called on
+        # the thread that runs the database step (the app's GUI thread)
+        self.progress = progress or (lambda _what, _done, _total: None)
+        self.backed_up = False
+
+    @property
+    def device_id(self) -> str:
+        return self.config.device_id
+
+    # -- the database ---------------------------------------------------------------------
+    def db(self, fn: Callable[[], T]) -> T:
+        """Run ``fn`` on the database thread; a full disk becomes a clear message."""
+        try:
+            return self.run_db(fn)
+        except (pw.OperationalError, sqlite3.OperationalError) as exc:
+            if _disk_full(exc):
+                raise LocalStoreFull(
+                    "The disk holding your Rapport data is full; sync stopped and nothing was "
+                    "lost. Free some space and sync again."
+                ) from exc
+            raise
+
+    def backup(self) -> None:
+        """A rolling copy of the database before a large batch of incoming changes."""
+        path = Path(self.db(lambda: database.obj.database))
+        folder = path.parent / "backups"
+        backup_file(path, folder / timestamped_name("before-sync"))
+        old = sorted(folder.glob("rapport-*-before-sync.sqlite3"))
+        for stale in old[:-BACKUPS_KEPT]:
+            stale.unlink(missing_ok=True)
+        self.backed_up = True
+
+    # -- keys and sealed files ------------------------------------------------------------
+    def address(self, kind: int, device_id: str, seq: int = 0) -> Address:
+        """Where a sealed file belongs: its header is bound to kind, vault, device, number."""
+        return Address(kind, self.config.vault_id, device_id, seq)
+
+    def keys_for(self, device_id: str) -> dict[str, bytes]:
+        """The keys a device's files may be sealed with (see rotation.retired_keys)."""
+        return {
+            key_id: key
+            for key_id, key in self.keys.items()
+            if key_id not in self.retired or device_id in self.retired[key_id]
+        }
+
+    def seal(self, plain: bytes, kind: int, seq: int = 0) -> bytes:
+        """Seal one of this device's files with the vault's newest key."""
+        return seal(
+            plain,
+            data_key=self.sealing_key.key,
+            key_id=self.sealing_key.key_id,
+            address=self.address(kind, self.config.device_id, seq),
+        )
+
+    def open(
+        self,
+        data: bytes,
+        kind: int,
+        device_id: str,
+        seq: int = 0,
+        keys: Mapping[str, bytes] | None = None,
+    ) -> bytes:
+        """Open a sealed file of ``device_id`` (raises SealError); ``keys`` defaults to
+        every key this device holds."""
+        return open_sealed(
+            data,
+            keys=self.keys if keys is None else keys,
+            address=self.address(kind, device_id, seq),
+        )
+
+    # -- other devices --------------------------------------------------------------------
+    def device_name(self, device_id: str) -> str | None:
+        """Learn another device's name card; None if it has not fully arrived yet."""
+        known = self.db(lambda: state.device(device_id))
+        if known is not None and known.name:
+            return known.name
+        data = self.remote.read(layout.device_info(device_id))
+        if data is None:
+            return None
+        try:
+            info = decode_json(self.open(data, KIND_DEVICE, device_id))
+        except SealError as exc:
+            log.warning("Device card of %s unreadable: %s", device_id, exc)
+            return None
+        self.db(lambda: state.record_device(device_id, info))
+        return str(info.get("name") or device_id)
