@@ -92,9 +92,7 @@ class HttpClient:
                 raise Transient(f"cannot reach {self.label}") from None
             with response:
                 if response.status_code in RETRY_STATUSES:
-                    raise Transient(
-                        f"the server answered {response.status_code} {response.reason}"
-                    )
+                    raise Transient(f"the server answered {response.status_code} {response.reason}")
                 try:
                     content = _read_bounded(response, limit, what)
                 except (requests.ConnectionError, requests.Timeout) as exc:
