@@ -323,7 +323,8 @@ def test_a_key_holder_sealing_a_bomb_changes_nothing_here(
     receiver refuses it with a warning and its store stays byte-identical."""
     import zlib
 
-    from desktop.services import people, sync
+    from desktop.services import people
+    from desktop.services.sync.cycle import sync_now
     from desktop.sync import payload
     from tests.sync.replicas import Replica, digest, join_all
 
@@ -337,10 +338,10 @@ def test_a_key_holder_sealing_a_bomb_changes_nothing_here(
 
         with monkeypatch.context() as patch:
             patch.setattr(engine, "encode_segment", lambda groups: zlib.compress(b" " * 3_000_000))
-            sync.sync_now()
+            sync_now()
         b.use()
         before = digest()
-        result = sync.sync_now()
+        result = sync_now()
         assert any("more than 0.954 MB" in w for w in result.warnings), result.warnings
         assert digest() == before
     finally:
