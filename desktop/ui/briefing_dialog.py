@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QToolBar, QWidget
 
 from desktop.domain.briefing import BriefingSheet
 from desktop.printing.printer import configure_printer, render_sheet
-from desktop.ui import icons
+from desktop.ui.kit import icons
 
 __all__ = ["BriefingPreviewDialog", "default_page_size", "show_briefing_preview"]
 

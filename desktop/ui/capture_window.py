@@ -29,10 +29,10 @@ from PySide6.QtGui import QFont, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from desktop.domain.capture.corrections import Corrections
-from desktop.ui import style
 from desktop.ui.capture import wording
 from desktop.ui.capture.form import CaptureForm, paint_alert
 from desktop.ui.capture.preview import PreviewPanel
+from desktop.ui.kit import style
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QPaintEvent
@@ -219,8 +219,8 @@ class CaptureWindow(QWidget):
         if self._store_ready:
             return
         from desktop.services import capture
-        from desktop.ui.signals import StoreBridge
-        from desktop.ui.tasks import TaskManager
+        from desktop.ui.kit.signals import StoreBridge
+        from desktop.ui.kit.tasks import TaskManager
 
         self._store_ready = True
         app = QCoreApplication.instance()
@@ -419,7 +419,7 @@ class CaptureWindow(QWidget):
         return plan
 
     def _show_when(self, happened_at: datetime | None) -> None:
-        from desktop.ui.format import day_and_time
+        from desktop.ui.kit.format import day_and_time
 
         label = self.form.when_resolved
         label.setText(day_and_time(happened_at) if happened_at else self.tr("not understood"))

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.commands import ServiceCommand
-from desktop.ui.style import SPACING, make_muted, scaled_font
+from desktop.ui.kit.style import SPACING, make_muted, scaled_font
+from desktop.ui.kit.undo import ServiceCommand
 
 PERSON_ROLE = Qt.ItemDataRole.UserRole + 1
 

@@ -31,11 +31,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.records import AttendanceView, EventView
-from desktop.ui import format as fmt
-from desktop.ui.commands import CallCommand, CreateCommand, DeleteCommand, UpdateCommand, push
-from desktop.ui.icons import icon
-from desktop.ui.lines import PAYLOAD_ROLE, Line, LineDelegate, LinesModel
-from desktop.ui.style import MARGIN, SPACING, make_muted, scaled_font
+from desktop.ui.kit import format as fmt
+from desktop.ui.kit.icons import icon
+from desktop.ui.kit.lines import PAYLOAD_ROLE, Line, LineDelegate, LinesModel
+from desktop.ui.kit.style import MARGIN, SPACING, make_muted, scaled_font
+from desktop.ui.kit.undo import CallCommand, CreateCommand, DeleteCommand, UpdateCommand, push
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("focus", "name", "status", "why")

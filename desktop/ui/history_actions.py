@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDialog, QWidget
 
-from desktop.ui.commands import (
+from desktop.ui.kit.undo import (
     CallCommand,
     CreateCommand,
     DeleteCommand,

@@ -29,21 +29,21 @@ from PySide6.QtWidgets import (
 
 from desktop import APP_NAME
 from desktop.ui import settings
-from desktop.ui.actions import MENUS, SPECS, TOOLBAR, apply_spec, translate
-from desktop.ui.commands import errors
 from desktop.ui.history_actions import HistoryActions
-from desktop.ui.icons import icon
+from desktop.ui.kit.action_specs import MENUS, SPECS, TOOLBAR, apply_spec, translate
+from desktop.ui.kit.icons import icon
+from desktop.ui.kit.signals import StoreBridge
+from desktop.ui.kit.tasks import TaskManager
+from desktop.ui.kit.undo import errors
 from desktop.ui.search import SearchField
-from desktop.ui.signals import StoreBridge
-from desktop.ui.tasks import TaskManager
 from desktop.ui.window_actions import WindowActions, briefing_available
 from desktop.ui.window_tools import WindowTools
 
 if TYPE_CHECKING:
     from desktop.domain.records import SearchHit
-    from desktop.ui.empty_state import EmptyState
     from desktop.ui.events_view import EventsView
     from desktop.ui.followups_view import FollowUpsView
+    from desktop.ui.kit.empty_state import EmptyState
     from desktop.ui.people.page import PeoplePage
     from desktop.ui.today_view import TodayView
 
@@ -264,7 +264,7 @@ class MainWindow(WindowActions, WindowTools, QMainWindow):
             page = FollowUpsView(self.view_tasks, self.history, self.pages)
             page.openPersonRequested.connect(self.open_person)
         elif name == "welcome":
-            from desktop.ui.empty_state import EmptyState
+            from desktop.ui.kit.empty_state import EmptyState
 
             page = EmptyState(self.pages)
             page.addPersonRequested.connect(lambda: self.new_person())

@@ -1,6 +1,6 @@
 """The editable card of one person: every field of the data model, saved as you go.
 
-Each editor is bound to its field (:mod:`desktop.ui.widgets.field_binding`); a change
+Each editor is bound to its field (:mod:`desktop.ui.kit.widgets.field_binding`); a change
 becomes an undoable command — consecutive edits of one field merge into one undo step —
 and a reload never overwrites typing that is not saved yet. The photo, tags, contact
 points, "told in confidence" marks and introductions have their own commands. The two
@@ -30,14 +30,14 @@ from PySide6.QtWidgets import (
 
 from desktop.domain import circles
 from desktop.domain.records import PersonCard
-from desktop.ui import labels
-from desktop.ui.commands import CreateCommand, DeleteCommand, SetTagsCommand, UpdateCommand, push
-from desktop.ui.dialogs.base import fill_combo
-from desktop.ui.style import MARGIN, SPACING, scaled_font
+from desktop.ui.kit import labels
+from desktop.ui.kit.form_dialog import fill_combo
+from desktop.ui.kit.style import MARGIN, SPACING, scaled_font
+from desktop.ui.kit.undo import CreateCommand, DeleteCommand, SetTagsCommand, UpdateCommand, push
+from desktop.ui.kit.widgets.contact_points import ContactPointsEditor
+from desktop.ui.kit.widgets.field_binding import FieldBinding
+from desktop.ui.kit.widgets.photo import PhotoWidget
 from desktop.ui.trust_panel import TrustPanel
-from desktop.ui.widgets.contact_points import ContactPointsEditor
-from desktop.ui.widgets.field_binding import FieldBinding
-from desktop.ui.widgets.photo import PhotoWidget
 
 #: Keep-in-touch choices, in days (a stored value outside these gets its own item).
 CADENCES = (7, 14, 21, 30, 45, 60, 90, 180, 365)

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.records import PersonCard
 from desktop.ui.history_actions import HistoryActions
-from desktop.ui.icons import icon
+from desktop.ui.kit.icons import icon
+from desktop.ui.kit.style import MARGIN, SPACING, scaled_font
 from desktop.ui.person_editor import PersonEditor
-from desktop.ui.style import MARGIN, SPACING, scaled_font
 from desktop.ui.timeline_view import TimelineList
 
 

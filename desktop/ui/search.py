@@ -16,7 +16,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from desktop.ui.icons import icon
+from desktop.ui.kit.icons import icon
 
 if TYPE_CHECKING:
     from desktop.domain.records import SearchHit

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.records import SearchHit
-from desktop.ui.icons import icon
-from desktop.ui.style import muted
+from desktop.ui.kit.icons import icon
+from desktop.ui.kit.style import muted
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QWidget
 
-from desktop.ui.dialogs.base import FormDialog, fill_combo
+from desktop.ui.kit.form_dialog import FormDialog, fill_combo
 
 MIN_LENGTH = 8
 REMINDER = (

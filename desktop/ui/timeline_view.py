@@ -43,8 +43,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.timeline import TimelineEntry, group_by_month
-from desktop.ui import format as fmt
-from desktop.ui.style import ALERT, TRUST_IN_ME, TRUST_IN_THEM, muted, scaled_font, track
+from desktop.ui.kit import format as fmt
+from desktop.ui.kit.style import ALERT, TRUST_IN_ME, TRUST_IN_THEM, muted, scaled_font, track
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 HEADER_ROLE = Qt.ItemDataRole.UserRole + 2

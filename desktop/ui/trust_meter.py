@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPalette,
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from desktop.domain.trust import LEVELS, level_label
-from desktop.ui.style import TRUST_IN_ME, TRUST_IN_THEM, muted, scaled_font, track
+from desktop.ui.kit.style import TRUST_IN_ME, TRUST_IN_THEM, muted, scaled_font, track
 
 START_ANGLE = 225.0  # degrees, Qt's convention: 0 = 3 o'clock, counter-clockwise positive
 SWEEP = 270.0

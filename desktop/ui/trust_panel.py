@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop.domain.trust import TrustReading
-from desktop.ui.style import SPACING
+from desktop.ui.kit.style import SPACING
 from desktop.ui.trust_meter import TrustMeter
 
 

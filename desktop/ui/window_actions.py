@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desktop.ui.actions import SPECS, shortcut_text, translate
-from desktop.ui.commands import CreateCommand, push
+from desktop.ui.kit.action_specs import SPECS, shortcut_text, translate
+from desktop.ui.kit.undo import CreateCommand, push
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow

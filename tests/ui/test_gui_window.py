@@ -207,7 +207,7 @@ def test_demo_without_the_demo_module_says_so(window, monkeypatch) -> None:
 def test_icons_are_crisp_and_missing_ones_are_empty(qapp) -> None:
     from PySide6.QtCore import QSize
 
-    from desktop.ui.icons import icon
+    from desktop.ui.kit.icons import icon
 
     people = icon("people")
     assert not people.isNull()

@@ -38,7 +38,7 @@ AFTER_PAINT = (
     "desktop.services.store",
     "desktop.services.capture",
     "desktop.domain.capture_parser",
-    "desktop.ui.tasks",
+    "desktop.ui.kit.tasks",
 )
 AFTER_PAINT_WHERE_PROBED = ("PySide6.QtNetwork",)  # see desktop.ui.instance_probe
 

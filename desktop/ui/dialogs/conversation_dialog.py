@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.records import ConversationView
-from desktop.ui import labels
-from desktop.ui.dialogs.base import FormDialog, fill_combo, from_qdatetime, to_qdatetime
-from desktop.ui.widgets.person_picker import PersonPicker
+from desktop.ui.kit import labels
+from desktop.ui.kit.form_dialog import FormDialog, fill_combo, from_qdatetime, to_qdatetime
+from desktop.ui.kit.widgets.person_picker import PersonPicker
 
 ID_ROLE = 0x0100
 

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.records import EventView
-from desktop.ui.dialogs.base import FormDialog, fill_combo, from_qdatetime, to_qdatetime
-from desktop.ui.widgets.person_picker import PersonPicker
+from desktop.ui.kit.form_dialog import FormDialog, fill_combo, from_qdatetime, to_qdatetime
+from desktop.ui.kit.widgets.person_picker import PersonPicker
 
 
 class EventDialog(FormDialog):

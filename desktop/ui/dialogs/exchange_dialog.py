@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.records import ExchangeView
-from desktop.ui import labels
-from desktop.ui.dialogs.base import FormDialog, fill_combo, from_qdatetime, to_qdatetime
+from desktop.ui.kit import labels
+from desktop.ui.kit.form_dialog import FormDialog, fill_combo, from_qdatetime, to_qdatetime
 
 
 class ExchangeDialog(FormDialog):

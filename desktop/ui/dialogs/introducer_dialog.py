@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from desktop.ui.dialogs.base import FormDialog
-from desktop.ui.widgets.person_picker import PersonPicker
+from desktop.ui.kit.form_dialog import FormDialog
+from desktop.ui.kit.widgets.person_picker import PersonPicker
 
 
 class IntroducerDialog(FormDialog):

@@ -7,8 +7,8 @@ from typing import Any
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from desktop.domain import circles
-from desktop.ui import labels
-from desktop.ui.dialogs.base import FormDialog, fill_combo
+from desktop.ui.kit import labels
+from desktop.ui.kit.form_dialog import FormDialog, fill_combo
 
 
 class NewPersonDialog(FormDialog):

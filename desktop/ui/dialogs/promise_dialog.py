@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.records import CommitmentView
-from desktop.ui.dialogs.base import FormDialog, from_qdate, to_qdate
+from desktop.ui.kit.form_dialog import FormDialog, from_qdate, to_qdate
 
 
 class PromiseDialog(FormDialog):

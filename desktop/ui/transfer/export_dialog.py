@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QLabel, QProgressBar, QWidget
 
 from desktop.services.exporting import ExportResult, export_data
-from desktop.ui.dialogs.base import FormDialog
+from desktop.ui.kit.form_dialog import FormDialog
 from desktop.ui.transfer import common
 from desktop.ui.transfer.common import tr
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services import importing
 from desktop.services.importing import CALENDAR_SUFFIXES, ImportPreview, ImportResult
-from desktop.ui.style import ALERT
+from desktop.ui.kit.style import ALERT
 from desktop.ui.transfer import common
 from desktop.ui.transfer.common import tr
 from desktop.ui.transfer.mapping_table import MappingTable

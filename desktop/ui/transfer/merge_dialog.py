@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services import duplicates
 from desktop.services.duplicates import DuplicatePair, MergeProposal, MergeRecord
-from desktop.ui.commands import ServiceCommand
+from desktop.ui.kit.undo import ServiceCommand
 from desktop.ui.transfer import common
 from desktop.ui.transfer.common import tr
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from desktop.ui.icons import icon
-from desktop.ui.style import SPACING, scaled_font
+from desktop.ui.kit.icons import icon
+from desktop.ui.kit.style import SPACING, scaled_font
 
 
 class EmptyState(QWidget):

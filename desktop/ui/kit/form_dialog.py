@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.style import ALERT
+from desktop.ui.kit.style import ALERT
 
 
 class FormDialog(QDialog):

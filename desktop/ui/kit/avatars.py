@@ -11,8 +11,8 @@ from collections import OrderedDict
 from PySide6.QtCore import QByteArray, QRectF, Qt
 from PySide6.QtGui import QFont, QImage, QPainter, QPainterPath, QPixmap
 
-from desktop.ui import format as fmt
-from desktop.ui.style import ON_ACCENT, avatar_colour
+from desktop.ui.kit import format as fmt
+from desktop.ui.kit.style import ON_ACCENT, avatar_colour
 
 _LIMIT = 600
 

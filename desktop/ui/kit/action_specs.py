@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
-from desktop.ui.icons import icon
+from desktop.ui.kit.icons import icon
 
 Key = QKeySequence.StandardKey | str
 

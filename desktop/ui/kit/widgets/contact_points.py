@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.records import ContactPointView
-from desktop.ui import labels
-from desktop.ui.dialogs.base import fill_combo
-from desktop.ui.icons import icon
+from desktop.ui.kit import labels
+from desktop.ui.kit.form_dialog import fill_combo
+from desktop.ui.kit.icons import icon
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("kind", "label", "value")

@@ -25,7 +25,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
-from desktop.ui.avatars import render_avatar
+from desktop.ui.kit.avatars import render_avatar
 
 THUMBNAIL = 256
 IMAGE_FILTER = "*.png *.jpg *.jpeg *.gif *.bmp *.webp *.tif *.tiff"
