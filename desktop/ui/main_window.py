@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME
-from desktop.ui import settings
 from desktop.ui.history_actions import HistoryActions
 from desktop.ui.kit.action_specs import MENUS, SPECS, TOOLBAR, apply_spec, translate
 from desktop.ui.kit.icons import icon
@@ -36,6 +35,7 @@ from desktop.ui.kit.signals import StoreBridge
 from desktop.ui.kit.tasks import TaskManager
 from desktop.ui.kit.undo import errors
 from desktop.ui.search import SearchField
+from desktop.ui.settings import keys as settings
 from desktop.ui.window_actions import WindowActions, briefing_available
 from desktop.ui.window_tools import WindowTools
 

@@ -61,7 +61,7 @@ class DesktopSession(QObject):
 
         self.tray = install_tray(self._app, open_main=self.raise_window, open_capture=self.capture)
         if self.tray is not None:
-            from desktop.ui.reminders import ReminderNotifier
+            from desktop.ui.settings.reminders import ReminderNotifier
 
             self.notifier = ReminderNotifier(self.tray, self.window.open_person, parent=self)
             QTimer.singleShot(5_000, self.notifier.check)

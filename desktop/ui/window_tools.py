@@ -70,7 +70,7 @@ class WindowTools(_Base):
         self.import_file(path)
 
     def show_preferences(self) -> None:
-        from desktop.ui.preferences import PreferencesDialog
+        from desktop.ui.settings.preferences_dialog import PreferencesDialog
 
         PreferencesDialog(self).exec()
 

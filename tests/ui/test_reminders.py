@@ -9,7 +9,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QSystemTrayIcon
 
 from desktop.services import commitments, conversations, people, reminders
-from desktop.ui.reminders import KEY_PROMISES_TIME, ReminderNotifier
+from desktop.ui.settings.reminders import KEY_PROMISES_TIME, ReminderNotifier
 
 TODAY = date(2026, 11, 25)
 
@@ -47,8 +47,8 @@ def test_notifier_shows_each_reminder_once_a_day(data_dir: Path, qapp) -> None:
 def test_preferences_store_the_notification_times(qapp) -> None:
     from PySide6.QtCore import QTime
 
-    from desktop.ui.preferences import PreferencesDialog
-    from desktop.ui.reminders import KEY_DIGEST_TIME, KEY_ENABLED
+    from desktop.ui.settings.preferences_dialog import PreferencesDialog
+    from desktop.ui.settings.reminders import KEY_DIGEST_TIME, KEY_ENABLED
 
     dialog = PreferencesDialog()
     dialog.promises_time.setTime(QTime(7, 45))

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.reminders import (
+from desktop.ui.settings.reminders import (
     DEFAULT_DIGEST_TIME,
     DEFAULT_PROMISES_TIME,
     KEY_DIGEST_TIME,
