@@ -346,7 +346,7 @@ def test_unopenable_data_keeps_the_words_and_asks_before_closing(
 def test_tray_is_optional(qapp, monkeypatch: pytest.MonkeyPatch) -> None:
     from PySide6.QtWidgets import QSystemTrayIcon
 
-    from desktop.ui import tray
+    from desktop.ui.shell import tray
 
     calls: list[str] = []
     monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: False))

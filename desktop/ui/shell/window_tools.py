@@ -1,6 +1,6 @@
 """Main-window actions for bringing data in and out, backups and sync.
 
-Kept apart from :mod:`desktop.ui.window_actions` (everyday editing): these open larger
+Kept apart from :mod:`desktop.ui.shell.window_actions` (everyday editing): these open larger
 dialogs from :mod:`desktop.ui.transfer` and the sync UI, imported lazily so none of them
 costs start-up time. Dropping a contacts file anywhere on the window imports it.
 """

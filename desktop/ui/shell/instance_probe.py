@@ -4,7 +4,7 @@
 Qt window's start-up was QtNetwork (the module and its enums), needed only to ask "is
 Rapport already running on this folder?". On Linux and the BSDs that question is one
 Unix-socket connection, which the standard library makes in microseconds: the
-``QLocalServer`` of :mod:`desktop.ui.single_instance` listens on
+``QLocalServer`` of :mod:`desktop.ui.shell.single_instance` listens on
 ``<QDir.tempPath()>/<server_name>``, and it speaks one JSON line answered by ``ok``.
 
 Where Qt's temporary folder cannot be told without Qt (macOS without ``TMPDIR``) or

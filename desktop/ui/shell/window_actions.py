@@ -1,6 +1,6 @@
 """What the main window's menu and toolbar actions do (new person, capture, delete, …).
 
-Kept apart from :mod:`desktop.ui.main_window`, which builds and switches the views:
+Kept apart from :mod:`desktop.ui.shell.main_window`, which builds and switches the views:
 this mixin only turns an action into dialogs, undoable commands and navigation.
 """
 
@@ -18,7 +18,7 @@ from desktop.ui.kit.action_specs import SPECS, shortcut_text, translate
 from desktop.ui.kit.undo import CreateCommand, push
 
 if TYPE_CHECKING:
-    from desktop.ui.main_window import MainWindow
+    from desktop.ui.shell.main_window import MainWindow
 
     _Base = MainWindow
 else:

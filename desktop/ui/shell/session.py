@@ -57,7 +57,7 @@ class DesktopSession(QObject):
         if server is not None:
             server.setParent(self)
             server.requested.connect(self.handle_request)
-        from desktop.ui.tray import install_tray
+        from desktop.ui.shell.tray import install_tray
 
         self.tray = install_tray(self._app, open_main=self.raise_window, open_capture=self.capture)
         if self.tray is not None:

@@ -36,8 +36,8 @@ from desktop.ui.kit.tasks import TaskManager
 from desktop.ui.kit.undo import errors
 from desktop.ui.search import SearchField
 from desktop.ui.settings import keys as settings
-from desktop.ui.window_actions import WindowActions, briefing_available
-from desktop.ui.window_tools import WindowTools
+from desktop.ui.shell.window_actions import WindowActions, briefing_available
+from desktop.ui.shell.window_tools import WindowTools
 
 if TYPE_CHECKING:
     from desktop.domain.records import SearchHit

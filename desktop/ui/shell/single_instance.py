@@ -4,7 +4,7 @@ The first instance listens on a QLocalServer whose name is derived from the data
 (two folders, two instances). A later ``rapport`` or ``rapport capture`` connects, sends
 one JSON line (``{"action": "show"}`` or ``{"action": "capture"}``) and exits, so there is
 never a second database connection. A socket left behind by a crash is removed before
-listening, so it never blocks the next start. :mod:`desktop.ui.instance_probe` asks the
+listening, so it never blocks the next start. :mod:`desktop.ui.shell.instance_probe` asks the
 same question without QtNetwork where it can (``rapport capture``'s start-up).
 """
 
@@ -17,7 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
-from desktop.ui.instance_probe import server_name
+from desktop.ui.shell.instance_probe import server_name
 
 CONNECT_TIMEOUT_MS = 500
 READ_TIMEOUT_MS = 1000
