@@ -397,7 +397,7 @@ class EventsView(QWidget):
     def new_event(self) -> str | None:
         from desktop.services import events
         from desktop.ui.dialogs.event_dialog import EventDialog
-        from desktop.ui.history_actions import run_dialog
+        from desktop.ui.people.history_actions import run_dialog
 
         dialog = EventDialog(self)
         if not run_dialog(dialog):
@@ -418,7 +418,7 @@ class EventsView(QWidget):
     def edit_event(self) -> None:
         from desktop.services import events
         from desktop.ui.dialogs.event_dialog import EventDialog
-        from desktop.ui.history_actions import run_dialog
+        from desktop.ui.people.history_actions import run_dialog
 
         event = self._event
         if event is None:
@@ -452,7 +452,7 @@ class EventsView(QWidget):
     def add_attendee(self) -> None:
         from desktop.services import events
         from desktop.ui.dialogs.event_dialog import AttendeeDialog
-        from desktop.ui.history_actions import run_dialog
+        from desktop.ui.people.history_actions import run_dialog
 
         event = self._event
         if event is None:

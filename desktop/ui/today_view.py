@@ -24,13 +24,13 @@ from PySide6.QtWidgets import (
 
 from desktop.domain import circles
 from desktop.domain.records import CommitmentView, DriftingPerson, EventView
-from desktop.ui.history_actions import HistoryActions
 from desktop.ui.kit import format as fmt
 from desktop.ui.kit.lazy_refresh import RefreshWhenShown
 from desktop.ui.kit.lines import PAYLOAD_ROLE, Line, LineDelegate, LinesModel
 from desktop.ui.kit.style import MARGIN, SPACING, make_muted, scaled_font
 from desktop.ui.kit.tasks import TaskManager
-from desktop.ui.promise_list import PromiseList
+from desktop.ui.people.history_actions import HistoryActions
+from desktop.ui.people.promise_list import PromiseList
 
 #: Entities whose changes can alter one of Today's lists.
 RELEVANT = frozenset({"commitment", "person", "conversation", "participant", "event", "attendance"})

@@ -6,7 +6,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QListView, QListWidget, QPushButton, QSplitter, QWidget
 
-from desktop.ui.trust_meter import TrustMeter
+from desktop.ui.people.trust_meter import TrustMeter
 
 NAMED = {
     "sidebar": QListWidget,

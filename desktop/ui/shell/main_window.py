@@ -28,12 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME
-from desktop.ui.history_actions import HistoryActions
 from desktop.ui.kit.action_specs import MENUS, SPECS, TOOLBAR, apply_spec, translate
 from desktop.ui.kit.icons import icon
 from desktop.ui.kit.signals import StoreBridge
 from desktop.ui.kit.tasks import TaskManager
 from desktop.ui.kit.undo import errors
+from desktop.ui.people.history_actions import HistoryActions
 from desktop.ui.search import SearchField
 from desktop.ui.settings import keys as settings
 from desktop.ui.shell.window_actions import WindowActions, briefing_available

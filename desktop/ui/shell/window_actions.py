@@ -66,8 +66,8 @@ class WindowActions(_Base):
     def new_person(self, name: str = "") -> str | None:
         """Ask for a name (and a little more), create the person, show their card."""
         from desktop.services import people
-        from desktop.ui.dialogs.person_dialog import NewPersonDialog
-        from desktop.ui.history_actions import run_dialog
+        from desktop.ui.people.dialogs.person_dialog import NewPersonDialog
+        from desktop.ui.people.history_actions import run_dialog
 
         dialog = NewPersonDialog(self, name=name)
         if not run_dialog(dialog):

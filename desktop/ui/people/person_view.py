@@ -1,8 +1,8 @@
-"""One person: the editable card (:mod:`desktop.ui.person_editor`) above their timeline.
+"""One person: the editable card (:mod:`desktop.ui.people.editor`) above their timeline.
 
 The view decides whom to show and when to reload — when a store notification concerns
 the person — and carries the timeline's requests (log, promise, exchange, edit, delete)
-to :class:`desktop.ui.history_actions.HistoryActions`. Switching person or closing the
+to :class:`desktop.ui.people.history_actions.HistoryActions`. Switching person or closing the
 window first saves whatever is still only typed.
 """
 
@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.records import PersonCard
-from desktop.ui.history_actions import HistoryActions
 from desktop.ui.kit.icons import icon
 from desktop.ui.kit.style import MARGIN, SPACING, scaled_font
-from desktop.ui.person_editor import PersonEditor
-from desktop.ui.timeline_view import TimelineList
+from desktop.ui.people.editor import PersonEditor
+from desktop.ui.people.history_actions import HistoryActions
+from desktop.ui.people.timeline import TimelineList
 
 
 class PersonView(QWidget):

@@ -14,11 +14,11 @@ from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
 from desktop.domain.records import CommitmentView
-from desktop.ui.history_actions import HistoryActions
 from desktop.ui.kit import format as fmt
 from desktop.ui.kit.action_specs import make_action
 from desktop.ui.kit.lines import PAYLOAD_ROLE, Line, LineDelegate, LinesModel
 from desktop.ui.kit.style import ALERT, TRUST_IN_ME
+from desktop.ui.people.history_actions import HistoryActions
 
 
 def _tr(text: str) -> str:

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLay
 
 from desktop.domain.trust import TrustReading
 from desktop.ui.kit.style import SPACING
-from desktop.ui.trust_meter import TrustMeter
+from desktop.ui.people.trust_meter import TrustMeter
 
 
 def _bullets(items: tuple[str, ...]) -> str:

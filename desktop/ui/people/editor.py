@@ -37,7 +37,7 @@ from desktop.ui.kit.undo import CreateCommand, DeleteCommand, SetTagsCommand, Up
 from desktop.ui.kit.widgets.contact_points import ContactPointsEditor
 from desktop.ui.kit.widgets.field_binding import FieldBinding
 from desktop.ui.kit.widgets.photo import PhotoWidget
-from desktop.ui.trust_panel import TrustPanel
+from desktop.ui.people.trust_panel import TrustPanel
 
 #: Keep-in-touch choices, in days (a stored value outside these gets its own item).
 CADENCES = (7, 14, 21, 30, 45, 60, 90, 180, 365)
@@ -423,8 +423,8 @@ class PersonEditor(QWidget):
 
     def _add_introducer(self) -> None:
         from desktop.services import introductions
-        from desktop.ui.dialogs.introducer_dialog import IntroducerDialog
-        from desktop.ui.history_actions import run_dialog
+        from desktop.ui.people.dialogs.introducer_dialog import IntroducerDialog
+        from desktop.ui.people.history_actions import run_dialog
 
         pid = self._person_id
         if not pid or self._card is None:

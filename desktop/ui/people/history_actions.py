@@ -58,7 +58,7 @@ class HistoryActions(QObject):
     def log_conversation(self, person_id: str) -> str | None:
         """Ask for a conversation with ``person_id``; returns its id once logged."""
         from desktop.services import conversations
-        from desktop.ui.dialogs.conversation_dialog import ConversationDialog
+        from desktop.ui.people.dialogs.conversation_dialog import ConversationDialog
 
         full, _first = _first_name(person_id)
         dialog = ConversationDialog(self._window, person_id=person_id, person_name=full)
@@ -75,7 +75,7 @@ class HistoryActions(QObject):
 
     def edit_conversation(self, conversation_id: str, person_id: str) -> bool:
         from desktop.services import conversations
-        from desktop.ui.dialogs.conversation_dialog import ConversationDialog
+        from desktop.ui.people.dialogs.conversation_dialog import ConversationDialog
 
         existing = conversations.get_conversation(conversation_id)
         full, _first = _first_name(person_id)
@@ -125,7 +125,7 @@ class HistoryActions(QObject):
 
     def new_promise(self, person_id: str) -> str | None:
         from desktop.services import commitments
-        from desktop.ui.dialogs.promise_dialog import PromiseDialog
+        from desktop.ui.people.dialogs.promise_dialog import PromiseDialog
 
         full, first = _first_name(person_id)
         dialog = PromiseDialog(self._window, first_name=first)
@@ -145,7 +145,7 @@ class HistoryActions(QObject):
 
     def edit_promise(self, commitment_id: str) -> bool:
         from desktop.services import commitments
-        from desktop.ui.dialogs.promise_dialog import PromiseDialog
+        from desktop.ui.people.dialogs.promise_dialog import PromiseDialog
 
         existing = commitments.get_commitment(commitment_id)
         _full, first = _first_name(existing.person_id)
@@ -183,7 +183,7 @@ class HistoryActions(QObject):
 
     def record_exchange(self, person_id: str) -> str | None:
         from desktop.services import exchanges
-        from desktop.ui.dialogs.exchange_dialog import ExchangeDialog
+        from desktop.ui.people.dialogs.exchange_dialog import ExchangeDialog
 
         full, first = _first_name(person_id)
         dialog = ExchangeDialog(self._window, first_name=first)
@@ -206,7 +206,7 @@ class HistoryActions(QObject):
         )
         if existing is None:
             return False
-        from desktop.ui.dialogs.exchange_dialog import ExchangeDialog
+        from desktop.ui.people.dialogs.exchange_dialog import ExchangeDialog
 
         _full, first = _first_name(person_id)
         dialog = ExchangeDialog(self._window, first_name=first, existing=existing)
