@@ -10,7 +10,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QLineEdit, QMessageBox, QPushButton
 
 from desktop.services import events, people
-from desktop.ui.events_extras import PERSON_ROLE, DebriefDialog, FocusDialog, ImportPreviewDialog
+from desktop.ui.events.prep_dialogs import (
+    PERSON_ROLE,
+    DebriefDialog,
+    FocusDialog,
+    ImportPreviewDialog,
+)
 
 INVITE = Path(__file__).resolve().parents[1] / "fixtures" / "harbour_summit.ics"
 

@@ -41,7 +41,7 @@ from desktop.ui.shell.window_tools import WindowTools
 
 if TYPE_CHECKING:
     from desktop.domain.records import SearchHit
-    from desktop.ui.events_view import EventsView
+    from desktop.ui.events.page import EventsView
     from desktop.ui.followups_view import FollowUpsView
     from desktop.ui.kit.empty_state import EmptyState
     from desktop.ui.people.page import PeoplePage
@@ -253,7 +253,7 @@ class MainWindow(WindowActions, WindowTools, QMainWindow):
             page.rowsReplaced.connect(self.search.names_changed)
             page.start_loading()
         elif name == "events":
-            from desktop.ui.events_view import EventsView
+            from desktop.ui.events.page import EventsView
 
             page = EventsView(self.undo_stack, self.pages)
             self._restore_splitter("events", page.splitter)

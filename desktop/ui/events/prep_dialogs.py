@@ -1,6 +1,6 @@
 """The Events view's briefing helpers: import an invite, suggest focus, debrief.
 
-Kept apart from :mod:`desktop.ui.events_view` so the view stays small; each dialog only
+Kept apart from :mod:`desktop.ui.events.page` so the view stays small; each dialog only
 shows what a service returned and hands the user's choice back to the view, which
 does the writing (and pushes undo commands).
 """

@@ -396,7 +396,7 @@ class EventsView(QWidget):
 
     def new_event(self) -> str | None:
         from desktop.services import events
-        from desktop.ui.dialogs.event_dialog import EventDialog
+        from desktop.ui.events.event_dialog import EventDialog
         from desktop.ui.people.history_actions import run_dialog
 
         dialog = EventDialog(self)
@@ -417,7 +417,7 @@ class EventsView(QWidget):
 
     def edit_event(self) -> None:
         from desktop.services import events
-        from desktop.ui.dialogs.event_dialog import EventDialog
+        from desktop.ui.events.event_dialog import EventDialog
         from desktop.ui.people.history_actions import run_dialog
 
         event = self._event
@@ -451,7 +451,7 @@ class EventsView(QWidget):
 
     def add_attendee(self) -> None:
         from desktop.services import events
-        from desktop.ui.dialogs.event_dialog import AttendeeDialog
+        from desktop.ui.events.event_dialog import AttendeeDialog
         from desktop.ui.people.history_actions import run_dialog
 
         event = self._event
@@ -520,7 +520,7 @@ class EventsView(QWidget):
     def import_invite(self, path: str | None = None) -> str | None:
         """Choose an .ics file, preview what it adds, and import it; returns the event id."""
         from desktop.services import calendar_import
-        from desktop.ui.events_extras import ImportPreviewDialog
+        from desktop.ui.events.prep_dialogs import ImportPreviewDialog
 
         title = self.tr("Import invite")
         if not path:
@@ -558,7 +558,7 @@ class EventsView(QWidget):
     def suggest_focus(self) -> bool:
         """Show whom to focus on; applying pushes an undoable focus change."""
         from desktop.services import briefing
-        from desktop.ui.events_extras import FocusCommand, FocusDialog
+        from desktop.ui.events.prep_dialogs import FocusCommand, FocusDialog
 
         event = self._event
         if event is None:
@@ -592,7 +592,7 @@ class EventsView(QWidget):
     def debrief(self) -> QWidget | None:
         """List the people met at the event; activating one opens a capture note."""
         from desktop.services import briefing
-        from desktop.ui.events_extras import DebriefDialog
+        from desktop.ui.events.prep_dialogs import DebriefDialog
 
         event = self._event
         if event is None:
