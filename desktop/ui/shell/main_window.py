@@ -42,10 +42,10 @@ from desktop.ui.shell.window_tools import WindowTools
 if TYPE_CHECKING:
     from desktop.domain.records import SearchHit
     from desktop.ui.events.page import EventsView
-    from desktop.ui.followups_view import FollowUpsView
+    from desktop.ui.followups.page import FollowUpsView
     from desktop.ui.kit.empty_state import EmptyState
     from desktop.ui.people.page import PeoplePage
-    from desktop.ui.today_view import TodayView
+    from desktop.ui.today.page import TodayView
 
 VIEWS = ("today", "people", "events", "followups")
 PAGES = (*VIEWS, "welcome")
@@ -237,7 +237,7 @@ class MainWindow(WindowActions, WindowTools, QMainWindow):
 
     def _make_page(self, name: str) -> QWidget:
         if name == "today":
-            from desktop.ui.today_view import TodayView
+            from desktop.ui.today.page import TodayView
 
             page: QWidget = TodayView(self.view_tasks, self.history, self.pages)
             page.openPersonRequested.connect(self.open_person)
@@ -259,7 +259,7 @@ class MainWindow(WindowActions, WindowTools, QMainWindow):
             self._restore_splitter("events", page.splitter)
             page.openPersonRequested.connect(self.open_person)
         elif name == "followups":
-            from desktop.ui.followups_view import FollowUpsView
+            from desktop.ui.followups.page import FollowUpsView
 
             page = FollowUpsView(self.view_tasks, self.history, self.pages)
             page.openPersonRequested.connect(self.open_person)
