@@ -34,7 +34,7 @@ from desktop.ui.kit.signals import StoreBridge
 from desktop.ui.kit.tasks import TaskManager
 from desktop.ui.kit.undo import errors
 from desktop.ui.people.history_actions import HistoryActions
-from desktop.ui.search import SearchField
+from desktop.ui.search.field import SearchField
 from desktop.ui.settings import keys as settings
 from desktop.ui.shell.window_actions import WindowActions, briefing_available
 from desktop.ui.shell.window_tools import WindowTools

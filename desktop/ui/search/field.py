@@ -20,7 +20,7 @@ from desktop.ui.kit.icons import icon
 
 if TYPE_CHECKING:
     from desktop.domain.records import SearchHit
-    from desktop.ui.search_results import SearchPopup
+    from desktop.ui.search.results import SearchPopup
 
 DEBOUNCE_MS = 30
 NAME_HITS = 8
@@ -121,9 +121,9 @@ class SearchField(QLineEdit):
 
     @property
     def popup(self) -> SearchPopup:
-        """The results list, built on first use (see :mod:`desktop.ui.search_results`)."""
+        """The results list, built on first use (see :mod:`desktop.ui.search.results`)."""
         if self._popup is None:
-            from desktop.ui.search_results import HIT_ROLE, SearchPopup
+            from desktop.ui.search.results import HIT_ROLE, SearchPopup
 
             self._popup = SearchPopup(self._window)
             self._popup.clicked.connect(lambda index: self._open(index.data(HIT_ROLE)))

@@ -1,6 +1,6 @@
 """The search results under the search field: painted hits with matched words marked.
 
-Split from :mod:`desktop.ui.search` so the window's first paint does not pay for it:
+Split from :mod:`desktop.ui.search.field` so the window's first paint does not pay for it:
 the popup is built when the search field first gets the focus. Matched words are drawn
 run by run with QPainter — a rich-text document per row would cost more than the search.
 """
