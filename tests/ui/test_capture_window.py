@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLineEdi
 
 from desktop.services import commitments, conversations, drafts, events, people
 from desktop.storage.models import Conversation, Person
-from desktop.ui.capture_window import CaptureWindow
+from desktop.ui.capture.window import CaptureWindow
 
 NOW = datetime(2026, 11, 25, 18, 0)
 NOTE = (

@@ -90,7 +90,7 @@ def test_capture_without_capture_window_says_so(window, qtbot, monkeypatch) -> N
     monkeypatch.setattr(
         importlib.util,
         "find_spec",
-        lambda name, *a: None if name == "desktop.ui.capture_window" else real(name, *a),
+        lambda name, *a: None if name == "desktop.ui.capture.window" else real(name, *a),
     )
     with qtbot.waitSignal(window.captureRequested):
         qtbot.keyClick(
@@ -156,7 +156,7 @@ def test_accessible_names_on_controls(window, qtbot, ana) -> None:
 def test_capture_opens_the_capture_window_with_the_person_in_view(window, qtbot, ana) -> None:
     import importlib.util
 
-    if importlib.util.find_spec("desktop.ui.capture_window") is None:
+    if importlib.util.find_spec("desktop.ui.capture.window") is None:
         return  # covered by the test above until the capture window lands
     window.open_person(ana)
     qtbot.keyClick(

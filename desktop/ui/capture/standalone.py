@@ -27,7 +27,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.services import drafts
-from desktop.ui.capture_window import DRAFT_KEY, CaptureWindow
+from desktop.ui.capture.window import DRAFT_KEY, CaptureWindow
 
 if TYPE_CHECKING:
     from desktop.ui.shell.single_instance import InstanceServer

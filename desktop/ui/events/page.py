@@ -610,7 +610,7 @@ class EventsView(QWidget):
         return dialog
 
     def open_capture(self, person_id: str, event_id: str) -> QWidget:
-        from desktop.ui.capture_window import CaptureWindow
+        from desktop.ui.capture.window import CaptureWindow
 
         window = CaptureWindow({"person_ids": [person_id], "event_id": event_id}, self.window())
         window.present()

@@ -113,7 +113,7 @@ class WindowActions(_Base):
     def open_capture(self) -> None:
         """Quick capture: the capture window when its module exists, else a short note."""
         self.captureRequested.emit()
-        if importlib.util.find_spec("desktop.ui.capture_window") is None:
+        if importlib.util.find_spec("desktop.ui.capture.window") is None:
             self._message(
                 self.tr("Quick capture"),
                 self.tr(
@@ -122,7 +122,7 @@ class WindowActions(_Base):
                 ),
             )
             return
-        from desktop.ui import capture_window
+        from desktop.ui.capture import window as capture_window
 
         # The person in view comes along, so "Met Ana…" needs no name typed twice.
         person = self.people.current_person_id() if self.current_view() == "people" else None
