@@ -184,7 +184,7 @@ def test_f1_lists_every_shortcut(window, qtbot) -> None:
 def test_print_briefing_is_offered_only_with_the_briefing_module(window) -> None:
     import importlib.util
 
-    present = importlib.util.find_spec("desktop.ui.briefing_dialog") is not None
+    present = importlib.util.find_spec("desktop.ui.briefing.preview_dialog") is not None
     assert ("print_briefing" in window.actions_by_id) == present
     if present:
         action = window.actions_by_id["print_briefing"]

@@ -618,7 +618,7 @@ class EventsView(QWidget):
         return window
 
     def print_briefing(self) -> QWidget | None:
-        from desktop.ui.briefing_dialog import show_briefing_preview
+        from desktop.ui.briefing.preview_dialog import show_briefing_preview
 
         if self._event is None:
             return None

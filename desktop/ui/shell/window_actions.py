@@ -27,7 +27,7 @@ else:
 
 def briefing_available() -> bool:
     """The print action appears only when the briefing preview module is installed."""
-    return importlib.util.find_spec("desktop.ui.briefing_dialog") is not None
+    return importlib.util.find_spec("desktop.ui.briefing.preview_dialog") is not None
 
 
 class WindowActions(_Base):
@@ -142,7 +142,7 @@ class WindowActions(_Base):
 
     def print_briefing(self) -> None:
         """Preview and print a briefing: the event in view, else the person in view."""
-        from desktop.ui.briefing_dialog import show_briefing_preview
+        from desktop.ui.briefing.preview_dialog import show_briefing_preview
 
         event = self.events.current_event() if self.current_view() == "events" else None
         person = self.people.current_person_id()
