@@ -13,8 +13,8 @@ def test_sync_modules_import_nothing_heavy_until_used() -> None:
     code = (
         "import sys\n"
         "import desktop.app, desktop.cli\n"
-        "import desktop.services.sync, desktop.ui.sync_controller, desktop.ui.sync_status\n"
-        "import desktop.ui.sync_settings, desktop.ui.conflicts\n"
+        "import desktop.services.sync, desktop.ui.sync.controller, desktop.ui.sync.status\n"
+        "import desktop.ui.sync.settings_dialog, desktop.ui.sync.conflicts\n"
         f"print(sorted(m for m in {HEAVY!r} if m in sys.modules))\n"
     )
     result = subprocess.run(

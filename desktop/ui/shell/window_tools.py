@@ -79,7 +79,7 @@ class WindowTools(_Base):
         """The window's sync controller, created on first use (tests never start one)."""
         controller = getattr(self, "_sync_controller", None)
         if controller is None:
-            from desktop.ui.sync_controller import SyncController
+            from desktop.ui.sync.controller import SyncController
 
             controller = SyncController(self)
             self._sync_controller = controller
@@ -87,8 +87,8 @@ class WindowTools(_Base):
 
     def start_sync(self) -> None:
         """Start automatic sync and show its status in the status bar (real app only)."""
-        from desktop.ui.sync_settings import ask_for_secrets
-        from desktop.ui.sync_status import SyncStatusWidget
+        from desktop.ui.sync.settings_dialog import ask_for_secrets
+        from desktop.ui.sync.status import SyncStatusWidget
 
         controller = self.sync_controller()
         status = SyncStatusWidget(controller, self)
@@ -115,12 +115,12 @@ class WindowTools(_Base):
         self.sync_controller().sync_now()
 
     def show_sync_settings(self) -> None:
-        from desktop.ui.sync_settings import SyncSettingsDialog
+        from desktop.ui.sync.settings_dialog import SyncSettingsDialog
 
         SyncSettingsDialog(self.sync_controller(), self).exec()
 
     def show_sync_conflicts(self) -> None:
-        from desktop.ui.conflicts import ConflictsDialog
+        from desktop.ui.sync.conflicts import ConflictsDialog
 
         ConflictsDialog(self).exec()
 

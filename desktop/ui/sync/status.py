@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
-from desktop.ui.sync_controller import SyncController
+from desktop.ui.sync.controller import SyncController
 
 
 def describe(status: Any, running: bool, now: datetime | None = None) -> tuple[str, str]:

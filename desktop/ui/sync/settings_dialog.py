@@ -32,15 +32,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.sync_controller import SyncController
-from desktop.ui.sync_passphrase import (
+from desktop.ui.sync.controller import SyncController
+from desktop.ui.sync.passphrase import (
     ChangePassphraseDialog,
     NewPassphraseDialog,
     PassphraseDialog,
     RemoveDeviceDialog,
     UnlockDialog,
 )
-from desktop.ui.sync_status import describe
+from desktop.ui.sync.status import describe
 
 KINDS = (
     ("folder", "A synced folder"),
