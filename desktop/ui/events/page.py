@@ -1,9 +1,9 @@
 """Events: the list (upcoming first), one event's details and its guest list.
 
-Self-contained on purpose — the briefing work will extend this view (print a sheet
-for an event's focus people), so it owns its list, detail pane and attendee table and
-talks to the rest of the window through two signals and the shared undo stack.
-Every change (create, edit, delete, attendees) is an undoable command.
+It owns its list, detail pane and guest table and talks to the rest of the window
+through a signal and the shared undo stack. What the buttons do — every change an
+undoable command — lives in :mod:`desktop.ui.events.actions`; the guest table's model
+in :mod:`desktop.ui.events.attendees_model`.
 """
 
 from __future__ import annotations
@@ -12,16 +12,14 @@ import html
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QListView,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -31,96 +29,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.records import AttendanceView, EventView
+from desktop.ui.events.actions import EventActions
+from desktop.ui.events.attendees_model import COLUMNS, AttendeesModel
 from desktop.ui.kit import format as fmt
 from desktop.ui.kit.icons import icon
 from desktop.ui.kit.lines import PAYLOAD_ROLE, Line, LineDelegate, LinesModel
 from desktop.ui.kit.style import MARGIN, SPACING, make_muted, scaled_font
-from desktop.ui.kit.undo import CallCommand, CreateCommand, DeleteCommand, UpdateCommand, push
 
-Index = QModelIndex | QPersistentModelIndex
-COLUMNS = ("focus", "name", "status", "why")
 RELEVANT = frozenset({"event", "attendance", "person"})
-
-
-class AttendeesModel(QAbstractTableModel):
-    """Guests: focus (checkbox), name, expected/met, why. Edits go out as requests."""
-
-    changeRequested = Signal(str, str, object)  # attendance id, field, value
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[AttendanceView] = []
-
-    def set_attendees(self, rows: tuple[AttendanceView, ...]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def attendee(self, row: int) -> AttendanceView | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Focus"), self.tr("Name"), self.tr("Status"), self.tr("Why meet them"))[
-                section
-            ]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        a = self._rows[index.row()]
-        column = COLUMNS[index.column()]
-        if column == "focus":
-            if role == Qt.ItemDataRole.CheckStateRole:
-                return Qt.CheckState.Checked if a.focus else Qt.CheckState.Unchecked
-            if role == Qt.ItemDataRole.AccessibleTextRole:
-                return self.tr("focus") if a.focus else self.tr("no focus")
-            return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            if column == "name":
-                return a.person_name
-            if column == "status":
-                return self.tr("Met") if a.status == "met" else self.tr("Expected")
-            return a.why
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        column = COLUMNS[index.column()]
-        if column == "focus":
-            return base | Qt.ItemFlag.ItemIsUserCheckable
-        if column == "why":
-            return base | Qt.ItemFlag.ItemIsEditable
-        return base
-
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid():
-            return False
-        a = self._rows[index.row()]
-        column = COLUMNS[index.column()]
-        if column == "focus" and role == Qt.ItemDataRole.CheckStateRole:
-            checked = (
-                Qt.CheckState(value) == Qt.CheckState.Checked
-                if not isinstance(value, bool)
-                else value
-            )
-            self.changeRequested.emit(a.id, "focus", bool(checked))
-            return True
-        if column == "why" and role == Qt.ItemDataRole.EditRole and str(value).strip() != a.why:
-            self.changeRequested.emit(a.id, "why", str(value).strip())
-            return True
-        return False
 
 
 class EventsView(QWidget):
@@ -130,13 +46,9 @@ class EventsView(QWidget):
         super().__init__(parent)
         self.setObjectName("eventsView")
         self.setAccessibleName(self.tr("Events"))
-        self._stack = stack
         self._event: EventView | None = None
         self._dirty = True
-        self.import_dialog: QWidget | None = None
-        self.focus_dialog: QWidget | None = None
-        self.debrief_dialog: QWidget | None = None
-        self.capture_window: QWidget | None = None
+        self.event_actions = EventActions(self, stack)
 
         self.list = QListView(self)
         self.list.setObjectName("eventsList")
@@ -147,14 +59,16 @@ class EventsView(QWidget):
         self.list.setUniformItemSizes(True)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.selectionModel().currentChanged.connect(self._current_changed)
-        self.list.activated.connect(lambda _index: self.edit_event())
+        self.list.activated.connect(lambda _index: self.event_actions.edit_event())
         self.list.installEventFilter(self)
 
-        new = self._button(self.tr("&New Event…"), "events", self.new_event, "newEventButton")
+        new = self._button(
+            self.tr("&New Event…"), "events", self.event_actions.new_event, "newEventButton"
+        )
         import_button = self._button(
             self.tr("&Import invite (.ics)…"),
             "import",
-            self.import_invite,
+            self.event_actions.import_invite,
             "importInviteButton",
             self.tr("Add an event and its guests from a calendar invitation (.ics file)"),
         )
@@ -221,10 +135,14 @@ class EventsView(QWidget):
         self.about.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         actions = QHBoxLayout()
         actions.addWidget(
-            self._button(self.tr("&Edit…"), "settings", self.edit_event, "editEventButton")
+            self._button(
+                self.tr("&Edit…"), "settings", self.event_actions.edit_event, "editEventButton"
+            )
         )
         actions.addWidget(
-            self._button(self.tr("&Delete"), "delete", self.delete_event, "deleteEventButton")
+            self._button(
+                self.tr("&Delete"), "delete", self.event_actions.delete_event, "deleteEventButton"
+            )
         )
         actions.addStretch(1)
         briefing = QHBoxLayout()
@@ -232,7 +150,7 @@ class EventsView(QWidget):
             self._button(
                 self.tr("Suggest f&ocus"),
                 "keep",
-                self.suggest_focus,
+                self.event_actions.suggest_focus,
                 "suggestFocusButton",
                 self.tr("Suggest the few guests worth most of your time, with reasons"),
             )
@@ -241,7 +159,7 @@ class EventsView(QWidget):
             self._button(
                 self.tr("De&brief"),
                 "capture",
-                self.debrief,
+                self.event_actions.debrief,
                 "debriefButton",
                 self.tr("List the people you met here and write a note about each"),
             )
@@ -250,7 +168,7 @@ class EventsView(QWidget):
             self._button(
                 self.tr("Prin&t briefing…"),
                 "print",
-                self.print_briefing,
+                self.event_actions.print_briefing,
                 "printBriefingButton",
                 self.tr("Preview and print a briefing sheet for this event's focus people"),
             )
@@ -259,7 +177,7 @@ class EventsView(QWidget):
         self.guests_heading = QLabel(box)
         self.guests_heading.setFont(scaled_font(self.font(), 1.05, bold=True))
         self.attendees = AttendeesModel(box)
-        self.attendees.changeRequested.connect(self._change_attendance)
+        self.attendees.changeRequested.connect(self.event_actions.change_attendance)
         self.table = QTableView(box)
         self.table.setObjectName("attendeesTable")
         self.table.setAccessibleName(self.tr("Attendees"))
@@ -276,14 +194,24 @@ class EventsView(QWidget):
         guests = QHBoxLayout()
         guests.addWidget(
             self._button(
-                self.tr("&Add Attendee…"), "person-add", self.add_attendee, "addAttendeeButton"
+                self.tr("&Add Attendee…"),
+                "person-add",
+                self.event_actions.add_attendee,
+                "addAttendeeButton",
             )
         )
         guests.addWidget(
-            self._button(self.tr("Met / E&xpected"), "keep", self.toggle_met, "toggleMetButton")
+            self._button(
+                self.tr("Met / E&xpected"), "keep", self.event_actions.toggle_met, "toggleMetButton"
+            )
         )
         guests.addWidget(
-            self._button(self.tr("&Remove"), "delete", self.remove_attendee, "removeAttendeeButton")
+            self._button(
+                self.tr("&Remove"),
+                "delete",
+                self.event_actions.remove_attendee,
+                "removeAttendeeButton",
+            )
         )
         guests.addStretch(1)
         layout.addWidget(self.title)
@@ -331,15 +259,15 @@ class EventsView(QWidget):
         index = self.lines.index(row)
         self.list.setCurrentIndex(index)
         self.list.scrollTo(index)
-        self._load(event_id)
+        self.load(event_id)
         return True
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         payload = current.data(PAYLOAD_ROLE) if current.isValid() else None
         if isinstance(payload, EventView):
-            self._load(payload.id)
+            self.load(payload.id)
 
-    def _load(self, event_id: str) -> None:
+    def load(self, event_id: str) -> None:
         from desktop.services.events import get_event
 
         try:
@@ -392,248 +320,24 @@ class EventsView(QWidget):
         if self._event is None and self.lines.rowCount():
             self.list.setCurrentIndex(self.lines.index(0))
 
-    # --- Event commands ---------------------------------------------------------------
-
-    def new_event(self) -> str | None:
-        from desktop.services import events
-        from desktop.ui.events.event_dialog import EventDialog
-        from desktop.ui.people.history_actions import run_dialog
-
-        dialog = EventDialog(self)
-        if not run_dialog(dialog):
-            return None
-        values = dialog.values()
-        command = CreateCommand(
-            self.tr("New event %1").replace("%1", values["title"]),
-            lambda: events.create_event(**values),
-            events.delete_event,
-            events.restore_event,
-        )
-        if push(self._stack, command) and command.row_id:
-            self.refresh()
-            self.select_event(command.row_id)
-            return command.row_id
-        return None
-
-    def edit_event(self) -> None:
-        from desktop.services import events
-        from desktop.ui.events.event_dialog import EventDialog
-        from desktop.ui.people.history_actions import run_dialog
-
-        event = self._event
-        if event is None:
-            return
-        dialog = EventDialog(self, existing=event)
-        if not run_dialog(dialog):
-            return
-        values = {k: v for k, v in dialog.values().items() if v != getattr(event, k)}
-        if values:
-            push(
-                self._stack,
-                UpdateCommand(self.tr("Edit event"), events.update_event, event.id, values),
-            )
-
-    def delete_event(self) -> None:
-        from desktop.services import events
-
-        if self._event is not None:
-            push(
-                self._stack,
-                DeleteCommand(
-                    self.tr("Delete event %1").replace("%1", self._event.title),
-                    self._event.id,
-                    events.delete_event,
-                    events.restore_event,
-                ),
-            )
-
-    # --- Attendee commands ------------------------------------------------------------
-
-    def add_attendee(self) -> None:
-        from desktop.services import events
-        from desktop.ui.events.event_dialog import AttendeeDialog
-        from desktop.ui.people.history_actions import run_dialog
-
-        event = self._event
-        if event is None:
-            return
-        dialog = AttendeeDialog(self, exclude={a.person_id for a in event.attendees})
-        if not run_dialog(dialog):
-            return
-        values = dialog.values()
-        push(
-            self._stack,
-            CreateCommand(
-                self.tr("Add attendee"),
-                lambda: events.add_attendee(event_id=event.id, **values),
-                events.remove_attendee,
-                lambda _row_id: events.add_attendee(event_id=event.id, **values),
-            ),
-        )
-
     def selected_attendee(self) -> AttendanceView | None:
         return self.attendees.attendee(self.table.currentIndex().row())
-
-    def remove_attendee(self) -> None:
-        from desktop.services import events
-
-        a = self.selected_attendee()
-        if a is None:
-            return
-        push(
-            self._stack,
-            CallCommand(
-                self.tr("Remove %1").replace("%1", a.person_name),
-                lambda: events.remove_attendee(a.id),
-                lambda: events.add_attendee(
-                    event_id=a.event_id,
-                    person_id=a.person_id,
-                    status=a.status,
-                    why=a.why,
-                    focus=a.focus,
-                ),
-            ),
-        )
-
-    def toggle_met(self) -> None:
-        a = self.selected_attendee()
-        if a is not None:
-            self._change_attendance(a.id, "status", "expected" if a.status == "met" else "met")
-
-    def _change_attendance(self, attendance_id: str, field: str, value: object) -> None:
-        from desktop.services import events
-
-        push(
-            self._stack,
-            UpdateCommand(
-                self.tr("Change attendee"), events.update_attendance, attendance_id, {field: value}
-            ),
-        )
 
     def _attendee_activated(self, index: QModelIndex) -> None:
         a = self.attendees.attendee(index.row())
         if a is not None and COLUMNS[index.column()] == "name":
             self.openPersonRequested.emit(a.person_id)
 
-    # --- Briefing: invites, focus, debrief, print -------------------------------------
-
-    def import_invite(self, path: str | None = None) -> str | None:
-        """Choose an .ics file, preview what it adds, and import it; returns the event id."""
-        from desktop.services import calendar_import
-        from desktop.ui.events.prep_dialogs import ImportPreviewDialog
-
-        title = self.tr("Import invite")
-        if not path:
-            path, _filter = QFileDialog.getOpenFileName(
-                self,
-                title,
-                "",
-                self.tr("Calendar invitations (*.ics);;All files (*)"),
-            )
-        if not path:
-            return None
-        try:
-            preview = calendar_import.preview_import(path)
-        except (ValueError, LookupError) as exc:
-            QMessageBox.warning(self, title, self.tr("Nothing was imported.") + f"\n\n{exc}")
-            return None
-        dialog = ImportPreviewDialog(preview, self)
-        self.import_dialog = dialog
-        try:
-            if dialog.exec() != ImportPreviewDialog.DialogCode.Accepted:
-                return None
-            keys = dialog.create_keys()
-        finally:
-            self.import_dialog = None
-            dialog.deleteLater()
-        try:
-            result = calendar_import.apply_import(preview, create_unmatched=keys)
-        except Exception as exc:  # a store error: the transaction rolled back
-            QMessageBox.warning(self, title, self.tr("Nothing was imported.") + f"\n\n{exc}")
-            return None
-        self.refresh()
-        self.select_event(result.event_id)
-        return result.event_id
-
-    def suggest_focus(self) -> bool:
-        """Show whom to focus on; applying pushes an undoable focus change."""
-        from desktop.services import briefing
-        from desktop.ui.events.prep_dialogs import FocusCommand, FocusDialog
-
-        event = self._event
-        if event is None:
-            return False
-        try:
-            advice = briefing.suggest_focus(event.id)
-        except LookupError as exc:
-            QMessageBox.information(self, self.tr("Suggest focus"), str(exc))
-            return False
-        dialog = FocusDialog(advice, self)
-        self.focus_dialog = dialog
-        try:
-            if dialog.exec() != FocusDialog.DialogCode.Accepted:
-                return False
-            chosen = dialog.chosen()
-        finally:
-            self.focus_dialog = None
-            dialog.deleteLater()
-        ok = push(
-            self._stack,
-            FocusCommand(
-                self.tr("Focus on %1 people").replace("%1", str(len(chosen))),
-                event.id,
-                chosen,
-                briefing.set_focus,
-            ),
-        )
-        self._load(event.id)
-        return ok
-
-    def debrief(self) -> QWidget | None:
-        """List the people met at the event; activating one opens a capture note."""
-        from desktop.services import briefing
-        from desktop.ui.events.prep_dialogs import DebriefDialog
-
-        event = self._event
-        if event is None:
-            return None
-        try:
-            entries = briefing.debrief_list(event.id)
-        except LookupError as exc:
-            QMessageBox.information(self, self.tr("Debrief"), str(exc))
-            return None
-        dialog = DebriefDialog(event.title, entries, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.personActivated.connect(lambda pid, eid=event.id: self.open_capture(pid, eid))
-        dialog.show()
-        self.debrief_dialog = dialog
-        return dialog
-
-    def open_capture(self, person_id: str, event_id: str) -> QWidget:
-        from desktop.ui.capture.window import CaptureWindow
-
-        window = CaptureWindow({"person_ids": [person_id], "event_id": event_id}, self.window())
-        window.present()
-        self.capture_window = window
-        return window
-
-    def print_briefing(self) -> QWidget | None:
-        from desktop.ui.briefing.preview_dialog import show_briefing_preview
-
-        if self._event is None:
-            return None
-        return show_briefing_preview(self, event_id=self._event.id)
-
     def eventFilter(self, watched: Any, event: Any) -> bool:
         if isinstance(event, QKeyEvent) and event.type() == QKeyEvent.Type.KeyPress:
             if watched is self.list and event.key() == Qt.Key.Key_Delete:
-                self.delete_event()
+                self.event_actions.delete_event()
                 return True
             if (
                 watched is self.table
                 and event.key() == Qt.Key.Key_Delete
                 and self.table.state() != QAbstractItemView.State.EditingState
             ):
-                self.remove_attendee()
+                self.event_actions.remove_attendee()
                 return True
         return False

@@ -87,7 +87,7 @@ class WindowActions(_Base):
 
     def new_event(self) -> None:
         self.show_view("events")
-        self.events.new_event()
+        self.events.event_actions.new_event()
 
     def delete_selected(self) -> None:
         """Delete what has the focus: a person, a timeline entry, an event, a guest."""
@@ -106,9 +106,9 @@ class WindowActions(_Base):
                 return
         if "events" in self._built:
             if focus is self.events.list:
-                self.events.delete_event()
+                self.events.event_actions.delete_event()
             elif focus is self.events.table:
-                self.events.remove_attendee()
+                self.events.event_actions.remove_attendee()
 
     def open_capture(self) -> None:
         """Quick capture: the capture window when its module exists, else a short note."""
