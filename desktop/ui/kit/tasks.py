@@ -17,8 +17,6 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.storage.models import database
-
 #: SQLite virtual-machine steps between checks whether the running read is still wanted
 #: (a few thousand steps take well under a millisecond).
 PROGRESS_STEPS = 5_000
@@ -139,21 +137,17 @@ class TaskManager(QObject):
 
     def _open_connection(self) -> None:
         """This thread's own connection (Peewee keeps one per thread), set up once."""
-        try:
-            if database.is_closed():
-                connection = database.connection()
-                connection.execute(f"PRAGMA cache_size = -{int(self._cache_kib)}")
-                connection.set_progress_handler(self._superseded, PROGRESS_STEPS)
-        except Exception:  # store closed: the task itself will report the problem
-            return
+        from desktop.services import store  # lazily: keeps peewee off capture's start-up
+
+        store.open_thread_connection(
+            cache_kib=self._cache_kib, progress=self._superseded, progress_steps=PROGRESS_STEPS
+        )
 
     @staticmethod
     def _close_connection() -> None:
-        try:
-            if database.obj is not None and not database.is_closed():
-                database.close()
-        except Exception:
-            pass
+        from desktop.services import store
+
+        store.close_thread_connection()
 
     def _deliver(self, task: _Task, result: Any, error: BaseException | None) -> None:
         with self._lock:

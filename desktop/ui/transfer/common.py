@@ -16,8 +16,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
-from desktop.storage.models import database
-
 #: Dialogs currently running (tests reach them here).
 open_dialogs: list[QDialog] = []
 
@@ -112,11 +110,9 @@ class Job(QObject):
         else:
             self._emit(self.succeeded, result)
         finally:
-            try:
-                if database.obj is not None and not database.is_closed():
-                    database.close()
-            except Exception:
-                pass
+            from desktop.services import store
+
+            store.close_thread_connection()
 
     def _progress(self, stage: str, done: int, total: int) -> None:
         self._emit(self.progressed, stage, done, total)
