@@ -38,7 +38,7 @@ AFTER_PAINT = (
     "desktop.services.store",
     "desktop.services.capture",
     "desktop.domain.capture_parser",
-    "desktop.ui.kit.tasks",
+    "desktop.ui.kit.background",
 )
 AFTER_PAINT_WHERE_PROBED = ("PySide6.QtNetwork",)  # see desktop.ui.shell.instance_probe
 

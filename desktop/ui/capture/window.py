@@ -219,8 +219,8 @@ class CaptureWindow(QWidget):
         if self._store_ready:
             return
         from desktop.services import capture
+        from desktop.ui.kit.background import TaskManager
         from desktop.ui.kit.signals import StoreBridge
-        from desktop.ui.kit.tasks import TaskManager
 
         self._store_ready = True
         app = QCoreApplication.instance()

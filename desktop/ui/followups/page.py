@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBox
 
 from desktop.domain.records import CommitmentView
 from desktop.ui.kit.action_specs import shortcut_text
+from desktop.ui.kit.background import TaskManager
 from desktop.ui.kit.icons import icon
 from desktop.ui.kit.lazy_refresh import RefreshWhenShown
 from desktop.ui.kit.style import MARGIN, make_muted, scaled_font
-from desktop.ui.kit.tasks import TaskManager
 from desktop.ui.people.history_actions import HistoryActions
 from desktop.ui.people.promise_list import PromiseList
 

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.records import PersonSummary
+from desktop.ui.kit.background import TaskManager
 from desktop.ui.kit.style import SPACING, make_muted
-from desktop.ui.kit.tasks import TaskManager
 from desktop.ui.kit.undo import DeleteCommand, push
 from desktop.ui.people.delegate import PersonCardDelegate
 from desktop.ui.people.history_actions import HistoryActions

@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 
 from desktop import APP_NAME
 from desktop.ui.kit.action_specs import MENUS, SPECS, TOOLBAR, apply_spec, translate
+from desktop.ui.kit.background import TaskManager
 from desktop.ui.kit.icons import icon
 from desktop.ui.kit.signals import StoreBridge
-from desktop.ui.kit.tasks import TaskManager
 from desktop.ui.kit.undo import errors
 from desktop.ui.people.history_actions import HistoryActions
 from desktop.ui.search.field import SearchField

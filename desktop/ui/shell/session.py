@@ -8,31 +8,17 @@ draft that a crash left behind.
 
 from __future__ import annotations
 
-import contextlib
+import logging
 import os
 import time
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QRunnable, QThreadPool, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 
+log = logging.getLogger(__name__)
 BACKUP_CHECK_MS = 30 * 60 * 1000  # backup_if_due decides; this is only how often we ask
-
-
-class _BackupTask(QRunnable):
-    """One online backup off the UI thread (a large file takes seconds to copy)."""
-
-    def __init__(self, folder: Path) -> None:
-        super().__init__()
-        self._folder = folder
-
-    def run(self) -> None:
-        from desktop.services import backups
-
-        # A full or read-only disk: the next check tries again; the data is untouched.
-        with contextlib.suppress(OSError):
-            backups.backup_if_due(self._folder, datetime.now())
 
 
 class DesktopSession(QObject):
@@ -45,7 +31,6 @@ class DesktopSession(QObject):
         self.server = None
         self.tray = None
         self.notifier = None
-        self._pool = QThreadPool.globalInstance()
         self._backup_timer = QTimer(self)
         self._backup_timer.setInterval(BACKUP_CHECK_MS)
         self._backup_timer.timeout.connect(self.backup_soon)
@@ -98,7 +83,19 @@ class DesktopSession(QObject):
         self.window.open_capture()
 
     def backup_soon(self) -> None:
-        self._pool.start(_BackupTask(self.folder))
+        """One online backup off the GUI thread (a large file takes seconds to copy)."""
+        from desktop.services import backups
+        from desktop.ui.kit.background import run_job
+
+        folder = self.folder
+        run_job(
+            self,
+            lambda _progress: backups.backup_if_due(folder, datetime.now()),
+            lambda _result: None,
+            _backup_failed,
+            name="rapport-backup",
+            dispose=True,
+        )
 
     def offer_draft(self) -> None:
         """A draft left by a crash comes back in the capture window, text intact."""
@@ -112,6 +109,12 @@ class DesktopSession(QObject):
             self.capture()
             status = self.window.statusBar()
             status.showMessage(self.window.tr("Your unsaved note is back, as you left it."), 8000)
+
+
+def _backup_failed(error: BaseException) -> None:
+    """A full or read-only disk: the next check tries again; the data is untouched."""
+    if not isinstance(error, OSError):
+        log.error("backup failed", exc_info=error)
 
 
 class _FirstPaintReporter(QObject):

@@ -2,10 +2,10 @@
 SQLite statement on it.
 
 Rapport has one writer thread — the GUI thread — so a sync can never race the user's
-own edits (and the journal's clock). A cycle therefore runs in a worker (QThreadPool);
-whenever it needs the database it hands a small function to the GUI thread and waits
-for it (``_DatabaseBridge``). Each received segment is one short transaction there, so
-the window stays responsive while megabytes download.
+own edits (and the journal's clock). A cycle therefore runs in a worker (a background
+job); whenever it needs the database it hands a small function to the GUI thread and
+waits for it (:class:`~desktop.ui.kit.background.WriterBridge`). Each received segment
+is one short transaction there, so the window stays responsive while megabytes download.
 
 Schedule (SYNC.md): a pull when started, a push a few seconds after edits, a cycle every
 few minutes, and a last one on quit (bounded in time).
@@ -24,82 +24,15 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEventLoop, QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal, Slot
 
 from desktop.services import store
+from desktop.ui.kit.background import Cancelled, Job, WriterBridge
 
 log = logging.getLogger(__name__)
 PUSH_DELAY_MS = 5_000
 INTERVAL_MS = 5 * 60_000
 QUIT_TIMEOUT_MS = 15_000
-
-
-class Cancelled(Exception):
-    """The controller is shutting down: the worker stops at its next database call."""
-
-
-class _Job:
-    def __init__(self, fn: Callable[[], Any]) -> None:
-        self.fn = fn
-        self.done = threading.Event()
-        self.result: Any = None
-        self.error: BaseException | None = None
-
-
-class _DatabaseBridge(QObject):
-    """Runs functions from worker threads on the thread this object lives in (the GUI)."""
-
-    _request = Signal(object)
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._request.connect(self._run)
-        self.closing = False
-        self.busy = False  # running a worker's function right now (e.g. applying a pull)
-
-    def call(self, fn: Callable[[], Any]) -> Any:
-        if threading.current_thread() is threading.main_thread():
-            return fn()
-        if self.closing:
-            raise Cancelled()
-        job = _Job(fn)
-        self._request.emit(job)
-        while not job.done.wait(0.2):
-            if self.closing:
-                raise Cancelled()
-        if job.error is not None:
-            raise job.error
-        return job.result
-
-    @Slot(object)
-    def _run(self, job: _Job) -> None:
-        self.busy = True
-        try:
-            job.result = job.fn()
-        except BaseException as exc:  # handed back to the worker, which reports it
-            job.error = exc
-        finally:
-            self.busy = False
-            job.done.set()
-
-
-class _Signals(QObject):
-    done = Signal(object, object)  # result, error
-
-
-class _Task(QRunnable):
-    def __init__(self, fn: Callable[[], Any], signals: _Signals) -> None:
-        super().__init__()
-        self.fn = fn
-        self.signals = signals
-        self.setAutoDelete(True)
-
-    def run(self) -> None:
-        try:
-            result, error = self.fn(), None
-        except BaseException as exc:
-            result, error = None, exc
-        self.signals.done.emit(result, error)
 
 
 class SyncController(QObject):
@@ -122,9 +55,8 @@ class SyncController(QObject):
     ) -> None:
         super().__init__(parent)
         self.policy = policy
-        self._bridge = _DatabaseBridge(self)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(2)  # one cycle + one setup/test action at most
+        self._bridge = WriterBridge(self)
+        self._jobs: list[Job] = []  # a cycle and a setup/test action at most
         self._running = False
         self._again = False
         self._started = False
@@ -133,7 +65,6 @@ class SyncController(QObject):
         self._push_timer.timeout.connect(self.sync_now)
         self._interval = QTimer(self, interval=interval_ms)
         self._interval.timeout.connect(self.sync_now)
-        self._signals: list[_Signals] = []
         # why secrets_needed fired, in words, when it is not session-only mode (the
         # vault's key was changed on another device); None otherwise
         self.secrets_reason: str | None = None
@@ -168,7 +99,8 @@ class SyncController(QObject):
             QTimer.singleShot(timeout_ms, loop.quit)
             loop.exec()
         self._bridge.closing = True
-        self._pool.waitForDone(2_000)
+        for job in list(self._jobs):
+            job.wait(2.0)
         self._started = False
 
     # -- state -------------------------------------------------------------------------------
@@ -210,19 +142,18 @@ class SyncController(QObject):
 
         For the settings dialog: test connection, create, join, change passphrase, unlock.
         """
-        signals = _Signals()
-        self._signals.append(signals)
+        job = Job(lambda _progress: fn(run_db=self._bridge.call), self, "rapport-sync")
 
-        def deliver(result: Any, error: BaseException | None) -> None:
-            self._signals.remove(signals)
-            if error is None:
-                on_done(result)
-            else:
-                on_error(error)
+        def deliver(handler: Callable[[Any], None], outcome: Any) -> None:
+            self._jobs.remove(job)
+            job.deleteLater()
+            handler(outcome)
             self.refresh_status()
 
-        signals.done.connect(deliver)
-        self._pool.start(_Task(lambda: fn(run_db=self._bridge.call), signals))
+        job.on_done = lambda result: deliver(on_done, result)
+        job.on_error = lambda error: deliver(on_error, error)
+        self._jobs.append(job)
+        job.start()
 
     @Slot()
     def sync_now(self) -> None:

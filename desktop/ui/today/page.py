@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
 from desktop.domain import circles
 from desktop.domain.records import CommitmentView, DriftingPerson, EventView
 from desktop.ui.kit import format as fmt
+from desktop.ui.kit.background import TaskManager
 from desktop.ui.kit.lazy_refresh import RefreshWhenShown
 from desktop.ui.kit.lines import PAYLOAD_ROLE, Line, LineDelegate, LinesModel
 from desktop.ui.kit.style import MARGIN, SPACING, make_muted, scaled_font
-from desktop.ui.kit.tasks import TaskManager
 from desktop.ui.people.history_actions import HistoryActions
 from desktop.ui.people.promise_list import PromiseList
 
