@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services import importing
 from desktop.services.importing import CALENDAR_SUFFIXES, ImportPreview, ImportResult
+from desktop.ui.kit.background import WriterBridge
 from desktop.ui.kit.style import ALERT
 from desktop.ui.transfer import common
 from desktop.ui.transfer.common import tr
@@ -193,9 +194,14 @@ class ImportDialog(QDialog):
         self.writing = True
         self._busy(True)
         self.source.setText(tr("Importing… (your data is backed up first)"))
+        # The backup copies on the worker; the write itself runs on the GUI thread (the
+        # single writer), one transaction whose progress is painted between batches.
+        writer = WriterBridge(self)
         self.job = common.run_job(
             self,
-            lambda progress: importing.apply_import(preview, progress=progress),
+            lambda progress: importing.apply_import(
+                preview, progress=progress, run_db=writer.call
+            ),
             self._applied,
             self._failed,
             self._progressed,
@@ -221,6 +227,11 @@ class ImportDialog(QDialog):
         self.source.setText(common.stage_text(stage))
         self.progress.setRange(0, max(total, 0))
         self.progress.setValue(min(done, total))
+        if self.writing:
+            # Inside the write's transaction on this thread the event loop is not
+            # running: paint now (never process events mid-transaction).
+            self.source.repaint()
+            self.progress.repaint()
 
     def _busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
