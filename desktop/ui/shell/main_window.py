@@ -14,7 +14,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QUndoStack
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -36,8 +43,10 @@ from desktop.ui.kit.undo import errors
 from desktop.ui.people.history_actions import HistoryActions
 from desktop.ui.search.field import SearchField
 from desktop.ui.settings import keys as settings
-from desktop.ui.shell.window_actions import WindowActions, briefing_available
-from desktop.ui.shell.window_tools import WindowTools
+from desktop.ui.shell.app_actions import AppActions
+from desktop.ui.shell.edit_actions import EditActions
+from desktop.ui.shell.file_actions import FileActions
+from desktop.ui.shell.sync_actions import SyncActions
 
 if TYPE_CHECKING:
     from desktop.domain.records import SearchHit
@@ -45,6 +54,7 @@ if TYPE_CHECKING:
     from desktop.ui.followups.page import FollowUpsView
     from desktop.ui.kit.empty_state import EmptyState
     from desktop.ui.people.page import PeoplePage
+    from desktop.ui.shell.session import DesktopSession
     from desktop.ui.today.page import TodayView
 
 VIEWS = ("today", "people", "events", "followups")
@@ -52,7 +62,11 @@ PAGES = (*VIEWS, "welcome")
 SORTS = ("name", "last_contact", "trust")
 
 
-class MainWindow(WindowActions, WindowTools, QMainWindow):
+class MainWindow(QMainWindow):
+    """Builds and switches the views; what its actions do lives in composed objects:
+    ``edit_actions``, ``file_actions``, ``sync_actions``, ``app_actions`` and
+    ``history`` (a relationship's history)."""
+
     captureRequested = Signal()
 
     def __init__(self, data_folder: Path) -> None:
@@ -69,10 +83,14 @@ class MainWindow(WindowActions, WindowTools, QMainWindow):
         self.search_tasks = TaskManager(self, cache_kib=8192)
         self.bridge = StoreBridge(self)
         self.history = HistoryActions(self, self.undo_stack)
+        self.edit_actions = EditActions(self)
+        self.file_actions = FileActions(self)
+        self.sync_actions = SyncActions(self)
+        self.app_actions = AppActions(self)
+        self.session: DesktopSession | None = None  # set by the session that serves it
         self.actions_by_id: dict[str, QAction] = {}
         self._built: dict[str, QWidget] = {}
         self._to_build: list[str] = []
-        self._capture_window: QWidget | None = None
         self._closed = False
 
         self._build_actions()
@@ -105,8 +123,6 @@ class MainWindow(WindowActions, WindowTools, QMainWindow):
         for spec in SPECS:
             if spec.widget_only:
                 continue  # K/B/R/S live on their lists
-            if spec.id == "print_briefing" and not briefing_available():
-                continue
             if spec.id == "undo":
                 action = self.undo_stack.createUndoAction(self, translate("&Undo"))
             elif spec.id == "redo":
@@ -117,36 +133,38 @@ class MainWindow(WindowActions, WindowTools, QMainWindow):
             self.addAction(action)
             self.actions_by_id[spec.id] = action
         a = self.actions_by_id
-        a["new_person"].triggered.connect(lambda: self.new_person())
-        a["capture"].triggered.connect(self.open_capture)
-        a["new_event"].triggered.connect(self.new_event)
-        a["demo_data"].triggered.connect(self.load_demo)
+        edit, files, sync, app = (
+            self.edit_actions,
+            self.file_actions,
+            self.sync_actions,
+            self.app_actions,
+        )
+        for_person = edit.for_person
+        a["new_person"].triggered.connect(lambda: edit.new_person())
+        a["capture"].triggered.connect(edit.open_capture)
+        a["new_event"].triggered.connect(edit.new_event)
+        a["delete"].triggered.connect(edit.delete_selected)
+        a["print_briefing"].triggered.connect(edit.print_briefing)
+        a["demo_data"].triggered.connect(files.load_demo)
         a["quit"].triggered.connect(self.close)
-        a["delete"].triggered.connect(self.delete_selected)
         a["find"].triggered.connect(self.focus_search)
-        a["log_conversation"].triggered.connect(
-            lambda: self._for_person(self.history.log_conversation)
-        )
-        a["new_promise"].triggered.connect(lambda: self._for_person(self.history.new_promise))
-        a["record_exchange"].triggered.connect(
-            lambda: self._for_person(self.history.record_exchange)
-        )
+        a["log_conversation"].triggered.connect(lambda: for_person(self.history.log_conversation))
+        a["new_promise"].triggered.connect(lambda: for_person(self.history.new_promise))
+        a["record_exchange"].triggered.connect(lambda: for_person(self.history.record_exchange))
         a["choose_photo"].triggered.connect(
-            lambda: self._for_person(lambda _p: self.people.person_view.editor.photo.choose())
+            lambda: for_person(lambda _p: self.people.person_view.editor.photo.choose())
         )
-        a["delete_person"].triggered.connect(lambda: self._for_person(self.people.delete_person))
-        a["shortcuts"].triggered.connect(self.show_shortcuts)
-        a["about"].triggered.connect(self.show_about)
-        a["import_file"].triggered.connect(lambda: self.import_file())
-        a["export_file"].triggered.connect(self.export_file)
-        a["duplicates"].triggered.connect(self.show_duplicates)
-        a["restore_backup"].triggered.connect(self.restore_backup)
-        a["preferences"].triggered.connect(self.show_preferences)
-        a["sync_now"].triggered.connect(self.sync_now)
-        a["sync_settings"].triggered.connect(self.show_sync_settings)
-        a["sync_conflicts"].triggered.connect(self.show_sync_conflicts)
-        if "print_briefing" in a:
-            a["print_briefing"].triggered.connect(self.print_briefing)
+        a["delete_person"].triggered.connect(lambda: for_person(self.people.delete_person))
+        a["shortcuts"].triggered.connect(app.show_shortcuts)
+        a["about"].triggered.connect(app.show_about)
+        a["preferences"].triggered.connect(app.show_preferences)
+        a["import_file"].triggered.connect(lambda: files.import_file())
+        a["export_file"].triggered.connect(files.export_file)
+        a["duplicates"].triggered.connect(files.show_duplicates)
+        a["restore_backup"].triggered.connect(files.restore_backup)
+        a["sync_now"].triggered.connect(sync.sync_now)
+        a["sync_settings"].triggered.connect(sync.show_settings)
+        a["sync_conflicts"].triggered.connect(sync.show_conflicts)
         views = QActionGroup(self)
         for view in VIEWS:
             action = a[f"view_{view}"]
@@ -267,8 +285,8 @@ class MainWindow(WindowActions, WindowTools, QMainWindow):
             from desktop.ui.kit.empty_state import EmptyState
 
             page = EmptyState(self.pages)
-            page.addPersonRequested.connect(lambda: self.new_person())
-            page.demoRequested.connect(self.load_demo)
+            page.addPersonRequested.connect(lambda: self.edit_actions.new_person())
+            page.demoRequested.connect(self.file_actions.load_demo)
         else:
             raise KeyError(name)
         self.pages.addWidget(page)
@@ -293,6 +311,10 @@ class MainWindow(WindowActions, WindowTools, QMainWindow):
     @property
     def welcome(self) -> EmptyState:
         return self._page("welcome")
+
+    def is_built(self, name: str) -> bool:
+        """Whether page ``name`` exists yet (asking for it would build it)."""
+        return name in self._built
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self and event.type() == QEvent.Type.Paint:
@@ -441,6 +463,16 @@ class MainWindow(WindowActions, WindowTools, QMainWindow):
                 settings.SPLITTER_PREFIX + "events", built["events"].splitter.saveState()
             )
 
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.file_actions.accepts_drop(event):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        if not self.file_actions.drop(event):
+            super().dropEvent(event)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._closed:
             if "people" in self._built:
@@ -449,11 +481,10 @@ class MainWindow(WindowActions, WindowTools, QMainWindow):
             self._closed = True
             self._to_build.clear()
             self.bridge.close()
-            self.stop_sync()
+            self.sync_actions.stop()
             for tasks in (self.bulk_tasks, self.view_tasks, self.search_tasks):
                 tasks.shutdown(timeout=3.0)
-            if self._capture_window is not None:
-                self._capture_window.close()
+            self.edit_actions.close()
         super().closeEvent(event)
 
     def wait_until_idle(self) -> bool:

@@ -13,9 +13,13 @@ import os
 import time
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
+
+if TYPE_CHECKING:
+    from desktop.ui.shell.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 BACKUP_CHECK_MS = 30 * 60 * 1000  # backup_if_due decides; this is only how often we ask
@@ -24,7 +28,7 @@ BACKUP_CHECK_MS = 30 * 60 * 1000  # backup_if_due decides; this is only how ofte
 class DesktopSession(QObject):
     """Owns the single-instance server, tray, reminders and backup timer of one window."""
 
-    def __init__(self, app: QApplication, window: QMainWindow, folder: Path) -> None:
+    def __init__(self, app: QApplication, window: MainWindow, folder: Path) -> None:
         super().__init__(window)
         self.window = window
         self.folder = folder
@@ -50,20 +54,20 @@ class DesktopSession(QObject):
 
             self.notifier = ReminderNotifier(self.tray, self.window.open_person, parent=self)
             QTimer.singleShot(5_000, self.notifier.check)
-        self.window.session = self  # type: ignore[attr-defined]
-        QTimer.singleShot(0, self.window.start_sync)  # type: ignore[attr-defined]
+        self.window.session = self
+        QTimer.singleShot(0, self.window.sync_actions.start)
         QTimer.singleShot(3_000, self.backup_soon)
         self._backup_timer.start()
         QTimer.singleShot(0, self.offer_draft)
 
-    def adopt(self, window: QMainWindow) -> None:
+    def adopt(self, window: MainWindow) -> None:
         """Serve a new window (after a restore replaced the database and its views)."""
         self.window = window
         self.setParent(window)
-        window.session = self  # type: ignore[attr-defined]
+        window.session = self
         if self.notifier is not None:
-            self.notifier.set_open_person(window.open_person)  # type: ignore[attr-defined]
-        QTimer.singleShot(0, window.start_sync)  # type: ignore[attr-defined]
+            self.notifier.set_open_person(window.open_person)
+        QTimer.singleShot(0, window.sync_actions.start)
 
     def handle_request(self, action: str, payload: dict) -> None:
         """A later launch asked for something: show the window or the capture window."""
@@ -80,7 +84,7 @@ class DesktopSession(QObject):
         self.window.activateWindow()
 
     def capture(self) -> None:
-        self.window.open_capture()
+        self.window.edit_actions.open_capture()
 
     def backup_soon(self) -> None:
         """One online backup off the GUI thread (a large file takes seconds to copy)."""
