@@ -14,13 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.settings.reminders import (
-    DEFAULT_DIGEST_TIME,
-    DEFAULT_PROMISES_TIME,
-    KEY_DIGEST_TIME,
-    KEY_ENABLED,
-    KEY_PROMISES_TIME,
-)
+from desktop.ui.settings import keys
 
 
 def _time(settings: QSettings, key: str, default: str) -> QTime:
@@ -35,11 +29,15 @@ class PreferencesDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("preferencesDialog")
         self.setWindowTitle(self.tr("Preferences"))
-        settings = QSettings()
+        settings = keys.settings()
         self.enabled = QCheckBox(self.tr("Remind me while Rapport runs in the tray"))
-        self.enabled.setChecked(bool(settings.value(KEY_ENABLED, True, type=bool)))
-        self.promises_time = QTimeEdit(_time(settings, KEY_PROMISES_TIME, DEFAULT_PROMISES_TIME))
-        self.digest_time = QTimeEdit(_time(settings, KEY_DIGEST_TIME, DEFAULT_DIGEST_TIME))
+        self.enabled.setChecked(keys.read_bool(keys.REMINDERS_ENABLED, True))
+        self.promises_time = QTimeEdit(
+            _time(settings, keys.REMINDERS_PROMISES_TIME, keys.DEFAULT_PROMISES_TIME)
+        )
+        self.digest_time = QTimeEdit(
+            _time(settings, keys.REMINDERS_DIGEST_TIME, keys.DEFAULT_DIGEST_TIME)
+        )
         for edit, name in (
             (self.promises_time, self.tr("Time for promises due")),
             (self.digest_time, self.tr("Time for the daily digest")),
@@ -73,8 +71,8 @@ class PreferencesDialog(QDialog):
         layout.addWidget(buttons)
 
     def accept(self) -> None:
-        settings = QSettings()
-        settings.setValue(KEY_ENABLED, self.enabled.isChecked())
-        settings.setValue(KEY_PROMISES_TIME, self.promises_time.time().toString("HH:mm"))
-        settings.setValue(KEY_DIGEST_TIME, self.digest_time.time().toString("HH:mm"))
+        settings = keys.settings()
+        settings.setValue(keys.REMINDERS_ENABLED, self.enabled.isChecked())
+        settings.setValue(keys.REMINDERS_PROMISES_TIME, self.promises_time.time().toString("HH:mm"))
+        settings.setValue(keys.REMINDERS_DIGEST_TIME, self.digest_time.time().toString("HH:mm"))
         super().accept()

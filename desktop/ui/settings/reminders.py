@@ -9,17 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, time
 
-from PySide6.QtCore import QObject, QSettings, QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QSystemTrayIcon
 
 from desktop.services import reminders
+from desktop.ui.settings import keys
 
 CHECK_MS = 60_000
-DEFAULT_PROMISES_TIME = "09:00"
-DEFAULT_DIGEST_TIME = "09:05"
-KEY_PROMISES_TIME = "reminders/promises_time"
-KEY_DIGEST_TIME = "reminders/digest_time"
-KEY_ENABLED = "reminders/enabled"
 
 
 def _time(text: str, fallback: str) -> time:
@@ -53,18 +49,28 @@ class ReminderNotifier(QObject):
 
     def check(self) -> list[str]:
         """Show what is due now; returns the titles shown (for tests and logs)."""
-        settings = QSettings()
-        if not settings.value(KEY_ENABLED, True, type=bool):
+        settings = keys.settings()
+        if not keys.read_bool(keys.REMINDERS_ENABLED, True):
             return []
         moment = self._now()
         shown = []
         slots = (
-            ("promises", KEY_PROMISES_TIME, DEFAULT_PROMISES_TIME, reminders.promises_due),
-            ("digest", KEY_DIGEST_TIME, DEFAULT_DIGEST_TIME, reminders.drifting_digest),
+            (
+                "promises",
+                keys.REMINDERS_PROMISES_TIME,
+                keys.DEFAULT_PROMISES_TIME,
+                reminders.promises_due,
+            ),
+            (
+                "digest",
+                keys.REMINDERS_DIGEST_TIME,
+                keys.DEFAULT_DIGEST_TIME,
+                reminders.drifting_digest,
+            ),
         )
         for name, key, default, build in slots:
             when = _time(str(settings.value(key, default)), default)
-            done_key = f"reminders/last_{name}"
+            done_key = keys.REMINDERS_LAST_PREFIX + name
             if moment.time() < when or settings.value(done_key, "") == moment.date().isoformat():
                 continue
             settings.setValue(done_key, moment.date().isoformat())

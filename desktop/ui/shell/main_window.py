@@ -42,7 +42,7 @@ from desktop.ui.kit.signals import StoreBridge
 from desktop.ui.kit.undo import errors
 from desktop.ui.people.history_actions import HistoryActions
 from desktop.ui.search.field import SearchField
-from desktop.ui.settings import keys as settings
+from desktop.ui.settings import keys
 from desktop.ui.shell.app_actions import AppActions
 from desktop.ui.shell.edit_actions import EditActions
 from desktop.ui.shell.file_actions import FileActions
@@ -103,6 +103,7 @@ class MainWindow(QMainWindow):
         self.history.openEventRequested.connect(self.open_event)
 
         self.resize(1280, 820)
+        keys.upgrade()
         self._restore_geometry()
         self._network_empty = not self._has_people()
         self.actions_by_id["demo_data"].setEnabled(self._network_empty)
@@ -113,7 +114,7 @@ class MainWindow(QMainWindow):
         self._placeholder.setObjectName("startingPlaceholder")
         self.pages.addWidget(self._placeholder)
         self._to_build = ["people", "today", "followups", "events", "welcome"]
-        self.show_view(settings.read_text(settings.LAST_VIEW, "today"))
+        self.show_view(keys.read_text(keys.LAST_VIEW, "today"))
         self.installEventFilter(self)
         QTimer.singleShot(500, self._finish_start)  # also when no paint ever comes (hidden)
 
@@ -175,7 +176,7 @@ class MainWindow(QMainWindow):
             action = a[f"sort_{key}"]
             sorts.addAction(action)
             action.triggered.connect(lambda _=False, k=key: self.people.set_sort(k))
-        sort = settings.read_text(settings.PEOPLE_SORT, "name")
+        sort = keys.read_text(keys.PEOPLE_SORT, "name")
         a[f"sort_{sort if sort in SORTS else 'name'}"].setChecked(True)
 
     def _build_chrome(self) -> None:
@@ -266,7 +267,7 @@ class MainWindow(QMainWindow):
             page = PeoplePage(self.bulk_tasks, self.undo_stack, self.history, self.pages)
             self._restore_splitter("people", page.splitter)
             self._restore_splitter("person", page.person_view.splitter)
-            page.set_sort(settings.read_text(settings.PEOPLE_SORT, "name"))
+            page.set_sort(keys.read_text(keys.PEOPLE_SORT, "name"))
             page.sort_combo.currentIndexChanged.connect(self._sort_changed)
             page.rowsReplaced.connect(self.search.names_changed)
             page.start_loading()
@@ -426,16 +427,16 @@ class MainWindow(QMainWindow):
     # --- State --------------------------------------------------------------------------
 
     def _restore_geometry(self) -> None:
-        geometry = settings.read_bytes(settings.GEOMETRY)
+        geometry = keys.read_bytes(keys.GEOMETRY)
         if geometry is not None:
             self.restoreGeometry(geometry)
-        state = settings.read_bytes(settings.STATE)
+        state = keys.read_bytes(keys.STATE)
         if state is not None:
-            self.restoreState(state, settings.STATE_VERSION)
+            self.restoreState(state, keys.STATE_VERSION)
 
     @staticmethod
     def _restore_splitter(name: str, splitter: QSplitter) -> None:
-        saved = settings.read_bytes(settings.SPLITTER_PREFIX + name)
+        saved = keys.read_bytes(keys.SPLITTER_PREFIX + name)
         if saved is not None:
             splitter.restoreState(saved)
 
@@ -445,22 +446,22 @@ class MainWindow(QMainWindow):
             self.actions_by_id[f"sort_{key}"].setChecked(True)
 
     def save_state(self) -> None:
-        settings.write(settings.GEOMETRY, self.saveGeometry())
-        settings.write(settings.STATE, self.saveState(settings.STATE_VERSION))
-        settings.write(settings.LAST_VIEW, self.current_view())
+        keys.write(keys.GEOMETRY, self.saveGeometry())
+        keys.write(keys.STATE, self.saveState(keys.STATE_VERSION))
+        keys.write(keys.LAST_VIEW, self.current_view())
         built = self._built
         if "people" in built:
-            settings.write(
-                settings.SPLITTER_PREFIX + "people", built["people"].splitter.saveState()
+            keys.write(
+                keys.SPLITTER_PREFIX + "people", built["people"].splitter.saveState()
             )
-            settings.write(
-                settings.SPLITTER_PREFIX + "person",
+            keys.write(
+                keys.SPLITTER_PREFIX + "person",
                 built["people"].person_view.splitter.saveState(),
             )
-            settings.write(settings.PEOPLE_SORT, built["people"].sort_key())
+            keys.write(keys.PEOPLE_SORT, built["people"].sort_key())
         if "events" in built:
-            settings.write(
-                settings.SPLITTER_PREFIX + "events", built["events"].splitter.saveState()
+            keys.write(
+                keys.SPLITTER_PREFIX + "events", built["events"].splitter.saveState()
             )
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
