@@ -7,51 +7,31 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from desktop.domain.records import AttendanceView
+from desktop.ui.kit.rows_model import RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("focus", "name", "status", "why")
 
 
-class AttendeesModel(QAbstractTableModel):
+class AttendeesModel(RowsModel):
     """Guests: focus (checkbox), name, expected/met, why. Edits go out as requests."""
 
+    COLUMNS = COLUMNS
     changeRequested = Signal(str, str, object)  # attendance id, field, value
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[AttendanceView] = []
-
     def set_attendees(self, rows: tuple[AttendanceView, ...]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+        self.set_rows(rows)
 
     def attendee(self, row: int) -> AttendanceView | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.row_at(row)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Focus"), self.tr("Name"), self.tr("Status"), self.tr("Why meet them"))
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Focus"), self.tr("Name"), self.tr("Status"), self.tr("Why meet them"))[
-                section
-            ]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        a = self._rows[index.row()]
-        column = COLUMNS[index.column()]
+    def cell(self, a: AttendanceView, column: str, role: int) -> Any:
         if column == "focus":
             if role == Qt.ItemDataRole.CheckStateRole:
                 return Qt.CheckState.Checked if a.focus else Qt.CheckState.Unchecked
@@ -70,7 +50,7 @@ class AttendeesModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        column = COLUMNS[index.column()]
+        column = self.column_of(index)
         if column == "focus":
             return base | Qt.ItemFlag.ItemIsUserCheckable
         if column == "why":
@@ -78,10 +58,10 @@ class AttendeesModel(QAbstractTableModel):
         return base
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid():
+        a = self.row_at(index.row()) if index.isValid() else None
+        if a is None:
             return False
-        a = self._rows[index.row()]
-        column = COLUMNS[index.column()]
+        column = self.column_of(index)
         if column == "focus" and role == Qt.ItemDataRole.CheckStateRole:
             checked = (
                 Qt.CheckState(value) == Qt.CheckState.Checked

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractListModel,
     QModelIndex,
     QPersistentModelIndex,
     QPointF,
@@ -23,6 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from desktop.ui.kit.rows_model import RowsModel
 from desktop.ui.kit.style import draw_badge, muted, scaled_font
 
 LINE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -41,46 +41,35 @@ class Line:
     payload: Any = None
 
 
-class LinesModel(QAbstractListModel):
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._lines: list[Line] = []
+class LinesModel(RowsModel):
+    """The rows of a two-line list: :class:`Line` objects, kept by key."""
 
     def set_lines(self, lines: list[Line]) -> None:
-        same = [line.key for line in lines] == [line.key for line in self._lines]
+        same = [line.key for line in lines] == [line.key for line in self._rows]
         if same:
-            self._lines = list(lines)
+            self._rows = list(lines)
             if lines:
                 self.dataChanged.emit(self.index(0), self.index(len(lines) - 1))
             return
-        self.beginResetModel()
-        self._lines = list(lines)
-        self.endResetModel()
+        self.set_rows(lines)
 
     def remove_key(self, key: str) -> None:
-        for row, line in enumerate(self._lines):
-            if line.key == key:
-                self.beginRemoveRows(QModelIndex(), row, row)
-                del self._lines[row]
-                self.endRemoveRows()
-                return
+        row = self.row_of(key)
+        if row >= 0:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._rows[row]
+            self.endRemoveRows()
 
     def line(self, row: int) -> Line | None:
-        return self._lines[row] if 0 <= row < len(self._lines) else None
+        return self.row_at(row)
 
     def lines(self) -> list[Line]:
-        return list(self._lines)
+        return self.rows()
 
     def row_of(self, key: str) -> int:
-        return next((i for i, line in enumerate(self._lines) if line.key == key), -1)
+        return next((i for i, line in enumerate(self._rows) if line.key == key), -1)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._lines)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._lines):
-            return None
-        line = self._lines[index.row()]
+    def cell(self, line: Line, column: str, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return line.title
         if role == LINE_ROLE:

@@ -12,7 +12,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractListModel,
     QModelIndex,
     QPersistentModelIndex,
     QPointF,
@@ -44,6 +43,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.timeline import TimelineEntry, group_by_month
 from desktop.ui.kit import format as fmt
+from desktop.ui.kit.rows_model import RowsModel
 from desktop.ui.kit.style import ALERT, TRUST_IN_ME, TRUST_IN_THEM, muted, scaled_font, track
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -51,31 +51,20 @@ HEADER_ROLE = Qt.ItemDataRole.UserRole + 2
 Index = QModelIndex | QPersistentModelIndex
 
 
-class TimelineModel(QAbstractListModel):
+class TimelineModel(RowsModel):
     """Month headings and entries in one flat list (headings are not selectable)."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[str | TimelineEntry] = []
-
     def set_entries(self, entries: list[TimelineEntry]) -> None:
-        self.beginResetModel()
-        self._rows = []
+        rows: list[str | TimelineEntry] = []
         for label, group in group_by_month(entries):
-            self._rows.append(label)
-            self._rows.extend(group)
-        self.endResetModel()
+            rows.append(label)
+            rows.extend(group)
+        self.set_rows(rows)
 
     def entry_count(self) -> int:
         return sum(1 for row in self._rows if isinstance(row, TimelineEntry))
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
+    def cell(self, row: str | TimelineEntry, column: str, role: int) -> Any:
         if isinstance(row, str):
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
                 return row

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.records import SearchHit
 from desktop.ui.kit.icons import icon
+from desktop.ui.kit.rows_model import RowsModel
 from desktop.ui.kit.style import muted
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -90,23 +91,17 @@ def draw_marked(
         x += width
 
 
-class HitsModel(QAbstractListModel):
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.hits: list[SearchHit] = []
+class HitsModel(RowsModel):
+    """Search hits, best first."""
+
+    @property
+    def hits(self) -> list[SearchHit]:
+        return self._rows
 
     def set_hits(self, hits: list[SearchHit]) -> None:
-        self.beginResetModel()
-        self.hits = hits
-        self.endResetModel()
+        self.set_rows(hits)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.hits)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.hits):
-            return None
-        hit = self.hits[index.row()]
+    def cell(self, hit: SearchHit, column: str, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return hit.title
         if role == HIT_ROLE:

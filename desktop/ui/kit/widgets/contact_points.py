@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,44 +29,28 @@ from desktop.domain.records import ContactPointView
 from desktop.ui.kit import labels
 from desktop.ui.kit.form_dialog import fill_combo
 from desktop.ui.kit.icons import icon
+from desktop.ui.kit.rows_model import RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("kind", "label", "value")
 
 
-class ContactPointsModel(QAbstractTableModel):
+class ContactPointsModel(RowsModel):
+    """A person's contact points: kind, label, value — edits go out as requests."""
+
+    COLUMNS = COLUMNS
     editRequested = Signal(str, str, str)  # contact id, field, new value
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[ContactPointView] = []
-
     def set_points(self, points: tuple[ContactPointView, ...]) -> None:
-        self.beginResetModel()
-        self._rows = list(points)
-        self.endResetModel()
+        self.set_rows(points)
 
     def point(self, row: int) -> ContactPointView | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.row_at(row)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Kind"), self.tr("Label"), self.tr("Value"))
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Kind"), self.tr("Label"), self.tr("Value"))[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        point = self._rows[index.row()]
-        field = COLUMNS[index.column()]
+    def cell(self, point: ContactPointView, field: str, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if field == "kind":
                 return labels.label_of(labels.contact_kinds(), point.kind)
@@ -84,10 +68,10 @@ class ContactPointsModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+        point = self.row_at(index.row()) if index.isValid() else None
+        if point is None or role != Qt.ItemDataRole.EditRole:
             return False
-        point = self._rows[index.row()]
-        field = COLUMNS[index.column()]
+        field = self.column_of(index)
         text = str(value).strip()
         if text == getattr(point, field) or (field == "value" and not text):
             return False

@@ -9,25 +9,23 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
+
+from desktop.ui.kit.rows_model import RowsModel
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
 
 
-class NamesModel(QAbstractListModel):
+class NamesModel(RowsModel):
+    """Everyone's name (and organisation) for the completer: ``(id, name, organisation)``."""
+
     def __init__(self, rows: list[tuple[str, str, str]], parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows = rows
+        super().__init__(parent, rows)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        pid, name, organization = self._rows[index.row()]
+    def cell(self, item: tuple[str, str, str], column: str, role: int) -> Any:
+        pid, name, organization = item
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return f"{name} — {organization}" if organization else name
         if role == ID_ROLE:
