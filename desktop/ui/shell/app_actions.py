@@ -9,21 +9,19 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.ui.kit.action_specs import SPECS, shortcut_text, translate
+from desktop.ui.shell.window_part import WindowPart
 
 if TYPE_CHECKING:
-    from desktop.ui.shell.main_window import MainWindow
+    pass
 
 
-class AppActions(QObject):
+class AppActions(WindowPart):
     """Preferences, shortcuts, About, and window-modal messages."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
 
     def message(self, title: str, text: str) -> QMessageBox:
         """A window-modal note that never blocks the caller; the title also goes to the

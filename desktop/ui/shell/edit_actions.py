@@ -10,23 +10,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
 
 from desktop.ui.kit.undo import CreateCommand, push
+from desktop.ui.shell.window_part import WindowPart
 
 if TYPE_CHECKING:
     from desktop.ui.capture.window import CaptureWindow
-    from desktop.ui.shell.main_window import MainWindow
 
 
-class EditActions(QObject):
+class EditActions(WindowPart):
     """New person or event, delete what has the focus, quick capture, print a briefing."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.capture_window: CaptureWindow | None = None
+    capture_window: CaptureWindow | None = None  # built on first use
 
     def person_in_context(self) -> str | None:
         """The person the user is looking at: the card shown, or the selected promise's

@@ -10,22 +10,21 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
+from desktop.ui.shell.window_part import WindowPart
+
 if TYPE_CHECKING:
-    from desktop.ui.shell.main_window import MainWindow
+    pass
 
 IMPORTABLE = (".vcf", ".vcard", ".csv", ".json", ".ics", ".txt")
 
 
-class FileActions(QObject):
+class FileActions(WindowPart):
     """Bringing data in and out: import/export, duplicates, restore, the demo network."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
 
     def import_file(self, path: Path | None = None) -> bool:
         from desktop.ui.transfer.import_dialog import run_import

@@ -10,20 +10,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from desktop.ui.shell.window_part import WindowPart
 
 if TYPE_CHECKING:
-    from desktop.ui.shell.main_window import MainWindow
     from desktop.ui.sync.controller import SyncController
 
 
-class SyncActions(QObject):
+class SyncActions(WindowPart):
     """Owns the window's sync controller, created on first use (tests never start one)."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self._controller: SyncController | None = None
+    _controller: SyncController | None = None  # built on first use
 
     def controller(self) -> SyncController:
         if self._controller is None:

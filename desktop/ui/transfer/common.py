@@ -1,4 +1,4 @@
-"""Shared pieces of the transfer dialogs: starting a job, and hooks tests replace.
+"""Shared pieces of the transfer dialogs: the modal steps tests replace, and stage words.
 
 Modal steps (running a dialog, choosing a file, a message, a confirmation) go through
 the module-level functions below so tests can drive them without a blocking ``exec()``.
@@ -7,15 +7,10 @@ Every dialog that is running is listed in :data:`open_dialogs`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
-
-from desktop.ui.kit import background
-from desktop.ui.kit.background import Job, error_text
 
 #: Dialogs currently running (tests reach them here).
 open_dialogs: list[QDialog] = []
@@ -68,25 +63,6 @@ def choose_save_file(
 def choose_folder(parent: QWidget | None, title: str) -> Path | None:
     name = QFileDialog.getExistingDirectory(parent, title)
     return Path(name) if name else None
-
-
-def run_job(
-    parent: QObject,
-    fn: Callable[[Callable[[str, int, int], None]], Any],
-    on_done: Callable[[Any], None],
-    on_error: Callable[[str], None],
-    on_progress: Callable[[str, int, int], None] | None = None,
-) -> Job:
-    """Start ``fn`` in the background (:func:`desktop.ui.kit.background.run_job`); the
-    handlers run on the GUI thread, and an error arrives as the words to show."""
-    return background.run_job(
-        parent,
-        fn,
-        on_done,
-        lambda exc: on_error(error_text(exc)),
-        on_progress,
-        name="rapport-transfer",
-    )
 
 
 def stage_text(stage: str) -> str:

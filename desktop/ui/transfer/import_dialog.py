@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services import importing
 from desktop.services.importing import CALENDAR_SUFFIXES, ImportPreview, ImportResult
-from desktop.ui.kit.background import WriterBridge
+from desktop.ui.kit.background import Job, WriterBridge, error_text, run_job
 from desktop.ui.kit.style import ALERT
 from desktop.ui.transfer import common
 from desktop.ui.transfer.common import tr
@@ -60,7 +60,7 @@ class ImportDialog(QDialog):
         self.preview: ImportPreview | None = None
         self.result_: ImportResult | None = None
         self.error: str | None = None
-        self.job: common.Job | None = None
+        self.job: Job | None = None
         self._layout_read = False
         self.writing = False
 
@@ -146,7 +146,7 @@ class ImportDialog(QDialog):
             )
 
         self._busy(True)
-        self.job = common.run_job(self, work, self._previewed, self._failed, self._progressed)
+        self.job = run_job(self, work, self._previewed, self._failed, self._progressed)
 
     def _previewed(self, outcome) -> None:  # type: ignore[no-untyped-def]
         layout, preview = outcome
@@ -197,7 +197,7 @@ class ImportDialog(QDialog):
         # The backup copies on the worker; the write itself runs on the GUI thread (the
         # single writer), one transaction whose progress is painted between batches.
         writer = WriterBridge(self)
-        self.job = common.run_job(
+        self.job = run_job(
             self,
             lambda progress: importing.apply_import(
                 preview, progress=progress, run_db=writer.call
@@ -214,7 +214,8 @@ class ImportDialog(QDialog):
         self.accept()
 
     # -- shared ------------------------------------------------------------------------------
-    def _failed(self, message: str) -> None:
+    def _failed(self, error: BaseException) -> None:
+        message = error_text(error)
         self.writing = False
         self.error = message
         self._busy(False)
@@ -251,7 +252,7 @@ def _run_calendar(parent: QWidget, path: Path) -> bool:
     try:
         previews = calendar_import.preview_imports(path)
     except Exception as exc:  # the service names the file and the problem
-        common.show_message(parent, tr("Import"), common.error_text(exc), error=True)
+        common.show_message(parent, tr("Import"), error_text(exc), error=True)
         return False
     lines = [
         tr("{0} ({1}): {2} attendees you know, {3} you don't").format(
@@ -269,7 +270,7 @@ def _run_calendar(parent: QWidget, path: Path) -> bool:
         for preview in previews:
             calendar_import.apply_import(preview)
     except Exception as exc:
-        common.show_message(parent, tr("Import"), common.error_text(exc), error=True)
+        common.show_message(parent, tr("Import"), error_text(exc), error=True)
         return False
     return bool(previews)
 
