@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -99,8 +100,9 @@ class SyncController(QObject):
             QTimer.singleShot(timeout_ms, loop.quit)
             loop.exec()
         self._bridge.closing = True
+        deadline = time.monotonic() + 2.0  # for every worker together
         for job in list(self._jobs):
-            job.wait(2.0)
+            job.wait(max(0.0, deadline - time.monotonic()))
         self._started = False
 
     # -- state -------------------------------------------------------------------------------
