@@ -45,7 +45,7 @@ def open_data(folder: Path) -> str | None:
 
 
 def build_main_window(folder: Path):  # -> MainWindow (imported lazily for start-up time)
-    from desktop.ui.main_window import MainWindow
+    from desktop.ui.shell.main_window import MainWindow
 
     return MainWindow(folder)
 
@@ -57,7 +57,7 @@ def run(folder: Path) -> int:
     process exits: one instance, one database connection per data folder.
     """
     app = create_application()
-    from desktop.ui.single_instance import claim_or_forward
+    from desktop.ui.shell.single_instance import claim_or_forward
 
     pending: list[tuple[str, dict]] = []
     server = claim_or_forward(folder, "show", lambda action, data: pending.append((action, data)))
@@ -68,7 +68,7 @@ def run(folder: Path) -> int:
         QMessageBox.critical(None, APP_NAME, problem)
         return 1
     window = build_main_window(folder)
-    from desktop.ui.session import DesktopSession, report_first_paint_if_asked
+    from desktop.ui.shell.session import DesktopSession, report_first_paint_if_asked
 
     report_first_paint_if_asked(window)
     window.show()

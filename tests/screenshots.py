@@ -121,7 +121,7 @@ def richest_person() -> str:
 
 
 def shoot(app: QApplication, folder: Path, out: Path, theme: str) -> list[Path]:
-    from desktop.ui.main_window import MainWindow
+    from desktop.ui.shell.main_window import MainWindow
 
     QSettings().clear()
     window = MainWindow(folder)
@@ -163,7 +163,7 @@ def shoot(app: QApplication, folder: Path, out: Path, theme: str) -> list[Path]:
 
 def shoot_empty(app: QApplication, out: Path, theme: str) -> Path:
     from desktop.services.store import close_store, open_store
-    from desktop.ui.main_window import MainWindow
+    from desktop.ui.shell.main_window import MainWindow
 
     folder = Path(tempfile.mkdtemp(prefix="rapport-shots-empty-")) / "data"
     open_store(folder)

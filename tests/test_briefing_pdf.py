@@ -156,7 +156,7 @@ def test_preview_dialog_opens_paints_and_saves(sheet, qtbot, tmp_path: Path) -> 
     from PySide6.QtPrintSupport import QPrintPreviewWidget
 
     from desktop.services.events import list_events
-    from desktop.ui.briefing_dialog import BriefingPreviewDialog, show_briefing_preview
+    from desktop.ui.briefing.preview_dialog import BriefingPreviewDialog, show_briefing_preview
 
     event_id = next(e.id for e in list_events() if e.title == "Harbour Summit")
     dialog = show_briefing_preview(None, event_id=event_id)
@@ -174,7 +174,7 @@ def test_preview_dialog_opens_paints_and_saves(sheet, qtbot, tmp_path: Path) -> 
 
 
 def test_preview_for_hand_picked_people(data_dir: Path, qtbot) -> None:
-    from desktop.ui.briefing_dialog import show_briefing_preview
+    from desktop.ui.briefing.preview_dialog import show_briefing_preview
 
     network = build_network(today=TODAY)
     dialog = show_briefing_preview(None, person_ids=[network.ana, network.ben])
@@ -189,7 +189,7 @@ def test_preview_of_nothing_explains_instead_of_opening(
 ) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    from desktop.ui.briefing_dialog import show_briefing_preview
+    from desktop.ui.briefing.preview_dialog import show_briefing_preview
 
     told: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: told.append(text))

@@ -86,12 +86,6 @@ def test_core_layers_import_only_downwards(layer: str) -> None:
     assert breaches(layer, FORBIDDEN[layer]) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the UI still opens database connections itself: desktop/ui/tasks.py and "
-    "desktop/ui/transfer/common.py import desktop.storage.models (issue 16, UI half); "
-    "remove this mark when that lands",
-)
 def test_the_ui_reaches_storage_only_through_services() -> None:
     assert breaches("ui", UI_FORBIDDEN) == []
 

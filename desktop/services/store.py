@@ -15,7 +15,7 @@ from typing import ParamSpec, TypeVar
 import peewee as pw
 
 from desktop import paths
-from desktop.storage import journal
+from desktop.storage import connections, journal
 from desktop.storage.db import close_database, open_database
 from desktop.storage.models import database
 
@@ -32,6 +32,24 @@ def open_store(data_dir: Path) -> pw.SqliteDatabase:
 
 def close_store() -> None:
     close_database()
+
+
+def open_thread_connection(
+    *,
+    cache_kib: int | None = None,
+    progress: Callable[[], int] | None = None,
+    progress_steps: int = 5_000,
+) -> bool:
+    """Set up the calling worker thread's own connection (see ``storage.connections``);
+    False when no store is open. Background readers and jobs call this, never storage."""
+    return connections.open_for_thread(
+        cache_kib=cache_kib, progress=progress, progress_steps=progress_steps
+    )
+
+
+def close_thread_connection() -> None:
+    """Close the calling worker thread's connection; safe when it has none."""
+    connections.close_for_thread()
 
 
 def subscribe(listener: Listener) -> Callable[[], None]:

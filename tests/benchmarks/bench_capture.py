@@ -170,7 +170,7 @@ def _bench_replan(names: tuple[str, ...], runs: int) -> float:
     """The window's debounced re-read once names are known: parse, plan, preview."""
     from PySide6.QtWidgets import QApplication
 
-    from desktop.ui.capture_window import CaptureWindow
+    from desktop.ui.capture.window import CaptureWindow
 
     window = CaptureWindow(restored={"notes": ""})
     window._known = names  # as loaded after the first paint

@@ -15,8 +15,8 @@ def test_sync_modules_import_nothing_heavy_until_used() -> None:
         "import desktop.app, desktop.cli\n"
         "import desktop.services.sync.cycle, desktop.services.sync.setup\n"
         "import desktop.services.sync.devices, desktop.services.sync.conflicts\n"
-        "import desktop.ui.sync_controller, desktop.ui.sync_status\n"
-        "import desktop.ui.sync_settings, desktop.ui.conflicts\n"
+        "import desktop.ui.sync.controller, desktop.ui.sync.status\n"
+        "import desktop.ui.sync.settings_dialog, desktop.ui.sync.conflicts\n"
         f"print(sorted(m for m in {HEAVY!r} if m in sys.modules))\n"
     )
     result = subprocess.run(

@@ -367,7 +367,7 @@ def test_a_vault_never_rotated_keeps_format_one_keyslots(folder_place: Place, tm
 
 @pytest.fixture
 def controllers(qtbot) -> Iterator[Any]:
-    from desktop.ui.sync_controller import SyncController
+    from desktop.ui.sync.controller import SyncController
 
     made: list[SyncController] = []
 
@@ -386,8 +386,8 @@ def test_settings_remove_lost_device_button(
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QDialog, QPushButton
 
-    from desktop.ui import sync_settings
-    from desktop.ui.sync_passphrase import UnlockDialog
+    from desktop.ui.sync import settings_dialog as sync_settings
+    from desktop.ui.sync.passphrase import UnlockDialog
 
     devices = three_in_a_folder
     c_id = devices.device_id("C")

@@ -33,7 +33,7 @@ def pair(tmp_path: Path):
 
 @pytest.fixture
 def controller(qtbot):
-    from desktop.ui.sync_controller import SyncController
+    from desktop.ui.sync.controller import SyncController
 
     made = []
 
@@ -93,7 +93,7 @@ def test_edits_are_pushed_a_moment_later_and_on_quit(pair, qtbot, controller):
 
 
 def test_status_widget_says_how_sync_is_doing(pair, qtbot, controller):
-    from desktop.ui.sync_status import SyncStatusWidget, describe
+    from desktop.ui.sync.status import SyncStatusWidget, describe
 
     a, _ = pair
     a.use()
@@ -114,7 +114,7 @@ def test_status_widget_says_how_sync_is_doing(pair, qtbot, controller):
 
 
 def test_settings_dialog_creates_a_vault_then_shows_devices(tmp_path, qtbot, controller):
-    from desktop.ui.sync_settings import SyncSettingsDialog
+    from desktop.ui.sync.settings_dialog import SyncSettingsDialog
 
     Replica(tmp_path, "a").use()
     people.create_person(full_name="Ana Ruiz")
@@ -141,7 +141,7 @@ def test_settings_dialog_creates_a_vault_then_shows_devices(tmp_path, qtbot, con
 
 
 def test_settings_dialog_names_a_wrong_passphrase(pair, tmp_path, qtbot, controller):
-    from desktop.ui.sync_settings import SyncSettingsDialog
+    from desktop.ui.sync.settings_dialog import SyncSettingsDialog
 
     Replica(tmp_path, "third").use()
     c = controller()
@@ -157,7 +157,7 @@ def test_settings_dialog_names_a_wrong_passphrase(pair, tmp_path, qtbot, control
 def test_conflicts_list_restores_a_value_in_one_click(pair, qtbot):
     from PySide6.QtCore import Qt
 
-    from desktop.ui.conflicts import ConflictsDialog
+    from desktop.ui.sync.conflicts import ConflictsDialog
 
     a, b = pair
     a.use()
@@ -187,7 +187,7 @@ def test_a_first_sync_from_a_snapshot_shows_its_progress(tmp_path, qtbot, contro
     while loading, then closed when the cycle ends."""
     from desktop.sync.engine import SyncEngine
     from desktop.sync.snapshot import DOWNLOADING, LOADING
-    from desktop.ui.sync_controller import SyncController
+    from desktop.ui.sync.controller import SyncController
 
     defaults = SyncEngine.__init__.__kwdefaults__
     monkeypatch.setitem(defaults, "snapshot_changes", 40)

@@ -32,7 +32,7 @@ def settings_names(qapp: QApplication) -> Iterator[None]:
 @pytest.fixture
 def make_window(qtbot, data_dir: Path, settings_names: None) -> Iterator[Callable[[], object]]:
     """Build (another) main window on the test's data folder, shown and idle."""
-    from desktop.ui.main_window import MainWindow
+    from desktop.ui.shell.main_window import MainWindow
 
     def build() -> MainWindow:
         window = MainWindow(data_dir)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLineEdi
 
 from desktop.services import commitments, conversations, drafts, events, people
 from desktop.storage.models import Conversation, Person
-from desktop.ui.capture_window import CaptureWindow
+from desktop.ui.capture.window import CaptureWindow
 
 NOW = datetime(2026, 11, 25, 18, 0)
 NOTE = (
@@ -78,7 +78,7 @@ def save_with_keyboard(qtbot, window: CaptureWindow) -> None:
 
 def test_capture_a_meeting_end_to_end(qtbot, capture: CaptureWindow, data_dir: Path) -> None:
     ana = people.create_person(full_name="Ana Ruiz", organization="Acme")
-    from desktop.ui.signals import StoreBridge
+    from desktop.ui.kit.signals import StoreBridge
 
     bridge = StoreBridge()  # what the main window listens to
     announced: list[frozenset] = []
@@ -346,7 +346,7 @@ def test_unopenable_data_keeps_the_words_and_asks_before_closing(
 def test_tray_is_optional(qapp, monkeypatch: pytest.MonkeyPatch) -> None:
     from PySide6.QtWidgets import QSystemTrayIcon
 
-    from desktop.ui import tray
+    from desktop.ui.shell import tray
 
     calls: list[str] = []
     monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: False))

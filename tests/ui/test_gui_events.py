@@ -36,11 +36,11 @@ def test_create_edit_and_delete_an_event(window, qtbot, ana) -> None:
     assert view.title.text() == "Harbour Summit"
 
     answer_next_dialog(qtbot, lambda d: d.place.setText("Pier 5"))
-    view.edit_event()
+    view.event_actions.edit_event()
     assert events.get_event(event.id).place == "Pier 5"
     qtbot.waitUntil(lambda: "Pier 5" in view.when.text())
 
-    view.delete_event()
+    view.event_actions.delete_event()
     assert events.list_events() == []
     qtbot.waitUntil(lambda: view.lines.rowCount() == 0)
     window.undo_stack.undo()
@@ -57,12 +57,12 @@ def test_guests_add_mark_met_focus_and_remove(window, qtbot, ana) -> None:
         dialog.why.setText("hiring designers")
 
     answer_next_dialog(qtbot, fill)
-    view.add_attendee()
+    view.event_actions.add_attendee()
     [guest] = view.current_event().attendees
     assert (guest.person_id, guest.status, guest.why) == (ana, "expected", "hiring designers")
     qtbot.waitUntil(lambda: view.attendees.rowCount() == 1)
     view.table.setCurrentIndex(view.attendees.index(0, 1))
-    view.toggle_met()
+    view.event_actions.toggle_met()
     assert events.get_event(event_id).attendees[0].status == "met"
     view.attendees.setData(
         view.attendees.index(0, 0), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole
@@ -70,7 +70,7 @@ def test_guests_add_mark_met_focus_and_remove(window, qtbot, ana) -> None:
     assert events.get_event(event_id).attendees[0].focus
     qtbot.waitUntil(lambda: view.attendees.rowCount() == 1)
     view.table.setCurrentIndex(view.attendees.index(0, 1))
-    view.remove_attendee()
+    view.event_actions.remove_attendee()
     assert events.get_event(event_id).attendees == ()
     window.undo_stack.undo()
     restored = events.get_event(event_id).attendees[0]
@@ -95,6 +95,6 @@ def test_event_dialog_refuses_an_end_before_the_start(window, qtbot) -> None:
         problems.append(dialog.problem.text())
 
     answer_next_dialog(qtbot, fill, accept=False)
-    window.events.new_event()
+    window.events.event_actions.new_event()
     assert "ends before it starts" in problems[0]
     assert events.list_events() == []

@@ -10,7 +10,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QLineEdit, QMessageBox, QPushButton
 
 from desktop.services import events, people
-from desktop.ui.events_extras import PERSON_ROLE, DebriefDialog, FocusDialog, ImportPreviewDialog
+from desktop.ui.events.prep_dialogs import (
+    PERSON_ROLE,
+    DebriefDialog,
+    FocusDialog,
+    ImportPreviewDialog,
+)
 
 INVITE = Path(__file__).resolve().parents[1] / "fixtures" / "harbour_summit.ics"
 
@@ -69,7 +74,7 @@ def test_a_malformed_invite_shows_a_message_and_writes_nothing(
         ImportPreviewDialog, "exec", lambda _d: pytest.fail("no preview for a broken file")
     )
     window.show_view("events")
-    assert window.events.import_invite() is None
+    assert window.events.event_actions.import_invite() is None
     assert warnings and "broken.ics" in warnings[0]
     assert events.list_events() == []
 
@@ -100,7 +105,7 @@ def test_suggest_focus_apply_and_undo(window, qtbot, summit, ana, ben, monkeypat
 
     monkeypatch.setattr(FocusDialog, "exec", fake_exec)
     depth = window.undo_stack.count()
-    assert view.suggest_focus()
+    assert view.event_actions.suggest_focus()
     assert set(shown[0]) == {ana, ben}
 
     def focus() -> dict[str, bool]:
@@ -132,7 +137,7 @@ def test_focus_dialog_shows_the_gentle_note(qtbot) -> None:
 def test_debrief_lists_the_met_and_opens_a_prefilled_capture(window, qtbot, summit, ana) -> None:
     window.open_event(summit)
     view = window.events
-    dialog = view.debrief()
+    dialog = view.event_actions.debrief()
     assert isinstance(dialog, DebriefDialog)
     assert dialog.list.count() == 1  # only Ana was met
     item = dialog.list.item(0)
@@ -141,7 +146,7 @@ def test_debrief_lists_the_met_and_opens_a_prefilled_capture(window, qtbot, summ
     dialog.list.setCurrentRow(0)
     dialog.list.setFocus()
     qtbot.keyClick(dialog.list, Qt.Key.Key_Return)
-    capture = view.capture_window
+    capture = view.event_actions.capture_window
     assert capture is not None and capture.isVisible()
     who = capture.findChild(QLineEdit, "captureWho")
     assert "Ana Ruiz" in who.text()
@@ -153,7 +158,7 @@ def test_print_briefing_opens_the_preview(window, qtbot, summit) -> None:
     window.open_event(summit)
     button = window.events.findChild(QPushButton, "printBriefingButton")
     assert button.accessibleName() == "Print briefing"
-    preview = window.events.print_briefing()
+    preview = window.events.event_actions.print_briefing()
     assert preview is not None and preview.isVisible()
     assert preview.objectName() == "briefingPreview"
     assert "Demo Day" in preview.windowTitle()

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from desktop.services import commitments, conversations, exchanges, timeline
-from desktop.ui.timeline_view import ENTRY_ROLE, HEADER_ROLE
-from desktop.ui.trust_meter import TrustMeter
+from desktop.ui.people.timeline import ENTRY_ROLE, HEADER_ROLE
+from desktop.ui.people.trust_meter import TrustMeter
 from tests.ui.conftest import answer_next_dialog
 
 

@@ -51,7 +51,7 @@ def test_a_nameless_person_is_refused_with_a_message(window, qtbot) -> None:
         problems.append(dialog.problem.text())
 
     answer_next_dialog(qtbot, fill, accept=False)
-    window.new_person()
+    window.edit_actions.new_person()
     assert "name" in problems[0]
     assert people.all_names() == []
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from desktop.ui.search import name_hits
-from desktop.ui.search_results import marked_runs
+from desktop.ui.search.field import name_hits
+from desktop.ui.search.results import marked_runs
 
 
 def test_typing_shows_people_at_once_and_enter_opens_the_hit(window, qtbot, ana, ben) -> None:
@@ -77,7 +77,7 @@ def test_name_hits_match_word_prefixes_in_any_order() -> None:
 
 
 def test_long_snippets_start_near_the_first_match() -> None:
-    from desktop.ui.search_results import around_first_match
+    from desktop.ui.search.results import around_first_match
 
     text = "one two three four five six seven eight nine ten sailing eleven"
     at = text.index("sailing")

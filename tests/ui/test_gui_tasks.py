@@ -6,7 +6,7 @@ from __future__ import annotations
 import threading
 
 from desktop.storage.models import database
-from desktop.ui.tasks import TaskManager
+from desktop.ui.kit.background import TaskManager
 
 SLOW = (
     "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 50000000) "

@@ -6,7 +6,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QListView, QListWidget, QPushButton, QSplitter, QWidget
 
-from desktop.ui.trust_meter import TrustMeter
+from desktop.ui.people.trust_meter import TrustMeter
 
 NAMED = {
     "sidebar": QListWidget,
@@ -83,26 +83,6 @@ def test_first_run_offers_demo_data(window, qtbot) -> None:
     assert not window.actions_by_id["demo_data"].isEnabled()
 
 
-def test_capture_without_capture_window_says_so(window, qtbot, monkeypatch) -> None:
-    import importlib.util
-
-    real = importlib.util.find_spec
-    monkeypatch.setattr(
-        importlib.util,
-        "find_spec",
-        lambda name, *a: None if name == "desktop.ui.capture_window" else real(name, *a),
-    )
-    with qtbot.waitSignal(window.captureRequested):
-        qtbot.keyClick(
-            window,
-            Qt.Key.Key_N,
-            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
-        )
-    box = window.findChild(QWidget, "messageBox")
-    assert box is not None and box.windowTitle() == "Quick capture"
-    box.close()
-
-
 def test_window_remembers_view_sort_and_splitters(make_window, ana, qtbot) -> None:
     first = make_window()
     first.show_view("events")
@@ -154,10 +134,6 @@ def test_accessible_names_on_controls(window, qtbot, ana) -> None:
 
 
 def test_capture_opens_the_capture_window_with_the_person_in_view(window, qtbot, ana) -> None:
-    import importlib.util
-
-    if importlib.util.find_spec("desktop.ui.capture_window") is None:
-        return  # covered by the test above until the capture window lands
     window.open_person(ana)
     qtbot.keyClick(
         window,
@@ -181,16 +157,11 @@ def test_f1_lists_every_shortcut(window, qtbot) -> None:
     box.close()
 
 
-def test_print_briefing_is_offered_only_with_the_briefing_module(window) -> None:
-    import importlib.util
-
-    present = importlib.util.find_spec("desktop.ui.briefing_dialog") is not None
-    assert ("print_briefing" in window.actions_by_id) == present
-    if present:
-        action = window.actions_by_id["print_briefing"]
-        assert QKeySequence("Ctrl+Shift+P") in action.shortcuts()
-        file_menu = window.menuBar().findChild(QWidget, "menu_file")
-        assert action in file_menu.actions()
+def test_print_briefing_is_in_the_file_menu_with_its_shortcut(window) -> None:
+    action = window.actions_by_id["print_briefing"]
+    assert QKeySequence("Ctrl+Shift+P") in action.shortcuts()
+    file_menu = window.menuBar().findChild(QWidget, "menu_file")
+    assert action in file_menu.actions()
 
 
 def test_demo_without_the_demo_module_says_so(window, monkeypatch) -> None:
@@ -207,7 +178,7 @@ def test_demo_without_the_demo_module_says_so(window, monkeypatch) -> None:
 def test_icons_are_crisp_and_missing_ones_are_empty(qapp) -> None:
     from PySide6.QtCore import QSize
 
-    from desktop.ui.icons import icon
+    from desktop.ui.kit.icons import icon
 
     people = icon("people")
     assert not people.isNull()

@@ -9,7 +9,8 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QSystemTrayIcon
 
 from desktop.services import commitments, conversations, people, reminders
-from desktop.ui.reminders import KEY_PROMISES_TIME, ReminderNotifier
+from desktop.ui.settings.keys import REMINDERS_PROMISES_TIME as KEY_PROMISES_TIME
+from desktop.ui.settings.reminders import ReminderNotifier
 
 TODAY = date(2026, 11, 25)
 
@@ -47,8 +48,9 @@ def test_notifier_shows_each_reminder_once_a_day(data_dir: Path, qapp) -> None:
 def test_preferences_store_the_notification_times(qapp) -> None:
     from PySide6.QtCore import QTime
 
-    from desktop.ui.preferences import PreferencesDialog
-    from desktop.ui.reminders import KEY_DIGEST_TIME, KEY_ENABLED
+    from desktop.ui.settings.keys import REMINDERS_DIGEST_TIME as KEY_DIGEST_TIME
+    from desktop.ui.settings.keys import REMINDERS_ENABLED as KEY_ENABLED
+    from desktop.ui.settings.preferences_dialog import PreferencesDialog
 
     dialog = PreferencesDialog()
     dialog.promises_time.setTime(QTime(7, 45))
@@ -60,3 +62,15 @@ def test_preferences_store_the_notification_times(qapp) -> None:
     assert settings.value(KEY_DIGEST_TIME) == "18:30"
     assert settings.value(KEY_ENABLED, True, type=bool) is False
     settings.setValue(KEY_ENABLED, True)
+
+
+def test_settings_carry_their_version_and_a_newer_one_is_left_alone(make_window) -> None:
+    from PySide6.QtCore import QSettings
+
+    from desktop.ui.settings import keys
+
+    make_window().close()
+    assert QSettings().value(keys.VERSION, type=int) == keys.SETTINGS_VERSION
+    QSettings().setValue(keys.VERSION, keys.SETTINGS_VERSION + 1)
+    make_window().close()
+    assert QSettings().value(keys.VERSION, type=int) == keys.SETTINGS_VERSION + 1

@@ -14,8 +14,8 @@ import pytest
 from PySide6.QtCore import QDir
 from PySide6.QtNetwork import QLocalSocket
 
-from desktop.ui import instance_probe
-from desktop.ui.single_instance import InstanceServer, send_to_running, server_name
+from desktop.ui.shell import instance_probe
+from desktop.ui.shell.single_instance import InstanceServer, send_to_running, server_name
 
 
 def _launch(*args: str, data: Path) -> subprocess.Popen:

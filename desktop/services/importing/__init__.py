@@ -298,12 +298,19 @@ def preview_import(
 
 
 def apply_import(
-    preview: ImportPreview, *, backup: bool = True, progress: Progress | None = None
+    preview: ImportPreview,
+    *,
+    backup: bool = True,
+    progress: Progress | None = None,
+    run_db: Callable[[Callable[[], Any]], Any] | None = None,
 ) -> ImportResult:
     """Back up, then write the previewed import in one transaction; returns what was written.
 
     The plan is made again inside the transaction, so changes made since the preview
     (another import, an edit) are taken into account and nothing is duplicated.
+    ``run_db`` says where the transaction runs: the desktop app runs this function on a
+    worker and passes its writer bridge, so the backup copies there while the write
+    itself happens on the GUI thread, the app's single writer (as a sync does).
     """
     from desktop.services import backups
     from desktop.services.importing.applying import write_plan
@@ -327,7 +334,7 @@ def apply_import(
         )
         return fresh, dict(write_plan(plan, progress=progress))
 
-    fresh, written = _write()
+    fresh, written = run_db(_write) if run_db is not None else _write()
     return ImportResult(fresh, written, copy.path if copy else None)
 
 

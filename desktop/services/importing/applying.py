@@ -60,13 +60,24 @@ def write_plan(plan: Plan, *, progress: Progress | None = None) -> Counter[str]:
     if not database.in_transaction():
         raise RuntimeError("write_plan() needs an open transaction")
     report = progress or (lambda stage, done, total: None)
+    # Progress between batches (people, contact points and tags, updates, each kind of
+    # history), so a window writing on its GUI thread can repaint its progress bar.
+    batches = 3 + len(HISTORY_ORDER)
+    batch = 0
+
+    def next_batch() -> None:
+        nonlocal batch
+        batch += 1
+        report("writing", batch, batches)
+
     now = datetime.now().replace(microsecond=0)
     counts: Counter[str] = Counter()
     ids = _Ids()
     new = plan.new_people
-    report("writing", 0, len(plan.people))
+    report("writing", 0, batches)
     _insert(Person, [_person_row(p, now) for p in new])
     counts["people"] = len(new)
+    next_batch()
     contact_rows = []
     tag_rows = []
     for person in plan.people:
@@ -89,6 +100,7 @@ def write_plan(plan: Plan, *, progress: Progress | None = None) -> Counter[str]:
     _insert(Tag, tag_rows)
     counts["contact_points"] = len(contact_rows)
     counts["tags"] = len(tag_rows)
+    next_batch()
     updated = 0
     for person in plan.matched_people:
         if person.updates:
@@ -96,7 +108,7 @@ def write_plan(plan: Plan, *, progress: Progress | None = None) -> Counter[str]:
         if person.changes_anything:
             updated += 1
     counts["updated_people"] = updated
-    report("writing", len(plan.people), len(plan.people))
+    next_batch()
     rows = plan.rows
     for entity, model in HISTORY_ORDER:
         _insert(model, rows.get(entity, []))
@@ -104,6 +116,7 @@ def write_plan(plan: Plan, *, progress: Progress | None = None) -> Counter[str]:
         if entity == "conversation":
             _insert(Participant, rows.get("participant", []))
             _insert(Tag, rows.get("tag", []))
+        next_batch()
     _index(plan, len(new) + len(rows.get("conversation", [])))
     report("indexing", 1, 1)
     return counts

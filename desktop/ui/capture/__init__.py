@@ -1,3 +1,3 @@
-"""The capture window's parts: the "who" field, the preview, the stand-alone runner for
-``rapport capture`` and its test hooks. The window itself is
-:mod:`desktop.ui.capture_window`."""
+"""Quick capture: the window (:mod:`desktop.ui.capture.window`) and its parts — the form,
+the "who" field, the preview — plus the stand-alone runner for ``rapport capture`` and
+its test hooks."""

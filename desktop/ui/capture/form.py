@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui import style
 from desktop.ui.capture.who import WhoField
+from desktop.ui.kit import style
 
 #: The conversation depths, as stored (``desktop.storage.models.DEPTHS``, not imported
 #: here to keep Peewee off the start-up path; a test keeps the two equal).

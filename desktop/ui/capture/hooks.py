@@ -38,9 +38,9 @@ AFTER_PAINT = (
     "desktop.services.store",
     "desktop.services.capture",
     "desktop.domain.capture_parser",
-    "desktop.ui.tasks",
+    "desktop.ui.kit.background",
 )
-AFTER_PAINT_WHERE_PROBED = ("PySide6.QtNetwork",)  # see desktop.ui.instance_probe
+AFTER_PAINT_WHERE_PROBED = ("PySide6.QtNetwork",)  # see desktop.ui.shell.instance_probe
 
 
 def install(window: QWidget) -> None:
@@ -59,7 +59,7 @@ def install(window: QWidget) -> None:
 
 def _report_paint() -> None:
     now = time.monotonic()
-    from desktop.ui.instance_probe import probe_supported
+    from desktop.ui.shell.instance_probe import probe_supported
 
     names = AFTER_PAINT + (AFTER_PAINT_WHERE_PROBED if probe_supported() else ())
     loaded = [name for name in names if name in sys.modules]

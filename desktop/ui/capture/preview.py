@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from desktop.ui import style
 from desktop.ui.capture.form import muted_label
+from desktop.ui.kit import style
 
 if TYPE_CHECKING:  # the planner and the cards load after ``rapport capture`` is on screen
     from desktop.domain.capture.corrections import Corrections

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui import style
 from desktop.ui.capture.form import muted_label, paint_alert
+from desktop.ui.kit import style
 
 if TYPE_CHECKING:
     from desktop.domain.capture.plan import (

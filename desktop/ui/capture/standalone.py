@@ -6,7 +6,7 @@ first paint open the store — Peewee, schema checks, the name list and today's 
 Keys typed in between are not lost: they queue in the event loop, and the draft is
 written as soon as the store is open.
 
-One Rapport per data folder (:mod:`desktop.ui.single_instance`): when Rapport already
+One Rapport per data folder (:mod:`desktop.ui.shell.single_instance`): when Rapport already
 runs on the folder, ``rapport capture`` hands it a "capture" request and exits — that
 window shows its capture window, and its views see the save at once. Otherwise this
 process becomes the instance: a later ``rapport capture`` raises this window, a later
@@ -27,10 +27,10 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.services import drafts
-from desktop.ui.capture_window import DRAFT_KEY, CaptureWindow
+from desktop.ui.capture.window import DRAFT_KEY, CaptureWindow
 
 if TYPE_CHECKING:
-    from desktop.ui.single_instance import InstanceServer
+    from desktop.ui.shell.single_instance import InstanceServer
 
 HOOK_ENVS = ("RAPPORT_TEST_TYPE", "RAPPORT_TEST_REPORT", "RAPPORT_BENCH_PAINT")
 
@@ -44,7 +44,7 @@ def run_standalone(
     build_main_window: Callable[[Path], QWidget],
 ) -> int:
     """Show the capture window for ``folder`` and run until it is hidden."""
-    from desktop.ui import instance_probe
+    from desktop.ui.shell import instance_probe
 
     requests: list[tuple[str, dict]] = []
     server: InstanceServer | None = None
@@ -53,7 +53,7 @@ def run_standalone(
         if instance_probe.send_to_running(folder, "capture"):
             return 0  # the running Rapport shows its capture window
     else:
-        from desktop.ui.single_instance import claim_or_forward
+        from desktop.ui.shell.single_instance import claim_or_forward
 
         server = claim_or_forward(
             folder, "capture", lambda action, data: requests.append((action, data))
@@ -108,7 +108,7 @@ def run_standalone(
         """
         nonlocal server
         if server is None:
-            from desktop.ui.single_instance import claim_or_forward
+            from desktop.ui.shell.single_instance import claim_or_forward
 
             server = claim_or_forward(
                 folder, "capture", lambda action, data: requests.append((action, data))

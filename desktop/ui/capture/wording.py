@@ -42,7 +42,7 @@ def problems_summary(plan: CapturePlan) -> str:
 
 def summary(plan: CapturePlan, event_title: str) -> str:
     """ "Wed 25 Nov 2026, 18:00 · at PyCon (from your note) · professional"."""
-    from desktop.ui.format import day_and_time
+    from desktop.ui.kit.format import day_and_time
 
     parts = [day_and_time(plan.happened_at) if plan.happened_at else tr("undated")]
     if plan.event_id:

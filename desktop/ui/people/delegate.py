@@ -19,10 +19,18 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QStat
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from desktop.domain.records import PersonSummary
-from desktop.ui import format as fmt
-from desktop.ui.avatars import AvatarCache
+from desktop.ui.kit import format as fmt
+from desktop.ui.kit.avatars import AvatarCache
+from desktop.ui.kit.style import (
+    ALERT,
+    ON_ACCENT,
+    TRUST_IN_ME,
+    TRUST_IN_THEM,
+    muted,
+    scaled_font,
+    track,
+)
 from desktop.ui.people.model import COMPLETE_ROLE, SUMMARY_ROLE
-from desktop.ui.style import ALERT, ON_ACCENT, TRUST_IN_ME, TRUST_IN_THEM, muted, scaled_font, track
 
 AVATAR = 40
 PAD_X = 12

@@ -17,7 +17,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 
 from desktop.domain.records import PersonSummary
 from desktop.domain.trust import level_label
-from desktop.ui import format as fmt
+from desktop.ui.kit import format as fmt
 
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2

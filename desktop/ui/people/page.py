@@ -22,13 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.records import PersonSummary
-from desktop.ui.commands import DeleteCommand, push
-from desktop.ui.history_actions import HistoryActions
+from desktop.ui.kit.background import TaskManager
+from desktop.ui.kit.style import SPACING, make_muted
+from desktop.ui.kit.undo import DeleteCommand, push
 from desktop.ui.people.delegate import PersonCardDelegate
+from desktop.ui.people.history_actions import HistoryActions
 from desktop.ui.people.model import ID_ROLE, PeopleModel
-from desktop.ui.person_view import PersonView
-from desktop.ui.style import SPACING, make_muted
-from desktop.ui.tasks import TaskManager
+from desktop.ui.people.person_view import PersonView
 
 FIRST_PAGE = 40
 #: More touched people than this in one notification: reload everything in the worker.

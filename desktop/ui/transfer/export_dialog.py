@@ -8,7 +8,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QLabel, QProgressBar, QWidget
 
 from desktop.services.exporting import ExportResult, export_data
-from desktop.ui.dialogs.base import FormDialog
+from desktop.ui.kit.background import Job, error_text, run_job
+from desktop.ui.kit.form_dialog import FormDialog
 from desktop.ui.transfer import common
 from desktop.ui.transfer.common import tr
 
@@ -41,7 +42,7 @@ class ExportDialog(FormDialog):
         self.add_row("", self.progress, tr("Progress"))
         self.target: Path | None = None
         self.outcome: ExportResult | None = None
-        self.job: common.Job | None = None
+        self.job: Job | None = None
         self.buttons.accepted.disconnect()
         self.buttons.accepted.connect(self.choose_and_export)
         self.format.currentIndexChanged.connect(self._format_changed)
@@ -87,7 +88,7 @@ class ExportDialog(FormDialog):
         self.problem.hide()
         self.progress.show()
         self.buttons.setEnabled(False)
-        self.job = common.run_job(
+        self.job = run_job(
             self,
             lambda progress: export_data(
                 fmt, target, include_confidential=confidential, progress=progress
@@ -102,7 +103,8 @@ class ExportDialog(FormDialog):
         self.buttons.setEnabled(True)
         self.accept()
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, error: BaseException) -> None:
+        message = error_text(error)
         self.progress.hide()
         self.buttons.setEnabled(True)
         self.problem.setText(tr("Nothing was exported: {0}").format(message))

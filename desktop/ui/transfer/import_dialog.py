@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 
 from desktop.services import importing
 from desktop.services.importing import CALENDAR_SUFFIXES, ImportPreview, ImportResult
-from desktop.ui.style import ALERT
+from desktop.ui.kit.background import Job, WriterBridge, error_text, run_job
+from desktop.ui.kit.style import ALERT
 from desktop.ui.transfer import common
 from desktop.ui.transfer.common import tr
 from desktop.ui.transfer.mapping_table import MappingTable
@@ -59,7 +60,7 @@ class ImportDialog(QDialog):
         self.preview: ImportPreview | None = None
         self.result_: ImportResult | None = None
         self.error: str | None = None
-        self.job: common.Job | None = None
+        self.job: Job | None = None
         self._layout_read = False
         self.writing = False
 
@@ -145,7 +146,7 @@ class ImportDialog(QDialog):
             )
 
         self._busy(True)
-        self.job = common.run_job(self, work, self._previewed, self._failed, self._progressed)
+        self.job = run_job(self, work, self._previewed, self._failed, self._progressed)
 
     def _previewed(self, outcome) -> None:  # type: ignore[no-untyped-def]
         layout, preview = outcome
@@ -193,9 +194,12 @@ class ImportDialog(QDialog):
         self.writing = True
         self._busy(True)
         self.source.setText(tr("Importing… (your data is backed up first)"))
-        self.job = common.run_job(
+        # The backup copies on the worker; the write itself runs on the GUI thread (the
+        # single writer), one transaction whose progress is painted between batches.
+        writer = WriterBridge(self)
+        self.job = run_job(
             self,
-            lambda progress: importing.apply_import(preview, progress=progress),
+            lambda progress: importing.apply_import(preview, progress=progress, run_db=writer.call),
             self._applied,
             self._failed,
             self._progressed,
@@ -208,7 +212,8 @@ class ImportDialog(QDialog):
         self.accept()
 
     # -- shared ------------------------------------------------------------------------------
-    def _failed(self, message: str) -> None:
+    def _failed(self, error: BaseException) -> None:
+        message = error_text(error)
         self.writing = False
         self.error = message
         self._busy(False)
@@ -221,6 +226,11 @@ class ImportDialog(QDialog):
         self.source.setText(common.stage_text(stage))
         self.progress.setRange(0, max(total, 0))
         self.progress.setValue(min(done, total))
+        if self.writing:
+            # Inside the write's transaction on this thread the event loop is not
+            # running: paint now (never process events mid-transaction).
+            self.source.repaint()
+            self.progress.repaint()
 
     def _busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
@@ -240,7 +250,7 @@ def _run_calendar(parent: QWidget, path: Path) -> bool:
     try:
         previews = calendar_import.preview_invites(path)
     except Exception as exc:  # the service names the file and the problem
-        common.show_message(parent, tr("Import"), common.error_text(exc), error=True)
+        common.show_message(parent, tr("Import"), error_text(exc), error=True)
         return False
     lines = [
         tr("{0} ({1}): {2} attendees you know, {3} you don't").format(
@@ -258,7 +268,7 @@ def _run_calendar(parent: QWidget, path: Path) -> bool:
         for preview in previews:
             calendar_import.apply_invite(preview)
     except Exception as exc:
-        common.show_message(parent, tr("Import"), common.error_text(exc), error=True)
+        common.show_message(parent, tr("Import"), error_text(exc), error=True)
         return False
     return bool(previews)
 

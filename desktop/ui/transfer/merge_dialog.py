@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 
 from desktop.services import duplicates
 from desktop.services.duplicates import DuplicatePair, MergeProposal, MergeRecord
-from desktop.ui.commands import ServiceCommand
+from desktop.ui.kit.background import Job, error_text, run_job
+from desktop.ui.kit.undo import ServiceCommand
 from desktop.ui.transfer import common
 from desktop.ui.transfer.common import tr
 
@@ -125,7 +126,7 @@ class DuplicatesDialog(QDialog):
         self.setAccessibleName(tr("Possible duplicates"))
         self.setMinimumSize(560, 380)
         self.undo_stack = undo_stack
-        self.job: common.Job | None = None
+        self.job: Job | None = None
         self.pairs: list[DuplicatePair] = []
         self.status = QLabel(tr("Looking for people who may be the same…"), self)
         self.status.setWordWrap(True)
@@ -153,9 +154,7 @@ class DuplicatesDialog(QDialog):
     def refresh(self) -> None:
         self.merge_button.setEnabled(False)
         self.dismiss_button.setEnabled(False)
-        self.job = common.run_job(
-            self, lambda _p: duplicates.find_duplicates(), self._found, self._failed
-        )
+        self.job = run_job(self, lambda _p: duplicates.find_duplicates(), self._found, self._failed)
 
     def is_loading(self) -> bool:
         return self.job is not None and self.job.running
@@ -178,7 +177,8 @@ class DuplicatesDialog(QDialog):
             self.status.setText(tr("No possible duplicates found."))
         self._selection_changed()
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, error: BaseException) -> None:
+        message = error_text(error)
         self.status.setText(tr("Could not look for duplicates: {0}").format(message))
 
     def _selection_changed(self, *_args: object) -> None:
@@ -203,7 +203,7 @@ class DuplicatesDialog(QDialog):
         try:
             duplicates.dismiss(pair.first_id, pair.second_id)
         except Exception as exc:
-            common.show_message(self, tr("Possible duplicates"), common.error_text(exc), error=True)
+            common.show_message(self, tr("Possible duplicates"), error_text(exc), error=True)
             return
         self._drop_current()
 
@@ -214,7 +214,7 @@ class DuplicatesDialog(QDialog):
         try:
             proposal = duplicates.propose_merge(pair.first_id, pair.second_id)
         except Exception as exc:
-            common.show_message(self, tr("Merge"), common.error_text(exc), error=True)
+            common.show_message(self, tr("Merge"), error_text(exc), error=True)
             return None
         dialog = MergeDialog(proposal, self)
         try:

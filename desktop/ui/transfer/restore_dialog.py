@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services import backups
 from desktop.services.backups import BackupInfo
+from desktop.ui.kit.background import error_text
 from desktop.ui.transfer import common
 from desktop.ui.transfer.common import tr
 
@@ -120,7 +121,7 @@ def restore_from_backup(parent: QWidget, data_folder: Path) -> bool:
     try:
         items = backups.list_backups(data_folder)
     except Exception as exc:
-        common.show_message(parent, tr("Restore from backup"), common.error_text(exc), error=True)
+        common.show_message(parent, tr("Restore from backup"), error_text(exc), error=True)
         return False
     if not items:
         common.show_message(parent, tr("Restore from backup"), tr("There are no backups yet."))
@@ -142,6 +143,6 @@ def restore_from_backup(parent: QWidget, data_folder: Path) -> bool:
     try:
         backups.restore_backup(data_folder, info.name, confirmed=True)
     except Exception as exc:
-        common.show_message(parent, tr("Restore from backup"), common.error_text(exc), error=True)
+        common.show_message(parent, tr("Restore from backup"), error_text(exc), error=True)
         return False
     return True

@@ -1,0 +1,188 @@
+"""One person: the editable card (:mod:`desktop.ui.people.editor`) above their timeline.
+
+The view decides whom to show and when to reload — when a store notification concerns
+the person — and carries the timeline's requests (log, promise, exchange, edit, delete)
+to :class:`desktop.ui.people.history_actions.HistoryActions`. Switching person or closing the
+window first saves whatever is still only typed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSplitter,
+    QStackedLayout,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.records import PersonCard
+from desktop.ui.kit.icons import icon
+from desktop.ui.kit.style import MARGIN, SPACING, scaled_font
+from desktop.ui.people.editor import PersonEditor
+from desktop.ui.people.history_actions import HistoryActions
+from desktop.ui.people.timeline import TimelineList
+
+
+class PersonView(QWidget):
+    openPersonRequested = Signal(str)
+
+    def __init__(
+        self, stack: QUndoStack, history: HistoryActions, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("personView")
+        self.setAccessibleName(self.tr("Person"))
+        self._stack = stack
+        self._history = history
+        self._person_id: str | None = None
+        self._card: PersonCard | None = None
+        self._reload_timer = QTimer(self)
+        self._reload_timer.setSingleShot(True)
+        self._reload_timer.timeout.connect(self.refresh)
+
+        self._pages = QStackedLayout(self)
+        self._placeholder = QLabel(
+            self.tr("Choose someone on the left to see their card and history."), self
+        )
+        self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._placeholder.setWordWrap(True)
+        self._placeholder.setObjectName("personPlaceholder")
+        self._pages.addWidget(self._placeholder)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setObjectName("personSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self._pages.addWidget(self.splitter)
+
+        scroll = QScrollArea(self.splitter)
+        scroll.setObjectName("personCardScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.editor = PersonEditor(stack, scroll)
+        self.editor.openPersonRequested.connect(self.openPersonRequested)
+        self.editor.reloadRequested.connect(lambda: self.refresh(force=True))
+        scroll.setWidget(self.editor)
+        self.splitter.addWidget(scroll)
+        self.splitter.addWidget(self._build_timeline())
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+
+    def _build_timeline(self) -> QWidget:
+        box = QWidget(self)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(MARGIN, SPACING, MARGIN, 0)
+        header = QHBoxLayout()
+        self.timeline_title = QLabel(self.tr("Timeline"), box)
+        self.timeline_title.setFont(scaled_font(self.font(), 1.0, bold=True))
+        header.addWidget(self.timeline_title)
+        header.addStretch(1)
+        for text, icon_name, slot, name in (
+            (
+                self.tr("Log conversation"),
+                "conversation",
+                self.log_conversation,
+                "logConversationButton",
+            ),
+            (self.tr("New promise"), "promise", self.new_promise, "newPromiseButton"),
+            (self.tr("Record exchange"), "trust", self.record_exchange, "recordExchangeButton"),
+        ):
+            button = QToolButton(box)
+            button.setObjectName(name)
+            button.setText(text)
+            button.setIcon(icon(icon_name))
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.setAccessibleName(text)
+            button.setAutoRaise(True)
+            button.clicked.connect(slot)
+            header.addWidget(button)
+        layout.addLayout(header)
+        self.timeline = TimelineList(box)
+        self.timeline.editRequested.connect(self._edit_entry)
+        self.timeline.deleteRequested.connect(self._history.delete_entry)
+        self.timeline.resolveRequested.connect(lambda e, how: self._history.resolve(e.ref_id, how))
+        layout.addWidget(self.timeline, 1)
+        return box
+
+    def person_id(self) -> str | None:
+        return self._person_id
+
+    def card(self) -> PersonCard | None:
+        return self._card
+
+    def show_person(self, person_id: str | None) -> None:
+        """Show ``person_id`` (None: the placeholder), saving unsaved edits first."""
+        if person_id == self._person_id:
+            return
+        self.commit_pending()
+        self._person_id = person_id
+        self.refresh(force=True)
+
+    def refresh(self, *, force: bool = False) -> None:
+        from desktop.services import people, timeline, ui_queries
+
+        pid = self._person_id
+        if pid is None:
+            self._card = None
+            self.editor.trust.clear()
+            self._pages.setCurrentWidget(self._placeholder)
+            return
+        try:
+            card = people.get_person(pid)
+        except LookupError:
+            self._person_id = None
+            self.refresh()
+            return
+        self._card = card
+        self._pages.setCurrentWidget(self.splitter)
+        self.editor.load(card, force=force)
+        self.editor.trust.show_reading(card.first_name, ui_queries.reading_of(pid))
+        self._load_timeline(timeline.timeline_of(pid))
+
+    def _load_timeline(self, entries: list) -> None:
+        current = self.timeline.current_entry()
+        self.timeline.timeline_model.set_entries(entries)
+        self.timeline_title.setText(self.tr("Timeline (%1)").replace("%1", str(len(entries))))
+        if current is not None:
+            self.timeline.select_ref(current.ref_id)
+
+    def on_changes(self, people_touched: set[str], changes: frozenset[tuple[str, str]]) -> None:
+        """Reload soon if a notification concerns this person (or an event they attend)."""
+        if self._person_id is None:
+            return
+        if self._person_id in people_touched or any(e == "event" for e, _ in changes):
+            self._reload_timer.start(0)
+
+    def commit_pending(self) -> None:
+        """Save whatever is still only in an editor (closing, switching person)."""
+        self.editor.commit_pending()
+
+    def set_known_tags(self, tags: list[str]) -> None:
+        self.editor.set_known_tags(tags)
+
+    def log_conversation(self) -> None:
+        if self._person_id:
+            self.commit_pending()
+            self._history.log_conversation(self._person_id)
+
+    def new_promise(self) -> None:
+        if self._person_id:
+            self.commit_pending()
+            self._history.new_promise(self._person_id)
+
+    def record_exchange(self) -> None:
+        if self._person_id:
+            self.commit_pending()
+            self._history.record_exchange(self._person_id)
+
+    def _edit_entry(self, entry: object) -> None:
+        if self._person_id:
+            self._history.edit_entry(entry, self._person_id)  # type: ignore[arg-type]
+
+    def select_entry(self, ref_id: str) -> bool:
+        return self.timeline.select_ref(ref_id)

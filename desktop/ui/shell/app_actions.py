@@ -1,0 +1,71 @@
+"""The app-wide dialogs of the main window: Preferences, Keyboard Shortcuts, About, and
+the one non-blocking message box the other actions use.
+
+Composed into :class:`~desktop.ui.shell.main_window.MainWindow` (as ``app_actions``).
+"""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from desktop.ui.kit.action_specs import SPECS, shortcut_text, translate
+from desktop.ui.shell.window_part import WindowPart
+
+if TYPE_CHECKING:
+    pass
+
+
+class AppActions(WindowPart):
+    """Preferences, shortcuts, About, and window-modal messages."""
+
+    def message(self, title: str, text: str) -> QMessageBox:
+        """A window-modal note that never blocks the caller; the title also goes to the
+        status bar."""
+        box = QMessageBox(
+            QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, self.window
+        )
+        box.setObjectName("messageBox")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.window.statusBar().showMessage(title, 4000)
+        return box
+
+    def show_preferences(self) -> None:
+        from desktop.ui.settings.preferences_dialog import PreferencesDialog
+
+        PreferencesDialog(self.window).exec()
+
+    def show_shortcuts(self) -> None:
+        rows = []
+        for spec in SPECS:
+            action = self.window.actions_by_id.get(spec.id)
+            if spec.widget_only:
+                keys = shortcut_text(spec.id)
+            elif action is not None:
+                keys = ", ".join(s.toString() for s in action.shortcuts())
+            else:
+                continue
+            if keys:
+                label = html.escape(translate(spec.text).replace("&", ""))
+                rows.append(
+                    f"<tr><td><b>{html.escape(keys)}</b></td><td>&nbsp;&nbsp;{label}</td></tr>"
+                )
+        self.message(self.tr("Keyboard Shortcuts"), "<table>" + "".join(rows) + "</table>")
+
+    def show_about(self) -> None:
+        from desktop import __version__
+
+        QMessageBox.about(
+            self.window,
+            self.tr("About Rapport"),
+            self.tr(
+                "<b>Rapport %1</b><p>Who you know, what you talked about and what you "
+                "promised — kept on your own computer.</p><p>Your data: <tt>%2</tt></p>"
+            )
+            .replace("%1", __version__)
+            .replace("%2", html.escape(str(self.window.data_folder))),
+        )

@@ -1,0 +1,145 @@
+"""Desktop integration around a running main window.
+
+What makes Rapport behave like an installed app rather than a script: one instance per
+data folder (a second launch raises this window or opens its capture window), a tray
+icon, reminders while it runs, rotating backups on a timer, and offering back a capture
+draft that a crash left behind.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+if TYPE_CHECKING:
+    from desktop.ui.shell.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+BACKUP_CHECK_MS = 30 * 60 * 1000  # backup_if_due decides; this is only how often we ask
+
+
+class DesktopSession(QObject):
+    """Owns the single-instance server, tray, reminders and backup timer of one window."""
+
+    def __init__(self, app: QApplication, window: MainWindow, folder: Path) -> None:
+        super().__init__(window)
+        self.window = window
+        self.folder = folder
+        self.server = None
+        self.tray = None
+        self.notifier = None
+        self._backup_timer = QTimer(self)
+        self._backup_timer.setInterval(BACKUP_CHECK_MS)
+        self._backup_timer.timeout.connect(self.backup_soon)
+        self._app = app
+
+    def start(self, server: QObject | None) -> None:
+        """Take over the instance server and start tray, reminders and backups."""
+        self.server = server
+        if server is not None:
+            server.setParent(self)
+            server.requested.connect(self.handle_request)
+        from desktop.ui.shell.tray import install_tray
+
+        self.tray = install_tray(self._app, open_main=self.raise_window, open_capture=self.capture)
+        if self.tray is not None:
+            from desktop.ui.settings.reminders import ReminderNotifier
+
+            self.notifier = ReminderNotifier(self.tray, self.window.open_person, parent=self)
+            QTimer.singleShot(5_000, self.notifier.check)
+        self.window.session = self
+        QTimer.singleShot(0, self.window.sync_actions.start)
+        QTimer.singleShot(3_000, self.backup_soon)
+        self._backup_timer.start()
+        QTimer.singleShot(0, self.offer_draft)
+
+    def adopt(self, window: MainWindow) -> None:
+        """Serve a new window (after a restore replaced the database and its views)."""
+        self.window = window
+        self.setParent(window)
+        window.session = self
+        if self.notifier is not None:
+            self.notifier.set_open_person(window.open_person)
+        QTimer.singleShot(0, window.sync_actions.start)
+
+    def handle_request(self, action: str, payload: dict) -> None:
+        """A later launch asked for something: show the window or the capture window."""
+        if action == "capture":
+            self.capture()
+        else:
+            self.raise_window()
+
+    def raise_window(self) -> None:
+        if self.window.isMinimized():
+            self.window.showNormal()
+        self.window.show()
+        self.window.raise_()
+        self.window.activateWindow()
+
+    def capture(self) -> None:
+        self.window.edit_actions.open_capture()
+
+    def backup_soon(self) -> None:
+        """One online backup off the GUI thread (a large file takes seconds to copy)."""
+        from desktop.services import backups
+        from desktop.ui.kit.background import run_job
+
+        folder = self.folder
+        run_job(
+            self,
+            lambda _progress: backups.backup_if_due(folder, datetime.now()),
+            lambda _result: None,
+            _backup_failed,
+            name="rapport-backup",
+            dispose=True,
+        )
+
+    def offer_draft(self) -> None:
+        """A draft left by a crash comes back in the capture window, text intact."""
+        from desktop.services import drafts
+
+        try:
+            draft = drafts.load("capture")
+        except Exception:  # an unreadable draft must never stop the app from starting
+            return
+        if draft and str(draft.get("notes") or "").strip():  # words worth offering back
+            self.capture()
+            status = self.window.statusBar()
+            status.showMessage(self.window.tr("Your unsaved note is back, as you left it."), 8000)
+
+
+def _backup_failed(error: BaseException) -> None:
+    """A full or read-only disk: the next check tries again; the data is untouched."""
+    if not isinstance(error, OSError):
+        log.error("backup failed", exc_info=error)
+
+
+class _FirstPaintReporter(QObject):
+    """``RAPPORT_BENCH_PAINT=1``: print the wall time of the first frame, then exit at once.
+
+    Used by tests/benchmarks to time start-up of the source tree and the bundle alike.
+    """
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._report)
+        return False
+
+    @staticmethod
+    def _report() -> None:
+        print(f"first-paint {time.time():.6f}", flush=True)
+        os._exit(0)
+
+
+def report_first_paint_if_asked(window: QMainWindow) -> None:
+    if os.environ.get("RAPPORT_BENCH_PAINT"):
+        reporter = _FirstPaintReporter(window)
+        window.installEventFilter(reporter)
