@@ -50,6 +50,8 @@ def test_ci_runs_the_readme_test_command_again_on_the_oldest_and_newest_python()
     again = again.replace(".venv/", '"$venv"/')
     assert again.count("$venv") == 3 and "python3" not in again
     assert ci.index(readme) < ci.index(again)  # the plain README command stays first
+    for command in (readme, again):  # a failed venv or pip step stops CI too
+        assert ci[ci.index(command) - 1] == "{" and ci[ci.index(command) + 1] == "} || exit 1"
     supported = _supported_pythons()
     oldest, newest = (f"{major}.{minor}" for major, minor in (supported[0], supported[-1]))
     assert f"for minor in {oldest} {newest}; do" in ci
