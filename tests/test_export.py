@@ -256,6 +256,16 @@ def test_csv_export_comes_back_through_the_csv_import(tmp_path):
         store.close_store()
 
 
+def test_csv_export_drops_a_nul_stored_in_a_field(data_dir, tmp_path):
+    # Capture stores every character typed, NUL too; Python 3.10's csv.writer refuses it.
+    people.create_person(full_name="Ana\x00 Ruiz", about="line\x00one")
+    export_data("csv", tmp_path / "people.csv", include_confidential=True)
+    text = (tmp_path / "people.csv").read_text(encoding="utf-8-sig")
+    assert "\x00" not in text
+    [ana] = csv.DictReader(text.splitlines(keepends=True))
+    assert (ana["Full Name"], ana["Notes"]) == ("Ana Ruiz", "lineone")
+
+
 def test_markdown_export_writes_an_index_and_a_page_per_person(data_dir, tmp_path):
     _rich_network()
     result = export_data("markdown", tmp_path / "md")

@@ -224,6 +224,7 @@ def test_people_model_fetches_lazily(data_dir) -> None:
 
 
 def test_photo_can_be_dropped_on_the_card(window, qtbot, ana) -> None:
+    import PySide6
     from PySide6.QtCore import QMimeData, QPoint
     from PySide6.QtGui import QDragEnterEvent, QDropEvent
     from PySide6.QtWidgets import QApplication
@@ -235,7 +236,10 @@ def test_photo_can_be_dropped_on_the_card(window, qtbot, ana) -> None:
     mime = QMimeData()
     mime.setImageData(image)
     buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    enter = QDragEnterEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime, buttons, keys)
+    # Qt 6.12 takes a QPointF and deprecates the QPoint constructor, the only one older Qt
+    # has (and PySide6 stays below 6.12 on Python <= 3.11).
+    where = QPoint(10, 10).toPointF() if PySide6.__version_info__ >= (6, 12) else QPoint(10, 10)
+    enter = QDragEnterEvent(where, Qt.DropAction.CopyAction, mime, buttons, keys)
     QApplication.sendEvent(photo, enter)
     assert enter.isAccepted()  # images are welcome
     drop = QDropEvent(

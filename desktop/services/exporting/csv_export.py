@@ -66,7 +66,9 @@ def row(person: ExportPerson, widths: dict[str, int]) -> list[str]:
         for n in range(widths[kind]):
             label, value = values[n] if n < len(values) else ("", "")
             cells += [value, label]
-    return cells
+    # NUL is dropped: Python 3.10's csv.writer refuses it ("need to escape") and a CSV
+    # reader (ours included, docs/formats.md) refuses the row that holds one.
+    return [cell.replace("\x00", "") for cell in cells]
 
 
 def lines(people: list[ExportPerson]) -> Iterator[str]:

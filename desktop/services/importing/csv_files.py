@@ -81,8 +81,26 @@ class CsvLayout:
         return [h for i, h in enumerate(self.headers) if h.strip() and i not in used]
 
 
+def _nul_mark(text: str) -> str:
+    """A character absent from ``text`` to stand in for NUL while :mod:`csv` reads it.
+
+    Python 3.10's csv refuses NUL ("line contains NUL") where 3.11+ reads it as a plain
+    character, so NULs are swapped out before reading and looked for afterwards: every
+    supported Python then splits the file into the same rows. Unicode's noncharacters
+    (U+FDD0…) come first because real text never holds them.
+    """
+    for code in range(0xFDD0, 0x110000):
+        if chr(code) not in text:  # (above the surrogates, so always a valid str)
+            return chr(code)
+    raise ImportFileError("the file holds every character there is; it cannot be read as CSV")
+
+
 def _split_header(line: str, delimiter: str) -> list[str]:
-    return next(csv.reader([line], delimiter=delimiter), [])
+    if "\x00" not in line:
+        return next(csv.reader([line], delimiter=delimiter), [])
+    mark = _nul_mark(line)
+    cells = next(csv.reader([line.replace("\x00", mark)], delimiter=delimiter), [])
+    return [cell.replace(mark, "\x00") for cell in cells]
 
 
 def _guess_delimiter(lines: list[str]) -> str:
@@ -168,8 +186,15 @@ def _offset_of_line(text: str, line_index: int) -> int:
 
 
 def rows(layout: CsvLayout) -> Iterator[tuple[int, list[str] | None, str]]:
-    """(line number, cells or None, error) for each data row after the header."""
-    reader = csv.reader(io.StringIO(layout.body, newline=""), delimiter=layout.delimiter)
+    """(line number, cells or None, error) for each data row after the header.
+
+    A row holding a NUL byte is refused on its own (docs/formats.md), on every Python.
+    """
+    body, mark = layout.body, ""
+    if "\x00" in body:
+        mark = _nul_mark(body)
+        body = body.replace("\x00", mark)
+    reader = csv.reader(io.StringIO(body, newline=""), delimiter=layout.delimiter)
     line = layout.header_line
     while True:
         start = line + 1
@@ -184,6 +209,9 @@ def rows(layout: CsvLayout) -> Iterator[tuple[int, list[str] | None, str]]:
             yield start, None, f"the row cannot be read ({exc})"
             continue
         line = reader.line_num + layout.header_line
+        if mark and any(mark in cell for cell in cells):
+            yield start, None, "the row cannot be read (line contains NUL)"
+            continue
         yield start, cells, ""
 
 
