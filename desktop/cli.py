@@ -37,6 +37,24 @@ def build_parser(modules: tuple[str, ...] = COMMAND_MODULE_NAMES) -> argparse.Ar
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
+    try:
+        return _run(arguments)
+    except KeyboardInterrupt:
+        print("rapport: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:
+        return _failed(exc, arguments)
+
+
+def _run(arguments: list[str]) -> int:
+    from desktop.commands.failures import not_text
+
+    problem = not_text(arguments)
+    if problem:
+        print(f"rapport: {problem}", file=sys.stderr)
+        return 2
     args = _plain_fast_command(arguments)
     if args is None:
         parser = build_parser(_modules_for(arguments))
@@ -51,11 +69,33 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CommandError as exc:
         print(f"rapport: {exc}", file=sys.stderr)
         return exc.exit_code
-    except KeyboardInterrupt:
-        print("rapport: interrupted", file=sys.stderr)
-        return 130
-    except BrokenPipeError:
-        return 0
+
+
+def _failed(exc: Exception, arguments: list[str]) -> int:
+    """Anything a command did not foresee: one line on stderr, never a traceback."""
+    import os
+
+    from desktop.commands.failures import explain
+
+    explained = explain(exc, _data_dir_argument(arguments))
+    if explained is None:
+        raise exc
+    message, status = explained
+    if os.environ.get("RAPPORT_DEBUG"):
+        import traceback
+
+        traceback.print_exception(exc)
+    print(f"rapport: {message}", file=sys.stderr)
+    return status
+
+
+def _data_dir_argument(arguments: list[str]) -> str | None:
+    for index, value in enumerate(arguments):
+        if value == "--data-dir" and index + 1 < len(arguments):
+            return arguments[index + 1]
+        if value.startswith("--data-dir="):
+            return value.partition("=")[2]
+    return None
 
 
 def _plain_fast_command(arguments: list[str]) -> argparse.Namespace | None:

@@ -13,7 +13,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from desktop.commands import CommandError, add_command, data_dir, open_store, print_json
+from desktop.commands import (
+    CommandError,
+    add_command,
+    at_least,
+    data_dir,
+    open_store,
+    print_json,
+)
 
 SHOW = 20  # matched people and rejections listed in the text output (all in --json)
 
@@ -198,7 +205,9 @@ def backup_command(args: argparse.Namespace) -> int:
 
     folder = data_dir(args)
     try:
-        if args.restore:
+        if args.restore is not None:
+            if not args.restore.strip():
+                raise CommandError("--restore needs a backup's name (see rapport backup --list)", 2)
             if not args.yes:
                 raise CommandError(
                     f"restoring {args.restore} replaces all current data (the current data is "
@@ -292,6 +301,17 @@ def duplicates_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def _delimiter(text: str) -> str:
+    """One character (or the word "tab"): Python's csv module takes nothing longer."""
+    if text.lower() == "tab":
+        return "tab"
+    if len(text) != 1 or text in "\r\n\"" or text.isalnum():
+        raise argparse.ArgumentTypeError(
+            f"{text!r} cannot separate columns; give one character such as , ; | or the word tab"
+        )
+    return text
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = add_command(
         subparsers,
@@ -320,7 +340,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "or the locale)",
     )
     parser.add_argument("--encoding", help="the file's text encoding (default: detected)")
-    parser.add_argument("--delimiter", help="CSV delimiter: , ; | or tab (default: detected)")
+    parser.add_argument(
+        "--delimiter", type=_delimiter, help="CSV delimiter: , ; | or tab (default: detected)"
+    )
     parser.add_argument(
         "--create-new", action="store_true", help="(.ics) add unknown attendees as people"
     )
@@ -356,4 +378,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         subparsers, "duplicates", "list people who may be the same person", duplicates_command
     )
     parser.add_argument("--json", action="store_true", help="print the pairs as JSON")
-    parser.add_argument("--limit", type=int, default=None, metavar="N", help="at most N pairs")
+    parser.add_argument(
+        "--limit", type=at_least(1), default=None, metavar="N", help="at most N pairs"
+    )
