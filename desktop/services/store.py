@@ -58,7 +58,7 @@ def operation(func: Callable[P, R]) -> Callable[P, R]:
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         outermost = not database.in_transaction()
         try:
-            with _begin(outermost):
+            with begin_write(outermost):
                 result = func(*args, **kwargs)
         except BaseException:
             if outermost:
@@ -76,7 +76,7 @@ def operation(func: Callable[P, R]) -> Callable[P, R]:
 BEGIN_RETRIES = 2
 
 
-def _begin(outermost: bool) -> AbstractContextManager[object]:
+def begin_write(outermost: bool) -> AbstractContextManager[object]:
     """``database.atomic()``, entered with a brief retry when the file stays busy."""
     if not outermost:
         return database.atomic()
@@ -105,3 +105,11 @@ class _Entered:
 
     def __exit__(self, *exc_info: object) -> object:
         return self._block.__exit__(*exc_info)
+
+
+def probe_write() -> None:
+    """Start a write and roll it back: raises what a real write would (read-only file,
+    another writer holding on) before anything irreversible, like a backup, is done."""
+    with begin_write(True):
+        database.execute_sql("UPDATE meta SET value = value WHERE key = 'device_id'")
+        database.rollback()

@@ -225,6 +225,25 @@ def open_database(path: Path) -> pw.SqliteDatabase:
     return db
 
 
+def check_integrity(path: Path) -> None:
+    """Run ``PRAGMA quick_check`` on the open database; a damaged one raises with advice.
+
+    Damage in pages start-up never reads (an index, old conversations) is otherwise found
+    only when something touches them: ``rapport selftest`` looks for it on purpose.
+    """
+    try:
+        rows = [row[0] for row in database.execute_sql("PRAGMA quick_check(5)").fetchall()]
+    except (pw.DatabaseError, sqlite3.DatabaseError) as exc:
+        raise _translate(path, exc) from exc
+    if rows != ["ok"]:
+        first = " ".join(str(rows[0]).split())[:120] if rows else "no answer"
+        raise CorruptDatabaseError(
+            path,
+            f"the database file is damaged ({first})",
+            damaged_database_advice(_good_backup_name(path)),
+        )
+
+
 def close_database() -> None:
     if database.obj is not None and not database.is_closed():
         database.close()
