@@ -67,7 +67,11 @@ def _run(arguments: list[str]) -> int:
     try:
         return int(handler(args) or 0)
     except CommandError as exc:
-        print(f"rapport: {exc}", file=sys.stderr)
+        from desktop.commands.failures import printable
+
+        # Messages quote what the user gave (a file's lines, a name): never raw control
+        # characters, which a terminal would obey.
+        print(f"rapport: {printable(str(exc), limit=0)}", file=sys.stderr)
         return exc.exit_code
 
 
@@ -85,7 +89,9 @@ def _failed(exc: Exception, arguments: list[str]) -> int:
         import traceback
 
         traceback.print_exception(exc)
-    print(f"rapport: {message}", file=sys.stderr)
+    from desktop.commands.failures import printable
+
+    print(f"rapport: {printable(message, limit=0)}", file=sys.stderr)
     return status
 
 

@@ -347,3 +347,33 @@ def test_brief_on_a_full_disk_fails_and_leaves_no_empty_pdf(demo, tiny_disk, cap
     assert code == 1 and "Wrote" not in out
     assert "disk" in one_line(err)
     assert sorted(p.name for p in tiny_disk.iterdir()) == ["fill"]
+
+
+def test_import_refuses_a_named_pipe_at_once(demo, tmp_path):
+    """A subprocess with a timeout: before the fix, reading the pipe blocked forever."""
+    pipe = tmp_path / "contacts.vcf"
+    os.mkfifo(pipe)
+    before = digest(demo)
+    done = subprocess.run(
+        [sys.executable, "-m", "desktop", "import", str(pipe), "--data-dir", str(demo)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2
+    assert "not a regular file" in one_line(done.stderr)
+    assert digest(demo) == before
+
+
+def test_a_bad_calendar_never_echoes_control_characters(demo, tmp_path, capsys):
+    for name, data in {
+        "a.ics": b"BEGIN:VCALENDAR\x1b[2J\r\ngarbage\x1b[31m\x07",
+        "b.ics": b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:Evil\x1b[31mRED\x07\r\n"
+        b"DTSTART:2026XX01\x1b]0;pwned\x07\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+    }.items():
+        (tmp_path / name).write_bytes(data)
+        code, out, err = run("import", str(tmp_path / name), "--data-dir", str(demo), capsys=capsys)
+        assert code != 0
+        for text in (out, err):
+            assert not any(ord(c) < 32 and c != "\n" for c in text), text
+        assert "\\x1b" in one_line(err)

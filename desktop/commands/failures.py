@@ -40,7 +40,8 @@ def not_text(arguments: list[str]) -> str | None:
 
 
 def printable(text: str, limit: int = 80) -> str:
-    """``text`` safe for a terminal: control characters escaped, long text shortened."""
+    """``text`` safe for a terminal: control characters escaped, long text shortened
+    (``limit`` 0: never)."""
     out = []
     for char in text:
         if char.isprintable() or char == " ":
@@ -48,7 +49,7 @@ def printable(text: str, limit: int = 80) -> str:
         else:
             out.append(char.encode("unicode_escape", "backslashreplace").decode("ascii"))
     flat = "".join(out)
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+    return flat if not limit or len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 def explain(exc: BaseException, data_dir: str | None) -> tuple[str, int] | None:

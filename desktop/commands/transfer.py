@@ -35,6 +35,22 @@ def _progress(args: argparse.Namespace) -> Any:
     return report
 
 
+def _require_regular_file(path: Path) -> None:
+    """Refuse, before opening it, what is not a file: a named pipe would block forever."""
+    import stat
+
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        raise CommandError(f"{path}: no such file", 2) from None
+    except OSError as exc:
+        raise CommandError(f"{path}: cannot be read ({exc.strerror})", 2) from None
+    if stat.S_ISDIR(mode):
+        raise CommandError(f"{path}: this is a folder, not a file", 2)
+    if not stat.S_ISREG(mode):
+        raise CommandError(f"{path}: this is not a regular file (a pipe or a device?)", 2)
+
+
 def _is_calendar(path: Path) -> bool:
     if path.suffix.lower() in (".ics", ".ical", ".icalendar"):
         return True
@@ -64,6 +80,7 @@ def _import_calendar(args: argparse.Namespace) -> int:
 
 def import_command(args: argparse.Namespace) -> int:
     path = Path(args.file).expanduser()
+    _require_regular_file(path)
     if _is_calendar(path):
         return _import_calendar(args)
     open_store(args)
@@ -113,6 +130,8 @@ def import_command(args: argparse.Namespace) -> int:
 
 
 def _print_preview(preview: Any) -> None:
+    from desktop.commands.failures import printable
+
     c = preview.counts
     details = preview.parsed.details
     extra = ", ".join(
@@ -149,11 +168,11 @@ def _print_preview(preview: Any) -> None:
     if preview.rejected:
         print("Rejected:")
         for rejection in preview.rejected[:SHOW]:
-            print(f"  {rejection}")
+            print(f"  {printable(str(rejection), limit=0)}")
         if len(preview.rejected) > SHOW:
             print(f"  … and {len(preview.rejected) - SHOW} more (--json lists all)")
     for warning in preview.warnings[:SHOW]:
-        print(f"Note: {warning}")
+        print(f"Note: {printable(str(warning), limit=0)}")
 
 
 def _print_result(result: Any) -> None:
