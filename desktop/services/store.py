@@ -110,6 +110,13 @@ class _Entered:
 def probe_write() -> None:
     """Start a write and roll it back: raises what a real write would (read-only file,
     another writer holding on) before anything irreversible, like a backup, is done."""
-    with begin_write(True):
-        database.execute_sql("UPDATE meta SET value = value WHERE key = 'device_id'")
-        database.rollback()
+    try:
+        with begin_write(True):
+            database.execute_sql("UPDATE meta SET value = value WHERE key = 'device_id'")
+            raise _RollBack
+    except _RollBack:
+        pass
+
+
+class _RollBack(Exception):
+    """Leaves a probing transaction by rolling it back."""

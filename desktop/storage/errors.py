@@ -126,6 +126,12 @@ def translate(path: Path, exc: BaseException, *, backup: str | None = None) -> S
             + RESTORE_ADVICE[0].lower()
             + RESTORE_ADVICE[1:],
         )
+    if primary is None:  # an error SQLite gave no code for: do not claim damage
+        return StoreError(
+            path,
+            f"the database could not be used ({exc})",
+            "Try again; if it happens again, run rapport selftest",
+        )
     return CorruptDatabaseError(path, f"the database cannot be read ({exc})", damaged_advice)
 
 
