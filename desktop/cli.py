@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from desktop import __version__
 from desktop.commands import (
@@ -22,8 +23,17 @@ from desktop.commands import (
 )
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with what it quotes from the command line made safe for a terminal."""
+
+    def error(self, message: str) -> NoReturn:
+        from desktop.commands.failures import printable
+
+        super().error(printable(message, limit=0))
+
+
 def build_parser(modules: tuple[str, ...] = COMMAND_MODULE_NAMES) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="rapport",
         description="Rapport keeps who you know, what you talked about and what you promised.",
         parents=[common_options(top_level=True)],

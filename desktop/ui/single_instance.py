@@ -5,8 +5,9 @@ The first instance listens on a QLocalServer whose name is derived from the data
 one JSON line (``{"action": "show"}`` or ``{"action": "capture"}``) and exits, so there is
 never a second database connection. Being the instance is a lock file held for the life
 of the process (two launches in the same instant cannot both win); a socket left behind
-by a crash is removed before listening, so it never blocks the next start. :mod:`desktop.ui.instance_probe` asks the
-same question without QtNetwork where it can (``rapport capture``'s start-up).
+by a crash is removed before listening, so it never blocks the next start.
+:mod:`desktop.ui.instance_probe` asks the same question without QtNetwork where it can
+(``rapport capture``'s start-up).
 """
 
 from __future__ import annotations
