@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import os
 import shutil
 import sqlite3
@@ -110,7 +111,7 @@ def test_a_negative_schema_version_is_refused_without_a_traceback(demo, capsys):
     assert (demo / "rapport.sqlite3").read_bytes() == before
 
 
-@pytest.mark.parametrize("command", [["show", "Ana"], ["export", "--format", "json", "-o"]])
+@pytest.mark.parametrize("command", [["show", "Ana"], ["export", "--format", "csv", "-o"]])
 def test_a_missing_table_is_called_damage(demo, tmp_path, capsys, command):
     connection = sqlite3.connect(demo / "rapport.sqlite3")
     connection.execute("DROP TABLE commitment")
@@ -133,7 +134,7 @@ def _damage(path: Path) -> None:
             handle.write(b"\xde\xad\xbe\xef" * 1024)
 
 
-@pytest.mark.parametrize("command", ["note", "export", "import"])
+@pytest.mark.parametrize("command", ["note", "import"])
 def test_damaged_pages_give_one_line_naming_the_newest_good_backup(
     demo, tmp_path, capsys, command
 ):
@@ -153,6 +154,37 @@ def test_damaged_pages_give_one_line_naming_the_newest_good_backup(
     assert "damaged" in line
     assert backups_before[0].name in line  # the good backup is named
     assert sorted((demo / "backups").iterdir()) == backups_before  # no backup of damage
+
+
+def test_export_saves_what_a_damaged_database_still_holds(demo, tmp_path, capsys):
+    assert run("backup", "--data-dir", str(demo), capsys=capsys)[0] == 0
+    good = next((demo / "backups").iterdir()).name
+    _damage(demo / "rapport.sqlite3")
+    before = (demo / "rapport.sqlite3").read_bytes()
+    out = tmp_path / "saved.json"
+    code, _, err = run(
+        "export", "--format", "json", "-o", str(out), "--data-dir", str(demo), capsys=capsys
+    )
+    assert code == 1  # written, but not everything: not a success
+    assert "Traceback" not in err
+    assert "read-only" in err and good in err and "incomplete" in err
+    saved = json.loads(out.read_text())
+    assert saved["events"]  # what could be read is there
+    assert (demo / "rapport.sqlite3").read_bytes() == before
+
+
+def test_export_of_a_database_missing_a_table_keeps_the_rest(demo, tmp_path, capsys):
+    connection = sqlite3.connect(demo / "rapport.sqlite3")
+    connection.execute("DROP TABLE commitment")
+    connection.commit()
+    connection.close()
+    out = tmp_path / "saved.json"
+    code, _, err = run(
+        "export", "--format", "json", "-o", str(out), "--data-dir", str(demo), capsys=capsys
+    )
+    assert code == 1 and "commitments" in err.strip().splitlines()[-1]
+    saved = json.loads(out.read_text())
+    assert len(saved["people"]) == 20 and saved["commitments"] == []
 
 
 def test_selftest_reports_damage(demo, capsys):

@@ -192,7 +192,7 @@ def _print_result(result: Any) -> None:
 
 
 def export_command(args: argparse.Namespace) -> int:
-    open_store(args)
+    unreadable = _open_for_export(args)
     from desktop.services.exporting import ExportError, export_data
 
     try:
@@ -201,9 +201,16 @@ def export_command(args: argparse.Namespace) -> int:
             Path(args.output),
             include_confidential=args.include_confidential,
             progress=_progress(args),
+            unreadable=unreadable,
         )
     except (ExportError, ValueError) as exc:
         raise CommandError(str(exc)) from exc
+    if unreadable:
+        print(
+            f"rapport: could not be read (damaged), so missing or incomplete in the export: "
+            f"{', '.join(unreadable)}",
+            file=sys.stderr,
+        )
     if args.json:
         print_json(
             {
@@ -216,7 +223,43 @@ def export_command(args: argparse.Namespace) -> int:
     else:
         what = "folder" if args.format == "markdown" else "file"
         print(f"Exported {result.people} people as {args.format} to the {what} {result.path}.")
-    return 0
+    return 1 if unreadable else 0  # a partial export is written, but is not a success
+
+
+def _open_for_export(args: argparse.Namespace) -> list[str] | None:
+    """Open the store; a damaged one read-only, so what can still be read is saved.
+
+    Returns None normally, or the (growing) list of what could not be read.
+    """
+    from desktop import paths
+    from desktop.storage.backup import newest_good_backup
+    from desktop.storage.db import open_read_only
+    from desktop.storage.errors import CorruptDatabaseError, StoreError
+
+    try:
+        open_store(args)
+        return None
+    except CommandError as exc:
+        if not isinstance(exc.__cause__, CorruptDatabaseError) or args.format != "json":
+            raise
+        damage = exc.__cause__
+    path = paths.database_path(data_dir(args))
+    try:
+        open_read_only(path)
+    except StoreError as again:
+        raise CommandError(str(again)) from again
+    good = newest_good_backup(paths.backups_dir(data_dir(args)))
+    then = (
+        f"then restore the newest good backup: rapport backup --restore {good.name} --yes"
+        if good
+        else "no good backup was found in backups/"
+    )
+    print(
+        f"rapport: note: {path}: {damage.problem}; it was opened read-only to export what "
+        f"can still be read; {then}",
+        file=sys.stderr,
+    )
+    return []
 
 
 def backup_command(args: argparse.Namespace) -> int:

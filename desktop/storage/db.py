@@ -225,6 +225,27 @@ def open_database(path: Path) -> pw.SqliteDatabase:
     return db
 
 
+def open_read_only(path: Path) -> pw.SqliteDatabase:
+    """Bind the models to ``path`` opened read-only, as it is: no upgrade, no device id,
+    no write of any kind. For saving what can still be read from a damaged file."""
+    db = pw.SqliteDatabase(
+        sqlite_uri(path, mode="ro"),
+        uri=True,
+        pragmas={"query_only": 1},
+        check_same_thread=False,
+        timeout=3,
+    )
+    search_index.register_functions(db)
+    try:
+        db.connect(reuse_if_open=True)
+        db.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
+    except (pw.DatabaseError, sqlite3.DatabaseError) as exc:
+        db.close()
+        raise _translate(path, exc) from exc
+    database.initialize(db)
+    return db
+
+
 def check_integrity(path: Path) -> None:
     """Run ``PRAGMA quick_check`` on the open database; a damaged one raises with advice.
 

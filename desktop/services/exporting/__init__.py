@@ -57,10 +57,12 @@ def export_data(
     *,
     include_confidential: bool = False,
     progress: Progress | None = None,
+    unreadable: list[str] | None = None,
 ) -> ExportResult:
     """Export the open data folder as ``fmt`` (json, vcf, csv, markdown) to ``path``.
 
     For markdown ``path`` is a folder (created if needed; files in it are replaced).
+    ``unreadable`` (JSON only): salvage a damaged database, listing what could not be read.
     Raises ValueError for an unknown format and ExportError when writing fails.
     """
     from desktop.services.exporting import common
@@ -73,7 +75,10 @@ def export_data(
         if fmt == "json":
             from desktop.services.exporting import json_export
 
-            counts = _atomic_text(target, lambda s: json_export.write(s, progress=progress))  # type: ignore[arg-type]
+            counts = _atomic_text(
+                target,
+                lambda s: json_export.write(s, progress=progress, unreadable=unreadable),  # type: ignore[arg-type]
+            )
             return ExportResult(fmt, target, counts["people"], counts)
         people = common.load_people(include_confidential=include_confidential)
         if fmt == "markdown":
