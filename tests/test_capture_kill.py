@@ -1,7 +1,8 @@
 """Never lose a word: kill -9 a real ``rapport capture`` mid-typing, then check the draft.
 
 The capture window types into itself through real key events (the documented
-``RAPPORT_TEST_TYPE`` hook), its draft is written at most ~0.3 s behind. We wait until
+``RAPPORT_TEST_TYPE`` hook); its draft is saved at most ~0.3 s behind and every key is
+appended to the draft's journal at once. We wait until
 the draft row holds part of the text, SIGKILL the process (no chance to clean up), read
 the SQLite file ourselves, then start ``rapport capture`` again and let it report what
 its window restored (``RAPPORT_TEST_REPORT``).
@@ -82,13 +83,17 @@ def test_kill_9_mid_typing_loses_nothing_and_the_next_start_restores_it(tmp_path
     assert len(survived) >= len(seen)  # nothing that had been saved was lost
     assert len(survived) < len(TEXT)  # and it really was killed mid-typing
     assert TEXT.startswith(survived), survived  # every character intact, in order
+    from desktop.services import drafts
+
+    complete = (drafts.peek(data, "capture") or {}).get("notes", "")
+    assert complete.startswith(survived) and TEXT.startswith(complete)  # the journal's keys
 
     restart = capture_process(data, RAPPORT_TEST_REPORT="1")
     out, err = restart.communicate(timeout=60)
     assert restart.returncode == 0, err
     shown = json.loads(out.strip().splitlines()[-1])
-    assert shown["notes"] == survived  # the window opened with the draft restored
-    assert draft_notes(data) == survived
+    assert shown["notes"] == complete  # the window opened with the draft restored
+    assert draft_notes(data) == complete  # and saved it
 
 
 # ------------------------------------------------------------------ kill at random moments
