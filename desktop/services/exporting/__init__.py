@@ -75,9 +75,10 @@ def export_data(
         if fmt == "json":
             from desktop.services.exporting import json_export
 
+            salvage = {} if unreadable is None else {"unreadable": unreadable}
             counts = _atomic_text(
                 target,
-                lambda s: json_export.write(s, progress=progress, unreadable=unreadable),  # type: ignore[arg-type]
+                lambda s: json_export.write(s, progress=progress, **salvage),  # type: ignore[arg-type]
             )
             return ExportResult(fmt, target, counts["people"], counts)
         people = common.load_people(include_confidential=include_confidential)
