@@ -75,6 +75,9 @@ def run(folder: Path) -> int:
 
     session = DesktopSession(app, window, folder)
     session.start(server)
+    from desktop.ui.shell.termination import quit_on_termination
+
+    quit_on_termination(app)
     for action, data in pending:  # requests that arrived while we were starting
         session.handle_request(action, data)
     return app.exec()
@@ -84,7 +87,9 @@ def run_capture(folder: Path) -> int:
     """``rapport capture``: only the capture window; the store opens after its first paint."""
     app = create_application()
     from desktop.ui.capture.standalone import run_standalone
+    from desktop.ui.shell.termination import quit_on_termination
 
+    quit_on_termination(app)
     return run_standalone(app, folder, open_data, build_main_window)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from desktop import __version__
 from desktop.commands import (
@@ -22,8 +23,17 @@ from desktop.commands import (
 )
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with what it quotes from the command line made safe for a terminal."""
+
+    def error(self, message: str) -> NoReturn:
+        from desktop.commands.failures import printable
+
+        super().error(printable(message, limit=0))
+
+
 def build_parser(modules: tuple[str, ...] = COMMAND_MODULE_NAMES) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="rapport",
         description="Rapport keeps who you know, what you talked about and what you promised.",
         parents=[common_options(top_level=True)],
@@ -37,6 +47,24 @@ def build_parser(modules: tuple[str, ...] = COMMAND_MODULE_NAMES) -> argparse.Ar
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
+    try:
+        return _run(arguments)
+    except KeyboardInterrupt:
+        print("rapport: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:
+        return _failed(exc, arguments)
+
+
+def _run(arguments: list[str]) -> int:
+    from desktop.commands.failures import not_text
+
+    problem = not_text(arguments)
+    if problem:
+        print(f"rapport: {problem}", file=sys.stderr)
+        return 2
     args = _plain_fast_command(arguments)
     if args is None:
         parser = build_parser(_modules_for(arguments))
@@ -49,13 +77,41 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(handler(args) or 0)
     except CommandError as exc:
-        print(f"rapport: {exc}", file=sys.stderr)
+        from desktop.commands.failures import printable
+
+        # Messages quote what the user gave (a file's lines, a name): never raw control
+        # characters, which a terminal would obey.
+        print(f"rapport: {printable(str(exc), limit=0)}", file=sys.stderr)
         return exc.exit_code
-    except KeyboardInterrupt:
-        print("rapport: interrupted", file=sys.stderr)
-        return 130
-    except BrokenPipeError:
-        return 0
+
+
+def _failed(exc: Exception, arguments: list[str]) -> int:
+    """Anything a command did not foresee: one line on stderr, never a traceback."""
+    import os
+
+    from desktop.commands.failures import explain
+
+    explained = explain(exc, _data_dir_argument(arguments))
+    if explained is None:
+        raise exc
+    message, status = explained
+    if os.environ.get("RAPPORT_DEBUG"):
+        import traceback
+
+        traceback.print_exception(exc)
+    from desktop.commands.failures import printable
+
+    print(f"rapport: {printable(message, limit=0)}", file=sys.stderr)
+    return status
+
+
+def _data_dir_argument(arguments: list[str]) -> str | None:
+    for index, value in enumerate(arguments):
+        if value == "--data-dir" and index + 1 < len(arguments):
+            return arguments[index + 1]
+        if value.startswith("--data-dir="):
+            return value.partition("=")[2]
+    return None
 
 
 def _plain_fast_command(arguments: list[str]) -> argparse.Namespace | None:

@@ -144,10 +144,7 @@ def test_a_nul_byte_refuses_only_its_row():
 
 def test_a_nul_in_a_multi_line_cell_refuses_that_record_and_keeps_counting_lines():
     data = _utf16(
-        "First Name,Last Name,Notes\r\n"
-        'Ana,Ruiz,"two\r\nli\x00nes"\r\n'
-        "Cleo,Diaz,\r\n"
-        "Dev,,\x00\r\n"
+        'First Name,Last Name,Notes\r\nAna,Ruiz,"two\r\nli\x00nes"\r\nCleo,Diaz,\r\nDev,,\x00\r\n'
     )
     parsed = parse_csv(data, "nul.csv", region="US")
     assert [p.name for p in parsed.people] == ["Cleo Diaz"]

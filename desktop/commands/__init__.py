@@ -42,6 +42,7 @@ def data_dir(args: argparse.Namespace) -> Path:
 def open_store(args: argparse.Namespace) -> Path:
     """Open the data folder's database or fail with the store's own one-line advice."""
     from desktop.services.store import open_store as _open
+    from desktop.storage.db import take_notices
     from desktop.storage.errors import StoreError
 
     folder = data_dir(args)
@@ -49,7 +50,27 @@ def open_store(args: argparse.Namespace) -> Path:
         _open(folder)
     except StoreError as exc:
         raise CommandError(str(exc)) from exc
+    for notice in take_notices():
+        print(f"rapport: note: {notice}", file=sys.stderr)
     return folder
+
+
+def at_least(minimum: int, maximum: int = 1_000_000_000) -> Any:
+    """An argparse type: a whole number from ``minimum`` to ``maximum``, else a usage error."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if not minimum <= value <= maximum:
+            raise argparse.ArgumentTypeError(
+                f"{value} is out of range; choose from {minimum} to {maximum:,}"
+            )
+        return value
+
+    parse.__name__ = "number"
+    return parse
 
 
 def print_json(value: Any) -> None:

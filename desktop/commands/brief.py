@@ -49,6 +49,8 @@ def brief_command(args: argparse.Namespace) -> int:
     out = Path(args.pdf).expanduser()
     if not out.parent.is_dir():
         raise CommandError(f"cannot write {out}: the folder {out.parent} does not exist")
+    if out.is_dir():
+        raise CommandError(f"cannot write {out}: it is a folder; give a file name (briefing.pdf)")
     if args.event is not None:
         sheet = briefing.gather_for_event(_event(args.event))
     else:
@@ -61,7 +63,7 @@ def brief_command(args: argparse.Namespace) -> int:
     try:
         result = save_pdf(sheet, out, page_size=args.page_size)
     except OSError as exc:
-        raise CommandError(f"cannot write {out}: {exc}") from exc
+        raise CommandError(f"cannot write {out}: {exc.strerror or exc}") from exc
     if args.json:
         print_json(
             {

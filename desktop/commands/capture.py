@@ -9,6 +9,7 @@ imports Qt.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from datetime import datetime
 from typing import Any
@@ -25,7 +26,7 @@ def capture_command(args: argparse.Namespace) -> int:
 
 
 def note_command(args: argparse.Namespace) -> int:
-    text = sys.stdin.read() if args.text == "-" else args.text
+    text = _read_stdin() if args.text == "-" else args.text
     if not text.strip():
         raise CommandError('the note is empty; write what happened, e.g. "Met Ana Ruiz at PyCon"')
     open_store(args)
@@ -38,6 +39,8 @@ def note_command(args: argparse.Namespace) -> int:
         except LookupError as exc:
             raise CommandError(str(exc)) from exc
     now = datetime.now().replace(microsecond=0)
+    if args.when:
+        _check_when(args.when, now)
     _parse, plan = capture.prepare_note(
         text,
         now=now,
@@ -72,6 +75,46 @@ def note_command(args: argparse.Namespace) -> int:
     else:
         print(_plan_text(plan, saved=True, result=result))
     return 0
+
+
+def _read_stdin() -> str:
+    """The note from standard input, which must be UTF-8 text (nothing is guessed)."""
+    data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read()
+    if isinstance(data, str):
+        return data
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise CommandError(
+            f"standard input is not UTF-8 text (byte 0x{data[exc.start]:02x} at position "
+            f"{exc.start}); nothing saved",
+            2,
+        ) from None
+
+
+#: A time of day as people type it: 18:30, 6.30pm, 3 pm, 99pm.
+_CLOCK = re.compile(r"\b(\d{1,3})(?:[:.h](\d{1,3}))?\s*(a\.?m\.?|p\.?m\.?)?(?![\w/-])", re.I)
+
+
+def _check_when(text: str, now: datetime) -> None:
+    """Refuse a --when that cannot be read, or names an impossible time ("99pm"), rather
+    than saving the note at a moment the user did not mean."""
+    from desktop.domain.capture.when import resolve_when
+
+    for match in _CLOCK.finditer(text):
+        hour, minute, meridiem = match.group(1), match.group(2), match.group(3)
+        if not (meridiem or minute):
+            continue  # a bare number is a day or a year
+        h, m = int(hour), int(minute or 0)
+        if m > 59 or (meridiem and not 1 <= h <= 12) or (not meridiem and h > 23):
+            raise CommandError(
+                f"--when {text!r}: {match.group(0).strip()!r} is not a time of day; "
+                'try "yesterday at 3pm" or "20 Nov 18:30"'
+            )
+    if resolve_when(text, now) is None:
+        raise CommandError(
+            f'--when {text!r} cannot be read; try "yesterday evening" or "20 Nov 18:30"'
+        )
 
 
 def _problems_text(plan: Any) -> str:

@@ -6,7 +6,7 @@ import argparse
 from datetime import date
 from typing import Any
 
-from desktop.commands import CommandError, add_command, open_store, print_json
+from desktop.commands import CommandError, add_command, at_least, open_store, print_json
 
 CARD_FIELDS = (
     ("nickname", "Nickname"),
@@ -193,11 +193,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         subparsers, "search", "search people and conversation notes", search_command
     )
     parser.add_argument("query", help="words to look for (prefixes match while typing)")
-    parser.add_argument("--limit", type=int, default=20, help="hits per kind (default 20)")
+    parser.add_argument(
+        "--limit", type=at_least(1, 10_000), default=20, help="hits per kind (default 20)"
+    )
     parser.add_argument("--json", action="store_true", help="one JSON object per hit")
     parser = add_command(
         subparsers, "show", "show a person's card, trust and open promises", show_command
     )
     parser.add_argument("person", metavar="NAME_OR_ID", help="a name (fuzzy) or an id")
-    parser.add_argument("--conversations", type=int, default=5, help="how many recent ones")
+    parser.add_argument(
+        "--conversations", type=at_least(0), default=5, help="how many recent ones (default 5)"
+    )
     parser.add_argument("--json", action="store_true", help="print the card as JSON")

@@ -1,4 +1,5 @@
-"""``rapport selftest``: open the data folder, build and paint the main window offscreen.
+"""``rapport selftest``: open the data folder, check it (``PRAGMA quick_check``), build and
+paint the main window offscreen.
 
 Used by packaged builds and CI to prove that the bundle carries everything it needs.
 """
@@ -14,6 +15,14 @@ from desktop.commands import CommandError, add_command, open_store
 def selftest(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     folder = open_store(args)
+    from desktop import paths
+    from desktop.storage.db import check_integrity
+    from desktop.storage.errors import StoreError
+
+    try:
+        check_integrity(paths.database_path(folder))
+    except StoreError as exc:
+        raise CommandError(f"selftest failed: {exc}") from exc
     from desktop import app
 
     try:

@@ -13,7 +13,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from desktop.commands import CommandError, add_command, data_dir, open_store, print_json
+from desktop.commands import (
+    CommandError,
+    add_command,
+    at_least,
+    data_dir,
+    open_store,
+    print_json,
+)
 
 SHOW = 20  # matched people and rejections listed in the text output (all in --json)
 
@@ -26,6 +33,22 @@ def _progress(args: argparse.Namespace) -> Any:
         print(f"\r{stage}: {done}/{total}   ", end="", file=sys.stderr, flush=True)
 
     return report
+
+
+def _require_regular_file(path: Path) -> None:
+    """Refuse, before opening it, what is not a file: a named pipe would block forever."""
+    import stat
+
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        raise CommandError(f"{path}: no such file", 2) from None
+    except OSError as exc:
+        raise CommandError(f"{path}: cannot be read ({exc.strerror})", 2) from None
+    if stat.S_ISDIR(mode):
+        raise CommandError(f"{path}: this is a folder, not a file", 2)
+    if not stat.S_ISREG(mode):
+        raise CommandError(f"{path}: this is not a regular file (a pipe or a device?)", 2)
 
 
 def _is_calendar(path: Path) -> bool:
@@ -57,6 +80,7 @@ def _import_calendar(args: argparse.Namespace) -> int:
 
 def import_command(args: argparse.Namespace) -> int:
     path = Path(args.file).expanduser()
+    _require_regular_file(path)
     if _is_calendar(path):
         return _import_calendar(args)
     open_store(args)
@@ -106,6 +130,8 @@ def import_command(args: argparse.Namespace) -> int:
 
 
 def _print_preview(preview: Any) -> None:
+    from desktop.commands.failures import printable
+
     c = preview.counts
     details = preview.parsed.details
     extra = ", ".join(
@@ -142,11 +168,11 @@ def _print_preview(preview: Any) -> None:
     if preview.rejected:
         print("Rejected:")
         for rejection in preview.rejected[:SHOW]:
-            print(f"  {rejection}")
+            print(f"  {printable(str(rejection), limit=0)}")
         if len(preview.rejected) > SHOW:
             print(f"  … and {len(preview.rejected) - SHOW} more (--json lists all)")
     for warning in preview.warnings[:SHOW]:
-        print(f"Note: {warning}")
+        print(f"Note: {printable(str(warning), limit=0)}")
 
 
 def _print_result(result: Any) -> None:
@@ -166,7 +192,7 @@ def _print_result(result: Any) -> None:
 
 
 def export_command(args: argparse.Namespace) -> int:
-    open_store(args)
+    unreadable = _open_for_export(args)
     from desktop.services.exporting import ExportError, export_data
 
     try:
@@ -175,9 +201,16 @@ def export_command(args: argparse.Namespace) -> int:
             Path(args.output),
             include_confidential=args.include_confidential,
             progress=_progress(args),
+            unreadable=unreadable,
         )
     except (ExportError, ValueError) as exc:
         raise CommandError(str(exc)) from exc
+    if unreadable:
+        print(
+            f"rapport: could not be read (damaged), so missing or incomplete in the export: "
+            f"{', '.join(unreadable)}",
+            file=sys.stderr,
+        )
     if args.json:
         print_json(
             {
@@ -190,7 +223,43 @@ def export_command(args: argparse.Namespace) -> int:
     else:
         what = "folder" if args.format == "markdown" else "file"
         print(f"Exported {result.people} people as {args.format} to the {what} {result.path}.")
-    return 0
+    return 1 if unreadable else 0  # a partial export is written, but is not a success
+
+
+def _open_for_export(args: argparse.Namespace) -> list[str] | None:
+    """Open the store; a damaged one read-only, so what can still be read is saved.
+
+    Returns None normally, or the (growing) list of what could not be read.
+    """
+    from desktop import paths
+    from desktop.storage.backup import newest_good_backup
+    from desktop.storage.db import open_read_only
+    from desktop.storage.errors import CorruptDatabaseError, StoreError
+
+    try:
+        open_store(args)
+        return None
+    except CommandError as exc:
+        if not isinstance(exc.__cause__, CorruptDatabaseError) or args.format != "json":
+            raise
+        damage = exc.__cause__
+    path = paths.database_path(data_dir(args))
+    try:
+        open_read_only(path)
+    except StoreError as again:
+        raise CommandError(str(again)) from again
+    good = newest_good_backup(paths.backups_dir(data_dir(args)))
+    then = (
+        f"then restore the newest good backup: rapport backup --restore {good.name} --yes"
+        if good
+        else "no good backup was found in backups/"
+    )
+    print(
+        f"rapport: note: {path}: {damage.problem}; it was opened read-only to export what "
+        f"can still be read; {then}",
+        file=sys.stderr,
+    )
+    return []
 
 
 def backup_command(args: argparse.Namespace) -> int:
@@ -198,7 +267,9 @@ def backup_command(args: argparse.Namespace) -> int:
 
     folder = data_dir(args)
     try:
-        if args.restore:
+        if args.restore is not None:
+            if not args.restore.strip():
+                raise CommandError("--restore needs a backup's name (see rapport backup --list)", 2)
             if not args.yes:
                 raise CommandError(
                     f"restoring {args.restore} replaces all current data (the current data is "
@@ -292,6 +363,17 @@ def duplicates_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def _delimiter(text: str) -> str:
+    """One character (or the word "tab"): Python's csv module takes nothing longer."""
+    if text.lower() == "tab":
+        return "tab"
+    if len(text) != 1 or text in '\r\n"' or text.isalnum():
+        raise argparse.ArgumentTypeError(
+            f"{text!r} cannot separate columns; give one character such as , ; | or the word tab"
+        )
+    return text
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = add_command(
         subparsers,
@@ -320,7 +402,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "or the locale)",
     )
     parser.add_argument("--encoding", help="the file's text encoding (default: detected)")
-    parser.add_argument("--delimiter", help="CSV delimiter: , ; | or tab (default: detected)")
+    parser.add_argument(
+        "--delimiter", type=_delimiter, help="CSV delimiter: , ; | or tab (default: detected)"
+    )
     parser.add_argument(
         "--create-new", action="store_true", help="(.ics) add unknown attendees as people"
     )
@@ -356,4 +440,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         subparsers, "duplicates", "list people who may be the same person", duplicates_command
     )
     parser.add_argument("--json", action="store_true", help="print the pairs as JSON")
-    parser.add_argument("--limit", type=int, default=None, metavar="N", help="at most N pairs")
+    parser.add_argument(
+        "--limit", type=at_least(1), default=None, metavar="N", help="at most N pairs"
+    )

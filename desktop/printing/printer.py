@@ -13,8 +13,11 @@ bundles the print-support plugin, which a lazy import would hide from its analys
 
 from __future__ import annotations
 
+import errno
 import os
+import shutil
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -230,9 +233,36 @@ def _footer(
 def save_pdf(
     sheet: BriefingSheet, path: str | os.PathLike[str], *, page_size: str = "A4"
 ) -> PrintResult:
-    """Write the sheet as a PDF file; returns how it was paginated."""
-    ensure_application()
+    """Write the sheet as a PDF file; returns how it was paginated.
+
+    Qt reports nothing when it cannot write (a full disk leaves a 0-byte file), so the
+    PDF is painted into a temporary file, checked (a PDF header, an end-of-file marker)
+    and only then moved over ``path``; a device or a pipe (``/dev/stdout``) is written
+    to, never replaced. Raises OSError when the result is not a whole PDF.
+    """
     target = Path(path)
+    if target.is_dir():
+        raise OSError(f"{target} is a folder; give a file name such as briefing.pdf")
+    regular = not target.exists() or target.is_file()
+    folder = target.parent if regular else Path(tempfile.gettempdir())
+    handle, name = tempfile.mkstemp(prefix=".briefing-", suffix=".pdf", dir=folder)
+    os.close(handle)
+    temporary = Path(name)
+    try:
+        result = _paint_pdf(sheet, temporary, page_size)
+        _check_pdf(temporary)
+        if regular:
+            os.replace(temporary, target)
+        else:
+            with temporary.open("rb") as source, target.open("wb") as sink:
+                shutil.copyfileobj(source, sink)
+    finally:
+        temporary.unlink(missing_ok=True)
+    return result
+
+
+def _paint_pdf(sheet: BriefingSheet, target: Path, page_size: str) -> PrintResult:
+    ensure_application()
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(target))
@@ -240,3 +270,18 @@ def save_pdf(
     printer.setDocName(f"Briefing — {sheet.title}")
     configure_printer(printer, page_size)
     return render_sheet(sheet, printer)
+
+
+def _check_pdf(path: Path) -> None:
+    """A whole PDF starts with ``%PDF-`` and ends with ``%%EOF``; Qt may leave less."""
+    size = path.stat().st_size
+    with path.open("rb") as handle:
+        head = handle.read(5)
+        handle.seek(max(0, size - 1024))
+        tail = handle.read()
+    if size == 0 or head != b"%PDF-" or b"%%EOF" not in tail:
+        raise OSError(
+            errno.ENOSPC if size == 0 else errno.EIO,
+            f"the PDF could not be written completely ({size} bytes; is the disk full?)",
+            str(path),
+        )

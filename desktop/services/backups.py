@@ -122,9 +122,24 @@ def backup_before(reason: str, *, data_dir: Path | None = None) -> BackupInfo | 
         return None
     if database.obj is not None and database.in_transaction():
         raise BackupError("a backup cannot be taken inside a running change")
+    if database.obj is not None and open_data_dir() == folder:
+        _check_writable(folder)
     info = backup_now(folder, reason=reason)
     prune(folder)
     return info
+
+
+def _check_writable(folder: Path) -> None:
+    """No safety copy for a change that cannot start (read-only file, a writer holding on)."""
+    import peewee as pw
+
+    from desktop.services.store import probe_write
+    from desktop.storage.errors import translate
+
+    try:
+        probe_write()
+    except (pw.DatabaseError, sqlite3.Error) as exc:
+        raise BackupError(str(translate(paths.database_path(folder), exc))) from exc
 
 
 def backup_if_due(

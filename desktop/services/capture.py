@@ -9,6 +9,7 @@ and :func:`save_capture` it. Nothing is written until then, except the draft.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -28,7 +29,6 @@ from desktop.services import commitments, conversations, events, introductions, 
 from desktop.services.store import operation
 from desktop.storage.models import Attendance, Person
 
-CONFIDENT = 90.0  # a fuzzy match at or above this, and unique, is taken without asking
 OFFERED = 8  # near matches offered to choose from
 
 
@@ -87,77 +87,103 @@ def suggest_people(query: str, *, limit: int = 8) -> list[Candidate]:
 
 
 def match_names(names: Iterable[str]) -> dict[str, NameMatch]:
-    """Resolve names: an exact (case-insensitive) full name, then a unique confident
-    fuzzy match, else a new person with the near matches as candidates.
+    """Resolve names to people already in the network, or to new people.
 
-    "Confident" means :func:`people.find_people` scores it at least 90 *and* it fits
-    the words typed: every word is a whole word of the name, except that the last may be
-    its beginning ("Ana R" is Ana Ruiz; a lone "Ben" is not Benjamin). Keyed by
-    :func:`~desktop.domain.capture.plan.name_key`.
+    A typed name is taken as an existing person only when it says so plainly, and only
+    when exactly one person fits: the full name (ignoring case and accents), a known
+    nickname in place of the first name ("Bob Smith", "Bob"), a first name nobody else
+    has ("Ana"), or whole words with the last one shortened ("Ana R"). A name that is
+    merely *similar* ("Mario Garcia" and "Maria Garcia" differ in one letter, and are
+    usually two people) is never taken: it becomes a new person, with the near matches
+    offered as candidates. Keyed by :func:`~desktop.domain.capture.plan.name_key`.
     """
     out: dict[str, NameMatch] = {}
+    directory: list[Entry] | None = None
     for raw in names:
         key = name_key(raw)
         if key and key not in out:
-            out[key] = _match(" ".join(raw.split()))
+            if directory is None:
+                directory = _directory()
+            out[key] = _match(" ".join(raw.split()), directory)
     return out
 
 
-def _match(name: str) -> NameMatch:
-    key = name_key(name)
-    exact = list(
-        Person.select(Person.id, Person.full_name, Person.organization)
-        .where((Person.deleted == False) & (Person.full_name == name))
+def _fold(text: str) -> str:
+    """Case, accents and spacing folded away: "José  GARCÍA" -> "jose garcia"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+
+
+Entry = tuple[str, str, set[str], list[list[str]]]  # id, full name, exact ways, spellings
+
+
+def _directory() -> list[Entry]:
+    """Every live person with the ways to name them, folded once per look-up."""
+    rows = (
+        Person.select(Person.id, Person.full_name, Person.nickname)
+        .where(Person.deleted == False)
         .tuples()
     )
-    if not exact:  # full_name == is case-sensitive in SQLite: one more look, folded
-        exact = [
-            row
-            for row in Person.select(Person.id, Person.full_name, Person.organization)
-            .where((Person.deleted == False) & (Person.full_name**name))
-            .tuples()
-            if name_key(row[1]) == key
-        ]
-    if len(exact) == 1:
-        pid, full, org = exact[0]
-        return NameMatch(name, pid, full, org or "", (Candidate(pid, full, org or ""),))
-    # Uniqueness is judged over many hits (a fitting namesake may sort after the 8th);
-    # the user is offered the first few.
-    hits = people.find_people(name, limit=50)
-    organizations = _organizations(pid for pid, _, _ in hits)
-    everyone = [Candidate(pid, n, organizations.get(pid, "")) for pid, n, _ in hits]
-    candidates = tuple(everyone[:OFFERED])
-    if exact:  # several people share this exact name: the user picks
-        ids = {pid for pid, _, _ in exact}
-        same = tuple(c for c in candidates if c.id in ids) or tuple(
-            Candidate(pid, full, org or "") for pid, full, org in exact
-        )
-        return NameMatch(name, None, name, "", same)
-    scores = [score for _, _, score in hits]
-    confident = [
-        c
-        for c, score in zip(everyone, scores, strict=True)
-        if score >= CONFIDENT and _fits(name, c.name)
-    ]
-    if len(confident) == 1:
-        chosen = confident[0]
-        return NameMatch(name, chosen.id, chosen.name, chosen.organization, candidates)
-    return NameMatch(name, None, name, "", candidates)
+    return [(pid, full, *_ways_to_say(full, nickname or "")) for pid, full, nickname in rows]
 
 
-def _fits(query: str, name: str) -> bool:
-    """Whether the typed words plausibly are this name (see :func:`match_names`)."""
-    from rapidfuzz import fuzz
+def _ways_to_say(full_name: str, nickname: str) -> tuple[set[str], list[list[str]]]:
+    """The exact ways to name a person, and the word lists "Ana R"-style prefixes match."""
+    words = _fold(full_name).split()
+    exact = {" ".join(words)}
+    spellings = [words]
+    nick = _fold(nickname)
+    if nick and words:
+        exact.add(nick)
+        with_nick = [*nick.split(), *words[1:]]
+        exact.add(" ".join(with_nick))
+        spellings.append(with_nick)
+    return exact, spellings
 
-    typed = name_key(query).split()
-    words = name_key(name).split()
-    if not typed:
+
+def _fits(typed: list[str], spellings: list[list[str]]) -> bool:
+    """Whole words, the last one possibly shortened ("ana r"); at least two typed words."""
+    if len(typed) < 2:
         return False
-    whole = all(word in words for word in typed[:-1])
-    last = typed[-1]
-    if whole and any(w == last or (len(typed) > 1 and w.startswith(last)) for w in words):
-        return True
-    return fuzz.ratio(name_key(query), name_key(name)) >= CONFIDENT
+    for words in spellings:
+        head, last = typed[:-1], typed[-1]
+        if all(w in words for w in head) and any(
+            w.startswith(last) and w not in head for w in words
+        ):
+            return True
+    return False
+
+
+def _match(name: str, directory: list[Entry]) -> NameMatch:
+    typed = _fold(name)
+    words = typed.split()
+    exact: list[str] = []
+    partial: list[str] = []
+    first_name: list[str] = []
+    names: dict[str, str] = {}
+    for pid, full, ways, spellings in directory:
+        names[pid] = full
+        if typed in ways and (len(words) > 1 or typed == " ".join(spellings[0])):
+            exact.append(pid)
+        elif len(words) == 1 and any(spelling[:1] == words for spelling in spellings):
+            first_name.append(pid)  # "Ana", or a nickname alone ("Bob")
+        elif _fits(words, spellings):
+            partial.append(pid)
+    hits = people.find_people(name, limit=OFFERED)
+    organizations = _organizations([*exact, *partial, *first_name, *(h[0] for h in hits)])
+
+    def candidate(pid: str) -> Candidate:
+        return Candidate(pid, names.get(pid, ""), organizations.get(pid, ""))
+
+    groups = (exact,) if exact else (first_name, partial)
+    for group in groups:
+        if len(group) == 1:
+            chosen = candidate(group[0])
+            return NameMatch(name, chosen.id, chosen.name, chosen.organization, (chosen,))
+        if len(group) > 1:  # several people fit equally well: the user picks
+            return NameMatch(name, None, name, "", tuple(candidate(pid) for pid in group))
+    offered = tuple(Candidate(pid, n, organizations.get(pid, "")) for pid, n, _ in hits)
+    return NameMatch(name, None, name, "", offered)
 
 
 def _organizations(ids: Iterable[str]) -> dict[str, str]:

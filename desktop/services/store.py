@@ -8,7 +8,9 @@ refresh without polling and without knowing SQL.
 from __future__ import annotations
 
 import functools
+import time
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import ParamSpec, TypeVar
 
@@ -17,6 +19,7 @@ import peewee as pw
 from desktop import paths
 from desktop.storage import connections, journal
 from desktop.storage.db import close_database, open_database
+from desktop.storage.errors import SQLITE_BUSY, SQLITE_LOCKED, sqlite_code
 from desktop.storage.models import database
 
 P = ParamSpec("P")
@@ -73,7 +76,7 @@ def operation(func: Callable[P, R]) -> Callable[P, R]:
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         outermost = not database.in_transaction()
         try:
-            with database.atomic():
+            with begin_write(outermost):
                 result = func(*args, **kwargs)
         except BaseException:
             if outermost:
@@ -84,3 +87,54 @@ def operation(func: Callable[P, R]) -> Callable[P, R]:
         return result
 
     return wrapper
+
+
+#: Extra attempts at starting a write when another process holds the file longer than
+#: the busy timeout (an import beside a note loop); nothing has run yet, so retrying is safe.
+BEGIN_RETRIES = 2
+
+
+def begin_write(outermost: bool) -> AbstractContextManager[object]:
+    """``database.atomic()``, entered with a brief retry when the file stays busy."""
+    if not outermost:
+        return database.atomic()
+    for attempt in range(BEGIN_RETRIES + 1):
+        block = database.atomic()
+        try:
+            block.__enter__()
+        except pw.OperationalError as exc:
+            busy = (sqlite_code(exc) or 0) & 0xFF in (SQLITE_BUSY, SQLITE_LOCKED)
+            if attempt == BEGIN_RETRIES or not busy:
+                raise
+            time.sleep(0.05 * (attempt + 1))
+            continue
+        return _Entered(block)
+    raise AssertionError("unreachable")
+
+
+class _Entered:
+    """A transaction block already entered: leaving it commits or rolls back as usual."""
+
+    def __init__(self, block: pw._atomic) -> None:
+        self._block = block
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc_info: object) -> object:
+        return self._block.__exit__(*exc_info)
+
+
+def probe_write() -> None:
+    """Start a write and roll it back: raises what a real write would (read-only file,
+    another writer holding on) before anything irreversible, like a backup, is done."""
+    try:
+        with begin_write(True):
+            database.execute_sql("UPDATE meta SET value = value WHERE key = 'device_id'")
+            raise _RollBack
+    except _RollBack:
+        pass
+
+
+class _RollBack(Exception):
+    """Leaves a probing transaction by rolling it back."""

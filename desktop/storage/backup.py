@@ -42,3 +42,42 @@ def parse_timestamped_name(name: str) -> tuple[datetime, str] | None:
         return datetime.strptime(match.group(1), _STAMP), match.group(2)
     except ValueError:
         return None
+
+
+def sqlite_uri(path: Path, **options: str) -> str:
+    """A ``file:`` URI for ``path`` (``?`` and ``#`` in a folder name are escaped)."""
+    from urllib.parse import quote, urlencode
+
+    query = urlencode(options)
+    return f"file:{quote(str(path))}" + (f"?{query}" if query else "")
+
+
+def is_intact(path: Path) -> bool:
+    """True if ``path`` opens read-only and passes ``PRAGMA quick_check``."""
+    try:
+        connection = sqlite3.connect(sqlite_uri(path, mode="ro", immutable="1"), uri=True)
+    except sqlite3.Error:
+        return False
+    try:
+        rows = connection.execute("PRAGMA quick_check").fetchall()
+        return rows == [("ok",)]
+    except sqlite3.Error:
+        return False
+    finally:
+        connection.close()
+
+
+def newest_good_backup(backups: Path, *, tries: int = 5) -> Path | None:
+    """The newest backup in ``backups`` that is intact (names sort by time, newest last)."""
+    try:
+        candidates = sorted(
+            (p for p in backups.glob("rapport-*.sqlite3") if p.is_file()),
+            key=lambda p: p.name,
+            reverse=True,
+        )
+    except OSError:
+        return None
+    for path in candidates[:tries]:
+        if is_intact(path):
+            return path
+    return None

@@ -7,21 +7,34 @@ is inspected read-only before anything is written, so a refused file is never to
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import stat
 import uuid
+from datetime import datetime
 from pathlib import Path
 
 import peewee as pw
 
 from desktop.storage import schema, search_index
-from desktop.storage.backup import backup_file, timestamped_name
+from desktop.storage.backup import (
+    backup_file,
+    newest_good_backup,
+    sqlite_uri,
+    timestamped_name,
+)
 from desktop.storage.errors import (
+    RESTORE_ADVICE,
+    SQLITE_CORRUPT,
+    SQLITE_NOTADB,
     CorruptDatabaseError,
-    LockedDatabaseError,
     NewerDatabaseError,
     NotADatabaseError,
     StoreError,
     UnwritableLocationError,
+    damaged_database_advice,
+    sqlite_code,
+    translate,
 )
 from desktop.storage.models import Meta, database
 
@@ -33,19 +46,43 @@ PRAGMAS = {
     "busy_timeout": 3000,
     "cache_size": -32_000,
 }
-RESTORE_ADVICE = "Restore it from a backup (Help ▸ Restore from backup…) or move it aside"
 
 
 def _inspect(path: Path) -> int:
-    """Return the schema version of an existing file, refusing anything that is not ours."""
-    with path.open("rb") as handle:
-        header = handle.read(16)
+    """Return the schema version of an existing file, refusing anything that is not ours.
+
+    Nothing here writes: the file is read through a read-only connection, so a refused
+    file (another program's, a newer Rapport's, a damaged one) keeps every byte.
+    """
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        raise UnwritableLocationError(
+            path, f"the file cannot be read ({exc.strerror})", "Check its permissions"
+        ) from exc
+    if stat.S_ISDIR(mode):
+        raise NotADatabaseError(
+            path,
+            "this is a folder, not a database file",
+            "Move the folder aside or choose another data folder",
+        )
+    if not stat.S_ISREG(mode):
+        raise NotADatabaseError(
+            path, "this is not a regular file", "Move it aside or choose another data folder"
+        )
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(16)
+    except OSError as exc:
+        raise UnwritableLocationError(
+            path, f"the file cannot be read ({exc.strerror})", "Check its permissions"
+        ) from exc
     if header and header != SQLITE_HEADER:
         raise NotADatabaseError(
             path, "this file is not a Rapport database", "Choose another data folder"
         )
     try:
-        probe = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=3)
+        probe = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True, timeout=3)
         try:
             version = int(probe.execute("PRAGMA user_version").fetchone()[0])
             tables = {row[0] for row in probe.execute("SELECT name FROM sqlite_master")}
@@ -53,12 +90,15 @@ def _inspect(path: Path) -> int:
             probe.close()
     except sqlite3.DatabaseError as exc:
         raise _translate(path, exc) from exc
-    if version == 0 and tables:
-        raise NotADatabaseError(
-            path,
-            "this SQLite file belongs to another program",
-            "Choose another data folder; Rapport will not modify it",
-        )
+    foreign = NotADatabaseError(
+        path,
+        "this SQLite file belongs to another program",
+        "Choose another data folder; Rapport will not modify it",
+    )
+    if version < 0 or (version == 0 and tables):
+        raise foreign
+    if version > 0 and not tables >= schema.RAPPORT_MARKERS:
+        raise foreign
     if version > schema.SCHEMA_VERSION:
         raise NewerDatabaseError(
             path,
@@ -66,26 +106,58 @@ def _inspect(path: Path) -> int:
             f"{schema.SCHEMA_VERSION})",
             "Update Rapport; the file has not been changed",
         )
+    missing = sorted(schema.expected_tables(version) - tables)
+    if missing:
+        raise CorruptDatabaseError(
+            path,
+            f"the database is damaged (missing table{'s' if len(missing) > 1 else ''}: "
+            f"{', '.join(missing)})",
+            damaged_database_advice(_good_backup_name(path)),
+        )
     return version
 
 
-def _translate(path: Path, exc: Exception) -> StoreError:
-    message = str(exc).lower()
-    if "locked" in message or "busy" in message:
-        return LockedDatabaseError(
+def _good_backup_name(path: Path) -> str | None:
+    found = newest_good_backup(path.parent / "backups")
+    return found.name if found else None
+
+
+def _translate(path: Path, exc: BaseException) -> StoreError:
+    """A StoreError for ``exc``; a damaged file's message names the newest good backup."""
+    code = sqlite_code(exc)
+    damaged = code is None or code & 0xFF in (SQLITE_CORRUPT, SQLITE_NOTADB)
+    return translate(path, exc, backup=_good_backup_name(path) if damaged else None)
+
+
+def _set_aside_empty(path: Path) -> None:
+    """A 0-byte database usually means something went wrong: keep it, start afresh, say so."""
+    wal = path.with_name(path.name + "-wal")
+    if path.stat().st_size != 0 or (wal.exists() and wal.stat().st_size > 0):
+        return
+    aside = path.with_name(f"{path.name}.empty-{datetime.now():%Y%m%d-%H%M%S}")
+    try:
+        path.rename(aside)
+    except OSError as exc:
+        raise UnwritableLocationError(
             path,
-            "the database is in use by another program or Rapport window",
-            "Close the other Rapport and try again",
-        )
-    if "not a database" in message:
-        return NotADatabaseError(path, "this file is not a Rapport database", RESTORE_ADVICE)
-    if "malformed" in message or "corrupt" in message:
-        return CorruptDatabaseError(path, "the database file is damaged", RESTORE_ADVICE)
-    if "unable to open" in message or "readonly" in message or "read-only" in message:
-        return UnwritableLocationError(
-            path, "the file cannot be opened for writing", "Check the folder's permissions"
-        )
-    return CorruptDatabaseError(path, f"the database cannot be read ({exc})", RESTORE_ADVICE)
+            f"the database file is empty (0 bytes) and cannot be moved aside ({exc.strerror})",
+            "Move it aside yourself and start Rapport again",
+        ) from exc
+    _notices.append(
+        f"{path} was empty (0 bytes), which usually means something went wrong while it "
+        f"was written; it was kept as {aside.name} and a new, empty database was started. "
+        "If you had data, restore a backup (rapport backup --list)"
+    )
+
+
+_notices: list[str] = []
+
+
+def take_notices() -> list[str]:
+    """Things the last open did that the user should hear about (printed, shown)."""
+    out = list(_notices)
+    _notices.clear()
+    return out
 
 
 def _upgrade(db: pw.SqliteDatabase, path: Path, current: int) -> None:
@@ -99,6 +171,9 @@ def _upgrade(db: pw.SqliteDatabase, path: Path, current: int) -> None:
     try:
         for version in range(current + 1, schema.SCHEMA_VERSION + 1):
             with db.atomic():
+                # Another process opening the same new folder may have run it meanwhile.
+                if db.execute_sql("PRAGMA user_version").fetchone()[0] >= version:
+                    continue
                 schema.STEPS[version](db)
                 problems = db.execute_sql("PRAGMA foreign_key_check").fetchall()
                 if problems:
@@ -124,8 +199,15 @@ def open_database(path: Path) -> pw.SqliteDatabase:
         raise UnwritableLocationError(
             path, f"the data folder cannot be created ({exc.strerror})", "Choose another folder"
         ) from exc
-    current = _inspect(path) if path.exists() else 0
-    db = pw.SqliteDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False, timeout=3)
+    if path.is_file():
+        _set_aside_empty(path)
+    current = _inspect(path) if os.path.lexists(path) else 0
+    # Write transactions begin as writes (BEGIN IMMEDIATE): a deferred transaction that
+    # turns into a write after another process committed fails at once with "database is
+    # locked", whereas an immediate one waits for the busy timeout like any other writer.
+    db = pw.SqliteDatabase(
+        str(path), pragmas=PRAGMAS, check_same_thread=False, timeout=3, lock_type="IMMEDIATE"
+    )
     search_index.register_functions(db)
     try:
         db.connect(reuse_if_open=True)
@@ -141,6 +223,46 @@ def open_database(path: Path) -> pw.SqliteDatabase:
         db.close()
         raise _translate(path, exc) from exc
     return db
+
+
+def open_read_only(path: Path) -> pw.SqliteDatabase:
+    """Bind the models to ``path`` opened read-only, as it is: no upgrade, no device id,
+    no write of any kind. For saving what can still be read from a damaged file."""
+    db = pw.SqliteDatabase(
+        sqlite_uri(path, mode="ro"),
+        uri=True,
+        pragmas={"query_only": 1},
+        check_same_thread=False,
+        timeout=3,
+    )
+    search_index.register_functions(db)
+    try:
+        db.connect(reuse_if_open=True)
+        db.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
+    except (pw.DatabaseError, sqlite3.DatabaseError) as exc:
+        db.close()
+        raise _translate(path, exc) from exc
+    database.initialize(db)
+    return db
+
+
+def check_integrity(path: Path) -> None:
+    """Run ``PRAGMA quick_check`` on the open database; a damaged one raises with advice.
+
+    Damage in pages start-up never reads (an index, old conversations) is otherwise found
+    only when something touches them: ``rapport selftest`` looks for it on purpose.
+    """
+    try:
+        rows = [row[0] for row in database.execute_sql("PRAGMA quick_check(5)").fetchall()]
+    except (pw.DatabaseError, sqlite3.DatabaseError) as exc:
+        raise _translate(path, exc) from exc
+    if rows != ["ok"]:
+        first = " ".join(str(rows[0]).split())[:120] if rows else "no answer"
+        raise CorruptDatabaseError(
+            path,
+            f"the database file is damaged ({first})",
+            damaged_database_advice(_good_backup_name(path)),
+        )
 
 
 def close_database() -> None:

@@ -82,3 +82,20 @@ STEPS: dict[int, Callable[[pw.SqliteDatabase], None]] = {
     3: step_3_sync,
 }
 SCHEMA_VERSION = max(STEPS)
+
+#: Tables only Rapport makes: a file with a schema version but without these is another
+#: program's SQLite file that happens to use ``user_version`` too, and is never touched.
+RAPPORT_MARKERS = frozenset({"meta", "change", "field_clock"})
+
+
+def expected_tables(version: int) -> frozenset[str]:
+    """The tables a Rapport database of schema ``version`` must hold."""
+    names: set[str] = set()
+    if version >= 1:
+        names.update(s.split('"')[1] for s in V1_SCHEMA if s.startswith("CREATE "))
+        names -= {s.split('"')[1] for s in V1_SCHEMA if s.startswith("CREATE INDEX")}
+    if version >= 2:
+        names.add(Draft._meta.table_name)
+    if version >= 3:
+        names.update(model._meta.table_name for model in SYNC_TABLES)
+    return frozenset(names)

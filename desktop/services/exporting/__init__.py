@@ -32,6 +32,12 @@ class ExportResult:
 
 
 def _atomic_text(path: Path, write: Callable[[object], dict[str, int]]) -> dict[str, int]:
+    if path.exists() and not path.is_file():
+        if path.is_dir():
+            raise ExportError(f"{path}: this is a folder; give a file name")
+        # A device or a pipe (/dev/stdout, a FIFO) is written to, never replaced.
+        with path.open("w", encoding="utf-8", newline="") as stream:
+            return write(stream)
     folder = path.parent
     folder.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
@@ -51,10 +57,12 @@ def export_data(
     *,
     include_confidential: bool = False,
     progress: Progress | None = None,
+    unreadable: list[str] | None = None,
 ) -> ExportResult:
     """Export the open data folder as ``fmt`` (json, vcf, csv, markdown) to ``path``.
 
     For markdown ``path`` is a folder (created if needed; files in it are replaced).
+    ``unreadable`` (JSON only): salvage a damaged database, listing what could not be read.
     Raises ValueError for an unknown format and ExportError when writing fails.
     """
     from desktop.services.exporting import common
@@ -62,11 +70,16 @@ def export_data(
     if fmt not in EXPORT_FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; choose from {', '.join(EXPORT_FORMATS)}")
     target = Path(path).expanduser()
+    _refuse_data_folder(target)
     try:
         if fmt == "json":
             from desktop.services.exporting import json_export
 
-            counts = _atomic_text(target, lambda s: json_export.write(s, progress=progress))  # type: ignore[arg-type]
+            salvage = {} if unreadable is None else {"unreadable": unreadable}
+            counts = _atomic_text(
+                target,
+                lambda s: json_export.write(s, progress=progress, **salvage),  # type: ignore[arg-type]
+            )
             return ExportResult(fmt, target, counts["people"], counts)
         people = common.load_people(include_confidential=include_confidential)
         if fmt == "markdown":
@@ -92,3 +105,18 @@ def export_data(
         return ExportResult(fmt, target, len(people), counts)
     except OSError as exc:
         raise ExportError(f"{target}: cannot be written ({exc.strerror or exc})") from exc
+
+
+def _refuse_data_folder(target: Path) -> None:
+    """An export written into the data folder could replace the live database or a backup."""
+    from desktop.storage.models import database
+
+    if database.obj is None:
+        return
+    data = Path(database.obj.database).resolve().parent
+    resolved = target.resolve()
+    if resolved == data or data in resolved.parents:
+        raise ExportError(
+            f"{target}: this is inside Rapport's data folder ({data}), where an export could "
+            "replace the database or a backup; choose another place"
+        )

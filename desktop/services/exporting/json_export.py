@@ -8,9 +8,12 @@ imports back into an empty data folder record for record (tests/test_export_json
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Callable
 from datetime import datetime
-from typing import IO
+from typing import IO, Any
+
+import peewee as pw
 
 from desktop import __version__
 from desktop.services.exporting.json_format import FORMAT, FORMAT_VERSION, LISTS, columns, to_json
@@ -62,9 +65,18 @@ def _select(model: type[SyncedModel]) -> tuple[str, list[tuple[str, object]]]:
 
 
 def write(
-    handle: IO[str], *, progress: Callable[[str, int, int], None] | None = None
+    handle: IO[str],
+    *,
+    progress: Callable[[str, int, int], None] | None = None,
+    unreadable: list[str] | None = None,
 ) -> dict[str, int]:
-    """Write the export to ``handle``; returns how many rows each list got."""
+    """Write the export to ``handle``; returns how many rows each list got.
+
+    With ``unreadable`` (a damaged database, opened read-only), a list whose rows cannot
+    all be read keeps the rows read before the damage, its name is added to
+    ``unreadable``, and the export goes on with the next list: saving what can still be
+    read is the point. Without it, the first error propagates.
+    """
     report = progress or (lambda stage, done, total: None)
     header = {
         "format": FORMAT,
@@ -81,20 +93,38 @@ def write(
         sql, plan = _select(model)
         handle.write(f'  "{list_name}": [')
         count = 0
-        cursor = database.execute_sql(sql)
-        while batch := cursor.fetchmany(2000):
-            chunks = []
-            for raw in batch:
-                row = {
-                    key: to_json(field.python_value(value))
-                    for (key, field), value in zip(plan, raw, strict=True)
-                }
-                chunks.append("\n    " + json.dumps(row, ensure_ascii=False))
-            handle.write(("," if count else "") + ",".join(chunks))
-            count += len(batch)
+        try:
+            cursor = _cursor(sql, model, salvage=unreadable is not None)
+            while batch := cursor.fetchmany(2000):
+                chunks = []
+                for raw in batch:
+                    row = {
+                        key: to_json(field.python_value(value))
+                        for (key, field), value in zip(plan, raw, strict=True)
+                    }
+                    chunks.append("\n    " + json.dumps(row, ensure_ascii=False))
+                handle.write(("," if count else "") + ",".join(chunks))
+                count += len(batch)
+        except (pw.DatabaseError, sqlite3.DatabaseError):
+            if unreadable is None:
+                raise
+            unreadable.append(list_name)
         handle.write("\n  ]" if count else "]")
         handle.write(",\n" if position < len(LISTS) - 1 else "\n")
         counts[list_name] = count
         report("exporting", position + 1, len(LISTS))
     handle.write("}\n")
     return counts
+
+
+def _cursor(sql: str, model: type[SyncedModel], *, salvage: bool) -> Any:
+    """The list's rows; when salvaging, without the checks on parents if those fail
+    (a damaged parent table must not hide a readable child table)."""
+    try:
+        return database.execute_sql(sql)
+    except (pw.DatabaseError, sqlite3.DatabaseError):
+        if not salvage:
+            raise
+        names = ", ".join(f"t.{field.column_name}" for _, _, field in columns(model))
+        table = model._meta.table_name
+        return database.execute_sql(f'SELECT {names} FROM "{table}" t WHERE t.deleted = 0')

@@ -19,6 +19,7 @@ corrects before previewing with ``mapping=``. Formats are documented in docs/for
 from __future__ import annotations
 
 import json
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -179,7 +180,13 @@ class ImportResult:
 
 def read_file(path: Path) -> bytes:
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise ImportFileError(f"{path}: this is a folder, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            # A named pipe or a device would block or never end: only files are read.
+            raise ImportFileError(f"{path}: this is not a regular file (a pipe or a device?)")
+        size = info.st_size
         if size > MAX_FILE:
             raise ImportFileError(f"{path}: the file is too large ({size // 2**20} MB) to import")
         return path.read_bytes()

@@ -6,7 +6,9 @@ and only does what a user at the keyboard could do (type, read the window, close
 ``RAPPORT_TEST_TYPE=<text>``
     Once the store is open, type ``<text>`` into the notes, one character every
     ``RAPPORT_TEST_TYPE_MS`` milliseconds (default 20), through real key events. Used to
-    kill the process mid-typing and check that the draft survived.
+    kill the process mid-typing and check that the draft survived. With
+    ``RAPPORT_TEST_TYPE_ECHO=1`` each key, once handled, is reported as ``typed <count>``
+    on standard output, so a test knows exactly what was typed before it killed.
 ``RAPPORT_TEST_REPORT=1``
     Once the store is open (the draft restored), print the form as one JSON line on
     standard output and quit — proves what a restarted window shows.
@@ -29,6 +31,7 @@ from PySide6.QtWidgets import QWidget
 
 TYPE_ENV = "RAPPORT_TEST_TYPE"  # these names are also in standalone.HOOK_ENVS
 TYPE_DELAY_ENV = "RAPPORT_TEST_TYPE_MS"
+TYPE_ECHO_ENV = "RAPPORT_TEST_TYPE_ECHO"
 REPORT_ENV = "RAPPORT_TEST_REPORT"
 BENCH_ENV = "RAPPORT_BENCH_PAINT"
 AFTER_PAINT = (
@@ -80,6 +83,7 @@ class _Typist:
         self.target = window.notes  # type: ignore[attr-defined]
         self.text = text
         self.index = 0
+        self.echo = bool(os.environ.get(TYPE_ECHO_ENV))
         self.timer = QTimer(window, interval=max(1, delay_ms))
         self.timer.timeout.connect(self._next)
 
@@ -104,3 +108,6 @@ class _Typist:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             event = QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, char)
             QApplication.sendEvent(self.target, event)
+        if self.echo:  # after the key was handled: a kill from here on must keep it
+            sys.stdout.write(f"typed {self.index}\n")
+            sys.stdout.flush()

@@ -3,9 +3,9 @@
 Keyboard-first: type the note, glance at the preview, Ctrl+Enter. The note is read as it
 is typed (debounced) and the preview shows what will be saved — people, promises both
 ways with their due dates, introductions, tags — each guess correctable in place. Only
-the draft is written while typing (at most ~0.3 s behind, durably, see
-:mod:`desktop.services.drafts`); Ctrl+Enter saves everything in one transaction; Esc
-hides the window and keeps the draft.
+the draft is written while typing (at most ~0.3 s behind, durably, and every change of
+the notes is appended to a journal at once, see :mod:`desktop.services.drafts`);
+Ctrl+Enter saves everything in one transaction; Esc hides the window and keeps the draft.
 
 Start-up matters (``rapport capture`` is bound to a global shortcut), so this module
 imports Qt and the form only. The parser, the services (Peewee), the name list and
@@ -90,6 +90,7 @@ class CaptureWindow(QWidget):
         self._bridge: Any = None
         self._painted = False
         self._dirty = False
+        self._journal: Any = None
         self.plan: CapturePlan | None = None
         self._build()
         self._parse_timer = QTimer(self, singleShot=True, interval=PARSE_DELAY_MS)
@@ -229,6 +230,7 @@ class CaptureWindow(QWidget):
         self._tasks = TaskManager(self)
         self._bridge = StoreBridge(self)
         self._bridge.changed.connect(self._store_changed)
+        self._start_journal()
         self._tasks.run("capture-names", capture.known_names, self._names_loaded)
         self._load_events()
         self.replan()
@@ -256,6 +258,9 @@ class CaptureWindow(QWidget):
         """Save the draft and stop background work (the application is ending): the
         window no longer touches the store, which may be closed next."""
         self.save_draft()
+        if self._journal is not None:
+            self._journal.close()
+            self._journal = None
         if self._bridge is not None:
             self._bridge.close()
             self._bridge = None
@@ -297,12 +302,36 @@ class CaptureWindow(QWidget):
                 drafts.clear(DRAFT_KEY)
             else:
                 drafts.save(DRAFT_KEY, self.draft_content())
+            if self._journal is not None:
+                self._journal.reset(self.notes.toPlainText())  # saved: start afresh
         except Exception as exc:  # a locked file or a full disk: say so, keep trying
             text = self.tr("The draft could not be saved (%1); retrying.")
             self._show_status(text.replace("%1", str(exc)), error=True)
             self._draft_timer.start(2000)
             return
         self._dirty = False
+
+    def _start_journal(self) -> None:
+        """Append every change of the notes to a file as it is typed (a kill between two
+        throttled draft saves then loses nothing; see desktop.services.drafts)."""
+        from desktop.services import drafts
+
+        try:
+            journal = drafts.open_journal(DRAFT_KEY)
+            if journal is not None:
+                journal.reset(self.notes.toPlainText())
+        except OSError:
+            return  # no journal (a read-only folder): the throttled saves still run
+        self._journal = journal
+        self.notes.textChanged.connect(self._journal_notes)
+
+    def _journal_notes(self) -> None:
+        if self._journal is None:
+            return
+        try:
+            self._journal.record(self.notes.toPlainText())
+        except OSError:
+            self._journal = None  # a full disk: the draft save will say so
 
     # ------------------------------------------------------------------ reacting
 

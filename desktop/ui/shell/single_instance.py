@@ -3,24 +3,29 @@
 The first instance listens on a QLocalServer whose name is derived from the data folder
 (two folders, two instances). A later ``rapport`` or ``rapport capture`` connects, sends
 one JSON line (``{"action": "show"}`` or ``{"action": "capture"}``) and exits, so there is
-never a second database connection. A socket left behind by a crash is removed before
-listening, so it never blocks the next start. :mod:`desktop.ui.shell.instance_probe` asks the
-same question without QtNetwork where it can (``rapport capture``'s start-up).
+never a second database connection. Being the instance is a lock file held for the life
+of the process (two launches in the same instant cannot both win); a socket left behind
+by a crash is removed before listening, so it never blocks the next start.
+:mod:`desktop.ui.shell.instance_probe` asks the same question without QtNetwork where it can
+(``rapport capture``'s start-up).
 """
 
 from __future__ import annotations
 
 import json
+import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QDir, QLockFile, QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from desktop.ui.shell.instance_probe import server_name
 
 CONNECT_TIMEOUT_MS = 500
 READ_TIMEOUT_MS = 1000
+CLAIM_TIMEOUT_S = 10.0  # how long a second launch waits for the first to start listening
 
 
 def send_to_running(data_folder: Path, action: str, **payload: object) -> bool:
@@ -51,6 +56,7 @@ class InstanceServer(QObject):
         self._server = QLocalServer(self)
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self._name = server_name(data_folder)
+        self._lock: QLockFile | None = None
         self._server.newConnection.connect(self._accept)
 
     def listen(self) -> bool:
@@ -90,11 +96,30 @@ def claim_or_forward(
     """Become the instance for ``data_folder`` or forward ``action`` to the one that is.
 
     Returns the server when this process is now the instance, None when the request was
-    handed over (the caller should exit 0).
+    handed over (the caller should exit 0). The claim is a lock file held for the life
+    of the process (``QLockFile``, which also sees through a lock left by a crash): two
+    launches in the same instant cannot both win, as they could when "nobody answered
+    the socket" was the only test. The loser forwards its request once the winner
+    listens.
     """
-    if send_to_running(data_folder, action):
-        return None
-    server = InstanceServer(data_folder)
-    server.requested.connect(on_request)
-    server.listen()
-    return server
+    lock = QLockFile(str(Path(QDir.tempPath()) / f"{server_name(data_folder)}.lock"))
+    lock.setStaleLockTime(0)  # never stale by age, only when its owner is gone
+    deadline = time.monotonic() + CLAIM_TIMEOUT_S
+    while True:
+        if lock.tryLock(0):
+            server = InstanceServer(data_folder)
+            server._lock = lock  # held as long as the server lives
+            server.requested.connect(on_request)
+            server.listen()  # a stale socket may be removed: the lock says it is ours
+            return server
+        if send_to_running(data_folder, action):
+            return None
+        if time.monotonic() > deadline:
+            # The holder neither answers nor lets go (hung?): do not open the database
+            # beside it. The caller exits; the user can try again.
+            sys.stderr.write(
+                "rapport: another Rapport holds this data folder but does not answer; "
+                "close it and try again\n"
+            )
+            return None
+        time.sleep(0.05)
