@@ -269,6 +269,7 @@ class MainWindow(WindowActions, WindowTools, QMainWindow):
             page = EmptyState(self.pages)
             page.addPersonRequested.connect(lambda: self.new_person())
             page.demoRequested.connect(self.load_demo)
+            page.importRequested.connect(self.actions_by_id["import_file"].trigger)
         else:
             raise KeyError(name)
         self.pages.addWidget(page)
