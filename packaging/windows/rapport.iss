@@ -12,8 +12,8 @@
 #ifndef AppVersion
   #error Pass the version: iscc /DAppVersion=X.Y.Z packaging\windows\rapport.iss
 #endif
-#ifndef SourceDir
-  #define SourceDir "..\..\dist\rapport"
+#ifndef BundleDir
+  #define BundleDir "..\..\dist\rapport"
 #endif
 
 [Setup]
@@ -51,7 +51,7 @@ Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{
 [Files]
 ; The whole PyInstaller folder; an upgrade first removes the old program files (below),
 ; so nothing of an older version lingers beside the new one.
-Source: "{#SourceDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
+Source: "{#BundleDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
 
 [InstallDelete]
 Type: filesandordirs; Name: "{app}\_internal"
