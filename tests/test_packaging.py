@@ -93,3 +93,25 @@ def test_setup_py_adds_the_mapped_resources_package() -> None:
     assert '"desktop._resources" = "resources"' in (ROOT / "pyproject.toml").read_text(
         encoding="utf-8"
     )
+
+
+def test_ci_runs_the_install_checks() -> None:
+    """A merge that drops .ci/run's install block would silently stop testing installs."""
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    for script in ("check-wheel.sh", "check-deb.sh", "check-workflow.sh"):
+        assert f"bash packaging/ci/{script}" in ci.splitlines(), script
+        assert (ROOT / "packaging" / "ci" / script).is_file()
+    for tool in ("desktop-file-utils", "appstream"):
+        assert tool in ci
+
+
+def test_desktop_entry_launches_only_what_the_cli_accepts() -> None:
+    """Exec lines run `rapport` or `rapport capture`: the CLI takes no file arguments, so a
+    field code such as %F would turn a file dropped on the launcher into a usage error."""
+    entry = (ROOT / "packaging" / "linux" / "app.rapport.Rapport.desktop").read_text(
+        encoding="utf-8"
+    )
+    commands = [
+        line.split("=", 1)[1].split() for line in entry.splitlines() if line.startswith("Exec=")
+    ]
+    assert commands and all(cmd in (["rapport"], ["rapport", "capture"]) for cmd in commands)
