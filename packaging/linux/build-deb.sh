@@ -101,6 +101,7 @@ done < <(find "$bundle" -type f \( -name '*.so*' -o -name rapport \) -exec reade
 if [ ${#missing[@]} -gt 0 ]; then
   printf 'the bundle needs libraries that Depends does not name:\n' >&2
   printf '  %s\n' "${missing[@]}" >&2
+  printf 'add their packages to Depends above (and install them where you build)\n' >&2
   exit 1
 fi
 
