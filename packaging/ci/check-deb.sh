@@ -2,7 +2,8 @@
 # CI: build the .deb (and an older-versioned twin from the same bundle), then on this
 # machine, as a user would:
 #   1. install the older package, make a data folder with a person in it;
-#   2. install the newer package over it: the data is kept and still readable;
+#   2. install the newer package over it: the data is kept and still readable, and a data
+#      file in the first release's schema is upgraded (after a backup) with nothing lost;
 #   3. `rapport selftest` from /usr/bin against a fresh folder; the desktop entry and the
 #      AppStream metainfo validate where they were installed;
 #   4. `apt-get remove`: nothing of the package is left, the data folder is untouched.
@@ -44,12 +45,19 @@ mkdir -p "$data"
 rapport note --data-dir "$data" "Met Ana Ruiz (Acme) at PyCon. I'll send her the deck by Friday." \
   >/dev/null
 rapport search --data-dir "$data" "Ana" | grep -q "Ana Ruiz" || fail "the old version lost the note"
+# And a data file as the first release wrote it (schema 1): the newer package must upgrade it.
+old_data="$work/home-v1/.local/share/rapport"
+latest_schema=$(python3 packaging/ci/make_old_data.py "$old_data")
 
 echo "== deb: upgrade to $(basename "$new") over it"
 "${APT[@]}" install "$new" >/dev/null
 [ "$(dpkg-query -W -f='${Version}' rapport)" = "$version" ] || fail "the upgrade did not happen"
 rapport search --data-dir "$data" "Ana" | grep -q "Ana Ruiz" || fail "the upgrade lost the data"
 command -v rapport | grep -qx /usr/bin/rapport || fail "rapport is not /usr/bin/rapport"
+rapport show --data-dir "$old_data" "José Núñez" | grep -q "Acme" || fail "the schema-1 person is lost"
+schema=$(python3 -c 'import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute("PRAGMA user_version").fetchone()[0])' "$old_data/rapport.sqlite3")
+[ "$schema" = "$latest_schema" ] || fail "the schema-1 file is at version $schema, not $latest_schema"
+ls "$old_data"/backups/*before-v2*.sqlite3 >/dev/null || fail "no backup before the schema upgrade"
 rapport selftest --data-dir "$work/fresh"
 rapport selftest --data-dir "$data"
 
