@@ -1,4 +1,8 @@
-"""The friendly first-run page: what Rapport is for, and two ways to begin."""
+"""The friendly first-run page: what Rapport is for, and three ways to begin.
+
+Most people arrive with contacts in another app, so importing them (File ▸ Import) is
+offered here beside adding one person and trying the demo network.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from desktop.ui.kit.style import SPACING, scaled_font
 class EmptyState(QWidget):
     addPersonRequested = Signal()
     demoRequested = Signal()
+    importRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -23,8 +28,8 @@ class EmptyState(QWidget):
         body = QLabel(
             self.tr(
                 "Rapport keeps who you know, what you talked about and what each of you "
-                "promised — on this computer only. Add someone you met recently, or look "
-                "around a sample network first."
+                "promised — on this computer only. Add someone you met recently, bring in "
+                "your contacts from another app, or look around a sample network first."
             ),
             self,
         )
@@ -36,6 +41,13 @@ class EmptyState(QWidget):
         self.add_button.setAccessibleName(self.tr("Add a person"))
         self.add_button.setDefault(True)
         self.add_button.clicked.connect(self.addPersonRequested)
+        self.import_button = QPushButton(icon("import"), self.tr("&Import Your Contacts…"), self)
+        self.import_button.setObjectName("emptyImport")
+        self.import_button.setAccessibleName(self.tr("Import your contacts"))
+        self.import_button.setToolTip(
+            self.tr("From a vCard or CSV file (phone, Google, Outlook, LinkedIn) or Monica")
+        )
+        self.import_button.clicked.connect(self.importRequested)
         self.demo_button = QPushButton(icon("import"), self.tr("Try a &Demo Network"), self)
         self.demo_button.setObjectName("emptyDemo")
         self.demo_button.setAccessibleName(self.tr("Load a demo network of 200 people"))
@@ -46,6 +58,7 @@ class EmptyState(QWidget):
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.add_button)
+        buttons.addWidget(self.import_button)
         buttons.addWidget(self.demo_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)

@@ -288,6 +288,7 @@ class MainWindow(QMainWindow):
             page = EmptyState(self.pages)
             page.addPersonRequested.connect(lambda: self.edit_actions.new_person())
             page.demoRequested.connect(self.file_actions.load_demo)
+            page.importRequested.connect(self.actions_by_id["import_file"].trigger)
         else:
             raise KeyError(name)
         self.pages.addWidget(page)
