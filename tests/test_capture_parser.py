@@ -22,8 +22,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop.domain import capture_parser
-from desktop.domain.capture_parser import (
+from desktop.domain.capture import parser as capture_parser
+from desktop.domain.capture.parser import (
     CaptureParse,
     EnglishRules,
     ParsedCommitment,
@@ -335,7 +335,7 @@ def test_table_phrases_never_import_dateparser() -> None:
     code = (
         "import sys\n"
         "from datetime import datetime\n"
-        "from desktop.domain.capture_parser import parse_capture\n"
+        "from desktop.domain.capture.parser import parse_capture\n"
         "r = parse_capture(" + repr(EXAMPLE + "\nBen will reply in two weeks.") + ",\n"
         "    now=datetime(2026, 11, 25, 18))\n"
         "assert [c.due_text for c in r.commitments] == ['by Friday', '', 'in two weeks'], r\n"

@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 import pytest
 
+from desktop.domain.capture.parser import parse_capture
 from desktop.domain.capture.plan import (
     Candidate,
     Corrections,
@@ -18,7 +19,6 @@ from desktop.domain.capture.plan import (
     normalise_tags,
 )
 from desktop.domain.capture.when import resolve_when
-from desktop.domain.capture_parser import parse_capture
 
 NOW = datetime(2026, 11, 25, 18, 0)
 FRI = date(2026, 11, 27)

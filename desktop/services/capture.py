@@ -2,7 +2,7 @@
 promises and introductions — saved in one transaction.
 
 The capture window and ``rapport note`` share this path: parse the note
-(:mod:`desktop.domain.capture_parser`), look the names up here (:func:`match_names`),
+(:mod:`desktop.domain.capture.parser`), look the names up here (:func:`match_names`),
 build a :class:`~desktop.domain.capture.plan.CapturePlan` with the user's corrections,
 and :func:`save_capture` it. Nothing is written until then, except the draft.
 """
@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from desktop.domain.capture.parser import CaptureParse, parse_capture
 from desktop.domain.capture.plan import (
     Candidate,
     CapturePlan,
@@ -23,7 +24,6 @@ from desktop.domain.capture.plan import (
     names_in,
 )
 from desktop.domain.capture.when import resolve_when
-from desktop.domain.capture_parser import CaptureParse, parse_capture
 from desktop.services import commitments, conversations, events, introductions, people
 from desktop.services.store import operation
 from desktop.storage.models import Attendance, Person

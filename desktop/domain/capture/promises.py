@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import NamedTuple
 
+from desktop.domain.capture.due_dates import fallback_due, find_due
 from desktop.domain.capture.names import _name_ending_at, _names_in, _Roster
 from desktop.domain.capture.results import ParsedCommitment
 from desktop.domain.capture.rules import LanguageRules
@@ -18,7 +19,6 @@ from desktop.domain.capture.text import (
     _WORD_RE,
     _skip_hspace,
 )
-from desktop.domain.due_dates import fallback_due, find_due
 
 
 class _Opener(NamedTuple):

@@ -37,7 +37,7 @@ AFTER_PAINT = (
     "rapidfuzz",
     "desktop.services.store",
     "desktop.services.capture",
-    "desktop.domain.capture_parser",
+    "desktop.domain.capture.parser",
     "desktop.ui.tasks",
 )
 AFTER_PAINT_WHERE_PROBED = ("PySide6.QtNetwork",)  # see desktop.ui.instance_probe

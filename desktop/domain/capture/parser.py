@@ -10,9 +10,16 @@ is visible and fixable.
 Rules of the road, and why:
 
 * Split by responsibility: this module is the entry (sentences, tags, the algorithm's
-  order); the parts live in :mod:`desktop.domain.capture` (``rules`` per language,
-  ``names``, ``promises``, ``meeting``, ``intros``) and the due-date table in
-  :mod:`desktop.domain.due_dates`. The public names below are all importable from here.
+  order); the parts live beside it in :mod:`desktop.domain.capture`: ``results`` (what
+  the parser returns), ``text`` (characters and words), ``rules`` (per-language phrase
+  tables), ``names`` (finding names and who they are), ``promises`` (commitment
+  clauses), ``meeting`` (who was met, organization and place), ``intros``
+  (introductions) and ``due_dates`` (the due-date table). The public names below are
+  all importable from here. The package also plans what a capture saves: ``plan``
+  (parse + name look-ups + the user's corrections -> a ``CapturePlan``), ``planned``
+  (its vocabulary), ``corrections`` (what the user changed in the preview), ``when``
+  (reading "yesterday evening"). Its ``__init__`` stays empty so importing one part
+  does not import them all (capture's start-up speed).
 * Pure: no Qt, no database (``desktop/domain`` runs headless, from the CLI and tests).
 * Fast: regular expressions and a small due-date table handle the common phrasings in well
   under a millisecond per sentence. ``dateparser`` is imported lazily and consulted only

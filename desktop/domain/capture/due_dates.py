@@ -3,7 +3,7 @@
 
 Split out of the capture parser so the calendar rules (which week a "next Friday" falls
 in, what "end of month" means) live and are read in one place. The choices themselves are
-documented in :mod:`desktop.domain.capture_parser`.
+documented in :mod:`desktop.domain.capture.parser`.
 """
 
 from __future__ import annotations
