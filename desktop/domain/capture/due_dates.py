@@ -113,8 +113,8 @@ def _en_week(m: re.Match[str], today: date, rules: LanguageRules) -> date | None
         return monday + timedelta(days=11)
     if "next weekend" in phrase:
         return monday + timedelta(days=12)
-    if "weekend" in phrase:
-        return max(today, monday + timedelta(days=5))
+    if "weekend" in phrase:  # the coming Saturday (today when it is Saturday)
+        return today + timedelta(days=(5 - today.weekday()) % 7)
     if "next week" in phrase:
         return monday + timedelta(days=7)
     return _end_of_week(today)
@@ -192,6 +192,12 @@ def _en_month_day(m: re.Match[str], today: date, rules: LanguageRules) -> date |
     if year:
         return date(int(year), month, day)
     return _next_month_day(today, month, day)
+
+
+def _en_after_holidays(m: re.Match[str], today: date, rules: LanguageRules) -> date | None:
+    """"after the holidays" / "in the new year": the first Monday after the coming Jan 1."""
+    new_year = date(today.year + 1, 1, 1)
+    return new_year + timedelta(days=(7 - new_year.weekday()) % 7 or 7)
 
 
 def _en_iso(m: re.Match[str], today: date, rules: LanguageRules) -> date | None:
@@ -297,6 +303,11 @@ def english_due_rules(
         ),
         (prep + r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})", _en_iso),
         (
+            r"(?:(?:right\s+|just\s+)?after\s+the\s+(?:holidays|christmas\s+break|xmas\s+break"
+            r"|festive\s+season|new\s+year)|in\s+the\s+new\s+year)",
+            _en_after_holidays,
+        ),
+        (
             r"(?P<mpre>(?:(?:by|before|until|till|at|in)\s+)?"
             r"(?:(?:the\s+)?(?:start|beginning|middle|end)\s+of|early|mid|late)"
             r"|by|before|until|till|in|during)"
@@ -337,7 +348,7 @@ def dateparser_date(phrase: str, base: datetime, languages: tuple[str, ...]) -> 
     Cached because the preview re-parses the same note on every keystroke.
     """
     try:
-        import dateparser  # ~60 ms import, ~0.1 s first call: only when needed
+        import dateparser  # type: ignore[import-untyped] # ~60 ms import, ~0.1 s first call: only when needed
 
         result = dateparser.parse(
             phrase,

@@ -365,7 +365,7 @@ def _introductions(
 def _intro_ends(
     intro: ParsedIntroduction, people: _People
 ) -> tuple[str | None, str, str | None] | None:
-    keys = []
+    keys: list[str | None] = []
     for name in (intro.introducer, intro.person, intro.to):
         if name is None:
             keys.append(None)

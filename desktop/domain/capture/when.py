@@ -143,7 +143,7 @@ def _day(phrase: str, now: datetime) -> date | None:
 def _from_dateparser(phrase: str, now: datetime) -> datetime | None:
     """Ask dateparser (imported here, on first use) with English fixed and the past preferred."""
     try:
-        import dateparser  # lazily: ~60 ms import, ~0.1 s first call
+        import dateparser  # type: ignore[import-untyped] # lazily: ~60 ms import, ~0.1 s first call
 
         result = dateparser.parse(
             phrase,

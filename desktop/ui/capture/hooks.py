@@ -34,6 +34,7 @@ BENCH_ENV = "RAPPORT_BENCH_PAINT"
 AFTER_PAINT = (
     "peewee",
     "dateparser",
+    "nameparser",
     "rapidfuzz",
     "desktop.services.store",
     "desktop.services.capture",
