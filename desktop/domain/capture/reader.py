@@ -308,6 +308,8 @@ class _Token:
 _TOKEN_RE = re.compile(rf"{_NAME_WORD}\.?|[\"\u201c][^\"\u201c\u201d\n]{{1,20}}[\"\u201d]")
 
 
+# common words that are also surnames, taken when capitalised after a first name
+_SURNAME_WORDS = frozenset(["said", "will", "long", "young", "white", "may", "king"])
 _CONTRACTION_RE = re.compile(rf"{_A}(?:s|ll|d|re|ve|m)$")
 _APOS_RE = re.compile(_A)
 _HSPACE_RE = re.compile(r"[ \t]+")
@@ -345,7 +347,8 @@ def _scan_name(text: str, pos: int, hi: int, *, lower_ok: bool) -> tuple[int, in
                 and base[0].isupper()
                 and re.match(r"[ \t]+[A-Z][a-z]", text[m.end() : m.end() + 3]) is not None
             )
-            if (_is_cap(base) or will_name) and not (len(base) > 3 and base.isupper()):
+            surname = start >= 0 and base[0].isupper() and folded in _SURNAME_WORDS  # "Omar Said"
+            if (_is_cap(base) or will_name or surname) and not (len(base) > 3 and base.isupper()):
                 if lower_run:
                     break
                 start = m.start() if start < 0 else start
