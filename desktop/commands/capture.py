@@ -38,7 +38,7 @@ def note_command(args: argparse.Namespace) -> int:
         except LookupError as exc:
             raise CommandError(str(exc)) from exc
     now = datetime.now().replace(microsecond=0)
-    _parse, plan = capture.prepare_note(
+    parse, plan = capture.prepare_note(
         text,
         now=now,
         who=args.with_ or (),
@@ -51,6 +51,9 @@ def note_command(args: argparse.Namespace) -> int:
     if plan.problems:
         if args.json:
             print_json({**_plan_json(plan), "saved": False})
+        else:  # say what was understood, so fixing the note is one edit, not a retype
+            for line in capture.understood(parse):
+                print(f"rapport: note: understood {line}", file=sys.stderr)
         raise CommandError(_problems_text(plan))
     for person in plan.people:
         if person.is_new and person.candidates:

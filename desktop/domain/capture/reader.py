@@ -233,6 +233,12 @@ _EMPLOYER_RE = re.compile(
 )
 _AT_FOR_RE = re.compile(r"\s(?:at|for)\s+[A-Z]")
 _LATE_FROM_RE = re.compile(r"[^,;.\n]{0,30}?\bfrom\s+(?:the\s+)?(?P<org>[A-Z][^,;.\n()]*)")
+_NAME_WORD_RE = re.compile(_NAME_WORD)
+_NAME_WORD_B_RE = re.compile(rf"\b{_NAME_WORD}")
+_POSSESSIVE_END_RE = re.compile(rf"{_A}s$")
+_THEM_MODAL_S_RE = re.compile(_THEM_MODAL + r"\s+", re.I)
+_THEM_DEBT_LEAD_RE = re.compile(r"\s*" + _THEM_DEBT.pattern, re.I)
+_INTRO_HINT = re.compile(r"intro|connect|\bput\b", re.I)
 _BY_RE = re.compile(r"\s+by\s+")
 _TIME_RE = re.compile(
     r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?|noon|midnight|lunchtime|night|the\s+moment", re.I
@@ -435,12 +441,21 @@ class _Reader:
         self.budget = [4]
         self.pending_intros: list[tuple[_Clause, int, str]] = []
         self.known_index = _index(tuple(known))
+        self._memo: dict[tuple[str, int], str | None] = {}
 
     # -- names and people ------------------------------------------------------
 
     def lookup(self, raw: str) -> str | None:
         """The met person or contact ``raw`` stands for (full or unique first name);
         people met in this note win over contacts."""
+        memo_key = (raw, len(self.people))  # a new person met can change the answer
+        if memo_key in self._memo:
+            return self._memo[memo_key]
+        found = self._lookup(raw)
+        self._memo[memo_key] = found
+        return found
+
+    def _lookup(self, raw: str) -> str | None:
         key = " ".join(raw.casefold().split())
         if not key:
             return None
@@ -566,9 +581,7 @@ class _Reader:
         m = re.match(rf"((?:{_NAME_WORD}\s+){{0,2}}{_NAME_WORD})", rest)
         if m and m.group()[:1].isupper():
             after = rest[m.end() :]
-            return bool(
-                re.match(_THEM_MODAL + r"\s", after, re.I) or _THEM_DEBT.match(after.lstrip())
-            )
+            return bool(_THEM_MODAL_S_RE.match(after) or _THEM_DEBT.match(after.lstrip()))
         return False
 
     def find_people(self, sentences: list[tuple[int, int]], clauses: list[_Clause]) -> None:
@@ -744,7 +757,7 @@ class _Reader:
                 ):
                     continue
                 span = None
-                for cand in re.finditer(rf"\b{_NAME_WORD}", before):
+                for cand in _NAME_WORD_B_RE.finditer(before):
                     sub = _scan_name(t, s + cand.start(), s + len(before), lower_ok=False)
                     if sub and sub[1] == s + len(before) and (span is None or sub[0] < span[0]):
                         span = sub
@@ -775,7 +788,7 @@ class _Reader:
                     continue
                 before = t[s : m.start()].rstrip()
                 by = None
-                for cand in re.finditer(rf"\b{_NAME_WORD}", before):
+                for cand in _NAME_WORD_B_RE.finditer(before):
                     sub = _scan_name(t, s + cand.start(), s + len(before), lower_ok=False)
                     if sub and sub[1] == s + len(before):
                         by = self.add_person(t[sub[0] : sub[1]], sub[0], index)
@@ -853,6 +866,7 @@ class _Reader:
             for s, e in sentences
             if _MEET_RE.search(t, s, e) or any(s <= p < e for p, _n, _i in self.mentions)
         ]
+        meeting = meeting or sentences  # nobody named: where it happened still counts
         for s, e in meeting:
             found: list[tuple[str, str, bool, int]] = []  # (lead, place, article?, where)
             for m in _PLACE_LEAD.finditer(t, s, e):
@@ -922,11 +936,11 @@ class _Reader:
             if capital:
                 if lower_seen and words and words[-1].casefold() not in ("of", "&"):
                     break
-            elif (loose and not re.search(rf"{_A}s$", w)) or (
+            elif (loose and not _POSSESSIVE_END_RE.search(w)) or (
                 words and not loose and lower_seen < 2 and w.isalpha()
             ):
                 lower_seen += 1
-            elif re.search(rf"{_A}s$", w) and not words:
+            elif _POSSESSIVE_END_RE.search(w) and not words:
                 pass
             else:
                 break
@@ -1022,7 +1036,7 @@ class _Reader:
             named = (
                 _scan_name(t, pos, c.end, lower_ok=False) if t[pos : pos + 1].isupper() else None
             )
-            if named and re.compile(_THEM_MODAL + r"\s", re.I).match(t, named[1], c.end):
+            if named and _THEM_MODAL_S_RE.match(t, named[1], c.end):
                 patterns: list[tuple[re.Pattern[str], str]] = []  # "Will Smith will ..."
             else:
                 patterns = _ME_PATTERNS
@@ -1090,10 +1104,10 @@ class _Reader:
             else:
                 after = pos + len(raw)
             rest_at = after
-            m = re.compile(_THEM_MODAL + r"\s+", re.I).match(t, rest_at, c.end)
+            m = _THEM_MODAL_S_RE.match(t, rest_at, c.end)
             debt = None
             if m is None:
-                debt = re.compile(r"\s*" + _THEM_DEBT.pattern, re.I).match(t, rest_at, c.end)
+                debt = _THEM_DEBT_LEAD_RE.match(t, rest_at, c.end)
                 gerund = re.compile(
                     rf"\s*(?:{_A}s|\s+is)\s+(?=(?:sending|bringing|sharing|hosting|writing|introducing)\b)",
                     re.I,
@@ -1141,7 +1155,7 @@ class _Reader:
             # the clause's own names become mentions for the clauses after it (a list
             # already recorded as one mention stays one)
             listed = {n for p, n, _s in self.mentions if c.start <= p < c.end}
-            for m in re.finditer(rf"\b{_NAME_WORD}", t[c.start : c.end]):
+            for m in _NAME_WORD_B_RE.finditer(t[c.start : c.end]):
                 word = m.group()
                 base = re.split(_A, word)[0]
                 name = self.lookup(base)
@@ -1169,7 +1183,7 @@ class _Reader:
     def _named_in(self, lo: int, hi: int) -> frozenset[str]:
         """People of the note named between ``lo`` and ``hi`` (case-folded)."""
         named = set()
-        for m in re.finditer(rf"\b{_NAME_WORD}", self.text[lo:hi]):
+        for m in _NAME_WORD_B_RE.finditer(self.text[lo:hi]):
             base = re.split(_A, m.group())[0]
             if _is_cap(base):
                 name = self.lookup(base)
@@ -1183,7 +1197,7 @@ class _Reader:
         t = self.text
         lo, hi = c.desc
         owner_of: str | None = None  # "return Jonas's drill": Jonas, if nobody else
-        for m in re.finditer(rf"{_NAME_WORD}", t[lo:hi]):
+        for m in _NAME_WORD_RE.finditer(t[lo:hi]):
             word = m.group()
             folded = word.casefold()
             at = lo + m.start()
@@ -1191,7 +1205,7 @@ class _Reader:
                 if folded == "her" and self._her_is_possessive(at + 3, hi):
                     continue
                 return self.recent(at, plural=folded == "them", exclude=c.named)
-            if re.search(rf"{_A}s$", word) and _is_cap(word):
+            if _POSSESSIVE_END_RE.search(word) and _is_cap(word):
                 owner_of = owner_of or self.lookup(re.split(_A, word)[0])
                 continue
             if not _is_cap(word) or folded in _WEEKDAY_OR_MONTH:
@@ -1283,6 +1297,8 @@ class _Reader:
         return raw.strip(" \t.,;:!?\u2014\u2013-\"'()[]")
 
     def intro_from_promise(self, c: _Clause, desc: str, span: tuple[int, int]) -> None:
+        if not _INTRO_HINT.search(desc):
+            return
         bare = _BARE_INTRO.match(desc)
         if bare is not None and c.kind == "them" and c.person:
             target = self.intro_target(desc[bare.end() :])
