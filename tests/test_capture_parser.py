@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 import subprocess
 import sys
-import time
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -539,18 +538,14 @@ def test_internal_error_degrades_to_plain_notes(
     assert "capture parser failed" in caplog.text
 
 
-def test_a_thousand_characters_parse_well_under_ten_milliseconds() -> None:
+def test_a_thousand_characters_with_ten_thousand_contacts_are_read_whole() -> None:
+    # The time it takes (well under 10 ms here) is measured by
+    # tests/benchmarks/bench_capture_quality.py --speed: no timed assertion in the suite.
     note = EXAMPLE + "\nBen will send the contract before the 3rd. They'll reply in two weeks.\n"
     note = (note * 6)[:1000]
     known = (*(f"Person{i} Surname{i}" for i in range(10_000)), "Ben Ode")
-    parse(note, known)  # warm the contact index
-    timings = []
-    for _ in range(20):
-        start = time.perf_counter()
-        result = parse_capture(note, now=NOW, known_names=known)
-        timings.append(time.perf_counter() - start)
+    result = parse_capture(note, now=NOW, known_names=known)
     assert len(result.commitments) >= 15
-    assert sorted(timings)[len(timings) // 2] < 0.010
 
 
 # ------------------------------------------------------------------- property tests

@@ -85,7 +85,8 @@ _MEET = (
     r"|(?:lunch|coffee|coffe|dinner|drinks|breakfast|brunch|beers?|tea|call|phone\s+call"
     r"|chat|catch[\s-]?up|video\s+call|zoom|meeting|walk|workshop|bbq|1:1|one[\s-]on[\s-]one)"
     r"(?:\s+(?:at|in)\s+[^,;.\n]*?)?\s+(?:with|w/|w)"
-    r"|attendees\s*:|with)"
+    r"|attendees\s*:|with"
+    r"|(?:lunch|coffee|dinner|drinks|breakfast|call|zoom|meeting|chat|1:1)\s*:)"
 )
 _MEET_RE = re.compile(rf"(?<![\w/])(?:{_MEET})(?=[\s:])\s*:?\s*", re.I)
 _NAME_WORD = rf"[^\W\d_](?:[\w\-]|[{_MARKS}])*(?:{_A}(?:[\w\-]|[{_MARKS}])+)?"
@@ -238,6 +239,10 @@ _NAME_WORD_B_RE = re.compile(rf"\b{_NAME_WORD}")
 _POSSESSIVE_END_RE = re.compile(rf"{_A}s$")
 _THEM_MODAL_S_RE = re.compile(_THEM_MODAL + r"\s+", re.I)
 _THEM_DEBT_LEAD_RE = re.compile(r"\s*" + _THEM_DEBT.pattern, re.I)
+_MEAL_RE = re.compile(
+    r"\b(?:lunch|coffee|dinner|drinks|breakfast|brunch|beers?|tea|call|meeting|walk|met|meet)\b",
+    re.I,
+)
 _INTRO_HINT = re.compile(r"intro|connect|\bput\b", re.I)
 _BY_RE = re.compile(r"\s+by\s+")
 _TIME_RE = re.compile(
@@ -253,7 +258,7 @@ _PLACE_STOP = frozenset(
 )
 _VAGUE_TAIL = re.compile(
     r"(?:\s+(?:sometime|some\s+time|soon|asap|at\s+some\s+point|later|eventually|again"
-    r"|when\s+i\s+can|if\s+i\s+can|too))+\s*$",
+    r"|when\s+i\s+can|if\s+i\s+can|too|lol|haha|:\)|!+))+\s*$",
     re.I,
 )
 
@@ -575,7 +580,9 @@ class _Reader:
         if re.match(rf"(?:i|{_SUBJ_PRONOUN}|we)(?:\s|{_A})", rest, re.I):
             return True
         if any(p.match(rest) for p, kind in _ME_PATTERNS if kind != "gerund"):
-            return not re.match(r"(?:have|has|will|want|plan|going)\s+(?!to\b)", rest, re.I)
+            return not re.match(
+                r"(?:have|has|will|want|plan|going|need|needs)\s+(?!to\b)", rest, re.I
+            )
         if _ASKED_ME.match(rest) or _WAITING.match(rest):
             return True
         m = re.match(rf"((?:{_NAME_WORD}\s+){{0,2}}{_NAME_WORD})", rest)
@@ -866,6 +873,7 @@ class _Reader:
             for s, e in sentences
             if _MEET_RE.search(t, s, e) or any(s <= p < e for p, _n, _i in self.mentions)
         ]
+        anyone = bool(meeting)
         meeting = meeting or sentences  # nobody named: where it happened still counts
         for s, e in meeting:
             found: list[tuple[str, str, bool, int]] = []  # (lead, place, article?, where)
@@ -877,7 +885,18 @@ class _Reader:
                 ):
                     continue
                 lead = m.group().split()[0].casefold()
-                lenient = re.search(r"\bmet\s*$", t[s : m.start()], re.I) is not None
+                clause = next((c for c in clauses if c.start <= m.start() < c.end), None)
+                lo = clause.start if clause else s
+                met_here = _MEET_RE.search(t, lo, m.start()) is not None
+                if (
+                    anyone
+                    and clause
+                    and not met_here
+                    and not _MEAL_RE.search(t, clause.start, m.start())
+                    and not any(clause.start <= p < clause.end for p, _n, _i in self.mentions)
+                ):
+                    continue  # "she teaches at a bootcamp": not where we met
+                lenient = met_here and re.search(r"\bat\s+$", m.group(), re.I) is not None
                 place = self.place_phrase(m.end(), e, lenient=lenient)
                 if not place or self._is_org_text(place) or _TIME_RE.fullmatch(place):
                     continue
@@ -1047,7 +1066,9 @@ class _Reader:
                 if (
                     kind == "promise"
                     and re.match(
-                        r"(?:have|has|will|want|plan|going|gonna)\s+(?!to\b)", m.group(), re.I
+                        r"(?:have|has|will|want|plan|going|gonna|need|needs)\s+(?!to\b)",
+                        m.group(),
+                        re.I,
                     )
                     and not re.match(r"(?:will|gonna)\s", m.group(), re.I)
                 ):
@@ -1074,6 +1095,14 @@ class _Reader:
             if c.kind:
                 if re.match(rf"i\s*(?:won{_A}t|can{_A}t|will\s+not)", body, re.I):
                     c.kind = ""
+                continue
+            if (
+                not c.continues
+                and _ACTION_VERB.match(t, pos, c.end)
+                and self._line_start(c.start)
+                and not re.match(r"\w+(?:ed|ing)\b", body)
+            ):  # "- send deck by thurs": a to-do for the writer
+                c.kind, c.desc = "me", (pos, c.end)
                 continue
             if c.continues and i > 0 and clauses[i - 1].kind and _ACTION_VERB.match(t, pos, c.end):
                 prev = clauses[i - 1]
@@ -1121,6 +1150,14 @@ class _Reader:
             c.negated = _NEGATED.match(t, m.end(), c.end) is not None or bool(
                 re.search(rf"n{_A}t|\bnot\b", m.group(), re.I)
             )
+
+    def _line_start(self, pos: int) -> bool:
+        """Whether only a bullet or spaces stand between ``pos`` and the start of its line
+        (not the note's first line: "Call Ana" opening a note is a title, not a to-do)."""
+        line = self.text.rfind("\n", 0, pos)
+        if line < 0:
+            return False
+        return not self.text[line + 1 : pos].strip(" \t-*\u2022\u00b7>")
 
     def _subject_of(
         self, raw: str, pos: int, sentence: int, exclude: frozenset[str] = frozenset()
