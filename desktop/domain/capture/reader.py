@@ -136,6 +136,7 @@ _ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"{_ME_MODAL}\s+", re.I), "promise"),
     (re.compile(rf"i\s*(?:{_A}m|am)\s+(?=\w+ing\b)", re.I), "promise"),
     (re.compile(r"i\s+(?:still\s+)?owe\s+", re.I), "debt"),
+    (re.compile(r"(?:i\s+)?promised\s+(?=(?:him|her|them|[A-Z]\w*)\s+(?!to\b)\w)"), "debt"),
     (
         re.compile(r"(?:todo|to-?do|me|action(?:\s+item)?|next\s+steps?)\s*[:\-]\s*", re.I),
         "promise",
@@ -243,6 +244,7 @@ _MEAL_RE = re.compile(
     r"\b(?:lunch|coffee|dinner|drinks|breakfast|brunch|beers?|tea|call|meeting|walk|met|meet)\b",
     re.I,
 )
+_PAREN_ROLE_AT = re.compile(r".*?(?:\s@\s*|\s+at\s+|@)(?P<org>\S.*)$", re.I)
 _INTRO_HINT = re.compile(r"intro|connect|\bput\b", re.I)
 _BY_RE = re.compile(r"\s+by\s+")
 _TIME_RE = re.compile(
@@ -587,8 +589,11 @@ class _Reader:
             return True
         m = re.match(rf"((?:{_NAME_WORD}\s+){{0,2}}{_NAME_WORD})", rest)
         if m and m.group()[:1].isupper():
-            after = rest[m.end() :]
-            return bool(_THEM_MODAL_S_RE.match(after) or _THEM_DEBT.match(after.lstrip()))
+            words = list(_NAME_WORD_RE.finditer(rest, 0, m.end()))
+            for word in words:  # "Ana will ...", "Ana Ruiz will ...": the name may be short
+                after = rest[word.end() :]
+                if _THEM_MODAL_S_RE.match(after) or _THEM_DEBT.match(after.lstrip()):
+                    return True
         return False
 
     def find_people(self, sentences: list[tuple[int, int]], clauses: list[_Clause]) -> None:
@@ -667,6 +672,11 @@ class _Reader:
             org = _ORG_AFTER_NAME.match(t, pos, hi)
             if org:
                 value = org.group("paren") or org.group("from") or org.group("role") or ""
+                employer = _PAREN_ROLE_AT.match(value) if org.group("paren") else None
+                if employer:  # "(product lead @ Canva)"
+                    value = employer.group("org")
+                elif org.group("paren") and re.match(rf"(?i:{_ROLES})\b", value):
+                    value = ""  # "(CTO)": a role, no organization
                 value = self.org_phrase(value)
                 if value:
                     if org.group("from"):
