@@ -98,9 +98,7 @@ def _en_weekday(m: re.Match[str], today: date, rules: LanguageRules) -> date | N
     if "this" in week:
         return max(today, monday + timedelta(days=weekday))
     ahead = (weekday - today.weekday()) % 7
-    if modifier == "this":
-        return today + timedelta(days=ahead)
-    return today + timedelta(days=ahead or 7)
+    return today + timedelta(days=ahead or 7)  # "this Friday" said on a Friday: next week
 
 
 def _en_week(m: re.Match[str], today: date, rules: LanguageRules) -> date | None:
@@ -262,6 +260,11 @@ def english_due_rules(
             r"(?:(?:by|before|on|until|till|due)\s+(?:(?P<mod>this|next|coming)\s+)?"
             r"|(?P<mod2>this|next|coming)\s+)"
             rf"(?P<wd>{alternation(short_days)})\.?" + time_of_day,
+            _en_weekday,
+        ),
+        (  # a bare "fri" ending a promise ("send the deck fri"); not "sat"/"sun" (words)
+            rf"(?<=\s)(?P<wd>{alternation(d for d in short_days if d not in ('sat', 'sun'))})"
+            r"\.?(?=\s*(?:[.!?,;)]|$))",
             _en_weekday,
         ),
         (
