@@ -269,3 +269,35 @@ def test_places_and_organizations(text: str, place: str, organizations: dict[str
     result = read(text)
     assert (result.place, dict(result.organizations)) == (place, organizations)
     assert result.organization == next(iter(organizations.values()), "")
+
+
+# ------------------------------------------------------------------ shorthand seen in real notes
+
+
+def test_a_descriptor_before_a_name_and_a_debt_without_subject() -> None:
+    result = read("met up with old friend Theo Blake in Leeds. owes me a tenner")
+    assert (result.people, result.place) == (("Theo Blake",), "Leeds")
+    assert promises(result) == [("them", "Theo Blake", "a tenner", None)]
+
+
+def test_names_after_a_group_and_a_dash() -> None:
+    result = read("drinks after work w/ the design team - Zara, Omar and Kenji")
+    assert result.people == ("Zara", "Omar", "Kenji")
+
+
+def test_a_role_at_an_organization_and_plus_between_two_promises() -> None:
+    result = read(
+        "chat with Mia Lopez, product at Notion. Sending her the docs tomorrow + will loop in Dev"
+    )
+    assert dict(result.organizations) == {"Mia Lopez": "Notion"}
+    assert [c.description for c in result.commitments] == ["Sending her the docs", "loop in Dev"]
+
+
+def test_an_introduction_to_someone_named_after_a_comma() -> None:
+    result = read("Lunch with Ivan Horvat. He'll intro me to their CTO, Maja.")
+    assert [(i.introducer, i.person) for i in result.introductions] == [("Ivan Horvat", "Maja")]
+
+
+def test_a_to_do_on_its_own_line_is_mine_but_needs_a_lawyer_is_not() -> None:
+    result = read("Met Priya Shah\n- she needs a lawyer\n- send deck by thurs")
+    assert promises(result) == [("me", "Priya Shah", "send deck", date(2026, 3, 12))]

@@ -84,7 +84,7 @@ _MEET = (
     r"|spoke\s+(?:with|to)|got\s+to\s+know|saw|thanked|visited"
     r"|(?:lunch|coffee|coffe|dinner|drinks|breakfast|brunch|beers?|tea|call|phone\s+call"
     r"|chat|catch[\s-]?up|video\s+call|zoom|meeting|walk|workshop|bbq|1:1|one[\s-]on[\s-]one)"
-    r"(?:\s+(?:at|in)\s+[^,;.\n]*?)?\s+(?:with|w/|w)"
+    r"(?:\s+(?:at|in|after|before|during)\s+[^,;.\n]*?)?\s+(?:with|w/|w)"
     r"|attendees\s*:|with"
     r"|(?:lunch|coffee|dinner|drinks|breakfast|call|zoom|meeting|chat|1:1)\s*:)"
 )
@@ -92,7 +92,7 @@ _MEET_RE = re.compile(rf"(?<![\w/])(?:{_MEET})(?=[\s:])\s*:?\s*", re.I)
 _NAME_WORD = rf"[^\W\d_](?:[\w\-]|[{_MARKS}])*(?:{_A}(?:[\w\-]|[{_MARKS}])+)?"
 _SPLIT_RE = re.compile(
     r"(?:(?<=[.!?])\s+(?=\S)|;|\n+|\s+[-\u2013\u2014]+\s+|\u2014|(?<=\w)\s*:\s+(?=\S)"
-    r"|^\s*[-*\u2022\u00b7>]+\s+)",
+    r"|^\s*[-*\u2022\u00b7>]+\s+|\s+\+\s+)",
     re.M,
 )
 _SOFT_SPLIT_RE = re.compile(
@@ -222,6 +222,9 @@ _WORK_AT = re.compile(
     rf"|{_ROLES})\s+(?:at|for|with)\s+",
     re.I,
 )
+_ORG_AFTER_NAME_LOOSE = re.compile(
+    r",\s+(?:an?\s+)?(?:[a-z][\w-]*\s+){1,3}(?:at|@)\s+(?P<role>[A-Z][^,;.\n()]*)"
+)
 _ORG_AFTER_NAME = re.compile(
     rf"\s*(?:\((?P<paren>[^()\n]{{1,60}})\)|,?\s+(?:from|of)\s+(?:the\s+)?(?P<from>[^,;.\n()]+)"
     rf"|,\s+(?:an?\s+)?(?:{_ROLES}|[\w-]+\s+{_ROLES})\s+(?:at|of)\s+(?:the\s+)?(?P<role>[^,;.\n()]+))",
@@ -245,6 +248,13 @@ _MEAL_RE = re.compile(
     re.I,
 )
 _PAREN_ROLE_AT = re.compile(r".*?(?:\s@\s*|\s+at\s+|@)(?P<org>\S.*)$", re.I)
+_APPOSITIVE_RE = re.compile(
+    r"(?:her|his|their|our|my|the)\s+[\w\s-]{1,30}?,\s+"
+    r"(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s*(?:[.,;!?]|$)"
+)
+_GROUP_THEN_NAMES = re.compile(
+    r"(?:the|our|their|a|my)\s+[\w\s'-]{1,30}?(?:\s+[-\u2013\u2014:]\s*|\s*\(\s*)(?=[A-Z])"
+)
 _INTRO_HINT = re.compile(r"intro|connect|\bput\b", re.I)
 _BY_RE = re.compile(r"\s+by\s+")
 _TIME_RE = re.compile(
@@ -363,7 +373,9 @@ def _scan_name(text: str, pos: int, hi: int, *, lower_ok: bool) -> tuple[int, in
             surname = start >= 0 and base[0].isupper() and folded in _SURNAME_WORDS  # "Omar Said"
             if (_is_cap(base) or will_name or surname) and not (len(base) > 3 and base.isupper()):
                 if lower_run:
-                    break
+                    if words > 2 or not _is_cap(base):
+                        break
+                    start, words, lower_run = -1, 0, False  # "old friend Theo Blake"
                 start = m.start() if start < 0 else start
                 end = m.start() + len(base)
                 if len(base) == 1 and word.endswith("."):
@@ -612,7 +624,10 @@ class _Reader:
                     continue  # "I'll set up a meeting with Carl": a plan, not a meeting
                 if word == "saw" and not re.search(r"\bagain\b", t[m.end() : e], re.I):
                     continue
-                self.name_list(m.end(), e, index, lower_ok=True)
+                if not self.name_list(m.end(), e, index, lower_ok=True):
+                    group = _GROUP_THEN_NAMES.match(t, m.end(), e)
+                    if group:  # "w/ the design team - Zara, Omar and Kenji"
+                        self.name_list(group.end(), e, index, lower_ok=False)
             self._sentence_subjects(s, e, index)
 
     def find_actor_people(self, clauses: list[_Clause]) -> None:
@@ -646,15 +661,18 @@ class _Reader:
         found: list[str] = []
         group_start = 0
         list_at = pos
+        typed_lower = False
         while True:
             m = re.compile(
                 r"[ \t]*(?:(?:her|his|their|my|our)\s+[\w-]+\s+(?=[A-Z])"
                 r"|a\s+(?:guy|woman|man|lady)\s+called\s+)?"
             ).match(t, pos, hi)
             pos = m.end() if m else pos
-            span = _scan_name(t, pos, hi, lower_ok=lower_ok)
+            span = _scan_name(t, pos, hi, lower_ok=lower_ok and (not found or typed_lower))
             if span is None:
                 break
+            if not found:
+                typed_lower = t[span[0] : span[1]].islower()
             raw = t[span[0] : span[1]]
             if raw.casefold() in _WEEKDAY_OR_MONTH or re.fullmatch(r"(?:the|a|an)\b.*", raw, re.I):
                 break
@@ -669,24 +687,25 @@ class _Reader:
                 list_at = span[0]
             found.append(name)
             pos = span[1]
-            org = _ORG_AFTER_NAME.match(t, pos, hi)
+            org = _ORG_AFTER_NAME.match(t, pos, hi) or _ORG_AFTER_NAME_LOOSE.match(t, pos, hi)
+            g = org.groupdict() if org else {}
             if org:
-                value = org.group("paren") or org.group("from") or org.group("role") or ""
-                employer = _PAREN_ROLE_AT.match(value) if org.group("paren") else None
+                value = g.get("paren") or g.get("from") or g.get("role") or ""
+                employer = _PAREN_ROLE_AT.match(value) if g.get("paren") else None
                 if employer:  # "(product lead @ Canva)"
                     value = employer.group("org")
-                elif org.group("paren") and re.match(rf"(?i:{_ROLES})\b", value):
+                elif g.get("paren") and re.match(rf"(?i:{_ROLES})\b", value):
                     value = ""  # "(CTO)": a role, no organization
                 value = self.org_phrase(value)
                 if value:
-                    if org.group("from"):
+                    if g.get("from"):
                         for person in found[group_start:]:
                             self.orgs.setdefault(person, value)
                     else:
                         self.orgs.setdefault(name, value)
-                if org.group("paren") or org.group("role"):
+                if g.get("paren") or g.get("role"):
                     pos = org.end()
-                    if org.group("role") and t[pos : pos + 1] == ",":
+                    if g.get("role") and t[pos : pos + 1] == ",":
                         pos += 1
                 else:
                     break
@@ -1056,6 +1075,11 @@ class _Reader:
                 )
                 self.pending_intros.append((c, bare.end(), said.group("x") if said else ""))
                 continue
+            owes = _THEM_DEBT.match(t, pos, c.end)
+            if owes is not None:  # "owes me a tenner": the subject is the one talked about
+                c.kind, c.debt, c.desc = "them", True, (owes.end(), c.end)
+                c.subject_raw, c.subject_at = "", owes.start()
+                continue
             wait = _WAITING.match(t, pos, c.end)
             if wait is not None:
                 c.kind, c.debt = "them", True
@@ -1375,7 +1399,11 @@ class _Reader:
             self.intros.append(ParsedIntroduction(None, person, target, False, span))
 
     def intro_target(self, raw: str) -> str:
-        """ "her co-founder Mert" -> "Mert"; "Vik at Sequoia" -> "Vik"; "our CTO" kept."""
+        """ "her co-founder Mert" -> "Mert"; "Vik at Sequoia" -> "Vik"; "our CTO" kept;
+        "their CTO, Maja" -> "Maja"."""
+        named = _APPOSITIVE_RE.match(raw.strip())
+        if named:
+            return self.resolve(named.group("name"))
         raw = re.split(
             r"\s+(?:at|from|about|for|who|because|so|since|re|-)\s+|[,;(]", raw.strip(), maxsplit=1
         )[0]
