@@ -301,3 +301,17 @@ def test_an_introduction_to_someone_named_after_a_comma() -> None:
 def test_a_to_do_on_its_own_line_is_mine_but_needs_a_lawyer_is_not() -> None:
     result = read("Met Priya Shah\n- she needs a lawyer\n- send deck by thurs")
     assert promises(result) == [("me", "Priya Shah", "send deck", date(2026, 3, 12))]
+
+
+def test_a_header_place_and_a_list_after_a_colon() -> None:
+    result = read(
+        "At the climate meetup: Ana Ruiz (Watershed), Ben Ode (Patch). Ben - I'll call him"
+    )
+    assert (result.people, result.place) == (("Ana Ruiz", "Ben Ode"), "climate meetup")
+    assert dict(result.organizations) == {"Ana Ruiz": "Watershed", "Ben Ode": "Patch"}
+    assert promises(result) == [("me", "Ben Ode", "call him", None)]
+
+
+def test_someone_at_a_company_is_not_the_speakers_employer() -> None:
+    result = read("Coffee with Ana Ruiz. She asked if I could intro her to someone at Stripe")
+    assert dict(result.organizations) == {}

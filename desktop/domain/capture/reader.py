@@ -57,7 +57,8 @@ _NOT_NAME = frozenset(
         "soon again still just very really promised told said asked owe owes will gonna "
         "sending via from at in on with w to for of about by quick long phone video zoom chat "
         "team board new xmas christmas attendees got had ran bumped sat saw caught chatted "
-        "talked spoke walk tea beers bbq finally finaly mr mrs ms dr prof sir"
+        "talked spoke walk tea beers bbq finally finaly mr mrs ms dr prof sir mum mom dad "
+        "wife husband kids family boss folks guys parents"
     )
 )
 _PARTICLES = frozenset(
@@ -254,6 +255,9 @@ _APPOSITIVE_RE = re.compile(
 )
 _GROUP_THEN_NAMES = re.compile(
     r"(?:the|our|their|a|my)\s+[\w\s'-]{1,30}?(?:\s+[-\u2013\u2014:]\s*|\s*\(\s*)(?=[A-Z])"
+)
+_WORK_WORD_RE = re.compile(
+    rf"\b(?:job|works?|working|worked|started|joined|runs|leads|{_ROLES})\b", re.I
 )
 _INTRO_HINT = re.compile(r"intro|connect|\bput\b", re.I)
 _BY_RE = re.compile(r"\s+by\s+")
@@ -629,6 +633,9 @@ class _Reader:
                     if group:  # "w/ the design team - Zara, Omar and Kenji"
                         self.name_list(group.end(), e, index, lower_ok=False)
             self._sentence_subjects(s, e, index)
+        for c in clauses:  # "At the meetup: Ana Ruiz (Watershed), Ben Ode (Patch)"
+            if c.start not in {s for s, _e in sentences}:
+                self._sentence_subjects(c.start, c.end, c.sentence)
 
     def find_actor_people(self, clauses: list[_Clause]) -> None:
         """ "Ola promised to ...", "Kai offered to ...": whoever acts was there."""
@@ -921,6 +928,7 @@ class _Reader:
                     anyone
                     and clause
                     and not met_here
+                    and m.start() != clause.start  # "At the climate meetup: Ana, Ben"
                     and not _MEAL_RE.search(t, clause.start, m.start())
                     and not any(clause.start <= p < clause.end for p, _n, _i in self.mentions)
                 ):
@@ -1025,7 +1033,7 @@ class _Reader:
                     who = self.recent(m.start())
                 else:
                     who = self.lookup(subj) or self.lookup(subj.split()[0])
-                    if who is None and subj.islower():
+                    if who is None and subj.islower() and _WORK_WORD_RE.search(m.group()):
                         who = self.recent(m.start())  # "new job at Monzo": the one talked about
                     if who is None:
                         continue
