@@ -315,3 +315,8 @@ def test_a_header_place_and_a_list_after_a_colon() -> None:
 def test_someone_at_a_company_is_not_the_speakers_employer() -> None:
     result = read("Coffee with Ana Ruiz. She asked if I could intro her to someone at Stripe")
     assert dict(result.organizations) == {}
+
+
+def test_a_promise_asked_for_is_owed_to_whoever_asked() -> None:
+    result = read("Met Ana Ruiz and Ben Ode. Ana Ruiz asked me to send Ben the deck")
+    assert promises(result) == [("me", "Ana Ruiz", "send Ben the deck", None)]

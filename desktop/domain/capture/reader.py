@@ -1053,13 +1053,12 @@ class _Reader:
             # "asked if I could review the deck, I said yes" / "..., I said no"
             ask = _ASKED_ME.search(t, pos, c.end)
             if ask is not None:
-                before = t[pos : ask.start()].strip()
                 c.kind = "me"
                 c.desc = (ask.end(), c.end)
-                c.subject_raw, c.subject_at = (
-                    before.split()[-1] if before.split() else "",
-                    ask.start(),
-                )
+                asker = self._name_before(pos, ask.start())
+                c.subject_raw, c.subject_at = asker, ask.start()
+                if asker:  # "Ana asked me to send Ben the deck": owed to Ana, who asked
+                    c.explicit_raw, c.explicit_at = asker, ask.start()
                 nxt = clauses[i + 1] if i + 1 < len(clauses) else None
                 if nxt and nxt.sentence == c.sentence and _SAID_NO.match(t, nxt.start, nxt.end):
                     c.kind = ""
@@ -1192,6 +1191,21 @@ class _Reader:
             c.negated = _NEGATED.match(t, m.end(), c.end) is not None or bool(
                 re.search(rf"n{_A}t|\bnot\b", m.group(), re.I)
             )
+
+    def _name_before(self, lo: int, hi: int) -> str:
+        """The name or pronoun that ends just before ``hi`` ("Ana Ruiz| asked me to")."""
+        t = self.text
+        end = hi
+        while end > lo and t[end - 1].isspace():
+            end -= 1
+        pronoun = re.compile(rf"\b{_SUBJ_PRONOUN}\Z", re.I).search(t, lo, end)
+        if pronoun:
+            return pronoun.group()
+        for cand in _NAME_WORD_B_RE.finditer(t, lo, end):
+            span = _scan_name(t, cand.start(), end, lower_ok=False)
+            if span and span[1] == end:
+                return t[span[0] : span[1]]
+        return ""
 
     def _line_start(self, pos: int) -> bool:
         """Whether only a bullet or spaces stand between ``pos`` and the start of its line
