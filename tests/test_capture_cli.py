@@ -82,3 +82,14 @@ def test_nobody_to_save_with_is_a_clear_error_and_nothing_is_saved(tmp_path: Pat
     assert rapport("note", "   ", data=tmp_path).returncode == 1
     unreadable = rapport("note", "Met Ana Ruiz.", "--when", "the day after never", data=tmp_path)
     assert unreadable.returncode == 1 and "cannot be read" in unreadable.stderr
+
+
+def test_a_note_naming_nobody_fails_but_says_what_it_understood(tmp_path: Path) -> None:
+    result = rapport(
+        "note", "at the robotics meetup; promised to send her the deck by Friday", data=tmp_path
+    )
+    assert result.returncode == 1
+    assert "nobody to save this with" in result.stderr
+    assert "understood place: robotics meetup" in result.stderr
+    assert "understood promise: you promised someone: send her the deck (due " in result.stderr
+    assert "'by Friday'" in result.stderr

@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 import subprocess
 import sys
-import time
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,8 +21,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop.domain import capture_parser
-from desktop.domain.capture_parser import (
+from desktop.domain.capture import parser as capture_parser
+from desktop.domain.capture.parser import (
     CaptureParse,
     EnglishRules,
     ParsedCommitment,
@@ -90,7 +89,9 @@ def test_the_example_note_completely() -> None:
             ParsedCommitment(
                 owner="me",
                 description="send her the deck",
-                person_name=None,  # "her" could be Ana or Ben: the parser does not guess
+                # "her" is the latest mention; a list ("Ana Ruiz and Ben Ode") counts as
+                # one mention led by its first name. The preview lets the user change it.
+                person_name="Ana Ruiz",
                 due=FRI,
                 due_text="by Friday",
                 span=result.commitments[0].span,
@@ -115,6 +116,7 @@ def test_the_example_note_completely() -> None:
         ),
         tags=("python", "hiring"),
         notes=EXAMPLE,
+        organizations={"Ana Ruiz": "Acme", "Ben Ode": "Acme"},  # "... from Acme": both
     )
     mine, theirs = result.commitments
     assert source(EXAMPLE, mine.span) == "I'll send her the deck by Friday."
@@ -180,10 +182,15 @@ def test_they_with_one_person_met_is_that_person() -> None:
     assert only(result).person_name == "Ana Ruiz"
 
 
-def test_pronoun_with_several_people_met_stays_unknown() -> None:
+def test_they_with_several_people_met_is_the_first_of_the_latest_group() -> None:
     result = parse("Met Ana Ruiz, Ben Ode, and Carl Diaz at PyCon. They'll send the slides.")
     assert result.people == ("Ana Ruiz", "Ben Ode", "Carl Diaz")
-    assert only(result).person_name is None
+    assert only(result).person_name == "Ana Ruiz"
+
+
+def test_a_pronoun_means_the_person_mentioned_last() -> None:
+    result = parse("Lunch with Ana Ruiz and Ben Ode. Ben is hiring; I'll send him Lea's CV.")
+    assert only(result).person_name == "Ben Ode"
 
 
 def test_two_promises_in_one_sentence_get_their_own_clauses() -> None:
@@ -245,8 +252,8 @@ def test_whether_she_will_is_not_her_promise() -> None:
 def test_promise_person_defaults_to_the_one_person_met() -> None:
     assert only(parse("Met Ana Ruiz. I'll send the deck.")).person_name == "Ana Ruiz"
     assert only(parse("Met Ana Ruiz. I'll send it by March 3.")).person_name == "Ana Ruiz"
-    # an unknown capitalised word might be someone else: do not guess
-    assert only(parse("Met Ana Ruiz. I'll email Carl.")).person_name is None
+    # someone named in the promise is its other party, met or not ("send Omar the link")
+    assert only(parse("Met Ana Ruiz. I'll email Carl.")).person_name == "Carl"
     # a named contact wins over the person met
     named = only(parse("Met Ben. I'll send Ana the intro by Monday.", known=("Ana Ruiz",)))
     assert (named.person_name, named.description) == ("Ana Ruiz", "send Ana the intro")
@@ -335,7 +342,7 @@ def test_table_phrases_never_import_dateparser() -> None:
     code = (
         "import sys\n"
         "from datetime import datetime\n"
-        "from desktop.domain.capture_parser import parse_capture\n"
+        "from desktop.domain.capture.parser import parse_capture\n"
         "r = parse_capture(" + repr(EXAMPLE + "\nBen will reply in two weeks.") + ",\n"
         "    now=datetime(2026, 11, 25, 18))\n"
         "assert [c.due_text for c in r.commitments] == ['by Friday', '', 'in two weeks'], r\n"
@@ -369,7 +376,7 @@ def test_accented_names_in_composed_and_decomposed_form() -> None:
         ("Met O'Brien and Jean-Luc Picard", ("O'Brien", "Jean-Luc Picard")),
         ("Met Dr. Ana Ruiz at PyCon", ("Ana Ruiz",)),
         ("Met J. R. Smith, Ana & Ben at PyCon", ("J. R. Smith", "Ana", "Ben")),
-        ("Met Ana and her husband Tom", ("Ana",)),
+        ("Met Ana and her husband Tom", ("Ana", "Tom")),
         ("Had coffee with Ana Ruiz and Ben Ode in Berlin", ("Ana Ruiz", "Ben Ode")),
         ("Met Ana. Later met Ben and Ana again.", ("Ana", "Ben")),
         ("Met محمد علي at the conference", ("محمد علي",)),
@@ -450,9 +457,9 @@ def test_introductions(text: str, expected: tuple[str | None, str, str | None, b
     assert 0 <= intro.span[0] < intro.span[1] <= len(text)
 
 
-def test_introducer_is_never_guessed() -> None:
-    # two people met and a bare "she": no introduction rather than a wrong one
-    assert parse("Met Ana and Ben. She introduced me to Carl.").introductions == ()
+def test_introducer_is_never_invented() -> None:
+    # nobody met and a bare "she": no introduction rather than an invented introducer
+    assert parse("She introduced me to Carl.").introductions == ()
     assert parse("intro to Ben Ode").introductions == ()  # who would introduce?
     assert parse("I'll intro him to Carl").introductions == ()  # who is "him"?
 
@@ -531,18 +538,14 @@ def test_internal_error_degrades_to_plain_notes(
     assert "capture parser failed" in caplog.text
 
 
-def test_a_thousand_characters_parse_well_under_ten_milliseconds() -> None:
+def test_a_thousand_characters_with_ten_thousand_contacts_are_read_whole() -> None:
+    # The time it takes (well under 10 ms here) is measured by
+    # tests/benchmarks/bench_capture_quality.py --speed: no timed assertion in the suite.
     note = EXAMPLE + "\nBen will send the contract before the 3rd. They'll reply in two weeks.\n"
     note = (note * 6)[:1000]
     known = (*(f"Person{i} Surname{i}" for i in range(10_000)), "Ben Ode")
-    parse(note, known)  # warm the contact index
-    timings = []
-    for _ in range(20):
-        start = time.perf_counter()
-        result = parse_capture(note, now=NOW, known_names=known)
-        timings.append(time.perf_counter() - start)
+    result = parse_capture(note, now=NOW, known_names=known)
     assert len(result.commitments) >= 15
-    assert sorted(timings)[len(timings) // 2] < 0.010
 
 
 # ------------------------------------------------------------------- property tests

@@ -134,7 +134,7 @@ def test_done_introduction_is_recorded_with_the_introducer(data_dir: Path) -> No
     (intro,) = result.introductions
     assert (intro.introducer, intro.person, intro.to) == ("Ana Ruiz", "Carl Young", None)
     carl = next(p for p in result.people if p.name == "Carl Young")
-    assert not carl.participant
+    assert carl.participant  # introduced in person: met (tests/fixtures/capture/README.md)
     (view,) = people.introductions_to(carl.id)
     assert view.introducer_name == "Ana Ruiz"
     assert introductions  # the service module used by save_capture
@@ -297,3 +297,57 @@ def test_draft_durability_setting_is_restored(data_dir: Path) -> None:
 
     drafts.save("capture", {"notes": "x"})
     assert database.execute_sql("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL again
+
+
+# ------------------------------------------------------- a note without people, place vs event
+
+
+def test_a_note_naming_nobody_keeps_its_plan_and_is_completed_with_a_chosen_person(
+    data_dir: Path,
+) -> None:
+    text = "promised to send her the deck by Friday; she'll intro me to Raj"
+    _parse, plan = capture.prepare_note(text, now=NOW)
+    assert capture.needs_person(plan)
+    assert plan.notes == text  # the note is kept whole, nothing dropped
+    assert [p.description for p in plan.promises] == ["send her the deck", "intro me to Raj"]
+    assert Conversation.select().count() == 0
+    _parse, completed = capture.with_person(text, "Lina Haas", now=NOW)
+    assert not capture.needs_person(completed) and completed.problems == ()
+    result = capture.save_capture(completed)
+    assert [(p.owner, p.person_name, p.due) for p in result.promises] == [
+        ("me", "Lina Haas", date(2026, 11, 27)),
+        ("them", "Lina Haas", None),
+    ]
+    assert conversations.get_conversation(result.conversation_id).notes == text
+
+
+def test_understood_lists_what_a_refused_note_said() -> None:
+    from desktop.domain.capture.parser import parse_capture
+
+    parse = parse_capture("promised to send her the deck by Friday at the meetup", now=NOW)
+    lines = capture.understood(parse)
+    assert any(
+        line.startswith("promise: you promised someone: send her the deck") for line in lines
+    )
+    assert any("Fri 27 Nov 2026" in line for line in lines)
+
+
+def test_a_place_in_the_note_wins_over_an_event_only_prefilled_for_today(data_dir: Path) -> None:
+    event = events.create_event(title="Team offsite", starts_at=NOW)
+    text = "Coffee with Ana Ruiz at the robotics meetup."
+    _parse, prefilled = capture.prepare_note(text, now=NOW, event_id=event, event_chosen=False)
+    assert (prefilled.event_id, prefilled.place) == (None, "robotics meetup")
+    _parse, chosen = capture.prepare_note(text, now=NOW, event_id=event)  # the user chose it
+    assert (chosen.event_id, chosen.place) == (event, "")
+    _parse, no_place = capture.prepare_note(
+        "Coffee with Ana Ruiz.", now=NOW, event_id=event, event_chosen=False
+    )
+    assert no_place.event_id == event  # nothing in the note to prefer: the event stays
+
+
+def test_each_person_gets_their_own_organization(data_dir: Path) -> None:
+    text = "Lunch with Ana Ruiz (Acme) and Ben Ode (Initech)."
+    _parse, plan = capture.prepare_note(text, now=NOW)
+    capture.save_capture(plan)
+    orgs = dict(Person.select(Person.full_name, Person.organization).tuples())
+    assert orgs == {"Ana Ruiz": "Acme", "Ben Ode": "Initech"}

@@ -41,7 +41,7 @@ def note_command(args: argparse.Namespace) -> int:
     now = datetime.now().replace(microsecond=0)
     if args.when:
         _check_when(args.when, now)
-    _parse, plan = capture.prepare_note(
+    parse, plan = capture.prepare_note(
         text,
         now=now,
         who=args.with_ or (),
@@ -54,6 +54,9 @@ def note_command(args: argparse.Namespace) -> int:
     if plan.problems:
         if args.json:
             print_json({**_plan_json(plan), "saved": False})
+        else:  # say what was understood, so fixing the note is one edit, not a retype
+            for line in capture.understood(parse):
+                print(f"rapport: note: understood {line}", file=sys.stderr)
         raise CommandError(_problems_text(plan))
     for person in plan.people:
         if person.is_new and person.candidates:

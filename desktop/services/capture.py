@@ -2,7 +2,7 @@
 promises and introductions — saved in one transaction.
 
 The capture window and ``rapport note`` share this path: parse the note
-(:mod:`desktop.domain.capture_parser`), look the names up here (:func:`match_names`),
+(:mod:`desktop.domain.capture.parser`), look the names up here (:func:`match_names`),
 build a :class:`~desktop.domain.capture.plan.CapturePlan` with the user's corrections,
 and :func:`save_capture` it. Nothing is written until then, except the draft.
 """
@@ -13,7 +13,9 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
+from desktop.domain.capture.parser import CaptureParse, parse_capture
 from desktop.domain.capture.plan import (
     Candidate,
     CapturePlan,
@@ -24,7 +26,6 @@ from desktop.domain.capture.plan import (
     names_in,
 )
 from desktop.domain.capture.when import resolve_when
-from desktop.domain.capture_parser import CaptureParse, parse_capture
 from desktop.services import commitments, conversations, events, introductions, people
 from desktop.services.store import operation
 from desktop.storage.models import Attendance, Person
@@ -210,6 +211,7 @@ def prepare_note(
     when: str = "",
     place: str = "",
     event_id: str | None = None,
+    event_chosen: bool = True,
     depth: str = "professional",
     tags: Iterable[str] = (),
     corrections: Corrections | None = None,
@@ -217,7 +219,16 @@ def prepare_note(
 ) -> tuple[CaptureParse, CapturePlan]:
     """Parse ``text`` and plan its saving, looking every name up (what ``rapport note``
     and the window's final check before saving do). Relative dates in the note ("by
-    Friday") count from when the conversation happened."""
+    Friday") count from when the conversation happened.
+
+    ``event_chosen=False`` marks ``event_id`` as merely prefilled (an event happening
+    today): a place written in the note then wins over it. An event the user chose
+    (the default) wins over the note.
+
+    A note in which nobody is found still gets a plan: it has the ``no_person`` problem
+    (:func:`needs_person`) and everything else the note said; plan it again with the
+    person the user picks (:func:`with_person`) — the note itself is never dropped.
+    """
     happened_at = resolve_when(when, now)
     parse = parse_capture(
         text, now=happened_at or now, known_names=known_names() if names is None else names
@@ -231,10 +242,50 @@ def prepare_note(
         happened_at=happened_at,
         place=place,
         event_id=event_id,
+        event_chosen=event_chosen,
         depth=depth,
         extra_tags=tags,
     )
     return parse, plan
+
+
+def needs_person(plan: CapturePlan) -> bool:
+    """Whether the note named nobody met: the UI asks "Who was this with?" (keeping the
+    draft), ``rapport note`` says so and exits non-zero."""
+    return any(p.code == "no_person" for p in plan.problems)
+
+
+def with_person(
+    text: str, person: str | Sequence[str], *, now: datetime, who: Sequence[str] = (), **fields: Any
+) -> tuple[CaptureParse, CapturePlan]:
+    """The plan of a note completed with the person (or people) the user chose: the
+    same note and fields, those names added to "who". Promises that named nobody go to
+    the one person chosen, exactly as if the note had said "Met …"."""
+    chosen = [person] if isinstance(person, str) else list(person)
+    return prepare_note(text, now=now, who=[*who, *chosen], **fields)
+
+
+def understood(parse: CaptureParse) -> list[str]:
+    """What the parser did understand, in short lines (for a note that cannot be saved
+    yet): people, organization, place, promises with their dates, introductions."""
+    lines: list[str] = []
+    if parse.people:
+        lines.append("people: " + ", ".join(parse.people))
+    for name, org in parse.organizations.items():
+        lines.append(f"organization: {name}, {org}")
+    if parse.place:
+        lines.append(f"place: {parse.place}")
+    for c in parse.commitments:
+        who = c.person_name or "someone"
+        head = f"you promised {who}" if c.owner == "me" else f"{who} promised you"
+        due = f" (due {c.due:%a %d %b %Y}, from {c.due_text!r})" if c.due else ""
+        lines.append(f"promise: {head}: {c.description}{due}")
+    for i in parse.introductions:
+        verb = "introduced" if i.done else "will introduce"
+        lines.append(f"introduction: {i.introducer or 'you'} {verb} {i.person} to {i.to or 'you'}")
+    if parse.tags:
+        lines.append("tags: " + " ".join(f"#{t}" for t in parse.tags))
+    return lines
 
 
 # ------------------------------------------------------------------------ saving

@@ -103,10 +103,14 @@ class _People:
         matches: Mapping[str, NameMatch],
         corrections: Corrections,
         organization: str,
+        organizations: Mapping[str, str] | None = None,
     ) -> None:
         self.matches = matches
         self.corrections = corrections
         self.organization = organization
+        # per person ("Ana Ruiz (Acme) and Ben Ode (Initech)"), by name key; without
+        # it (an older parse) the one organization goes to every participant
+        self.organizations = {name_key(k): v for k, v in (organizations or {}).items()}
         self.people: dict[str, PlannedPerson] = {}
         self.alias: dict[str, str | None] = {}  # any name key -> planned key (None: dropped)
         self.by_id: dict[str, str] = {}
@@ -141,7 +145,10 @@ class _People:
         match = self.matches.get(key)
         candidates = match.candidates if match else ()
         choice = fix.get("choice", "")
-        guess = self.organization if participant else ""
+        if self.organizations:
+            guess = self.organizations.get(key, "") if participant else ""
+        else:
+            guess = self.organization if participant else ""
         headline = fix.get("headline", "")
         if choice and choice != "new":
             chosen = next((c for c in candidates if c.id == choice), None)
@@ -211,12 +218,20 @@ def build_plan(
     happened_at: datetime | None,
     place: str = "",
     event_id: str | None = None,
+    event_chosen: bool = True,
     depth: str = "professional",
     extra_tags: Iterable[str] = (),
 ) -> CapturePlan:
-    """Combine the parse, the form fields, name look-ups and corrections into a plan."""
+    """Combine the parse, the form fields, name look-ups and corrections into a plan.
+
+    ``event_chosen`` says whether the user picked ``event_id`` (it then wins over a place
+    written in the note) or it was only prefilled because it happens today (a place
+    written in the note then wins, and the conversation is not filed under the event).
+    """
     fixes = corrections or Corrections()
-    people = _People(matches or {}, fixes, parse.organization)
+    if event_id and not event_chosen and parse.place and not place.strip():
+        event_id = None  # "at the robotics meetup" beats today's prefilled event
+    people = _People(matches or {}, fixes, parse.organization, parse.organizations)
     for name in who:
         people.add(name, "who", participant=True)
     for name in parse.people:
@@ -274,7 +289,9 @@ def _promise(
     fix = fixes.promises.get(key, {})
     if commitment.person_name:
         person_key = people.add(commitment.person_name, "mentioned", participant=False)
-    elif sole is not None and not _names_someone(commitment.description):
+    elif sole is not None and (
+        commitment.owner == "them" or not _names_someone(commitment.description)
+    ):  # "she'll intro me to Raj": whoever names Raj, the promise is hers
         person_key = sole
     else:
         person_key = None
@@ -365,7 +382,7 @@ def _introductions(
 def _intro_ends(
     intro: ParsedIntroduction, people: _People
 ) -> tuple[str | None, str, str | None] | None:
-    keys = []
+    keys: list[str | None] = []
     for name in (intro.introducer, intro.person, intro.to):
         if name is None:
             keys.append(None)

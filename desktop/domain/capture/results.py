@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
 
 
@@ -40,3 +41,7 @@ class CaptureParse:
     introductions: tuple[ParsedIntroduction, ...]
     tags: tuple[str, ...]
     notes: str  # ALWAYS exactly the input text, unchanged
+    # person met -> their organization, for every person whose organization the note
+    # states ("Ola Berg, Tim Vos and Eva Lund from Initech"); ``organization`` stays the
+    # first of them for callers that save one organization per capture.
+    organizations: Mapping[str, str] = field(default_factory=dict)

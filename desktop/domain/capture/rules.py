@@ -6,8 +6,8 @@ import functools
 import re
 from collections.abc import Mapping
 
+from desktop.domain.capture.due_dates import DueRule, alternation, english_due_rules
 from desktop.domain.capture.text import _APOS, _LINE_BREAKS
-from desktop.domain.due_dates import DueRule, alternation, english_due_rules
 
 
 class LanguageRules:

@@ -37,10 +37,11 @@ BENCH_ENV = "RAPPORT_BENCH_PAINT"
 AFTER_PAINT = (
     "peewee",
     "dateparser",
+    "nameparser",
     "rapidfuzz",
     "desktop.services.store",
     "desktop.services.capture",
-    "desktop.domain.capture_parser",
+    "desktop.domain.capture.parser",
     "desktop.ui.kit.background",
 )
 AFTER_PAINT_WHERE_PROBED = ("PySide6.QtNetwork",)  # see desktop.ui.shell.instance_probe

@@ -412,9 +412,9 @@ class CaptureWindow(QWidget):
 
     def replan(self) -> CapturePlan:
         """Read the note and the fields again and show the plan (look-ups run behind)."""
+        from desktop.domain.capture.parser import parse_capture
         from desktop.domain.capture.plan import build_plan, name_key, names_in
         from desktop.domain.capture.when import resolve_when
-        from desktop.domain.capture_parser import parse_capture
 
         self._parse_timer.stop()
         form = self.form

@@ -10,9 +10,16 @@ is visible and fixable.
 Rules of the road, and why:
 
 * Split by responsibility: this module is the entry (sentences, tags, the algorithm's
-  order); the parts live in :mod:`desktop.domain.capture` (``rules`` per language,
-  ``names``, ``promises``, ``meeting``, ``intros``) and the due-date table in
-  :mod:`desktop.domain.due_dates`. The public names below are all importable from here.
+  order); the parts live beside it in :mod:`desktop.domain.capture`: ``results`` (what
+  the parser returns), ``text`` (characters and words), ``rules`` (per-language phrase
+  tables), ``names`` (finding names and who they are), ``promises`` (commitment
+  clauses), ``meeting`` (who was met, organization and place), ``intros``
+  (introductions) and ``due_dates`` (the due-date table). The public names below are
+  all importable from here. The package also plans what a capture saves: ``plan``
+  (parse + name look-ups + the user's corrections -> a ``CapturePlan``), ``planned``
+  (its vocabulary), ``corrections`` (what the user changed in the preview), ``when``
+  (reading "yesterday evening"). Its ``__init__`` stays empty so importing one part
+  does not import them all (capture's start-up speed).
 * Pure: no Qt, no database (``desktop/domain`` runs headless, from the CLI and tests).
 * Fast: regular expressions and a small due-date table handle the common phrasings in well
   under a millisecond per sentence. ``dateparser`` is imported lazily and consulted only
@@ -59,19 +66,17 @@ Who is who (again: when unsure, say nothing, and let the user fill it in):
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 import unicodedata
 from collections.abc import Sequence
 from datetime import datetime
 
-from desktop.domain.capture.intros import _find_intros
-from desktop.domain.capture.meeting import _find_met
-from desktop.domain.capture.names import _known_index, _Roster
-from desktop.domain.capture.promises import _build_commitment, _clause_person, _find_clauses
+from desktop.domain.capture.reader import read_note
 from desktop.domain.capture.results import CaptureParse, ParsedCommitment, ParsedIntroduction
 from desktop.domain.capture.rules import LANGUAGES, EnglishRules, LanguageRules, rules_for
-from desktop.domain.capture.text import _BIDI, _LINE_BREAKS, _TAG_RE
+from desktop.domain.capture.text import _BIDI, _LINE_BREAKS, _TAG_RE, _clean_name
 
 __all__ = [
     "LANGUAGES",
@@ -141,32 +146,29 @@ def _tags(text: str) -> tuple[str, ...]:
     return tuple(seen)
 
 
+@functools.lru_cache(maxsize=8)
+def _known(names: tuple[object, ...]) -> list[str]:
+    """Contacts' names cleaned once per contact list, not on every keystroke."""
+    return [c for c in (_clean_name(n) for n in names if isinstance(n, str)) if c]
+
+
 def _parse(
     text: str, now: datetime, known_names: Sequence[str], rules: LanguageRules
 ) -> CaptureParse:
     """The parser proper; :func:`parse_capture` only adds the never-raise guard."""
-    tags = _tags(text)
-    roster = _Roster(_known_index(tuple(known_names)))
-    sentences = _split_sentences(text, rules)
-    clauses = [c for s, e in sentences for c in _find_clauses(text, s, e, rules)]
-    org, place = _find_met(text, sentences, clauses, roster, rules)
-    budget = [6]
-    commitments: list[ParsedCommitment] = []
-    for clause in clauses:
-        clause.person = _clause_person(text, clause, roster, org, rules)
-        if not clause.negated:
-            commitment = _build_commitment(text, clause, now, rules, budget)
-            if commitment is not None:
-                commitments.append(commitment)
-    introductions = _find_intros(text, sentences, clauses, roster, rules)
+    known = _known(tuple(known_names))
+    reading = read_note(text, now, known, _split_sentences(text, rules), rules)
+    people = tuple(_clean_name(p) for p in reading.people)
+    orgs = {_clean_name(p): o for p, o in reading.organizations.items()}
     return CaptureParse(
-        people=tuple(roster.met),
-        organization=org,
-        place=place,
-        commitments=tuple(commitments),
-        introductions=tuple(introductions),
-        tags=tags,
+        people=people,
+        organization=next((orgs[p] for p in people if p in orgs), ""),
+        place=reading.place,
+        commitments=tuple(reading.commitments),
+        introductions=tuple(reading.introductions),
+        tags=_tags(text),
         notes=text,
+        organizations=orgs,
     )
 
 

@@ -3,7 +3,7 @@
 
 Split out of the capture parser so the calendar rules (which week a "next Friday" falls
 in, what "end of month" means) live and are read in one place. The choices themselves are
-documented in :mod:`desktop.domain.capture_parser`.
+documented in :mod:`desktop.domain.capture.parser`.
 """
 
 from __future__ import annotations
@@ -98,9 +98,7 @@ def _en_weekday(m: re.Match[str], today: date, rules: LanguageRules) -> date | N
     if "this" in week:
         return max(today, monday + timedelta(days=weekday))
     ahead = (weekday - today.weekday()) % 7
-    if modifier == "this":
-        return today + timedelta(days=ahead)
-    return today + timedelta(days=ahead or 7)
+    return today + timedelta(days=ahead or 7)  # "this Friday" said on a Friday: next week
 
 
 def _en_week(m: re.Match[str], today: date, rules: LanguageRules) -> date | None:
@@ -113,8 +111,8 @@ def _en_week(m: re.Match[str], today: date, rules: LanguageRules) -> date | None
         return monday + timedelta(days=11)
     if "next weekend" in phrase:
         return monday + timedelta(days=12)
-    if "weekend" in phrase:
-        return max(today, monday + timedelta(days=5))
+    if "weekend" in phrase:  # the coming Saturday (today when it is Saturday)
+        return today + timedelta(days=(5 - today.weekday()) % 7)
     if "next week" in phrase:
         return monday + timedelta(days=7)
     return _end_of_week(today)
@@ -194,6 +192,12 @@ def _en_month_day(m: re.Match[str], today: date, rules: LanguageRules) -> date |
     return _next_month_day(today, month, day)
 
 
+def _en_after_holidays(m: re.Match[str], today: date, rules: LanguageRules) -> date | None:
+    """ "after the holidays" / "in the new year": the first Monday after the coming Jan 1."""
+    new_year = date(today.year + 1, 1, 1)
+    return new_year + timedelta(days=(7 - new_year.weekday()) % 7 or 7)
+
+
 def _en_iso(m: re.Match[str], today: date, rules: LanguageRules) -> date | None:
     """2026-12-03."""
     return date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
@@ -258,6 +262,11 @@ def english_due_rules(
             rf"(?P<wd>{alternation(short_days)})\.?" + time_of_day,
             _en_weekday,
         ),
+        (  # a bare "fri" ending a promise ("send the deck fri"); not "sat"/"sun" (words)
+            rf"(?<=\s)(?P<wd>{alternation(d for d in short_days if d not in ('sat', 'sun'))})"
+            r"\.?(?=\s*(?:[.!?,;)]|$))",
+            _en_weekday,
+        ),
         (
             prep + r"(?P<wk>(?:the\s+)?week\s+after\s+next|(?:early\s+)?next\s+week"
             r"|(?:the\s+)?end\s+of\s+next\s+week|(?:the\s+)?(?:end|close)\s+of\s+(?:the|this)\s+week"
@@ -296,6 +305,11 @@ def english_due_rules(
             _en_month_day,
         ),
         (prep + r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})", _en_iso),
+        (
+            r"(?:(?:right\s+|just\s+)?after\s+the\s+(?:holidays|christmas\s+break|xmas\s+break"
+            r"|festive\s+season|new\s+year)|in\s+the\s+new\s+year)",
+            _en_after_holidays,
+        ),
         (
             r"(?P<mpre>(?:(?:by|before|until|till|at|in)\s+)?"
             r"(?:(?:the\s+)?(?:start|beginning|middle|end)\s+of|early|mid|late)"

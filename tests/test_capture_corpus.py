@@ -1,0 +1,58 @@
+"""The capture corpus is well formed, and the parser does not fall below its floor on it.
+
+The figures come from the same scoring code as ``tests/benchmarks/bench_capture_quality.py``
+(run that script for the full table and ``--failures``). The floor is a regression guard,
+set a little under what the parser reaches today; it is not a timing test.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent / "benchmarks"))
+from bench_capture_quality import CORPUS, check_note, load, score_notes
+
+TRAIN = CORPUS / "train.json"
+FLOORS = {  # category -> (precision, recall) on the training notes
+    "participants": (0.95, 0.95),
+    "promises": (0.9, 0.9),
+    "introductions": (0.85, 0.85),
+    "place": (0.9, 0.9),
+    "organization": (0.85, 0.85),
+}
+
+
+@pytest.mark.parametrize("path", sorted(CORPUS.glob("*.json")), ids=lambda p: p.name)
+def test_every_corpus_file_is_well_formed(path: Path) -> None:
+    notes = load(path)
+    problems = [problem for note in notes for problem in check_note(note)]
+    assert problems == []
+    ids = [note["id"] for note in notes]
+    assert len(ids) == len(set(ids)), "note ids must be unique"
+
+
+def test_the_training_set_is_big_enough_to_mean_something() -> None:
+    assert len(load(TRAIN)) >= 110
+
+
+def test_the_parser_stays_above_its_floor_on_the_training_notes() -> None:
+    score = score_notes(load(TRAIN))
+    for category, (precision, recall) in FLOORS.items():
+        tally = score.tallies[category]
+        assert tally.precision >= precision and tally.recall >= recall, (
+            f"{category}: {tally.precision:.3f}/{tally.recall:.3f} under {precision}/{recall}"
+        )
+
+
+def test_a_wrong_proposal_scores_as_wrong() -> None:
+    from bench_capture_quality import score_note
+
+    note = load(TRAIN)[0]
+    empty = {"people": [], "organizations": {}, "place": "", "promises": [], "introductions": []}
+    score = score_note(note, empty)
+    assert score.tallies["promises"].recall == 0.0
+    perfect = {key: note[key] for key in empty}
+    assert score_note(note, perfect).tallies["promises"].recall == 1.0
