@@ -36,31 +36,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))  # run as a plain script
+sys.path.insert(0, str(ROOT / "tests" / "benchmarks"))
+from first_paint import bare_window_script, ensure_demo, first_paint_time  # noqa: E402
 
 TARGET_RATIO = 1.5
 
-BARE = """
-import sys, time
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QListView, QMainWindow
-app = QApplication(sys.argv[:1])
-window = QMainWindow()
-window.setCentralWidget(QListView())
-window.resize(980, 640)
-def painted():
-    print(f"first-paint {time.monotonic():.6f}", flush=True)
-    app.quit()
-class FirstPaint(QObject):
-    def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.Paint:
-            obj.removeEventFilter(self)
-            QTimer.singleShot(0, painted)  # after the whole first frame is drawn
-        return False
-spy = FirstPaint()
-window.installEventFilter(spy)
-window.show()
-app.exec()
-"""
+BARE = bare_window_script(980, 640)
 
 DIRECT = """
 import sys
@@ -80,10 +61,10 @@ def launch(command: list[str], env: dict[str, str]) -> float:
     """Seconds from spawning ``command`` to the first paint it reports."""
     started = time.monotonic()
     done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120, cwd=ROOT)
-    lines = [line for line in done.stdout.splitlines() if line.startswith("first-paint")]
-    if not lines:
-        raise RuntimeError(f"{command} printed no first paint:\n{done.stderr}")
-    return float(lines[-1].split()[1]) - started
+    try:
+        return first_paint_time(done.stdout) - started
+    except RuntimeError:
+        raise RuntimeError(f"{command} printed no first paint:\n{done.stderr}") from None
 
 
 def bench_launch(folder: Path, runs: int) -> dict[str, float]:
@@ -111,20 +92,7 @@ def bench_launch(folder: Path, runs: int) -> dict[str, float]:
 
 
 def ensure_people(folder: Path, people: int) -> None:
-    from desktop.services import store
-    from desktop.services.directory import people_count
-
-    store.open_store(folder)
-    count = people_count()
-    store.close_store()
-    if count >= people:
-        return
-    print(f"building a demo network of {people} people in {folder} …", flush=True)
-    subprocess.run(
-        [sys.executable, "-m", "desktop", "demo", "--people", str(people), "--add",
-         "--data-dir", str(folder)],
-        check=True, cwd=ROOT,
-    )  # fmt: skip
+    ensure_demo(folder, people)
 
 
 def median_ms(fn, runs: int) -> float:

@@ -33,6 +33,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))  # run as a plain script
+sys.path.insert(0, str(ROOT / "tests" / "benchmarks"))
+from first_paint import (  # noqa: E402
+    REPORT_FIRST_PAINT,
+    bare_window_script,
+    ensure_demo,
+    first_paint_time,
+)
 
 TARGETS = {
     "launch_ratio": 2.0,
@@ -43,55 +50,23 @@ TARGETS = {
 }
 QUERIES = ("sailing", "maria", "ana ru", "climate", "berlin", "kim")
 
-BARE = """
-import sys, time
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QListView, QMainWindow
-app = QApplication(sys.argv[:1])
-window = QMainWindow()
-window.setCentralWidget(QListView())
-window.resize(1280, 820)
-def painted():
-    print(time.time(), flush=True)
-    app.quit()
-class FirstPaint(QObject):
-    def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.Paint:
-            obj.removeEventFilter(self)
-            QTimer.singleShot(0, painted)  # after the whole first frame is drawn
-        return False
-spy = FirstPaint()
-window.installEventFilter(spy)
-window.show()
-app.exec()
-"""
+BARE = bare_window_script(1280, 820)
 
-APP = """
-import sys, time
+APP = (
+    """
+import sys
 from pathlib import Path
-from PySide6.QtCore import QEvent, QObject, QTimer
-from desktop import app
-qt = app.create_application()
+from desktop import app as rapport
+app = rapport.create_application()
 folder = Path(sys.argv[1])
-problem = app.open_data(folder)
+problem = rapport.open_data(folder)
 assert problem is None, problem
-window = app.build_main_window(folder)
+window = rapport.build_main_window(folder)
 window.resize(1280, 820)
-def painted():
-    print(time.time(), flush=True)
-    qt.quit()
-class FirstPaint(QObject):
-    def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.Paint:
-            obj.removeEventFilter(self)
-            QTimer.singleShot(0, painted)  # after the whole first frame is drawn
-        return False
-spy = FirstPaint()
-window.installEventFilter(spy)
-window.show()
-qt.exec()
-window.close()
 """
+    + REPORT_FIRST_PAINT
+    + "window.close()\n"
+)
 
 
 def child_env(cache: Path) -> dict[str, str]:
@@ -108,7 +83,7 @@ def child_env(cache: Path) -> dict[str, str]:
 def launch_once(code: str, args: list[str], env: dict[str, str]) -> float:
     """Seconds from starting a process to its first frame, with fresh window settings."""
     with tempfile.TemporaryDirectory(prefix="rapport-bench-config-") as config:
-        started = time.time()
+        started = time.monotonic()
         result = subprocess.run(
             [sys.executable, "-c", code, *args],
             capture_output=True,
@@ -117,8 +92,7 @@ def launch_once(code: str, args: list[str], env: dict[str, str]) -> float:
             timeout=120,
             check=True,
         )
-    painted = float(result.stdout.strip().splitlines()[0])
-    return painted - started
+    return first_paint_time(result.stdout) - started
 
 
 def bench_launch(folder: Path, runs: int, env: dict[str, str]) -> dict[str, float]:
@@ -135,34 +109,9 @@ def bench_launch(folder: Path, runs: int, env: dict[str, str]) -> dict[str, floa
 
 
 def ensure_data(folder: Path, people: int) -> None:
-    from desktop.services.store import close_store, open_store
-
-    open_store(folder)
-    from desktop.services.directory import people_count
-
-    have = people_count()
-    close_store()
-    if have:
-        print(f"reusing {folder} ({have:,} people)")
-        return
-    print(f"building a demo network of {people:,} people in {folder} …", flush=True)
     started = time.perf_counter()
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "desktop",
-            "demo",
-            "--people",
-            str(people),
-            "--data-dir",
-            str(folder),
-        ],
-        check=True,
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
-    print(f"built in {time.perf_counter() - started:.0f} s")
+    ensure_demo(folder, people)
+    print(f"ready in {time.perf_counter() - started:.0f} s")
 
 
 def hundred_entry_people() -> list[str]:
