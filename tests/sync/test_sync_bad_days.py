@@ -170,7 +170,10 @@ def test_a_clock_weeks_ahead_is_refused_as_corrupt(pair) -> None:
     assert digest() == before
 
 
-def test_forget_keeps_data_and_rejoining_continues_this_devices_numbering(pair) -> None:
+def test_forget_keeps_data_and_rejoining_is_a_new_device(pair) -> None:
+    """Issue #21: a re-join after Forget (maybe from a restored backup) is a new device
+    folder with a new signing key, numbered from 1; what the old folder holds is not sent
+    twice, and nothing collides with "Segment N of this device already exists"."""
     a, b, vault = pair
     a.use()
     people.create_person(full_name="Ana Ruiz")
@@ -184,7 +187,11 @@ def test_forget_keeps_data_and_rejoining_continues_this_devices_numbering(pair) 
     assert vault.joinpath(*layout.device_dir(device).split("/")).is_dir()
     people.create_person(full_name="Offline while away")
     join_vault(target=target, passphrase="correct horse battery staple")
-    assert state.load_config().device_id == device
+    new_device = state.load_config().device_id
+    assert new_device != device
     sync_all([a, b])
+    # numbered from 1 in its new folder, holding only what was not sent before
+    assert vault.joinpath(*layout.segment(new_device, 1).split("/")).is_file()
+    assert not vault.joinpath(*layout.segment(new_device, 2).split("/")).exists()
     b.use()
     assert Person.select().where(Person.full_name == "Offline while away").count() == 1

@@ -158,6 +158,7 @@ def test_planted_keyslots_cannot_make_remove_device_delete_outside(hostile: Vaul
         hostile.remote,
         vault_id=vault_id,
         passphrase=PASSPHRASE,
+        new_passphrase="the new passphrase",
         by="0123456789abcdef",
         by_name="laptop",
         revoke={"fedcba9876543210": 0},
@@ -166,8 +167,8 @@ def test_planted_keyslots_cannot_make_remove_device_delete_outside(hostile: Vaul
     )
 
     assert hostile.read_victim() == VICTIM
-    assert len(ring.ring) == 2
-    assert vault.unlock(hostile.remote, vault_id, PASSPHRASE).key_id == ring.key_id
+    assert len(ring.ring.ring) == 2
+    assert vault.unlock(hostile.remote, vault_id, "the new passphrase").key_id == ring.key_id
 
 
 @pytest.mark.skipif(os.name != "posix", reason="symbolic links need POSIX here")
@@ -323,7 +324,8 @@ def test_a_key_holder_sealing_a_bomb_changes_nothing_here(
     receiver refuses it with a warning and its store stays byte-identical."""
     import zlib
 
-    from desktop.services import people, sync
+    from desktop.services import people
+    from desktop.services.sync.cycle import sync_now
     from desktop.sync import payload
     from tests.sync.replicas import Replica, digest, join_all
 
@@ -337,10 +339,10 @@ def test_a_key_holder_sealing_a_bomb_changes_nothing_here(
 
         with monkeypatch.context() as patch:
             patch.setattr(engine, "encode_segment", lambda groups: zlib.compress(b" " * 3_000_000))
-            sync.sync_now()
+            sync_now()
         b.use()
         before = digest()
-        result = sync.sync_now()
+        result = sync_now()
         assert any("more than 0.954 MB" in w for w in result.warnings), result.warnings
         assert digest() == before
     finally:
