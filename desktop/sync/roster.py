@@ -127,7 +127,10 @@ class Roster:
             now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
             members[device_id] = Member(((first_seq, public),), now, card_signed)
         else:
-            first_seq = max(first_seq, old.keys[-1][0] + 1)
+            # nothing at or after ``first_seq`` is in the vault yet, so an old key whose
+            # range starts there never signed an update: the new one takes that range over
+            # (the old one still verifies the device's card and snapshots)
+            first_seq = max(first_seq, old.keys[-1][0])
             members[device_id] = replace(old, keys=(*old.keys, (first_seq, public)))
         return Roster(self.number + 1, members)
 
