@@ -218,7 +218,7 @@ def latest(
                 f"The vault's device roster {number} could not be verified ({exc}); it was "
                 "ignored. Someone may have planted it in the storage."
             )
-    if local is not None and (not numbers or numbers[0] < local.number):
+    if local is not None and local.number not in numbers:
         warnings.append(
             f"The vault's newest device roster (number {local.number}, kept on this device) is "
             "missing from the storage; this device goes on with its own copy. The storage may "

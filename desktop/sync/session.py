@@ -150,7 +150,7 @@ class SyncSession:
         """Open a sealed file of ``device_id`` (raises SealError); ``keys`` defaults to
         every key this device holds. It must be signed by ``device_id``'s key as the roster
         says (unsigned only where the roster still allows it: written before it signed)."""
-        name = self._name_for_messages(device_id)
+        name = self._name_for_messages(device_id, kind)
         if device_id == self.config.device_id:  # our own upload, read back after a crash
             member = self.trust.roster.members.get(device_id) if self.trust.roster else None
             signers = tuple(p for _, p in member.keys) if member else ()
@@ -167,10 +167,14 @@ class SyncSession:
             signer_name=name,
         )
 
-    def _name_for_messages(self, device_id: str) -> str:
+    def _name_for_messages(self, device_id: str, kind: int) -> str:
+        """A device's name for a refusal message (its card is read once if need be)."""
+        if device_id == self.config.device_id:
+            return "this device"
         if device_id not in self._names:
-            known = self.db(lambda: state.device(device_id))
-            self._names[device_id] = known.name if known is not None and known.name else ""
+            if kind == KIND_DEVICE:  # reading the card itself: no recursion
+                return f"device {device_id}"
+            self._names[device_id] = self.device_name(device_id) or ""
         return self._names[device_id] or f"device {device_id}"
 
     # -- other devices --------------------------------------------------------------------
