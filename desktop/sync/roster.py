@@ -131,7 +131,10 @@ class Roster:
             # range starts there never signed an update: the new one takes that range over
             # (the old one still verifies the device's card and snapshots)
             first_seq = max(first_seq, old.keys[-1][0])
-            members[device_id] = replace(old, keys=(*old.keys, (first_seq, public)))
+            keys = old.keys
+            if len(keys) > 1 and keys[-1][0] == first_seq:  # a key that never signed an
+                keys = keys[:-1]  # update (session-only runs): no need to keep it
+            members[device_id] = replace(old, keys=(*keys, (first_seq, public)))
         return Roster(self.number + 1, members)
 
     def with_revoked(self, revoked: Mapping[str, int]) -> Roster:

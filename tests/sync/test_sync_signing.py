@@ -399,6 +399,9 @@ def test_a_roster_entry_round_trips_and_replaces_an_unused_key() -> None:
     again = first.with_key("0123456789abcdef", two, 1, card_signed=True)  # nothing signed yet
     member = again.members["0123456789abcdef"]
     assert member.key_for(1) == two and member.signed_from == 1
+    third = crypto.public_key(crypto.new_signing_key())
+    replaced = again.with_key("0123456789abcdef", third, 1, card_signed=True)
+    assert replaced.members["0123456789abcdef"].keys == ((1, one), (1, third))  # no growth
     later = again.with_key("0123456789abcdef", one, 5, card_signed=True)
     assert later.members["0123456789abcdef"].key_for(4) == two
     assert later.members["0123456789abcdef"].key_for(5) == one
