@@ -170,6 +170,11 @@ class SyncEngine:
             for d in self.remote.list_dir(layout.DEVICES)
             if layout.DEVICE_ID.match(d) and d != self.config.device_id
         ]
+        roster = self.session.trust.roster
+        if roster is not None:  # oldest member first: a device that re-joined under a new
+            # folder is read in the order it wrote (the merge's dedup relies on that)
+            members = roster.members
+            others.sort(key=lambda d: (members[d].since if d in members else 1 << 62, d))
         for device_id in others:
             self._pull_device(device_id, origin, result, had_data > 0)
 

@@ -9,7 +9,7 @@ key belongs to which device folder:
 ``roster/<n>.ros`` (n = 1, 2, …, write-once)
     sealed under the data key (kind 6, "device" ``0000…``, sequence n) and signed with the
     vault's **roster key** R: ``{"v": 1, "n", "members": {device id: {"keys": [[first
-    sequence, public key hex], …], "joined", "card_signed", "revoked": last accepted
+    sequence, public key hex], …], "joined", "since", "card_signed", "revoked": last accepted
     sequence | null}}}``. A device's updates from ``keys[0][0]`` on are signed; a key
     replaced later (its keyring lost it) verifies the sequences up to the next one.
 
@@ -47,6 +47,7 @@ class Member:
     joined: str = ""
     card_signed: bool = True  # False: its device card was written before it had a key
     revoked: int | None = None  # removed as lost: its last accepted update
+    since: int = 0  # the roster that added it: devices are read oldest first
 
     @property
     def signed_from(self) -> int:
@@ -70,6 +71,7 @@ class Member:
             "joined": self.joined,
             "card_signed": self.card_signed,
             "revoked": self.revoked,
+            "since": self.since,
         }
 
     @classmethod
@@ -89,7 +91,12 @@ class Member:
         revoked = data.get("revoked")
         if revoked is not None and (type(revoked) is not int or revoked < 0):
             raise SealError("malformed revocation")
-        return cls(tuple(keys), str(data.get("joined", "")), bool(data.get("card_signed")), revoked)
+        since = data.get("since", 0)
+        if type(since) is not int or since < 0:
+            raise SealError("malformed roster entry")
+        return cls(
+            tuple(keys), str(data.get("joined", "")), bool(data.get("card_signed")), revoked, since
+        )
 
 
 @dataclass(frozen=True)
@@ -125,7 +132,9 @@ class Roster:
         old = members.get(device_id)
         if old is None:
             now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-            members[device_id] = Member(((first_seq, public),), now, card_signed)
+            members[device_id] = Member(
+                ((first_seq, public),), now, card_signed, since=self.number + 1
+            )
         else:
             # nothing at or after ``first_seq`` is in the vault yet, so an old key whose
             # range starts there never signed an update: the new one takes that range over

@@ -406,3 +406,22 @@ def test_a_roster_entry_round_trips_and_replaces_an_unused_key() -> None:
     assert later.members["0123456789abcdef"].key_for(4) == two
     assert later.members["0123456789abcdef"].key_for(5) == one
     assert rosters.Roster.from_json(json.loads(json.dumps(later.to_json()))) == later
+
+
+def test_the_remove_device_dialog_asks_a_new_passphrase_twice(qtbot) -> None:
+    from desktop.ui.sync_passphrase import RemoveDeviceDialog
+
+    dialog = RemoveDeviceDialog([("0123456789abcdef", "laptop")], "0123456789abcdef")
+    qtbot.addWidget(dialog)
+    dialog.field.setText(PASSPHRASE)
+    assert "at least" in (dialog.problem_with_input() or "")
+    dialog.new.setText(NEW_PASSPHRASE)
+    dialog.again.setText(NEW_PASSPHRASE + "x")
+    assert dialog.problem_with_input() == "The two new entries differ."
+    dialog.new.setText(PASSPHRASE)
+    dialog.again.setText(PASSPHRASE)
+    assert "new passphrase" in (dialog.problem_with_input() or "")
+    dialog.new.setText(NEW_PASSPHRASE)
+    dialog.again.setText(NEW_PASSPHRASE)
+    assert dialog.problem_with_input() is None
+    assert (dialog.passphrase(), dialog.new_passphrase()) == (PASSPHRASE, NEW_PASSPHRASE)
