@@ -425,3 +425,53 @@ def test_the_remove_device_dialog_asks_a_new_passphrase_twice(qtbot) -> None:
     dialog.again.setText(NEW_PASSPHRASE)
     assert dialog.problem_with_input() is None
     assert (dialog.passphrase(), dialog.new_passphrase()) == (PASSPHRASE, NEW_PASSPHRASE)
+
+
+def test_a_signing_key_lost_from_the_keyring_is_replaced_with_the_passphrase(
+    three_in_a_folder: Devices, qtbot
+) -> None:
+    """B's keyring lost its signing key: B stops and says why (in the app, the passphrase
+    window opens with that reason); the passphrase registers a new key, and what B signed
+    with the old one stays verifiable for a device that reads it only now."""
+    from desktop.sync import credentials
+    from desktop.sync.credentials import sign_key
+    from desktop.ui.sync_controller import SyncController
+    from tests.sync.replicas import Replica
+
+    devices = three_in_a_folder
+    b_id = devices.device_id("B")
+    devices.use("B")
+    people.create_person(full_name="Bea, signed with the first key")
+    devices.sync("B")
+    devices.keyrings["B"].delete_password(membership.secret_store().service, sign_key(b_id))
+    credentials.forget_session()  # as after a restart: only what the keyring kept
+    devices.use("B")
+    with pytest.raises(RosterNeeded, match="signing key is missing"):
+        devices.sync("B")
+    controller = SyncController(push_delay_ms=50)
+    try:
+        with qtbot.waitSignal(controller.secrets_needed, timeout=30_000) as needed:
+            controller.sync_now()
+        assert needed.args[0] == ["passphrase"]
+        assert "signing key is missing" in (controller.secrets_reason or "")
+    finally:
+        controller.shutdown(final_sync=False)
+    unlock_session(passphrase=PASSPHRASE)
+    people.create_person(full_name="Bea, signed with the second key")
+    devices.sync("B")
+    member = membership.local_roster(state.load_config().vault_id).members[b_id]
+    assert len(member.keys) == 2 and member.keys[1][0] > member.keys[0][0]
+
+    d = Replica(Path(devices.place.target.location).parent, "D")
+    devices.replicas["D"] = d
+    from tests.sync.memory_keyring import MemoryKeyring
+
+    devices.keyrings["D"] = MemoryKeyring()
+    try:
+        devices.join("D")
+        result = devices.sync("D")
+        assert not [w for w in result.warnings if "could not be verified" in w], result.warnings
+        assert {"Bea, signed with the first key", "Bea, signed with the second key"} <= _names()
+    finally:
+        d.close()
+        del devices.replicas["D"]

@@ -101,16 +101,17 @@ def unlock_session(
 def missing_secrets() -> list[str]:
     """What must be asked before a cycle can run: "passphrase" and/or the remote secret.
 
-    The passphrase also when this device's signing key is gone (session-only mode, a
-    keyring emptied): typing it registers a new one."""
-    from desktop.sync.credentials import dek_key, remote_key, sign_key
+    (A signing key gone from a working keyring is not asked for here: the cycle says why
+    it needs the passphrase once, see ``RosterNeeded``; in session-only mode the data key
+    is missing at every start anyway, and typing the passphrase registers a new one.)"""
+    from desktop.sync.credentials import dek_key, remote_key
 
     config = state.load_config()
     if config is None:
         return []
     store = secret_store()
     missing = []
-    if store.get(dek_key(config.vault_id)) is None or store.get(sign_key(config.device_id)) is None:
+    if store.get(dek_key(config.vault_id)) is None:
         missing.append("passphrase")
     if config.target.needs_secret and store.get(remote_key(config.target.target_id)) is None:
         missing.append(config.target.secret_name)
