@@ -37,6 +37,7 @@ from desktop.sync.remotes.base import Remote
 log = logging.getLogger(__name__)
 FORMAT = 1
 WRITE_ATTEMPTS = 3  # another device may write the same number at the same moment
+READS_PER_CYCLE = 50  # rosters above the kept one tried per cycle (planted ones are refused)
 
 
 @dataclass(frozen=True)
@@ -214,9 +215,7 @@ def latest(
     warnings: list[str] = []
     numbers = listed(remote)
     floor = local.number if local is not None else 0
-    for number in numbers:
-        if number <= floor:
-            break
+    for number in [n for n in numbers if n > floor][:READS_PER_CYCLE]:
         data = remote.read(layout.roster(number))
         if data is None:
             continue
@@ -263,8 +262,10 @@ def write_next(
             remote, vault_id=vault_id, keys=keys, pinned=pinned, local=local
         )
         base = current or empty()
-        top = max([base.number, *listed(remote)])
-        new = replace(change(base), number=top + 1)
+        taken, number = set(listed(remote)), base.number + 1
+        while number in taken:  # a roster that did not verify (planted, or a crashed
+            number += 1  # removal's): never overwritten, never made to skip to the end
+        new = replace(change(base), number=number)
         sealed = seal_roster(new, vault_id=vault_id, data_key=data_key, roster_key=roster_key)
         remote.write(layout.roster(new.number), sealed)
         if remote.read(layout.roster(new.number)) == sealed:

@@ -475,3 +475,27 @@ def test_a_signing_key_lost_from_the_keyring_is_replaced_with_the_passphrase(
     finally:
         d.close()
         del devices.replicas["D"]
+
+
+def test_a_planted_roster_with_a_huge_number_blocks_nobody(
+    three_in_a_folder: Devices, tmp_path: Path
+) -> None:
+    """Junk named like the last roster there could ever be: the next real roster is
+    still written right after the one in force, and everyone finds it."""
+    from tests.sync.memory_keyring import MemoryKeyring
+    from tests.sync.replicas import Replica
+
+    devices = three_in_a_folder
+    remote = devices.remote()
+    try:
+        remote.write(layout.roster(999_999_999_999), b"RPSY not a roster at all")
+    finally:
+        remote.close()
+    devices.replicas["D"] = Replica(tmp_path, "D")
+    devices.keyrings["D"] = MemoryKeyring()
+    devices.join("D")
+    people.create_person(full_name="Dora from D")
+    devices.sync("D")
+    result = devices.sync("A")
+    assert any("roster 999999999999 could not be verified" in w for w in result.warnings)
+    assert "Dora from D" in _names()
