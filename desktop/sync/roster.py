@@ -104,6 +104,9 @@ class Member:
 class Roster:
     number: int
     members: dict[str, Member] = field(default_factory=dict)
+    # roster keys replaced by removals: what they signed (older rotation records) is
+    # history — its removals are carried in ``members`` — not a forgery to warn about
+    former: tuple[bytes, ...] = ()
 
     @property
     def revoked(self) -> dict[str, int]:
@@ -111,7 +114,8 @@ class Roster:
 
     def to_json(self) -> dict[str, Any]:
         members = {d: m.to_json() for d, m in sorted(self.members.items())}
-        return {"v": FORMAT, "n": self.number, "members": members}
+        former = [public.hex() for public in self.former]
+        return {"v": FORMAT, "n": self.number, "members": members, "former_keys": former}
 
     @classmethod
     def from_json(cls, data: Any) -> Roster:
@@ -122,7 +126,16 @@ class Roster:
             raise SealError("malformed roster")
         if not all(isinstance(d, str) and layout.DEVICE_ID.match(d) for d in members):
             raise SealError("malformed roster device id")
-        return cls(number, {d: Member.from_json(m) for d, m in members.items()})
+        former = data.get("former_keys", [])
+        if not isinstance(former, list) or not all(
+            isinstance(k, str) and len(k) == 64 for k in former
+        ):
+            raise SealError("malformed former roster keys")
+        return cls(
+            number,
+            {d: Member.from_json(m) for d, m in members.items()},
+            tuple(bytes.fromhex(k) for k in former),
+        )
 
     def with_key(
         self, device_id: str, public: bytes, first_seq: int, *, card_signed: bool
@@ -145,7 +158,7 @@ class Roster:
             if len(keys) > 1 and keys[-1][0] == first_seq:  # a key that never signed an
                 keys = keys[:-1]  # update (session-only runs): no need to keep it
             members[device_id] = replace(old, keys=(*keys, (first_seq, public)))
-        return Roster(self.number + 1, members)
+        return Roster(self.number + 1, members, self.former)
 
     def with_revoked(self, revoked: Mapping[str, int]) -> Roster:
         """The next roster, in which these devices are removed (lowest limit kept)."""
@@ -154,7 +167,7 @@ class Roster:
             old = members.get(device) or Member(((last + 1, bytes(32)),), card_signed=False)
             limit = last if old.revoked is None else min(old.revoked, last)
             members[device] = replace(old, revoked=limit)
-        return Roster(self.number + 1, members)
+        return Roster(self.number + 1, members, self.former)
 
 
 def empty() -> Roster:

@@ -35,7 +35,7 @@ import contextlib
 import logging
 import secrets
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 
 from desktop.sync import crypto, layout, vault
@@ -56,6 +56,11 @@ def record_path(key_id: str) -> str:
 
 def notice_path(key_id: str) -> str:
     return f"{layout.ROTATIONS}/{key_id}{NOTICE}"
+
+
+class HistoricalRecord(SealError):
+    """A rotation record signed by a roster key a later removal replaced: genuine history
+    (its removals are in the roster), not counted and not warned about."""
 
 
 @dataclass(frozen=True)
@@ -137,6 +142,7 @@ def rotate(
             if len(crashed.ring) > len(old.ring):
                 old = crashed.merged(old)
     roster_key = crypto.new_signing_key()
+    old_public = (crypto.public_key(opened.roster_key),) if opened.roster_key else ()
     # Rapport's own cost, never vault.json's: that file is not authenticated, and a
     # storage provider that lowered it there would make the new keyslot cheap to attack.
     kdf = kdf or KdfParams()
@@ -179,9 +185,9 @@ def rotate(
         data_key=new,
         keys=ring.keys,
         roster_key=roster_key,
-        pinned=crypto.public_key(opened.roster_key) if opened.roster_key else None,
+        pinned=old_public[0] if old_public else None,
         local=local_roster,
-        change=lambda base: base.with_revoked(revoke),
+        change=lambda base: replace(base.with_revoked(revoke), former=(*base.former, *old_public)),
     )
     vault.replace_keyslots(remote, vault_id, ring, new_passphrase or passphrase, kdf, roster_key)
     return Rotated(ring, roster_key, written)
@@ -193,16 +199,22 @@ def read_record(
     key_id: str,
     keys: Mapping[str, bytes],
     roster_public: bytes | None = None,
+    former: Sequence[bytes] = (),
 ) -> Rotation:
     """One rotation record, verified; raises SealError (or returns nothing usable).
 
     With ``roster_public`` (the pinned roster key) the record must be signed by it: the
-    data key alone proves nothing, every device — and a lost one — holds it."""
+    data key alone proves nothing, every device — and a lost one — holds it. One signed
+    by a ``former`` roster key raises :class:`HistoricalRecord`."""
     data = remote.read(record_path(key_id))
     if data is None:
         raise SealError("the rotation record is not there (yet)")
     if roster_public is not None and crypto.sealed_version(data) != crypto.SIGNED:
         raise SealError("it is not signed with the vault's roster key")
+    signed = data[: -crypto.SIGNATURE_BYTES]
+    signature = data[-crypto.SIGNATURE_BYTES :]
+    if roster_public is not None and any(crypto.verify(k, signature, signed) for k in former):
+        raise HistoricalRecord("signed by a roster key a later removal replaced")
     opened = crypto.open_sealed(
         data,
         keys=keys,
@@ -261,6 +273,7 @@ def check(
     ring: KeyRing,
     known: Mapping[str, Mapping[str, int]],
     roster_public: bytes | None = None,
+    former: Sequence[bytes] = (),
 ) -> Check:
     """Before a cycle: which devices are removed, and whether this device must stop.
 
@@ -285,7 +298,9 @@ def check(
             unknown.append(key_id)
             continue
         try:
-            record = read_record(remote, vault_id, key_id, keys, roster_public)
+            record = read_record(remote, vault_id, key_id, keys, roster_public, former)
+        except HistoricalRecord:
+            continue
         except SealError as exc:
             log.warning("Rotation record %s unreadable: %s", key_id, exc)
             if roster_public is not None and key_id in keys:

@@ -499,3 +499,34 @@ def test_a_planted_roster_with_a_huge_number_blocks_nobody(
     result = devices.sync("A")
     assert any("roster 999999999999 could not be verified" in w for w in result.warnings)
     assert "Dora from D" in _names()
+
+
+def test_after_two_removals_a_new_device_reads_the_history_without_alarms(
+    three_in_a_folder: Devices, tmp_path: Path
+) -> None:
+    """Each removal makes a new roster key; the first removal's record is signed by the
+    key the second replaced. A device joining afterwards takes it as history (the roster
+    lists former roster keys), not as a forgery, and knows both devices were removed."""
+    from tests.sync.memory_keyring import MemoryKeyring
+    from tests.sync.replicas import Replica
+
+    devices = three_in_a_folder
+    devices.use("A")
+    remove_device(device="C", passphrase=PASSPHRASE, new_passphrase=NEW_PASSPHRASE)
+    remove_device(device="B", passphrase=NEW_PASSPHRASE, new_passphrase="a third passphrase")
+    devices.replicas["D"] = Replica(tmp_path, "D")
+    devices.keyrings["D"] = MemoryKeyring()
+    devices.join("D", "a third passphrase")
+    result = devices.sync("D")
+    assert not [w for w in result.warnings if "record" in w], result.warnings
+    assert {d.name: d.removed for d in membership_devices() if d.name in "BC"} == {
+        "B": True,
+        "C": True,
+    }
+    assert len(membership.local_roster(state.load_config().vault_id).former) == 2
+
+
+def membership_devices() -> list[Any]:
+    from desktop.services.sync.devices import devices as device_list
+
+    return device_list()

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from desktop.services.store import publish
 from desktop.services.sync.membership import check as check_roster
-from desktop.services.sync.membership import pinned
+from desktop.services.sync.membership import local_roster, pinned
 from desktop.services.sync.rotations import check_rotations
 from desktop.services.sync.run_db import RunDb, direct
 from desktop.services.sync.secrets import key_ring, remote_secret, secret_store
@@ -51,8 +51,14 @@ def sync_now(
         remote = config.target.open(secret, policy)
         try:
             public = run_db(partial(pinned, config.vault_id))
+            kept = run_db(partial(local_roster, config.vault_id))
             revoked, retired, warnings = check_rotations(
-                remote, config, data_key, run_db, roster_public=public
+                remote,
+                config,
+                data_key,
+                run_db,
+                roster_public=public,
+                former=kept.former if kept else (),
             )
             trust, signing_key, more = check_roster(remote, config, data_key, run_db)
             session = SyncSession(

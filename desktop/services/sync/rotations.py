@@ -68,8 +68,11 @@ def removed_devices() -> dict[str, int]:
     config = state.load_config()
     if config is None:
         return {}
+    from desktop.services.sync.membership import local_roster
+
     removed: dict[str, int] = {}
-    for revoked in known_rotations(config.vault_id).values():
+    roster = local_roster(config.vault_id)  # it carries every removal forward
+    for revoked in [*known_rotations(config.vault_id).values(), roster.revoked if roster else {}]:
         for device, last in revoked.items():
             removed[device] = min(last, removed.get(device, last))
     return removed
@@ -81,6 +84,7 @@ def check_rotations(
     ring: KeyRing,
     run_db: RunDb,
     roster_public: bytes | None = None,
+    former: tuple[bytes, ...] = (),
 ) -> tuple[dict[str, int], dict[str, frozenset[str]], list[str]]:
     """Before a cycle: learn removed devices; stop if this device was removed or lacks
     the vault's new key (raises DeviceRemoved / KeyRotated). Returns the removed devices
@@ -96,6 +100,7 @@ def check_rotations(
         ring=ring,
         known=known,
         roster_public=roster_public,
+        former=former,
     )
     run_db(partial(remember_rotations, config.vault_id, checked.read))
     trust = run_db(partial(known_trust, config.vault_id))
