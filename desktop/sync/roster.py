@@ -10,8 +10,9 @@ key belongs to which device folder:
     sealed under the data key (kind 6, "device" ``0000…``, sequence n) and signed with the
     vault's **roster key** R: ``{"v": 1, "n", "members": {device id: {"keys": [[first
     sequence, public key hex], …], "joined", "since", "card_signed", "revoked": last accepted
-    sequence | null}}}``. A device's updates from ``keys[0][0]`` on are signed; a key
-    replaced later (its keyring lost it) verifies the sequences up to the next one.
+    sequence | null}}, "former_keys": [roster keys replaced by removals]}``. A device's
+    updates from ``keys[0][0]`` on are signed; a key replaced later (its keyring lost it)
+    verifies the sequences up to the next one.
 
 R's private half exists only inside the keyslots (wrapped under the passphrase) and in
 memory while the passphrase is at hand (create, join, unlock, change passphrase, remove a
