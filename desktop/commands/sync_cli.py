@@ -5,13 +5,15 @@
     rapport sync                 one cycle: push, pull; prints pushed/pulled/conflicts
     rapport sync status [--json]
     rapport sync forget          leave the vault on this device (data stays)
-    rapport sync remove-device DEVICE   a device was lost: stop trusting it (asks the passphrase)
+    rapport sync remove-device DEVICE   a device was lost: stop trusting it (asks the
+                                 passphrase, then a NEW passphrase twice)
     rapport sync unlock          type the passphrase once after another device changed the key
 
 TARGET is a folder, an http(s):// WebDAV address (``--user NAME``) or
 ``s3://BUCKET/PREFIX`` (``--endpoint URL --access-key ID``). Secrets are prompted for
 on a terminal; otherwise the passphrase and then the password/secret are read from
-standard input, one per line. Exit codes: 0 done, 1 needs your attention, 2 bad usage,
+standard input, one per line (``remove-device``: the current passphrase, the new one, the
+new one again, then the password/secret). Exit codes: 0 done, 1 needs your attention, 2 bad usage,
 75 temporary (server down, disk full): try again later.
 """
 
@@ -232,17 +234,25 @@ def remove_device_command(args: argparse.Namespace) -> int:
     """A device was lost: rotate the vault's key and refuse its later updates."""
     open_store(args)
     from desktop.services.sync.devices import remove_device
-    from desktop.services.sync.secrets import unlock_session
+    from desktop.services.sync.secrets import missing_secrets, unlock_session
     from desktop.services.sync.status import status
     from desktop.sync.errors import SyncError
 
     if not status(check_keyring=False).configured:
         raise CommandError("Sync is not set up for this data folder (rapport sync create/join).")
-    passphrase, secret = _passphrase_and_secret(_Secrets())
+    reader = _Secrets()
+    passphrase = reader.read("Sync passphrase")
+    # the lost device's holder may know the current passphrase: the new key is wrapped
+    # only under a new one (stdin order: current, new, new again, then the remote secret)
+    new = reader.read("New sync passphrase")
+    if reader.read("New sync passphrase (again)") != new:
+        raise CommandError("the two entries of the new passphrase differ; nothing was changed")
+    others = [m for m in missing_secrets() if m != "passphrase"]
+    secret = reader.read(f"Sync {others[0]}") if others else None
     try:
         if secret is not None:
             unlock_session(secret=secret)
-        removed = remove_device(device=args.device, passphrase=passphrase)
+        removed = remove_device(device=args.device, passphrase=passphrase, new_passphrase=new)
     except SyncError as exc:
         raise _fail(exc) from exc
     if args.json:
@@ -253,8 +263,9 @@ def remove_device_command(args: argparse.Namespace) -> int:
         f"{removed.last_accepted} will be refused, and this device now seals with a new key."
     )
     print(
-        "Your other devices will ask for the passphrase once (rapport sync unlock). Also "
-        "change the WebDAV app password or S3 key the lost device knew. Nothing was deleted."
+        "The vault now opens only with the NEW passphrase: your other devices will ask for it "
+        "once (rapport sync unlock). Also change the WebDAV app password or S3 key the lost "
+        "device knew. Nothing was deleted."
     )
     return 0
 
@@ -321,7 +332,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         parents=[common_options()],
     )
     sub.set_defaults(handler=forget_command)
-    text = "a device was lost or stolen: remove it from the vault (asks the passphrase)"
+    text = (
+        "a device was lost or stolen: remove it from the vault (asks the passphrase, then a "
+        "new passphrase twice)"
+    )
     sub = commands.add_parser(
         "remove-device", help=text, description=text, parents=[common_options()]
     )

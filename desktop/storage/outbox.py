@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from desktop.storage.models import database
 from desktop.storage.replication import Group, Write, origin_of
-from desktop.storage.sync_tables import SyncState
+from desktop.storage.sync_tables import SyncDevice, SyncState
 
 ASSIGNED = "assigned_seq"
 PUSHED = "pushed_seq"
@@ -129,4 +129,22 @@ def reset_for_new_vault() -> None:
         database.execute_sql('UPDATE "change" SET segment = NULL WHERE segment IS NOT NULL')
         for table in ("sync_device", "sync_seen", "sync_vector"):
             database.execute_sql(f'DELETE FROM "{table}"')
+        SyncState.delete().where(SyncState.key.in_([ASSIGNED, PUSHED])).execute()
+
+
+def start_new_folder(old_device_id: str) -> None:
+    """Re-joining the same vault under a new device folder (after Forget, or a data folder
+    restored from a backup): number this device's batches from 1 again in the new folder.
+
+    Everything this device sent is offered again, in log order: the dedup on the other
+    side relies on each writer's changes arriving in order, and a device that reads the
+    new folder before the old one would otherwise skip what only the old one holds. Those
+    that have it skip it cheaply. The old folder becomes "another device", pulled from
+    after the last batch this database knows it sent (so batches a newer copy of this
+    database sent there are read like anyone's).
+    """
+    with database.atomic():
+        pushed = SyncState.read_int(PUSHED)
+        database.execute_sql('UPDATE "change" SET segment = NULL WHERE segment > 0')
+        SyncDevice.insert(device_id=old_device_id, cursor=pushed).on_conflict_ignore().execute()
         SyncState.delete().where(SyncState.key.in_([ASSIGNED, PUSHED])).execute()

@@ -6,7 +6,10 @@ leaves either all of it or none. Within it:
 - a change already known (its writer's stamp is at or below what we have seen from that
   writer) is skipped; every new one goes into the local change log, marked as received
   (``segment = RECEIVED``) so it is never pushed again;
-- per field, the higher HLC wins (the device id inside the stamp breaks ties);
+- per field, the higher HLC wins (the device id inside the stamp breaks ties); two
+  different values under the SAME stamp (one device's clock reused, e.g. a data folder
+  restored from a backup) end the same way everywhere: the greater value text wins,
+  whatever the order of arrival — also when the dedup below would have skipped it;
 - a value that loses to an edit whose writer had NOT seen it is a conflict and is kept in
   the ``conflict`` table (what each writer had seen travels with the changes);
 - a row is hidden only while its ``deleted = true`` is newer than every other field;
@@ -134,6 +137,7 @@ class _Applier:
         self.parents: dict[str, set[str]] = defaultdict(set)
         self.created: dict[str, set[str]] = defaultdict(set)
         self._vectors: dict[str, list[tuple[str, str, dict[str, str]]]] = {}
+        self._rows: dict[tuple[str, str], SyncedModel] = {}  # rows read while one is merged
 
     # -- what did a writer know? ---------------------------------------------------
     def _vector_of(self, hlc: str, pending: _Pending | None) -> Mapping[str, str] | None:
@@ -163,6 +167,7 @@ class _Applier:
     def run(self, groups: Sequence[Group]) -> None:
         by_row: dict[str, dict[str, list[_Pair]]] = {e: defaultdict(list) for e in ENTITY_NAMES}
         newest, own, known, log = "", self.own_origin, self.skip, self.log
+        ties = self._stamps_of_skipped(groups)
         for group in groups:
             seen = group.seen
             for hlc, entity, row_id, values in group.writes:
@@ -170,8 +175,11 @@ class _Applier:
                     raise SegmentRejected(f"malformed write {hlc!r}")
                 origin = hlc[HLC_PREFIX:]
                 if origin == own or hlc <= known.get(origin, ""):
-                    self.result.skipped += len(values)
-                    continue
+                    tied = self._tied(ties, hlc, entity, row_id, values)
+                    self.result.skipped += len(values) - len(tied)
+                    if not tied:
+                        continue
+                    values = tied
                 if hlc > newest:
                     newest = hlc
                 for name, value in values.items():
@@ -181,6 +189,7 @@ class _Applier:
                 rows = by_row.get(entity)
                 if rows is not None:  # an entity of a newer version waits in the log
                     rows[row_id].append((hlc, values, seen))
+        self._rows.clear()
         self.result.received = len(log)
         if newest:
             self._receive_clock(newest)
@@ -189,6 +198,77 @@ class _Applier:
             if by_row[entity]:
                 self._apply_entity(ENTITY_NAMES[entity], by_row[entity])
         self._ensure_parents()
+
+    def _stamps_of_skipped(self, groups: Sequence[Group]) -> dict[tuple[str, str], dict[str, str]]:
+        """Field clocks of the rows that writes the dedup will skip touch (one query per
+        entity and chunk): only where a clock equals such a write's stamp can a tie of
+        equal stamps and different values hide there."""
+        own, known = self.own_origin, self.skip
+        wanted: dict[str, set[str]] = defaultdict(set)
+        for group in groups:
+            for hlc, entity, row_id, _values in group.writes:
+                known_entity = entity in ENTITY_NAMES
+                if not (isinstance(hlc, str) and type(row_id) is str and known_entity):
+                    continue
+                origin = hlc[HLC_PREFIX:]
+                if origin == own or hlc <= known.get(origin, ""):
+                    wanted[entity].add(row_id)
+        found: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
+        for entity, ids in wanted.items():
+            for chunk in chunks(sorted(ids)):
+                for row_id, name, stamp in database.execute_sql(
+                    'SELECT row_id, field, hlc FROM "field_clock" WHERE entity = ? '
+                    f"AND row_id IN ({placeholders(chunk)})",
+                    (entity, *chunk),
+                ):
+                    found[(entity, row_id)][name] = stamp
+        return found
+
+    def _tied(
+        self,
+        ties: Mapping[tuple[str, str], Mapping[str, str]],
+        hlc: str,
+        entity: str,
+        row_id: str,
+        values: Mapping[str, Any],
+    ) -> dict[str, Any]:
+        """The fields of an already-known write whose stamp is the field's winning stamp
+        but whose value would win the tie here (see :meth:`_tie_wins`)."""
+        clocks = ties.get((entity, row_id))
+        model = ENTITY_NAMES.get(entity)
+        if not clocks or model is None:
+            return {}
+        return {
+            name: value
+            for name, value in values.items()
+            if clocks.get(name) == hlc
+            and type(value) is str
+            and name in model._meta.fields
+            and self._tie_wins(model, row_id, name, hlc, value, None)
+        }
+
+    def _tie_wins(
+        self,
+        model: type[SyncedModel],
+        row_id: str,
+        name: str,
+        hlc: str,
+        value: str,
+        current: _Pending | None,
+    ) -> bool:
+        """Two values under one stamp: the greater JSON text wins, on every device and in
+        any order. The value in force is the pending one, else the one logged at that
+        stamp (the row's column is compared first: an exact repeat costs no log search)."""
+        if current is not None:
+            return value > current.value
+        if value == self._current_value(model, row_id, name):
+            return False
+        stored = database.execute_sql(
+            'SELECT max(value) FROM "change" WHERE entity = ? AND row_id = ? AND field = ? '
+            "AND hlc = ?",
+            (model._meta.table_name, row_id, name, hlc),
+        ).fetchone()[0]
+        return stored is None or value > stored
 
     def _receive_clock(self, newest: str) -> None:
         try:
@@ -300,6 +380,7 @@ class _Applier:
         writes: list[_Pair],
     ) -> dict[str, _Pending]:
         winners: dict[str, _Pending] = {}
+        self._rows.clear()
         entity, fields = model._meta.table_name, model._meta.fields
         if not clocks and len(writes) == 1:  # a row new here, in one write: nothing to lose
             hlc, values, seen = writes[0]
@@ -331,6 +412,10 @@ class _Applier:
         current = winners.get(name)
         current_hlc = current.hlc if current else clocks.get(name, "")
         if hlc == current_hlc:
+            if self._tie_wins(model, row_id, name, hlc, value, current):
+                lost = current.value if current else self._current_value(model, row_id, name)
+                self._conflict(entity, row_id, name, lost, hlc, hlc, value)
+                winners[name] = _Pending(hlc, value, seen)
             return
         if hlc > current_hlc:
             if current_hlc and not self._knew(seen, hlc, current_hlc):
@@ -345,7 +430,10 @@ class _Applier:
                 self._conflict(entity, row_id, name, value, hlc, current_hlc, won)
 
     def _current_value(self, model: type[SyncedModel], row_id: str, name: str) -> str:
-        row = model.get_by_id(row_id)
+        key = (model._meta.table_name, row_id)
+        row = self._rows.get(key)
+        if row is None:  # one fetch per row while it is merged (ties compare many fields)
+            row = self._rows[key] = model.get_by_id(row_id)
         if name == "deleted":
             return journal.encode_value(self._raw_deleted(model, row))
         column = model._meta.fields[name]

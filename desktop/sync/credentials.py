@@ -107,3 +107,8 @@ def dek_key(vault_id: str) -> str:
 
 def remote_key(target_id: str) -> str:
     return f"remote:{target_id}"
+
+
+def sign_key(device_id: str) -> str:
+    """This device's Ed25519 signing key for its folder in a vault (base64 of 32 bytes)."""
+    return f"sign:{device_id}"

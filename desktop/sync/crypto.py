@@ -5,24 +5,34 @@ header naming the vault, the writing device, the sequence number, the data-key i
 fresh salt and nonce, then AES-256-GCM under ``HKDF-SHA256(data key, salt)`` with the
 whole header as associated data. A flipped bit, a truncation, a file copied into another
 device's folder or sequence, or a different vault all fail here.
+
+Format 2 (``SIGNED``) appends an Ed25519 signature over header and ciphertext, made with
+the writing device's own signing key (or, for rosters and rotation records, the vault's
+roster key): the data key is shared by every device, so without it any key holder could
+write a file in another device's name. A format-1 reader says "written by a newer
+Rapport" instead of misreading a signed file; whether an unsigned file is still
+acceptable is the caller's decision (:mod:`desktop.sync.roster`).
 """
 
 from __future__ import annotations
 
 import os
 import struct
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
 MAGIC = b"RPSY"
-VERSION = 1
+VERSION = 1  # unsigned (still read: files written before a device had a signing key)
+SIGNED = 2  # … followed by a 64-byte Ed25519 signature over header + ciphertext
 ALGORITHM = 1  # AES-256-GCM, key = HKDF-SHA256(data key, salt, info)
 KIND_SEGMENT, KIND_DEVICE, KIND_SNAPSHOT = 1, 2, 3
 KIND_ROTATION, KIND_ROTATION_NOTICE = 4, 5  # rotation record (new key) / notice (old key)
+KIND_ROSTER = 6  # the vault's device roster (signed by the roster key)
 HEADER = struct.Struct(">4sBBB x 16s 8s Q 8s 16s 12s")
 KEY_BYTES = 32
 TAG_BYTES = 16
+SIGNATURE_BYTES = 64
 
 
 class SealError(ValueError):
@@ -104,13 +114,61 @@ class Address:
     seq: int = 0
 
 
-def seal(plaintext: bytes, *, data_key: bytes, key_id: str, address: Address) -> bytes:
+def new_signing_key() -> bytes:
+    """A fresh Ed25519 private key, as its 32 raw bytes (what the keyring keeps)."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    return _raw_private(Ed25519PrivateKey.generate())
+
+
+def _raw_private(key: Any) -> bytes:
+    from cryptography.hazmat.primitives import serialization as s
+
+    return key.private_bytes(s.Encoding.Raw, s.PrivateFormat.Raw, s.NoEncryption())
+
+
+def public_key(private: bytes) -> bytes:
+    """The 32 raw bytes of the public half of an Ed25519 private key."""
+    from cryptography.hazmat.primitives import serialization as s
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    key = Ed25519PrivateKey.from_private_bytes(private)
+    return key.public_key().public_bytes(s.Encoding.Raw, s.PublicFormat.Raw)
+
+
+def sign(private: bytes, message: bytes) -> bytes:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    return Ed25519PrivateKey.from_private_bytes(private).sign(message)
+
+
+def verify(public: bytes, signature: bytes, message: bytes) -> bool:
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    try:
+        Ed25519PublicKey.from_public_bytes(public).verify(signature, message)
+    except (InvalidSignature, ValueError):
+        return False
+    return True
+
+
+def seal(
+    plaintext: bytes,
+    *,
+    data_key: bytes,
+    key_id: str,
+    address: Address,
+    signer: bytes | None = None,
+) -> bytes:
+    """Encrypt under the data key; with ``signer`` (an Ed25519 private key) the file is
+    format 2 and ends with a signature over everything before it."""
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
     salt, nonce = random_bytes(16), random_bytes(12)
     header = HEADER.pack(
         MAGIC,
-        VERSION,
+        VERSION if signer is None else SIGNED,
         ALGORITHM,
         address.kind,
         bytes.fromhex(address.vault_id),
@@ -121,7 +179,16 @@ def seal(plaintext: bytes, *, data_key: bytes, key_id: str, address: Address) ->
         nonce,
     )
     body = AESGCM(_subkey(data_key, salt, address.kind)).encrypt(nonce, plaintext, header)
-    return header + body
+    if signer is None:
+        return header + body
+    return header + body + sign(signer, header + body)
+
+
+def sealed_version(data: bytes) -> int:
+    """The format a sealed file claims (unverified; 0 if it has no header)."""
+    if len(data) < HEADER.size or data[:4] != MAGIC:
+        return 0
+    return data[4]
 
 
 def sealed_key_id(data: bytes) -> str | None:
@@ -131,8 +198,20 @@ def sealed_key_id(data: bytes) -> str | None:
     return HEADER.unpack(data[: HEADER.size])[7].hex()
 
 
-def open_sealed(data: bytes, *, keys: Mapping[str, bytes], address: Address) -> bytes:
-    """Verify and decrypt; raise :class:`SealError` naming the first check that failed."""
+def open_sealed(
+    data: bytes,
+    *,
+    keys: Mapping[str, bytes],
+    address: Address,
+    signers: Sequence[bytes] = (),
+    signer_name: str = "",
+) -> bytes:
+    """Verify and decrypt; raise :class:`SealError` naming the first check that failed.
+
+    A signed (format 2) file is accepted only when one of the public keys ``signers``
+    verifies its signature; an unsigned one is opened as before (the caller decides whether that is
+    still acceptable for this writer and sequence).
+    """
     from cryptography.exceptions import InvalidTag
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
@@ -142,7 +221,7 @@ def open_sealed(data: bytes, *, keys: Mapping[str, bytes], address: Address) -> 
     magic, version, algorithm, kind, vault, device, seq, key_id, salt, nonce = HEADER.unpack(header)
     if magic != MAGIC:
         raise SealError("not a Rapport sync file")
-    if version != VERSION or algorithm != ALGORITHM:
+    if version not in (VERSION, SIGNED) or algorithm != ALGORITHM:
         raise SealError(f"written by a newer Rapport (format {version}.{algorithm})")
     if kind != address.kind:
         raise SealError("a file of another kind was put in its place")
@@ -152,6 +231,18 @@ def open_sealed(data: bytes, *, keys: Mapping[str, bytes], address: Address) -> 
         raise SealError(f"it was written by device {device.hex()}, not by this folder's device")
     if seq != address.seq:
         raise SealError(f"it carries sequence {seq}, not {address.seq}")
+    if version == SIGNED:
+        if len(data) < HEADER.size + TAG_BYTES + SIGNATURE_BYTES:
+            raise SealError("the file is shorter than its signature (incomplete or truncated)")
+        who = signer_name or "its device"
+        if not signers:
+            raise SealError(f"it is signed, but {who} has no signing key in the vault's roster")
+        signed, signature = data[:-SIGNATURE_BYTES], data[-SIGNATURE_BYTES:]
+        if not any(verify(public, signature, signed) for public in signers):
+            raise SealError(
+                f"it is not signed by {who} (written with another device's key, or altered)"
+            )
+        data = signed
     key = keys.get(key_id.hex())
     if key is None:
         raise SealError("it was sealed with a data key this device does not have")

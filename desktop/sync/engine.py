@@ -170,12 +170,28 @@ class SyncEngine:
             for d in self.remote.list_dir(layout.DEVICES)
             if layout.DEVICE_ID.match(d) and d != self.config.device_id
         ]
+        roster = self.session.trust.roster
+        if roster is not None:  # oldest member first: a device that re-joined under a new
+            # folder is read in the order it wrote (the merge's dedup relies on that)
+            members = roster.members
+            others.sort(key=lambda d: (members[d].since if d in members else 1 << 62, d))
         for device_id in others:
             self._pull_device(device_id, origin, result, had_data > 0)
 
     def _pull_device(
         self, device_id: str, origin: str, result: CycleResult, had_data: bool
     ) -> None:
+        roster = self.session.trust.roster
+        if roster is not None and device_id not in roster.members:
+            if self.remote.exists(layout.segment(device_id, 1)):
+                result.warnings.append(
+                    f"Updates in the vault's folder of device {device_id} were not applied: "
+                    "that device is not in the vault's device roster. If it is one of yours, "
+                    "type the passphrase on it once (Settings ▸ Sync, or 'rapport sync "
+                    "unlock') and they will follow; otherwise someone holding a key may have "
+                    "planted them."
+                )
+            return
         name = self.session.device_name(device_id)
         if name is None:
             return

@@ -86,7 +86,29 @@ class IntegrityError(SyncError):
     retry = True
 
 
-class KeyRotated(NeedsSecret):
+class PassphraseOnce(NeedsSecret):
+    """The passphrase is needed once before this device can go on syncing; the message
+    says why (shown as is in the passphrase window and by the CLI)."""
+
+    def __init__(self, message: str) -> None:
+        self.what = "passphrase"
+        SyncError.__init__(self, message)
+
+
+class RosterNeeded(PassphraseOnce):
+    """This device cannot yet check who signed what: the vault has no device roster yet
+    (made by an earlier Rapport), this device has not pinned its roster key, or it is not
+    in the roster with the signing key it holds."""
+
+    def __init__(self, why: str) -> None:
+        super().__init__(
+            f"{why} This device needs the passphrase once to keep syncing: Settings ▸ Sync, "
+            "or run 'rapport sync unlock'. Nothing was sent or received until then, and "
+            "nothing was lost."
+        )
+
+
+class KeyRotated(PassphraseOnce):
     """Another device removed a lost device and changed the vault's data key.
 
     This device still holds only the old key: until the passphrase is typed once here it
@@ -95,9 +117,7 @@ class KeyRotated(NeedsSecret):
     """
 
     def __init__(self, by: str) -> None:
-        self.what = "passphrase"
-        SyncError.__init__(
-            self,
+        super().__init__(
             f"The vault's key was changed on {by} (a lost device was removed). This device "
             "needs the passphrase once to keep syncing: Settings ▸ Sync, or run "
             "'rapport sync unlock'. Nothing was sent or received until then, and nothing "

@@ -17,6 +17,9 @@ ROOT = "rapport-sync-v1"
 VAULT = f"{ROOT}/vault.json"
 KEYSLOTS = f"{ROOT}/keyslots"
 DEVICES = f"{ROOT}/devices"
+ROSTER = f"{ROOT}/roster"  # <n>.ros: the devices' signing keys, signed by the roster key
+ROSTER_NAME = re.compile(r"^([0-9]{1,12})\.ros$")
+ROSTER_DEVICE = "0" * 16  # the "device" in a roster file's header: it belongs to nobody
 ROTATIONS = f"{ROOT}/rotations"  # <new key id>.enc (new key) + .notice (old key): lost devices
 DEVICE_ID = re.compile(r"^[0-9a-f]{16}$")
 HEX_ID = re.compile(r"^[0-9a-f]{16,32}$")
@@ -83,3 +86,8 @@ def snapshot(device_id: str, number: int) -> str:
 def snapshot_part(device_id: str, number: int, part: int) -> str:
     """Part ``part`` (1, 2, …) of a snapshot: fetched by exact name, never listed."""
     return f"{SNAPSHOTS}/{device_id}/{number}/{part}.part"
+
+
+def roster(number: int) -> str:
+    """Roster ``number`` (1, 2, …): write-once, the highest verified one is in force."""
+    return f"{ROSTER}/{number}.ros"

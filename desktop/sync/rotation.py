@@ -16,6 +16,13 @@ refused. Files (write-once, like everything in the vault):
     what happened ("changed on <device>" / "this device was removed"); it decides
     nothing, because the removed device could write one too.
 
+Since vaults have a device roster (:mod:`desktop.sync.roster`) the record is also signed
+with the vault's roster key, and a device that has pinned a roster key ignores a record
+that key did not sign (a key holder — the lost laptop's thief — cannot revoke the
+others). A removal also makes a new roster key, wrapped only under the NEW passphrase the
+removal asks for, and writes the next roster with the device marked removed: whoever
+knew the old passphrase (and so could unwrap the old roster key) can no longer sign one.
+
 The rotation takes effect — for everyone — when the old keyslots are gone (the last
 step, after the new keyslot was read back). Until then devices holding the old key go
 on as before, and running the removal again finishes it. A device then notices the
@@ -24,15 +31,17 @@ rotation when a record names a key it does not have and no keyslot wraps a key i
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import secrets
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 
 from desktop.sync import crypto, layout, vault
+from desktop.sync import roster as rosters
 from desktop.sync.crypto import KIND_ROTATION, KIND_ROTATION_NOTICE, Address, SealError
-from desktop.sync.errors import DeviceRemoved, KeyRotated
+from desktop.sync.errors import DeviceRemoved, KeyRotated, WrongPassphrase
 from desktop.sync.payload import decode_json, encode_json
 from desktop.sync.remotes.base import Remote
 from desktop.sync.vault import DataKey, KdfParams, KeyRing
@@ -47,6 +56,11 @@ def record_path(key_id: str) -> str:
 
 def notice_path(key_id: str) -> str:
     return f"{layout.ROTATIONS}/{key_id}{NOTICE}"
+
+
+class HistoricalRecord(SealError):
+    """A rotation record signed by a roster key a later removal replaced: genuine history
+    (its removals are in the roster), not counted and not warned about."""
 
 
 @dataclass(frozen=True)
@@ -77,6 +91,23 @@ def last_segment(remote: Remote, device_id: str) -> int:
     return 0
 
 
+@dataclass(frozen=True)
+class Rotated:
+    """After a removal: the new key ring, the new roster key (kept only in memory by the
+    caller, to pin its public half and enrol), and the roster written."""
+
+    ring: KeyRing
+    roster_key: bytes
+    roster: rosters.Roster
+
+    def __repr__(self) -> str:  # never print a key
+        return f"Rotated(key_ids={self.ring.key_ids!r}, roster={self.roster.number})"
+
+    @property
+    def key_id(self) -> str:
+        return self.ring.key_id
+
+
 def rotate(
     remote: Remote,
     *,
@@ -87,16 +118,31 @@ def rotate(
     revoke: Mapping[str, int],
     members: Iterable[str],
     kdf: KdfParams | None = None,
-) -> KeyRing:
-    """Make a new data key, record the revocation, rewrap the key ring; return the ring.
+    new_passphrase: str | None = None,
+    local_roster: rosters.Roster | None = None,
+) -> Rotated:
+    """Make a new data key and roster key, record the revocation, rewrap the key ring
+    under ``new_passphrase``; return what the caller keeps.
 
-    Order (each step write-once): unlock (a wrong passphrase stops here: nothing
-    written) → record under the new key → notice under the old one → new keyslot with
-    the whole ring → read it back → delete the old keyslots. A crash before the last
-    step leaves old keyslots in place, so nothing changes for the other devices; the
-    files already written are named by a key id no keyslot wraps and are ignored.
+    Order (each step write-once): unlock with the current passphrase (a wrong one stops
+    here: nothing written) → record under the new key, signed with the new roster key →
+    notice under the old key → the next roster (device removed) → new keyslot with the
+    whole ring and the new roster key, under the new passphrase only → read it back →
+    delete the old keyslots. A crash before the last step leaves old keyslots in place,
+    so nothing changes for the other devices; the files already written are named by a
+    key id no keyslot wraps, or signed by a roster key nobody pinned, and are ignored.
     """
-    old = vault.unlock(remote, vault_id, passphrase)
+    opened = vault.open_vault(remote, vault_id, passphrase)
+    old = opened.ring
+    if new_passphrase and new_passphrase != passphrase:
+        # a removal that crashed before deleting the old keyslots left one under the new
+        # passphrase: build on its (longer) ring, so the retry's ring is the longest
+        with contextlib.suppress(WrongPassphrase):
+            crashed = vault.open_vault(remote, vault_id, new_passphrase).ring
+            if len(crashed.ring) > len(old.ring):
+                old = crashed.merged(old)
+    roster_key = crypto.new_signing_key()
+    old_public = (crypto.public_key(opened.roster_key),) if opened.roster_key else ()
     # Rapport's own cost, never vault.json's: that file is not authenticated, and a
     # storage provider that lowered it there would make the new keyslot cheap to attack.
     kdf = kdf or KdfParams()
@@ -121,6 +167,7 @@ def rotate(
             data_key=new.key,
             key_id=new.key_id,
             address=Address(KIND_ROTATION, vault_id, new.key_id),
+            signer=roster_key,
         ),
     )
     remote.write(
@@ -132,16 +179,49 @@ def rotate(
             address=Address(KIND_ROTATION_NOTICE, vault_id, new.key_id),
         ),
     )
-    vault.replace_keyslots(remote, vault_id, ring, passphrase, kdf)
-    return ring
+    written = rosters.write_next(
+        remote,
+        vault_id=vault_id,
+        data_key=new,
+        keys=ring.keys,
+        roster_key=roster_key,
+        pinned=old_public[0] if old_public else None,
+        local=local_roster,
+        change=lambda base: replace(base.with_revoked(revoke), former=(*base.former, *old_public)),
+    )
+    vault.replace_keyslots(remote, vault_id, ring, new_passphrase or passphrase, kdf, roster_key)
+    return Rotated(ring, roster_key, written)
 
 
-def read_record(remote: Remote, vault_id: str, key_id: str, keys: Mapping[str, bytes]) -> Rotation:
-    """One rotation record, verified; raises SealError (or returns nothing usable)."""
+def read_record(
+    remote: Remote,
+    vault_id: str,
+    key_id: str,
+    keys: Mapping[str, bytes],
+    roster_public: bytes | None = None,
+    former: Sequence[bytes] = (),
+) -> Rotation:
+    """One rotation record, verified; raises SealError (or returns nothing usable).
+
+    With ``roster_public`` (the pinned roster key) the record must be signed by it: the
+    data key alone proves nothing, every device — and a lost one — holds it. One signed
+    by a ``former`` roster key raises :class:`HistoricalRecord`."""
     data = remote.read(record_path(key_id))
     if data is None:
         raise SealError("the rotation record is not there (yet)")
-    opened = crypto.open_sealed(data, keys=keys, address=Address(KIND_ROTATION, vault_id, key_id))
+    if roster_public is not None and crypto.sealed_version(data) != crypto.SIGNED:
+        raise SealError("it is not signed with the vault's roster key")
+    signed = data[: -crypto.SIGNATURE_BYTES]
+    signature = data[-crypto.SIGNATURE_BYTES :]
+    if roster_public is not None and any(crypto.verify(k, signature, signed) for k in former):
+        raise HistoricalRecord("signed by a roster key a later removal replaced")
+    opened = crypto.open_sealed(
+        data,
+        keys=keys,
+        address=Address(KIND_ROTATION, vault_id, key_id),
+        signers=(roster_public,) if roster_public is not None else (),
+        signer_name="the vault's roster key",
+    )
     body = decode_json(opened)
     if body.get("key_id") != key_id:
         raise SealError("the rotation record names another key")
@@ -182,6 +262,7 @@ class Check:
 
     revoked: dict[str, int] = field(default_factory=dict)
     read: dict[str, Rotation] = field(default_factory=dict)  # newly read records
+    warnings: list[str] = field(default_factory=list)
 
 
 def check(
@@ -191,6 +272,8 @@ def check(
     device_id: str,
     ring: KeyRing,
     known: Mapping[str, Mapping[str, int]],
+    roster_public: bytes | None = None,
+    former: Sequence[bytes] = (),
 ) -> Check:
     """Before a cycle: which devices are removed, and whether this device must stop.
 
@@ -215,9 +298,17 @@ def check(
             unknown.append(key_id)
             continue
         try:
-            record = read_record(remote, vault_id, key_id, keys)
+            record = read_record(remote, vault_id, key_id, keys, roster_public, former)
+        except HistoricalRecord:
+            continue
         except SealError as exc:
             log.warning("Rotation record %s unreadable: %s", key_id, exc)
+            if roster_public is not None and key_id in keys:
+                result.warnings.append(
+                    f"A key-change record in the vault ({key_id}) was ignored: {exc}. "
+                    "Only a passphrase holder can remove devices; someone holding a device's "
+                    "key may have planted it."
+                )
             continue
         result.read[key_id] = record
         _merge(result.revoked, record.revoked)

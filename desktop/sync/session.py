@@ -20,10 +20,11 @@ import peewee as pw
 from desktop.storage.backup import backup_file, timestamped_name
 from desktop.storage.models import database
 from desktop.sync import layout, state
-from desktop.sync.crypto import KIND_DEVICE, Address, SealError, open_sealed, seal
+from desktop.sync.crypto import KIND_DEVICE, Address, SealError, open_sealed, public_key, seal
 from desktop.sync.errors import LocalStoreFull
 from desktop.sync.payload import decode_json
 from desktop.sync.remotes.base import Remote
+from desktop.sync.roster import Trust, check_signed
 from desktop.sync.vault import DataKey, KeyRing
 
 log = logging.getLogger(__name__)
@@ -59,6 +60,8 @@ class SyncSession:
         progress: Callable[[str, int, int], None] | None = None,
         revoked: Mapping[str, int] | None = None,
         retired: Mapping[str, frozenset[str]] | None = None,
+        signing_key: bytes | None = None,
+        trust: Trust | None = None,
     ) -> None:
         self.remote = remote
         self.config = config
@@ -67,12 +70,19 @@ class SyncSession:
         self.keys = ring.keys
         self.revoked = dict(revoked or {})  # removed (lost) device → last accepted sequence
         self.retired = dict(retired or {})  # old key id → devices that may still use it
+        # this device's Ed25519 key (None only in a vault from before rosters) and the
+        # roster that says whose key signs which device folder's files
+        self.signing_key = signing_key
+        self.trust = trust or Trust(None)
+        for device, last in self.trust.roster.revoked.items() if self.trust.roster else ():
+            self.revoked[device] = min(last, self.revoked.get(device, last))
         self.run_db = run_db
         self.publish = publish or (lambda: None)
         # (what, done, total) during long database work — the snapshot load — called on
         # the thread that runs the database step (the app's GUI thread)
         self.progress = progress or (lambda _what, _done, _total: None)
         self.backed_up = False
+        self._names: dict[str, str] = {}  # device id → name, for messages
 
     @property
     def device_id(self) -> str:
@@ -107,7 +117,12 @@ class SyncSession:
         return Address(kind, self.config.vault_id, device_id, seq)
 
     def keys_for(self, device_id: str) -> dict[str, bytes]:
-        """The keys a device's files may be sealed with (see rotation.retired_keys)."""
+        """The keys a device's files may be sealed with (see rotation.retired_keys).
+
+        A removed device sealed its updates before the removal with keys retired since:
+        those stay readable (its later ones are refused by number, see ``revoked``)."""
+        if device_id in self.revoked:
+            return dict(self.keys)
         return {
             key_id: key
             for key_id, key in self.keys.items()
@@ -121,6 +136,7 @@ class SyncSession:
             data_key=self.sealing_key.key,
             key_id=self.sealing_key.key_id,
             address=self.address(kind, self.config.device_id, seq),
+            signer=self.signing_key,
         )
 
     def open(
@@ -132,12 +148,34 @@ class SyncSession:
         keys: Mapping[str, bytes] | None = None,
     ) -> bytes:
         """Open a sealed file of ``device_id`` (raises SealError); ``keys`` defaults to
-        every key this device holds."""
+        every key this device holds. It must be signed by ``device_id``'s key as the roster
+        says (unsigned only where the roster still allows it: written before it signed)."""
+        name = self._name_for_messages(device_id, kind)
+        if device_id == self.config.device_id:  # our own upload, read back after a crash
+            member = self.trust.roster.members.get(device_id) if self.trust.roster else None
+            signers = tuple(p for _, p in member.keys) if member else ()
+            if self.signing_key is not None:
+                signers = (*signers, public_key(self.signing_key))
+        else:
+            signers, unsigned_ok = self.trust.signers(device_id, kind, seq, name)
+            check_signed(data, unsigned_ok, name, seq, kind)
         return open_sealed(
             data,
             keys=self.keys if keys is None else keys,
             address=self.address(kind, device_id, seq),
+            signers=signers,
+            signer_name=name,
         )
+
+    def _name_for_messages(self, device_id: str, kind: int) -> str:
+        """A device's name for a refusal message (its card is read once if need be)."""
+        if device_id == self.config.device_id:
+            return "this device"
+        if device_id not in self._names:
+            if kind == KIND_DEVICE:  # reading the card itself: no recursion
+                return f"device {device_id}"
+            self._names[device_id] = self.device_name(device_id) or ""
+        return self._names[device_id] or f"device {device_id}"
 
     # -- other devices --------------------------------------------------------------------
     def device_name(self, device_id: str) -> str | None:

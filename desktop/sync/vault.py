@@ -11,6 +11,12 @@ wraps the whole **key ring** (format 2: ``key id (8 bytes) || key (32 bytes)`` p
 newest first; the plain ``key_ids`` list is bound into the associated data). A vault
 that was never rotated keeps writing format-1 keyslots (one key), which every earlier
 Rapport reads.
+
+A keyslot may also wrap the vault's **roster key** (Ed25519; see :mod:`desktop.sync.roster`)
+with the same key-encryption key, its own nonce and its own associated data (label
+``roster-key``, bound to the slot and the public half, which the slot names in plain).
+Such a slot is format 3 and always lists ``key_ids``, so a format-2 reader still opens
+its key ring; devices unwrap the roster key only while the passphrase is at hand.
 """
 
 from __future__ import annotations
@@ -132,6 +138,18 @@ class KeyRing:
         return cls(tuple(ring))
 
 
+@dataclass(frozen=True)
+class Unlocked:
+    """What the passphrase opens: the key ring and, once the vault has a roster, the
+    roster key's private half (never stored on a device)."""
+
+    ring: KeyRing
+    roster_key: bytes | None = None
+
+    def __repr__(self) -> str:  # never print a key
+        return f"Unlocked(key_ids={self.ring.key_ids!r}, roster={self.roster_key is not None})"
+
+
 def read_vault(remote: Remote) -> VaultInfo:
     """Preflight: the vault's identity, or VaultMissing — never "empty, start over"."""
     data = remote.read(layout.VAULT)
@@ -167,22 +185,44 @@ def _slot_associated(
     return f"rapport-sync-v1 keyring|{vault_id}|{key_id}|{slot_id}|{kdf_text}|{ids}".encode()
 
 
+def _roster_associated(vault_id: str, slot_id: str, kdf: KdfParams, public: str) -> bytes:
+    kdf_text = json.dumps(kdf.to_json(), sort_keys=True)
+    return f"rapport-sync-v1 roster-key|{vault_id}|{slot_id}|{kdf_text}|{public}".encode()
+
+
 def write_keyslot(
-    remote: Remote, vault_id: str, data_key: DataKey | KeyRing, passphrase: str, kdf: KdfParams
+    remote: Remote,
+    vault_id: str,
+    data_key: DataKey | KeyRing,
+    passphrase: str,
+    kdf: KdfParams,
+    roster_key: bytes | None = None,
 ) -> str:
-    """Write a new write-once keyslot wrapping the key (ring); returns its slot id."""
+    """Write a new write-once keyslot wrapping the key (ring) and, if given, the roster
+    key; returns its slot id."""
     ring = KeyRing.of(data_key)
     slot_id = secrets.token_hex(8)
     salt = crypto.random_bytes(16)
     kek = crypto.derive_kek(passphrase, salt, kdf)
     slot: dict[str, Any] = {"format": 1, "slot": slot_id, "key_id": ring.key_id}
-    if len(ring.ring) == 1:
+    if len(ring.ring) == 1 and roster_key is None:
         associated = _slot_associated(vault_id, ring.key_id, slot_id, kdf)
         nonce, wrapped = crypto.wrap_key(kek, ring.key, associated)
     else:
         associated = _slot_associated(vault_id, ring.key_id, slot_id, kdf, ring.key_ids)
         nonce, wrapped = crypto.wrap_key(kek, ring.pack(), associated)
         slot.update(format=2, key_ids=ring.key_ids)
+    if roster_key is not None:
+        public = crypto.public_key(roster_key).hex()
+        r_nonce, r_wrapped = crypto.wrap_key(
+            kek, roster_key, _roster_associated(vault_id, slot_id, kdf, public)
+        )
+        slot.update(
+            format=3,
+            roster_public=public,
+            roster_nonce=base64.b64encode(r_nonce).decode("ascii"),
+            roster_wrapped=base64.b64encode(r_wrapped).decode("ascii"),
+        )
     slot.update(
         kdf=kdf.to_json(),
         salt=base64.b64encode(salt).decode("ascii"),
@@ -194,7 +234,7 @@ def write_keyslot(
 
 
 def create_vault(
-    remote: Remote, passphrase: str, kdf: KdfParams | None = None
+    remote: Remote, passphrase: str, kdf: KdfParams | None = None, roster_key: bytes | None = None
 ) -> tuple[str, DataKey]:
     """Make a new vault on an empty target; returns its id and data key. Never overwrites."""
     remote.check()
@@ -206,7 +246,7 @@ def create_vault(
     kdf = kdf or KdfParams()
     vault_id = secrets.token_hex(16)
     data_key = DataKey(secrets.token_hex(8), crypto.random_bytes(crypto.KEY_BYTES))
-    write_keyslot(remote, vault_id, data_key, passphrase, kdf)
+    write_keyslot(remote, vault_id, data_key, passphrase, kdf, roster_key)
     info = {
         "format": FORMAT,
         "version": VERSION,
@@ -248,8 +288,8 @@ def _slots(remote: Remote) -> list[tuple[str, dict[str, Any]]]:
     return found
 
 
-def _open_slot(slot: dict[str, Any], vault_id: str, passphrase: str) -> KeyRing | None:
-    """The key ring one keyslot wraps, or None (wrong passphrase or damaged slot)."""
+def _open_slot(slot: dict[str, Any], vault_id: str, passphrase: str) -> Unlocked | None:
+    """What one keyslot wraps, or None (wrong passphrase or damaged slot)."""
     try:
         kdf = KdfParams.from_json(slot["kdf"])
         salt, nonce, wrapped = (base64.b64decode(slot[k]) for k in ("salt", "nonce", "wrapped"))
@@ -260,19 +300,44 @@ def _open_slot(slot: dict[str, Any], vault_id: str, passphrase: str) -> KeyRing 
         associated = _slot_associated(vault_id, key_id, str(slot["slot"]), kdf, ring_ids)
     except (KeyError, TypeError, ValueError, SealError):
         return None
-    data = crypto.unwrap_key(crypto.derive_kek(passphrase, salt, kdf), nonce, wrapped, associated)
+    kek = crypto.derive_kek(passphrase, salt, kdf)
+    data = crypto.unwrap_key(kek, nonce, wrapped, associated)
     if data is None:
         return None
     if ring_ids is None:
-        return KeyRing((DataKey(key_id, data),))
+        return Unlocked(KeyRing((DataKey(key_id, data),)))
     try:
-        return KeyRing.unpack(data, ring_ids)
+        ring = KeyRing.unpack(data, ring_ids)
     except SealError:
         return None
+    return Unlocked(ring, _open_roster_key(slot, vault_id, kdf, kek))
+
+
+def _open_roster_key(
+    slot: dict[str, Any], vault_id: str, kdf: KdfParams, kek: bytes
+) -> bytes | None:
+    """The roster key a format-3 slot wraps (None when it wraps none or does not verify)."""
+    if int(slot.get("format", 1)) < 3:
+        return None
+    try:
+        public = str(slot["roster_public"])
+        nonce, wrapped = (base64.b64decode(slot[k]) for k in ("roster_nonce", "roster_wrapped"))
+        associated = _roster_associated(vault_id, str(slot["slot"]), kdf, public)
+    except (KeyError, TypeError, ValueError):
+        return None
+    key = crypto.unwrap_key(kek, nonce, wrapped, associated)
+    if key is None or len(key) != 32 or crypto.public_key(key).hex() != public:
+        return None
+    return key
 
 
 def unlock(remote: Remote, vault_id: str, passphrase: str) -> KeyRing:
-    """The vault's key ring (newest key first), or WrongPassphrase.
+    """The vault's key ring (newest key first), or WrongPassphrase."""
+    return open_vault(remote, vault_id, passphrase).ring
+
+
+def open_vault(remote: Remote, vault_id: str, passphrase: str) -> Unlocked:
+    """The vault's key ring (newest key first) and roster key, or WrongPassphrase.
 
     Every keyslot the passphrase opens is read: right after a rotation (or a rotation
     interrupted before the old keyslots were deleted) an old and a new one coexist, and
@@ -281,14 +346,16 @@ def unlock(remote: Remote, vault_id: str, passphrase: str) -> KeyRing:
     found = _slots(remote)
     if not found:
         raise SyncError(f"{remote.description} has a vault but no keyslot (still copying?).")
-    rings = [r for r in (_open_slot(slot, vault_id, passphrase) for _, slot in found) if r]
-    if not rings:
+    opened = [u for u in (_open_slot(slot, vault_id, passphrase) for _, slot in found) if u]
+    if not opened:
         raise WrongPassphrase()
-    rings.sort(key=lambda r: len(r.ring), reverse=True)
-    ring = rings[0]
-    for other in rings[1:]:
-        ring = ring.merged(other)
-    return ring
+    opened.sort(key=lambda u: len(u.ring.ring), reverse=True)
+    ring = opened[0].ring
+    for other in opened[1:]:
+        ring = ring.merged(other.ring)
+    # the roster key of the newest ring (a removal makes a new one with the new data key)
+    roster_key = next((u.roster_key for u in opened if u.roster_key is not None), None)
+    return Unlocked(ring, roster_key)
 
 
 def change_passphrase(
@@ -300,22 +367,29 @@ def change_passphrase(
     passphrase stops opening the vault once its keyslot is gone. Returns the key ring the
     old passphrase opened (the caller keeps it: it may be newer than its keyring's).
     """
-    ring = unlock(remote, vault_id, old)
-    replace_keyslots(remote, vault_id, ring, new, kdf or KdfParams())
-    return ring
+    opened = open_vault(remote, vault_id, old)
+    replace_keyslots(remote, vault_id, opened.ring, new, kdf or KdfParams(), opened.roster_key)
+    return opened.ring
 
 
 def replace_keyslots(
-    remote: Remote, vault_id: str, ring: KeyRing, passphrase: str, kdf: KdfParams
+    remote: Remote,
+    vault_id: str,
+    ring: KeyRing,
+    passphrase: str,
+    kdf: KdfParams,
+    roster_key: bytes | None = None,
 ) -> None:
     """Write one keyslot for ``ring``, read it back, and only then delete all the others.
 
     A crash in between leaves both: every passphrase that opened the vault still does
     (unlock takes the longest ring), and running the action again finishes the job.
     """
-    keep = write_keyslot(remote, vault_id, ring, passphrase, kdf)
-    back = unlock(remote, vault_id, passphrase)  # the new slot reads back before any delete
-    if back.key_id != ring.key_id or not set(ring.key_ids) <= set(back.key_ids):
+    keep = write_keyslot(remote, vault_id, ring, passphrase, kdf, roster_key)
+    opened = open_vault(remote, vault_id, passphrase)  # reads back before any delete
+    back = opened.ring
+    lost_roster = roster_key is not None and opened.roster_key != roster_key
+    if lost_roster or back.key_id != ring.key_id or not set(ring.key_ids) <= set(back.key_ids):
         raise SyncError("The new keyslot did not read back as written; nothing was deleted.")
     # Delete by the listed file names (``<16 hex>.json``), never by a name read from
     # inside a file: the storage is not trusted to say what Rapport deletes.

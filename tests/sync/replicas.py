@@ -57,6 +57,7 @@ def digest() -> str:
 
 
 PASSPHRASE = "correct horse battery staple"
+NEW_PASSPHRASE = "a new passphrase after a loss"  # removing a device asks for a new one
 
 
 def cheap_kdf():

@@ -170,7 +170,47 @@ def test_a_clock_weeks_ahead_is_refused_as_corrupt(pair) -> None:
     assert digest() == before
 
 
-def test_forget_keeps_data_and_rejoining_continues_this_devices_numbering(pair) -> None:
+def test_a_data_folder_restored_from_a_backup_forgets_and_rejoins(pair, tmp_path: Path) -> None:
+    """Issue #21: the restored copy's numbering is behind the vault ("Segment 2 of this
+    device already exists"); Forget and join again is a new device and syncs on."""
+    import shutil
+
+    from desktop.storage.db import open_database
+    from desktop.sync.errors import SyncError
+
+    a, b, _vault = pair
+    a.use()
+    people.create_person(full_name="Ana Ruiz")
+    sync_now()
+    a.close()
+    shutil.copy(a.folder / "rapport.sqlite3", tmp_path / "backup.sqlite3")
+    a.db = open_database(a.folder / "rapport.sqlite3")
+    a.use()
+    people.create_person(full_name="Made after the backup")
+    sync_now()
+    a.close()
+    for leftover in a.folder.glob("rapport.sqlite3*"):
+        leftover.unlink()
+    shutil.copy(tmp_path / "backup.sqlite3", a.folder / "rapport.sqlite3")
+    a.db = open_database(a.folder / "rapport.sqlite3")
+    a.use()
+    people.create_person(full_name="Made after the restore")
+    with pytest.raises(SyncError, match="already exists in the vault"):
+        sync_now()
+    target = state.load_config().target
+    forget_this_device()
+    join_vault(target=target, passphrase="correct horse battery staple")
+    sync_all([a, b])
+    b.use()
+    names = {p.full_name for p in Person.select()}
+    assert {"Ana Ruiz", "Made after the backup", "Made after the restore"} <= names
+    assert Person.select().where(Person.full_name == "Ana Ruiz").count() == 1
+
+
+def test_forget_keeps_data_and_rejoining_is_a_new_device(pair) -> None:
+    """Issue #21: a re-join after Forget (maybe from a restored backup) is a new device
+    folder with a new signing key, numbered from 1 (its changes offered again, in order),
+    and nothing collides with "Segment N of this device already exists"."""
     a, b, vault = pair
     a.use()
     people.create_person(full_name="Ana Ruiz")
@@ -184,7 +224,11 @@ def test_forget_keeps_data_and_rejoining_continues_this_devices_numbering(pair) 
     assert vault.joinpath(*layout.device_dir(device).split("/")).is_dir()
     people.create_person(full_name="Offline while away")
     join_vault(target=target, passphrase="correct horse battery staple")
-    assert state.load_config().device_id == device
+    new_device = state.load_config().device_id
+    assert new_device != device
     sync_all([a, b])
+    # numbered from 1 in its new folder
+    assert vault.joinpath(*layout.segment(new_device, 1).split("/")).is_file()
+    assert not vault.joinpath(*layout.segment(new_device, 2).split("/")).exists()
     b.use()
     assert Person.select().where(Person.full_name == "Offline while away").count() == 1

@@ -158,6 +158,7 @@ def test_planted_keyslots_cannot_make_remove_device_delete_outside(hostile: Vaul
         hostile.remote,
         vault_id=vault_id,
         passphrase=PASSPHRASE,
+        new_passphrase="the new passphrase",
         by="0123456789abcdef",
         by_name="laptop",
         revoke={"fedcba9876543210": 0},
@@ -166,8 +167,8 @@ def test_planted_keyslots_cannot_make_remove_device_delete_outside(hostile: Vaul
     )
 
     assert hostile.read_victim() == VICTIM
-    assert len(ring.ring) == 2
-    assert vault.unlock(hostile.remote, vault_id, PASSPHRASE).key_id == ring.key_id
+    assert len(ring.ring.ring) == 2
+    assert vault.unlock(hostile.remote, vault_id, "the new passphrase").key_id == ring.key_id
 
 
 @pytest.mark.skipif(os.name != "posix", reason="symbolic links need POSIX here")

@@ -25,7 +25,7 @@ from desktop.sync.targets import parse_target
 from desktop.sync.vault import KeyRing
 from tests.sync.conftest import WEBDAV_PASSWORD, WEBDAV_USER, SecretService
 from tests.sync.memory_keyring import MemoryKeyring
-from tests.sync.replicas import PASSPHRASE, Replica, join_all, sync_all
+from tests.sync.replicas import NEW_PASSPHRASE, PASSPHRASE, Replica, join_all, sync_all
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -141,7 +141,9 @@ def test_no_secret_is_written_to_disk_settings_or_logs(
         sync_all([a, b, c], policy=fast_retries)
         # a lost device: the rotated keys must not leak anywhere either
         a.use()
-        remove_device(device="c", passphrase=PASSPHRASE, policy=fast_retries)
+        remove_device(
+            device="c", passphrase=PASSPHRASE, new_passphrase=NEW_PASSPHRASE, policy=fast_retries
+        )
         people.create_person(full_name="After the rotation")
         sync_all([a, b], policy=fast_retries)
         _write_qsettings(b)
@@ -151,13 +153,28 @@ def test_no_secret_is_written_to_disk_settings_or_logs(
     encoded = memory_keyring.entries[(SecretStore().service, dek_key(sync_status().vault_id))]
     ring = KeyRing.decode(encoded)
     assert len(ring.ring) == 2, "the rotation did not happen"
+    signing = [
+        base64.b64decode(value)
+        for (_service, name), value in memory_keyring.entries.items()
+        if name.startswith("sign:")
+    ]
+    assert len(signing) == 3, "every device has a signing key in the keyring"
+    from desktop.sync import vault as vaults
+
+    remote = target.open(WEBDAV_PASSWORD, fast_retries)
+    try:  # the roster key: only ever in the keyslot (wrapped) and in memory
+        roster_key = vaults.open_vault(remote, sync_status().vault_id, NEW_PASSPHRASE).roster_key
+    finally:
+        remote.close()
+    assert roster_key is not None
+    signing.append(roster_key)
     needles = {
         "passphrase": PASSPHRASE.encode(),
+        "new passphrase": NEW_PASSPHRASE.encode(),
         "password": WEBDAV_PASSWORD.encode(),
         "key ring as stored": encoded.encode(),
     }
-    for index, data_key in enumerate(ring.ring):
-        key = data_key.key
+    for index, key in enumerate([*(k.key for k in ring.ring), *signing]):
         needles.update(
             {
                 f"key {index} hex": key.hex().encode(),

@@ -21,6 +21,7 @@ import keyring
 import pytest
 
 from desktop.services import people
+from desktop.services.sync import membership
 from desktop.services.sync.cycle import sync_now
 from desktop.services.sync.devices import devices as device_list
 from desktop.services.sync.devices import remove_device
@@ -40,7 +41,7 @@ from desktop.sync.targets import parse_target
 from desktop.sync.vault import DataKey, KeyRing
 from tests.sync.conftest import S3_ACCESS, S3_SECRET, WEBDAV_PASSWORD, WEBDAV_USER
 from tests.sync.memory_keyring import MemoryKeyring
-from tests.sync.replicas import PASSPHRASE, Replica, cheap_kdf, digest
+from tests.sync.replicas import NEW_PASSPHRASE, PASSPHRASE, Replica, cheap_kdf, digest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -177,9 +178,11 @@ def _push_as_a_stale_client(devices: Devices, name: str) -> None:
     devices.use(name)
     config = state.load_config()
     ring = devices.ring(name)
+    signing_key = membership.signing_key(config.device_id)
     remote = devices.remote()
     try:
-        SyncEngine(SyncSession(remote=remote, config=config, data_key=ring)).run_cycle()
+        session = SyncSession(remote=remote, config=config, data_key=ring, signing_key=signing_key)
+        SyncEngine(session).run_cycle()
     finally:
         remote.close()
 
@@ -189,7 +192,12 @@ def test_a_lost_device_is_removed_and_everyone_else_converges(three: Devices) ->
     old_ring = devices.ring("A")
     c_id = devices.device_id("C")
     devices.use("A")
-    removed = remove_device(device="C", passphrase=PASSPHRASE, policy=devices.place.policy)
+    removed = remove_device(
+        device="C",
+        passphrase=PASSPHRASE,
+        new_passphrase=NEW_PASSPHRASE,
+        policy=devices.place.policy,
+    )
     assert (removed.device_id, removed.name, removed.last_accepted) == (c_id, "C", 1)
     ring = devices.ring("A")
     assert ring.key_id == removed.key_id != old_ring.key_id
@@ -197,7 +205,7 @@ def test_a_lost_device_is_removed_and_everyone_else_converges(three: Devices) ->
     remote = devices.remote()
     try:
         slots = vault.slots(remote)
-        assert [s["key_id"] for s in slots] == [removed.key_id] and slots[0]["format"] == 2
+        assert [s["key_id"] for s in slots] == [removed.key_id] and slots[0]["format"] == 3
         # A's new segments are sealed with the new key
         devices.use("A")
         people.create_person(full_name="Ana after the removal")
@@ -230,7 +238,7 @@ def test_a_lost_device_is_removed_and_everyone_else_converges(three: Devices) ->
 
     # B types the passphrase once: then it reads old and new segments and refuses C's.
     devices.use("B")
-    unlock_session(passphrase=PASSPHRASE, policy=devices.place.policy)
+    unlock_session(passphrase=NEW_PASSPHRASE, policy=devices.place.policy)
     result = devices.sync("B")
     assert any("C was removed" in w and "update 2" in w for w in result.warnings)
     assert {"Ana from A", "Carl from C", "Ana after the removal"} <= _names()
@@ -254,13 +262,17 @@ def test_the_removed_device_is_told_even_with_the_passphrase_and_can_join_anew(
     devices = three_in_a_folder
     c_old = devices.device_id("C")
     devices.use("A")
-    remove_device(device=c_old, passphrase=PASSPHRASE)
+    remove_device(device=c_old, passphrase=PASSPHRASE, new_passphrase=NEW_PASSPHRASE)
     devices.use("C")
     people.create_person(full_name="Carl after the removal")
-    unlock_session(passphrase=PASSPHRASE)  # the new key does not make it a member
+    with pytest.raises(WrongPassphrase):  # the removal changed the passphrase
+        unlock_session(passphrase=PASSPHRASE)
+    # even with the new passphrase the new key does not make it a member again
+    with pytest.raises(DeviceRemoved, match="join the vault again as a new device"):
+        unlock_session(passphrase=NEW_PASSPHRASE)
     with pytest.raises(DeviceRemoved, match="join the vault again as a new device"):
         devices.sync("C")
-    config = devices.join("C")
+    config = devices.join("C", NEW_PASSPHRASE)
     assert config.device_id != c_old
     devices.sync_all("C", "A")
     devices.use("A")
@@ -283,12 +295,12 @@ def test_a_wrong_passphrase_changes_nothing_remotely_or_locally(
     devices.use("A")
     before = (files(), digest(), dict(devices.keyrings["A"].entries))
     with pytest.raises(WrongPassphrase):
-        remove_device(device="C", passphrase="not the passphrase")
+        remove_device(device="C", passphrase="not the passphrase", new_passphrase=NEW_PASSPHRASE)
     assert (files(), digest(), dict(devices.keyrings["A"].entries)) == before
     with pytest.raises(SyncError, match="this device"):
-        remove_device(device="A", passphrase=PASSPHRASE)
+        remove_device(device="A", passphrase=PASSPHRASE, new_passphrase=NEW_PASSPHRASE)
     with pytest.raises(SyncError, match="No device called"):
-        remove_device(device="nobody", passphrase=PASSPHRASE)
+        remove_device(device="nobody", passphrase=PASSPHRASE, new_passphrase=NEW_PASSPHRASE)
     assert files() == before[0]
 
 
@@ -304,15 +316,15 @@ def test_a_crash_between_the_new_keyslot_and_deleting_the_old_ones(
     monkeypatch.setattr(FolderRemote, "delete", crash)
     devices.use("A")
     with pytest.raises(SyncError, match="simulated crash"):
-        remove_device(device="C", passphrase=PASSPHRASE)
+        remove_device(device="C", passphrase=PASSPHRASE, new_passphrase=NEW_PASSPHRASE)
     monkeypatch.undo()
     remote = devices.remote()
     try:
         assert len(vault.slots(remote)) == 2  # old and new side by side
-        # whoever has the passphrase opens the newest ring; nothing else changed yet
-        assert vault.unlock(remote, state.load_config().vault_id, PASSPHRASE).key_ids[1:] == [
-            old_ring.key_id
-        ]
+        # the old passphrase still opens the old ring, the new one the new ring
+        vault_id = state.load_config().vault_id
+        assert vault.unlock(remote, vault_id, PASSPHRASE).key_ids == old_ring.key_ids
+        assert vault.unlock(remote, vault_id, NEW_PASSPHRASE).key_ids[1:] == [old_ring.key_id]
     finally:
         remote.close()
     assert devices.ring("A").key_ids == old_ring.key_ids
@@ -324,7 +336,7 @@ def test_a_crash_between_the_new_keyslot_and_deleting_the_old_ones(
     assert "Ana during the half-done removal" in _names()
     # Retrying finishes the job.
     devices.use("A")
-    removed = remove_device(device="C", passphrase=PASSPHRASE)
+    removed = remove_device(device="C", passphrase=PASSPHRASE, new_passphrase=NEW_PASSPHRASE)
     remote = devices.remote()
     try:
         assert [s["key_id"] for s in vault.slots(remote)] == [removed.key_id]
@@ -333,7 +345,7 @@ def test_a_crash_between_the_new_keyslot_and_deleting_the_old_ones(
     with pytest.raises(KeyRotated):
         devices.sync("B")
     devices.use("B")
-    unlock_session(passphrase=PASSPHRASE)
+    unlock_session(passphrase=NEW_PASSPHRASE)
     devices.sync_all("A", "B")
     devices.use("C")
     with pytest.raises(DeviceRemoved):
@@ -352,13 +364,18 @@ def test_the_key_ring_reads_the_old_single_key_format() -> None:
     assert "00010203" not in repr(ring) and bytes(range(32)).hex() not in repr(ring)
 
 
-def test_a_vault_never_rotated_keeps_format_one_keyslots(folder_place: Place, tmp_path) -> None:
+def test_a_new_vaults_keyslot_wraps_the_roster_key_and_older_readers_open_its_key(
+    folder_place: Place, tmp_path
+) -> None:
     devices = Devices(tmp_path, folder_place)
     devices.use("A")
     create_vault(target=folder_place.target, passphrase=PASSPHRASE, kdf=cheap_kdf())
     remote = devices.remote()
     try:
-        assert [s["format"] for s in vault.slots(remote)] == [1]
+        [slot] = vault.slots(remote)
+        # format 3 lists key_ids like format 2, so a Rapport that reads format 2 opens it
+        assert slot["format"] == 3 and slot["key_ids"] == [slot["key_id"]]
+        assert len(bytes.fromhex(slot["roster_public"])) == 32
         assert rotation.last_segment(remote, devices.device_id("A")) == 0
     finally:
         remote.close()
@@ -406,6 +423,8 @@ def test_settings_remove_lost_device_button(
         shown["text"] = " ".join(label.text() for label in self.findChildren(sync_settings.QLabel))
         shown["device"] = self.device_id()
         self.field.setText(PASSPHRASE)
+        self.new.setText(NEW_PASSPHRASE)
+        self.again.setText(NEW_PASSPHRASE)
         self._try_accept()
         return self.result()
 
@@ -430,7 +449,7 @@ def test_settings_remove_lost_device_button(
     assert any(
         "changed on A" in label.text() for label in unlock.findChildren(sync_settings.QLabel)
     )
-    unlock.passphrase.setText(PASSPHRASE)
+    unlock.passphrase.setText(NEW_PASSPHRASE)
     monkeypatch.setattr(UnlockDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
     monkeypatch.setattr(sync_settings, "UnlockDialog", lambda *a, **k: unlock)
     with qtbot.waitSignal(other.finished, timeout=30_000):
@@ -461,31 +480,45 @@ def test_cli_remove_device_then_unlock(tmp_path: Path, gnome_keyring) -> None:
     assert lost.returncode == 0, lost.stderr
     assert rapport("sync", data=a, stdin=line, env=SESSION_ONLY).returncode == 0
 
+    new = NEW_PASSPHRASE + "\n"
     wrong = rapport(
-        "sync", "remove-device", "lost laptop", data=a, stdin="nope\n", env=SESSION_ONLY
+        "sync", "remove-device", "lost laptop", data=a, stdin="nope\n" + new * 2, env=SESSION_ONLY
     )
     assert wrong.returncode == 1 and "passphrase does not open" in wrong.stderr
+    differ = rapport(
+        "sync", "remove-device", "lost laptop", data=a, stdin=line + new + line, env=SESSION_ONLY
+    )
+    assert differ.returncode != 0 and "differ" in differ.stderr
+    # stdin order: the current passphrase, the new one, the new one again
     removed = rapport(
-        "sync", "remove-device", "lost laptop", "--json", data=a, stdin=line, env=SESSION_ONLY
+        "sync",
+        "remove-device",
+        "lost laptop",
+        "--json",
+        data=a,
+        stdin=line + new * 2,
+        env=SESSION_ONLY,
     )
     assert removed.returncode == 0, removed.stderr
     answer = json.loads(removed.stdout)
     assert answer["name"] == "lost laptop" and answer["last_accepted"] >= 0
     status = json.loads(
-        rapport("sync", "status", "--json", data=a, stdin=line, env=SESSION_ONLY).stdout
+        rapport("sync", "status", "--json", data=a, stdin=new, env=SESSION_ONLY).stdout
     )
     assert [d["removed"] for d in status["devices"] if d["name"] == "lost laptop"] == [True]
 
     told = rapport("sync", data=b, env=gnome_keyring.env)
     assert told.returncode == 1
     assert "key was changed on" in told.stderr and "rapport sync unlock" in told.stderr
-    unlocked = rapport("sync", "unlock", data=b, stdin=line, env=gnome_keyring.env)
+    old = rapport("sync", "unlock", data=b, stdin=line, env=gnome_keyring.env)
+    assert old.returncode == 1 and "passphrase does not open" in old.stderr
+    unlocked = rapport("sync", "unlock", data=b, stdin=new, env=gnome_keyring.env)
     assert unlocked.returncode == 0, unlocked.stderr
     assert "Unlocked" in unlocked.stdout and "Synced:" in unlocked.stdout
     again = rapport("sync", data=b, env=gnome_keyring.env)
     assert again.returncode == 0, again.stderr
 
-    gone = rapport("sync", data=c, stdin=line, env=SESSION_ONLY)
+    gone = rapport("sync", data=c, stdin=new, env=SESSION_ONLY)
     assert gone.returncode == 1 and "removed from the sync vault" in gone.stderr
 
 
@@ -498,7 +531,7 @@ def test_old_key_updates_count_only_from_devices_trusted_when_it_was_retired(
     devices = three_in_a_folder
     old_key = devices.ring("A").key_id
     devices.use("A")
-    remove_device(device="C", passphrase=PASSPHRASE)
+    remove_device(device="C", passphrase=PASSPHRASE, new_passphrase=NEW_PASSPHRASE)
     a_new_key = devices.ring("A").key_id
 
     # C's holder starts a brand-new device folder and seals with the old key.
@@ -510,8 +543,11 @@ def test_old_key_updates_count_only_from_devices_trusted_when_it_was_retired(
         SyncState.write(outbox.PUSHED, 0)
     remote = devices.remote()
     try:
+        signing_key = membership.signing_key(state.load_config().device_id)
         SyncEngine(
-            SyncSession(remote=remote, config=forged, data_key=devices.ring("C"))
+            SyncSession(
+                remote=remote, config=forged, data_key=devices.ring("C"), signing_key=signing_key
+            )
         ).run_cycle()
         assert _key_id_of(remote, layout.segment(forged.device_id, 1)) == old_key
     finally:
@@ -525,8 +561,10 @@ def test_old_key_updates_count_only_from_devices_trusted_when_it_was_retired(
     result = devices.sync("A")
     assert devices.ring("A").key_id == a_new_key
     assert any(
-        "sealed with a key retired when a lost device was removed" in w for w in result.warnings
-    )
+        f"folder of device {forged.device_id} were not applied" in w
+        and "not in the vault's device roster" in w
+        for w in result.warnings
+    ), result.warnings
     assert "Forged by the thief" not in _names()
     assert "Bea, sent under the old key" in _names()
     assert rotation.retired_keys([a_new_key, old_key], {a_new_key: ["x"]}) == {
@@ -545,7 +583,7 @@ def test_after_a_removal_the_next_cycle_writes_a_snapshot_under_the_new_key(
     remote = devices.remote()
     try:
         assert not remote.list_dir(layout.snapshot_dir(a_id))  # a small vault: none yet
-        removed = remove_device(device="C", passphrase=PASSPHRASE)
+        removed = remove_device(device="C", passphrase=PASSPHRASE, new_passphrase=NEW_PASSPHRASE)
         devices.sync("A")
         names = remote.list_dir(layout.snapshot_dir(a_id))
         [manifest] = [n for n in names if n.endswith(".snap")]

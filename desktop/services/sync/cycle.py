@@ -11,6 +11,8 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from desktop.services.store import publish
+from desktop.services.sync.membership import check as check_roster
+from desktop.services.sync.membership import local_roster, pinned
 from desktop.services.sync.rotations import check_rotations
 from desktop.services.sync.run_db import RunDb, direct
 from desktop.services.sync.secrets import key_ring, remote_secret, secret_store
@@ -48,7 +50,17 @@ def sync_now(
             raise NeedsSecret(config.target.secret_name, why)
         remote = config.target.open(secret, policy)
         try:
-            revoked, retired = check_rotations(remote, config, data_key, run_db)
+            public = run_db(partial(pinned, config.vault_id))
+            kept = run_db(partial(local_roster, config.vault_id))
+            revoked, retired, warnings = check_rotations(
+                remote,
+                config,
+                data_key,
+                run_db,
+                roster_public=public,
+                former=kept.former if kept else (),
+            )
+            trust, signing_key, more = check_roster(remote, config, data_key, run_db)
             session = SyncSession(
                 remote=remote,
                 config=config,
@@ -58,9 +70,12 @@ def sync_now(
                 revoked=revoked,
                 retired=retired,
                 progress=progress,
+                signing_key=signing_key,
+                trust=trust,
             )
             engine = SyncEngine(session, segment_changes=segment_changes or SEGMENT_CHANGES)
             result = engine.run_cycle()
+            result.warnings[:0] = [*warnings, *more]
         finally:
             remote.close()
     except SyncError as exc:

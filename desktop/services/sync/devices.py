@@ -111,20 +111,30 @@ def remove_device(
     *,
     device: str,
     passphrase: str,
+    new_passphrase: str,
     policy: RetryPolicy | None = None,
     run_db: RunDb = direct,
 ) -> RemovedDevice:
     """Remove a lost device from the vault (from another, trusted device).
 
-    Rotates the data key (the lost device keeps only the old one), records remotely
-    which of its updates stay accepted, and from now on seals with the new key. The
-    passphrase is needed because the new key must be wrapped in a new keyslot; a wrong
-    one changes nothing anywhere. Nothing local is deleted, and nothing of the lost
-    device's data is removed from the vault.
+    Rotates the data key (the lost device keeps only the old one) and the roster key,
+    records remotely — signed — which of its updates stay accepted, and from now on seals
+    with the new key. The current passphrase opens the vault; the new key ring is
+    wrapped only under ``new_passphrase`` (the lost device's holder may know the old
+    one). A wrong passphrase changes nothing anywhere. Nothing local is deleted, and
+    nothing of the lost device's data is removed from the vault.
     """
+    from desktop.services.sync.membership import enroll, local_roster
+    from desktop.services.sync.secrets import check_passphrase
     from desktop.sync import layout, rotation, vault
     from desktop.sync.errors import NotConfigured, SyncError, VaultMismatch
 
+    check_passphrase(new_passphrase)
+    if new_passphrase == passphrase:
+        raise SyncError(
+            "Choose a new passphrase: whoever has the lost device may know the current one. "
+            "Nothing was changed."
+        )
     config = run_db(state.load_config)
     if config is None:
         raise NotConfigured()
@@ -141,18 +151,23 @@ def remove_device(
         if device_id not in members:
             raise SyncError(f"There is no device {name!r} in the vault; nothing was changed.")
         last = rotation.last_segment(remote, device_id)
-        ring = rotation.rotate(
+        rotated = rotation.rotate(
             remote,
             vault_id=config.vault_id,
             passphrase=passphrase,
+            new_passphrase=new_passphrase,
             by=config.device_id,
             by_name=config.device_name,
             revoke={device_id: last},
             members=members,
+            local_roster=run_db(partial(local_roster, config.vault_id)),
         )
+        ring = rotated.ring
+        keep_ring(config.vault_id, ring)
+        unlocked = vault.Unlocked(ring, rotated.roster_key)
+        enroll(remote, config, unlocked, passphrase=new_passphrase, run_db=run_db)
     finally:
         remote.close()
-    keep_ring(config.vault_id, ring)
     record = rotation.Rotation(
         ring.key_id,
         config.device_id,

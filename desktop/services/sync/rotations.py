@@ -68,25 +68,40 @@ def removed_devices() -> dict[str, int]:
     config = state.load_config()
     if config is None:
         return {}
+    from desktop.services.sync.membership import local_roster
+
     removed: dict[str, int] = {}
-    for revoked in known_rotations(config.vault_id).values():
+    roster = local_roster(config.vault_id)  # it carries every removal forward
+    for revoked in [*known_rotations(config.vault_id).values(), roster.revoked if roster else {}]:
         for device, last in revoked.items():
             removed[device] = min(last, removed.get(device, last))
     return removed
 
 
 def check_rotations(
-    remote: Any, config: state.SyncConfig, ring: KeyRing, run_db: RunDb
-) -> tuple[dict[str, int], dict[str, frozenset[str]]]:
+    remote: Any,
+    config: state.SyncConfig,
+    ring: KeyRing,
+    run_db: RunDb,
+    roster_public: bytes | None = None,
+    former: tuple[bytes, ...] = (),
+) -> tuple[dict[str, int], dict[str, frozenset[str]], list[str]]:
     """Before a cycle: learn removed devices; stop if this device was removed or lacks
     the vault's new key (raises DeviceRemoved / KeyRotated). Returns the removed devices
-    (→ last accepted update) and the retired keys (→ who may still seal with them)."""
+    (→ last accepted update), the retired keys (→ who may still seal with them) and
+    warnings (a record not signed by the pinned roster key ``roster_public``)."""
     from desktop.sync import rotation
 
     known = run_db(partial(known_rotations, config.vault_id))
     checked = rotation.check(
-        remote, vault_id=config.vault_id, device_id=config.device_id, ring=ring, known=known
+        remote,
+        vault_id=config.vault_id,
+        device_id=config.device_id,
+        ring=ring,
+        known=known,
+        roster_public=roster_public,
+        former=former,
     )
     run_db(partial(remember_rotations, config.vault_id, checked.read))
     trust = run_db(partial(known_trust, config.vault_id))
-    return checked.revoked, rotation.retired_keys(ring.key_ids, trust)
+    return checked.revoked, rotation.retired_keys(ring.key_ids, trust), checked.warnings

@@ -84,16 +84,26 @@ def unlock_session(
     if secret is not None:
         store.set(remote_key(config.target.target_id), secret)
     if passphrase is not None:
+        from desktop.services.sync.membership import enroll
+
         remote = config.target.open(remote_secret(config), policy)
         try:
-            data_key = vault.unlock(remote, config.vault_id, passphrase)
+            opened = vault.open_vault(remote, config.vault_id, passphrase)
+            # the passphrase is at hand: pin the roster key, (re)register this device's
+            # signing key — or give a vault from before rosters its roster. First: a device
+            # the roster says was removed gets no new key, even from the passphrase.
+            enroll(remote, config, opened, passphrase=passphrase, run_db=run_db)
+            keep_ring(config.vault_id, opened.ring)
         finally:
             remote.close()
-        keep_ring(config.vault_id, data_key)
 
 
 def missing_secrets() -> list[str]:
-    """What must be asked before a cycle can run: "passphrase" and/or the remote secret."""
+    """What must be asked before a cycle can run: "passphrase" and/or the remote secret.
+
+    (A signing key gone from a working keyring is not asked for here: the cycle says why
+    it needs the passphrase once, see ``RosterNeeded``; in session-only mode the data key
+    is missing at every start anyway, and typing the passphrase registers a new one.)"""
     from desktop.sync.credentials import dek_key, remote_key
 
     config = state.load_config()
@@ -137,7 +147,8 @@ def change_passphrase(
     policy: RetryPolicy | None = None,
     run_db: RunDb = direct,
 ) -> None:
-    from desktop.sync import vault
+    from desktop.services.sync.membership import enroll
+    from desktop.sync import crypto, vault
     from desktop.sync.errors import NotConfigured
 
     check_passphrase(new)
@@ -146,7 +157,14 @@ def change_passphrase(
         raise NotConfigured()
     remote = config.target.open(remote_secret(config), policy)
     try:
-        ring = vault.change_passphrase(remote, config.vault_id, old, new)
+        opened = vault.open_vault(remote, config.vault_id, old)
+        # a vault from before rosters gets its roster key here, wrapped under the new one
+        roster_key = opened.roster_key or crypto.new_signing_key()
+        vault.replace_keyslots(
+            remote, config.vault_id, opened.ring, new, vault.KdfParams(), roster_key
+        )
+        keep_ring(config.vault_id, opened.ring)  # the vault's ring may be newer than ours
+        unlocked = vault.Unlocked(opened.ring, roster_key)
+        enroll(remote, config, unlocked, passphrase=new, run_db=run_db)
     finally:
         remote.close()
-    keep_ring(config.vault_id, ring)  # the vault's ring may be newer than ours

@@ -21,7 +21,7 @@ from desktop.sync import state
 if TYPE_CHECKING:
     from desktop.sync.retry import RetryPolicy
     from desktop.sync.targets import Target
-    from desktop.sync.vault import DataKey, KeyRing
+    from desktop.sync.vault import DataKey, KeyRing, Unlocked
 
 
 def default_device_name() -> str:
@@ -55,17 +55,22 @@ def create_vault(
     run_db: RunDb = direct,
 ) -> state.SyncConfig:
     """Make a new vault at ``target`` and make this device its first member."""
-    from desktop.sync import vault
+    from desktop.services.sync.membership import enroll
+    from desktop.sync import crypto, vault
 
     check_passphrase(passphrase)
     if target.kind == "folder":  # creating is explicit: make the folder if need be
         Path(target.location).mkdir(parents=True, exist_ok=True)
     remote = target.open(secret, policy)
     try:
-        vault_id, data_key = vault.create_vault(remote, passphrase, kdf)
+        roster_key = crypto.new_signing_key()  # only in the keyslot; pinned here by enroll
+        vault_id, data_key = vault.create_vault(remote, passphrase, kdf, roster_key)
+        config = _adopt(target, vault_id, data_key, secret, device_name, run_db)
+        unlocked = vault.Unlocked(vault.KeyRing.of(data_key), roster_key)
+        enroll(remote, config, unlocked, passphrase=passphrase, run_db=run_db)
     finally:
         remote.close()
-    return _adopt(target, vault_id, data_key, secret, device_name, run_db)
+    return config
 
 
 def join_vault(
@@ -78,24 +83,31 @@ def join_vault(
     run_db: RunDb = direct,
 ) -> state.SyncConfig:
     """Join the vault at ``target`` (never creates one)."""
+    from desktop.services.sync.membership import enroll
     from desktop.sync import vault
 
     remote = target.open(secret, policy)
     try:
         remote.check()
         info = vault.read_vault(remote)
-        data_key = vault.unlock(remote, info.vault_id, passphrase)
-        removed = _removed_devices(remote, info.vault_id, data_key)
+        opened = vault.open_vault(remote, info.vault_id, passphrase)
+        _removed_devices(remote, info.vault_id, opened)  # a planted record stops nothing here
+        config = _adopt(target, info.vault_id, opened.ring, secret, device_name, run_db)
+        enroll(remote, config, opened, passphrase=passphrase, run_db=run_db)
     finally:
         remote.close()
-    return _adopt(target, info.vault_id, data_key, secret, device_name, run_db, removed)
+    return config
 
 
-def _removed_devices(remote: Any, vault_id: str, ring: KeyRing) -> dict[str, int]:
-    """Devices removed from the vault (as lost), read with a freshly unlocked key ring."""
-    from desktop.sync import rotation
+def _removed_devices(remote: Any, vault_id: str, opened: Unlocked) -> dict[str, int]:
+    """Devices removed from the vault (as lost), read with a freshly unlocked key ring;
+    only records signed by the vault's roster key count once it has one."""
+    from desktop.sync import crypto, rotation
 
-    return rotation.check(remote, vault_id=vault_id, device_id="", ring=ring, known={}).revoked
+    public = crypto.public_key(opened.roster_key) if opened.roster_key else None
+    return rotation.check(
+        remote, vault_id=vault_id, device_id="", ring=opened.ring, known={}, roster_public=public
+    ).revoked
 
 
 def _adopt(
@@ -105,7 +117,6 @@ def _adopt(
     secret: str | None,
     device_name: str | None,
     run_db: RunDb,
-    removed: dict[str, int] | None = None,
 ) -> state.SyncConfig:
     from desktop.sync.credentials import remote_key
 
@@ -113,19 +124,20 @@ def _adopt(
     store = secret_store()
     if target.needs_secret and secret:
         store.set(remote_key(target.target_id), secret)
-    return run_db(partial(_remember, target, vault_id, device_name, set(removed or {})))
+    return run_db(partial(_remember, target, vault_id, device_name))
 
 
-def _remember(
-    target: Target, vault_id: str, device_name: str | None, removed: set[str] | None = None
-) -> state.SyncConfig:
+def _remember(target: Target, vault_id: str, device_name: str | None) -> state.SyncConfig:
+    """Every join is a new device folder with a new signing key. Re-joining the same vault
+    (after Forget, maybe from a restored backup whose numbering the vault has passed)
+    keeps what was sent and numbers the new folder from 1; another vault gets everything."""
     with database.atomic():
         last_vault, last_device = state.get(state.LAST_VAULT), state.get(state.LAST_DEVICE)
-        if last_vault == vault_id and last_device and last_device not in (removed or set()):
-            device_id = last_device  # re-joining: continue this device's numbering
-        else:  # a new vault, or this device was removed from it: join as a new device
+        if last_vault == vault_id and last_device:
+            outbox.start_new_folder(last_device)
+        else:
             outbox.reset_for_new_vault()
-            device_id = _random.token_hex(8)
+        device_id = _random.token_hex(8)
         config = state.SyncConfig(
             target, vault_id, device_id, (device_name or default_device_name()).strip()
         )
@@ -140,13 +152,14 @@ def set_automatic(enabled: bool) -> None:
 
 def forget_this_device() -> None:
     """Leave the vault here: secrets and settings go; all data stays; nothing remote changes."""
-    from desktop.sync.credentials import dek_key, remote_key
+    from desktop.sync.credentials import dek_key, remote_key, sign_key
 
     config = state.load_config()
     if config is None:
         return
     store = secret_store()
     store.delete(dek_key(config.vault_id))
+    store.delete(sign_key(config.device_id))  # a re-join is a new device with a new key
     if config.target.needs_secret:
         store.delete(remote_key(config.target.target_id))
     with database.atomic():

@@ -236,14 +236,14 @@ class SyncController(QObject):
         self._maybe_again()
 
     def _cycle_failed(self, error: BaseException) -> None:
-        from desktop.sync.errors import KeyRotated, NeedsSecret, SyncError
+        from desktop.sync.errors import NeedsSecret, PassphraseOnce, SyncError
 
         self._close_progress()
         self._running = False
         if isinstance(error, Cancelled):
             return
         if isinstance(error, NeedsSecret):
-            self.secrets_reason = str(error) if isinstance(error, KeyRotated) else None
+            self.secrets_reason = str(error) if isinstance(error, PassphraseOnce) else None
             self.secrets_needed.emit([error.what])
         message = str(error) if isinstance(error, SyncError) else f"Sync failed: {error!r}"
         if not isinstance(error, SyncError):

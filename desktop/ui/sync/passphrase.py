@@ -123,7 +123,8 @@ REMOVE_EXPLANATION = (
     "Use this when a computer with Rapport was lost or stolen. The vault gets a new key "
     "that the lost device never had: everything sent from now on is sealed with it, and "
     "updates the lost device sends after this moment are refused by all your devices. "
-    "What it sent before stays. Your other devices ask for the passphrase once. Nothing "
+    "What it sent before stays. Whoever has it may know the passphrase, so the vault gets "
+    "a NEW passphrase too: your other devices ask for it once. Nothing "
     "is deleted, here or in the vault. Also change the WebDAV app password or the S3 "
     "key in the other devices' settings, so the lost one cannot reach the storage."
 )
@@ -146,13 +147,26 @@ class RemoveDeviceDialog(FormDialog):
         self.device.setObjectName("lostDevice")
         fill_combo(self.device, devices, current)
         self.add_row("Lost &device:", self.device)
-        self.field = self.add_row("Vault &passphrase:", _secret_field("passphrase"))
+        self.field = self.add_row("Current &passphrase:", _secret_field("passphrase"))
+        self.new = self.add_row("&New passphrase:", _secret_field("newPassphrase"))
+        self.again = self.add_row("&Again:", _secret_field("newPassphraseAgain"), "New again")
         self.buttons.button(self.buttons.StandardButton.Ok).setText("Remove device")
 
     def problem_with_input(self) -> str | None:
         if self.device.currentData() is None:
             return "There is no other device to remove."
-        return None if self.field.text() else "Type the vault's passphrase."
+        if not self.field.text():
+            return "Type the vault's current passphrase."
+        if len(self.new.text()) < MIN_LENGTH:
+            return f"Use at least {MIN_LENGTH} characters for the new passphrase."
+        if self.new.text() != self.again.text():
+            return "The two new entries differ."
+        if self.new.text() == self.field.text():
+            return "Choose a new passphrase: the lost device's holder may know the current one."
+        return None
+
+    def new_passphrase(self) -> str:
+        return self.new.text()
 
     def device_id(self) -> str:
         return str(self.device.currentData())

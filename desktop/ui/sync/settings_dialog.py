@@ -437,12 +437,17 @@ class SyncSettingsDialog(QDialog):
             if not d.this_device and not d.removed
         ]
 
-    def remove_device(self, device_id: str | None = None, passphrase: str | None = None) -> None:
-        """Remove a lost device: confirm (saying what happens), ask the passphrase, then
-        rotate the vault's key in the background."""
+    def remove_device(
+        self,
+        device_id: str | None = None,
+        passphrase: str | None = None,
+        new_passphrase: str | None = None,
+    ) -> None:
+        """Remove a lost device: confirm (saying what happens), ask the current and a new
+        passphrase, then rotate the vault's key in the background."""
         from desktop.services.sync.devices import remove_device
 
-        if device_id is None or passphrase is None:
+        if device_id is None or passphrase is None or new_passphrase is None:
             choices = self._removable()
             if not choices:
                 self._say("There is no other device in this vault to remove.")
@@ -453,20 +458,25 @@ class SyncSettingsDialog(QDialog):
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return
             device_id, passphrase = dialog.device_id(), dialog.passphrase()
+            new_passphrase = dialog.new_passphrase()
         policy = self.controller.policy
 
         def done(removed: Any) -> str:
             return (
                 f"{removed.name} was removed from the vault: its updates after number "
                 f"{removed.last_accepted} will be refused, and this device now uses a new key. "
-                "Your other devices will ask for the passphrase once. Also change the server "
-                "password or key the lost device knew."
+                "The vault now opens only with the new passphrase; your other devices will ask "
+                "for it once. Also change the server password or key the lost device knew."
             )
 
         self._background(
             "Removing the lost device (changing the vault's key)…",
             lambda run_db: remove_device(
-                device=device_id, passphrase=passphrase, policy=policy, run_db=run_db
+                device=device_id,
+                passphrase=passphrase,
+                new_passphrase=new_passphrase,
+                policy=policy,
+                run_db=run_db,
             ),
             done,
         )
