@@ -409,7 +409,7 @@ def test_a_roster_entry_round_trips_and_replaces_an_unused_key() -> None:
 
 
 def test_the_remove_device_dialog_asks_a_new_passphrase_twice(qtbot) -> None:
-    from desktop.ui.sync_passphrase import RemoveDeviceDialog
+    from desktop.ui.sync.passphrase import RemoveDeviceDialog
 
     dialog = RemoveDeviceDialog([("0123456789abcdef", "laptop")], "0123456789abcdef")
     qtbot.addWidget(dialog)
@@ -435,7 +435,7 @@ def test_a_signing_key_lost_from_the_keyring_is_replaced_with_the_passphrase(
     with the old one stays verifiable for a device that reads it only now."""
     from desktop.sync import credentials
     from desktop.sync.credentials import sign_key
-    from desktop.ui.sync_controller import SyncController
+    from desktop.ui.sync.controller import SyncController
     from tests.sync.replicas import Replica
 
     devices = three_in_a_folder
