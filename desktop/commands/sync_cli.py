@@ -146,16 +146,25 @@ def _cycle(args: argparse.Namespace, quiet_json: bool = True) -> int:
         result = sync_now()
     except SyncError as exc:
         raise _fail(exc) from exc
+    # Refused or stuck updates need the user: exit 1 (a script must not read it as done).
+    status = 1 if result.needs_attention else 0
     if getattr(args, "json", False) and quiet_json:
-        print_json(result.to_json())
-        return 0
+        print_json({**result.to_json(), "needs_attention": result.needs_attention})
+        return status
     print(
         f"Synced: pushed {result.pushed}, pulled {result.pulled}, "
         f"conflicts {result.conflicts} ({result.seconds:.1f} s)."
     )
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
-    return 0
+    if result.needs_attention:
+        print(
+            f"Attention: {result.refused} update(s) from other devices were refused and "
+            f"{result.stuck} device(s) are stuck; nothing of theirs was applied (see the "
+            "warnings above).",
+            file=sys.stderr,
+        )
+    return status
 
 
 def cycle_command(args: argparse.Namespace) -> int:

@@ -35,6 +35,13 @@ TAG_BYTES = 16
 SIGNATURE_BYTES = 64
 
 
+# Bounds on key-derivation parameters read from a keyslot (see KdfParams.affordable).
+MAX_LANES = 16
+MAX_MEMORY_KIB = 1024 * 1024  # 1 GiB
+MAX_ITERATIONS = 16
+MAX_WORK_KIB = 4 * 1024 * 1024  # memory × passes: ~4× Rapport's own cost at most
+
+
 class SealError(ValueError):
     """A sealed file is not what it claims to be; the message says which check failed."""
 
@@ -55,9 +62,24 @@ class KdfParams:
         if data.get("algorithm") != "argon2id":
             raise SealError(f"unknown key derivation {data.get('algorithm')!r}")
         params = cls(int(data["memory_kib"]), int(data["iterations"]), int(data["lanes"]))
-        if not (8 <= params.memory_kib <= 4 * 1024 * 1024 and 1 <= params.iterations <= 64):
-            raise SealError("implausible key-derivation parameters")
+        if not params.affordable():
+            raise SealError(
+                f"implausible key-derivation parameters ({params.memory_kib} KiB, "
+                f"{params.iterations} passes, {params.lanes} lanes)"
+            )
         return params
+
+    def affordable(self) -> bool:
+        """Within what Rapport writes (64 MiB, 3 passes, 4 lanes; less in tests) and what a
+        laptop can spend: the parameters are read from the storage before anything can
+        authenticate them, so 0 lanes must not crash Argon2 and 4 GiB × 64 passes must
+        not keep the machine busy for minutes."""
+        return (
+            1 <= self.lanes <= MAX_LANES
+            and 8 * self.lanes <= self.memory_kib <= MAX_MEMORY_KIB
+            and 1 <= self.iterations <= MAX_ITERATIONS
+            and self.memory_kib * self.iterations <= MAX_WORK_KIB
+        )
 
 
 def random_bytes(count: int) -> bytes:

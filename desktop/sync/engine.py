@@ -29,6 +29,9 @@ from desktop.sync.vault import read_vault
 SEGMENT_CHANGES = 20_000  # changes per sealed segment (~1–2 MB compressed at most)
 APPLY_BATCH = 250_000  # changes applied per transaction when catching up on a backlog
 BACKUP_ABOVE = 5_000  # changes in one received segment that justify a backup first
+# How long an update may be missing while later ones of the same device are there before
+# the user is told that device is stuck (a folder sync may still be copying it).
+GAP_GRACE_SECONDS = 3600.0
 
 
 @dataclass
@@ -40,6 +43,13 @@ class CycleResult:
     conflicts: int = 0
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    refused: int = 0  # updates from other devices that were refused (not applied)
+    stuck: int = 0  # devices whose updates wait behind one missing from the vault
+
+    @property
+    def needs_attention(self) -> bool:
+        """Something was refused or is stuck: the CLI exits non-zero, the app shows it."""
+        return bool(self.refused or self.stuck)
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -66,8 +76,12 @@ class SyncEngine:
         snapshot_changes: int = snapshot.SNAPSHOT_CHANGES,
         snapshot_segments: int = snapshot.SNAPSHOT_SEGMENTS,
         snapshot_part_changes: int = snapshot.PART_CHANGES,
+        gap_grace_seconds: float | None = None,
     ) -> None:
         self.session = session
+        self.gap_grace_seconds = (
+            GAP_GRACE_SECONDS if gap_grace_seconds is None else gap_grace_seconds
+        )
         self.remote = session.remote
         self.config = session.config
         self.db = session.db
@@ -91,6 +105,7 @@ class SyncEngine:
         self._announce(origin)
         self._push(origin, result)
         self._pull(origin, result)
+        result.warnings.extend(n for n in self.session.notes if n not in result.warnings)
         if self.db(replication_values.rebuild_search_if_stale):
             self.session.publish()
         # compaction: new devices start from it
@@ -184,6 +199,7 @@ class SyncEngine:
         roster = self.session.trust.roster
         if roster is not None and device_id not in roster.members:
             if self.remote.exists(layout.segment(device_id, 1)):
+                result.refused += 1
                 result.warnings.append(
                     f"Updates in the vault's folder of device {device_id} were not applied: "
                     "that device is not in the vault's device roster. If it is one of yours, "
@@ -218,6 +234,7 @@ class SyncEngine:
                 )
             except replication.SegmentRejected as exc:
                 if last == first:
+                    result.refused += 1
                     result.warnings.append(f"Update {first} from {name} was refused: {exc}.")
                     return
                 single = True
@@ -244,9 +261,12 @@ class SyncEngine:
         seq, size = first, 0
         while size < self.apply_batch and not (single and seq > first):
             data = self.remote.read(layout.segment(device_id, seq))
-            if data is None:
-                break  # not there (yet): nothing more from this device this time
+            if data is None:  # not there (yet): nothing more from this device this time
+                if seq == first:
+                    self._check_gap(device_id, name, seq, result)
+                break
             if seq > self.session.revoked.get(device_id, seq):
+                result.refused += 1
                 result.warnings.append(
                     f"{name} was removed from this vault; its update {seq} and any later ones "
                     "were refused and not applied."
@@ -255,6 +275,7 @@ class SyncEngine:
             keys = self.session.keys_for(device_id)
             every = self.session.keys
             if len(keys) < len(every) and sealed_key_id(data) in every.keys() - keys:
+                result.refused += 1
                 result.warnings.append(
                     f"Update {seq} from {name} was sealed with a key retired when a lost "
                     "device was removed, by a device that was not in the vault then; it was "
@@ -266,6 +287,7 @@ class SyncEngine:
                     self.session.open(data, KIND_SEGMENT, device_id, seq, keys=keys)
                 )
             except SealError as exc:
+                result.refused += 1
                 result.warnings.append(
                     f"Update {seq} from {name} could not be verified: {exc}. It was not "
                     "applied; sync will try it again (if it was altered, it never will be)."
@@ -275,3 +297,36 @@ class SyncEngine:
             size += sum(g.size for g in more)
             seq += 1
         return groups, seq - 1
+
+    def _check_gap(self, device_id: str, name: str, seq: int, result: CycleResult) -> None:
+        """Update ``seq`` is missing: if a later one is there, the device is stuck behind a
+        hole (a deleted file, a folder in its place). Silent during the grace period — a
+        folder sync may still be copying — then a warning saying which device and since
+        when. The first sighting is remembered in the sync state."""
+        key = f"gap:{device_id}"
+        if not self.remote.exists(layout.segment(device_id, seq + 1)):
+            if self.db(lambda: state.get(key)) is not None:
+                self.db(lambda: state.drop(key))  # the hole was filled, or nothing follows
+            return
+        now = datetime.now().replace(microsecond=0)
+        seen = self.db(lambda: state.get(key))
+        since = None
+        if seen:
+            number, _, when = seen.partition("@")
+            if number == str(seq):
+                try:
+                    since = datetime.fromisoformat(when)
+                except ValueError:
+                    since = None
+        if since is None:
+            since = now
+            self.db(lambda: state.put(key, f"{seq}@{since.isoformat()}"))
+        if (now - since).total_seconds() < self.gap_grace_seconds:
+            return
+        result.stuck += 1
+        result.warnings.append(
+            f"Updates from {name} are stuck since {since:%Y-%m-%d %H:%M}: its update {seq} is "
+            "missing from the vault although later ones are there (deleted, or replaced by a "
+            "folder?). Its later updates wait until it is back; if it never comes back, that "
+            "device can forget sync and join again."
+        )

@@ -50,6 +50,18 @@ class WrongPassphrase(SyncError):
         super().__init__("That passphrase does not open this sync vault. Nothing was changed.")
 
 
+class KeyslotDamaged(SyncError):
+    """No keyslot is well-formed: someone (or a broken copy) changed them. Not a wrong
+    passphrase, which is what a well-formed slot that does not open means."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(
+            f"The vault's keyslot was changed or damaged ({reason}); this is not a wrong "
+            "passphrase. Nothing was changed. Restore the folder rapport-sync-v1/keyslots "
+            "from your storage's version history, or ask a device that still syncs."
+        )
+
+
 class AuthenticationFailed(SyncError):
     """The server refused the user name, password, access key or secret (401/403)."""
 

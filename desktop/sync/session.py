@@ -83,6 +83,8 @@ class SyncSession:
         self.progress = progress or (lambda _what, _done, _total: None)
         self.backed_up = False
         self._names: dict[str, str] = {}  # device id → name, for messages
+        # what the cycle must tell the user that was found outside it (an unreadable card)
+        self.notes: list[str] = []
 
     @property
     def device_id(self) -> str:
@@ -190,6 +192,12 @@ class SyncSession:
             info = decode_json(self.open(data, KIND_DEVICE, device_id))
         except SealError as exc:
             log.warning("Device card of %s unreadable: %s", device_id, exc)
+            note = (
+                f"The name card of device {device_id} could not be read ({exc}); its updates "
+                "wait until it can (it may still be arriving, or it was altered)."
+            )
+            if note not in self.notes:
+                self.notes.append(note)
             return None
         self.db(lambda: state.record_device(device_id, info))
         return str(info.get("name") or device_id)

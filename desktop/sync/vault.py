@@ -30,7 +30,13 @@ from typing import Any
 
 from desktop.sync import crypto, layout
 from desktop.sync.crypto import KdfParams, SealError
-from desktop.sync.errors import SyncError, VaultExists, VaultMissing, WrongPassphrase
+from desktop.sync.errors import (
+    KeyslotDamaged,
+    SyncError,
+    VaultExists,
+    VaultMissing,
+    WrongPassphrase,
+)
 from desktop.sync.payload import decode_json, encode_json
 from desktop.sync.remotes.base import Remote
 
@@ -288,18 +294,30 @@ def _slots(remote: Remote) -> list[tuple[str, dict[str, Any]]]:
     return found
 
 
+class _DamagedSlot(Exception):
+    """A keyslot that is not even well-formed: changed or broken, whatever the passphrase."""
+
+
 def _open_slot(slot: dict[str, Any], vault_id: str, passphrase: str) -> Unlocked | None:
-    """What one keyslot wraps, or None (wrong passphrase or damaged slot)."""
+    """What one keyslot wraps, or None (wrong passphrase: a well-formed slot that does not
+    open). Raises _DamagedSlot, before any key derivation, for a slot that is not
+    well-formed or asks for parameters out of bounds."""
     try:
         kdf = KdfParams.from_json(slot["kdf"])
-        salt, nonce, wrapped = (base64.b64decode(slot[k]) for k in ("salt", "nonce", "wrapped"))
+        salt, nonce, wrapped = (
+            base64.b64decode(slot[k], validate=True) for k in ("salt", "nonce", "wrapped")
+        )
         key_id = str(slot["key_id"])
         ring_ids = [str(i) for i in slot["key_ids"]] if int(slot.get("format", 1)) >= 2 else None
         if ring_ids is not None and (not ring_ids or ring_ids[0] != key_id):
-            return None
+            raise _DamagedSlot("its key list does not start with its key")
+        if len(salt) != 16 or len(nonce) != 12 or len(wrapped) < crypto.KEY_BYTES + 16:
+            raise _DamagedSlot("its salt, nonce or wrapped key has the wrong size")
         associated = _slot_associated(vault_id, key_id, str(slot["slot"]), kdf, ring_ids)
-    except (KeyError, TypeError, ValueError, SealError):
-        return None
+    except SealError as exc:
+        raise _DamagedSlot(str(exc)) from exc
+    except (KeyError, TypeError, ValueError) as exc:
+        raise _DamagedSlot(f"{exc.__class__.__name__}: {exc}"[:120]) from exc
     kek = crypto.derive_kek(passphrase, salt, kdf)
     data = crypto.unwrap_key(kek, nonce, wrapped, associated)
     if data is None:
@@ -346,8 +364,19 @@ def open_vault(remote: Remote, vault_id: str, passphrase: str) -> Unlocked:
     found = _slots(remote)
     if not found:
         raise SyncError(f"{remote.description} has a vault but no keyslot (still copying?).")
-    opened = [u for u in (_open_slot(slot, vault_id, passphrase) for _, slot in found) if u]
+    opened: list[Unlocked] = []
+    damage: list[str] = []
+    for _, slot in found:
+        try:
+            unlocked = _open_slot(slot, vault_id, passphrase)
+        except _DamagedSlot as exc:
+            damage.append(str(exc))
+            continue
+        if unlocked is not None:
+            opened.append(unlocked)
     if not opened:
+        if len(damage) == len(found):  # not one well-formed slot: not the passphrase
+            raise KeyslotDamaged(damage[0])
         raise WrongPassphrase()
     opened.sort(key=lambda u: len(u.ring.ring), reverse=True)
     ring = opened[0].ring

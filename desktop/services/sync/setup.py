@@ -60,7 +60,7 @@ def create_vault(
 
     check_passphrase(passphrase)
     if target.kind == "folder":  # creating is explicit: make the folder if need be
-        Path(target.location).mkdir(parents=True, exist_ok=True)
+        _make_vault_folder(Path(target.location))
     remote = target.open(secret, policy)
     try:
         roster_key = crypto.new_signing_key()  # only in the keyslot; pinned here by enroll
@@ -164,3 +164,22 @@ def forget_this_device() -> None:
         store.delete(remote_key(config.target.target_id))
     with database.atomic():
         state.clear_config()
+
+
+def _make_vault_folder(folder: Path) -> None:
+    """Create the vault's folder, or say in words why it cannot be (a file is there, a
+    system folder such as /proc refuses, no permission) — never a bare OSError."""
+    from desktop.sync.errors import SyncError
+
+    if folder.exists() and not folder.is_dir():
+        raise SyncError(
+            f"{folder} is a file, not a folder. Choose a folder for the sync vault "
+            "(a new or empty one, or the folder your sync tool keeps)."
+        )
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise SyncError(
+            f"Rapport cannot make the folder {folder} ({exc.strerror or exc}). Choose a "
+            "folder you can write to."
+        ) from exc

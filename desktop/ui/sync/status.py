@@ -26,6 +26,10 @@ def describe(status: Any, running: bool, now: datetime | None = None) -> tuple[s
     waiting = f" · {status.pending} waiting" if status.pending else ""
     if status.last_error:
         return "Sync problem", status.last_error
+    last = status.last_result or {}
+    if last.get("refused") or last.get("stuck"):  # updates refused or stuck: say so
+        warnings = [str(w) for w in last.get("warnings", [])][:3]
+        return "Sync needs attention", " ".join(warnings) or "Some updates were refused."
     if not status.last_sync_at:
         return f"Not synced yet{waiting}", f"Syncing with {status.target}."
     when = datetime.fromisoformat(status.last_sync_at)
