@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from desktop import APP_NAME, ORG_DOMAIN, ORG_NAME, __version__, paths
 
@@ -65,8 +65,11 @@ def run(folder: Path) -> int:
         return 0
     problem = open_data(folder)
     if problem:
-        QMessageBox.critical(None, APP_NAME, problem)
-        return 1
+        from desktop.ui.shell.damaged import recover
+
+        # a damaged file: offer to save what reads and to restore the newest good backup
+        if not recover(folder, problem) or open_data(folder) is not None:
+            return 1
     window = build_main_window(folder)
     from desktop.ui.shell.session import DesktopSession, report_first_paint_if_asked
 

@@ -59,6 +59,43 @@ class DesktopSession(QObject):
         QTimer.singleShot(3_000, self.backup_soon)
         self._backup_timer.start()
         QTimer.singleShot(0, self.offer_draft)
+        QTimer.singleShot(2_000, self.check_database)
+
+    def check_database(self) -> None:
+        """SQLite's quick_check on a worker, once per start: a damaged file makes the app
+        read-only and offers to save what can be read and to restore a good backup."""
+        from desktop.services import salvage
+        from desktop.ui.kit.background import run_job
+
+        folder = self.folder
+        run_job(
+            self,
+            lambda _progress: salvage.diagnose(folder),
+            self._database_checked,
+            lambda _error: None,  # the check itself failed: nothing to say
+            name="rapport-check",
+            dispose=True,
+        )
+
+    def _database_checked(self, damage: object) -> None:
+        from desktop import paths
+        from desktop.services import salvage
+        from desktop.ui.shell.damaged import DamagedDatabaseDialog, run_choices
+
+        if not getattr(damage, "damaged", False):
+            return
+        salvage.protect()
+        dialog = DamagedDatabaseDialog(
+            self.folder,
+            self.window.tr("SQLite's check found damaged pages in %1.").replace(
+                "%1", str(paths.database_path(self.folder))
+            ),
+            getattr(damage, "good_backup", None),
+            in_use=True,
+            parent=self.window,
+        )
+        if run_choices(dialog):  # a backup replaced the file: a fresh window over it
+            self.window.file_actions.reopen_window()
 
     def adopt(self, window: MainWindow) -> None:
         """Serve a new window (after a restore replaced the database and its views)."""
