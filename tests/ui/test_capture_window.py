@@ -166,9 +166,10 @@ def test_saving_without_a_person_says_so_next_to_who(qtbot, capture: CaptureWind
     save_with_keyboard(qtbot, capture)
     error = capture.findChild(QWidget, "captureWhoError")
     assert error.isVisible()
-    assert error.text().startswith("Who did you meet?")
+    assert error.text().startswith("Who was this with?")
     assert capture.who.hasFocus()
-    assert "2 things to fix" in capture.status.text()
+    assert capture.status.text().startswith("Who was this with?")
+    assert "nobody" not in capture.status.text().lower()
     (row,) = capture.preview.promise_rows()
     assert row.error.isVisible() and "Choose who" in row.error.text()
     assert Conversation.select().count() == 0
@@ -315,7 +316,7 @@ def test_ctrl_enter_inserts_no_newline_and_plain_enter_does(qtbot, capture: Capt
     QTest.keyClick(capture.notes, Qt.Key.Key_Return)
     QTest.keyClick(capture.notes, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert capture.notes.toPlainText() == "line one\n"  # Ctrl+Enter tried to save instead
-    assert "Who did you meet?" in capture.findChild(QWidget, "captureWhoError").text()
+    assert "Who was this with?" in capture.findChild(QWidget, "captureWhoError").text()
 
 
 def test_unopenable_data_keeps_the_words_and_asks_before_closing(

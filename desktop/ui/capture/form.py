@@ -171,6 +171,11 @@ class CaptureForm(QWidget):
             return self.pending_event  # not listed yet: keep the drafted or prefilled one
         return None
 
+    def event_chosen(self) -> bool:
+        """Whether the user (or whoever opened capture for an event) chose the event; an
+        event only preselected because it happens today yields to a place in the note."""
+        return self.where_touched
+
     def place(self) -> str:
         return "" if self.event_id() else self.where.currentText()
 
@@ -181,6 +186,7 @@ class CaptureForm(QWidget):
             "who": self.who.text(),
             "where": self.where.currentText(),
             "event_id": self.event_id(),
+            "event_chosen": self.where_touched,
             "when": self.when.text(),
             "depth": self.depth(),
             "tags": self.tags.text(),
@@ -207,7 +213,7 @@ class CaptureForm(QWidget):
                 self.where_touched = True
             if draft.get("event_id"):
                 self.pending_event = str(draft["event_id"])
-                self.where_touched = True
+                self.where_touched = bool(draft.get("event_chosen", True))
         finally:
             self._restoring = False
         cursor = self.notes.textCursor()

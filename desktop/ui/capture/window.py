@@ -91,6 +91,7 @@ class CaptureWindow(QWidget):
         self._painted = False
         self._dirty = False
         self._journal: Any = None
+        self._prefilled: set[str] = set()  # who entries that came with a prefill, not typed
         self.plan: CapturePlan | None = None
         self._build()
         self._parse_timer = QTimer(self, singleShot=True, interval=PARSE_DELAY_MS)
@@ -189,6 +190,7 @@ class CaptureWindow(QWidget):
 
     def apply_prefill(self, prefill: Mapping[str, Any]) -> None:
         """Add people (and an event, notes, when) without dropping anything typed."""
+        self.forget_untouched_prefill()  # opened from someone else: not the last one too
         people = [dict(p) for p in prefill.get("people") or () if isinstance(p, Mapping)]
         ids = [str(i) for i in prefill.get("person_ids") or ()]
         if ids:
@@ -201,6 +203,7 @@ class CaptureWindow(QWidget):
             if not name:
                 continue
             self.who.add_entry(name)
+            self._prefilled.add(_key(name))
             if entry.get("id"):
                 self.corrections.people[_key(name)] = {"choice": str(entry["id"]), "name": name}
         if prefill.get("event_id") and not self.form.where.currentText().strip():
@@ -214,6 +217,20 @@ class CaptureWindow(QWidget):
         if prefill.get("when") and not self.form.when.text().strip():
             self.form.when.setText(str(prefill["when"]))
         self._changed()
+
+    def forget_untouched_prefill(self) -> None:
+        """Drop the people a prefill put in "who" while nothing was written about them:
+        the next capture (opened from elsewhere) must not inherit the last person viewed.
+        Once the notes say something, the prefill is part of the draft and stays."""
+        if not self._prefilled or self.notes.toPlainText().strip():
+            return
+        kept = [n for n in self.who.entries() if _key(n) not in self._prefilled]
+        for key in self._prefilled:
+            self.corrections.people.pop(key, None)
+        self._prefilled.clear()
+        if kept != self.who.entries():
+            self.who.set_entries(kept)
+            self._changed()
 
     def attach_store(self) -> None:
         """The store is open: load names and today's events, start saving drafts."""
@@ -418,9 +435,9 @@ class CaptureWindow(QWidget):
 
         self._parse_timer.stop()
         form = self.form
-        happened_at = resolve_when(form.when.text(), self._started_at)
+        happened_at = resolve_when(form.when.text(), self._base_time())
         parse = parse_capture(
-            self.notes.toPlainText(), now=happened_at or self._started_at, known_names=self._known
+            self.notes.toPlainText(), now=happened_at or self._base_time(), known_names=self._known
         )
         who = self.who.entries()
         missing = [n for n in names_in(parse, who) if name_key(n) not in self._matches]
@@ -436,6 +453,7 @@ class CaptureWindow(QWidget):
             happened_at=happened_at,
             place=form.place(),
             event_id=form.event_id(),
+            event_chosen=form.event_chosen(),
             depth=form.depth(),
             extra_tags=[form.tags.text()],
         )
@@ -446,6 +464,14 @@ class CaptureWindow(QWidget):
             form.who_error.hide()
         self._fix_tab_order()
         return plan
+
+    def _base_time(self) -> datetime:
+        """What an empty "when" means: the moment of saving (the clock now, to the minute),
+        never the moment the window was first opened. A relative "when" ("yesterday
+        evening") counts from when this capture was started."""
+        if not self.form.when.text().strip():
+            return self._clock().replace(second=0, microsecond=0)
+        return self._started_at
 
     def _show_when(self, happened_at: datetime | None) -> None:
         from desktop.ui.kit.format import day_and_time
@@ -483,6 +509,7 @@ class CaptureWindow(QWidget):
         self.corrections.dropped.clear()
         self.corrections.promises.clear()
         self.corrections.people.clear()
+        self._prefilled.clear()
         self._started_at = self._clock().replace(second=0, microsecond=0)
         self.replan()
         self._show_status(wording.confirmation(result))
@@ -512,6 +539,7 @@ class CaptureWindow(QWidget):
         self._hide_timer.stop()
         if not self._may_lose_words():
             return
+        self.forget_untouched_prefill()
         self.save_draft()
         self.hide()
         self.hidden.emit()
@@ -537,6 +565,7 @@ class CaptureWindow(QWidget):
         if not self._may_lose_words():
             event.ignore()
             return
+        self.forget_untouched_prefill()
         self.save_draft()
         super().closeEvent(event)
         self.hidden.emit()
