@@ -78,7 +78,11 @@ def save_with_keyboard(qtbot, window: CaptureWindow) -> None:
 
 def test_capture_a_meeting_end_to_end(qtbot, capture: CaptureWindow, data_dir: Path) -> None:
     ana = people.create_person(full_name="Ana Ruiz", organization="Acme")
+    from PySide6.QtGui import QUndoStack
+
     from desktop.ui.kit.signals import StoreBridge
+
+    capture.undo_stack = QUndoStack(capture)  # as opened from the main window
 
     bridge = StoreBridge()  # what the main window listens to
     announced: list[frozenset] = []

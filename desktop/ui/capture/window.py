@@ -44,6 +44,7 @@ DRAFT_VERSION = 1
 PARSE_DELAY_MS = 200  # debounce: re-read the note once typing pauses
 DRAFT_DELAY_MS = 300  # throttle: the draft is never more than this behind the keyboard
 CONFIRMATION_MS = 1600
+UNDO_OFFER_MS = 8000  # no main window to undo from: the window stays to offer it
 
 
 class CaptureWindow(QWidget):
@@ -92,6 +93,10 @@ class CaptureWindow(QWidget):
         self._dirty = False
         self._journal: Any = None
         self._prefilled: set[str] = set()  # who entries that came with a prefill, not typed
+        #: The main window's undo stack: each save becomes one step on it. None (the
+        #: stand-alone ``rapport capture``): the window itself offers to undo the last save.
+        self.undo_stack: Any = None
+        self._last_save: tuple[Any, dict[str, Any]] | None = None
         self.plan: CapturePlan | None = None
         self._build()
         self._parse_timer = QTimer(self, singleShot=True, interval=PARSE_DELAY_MS)
@@ -129,6 +134,12 @@ class CaptureWindow(QWidget):
         self.save_button.setToolTip(self.tr("Save everything (%1)").replace("%1", native))
         self.save_button.setAccessibleName(self.tr("Save the conversation"))
         self.save_button.clicked.connect(self.save)
+        self.undo_button = QPushButton(self.tr("&Undo this save"))
+        self.undo_button.setObjectName("captureUndo")
+        self.undo_button.setAutoDefault(False)
+        self.undo_button.setAccessibleName(self.tr("Undo the last save"))
+        self.undo_button.clicked.connect(self.undo_last_save)
+        self.undo_button.hide()
         self.status = QLabel()
         self.status.setObjectName("captureStatus")
         self.status.setWordWrap(True)
@@ -154,6 +165,7 @@ class CaptureWindow(QWidget):
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
         bottom.addWidget(hint)
+        bottom.addWidget(self.undo_button)
         bottom.addWidget(self.save_button)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(style.MARGIN, style.MARGIN, style.MARGIN, style.MARGIN)
@@ -498,6 +510,7 @@ class CaptureWindow(QWidget):
         if plan.problems:
             self._show_problems(plan)
             return False
+        before = self.draft_content()
         try:
             result = capture.save_capture(plan, clear_draft=DRAFT_KEY)
         except Exception as exc:  # rolled back: nothing half-written, the draft stays
@@ -512,9 +525,49 @@ class CaptureWindow(QWidget):
         self._prefilled.clear()
         self._started_at = self._clock().replace(second=0, microsecond=0)
         self.replan()
-        self._show_status(wording.confirmation(result))
+        self._offer_undo(result, before)
         self.saved.emit(result)
-        self._hide_timer.start()
+        return True
+
+    def _offer_undo(self, result: Any, before: dict[str, Any]) -> None:
+        """One save, one undo step: on the main window's stack when there is one, else
+        here (the stand-alone window has no Edit menu), for the last save only."""
+        confirmation = wording.confirmation(result)
+        if self.undo_stack is not None:
+            from desktop.ui.capture.undo import SavedCaptureCommand
+
+            self._last_save = None
+            self.undo_button.hide()
+            self.undo_stack.push(SavedCaptureCommand(result))
+            self._show_status(confirmation + " " + wording.undo_in_main_window())
+            self._hide_timer.start(CONFIRMATION_MS)
+            return
+        self._last_save = (result, before)
+        self.undo_button.show()
+        self._show_status(confirmation + " " + wording.undo_here())
+        self._hide_timer.start(UNDO_OFFER_MS)
+
+    def undo_last_save(self) -> bool:
+        """Take back the last save (stand-alone window): everything it created goes (by
+        tombstones), and the note comes back into the form to correct and save again."""
+        if self._last_save is None or not self._store_ready:
+            return False
+        from desktop.services import capture
+
+        result, before = self._last_save
+        self._hide_timer.stop()
+        try:
+            capture.undo_capture(result)
+        except Exception as exc:
+            text = self.tr("The save could not be undone: %1").replace("%1", str(exc))
+            self._show_status(text, error=True)
+            return False
+        self._last_save = None
+        self.undo_button.hide()
+        if self.form.is_empty() and self.corrections.is_empty():
+            self.restore(before)
+            self._changed()
+        self._show_status(wording.undone())
         return True
 
     def _show_problems(self, plan: CapturePlan) -> None:

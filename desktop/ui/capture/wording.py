@@ -72,3 +72,15 @@ def confirmation(result: Any) -> str:
     elif count:
         text += tr(", %1 promises").replace("%1", str(count))
     return text + "."
+
+
+def undo_in_main_window() -> str:
+    return tr("Edit ▸ Undo in the main window takes it back.")
+
+
+def undo_here() -> str:
+    return tr("There is no main window here to undo from: “Undo this save” takes it back.")
+
+
+def undone() -> str:
+    return tr("Undone: nothing of that note was kept; it is back here to correct.")
