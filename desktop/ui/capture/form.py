@@ -62,6 +62,7 @@ class CaptureForm(QWidget):
         self.where_touched = False  # the user chose or typed a place: keep it
         self.pending_event: str | None = None  # a drafted or prefilled event, not listed yet
         self.events_loaded = False
+        self.preselect_today = True  # a note from the phone was not written at today's event
         self._today: list[Any] = []
         self._today_now = datetime.min
         self.who = WhoField()
@@ -232,7 +233,7 @@ class CaptureForm(QWidget):
             self.depth_group.button(DEPTHS.index(DEFAULT_DEPTH)).setChecked(True)
             self.where_touched = False
             self.pending_event = None
-            if self._today:  # the next capture starts at today's event again
+            if self._today and self.preselect_today:  # the next capture: today's event again
                 self.where.setCurrentIndex(1 + _happening(self._today, self._today_now))
         finally:
             self._restoring = False
@@ -258,7 +259,7 @@ class CaptureForm(QWidget):
                 self.where.setCurrentIndex(self.where.findData(self.pending_event))
             elif self.where_touched:
                 self.where.setEditText(current)
-            elif events:
+            elif events and self.preselect_today:
                 self.where.setCurrentIndex(1 + _happening(events, now))
         finally:
             self._restoring = False

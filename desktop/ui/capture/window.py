@@ -69,6 +69,7 @@ class CaptureWindow(QWidget):
         store_ready: bool = True,
         restored: Mapping[str, Any] | None = None,
         clock: Callable[[], datetime] = datetime.now,
+        draft_key: str = DRAFT_KEY,
     ) -> None:
         if isinstance(prefill, QWidget):  # CaptureWindow(main_window) reads naturally too
             prefill, parent = None, prefill
@@ -81,6 +82,12 @@ class CaptureWindow(QWidget):
         self.setWindowTitle(self.tr("Quick Capture — Rapport"))
         self.setAccessibleName(self.tr("Quick capture"))
         self._clock = clock
+        self.draft_key = draft_key  # a note from the inbox folder has a draft of its own
+        #: What an empty "when" means when not "now" (a phone note: its file's time).
+        self.default_when: datetime | None = None
+        #: Saves a plan (``capture.save_capture``'s signature); the inbox review swaps in
+        #: one that also moves the note's file to done/.
+        self.save_function: Callable[..., Any] | None = None
         self._started_at = clock().replace(second=0, microsecond=0)
         self.corrections = Corrections()
         self._matches: dict[str, NameMatch] = {}
@@ -108,7 +115,7 @@ class CaptureWindow(QWidget):
         if restored is None and store_ready:
             from desktop.services import drafts
 
-            restored = drafts.load(DRAFT_KEY)
+            restored = drafts.load(draft_key)
         if restored:
             self.restore(restored)
         if store_ready:
@@ -328,9 +335,9 @@ class CaptureWindow(QWidget):
 
         try:
             if self.form.is_empty() and self.corrections.is_empty():
-                drafts.clear(DRAFT_KEY)
+                drafts.clear(self.draft_key)
             else:
-                drafts.save(DRAFT_KEY, self.draft_content())
+                drafts.save(self.draft_key, self.draft_content())
             if self._journal is not None:
                 self._journal.reset(self.notes.toPlainText())  # saved: start afresh
         except Exception as exc:  # a locked file or a full disk: say so, keep trying
@@ -346,7 +353,7 @@ class CaptureWindow(QWidget):
         from desktop.services import drafts
 
         try:
-            journal = drafts.open_journal(DRAFT_KEY)
+            journal = drafts.open_journal(self.draft_key)
             if journal is not None:
                 journal.reset(self.notes.toPlainText())
         except OSError:
@@ -482,8 +489,10 @@ class CaptureWindow(QWidget):
         never the moment the window was first opened. A relative "when" ("yesterday
         evening") counts from when this capture was started."""
         if not self.form.when.text().strip():
+            if self.default_when is not None:
+                return self.default_when.replace(second=0, microsecond=0)
             return self._clock().replace(second=0, microsecond=0)
-        return self._started_at
+        return self.default_when or self._started_at
 
     def _show_when(self, happened_at: datetime | None) -> None:
         from desktop.ui.kit.format import day_and_time
@@ -512,7 +521,8 @@ class CaptureWindow(QWidget):
             return False
         before = self.draft_content()
         try:
-            result = capture.save_capture(plan, clear_draft=DRAFT_KEY)
+            save = self.save_function or capture.save_capture
+            result = save(plan, clear_draft=self.draft_key)
         except Exception as exc:  # rolled back: nothing half-written, the draft stays
             self._show_status(self.tr("Nothing was saved: %1").replace("%1", str(exc)), error=True)
             return False
