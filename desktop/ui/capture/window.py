@@ -104,6 +104,9 @@ class CaptureWindow(QWidget):
         #: stand-alone ``rapport capture``): the window itself offers to undo the last save.
         self.undo_stack: Any = None
         self._last_save: tuple[Any, dict[str, Any]] | None = None
+        #: Promises and introductions added by hand in the preview (JSON, kept in the
+        #: draft; see desktop.domain.capture_additions).
+        self.added: list[dict[str, Any]] = []
         self.plan: CapturePlan | None = None
         self._build()
         self._parse_timer = QTimer(self, singleShot=True, interval=PARSE_DELAY_MS)
@@ -134,6 +137,7 @@ class CaptureWindow(QWidget):
         self.preview = PreviewPanel(self.corrections)
         self.preview.corrected.connect(self._corrected)
         self.preview.dropPerson.connect(self._drop_person)
+        self.preview.addRequested.connect(self._add_requested)
         self.save_button = QPushButton(self.tr("&Save"))
         self.save_button.setObjectName("captureSave")
         self.save_button.setAutoDefault(False)
@@ -197,7 +201,7 @@ class CaptureWindow(QWidget):
     def present(self) -> None:
         """Show, raise and focus the notes: ready to type."""
         self._hide_timer.stop()
-        if self.form.is_empty() and self.corrections.is_empty():
+        if self._is_blank():
             # A fresh capture is "now": not when this (reused) window was first built.
             self._started_at = self._clock().replace(second=0, microsecond=0)
             if self._store_ready:
@@ -312,6 +316,7 @@ class CaptureWindow(QWidget):
             "v": DRAFT_VERSION,
             **self.form.fields(),
             "corrections": self.corrections.to_json(),
+            "added": list(self.added),
             "started_at": self._started_at.isoformat(),
         }
 
@@ -322,6 +327,9 @@ class CaptureWindow(QWidget):
         self.corrections.dropped = restored.dropped
         self.corrections.promises = restored.promises
         self.corrections.people = restored.people
+        from desktop.domain.capture_additions import clean
+
+        self.added = clean(draft.get("added"))
         with contextlib.suppress(TypeError, ValueError):
             self._started_at = datetime.fromisoformat(str(draft.get("started_at")))
         self._parse_timer.start()
@@ -334,7 +342,7 @@ class CaptureWindow(QWidget):
         from desktop.services import drafts
 
         try:
-            if self.form.is_empty() and self.corrections.is_empty():
+            if self._is_blank():
                 drafts.clear(self.draft_key)
             else:
                 drafts.save(self.draft_key, self.draft_content())
@@ -381,6 +389,62 @@ class CaptureWindow(QWidget):
     def _corrected(self) -> None:
         self._changed()
         self.replan()
+
+    def _is_blank(self) -> bool:
+        return self.form.is_empty() and self.corrections.is_empty() and not self.added
+
+    # ------------------------------------------------------------------ added by hand
+
+    def add_promise(self, owner: str = "me", description: str = "", person: str = "") -> None:
+        """A promise the note does not say: a new card in the preview, its words focused."""
+        self.added.append(
+            {"kind": "promise", "owner": owner, "description": description, "person": person}
+        )
+        self._corrected()
+        rows = [r for r in self.preview.promise_rows() if r.key == self._last_added_key()]
+        if rows:
+            rows[0].description.setFocus()
+
+    def add_person(self, name: str) -> None:
+        """Someone who was there, added to "who" (so it reads like any other name)."""
+        name = " ".join(name.split())
+        if name:
+            self.who.add_entry(name)
+            self._changed()
+            self.replan()
+
+    def add_introduction(
+        self, person: str, *, introducer: str = "", to: str = "", done: bool = True
+    ) -> None:
+        """An introduction the note does not say ("" is you)."""
+        if not " ".join(person.split()):
+            return
+        item = {"kind": "intro", "introducer": introducer, "person": person, "to": to}
+        self.added.append({**item, "done": done})
+        self._corrected()
+
+    def _last_added_key(self) -> str:
+        from desktop.domain.capture.plan import promise_key
+
+        notes = self.notes.toPlainText()
+        count = sum(1 for a in self.added if a.get("kind") == "promise")
+        return promise_key(notes, (len(notes), len(notes)), count - 1)
+
+    def _add_requested(self, kind: str) -> None:
+        if kind == "promise":
+            self.add_promise()
+            return
+        from desktop.ui.capture.add_dialogs import ask_introduction, ask_person
+
+        if kind == "person":
+            name = ask_person(self)
+            if name:
+                self.add_person(name)
+        elif kind == "intro":
+            names = [p.name for p in self.plan.people] if self.plan else []
+            answer = ask_introduction(self, names)
+            if answer is not None:
+                self.add_introduction(**answer)
 
     def _drop_person(self, key: str) -> None:
         if not self.who.remove_entry(key):
@@ -455,9 +519,12 @@ class CaptureWindow(QWidget):
         self._parse_timer.stop()
         form = self.form
         happened_at = resolve_when(form.when.text(), self._base_time())
+        from desktop.domain.capture_additions import with_additions
+
         parse = parse_capture(
             self.notes.toPlainText(), now=happened_at or self._base_time(), known_names=self._known
         )
+        parse = with_additions(parse, self.added)
         who = self.who.entries()
         missing = [n for n in names_in(parse, who) if name_key(n) not in self._matches]
         if missing and self._tasks is not None:
@@ -532,6 +599,7 @@ class CaptureWindow(QWidget):
         self.corrections.dropped.clear()
         self.corrections.promises.clear()
         self.corrections.people.clear()
+        self.added = []
         self._prefilled.clear()
         self._started_at = self._clock().replace(second=0, microsecond=0)
         self.replan()
@@ -574,7 +642,7 @@ class CaptureWindow(QWidget):
             return False
         self._last_save = None
         self.undo_button.hide()
-        if self.form.is_empty() and self.corrections.is_empty():
+        if self._is_blank():
             self.restore(before)
             self._changed()
         self._show_status(wording.undone())
