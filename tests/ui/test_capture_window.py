@@ -312,7 +312,10 @@ def test_keyboard_first_tab_order(qtbot, capture: CaptureWindow) -> None:
     (row,) = capture.preview.promise_rows()
     order = [between.index(w) for w in (row.owner, row.description, row.person, row.due)]
     assert order == sorted(order)
-    assert between[-1] is capture.preview.tag_buttons["python"]
+    # the tags, then the preview's "+ Promise / + Person / + Introduction", then Save
+    add = list(capture.preview.add_buttons.values())
+    assert between[-len(add) :] == add
+    assert between[-len(add) - 1] is capture.preview.tag_buttons["python"]
 
 
 def test_ctrl_enter_inserts_no_newline_and_plain_enter_does(qtbot, capture: CaptureWindow) -> None:
