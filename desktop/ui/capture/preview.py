@@ -111,11 +111,11 @@ class PreviewPanel(QScrollArea):
         self.add_row = QHBoxLayout()
         self.add_buttons: dict[str, QPushButton] = {}
         for kind, text, name, tip in (
-            ("promise", self.tr("+ &Promise"), "capturePreviewAddPromise",
+            ("promise", self.tr("+ Prom&ise"), "capturePreviewAddPromise",
              self.tr("Add a promise the note does not say")),
             ("person", self.tr("+ Pe&rson"), "capturePreviewAddPerson",
              self.tr("Add someone who was there")),
-            ("intro", self.tr("+ &Introduction"), "capturePreviewAddIntro",
+            ("intro", self.tr("+ Introdu&ction"), "capturePreviewAddIntro",
              self.tr("Add an introduction")),
         ):  # fmt: skip
             button = QPushButton(text)
