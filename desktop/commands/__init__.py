@@ -91,6 +91,7 @@ def add_command(
 COMMAND_MODULE_NAMES = (
     "gui",
     "capture",
+    "inbox",
     "demo",
     "people_cli",
     "selftest",

@@ -74,6 +74,11 @@ class CaptureResult:
     promises: tuple[SavedPromise, ...]
     introductions: tuple[SavedIntroduction, ...]
     tags: tuple[str, ...]
+    # What undo needs beyond the rows created: attendance marked "met" (event id, person
+    # id, the status before, None when the row was added) and organizations filled in on
+    # existing people (person id, organization).
+    attendance: tuple[tuple[str, str, str | None], ...] = ()
+    filled: tuple[tuple[str, str], ...] = ()
 
 
 # ------------------------------------------------------------------------ names
@@ -305,6 +310,7 @@ def save_capture(plan: CapturePlan, *, clear_draft: str | None = None) -> Captur
         raise ValueError("some names have not been looked up yet; plan with matches")
     ids: dict[str, str] = {}
     saved_people: list[SavedPerson] = []
+    filled: list[tuple[str, str]] = []
     for person in plan.people:
         if person.person_id is None:
             person_id = people.create_person(
@@ -317,8 +323,9 @@ def save_capture(plan: CapturePlan, *, clear_draft: str | None = None) -> Captur
             person_id = person.person_id
             if not people.person_exists(person_id):  # deleted meanwhile: write nothing
                 raise people.PersonNotFound(person.name)
-            if person.fills_organization:
+            if person.fills_organization and person.organization.strip():
                 people.update_person(person_id, organization=person.organization.strip())
+                filled.append((person_id, person.organization.strip()))
         ids[person.key] = person_id
         saved_people.append(SavedPerson(person_id, person.name, person.is_new, person.participant))
     participants = [ids[p.key] for p in plan.participants]
@@ -370,15 +377,75 @@ def save_capture(plan: CapturePlan, *, clear_draft: str | None = None) -> Captur
                 plan.name_of(intro.to_key) or None,
             )
         )
-    if plan.event_id:
-        _mark_met(plan.event_id, participants)
+    attendance = _mark_met(plan.event_id, participants) if plan.event_id else ()
     if clear_draft:
         from desktop.services import drafts
 
         drafts.clear(clear_draft)
     return CaptureResult(
-        tuple(saved_people), conversation_id, tuple(promises), tuple(intros), plan.tags
+        tuple(saved_people),
+        conversation_id,
+        tuple(promises),
+        tuple(intros),
+        plan.tags,
+        attendance,
+        tuple(filled),
     )
+
+
+@operation
+def undo_capture(result: CaptureResult) -> None:
+    """Take back everything one saved capture created, in one transaction, by tombstones
+    (sync sees deletions, never a missing row): its introductions, promises, the
+    conversation, the people it added; attendance and filled organizations go back to
+    what they were. :func:`redo_capture` brings back the very same rows."""
+    for intro in result.introductions:
+        introductions.delete_introduction(intro.id)
+    for promise in result.promises:
+        commitments.delete_commitment(promise.id)
+    conversations.delete_conversation(result.conversation_id)
+    for event_id, person_id, before in result.attendance:
+        row_id = _attendance_id(event_id, person_id)
+        if before is None:
+            events.remove_attendee(row_id)
+        else:
+            events.update_attendance(row_id, status=before)
+    for person_id, _organization in result.filled:
+        people.update_person(person_id, organization="")
+    for person in result.people:
+        if person.new:
+            people.delete_person(person.id)
+
+
+@operation
+def redo_capture(result: CaptureResult) -> None:
+    """Bring back what :func:`undo_capture` took away: the same ids, nothing duplicated."""
+    for person in result.people:
+        if person.new:
+            people.restore_person(person.id)
+    for person_id, organization in result.filled:
+        people.update_person(person_id, organization=organization)
+    conversations.restore_conversation(result.conversation_id)
+    for promise in result.promises:
+        commitments.restore_commitment(promise.id)
+    for intro in result.introductions:
+        introductions.restore_introduction(intro.id)
+    for event_id, person_id, _before in result.attendance:
+        row_id = _attendance_id(event_id, person_id)
+        row = Attendance.get_or_none(Attendance.id == row_id)
+        if row is None or row.deleted:
+            events.add_attendee(event_id=event_id, person_id=person_id, status="met")
+        else:
+            events.update_attendance(row_id, status="met")
+
+
+def _attendance_id(event_id: str, person_id: str) -> str:
+    row = Attendance.get_or_none(
+        (Attendance.event == event_id) & (Attendance.person == person_id)
+    )
+    if row is None:
+        raise LookupError("the event's guest list no longer has this person")
+    return str(row.id)
 
 
 def _how_we_met(plan: CapturePlan) -> str:
@@ -391,14 +458,21 @@ def _how_we_met(plan: CapturePlan) -> str:
     return plan.place
 
 
-def _mark_met(event_id: str, person_ids: Sequence[str]) -> None:
+def _mark_met(
+    event_id: str, person_ids: Sequence[str]
+) -> tuple[tuple[str, str, str | None], ...]:
     """Everyone in the conversation was met at the event. An existing attendance keeps
-    its "why" and focus; only its status changes (``add_attendee`` would reset them)."""
+    its "why" and focus; only its status changes (``add_attendee`` would reset them).
+    Returns what changed, for undo: (event id, person id, status before or None)."""
+    changed: list[tuple[str, str, str | None]] = []
     for person_id in person_ids:
         row = Attendance.get_or_none(
             (Attendance.event == event_id) & (Attendance.person == person_id)
         )
         if row is None or row.deleted:
             events.add_attendee(event_id=event_id, person_id=person_id, status="met")
+            changed.append((event_id, person_id, None))
         elif row.status != "met":
             events.update_attendance(row.id, status="met")
+            changed.append((event_id, person_id, row.status))
+    return tuple(changed)

@@ -78,7 +78,11 @@ def save_with_keyboard(qtbot, window: CaptureWindow) -> None:
 
 def test_capture_a_meeting_end_to_end(qtbot, capture: CaptureWindow, data_dir: Path) -> None:
     ana = people.create_person(full_name="Ana Ruiz", organization="Acme")
+    from PySide6.QtGui import QUndoStack
+
     from desktop.ui.kit.signals import StoreBridge
+
+    capture.undo_stack = QUndoStack(capture)  # as opened from the main window
 
     bridge = StoreBridge()  # what the main window listens to
     announced: list[frozenset] = []
@@ -166,9 +170,10 @@ def test_saving_without_a_person_says_so_next_to_who(qtbot, capture: CaptureWind
     save_with_keyboard(qtbot, capture)
     error = capture.findChild(QWidget, "captureWhoError")
     assert error.isVisible()
-    assert error.text().startswith("Who did you meet?")
+    assert error.text().startswith("Who was this with?")
     assert capture.who.hasFocus()
-    assert "2 things to fix" in capture.status.text()
+    assert capture.status.text().startswith("Who was this with?")
+    assert "nobody" not in capture.status.text().lower()
     (row,) = capture.preview.promise_rows()
     assert row.error.isVisible() and "Choose who" in row.error.text()
     assert Conversation.select().count() == 0
@@ -307,7 +312,10 @@ def test_keyboard_first_tab_order(qtbot, capture: CaptureWindow) -> None:
     (row,) = capture.preview.promise_rows()
     order = [between.index(w) for w in (row.owner, row.description, row.person, row.due)]
     assert order == sorted(order)
-    assert between[-1] is capture.preview.tag_buttons["python"]
+    # the tags, then the preview's "+ Promise / + Person / + Introduction", then Save
+    add = list(capture.preview.add_buttons.values())
+    assert between[-len(add) :] == add
+    assert between[-len(add) - 1] is capture.preview.tag_buttons["python"]
 
 
 def test_ctrl_enter_inserts_no_newline_and_plain_enter_does(qtbot, capture: CaptureWindow) -> None:
@@ -315,7 +323,7 @@ def test_ctrl_enter_inserts_no_newline_and_plain_enter_does(qtbot, capture: Capt
     QTest.keyClick(capture.notes, Qt.Key.Key_Return)
     QTest.keyClick(capture.notes, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert capture.notes.toPlainText() == "line one\n"  # Ctrl+Enter tried to save instead
-    assert "Who did you meet?" in capture.findChild(QWidget, "captureWhoError").text()
+    assert "Who was this with?" in capture.findChild(QWidget, "captureWhoError").text()
 
 
 def test_unopenable_data_keeps_the_words_and_asks_before_closing(

@@ -62,6 +62,7 @@ class CaptureForm(QWidget):
         self.where_touched = False  # the user chose or typed a place: keep it
         self.pending_event: str | None = None  # a drafted or prefilled event, not listed yet
         self.events_loaded = False
+        self.preselect_today = True  # a note from the phone was not written at today's event
         self._today: list[Any] = []
         self._today_now = datetime.min
         self.who = WhoField()
@@ -171,6 +172,11 @@ class CaptureForm(QWidget):
             return self.pending_event  # not listed yet: keep the drafted or prefilled one
         return None
 
+    def event_chosen(self) -> bool:
+        """Whether the user (or whoever opened capture for an event) chose the event; an
+        event only preselected because it happens today yields to a place in the note."""
+        return self.where_touched
+
     def place(self) -> str:
         return "" if self.event_id() else self.where.currentText()
 
@@ -181,6 +187,7 @@ class CaptureForm(QWidget):
             "who": self.who.text(),
             "where": self.where.currentText(),
             "event_id": self.event_id(),
+            "event_chosen": self.where_touched,
             "when": self.when.text(),
             "depth": self.depth(),
             "tags": self.tags.text(),
@@ -207,7 +214,7 @@ class CaptureForm(QWidget):
                 self.where_touched = True
             if draft.get("event_id"):
                 self.pending_event = str(draft["event_id"])
-                self.where_touched = True
+                self.where_touched = bool(draft.get("event_chosen", True))
         finally:
             self._restoring = False
         cursor = self.notes.textCursor()
@@ -226,7 +233,7 @@ class CaptureForm(QWidget):
             self.depth_group.button(DEPTHS.index(DEFAULT_DEPTH)).setChecked(True)
             self.where_touched = False
             self.pending_event = None
-            if self._today:  # the next capture starts at today's event again
+            if self._today and self.preselect_today:  # the next capture: today's event again
                 self.where.setCurrentIndex(1 + _happening(self._today, self._today_now))
         finally:
             self._restoring = False
@@ -252,7 +259,7 @@ class CaptureForm(QWidget):
                 self.where.setCurrentIndex(self.where.findData(self.pending_event))
             elif self.where_touched:
                 self.where.setEditText(current)
-            elif events:
+            elif events and self.preselect_today:
                 self.where.setCurrentIndex(1 + _happening(events, now))
         finally:
             self._restoring = False

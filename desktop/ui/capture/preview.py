@@ -13,7 +13,15 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.ui.capture.form import muted_label
 from desktop.ui.kit import style
@@ -68,6 +76,7 @@ class PreviewPanel(QScrollArea):
 
     corrected = Signal()
     dropPerson = Signal(str)
+    addRequested = Signal(str)  # "promise" | "person" | "intro": added by hand
 
     def __init__(self, corrections: Corrections, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -99,12 +108,32 @@ class PreviewPanel(QScrollArea):
         self.tag_row.addStretch(1)
         self.tags.body.addLayout(self.tag_row)
         self.tag_buttons: dict[str, QWidget] = {}
+        self.add_row = QHBoxLayout()
+        self.add_buttons: dict[str, QPushButton] = {}
+        for kind, text, name, tip in (
+            ("promise", self.tr("+ Prom&ise"), "capturePreviewAddPromise",
+             self.tr("Add a promise the note does not say")),
+            ("person", self.tr("+ Pe&rson"), "capturePreviewAddPerson",
+             self.tr("Add someone who was there")),
+            ("intro", self.tr("+ Introdu&ction"), "capturePreviewAddIntro",
+             self.tr("Add an introduction")),
+        ):  # fmt: skip
+            button = QPushButton(text)
+            button.setObjectName(name)
+            button.setToolTip(tip)
+            button.setAccessibleName(tip)
+            button.setAutoDefault(False)
+            button.clicked.connect(lambda _checked=False, k=kind: self.addRequested.emit(k))
+            self.add_row.addWidget(button)
+            self.add_buttons[kind] = button
+        self.add_row.addStretch(1)
         layout = QVBoxLayout(content)
         layout.setContentsMargins(style.SPACING, style.SPACING, style.MARGIN, style.SPACING)
         layout.setSpacing(style.MARGIN)
         for widget in (self.empty, self.summary, self.people, self.mine, self.theirs,
                        self.intros, self.tags):  # fmt: skip
             layout.addWidget(widget)
+        layout.addLayout(self.add_row)
         layout.addStretch(1)
         self.setWidget(content)
         self.plan: CapturePlan | None = None
@@ -210,7 +239,8 @@ class PreviewPanel(QScrollArea):
         rows: list[QWidget] = [*self.person_rows(), *self.promise_rows()]
         rows += self.introduction_rows()
         chain = [w for row in rows for w in row.editors()]  # type: ignore[attr-defined]
-        return chain + [self.tag_buttons[t] for t in (self.plan.tags if self.plan else ())]
+        chain += [self.tag_buttons[t] for t in (self.plan.tags if self.plan else ())]
+        return chain + list(self.add_buttons.values())
 
     def introduction_rows(self) -> list[IntroductionRow]:
         from desktop.ui.capture.rows import IntroductionRow

@@ -44,6 +44,7 @@ DRAFT_VERSION = 1
 PARSE_DELAY_MS = 200  # debounce: re-read the note once typing pauses
 DRAFT_DELAY_MS = 300  # throttle: the draft is never more than this behind the keyboard
 CONFIRMATION_MS = 1600
+UNDO_OFFER_MS = 8000  # no main window to undo from: the window stays to offer it
 
 
 class CaptureWindow(QWidget):
@@ -68,6 +69,7 @@ class CaptureWindow(QWidget):
         store_ready: bool = True,
         restored: Mapping[str, Any] | None = None,
         clock: Callable[[], datetime] = datetime.now,
+        draft_key: str = DRAFT_KEY,
     ) -> None:
         if isinstance(prefill, QWidget):  # CaptureWindow(main_window) reads naturally too
             prefill, parent = None, prefill
@@ -80,6 +82,12 @@ class CaptureWindow(QWidget):
         self.setWindowTitle(self.tr("Quick Capture — Rapport"))
         self.setAccessibleName(self.tr("Quick capture"))
         self._clock = clock
+        self.draft_key = draft_key  # a note from the inbox folder has a draft of its own
+        #: What an empty "when" means when not "now" (a phone note: its file's time).
+        self.default_when: datetime | None = None
+        #: Saves a plan (``capture.save_capture``'s signature); the inbox review swaps in
+        #: one that also moves the note's file to done/.
+        self.save_function: Callable[..., Any] | None = None
         self._started_at = clock().replace(second=0, microsecond=0)
         self.corrections = Corrections()
         self._matches: dict[str, NameMatch] = {}
@@ -91,6 +99,14 @@ class CaptureWindow(QWidget):
         self._painted = False
         self._dirty = False
         self._journal: Any = None
+        self._prefilled: set[str] = set()  # who entries that came with a prefill, not typed
+        #: The main window's undo stack: each save becomes one step on it. None (the
+        #: stand-alone ``rapport capture``): the window itself offers to undo the last save.
+        self.undo_stack: Any = None
+        self._last_save: tuple[Any, dict[str, Any]] | None = None
+        #: Promises and introductions added by hand in the preview (JSON, kept in the
+        #: draft; see desktop.domain.capture_additions).
+        self.added: list[dict[str, Any]] = []
         self.plan: CapturePlan | None = None
         self._build()
         self._parse_timer = QTimer(self, singleShot=True, interval=PARSE_DELAY_MS)
@@ -102,7 +118,7 @@ class CaptureWindow(QWidget):
         if restored is None and store_ready:
             from desktop.services import drafts
 
-            restored = drafts.load(DRAFT_KEY)
+            restored = drafts.load(draft_key)
         if restored:
             self.restore(restored)
         if store_ready:
@@ -121,6 +137,7 @@ class CaptureWindow(QWidget):
         self.preview = PreviewPanel(self.corrections)
         self.preview.corrected.connect(self._corrected)
         self.preview.dropPerson.connect(self._drop_person)
+        self.preview.addRequested.connect(self._add_requested)
         self.save_button = QPushButton(self.tr("&Save"))
         self.save_button.setObjectName("captureSave")
         self.save_button.setAutoDefault(False)
@@ -128,6 +145,12 @@ class CaptureWindow(QWidget):
         self.save_button.setToolTip(self.tr("Save everything (%1)").replace("%1", native))
         self.save_button.setAccessibleName(self.tr("Save the conversation"))
         self.save_button.clicked.connect(self.save)
+        self.undo_button = QPushButton(self.tr("&Undo this save"))
+        self.undo_button.setObjectName("captureUndo")
+        self.undo_button.setAutoDefault(False)
+        self.undo_button.setAccessibleName(self.tr("Undo the last save"))
+        self.undo_button.clicked.connect(self.undo_last_save)
+        self.undo_button.hide()
         self.status = QLabel()
         self.status.setObjectName("captureStatus")
         self.status.setWordWrap(True)
@@ -153,6 +176,7 @@ class CaptureWindow(QWidget):
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
         bottom.addWidget(hint)
+        bottom.addWidget(self.undo_button)
         bottom.addWidget(self.save_button)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(style.MARGIN, style.MARGIN, style.MARGIN, style.MARGIN)
@@ -177,7 +201,7 @@ class CaptureWindow(QWidget):
     def present(self) -> None:
         """Show, raise and focus the notes: ready to type."""
         self._hide_timer.stop()
-        if self.form.is_empty() and self.corrections.is_empty():
+        if self._is_blank():
             # A fresh capture is "now": not when this (reused) window was first built.
             self._started_at = self._clock().replace(second=0, microsecond=0)
             if self._store_ready:
@@ -189,6 +213,7 @@ class CaptureWindow(QWidget):
 
     def apply_prefill(self, prefill: Mapping[str, Any]) -> None:
         """Add people (and an event, notes, when) without dropping anything typed."""
+        self.forget_untouched_prefill()  # opened from someone else: not the last one too
         people = [dict(p) for p in prefill.get("people") or () if isinstance(p, Mapping)]
         ids = [str(i) for i in prefill.get("person_ids") or ()]
         if ids:
@@ -201,6 +226,7 @@ class CaptureWindow(QWidget):
             if not name:
                 continue
             self.who.add_entry(name)
+            self._prefilled.add(_key(name))
             if entry.get("id"):
                 self.corrections.people[_key(name)] = {"choice": str(entry["id"]), "name": name}
         if prefill.get("event_id") and not self.form.where.currentText().strip():
@@ -214,6 +240,20 @@ class CaptureWindow(QWidget):
         if prefill.get("when") and not self.form.when.text().strip():
             self.form.when.setText(str(prefill["when"]))
         self._changed()
+
+    def forget_untouched_prefill(self) -> None:
+        """Drop the people a prefill put in "who" while nothing was written about them:
+        the next capture (opened from elsewhere) must not inherit the last person viewed.
+        Once the notes say something, the prefill is part of the draft and stays."""
+        if not self._prefilled or self.notes.toPlainText().strip():
+            return
+        kept = [n for n in self.who.entries() if _key(n) not in self._prefilled]
+        for key in self._prefilled:
+            self.corrections.people.pop(key, None)
+        self._prefilled.clear()
+        if kept != self.who.entries():
+            self.who.set_entries(kept)
+            self._changed()
 
     def attach_store(self) -> None:
         """The store is open: load names and today's events, start saving drafts."""
@@ -276,6 +316,7 @@ class CaptureWindow(QWidget):
             "v": DRAFT_VERSION,
             **self.form.fields(),
             "corrections": self.corrections.to_json(),
+            "added": list(self.added),
             "started_at": self._started_at.isoformat(),
         }
 
@@ -286,6 +327,9 @@ class CaptureWindow(QWidget):
         self.corrections.dropped = restored.dropped
         self.corrections.promises = restored.promises
         self.corrections.people = restored.people
+        from desktop.domain.capture_additions import clean
+
+        self.added = clean(draft.get("added"))
         with contextlib.suppress(TypeError, ValueError):
             self._started_at = datetime.fromisoformat(str(draft.get("started_at")))
         self._parse_timer.start()
@@ -298,10 +342,10 @@ class CaptureWindow(QWidget):
         from desktop.services import drafts
 
         try:
-            if self.form.is_empty() and self.corrections.is_empty():
-                drafts.clear(DRAFT_KEY)
+            if self._is_blank():
+                drafts.clear(self.draft_key)
             else:
-                drafts.save(DRAFT_KEY, self.draft_content())
+                drafts.save(self.draft_key, self.draft_content())
             if self._journal is not None:
                 self._journal.reset(self.notes.toPlainText())  # saved: start afresh
         except Exception as exc:  # a locked file or a full disk: say so, keep trying
@@ -317,7 +361,7 @@ class CaptureWindow(QWidget):
         from desktop.services import drafts
 
         try:
-            journal = drafts.open_journal(DRAFT_KEY)
+            journal = drafts.open_journal(self.draft_key)
             if journal is not None:
                 journal.reset(self.notes.toPlainText())
         except OSError:
@@ -345,6 +389,62 @@ class CaptureWindow(QWidget):
     def _corrected(self) -> None:
         self._changed()
         self.replan()
+
+    def _is_blank(self) -> bool:
+        return self.form.is_empty() and self.corrections.is_empty() and not self.added
+
+    # ------------------------------------------------------------------ added by hand
+
+    def add_promise(self, owner: str = "me", description: str = "", person: str = "") -> None:
+        """A promise the note does not say: a new card in the preview, its words focused."""
+        self.added.append(
+            {"kind": "promise", "owner": owner, "description": description, "person": person}
+        )
+        self._corrected()
+        rows = [r for r in self.preview.promise_rows() if r.key == self._last_added_key()]
+        if rows:
+            rows[0].description.setFocus()
+
+    def add_person(self, name: str) -> None:
+        """Someone who was there, added to "who" (so it reads like any other name)."""
+        name = " ".join(name.split())
+        if name:
+            self.who.add_entry(name)
+            self._changed()
+            self.replan()
+
+    def add_introduction(
+        self, person: str, *, introducer: str = "", to: str = "", done: bool = True
+    ) -> None:
+        """An introduction the note does not say ("" is you)."""
+        if not " ".join(person.split()):
+            return
+        item = {"kind": "intro", "introducer": introducer, "person": person, "to": to}
+        self.added.append({**item, "done": done})
+        self._corrected()
+
+    def _last_added_key(self) -> str:
+        from desktop.domain.capture.plan import promise_key
+
+        notes = self.notes.toPlainText()
+        count = sum(1 for a in self.added if a.get("kind") == "promise")
+        return promise_key(notes, (len(notes), len(notes)), count - 1)
+
+    def _add_requested(self, kind: str) -> None:
+        if kind == "promise":
+            self.add_promise()
+            return
+        from desktop.ui.capture.add_dialogs import ask_introduction, ask_person
+
+        if kind == "person":
+            name = ask_person(self)
+            if name:
+                self.add_person(name)
+        elif kind == "intro":
+            names = [p.name for p in self.plan.people] if self.plan else []
+            answer = ask_introduction(self, names)
+            if answer is not None:
+                self.add_introduction(**answer)
 
     def _drop_person(self, key: str) -> None:
         if not self.who.remove_entry(key):
@@ -418,10 +518,13 @@ class CaptureWindow(QWidget):
 
         self._parse_timer.stop()
         form = self.form
-        happened_at = resolve_when(form.when.text(), self._started_at)
+        happened_at = resolve_when(form.when.text(), self._base_time())
+        from desktop.domain.capture_additions import with_additions
+
         parse = parse_capture(
-            self.notes.toPlainText(), now=happened_at or self._started_at, known_names=self._known
+            self.notes.toPlainText(), now=happened_at or self._base_time(), known_names=self._known
         )
+        parse = with_additions(parse, self.added)
         who = self.who.entries()
         missing = [n for n in names_in(parse, who) if name_key(n) not in self._matches]
         if missing and self._tasks is not None:
@@ -436,6 +539,7 @@ class CaptureWindow(QWidget):
             happened_at=happened_at,
             place=form.place(),
             event_id=form.event_id(),
+            event_chosen=form.event_chosen(),
             depth=form.depth(),
             extra_tags=[form.tags.text()],
         )
@@ -446,6 +550,16 @@ class CaptureWindow(QWidget):
             form.who_error.hide()
         self._fix_tab_order()
         return plan
+
+    def _base_time(self) -> datetime:
+        """What an empty "when" means: the moment of saving (the clock now, to the minute),
+        never the moment the window was first opened. A relative "when" ("yesterday
+        evening") counts from when this capture was started."""
+        if not self.form.when.text().strip():
+            if self.default_when is not None:
+                return self.default_when.replace(second=0, microsecond=0)
+            return self._clock().replace(second=0, microsecond=0)
+        return self.default_when or self._started_at
 
     def _show_when(self, happened_at: datetime | None) -> None:
         from desktop.ui.kit.format import day_and_time
@@ -472,8 +586,10 @@ class CaptureWindow(QWidget):
         if plan.problems:
             self._show_problems(plan)
             return False
+        before = self.draft_content()
         try:
-            result = capture.save_capture(plan, clear_draft=DRAFT_KEY)
+            save = self.save_function or capture.save_capture
+            result = save(plan, clear_draft=self.draft_key)
         except Exception as exc:  # rolled back: nothing half-written, the draft stays
             self._show_status(self.tr("Nothing was saved: %1").replace("%1", str(exc)), error=True)
             return False
@@ -483,11 +599,53 @@ class CaptureWindow(QWidget):
         self.corrections.dropped.clear()
         self.corrections.promises.clear()
         self.corrections.people.clear()
+        self.added = []
+        self._prefilled.clear()
         self._started_at = self._clock().replace(second=0, microsecond=0)
         self.replan()
-        self._show_status(wording.confirmation(result))
+        self._offer_undo(result, before)
         self.saved.emit(result)
-        self._hide_timer.start()
+        return True
+
+    def _offer_undo(self, result: Any, before: dict[str, Any]) -> None:
+        """One save, one undo step: on the main window's stack when there is one, else
+        here (the stand-alone window has no Edit menu), for the last save only."""
+        confirmation = wording.confirmation(result)
+        if self.undo_stack is not None:
+            from desktop.ui.capture.undo import SavedCaptureCommand
+
+            self._last_save = None
+            self.undo_button.hide()
+            self.undo_stack.push(SavedCaptureCommand(result))
+            self._show_status(confirmation + " " + wording.undo_in_main_window())
+            self._hide_timer.start(CONFIRMATION_MS)
+            return
+        self._last_save = (result, before)
+        self.undo_button.show()
+        self._show_status(confirmation + " " + wording.undo_here())
+        self._hide_timer.start(UNDO_OFFER_MS)
+
+    def undo_last_save(self) -> bool:
+        """Take back the last save (stand-alone window): everything it created goes (by
+        tombstones), and the note comes back into the form to correct and save again."""
+        if self._last_save is None or not self._store_ready:
+            return False
+        from desktop.services import capture
+
+        result, before = self._last_save
+        self._hide_timer.stop()
+        try:
+            capture.undo_capture(result)
+        except Exception as exc:
+            text = self.tr("The save could not be undone: %1").replace("%1", str(exc))
+            self._show_status(text, error=True)
+            return False
+        self._last_save = None
+        self.undo_button.hide()
+        if self._is_blank():
+            self.restore(before)
+            self._changed()
+        self._show_status(wording.undone())
         return True
 
     def _show_problems(self, plan: CapturePlan) -> None:
@@ -512,6 +670,7 @@ class CaptureWindow(QWidget):
         self._hide_timer.stop()
         if not self._may_lose_words():
             return
+        self.forget_untouched_prefill()
         self.save_draft()
         self.hide()
         self.hidden.emit()
@@ -537,6 +696,7 @@ class CaptureWindow(QWidget):
         if not self._may_lose_words():
             event.ignore()
             return
+        self.forget_untouched_prefill()
         self.save_draft()
         super().closeEvent(event)
         self.hidden.emit()

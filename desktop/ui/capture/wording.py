@@ -21,7 +21,7 @@ def tr(text: str) -> str:
 def problem_text(code: str, fallback: str) -> str:
     """The translated wording of a plan problem (the domain's English is the fallback)."""
     texts = {
-        "no_person": tr("Who did you meet? Add a name here, or name them in the notes."),
+        "no_person": tr("Who was this with? Add a name here; your note is kept meanwhile."),
         "unreadable_when": tr(
             "This date cannot be read; try “yesterday evening” or “20 Nov 18:30”."
         ),
@@ -32,6 +32,9 @@ def problem_text(code: str, fallback: str) -> str:
 
 
 def problems_summary(plan: CapturePlan) -> str:
+    if any(p.code == "no_person" for p in plan.problems):
+        # Never a refusal: the note is kept (as the draft) until the user says who.
+        return tr("Who was this with? Nothing is lost: the note stays here as a draft.")
     first = plan.problems[0]
     if len(plan.problems) == 1:
         return problem_text(first.code, first.message)
@@ -69,3 +72,15 @@ def confirmation(result: Any) -> str:
     elif count:
         text += tr(", %1 promises").replace("%1", str(count))
     return text + "."
+
+
+def undo_in_main_window() -> str:
+    return tr("Edit ▸ Undo in the main window takes it back.")
+
+
+def undo_here() -> str:
+    return tr("There is no main window here to undo from: “Undo this save” takes it back.")
+
+
+def undone() -> str:
+    return tr("Undone: nothing of that note was kept; it is back here to correct.")

@@ -253,6 +253,7 @@ class EventActions(QObject):
         window = CaptureWindow(
             {"person_ids": [person_id], "event_id": event_id}, self.page.window()
         )
+        window.undo_stack = self._stack  # each save is one Edit ▸ Undo step
         window.present()
         self.capture_window = window
         return window

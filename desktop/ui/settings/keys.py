@@ -34,6 +34,9 @@ REMINDERS_LAST_PREFIX = "reminders/last_"  # + "promises", "digest": the day las
 DEFAULT_PROMISES_TIME = "09:00"
 DEFAULT_DIGEST_TIME = "09:05"
 
+# Preferences: the inbox folder, where notes written on a phone arrive (desktop.services.inbox).
+INBOX_FOLDER = "inbox/folder"
+
 
 def settings() -> QSettings:
     return QSettings()

@@ -53,6 +53,10 @@ class PreferencesDialog(QDialog):
         form.addRow(self.enabled)
         form.addRow(self.tr("Promises due today:"), self.promises_time)
         form.addRow(self.tr("People drifting away:"), self.digest_time)
+        from desktop.ui.settings.inbox_folder import InboxFolderField
+
+        self.inbox_folder = InboxFolderField(self)  # notes from the phone (docs/capture.md)
+        form.addRow(self.tr("Inbox folder:"), self.inbox_folder)
         hint = QLabel(
             self.tr(
                 "Each reminder comes once a day, at or after its time; clicking it opens "
@@ -75,4 +79,5 @@ class PreferencesDialog(QDialog):
         settings.setValue(keys.REMINDERS_ENABLED, self.enabled.isChecked())
         settings.setValue(keys.REMINDERS_PROMISES_TIME, self.promises_time.time().toString("HH:mm"))
         settings.setValue(keys.REMINDERS_DIGEST_TIME, self.digest_time.time().toString("HH:mm"))
+        self.inbox_folder.save()
         super().accept()

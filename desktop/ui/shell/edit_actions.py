@@ -116,6 +116,7 @@ class EditActions(WindowPart):
         window = self.capture_window
         if window is None:
             window = CaptureWindow(prefill, w)
+            window.undo_stack = w.undo_stack  # each save is one Edit ▸ Undo step
             self.capture_window = window
         elif prefill:
             window.apply_prefill(prefill)

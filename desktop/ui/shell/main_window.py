@@ -84,6 +84,9 @@ class MainWindow(QMainWindow):
         self.bridge = StoreBridge(self)
         self.history = HistoryActions(self, self.undo_stack)
         self.edit_actions = EditActions(self)
+        from desktop.ui.capture.inbox import Inbox
+
+        self.inbox = Inbox(self)  # notes from the phone's inbox folder (#12)
         self.file_actions = FileActions(self)
         self.sync_actions = SyncActions(self)
         self.app_actions = AppActions(self)
@@ -259,6 +262,7 @@ class MainWindow(QMainWindow):
             from desktop.ui.today.page import TodayView
 
             page: QWidget = TodayView(self.view_tasks, self.history, self.pages)
+            page.layout().insertWidget(1, self.inbox.banner(page))  # "3 notes from your phone"
             page.openPersonRequested.connect(self.open_person)
             page.openEventRequested.connect(self.open_event)
         elif name == "people":
@@ -483,6 +487,7 @@ class MainWindow(QMainWindow):
             for tasks in (self.bulk_tasks, self.view_tasks, self.search_tasks):
                 tasks.shutdown(timeout=3.0)
             self.edit_actions.close()
+            self.inbox.close()
         super().closeEvent(event)
 
     def wait_until_idle(self) -> bool:
