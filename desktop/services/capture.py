@@ -440,9 +440,7 @@ def redo_capture(result: CaptureResult) -> None:
 
 
 def _attendance_id(event_id: str, person_id: str) -> str:
-    row = Attendance.get_or_none(
-        (Attendance.event == event_id) & (Attendance.person == person_id)
-    )
+    row = Attendance.get_or_none((Attendance.event == event_id) & (Attendance.person == person_id))
     if row is None:
         raise LookupError("the event's guest list no longer has this person")
     return str(row.id)
@@ -458,9 +456,7 @@ def _how_we_met(plan: CapturePlan) -> str:
     return plan.place
 
 
-def _mark_met(
-    event_id: str, person_ids: Sequence[str]
-) -> tuple[tuple[str, str, str | None], ...]:
+def _mark_met(event_id: str, person_ids: Sequence[str]) -> tuple[tuple[str, str, str | None], ...]:
     """Everyone in the conversation was met at the event. An existing attendance keeps
     its "why" and focus; only its status changes (``add_attendee`` would reset them).
     Returns what changed, for undo: (event id, person id, status before or None)."""
