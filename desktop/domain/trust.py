@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from math import floor
+from typing import NamedTuple
 
 __all__ = [
     "BROKEN_WEIGHT",
@@ -199,10 +200,10 @@ class RelationshipHistory:
     cadence_days: int | None = None  # keep-in-touch cadence
 
 
-@dataclass(frozen=True, slots=True)
-class Move:
+class Move(NamedTuple):
     """One part of the formula and how many points it moved a score from the no-history
-    baseline (negative when it pulled the score down), so a reading is never a black box."""
+    baseline (negative when it pulled the score down), so a reading is never a black box.
+    A named tuple, not a frozen dataclass: eight are made per person, 10,000 people a read."""
 
     part: str  # "credibility" | "reliability" | "intimacy" | "self-orientation"
     points: float
@@ -210,17 +211,48 @@ class Move:
 
 @dataclass(frozen=True, slots=True)
 class TrustReading:
-    """Both scores with the reasons behind them and one concrete next best action."""
+    """Both scores with the reasons behind them and one concrete next best action.
+
+    The scores and their parts are computed at once; the words (reasons, next action) are
+    composed from the kept tally only when read, because the list views read 10,000
+    scores and show no words, while a person view reads the words of one.
+    """
 
     in_them: int  # you -> them, 0..100
     their_trust_in_me: int  # them -> you, 0..100
-    reasons_in_them: tuple[str, ...]
-    reasons_theirs: tuple[str, ...]
-    next_action: str
-    #: Points per part against the no-history baseline of 20 (they add up to the score
-    #: before rounding, minus 20).
-    moves_in_them: tuple[Move, ...] = ()
-    moves_theirs: tuple[Move, ...] = ()
+    #: Per direction: (credibility points, reliability points, intimacy points, the score
+    #: before rounding). Plain floats; the moves below are derived from them when asked.
+    parts_in_them: tuple[float, ...] = ()
+    parts_theirs: tuple[float, ...] = ()
+    words: _Words | None = field(default=None, repr=False, hash=False)
+
+    @property
+    def reasons_in_them(self) -> tuple[str, ...]:
+        """Why you trust them as far as you do (never empty)."""
+        return _reasons_pair(self.words)[0]
+
+    @property
+    def reasons_theirs(self) -> tuple[str, ...]:
+        """Why they trust you as far as they do (never empty)."""
+        return _reasons_pair(self.words)[1]
+
+    @property
+    def next_action(self) -> str:
+        """The one thing worth doing next for this relationship."""
+        words = self.words
+        if words is None:
+            return ""
+        return _next_action(words.first, words.tally, words.silence)
+
+    @property
+    def moves_in_them(self) -> tuple[Move, ...]:
+        """How many points each part moved you -> them from the no-history 20."""
+        return _moves(self.parts_in_them)
+
+    @property
+    def moves_theirs(self) -> tuple[Move, ...]:
+        """How many points each part moved them -> you from the no-history 20."""
+        return _moves(self.parts_theirs)
 
 
 # --- Small text helpers --------------------------------------------------------------------
@@ -429,38 +461,66 @@ def _tally_promises(tally: _Tally, promises: tuple[PromiseRecord, ...], today_or
 
 
 def _tally_conversations(tally: _Tally, conversations: tuple[ConversationRecord, ...]) -> None:
-    """Depth per conversation, divided by the room (anything unknown is small talk)."""
+    """Depth per conversation, divided by the room (anything unknown is small talk).
+
+    The hottest loop of the meter (20 conversations a person, 10,000 people): counts are
+    kept in locals, one-on-ones (most talks) need no division, and the few group talks
+    are corrected for once at the end.
+    """
+    personal = professional = small = 0
+    groups: list[tuple[str, int]] = []
+    last = -1
     for conversation in conversations:
         depth = conversation.depth
-        people = conversation.people if conversation.people > 1 else 1
-        if people > 1:
-            tally.in_groups += 1
         if depth == "personal":
-            tally.personal += 1
-            tally.real_depth += DEPTH_WEIGHT["personal"] / people
+            personal += 1
         elif depth == "professional":
-            tally.professional += 1
-            tally.real_depth += DEPTH_WEIGHT["professional"] / people
+            professional += 1
         else:
-            tally.small += 1
-            tally.small_depth += 1.0 / people
+            small += 1
+        if conversation.people > 1:
+            groups.append((depth, conversation.people))
         when = conversation.happened_at.toordinal()
-        if tally.last_ord is None or when > tally.last_ord:
-            tally.last_ord = when
+        if when > last:
+            last = when
+    personal_weight = DEPTH_WEIGHT["personal"]
+    professional_weight = DEPTH_WEIGHT["professional"]
+    real = personal * personal_weight + professional * professional_weight
+    chats = float(small)
+    for depth, people in groups:
+        # counted in full above; keep only 1 / people of it
+        share = 1.0 - 1.0 / people
+        if depth == "personal":
+            real -= personal_weight * share
+        elif depth == "professional":
+            real -= professional_weight * share
+        else:
+            chats -= share
+    tally.personal, tally.professional, tally.small = personal, professional, small
+    tally.in_groups = len(groups)
+    tally.real_depth, tally.small_depth = real, chats
+    tally.last_ord = last if last >= 0 else None
 
 
 def _tally_exchanges(tally: _Tally, exchanges: tuple[ExchangeRecord, ...]) -> None:
     """The give/receive balance and the help that shows competence, both ways."""
+    gives = receives = helps = their_helps = 0
     for exchange in exchanges:
         direction = exchange.direction
         if direction == "give":
-            tally.gives += 1
+            gives += 1
             if exchange.kind != "gift":
-                tally.helps += 1
+                helps += 1
         elif direction == "receive":
-            tally.receives += 1
+            receives += 1
             if exchange.kind != "gift":
-                tally.their_helps += 1
+                their_helps += 1
+    tally.gives, tally.receives, tally.helps, tally.their_helps = (
+        gives,
+        receives,
+        helps,
+        their_helps,
+    )
 
 
 def _tally(history: RelationshipHistory, today_ord: int) -> _Tally:
@@ -527,25 +587,34 @@ _BASELINE_R = RELIABILITY_POINTS * PRIOR_KEPT / PRIOR_PROMISES
 
 def _direction(
     credibility: float, reliability: float, intimacy: float, divisor: float
-) -> tuple[int, tuple[Move, ...]]:
-    """One direction's score and what each part moved it from the no-history baseline."""
+) -> tuple[int, tuple[float, float, float, float]]:
+    """One direction's score and its parts (see :attr:`TrustReading.parts_in_them`)."""
     c = CREDIBILITY_POINTS * credibility
     r = RELIABILITY_POINTS * reliability
-    top = c + r + intimacy
-    total = top / divisor
-    moves = (
+    total = (c + r + intimacy) / divisor
+    return _score(total), (c, r, intimacy, total)
+
+
+def _moves(parts: tuple[float, ...]) -> tuple[Move, ...]:
+    """What each part moved a score from the no-history baseline (C 5, R 15, I 0, S 1)."""
+    if not parts:
+        return ()
+    c, r, intimacy, total = parts
+    return (
         Move("credibility", c - _BASELINE_C),
         Move("reliability", r - _BASELINE_R),
         Move("intimacy", intimacy),
-        Move("self-orientation", total - top),
+        Move("self-orientation", total - (c + r + intimacy)),
     )
-    return _score(total), moves
+
+
+_Direction = tuple[int, tuple[float, float, float, float]]
 
 
 def _scores(
     history: RelationshipHistory, tally: _Tally, intimacy: float, vouch: float
-) -> tuple[tuple[int, tuple[Move, ...]], tuple[int, tuple[Move, ...]]]:
-    """(you -> them, them -> you), each with its moves."""
+) -> tuple[_Direction, _Direction]:
+    """(you -> them, them -> you), each with its parts."""
     judged = _judged_credibility(history.credibility)
     credibility_in = UNJUDGED_CREDIBILITY if judged is None else (judged - 1) / 4
     # you -> them: your judgement, a trusted introducer's word and the help they gave you
@@ -617,14 +686,8 @@ def _recency_reasons(side: _Promises, today_ord: int, broke: str, kept: str) -> 
     return reasons
 
 
-def _reasons_in_them(
-    history: RelationshipHistory,
-    first: str,
-    tally: _Tally,
-    talk: list[str],
-    vouch: float,
-    today_ord: int,
-) -> list[str]:
+def _reasons_in_them(words: _Words, talk: list[str]) -> list[str]:
+    first, tally, vouch, today_ord = words.first, words.tally, words.vouch, words.today_ord
     theirs, gives, receives = tally.theirs, tally.gives, tally.receives
     reasons: list[str] = []
     if theirs.kept or theirs.broken:
@@ -634,11 +697,10 @@ def _reasons_in_them(
     )
     reasons.extend(_overdue_reasons(first, theirs, _theirs_reason))
     reasons.extend(talk)
-    judged = _judged_credibility(history.credibility)
-    if judged is not None:
-        reasons.append(f"you rate {first}'s credibility {judged} of 5")
+    if words.judged is not None:
+        reasons.append(f"you rate {first}'s credibility {words.judged} of 5")
     if vouch > 0:
-        introducer = (history.introducer_name or "").strip()
+        introducer = (words.introducer_name or "").strip()
         who = first_name(introducer) if introducer else "someone"
         reasons.append(f"introduced by {who} (whom you trust)")
     if tally.their_helps:
@@ -697,37 +759,57 @@ def assess(history: RelationshipHistory, *, today: date) -> TrustReading:
     status, depth or direction strings are ignored (or, for depth, read as small talk)
     rather than raising, because a list view must never fail on one odd row.
     """
-    first = first_name(history.name)
     today_ord = today.toordinal()
     tally = _tally(history, today_ord)
-    tally.theirs.most_overdue_first()
-    tally.mine.most_overdue_first()
     silence = _silence(tally, history.cadence_days, today_ord)
     vouch = _vouch(history.introducer_trust)
     (in_them, moves_in), (theirs, moves_th) = _scores(
         history, tally, _intimacy_points(tally, history.cadence_days, silence), vouch
     )
 
-    talk = _conversation_reasons(tally, silence)
-    reasons_in = _reasons_in_them(history, first, tally, talk, vouch, today_ord)
-    reasons_th = _reasons_theirs(first, tally, talk, today_ord)
-    if not (history.promises or history.conversations or history.exchanges) and (
+    tally.theirs.most_overdue_first()
+    tally.mine.most_overdue_first()
+    blank = not (history.promises or history.conversations or history.exchanges) and (
         history.credibility is None and vouch == 0
-    ):
-        reasons_in = ["No shared history yet"]
-        reasons_th = ["No shared history yet"]
-    else:
-        if not reasons_in:
-            reasons_in.append("No track record in this direction yet")
-        if not reasons_th:
-            reasons_th.append("No track record in this direction yet")
-
-    return TrustReading(
-        in_them=in_them,
-        their_trust_in_me=theirs,
-        reasons_in_them=tuple(reasons_in),
-        reasons_theirs=tuple(reasons_th),
-        next_action=_next_action(first, tally, silence),
-        moves_in_them=moves_in,
-        moves_theirs=moves_th,
     )
+    words = _Words(
+        first_name(history.name),
+        tally,
+        silence,
+        vouch,
+        _judged_credibility(history.credibility),
+        history.introducer_name,
+        today_ord,
+        blank,
+    )
+    return TrustReading(in_them, theirs, moves_in, moves_th, words)
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """What the reasons and the next action are composed from, kept with a reading."""
+
+    first: str
+    tally: _Tally
+    silence: _Silence
+    vouch: float
+    judged: int | None
+    introducer_name: str | None
+    today_ord: int
+    blank: bool  # nothing recorded at all
+
+
+def _reasons_pair(words: _Words | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(reasons you -> them, reasons them -> you)."""
+    if words is None:
+        return (), ()
+    if words.blank:
+        return ("No shared history yet",), ("No shared history yet",)
+    talk = _conversation_reasons(words.tally, words.silence)
+    reasons_in = _reasons_in_them(words, talk)
+    reasons_th = _reasons_theirs(words.first, words.tally, talk, words.today_ord)
+    if not reasons_in:
+        reasons_in.append("No track record in this direction yet")
+    if not reasons_th:
+        reasons_th.append("No track record in this direction yet")
+    return tuple(reasons_in), tuple(reasons_th)

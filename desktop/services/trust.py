@@ -67,15 +67,18 @@ def _histories(ids: list[str] | None) -> tuple[dict[str, RelationshipHistory], d
     ).fetchall()
     conversations: dict[str, list[ConversationRecord]] = defaultdict(list)
     where, params = _where_people("pa.person_id", ids)
-    for person_id, happened, depth in sql(
-        "SELECT pa.person_id, c.happened_at, c.depth FROM participant pa "
+    # People, not rooms (#17): each conversation carries how many people were in it.
+    for person_id, happened, depth, room in sql(
+        "SELECT pa.person_id, c.happened_at, c.depth, "
+        "(SELECT COUNT(*) FROM participant o WHERE o.conversation_id = c.id AND o.deleted = 0) "
+        "FROM participant pa "
         "JOIN conversation c ON c.id = pa.conversation_id "
         "WHERE pa.deleted = 0 AND c.deleted = 0" + where,
         params,
     ):
         when = _dt(happened)
         if when is not None:
-            conversations[person_id].append(ConversationRecord(when, depth))
+            conversations[person_id].append(ConversationRecord(when, depth, room or 1))
     promises: dict[str, list[PromiseRecord]] = defaultdict(list)
     where, params = _where_people("person_id", ids)
     for person_id, owner, status, text, due, made, resolved in sql(
