@@ -92,7 +92,9 @@ def test_trust_over_time_marks_what_moved_it(data_dir: Path) -> None:
     kept = [m for m in marks if m.kind == "kept"]
     assert len(kept) == 2 and all(m.in_them_delta > 0 for m in kept)
     assert "Ben kept a promise: send the paper" in kept[0].describe()
-    assert sum(1 for m in marks if m.kind == "deep") == 4
+    # One mark a day: two of the four deep talks share a day with a kept promise.
+    assert sum("a deep conversation" in m.text for m in marks) == 4
+    assert sum(1 for m in marks if m.kind == "deep") == 2
 
 
 def test_a_long_silence_is_marked_with_its_cost() -> None:

@@ -118,6 +118,15 @@ def _events(history: RelationshipHistory) -> list[tuple[date, str, str, date]]:
     return events
 
 
+#: Which kind of event gives a shared day's mark its shape, weightiest first.
+_WEIGHT = ("broken", "kept", "silence", "deep")
+
+
+def _counted(unique: list[str], every: list[str]) -> list[str]:
+    """"a deep conversation" twice on a day reads "2× a deep conversation"."""
+    return [text if every.count(text) == 1 else f"{every.count(text)}× {text}" for text in unique]
+
+
 def trust_over_time(
     history: RelationshipHistory, *, today: date
 ) -> tuple[list[TrustPoint], list[TrustMark]]:
@@ -141,10 +150,18 @@ def trust_over_time(
         reading = assess(history_as_of(history, day), today=day)
         readings[day] = (reading.in_them, reading.their_trust_in_me)
     points = [TrustPoint(day, *readings[day]) for day in sorted(readings) if day >= start]
-    marks = []
+    # What happened on one day is one mark (its deltas are the day's): the weightiest kind
+    # gives the shape, every event is named in the text.
+    grouped: dict[tuple[date, date], list[tuple[str, str]]] = {}
     for day, kind, text, until in events:
+        grouped.setdefault((day, until), []).append((kind, text))
+    marks = []
+    for (day, until), happened in grouped.items():
         before = readings[day - timedelta(days=1)]
         after = readings[until]
+        kind = min((k for k, _ in happened), key=_WEIGHT.index)
+        texts = list(dict.fromkeys(text for _, text in happened))
+        text = "; ".join(_counted(texts, [t for _, t in happened]))
         marks.append(TrustMark(day, kind, text, after[0] - before[0], after[1] - before[1]))
     if len(marks) > MAX_MARKS:
         keep = sorted(marks, key=lambda m: -(abs(m.in_them_delta) + abs(m.theirs_delta)))

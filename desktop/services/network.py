@@ -146,3 +146,29 @@ def ask_line(person_id: str, *, pronouns: str = "", name: str = "") -> str:
     if not who:
         return ""
     return f"Ask {first_name(who[0])}, who knows {_object_pronoun(pronouns, name)}"
+
+
+@dataclass(frozen=True, slots=True)
+class CircleMember:
+    person_id: str
+    name: str
+    circle: str
+    photo: bytes | None
+
+
+def circles_overview() -> tuple[list[CircleMember], dict[str, int]]:
+    """Everyone in the four closest circles (with photos, for the rings), and the head count
+    of every circle. Acquaintances are only counted: they have no natural size to draw."""
+    members = [
+        CircleMember(pid, name, circle, photo)
+        for pid, name, circle, photo in database.execute_sql(
+            "SELECT id, full_name, circle, photo FROM person WHERE deleted = 0 "
+            "AND circle IN ('inner', 'close', 'trusted', 'network') ORDER BY full_name"
+        )
+    ]
+    counts = dict(
+        database.execute_sql(
+            "SELECT circle, COUNT(*) FROM person WHERE deleted = 0 GROUP BY circle"
+        ).fetchall()
+    )
+    return members, counts
