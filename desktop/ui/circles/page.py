@@ -36,6 +36,7 @@ from desktop.ui.kit.undo import UpdateCommand, push
 RINGS = ("inner", "close", "trusted", "network")
 RADII = {"inner": 90.0, "close": 170.0, "trusted": 260.0, "network": 360.0}
 AVATAR = 26
+_GAP = 0.32  # radians kept free either side of each ring's top, where its caption sits
 
 
 def ring_at(distance: float) -> str:
@@ -105,6 +106,8 @@ class CirclesView(QWidget):
             QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform
         )
         self.canvas.setFrameShape(QGraphicsView.Shape.NoFrame)
+        self.canvas.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.canvas.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         layout.addWidget(self.summary)
@@ -156,8 +159,10 @@ class CirclesView(QWidget):
             )
             caption.setFont(label_font)
             caption.setBrush(QBrush(palette.color(palette.ColorRole.Text)))
-            caption.setPos(-caption.boundingRect().width() / 2, -outer + 2)
-            caption.setZValue(-1)
+            box = caption.boundingRect()
+            middle = -(outer + inner) / 2 if inner else -outer / 2
+            caption.setPos(-box.width() / 2, middle - box.height() / 2)
+            caption.setZValue(1)
             self.scene.addItem(caption)
             self._place(people, inner, outer, ratio)
         others = counts.get(circles.DEFAULT_CIRCLE, 0)
@@ -193,7 +198,8 @@ class CirclesView(QWidget):
                 share = len(people) - placed
             for i in range(share):
                 member = people[placed + i]
-                angle = 2 * math.pi * i / max(1, share) - math.pi / 2 + r / 97.0
+                # the top of each ring stays free for its caption
+                angle = -math.pi / 2 + _GAP + (2 * math.pi - 2 * _GAP) * (i + 0.5) / share
                 pixmap = render_avatar(member.name, member.photo, AVATAR, ratio, self.font())
                 pixmap.setDevicePixelRatio(ratio)
                 dot = PersonDot(self, member.person_id, member.name, member.circle, pixmap)

@@ -43,6 +43,26 @@ STEP_RADIUS = (0.0, 150.0, 290.0)
 YOU = "__you__"
 
 
+#: Half the wedge, facing "You" on the left, kept free for the path's thick line.
+_WEDGE = 0.35
+
+
+def _ring_positions(ring: list[str], radius: float, path: tuple[str, ...]) -> dict[str, QPointF]:
+    """Places on a ring: people on the path face "You" (left), the rest spread around the
+    other side, so the path's line never crosses a stranger."""
+    on_path = [p for p in ring if p in path]
+    others = [p for p in ring if p not in path]
+    places: dict[str, QPointF] = {}
+    for i, pid in enumerate(on_path):
+        angle = math.pi + (i - (len(on_path) - 1) / 2) * 0.3
+        places[pid] = QPointF(radius * math.cos(angle), radius * math.sin(angle))
+    span = 2 * math.pi - 2 * _WEDGE
+    for i, pid in enumerate(others):
+        angle = -math.pi + _WEDGE + span * (i + 0.5) / len(others)
+        places[pid] = QPointF(radius * math.cos(angle), radius * math.sin(angle))
+    return places
+
+
 class _Node(QGraphicsEllipseItem):
     def __init__(self, view: NetworkView, person_id: str, name: str, colour) -> None:  # type: ignore[no-untyped-def]
         super().__init__(QRectF(-NODE / 2, -NODE / 2, NODE, NODE))
@@ -112,6 +132,8 @@ class NetworkView(QWidget):
         self.canvas.setAccessibleName(self.tr("Who knows whom graph"))
         self.canvas.setRenderHints(QPainter.RenderHint.Antialiasing)
         self.canvas.setFrameShape(QGraphicsView.Shape.NoFrame)
+        self.canvas.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.canvas.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         row = QHBoxLayout()
         row.setSpacing(SPACING)
@@ -212,14 +234,12 @@ class NetworkView(QWidget):
         if around:
             positions[around[0]] = QPointF(0, 0)
         for ring, radius in ((ring1, STEP_RADIUS[1]), (ring2, STEP_RADIUS[2])):
-            for i, pid in enumerate(ring):
-                angle = 2 * math.pi * i / max(1, len(ring)) + (0.3 if radius > 200 else 0.0)
-                positions[pid] = QPointF(radius * math.cos(angle), radius * math.sin(angle))
+            positions.update(_ring_positions(ring, radius, self.path))
         # the path's people who are not in the picture go on a line towards "You"
-        you = QPointF(-STEP_RADIUS[2] - 110, 0)
+        you = QPointF(-STEP_RADIUS[2] - 130, 0)
         missing = [p for p in self.path if p not in positions]
         for i, pid in enumerate(missing):
-            positions[pid] = QPointF(you.x() + 70 * (i + 1), 60 + 30 * i)
+            positions[pid] = QPointF(you.x() + 60 * (i + 1), 0)
         shown = set(positions)
         line = QPen(track(palette), 1.2)
         for pid in shown:

@@ -182,6 +182,7 @@ class TrustChart(QWidget):
             painter.drawPath(path)
         for mark in self._marks:
             self._paint_mark(painter, mark, palette)
+        self._paint_legend(painter, plot, faint)
         painter.setPen(faint)
         first, last = self._points[0].day, self._points[-1].day
         painter.drawText(
@@ -194,6 +195,21 @@ class TrustChart(QWidget):
             Qt.AlignmentFlag.AlignRight,
             last.strftime("%b %Y"),
         )
+
+    def _paint_legend(self, painter: QPainter, plot: QRectF, colour) -> None:  # type: ignore[no-untyped-def]
+        """Which line is which, in words and line style (never by colour alone)."""
+        x = plot.left() + 6
+        y = plot.top() + 8
+        metrics = painter.fontMetrics()
+        for text, line_colour, style in (
+            (self.tr("you → them"), TRUST_IN_THEM, Qt.PenStyle.SolidLine),
+            (self.tr("them → you"), TRUST_IN_ME, Qt.PenStyle.DashLine),
+        ):
+            painter.setPen(QPen(line_colour, 2, style))
+            painter.drawLine(QPointF(x, y), QPointF(x + 18, y))
+            painter.setPen(colour)
+            painter.drawText(QPointF(x + 22, y + metrics.ascent() / 2 - 1), text)
+            x += 30 + metrics.horizontalAdvance(text)
 
     def _paint_mark(self, painter: QPainter, mark: TrustMark, palette: QPalette) -> None:
         at = self.mark_position(mark)
