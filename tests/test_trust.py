@@ -46,8 +46,13 @@ def broken(owner: str, description: str = "something") -> PromiseRecord:
     return PromiseRecord(owner=owner, status="broken", description=description)
 
 
-def talks(count: int, depth: str, days_ago: int = 5) -> tuple[ConversationRecord, ...]:
-    return tuple(ConversationRecord(happened_at=ago(days_ago), depth=depth) for _ in range(count))
+def talks(
+    count: int, depth: str, days_ago: int = 5, people: int = 1
+) -> tuple[ConversationRecord, ...]:
+    return tuple(
+        ConversationRecord(happened_at=ago(days_ago), depth=depth, people=people)
+        for _ in range(count)
+    )
 
 
 def read(**fields: object) -> TrustReading:
@@ -167,12 +172,13 @@ def test_promises_phrased_as_actions_read_naturally() -> None:
 
 
 def test_three_real_conversations_outweigh_thirty_hallway_hellos() -> None:
-    # 3 personal: i = 0.5 * (1 - 0.5**1.5) = 0.5 * 0.646447 = 0.323223; I = 9.697
-    #   5 + 15 + 9.697 = 29.697 -> 30 (both directions share intimacy).
+    # Second edition (#17): real talk fills one 0.9 share with a half count of 4, so
+    # 3 personal: i = 0.9 * (1 - 0.5**0.75) = 0.9 * 0.405396 = 0.364856; I = 10.946
+    #   5 + 15 + 10.946 = 30.946 -> 31 (was 30 when personal talk could fill only half).
     deep = read(conversations=talks(3, "personal"))
     # 30 small talk: i = 0.1 * (1 - 0.5**15) = 0.099997; I = 2.9999; 5 + 15 + 3.0 -> 23.
     shallow = read(conversations=talks(30, "small_talk"))
-    assert (deep.in_them, deep.their_trust_in_me) == (30, 30)
+    assert (deep.in_them, deep.their_trust_in_me) == (31, 31)
     assert (shallow.in_them, shallow.their_trust_in_me) == (23, 23)
     assert deep.in_them > shallow.in_them
     assert deep.reasons_in_them == ("3 deep conversations",)
@@ -183,24 +189,26 @@ def test_three_real_conversations_outweigh_thirty_hallway_hellos() -> None:
 
 def test_long_silence_cools_slowly_but_kept_promises_still_count() -> None:
     promises = (kept("them"),) * 4
-    # Reliability: r = (4 + 0.6) / (4 + 2) = 0.766667; R = 38.333.
-    # Intimacy, 4 personal: i = 0.5 * (1 - 0.5**2) = 0.375; I = 11.25.
-    # Fresh (10 days ago, cadence 30): 5 + 38.333 + 11.25 = 54.583 -> 55;
-    #   theirs: 5 + 15 + 11.25 = 31.25 -> 31.
+    # Reliability (undated promises count in full): r = (4 + 0.6) / (4 + 2) = 0.766667;
+    #   R = 38.333.
+    # Intimacy, 4 personal (second edition): i = 0.9 * (1 - 0.5**1) = 0.45; I = 13.5
+    #   (was 11.25 when personal talk filled only its own half).
+    # Fresh (10 days ago, cadence 30): 5 + 38.333 + 13.5 = 56.833 -> 57;
+    #   theirs: 5 + 15 + 13.5 = 33.5 -> 34.
     fresh = read(promises=promises, conversations=talks(4, "personal", 10), cadence_days=30)
-    assert (fresh.in_them, fresh.their_trust_in_me) == (55, 31)
-    # 395 days of silence = cadence 30 + one half-life of 365: I = 11.25 * 0.5 = 5.625
-    #   5 + 38.333 + 5.625 = 48.958 -> 49; theirs: 5 + 15 + 5.625 = 25.625 -> 26.
+    assert (fresh.in_them, fresh.their_trust_in_me) == (57, 34)
+    # 395 days of silence = cadence 30 + one half-life of 365: I = 13.5 * 0.5 = 6.75
+    #   5 + 38.333 + 6.75 = 50.083 -> 50; theirs: 5 + 15 + 6.75 = 26.75 -> 27.
     quiet = read(promises=promises, conversations=talks(4, "personal", 395), cadence_days=30)
-    assert (quiet.in_them, quiet.their_trust_in_me) == (49, 26)
+    assert (quiet.in_them, quiet.their_trust_in_me) == (50, 27)
     assert quiet.reasons_in_them == (
         "Ana kept 4 of 4 promises",
         "4 deep conversations",
         "no contact for 13 months",
     )
     assert quiet.next_action == "Reconnect with Ana — no contact for 13 months"
-    # Ten half-lives later intimacy is almost gone (11.25 / 1024 = 0.011), the kept promises
-    # are not: 5 + 38.333 + 0.011 = 43.34 -> 43, still far above the baseline of 20.
+    # Ten half-lives later intimacy is almost gone (13.5 / 1024 = 0.013), the kept promises
+    # are not: 5 + 38.333 + 0.013 = 43.35 -> 43, still far above the baseline of 20.
     ancient = read(
         promises=promises, conversations=talks(4, "personal", 30 + 3650), cadence_days=30
     )
@@ -210,7 +218,7 @@ def test_long_silence_cools_slowly_but_kept_promises_still_count() -> None:
 def test_silence_within_the_cadence_does_not_cool() -> None:
     # Default cadence is 90 days: 89 days of quiet is not silence yet.
     reading = read(conversations=talks(3, "personal", 89))
-    assert reading.in_them == 30
+    assert reading.in_them == 31  # 3 personal, uncooled: see the hallway test above
     assert not any("no contact" in reason for reason in reading.reasons_in_them)
     assert reading.next_action == "Ask Ana what they're working on"
 
@@ -241,8 +249,11 @@ def test_a_trusted_introducer_raises_trust_in_them() -> None:
 def test_one_sided_taking_lowers_the_takers_score() -> None:
     kinds = ("help", "advice", "introduction")
     # I only receive (3 vs 0): S_theirs = 1 + 0.5 * 3 / (3 + 2) = 1.3; 20 / 1.3 = 15.38 -> 15.
+    # Second edition (#17): their help is evidence of their competence for me, as mine is
+    #   for them: C_in = 20 * (0.25 + 3 * 0.25) = 20; 20 + 15 = 35 (was 20).
     taker = read(exchanges=tuple(ExchangeRecord("receive", kind) for kind in kinds))
-    assert (taker.in_them, taker.their_trust_in_me) == (20, 15)
+    assert (taker.in_them, taker.their_trust_in_me) == (35, 15)
+    assert taker.reasons_in_them == ("Ana has helped you 3 times",)
     assert taker.reasons_theirs == ("you have received more from Ana than you gave (3 vs 0)",)
     assert taker.next_action == ("Offer Ana something useful — an introduction, a lead, your help")
     # They only receive (I give 3): S_in = 1 + 0.25 * 3 / 5 = 1.15; 20 / 1.15 = 17.39 -> 17.
@@ -266,18 +277,22 @@ def worked_example() -> RelationshipHistory:
         owner="them", status="kept", description="the intro", due=due_in(-30), resolved_at=ago(25)
     )
     deck = PromiseRecord(owner="me", status="open", description="the deck", due=due_in(-12))
+    coffee = PromiseRecord(
+        owner="them", status="broken", description="coffee", due=due_in(-370), resolved_at=ago(365)
+    )
     return RelationshipHistory(
         name="Ana Ruiz",
         promises=(
             *[kept("them")] * 3,
             intro,
-            broken("them", "coffee"),
+            coffee,
             kept("me"),
             kept("me"),
             deck,
         ),
         conversations=talks(2, "personal", 20)
-        + talks(3, "professional", 40)
+        + talks(2, "professional", 40)
+        + talks(1, "professional", 45, people=4)
         + talks(6, "small_talk", 60),
         exchanges=(
             ExchangeRecord("give", "advice"),
@@ -292,27 +307,39 @@ def worked_example() -> RelationshipHistory:
 
 
 def test_worked_example_from_the_documentation() -> None:
+    # Second edition (#17); docs/trust-meter.md shows the same arithmetic.
     # You -> Ana:
-    #   C = 20 * min(1, 0.75 + (70 - 50) / 100) = 20 * 0.95 = 19
-    #   R = 50 * (3 + 1 - 0.5 + 0.6) / (4 + 2*1 + 2) = 50 * 4.1 / 8 = 25.625
-    #   I = 30 * (0.5 * (1 - 0.5**1) + 0.4 * (1 - 0.5**1.5) + 0.1 * (1 - 0.5**3))
-    #     = 30 * (0.25 + 0.258579 + 0.0875) = 30 * 0.596079 = 17.882  (20 days < cadence 30)
+    #   C = 20 * min(1, 0.75 + (70 - 50) / 100 + 0.25 for her one help) = 20
+    #   Recency: the intro was kept 25 days ago, w = 0.5 + 0.5 * 0.5**(25/365) = 0.976817;
+    #     the coffee was broken 365 days ago, w = 0.5 + 0.5 * 0.5 = 0.75; the three
+    #     undated promises count in full.
+    #   R = 50 * (3 + 0.5 * 0.976817 + 0.6) / (3 + 0.976817 + 2 * 0.75 + 2)
+    #     = 50 * 4.088408 / 7.476817 = 27.341
+    #   Room: 2 personal + 2 professional one-on-one + 1 professional with 4 others:
+    #     depth = 2 * 1 + 2 * 0.5 + 0.5 / 4 = 3.125
+    #   I = 30 * (0.9 * (1 - 0.5**(3.125/4)) + 0.1 * (1 - 0.5**(6/2)))
+    #     = 30 * (0.9 * 0.418138 + 0.0875) = 30 * 0.463824 = 13.915  (20 days < cadence 30)
     #   S = 1 + 0.25 * (2 - 1) / (3 + 2) = 1.05
-    #   (19 + 25.625 + 17.882) / 1.05 = 62.507 / 1.05 = 59.53 -> 60
+    #   (20 + 27.341 + 13.915) / 1.05 = 61.255 / 1.05 = 58.34 -> 58
     # Ana -> you:
     #   C = 20 * (0.25 + 2 * 0.25) = 15
-    #   R = 50 * (2 + 0.6) / (2 + 1 + 2) = 50 * 0.52 = 26
-    #   I = 17.882, S = 1 (you gave more than you took)
-    #   15 + 26 + 17.882 = 58.88 -> 59
+    #   The deck is 12 days overdue: it counts 1 + 12/180 = 1.066667 against.
+    #   R = 50 * (2 + 0.6) / (2 + 1.066667 + 2) = 50 * 2.6 / 5.066667 = 25.658
+    #   I = 13.915, S = 1 (you gave more than you took)
+    #   15 + 25.658 + 13.915 = 54.57 -> 55
     reading = assess(worked_example(), today=TODAY)
-    assert (reading.in_them, reading.their_trust_in_me) == (60, 59)
+    assert (reading.in_them, reading.their_trust_in_me) == (58, 55)
     assert reading.reasons_in_them == (
         "Ana kept 4 of 5 promises (1 late)",
+        "Ana broke a promise 12 months ago",
+        "Ana kept 1 promise since",
         "2 deep conversations",
         "3 professional conversations",
         "6 small-talk chats",
+        "1 conversation in a group (counted less than one-on-one)",
         "you rate Ana's credibility 4 of 5",
         "introduced by Ben (whom you trust)",
+        "Ana has helped you 1 time",
         "you have given Ana more than you received (2 vs 1)",
     )
     assert reading.reasons_theirs == (
@@ -321,16 +348,27 @@ def test_worked_example_from_the_documentation() -> None:
         "2 deep conversations",
         "3 professional conversations",
         "6 small-talk chats",
+        "1 conversation in a group (counted less than one-on-one)",
         "you have helped Ana 2 times",
         "you help each other (2 given, 1 received)",
     )
     assert reading.next_action == "Send Ana the deck (12 days late)"
-    # Sending the deck today keeps it, late: R = 50 * (3 - 0.5 + 0.6) / (3 + 2) = 31;
-    #   15 + 31 + 17.882 = 63.88 -> 64.
+    # Each part says how far it moved the score from the no-history 20 (C 5, R 15):
+    moves = {move.part: round(move.points, 2) for move in reading.moves_in_them}
+    assert moves == {
+        "credibility": 15.0,
+        "reliability": 12.34,
+        "intimacy": 13.91,
+        "self-orientation": -2.92,
+    }
+    total = 20 + sum(move.points for move in reading.moves_in_them)
+    assert abs(total - (20 + 27.341 + 13.915) / 1.05) < 0.001
+    # Sending the deck today keeps it, late (fresh, w = 1):
+    #   R = 50 * (2 + 0.5 + 0.6) / (3 + 2) = 31; 15 + 31 + 13.915 = 59.91 -> 60.
     history = worked_example()
     sent = replace(history.promises[-1], status="kept", resolved_at=ago(0))
     after = assess(replace(history, promises=(*history.promises[:-1], sent)), today=TODAY)
-    assert after.their_trust_in_me == 64
+    assert after.their_trust_in_me == 60
     assert after.next_action == "Ask Ana what they're working on"
     assert (level_label(reading.in_them), level_label(reading.their_trust_in_me)) == (
         "solid",

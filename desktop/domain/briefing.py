@@ -115,6 +115,7 @@ class BriefingSource:
     their_trust: int
     attendance: AttendanceView | None = None
     warm_paths: Sequence[WarmPathCandidate] = ()
+    ask_line: str = ""  # "Ask Ben, who knows her" (#17), from the network service
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +145,7 @@ class PersonBrief:
     why_meet: str
     warm_paths: tuple[WarmPath, ...]
     withheld: int  # items told in confidence that are not printed
+    ask_line: str = ""  # "Ask Ben, who knows her": the warmest contact who knows them
 
 
 @dataclass(frozen=True, slots=True)
@@ -358,4 +360,5 @@ def shape_person(source: BriefingSource, *, today: date) -> PersonBrief:
         why_meet=shorten(why, LINE_CHARS),
         warm_paths=() if met else rank_warm_paths(source.warm_paths),
         withheld=withheld,
+        ask_line=source.ask_line,
     )

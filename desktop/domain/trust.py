@@ -22,12 +22,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from math import floor
+from typing import NamedTuple
 
 __all__ = [
     "BROKEN_WEIGHT",
     "CREDIBILITY_POINTS",
     "DEFAULT_CADENCE_DAYS",
-    "DEPTH_SHARE",
+    "DEPTH_WEIGHT",
     "DUE_SOON_DAYS",
     "HELPS_COUNTED",
     "HELP_CREDIBILITY_STEP",
@@ -35,17 +36,24 @@ __all__ = [
     "INTIMACY_POINTS",
     "LATE_KEPT_CREDIT",
     "LEVELS",
+    "OVERDUE_FULL_DAYS",
     "OVERDUE_WEIGHT",
     "PRIOR_KEPT",
     "PRIOR_PROMISES",
+    "REAL_TALK_SHARE",
+    "RECENCY_FLOOR",
+    "RECENCY_HALF_LIFE_DAYS",
     "RELIABILITY_POINTS",
     "SELF_ORIENTATION_PRIOR",
     "SILENCE_HALF_LIFE_DAYS",
+    "SMALL_TALK_HALF_COUNT",
+    "SMALL_TALK_SHARE",
     "TAKING_PENALTY_ME",
     "TAKING_PENALTY_THEM",
     "UNJUDGED_CREDIBILITY",
     "ConversationRecord",
     "ExchangeRecord",
+    "Move",
     "PromiseRecord",
     "RelationshipHistory",
     "TrustReading",
@@ -65,8 +73,8 @@ INTIMACY_POINTS = 30.0
 #: Credibility fraction when nothing is known: the same as a cautious "2 of 5".
 UNJUDGED_CREDIBILITY = 0.25
 
-#: Them -> you credibility: each time you helped them (any give but a gift) adds a quarter,
-#: counted up to three times, on top of the unjudged quarter.
+#: Help is evidence of competence, in both directions: each time one side helped the other
+#: (any give but a gift) adds a quarter to the helper's credibility, counted up to three times.
 HELP_CREDIBILITY_STEP = 0.25
 HELPS_COUNTED = 3
 
@@ -76,15 +84,30 @@ PRIOR_KEPT = 0.6
 PRIOR_PROMISES = 2.0
 #: A promise kept after its due date earns half credit.
 LATE_KEPT_CREDIT = 0.5
-#: A broken promise counts twice against; an open promise past its due date counts once.
+#: A broken promise counts twice against.
 BROKEN_WEIGHT = 2.0
+#: An open promise past its due date counts once against on its first late day, and more
+#: the later it gets, up to a broken promise's weight after OVERDUE_FULL_DAYS.
 OVERDUE_WEIGHT = 1.0
+OVERDUE_FULL_DAYS = 180
+#: Recent behaviour weighs more: a kept or broken promise counts in full when fresh and
+#: fades towards RECENCY_FLOOR of its weight with a half-life of a year. The floor keeps
+#: silence from ever erasing a record; a promise with no resolution date counts in full.
+RECENCY_FLOOR = 0.5
+RECENCY_HALF_LIFE_DAYS = 365.0
 
-#: Intimacy: each depth saturates on its own, and small talk can never supply more than a
-#: tenth of it. Shares add up to 1.
-DEPTH_SHARE: dict[str, float] = {"small_talk": 0.1, "professional": 0.4, "personal": 0.5}
-#: Conversations of one depth that reach half of that depth's share (diminishing returns).
-INTIMACY_HALF_COUNT = 2.0
+#: Intimacy belongs to the relationship: real conversations (personal, professional) fill
+#: one share together, small talk a separate tenth that can never grow beyond it.
+REAL_TALK_SHARE = 0.9
+SMALL_TALK_SHARE = 0.1
+#: How much one conversation of a depth counts towards the real share (personal is deepest).
+DEPTH_WEIGHT: dict[str, float] = {"personal": 1.0, "professional": 0.5}
+#: Personal-conversation equivalents that fill half of the real share, and small-talk
+#: chats that fill half of the small-talk share (diminishing returns).
+INTIMACY_HALF_COUNT = 4.0
+SMALL_TALK_HALF_COUNT = 2.0
+#: People, not rooms: a conversation counts 1 / (other people present), so a one-on-one
+#: counts in full and a room of thirty counts a thirtieth.
 
 #: Silence beyond the keep-in-touch cadence halves intimacy every year; nothing else cools.
 DEFAULT_CADENCE_DAYS = 90
@@ -150,6 +173,8 @@ class ConversationRecord:
 
     happened_at: datetime
     depth: str  # "small_talk" | "professional" | "personal"
+    #: Other people present besides you (1 for a one-on-one); intimacy divides by it.
+    people: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,15 +200,59 @@ class RelationshipHistory:
     cadence_days: int | None = None  # keep-in-touch cadence
 
 
+class Move(NamedTuple):
+    """One part of the formula and how many points it moved a score from the no-history
+    baseline (negative when it pulled the score down), so a reading is never a black box.
+    A named tuple, not a frozen dataclass: eight are made per person, 10,000 people a read."""
+
+    part: str  # "credibility" | "reliability" | "intimacy" | "self-orientation"
+    points: float
+
+
 @dataclass(frozen=True, slots=True)
 class TrustReading:
-    """Both scores with the reasons behind them and one concrete next best action."""
+    """Both scores with the reasons behind them and one concrete next best action.
+
+    The scores and their parts are computed at once; the words (reasons, next action) are
+    composed from the kept tally only when read, because the list views read 10,000
+    scores and show no words, while a person view reads the words of one.
+    """
 
     in_them: int  # you -> them, 0..100
     their_trust_in_me: int  # them -> you, 0..100
-    reasons_in_them: tuple[str, ...]
-    reasons_theirs: tuple[str, ...]
-    next_action: str
+    #: Per direction: (credibility points, reliability points, intimacy points, the score
+    #: before rounding). Plain floats; the moves below are derived from them when asked.
+    parts_in_them: tuple[float, ...] = ()
+    parts_theirs: tuple[float, ...] = ()
+    words: _Words | None = field(default=None, repr=False, hash=False)
+
+    @property
+    def reasons_in_them(self) -> tuple[str, ...]:
+        """Why you trust them as far as you do (never empty)."""
+        return _reasons_pair(self.words)[0]
+
+    @property
+    def reasons_theirs(self) -> tuple[str, ...]:
+        """Why they trust you as far as they do (never empty)."""
+        return _reasons_pair(self.words)[1]
+
+    @property
+    def next_action(self) -> str:
+        """The one thing worth doing next for this relationship."""
+        words = self.words
+        if words is None:
+            return ""
+        return _next_action(words.first, words.tally, words.silence)
+
+    @property
+    def moves_in_them(self) -> tuple[Move, ...]:
+        """How many points each part moved you -> them from the no-history 20."""
+        return _moves(self.parts_in_them)
+
+    @property
+    def moves_theirs(self) -> tuple[Move, ...]:
+        """How many points each part moved them -> you from the no-history 20."""
+        return _moves(self.parts_theirs)
 
 
 # --- Small text helpers --------------------------------------------------------------------
@@ -289,17 +358,42 @@ def _kept_reason(subject: str, kept: int, broken: int, late: int) -> str:
 # --- Tallying: one pass over each part of the history -----------------------------------
 
 
+def recency_weight(age_days: int) -> float:
+    """How much a kept or broken promise counts ``age_days`` after it was resolved: in full
+    when fresh, fading to RECENCY_FLOOR with a half-life of a year (never to nothing)."""
+    if age_days <= 0:
+        return 1.0
+    return RECENCY_FLOOR + (1.0 - RECENCY_FLOOR) * 0.5 ** (age_days / RECENCY_HALF_LIFE_DAYS)
+
+
+def overdue_weight(days_late: int) -> float:
+    """What an open promise ``days_late`` past its due date counts against: once at first,
+    growing to a broken promise's weight after OVERDUE_FULL_DAYS."""
+    late = min(max(days_late, 0), OVERDUE_FULL_DAYS)
+    return OVERDUE_WEIGHT + (BROKEN_WEIGHT - OVERDUE_WEIGHT) * late / OVERDUE_FULL_DAYS
+
+
 @dataclass(slots=True)
 class _Promises:
-    """One direction's promises: kept (and how many late), broken, overdue."""
+    """One direction's promises: counts for the words, recency-weighted sums for the score."""
 
     kept: int = 0
     late: int = 0
     broken: int = 0
+    credit: float = 0.0  # weighted kept credit (late ones at half)
+    counted: float = 0.0  # weighted kept + broken (twice) + overdue (growing)
     overdue: list[tuple[int, str]] = field(default_factory=list)  # (days late, description)
+    last_broken_ord: int | None = None  # the day the latest dated broken promise was resolved
+    kept_ords: list[int] = field(default_factory=list)  # days dated kept promises were kept
 
     def most_overdue_first(self) -> None:
         self.overdue.sort(key=lambda item: -item[0])
+
+    def kept_since_last_broken(self) -> int:
+        last = self.last_broken_ord
+        if last is None:
+            return 0
+        return sum(1 for day in self.kept_ords if day > last)
 
 
 @dataclass(slots=True)
@@ -312,10 +406,14 @@ class _Tally:
     small: int = 0
     professional: int = 0
     personal: int = 0
+    in_groups: int = 0  # conversations with more than one other person present
+    real_depth: float = 0.0  # personal-conversation equivalents, divided by room size
+    small_depth: float = 0.0  # small-talk chats, divided by room size
     last_ord: int | None = None  # the latest conversation's day
     gives: int = 0
     receives: int = 0
-    helps: int = 0  # gives that are not gifts
+    helps: int = 0  # my gives that are not gifts
+    their_helps: int = 0  # what I received from them that is not a gift
 
 
 def _tally_promises(tally: _Tally, promises: tuple[PromiseRecord, ...], today_ord: int) -> None:
@@ -327,21 +425,32 @@ def _tally_promises(tally: _Tally, promises: tuple[PromiseRecord, ...], today_or
         side = tally.theirs if owner == "them" else tally.mine
         status = promise.status
         due = promise.due
-        if status == "kept":
+        if status == "kept" or status == "broken":
             resolved = promise.resolved_at
-            late = (
-                due is not None
-                and resolved is not None
-                and (resolved.toordinal() > due.toordinal())
-            )
-            side.kept += 1
-            side.late += late
-        elif status == "broken":
-            side.broken += 1
+            resolved_ord = None if resolved is None else resolved.toordinal()
+            weight = 1.0 if resolved_ord is None else recency_weight(today_ord - resolved_ord)
+            if status == "kept":
+                late = (
+                    due is not None and resolved_ord is not None and resolved_ord > due.toordinal()
+                )
+                side.kept += 1
+                side.late += late
+                side.credit += weight * (LATE_KEPT_CREDIT if late else 1.0)
+                side.counted += weight
+                if resolved_ord is not None:
+                    side.kept_ords.append(resolved_ord)
+            else:
+                side.broken += 1
+                side.counted += BROKEN_WEIGHT * weight
+                if resolved_ord is not None and (
+                    side.last_broken_ord is None or resolved_ord > side.last_broken_ord
+                ):
+                    side.last_broken_ord = resolved_ord
         elif status == "open" and due is not None:
             days_left = due.toordinal() - today_ord
             if days_left < 0:
                 side.overdue.append((-days_left, promise.description))
+                side.counted += overdue_weight(-days_left)
             elif (
                 owner == "me"
                 and days_left <= DUE_SOON_DAYS
@@ -352,30 +461,66 @@ def _tally_promises(tally: _Tally, promises: tuple[PromiseRecord, ...], today_or
 
 
 def _tally_conversations(tally: _Tally, conversations: tuple[ConversationRecord, ...]) -> None:
-    """Counts per depth (anything unknown is small talk) and the latest date."""
+    """Depth per conversation, divided by the room (anything unknown is small talk).
+
+    The hottest loop of the meter (20 conversations a person, 10,000 people): counts are
+    kept in locals, one-on-ones (most talks) need no division, and the few group talks
+    are corrected for once at the end.
+    """
+    personal = professional = small = 0
+    groups: list[tuple[str, int]] = []
+    last = -1
     for conversation in conversations:
         depth = conversation.depth
         if depth == "personal":
-            tally.personal += 1
+            personal += 1
         elif depth == "professional":
-            tally.professional += 1
+            professional += 1
         else:
-            tally.small += 1
+            small += 1
+        if conversation.people > 1:
+            groups.append((depth, conversation.people))
         when = conversation.happened_at.toordinal()
-        if tally.last_ord is None or when > tally.last_ord:
-            tally.last_ord = when
+        if when > last:
+            last = when
+    personal_weight = DEPTH_WEIGHT["personal"]
+    professional_weight = DEPTH_WEIGHT["professional"]
+    real = personal * personal_weight + professional * professional_weight
+    chats = float(small)
+    for depth, people in groups:
+        # counted in full above; keep only 1 / people of it
+        share = 1.0 - 1.0 / people
+        if depth == "personal":
+            real -= personal_weight * share
+        elif depth == "professional":
+            real -= professional_weight * share
+        else:
+            chats -= share
+    tally.personal, tally.professional, tally.small = personal, professional, small
+    tally.in_groups = len(groups)
+    tally.real_depth, tally.small_depth = real, chats
+    tally.last_ord = last if last >= 0 else None
 
 
 def _tally_exchanges(tally: _Tally, exchanges: tuple[ExchangeRecord, ...]) -> None:
-    """The give/receive balance and the help that shows competence."""
+    """The give/receive balance and the help that shows competence, both ways."""
+    gives = receives = helps = their_helps = 0
     for exchange in exchanges:
         direction = exchange.direction
         if direction == "give":
-            tally.gives += 1
+            gives += 1
             if exchange.kind != "gift":
-                tally.helps += 1
+                helps += 1
         elif direction == "receive":
-            tally.receives += 1
+            receives += 1
+            if exchange.kind != "gift":
+                their_helps += 1
+    tally.gives, tally.receives, tally.helps, tally.their_helps = (
+        gives,
+        receives,
+        helps,
+        their_helps,
+    )
 
 
 def _tally(history: RelationshipHistory, today_ord: int) -> _Tally:
@@ -402,16 +547,13 @@ def _silence(tally: _Tally, cadence: int | None, today_ord: int) -> _Silence:
 
 
 def _intimacy_points(tally: _Tally, cadence: int | None, silence: _Silence) -> float:
-    """Shared by both directions: each depth saturates on its own; silence beyond the
-    cadence cools it."""
+    """Shared by both directions: real talk fills one share together, small talk its own
+    tenth; silence beyond the cadence cools it."""
     intimacy = 0.0
-    for depth, count in (
-        ("small_talk", tally.small),
-        ("professional", tally.professional),
-        ("personal", tally.personal),
-    ):
-        if count:
-            intimacy += DEPTH_SHARE[depth] * (1.0 - 0.5 ** (count / INTIMACY_HALF_COUNT))
+    if tally.real_depth:
+        intimacy += REAL_TALK_SHARE * (1.0 - 0.5 ** (tally.real_depth / INTIMACY_HALF_COUNT))
+    if tally.small_depth:
+        intimacy += SMALL_TALK_SHARE * (1.0 - 0.5 ** (tally.small_depth / SMALL_TALK_HALF_COUNT))
     if silence.past_cadence:
         grace = cadence if cadence is not None and cadence > 0 else DEFAULT_CADENCE_DAYS
         intimacy *= 0.5 ** ((silence.days - grace) / SILENCE_HALF_LIFE_DAYS)
@@ -431,40 +573,61 @@ def _vouch(introducer_trust: int | None) -> float:
 
 
 def _reliability(side: _Promises) -> float:
-    """A smoothed kept ratio; broken and overdue promises count against."""
-    return (side.kept - LATE_KEPT_CREDIT * side.late + PRIOR_KEPT) / (
-        side.kept
-        + BROKEN_WEIGHT * side.broken
-        + OVERDUE_WEIGHT * len(side.overdue)
-        + PRIOR_PROMISES
+    """A smoothed, recency-weighted kept ratio; broken and overdue promises count against."""
+    return (side.credit + PRIOR_KEPT) / (side.counted + PRIOR_PROMISES)
+
+
+def _help_credibility(helps: int) -> float:
+    return HELP_CREDIBILITY_STEP * min(helps, HELPS_COUNTED)
+
+
+_BASELINE_C = CREDIBILITY_POINTS * UNJUDGED_CREDIBILITY
+_BASELINE_R = RELIABILITY_POINTS * PRIOR_KEPT / PRIOR_PROMISES
+
+
+def _direction(
+    credibility: float, reliability: float, intimacy: float, divisor: float
+) -> tuple[int, tuple[float, float, float, float]]:
+    """One direction's score and its parts (see :attr:`TrustReading.parts_in_them`)."""
+    c = CREDIBILITY_POINTS * credibility
+    r = RELIABILITY_POINTS * reliability
+    total = (c + r + intimacy) / divisor
+    return _score(total), (c, r, intimacy, total)
+
+
+def _moves(parts: tuple[float, ...]) -> tuple[Move, ...]:
+    """What each part moved a score from the no-history baseline (C 5, R 15, I 0, S 1)."""
+    if not parts:
+        return ()
+    c, r, intimacy, total = parts
+    return (
+        Move("credibility", c - _BASELINE_C),
+        Move("reliability", r - _BASELINE_R),
+        Move("intimacy", intimacy),
+        Move("self-orientation", total - (c + r + intimacy)),
     )
 
 
-def _trust_points(credibility: float, reliability: float, intimacy: float, divisor: float) -> int:
-    return _score(
-        (CREDIBILITY_POINTS * credibility + RELIABILITY_POINTS * reliability + intimacy) / divisor
-    )
+_Direction = tuple[int, tuple[float, float, float, float]]
 
 
 def _scores(
     history: RelationshipHistory, tally: _Tally, intimacy: float, vouch: float
-) -> tuple[int, int]:
-    """(you -> them, them -> you)."""
+) -> tuple[_Direction, _Direction]:
+    """(you -> them, them -> you), each with its parts."""
     judged = _judged_credibility(history.credibility)
     credibility_in = UNJUDGED_CREDIBILITY if judged is None else (judged - 1) / 4
-    if history.introducer_trust is not None:
-        credibility_in = min(1.0, credibility_in + vouch)
+    # you -> them: your judgement, a trusted introducer's word and the help they gave you
+    credibility_in = min(1.0, credibility_in + vouch + _help_credibility(tally.their_helps))
     # them -> you: the help you have given them shows what you can do
-    credibility_theirs = UNJUDGED_CREDIBILITY + HELP_CREDIBILITY_STEP * min(
-        tally.helps, HELPS_COUNTED
-    )
+    credibility_theirs = min(1.0, UNJUDGED_CREDIBILITY + _help_credibility(tally.helps))
     # self-orientation: one-sided taking divides the taker's side
     balance_base = tally.gives + tally.receives + SELF_ORIENTATION_PRIOR
     self_in = 1.0 + TAKING_PENALTY_THEM * max(0, tally.gives - tally.receives) / balance_base
     self_theirs = 1.0 + TAKING_PENALTY_ME * max(0, tally.receives - tally.gives) / balance_base
     return (
-        _trust_points(credibility_in, _reliability(tally.theirs), intimacy, self_in),
-        _trust_points(credibility_theirs, _reliability(tally.mine), intimacy, self_theirs),
+        _direction(credibility_in, _reliability(tally.theirs), intimacy, self_in),
+        _direction(credibility_theirs, _reliability(tally.mine), intimacy, self_theirs),
     )
 
 
@@ -481,6 +644,11 @@ def _conversation_reasons(tally: _Tally, silence: _Silence) -> list[str]:
         )
     if tally.small:
         reasons.append(_plural(tally.small, "small-talk chat", "small-talk chats"))
+    if tally.in_groups:
+        reasons.append(
+            f"{_plural(tally.in_groups, 'conversation', 'conversations')} in a group "
+            "(counted less than one-on-one)"
+        )
     if silence.past_cadence:
         reasons.append(f"no contact for {_span(silence.days)}")
     return reasons
@@ -498,22 +666,45 @@ def _overdue_reasons(
     return reasons
 
 
-def _reasons_in_them(
-    history: RelationshipHistory, first: str, tally: _Tally, talk: list[str], vouch: float
-) -> list[str]:
+def _ago(days: int) -> str:
+    """When something happened, as a person would say it."""
+    if days < 7:
+        return "this week"
+    if days < 60:
+        return "last month" if days >= 28 else f"{_plural(days // 7, 'week', 'weeks')} ago"
+    return f"{_span(days)} ago"
+
+
+def _recency_reasons(side: _Promises, today_ord: int, broke: str, kept: str) -> list[str]:
+    """The latest breach and the record since: recent behaviour weighs more."""
+    if side.last_broken_ord is None:
+        return []
+    reasons = [f"{broke} {_ago(today_ord - side.last_broken_ord)}"]
+    since = side.kept_since_last_broken()
+    if since:
+        reasons.append(f"{kept} {_plural(since, 'promise', 'promises')} since")
+    return reasons
+
+
+def _reasons_in_them(words: _Words, talk: list[str]) -> list[str]:
+    first, tally, vouch, today_ord = words.first, words.tally, words.vouch, words.today_ord
     theirs, gives, receives = tally.theirs, tally.gives, tally.receives
     reasons: list[str] = []
     if theirs.kept or theirs.broken:
         reasons.append(_kept_reason(f"{first} kept", theirs.kept, theirs.broken, theirs.late))
+    reasons.extend(
+        _recency_reasons(theirs, today_ord, f"{first} broke a promise", f"{first} kept")
+    )
     reasons.extend(_overdue_reasons(first, theirs, _theirs_reason))
     reasons.extend(talk)
-    judged = _judged_credibility(history.credibility)
-    if judged is not None:
-        reasons.append(f"you rate {first}'s credibility {judged} of 5")
+    if words.judged is not None:
+        reasons.append(f"you rate {first}'s credibility {words.judged} of 5")
     if vouch > 0:
-        introducer = (history.introducer_name or "").strip()
+        introducer = (words.introducer_name or "").strip()
         who = first_name(introducer) if introducer else "someone"
         reasons.append(f"introduced by {who} (whom you trust)")
+    if tally.their_helps:
+        reasons.append(f"{first} has helped you {_plural(tally.their_helps, 'time', 'times')}")
     if gives > receives:
         reasons.append(f"you have given {first} more than you received ({gives} vs {receives})")
     elif gives > 0 and receives > 0:
@@ -521,11 +712,14 @@ def _reasons_in_them(
     return reasons
 
 
-def _reasons_theirs(first: str, tally: _Tally, talk: list[str]) -> list[str]:
+def _reasons_theirs(first: str, tally: _Tally, talk: list[str], today_ord: int) -> list[str]:
     mine, gives, receives = tally.mine, tally.gives, tally.receives
     reasons: list[str] = []
     if mine.kept or mine.broken:
         reasons.append(_kept_reason("you kept", mine.kept, mine.broken, mine.late) + f" to {first}")
+    reasons.extend(
+        _recency_reasons(mine, today_ord, f"you broke a promise to {first}", "you kept")
+    )
     reasons.extend(_overdue_reasons(first, mine, _mine_reason))
     reasons.extend(talk)
     if tally.helps:
@@ -565,35 +759,57 @@ def assess(history: RelationshipHistory, *, today: date) -> TrustReading:
     status, depth or direction strings are ignored (or, for depth, read as small talk)
     rather than raising, because a list view must never fail on one odd row.
     """
-    first = first_name(history.name)
     today_ord = today.toordinal()
     tally = _tally(history, today_ord)
-    tally.theirs.most_overdue_first()
-    tally.mine.most_overdue_first()
     silence = _silence(tally, history.cadence_days, today_ord)
     vouch = _vouch(history.introducer_trust)
-    in_them, theirs = _scores(
+    (in_them, moves_in), (theirs, moves_th) = _scores(
         history, tally, _intimacy_points(tally, history.cadence_days, silence), vouch
     )
 
-    talk = _conversation_reasons(tally, silence)
-    reasons_in = _reasons_in_them(history, first, tally, talk, vouch)
-    reasons_th = _reasons_theirs(first, tally, talk)
-    if not (history.promises or history.conversations or history.exchanges) and (
+    tally.theirs.most_overdue_first()
+    tally.mine.most_overdue_first()
+    blank = not (history.promises or history.conversations or history.exchanges) and (
         history.credibility is None and vouch == 0
-    ):
-        reasons_in = ["No shared history yet"]
-        reasons_th = ["No shared history yet"]
-    else:
-        if not reasons_in:
-            reasons_in.append("No track record in this direction yet")
-        if not reasons_th:
-            reasons_th.append("No track record in this direction yet")
-
-    return TrustReading(
-        in_them=in_them,
-        their_trust_in_me=theirs,
-        reasons_in_them=tuple(reasons_in),
-        reasons_theirs=tuple(reasons_th),
-        next_action=_next_action(first, tally, silence),
     )
+    words = _Words(
+        first_name(history.name),
+        tally,
+        silence,
+        vouch,
+        _judged_credibility(history.credibility),
+        history.introducer_name,
+        today_ord,
+        blank,
+    )
+    return TrustReading(in_them, theirs, moves_in, moves_th, words)
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """What the reasons and the next action are composed from, kept with a reading."""
+
+    first: str
+    tally: _Tally
+    silence: _Silence
+    vouch: float
+    judged: int | None
+    introducer_name: str | None
+    today_ord: int
+    blank: bool  # nothing recorded at all
+
+
+def _reasons_pair(words: _Words | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(reasons you -> them, reasons them -> you)."""
+    if words is None:
+        return (), ()
+    if words.blank:
+        return ("No shared history yet",), ("No shared history yet",)
+    talk = _conversation_reasons(words.tally, words.silence)
+    reasons_in = _reasons_in_them(words, talk)
+    reasons_th = _reasons_theirs(words.first, words.tally, talk, words.today_ord)
+    if not reasons_in:
+        reasons_in.append("No track record in this direction yet")
+    if not reasons_th:
+        reasons_th.append("No track record in this direction yet")
+    return tuple(reasons_in), tuple(reasons_th)

@@ -255,6 +255,7 @@ def person_html(brief: PersonBrief, *, today: date) -> str:
     if brief.introduced_by:
         how += " · introduced by " + ", ".join(brief.introduced_by)
     identity.append(f"<p class='how'>{_e(how)}</p>")
+    identity.append(f"<p class='how'>{_e(brief.ask_line)}</p>" if brief.ask_line else "")
 
     left = []
     if not brief.met:

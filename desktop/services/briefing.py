@@ -34,7 +34,7 @@ from desktop.domain.focus import (
     suggest,
 )
 from desktop.domain.records import AttendanceView, EventView
-from desktop.services import commitments, conversations, events, people, trust
+from desktop.services import commitments, conversations, events, network, people, trust
 from desktop.services.store import operation
 from desktop.storage.models import database
 from desktop.storage.sql import chunks, placeholders
@@ -309,6 +309,7 @@ def _source(person_id: str, attendance: AttendanceView | None, lookup: _Lookup) 
         their_trust=reading.their_trust_in_me,
         attendance=attendance,
         warm_paths=warm,
+        ask_line=network.ask_line(person_id, pronouns=card.pronouns, name=card.full_name),
     )
 
 

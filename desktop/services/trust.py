@@ -66,16 +66,34 @@ def _histories(ids: list[str] | None) -> tuple[dict[str, RelationshipHistory], d
         params,
     ).fetchall()
     conversations: dict[str, list[ConversationRecord]] = defaultdict(list)
+    # People, not rooms (#17): how many people were in each conversation of more than
+    # one (a grouped query is a third of the cost of counting per row).
+    where, params = _where_people("person_id", ids)
+    rooms = dict(
+        sql(
+            "SELECT conversation_id, COUNT(*) FROM participant WHERE deleted = 0"
+            + (
+                ""
+                if ids is None
+                else " AND conversation_id IN (SELECT conversation_id FROM participant "
+                "WHERE deleted = 0" + where + ")"
+            )
+            + " GROUP BY conversation_id HAVING COUNT(*) > 1",
+            params,
+        ).fetchall()
+    )
     where, params = _where_people("pa.person_id", ids)
-    for person_id, happened, depth in sql(
-        "SELECT pa.person_id, c.happened_at, c.depth FROM participant pa "
+    for person_id, happened, depth, conversation_id in sql(
+        "SELECT pa.person_id, c.happened_at, c.depth, pa.conversation_id FROM participant pa "
         "JOIN conversation c ON c.id = pa.conversation_id "
         "WHERE pa.deleted = 0 AND c.deleted = 0" + where,
         params,
     ):
         when = _dt(happened)
         if when is not None:
-            conversations[person_id].append(ConversationRecord(when, depth))
+            conversations[person_id].append(
+                ConversationRecord(when, depth, rooms.get(conversation_id, 1))
+            )
     promises: dict[str, list[PromiseRecord]] = defaultdict(list)
     where, params = _where_people("person_id", ids)
     for person_id, owner, status, text, due, made, resolved in sql(

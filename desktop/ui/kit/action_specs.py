@@ -114,6 +114,22 @@ SPECS: tuple[ActionSpec, ...] = (
         checkable=True,
     ),
     ActionSpec(
+        "view_circles",
+        "&Circles",
+        "Your 5 / 15 / 50 / 150 circles of closeness",
+        ("Ctrl+5",),
+        "circles",
+        checkable=True,
+    ),
+    ActionSpec(
+        "view_network",
+        "&Who knows whom",
+        "Who knows whom, and who can introduce you",
+        ("Ctrl+6",),
+        "network",
+        checkable=True,
+    ),
+    ActionSpec(
         "sort_name", "Sort by &Name", "Sort people by name", (), None, checkable=True, data="name"
     ),
     ActionSpec(
@@ -279,6 +295,8 @@ MENUS: tuple[tuple[str, str, tuple[str | None, ...]], ...] = (
             "view_people",
             "view_events",
             "view_followups",
+            "view_circles",
+            "view_network",
             None,
             "sort_name",
             "sort_last_contact",

