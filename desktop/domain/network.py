@@ -121,7 +121,7 @@ def warmest_path(
     if target not in graph:
         return None
     banned = set(exclude)
-    queue = [
+    queue: list[tuple[float, str, tuple[str, ...]]] = [
         (-log(max(1, min(100, value)) / 100), person, (person,))
         for person, value in trust.items()
         if person in graph and person != target and person not in banned

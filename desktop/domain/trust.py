@@ -692,9 +692,7 @@ def _reasons_in_them(words: _Words, talk: list[str]) -> list[str]:
     reasons: list[str] = []
     if theirs.kept or theirs.broken:
         reasons.append(_kept_reason(f"{first} kept", theirs.kept, theirs.broken, theirs.late))
-    reasons.extend(
-        _recency_reasons(theirs, today_ord, f"{first} broke a promise", f"{first} kept")
-    )
+    reasons.extend(_recency_reasons(theirs, today_ord, f"{first} broke a promise", f"{first} kept"))
     reasons.extend(_overdue_reasons(first, theirs, _theirs_reason))
     reasons.extend(talk)
     if words.judged is not None:
@@ -717,9 +715,7 @@ def _reasons_theirs(first: str, tally: _Tally, talk: list[str], today_ord: int) 
     reasons: list[str] = []
     if mine.kept or mine.broken:
         reasons.append(_kept_reason("you kept", mine.kept, mine.broken, mine.late) + f" to {first}")
-    reasons.extend(
-        _recency_reasons(mine, today_ord, f"you broke a promise to {first}", "you kept")
-    )
+    reasons.extend(_recency_reasons(mine, today_ord, f"you broke a promise to {first}", "you kept"))
     reasons.extend(_overdue_reasons(first, mine, _mine_reason))
     reasons.extend(talk)
     if tally.helps:

@@ -123,7 +123,7 @@ _WEIGHT = ("broken", "kept", "silence", "deep")
 
 
 def _counted(unique: list[str], every: list[str]) -> list[str]:
-    """"a deep conversation" twice on a day reads "2× a deep conversation"."""
+    """ "a deep conversation" twice on a day reads "2× a deep conversation"."""
     return [text if every.count(text) == 1 else f"{every.count(text)}× {text}" for text in unique]
 
 
