@@ -322,6 +322,11 @@ def test_a_full_disk_is_called_a_full_disk(demo_template, tiny_disk, capsys):
     assert (tiny_disk / "rapport.sqlite3").read_bytes() == before
 
 
+@pytest.mark.skipif(
+    sys.version_info < (3, 11),
+    reason="sqlite3 errors carry their result code from Python 3.11; on 3.10 the code is "
+    "read from SQLite's canonical message (test_python_310_reads_the_code_from_sqlites_words)",
+)
 def test_sqlite_full_is_recognised_by_its_code_not_its_text(tmp_path):
     """SQLITE_FULL (13) from a page limit, with the English message swapped out."""
     from desktop.storage.errors import DiskFullError, translate
@@ -333,6 +338,35 @@ def test_sqlite_full_is_recognised_by_its_code_not_its_text(tmp_path):
         connection.execute("INSERT INTO t VALUES (zeroblob(100000))")
     caught.value.args = ("something else entirely",)
     assert isinstance(translate(tmp_path / "x.sqlite3", caught.value), DiskFullError)
+
+
+def test_python_310_reads_the_code_from_sqlites_words(tmp_path):
+    """Without ``sqlite_errorcode`` (Python 3.10), SQLite's own words for a code name it —
+    and only those words: another message that mentions "full" is not a full disk."""
+    from desktop.storage.errors import (
+        SQLITE_BUSY,
+        SQLITE_CORRUPT,
+        SQLITE_FULL,
+        DiskFullError,
+        sqlite_code,
+        translate,
+    )
+
+    class Bare(Exception):  # like 3.10's sqlite3.OperationalError: no code attribute
+        pass
+
+    assert sqlite_code(Bare("database or disk is full")) == SQLITE_FULL
+    assert sqlite_code(Bare("database disk image is malformed")) == SQLITE_CORRUPT
+    assert sqlite_code(Bare("database is locked")) == SQLITE_BUSY
+    assert sqlite_code(Bare("no such column: full_name")) is None
+    try:
+        try:
+            raise Bare("database or disk is full")
+        except Bare:
+            raise Bare("cannot rollback - no transaction is active") from None
+    except Bare as outer:
+        outer.__context__ = Bare("database or disk is full")
+        assert isinstance(translate(tmp_path / "x.sqlite3", outer), DiskFullError)
 
 
 def test_export_never_replaces_the_database_or_a_device(demo, tmp_path, capsys):

@@ -59,6 +59,30 @@ FULL_ADVICE = (
 )
 
 
+# SQLite's own message for each primary code (``sqlite3_errstr``). Python 3.10's sqlite3
+# errors carry no ``sqlite_errorcode`` (it came in 3.11); there the code is read back
+# from these exact canonical words — still SQLite's code, never a guess on any text.
+_CANONICAL_MESSAGES = {
+    "database is locked": SQLITE_BUSY,
+    "database table is locked": SQLITE_LOCKED,
+    "attempt to write a readonly database": SQLITE_READONLY,
+    "disk i/o error": SQLITE_IOERR,
+    "database disk image is malformed": SQLITE_CORRUPT,
+    "database or disk is full": SQLITE_FULL,
+    "unable to open database file": SQLITE_CANTOPEN,
+    "file is not a database": SQLITE_NOTADB,
+}
+
+
+def _code_of(exc: BaseException) -> int | None:
+    code = getattr(exc, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        return code
+    if hasattr(exc, "sqlite_errorcode"):  # 3.11+: the code was there, and says nothing
+        return None
+    return _CANONICAL_MESSAGES.get(str(exc).strip().lower())
+
+
 def sqlite_code(exc: BaseException | None) -> int | None:
     """The SQLite result code behind ``exc`` (peewee wraps sqlite3's errors), if any.
 
@@ -74,7 +98,7 @@ def sqlite_code(exc: BaseException | None) -> int | None:
         if current is None or id(current) in seen:
             continue
         seen.add(id(current))
-        code = getattr(current, "sqlite_errorcode", None)
+        code = _code_of(current)
         # 1 is SQLITE_ERROR (says nothing); a full disk wins over the rollback it caused.
         if not isinstance(code, int) or code & 0xFF in (0, 1):
             pass
