@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop.domain.trust import TrustReading
 from desktop.ui.kit.style import SPACING
@@ -36,7 +36,8 @@ class TrustPanel(QFrame):
         self.reasons_in_them = self._reason_label("reasonsInThem", self.tr("Why you trust them"))
         self.reasons_theirs = self._reason_label("reasonsTheirs", self.tr("Why they trust you"))
 
-        reasons = QHBoxLayout()
+        reasons = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._reasons = reasons
         reasons.setSpacing(SPACING * 2)
         reasons.addWidget(self.reasons_in_them, 1, Qt.AlignmentFlag.AlignTop)
         reasons.addWidget(self.reasons_theirs, 1, Qt.AlignmentFlag.AlignTop)
@@ -58,6 +59,12 @@ class TrustPanel(QFrame):
         label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         return label
+
+    def set_compact(self, compact: bool) -> None:
+        """Stack the two directions' reasons when the pane is narrow (beside the meter)."""
+        self._reasons.setDirection(
+            QBoxLayout.Direction.TopToBottom if compact else QBoxLayout.Direction.LeftToRight
+        )
 
     def show_reading(self, first_name: str, reading: TrustReading) -> None:
         self.meter.set_reading(first_name, reading.in_them, reading.their_trust_in_me)

@@ -24,6 +24,7 @@ STATE = "window/state"
 LAST_VIEW = "window/lastView"
 SPLITTER_PREFIX = "splitters/"  # + "people", "person", "events"
 PEOPLE_SORT = "people/sort"
+SECTION_PREFIX = "sections/"  # + a folding section's name ("personDetails"…): open or not
 STATE_VERSION = 1  # QMainWindow.saveState's own version number (toolbars, docks)
 
 # Preferences (Edit ▸ Preferences…): reminders while Rapport runs in the tray.
