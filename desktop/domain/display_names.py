@@ -27,14 +27,20 @@ def _is_letter(char: str) -> bool:
     return unicodedata.category(char)[0] in ("L", "M")
 
 
+def _is_kept(char: str) -> bool:
+    return unicodedata.category(char)[0] in ("L", "M", "N")
+
+
 def _trimmed(word: str) -> str:
-    """``word`` without leading or trailing non-letters ("(Ana)" → "Ana", "🚀" → "")."""
+    """``word`` without symbols at either end ("(Ana)" → "Ana", "🚀" → "", "Zed00" kept);
+    a word with no letter at all (a number, a symbol) gives ""."""
     start, end = 0, len(word)
-    while start < end and not _is_letter(word[start]):
+    while start < end and not _is_kept(word[start]):
         start += 1
-    while end > start and not _is_letter(word[end - 1]):
+    while end > start and not _is_kept(word[end - 1]):
         end -= 1
-    return word[start:end]
+    word = word[start:end]
+    return word if any(_is_letter(c) for c in word) else ""
 
 
 def first_name(full_name: str, fallback: str = FALLBACK) -> str:
