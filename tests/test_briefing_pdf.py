@@ -157,6 +157,7 @@ def test_unknown_page_size_is_refused(qapp) -> None:
 
 def test_preview_dialog_opens_paints_and_saves(sheet, qtbot, tmp_path: Path) -> None:
     from PySide6.QtPrintSupport import QPrintPreviewWidget
+    from PySide6.QtWidgets import QPushButton
 
     from desktop.services.events import list_events
     from desktop.ui.briefing.preview_dialog import BriefingPreviewDialog, show_briefing_preview
@@ -169,8 +170,15 @@ def test_preview_dialog_opens_paints_and_saves(sheet, qtbot, tmp_path: Path) -> 
     assert dialog.objectName() == "briefingPreview"
     assert dialog.windowTitle() == "Briefing — Harbour Summit"
     preview = dialog.findChild(QPrintPreviewWidget)
-    qtbot.waitUntil(lambda: preview.pageCount() >= 3)
+    qtbot.waitUntil(lambda: preview.pageCount() >= 1)
+    compact = preview.pageCount()
     assert dialog.save_pdf_action.text() == "Save as &PDF…"
+    button = dialog.findChild(QPushButton, "savePdfButton")
+    assert button is not None and button.isVisible() and button.text() == "Save as PDF…"
+    room = dialog.screen().availableGeometry()
+    assert dialog.width() <= room.width() and dialog.height() <= room.height()
+    dialog.detailed_action.setChecked(True)
+    qtbot.waitUntil(lambda: preview.pageCount() > compact)
     saved = dialog.save_pdf(tmp_path / "from-dialog")
     assert saved == tmp_path / "from-dialog.pdf" and saved.stat().st_size > 1000
     dialog.close()
