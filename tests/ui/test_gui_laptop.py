@@ -64,9 +64,11 @@ def _rect_in_window(widget: QWidget, window: QWidget) -> QRect:
     return QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
 
 
-def _settle(qtbot, window) -> None:
+def _settle(qtbot, window, *, narrow: bool = True) -> None:
     qtbot.wait(50)
     qtbot.waitUntil(window.wait_until_idle, timeout=10_000)
+    if narrow:  # the compact card reaches the window's minimum size on the next pass
+        qtbot.waitUntil(lambda: window.minimumSize().width() <= 1024, timeout=5_000)
 
 
 @pytest.mark.parametrize("size", [(1024, 700), (1280, 720)])
@@ -121,7 +123,7 @@ def test_the_card_adapts_below_1100_pixels(window, qtbot, maria) -> None:
     _settle(qtbot, window)
     assert editor.is_compact()
     window.resize(1600, 900)
-    _settle(qtbot, window)
+    _settle(qtbot, window, narrow=False)
     assert not editor.is_compact()
 
 
@@ -144,3 +146,19 @@ def test_folded_sections_are_remembered(make_window, qtbot, maria) -> None:
     second = make_window()
     second.open_person(maria)
     assert second.people.person_view.editor.details_section.is_open()
+
+
+def test_shortcuts_window_reads_like_a_manual(window, qtbot) -> None:
+    from PySide6.QtCore import Qt as _Qt
+    from PySide6.QtGui import QKeySequence
+
+    from desktop.ui.kit.action_specs import readable_keys
+
+    assert readable_keys(QKeySequence("Ctrl+Del")) == "Ctrl+Delete"
+    assert readable_keys(QKeySequence("Esc")) == "Escape"
+    qtbot.keyClick(window, _Qt.Key.Key_F1)
+    box = window.findChild(QWidget, "messageBox")
+    text = box.text()
+    box.close()
+    assert "<b>Ctrl+Z</b>" in text and "—&nbsp;Undo" in text
+    assert "<b>Ctrl+P</b>" in text and "Print Briefing" in text

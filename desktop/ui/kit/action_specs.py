@@ -54,7 +54,7 @@ SPECS: tuple[ActionSpec, ...] = (
         "print_briefing",
         "&Print Briefing…",
         "Print a one-page briefing",
-        ("Ctrl+Shift+P",),
+        ("Ctrl+P",),
         "print",
     ),
     ActionSpec(
@@ -143,7 +143,8 @@ SPECS: tuple[ActionSpec, ...] = (
         "conversation",
     ),
     ActionSpec(
-        "new_promise", "New &Promise…", "Note a promise, yours or theirs", ("Ctrl+P",), "promise"
+        "new_promise", "New &Promise…", "Note a promise, yours or theirs", ("Ctrl+Shift+P",),
+        "promise",
     ),
     ActionSpec(
         "record_exchange",
@@ -352,10 +353,28 @@ def make_action(action_id: str, parent: QObject) -> QAction:
     return apply_spec(QAction(parent), BY_ID[action_id])
 
 
+#: Qt's short key names, as people read them on a keycap or in a manual.
+_READABLE_KEYS = {
+    "Del": "Delete",
+    "Ins": "Insert",
+    "Esc": "Escape",
+    "PgUp": "Page Up",
+    "PgDown": "Page Down",
+    "Return": "Enter",
+    "Backtab": "Shift+Tab",
+}
+
+
+def readable_keys(sequence: QKeySequence) -> str:
+    """A shortcut as a person reads it ("Ctrl+Shift+Delete"), in the platform's style."""
+    text = sequence.toString(QKeySequence.SequenceFormat.NativeText)
+    return "+".join(_READABLE_KEYS.get(part, part) for part in text.split("+")) if text else ""
+
+
 def shortcut_text(action_id: str) -> str:
     """The first shortcut of an action, as the platform writes it (for hints and help)."""
     for key in BY_ID[action_id].shortcuts:
         for sequence in _sequence(key):
             if not sequence.isEmpty():
-                return sequence.toString(QKeySequence.SequenceFormat.NativeText)
+                return readable_keys(sequence)
     return ""
