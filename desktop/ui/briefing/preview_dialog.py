@@ -38,7 +38,13 @@ def _tr(text: str) -> str:
 
 
 def default_page_size() -> str:
-    """Letter where the locale measures in US customary units, else A4."""
+    """The page size chosen in Preferences; "auto": Letter where the locale measures in
+    US customary units, else A4."""
+    from desktop.ui.settings import keys
+
+    chosen = keys.read_text(keys.PAPER_SIZE, "auto")
+    if chosen in ("A4", "Letter"):
+        return chosen
     system = QLocale().measurementSystem()
     return "Letter" if system == QLocale.MeasurementSystem.ImperialUSSystem else "A4"
 

@@ -66,6 +66,11 @@ class EditActions(WindowPart):
         if not run_dialog(dialog):
             return None
         values = dialog.values()
+        from desktop.ui.settings import keys
+
+        cadence = keys.read_int(keys.DEFAULT_CADENCE, 0)
+        if cadence > 0:  # Preferences: a default pace for new people (0: the circle's)
+            values.setdefault("cadence_days", cadence)
         command = CreateCommand(
             self.tr("New person %1").replace("%1", values["full_name"]),
             lambda: people.create_person(**values),

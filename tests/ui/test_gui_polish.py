@@ -1,0 +1,39 @@
+"""Smaller things a polished app gets right (issue #13): preferences and their effects."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication, QLineEdit
+
+from desktop.services import people
+from tests.ui.conftest import answer_next_dialog
+
+
+def test_preferences_theme_cadence_and_paper(window, qtbot) -> None:
+    from desktop.ui.briefing.preview_dialog import default_page_size
+    from desktop.ui.settings import keys
+    from desktop.ui.settings.preferences_dialog import PreferencesDialog
+    from desktop.ui.settings.theme import apply_theme
+
+    style = QApplication.instance().style().name()
+    dialog = PreferencesDialog(window)
+    dialog.theme.setCurrentIndex(dialog.theme.findData("dark"))
+    dialog.cadence.setCurrentIndex(dialog.cadence.findData(30))
+    dialog.paper.setCurrentIndex(dialog.paper.findData("Letter"))
+    try:
+        dialog.accept()
+        assert keys.read_text(keys.THEME, "") == "dark"
+        app = QApplication.instance()
+        assert app.palette().color(QPalette.ColorRole.Window).lightness() < 128
+        assert default_page_size() == "Letter"
+
+        def fill(new) -> None:
+            new.findChild(QLineEdit).setText("Noor Haddad")
+
+        answer_next_dialog(qtbot, fill)
+        pid = window.edit_actions.new_person()
+        assert people.get_person(pid).cadence_days == 30
+    finally:
+        apply_theme("system")
+    assert QApplication.instance().palette().color(QPalette.ColorRole.Window).lightness() >= 128
+    assert QApplication.instance().style().name() == style
