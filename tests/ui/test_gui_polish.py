@@ -37,3 +37,10 @@ def test_preferences_theme_cadence_and_paper(window, qtbot) -> None:
         apply_theme("system")
     assert QApplication.instance().palette().color(QPalette.ColorRole.Window).lightness() >= 128
     assert QApplication.instance().style().name() == style
+
+
+def test_log_conversation_says_who_it_is_with(window, qtbot, ana) -> None:
+    titles: list[str] = []
+    answer_next_dialog(qtbot, lambda d: titles.append(d.windowTitle()), accept=False)
+    window.history.log_conversation(ana)
+    assert titles == ["Log Conversation with Ana Ruiz"]
