@@ -119,10 +119,8 @@ def build(
             and event.starts_at is not None
             and event.starts_at.replace(tzinfo=None) < now.replace(tzinfo=None)
         )
-        if attendance.status == "met":
-            status = "Met at"
-        else:
-            status = "Invited to" if past else "Expected at"
+        expected = "Invited to" if past else "Expected at"
+        status = "Met at" if attendance.status == "met" else expected
         entries.append(
             TimelineEntry(
                 "event",

@@ -316,6 +316,15 @@ def all_names() -> list[tuple[str, str]]:
     return [(pid, name) for pid, name in query]
 
 
+def people_named(full_name: str) -> list[tuple[str, str]]:
+    """(id, name) of live people whose name is ``full_name`` (case and spacing aside):
+    adding a second "Ana Ruiz" is then a choice, not an accident."""
+    wanted = " ".join(full_name.split()).casefold()
+    if not wanted:
+        return []
+    return [(pid, name) for pid, name in all_names() if " ".join(name.split()).casefold() == wanted]
+
+
 def find_people(query: str, *, limit: int = 8) -> list[tuple[str, str, float]]:
     """Fuzzy name look-up ("ana r" finds "Ana Ruiz"): (id, name, score 0..100), best first."""
     from rapidfuzz import fuzz, process, utils

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.ui.kit.undo import CreateCommand, push
 from desktop.ui.shell.window_part import WindowPart
@@ -66,6 +66,14 @@ class EditActions(WindowPart):
         if not run_dialog(dialog):
             return None
         values = dialog.values()
+        existing = people.people_named(values["full_name"])
+        if existing:
+            choice = self.ask_existing(values["full_name"], len(existing))
+            if choice == "open":
+                w.open_person(existing[0][0])
+                return existing[0][0]
+            if choice != "add":
+                return None
         from desktop.ui.settings import keys
 
         cadence = keys.read_int(keys.DEFAULT_CADENCE, 0)
@@ -82,6 +90,28 @@ class EditActions(WindowPart):
         w.open_person(command.row_id)
         w.people.person_view.editor.bindings["headline"].widget.setFocus()
         return command.row_id
+
+    def ask_existing(self, name: str, count: int) -> str | None:
+        """"open" the existing person, "add" another of that name, or None (cancel)."""
+        box = QMessageBox(self.window)
+        box.setObjectName("personExistsBox")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Already in Rapport"))
+        box.setText(
+            self.tr("%1 is already in Rapport.").replace("%1", name)
+            if count == 1
+            else self.tr("%2 people named %1 are already in Rapport.")
+            .replace("%1", name)
+            .replace("%2", str(count))
+        )
+        box.setInformativeText(self.tr("Open the existing card, or add someone new?"))
+        open_button = box.addButton(self.tr("&Open Existing"), QMessageBox.ButtonRole.AcceptRole)
+        add_button = box.addButton(self.tr("&Add Another"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(open_button)
+        box.exec()
+        clicked = box.clickedButton()
+        return "open" if clicked is open_button else "add" if clicked is add_button else None
 
     def new_event(self) -> None:
         self.window.show_view("events")
