@@ -44,3 +44,26 @@ def test_log_conversation_says_who_it_is_with(window, qtbot, ana) -> None:
     answer_next_dialog(qtbot, lambda d: titles.append(d.windowTitle()), accept=False)
     window.history.log_conversation(ana)
     assert titles == ["Log Conversation with Ana Ruiz"]
+
+
+def test_follow_ups_empty_state_and_buttons(window, qtbot) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    from desktop.services import commitments
+
+    window.show_view("followups")
+    view = window.followups
+    qtbot.waitUntil(view.is_loaded, timeout=5000)
+    buttons = [b for b in view.findChildren(QPushButton) if b.objectName().startswith("followUps_")]
+    assert len(buttons) == 4
+    assert view.empty.isVisible() and not view.list.isVisible()
+    assert "No open promises" in view.empty.text()
+    assert not any(b.isEnabled() for b in buttons)  # nothing to act on
+    pid = people.create_person(full_name="Lina Haddad")
+    commitments.make_commitment(owner="me", person_id=pid, description="send the deck")
+    qtbot.waitUntil(lambda: view.list.isVisible(), timeout=5000)
+    assert not view.empty.isVisible()
+    assert all(b.isEnabled() for b in buttons)  # the first promise is chosen
+    view.direction.setCurrentIndex(view.direction.findData("them"))
+    assert view.empty.isVisible() and "Nobody owes you" in view.empty.text()
+    assert not any(b.isEnabled() for b in buttons)
