@@ -67,3 +67,30 @@ def test_follow_ups_empty_state_and_buttons(window, qtbot) -> None:
     view.direction.setCurrentIndex(view.direction.findData("them"))
     assert view.empty.isVisible() and "Nobody owes you" in view.empty.text()
     assert not any(b.isEnabled() for b in buttons)
+
+
+def test_today_shows_due_dates_and_groups_the_overdue(window, qtbot) -> None:
+    from datetime import date, timedelta
+
+    from desktop.services import commitments
+
+    pid = people.create_person(full_name="Lina Haddad")
+    for days in (3, 9, 40):
+        commitments.make_commitment(
+            owner="me",
+            person_id=pid,
+            description=f"late {days}",
+            due=date.today() - timedelta(days=days),
+        )
+    commitments.make_commitment(
+        owner="me", person_id=pid, description="soon", due=date.today() + timedelta(days=2)
+    )
+    window.show_view("today")
+    qtbot.waitUntil(window.today.is_loaded, timeout=5000)
+    lines = window.today.owe.lines.lines()
+    assert lines[0].key == "group:overdue" and lines[0].title == "Overdue: 3 promises"
+    assert "40 days late" in lines[0].detail
+    late = [line for line in lines if line.title.startswith("late")]
+    assert len(late) == 3 and all(line.badge_colour is None for line in late)
+    soon = next(line for line in lines if line.title == "soon")
+    assert "due " in soon.detail  # when it is due, not when it was made
