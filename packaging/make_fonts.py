@@ -8,7 +8,7 @@
 writes ``resources/fonts/*.ttf`` / ``*.otf``. A briefing must print every guest's name in
 its own script on a machine that has no such fonts installed (no boxes, no black bars),
 so the sheet carries its own: Latin/Greek/Cyrillic, Arabic, Hebrew, Devanagari, Thai and
-CJK. Whole fonts would weigh ~21 MB (CJK alone 19 MB); the subsets keep each script's
+CJK, plus the few symbols the sheet draws (☐ ★ → −). Whole fonts would weigh ~21 MB (CJK alone 19 MB); the subsets keep each script's
 letters, marks and shaping rules (GSUB/GPOS, needed for Arabic and Devanagari) and, for
 CJK, the characters of the common national standards — GB 2312 level 1 (simplified
 Chinese), JIS X 0208 level 1 (Japanese kanji), all kana, and the 2,350 Hangul
@@ -32,6 +32,9 @@ SCRIPTS = {
     "NotoSansHebrew-Regular.ttf": "U+0590-05FF,U+FB1D-FB4F,U+200C-200F,U+0020-0040",
     "NotoSansDevanagari-Regular.ttf": "U+0900-097F,U+A8E0-A8FF,U+1CD0-1CFF,U+200C-200D,U+25CC,U+0020-0040",
     "NotoSansThai-Regular.ttf": "U+0E00-0E7F,U+200B-200D,U+25CC,U+0020-0040",
+    # The sheet's own marks: ☐ (a promise to tick), ★ (focus), ✓; → ← and − (trust, signs).
+    "NotoSansSymbols2-Regular.ttf": "U+2605,U+2606,U+2610-2612,U+2713-2717,U+0020",
+    "NotoSansMath-Regular.ttf": "U+2190-2195,U+2212,U+0020",
 }
 
 

@@ -157,3 +157,14 @@ def test_every_script_is_embedded_and_brief_is_quiet(tmp_path: Path) -> None:
     embedded = {line.split()[0].split("+")[-1] for line in fonts if " yes " in line}
     for name, font in SCRIPTS.items():
         assert any(e.startswith(font) for e in embedded), (name, font, embedded)
+    # Only the bundled fonts: the sheet needs nothing from the machine it prints on.
+    assert all(e.startswith("Noto") for e in embedded), embedded
+
+
+def test_the_font_list_names_every_bundled_family(qapp) -> None:
+    from desktop.printing.briefing_html import FONT_FAMILY
+    from desktop.printing.fonts import FAMILIES, register_fonts
+
+    registered = set(register_fonts())
+    assert registered == set(FAMILIES)
+    assert all(f"'{family}'" in FONT_FAMILY for family in FAMILIES)

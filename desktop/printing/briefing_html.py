@@ -51,7 +51,8 @@ __all__ = [
 #: system faces: Qt falls back per glyph along this list, so every name prints whole.
 FONT_FAMILY = (
     "'Noto Sans', 'Noto Sans Arabic', 'Noto Sans Hebrew', 'Noto Sans Devanagari', "
-    "'Noto Sans Thai', 'Noto Sans CJK SC', 'DejaVu Sans', 'Segoe UI', Arial, sans-serif"
+    "'Noto Sans Thai', 'Noto Sans CJK SC', 'Noto Sans Symbols2', 'Noto Sans Math', "
+    "'DejaVu Sans', 'Segoe UI', Arial, sans-serif"
 )
 #: Every person block ends with "Notes on Ana: ____" (a place to write by hand at the
 #: event); tests pair it with the name to prove a block was never split across pages.

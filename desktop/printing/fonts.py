@@ -23,6 +23,8 @@ FAMILIES = (
     "Noto Sans Devanagari",
     "Noto Sans Thai",
     "Noto Sans CJK SC",
+    "Noto Sans Symbols2",
+    "Noto Sans Math",
 )
 
 
