@@ -371,6 +371,22 @@ def readable_keys(sequence: QKeySequence) -> str:
     return "+".join(_READABLE_KEYS.get(part, part) for part in text.split("+")) if text else ""
 
 
+def shortcut_texts(action_id: str) -> list[str]:
+    """Every declared shortcut of an action as people read them, for the shortcuts window.
+
+    A standard key contributes only its first binding (Ctrl+Z for Undo), not the
+    platform's extras (Alt+Backspace, the "Undo" media key) that read as noise.
+    """
+    texts: list[str] = []
+    for key in BY_ID[action_id].shortcuts:
+        sequences = [s for s in _sequence(key) if not s.isEmpty()][:1]
+        for sequence in sequences:
+            text = readable_keys(sequence)
+            if text and text not in texts:
+                texts.append(text)
+    return texts
+
+
 def shortcut_text(action_id: str) -> str:
     """The first shortcut of an action, as the platform writes it (for hints and help)."""
     for key in BY_ID[action_id].shortcuts:

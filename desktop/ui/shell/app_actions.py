@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from desktop.ui.kit.action_specs import SPECS, readable_keys, shortcut_text, translate
+from desktop.ui.kit.action_specs import SPECS, shortcut_text, shortcut_texts, translate
 from desktop.ui.shell.window_part import WindowPart
 
 if TYPE_CHECKING:
@@ -46,9 +46,7 @@ class AppActions(WindowPart):
             if spec.widget_only:
                 keys = shortcut_text(spec.id)
             elif action is not None:
-                # The primary shortcut only: platform extras such as Alt+Backspace or the
-                # "Undo" media key read as noise in a list meant to be learnt.
-                keys = readable_keys(action.shortcuts()[0]) if action.shortcuts() else ""
+                keys = ", ".join(shortcut_texts(spec.id))
             else:
                 continue
             if keys:
