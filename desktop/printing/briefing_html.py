@@ -24,6 +24,7 @@ from desktop.domain.briefing import (
     LastTalk,
     PersonBrief,
     PromiseLine,
+    shorten,
     withheld_note,
 )
 from desktop.domain.briefing_text import promise_for_reader
@@ -327,10 +328,10 @@ def sheet_html(sheet: BriefingSheet) -> str:
 
 #: Rows per who's-who block: the print layer places blocks whole, so a long guest list
 #: breaks between rows, never through one.
-WHO_ROWS = 12
+WHO_ROWS = 6
 WHO_PHOTO = 22
 #: Column widths (percent) shared by every who's-who block, so the columns line up.
-WHO_COLUMNS = (27, 21, 10, 16, 26)
+WHO_COLUMNS = (25, 17, 8, 18, 32)
 
 
 def _mini_portrait(brief: PersonBrief) -> str:
@@ -363,12 +364,13 @@ def whos_who_html(people: tuple[PersonBrief, ...], *, first: bool) -> str:
     for p in people:
         star = "★ " if p.focus else ""
         nick = f" <i>“{_e(p.nickname)}”</i>" if p.nickname else ""
+        # One line per guest wherever it can be: a whole event fits on page 1.
         cells = (
             f"<b>{star}{_e(p.name)}</b>{nick}",
-            _e(p.pronunciation),
+            _e(shorten(p.pronunciation, 30)),
             _e(p.pronouns),
-            _e(p.organization),
-            _e(p.why_line),
+            _e(shorten(p.organization, 26)),
+            _e(shorten(p.why_line, 44)),
         )
         rows.append(
             f"<tr><td width='{WHO_PHOTO + 6}'>{_mini_portrait(p)}</td>"
@@ -379,7 +381,7 @@ def whos_who_html(people: tuple[PersonBrief, ...], *, first: bool) -> str:
             + "</tr>"
         )
     return _document(
-        "<table width='100%' cellspacing='0' cellpadding='2'>" + "".join(rows) + "</table>"
+        "<table width='100%' cellspacing='0' cellpadding='1'>" + "".join(rows) + "</table>"
     )
 
 
