@@ -6,6 +6,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
+from peewee import fn
+
 from desktop.domain import circles
 from desktop.domain.records import (
     ContactPointView,
@@ -323,6 +325,25 @@ def people_named(full_name: str) -> list[tuple[str, str]]:
     if not wanted:
         return []
     return [(pid, name) for pid, name in all_names() if " ".join(name.split()).casefold() == wanted]
+
+
+def people_with_email(email: str) -> list[tuple[str, str]]:
+    """(id, name) of live people with this email address (case aside)."""
+    wanted = email.strip().casefold()
+    if not wanted:
+        return []
+    query = (
+        ContactPoint.select(ContactPoint.person, Person.full_name)
+        .join(Person)
+        .where(
+            (ContactPoint.deleted == False)
+            & (Person.deleted == False)
+            & (ContactPoint.kind == "email")
+            & (fn.LOWER(fn.TRIM(ContactPoint.value)) == wanted)
+        )
+        .tuples()
+    )
+    return list(dict.fromkeys((str(pid), name) for pid, name in query))
 
 
 def find_people(query: str, *, limit: int = 8) -> list[tuple[str, str, float]]:

@@ -94,3 +94,29 @@ def test_today_shows_due_dates_and_groups_the_overdue(window, qtbot) -> None:
     assert len(late) == 3 and all(line.badge_colour is None for line in late)
     soon = next(line for line in lines if line.title == "soon")
     assert "due " in soon.detail  # when it is due, not when it was made
+
+
+def test_adding_someone_by_an_existing_email_offers_them(window, qtbot, monkeypatch) -> None:
+    lina = people.create_person(full_name="Lina Haddad")
+    people.add_contact_point(person_id=lina, kind="email", value="Lina@Kite.example")
+    asked: list[tuple[str, int]] = []
+    monkeypatch.setattr(
+        window.edit_actions, "ask_existing", lambda name, n: asked.append((name, n)) or "open"
+    )
+
+    def fill(new) -> None:
+        new.findChild(QLineEdit).setText("L. Haddad")
+        new.email.setText(" lina@kite.example ")
+
+    answer_next_dialog(qtbot, fill)
+    assert window.edit_actions.new_person() == lina
+    assert asked == [("Lina Haddad", 1)]
+    monkeypatch.setattr(window.edit_actions, "ask_existing", lambda name, n: None)
+
+    def fill_new(new) -> None:
+        new.findChild(QLineEdit).setText("Omar Haddad")
+        new.email.setText("omar@kite.example")
+
+    answer_next_dialog(qtbot, fill_new)
+    omar = window.edit_actions.new_person()
+    assert [c.value for c in people.get_person(omar).contact_points] == ["omar@kite.example"]

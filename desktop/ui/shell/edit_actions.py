@@ -66,9 +66,12 @@ class EditActions(WindowPart):
         if not run_dialog(dialog):
             return None
         values = dialog.values()
-        existing = people.people_named(values["full_name"])
+        email = dialog.email_address()
+        same_email = people.people_with_email(email)
+        existing = list(dict.fromkeys([*same_email, *people.people_named(values["full_name"])]))
         if existing:
-            choice = self.ask_existing(values["full_name"], len(existing))
+            name = existing[0][1] if len(existing) == 1 else values["full_name"]
+            choice = self.ask_existing(name, len(existing))
             if choice == "open":
                 w.open_person(existing[0][0])
                 return existing[0][0]
@@ -79,9 +82,15 @@ class EditActions(WindowPart):
         cadence = keys.read_int(keys.DEFAULT_CADENCE, 0)
         if cadence > 0:  # Preferences: a default pace for new people (0: the circle's)
             values.setdefault("cadence_days", cadence)
+        def create() -> str:
+            person_id = people.create_person(**values)
+            if email:
+                people.add_contact_point(person_id=person_id, kind="email", value=email)
+            return person_id
+
         command = CreateCommand(
             self.tr("New person %1").replace("%1", values["full_name"]),
-            lambda: people.create_person(**values),
+            create,
             people.delete_person,
             people.restore_person,
         )
