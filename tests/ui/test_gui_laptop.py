@@ -125,6 +125,10 @@ def test_the_card_adapts_below_1100_pixels(window, qtbot, maria) -> None:
     window.resize(1600, 900)
     _settle(qtbot, window, narrow=False)
     assert not editor.is_compact()
+    assert window.minimumSize().width() <= 1024  # the wide layout never widens the window
+    window.resize(1024, 700)  # straight from wide to a laptop, as a restored geometry does
+    _settle(qtbot, window)
+    assert window.width() == 1024 and editor.is_compact()
 
 
 def test_a_note_is_read_in_full_in_place(window, qtbot, maria) -> None:

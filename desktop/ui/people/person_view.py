@@ -88,13 +88,16 @@ class PersonView(QWidget):
         layout.setContentsMargins(MARGIN, SPACING, MARGIN, 0)
         # Title and buttons share a row when there is room; on a laptop the buttons
         # take a row of their own rather than be elided ("Log c…ation").
-        self._timeline_header = QGridLayout()
+        self._header_box = QWidget(box)
+        self._header_box.setObjectName("timelineHeader")
+        self._timeline_header = QGridLayout(self._header_box)
         self._timeline_header.setContentsMargins(0, 0, 0, 0)
         self.timeline_title = QLabel(self.tr("Timeline"), box)
         self.timeline_title.setFont(scaled_font(self.font(), 1.0, bold=True))
         self._timeline_buttons = QHBoxLayout()
         self._timeline_buttons.setContentsMargins(0, 0, 0, 0)
         self._timeline_buttons.addStretch(1)
+        self._buttons: list[QToolButton] = []
         for text, icon_name, slot, name in (
             (
                 self.tr("Log conversation"),
@@ -113,10 +116,11 @@ class PersonView(QWidget):
             button.setAccessibleName(text)
             button.setAutoRaise(True)
             button.clicked.connect(slot)
+            self._buttons.append(button)
             self._timeline_buttons.addWidget(button)
         self._timeline_header.addWidget(self.timeline_title, 0, 0)
         self._timeline_header.addLayout(self._timeline_buttons, 0, 1)
-        layout.addLayout(self._timeline_header)
+        layout.addWidget(self._header_box)
         self.timeline_splitter = QSplitter(Qt.Orientation.Vertical, box)
         self.timeline_splitter.setObjectName("timelineSplitter")
         self.timeline_splitter.setChildrenCollapsible(False)
@@ -148,6 +152,12 @@ class PersonView(QWidget):
         header.removeItem(self._timeline_buttons)
         header.addWidget(self.timeline_title, 0, 0)
         header.addLayout(self._timeline_buttons, 1 if compact else 0, 0 if compact else 1)
+        # The header never asks for more than the buttons' own row: the wide layout (title
+        # beside them) is only used when there is room, so it must not widen the window —
+        # a window shrinking from wide to a laptop size is never held back by it.
+        spacing = self._timeline_buttons.spacing()
+        needed = sum(b.sizeHint().width() for b in self._buttons) + spacing * len(self._buttons)
+        self._header_box.setMinimumWidth(needed)
 
     def person_id(self) -> str | None:
         return self._person_id
