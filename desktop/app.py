@@ -57,7 +57,10 @@ def run(folder: Path) -> int:
     process exits: one instance, one database connection per data folder.
     """
     app = create_application()
+    from desktop.ui.settings.theme import apply_theme
     from desktop.ui.shell.single_instance import claim_or_forward
+
+    apply_theme()  # the theme chosen in Preferences (system: nothing to do)
 
     pending: list[tuple[str, dict]] = []
     server = claim_or_forward(folder, "show", lambda action, data: pending.append((action, data)))

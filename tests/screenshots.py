@@ -29,6 +29,7 @@ from PySide6.QtGui import QColor, QPalette  # noqa: E402
 from PySide6.QtWidgets import QApplication, QStyleFactory  # noqa: E402
 
 SIZE = (1280, 820)
+LAPTOP_SIZES = ((1024, 700), (1280, 720))
 
 
 def fill(folder: Path) -> None:
@@ -143,6 +144,17 @@ def shoot(app: QApplication, folder: Path, out: Path, theme: str) -> list[Path]:
         window.people.person_view.timeline.timeline_model.index(1)
     )
     grab("people")
+    # The person view on laptop screens (issue #13): 1024×700 and 1280×720 logical px.
+    for width, height in LAPTOP_SIZES:
+        window.resize(width, height)
+        settle(app, window, 10)
+        deadline = time.time() + 5
+        while window.width() != width and time.time() < deadline:
+            window.resize(width, height)
+            app.processEvents()
+            time.sleep(0.01)
+        grab(f"person-{width}x{height}")
+    window.resize(*SIZE)
     window.show_view("circles")
     grab("circles")
     window.show_view("network")
@@ -202,9 +214,31 @@ def main() -> int:
     for theme, palette in themes:  # last: each opens its own empty data folder
         app.setPalette(palette)
         saved.append(shoot_empty(app, out, theme))
+    saved += briefing_sample(folder, out.parent)
     for path in saved:
         print(path)
     return 0
+
+
+def briefing_sample(folder: Path, docs: Path) -> list[Path]:
+    """docs/briefing-sample.pdf from the demo's busiest coming event, and a PNG per page."""
+    import subprocess
+
+    from desktop.printing.printer import save_pdf
+    from desktop.services import briefing, events
+    from desktop.services.store import open_store
+
+    open_store(folder)
+    coming = [e for e in events.list_events() if e.starts_at and e.starts_at > datetime.now()]
+    event = max(coming, key=lambda e: e.attendee_count)
+    pdf = docs / "briefing-sample.pdf"
+    save_pdf(briefing.gather_for_event(event.id), pdf)
+    for old in docs.glob("briefing-sample-page*.png"):
+        old.unlink()
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "70", str(pdf), str(docs / "briefing-sample-page")], check=True
+    )
+    return [pdf, *sorted(docs.glob("briefing-sample-page*.png"))]
 
 
 if __name__ == "__main__":

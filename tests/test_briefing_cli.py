@@ -71,8 +71,9 @@ def test_brief_an_event_by_title(network_dir, tmp_path: Path) -> None:
     for name in ("Ana Ruiz", "Cleo Park", "Dev Patel", "Ben Ode", "Zed00 Walker"):
         assert name in text
     late = date.today() - timedelta(days=4)
-    assert f"send the deck (due {late.day} {late:%b}" in text and "LATE 4 days" in text
-    assert "return my book" in text
+    assert "You owe Ana: send the deck" in text and "LATE 4 days" in text
+    assert f"(due {late.day} {late:%b})" in text
+    assert "Dev owes you: return your book" in text
     for word in SECRET_WORDS:
         assert word not in text
 

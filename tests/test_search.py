@@ -35,7 +35,7 @@ def test_conversation_notes_are_searchable_with_highlight_spans(data_dir: Path) 
     assert [h.id for h in hits] == [conv]
     hit = hits[0]
     assert hit.person_id == ana
-    assert "2026-05-01" in hit.title
+    assert "1 May 2026" in hit.title
     ((start, end),) = hit.spans
     assert hit.snippet[start:end] == "sailing"
 
@@ -78,3 +78,24 @@ def test_any_typed_text_never_raises(data_dir: Path, text: str) -> None:
     for hit in hits:
         for start, end in hit.spans:
             assert 0 <= start < end <= len(hit.snippet)
+
+
+def test_people_are_found_by_email_and_phone_in_any_format(data_dir: Path) -> None:
+    """Issue #13: an address or a number finds its person, and the hit says why."""
+    ana = people.create_person(full_name="Ana Ruiz", organization="Acme")
+    people.add_contact_point(person_id=ana, kind="email", value="ana.ruiz@acme.example")
+    people.add_contact_point(person_id=ana, kind="phone", value="+14155550132")
+    conversations.log_conversation(
+        participants=[ana], happened_at=datetime(2024, 3, 12, 10), notes="sailing plans"
+    )
+    for typed in ("ana.ruiz@acme", "+1 (415) 555-0132", "415.555.0132", "4155550132"):
+        [hit] = [h for h in search(typed) if h.type == "person"]
+        assert hit.id == ana, typed
+        assert hit.snippet.startswith(("email: ", "phone: ")), hit.snippet
+        start, end = hit.spans[0]
+        assert hit.snippet[start:end], typed
+    assert not [h for h in search("999 999") if h.type == "person"]
+    [org] = [h for h in search("acme") if h.type == "person"]
+    assert org.snippet.startswith("organization: Acme") or org.snippet.startswith("email")
+    [talk] = [h for h in search("sailing") if h.type == "conversation"]
+    assert talk.title.endswith("12 Mar 2024")  # the app's date format

@@ -61,7 +61,7 @@ def brief_command(args: argparse.Namespace) -> int:
     from desktop.printing.printer import save_pdf
 
     try:
-        result = save_pdf(sheet, out, page_size=args.page_size)
+        result = save_pdf(sheet, out, page_size=args.page_size, detailed=args.detailed)
     except OSError as exc:
         raise CommandError(f"cannot write {out}: {exc.strerror or exc}") from exc
     if args.json:
@@ -226,6 +226,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--pdf", metavar="OUT.pdf", required=True, help="the PDF file to write")
     parser.add_argument("--page-size", choices=PAGE_SIZES, default="A4", help="default A4")
     parser.add_argument("--title", default="Briefing", help="heading for a --people sheet")
+    parser.add_argument(
+        "--detailed",
+        action="store_true",
+        help="one roomy block per person (default: compact, six or more to a page)",
+    )
     parser.add_argument("--json", action="store_true", help="print what was written as JSON")
 
     parser = add_command(

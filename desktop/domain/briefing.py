@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from desktop.domain import circles
+from desktop.domain.briefing_text import end_on_sentence
 from desktop.domain.records import (
     AttendanceView,
     CommitmentView,
@@ -146,6 +147,11 @@ class PersonBrief:
     warm_paths: tuple[WarmPath, ...]
     withheld: int  # items told in confidence that are not printed
     ask_line: str = ""  # "Ask Ben, who knows her": the warmest contact who knows them
+    # The who's who on page 1 and promises worded with pronouns (issue #13).
+    nickname: str = ""
+    pronunciation: str = ""
+    pronouns: str = ""
+    why_line: str = ""  # one line of why to meet them: the user's reason, else who they are
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,7 +239,7 @@ def _last_talk(conversation: ConversationView) -> LastTalk:
     text = conversation.notes
     if conversation.title:
         text = f"{conversation.title}. {text}" if text else conversation.title
-    return LastTalk(when, where, shorten(text, SUMMARY_CHARS))
+    return LastTalk(when, where, end_on_sentence(text, SUMMARY_CHARS))
 
 
 def _topics(conversations: Sequence[ConversationView]) -> str:
@@ -334,6 +340,8 @@ def shape_person(source: BriefingSource, *, today: date) -> PersonBrief:
     attendance = source.attendance
     why = " ".join(attendance.why.split()) if attendance else ""
     photo = None if "photo" in card.confidential_fields else card.photo
+    nickname = _visible(card, "nickname")
+    why_line = why or _visible(card, "headline") or _how_we_know(card)
     return PersonBrief(
         person_id=card.id,
         name=card.full_name,
@@ -361,4 +369,8 @@ def shape_person(source: BriefingSource, *, today: date) -> PersonBrief:
         warm_paths=() if met else rank_warm_paths(source.warm_paths),
         withheld=withheld,
         ask_line=source.ask_line,
+        nickname=shorten(nickname, 40) if nickname.casefold() != card.first_name.casefold() else "",
+        pronunciation=shorten(_visible(card, "pronunciation"), 50),
+        pronouns=shorten(_visible(card, "pronouns"), 20),
+        why_line=shorten(why_line, 70),
     )

@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from desktop.domain.display_names import first_name as display_first_name
+
 
 @dataclass(frozen=True, slots=True)
 class ContactPointView:
@@ -78,7 +80,7 @@ class PersonCard:
 
     @property
     def first_name(self) -> str:
-        return self.full_name.split()[0] if self.full_name.split() else self.full_name
+        return display_first_name(self.full_name, self.full_name.strip())
 
 
 @dataclass(frozen=True, slots=True)

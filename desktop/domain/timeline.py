@@ -55,8 +55,13 @@ def build(
     exchanges: Iterable[ExchangeView] = (),
     events: Iterable[tuple[EventView, AttendanceView]] = (),
     introductions: Iterable[IntroductionView] = (),
+    now: datetime | None = None,
 ) -> list[TimelineEntry]:
-    """Merge a person's records into entries, newest first (stable for equal times)."""
+    """Merge a person's records into entries, newest first (stable for equal times).
+
+    ``now`` words events: one still to come is "Expected at …"; one that is over and
+    where nobody recorded a meeting was only an invitation ("Invited to …").
+    """
     entries: list[TimelineEntry] = []
     for conv in conversations:
         depth = DEPTH_LABELS.get(conv.depth, conv.depth)
@@ -109,7 +114,13 @@ def build(
             )
         )
     for event, attendance in events:
-        status = "Met at" if attendance.status == "met" else "Expected at"
+        past = (
+            now is not None
+            and event.starts_at is not None
+            and event.starts_at.replace(tzinfo=None) < now.replace(tzinfo=None)
+        )
+        expected = "Invited to" if past else "Expected at"
+        status = "Met at" if attendance.status == "met" else expected
         entries.append(
             TimelineEntry(
                 "event",

@@ -24,6 +24,8 @@ from datetime import date, datetime
 from math import floor
 from typing import NamedTuple
 
+from desktop.domain import display_names
+
 __all__ = [
     "BROKEN_WEIGHT",
     "CREDIBILITY_POINTS",
@@ -259,11 +261,8 @@ class TrustReading:
 
 
 def first_name(name: str) -> str:
-    """The first word of a display name, so texts read like a person wrote them."""
-    words = name.split()
-    if words:
-        return words[0]
-    return name.strip() or _FALLBACK_NAME
+    """The first real word of a display name (no emoji or title), so texts read naturally."""
+    return display_names.first_name(name, _FALLBACK_NAME)
 
 
 def level_label(score: int) -> str:

@@ -24,25 +24,37 @@ from desktop.domain.briefing import (
     LastTalk,
     PersonBrief,
     PromiseLine,
+    shorten,
     withheld_note,
 )
-from desktop.domain.trust import first_name, level_label
+from desktop.domain.briefing_text import promise_for_reader
+from desktop.domain.display_names import first_name
+from desktop.domain.trust import level_label
 
 __all__ = [
     "FONT_FAMILY",
     "LAST_MARK",
     "STYLESHEET",
+    "WHO_ROWS",
     "footer_text",
     "format_day",
     "format_when",
     "header_html",
+    "person_compact_html",
     "person_html",
     "photo_url",
     "sheet_html",
+    "whos_who_blocks",
+    "whos_who_html",
 ]
 
-#: Sans-serif faces present on each OS; Qt falls back per glyph for other scripts.
-FONT_FAMILY = "'DejaVu Sans', 'Segoe UI', 'Helvetica Neue', Arial, sans-serif"
+#: The bundled Noto Sans faces (desktop/printing/fonts.py), one per script, then common
+#: system faces: Qt falls back per glyph along this list, so every name prints whole.
+FONT_FAMILY = (
+    "'Noto Sans', 'Noto Sans Arabic', 'Noto Sans Hebrew', 'Noto Sans Devanagari', "
+    "'Noto Sans Thai', 'Noto Sans CJK SC', 'Noto Sans Symbols2', 'Noto Sans Math', "
+    "'DejaVu Sans', 'Segoe UI', Arial, sans-serif"
+)
 #: Every person block ends with "Notes on Ana: ____" (a place to write by hand at the
 #: event); tests pair it with the name to prove a block was never split across pages.
 LAST_MARK = "Notes on"
@@ -72,6 +84,11 @@ td {{ vertical-align: top; }}
 .quiet {{ color: #444444; }}
 .withheld {{ font-size: 7pt; font-style: italic; margin-top: 2px; }}
 .notes {{ font-size: 7pt; color: #444444; margin-top: 3px; }}
+.who {{ font-size: 7.5pt; }}
+.whohead {{ font-size: 6.5pt; font-weight: bold; color: #333333; }}
+.small-initials {{ font-size: 6.5pt; font-weight: bold; }}
+.cname {{ font-size: 9.5pt; font-weight: bold; }}
+.compact {{ font-size: 7.5pt; }}
 """
 
 
@@ -209,19 +226,28 @@ def _promise(line: PromiseLine, today: date) -> str:
     return f"<p>{text}</p>"
 
 
+def _worded(brief: PersonBrief, owner: str, line: PromiseLine) -> PromiseLine:
+    """``line`` as the reader says it ("send her the deck", "return your book")."""
+    _who, text = promise_for_reader(
+        owner, line.text, first=first_name(brief.name), full_name=brief.name,
+        pronouns=brief.pronouns,
+    )  # fmt: skip
+    return PromiseLine(text, line.due, line.days_late)
+
+
 def _promises(brief: PersonBrief, today: date) -> str:
     if not (brief.i_owe or brief.they_owe):
         return ""
     first = _e(first_name(brief.name))
     parts = ["<p class='label'>OPEN PROMISES</p>"]
-    for heading, lines, more in (
-        (f"You owe {first}:", brief.i_owe, brief.more_i_owe),
-        (f"{first} owes you:", brief.they_owe, brief.more_they_owe),
+    for owner, heading, lines, more in (
+        ("me", f"You owe {first}:", brief.i_owe, brief.more_i_owe),
+        ("them", f"{first} owes you:", brief.they_owe, brief.more_they_owe),
     ):
         if not lines:
             continue
         parts.append(f"<p><i>{heading}</i></p>")
-        parts.extend(_promise(line, today) for line in lines)
+        parts.extend(_promise(_worded(brief, owner, line), today) for line in lines)
         if more:
             parts.append(f"<p class='quiet'>… and {more} more in Rapport</p>")
     return "".join(parts)
@@ -297,3 +323,157 @@ def sheet_html(sheet: BriefingSheet) -> str:
     blocks.extend(person_html(p, today=sheet.printed_on) for p in sheet.people)
     bodies = [b.split("<body>", 1)[1].rsplit("</body>", 1)[0] for b in blocks]
     return _document("<hr>".join(bodies))
+
+
+# --- page 1: who's who ----------------------------------------------------------------------
+
+#: Rows per who's-who block: the print layer places blocks whole, so a long guest list
+#: breaks between rows, never through one.
+WHO_ROWS = 6
+WHO_PHOTO = 22
+#: Column widths (percent) shared by every who's-who block, so the columns line up.
+WHO_COLUMNS = (25, 17, 8, 18, 32)
+
+
+def _mini_portrait(brief: PersonBrief) -> str:
+    if brief.photo:
+        return (
+            f"<img src='{_e(photo_url(brief.person_id))}' width='{WHO_PHOTO}' height='{WHO_PHOTO}'>"
+        )
+    return (
+        f"<table border='1' cellspacing='0' cellpadding='1' width='{WHO_PHOTO}' "
+        "style='border-style: solid; border-color: #000000; border-collapse: collapse;'>"
+        f"<tr><td align='center' class='small-initials' style='white-space: nowrap'>"
+        f"{_e(brief.initials)}</td></tr></table>"
+    )
+
+
+def whos_who_html(people: tuple[PersonBrief, ...], *, first: bool) -> str:
+    """A table of guests: portrait, name (and nickname), how to say it, pronouns,
+    organization and one line of why — page 1 of the sheet, focus people first."""
+    rows = []
+    if first:
+        labels = ("WHO'S WHO", "SAY IT", "PRONOUNS", "ORGANIZATION", "WHY MEET")
+        rows.append(
+            f"<tr><td width='{WHO_PHOTO + 6}'></td>"
+            + "".join(
+                f"<td width='{w}%' class='whohead'>{label}</td>"
+                for label, w in zip(labels, WHO_COLUMNS, strict=True)
+            )
+            + "</tr>"
+        )
+    for p in people:
+        star = "★ " if p.focus else ""
+        nick = f" <i>“{_e(p.nickname)}”</i>" if p.nickname else ""
+        # One line per guest wherever it can be: a whole event fits on page 1.
+        cells = (
+            f"<b>{star}{_e(p.name)}</b>{nick}",
+            _e(shorten(p.pronunciation, 30)),
+            _e(p.pronouns),
+            _e(shorten(p.organization, 26)),
+            _e(shorten(p.why_line, 44)),
+        )
+        rows.append(
+            f"<tr><td width='{WHO_PHOTO + 6}'>{_mini_portrait(p)}</td>"
+            + "".join(
+                f"<td width='{w}%' class='who'>{cell}</td>"
+                for cell, w in zip(cells, WHO_COLUMNS, strict=True)
+            )
+            + "</tr>"
+        )
+    return _document(
+        "<table width='100%' cellspacing='0' cellpadding='1'>" + "".join(rows) + "</table>"
+    )
+
+
+def whos_who_blocks(sheet: BriefingSheet) -> list[str]:
+    """The who's who cut into blocks of :data:`WHO_ROWS` guests."""
+    people = sheet.people
+    return [
+        whos_who_html(people[i : i + WHO_ROWS], first=i == 0)
+        for i in range(0, len(people), WHO_ROWS)
+    ]
+
+
+# --- compact blocks (the default): six or more people per page --------------------------------
+
+
+def _compact_promises(brief: PersonBrief, today: date) -> str:
+    parts = []
+    first = _e(first_name(brief.name))
+    for owner, lines, more in (
+        ("me", brief.i_owe, brief.more_i_owe),
+        ("them", brief.they_owe, brief.more_they_owe),
+    ):
+        for line in lines[:2]:
+            worded = _worded(brief, owner, line)
+            who = f"You owe {first}" if owner == "me" else f"{first} owes you"
+            text = f"☐ <i>{who}:</i> {_e(worded.text)}"
+            if line.due is not None:
+                text += f" <span class='quiet'>(due {_short_day(line.due, today)})</span>"
+            if line.late:
+                days = line.days_late
+                plural = "s" if days != 1 else ""
+                text += f" <span class='late'>LATE&nbsp;{days}&nbsp;day{plural}</span>"
+            parts.append(f"<p>{text}</p>")
+        extra = more + max(0, len(lines) - 2)
+        if extra:
+            parts.append(f"<p class='quiet'>… and {extra} more in Rapport</p>")
+    return "".join(parts)
+
+
+def person_compact_html(brief: PersonBrief, *, today: date) -> str:
+    """One person in a few lines: who, trust both ways, then three short columns."""
+    first = _e(first_name(brief.name))
+    aka_parts = [f"“{_e(brief.nickname)}”" if brief.nickname else ""]
+    if brief.pronunciation:
+        aka_parts.append(f"say {_e(brief.pronunciation)}")
+    aka_parts.append(_e(brief.pronouns))
+    aka = " · ".join(x for x in aka_parts if x)
+    aka = f" <span class='aka'>{aka}</span>" if aka else ""
+    focus = " <span class='focus'>&nbsp;★ FOCUS</span>" if brief.focus else ""
+    trust = (
+        f"You → {first} <b>{brief.trust_in_them}</b> {level_label(brief.trust_in_them)} · "
+        f"{first} → you <b>{brief.their_trust}</b> {level_label(brief.their_trust)}"
+    )
+    work = " · ".join(_e(x) for x in (brief.headline, brief.organization) if x)
+    how = brief.how_we_know
+    if brief.introduced_by:
+        how += " · introduced by " + ", ".join(brief.introduced_by)
+    sub = " · ".join(x for x in (work, _e(how)) if x)
+
+    left = []
+    if not brief.met:
+        left.append("<p class='label'>NOT MET YET</p>")
+    if brief.why_meet:
+        left.append(f"<p><b>Why:</b> {_e(brief.why_meet)}</p>")
+    talk = brief.last_talk
+    if talk is not None:
+        where = f" · {_e(talk.where)}" if talk.where else ""
+        summary = f" — {_e(talk.summary)}" if talk.summary else ""
+        left.append(f"<p><b>Last: {format_day(talk.when)}</b>{where}{summary}</p>")
+    if brief.warm_paths:
+        who = "; ".join(f"{_e(w.name)} ({_e(w.reason)})" for w in brief.warm_paths)
+        left.append(f"<p><b>Intro via:</b> {who}</p>")
+    middle = _compact_promises(brief, today)
+    right = []
+    if brief.ask_about:
+        asks = "; ".join(f"<i>{_e(label)}:</i> {_e(text)}" for label, text in brief.ask_about[:3])
+        right.append(f"<p><b>Ask about:</b> {asks}</p>")
+    if brief.help_them:
+        right.append(f"<p><b>You can help:</b> {_e(brief.help_them)}</p>")
+    secret = withheld_note(brief.withheld)
+    tail = f"<span class='withheld'>{_e(secret)}</span> " if secret else ""
+    tail += f"{LAST_MARK} {first}: {'_' * 70}"
+    body = (
+        "<table width='100%' cellspacing='0' cellpadding='0' class='compact'><tr>"
+        f"<td><span class='cname'>{_e(brief.name)}</span>{aka}{focus}</td>"
+        f"<td align='right' class='trust'>{trust}</td></tr>"
+        f"<tr><td colspan='2' class='how'>{sub}</td></tr></table>"
+        "<table width='100%' cellspacing='0' cellpadding='0' class='compact'><tr>"
+        f"<td width='36%' style='padding-right: 8px'>{''.join(left)}</td>"
+        f"<td width='32%' style='padding-right: 8px'>{middle}</td>"
+        f"<td width='32%'>{''.join(right)}</td></tr>"
+        f"<tr><td colspan='3' class='notes'>{tail}</td></tr></table>"
+    )
+    return _document(body)

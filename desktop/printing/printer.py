@@ -37,11 +37,15 @@ from PySide6.QtPrintSupport import QPrinter
 from desktop.domain.briefing import BriefingSheet, PersonBrief
 from desktop.printing.briefing_html import (
     FONT_FAMILY,
+    WHO_ROWS,
     footer_text,
     header_html,
+    person_compact_html,
     person_html,
     photo_url,
+    whos_who_blocks,
 )
+from desktop.printing.fonts import register_fonts
 
 __all__ = [
     "PAGE_SIZES",
@@ -58,7 +62,7 @@ PAGE_SIZES: dict[str, QPageSize.PageSizeId] = {
 }
 #: Margins in millimetres: generous enough for any office printer's unprintable edge.
 MARGIN_MM = 12.0
-_FIRST_FAMILY = FONT_FAMILY.split(",")[0].strip("' ")
+_FAMILIES = [name.strip().strip("'") for name in FONT_FAMILY.split(",")]
 #: Space between blocks and around the footer, in points.
 GAP_PT = 12.0
 FOOTER_PT = 7.0
@@ -67,7 +71,7 @@ FOOTER_PT = 7.0
 @dataclass(frozen=True, slots=True)
 class PrintResult:
     pages: int
-    blocks: int  # the header plus one per person
+    blocks: int  # the header, the who's-who blocks and one per person
     sliced: int  # blocks taller than a page, which had to be cut (normally 0)
     placement: tuple[tuple[int, ...], ...]  # per page: indexes of the blocks on it
 
@@ -83,8 +87,12 @@ def ensure_application() -> QGuiApplication:
         return existing  # type: ignore[return-value]
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     # A terminal user needs no word from Qt about fonts lacking OpenType tables for
-    # scripts the sheet may never use (one line per font and script, on every run).
-    os.environ.setdefault("QT_LOGGING_RULES", "qt.text.font.db.warning=false")
+    # scripts the sheet may never use (one line per font and script, on every run):
+    # walking the sheet's font list for, say, a Devanagari name, Qt notes at "info"
+    # level each bundled font it passes over before the one that has the script.
+    os.environ.setdefault(
+        "QT_LOGGING_RULES", "qt.text.font.db.warning=false;qt.text.font.db.info=false"
+    )
     return QGuiApplication(sys.argv[:1])
 
 
@@ -108,27 +116,35 @@ def _points(printer: QPrinter, pt: float) -> float:
 def _base_font() -> QFont:
     """The sheet's font, without ligatures: "conﬁdence" drawn with an ﬁ glyph reads the
     same on paper but breaks search and copy-paste in the PDF (and screen readers)."""
-    font = QFont(_FIRST_FAMILY, 8)
+    font = QFont()
+    font.setFamilies(_FAMILIES)
+    font.setPointSizeF(8)
     for tag in ("liga", "clig"):
         font.setFeature(QFont.Tag(tag), 0)
     return font
 
 
 def _document(
-    html: str, printer: QPrinter, width: float, photo: PersonBrief | None = None
+    html: str,
+    printer: QPrinter,
+    width: float,
+    photo: PersonBrief | None = None,
+    photos: tuple[PersonBrief, ...] = (),
 ) -> QTextDocument:
     """A document laid out for the printer itself, so measured heights are the real ones."""
     doc = QTextDocument()
     doc.setDocumentMargin(0)
     doc.documentLayout().setPaintDevice(printer)
     doc.setDefaultFont(_base_font())
-    if photo is not None and photo.photo:
-        image = QImage.fromData(photo.photo)
+    for person in (photo, *photos) if photo is not None else photos:
+        if not person.photo:
+            continue
+        image = QImage.fromData(person.photo)
         if not image.isNull():
             # Grey, like the rest of the sheet: colour photos print muddy on lasers.
             grey = image.convertToFormat(QImage.Format.Format_Grayscale8)
             doc.addResource(
-                QTextDocument.ResourceType.ImageResource, QUrl(photo_url(photo.person_id)), grey
+                QTextDocument.ResourceType.ImageResource, QUrl(photo_url(person.person_id)), grey
             )
     doc.setHtml(html)
     doc.setTextWidth(width)
@@ -148,9 +164,14 @@ def _paginate(heights: list[float], available: float, gap: float) -> list[list[t
     return pages
 
 
-def render_sheet(sheet: BriefingSheet, printer: QPrinter) -> PrintResult:
-    """Paint ``sheet`` onto ``printer`` (PDF, paper or a print preview's printer)."""
+def render_sheet(sheet: BriefingSheet, printer: QPrinter, *, detailed: bool = False) -> PrintResult:
+    """Paint ``sheet`` onto ``printer`` (PDF, paper or a print preview's printer).
+
+    Page 1 opens with a who's who of every guest; then one block per person — compact
+    (six or more to a page) by default, or the roomy ``detailed`` layout.
+    """
     ensure_application()
+    register_fonts()
     dpi = printer.resolution()
     paint = printer.pageLayout().paintRectPixels(dpi)
     width, height = float(paint.width()), float(paint.height())
@@ -159,8 +180,12 @@ def render_sheet(sheet: BriefingSheet, printer: QPrinter) -> PrintResult:
     available = height - footer - gap
 
     docs = [_document(header_html(sheet), printer, width)]
+    for i, block in enumerate(whos_who_blocks(sheet)):
+        rows = sheet.people[i * WHO_ROWS : (i + 1) * WHO_ROWS]
+        docs.append(_document(block, printer, width, photos=rows))
+    shape = person_html if detailed else person_compact_html
     docs.extend(
-        _document(person_html(p, today=sheet.printed_on), printer, width, p) for p in sheet.people
+        _document(shape(p, today=sheet.printed_on), printer, width, p) for p in sheet.people
     )
     heights = [doc.size().height() for doc in docs]
 
@@ -231,7 +256,11 @@ def _footer(
 
 
 def save_pdf(
-    sheet: BriefingSheet, path: str | os.PathLike[str], *, page_size: str = "A4"
+    sheet: BriefingSheet,
+    path: str | os.PathLike[str],
+    *,
+    page_size: str = "A4",
+    detailed: bool = False,
 ) -> PrintResult:
     """Write the sheet as a PDF file; returns how it was paginated.
 
@@ -249,7 +278,7 @@ def save_pdf(
     os.close(handle)
     temporary = Path(name)
     try:
-        result = _paint_pdf(sheet, temporary, page_size)
+        result = _paint_pdf(sheet, temporary, page_size, detailed)
         _check_pdf(temporary)
         if regular:
             os.replace(temporary, target)
@@ -261,7 +290,9 @@ def save_pdf(
     return result
 
 
-def _paint_pdf(sheet: BriefingSheet, target: Path, page_size: str) -> PrintResult:
+def _paint_pdf(
+    sheet: BriefingSheet, target: Path, page_size: str, detailed: bool = False
+) -> PrintResult:
     ensure_application()
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
@@ -269,7 +300,7 @@ def _paint_pdf(sheet: BriefingSheet, target: Path, page_size: str) -> PrintResul
     printer.setCreator("Rapport")
     printer.setDocName(f"Briefing — {sheet.title}")
     configure_printer(printer, page_size)
-    return render_sheet(sheet, printer)
+    return render_sheet(sheet, printer, detailed=detailed)
 
 
 def _check_pdf(path: Path) -> None:

@@ -6,6 +6,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
+from peewee import fn
+
 from desktop.domain import circles
 from desktop.domain.records import (
     ContactPointView,
@@ -314,6 +316,34 @@ def all_names() -> list[tuple[str, str]]:
     """(id, full name) of every live person: for completion and fuzzy matching."""
     query = Person.select(Person.id, Person.full_name).where(Person.deleted == False).tuples()
     return [(pid, name) for pid, name in query]
+
+
+def people_named(full_name: str) -> list[tuple[str, str]]:
+    """(id, name) of live people whose name is ``full_name`` (case and spacing aside):
+    adding a second "Ana Ruiz" is then a choice, not an accident."""
+    wanted = " ".join(full_name.split()).casefold()
+    if not wanted:
+        return []
+    return [(pid, name) for pid, name in all_names() if " ".join(name.split()).casefold() == wanted]
+
+
+def people_with_email(email: str) -> list[tuple[str, str]]:
+    """(id, name) of live people with this email address (case aside)."""
+    wanted = email.strip().casefold()
+    if not wanted:
+        return []
+    query = (
+        ContactPoint.select(ContactPoint.person, Person.full_name)
+        .join(Person)
+        .where(
+            (ContactPoint.deleted == False)
+            & (Person.deleted == False)
+            & (ContactPoint.kind == "email")
+            & (fn.LOWER(fn.TRIM(ContactPoint.value)) == wanted)
+        )
+        .tuples()
+    )
+    return list(dict.fromkeys((str(pid), name) for pid, name in query))
 
 
 def find_people(query: str, *, limit: int = 8) -> list[tuple[str, str, float]]:

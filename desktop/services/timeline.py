@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from desktop.domain import timeline
 from desktop.domain.timeline import TimelineEntry
 from desktop.services import commitments, conversations, events, exchanges, people
@@ -48,5 +50,6 @@ def timeline_of(person_id: str, *, limit: int | None = None) -> list[TimelineEnt
         exchanges=exchanges.exchanges_with(person_id),
         events=events.events_of(person_id),
         introductions=_introductions(person_id),
+        now=datetime.now(),
     )
     return entries[:limit] if limit else entries

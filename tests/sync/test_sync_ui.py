@@ -224,3 +224,28 @@ def test_a_first_sync_from_a_snapshot_shows_its_progress(tmp_path, qtbot, contro
     assert c._progress_dialog is None  # closed with the cycle
     a.close()
     b.close()
+
+
+def test_settings_dialog_reads_cleanly(tmp_path, qtbot, controller):
+    """Issue #13: no literal "&Folder:", aligned labels, one primary button, a word on vaults."""
+    from PySide6.QtWidgets import QLabel, QPushButton
+
+    from desktop.ui.sync.settings_dialog import SyncSettingsDialog
+
+    Replica(tmp_path, "a").use()
+    dialog = SyncSettingsDialog(controller())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    for label in dialog.findChildren(QLabel):
+        if "&" in label.text() and "<" not in label.text():
+            assert label.buddy() is not None, label.text()  # shown as a mnemonic, not "&"
+    folder_label = next(lb for lb in dialog.findChildren(QLabel) if lb.text() == "&Folder:")
+    kind_label = next(lb for lb in dialog.findChildren(QLabel) if lb.buddy() is dialog.setup.kind)
+    assert folder_label.width() == kind_label.width()
+    assert dialog.setup.folder.mapTo(dialog, dialog.setup.folder.rect().topLeft()).x() == (
+        dialog.setup.kind.mapTo(dialog, dialog.setup.kind.rect().topLeft()).x()
+    )
+    defaults = [b for b in dialog.findChildren(QPushButton) if b.isDefault()]
+    assert defaults == [dialog.create_button]
+    assert "A vault is" in dialog.vault_intro.text()

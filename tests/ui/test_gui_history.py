@@ -68,7 +68,8 @@ def test_new_promise_and_keeping_it_from_the_timeline(window, qtbot, ana) -> Non
         dialog.description.setText("intro me to the design team")
 
     answer_next_dialog(qtbot, fill)
-    qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window, Qt.Key.Key_P, ctrl_shift)  # New Promise (Ctrl+P prints)
     [promise] = [
         c for c in commitments.commitments_with(ana) if c.description.startswith("intro me")
     ]

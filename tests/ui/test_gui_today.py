@@ -130,7 +130,8 @@ def test_new_promise_from_today_is_for_the_selected_promises_person(
     waiting.setFocus()
     waiting.setCurrentIndex(waiting.lines.index(0))
     answer_next_dialog(qtbot, lambda d: d.description.setText("send Ben the slides"))
-    qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window, Qt.Key.Key_P, ctrl_shift)  # New Promise (Ctrl+P prints)
     assert [c.description for c in commitments.commitments_with(ben) if c.owner == "me"] == [
         "send Ben the slides"
     ]

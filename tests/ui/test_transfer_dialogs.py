@@ -338,3 +338,26 @@ def test_every_fixture_previews(qtbot, data_dir, parent, name) -> None:
     assert dialog.rejected_list.count() == dialog.preview.counts["rejected"]
     dialog.reject()
     assert live_names() == []
+
+
+def test_an_import_is_one_undoable_step(qtbot, data_dir, ana, drive) -> None:
+    """Issue #13: undo takes the whole file back out; redo brings it back."""
+    from PySide6.QtGui import QUndoStack
+
+    from desktop.services import people
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.undo_stack = QUndoStack(parent)  # as the main window has
+    before = live_names()
+    drive({"importDialog": accept_import(qtbot)})
+    assert run_import(parent, FIXTURES / "vcard_4.0.vcf") is True
+    imported = live_names()
+    assert "Simone Perreault" in imported and len(imported) > len(before)
+    assert parent.undo_stack.count() == 1
+    assert parent.undo_stack.undoText() == "Import vcard_4.0.vcf"
+    parent.undo_stack.undo()
+    assert live_names() == before
+    assert people.get_person(ana).full_name == "Ana Ruiz"  # untouched by the undo
+    parent.undo_stack.redo()
+    assert live_names() == imported

@@ -11,6 +11,7 @@ from collections import defaultdict
 from datetime import date, datetime
 from typing import Any
 
+from desktop.domain.display_names import first_name
 from desktop.services.importing.records import (
     IncomingCommitment,
     IncomingConversation,
@@ -229,7 +230,7 @@ class MonicaHistory:
 
     def _conversation(self, record: Any, uid: str, ref: str) -> None:
         props = _props(record)
-        first = self.names.get(uid, "Them").split()[0]
+        first = first_name(self.names.get(uid, "Them"), "Them")
         lines = []
         for message in props.get("messages") or []:
             message_props = _props(message) or (message if isinstance(message, dict) else {})

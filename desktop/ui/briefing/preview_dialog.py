@@ -13,9 +13,18 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
-from PySide6.QtGui import QAction
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QToolBar, QWidget
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QCheckBox,
+    QFileDialog,
+    QHBoxLayout,
+    QMessageBox,
+    QPushButton,
+    QToolBar,
+    QWidget,
+)
 
 from desktop.domain.briefing import BriefingSheet
 from desktop.printing.printer import configure_printer, render_sheet
@@ -29,7 +38,13 @@ def _tr(text: str) -> str:
 
 
 def default_page_size() -> str:
-    """Letter where the locale measures in US customary units, else A4."""
+    """The page size chosen in Preferences; "auto": Letter where the locale measures in
+    US customary units, else A4."""
+    from desktop.ui.settings import keys
+
+    chosen = keys.read_text(keys.PAPER_SIZE, "auto")
+    if chosen in ("A4", "Letter"):
+        return chosen
     system = QLocale().measurementSystem()
     return "Letter" if system == QLocale.MeasurementSystem.ImperialUSSystem else "A4"
 
@@ -58,15 +73,45 @@ class BriefingPreviewDialog(QPrintPreviewDialog):
         self.save_pdf_action.setStatusTip(self.tr("Save this briefing as a PDF file"))
         self.save_pdf_action.setToolTip(self.tr("Save as PDF"))
         self.save_pdf_action.triggered.connect(lambda: self.save_pdf())
+        self.detailed_action = QAction(self.tr("&Detailed layout"), self)
+        self.detailed_action.setObjectName("detailedLayoutAction")
+        self.detailed_action.setCheckable(True)
+        self.detailed_action.setToolTip(
+            self.tr("One roomy block per person instead of six or more to a page")
+        )
+        self.detailed_action.toggled.connect(self._relayout)
         toolbar = self.findChild(QToolBar)
         if toolbar is not None:
             toolbar.addSeparator()
             toolbar.addAction(self.save_pdf_action)
         else:  # a future Qt without the toolbar: keep the action reachable by keyboard
             self.addAction(self.save_pdf_action)
+        # Labelled buttons below the pages: the toolbar's icons overflow on a laptop, and
+        # saving a PDF is what most people come here for.
+        row = QHBoxLayout()
+        self.detailed_box = QCheckBox(self.detailed_action.text(), self)
+        self.detailed_box.setObjectName("detailedLayoutBox")
+        self.detailed_box.setToolTip(self.detailed_action.toolTip())
+        self.detailed_box.toggled.connect(self.detailed_action.setChecked)
+        self.detailed_action.toggled.connect(self.detailed_box.setChecked)
+        self.save_pdf_button = QPushButton(icons.icon("export"), self.tr("Save as PDF…"), self)
+        self.save_pdf_button.setObjectName("savePdfButton")
+        self.save_pdf_button.setDefault(True)
+        self.save_pdf_button.clicked.connect(self.save_pdf_action.trigger)
+        row.addWidget(self.detailed_box)
+        row.addStretch(1)
+        row.addWidget(self.save_pdf_button)
+        layout = self.layout()
+        if isinstance(layout, QBoxLayout):
+            layout.addLayout(row)
+
+    def _relayout(self) -> None:
+        preview = self.findChild(QPrintPreviewWidget)
+        if preview is not None:
+            preview.updatePreview()
 
     def _paint(self, printer: QPrinter) -> None:
-        render_sheet(self.sheet, printer)
+        render_sheet(self.sheet, printer, detailed=self.detailed_action.isChecked())
 
     def save_pdf(self, path: str | Path | None = None) -> Path | None:
         """Save the sheet as a PDF, in the page size chosen in the preview; returns the path."""
@@ -88,11 +133,22 @@ class BriefingPreviewDialog(QPrintPreviewDialog):
         pdf.setDocName(self.windowTitle())
         pdf.setPageLayout(self._printer.pageLayout())
         try:
-            render_sheet(self.sheet, pdf)
+            render_sheet(self.sheet, pdf, detailed=self.detailed_action.isChecked())
         except OSError as exc:
             QMessageBox.warning(self, self.windowTitle(), str(exc))
             return None
         return target
+
+
+def fit_to_screen(dialog: QWidget, parent: QWidget | None) -> None:
+    """A roomy preview, but never taller or wider than the screen it opens on."""
+    screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
+    width, height = 900, 1000
+    if screen is not None:
+        room = screen.availableGeometry()
+        width = min(width, room.width() - 40)
+        height = min(height, room.height() - 40)
+    dialog.resize(width, height)
 
 
 def _gather(event_id: str | None, person_ids: Sequence[str] | None) -> BriefingSheet:
@@ -129,6 +185,6 @@ def show_briefing_preview(
         return None
     dialog = BriefingPreviewDialog(sheet, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.resize(900, 1000)
+    fit_to_screen(dialog, parent)
     dialog.show()
     return dialog

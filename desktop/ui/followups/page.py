@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.domain.records import CommitmentView
@@ -67,6 +67,13 @@ class FollowUpsView(RefreshWhenShown, QWidget):
         header.addStretch(1)
         header.addWidget(self.count)
         header.addWidget(self.direction)
+        self.empty = QLabel(self)
+        self.empty.setObjectName("followUpsEmpty")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.hide()
+        make_muted(self.empty)
+        self.buttons: list[QPushButton] = []
         buttons = QHBoxLayout()
         for action_id, text, icon_name in (
             ("keep", self.tr("Kept"), "keep"),
@@ -80,6 +87,8 @@ class FollowUpsView(RefreshWhenShown, QWidget):
             button.setAccessibleName(text)
             button.setToolTip(self.list.actions_by_id[action_id].statusTip())
             button.clicked.connect(lambda _=False, a=action_id: self._act(a))
+            button.setEnabled(False)  # nothing chosen yet: nothing to act on
+            self.buttons.append(button)
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -87,7 +96,9 @@ class FollowUpsView(RefreshWhenShown, QWidget):
         layout.setSpacing(MARGIN)
         layout.addLayout(header)
         layout.addWidget(self.list, 1)
+        layout.addWidget(self.empty, 1)
         layout.addLayout(buttons)
+        self.list.selectionModel().currentChanged.connect(lambda *_: self._update_state())
 
     def _act(self, how: str) -> None:
         self.list.setFocus()
@@ -115,10 +126,36 @@ class FollowUpsView(RefreshWhenShown, QWidget):
         if self.list.lines.rowCount() and not self.list.currentIndex().isValid():
             self.list.setCurrentIndex(self.list.lines.index(0))
         self._count(len(shown))
+        self._update_state()
 
     def _count(self, shown: int) -> None:
         self.count.setText(self.tr("%1 open").replace("%1", f"{shown:,}"))
 
+    def _update_state(self) -> None:
+        """An empty state instead of an empty list; buttons only with a promise chosen."""
+        rows = self.list.lines.rowCount()
+        owner = self.direction.currentData()
+        if owner == "me":
+            text = self.tr("You owe nobody anything right now.")
+        elif owner == "them":
+            text = self.tr("Nobody owes you anything right now.")
+        else:
+            text = self.tr("No open promises.")
+        self.empty.setText(
+            text
+            + "\n\n"
+            + self.tr(
+                "Promises made in a conversation, a capture note or with New Promise "
+                "(Ctrl+Shift+P) wait here until they are kept, broken or released."
+            )
+        )
+        self.empty.setVisible(rows == 0 and self._loaded_once)
+        self.list.setVisible(not self.empty.isVisible())
+        chosen = self.list.current() is not None
+        for button in self.buttons:
+            button.setEnabled(chosen)
+
     def _resolved(self, commitment_id: str) -> None:
         self._all = [c for c in self._all if c.id != commitment_id]
         self._count(self.list.lines.rowCount())
+        self._update_state()

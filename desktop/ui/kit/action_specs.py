@@ -54,7 +54,7 @@ SPECS: tuple[ActionSpec, ...] = (
         "print_briefing",
         "&Print Briefing…",
         "Print a one-page briefing",
-        ("Ctrl+Shift+P",),
+        ("Ctrl+P",),
         "print",
     ),
     ActionSpec(
@@ -159,7 +159,11 @@ SPECS: tuple[ActionSpec, ...] = (
         "conversation",
     ),
     ActionSpec(
-        "new_promise", "New &Promise…", "Note a promise, yours or theirs", ("Ctrl+P",), "promise"
+        "new_promise",
+        "New &Promise…",
+        "Note a promise, yours or theirs",
+        ("Ctrl+Shift+P",),
+        "promise",
     ),
     ActionSpec(
         "record_exchange",
@@ -370,10 +374,44 @@ def make_action(action_id: str, parent: QObject) -> QAction:
     return apply_spec(QAction(parent), BY_ID[action_id])
 
 
+#: Qt's short key names, as people read them on a keycap or in a manual.
+_READABLE_KEYS = {
+    "Del": "Delete",
+    "Ins": "Insert",
+    "Esc": "Escape",
+    "PgUp": "Page Up",
+    "PgDown": "Page Down",
+    "Return": "Enter",
+    "Backtab": "Shift+Tab",
+}
+
+
+def readable_keys(sequence: QKeySequence) -> str:
+    """A shortcut as a person reads it ("Ctrl+Shift+Delete"), in the platform's style."""
+    text = sequence.toString(QKeySequence.SequenceFormat.NativeText)
+    return "+".join(_READABLE_KEYS.get(part, part) for part in text.split("+")) if text else ""
+
+
+def shortcut_texts(action_id: str) -> list[str]:
+    """Every declared shortcut of an action as people read them, for the shortcuts window.
+
+    A standard key contributes only its first binding (Ctrl+Z for Undo), not the
+    platform's extras (Alt+Backspace, the "Undo" media key) that read as noise.
+    """
+    texts: list[str] = []
+    for key in BY_ID[action_id].shortcuts:
+        sequences = [s for s in _sequence(key) if not s.isEmpty()][:1]
+        for sequence in sequences:
+            text = readable_keys(sequence)
+            if text and text not in texts:
+                texts.append(text)
+    return texts
+
+
 def shortcut_text(action_id: str) -> str:
     """The first shortcut of an action, as the platform writes it (for hints and help)."""
     for key in BY_ID[action_id].shortcuts:
         for sequence in _sequence(key):
             if not sequence.isEmpty():
-                return sequence.toString(QKeySequence.SequenceFormat.NativeText)
+                return readable_keys(sequence)
     return ""

@@ -229,6 +229,30 @@ class CallCommand(ServiceCommand):
         self._undo_call()
 
 
+class BatchCommand(ServiceCommand):
+    """A batch already written (an import) as one undo step: the change log between two
+    marks is reverted on undo and written again on redo (services.change_sets)."""
+
+    def __init__(self, text: str, after: int, upto: int) -> None:
+        super().__init__(text)
+        self._after = after
+        self._upto = upto
+        self._written = True  # pushed after the fact: the first redo has nothing to do
+
+    def _do(self) -> None:
+        from desktop.services.change_sets import reapply_batch
+
+        if self._written:
+            self._written = False
+            return
+        reapply_batch(self._after, self._upto)
+
+    def _undo(self) -> None:
+        from desktop.services.change_sets import revert_batch
+
+        revert_batch(self._after, self._upto)
+
+
 def push(stack: QUndoStack, command: ServiceCommand) -> bool:
     """Push ``command`` (which runs it); True when it succeeded."""
     stack.push(command)

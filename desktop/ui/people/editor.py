@@ -35,8 +35,10 @@ from desktop.ui.kit.form_dialog import fill_combo
 from desktop.ui.kit.style import MARGIN, SPACING, scaled_font
 from desktop.ui.kit.undo import CreateCommand, DeleteCommand, SetTagsCommand, UpdateCommand, push
 from desktop.ui.kit.widgets.contact_points import ContactPointsEditor
+from desktop.ui.kit.widgets.elided_line_edit import ElidedLineEdit
 from desktop.ui.kit.widgets.field_binding import FieldBinding
 from desktop.ui.kit.widgets.photo import PhotoWidget
+from desktop.ui.kit.widgets.section import Section
 from desktop.ui.people.trust_panel import TrustPanel
 
 #: Keep-in-touch choices, in days (a stored value outside these gets its own item).
@@ -51,6 +53,15 @@ PRIVATE_CAPABLE = (
     "help_them",
     "help_me",
 )
+
+
+def fit_combo(combo: QComboBox) -> None:
+    """Make ``combo`` at least as wide as its longest item, so no value is ever cut."""
+    policy = combo.sizeAdjustPolicy()
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    width = combo.sizeHint().width()
+    combo.setSizeAdjustPolicy(policy)
+    combo.setMinimumWidth(width)
 
 
 class PersonEditor(QWidget):
@@ -100,16 +111,22 @@ class PersonEditor(QWidget):
         layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         layout.setSpacing(SPACING)
 
-        header = QHBoxLayout()
+        self._header = QHBoxLayout()
+        header = self._header
         header.setSpacing(MARGIN)
-        self.photo = PhotoWidget(card)
+        self.photo = PhotoWidget(card, size=72)
         self.photo.photoChosen.connect(self._photo_chosen)
         header.addWidget(self.photo, 0, Qt.AlignmentFlag.AlignTop)
         identity = QVBoxLayout()
         identity.setSpacing(4)
-        self.name_edit = self._line("full_name", self.tr("Full name"))
+        self.name_edit = ElidedLineEdit(self)
+        self.name_edit.setObjectName("field_full_name")
+        self.name_edit.setAccessibleName(self.tr("Full name"))
+        self.name_edit.setPlaceholderText(self.tr("Full name"))
+        self._bind("full_name", self.name_edit)
         self.name_edit.setFont(scaled_font(self.font(), 1.45, bold=True))
         self.name_edit.setFrame(False)
+        self.name_edit.setMinimumWidth(120)
         identity.addWidget(self.name_edit)
         work = QHBoxLayout()
         work.addWidget(
@@ -127,21 +144,82 @@ class PersonEditor(QWidget):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.tags_edit.setCompleter(completer)
         self._bind("tags", self.tags_edit)
-        identity.addWidget(self.tags_edit)
+        self._tags_row = QHBoxLayout()
+        self._tags_row.addWidget(self.tags_edit, 1)
+        identity.addLayout(self._tags_row)
         header.addLayout(identity, 1)
         self.trust = TrustPanel(card)
+        # Wide: the gauges sit beside the name. Compact (a laptop): they move down,
+        # beside the reasons, so the name and fields keep their width (set_compact).
         header.addWidget(self.trust.meter, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(header)
-        layout.addWidget(self.trust)
-        layout.addWidget(self._heading(self.tr("Details")))
-        layout.addLayout(self._details())
+        self.trust_section = Section(
+            "personTrust", self.tr("Why these scores"), self.trust, open_by_default=True,
+            parent=self,
+        )  # fmt: skip
+        self._trust_row = QHBoxLayout()
+        self._trust_row.setSpacing(MARGIN)
+        self._trust_row.addWidget(self.trust_section, 1)
+        layout.addLayout(self._trust_row)
+        details = QWidget(self)
+        details.setObjectName("personDetails")
+        details.setLayout(self._details())
+        self.details_section = Section(
+            "personDetails", self.tr("Details"), details, open_by_default=False, parent=self
+        )
+        layout.addWidget(self.details_section)
+        contacts = QWidget(self)
+        column = QVBoxLayout(contacts)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.contacts)
+        self.contacts_section = Section(
+            "personContacts",
+            self.tr("Contact points"),
+            contacts,
+            open_by_default=False,
+            parent=self,
+        )
+        layout.addWidget(self.contacts_section)
         layout.addStretch(1)
+        self._compact = False
+        # Start compact: its minimum width is the smaller one, so a window first shown
+        # on a small screen is never held wider than the screen; wide comes on resize.
+        self.set_compact(True)
 
-    def _heading(self, text: str) -> QLabel:
-        label = QLabel(text, self)
-        label.setFont(scaled_font(self.font(), 1.0, bold=True))
-        label.setContentsMargins(0, SPACING, 0, 0)
-        return label
+    def is_compact(self) -> bool:
+        return self._compact
+
+    def set_compact(self, compact: bool) -> None:
+        """Lay the card out for a narrow pane (a laptop) or a wide one; idempotent.
+
+        Compact: the gauges leave the name's row for the row of their reasons, the
+        reasons stack, and the details form becomes one column — so nothing is clipped
+        and no horizontal scrollbar appears at 1024 px.
+        """
+        if compact == self._compact:
+            return
+        self._compact = compact
+        meter = self.trust.meter
+        if compact:
+            self._header.removeWidget(meter)
+            self._trust_row.insertWidget(0, meter, 0, Qt.AlignmentFlag.AlignTop)
+        else:
+            self._trust_row.removeWidget(meter)
+            self._header.addWidget(meter, 0, Qt.AlignmentFlag.AlignTop)
+        self.trust.set_compact(compact)
+        # Compact: credibility joins the tags' row, so three combos never share one.
+        (self._closeness if compact else self._tags_row).removeWidget(self.credibility)
+        if compact:
+            self._tags_row.addWidget(self.credibility)
+        else:
+            self._closeness.addWidget(self.credibility, 3)
+        columns = 1 if compact else 2
+        for i, block in enumerate(self._detail_blocks):
+            self._details_grid.removeWidget(block)
+            self._details_grid.addWidget(
+                block, i // columns, i % columns, Qt.AlignmentFlag.AlignTop
+            )
+        self._details_grid.setColumnStretch(1, 0 if compact else 1)
 
     def _closeness_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -171,25 +249,22 @@ class PersonEditor(QWidget):
         fill_combo(
             self.credibility,
             [
-                (None, self.tr("Credible: ?")),  # type: ignore[list-item]
-                (1, self.tr("Credible: 1/5")),  # type: ignore[list-item]
-                (2, self.tr("Credible: 2/5")),  # type: ignore[list-item]
-                (3, self.tr("Credible: 3/5")),  # type: ignore[list-item]
-                (4, self.tr("Credible: 4/5")),  # type: ignore[list-item]
-                (5, self.tr("Credible: 5/5")),  # type: ignore[list-item]
+                (None, self.tr("Not rated")),  # type: ignore[list-item]
+                (1, self.tr("Credibility 1/5")),  # type: ignore[list-item]
+                (2, self.tr("Credibility 2/5")),  # type: ignore[list-item]
+                (3, self.tr("Credibility 3/5")),  # type: ignore[list-item]
+                (4, self.tr("Credibility 4/5")),  # type: ignore[list-item]
+                (5, self.tr("Credibility 5/5")),  # type: ignore[list-item]
             ],
         )
         self._bind("credibility", self.credibility)
-        # Long item texts must not force the card wider than the pane.
+        # Each combo is as wide as its longest choice, so its value always shows whole.
         for combo in (self.circle_combo, self.cadence, self.credibility):
-            combo.setMinimumWidth(96)
-            combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-            )
-            combo.setMinimumContentsLength(8)
+            fit_combo(combo)
         row.addWidget(self.circle_combo, 2)
         row.addWidget(self.cadence, 2)
         row.addWidget(self.credibility, 3)
+        self._closeness = row
         return row
 
     def _cadence_text(self, days: int) -> str:
@@ -200,11 +275,13 @@ class PersonEditor(QWidget):
         self.cadence.setItemText(
             0, self.tr("Circle pace (%1 d)").replace("%1", str(circle.cadence_days))
         )
+        fit_combo(self.cadence)
 
     def _offer_cadence(self, days: int | None) -> None:
         """A stored cadence that is not one of the usual choices still gets its item."""
         if days and self.cadence.findData(days) < 0:
             self.cadence.addItem(self._cadence_text(days), days)
+            fit_combo(self.cadence)
 
     def _private_box(self, field: str) -> QCheckBox:
         box = QCheckBox(self.tr("in confidence"), self)
@@ -269,17 +346,17 @@ class PersonEditor(QWidget):
         ):
             blocks.append(self._block(label, field, self._text(field, label, placeholder)))
         grid = QGridLayout()
+        grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(MARGIN * 2)
         grid.setVerticalSpacing(SPACING)
         for i, block in enumerate(blocks):
             grid.addWidget(block, i // 2, i % 2, Qt.AlignmentFlag.AlignTop)
+        self._detail_blocks = blocks
+        self._details_grid = grid
         self.contacts = ContactPointsEditor(self)
         self.contacts.addRequested.connect(self._add_contact)
         self.contacts.editRequested.connect(self._edit_contact)
         self.contacts.deleteRequested.connect(self._delete_contact)
-        grid.addWidget(
-            self._block(self.tr("Contact points"), None, self.contacts), len(blocks) // 2, 0, 1, 2
-        )
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         return grid

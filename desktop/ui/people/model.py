@@ -15,6 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
+from desktop.domain.display_names import first_name
 from desktop.domain.records import PersonSummary
 from desktop.domain.trust import level_label
 from desktop.ui.kit import format as fmt
@@ -101,17 +102,26 @@ class PeopleModel(QAbstractListModel):
     def _work(self, s: PersonSummary) -> str:
         return " · ".join(part for part in (s.headline, s.organization) if part)
 
+    def _bar_texts(self, s: PersonSummary) -> tuple[str, str]:
+        """What the card's two small bars say: ("You → Ana 56", "Ana → you 67")."""
+        first = first_name(s.full_name)
+        return (
+            self.tr("You → %1 %2").replace("%1", first).replace("%2", str(s.trust_in_them)),
+            self.tr("%1 → you %2").replace("%1", first).replace("%2", str(s.their_trust_in_me)),
+        )
+
+    def _bars(self, s: PersonSummary) -> str:
+        return ", ".join(self._bar_texts(s))
+
     def _tooltip(self, s: PersonSummary) -> str:
         lines = [s.full_name]
         if self._work(s):
             lines.append(self._work(s))
         if self._complete:
+            mine, theirs = self._bar_texts(s)
             lines.append(
-                self.tr("Your trust in them: %1 (%2) · their trust in you: %3 (%4)")
-                .replace("%1", str(s.trust_in_them))
-                .replace("%2", level_label(s.trust_in_them))
-                .replace("%3", str(s.their_trust_in_me))
-                .replace("%4", level_label(s.their_trust_in_me))
+                f"{mine} ({level_label(s.trust_in_them)}), "
+                f"{theirs} ({level_label(s.their_trust_in_me)})"
             )
             lines.append(fmt.last_talked(s.last_contact))
         if s.tags:
@@ -123,11 +133,7 @@ class PeopleModel(QAbstractListModel):
         if self._work(s):
             parts.append(self._work(s))
         if self._complete:
-            parts.append(
-                self.tr("trust %1 and %2")
-                .replace("%1", str(s.trust_in_them))
-                .replace("%2", str(s.their_trust_in_me))
-            )
+            parts.append(self._bars(s))
             parts.append(fmt.last_talked(s.last_contact))
             if s.promises_due:
                 parts.append(

@@ -9,9 +9,10 @@ window first saves whatever is still only typed.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QScrollArea,
@@ -26,9 +27,13 @@ from desktop.domain.records import PersonCard
 from desktop.ui.kit.icons import icon
 from desktop.ui.kit.style import MARGIN, SPACING, scaled_font
 from desktop.ui.people.editor import PersonEditor
+from desktop.ui.people.entry_reader import EntryReader
 from desktop.ui.people.history_actions import HistoryActions
 from desktop.ui.people.timeline import TimelineList
 from desktop.ui.people.trust_chart import TrustChart
+
+#: Below this width (logical pixels) the person view uses its compact layout.
+COMPACT_WIDTH = 760
 
 
 class PersonView(QWidget):
@@ -71,20 +76,31 @@ class PersonView(QWidget):
         scroll.setWidget(self.editor)
         self.splitter.addWidget(scroll)
         self.splitter.addWidget(self._build_timeline())
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        # The timeline is the heart of a relationship: it gets most of the height.
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([280, 420])
+        self._adapt(0)  # compact until the first resize says there is room
 
     def _build_timeline(self) -> QWidget:
         box = QWidget(self)
+        box.setObjectName("timelineBox")
         layout = QVBoxLayout(box)
         layout.setContentsMargins(MARGIN, SPACING, MARGIN, 0)
         self.trust_chart = TrustChart(box)  # trust over time (#17)
         layout.addWidget(self.trust_chart)
-        header = QHBoxLayout()
+        # Title and buttons share a row when there is room; on a laptop the buttons
+        # take a row of their own rather than be elided ("Log c…ation").
+        self._header_box = QWidget(box)
+        self._header_box.setObjectName("timelineHeader")
+        self._timeline_header = QGridLayout(self._header_box)
+        self._timeline_header.setContentsMargins(0, 0, 0, 0)
         self.timeline_title = QLabel(self.tr("Timeline"), box)
         self.timeline_title.setFont(scaled_font(self.font(), 1.0, bold=True))
-        header.addWidget(self.timeline_title)
-        header.addStretch(1)
+        self._timeline_buttons = QHBoxLayout()
+        self._timeline_buttons.setContentsMargins(0, 0, 0, 0)
+        self._timeline_buttons.addStretch(1)
+        self._buttons: list[QToolButton] = []
         for text, icon_name, slot, name in (
             (
                 self.tr("Log conversation"),
@@ -103,14 +119,48 @@ class PersonView(QWidget):
             button.setAccessibleName(text)
             button.setAutoRaise(True)
             button.clicked.connect(slot)
-            header.addWidget(button)
-        layout.addLayout(header)
-        self.timeline = TimelineList(box)
+            self._buttons.append(button)
+            self._timeline_buttons.addWidget(button)
+        self._timeline_header.addWidget(self.timeline_title, 0, 0)
+        self._timeline_header.addLayout(self._timeline_buttons, 0, 1)
+        layout.addWidget(self._header_box)
+        self.timeline_splitter = QSplitter(Qt.Orientation.Vertical, box)
+        self.timeline_splitter.setObjectName("timelineSplitter")
+        self.timeline_splitter.setChildrenCollapsible(False)
+        self.timeline = TimelineList(self.timeline_splitter)
         self.timeline.editRequested.connect(self._edit_entry)
         self.timeline.deleteRequested.connect(self._history.delete_entry)
         self.timeline.resolveRequested.connect(lambda e, how: self._history.resolve(e.ref_id, how))
-        layout.addWidget(self.timeline, 1)
+        self.reader = EntryReader(self.timeline_splitter)
+        self.timeline.selectionModel().currentChanged.connect(
+            lambda *_: self.reader.show_entry(self.timeline.current_entry())
+        )
+        self.timeline_splitter.addWidget(self.timeline)
+        self.timeline_splitter.addWidget(self.reader)
+        self.timeline_splitter.setStretchFactor(0, 3)
+        self.timeline_splitter.setStretchFactor(1, 1)
+        layout.addWidget(self.timeline_splitter, 1)
         return box
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._adapt(event.size().width())
+
+    def _adapt(self, width: int) -> None:
+        """Below :data:`COMPACT_WIDTH` the card and the timeline header rearrange."""
+        compact = width < COMPACT_WIDTH
+        self.editor.set_compact(compact)
+        header = self._timeline_header
+        header.removeWidget(self.timeline_title)
+        header.removeItem(self._timeline_buttons)
+        header.addWidget(self.timeline_title, 0, 0)
+        header.addLayout(self._timeline_buttons, 1 if compact else 0, 0 if compact else 1)
+        # The header never asks for more than the buttons' own row: the wide layout (title
+        # beside them) is only used when there is room, so it must not widen the window —
+        # a window shrinking from wide to a laptop size is never held back by it.
+        spacing = self._timeline_buttons.spacing()
+        needed = sum(b.sizeHint().width() for b in self._buttons) + spacing * len(self._buttons)
+        self._header_box.setMinimumWidth(needed)
 
     def person_id(self) -> str | None:
         return self._person_id
@@ -155,6 +205,7 @@ class PersonView(QWidget):
         self.timeline_title.setText(self.tr("Timeline (%1)").replace("%1", str(len(entries))))
         if current is not None:
             self.timeline.select_ref(current.ref_id)
+        self.reader.show_entry(self.timeline.current_entry())
 
     def on_changes(self, people_touched: set[str], changes: frozenset[tuple[str, str]]) -> None:
         """Reload soon if a notification concerns this person (or an event they attend)."""

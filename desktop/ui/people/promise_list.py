@@ -7,6 +7,7 @@ command, and the line leaves the list at once rather than after the next refresh
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -32,8 +33,11 @@ def promise_line(c: CommitmentView, today: date) -> Line:
         detail = translate("You promised %1").replace("%1", fmt.isolate(c.person_name))
     else:
         detail = translate("%1 promised you").replace("%1", fmt.isolate(c.person_name))
-    if c.made_at:
-        detail += " · " + fmt.short_date(c.made_at)
+    # When it is due is what matters; when it was made only for promises without a date.
+    if c.due is not None:
+        detail += " · " + translate("due %1").replace("%1", fmt.short_date(c.due))
+    elif c.made_at:
+        detail += " · " + translate("since %1").replace("%1", fmt.short_date(c.made_at))
     if c.snoozed_until and c.snoozed_until > today:
         detail += " · " + translate("snoozed until %1").replace(
             "%1", fmt.short_date(c.snoozed_until)
@@ -81,10 +85,32 @@ class PromiseList(QListView):
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.activated.connect(lambda index: self._open(index.data(PAYLOAD_ROLE)))
 
-    def set_promises(self, promises: list[CommitmentView], today: date | None = None) -> None:
+    def set_promises(
+        self,
+        promises: list[CommitmentView],
+        today: date | None = None,
+        *,
+        group_overdue: bool = False,
+    ) -> None:
+        """Show ``promises``; ``group_overdue`` puts two or more late ones under one
+        "Overdue" heading with a single alert badge, instead of a column of red badges."""
         day = today or date.today()
         current = self.current()
-        self.lines.set_lines([promise_line(c, day) for c in promises])
+        lines = [promise_line(c, day) for c in promises]
+        late = [i for i, c in enumerate(promises) if c.due is not None and c.due < day]
+        if group_overdue and len(late) >= 2:
+            oldest = max((day - promises[i].due).days for i in late)  # type: ignore[operator]
+            heading = Line(
+                key="group:overdue",
+                title=_tr("Overdue: %1 promises").replace("%1", str(len(late))),
+                detail=_tr("the oldest %1 days late").replace("%1", str(oldest)),
+                badge=str(len(late)),
+                badge_colour=ALERT,
+            )
+            quiet = [replace(lines[i], badge_colour=None) for i in late]
+            rest = [line for i, line in enumerate(lines) if i not in set(late)]
+            lines = [heading, *quiet, *rest]
+        self.lines.set_lines(lines)
         if current is not None:
             row = self.lines.row_of(current.id)
             if row >= 0:

@@ -101,7 +101,18 @@ class TrustMeter(QWidget):
             .replace("%5", str(self._in_me))
             .replace("%6", level_label(self._in_me))
         )
-        self.setToolTip(self.accessibleDescription())
+        # The tooltip says what each gauge measures, not the numbers it already shows.
+        name = self._name or self.tr("them")
+        self.setToolTip(
+            self.tr(
+                "Left, %1: how far %2's track record with you earns your trust.\n"
+                "Right, %3: how far your track record with %2 earns theirs.\n"
+                "Each reads 0–100; the ticks mark where the level words change."
+            )
+            .replace("%1", mine)
+            .replace("%2", name)
+            .replace("%3", theirs)
+        )
 
     # --- Painting ---------------------------------------------------------------------
 

@@ -24,6 +24,7 @@ STATE = "window/state"
 LAST_VIEW = "window/lastView"
 SPLITTER_PREFIX = "splitters/"  # + "people", "person", "events"
 PEOPLE_SORT = "people/sort"
+SECTION_PREFIX = "sections/"  # + a folding section's name ("personDetails"…): open or not
 STATE_VERSION = 1  # QMainWindow.saveState's own version number (toolbars, docks)
 
 # Preferences (Edit ▸ Preferences…): reminders while Rapport runs in the tray.
@@ -31,6 +32,10 @@ REMINDERS_ENABLED = "reminders/enabled"
 REMINDERS_PROMISES_TIME = "reminders/promises_time"
 REMINDERS_DIGEST_TIME = "reminders/digest_time"
 REMINDERS_LAST_PREFIX = "reminders/last_"  # + "promises", "digest": the day last shown
+# Preferences: appearance, new people, printing (issue #13).
+THEME = "appearance/theme"  # "system" | "light" | "dark"
+DEFAULT_CADENCE = "people/defaultCadence"  # days, or 0 for the circle's pace
+PAPER_SIZE = "printing/paperSize"  # "auto" (by locale) | "A4" | "Letter"
 DEFAULT_PROMISES_TIME = "09:00"
 DEFAULT_DIGEST_TIME = "09:05"
 
@@ -54,6 +59,13 @@ def read_text(key: str, default: str) -> str:
 
 def read_bool(key: str, default: bool) -> bool:
     return bool(settings().value(key, default, type=bool))
+
+
+def read_int(key: str, default: int) -> int:
+    try:
+        return int(settings().value(key, default))
+    except (TypeError, ValueError):
+        return default
 
 
 def write(key: str, value: object) -> None:

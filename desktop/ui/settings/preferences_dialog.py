@@ -1,10 +1,11 @@
-"""Preferences: when Rapport reminds you (promises due, the daily drifting digest)."""
+"""Preferences: the theme, defaults for new people and printing, and reminder times."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.settings import keys
+from desktop.ui.settings.theme import apply_theme, current_theme
 
 
 def _time(settings: QSettings, key: str, default: str) -> QTime:
@@ -49,7 +51,41 @@ class PreferencesDialog(QDialog):
         self.enabled.toggled.connect(self.digest_time.setEnabled)
         self.promises_time.setEnabled(self.enabled.isChecked())
         self.digest_time.setEnabled(self.enabled.isChecked())
+        self.theme = QComboBox()
+        self.theme.setObjectName("themeChoice")
+        self.theme.setAccessibleName(self.tr("Theme"))
+        for code, text in (
+            ("system", self.tr("Same as the system")),
+            ("light", self.tr("Light")),
+            ("dark", self.tr("Dark")),
+        ):
+            self.theme.addItem(text, code)
+        self.theme.setCurrentIndex(max(0, self.theme.findData(current_theme())))
+        self.cadence = QComboBox()
+        self.cadence.setObjectName("defaultCadence")
+        self.cadence.setAccessibleName(self.tr("Keep in touch with new people every"))
+        self.cadence.addItem(self.tr("Their circle's pace"), 0)
+        for days in (7, 14, 30, 60, 90, 180, 365):
+            self.cadence.addItem(self.tr("Every %1 days").replace("%1", str(days)), days)
+        self.cadence.setCurrentIndex(
+            max(0, self.cadence.findData(keys.read_int(keys.DEFAULT_CADENCE, 0)))
+        )
+        self.paper = QComboBox()
+        self.paper.setObjectName("paperSize")
+        self.paper.setAccessibleName(self.tr("Paper size for briefings"))
+        for code, text in (
+            ("auto", self.tr("As the region uses")),
+            ("A4", "A4"),
+            ("Letter", self.tr("US Letter")),
+        ):
+            self.paper.addItem(text, code)
+        self.paper.setCurrentIndex(
+            max(0, self.paper.findData(keys.read_text(keys.PAPER_SIZE, "auto")))
+        )
         form = QFormLayout()
+        form.addRow(self.tr("&Theme:"), self.theme)
+        form.addRow(self.tr("New people: keep in &touch"), self.cadence)
+        form.addRow(self.tr("Briefing &paper:"), self.paper)
         form.addRow(self.enabled)
         form.addRow(self.tr("Promises due today:"), self.promises_time)
         form.addRow(self.tr("People drifting away:"), self.digest_time)
@@ -76,6 +112,10 @@ class PreferencesDialog(QDialog):
 
     def accept(self) -> None:
         settings = keys.settings()
+        settings.setValue(keys.THEME, self.theme.currentData())
+        settings.setValue(keys.DEFAULT_CADENCE, self.cadence.currentData())
+        settings.setValue(keys.PAPER_SIZE, self.paper.currentData())
+        apply_theme(self.theme.currentData())
         settings.setValue(keys.REMINDERS_ENABLED, self.enabled.isChecked())
         settings.setValue(keys.REMINDERS_PROMISES_TIME, self.promises_time.time().toString("HH:mm"))
         settings.setValue(keys.REMINDERS_DIGEST_TIME, self.digest_time.time().toString("HH:mm"))

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from desktop.ui.kit.action_specs import SPECS, shortcut_text, translate
+from desktop.ui.kit.action_specs import SPECS, shortcut_text, shortcut_texts, translate
 from desktop.ui.shell.window_part import WindowPart
 
 if TYPE_CHECKING:
@@ -46,13 +46,14 @@ class AppActions(WindowPart):
             if spec.widget_only:
                 keys = shortcut_text(spec.id)
             elif action is not None:
-                keys = ", ".join(s.toString() for s in action.shortcuts())
+                keys = ", ".join(shortcut_texts(spec.id))
             else:
                 continue
             if keys:
                 label = html.escape(translate(spec.text).replace("&", ""))
                 rows.append(
-                    f"<tr><td><b>{html.escape(keys)}</b></td><td>&nbsp;&nbsp;{label}</td></tr>"
+                    f"<tr><td align='right'><b>{html.escape(keys)}</b></td>"
+                    f"<td>&nbsp;—&nbsp;{label}</td></tr>"
                 )
         self.message(self.tr("Keyboard Shortcuts"), "<table>" + "".join(rows) + "</table>")
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.ui.kit.undo import CreateCommand, push
 from desktop.ui.shell.window_part import WindowPart
@@ -66,9 +66,32 @@ class EditActions(WindowPart):
         if not run_dialog(dialog):
             return None
         values = dialog.values()
+        email = dialog.email_address()
+        same_email = people.people_with_email(email)
+        existing = list(dict.fromkeys([*same_email, *people.people_named(values["full_name"])]))
+        if existing:
+            name = existing[0][1] if len(existing) == 1 else values["full_name"]
+            choice = self.ask_existing(name, len(existing))
+            if choice == "open":
+                w.open_person(existing[0][0])
+                return existing[0][0]
+            if choice != "add":
+                return None
+        from desktop.ui.settings import keys
+
+        cadence = keys.read_int(keys.DEFAULT_CADENCE, 0)
+        if cadence > 0:  # Preferences: a default pace for new people (0: the circle's)
+            values.setdefault("cadence_days", cadence)
+
+        def create() -> str:
+            person_id = people.create_person(**values)
+            if email:
+                people.add_contact_point(person_id=person_id, kind="email", value=email)
+            return person_id
+
         command = CreateCommand(
             self.tr("New person %1").replace("%1", values["full_name"]),
-            lambda: people.create_person(**values),
+            create,
             people.delete_person,
             people.restore_person,
         )
@@ -77,6 +100,28 @@ class EditActions(WindowPart):
         w.open_person(command.row_id)
         w.people.person_view.editor.bindings["headline"].widget.setFocus()
         return command.row_id
+
+    def ask_existing(self, name: str, count: int) -> str | None:
+        """ "open" the existing person, "add" another of that name, or None (cancel)."""
+        box = QMessageBox(self.window)
+        box.setObjectName("personExistsBox")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Already in Rapport"))
+        box.setText(
+            self.tr("%1 is already in Rapport.").replace("%1", name)
+            if count == 1
+            else self.tr("%2 people named %1 are already in Rapport.")
+            .replace("%1", name)
+            .replace("%2", str(count))
+        )
+        box.setInformativeText(self.tr("Open the existing card, or add someone new?"))
+        open_button = box.addButton(self.tr("&Open Existing"), QMessageBox.ButtonRole.AcceptRole)
+        add_button = box.addButton(self.tr("&Add Another"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(open_button)
+        box.exec()
+        clicked = box.clickedButton()
+        return "open" if clicked is open_button else "add" if clicked is add_button else None
 
     def new_event(self) -> None:
         self.window.show_view("events")

@@ -98,20 +98,41 @@ class _SetupPage(QWidget):
                 ("&Secret key:", self.secret_key),
             ],
         ]
+        labels: list[QLabel] = []
+
+        def labelled(text: str, buddy: QWidget) -> QLabel:
+            # A label with a buddy turns "&Folder:" into an underlined F (Alt+F), never
+            # a literal ampersand, even when the field sits in a row with a button.
+            label = QLabel(text)
+            label.setBuddy(buddy)
+            labels.append(label)
+            return label
+
+        forms: list[QFormLayout] = []
         for page_rows in rows:
             page = QWidget()
             form = QFormLayout(page)
+            form.setContentsMargins(0, 0, 0, 0)
+            forms.append(form)
             for label, widget in page_rows:
-                if isinstance(widget, QWidget):
-                    widget.setAccessibleName(label.replace("&", "").rstrip(":"))
-                form.addRow(label, widget)
+                field = widget if isinstance(widget, QWidget) else self.folder
+                field.setAccessibleName(label.replace("&", "").rstrip(":"))
+                form.addRow(labelled(label, field), widget)
             self.pages.addWidget(page)
         self.kind.currentIndexChanged.connect(self.pages.setCurrentIndex)
         layout = QFormLayout(self)
-        layout.addRow("&Keep the vault in:", self.kind)
+        layout.setContentsMargins(0, 0, 0, 0)
+        forms.append(layout)
+        layout.addRow(labelled("&Keep the vault in:", self.kind), self.kind)
         layout.addRow(self.pages)
-        layout.addRow("This &device's name:", self.device_name)
+        layout.addRow(labelled("This &device's name:", self.device_name), self.device_name)
         self.device_name.setAccessibleName("This device's name")
+        # One label column for the outer form and every page's form, so fields line up.
+        width = max(label.sizeHint().width() for label in labels)
+        for label in labels:
+            label.setMinimumWidth(width)
+        for form in forms:
+            form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
     def _choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Choose the synced folder")
@@ -171,6 +192,10 @@ class SyncSettingsDialog(QDialog):
         ):
             button.setObjectName(name)
             setup_buttons.addWidget(button)
+        # One primary button: creating a vault is the step most people take first.
+        for button in (self.test_button, self.join_button):
+            button.setAutoDefault(False)
+        self.create_button.setDefault(True)
         self.test_button.clicked.connect(self.test_connection)
         self.create_button.clicked.connect(lambda: self.create_vault())
         self.join_button.clicked.connect(lambda: self.join_vault())
@@ -178,10 +203,23 @@ class SyncSettingsDialog(QDialog):
         self.setup_box = QWidget(self)
         setup_layout = QVBoxLayout(self.setup_box)
         setup_layout.setContentsMargins(0, 0, 0, 0)
+        self.vault_intro = QLabel(
+            self.tr(
+                "A vault is an encrypted copy of your Rapport data in a folder or storage "
+                "you choose; each of your devices syncs through it, and only your "
+                "passphrase can open it."
+            ),
+            self.setup_box,
+        )
+        self.vault_intro.setObjectName("vaultIntro")
+        self.vault_intro.setWordWrap(True)
+        setup_layout.addWidget(self.vault_intro)
         setup_layout.addWidget(self.setup)
         setup_layout.addLayout(setup_buttons)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
+        for button in close.buttons():
+            button.setAutoDefault(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.setup_box)
         layout.addWidget(self.status_page)

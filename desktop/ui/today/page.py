@@ -199,7 +199,7 @@ class TodayView(RefreshWhenShown, QWidget):
     def _apply(self, data: TodayData) -> None:
         self._pending = False
         self._set_title()
-        self.owe.set_promises(data.owe, data.day)
+        self.owe.set_promises(data.owe, data.day, group_overdue=True)
         self.waiting.set_promises(data.waiting, data.day)
         self.drifting.model().set_lines([self._drift_line(d) for d in data.drifting])  # type: ignore[attr-defined]
         self.events.model().set_lines([self._event_line(e) for e in data.upcoming])  # type: ignore[attr-defined]

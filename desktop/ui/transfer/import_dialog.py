@@ -28,6 +28,7 @@ from desktop.services import importing
 from desktop.services.importing import CALENDAR_SUFFIXES, ImportPreview, ImportResult
 from desktop.ui.kit.background import Job, WriterBridge, error_text, run_job
 from desktop.ui.kit.style import ALERT
+from desktop.ui.kit.undo import BatchCommand, push
 from desktop.ui.transfer import common
 from desktop.ui.transfer.common import tr
 from desktop.ui.transfer.mapping_table import MappingTable
@@ -282,6 +283,9 @@ def run_import(parent: QWidget, path: Path | None = None) -> bool:
     path = Path(path)
     if path.suffix.lower() in CALENDAR_SUFFIXES:
         return _run_calendar(parent, path)
+    from desktop.services.change_sets import change_mark
+
+    before = change_mark()
     dialog = ImportDialog(path, parent)
     try:
         accepted = common.exec_dialog(dialog) == QDialog.DialogCode.Accepted
@@ -290,4 +294,9 @@ def run_import(parent: QWidget, path: Path | None = None) -> bool:
             dialog.job.wait(5.0)
     finally:
         dialog.deleteLater()
-    return bool(accepted and result is not None and any(result.written.values()))
+    written = bool(accepted and result is not None and any(result.written.values()))
+    stack = getattr(parent, "undo_stack", None)
+    if written and stack is not None:
+        # One undo step for the whole file, like any edit (Edit ▸ Undo Import …).
+        push(stack, BatchCommand(tr("Import {0}").format(path.name), before, change_mark()))
+    return written

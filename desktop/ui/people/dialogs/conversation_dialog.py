@@ -38,6 +38,8 @@ class ConversationDialog(FormDialog):
         existing: ConversationView | None = None,
     ) -> None:
         title = self.tr("Edit Conversation") if existing else self.tr("Log Conversation")
+        # Say whom it is with: the dialog may open from a shortcut, far from the card.
+        title = self.tr("%1 with %2").replace("%1", title).replace("%2", person_name)
         super().__init__(title, "conversationDialog", parent)
         self._person_id = person_id
         self._existing = existing

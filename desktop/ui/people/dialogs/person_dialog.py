@@ -17,6 +17,10 @@ class NewPersonDialog(FormDialog):
         self.name = QLineEdit(name, self)
         self.name.setPlaceholderText(self.tr("Full name"))
         self.add_row(self.tr("&Name:"), self.name)
+        self.email = QLineEdit(self)
+        self.email.setObjectName("newPersonEmail")
+        self.email.setPlaceholderText(self.tr("Optional; finds them again (and duplicates)"))
+        self.add_row(self.tr("&Email:"), self.email)
         self.headline = QLineEdit(self)
         self.headline.setPlaceholderText(self.tr("What they do, in a few words"))
         self.add_row(self.tr("&Headline:"), self.headline)
@@ -33,7 +37,13 @@ class NewPersonDialog(FormDialog):
     def problem_with_input(self) -> str | None:
         if not self.name.text().strip():
             return self.tr("A person needs a name.")
+        email = self.email_address()
+        if email and ("@" not in email or " " in email):
+            return self.tr("The email address needs an @, like ana@example.com.")
         return None
+
+    def email_address(self) -> str:
+        return self.email.text().strip()
 
     def values(self) -> dict[str, Any]:
         return {
