@@ -79,14 +79,18 @@ _WEEKDAY_OR_MONTH = frozenset(
     )
 )
 
+_WITH = r"(?:with|w/|w)"
 _MEET = (
-    r"(?:met(?:\s+up)?(?:\s+with)?|ran\s+into|bumped\s+into|caught\s+up\s+with"
-    r"|sat\s+(?:next\s+to|beside|with)|chatted\s+(?:with|to)|talked\s+(?:with|to)"
-    r"|spoke\s+(?:with|to)|got\s+to\s+know|saw|thanked|visited"
+    rf"(?:met(?:\s+up)?(?:\s+{_WITH})?|ran\s+into|bumped\s+into|caught\s+up\s+{_WITH}"
+    r"|(?:sat|stood|roomed|seated|ended\s+up)\s+(?:next\s+to|beside|opposite|with|w/)"
+    r"|next\s+to|beside"
+    rf"|(?:chatted|chatting|talked|talking|spoke|speaking|hung\s+out|hanging\s+out"
+    rf"|natter|yarn|catch[\s-]?up|debrief|1:1|one[\s-]on[\s-]one)\s+(?:{_WITH}|to)"
+    r"|got\s+to\s+know|saw|thanked|visited|interviewed"
     r"|(?:lunch|coffee|coffe|dinner|drinks|breakfast|brunch|beers?|tea|call|phone\s+call"
-    r"|chat|catch[\s-]?up|video\s+call|zoom|meeting|walk|workshop|bbq|1:1|one[\s-]on[\s-]one)"
+    r"|chat|video\s+call|zoom|teams\s+call|meeting|walk|workshop|bbq)"
     r"(?:\s+(?:at|in|after|before|during)\s+[^,;.\n]*?)?\s+(?:with|w/|w)"
-    r"|attendees\s*:|with"
+    r"|(?:attendees|present|participants)\s*:|with|w/|w"
     r"|(?:lunch|coffee|dinner|drinks|breakfast|call|zoom|meeting|chat|1:1)\s*:)"
 )
 _MEET_RE = re.compile(rf"(?<![\w/])(?:{_MEET})(?=[\s:])\s*:?\s*", re.I)
@@ -312,6 +316,45 @@ def _index(names: tuple[str, ...]) -> tuple[dict[str, str], dict[str, tuple[str,
             by_full[key] = name
             by_first.setdefault(key.split()[0], []).append(name)
     return by_full, {k: tuple(v) for k, v in by_first.items()}
+
+
+def _typed_lower(text: str, s: int, e: int) -> bool:
+    """Whether the writer of this sentence skips capitals (only "I" or the first letter
+    capitalised), so that lower-case words after a bare "with" may be names."""
+    body = re.sub(r"(?<![\w'])I(?![\w'])", "i", text[s + 1 : e])
+    return not any(ch.isupper() for ch in body)
+
+
+_DETERMINERS = frozenset(_words("the a an my our his her their your old new"))
+_DESCRIPTOR_WORD = re.compile(r"([a-z][\w'\-]*)[ \t]+")
+
+
+def _skip_descriptor(text: str, pos: int, hi: int) -> tuple[int, bool]:
+    """Past a description before a name: "old uni mate Callum Fraser", "my new report
+    Tomasz", "foreman Gary Doyle", or an apposition "the owner, eleanor vance" (then
+    True: the name after the comma may be typed in lower case). ``pos`` itself when
+    nothing describes: "the Acme team" is not a person called Acme."""
+    i = pos
+    words: list[str] = []
+    while len(words) < 4:
+        m = _DESCRIPTOR_WORD.match(text, i, hi)
+        comma = re.compile(r"([a-z][\w'\-]*),[ \t]*").match(text, i, hi)
+        if comma and words and words[0] in _DETERMINERS and comma.group(1) not in _NOT_NAME:
+            return comma.end(), True
+        if m is None:
+            break
+        word = m.group(1)
+        if word in _PLACE_STOP or word in ("and", "or", "&") or (
+            word in _NOT_NAME and word not in _DETERMINERS
+        ):
+            break
+        if word in _DETERMINERS and words:
+            break
+        words.append(word)
+        i = m.end()
+        if text[i : i + 1].isupper() and not (len(words) == 1 and words[0] in _DETERMINERS):
+            return i, False
+    return pos, False
 
 
 def _is_cap(word: str) -> bool:
@@ -618,7 +661,8 @@ class _Reader:
         for index, (s, e) in enumerate(sentences):
             for m in _MEET_RE.finditer(t, s, e):
                 word = m.group().split()[0].casefold()
-                if word == "with" and not self._with_is_meeting(s, m.start()):
+                bare_with = word in ("with", "w/", "w")
+                if bare_with and not self._with_is_meeting(s, m.start()):
                     continue
                 if re.search(
                     rf"\b(?:i{_A}ll|will|need\s+to|to|gonna|should|must|plan\s+to)\s+(?:\w+\s+){{0,4}}$",
@@ -628,7 +672,8 @@ class _Reader:
                     continue  # "I'll set up a meeting with Carl": a plan, not a meeting
                 if word == "saw" and not re.search(r"\bagain\b", t[m.end() : e], re.I):
                     continue
-                if not self.name_list(m.end(), e, index, lower_ok=True):
+                lower_ok = not bare_with or _typed_lower(t, s, e)
+                if not self.name_list(m.end(), e, index, lower_ok=lower_ok):
                     group = _GROUP_THEN_NAMES.match(t, m.end(), e)
                     if group:  # "w/ the design team - Zara, Omar and Kenji"
                         self.name_list(group.end(), e, index, lower_ok=False)
@@ -652,14 +697,19 @@ class _Reader:
                         self.add_person(raw, span[0], c.sentence)
 
     def _with_is_meeting(self, s: int, pos: int) -> bool:
-        """A bare "with" counts only early in a sentence that has no promise before it
-        ("BBQ at Kai's place with Jonas"), not "follow up with Keiko"."""
+        """A bare "with" is a meeting ("Spent the afternoon with Aroha", "Ran the 10k
+        with Fatima") unless its clause is a plan or a promise ("follow up with Keiko",
+        "I'll set up a call with Carl") or about someone else ("she moved with Ben")."""
         before = self.text[s:pos]
-        if len(before) > 40 or re.search(
-            r"\b(?:i|will|need|to|up|promised|should|me)\b", before, re.I
-        ):
-            return False
-        return bool(re.search(r"\b(?:at|in)\b", before, re.I))
+        cut = max(before.rfind(ch) for ch in ",;\u2014\u2013(")
+        before = before[cut + 1 :]
+        return not re.search(
+            rf"\b(?:i|we{_A}ll|will|{_A}ll|need|needs|to|up|promised|should|must|gonna|going"
+            r"|want|wants|plan|book|schedule|arrange|set|follow|touch|check|me|she|he|they"
+            r"|his|her|their|speak|talk|chat|meet)\b",
+            before,
+            re.I,
+        )
 
     def name_list(self, pos: int, hi: int, sentence: int, *, lower_ok: bool) -> list[str]:
         """Names separated by commas/"and"/"&" from ``pos``; an organization after a name
@@ -670,12 +720,14 @@ class _Reader:
         list_at = pos
         typed_lower = False
         while True:
-            m = re.compile(
-                r"[ \t]*(?:(?:her|his|their|my|our)\s+[\w-]+\s+(?=[A-Z])"
-                r"|a\s+(?:guy|woman|man|lady)\s+called\s+)?"
-            ).match(t, pos, hi)
+            m = re.compile(r"[ \t]*(?:a\s+(?:guy|woman|man|lady)\s+(?:called|named)\s+)?").match(
+                t, pos, hi
+            )
             pos = m.end() if m else pos
-            span = _scan_name(t, pos, hi, lower_ok=lower_ok and (not found or typed_lower))
+            pos, apposed = _skip_descriptor(t, pos, hi)
+            span = _scan_name(
+                t, pos, hi, lower_ok=(lower_ok or apposed) and (not found or typed_lower)
+            )
             if span is None:
                 break
             if not found:
