@@ -58,7 +58,7 @@ _NOT_NAME = frozenset(
         "sending via from at in on with w to for of about by quick long phone video zoom chat "
         "team board new xmas christmas attendees got had ran bumped sat saw caught chatted "
         "talked spoke walk tea beers bbq finally finaly mr mrs ms dr prof sir mum mom dad "
-        "wife husband kids family boss folks guys parents"
+        "wife husband kids family boss folks guys parents friends colleagues people"
     )
 )
 _PARTICLES = frozenset(
@@ -319,9 +319,9 @@ def _index(names: tuple[str, ...]) -> tuple[dict[str, str], dict[str, tuple[str,
 
 
 def _typed_lower(text: str, s: int, e: int) -> bool:
-    """Whether the writer of this sentence skips capitals (only "I" or the first letter
-    capitalised), so that lower-case words after a bare "with" may be names."""
-    body = re.sub(r"(?<![\w'])I(?![\w'])", "i", text[s + 1 : e])
+    """Whether the writer skips capitals up to ``e`` (an "I" aside), so that lower-case
+    words after a bare "with" may be names ("caught the train w/ siobhan")."""
+    body = re.sub(r"(?<![\w'])I(?![\w'])", "i", text[s:e])
     return not any(ch.isupper() for ch in body)
 
 
@@ -344,11 +344,9 @@ def _skip_descriptor(text: str, pos: int, hi: int) -> tuple[int, bool]:
         if m is None:
             break
         word = m.group(1)
-        if word in _PLACE_STOP or word in ("and", "or", "&") or (
-            word in _NOT_NAME and word not in _DETERMINERS
-        ):
+        if word in _PLACE_STOP or word in ("and", "or", "&"):
             break
-        if word in _DETERMINERS and words:
+        if word in _DETERMINERS and words and word not in ("old", "new"):
             break
         words.append(word)
         i = m.end()
@@ -672,7 +670,7 @@ class _Reader:
                     continue  # "I'll set up a meeting with Carl": a plan, not a meeting
                 if word == "saw" and not re.search(r"\bagain\b", t[m.end() : e], re.I):
                     continue
-                lower_ok = not bare_with or _typed_lower(t, s, e)
+                lower_ok = not bare_with or _typed_lower(t, s, m.start())
                 if not self.name_list(m.end(), e, index, lower_ok=lower_ok):
                     group = _GROUP_THEN_NAMES.match(t, m.end(), e)
                     if group:  # "w/ the design team - Zara, Omar and Kenji"
