@@ -222,6 +222,12 @@ _SUBJECT_ACTS = re.compile(
     r"|mentioned|told|came|joined|invited|hosted|shared|needs|thinks|just|also|had)\b|\s+&\s+i\b)",
     re.I,
 )
+_PRESENT_VERB = re.compile(  # said of someone at the meeting: they were there
+    r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:joined(?!\s+[A-Z])|came\s+(?:along|too|by)|dropped\s+by"
+    r"|turned\s+up|showed\s+up|stopped\s+by|popped\s+(?:in|by)|asked\s+(?:me|if|whether)"
+    r"|told\s+me|reminded\s+me|wants\s+me|would\s+like\s+me|invited\s+me|and\s+i\b|&\s+i\b)",
+    re.I,
+)
 _WORK_AT = re.compile(
     rf"\b(?:works?|working|worked|started|job|is|{_A}s|was|runs\s+[\w-]+|leads\s+[\w-]+|now"
     rf"|{_ROLES})\s+(?:at|for|with)\s+",
@@ -815,12 +821,18 @@ class _Reader:
             if low and not any(w in _NOT_NAME for w in low.group(1).split()):
                 self.name_list(s, e, index, lower_ok=True)
                 return
+        described, _apposed = _skip_descriptor(t, start, e)
+        if described != start and t[start:described].split()[0].casefold() in _DETERMINERS:
+            start = described  # "Her colleague Sipho Dlamini joined ..."
         span = _scan_name(t, start, e, lower_ok=False)
         if span is None:
             return
         rest = t[span[1] : e]
         raw = t[span[0] : span[1]]
-        many = re.match(r"\s*(?:,|and\b|&)", rest) is not None
+        if _PRESENT_VERB.match(rest):  # "Ms. Adeyemi (Year 4) asked if I could ..."
+            self.name_list(span[0], e, index, lower_ok=False)
+            return
+        many = re.match(r"\s*,|\s+(?:and\b|&\s)", rest) is not None
         acts = _SUBJECT_ACTS.match(rest) is not None
         org_follows = _ORG_AFTER_NAME.match(rest) is not None
         if (
