@@ -69,7 +69,7 @@ _PARTICLES = frozenset(
 _TITLES = re.compile(r"(?:dr|mr|mrs|ms|mx|prof|professor|sir|dame|rev)\.?\s+", re.I)
 _ROLES = (
     r"(?:ceo|cto|cfo|coo|cmo|cpo|vp|svp|evp|founder|co-?founder|engineer|developer|designer"
-    r"|manager|director|lead|head(?:\s+of\s+[\w-]+)?|partner|investor|recruiter|consultant"
+    r"|manager|director|lead|head(?:\s+of\s+[\w&-]+)?|partner|investor|recruiter|consultant"
     r"|analyst|scientist|researcher|professor|editor|pm|product\s+manager|intern)"
 )
 _WEEKDAY_OR_MONTH = frozenset(
@@ -234,20 +234,22 @@ _WORK_AT = re.compile(
     re.I,
 )
 _ORG_AFTER_NAME_LOOSE = re.compile(
-    r",\s+(?:an?\s+)?(?:[a-z][\w-]*\s+){1,3}(?:at|@)\s+(?P<role>[A-Z][^,;.\n()]*)"
+    r"(?:,|\s+[-\u2013\u2014])\s+(?:now\s+)?(?:an?\s+)?(?:(?:[a-z][\w-]*|[A-Z]{2,5})\s+){1,3}"
+    r"(?:at|@)\s+(?P<role>[A-Z][^,;.\n()]*)"
 )
 _ORG_AFTER_NAME = re.compile(
-    rf"\s*(?:\((?P<paren>[^()\n]{{1,60}})\)|,?\s+(?:from|of)\s+(?:the\s+)?(?P<from>[^,;.\n()]+)"
+    rf"\s*(?:\((?P<paren>[^()\n]{{1,60}})\)|,?\s+(?:(?:all|both)\s+)?(?:from|of)\s+(?:the\s+)?(?P<from>[^,;.\n()]+)"
     rf"|,\s+(?:an?\s+)?(?:{_ROLES}|[\w-]+\s+{_ROLES})\s+(?:at|of)\s+(?:the\s+)?(?P<role>[^,;.\n()]+))",
     re.I,
 )
 _EMPLOYER_RE = re.compile(
-    rf"(?i:\b(?P<subj>{_SUBJ_PRONOUN}|{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s*"
+    rf"(?i:\b(?P<subj>{_SUBJ_PRONOUN}|{_NAME_WORD}(?:\s+{_NAME_WORD})?)(?:,?\s+who)?\s*"
     rf"(?:{_A}s|\s+is|\s+just|\s+now|\s+has|\s+was)?\s*(?:a\s+|an\s+|now\s+|just\s+)*"
-    rf"(?:works?|working|worked|started|joined|runs\s+[\w-]+|leads\s+[\w-]+|{_ROLES})?"
-    r"\s*(?:at|for)\s+)(?P<org>[A-Z][^,;.\n]*)"
+    rf"(?:(?:works?|working|worked|started|joined|runs\s+[\w-]+|leads\s+[\w-]+|{_ROLES})?"
+    r"\s*(?:at|for)|joined|(?:moved|moving|switched|gone|went)\s+(?:over\s+)?to)\s+)"
+    r"(?P<org>[A-Z][^,;.\n]*)"
 )
-_AT_FOR_RE = re.compile(r"\s(?:at|for)\s+[A-Z]")
+_AT_FOR_RE = re.compile(r"\s(?:at|for|joined|to)\s+[A-Z]")
 _LATE_FROM_RE = re.compile(r"[^,;.\n]{0,30}?\bfrom\s+(?:the\s+)?(?P<org>[A-Z][^,;.\n()]*)")
 _NAME_WORD_RE = re.compile(_NAME_WORD)
 _NAME_WORD_B_RE = re.compile(rf"\b{_NAME_WORD}")
@@ -754,6 +756,10 @@ class _Reader:
             g = org.groupdict() if org else {}
             if org:
                 value = g.get("paren") or g.get("from") or g.get("role") or ""
+                together = bool(g.get("from"))
+                both = re.match(r"(?:all|both)\s+(?:(?:from|at|of)\s+)?", value, re.I)
+                if g.get("paren") and both:  # "(both Nubank)": the whole list
+                    value, together = value[both.end() :], True
                 employer = _PAREN_ROLE_AT.match(value) if g.get("paren") else None
                 if employer:  # "(product lead @ Canva)"
                     value = employer.group("org")
@@ -761,7 +767,7 @@ class _Reader:
                     value = ""  # "(CTO)": a role, no organization
                 value = self.org_phrase(value)
                 if value:
-                    if g.get("from"):
+                    if together:
                         for person in found[group_start:]:
                             self.orgs.setdefault(person, value)
                     else:
