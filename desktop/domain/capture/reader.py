@@ -978,7 +978,10 @@ class _Reader:
             if _MEET_RE.search(t, s, e) or any(s <= p < e for p, _n, _i in self.mentions)
         ]
         anyone = bool(meeting)
+        if sentences and sentences[0] not in meeting:  # "Xmas drinks at the Crown. Ran into"
+            meeting.insert(0, sentences[0])
         meeting = meeting or sentences  # nobody named: where it happened still counts
+        heading = clauses[0].start if clauses else -1
         for s, e in meeting:
             found: list[tuple[str, str, bool, int]] = []  # (lead, place, article?, where)
             for m in _PLACE_LEAD.finditer(t, s, e):
@@ -997,6 +1000,7 @@ class _Reader:
                     and clause
                     and not met_here
                     and m.start() != clause.start  # "At the climate meetup: Ana, Ben"
+                    and clause.start != heading  # "Workshop in Lagos; had lunch with ..."
                     and not _MEAL_RE.search(t, clause.start, m.start())
                     and not any(clause.start <= p < clause.end for p, _n, _i in self.mentions)
                 ):
@@ -1061,7 +1065,7 @@ class _Reader:
                 if lower_seen and words and words[-1].casefold() not in ("of", "&"):
                     break
             elif (loose and not _POSSESSIVE_END_RE.search(w)) or (
-                words and not loose and lower_seen < 2 and w.isalpha()
+                words and not loose and lower_seen < 2 and w.isalpha() and not w.endswith("ing")
             ):
                 lower_seen += 1
             elif _POSSESSIVE_END_RE.search(w) and not words:
