@@ -119,14 +119,16 @@ _ACTION_VERB = re.compile(
 _SUBJ_PRONOUN = r"(?:she|he|they)"
 _ME_MODAL = (
     rf"i(?:{_A}ll|\s+will|\s+shall|\s+am\s+going\s+to|{_A}m\s+going\s+to|{_A}m\s+gonna"
-    r"|\s+am\s+gonna|\s+gonna|\s+promised\s+to|\s+offered\s+to|\s+agreed\s+to|\s+need\s+to"
+    r"|\s+am\s+gonna|\s+gonna|\s+promis+ed\s+to|\s+offered\s+to|\s+agreed\s+to|\s+need\s+to"
+    r"|\s+(?:undertook|committed|pledged|vowed|volunteered)\s+to"
     rf"|\s+have\s+to|\s+must|\s+should|\s+can|\s+could|\s+want\s+to|\s+plan\s+to|\s+said\s+i\s*(?:{_A}d|would|will|{_A}ll))"
 )
 _THEM_MODAL = (
     rf"(?:{_A}ll|\s+will|\s+shall|{_A}s\s+going\s+to|\s+is\s+going\s+to|{_A}s\s+gonna"
     rf"|\s+is\s+gonna|\s+are\s+going\s+to|{_A}re\s+going\s+to|{_A}re\s+gonna|\s+gonna"
     r"|\s+promised\s+to|\s+offered\s+to|\s+agreed\s+to|\s+volunteered\s+to|\s+can|\s+could"
-    rf"|\s+said\s+(?:she|he|they)\s*(?:{_A}d|would|will|{_A}ll)|{_A}d(?!\s+(?:love|like|prefer|rather|been|had))"
+    rf"|\s+said\s+(?:she|he|they)(?:\s*{_A}d|d|\s+would|\s+will|\s*{_A}ll)"
+    rf"|{_A}d(?!\s+(?:love|like|prefer|rather|been|had))"
     r"|\s+would(?!\s+(?:love|like|prefer|rather)))"
 )
 _NEGATED = re.compile(r"(?:not|never|n[o']t)\b|\w+n[\u2019']t\b", re.I)
@@ -138,32 +140,35 @@ _LEAD = re.compile(
     re.I,
 )
 _ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(rf"{_ME_MODAL}\s+", re.I), "promise"),
-    (re.compile(rf"i\s*(?:{_A}m|am)\s+(?=\w+ing\b)", re.I), "promise"),
-    (re.compile(r"i\s+(?:still\s+)?owe\s+", re.I), "debt"),
-    (re.compile(r"(?:i\s+)?promised\s+(?=(?:him|her|them|[A-Z]\w*)\s+(?!to\b)\w)"), "debt"),
-    (
-        re.compile(r"(?:todo|to-?do|me|action(?:\s+item)?|next\s+steps?)\s*[:\-]\s*", re.I),
-        "promise",
-    ),
     (
         re.compile(
-            r"(?:promised|need|needs|have|has|should|must|gonna|going|will|offered|agreed"
-            r"|want|plan|remember|don[\u2019']t\s+forget)(?:\s+to)?\s+(?=\w)",
-            re.I,
-        ),
-        "promise",
-    ),
-    (re.compile(r"(?:still\s+)?owe\s+", re.I), "debt"),
-    (
-        re.compile(
-            rf"(?:we\s+)?(?:told|promised|assured|reassured|said|agreed|decided)\s+"
+            rf"(?:i\s+|we\s+)?(?:told|promised|assured|reassured|said|agreed|decided)\s+"
             rf"(?:(?P<obj>him|her|them|{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s+)?(?:that\s+)?"
             rf"i\s*(?:{_A}d|would|will|{_A}ll|could|can)\s+(?!not\b)",
             re.I,
         ),
         "promise",
     ),
+    (re.compile(rf"{_ME_MODAL}\s+", re.I), "promise"),
+    (re.compile(rf"i\s*(?:{_A}m|am)\s+(?=\w+ing\b)", re.I), "promise"),
+    (re.compile(r"i\s+(?:still\s+)?owe\s+", re.I), "debt"),
+    (re.compile(r"(?:i\s+)?promised\s+(?=(?:him|her|them|[A-Z]\w*)\s+(?!to\b)\w)"), "debt"),
+    (
+        re.compile(
+            r"(?:todo|to-?do|me|action(?:\s+item)?|next\s+steps?)\s*(?:[:\-\u2192]|->)\s*", re.I
+        ),
+        "promise",
+    ),
+    (
+        re.compile(
+            r"(?:promis+ed|need|needs|have|has|should|must|gonna|gotta|going|will|offered|agreed"
+            r"|undertook|committed|pledged|volunteered|want|plan|remember"
+            r"|don[\u2019']t\s+forget)(?:\s+to)?\s+(?=\w)",
+            re.I,
+        ),
+        "promise",
+    ),
+    (re.compile(r"(?:still\s+)?owe\s+", re.I), "debt"),
     (
         re.compile(
             r"(?:sending|emailing|calling|writing|sharing|booking|forwarding|introducing"
@@ -173,6 +178,8 @@ _ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
         "gerund",
     ),
 ]
+_SUBJECTLESS = _ME_PATTERNS[6][0]
+_ME_OBJECT = re.compile(r"\w+\s+(?:me|us)\b(?!\s+(?:to|know)\b)|(?:introduce|intro|connect|put)\s+(?:me|us)\b", re.I)
 _ASKED_ME = re.compile(
     r"(?:asked|begged|wants|wanted|would\s+like)\s+me\s+to\s+"
     r"|asked\s+(?:me\s+)?(?:if|whether)\s+i\s+(?:could|can|would|might)\s+",
@@ -1179,7 +1186,8 @@ class _Reader:
                 if (
                     kind == "promise"
                     and re.match(
-                        r"(?:have|has|will|want|plan|going|gonna|need|needs)\s+(?!to\b)",
+                        r"(?:have|has|will|want|plan|going|gonna|need|needs|agreed|offered"
+                        r"|undertook|committed|pledged|volunteered)\s+(?!to\b)",
                         m.group(),
                         re.I,
                     )
@@ -1191,6 +1199,12 @@ class _Reader:
                 c.kind = "me"
                 c.debt = kind == "debt"
                 c.desc = (m.start() if kind == "gerund" else m.end(), c.end)
+                if (
+                    pattern is _SUBJECTLESS
+                    and re.match(r"(?:promis|offered|agreed|volunteered|will|gonna|going)", body, re.I)
+                    and _ME_OBJECT.match(t, m.end(), c.end)
+                ):  # "Also offered to introduce me to Léa": the other person offered
+                    c.kind, c.subject_raw, c.subject_at = "them", "", m.start()
                 obj = m.groupdict().get("obj") if m.groupdict() else None
                 if obj:
                     c.explicit_raw, c.explicit_at = obj, m.start("obj")
