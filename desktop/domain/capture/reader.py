@@ -483,6 +483,7 @@ class _Clause:
     kind: str = ""  # "me" | "them" | ""
     desc: tuple[int, int] = (0, 0)
     debt: bool = False
+    asked: bool = False  # "she asked me to ...": owed to whoever asked
     subject: str | None = None  # resolved name of the actor ("them") or the asker
     explicit_person: str | None = None
     person: str | None = None
@@ -678,7 +679,8 @@ class _Reader:
                 if bare_with and not self._with_is_meeting(s, m.start()):
                     continue
                 if re.search(
-                    rf"\b(?:i{_A}ll|will|need\s+to|to|gonna|should|must|plan\s+to)\s+(?:\w+\s+){{0,4}}$",
+                    rf"\b(?:i{_A}ll|will|need\s+to|to|gonna|should|must|plan\s+to|{_A}d|would)"
+                    r"\s+(?:\w+\s+){0,4}$",
                     t[s : m.start()],
                     re.I,
                 ):
@@ -1132,7 +1134,7 @@ class _Reader:
             # "asked if I could review the deck, I said yes" / "..., I said no"
             ask = _ASKED_ME.search(t, pos, c.end)
             if ask is not None:
-                c.kind = "me"
+                c.kind, c.asked = "me", True
                 c.desc = (ask.end(), c.end)
                 asker = self._name_before(pos, ask.start())
                 c.subject_raw, c.subject_at = asker, ask.start()
@@ -1291,6 +1293,9 @@ class _Reader:
             span = _scan_name(t, cand.start(), end, lower_ok=False)
             if span and span[1] == end:
                 return t[span[0] : span[1]]
+        last = re.compile(r"([^\W\d_][\w'\-]*)\Z").search(t, lo, end)
+        if last and self.lookup(last.group(1)):  # "ji-woo asked me to ...", typed lower
+            return last.group(1)
         return ""
 
     def _line_start(self, pos: int) -> bool:
@@ -1327,6 +1332,12 @@ class _Reader:
                 c.explicit_person = self._subject_of(c.explicit_raw, c.explicit_at, c.sentence)
             if c.kind == "them":
                 c.person = c.subject
+            elif c.kind == "me" and c.asked:
+                c.person = (
+                    c.explicit_person
+                    or self._subject_of(c.subject_raw, c.subject_at, c.sentence)
+                    or self._first_reference(c)
+                )
             elif c.kind == "me":
                 c.person = c.explicit_person or self._first_reference(c) or c.subject
                 if c.person is None:
@@ -1464,7 +1475,10 @@ class _Reader:
         if due is not None and lo <= due[1] and due[0] <= hi:
             a, b = max(lo, due[0]), min(hi, due[1])
             before = re.sub(
-                r"\s+(?:later|latest|at\s+the\s+latest)$", "", t[lo:a].rstrip(), flags=re.I
+                r"\s+(?:later|latest|at\s+the\s+latest|first\s+thing|for|on|at)$",
+                "",
+                t[lo:a].rstrip(),
+                flags=re.I,
             )
             raw = before + " " + t[b:hi]
         else:
@@ -1472,6 +1486,8 @@ class _Reader:
         raw = re.sub(r"#[\w-]+", " ", raw)
         raw = " ".join(raw.split())
         raw = _VAGUE_TAIL.sub("", raw)
+        raw = re.sub(r"^(?:also|just|then|definitely|still|quickly|really)\s+", "", raw, flags=re.I)
+        raw = re.split(r"\s+(?:since|because|as\s+she|as\s+he|as\s+they)\s+", raw, maxsplit=1)[0]
         raw = re.sub(r"\s+([,;:.!?])", r"\1", raw)
         return raw.strip(" \t.,;:!?\u2014\u2013-\"'()[]")
 
