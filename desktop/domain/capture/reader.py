@@ -66,7 +66,10 @@ _PARTICLES = frozenset(
         "de da di do dos das del della der den du la le los las van von ten ter bin ibn al el y zu"
     )
 )
-_TITLES = re.compile(r"(?:dr|mr|mrs|ms|mx|prof|professor|sir|dame|rev)\.?\s+", re.I)
+_TITLES = re.compile(
+    r"(?:dr|mr|mrs|ms|mx|prof|professor|sir|dame|rev|shri|sri|smt|herr|frau|mme|fr|sra|dra)\.?\s+",
+    re.I,
+)
 _ROLES = (
     r"(?:ceo|cto|cfo|coo|cmo|cpo|vp|svp|evp|founder|co-?founder|engineer|developer|designer"
     r"|manager|director|lead|head(?:\s+of\s+[\w&-]+)?|partner|investor|recruiter|consultant"
@@ -79,17 +82,18 @@ _WEEKDAY_OR_MONTH = frozenset(
     )
 )
 
-_WITH = r"(?:with|w/|w)"
+_WITH = r"(?:with|w/|w|wi[\u2019']|wiht|wth)"
 _MEET = (
     rf"(?:met(?:\s+up)?(?:\s+{_WITH})?|ran\s+into|bumped\s+into|caught\s+up\s+{_WITH}"
     r"|(?:sat|stood|roomed|seated|ended\s+up)\s+(?:next\s+to|beside|opposite|with|w/)"
     r"|next\s+to|beside"
     rf"|(?:chatted|chatting|talked|talking|spoke|speaking|hung\s+out|hanging\s+out"
     rf"|natter|yarn|catch[\s-]?up|debrief|1:1|one[\s-]on[\s-]one)\s+(?:{_WITH}|to)"
-    r"|got\s+to\s+know|saw|thanked|visited|interviewed"
+    r"|got\s+to\s+know|saw|thanked|visited|interviewed|screened|hosted"
+    r"|(?:visit|call|email|message)\s+from|showed\s+(?:[\w']+\s+){1,4}?to"
     r"|(?:lunch|coffee|coffe|dinner|drinks|breakfast|brunch|beers?|tea|call|phone\s+call"
-    r"|chat|video\s+call|zoom|teams\s+call|meeting|walk|workshop|bbq)"
-    r"(?:\s+(?:at|in|after|before|during)\s+[^,;.\n]*?)?\s+(?:with|w/|w)"
+    r"|chat|video\s+call|zoom|teams\s+call|meeting|mtg|walk|workshop|bbq|pints?|borrel)"
+    rf"(?:\s+(?:at|in|after|before|during)\s+[^,;.\n]*?)?\s+{_WITH}"
     r"|(?:attendees|present|participants)\s*:|with|w/|w"
     r"|(?:lunch|coffee|dinner|drinks|breakfast|call|zoom|meeting|chat|1:1)\s*:)"
 )
@@ -308,6 +312,7 @@ def tidy_name(raw: str) -> str:
     from nameparser import HumanName  # lazy: not needed before the first paint
 
     clean = _clean_name(re.sub(r"[\"\u201c\u201d][^\"\u201c\u201d]*[\"\u201c\u201d]", " ", raw))
+    clean = _clean_name(re.sub(r"(?<!\w)['\u2018][^'\u2018\u2019\s]+['\u2019](?!\w)", " ", clean))
     name = HumanName(clean)
     lowered = clean == clean.lower()
     if lowered:
@@ -340,6 +345,7 @@ def _typed_lower(text: str, s: int, e: int) -> bool:
     return not any(ch.isupper() for ch in body)
 
 
+_KIN = frozenset(_words("wife husband kids family boss mum mom dad parents folks team board new"))
 _DETERMINERS = frozenset(_words("the a an my our his her their your old new"))
 _DESCRIPTOR_WORD = re.compile(r"([a-z][\w'\-]*)[ \t]+")
 
@@ -359,7 +365,9 @@ def _skip_descriptor(text: str, pos: int, hi: int) -> tuple[int, bool]:
         if m is None:
             break
         word = m.group(1)
-        if word in _PLACE_STOP or word in ("and", "or", "&"):
+        if word in _PLACE_STOP or word in ("and", "or", "&") or (
+            word in _NOT_NAME and word not in _DETERMINERS and word not in _KIN
+        ):
             break
         if word in _DETERMINERS and words and word not in ("old", "new"):
             break
@@ -388,7 +396,10 @@ class _Token:
     end: int
 
 
-_TOKEN_RE = re.compile(rf"{_NAME_WORD}\.?|[\"\u201c][^\"\u201c\u201d\n]{{1,20}}[\"\u201d]")
+_TOKEN_RE = re.compile(
+    rf"{_NAME_WORD}\.?|[\"\u201c][^\"\u201c\u201d\n]{{1,20}}[\"\u201d]"
+    r"|(?<=\s)['\u2018][^'\u2018\u2019\s]{1,20}['\u2019](?=\s)"  # Olusegun 'Segun' Bakare
+)
 
 
 # common words that are also surnames, taken when capitalised after a first name
@@ -414,7 +425,7 @@ def _scan_name(text: str, pos: int, hi: int, *, lower_ok: bool) -> tuple[int, in
         if m is None:
             break
         word = m.group()
-        if word[0] in '"\u201c':
+        if word[0] in '"\u201c\'\u2018':
             if start < 0:
                 break
             i = m.end()
@@ -685,8 +696,13 @@ class _Reader:
                     re.I,
                 ):
                     continue  # "I'll set up a meeting with Carl": a plan, not a meeting
-                if word == "saw" and not re.search(r"\bagain\b", t[m.end() : e], re.I):
-                    continue
+                if (
+                    word == "saw"
+                    and not re.search(r"\bagain\b", t[m.end() : e], re.I)
+                    and not _TITLES.match(t, m.end(), e)
+                    and not re.compile(r"[A-Z]\w+ [A-Z]\w+").match(t, m.end(), e)
+                ):
+                    continue  # "saw a film", but "Saw Dr Hassan", "saw Ana Ruiz again"
                 lower_ok = not bare_with or _typed_lower(t, s, m.start())
                 if not self.name_list(m.end(), e, index, lower_ok=lower_ok):
                     group = _GROUP_THEN_NAMES.match(t, m.end(), e)
