@@ -58,7 +58,8 @@ _NOT_NAME = frozenset(
         "sending via from at in on with w to for of about by quick long phone video zoom chat "
         "team board new xmas christmas attendees got had ran bumped sat saw caught chatted "
         "talked spoke walk tea beers bbq finally finaly mr mrs ms dr prof sir mum mom dad "
-        "wife husband kids family boss folks guys parents friends colleagues people"
+        "wife husband kids family boss folks guys parents friends colleagues people shes hes "
+        "theyre im ive dont cant wont"
     )
 )
 _PARTICLES = frozenset(
@@ -101,13 +102,14 @@ _MEET_RE = re.compile(rf"(?<![\w/])(?:{_MEET})(?=[\s:])\s*:?\s*", re.I)
 _NAME_WORD = rf"[^\W\d_](?:[\w\-]|[{_MARKS}])*(?:{_A}(?:[\w\-]|[{_MARKS}])+)?"
 _SPLIT_RE = re.compile(
     r"(?:(?<=[.!?])\s+(?=\S)|;|\n+|\s+[-\u2013\u2014]+\s+|\u2014|(?<=\w)\s*:\s+(?=\S)"
-    r"|^\s*[-*\u2022\u00b7>]+\s+|\s+\+\s+)",
+    r"|^\s*[-*\u2022\u00b7>]+\s+|\s+\+\s+|\s*[\U0001F300-\U0001FAFF\u2600-\u27BF]+\s*)",
     re.M,
 )
 _SOFT_SPLIT_RE = re.compile(
     r"\s*,\s*(?:and\s+|but\s+|so\s+)?|\s+(?:and|but|so|then)\s+"
     rf"|(?<!\bif)(?<!\bwhether)(?<!\bsaid)(?<!\btold)(?<!\bhim)(?<!\bher)(?<!\bthem)(?<!\bthat)"
-    rf"\s+(?:that\s+)?(?=i\s+(?:still\s+)?owe\b|i{_A}ll\b|i\s+will\b|i\s+need\s+to\b)",
+    rf"\s+(?:that\s+)?(?=i\s+(?:still\s+)?owe\b|i{_A}ll\b|i\s+will\b|i\s+need\s+to\b"
+    rf"|(?:she|he|they)\s+(?:will|would|is\s+going|said)\b|(?:she|he|they){_A}ll\b)",
     re.I,
 )
 _LABEL_BEFORE = re.compile(
@@ -184,6 +186,13 @@ _ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
 ]
 _SUBJECTLESS = _ME_PATTERNS[6][0]
 _ME_OBJECT = re.compile(r"\w+\s+(?:me|us)\b(?!\s+(?:to|know)\b)|(?:introduce|intro|connect|put)\s+(?:me|us)\b", re.I)
+_APPOSED_SUBJECT = re.compile(
+    r"(?:his|her|their|my|our)\s+[\w\s'-]{1,30}?,\s+"
+    r"(?=[A-Z]\w*,?\s+(?:will|is|would|said|promised|offered|agreed))",
+    re.I,
+)
+_NAME_TO = re.compile(r"\s+to\s+(?!(?:the|a|an|my|our|me|us|him|her|them|be)\b)(?=[a-z])")
+_NAME_LABEL = re.compile(rf"(?P<who>{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s*(?:\u2192|->|=>)\s*")
 _ASKED_ME = re.compile(
     r"(?:asked|begged|wants|wanted|would\s+like)\s+me\s+to\s+"
     r"|asked\s+(?:me\s+)?(?:if|whether)\s+i\s+(?:could|can|would|might)\s+",
@@ -347,7 +356,7 @@ def _typed_lower(text: str, s: int, e: int) -> bool:
 
 _KIN = frozenset(_words("wife husband kids family boss mum mom dad parents folks team board new"))
 _DETERMINERS = frozenset(_words("the a an my our his her their your old new"))
-_DESCRIPTOR_WORD = re.compile(r"([a-z][\w'\-]*)[ \t]+")
+_DESCRIPTOR_WORD = re.compile(r"([a-z][\w'\-]*|(?i:the|an?|my|our|his|her|their))[ \t]+")
 
 
 def _skip_descriptor(text: str, pos: int, hi: int) -> tuple[int, bool]:
@@ -364,7 +373,7 @@ def _skip_descriptor(text: str, pos: int, hi: int) -> tuple[int, bool]:
             return comma.end(), True
         if m is None:
             break
-        word = m.group(1)
+        word = m.group(1).casefold()
         if word in _PLACE_STOP or word in ("and", "or", "&") or (
             word in _NOT_NAME and word not in _DETERMINERS and word not in _KIN
         ):
@@ -710,7 +719,7 @@ class _Reader:
                         self.name_list(group.end(), e, index, lower_ok=False)
             self._sentence_subjects(s, e, index)
         for c in clauses:  # "At the meetup: Ana Ruiz (Watershed), Ben Ode (Patch)"
-            if c.start not in {s for s, _e in sentences}:
+            if c.start not in {s for s, _e in sentences} and self._after_break(c.start):
                 self._sentence_subjects(c.start, c.end, c.sentence)
 
     def find_actor_people(self, clauses: list[_Clause]) -> None:
@@ -1167,6 +1176,11 @@ class _Reader:
                 c.kind, c.desc = "them", (label.end(), c.end)
                 c.subject_raw, c.subject_at = "", label.start()
                 continue
+            label = _NAME_LABEL.match(t, pos, c.end)
+            if label is not None and self.lookup(label.group("who")):  # "ahmed -> send UAT"
+                c.kind, c.desc = "them", (label.end(), c.end)
+                c.subject_raw, c.subject_at = label.group("who"), label.start()
+                continue
             bare = _BARE_INTRO.match(t, pos, c.end) or re.compile(
                 r"(?:introduce|intro|connect)\s+me\s+(?:to|with)\s+", re.I
             ).match(t, pos, c.end)
@@ -1202,7 +1216,7 @@ class _Reader:
                 if m is None:
                     continue
                 if (
-                    kind == "promise"
+                    pattern is _SUBJECTLESS
                     and re.match(
                         r"(?:have|has|will|want|plan|going|gonna|need|needs|agreed|offered"
                         r"|undertook|committed|pledged|volunteered)\s+(?!to\b)",
@@ -1244,7 +1258,8 @@ class _Reader:
             if (
                 not c.continues
                 and _ACTION_VERB.match(t, pos, c.end)
-                and self._line_start(c.start)
+                and (self._line_start(c.start) or (i > 0 and self._after_break(c.start)))
+                and not re.match(r"\w+\s+(?:with|w/|w|to)\b", body, re.I)
                 and not re.match(r"\w+(?:ed|ing)\b", body)
             ):  # "- send deck by thurs": a to-do for the writer
                 c.kind, c.desc = "me", (pos, c.end)
@@ -1254,6 +1269,9 @@ class _Reader:
                 c.kind, c.desc = prev.kind, (pos, c.end)
                 c.subject_raw, c.subject_at = prev.subject_raw, prev.subject_at
                 continue
+            appos = _APPOSED_SUBJECT.match(t, pos, c.end)
+            if appos:  # "His chief of staff, Layla, will propose dates"
+                pos, body = appos.end(), t[appos.end() : c.end]
             subj = re.match(
                 rf"({_SUBJ_PRONOUN}|(?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD})", body, re.I
             )
@@ -1277,9 +1295,11 @@ class _Reader:
                     raw = t[span[0] : span[1]]
             else:
                 after = pos + len(raw)
-            rest_at = after
+            rest_at = after + 1 if appos and t[after : after + 1] == "," else after
             m = _THEM_MODAL_S_RE.match(t, rest_at, c.end)
             debt = None
+            if m is None and self.lookup(raw):
+                m = _NAME_TO.match(t, rest_at, c.end)  # minutes: "Raj to set up the env"
             if m is None:
                 debt = _THEM_DEBT_LEAD_RE.match(t, rest_at, c.end)
                 gerund = re.compile(
@@ -1313,6 +1333,12 @@ class _Reader:
         if last and self.lookup(last.group(1)):  # "ji-woo asked me to ...", typed lower
             return last.group(1)
         return ""
+
+    def _after_break(self, pos: int) -> bool:
+        """Whether a sentence end, semicolon, colon or dash comes right before ``pos``
+        ("met dana kim. send deck thursday", "mtg w/ jorge - send api keys fri")."""
+        before = self.text[:pos].rstrip()
+        return bool(before) and before[-1] in ".!?;:+-\u2013\u2014\n"
 
     def _line_start(self, pos: int) -> bool:
         """Whether only a bullet or spaces stand between ``pos`` and the start of its line
