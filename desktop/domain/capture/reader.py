@@ -188,7 +188,7 @@ _SUBJECTLESS = _ME_PATTERNS[6][0]
 _ME_OBJECT = re.compile(r"\w+\s+(?:me|us)\b(?!\s+(?:to|know)\b)|(?:introduce|intro|connect|put)\s+(?:me|us)\b", re.I)
 _APPOSED_SUBJECT = re.compile(
     r"(?:his|her|their|my|our)\s+[\w\s'-]{1,30}?,\s+"
-    r"(?=[A-Z]\w*,?\s+(?:will|is|would|said|promised|offered|agreed))",
+    r"(?=(?-i:[A-Z])\w*,?\s+(?:will|is|would|said|promised|offered|agreed))",
     re.I,
 )
 _NAME_TO = re.compile(r"\s+to\s+(?!(?:the|a|an|my|our|me|us|him|her|them|be)\b)(?=[a-z])")
@@ -243,7 +243,7 @@ _SUBJECT_ACTS = re.compile(
     re.I,
 )
 _PRESENT_VERB = re.compile(  # said of someone at the meeting: they were there
-    r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:joined(?!\s+[A-Z])|came\s+(?:along|too|by)|dropped\s+by"
+    r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:joined(?!\s+(?-i:[A-Z]))|came\s+(?:along|too|by)|dropped\s+by"
     r"|turned\s+up|showed\s+up|stopped\s+by|popped\s+(?:in|by)|asked\s+(?:me|if|whether)"
     r"|told\s+me|reminded\s+me|wants\s+me|would\s+like\s+me|invited\s+me|and\s+i\b|&\s+i\b)",
     re.I,
