@@ -193,6 +193,9 @@ _APPOSED_SUBJECT = re.compile(
 )
 _NAME_TO = re.compile(r"\s+to\s+(?!(?:the|a|an|my|our|me|us|him|her|them|be)\b)(?=[a-z])")
 _NAME_LABEL = re.compile(rf"(?P<who>{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s*(?:\u2192|->|=>)\s*")
+_SAID_THEY = re.compile(
+    rf"said\s+(?P<pro>she|he|they)(?:\s*{_A}d|d|\s+would|\s+will|\s*{_A}ll)\s+(?!not\b)", re.I
+)
 _ASKED_ME = re.compile(
     r"(?:asked|begged|wants|wanted|would\s+like)\s+me\s+to\s+"
     r"|asked\s+(?:me\s+)?(?:if|whether)\s+i\s+(?:could|can|would|might)\s+",
@@ -281,9 +284,9 @@ _MEAL_RE = re.compile(
     re.I,
 )
 _PAREN_ROLE_AT = re.compile(r".*?(?:\s@\s*|\s+at\s+|@)(?P<org>\S.*)$", re.I)
-_APPOSITIVE_RE = re.compile(
-    r"(?:her|his|their|our|my|the)\s+[\w\s-]{1,30}?,\s+"
-    r"(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s*(?:[.,;!?]|$)"
+_APPOSITIVE_RE = re.compile(  # "their CTO, Maja", "Youssef's cofounder, Rim", "the curator, jonas"
+    rf"(?:(?i:her|his|their|our|my|the)|[A-Z][\w-]*{_A}s)\s+[\w\s-]{{1,30}}?,\s+"
+    r"(?P<name>[^\W\d_][\w'-]+(?:\s+[^\W\d_][\w'-]+)?)\s*(?:[.,;!?]|$)"
 )
 _GROUP_THEN_NAMES = re.compile(
     r"(?:the|our|their|a|my)\s+[\w\s'-]{1,30}?(?:\s+[-\u2013\u2014:]\s*|\s*\(\s*)(?=[A-Z])"
@@ -565,6 +568,10 @@ class _Reader:
         by_full, by_first = self.known_index
         if key in by_full:
             return by_full[key]
+        if " " in key:  # "Fatima Zahra" for Fatima Zahra Benali
+            longer = [n for n in self.people if n.casefold().startswith(key + " ")]
+            if len(longer) == 1:
+                return longer[0]
         if " " not in key:
             firsts = [n for n in self.people if n.casefold().split()[0] == key]
             if len(firsts) == 1:
@@ -912,6 +919,9 @@ class _Reader:
                 elif re.search(rf"\b{_SUBJ_PRONOUN}\s*$", before, re.I):
                     intro_by = self.recent(m.start())
                 targets = self.name_list(m.end(), e, index, lower_ok=False)
+                more = re.compile(r",?\s+and\s+(?:also\s+)?to\s+").search(t, m.end(), e)
+                if targets and more:  # "introduced me to Tobias, who ..., and to Chioma Eze"
+                    targets += self.name_list(more.end(), e, index, lower_ok=False)
                 pronoun = re.compile(r"(him|her|them)\b", re.I).match(t, m.end(), e)
                 if not targets and pronoun:
                     who = self.recent(
@@ -970,7 +980,11 @@ class _Reader:
                     )
             for m in _VIA.finditer(t, s, e):
                 span = _scan_name(t, m.end(), e, lower_ok=False)
-                met = re.search(r"\bmet\s+(?P<y>.+?)\s*$", t[s : m.start()], re.I)
+                met = re.search(r"\bmet\s+(?P<y>.+?)\s*$", t[s : m.start()], re.I) or re.search(
+                    rf"(?P<y>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}),?\s+whom?\s+i\s+(?:first\s+)?met\s*$",
+                    t[s : m.start()],
+                    re.I,
+                )
                 if span and met:
                     via = self.lookup(met.group("y").strip()) or self.resolve(
                         met.group("y").strip()
@@ -1175,6 +1189,11 @@ class _Reader:
             if label is not None:
                 c.kind, c.desc = "them", (label.end(), c.end)
                 c.subject_raw, c.subject_at = "", label.start()
+                continue
+            said = _SAID_THEY.match(t, pos, c.end)
+            if said is not None:  # "Said he'd look over my lease"
+                c.kind, c.desc = "them", (said.end(), c.end)
+                c.subject_raw, c.subject_at = said.group("pro"), said.start("pro")
                 continue
             label = _NAME_LABEL.match(t, pos, c.end)
             if label is not None and self.lookup(label.group("who")):  # "ahmed -> send UAT"
@@ -1537,6 +1556,11 @@ class _Reader:
         if not _INTRO_HINT.search(desc):
             return
         bare = _BARE_INTRO.match(desc)
+        if bare is not None and c.kind == "me" and c.person:  # "owe her an intro to Felix"
+            target = self.intro_target(desc[bare.end() :])
+            if target and target != c.person:
+                self.intros.append(ParsedIntroduction(None, c.person, target, False, span))
+            return
         if bare is not None and c.kind == "them" and c.person:
             target = self.intro_target(desc[bare.end() :])
             if target:
@@ -1568,18 +1592,20 @@ class _Reader:
         """ "her co-founder Mert" -> "Mert"; "Vik at Sequoia" -> "Vik"; "our CTO" kept;
         "their CTO, Maja" -> "Maja"."""
         named = _APPOSITIVE_RE.match(raw.strip())
-        if named:
+        if named and named.group("name").split()[0].casefold() not in _NOT_NAME:
             return self.resolve(named.group("name"))
         raw = re.split(
-            r"\s+(?:at|from|about|for|who|because|so|since|re|-)\s+|[,;(]", raw.strip(), maxsplit=1
+            r"\s+(?:at|from|about|for|who|because|so|since|re|in|-)\s+|[,;(]",
+            raw.strip(),
+            maxsplit=1,
         )[0]
         raw = raw.strip(" .!?")
         words = raw.split()
         if not words:
             return ""
-        if words[0].casefold() in ("her", "his", "their", "my") and _is_cap(words[-1]):
+        if words[0].casefold() in ("her", "his", "their", "my", "our", "the") and _is_cap(words[-1]):
             for i in range(1, len(words)):
-                if _is_cap(words[i]) and all(
+                if _is_cap(words[i]) and not words[i].isupper() and all(
                     _is_cap(w) or w.casefold() in _PARTICLES for w in words[i:]
                 ):
                     return self.resolve(" ".join(words[i:]))
