@@ -544,6 +544,7 @@ class _Reader:
         self.budget = [4]
         self.pending_intros: list[tuple[_Clause, int, str]] = []
         self.known_index = _index(tuple(known))
+        self.gender: dict[str, str] = {}  # person -> "f" / "m", as the note itself says
         self._memo: dict[tuple[str, int], str | None] = {}
 
     # -- names and people ------------------------------------------------------
@@ -596,8 +597,45 @@ class _Reader:
         if name.casefold() in {p.casefold() for p in self.people}:
             self.mentions.append((pos, name, sentence))
 
+    def pronoun(
+        self, word: str, pos: int, exclude: frozenset[str] = frozenset()
+    ) -> str | None:
+        """Who "she/he/her/him/they/them" at ``pos`` is, by recency and agreement: the
+        note itself tells who is "he" or "she" ("Omar is raising for his startup", an
+        earlier "she" that meant Leila, "Mr"/"Ms"); names are never guessed from."""
+        folded = word.casefold()
+        gender = {"she": "f", "her": "f", "he": "m", "him": "m"}.get(folded)
+        who = self.recent(pos, plural=folded in ("they", "them"), exclude=exclude, gender=gender)
+        if who and gender:
+            self.gender.setdefault(who, gender)
+        return who
+
+    def learn_gender(self, clauses: list[_Clause]) -> None:
+        """ "Omar is raising for his agritech startup": a clause led by one person met and
+        holding only one kind of third-person pronoun tells that person's."""
+        t = self.text
+        for c in clauses:
+            span = _scan_name(t, c.start, c.end, lower_ok=False)
+            if span is None:
+                continue
+            who = self.lookup(t[span[0] : span[1]])
+            if who is None or who in self.gender:
+                continue
+            rest = t[span[1] : c.end]
+            if self._named_in(span[1], c.end):
+                continue  # "Ana told Ben his ...": whose is unclear
+            male = re.search(r"\b(?:he|him|his)\b", rest, re.I)
+            female = re.search(r"\b(?:she|her|hers)\b", rest, re.I)
+            if bool(male) != bool(female):
+                self.gender[who] = "m" if male else "f"
+
     def recent(
-        self, pos: int, *, plural: bool = False, exclude: frozenset[str] = frozenset()
+        self,
+        pos: int,
+        *,
+        plural: bool = False,
+        exclude: frozenset[str] = frozenset(),
+        gender: str | None = None,
     ) -> str | None:
         """Who a pronoun at ``pos`` means: the person met mentioned last before it, not
         counting people named in the pronoun's own clause ("she'll intro me to Ben" is
@@ -606,7 +644,9 @@ class _Reader:
         before = [
             (p, -seq, name, sent)
             for seq, (p, name, sent) in enumerate(self.mentions)
-            if p < pos and name.casefold() not in exclude
+            if p < pos
+            and name.casefold() not in exclude
+            and (gender is None or self.gender.get(name, gender) == gender)
         ]
         if not before:
             left = [p for p in self.people if p.casefold() not in exclude]
@@ -616,6 +656,10 @@ class _Reader:
             group = [m for m in before if m[3] == last_sentence]
             return min(group, key=lambda m: (m[0], -m[1]))[2]
         best = max(before)
+        if gender and best[2] not in self.gender:  # a known "he" beats an unknown one
+            agreeing = [m for m in before if self.gender.get(m[2]) == gender]
+            if agreeing:
+                best = max(agreeing)
         group = [m for m in before if m[0] == best[0]]
         return max(group)[2]
 
@@ -789,6 +833,9 @@ class _Reader:
                 pos = owner.end()
                 continue
             name = self.add_person(raw, list_at if found else span[0], sentence)
+            title = re.search(r"\b(mr|mrs|ms|miss)\.?\s*\Z", t[max(0, span[0] - 6) : span[0]], re.I)
+            if title:  # "Mrs Okafor" is a "she"
+                self.gender.setdefault(name, "m" if title.group(1).casefold() == "mr" else "f")
             if not found:
                 list_at = span[0]
             found.append(name)
@@ -1010,8 +1057,8 @@ class _Reader:
     def _who(self, raw: str, pos: int, sentence: int, exclude: str | None = None) -> str | None:
         """A name or an object pronoun, as a person of the note."""
         if raw.casefold() in ("him", "her", "them"):
-            return self.recent(
-                pos, exclude=frozenset([exclude.casefold()]) if exclude else frozenset()
+            return self.pronoun(
+                raw, pos, exclude=frozenset([exclude.casefold()]) if exclude else frozenset()
             )
         return self.lookup(raw) or tidy_name(raw)
 
@@ -1375,7 +1422,7 @@ class _Reader:
         if not raw:
             return self.recent(pos)
         if raw.casefold() in ("she", "he", "her", "him", "they", "them"):
-            return self.recent(pos, plural=raw.casefold() in ("they", "them"), exclude=exclude)
+            return self.pronoun(raw, pos, exclude=exclude)
         if raw.casefold() in _NOT_NAME:
             return self.recent(pos)
         name = self.lookup(raw) or tidy_name(raw)
@@ -1455,7 +1502,7 @@ class _Reader:
             if folded in ("her", "him", "them"):
                 if folded == "her" and self._her_is_possessive(at + 3, hi):
                     continue
-                return self.recent(at, plural=folded == "them", exclude=c.named)
+                return self.pronoun(folded, at, exclude=c.named)
             if _POSSESSIVE_END_RE.search(word) and _is_cap(word):
                 owner_of = owner_of or self.lookup(re.split(_A, word)[0])
                 continue
@@ -1576,8 +1623,12 @@ class _Reader:
             if c.kind == "them" and c.person:
                 self.intros.append(ParsedIntroduction(c.person, target, None, False, span))
             return
-        if c.kind == "them":  # "Ana will introduce Ben to Carl"
-            other = self.lookup(who) if who.casefold() not in ("him", "her", "them") else None
+        if c.kind == "them":  # "Ana will introduce Ben to Carl", "... introduce him to Yusuf"
+            if who.casefold() in ("him", "her", "them") and c.person:
+                at = c.desc[0] + desc.casefold().find(who.casefold())
+                other = self.pronoun(who, at, exclude=frozenset([c.person.casefold()]))
+            else:
+                other = self.lookup(who)
             if c.person and other and other != c.person:
                 self.intros.append(ParsedIntroduction(c.person, other, target, False, span))
             return
@@ -1630,6 +1681,7 @@ def read_note(
     reader.find_actor_people(clauses)
     reader.find_actors(clauses)
     reader.find_place(sentences, clauses)
+    reader.learn_gender(clauses)
     reader.assign_people(clauses)
     reader.bare_intros()
     commitments = reader.commitments(clauses)
