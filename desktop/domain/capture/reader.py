@@ -196,6 +196,11 @@ _NAME_LABEL = re.compile(rf"(?P<who>{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s*(?:\u219
 _SAID_THEY = re.compile(
     rf"said\s+(?P<pro>she|he|they)(?:\s*{_A}d|d|\s+would|\s+will|\s*{_A}ll)\s+(?!not\b)", re.I
 )
+_CARRY_MODAL = re.compile(  # "She'll share X and is going to ask Y": the same actor
+    rf"(?:also\s+)?(?:(?:is|are|{_A}s)\s+(?:going\s+to|gonna)|will|(?:promised|offered|agreed)\s+to)\s+",
+    re.I,
+)
+_NAME_SHAPE = re.compile(rf"[^\W\d_](?:[^\W\d_A-Z]|[{_MARKS}])*(?:(?:{_A}|-|(?<=Mc)|(?<=Mac))[^\W\d_](?:[^\W\d_A-Z]|[{_MARKS}])*)*")
 _ASKED_ME = re.compile(
     r"(?:asked|begged|wants|wanted|would\s+like)\s+me\s+to\s+"
     r"|asked\s+(?:me\s+)?(?:if|whether)\s+i\s+(?:could|can|would|might)\s+",
@@ -507,6 +512,7 @@ class _Clause:
     desc: tuple[int, int] = (0, 0)
     debt: bool = False
     asked: bool = False  # "she asked me to ...": owed to whoever asked
+    yes_at: tuple[int, int] | None = None  # "..., I said yes, by Friday": the date is there
     subject: str | None = None  # resolved name of the actor ("them") or the asker
     explicit_person: str | None = None
     person: str | None = None
@@ -688,7 +694,10 @@ class _Reader:
                     if self.starts_clause(m.end(), hi):
                         out.append(_Clause(pos, m.start(), index))
                         pos = m.end()
-                    elif _ACTION_VERB.match(self.text, m.end(), hi) and "and" in m.group():
+                    elif (
+                        _ACTION_VERB.match(self.text, m.end(), hi)
+                        or _CARRY_MODAL.match(self.text, m.end(), hi)
+                    ) and "and" in m.group():
                         out.append(_Clause(pos, m.start(), index))
                         out.append(_Clause(m.end(), m.end(), index, kind="same"))
                         pos = m.end()
@@ -1229,6 +1238,8 @@ class _Reader:
                 nxt = clauses[i + 1] if i + 1 < len(clauses) else None
                 if nxt and nxt.sentence == c.sentence and _SAID_NO.match(t, nxt.start, nxt.end):
                     c.kind = ""
+                elif nxt and nxt.sentence == c.sentence and _SAID_YES.match(t, nxt.start, nxt.end):
+                    c.yes_at = (nxt.start, nxt.end)
                 continue
             if re.match(r"i\s+said\s+(?:yes|sure|ok)\b", body, re.I):
                 continue
@@ -1330,7 +1341,12 @@ class _Reader:
             ):  # "- send deck by thurs": a to-do for the writer
                 c.kind, c.desc = "me", (pos, c.end)
                 continue
-            if c.continues and i > 0 and clauses[i - 1].kind and _ACTION_VERB.match(t, pos, c.end):
+            carry = _CARRY_MODAL.match(t, pos, c.end) if c.continues else None
+            if carry:
+                pos = carry.end()
+            if c.continues and i > 0 and clauses[i - 1].kind and (
+                carry or _ACTION_VERB.match(t, pos, c.end)
+            ):
                 prev = clauses[i - 1]
                 c.kind, c.desc = prev.kind, (pos, c.end)
                 c.subject_raw, c.subject_at = prev.subject_raw, prev.subject_at
@@ -1506,6 +1522,10 @@ class _Reader:
             if _POSSESSIVE_END_RE.search(word) and _is_cap(word):
                 owner_of = owner_of or self.lookup(re.split(_A, word)[0])
                 continue
+            if word.islower() and len(word) > 2 and folded not in _NOT_NAME:
+                typed = self.lookup(word)  # "send training plan to sana"
+                if typed and typed.casefold() in {p.casefold() for p in self.people}:
+                    return typed
             if not _is_cap(word) or folded in _WEEKDAY_OR_MONTH:
                 continue
             prev = t[max(lo, at - 6) : at].casefold()
@@ -1517,8 +1537,12 @@ class _Reader:
             raw = t[span[0] : span[1]]
             if re.match(rf"{_A}s\b", t[span[1] : span[1] + 2]):
                 continue
-            if len(raw) <= 3 and raw.isupper():
-                continue
+            if (len(raw) <= 3 and raw.isupper()) or (
+                not _NAME_SHAPE.fullmatch(raw.split()[0]) and self.lookup(raw) is None
+            ):
+                continue  # "the MoU", "PR", "Q4" name nobody
+            if re.match(r"\s*\d", t[span[1] : span[1] + 3]):
+                continue  # "Year 10"
             return self.lookup(raw) or tidy_name(raw)
         return owner_of
 
@@ -1553,6 +1577,8 @@ class _Reader:
                 continue
             lo, hi = c.desc
             due = find_due(self.text, c.start, c.end, today, self.rules)
+            if due is None and c.yes_at:
+                due = find_due(self.text, *c.yes_at, today, self.rules)
             if due is None:
                 due = fallback_due(self.text, lo, hi, self.now, self.rules, self.budget)
             desc = self.describe(lo, hi, due)

@@ -233,7 +233,8 @@ class EnglishRules(LanguageRules):
             r"\b(?:by|before|until|till|due|no\s+later\s+than|on)\s+", i
         )
         self.ordinal_followers = _words(
-            "of at and or so to if latest the for when with because as but please then"
+            "of at and or so to if latest the for when with because as but please then "
+            "she he they i we"
         )
         self.month_follower = re.compile(rf"\s+(?:of\s+)?(?:{alternation(self.months)})\b", i)
 
