@@ -101,7 +101,7 @@ _MEET = (
 _MEET_RE = re.compile(rf"(?<![\w/])(?:{_MEET})(?=[\s:])\s*:?\s*", re.I)
 _NAME_WORD = rf"[^\W\d_](?:[\w\-]|[{_MARKS}])*(?:{_A}(?:[\w\-]|[{_MARKS}])+)?"
 _SPLIT_RE = re.compile(
-    r"(?:(?<=[.!?])\s+(?=\S)|;|\n+|\s+[-\u2013\u2014]+\s+|\u2014|(?<=\w)\s*:\s+(?=\S)"
+    r"(?:(?<=[.!?])(?<![DdMm]r\.)(?<![Mm]s\.)(?<![Mm]rs\.)(?<![Pp]rof\.)\s+(?=\S)|;|\n+|\s+[-\u2013\u2014]+\s+|\u2014|(?<=\w)\s*:\s+(?=\S)"
     r"|^\s*[-*\u2022\u00b7>]+\s+|\s+\+\s+|\s*[\U0001F300-\U0001FAFF\u2600-\u27BF]+\s*)",
     re.M,
 )
@@ -1042,9 +1042,11 @@ class _Reader:
                     re.I,
                 )
                 if span and met:
-                    via = self.lookup(met.group("y").strip()) or self.resolve(
-                        met.group("y").strip()
-                    )
+                    y = met.group("y").strip()
+                    tail = re.search(r"(?:[A-Z][\w'\-]*\s*)+$", y)
+                    if "who" in met.group().casefold() and tail:
+                        y = tail.group().strip()  # "Call with Kwame Asante, who I met via"
+                    via = self.lookup(y) or self.resolve(y)
                     self.intros.append(
                         ParsedIntroduction(
                             self.resolve(t[span[0] : span[1]]), via, None, True, (s, e)
@@ -1305,6 +1307,8 @@ class _Reader:
                     continue
                 if kind == "promise" and re.match(r"(?:want|plan)\b", m.group(), re.I):
                     continue
+                if pattern is _SUBJECTLESS and i > 0 and self._carries_subject(clauses[i - 1], c):
+                    break  # "They love it but need to sell first": theirs, and no promise
                 c.kind = "me"
                 c.debt = kind == "debt"
                 c.desc = (m.start() if kind == "gerund" else m.end(), c.end)
@@ -1415,6 +1419,25 @@ class _Reader:
         if last and self.lookup(last.group(1)):  # "ji-woo asked me to ...", typed lower
             return last.group(1)
         return ""
+
+    def _carries_subject(self, prev: _Clause, c: _Clause) -> bool:
+        """Whether ``c`` goes on with the third-person subject of ``prev`` ("They love it
+        but need to sell first") rather than leaving the writer's "I" out."""
+        t = self.text
+        if prev.sentence != c.sentence or not re.fullmatch(
+            r"\s*,?\s*(?:and|but)\s*", t[prev.end : c.start], re.I
+        ):
+            return False
+        lead = _LEAD.match(t, prev.start, prev.end)
+        at = lead.end() if lead else prev.start
+        if re.match(r"they\b", t[at : prev.end], re.I):
+            return True
+        if not re.match(r"(?:needs|has|wants|is)\b", t[c.start : c.end], re.I):
+            return False  # "Ana was great and need to send her ...": my own, "I" left out
+        if re.match(r"(?:she|he)\b", t[at : prev.end], re.I):
+            return True
+        span = _scan_name(t, at, prev.end, lower_ok=False)
+        return span is not None and self.lookup(t[span[0] : span[1]]) is not None
 
     def _after_break(self, pos: int) -> bool:
         """Whether a sentence end, semicolon, colon or dash comes right before ``pos``
