@@ -201,6 +201,20 @@ _CARRY_MODAL = re.compile(  # "She'll share X and is going to ask Y": the same a
     re.I,
 )
 _NAME_SHAPE = re.compile(rf"[^\W\d_](?:[^\W\d_A-Z]|[{_MARKS}])*(?:(?:{_A}|-|(?<=Mc)|(?<=Mac))[^\W\d_](?:[^\W\d_A-Z]|[{_MARKS}])*)*")
+_APPOSITION_ITEM = re.compile(
+    r"[ \t]*,[ \t]*(?P<ph>[^\W\d_][^,;.\n()]{0,60}?)(?=[ \t]*(?:[,;.\n]|$)|[ \t]+at[ \t])"
+)
+_ROLE_WORDS = frozenset(
+    _words(
+        "ceo cto cfo coo cmo cpo vp svp evp founder co-founder cofounder engineer developer "
+        "designer manager director lead head partner investor recruiter consultant analyst "
+        "scientist researcher professor editor pm intern secretary minister officer counsel "
+        "principal chair chairman chairwoman president pilot nurse doctor teacher lawyer "
+        "solicitor barrister accountant physio lecturer student journalist coach mentor owner "
+        "curator architect artist chef broker agent official clerk captain judge surgeon gp "
+        "commissioner deputy undersecretary ambassador mayor councillor"
+    )
+)
 _ASKED_ME = re.compile(
     r"(?:asked|begged|wants|wanted|would\s+like)\s+me\s+to\s+"
     r"|asked\s+(?:me\s+)?(?:if|whether)\s+i\s+(?:could|can|would|might)\s+",
@@ -875,6 +889,8 @@ class _Reader:
                         pos += 1
                 else:
                     break
+            if org is None:
+                pos = self._apposition(name, raw, pos, hi, typed_lower)
             if org is None and not re.match(r"[ \t]*(?:,|and\b|&)", t[pos:hi]):
                 late = _LATE_FROM_RE.match(t, pos, hi)  # "ana r from Globex", "Ana (CTO) from X"
                 if late:
@@ -889,6 +905,36 @@ class _Reader:
                 break
             pos = sep.end()
         return found
+
+    def _apposition(self, name: str, raw: str, pos: int, hi: int, typed_lower: bool) -> int:
+        """After a name: skip a role in apposition ("Anil Deshpande, Joint Secretary,",
+        "tom hughes, retired pilot,") and take an organization so placed ("Gabriel Silva,
+        Petrobras, at ...", "dana kim, figma."). Returns where the list goes on."""
+        t = self.text
+        while True:
+            m = _APPOSITION_ITEM.match(t, pos, hi)
+            if m is None:
+                return pos
+            words = m.group("ph").split()
+            if words[-1].casefold() in _ROLE_WORDS:
+                pos = m.end()  # a role, not another person
+                continue
+            after = t[m.end() : m.end() + 6]
+            single = (
+                len(words) == 1
+                and " " in raw.strip()
+                and self.lookup(words[0]) is None
+                and words[0].casefold() not in _NOT_NAME
+                and (words[0].islower() == typed_lower)
+                and re.match(r"\s*(?:,\s*at\b|\s+at\b|[.;\n]|$)", after) is not None
+            )
+            institution = words[0][:1].isupper() and "of" in words and m.group("ph")[:1].isupper()
+            if single or institution:
+                org = " ".join(words) if institution else self.org_phrase(words[0])
+                if org:
+                    self.orgs.setdefault(name, org)
+                return m.end()
+            return pos
 
     def org_phrase(self, raw: str) -> str:
         """An organization as written: up to five words, stopping at function words."""
