@@ -318,6 +318,8 @@ _BY_RE = re.compile(r"\s+by\s+")
 _TIME_RE = re.compile(
     r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?|noon|midnight|lunchtime|night|the\s+moment", re.I
 )
+_AFTER_VERB = frozenset(_words("the a an my our his her their through over into around up out off"))
+_MEAL_WORDS = frozenset(_words("lunch dinner breakfast brunch coffee drinks call meeting"))
 _PLACE_LEAD = re.compile(r"(?<![\w/])(?:at|in|during)\s+", re.I)
 _PLACE_STOP = frozenset(
     _words(
@@ -1202,9 +1204,26 @@ class _Reader:
             raw = m.group()
             w = raw.rstrip(".")
             folded = w.casefold()
-            if not w or not any(ch.isalnum() for ch in w) or folded in ("w/", "w"):
+            if not w or not (any(ch.isalnum() for ch in w) or w == "&") or folded in ("w/", "w"):
                 break
             nxt = tokens[index + 1].group() if index + 1 < len(tokens) else ""
+            if (
+                words
+                and words[-1][:1].isupper()
+                and not _POSSESSIVE_END_RE.search(words[-1])
+                and w.islower()
+                and (
+                    (folded in _MEAL_WORDS and not loose)
+                    or (
+                        w.endswith("ing")
+                        and (nxt.casefold() in _PLACE_STOP or nxt.casefold() in _AFTER_VERB)
+                    )
+                )
+            ):
+                break  # "at Te Papa going through the archive", "in Nagoya dinner with"
+            if folded in _PARTICLES and words and nxt[:1].isupper():
+                words.append(w)  # "Café de Jaren"
+                continue
             if folded in ("of", "&") and words:
                 if not nxt[:1].isupper():
                     break
@@ -1217,7 +1236,7 @@ class _Reader:
                 if lower_seen and words and words[-1].casefold() not in ("of", "&"):
                     break
             elif (loose and not _POSSESSIVE_END_RE.search(w)) or (
-                words and not loose and lower_seen < 2 and w.isalpha() and not w.endswith("ing")
+                words and not loose and lower_seen < 2 and w.isalpha()
             ):
                 lower_seen += 1
             elif _POSSESSIVE_END_RE.search(w) and not words:
@@ -1252,8 +1271,8 @@ class _Reader:
                 who = self.recent(m2.start())
                 org = self.org_phrase(m2.group("org"))
             else:
-                subj = m.group("subj")
-                if subj.casefold() in ("she", "he", "they"):
+                subj = re.split(_A, m.group("subj"))[0]  # "Leila's a partner at ..."
+                if subj.casefold() in ("she", "he", "they", "who"):
                     who = self.recent(m.start())
                 else:
                     who = self.lookup(subj) or self.lookup(subj.split()[0])
