@@ -74,7 +74,9 @@ _TITLES = re.compile(
 _ROLES = (
     r"(?:ceo|cto|cfo|coo|cmo|cpo|vp|svp|evp|founder|co-?founder|engineer|developer|designer"
     r"|manager|director|lead|head(?:\s+of\s+[\w&-]+)?|partner|investor|recruiter|consultant"
-    r"|analyst|scientist|researcher|professor|editor|pm|product\s+manager|intern)"
+    r"|analyst|scientist|researcher|professor|editor|pm|product\s+manager|intern|solicitor"
+    r"|lawyer|counsel|curator|principal|nurse|doctor|teacher|lecturer|secretary|officer"
+    r"|associate|specialist|owner|chef|architect|journalist|buyer|gp)"
 )
 _WEEKDAY_OR_MONTH = frozenset(
     _words(
@@ -284,14 +286,31 @@ _ORG_AFTER_NAME = re.compile(
     rf"|,\s+(?:an?\s+)?(?:{_ROLES}|[\w-]+\s+{_ROLES})\s+(?:at|of)\s+(?:the\s+)?(?P<role>[^,;.\n()]+))",
     re.I,
 )
-_EMPLOYER_RE = re.compile(
+_EMPLOYER_LEAD = (
     rf"(?i:\b(?P<subj>{_SUBJ_PRONOUN}|{_NAME_WORD}(?:\s+{_NAME_WORD})?)(?:,?\s+who)?\s*"
-    rf"(?:{_A}s|\s+is|\s+just|\s+now|\s+has|\s+was)?\s*(?:a\s+|an\s+|now\s+|just\s+)*"
-    rf"(?:(?:works?|working|worked|started|joined|runs\s+[\w-]+|leads\s+[\w-]+|{_ROLES})?"
-    r"\s*(?:at|for)|joined|(?:moved|moving|switched|gone|went)\s+(?:over\s+)?to)\s+)"
-    r"(?P<org>[A-Z][^,;.\n]*)"
+    rf"(?:{_A}?s|\s+is|\s+just|\s+now|\s+has|\s+was)?\s*(?:a\s+|an\s+|now\s+|just\s+)*"
+    rf"(?:(?:works?|working|worked|started|joined|runs\s+[\w-]+|leads\s+[\w-]+"
+    rf"|heading\s+up\s+[\w-]+|(?:[\w-]+\s+){{0,2}}?{_ROLES})?"
+    r"\s*(?:at|for|@)|joined|(?:moved|switched)\s+(?:over\s+)?to)\s+)"
 )
-_AT_FOR_RE = re.compile(r"\s(?:at|for|joined|to)\s+[A-Z]")
+_EMPLOYER_RE = re.compile(_EMPLOYER_LEAD + r"(?P<org>[A-Z][^,;.\n]*)")
+_EMPLOYER_LOWER_RE = re.compile(  # typed in lower case: "he's at canva now"
+    _EMPLOYER_LEAD + r"(?:the\s+)?(?P<org>[a-z][\w&'-]*(?:\s+(?!now\b)[a-z][\w&'-]*)?)"
+    r"(?=\s*(?:now\b|[,;.\n]|$|\s+and\b|\s+(?:she|he|they|i|we)\b))"
+)
+_EMPLOYER_VERB = re.compile(
+    rf"^(?:{_A}?s\s|\s+is\s)|\b(?:works?|working|joined|started|heading|{_ROLES})\b", re.I
+)
+_ROLE_AT_RE = re.compile(  # "— now a solicitor at Burness Paull": the one just named
+    rf"(?:now\s+)?(?:an?\s+)?(?:[\w-]+\s+){{0,2}}?(?i:{_ROLES})\s+(?:at|@)\s+(?P<org>[A-Z][^,;.\n]*)"
+)
+_TEAM_AT_RE = re.compile(
+    r"\b(?P<subj>her|his|their)\s+(?:team|company|startup|firm|lab|group|office)\s+(?:at|is)\s+"
+    r"(?P<org>[A-Z][^,;.\n]*)",
+    re.I,
+)
+_ALL_AT_RE = re.compile(r"\b(?:both|all)\s+(?:at|from|with|of)\s+(?P<org>[^\W\d_][^,;.\n]*)", re.I)
+_AT_FOR_RE = re.compile(r"\s(?:at|for|joined|to|@)\s+[A-Z]")
 _LATE_FROM_RE = re.compile(r"[^,;.\n]{0,30}?\bfrom\s+(?:the\s+)?(?P<org>[A-Z][^,;.\n()]*)")
 _NAME_WORD_RE = re.compile(_NAME_WORD)
 _NAME_WORD_B_RE = re.compile(rf"\b{_NAME_WORD}")
@@ -878,7 +897,7 @@ class _Reader:
                     value = employer.group("org")
                 elif g.get("paren") and re.match(rf"(?i:{_ROLES})\b", value):
                     value = ""  # "(CTO)": a role, no organization
-                value = self.org_phrase(value)
+                value = self.org_phrase(value, as_typed=bool(g.get("paren")))
                 if value:
                     if together:
                         for person in found[group_start:]:
@@ -938,8 +957,15 @@ class _Reader:
                 return m.end()
             return pos
 
-    def org_phrase(self, raw: str) -> str:
-        """An organization as written: up to five words, stopping at function words."""
+    def org_phrase(self, raw: str, *, as_typed: bool = False) -> str:
+        """An organization as written: up to five words, stopping at function words;
+        ``as_typed`` keeps a lower-case one whole ("(guy's hospital)", "lagos biennial")."""
+        if as_typed and raw.strip().islower():
+            kept = raw.strip().split()[:4]
+            while kept and kept[-1].casefold() in _PLACE_STOP | {"now"}:
+                kept.pop()
+            cut = next((i for i, w in enumerate(kept) if w.casefold() in _PLACE_STOP), None)
+            return " ".join(kept[:cut]).strip(",.;:)")
         words: list[str] = []
         for word in raw.strip().split():
             w = word.strip(",.;:)")
@@ -953,6 +979,9 @@ class _Reader:
                 if words:
                     break
                 w = w[0].upper() + w[1:]  # "(nokia)" typed in lower case
+            if not words and word[:1].isupper() and _POSSESSIVE_END_RE.search(w):
+                words.append(w[:-2])  # "ByteDance's ads team"
+                break
             words.append(w)
             if len(words) == 5 or (word != w and not word.endswith(")")):
                 break
@@ -1254,14 +1283,49 @@ class _Reader:
             return ""
         return " ".join(words)
 
+    def _org_from_clause(self, c: _Clause) -> bool:
+        """ "now a solicitor at X" after a dash, "Her team at X", "fyi: both at nubank"."""
+        t = self.text
+        lead = _LEAD.match(t, c.start, c.end)
+        at = lead.end() if lead else c.start
+        role = _ROLE_AT_RE.match(t, at, c.end)
+        team = _TEAM_AT_RE.search(t, c.start, c.end)
+        both = _ALL_AT_RE.search(t, c.start, c.end)
+        if role and self._after_break(c.start):
+            who = self.recent(role.start())
+            org = self.org_phrase(role.group("org"))
+            if who and org:
+                self.orgs.setdefault(who, org)
+            return True
+        if team:
+            who = self.pronoun(team.group("subj"), team.start())
+            org = self.org_phrase(team.group("org"))
+            if who and org:
+                self.orgs.setdefault(who, org)
+            return True
+        if both and len(self.people) > 1:
+            org = self.org_phrase(both.group("org"))
+            for person in self.people if org else []:
+                self.orgs.setdefault(person, org)
+            return bool(org)
+        return False
+
     def find_orgs(self, clauses: list[_Clause]) -> None:
         """ "he works at MTN", "she's at Careem now", "just started at Siemens": the
         employer of the clause's subject (a name, or a pronoun by recency)."""
         t = self.text
         for c in clauses:
-            if not _AT_FOR_RE.search(t, c.start, c.end):
+            if self._org_from_clause(c):
+                continue
+            lower = _typed_lower(t, c.start, c.end)
+            if not lower and not _AT_FOR_RE.search(t, c.start, c.end):
                 continue
             m = _EMPLOYER_RE.search(t, c.start, c.end)
+            if m is None and lower:
+                m = _EMPLOYER_LOWER_RE.search(t, c.start, c.end)
+                said = m.group()[len(m.group("subj")) :] if m else ""
+                if m and not _EMPLOYER_VERB.search(said):
+                    m = None  # "dana at the farmers market": where, not whose
             if m is None:
                 m2 = re.compile(r"new\s+job\s+at\s+(?P<org>[A-Z][^,;.\n]*)").search(
                     t, c.start, c.end
@@ -1280,7 +1344,7 @@ class _Reader:
                         who = self.recent(m.start())  # "new job at Monzo": the one talked about
                     if who is None:
                         continue
-                org = self.org_phrase(m.group("org"))
+                org = self.org_phrase(m.group("org"), as_typed=lower)
             if who and org and who not in self.orgs:
                 if self.place and org.casefold() == self.place.casefold():
                     continue
