@@ -1339,7 +1339,11 @@ class _Reader:
                 if subj.casefold() in ("she", "he", "they", "who"):
                     who = self.recent(m.start())
                 else:
-                    who = self.lookup(subj) or self.lookup(subj.split()[0])
+                    who = (
+                        self.lookup(subj)
+                        or self.lookup(subj.split()[0])
+                        or self.lookup(subj.split()[-1])
+                    )
                     if who is None and subj.islower() and _WORK_WORD_RE.search(m.group()):
                         who = self.recent(m.start())  # "new job at Monzo": the one talked about
                     if who is None:
