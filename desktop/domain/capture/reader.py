@@ -68,7 +68,8 @@ _PARTICLES = frozenset(
     )
 )
 _TITLES = re.compile(
-    r"(?:dr|mr|mrs|ms|mx|prof|professor|sir|dame|rev|shri|sri|smt|herr|frau|mme|fr|sra|dra)\.?\s+",
+    r"(?:dr|mr|mrs|ms|mx|prof|professor|sir|dame|rev|shri|sri|smt|herr|frau|mme|fr|sra|dra|cllr"
+    r"|coach|capt|captain|sgt|hon|judge|senator|rabbi|imam|pastor|father|sister|brother)\.?\s+",
     re.I,
 )
 _ROLES = (
@@ -103,7 +104,7 @@ _MEET = (
 _MEET_RE = re.compile(rf"(?<![\w/])(?:{_MEET})(?=[\s:])\s*:?\s*", re.I)
 _NAME_WORD = rf"[^\W\d_](?:[\w\-]|[{_MARKS}])*(?:{_A}(?:[\w\-]|[{_MARKS}])+)?"
 _SPLIT_RE = re.compile(
-    r"(?:(?<=[.!?])(?<![DdMm]r\.)(?<![Mm]s\.)(?<![Mm]rs\.)(?<![Pp]rof\.)\s+(?=\S)|;|\n+|\s+[-\u2013\u2014]+\s+|\u2014|(?<=\w)\s*:\s+(?=\S)"
+    r"(?:(?<=[.!?])\s+(?=\S)|;|\n+|\s+[-\u2013\u2014]+\s+|\u2014|(?<=\w)\s*:\s+(?=\S)"
     r"|^\s*[-*\u2022\u00b7>]+\s+|\s+\+\s+|\s*[\U0001F300-\U0001FAFF\u2600-\u27BF]+\s*)",
     re.M,
 )
@@ -134,8 +135,9 @@ _ME_MODAL = (
 _THEM_MODAL = (
     rf"(?:{_A}ll|\s+will|\s+shall|{_A}s\s+going\s+to|\s+is\s+going\s+to|{_A}s\s+gonna"
     rf"|\s+is\s+gonna|\s+are\s+going\s+to|{_A}re\s+going\s+to|{_A}re\s+gonna|\s+gonna"
-    r"|\s+promised\s+to|\s+offered\s+to|\s+agreed\s+to|\s+volunteered\s+to|\s+can|\s+could"
-    rf"|\s+said\s+(?:she|he|they)(?:\s*{_A}d|d|\s+would|\s+will|\s*{_A}ll)"
+    r"|\s+promis+ed\s+to|\s+offered\s+to|\s+agreed\s+to|\s+volunteered\s+to|\s+can|\s+could"
+    rf"|\s+(?:said|says|mentioned|confirmed|told\s+(?:me|us))\s+(?:that\s+)?(?:she|he|they)"
+    rf"(?:\s*{_A}d|d|\s+would|\s+will|\s*{_A}ll)"
     rf"|{_A}d(?!\s+(?:love|like|prefer|rather|been|had))"
     r"|\s+would(?!\s+(?:love|like|prefer|rather)))"
 )
@@ -152,13 +154,14 @@ _ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
         re.compile(
             rf"(?:i\s+|we\s+)?(?:told|promised|assured|reassured|said|agreed|decided)\s+"
             rf"(?:(?P<obj>him|her|them|{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s+)?(?:that\s+)?"
-            rf"i\s*(?:{_A}d|would|will|{_A}ll|could|can)\s+(?!not\b)",
+            rf"i(?:\s*{_A}d|d|\s+would|\s+will|\s*{_A}ll|\s+could|\s+can)\s+(?!not\b)",
             re.I,
         ),
         "promise",
     ),
     (re.compile(rf"{_ME_MODAL}\s+", re.I), "promise"),
     (re.compile(rf"i\s*(?:{_A}m|am)\s+(?=\w+ing\b)", re.I), "promise"),
+    (re.compile(rf"i\s*(?:{_A}m|am)\s+(?:to|supposed\s+to|meant\s+to)\s+", re.I), "promise"),
     (re.compile(r"i\s+(?:still\s+)?owe\s+", re.I), "debt"),
     (re.compile(r"(?:i\s+)?promised\s+(?=(?:him|her|them|[A-Z]\w*)\s+(?!to\b)\w)"), "debt"),
     (
@@ -186,7 +189,7 @@ _ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
         "gerund",
     ),
 ]
-_SUBJECTLESS = _ME_PATTERNS[6][0]
+_SUBJECTLESS = _ME_PATTERNS[7][0]
 _ME_OBJECT = re.compile(r"\w+\s+(?:me|us)\b(?!\s+(?:to|know)\b)|(?:introduce|intro|connect|put)\s+(?:me|us)\b", re.I)
 _APPOSED_SUBJECT = re.compile(
     r"(?:his|her|their|my|our)\s+[\w\s'-]{1,30}?,\s+"
@@ -196,7 +199,7 @@ _APPOSED_SUBJECT = re.compile(
 _NAME_TO = re.compile(r"\s+to\s+(?!(?:the|a|an|my|our|me|us|him|her|them|be)\b)(?=[a-z])")
 _NAME_LABEL = re.compile(rf"(?P<who>{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s*(?:\u2192|->|=>)\s*")
 _SAID_THEY = re.compile(
-    rf"said\s+(?P<pro>she|he|they)(?:\s*{_A}d|d|\s+would|\s+will|\s*{_A}ll)\s+(?!not\b)", re.I
+    rf"(?:said|says|mentioned|confirmed)\s+(?:that\s+)?(?P<pro>she|he|they)(?:\s*{_A}d|d|\s+would|\s+will|\s*{_A}ll)\s+(?!not\b)", re.I
 )
 _CARRY_MODAL = re.compile(  # "She'll share X and is going to ask Y": the same actor
     rf"(?:also\s+)?(?:(?:is|are|{_A}s)\s+(?:going\s+to|gonna)|will|(?:promised|offered|agreed)\s+to)\s+",
@@ -305,8 +308,8 @@ _ROLE_AT_RE = re.compile(  # "— now a solicitor at Burness Paull": the one jus
     rf"(?:now\s+)?(?:an?\s+)?(?:[\w-]+\s+){{0,2}}?(?i:{_ROLES})\s+(?:at|@)\s+(?P<org>[A-Z][^,;.\n]*)"
 )
 _TEAM_AT_RE = re.compile(
-    r"\b(?P<subj>her|his|their)\s+(?:team|company|startup|firm|lab|group|office)\s+(?:at|is)\s+"
-    r"(?P<org>[A-Z][^,;.\n]*)",
+    r"\b(?P<subj>her|his|their)\s+(?:team|company|startup|firm|lab|group|office)\s+(?:at|is\s+at)\s+"
+    r"(?P<org>(?-i:[A-Z])[^,;.\n]*)",
     re.I,
 )
 _ALL_AT_RE = re.compile(r"\b(?:both|all)\s+(?:at|from|with|of)\s+(?P<org>[^\W\d_][^,;.\n]*)", re.I)
@@ -412,7 +415,11 @@ def _skip_descriptor(text: str, pos: int, hi: int) -> tuple[int, bool]:
     while len(words) < 4:
         m = _DESCRIPTOR_WORD.match(text, i, hi)
         comma = re.compile(r"([a-z][\w'\-]*),[ \t]*").match(text, i, hi)
-        if comma and words and words[0] in _DETERMINERS and comma.group(1) not in _NOT_NAME:
+        if (
+            comma
+            and (words and words[0] in _DETERMINERS or comma.group(1).casefold() in _ROLE_WORDS)
+            and comma.group(1) not in _NOT_NAME
+        ):
             return comma.end(), True
         if m is None:
             break
@@ -715,6 +722,9 @@ class _Reader:
             for m in _SPLIT_RE.finditer(self.text, s, e):
                 if ":" in m.group() and _LABEL_BEFORE.search(self.text, s, m.start()):
                     continue  # "TODO: send ..." stays one clause: the label says who
+                word = re.search(r"(?<!\w)([^\W\d_]+)\.\Z", self.text[s : m.start()])
+                if word and word.group(1).casefold() in self.rules.sentence_abbreviations:
+                    continue  # "Prof. Alasdair Grant", "Sr. Data Eng": no break
                 if m.start() > pos:
                     hard.append((pos, m.start()))
                 pos = max(pos, m.end())
@@ -897,7 +907,7 @@ class _Reader:
                     value = employer.group("org")
                 elif g.get("paren") and re.match(rf"(?i:{_ROLES})\b", value):
                     value = ""  # "(CTO)": a role, no organization
-                value = self.org_phrase(value, as_typed=bool(g.get("paren")))
+                value = self.org_phrase(value, as_typed=bool(g.get("paren")) or typed_lower)
                 if value:
                     if together:
                         for person in found[group_start:]:
@@ -920,7 +930,7 @@ class _Reader:
                         if value:
                             self.orgs.setdefault(person, value)
             sep = re.compile(
-                r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+|&)[ \t]*", re.I
+                r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&|\+)[ \t]+|&)[ \t]*", re.I
             ).match(t, pos, hi)
             if sep is None or re.match(r"i\b", t[sep.end() : sep.end() + 2], re.I):
                 break
@@ -1105,12 +1115,18 @@ class _Reader:
                     else self.resolve(x)
                 )
                 span = _scan_name(t, m.end(), e, lower_ok=False)
-                if intro_by and span:
-                    self.intros.append(
-                        ParsedIntroduction(
-                            intro_by, self.resolve(t[span[0] : span[1]]), None, True, (s, e)
-                        )
+                pronoun = re.compile(r"(him|her|them)\b", re.I).match(t, m.end(), e)
+                person = (
+                    self.resolve(t[span[0] : span[1]])
+                    if span
+                    else self.pronoun(
+                        pronoun.group(1), m.start(), exclude=frozenset([intro_by.casefold()])
                     )
+                    if pronoun and intro_by
+                    else None
+                )
+                if intro_by and person:
+                    self.intros.append(ParsedIntroduction(intro_by, person, None, True, (s, e)))
             for m in _VIA.finditer(t, s, e):
                 span = _scan_name(t, m.end(), e, lower_ok=False)
                 met = re.search(r"\bmet\s+(?P<y>.+?)\s*$", t[s : m.start()], re.I) or re.search(
