@@ -245,7 +245,8 @@ def english_due_rules(
     number = r"\d{1,3}|" + alternation(numbers)
     rows: list[tuple[str, Callable[[re.Match[str], date, LanguageRules], date | None]]] = [
         (
-            prep + r"(?P<rel>(?:the\s+)?day\s+after\s+tomorrow|tomorrow|tomm?orr?ow|tmrw|tmr|2moro|today|tonight"
+            prep + r"(?P<rel>(?:the\s+)?day\s+after\s+tomorrow|tomorrow|tomm?orr?ow|tmrw|tmr|2moro"
+            r"|today|tonight"
             r"|(?:the\s+)?end\s+of\s+(?:the\s+)?day|eod|cob|close\s+of\s+business"
             r"|this\s+(?:morning|afternoon|evening))" + time_of_day,
             _en_relative_day,

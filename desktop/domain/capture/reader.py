@@ -190,7 +190,10 @@ _ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     ),
 ]
 _SUBJECTLESS = _ME_PATTERNS[7][0]
-_ME_OBJECT = re.compile(r"\w+\s+(?:me|us)\b(?!\s+(?:to|know)\b)|(?:introduce|intro|connect|put)\s+(?:me|us)\b", re.I)
+_THEIR_OFFER = re.compile(r"(?:promis|offered|agreed|volunteered|will|gonna|going)", re.I)
+_ME_OBJECT = re.compile(  # "send me", "introduce me to": the writer receives
+    r"\w+\s+(?:me|us)\b(?!\s+(?:to|know)\b)|(?:introduce|intro|connect|put)\s+(?:me|us)\b", re.I
+)
 _APPOSED_SUBJECT = re.compile(
     r"(?:his|her|their|my|our)\s+[\w\s'-]{1,30}?,\s+"
     r"(?=(?-i:[A-Z])\w*,?\s+(?:will|is|would|said|promised|offered|agreed))",
@@ -199,13 +202,18 @@ _APPOSED_SUBJECT = re.compile(
 _NAME_TO = re.compile(r"\s+to\s+(?!(?:the|a|an|my|our|me|us|him|her|them|be)\b)(?=[a-z])")
 _NAME_LABEL = re.compile(rf"(?P<who>{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s*(?:\u2192|->|=>)\s*")
 _SAID_THEY = re.compile(
-    rf"(?:said|says|mentioned|confirmed)\s+(?:that\s+)?(?P<pro>she|he|they)(?:\s*{_A}d|d|\s+would|\s+will|\s*{_A}ll)\s+(?!not\b)", re.I
+    rf"(?:said|says|mentioned|confirmed)\s+(?:that\s+)?(?P<pro>she|he|they)"
+    rf"(?:\s*{_A}d|d|\s+would|\s+will|\s*{_A}ll)\s+(?!not\b)",
+    re.I,
 )
 _CARRY_MODAL = re.compile(  # "She'll share X and is going to ask Y": the same actor
     rf"(?:also\s+)?(?:(?:is|are|{_A}s)\s+(?:going\s+to|gonna)|will|(?:promised|offered|agreed)\s+to)\s+",
     re.I,
 )
-_NAME_SHAPE = re.compile(rf"[^\W\d_](?:[^\W\d_A-Z]|[{_MARKS}])*(?:(?:{_A}|-|(?<=Mc)|(?<=Mac))[^\W\d_](?:[^\W\d_A-Z]|[{_MARKS}])*)*")
+_NAME_SHAPE = re.compile(  # "Ana", "McCarthy-Byrne", "O'Brien"; not "MoU", "SoW"
+    rf"[^\W\d_](?:[^\W\d_A-Z]|[{_MARKS}])*"
+    rf"(?:(?:{_A}|-|(?<=Mc)|(?<=Mac))[^\W\d_](?:[^\W\d_A-Z]|[{_MARKS}])*)*"
+)
 _APPOSITION_ITEM = re.compile(
     r"[ \t]*,[ \t]*(?P<ph>[^\W\d_][^,;.\n()]{0,60}?)(?=[ \t]*(?:[,;.\n]|$)|[ \t]+at[ \t])"
 )
@@ -417,7 +425,7 @@ def _skip_descriptor(text: str, pos: int, hi: int) -> tuple[int, bool]:
         comma = re.compile(r"([a-z][\w'\-]*),[ \t]*").match(text, i, hi)
         if (
             comma
-            and (words and words[0] in _DETERMINERS or comma.group(1).casefold() in _ROLE_WORDS)
+            and ((words and words[0] in _DETERMINERS) or comma.group(1).casefold() in _ROLE_WORDS)
             and comma.group(1) not in _NOT_NAME
         ):
             return comma.end(), True
@@ -1463,7 +1471,7 @@ class _Reader:
                 c.desc = (m.start() if kind == "gerund" else m.end(), c.end)
                 if (
                     pattern is _SUBJECTLESS
-                    and re.match(r"(?:promis|offered|agreed|volunteered|will|gonna|going)", body, re.I)
+                    and _THEIR_OFFER.match(body)
                     and _ME_OBJECT.match(t, m.end(), c.end)
                 ):  # "Also offered to introduce me to Léa": the other person offered
                     c.kind, c.subject_raw, c.subject_at = "them", "", m.start()
@@ -1852,7 +1860,8 @@ class _Reader:
         words = raw.split()
         if not words:
             return ""
-        if words[0].casefold() in ("her", "his", "their", "my", "our", "the") and _is_cap(words[-1]):
+        determiner = words[0].casefold() in ("her", "his", "their", "my", "our", "the")
+        if determiner and _is_cap(words[-1]):
             for i in range(1, len(words)):
                 if _is_cap(words[i]) and not words[i].isupper() and all(
                     _is_cap(w) or w.casefold() in _PARTICLES for w in words[i:]
