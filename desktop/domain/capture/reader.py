@@ -321,7 +321,8 @@ _TEAM_AT_RE = re.compile(
     re.I,
 )
 _ALL_AT_RE = re.compile(r"\b(?:both|all)\s+(?:at|from|with|of)\s+(?P<org>[^\W\d_][^,;.\n]*)", re.I)
-_AT_FOR_RE = re.compile(r"\s(?:at|for|joined|to|@)\s+[A-Z]")
+_AT_FOR_RE = re.compile(r"\s(?:at|for|joined|@|(?:moved|switched)\s+(?:over\s+)?to)\s+[A-Z]")
+_AT_FOR_LOWER_RE = re.compile(r"\s(?:at|for|joined|@)\s+[a-z]")
 _LATE_FROM_RE = re.compile(r"[^,;.\n]{0,30}?\bfrom\s+(?:the\s+)?(?P<org>[A-Z][^,;.\n()]*)")
 _NAME_WORD_RE = re.compile(_NAME_WORD)
 _NAME_WORD_B_RE = re.compile(rf"\b{_NAME_WORD}")
@@ -1342,11 +1343,15 @@ class _Reader:
             if self._org_from_clause(c):
                 continue
             lower = _typed_lower(t, c.start, c.end)
-            if not lower and not _AT_FOR_RE.search(t, c.start, c.end):
+            near = _AT_FOR_RE.search(t, c.start, c.end) or (
+                _AT_FOR_LOWER_RE.search(t, c.start, c.end) if lower else None
+            )
+            if near is None:
                 continue
-            m = _EMPLOYER_RE.search(t, c.start, c.end)
+            lo = max(c.start, near.start() - 80)  # the subject is close to its "at"
+            m = _EMPLOYER_RE.search(t, lo, c.end)
             if m is None and lower:
-                m = _EMPLOYER_LOWER_RE.search(t, c.start, c.end)
+                m = _EMPLOYER_LOWER_RE.search(t, lo, c.end)
                 said = m.group()[len(m.group("subj")) :] if m else ""
                 if m and not _EMPLOYER_VERB.search(said):
                     m = None  # "dana at the farmers market": where, not whose
