@@ -471,7 +471,7 @@ _TOKEN_RE = re.compile(
 
 
 # common words that are also surnames, taken when capitalised after a first name
-_SURNAME_WORDS = frozenset(["said", "will", "long", "young", "white", "may", "king"])
+_SURNAME_WORDS = frozenset(["said", "will", "long", "young", "white", "may", "king", "an"])
 _CONTRACTION_RE = re.compile(rf"{_A}(?:s|ll|d|re|ve|m)$")
 _APOS_RE = re.compile(_A)
 _HSPACE_RE = re.compile(r"[ \t]+")
@@ -964,7 +964,7 @@ class _Reader:
                 len(words) == 1
                 and " " in raw.strip()
                 and self.lookup(words[0]) is None
-                and words[0].casefold() not in _NOT_NAME
+                and re.split(_A, words[0])[0].casefold() not in _NOT_NAME
                 and (words[0].islower() == typed_lower)
                 and re.match(r"\s*(?:,\s*at\b|\s+at\b|[.;\n]|$)", after) is not None
             )
