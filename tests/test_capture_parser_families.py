@@ -373,5 +373,5 @@ def test_a_yes_dates_the_request_it_answers() -> None:
 
 
 def test_organizations_said_in_other_ways() -> None:
-    result = read("ran into jake ode, he's at canva now. Ran into Declan Roy, who's moved to Stripe")
+    result = read("ran into jake ode, he's at canva now. Saw Declan Roy, who's moved to Stripe")
     assert result.organizations == {"Jake Ode": "canva", "Declan Roy": "Stripe"}
