@@ -228,6 +228,7 @@ _ROLE_WORDS = frozenset(
         "commissioner deputy undersecretary ambassador mayor councillor"
     )
 )
+_NICKNAME_RE = re.compile(r"[\"\u201c'\u2018]([^\W\d_][\w\-]*)[\"\u201d'\u2019](?=\s)")
 _ASKED_ME = re.compile(
     r"(?:asked|begged|wants|wanted|would\s+like)\s+me\s+to\s+"
     r"|asked\s+(?:me\s+)?(?:if|whether)\s+i\s+(?:could|can|would|might)\s+",
@@ -339,7 +340,7 @@ _APPOSITIVE_RE = re.compile(  # "their CTO, Maja", "Youssef's cofounder, Rim", "
     r"(?P<name>[^\W\d_][\w'-]+(?:\s+[^\W\d_][\w'-]+)?)\s*(?:[.,;!?]|$)"
 )
 _GROUP_THEN_NAMES = re.compile(
-    r"(?:the|our|their|a|my)\s+[\w\s'-]{1,30}?(?:\s+[-\u2013\u2014:]\s*|\s*\(\s*)(?=[A-Z])"
+    r"(?:the|our|their|a|my)\s+[\w\s'-]{1,30}?(?:\s+[-\u2013\u2014:]\s*|\s*\(\s*|,\s+)(?=[A-Z])"
 )
 _WORK_WORD_RE = re.compile(
     rf"\b(?:job|works?|working|worked|started|joined|runs|leads|{_ROLES})\b", re.I
@@ -602,6 +603,7 @@ class _Reader:
         self.pending_intros: list[tuple[_Clause, int, str]] = []
         self.known_index = _index(tuple(known))
         self.gender: dict[str, str] = {}  # person -> "f" / "m", as the note itself says
+        self.aliases: dict[str, str] = {}  # a quoted nickname -> the person
         self._memo: dict[tuple[str, int], str | None] = {}
 
     # -- names and people ------------------------------------------------------
@@ -620,6 +622,8 @@ class _Reader:
         key = " ".join(raw.casefold().split())
         if not key:
             return None
+        if key in self.aliases:
+            return self.aliases[key]
         for name in self.people:
             if name.casefold() == key:
                 return name
@@ -644,6 +648,10 @@ class _Reader:
 
     def add_person(self, raw: str, pos: int, sentence: int) -> str:
         name = self.resolve(raw)
+        nick = _NICKNAME_RE.search(raw)
+        if nick:  # Robert "Rob" Kellerman: a later "Rob" is him
+            self.aliases[nick.group(1).casefold()] = name
+            self._memo.clear()
         if name.casefold() not in {p.casefold() for p in self.people}:
             # a first name met earlier in full ("Marc" after "Marc Leroy") is the same person
             self.people.append(name)
@@ -1137,7 +1145,7 @@ class _Reader:
                 if intro_by and person:
                     self.intros.append(ParsedIntroduction(intro_by, person, None, True, (s, e)))
             for m in _VIA.finditer(t, s, e):
-                span = _scan_name(t, m.end(), e, lower_ok=False)
+                span = _scan_name(t, m.end(), e, lower_ok=_typed_lower(t, s, e))
                 met = re.search(r"\bmet\s+(?P<y>.+?)\s*$", t[s : m.start()], re.I) or re.search(
                     rf"(?P<y>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}),?\s+whom?\s+i\s+(?:first\s+)?met\s*$",
                     t[s : m.start()],
