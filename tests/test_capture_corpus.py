@@ -18,7 +18,7 @@ from bench_capture_quality import CORPUS, check_note, load, score_notes
 TRAIN = CORPUS / "train.json"
 # the notes the parser is developed on (never the held-out set, which stays a blind test)
 DEVELOPMENT = [
-    CORPUS / name for name in ("train.json", "train2.json", "train3.json", "train4.json", "dev.json")
+    CORPUS / f"{name}.json" for name in ("train", "train2", "train3", "train4", "dev")
 ]
 FLOORS = {  # category -> (precision, recall) on each development file
     "participants": (0.95, 0.95),
