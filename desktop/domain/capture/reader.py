@@ -93,7 +93,7 @@ _MEET = (
     r"|next\s+to|beside"
     rf"|(?:chatted|chatting|talked|talking|spoke|speaking|hung\s+out|hanging\s+out"
     rf"|natter|yarn|catch[\s-]?up|debrief|1:1|one[\s-]on[\s-]one)\s+(?:{_WITH}|to)"
-    r"|got\s+to\s+know|saw|thanked|visited|interviewed|screened|hosted"
+    r"|got\s+to\s+know|saw|thanked|visited|interviewed|screened|hosted|facetimed|skyped|phoned"
     r"|(?:visit|call|email|message)\s+from|showed\s+(?:[\w']+\s+){1,4}?to"
     r"|(?:lunch|coffee|coffe|dinner|drinks|breakfast|brunch|beers?|tea|call|phone\s+call"
     r"|chat|video\s+call|zoom|teams\s+call|meeting|mtg|walk|workshop|bbq|pints?|borrel)"
@@ -116,7 +116,9 @@ _SOFT_SPLIT_RE = re.compile(
     re.I,
 )
 _LABEL_BEFORE = re.compile(
-    r"(?:todo|to-?do|me|them|they|action(?:\s+item)?|next\s+steps?)\s*\Z", re.I
+    r"(?:todo|to-?do|me|them|they|action(?:\s+items?)?|next\s+steps?|follow[\s-]?ups?|f/u"
+    r"|reminder(?:\s+to\s+self)?|note\s+to\s+self)\s*\Z",
+    re.I,
 )
 _ACTION_VERB = re.compile(
     r"(?:send|email|call|ping|share|book|forward|introduce|intro|connect|check|review|write"
@@ -166,7 +168,9 @@ _ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?:i\s+)?promised\s+(?=(?:him|her|them|[A-Z]\w*)\s+(?!to\b)\w)"), "debt"),
     (
         re.compile(
-            r"(?:todo|to-?do|me|action(?:\s+item)?|next\s+steps?)\s*(?:[:\-\u2192]|->)\s*", re.I
+            r"(?:todo|to-?do|me|action(?:\s+items?)?|next\s+steps?|follow[\s-]?ups?|f/u"
+            r"|reminder(?:\s+to\s+self)?|note\s+to\s+self)\s*(?:[:\-\u2192]|->)\s*",
+            re.I
         ),
         "promise",
     ),
@@ -229,8 +233,9 @@ _ROLE_WORDS = frozenset(
     )
 )
 _NICKNAME_RE = re.compile(r"[\"\u201c'\u2018]([^\W\d_][\w\-]*)[\"\u201d'\u2019](?=\s)")
+_REMEMBER_TO = re.compile(r"(?:remember|make\s+sure|be\s+sure|try)\s+to\s+", re.I)
 _ASKED_ME = re.compile(
-    r"(?:asked|begged|wants|wanted|would\s+like)\s+me\s+to\s+"
+    r"(?:asked|begged|wants|wanted|would\s+like|needs|needed|expects|told)\s+(?:me|us)\s+to\s+"
     r"|asked\s+(?:me\s+)?(?:if|whether)\s+i\s+(?:could|can|would|might)\s+",
     re.I,
 )
@@ -1482,6 +1487,9 @@ class _Reader:
                 c.kind = "me"
                 c.debt = kind == "debt"
                 c.desc = (m.start() if kind == "gerund" else m.end(), c.end)
+                also = _REMEMBER_TO.match(t, c.desc[0], c.end)
+                if also:  # "Must remember to send him the brochure"
+                    c.desc = (also.end(), c.end)
                 if (
                     pattern is _SUBJECTLESS
                     and _THEIR_OFFER.match(body)
