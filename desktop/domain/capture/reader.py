@@ -1824,7 +1824,10 @@ class _Reader:
         raw = re.sub(r"^(?:also|just|then|definitely|still|quickly|really)\s+", "", raw, flags=re.I)
         raw = re.split(r"\s+(?:since|because|as\s+she|as\s+he|as\s+they)\s+", raw, maxsplit=1)[0]
         raw = re.sub(r"\s+([,;:.!?])", r"\1", raw)
-        return raw.strip(" \t.,;:!?\u2014\u2013-\"'()[]")
+        raw = raw.strip(" \t.,;:!?\u2014\u2013-\"'()[]")
+        if raw.count("(") > raw.count(")"):
+            raw += ")"  # "intro me to Pedro Alves (Nubank)": keep the closing bracket
+        return raw
 
     def intro_from_promise(self, c: _Clause, desc: str, span: tuple[int, int]) -> None:
         if not _INTRO_HINT.search(desc):
