@@ -234,6 +234,7 @@ _ROLE_WORDS = frozenset(
 )
 _NICKNAME_RE = re.compile(r"[\"\u201c'\u2018]([^\W\d_][\w\-]*)[\"\u201d'\u2019](?=\s)")
 _REMEMBER_TO = re.compile(r"(?:remember|make\s+sure|be\s+sure|try)\s+to\s+", re.I)
+_LIST_SEP = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+)")
 _ASKED_ME = re.compile(
     r"(?:asked|begged|wants|wanted|would\s+like|needs|needed|expects|told)\s+(?:me|us)\s+to\s+"
     r"|asked\s+(?:me\s+)?(?:if|whether)\s+i\s+(?:could|can|would|might)\s+",
@@ -299,7 +300,8 @@ _ORG_AFTER_NAME_LOOSE = re.compile(
     r"(?:at|@)\s+(?P<role>[A-Z][^,;.\n()]*)"
 )
 _ORG_AFTER_NAME = re.compile(
-    rf"\s*(?:\((?P<paren>[^()\n]{{1,60}})\)|,?\s+(?:(?:all|both)\s+)?(?:from|of)\s+(?:the\s+)?(?P<from>[^,;.\n()]+)"
+    r"\s+[-\u2013\u2014]\s+(?P<dash>(?-i:[A-Z])[\w&.'-]*(?:\s+(?-i:[A-Z])[\w&.'-]*){0,3})\s+[-\u2013\u2014]\s"
+    rf"|\s*(?:\((?P<paren>[^()\n]{{1,60}})\)|,?\s+(?:(?:all|both)\s+)?(?:from|of)\s+(?:the\s+)?(?P<from>[^,;.\n()]+)"
     rf"|,\s+(?:an?\s+)?(?:{_ROLES}|[\w-]+\s+{_ROLES})\s+(?:at|of)\s+(?:the\s+)?(?P<role>[^,;.\n()]+))",
     re.I,
 )
@@ -908,6 +910,19 @@ class _Reader:
             if owner:  # "Ken's business partner, Ines Duarte": Ken is only mentioned
                 pos = owner.end()
                 continue
+            house = re.compile(rf"{_A}s\s+(?=(?-i:[A-Z])\w+\s+(?-i:[A-Z]))").match(t, span[1], hi)
+            if house and self.lookup(raw) is None:  # "Acme's Carla Diaz": Carla, at Acme
+                after = _scan_name(t, house.end(), hi, lower_ok=False)
+                if after:
+                    name = self.add_person(t[after[0] : after[1]], after[0], sentence)
+                    self.orgs.setdefault(name, self.org_phrase(raw))
+                    found.append(name)
+                    pos = after[1]
+                    sep = _LIST_SEP.match(t, pos, hi)
+                    if sep is None:
+                        break
+                    pos = sep.end()
+                    continue
             name = self.add_person(raw, list_at if found else span[0], sentence)
             title = re.search(r"\b(mr|mrs|ms|miss)\.?\s*\Z", t[max(0, span[0] - 6) : span[0]], re.I)
             if title:  # "Mrs Okafor" is a "she"
@@ -919,8 +934,12 @@ class _Reader:
             org = _ORG_AFTER_NAME.match(t, pos, hi) or _ORG_AFTER_NAME_LOOSE.match(t, pos, hi)
             g = org.groupdict() if org else {}
             if org:
-                value = g.get("paren") or g.get("from") or g.get("role") or ""
+                value = g.get("paren") or g.get("from") or g.get("role") or g.get("dash") or ""
                 together = bool(g.get("from"))
+                if g.get("paren") and "," in value and not _PAREN_ROLE_AT.match(value):
+                    # "(CTO, Patchwork)"
+                    parts = [p.strip() for p in value.split(",")]
+                    value = next((p for p in parts if not re.match(rf"(?i:{_ROLES})\b", p)), "")
                 both = re.match(r"(?:all|both)\s+(?:(?:from|at|of)\s+)?", value, re.I)
                 if g.get("paren") and both:  # "(both Nubank)": the whole list
                     value, together = value[both.end() :], True
@@ -936,7 +955,7 @@ class _Reader:
                             self.orgs.setdefault(person, value)
                     else:
                         self.orgs.setdefault(name, value)
-                if g.get("paren") or g.get("role"):
+                if g.get("paren") or g.get("role") or g.get("dash"):
                     pos = org.end()
                     if g.get("role") and t[pos : pos + 1] == ",":
                         pos += 1
