@@ -320,3 +320,58 @@ def test_someone_at_a_company_is_not_the_speakers_employer() -> None:
 def test_a_promise_asked_for_is_owed_to_whoever_asked() -> None:
     result = read("Met Ana Ruiz and Ben Ode. Ana Ruiz asked me to send Ben the deck")
     assert promises(result) == [("me", "Ana Ruiz", "send Ben the deck", None)]
+
+
+# ------------------------------------------------------------------ second round (#12)
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("Spent the morning with Ruth Adler at the archive", ("Ruth Adler",)),
+        ("Ran the parkrun with Kofi Mensah", ("Kofi Mensah",)),
+        ("caught the bus w/ ines duarte", ("Ines Duarte",)),
+        ("I'll set up a call with Carl Berg next week", ()),
+        ("Bumped into old school friend Maya Cohen", ("Maya Cohen",)),
+        ("Chatted w/ the barista, theo marsh", ("Theo Marsh",)),
+        ("Interviewed Nguyen Van An for the ops role", ("Nguyen Van An",)),
+        ("Screened Adebayo 'Bayo' Okoro for the PM role", ("Adebayo Okoro",)),
+        ("Call with Cllr. Joan Hart about the park", ("Joan Hart",)),
+        ("Met Sam Ward, senior engineer, at the meetup", ("Sam Ward",)),
+    ],
+)
+def test_who_was_there_second_round(text: str, people: tuple[str, ...]) -> None:
+    assert read(text).people == people
+
+
+def test_minutes_style_and_arrows_are_their_promises() -> None:
+    result = read("Call w/ Ana Ruiz + Ben Ode. Ben to send the deck by Friday.\nana -> book it")
+    assert promises(result) == [
+        ("them", "Ben Ode", "send the deck", date(2026, 3, 13)),
+        ("them", "Ana Ruiz", "book it", None),
+    ]
+
+
+def test_pronouns_agree_with_what_the_note_says() -> None:
+    result = read(
+        "Dinner with Omar Lund and Leila Haas. Omar is raising for his startup; Leila is "
+        "an angel. I'll send him my notes tomorrow."
+    )
+    assert promises(result) == [("me", "Omar Lund", "send him my notes", date(2026, 3, 12))]
+
+
+def test_an_offer_to_introduce_me_is_theirs_and_a_plural_subject_carries_over() -> None:
+    result = read("Lunch with Pia Berg. Also offered to introduce me to Jon Voss.")
+    assert promises(result) == [("them", "Pia Berg", "introduce me to Jon Voss", None)]
+    result = read("Showed the flat to Ana and Ben Ode. They love it but need to sell first.")
+    assert promises(result) == []
+
+
+def test_a_yes_dates_the_request_it_answers() -> None:
+    result = read("Zoom with Kai Berg. He asked if I could share the list, I said yes, by Friday.")
+    assert promises(result) == [("me", "Kai Berg", "share the list", date(2026, 3, 13))]
+
+
+def test_organizations_said_in_other_ways() -> None:
+    result = read("ran into jake ode, he's at canva now. Saw Declan Roy, who's moved to Stripe")
+    assert result.organizations == {"Jake Ode": "canva", "Declan Roy": "Stripe"}

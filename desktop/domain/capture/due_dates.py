@@ -245,13 +245,15 @@ def english_due_rules(
     number = r"\d{1,3}|" + alternation(numbers)
     rows: list[tuple[str, Callable[[re.Match[str], date, LanguageRules], date | None]]] = [
         (
-            prep + r"(?P<rel>(?:the\s+)?day\s+after\s+tomorrow|tomorrow|tmrw|tmr|today|tonight"
+            prep + r"(?P<rel>(?:the\s+)?day\s+after\s+tomorrow|tomorrow|tomm?orr?ow|tmrw|tmr|2moro"
+            r"|today|tonight"
             r"|(?:the\s+)?end\s+of\s+(?:the\s+)?day|eod|cob|close\s+of\s+business"
             r"|this\s+(?:morning|afternoon|evening))" + time_of_day,
             _en_relative_day,
         ),
         (
-            prep + r"(?:(?P<mod>this|next|coming|the\s+coming|the\s+following|following)\s+)?"
+            prep + r"(?:(?P<mod>this|next|coming|the\s+coming|the\s+following|following"
+            r"|next\s+week)\s+)?"
             rf"(?P<wd>{alternation(full_days)})"
             r"(?:\s+(?P<wk>next\s+week|this\s+week|after\s+next))?" + time_of_day,
             _en_weekday,
@@ -313,7 +315,7 @@ def english_due_rules(
         (
             r"(?P<mpre>(?:(?:by|before|until|till|at|in)\s+)?"
             r"(?:(?:the\s+)?(?:start|beginning|middle|end)\s+of|early|mid|late)"
-            r"|by|before|until|till|in|during)"
+            r"|by|before|until|till)"  # "a pilot in February" names no deadline
             rf"(?:\s+|-)(?P<m>{full_months})",
             _en_month_only,
         ),

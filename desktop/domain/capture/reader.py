@@ -58,7 +58,8 @@ _NOT_NAME = frozenset(
         "sending via from at in on with w to for of about by quick long phone video zoom chat "
         "team board new xmas christmas attendees got had ran bumped sat saw caught chatted "
         "talked spoke walk tea beers bbq finally finaly mr mrs ms dr prof sir mum mom dad "
-        "wife husband kids family boss folks guys parents"
+        "wife husband kids family boss folks guys parents friends colleagues people shes hes "
+        "theyre im ive dont cant wont"
     )
 )
 _PARTICLES = frozenset(
@@ -66,11 +67,17 @@ _PARTICLES = frozenset(
         "de da di do dos das del della der den du la le los las van von ten ter bin ibn al el y zu"
     )
 )
-_TITLES = re.compile(r"(?:dr|mr|mrs|ms|mx|prof|professor|sir|dame|rev)\.?\s+", re.I)
+_TITLES = re.compile(
+    r"(?:dr|mr|mrs|ms|mx|prof|professor|sir|dame|rev|shri|sri|smt|herr|frau|mme|fr|sra|dra|cllr"
+    r"|coach|capt|captain|sgt|hon|judge|senator|rabbi|imam|pastor|father|sister|brother)\.?\s+",
+    re.I,
+)
 _ROLES = (
     r"(?:ceo|cto|cfo|coo|cmo|cpo|vp|svp|evp|founder|co-?founder|engineer|developer|designer"
-    r"|manager|director|lead|head(?:\s+of\s+[\w-]+)?|partner|investor|recruiter|consultant"
-    r"|analyst|scientist|researcher|professor|editor|pm|product\s+manager|intern)"
+    r"|manager|director|lead|head(?:\s+of\s+[\w&-]+)?|partner|investor|recruiter|consultant"
+    r"|analyst|scientist|researcher|professor|editor|pm|product\s+manager|intern|solicitor"
+    r"|lawyer|counsel|curator|principal|nurse|doctor|teacher|lecturer|secretary|officer"
+    r"|associate|specialist|owner|chef|architect|journalist|buyer|gp)"
 )
 _WEEKDAY_OR_MONTH = frozenset(
     _words(
@@ -79,31 +86,39 @@ _WEEKDAY_OR_MONTH = frozenset(
     )
 )
 
+_WITH = r"(?:with|w/|w|wi[\u2019']|wiht|wth)"
 _MEET = (
-    r"(?:met(?:\s+up)?(?:\s+with)?|ran\s+into|bumped\s+into|caught\s+up\s+with"
-    r"|sat\s+(?:next\s+to|beside|with)|chatted\s+(?:with|to)|talked\s+(?:with|to)"
-    r"|spoke\s+(?:with|to)|got\s+to\s+know|saw|thanked|visited"
+    rf"(?:met(?:\s+up)?(?:\s+{_WITH})?|ran\s+into|bumped\s+into|caught\s+up\s+{_WITH}"
+    r"|(?:sat|stood|roomed|seated|ended\s+up)\s+(?:next\s+to|beside|opposite|with|w/)"
+    r"|next\s+to|beside"
+    rf"|(?:chatted|chatting|talked|talking|spoke|speaking|hung\s+out|hanging\s+out"
+    rf"|natter|yarn|catch[\s-]?up|debrief|1:1|one[\s-]on[\s-]one)\s+(?:{_WITH}|to)"
+    r"|got\s+to\s+know|saw|thanked|visited|interviewed|screened|hosted|facetimed|skyped|phoned"
+    r"|(?:visit|call|email|message)\s+from|showed\s+(?:[\w']+\s+){1,4}?to"
     r"|(?:lunch|coffee|coffe|dinner|drinks|breakfast|brunch|beers?|tea|call|phone\s+call"
-    r"|chat|catch[\s-]?up|video\s+call|zoom|meeting|walk|workshop|bbq|1:1|one[\s-]on[\s-]one)"
-    r"(?:\s+(?:at|in|after|before|during)\s+[^,;.\n]*?)?\s+(?:with|w/|w)"
-    r"|attendees\s*:|with"
+    r"|chat|video\s+call|zoom|teams\s+call|meeting|mtg|walk|workshop|bbq|pints?|borrel)"
+    rf"(?:\s+(?:at|in|after|before|during)\s+[^,;.\n]*?)?\s+{_WITH}"
+    r"|(?:attendees|present|participants)\s*:|with|w/|w"
     r"|(?:lunch|coffee|dinner|drinks|breakfast|call|zoom|meeting|chat|1:1)\s*:)"
 )
 _MEET_RE = re.compile(rf"(?<![\w/])(?:{_MEET})(?=[\s:])\s*:?\s*", re.I)
 _NAME_WORD = rf"[^\W\d_](?:[\w\-]|[{_MARKS}])*(?:{_A}(?:[\w\-]|[{_MARKS}])+)?"
 _SPLIT_RE = re.compile(
     r"(?:(?<=[.!?])\s+(?=\S)|;|\n+|\s+[-\u2013\u2014]+\s+|\u2014|(?<=\w)\s*:\s+(?=\S)"
-    r"|^\s*[-*\u2022\u00b7>]+\s+|\s+\+\s+)",
+    r"|^\s*[-*\u2022\u00b7>]+\s+|\s+\+\s+|\s*[\U0001F300-\U0001FAFF\u2600-\u27BF]+\s*)",
     re.M,
 )
 _SOFT_SPLIT_RE = re.compile(
     r"\s*,\s*(?:and\s+|but\s+|so\s+)?|\s+(?:and|but|so|then)\s+"
     rf"|(?<!\bif)(?<!\bwhether)(?<!\bsaid)(?<!\btold)(?<!\bhim)(?<!\bher)(?<!\bthem)(?<!\bthat)"
-    rf"\s+(?:that\s+)?(?=i\s+(?:still\s+)?owe\b|i{_A}ll\b|i\s+will\b|i\s+need\s+to\b)",
+    rf"\s+(?:that\s+)?(?=i\s+(?:still\s+)?owe\b|i{_A}ll\b|i\s+will\b|i\s+need\s+to\b"
+    rf"|(?:she|he|they)\s+(?:will|would|is\s+going|said)\b|(?:she|he|they){_A}ll\b)",
     re.I,
 )
 _LABEL_BEFORE = re.compile(
-    r"(?:todo|to-?do|me|them|they|action(?:\s+item)?|next\s+steps?)\s*\Z", re.I
+    r"(?:todo|to-?do|me|them|they|action(?:\s+items?)?|next\s+steps?|follow[\s-]?ups?|f/u"
+    r"|reminder(?:\s+to\s+self)?|note\s+to\s+self)\s*\Z",
+    re.I,
 )
 _ACTION_VERB = re.compile(
     r"(?:send|email|call|ping|share|book|forward|introduce|intro|connect|check|review|write"
@@ -115,14 +130,17 @@ _ACTION_VERB = re.compile(
 _SUBJ_PRONOUN = r"(?:she|he|they)"
 _ME_MODAL = (
     rf"i(?:{_A}ll|\s+will|\s+shall|\s+am\s+going\s+to|{_A}m\s+going\s+to|{_A}m\s+gonna"
-    r"|\s+am\s+gonna|\s+gonna|\s+promised\s+to|\s+offered\s+to|\s+agreed\s+to|\s+need\s+to"
+    r"|\s+am\s+gonna|\s+gonna|\s+promis+ed\s+to|\s+offered\s+to|\s+agreed\s+to|\s+need\s+to"
+    r"|\s+(?:undertook|committed|pledged|vowed|volunteered)\s+to"
     rf"|\s+have\s+to|\s+must|\s+should|\s+can|\s+could|\s+want\s+to|\s+plan\s+to|\s+said\s+i\s*(?:{_A}d|would|will|{_A}ll))"
 )
 _THEM_MODAL = (
     rf"(?:{_A}ll|\s+will|\s+shall|{_A}s\s+going\s+to|\s+is\s+going\s+to|{_A}s\s+gonna"
     rf"|\s+is\s+gonna|\s+are\s+going\s+to|{_A}re\s+going\s+to|{_A}re\s+gonna|\s+gonna"
-    r"|\s+promised\s+to|\s+offered\s+to|\s+agreed\s+to|\s+volunteered\s+to|\s+can|\s+could"
-    rf"|\s+said\s+(?:she|he|they)\s*(?:{_A}d|would|will|{_A}ll)|{_A}d(?!\s+(?:love|like|prefer|rather|been|had))"
+    r"|\s+promis+ed\s+to|\s+offered\s+to|\s+agreed\s+to|\s+volunteered\s+to|\s+can|\s+could"
+    rf"|\s+(?:said|says|mentioned|confirmed|told\s+(?:me|us))\s+(?:that\s+)?(?:she|he|they)"
+    rf"(?:\s*{_A}d|d|\s+would|\s+will|\s*{_A}ll)"
+    rf"|{_A}d(?!\s+(?:love|like|prefer|rather|been|had))"
     r"|\s+would(?!\s+(?:love|like|prefer|rather)))"
 )
 _NEGATED = re.compile(r"(?:not|never|n[o']t)\b|\w+n[\u2019']t\b", re.I)
@@ -134,32 +152,38 @@ _LEAD = re.compile(
     re.I,
 )
 _ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (
+        re.compile(
+            rf"(?:i\s+|we\s+)?(?:told|promised|assured|reassured|said|agreed|decided)\s+"
+            rf"(?:(?P<obj>him|her|them|{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s+)?(?:that\s+)?"
+            rf"i(?:\s*{_A}d|d|\s+would|\s+will|\s*{_A}ll|\s+could|\s+can)\s+(?!not\b)",
+            re.I,
+        ),
+        "promise",
+    ),
     (re.compile(rf"{_ME_MODAL}\s+", re.I), "promise"),
     (re.compile(rf"i\s*(?:{_A}m|am)\s+(?=\w+ing\b)", re.I), "promise"),
+    (re.compile(rf"i\s*(?:{_A}m|am)\s+(?:to|supposed\s+to|meant\s+to)\s+", re.I), "promise"),
     (re.compile(r"i\s+(?:still\s+)?owe\s+", re.I), "debt"),
     (re.compile(r"(?:i\s+)?promised\s+(?=(?:him|her|them|[A-Z]\w*)\s+(?!to\b)\w)"), "debt"),
     (
-        re.compile(r"(?:todo|to-?do|me|action(?:\s+item)?|next\s+steps?)\s*[:\-]\s*", re.I),
+        re.compile(
+            r"(?:todo|to-?do|me|action(?:\s+items?)?|next\s+steps?|follow[\s-]?ups?|f/u"
+            r"|reminder(?:\s+to\s+self)?|note\s+to\s+self)\s*(?:[:\-\u2192]|->)\s*",
+            re.I
+        ),
         "promise",
     ),
     (
         re.compile(
-            r"(?:promised|need|needs|have|has|should|must|gonna|going|will|offered|agreed"
-            r"|want|plan|remember|don[\u2019']t\s+forget)(?:\s+to)?\s+(?=\w)",
+            r"(?:promis+ed|need|needs|have|has|should|must|gonna|gotta|going|will|offered|agreed"
+            r"|undertook|committed|pledged|volunteered|want|plan|remember"
+            r"|don[\u2019']t\s+forget)(?:\s+to)?\s+(?=\w)",
             re.I,
         ),
         "promise",
     ),
     (re.compile(r"(?:still\s+)?owe\s+", re.I), "debt"),
-    (
-        re.compile(
-            rf"(?:we\s+)?(?:told|promised|assured|reassured|said|agreed|decided)\s+"
-            rf"(?:(?P<obj>him|her|them|{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s+)?(?:that\s+)?"
-            rf"i\s*(?:{_A}d|would|will|{_A}ll|could|can)\s+(?!not\b)",
-            re.I,
-        ),
-        "promise",
-    ),
     (
         re.compile(
             r"(?:sending|emailing|calling|writing|sharing|booking|forwarding|introducing"
@@ -169,8 +193,50 @@ _ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
         "gerund",
     ),
 ]
+_SUBJECTLESS = _ME_PATTERNS[7][0]
+_THEIR_OFFER = re.compile(r"(?:promis|offered|agreed|volunteered|will|gonna|going)", re.I)
+_ME_OBJECT = re.compile(  # "send me", "introduce me to": the writer receives
+    r"\w+\s+(?:me|us)\b(?!\s+(?:to|know)\b)|(?:introduce|intro|connect|put)\s+(?:me|us)\b", re.I
+)
+_APPOSED_SUBJECT = re.compile(
+    r"(?:his|her|their|my|our)\s+[\w\s'-]{1,30}?,\s+"
+    r"(?=(?-i:[A-Z])\w*,?\s+(?:will|is|would|said|promised|offered|agreed))",
+    re.I,
+)
+_NAME_TO = re.compile(r"\s+to\s+(?!(?:the|a|an|my|our|me|us|him|her|them|be)\b)(?=[a-z])")
+_NAME_LABEL = re.compile(rf"(?P<who>{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s*(?:\u2192|->|=>)\s*")
+_SAID_THEY = re.compile(
+    rf"(?:said|says|mentioned|confirmed)\s+(?:that\s+)?(?P<pro>she|he|they)"
+    rf"(?:\s*{_A}d|d|\s+would|\s+will|\s*{_A}ll)\s+(?!not\b)",
+    re.I,
+)
+_CARRY_MODAL = re.compile(  # "She'll share X and is going to ask Y": the same actor
+    rf"(?:also\s+)?(?:(?:is|are|{_A}s)\s+(?:going\s+to|gonna)|will|(?:promised|offered|agreed)\s+to)\s+",
+    re.I,
+)
+_NAME_SHAPE = re.compile(  # "Ana", "McCarthy-Byrne", "O'Brien"; not "MoU", "SoW"
+    rf"[^\W\d_](?:[^\W\d_A-Z]|[{_MARKS}])*"
+    rf"(?:(?:{_A}|-|(?<=Mc)|(?<=Mac))[^\W\d_](?:[^\W\d_A-Z]|[{_MARKS}])*)*"
+)
+_APPOSITION_ITEM = re.compile(
+    r"[ \t]*,[ \t]*(?P<ph>[^\W\d_][^,;.\n()]{0,60}?)(?=[ \t]*(?:[,;.\n]|$)|[ \t]+at[ \t])"
+)
+_ROLE_WORDS = frozenset(
+    _words(
+        "ceo cto cfo coo cmo cpo vp svp evp founder co-founder cofounder engineer developer "
+        "designer manager director lead head partner investor recruiter consultant analyst "
+        "scientist researcher professor editor pm intern secretary minister officer counsel "
+        "principal chair chairman chairwoman president pilot nurse doctor teacher lawyer "
+        "solicitor barrister accountant physio lecturer student journalist coach mentor owner "
+        "curator architect artist chef broker agent official clerk captain judge surgeon gp "
+        "commissioner deputy undersecretary ambassador mayor councillor"
+    )
+)
+_NICKNAME_RE = re.compile(r"[\"\u201c'\u2018]([^\W\d_][\w\-]*)[\"\u201d'\u2019](?=\s)")
+_REMEMBER_TO = re.compile(r"(?:remember|make\s+sure|be\s+sure|try)\s+to\s+", re.I)
+_LIST_SEP = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+)")
 _ASKED_ME = re.compile(
-    r"(?:asked|begged|wants|wanted|would\s+like)\s+me\s+to\s+"
+    r"(?:asked|begged|wants|wanted|would\s+like|needs|needed|expects|told)\s+(?:me|us)\s+to\s+"
     r"|asked\s+(?:me\s+)?(?:if|whether)\s+i\s+(?:could|can|would|might)\s+",
     re.I,
 )
@@ -218,26 +284,53 @@ _SUBJECT_ACTS = re.compile(
     r"|mentioned|told|came|joined|invited|hosted|shared|needs|thinks|just|also|had)\b|\s+&\s+i\b)",
     re.I,
 )
+_PRESENT_VERB = re.compile(  # said of someone at the meeting: they were there
+    r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:joined(?!\s+(?-i:[A-Z]))|came\s+(?:along|too|by)|dropped\s+by"
+    r"|turned\s+up|showed\s+up|stopped\s+by|popped\s+(?:in|by)|asked\s+(?:me|if|whether)"
+    r"|told\s+me|reminded\s+me|wants\s+me|would\s+like\s+me|invited\s+me|and\s+i\b|&\s+i\b)",
+    re.I,
+)
 _WORK_AT = re.compile(
     rf"\b(?:works?|working|worked|started|job|is|{_A}s|was|runs\s+[\w-]+|leads\s+[\w-]+|now"
     rf"|{_ROLES})\s+(?:at|for|with)\s+",
     re.I,
 )
 _ORG_AFTER_NAME_LOOSE = re.compile(
-    r",\s+(?:an?\s+)?(?:[a-z][\w-]*\s+){1,3}(?:at|@)\s+(?P<role>[A-Z][^,;.\n()]*)"
+    r"(?:,|\s+[-\u2013\u2014])\s+(?:now\s+)?(?:an?\s+)?(?:(?:[a-z][\w-]*|[A-Z]{2,5})\s+){1,3}"
+    r"(?:at|@)\s+(?P<role>[A-Z][^,;.\n()]*)"
 )
 _ORG_AFTER_NAME = re.compile(
-    rf"\s*(?:\((?P<paren>[^()\n]{{1,60}})\)|,?\s+(?:from|of)\s+(?:the\s+)?(?P<from>[^,;.\n()]+)"
+    r"\s+[-\u2013\u2014]\s+(?P<dash>(?-i:[A-Z])[\w&.'-]*(?:\s+(?-i:[A-Z])[\w&.'-]*){0,3})\s+[-\u2013\u2014]\s"
+    rf"|\s*(?:\((?P<paren>[^()\n]{{1,60}})\)|,?\s+(?:(?:all|both)\s+)?(?:from|of)\s+(?:the\s+)?(?P<from>[^,;.\n()]+)"
     rf"|,\s+(?:an?\s+)?(?:{_ROLES}|[\w-]+\s+{_ROLES})\s+(?:at|of)\s+(?:the\s+)?(?P<role>[^,;.\n()]+))",
     re.I,
 )
-_EMPLOYER_RE = re.compile(
-    rf"(?i:\b(?P<subj>{_SUBJ_PRONOUN}|{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s*"
-    rf"(?:{_A}s|\s+is|\s+just|\s+now|\s+has|\s+was)?\s*(?:a\s+|an\s+|now\s+|just\s+)*"
-    rf"(?:works?|working|worked|started|joined|runs\s+[\w-]+|leads\s+[\w-]+|{_ROLES})?"
-    r"\s*(?:at|for)\s+)(?P<org>[A-Z][^,;.\n]*)"
+_EMPLOYER_LEAD = (
+    rf"(?i:\b(?P<subj>{_SUBJ_PRONOUN}|{_NAME_WORD}(?:\s+{_NAME_WORD})?)(?:,?\s+who)?\s*"
+    rf"(?:{_A}?s|\s+is|\s+just|\s+now|\s+has|\s+was)?\s*(?:a\s+|an\s+|now\s+|just\s+)*"
+    rf"(?:(?:works?|working|worked|started|joined|runs\s+[\w-]+|leads\s+[\w-]+"
+    rf"|heading\s+up\s+[\w-]+|(?:[\w-]+\s+){{0,2}}?{_ROLES})?"
+    r"\s*(?:at|for|@)|joined|(?:moved|switched)\s+(?:over\s+)?to)\s+)"
 )
-_AT_FOR_RE = re.compile(r"\s(?:at|for)\s+[A-Z]")
+_EMPLOYER_RE = re.compile(_EMPLOYER_LEAD + r"(?P<org>[A-Z][^,;.\n]*)")
+_EMPLOYER_LOWER_RE = re.compile(  # typed in lower case: "he's at canva now"
+    _EMPLOYER_LEAD + r"(?:the\s+)?(?P<org>[a-z][\w&'-]*(?:\s+(?!now\b)[a-z][\w&'-]*)?)"
+    r"(?=\s*(?:now\b|[,;.\n]|$|\s+and\b|\s+(?:she|he|they|i|we)\b))"
+)
+_EMPLOYER_VERB = re.compile(
+    rf"^(?:{_A}?s\s|\s+is\s)|\b(?:works?|working|joined|started|heading|{_ROLES})\b", re.I
+)
+_ROLE_AT_RE = re.compile(  # "— now a solicitor at Burness Paull": the one just named
+    rf"(?:now\s+)?(?:an?\s+)?(?:[\w-]+\s+){{0,2}}?(?i:{_ROLES})\s+(?:at|@)\s+(?P<org>[A-Z][^,;.\n]*)"
+)
+_TEAM_AT_RE = re.compile(
+    r"\b(?P<subj>her|his|their)\s+(?:team|company|startup|firm|lab|group|office)\s+(?:at|is\s+at)\s+"
+    r"(?P<org>(?-i:[A-Z])[^,;.\n]*)",
+    re.I,
+)
+_ALL_AT_RE = re.compile(r"\b(?:both|all)\s+(?:at|from|with|of)\s+(?P<org>[^\W\d_][^,;.\n]*)", re.I)
+_AT_FOR_RE = re.compile(r"\s(?:at|for|joined|@|(?:moved|switched)\s+(?:over\s+)?to)\s+[A-Z]")
+_AT_FOR_LOWER_RE = re.compile(r"\s(?:at|for|joined|@)\s+[a-z]")
 _LATE_FROM_RE = re.compile(r"[^,;.\n]{0,30}?\bfrom\s+(?:the\s+)?(?P<org>[A-Z][^,;.\n()]*)")
 _NAME_WORD_RE = re.compile(_NAME_WORD)
 _NAME_WORD_B_RE = re.compile(rf"\b{_NAME_WORD}")
@@ -249,12 +342,12 @@ _MEAL_RE = re.compile(
     re.I,
 )
 _PAREN_ROLE_AT = re.compile(r".*?(?:\s@\s*|\s+at\s+|@)(?P<org>\S.*)$", re.I)
-_APPOSITIVE_RE = re.compile(
-    r"(?:her|his|their|our|my|the)\s+[\w\s-]{1,30}?,\s+"
-    r"(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s*(?:[.,;!?]|$)"
+_APPOSITIVE_RE = re.compile(  # "their CTO, Maja", "Youssef's cofounder, Rim", "the curator, jonas"
+    rf"(?:(?i:her|his|their|our|my|the)|[A-Z][\w-]*{_A}s)\s+[\w\s-]{{1,30}}?,\s+"
+    r"(?P<name>[^\W\d_][\w'-]+(?:\s+[^\W\d_][\w'-]+)?)\s*(?:[.,;!?]|$)"
 )
 _GROUP_THEN_NAMES = re.compile(
-    r"(?:the|our|their|a|my)\s+[\w\s'-]{1,30}?(?:\s+[-\u2013\u2014:]\s*|\s*\(\s*)(?=[A-Z])"
+    r"(?:the|our|their|a|my)\s+[\w\s'-]{1,30}?(?:\s+[-\u2013\u2014:]\s*|\s*\(\s*|,\s+)(?=[A-Z])"
 )
 _WORK_WORD_RE = re.compile(
     rf"\b(?:job|works?|working|worked|started|joined|runs|leads|{_ROLES})\b", re.I
@@ -264,6 +357,8 @@ _BY_RE = re.compile(r"\s+by\s+")
 _TIME_RE = re.compile(
     r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?|noon|midnight|lunchtime|night|the\s+moment", re.I
 )
+_AFTER_VERB = frozenset(_words("the a an my our his her their through over into around up out off"))
+_MEAL_WORDS = frozenset(_words("lunch dinner breakfast brunch coffee drinks call meeting"))
 _PLACE_LEAD = re.compile(r"(?<![\w/])(?:at|in|during)\s+", re.I)
 _PLACE_STOP = frozenset(
     _words(
@@ -289,6 +384,7 @@ def tidy_name(raw: str) -> str:
     from nameparser import HumanName  # lazy: not needed before the first paint
 
     clean = _clean_name(re.sub(r"[\"\u201c\u201d][^\"\u201c\u201d]*[\"\u201c\u201d]", " ", raw))
+    clean = _clean_name(re.sub(r"(?<!\w)['\u2018][^'\u2018\u2019\s]+['\u2019](?!\w)", " ", clean))
     name = HumanName(clean)
     lowered = clean == clean.lower()
     if lowered:
@@ -314,6 +410,50 @@ def _index(names: tuple[str, ...]) -> tuple[dict[str, str], dict[str, tuple[str,
     return by_full, {k: tuple(v) for k, v in by_first.items()}
 
 
+def _typed_lower(text: str, s: int, e: int) -> bool:
+    """Whether the writer skips capitals up to ``e`` (an "I" aside), so that lower-case
+    words after a bare "with" may be names ("caught the train w/ siobhan")."""
+    body = re.sub(r"(?<![\w'])I(?![\w'])", "i", text[s:e])
+    return not any(ch.isupper() for ch in body)
+
+
+_KIN = frozenset(_words("wife husband kids family boss mum mom dad parents folks team board new"))
+_DETERMINERS = frozenset(_words("the a an my our his her their your old new"))
+_DESCRIPTOR_WORD = re.compile(r"([a-z][\w'\-]*|(?i:the|an?|my|our|his|her|their))[ \t]+")
+
+
+def _skip_descriptor(text: str, pos: int, hi: int) -> tuple[int, bool]:
+    """Past a description before a name: "old uni mate Callum Fraser", "my new report
+    Tomasz", "foreman Gary Doyle", or an apposition "the owner, eleanor vance" (then
+    True: the name after the comma may be typed in lower case). ``pos`` itself when
+    nothing describes: "the Acme team" is not a person called Acme."""
+    i = pos
+    words: list[str] = []
+    while len(words) < 4:
+        m = _DESCRIPTOR_WORD.match(text, i, hi)
+        comma = re.compile(r"([a-z][\w'\-]*),[ \t]*").match(text, i, hi)
+        if (
+            comma
+            and ((words and words[0] in _DETERMINERS) or comma.group(1).casefold() in _ROLE_WORDS)
+            and comma.group(1) not in _NOT_NAME
+        ):
+            return comma.end(), True
+        if m is None:
+            break
+        word = m.group(1).casefold()
+        if word in _PLACE_STOP or word in ("and", "or", "&") or (
+            word in _NOT_NAME and word not in _DETERMINERS and word not in _KIN
+        ):
+            break
+        if word in _DETERMINERS and words and word not in ("old", "new"):
+            break
+        words.append(word)
+        i = m.end()
+        if text[i : i + 1].isupper() and not (len(words) == 1 and words[0] in _DETERMINERS):
+            return i, False
+    return pos, False
+
+
 def _is_cap(word: str) -> bool:
     """A word that can start or continue a name: capitalised, or of a script without
     capitals (Arabic, CJK...), and not a common word ("She", "Today")."""
@@ -332,11 +472,14 @@ class _Token:
     end: int
 
 
-_TOKEN_RE = re.compile(rf"{_NAME_WORD}\.?|[\"\u201c][^\"\u201c\u201d\n]{{1,20}}[\"\u201d]")
+_TOKEN_RE = re.compile(
+    rf"{_NAME_WORD}\.?|[\"\u201c][^\"\u201c\u201d\n]{{1,20}}[\"\u201d]"
+    r"|(?<=\s)['\u2018][^'\u2018\u2019\s]{1,20}['\u2019](?=\s)"  # Olusegun 'Segun' Bakare
+)
 
 
 # common words that are also surnames, taken when capitalised after a first name
-_SURNAME_WORDS = frozenset(["said", "will", "long", "young", "white", "may", "king"])
+_SURNAME_WORDS = frozenset(["said", "will", "long", "young", "white", "may", "king", "an"])
 _CONTRACTION_RE = re.compile(rf"{_A}(?:s|ll|d|re|ve|m)$")
 _APOS_RE = re.compile(_A)
 _HSPACE_RE = re.compile(r"[ \t]+")
@@ -358,7 +501,7 @@ def _scan_name(text: str, pos: int, hi: int, *, lower_ok: bool) -> tuple[int, in
         if m is None:
             break
         word = m.group()
-        if word[0] in '"\u201c':
+        if word[0] in '"\u201c\'\u2018':
             if start < 0:
                 break
             i = m.end()
@@ -427,6 +570,8 @@ class _Clause:
     kind: str = ""  # "me" | "them" | ""
     desc: tuple[int, int] = (0, 0)
     debt: bool = False
+    asked: bool = False  # "she asked me to ...": owed to whoever asked
+    yes_at: tuple[int, int] | None = None  # "..., I said yes, by Friday": the date is there
     subject: str | None = None  # resolved name of the actor ("them") or the asker
     explicit_person: str | None = None
     person: str | None = None
@@ -464,6 +609,8 @@ class _Reader:
         self.budget = [4]
         self.pending_intros: list[tuple[_Clause, int, str]] = []
         self.known_index = _index(tuple(known))
+        self.gender: dict[str, str] = {}  # person -> "f" / "m", as the note itself says
+        self.aliases: dict[str, str] = {}  # a quoted nickname -> the person
         self._memo: dict[tuple[str, int], str | None] = {}
 
     # -- names and people ------------------------------------------------------
@@ -482,12 +629,18 @@ class _Reader:
         key = " ".join(raw.casefold().split())
         if not key:
             return None
+        if key in self.aliases:
+            return self.aliases[key]
         for name in self.people:
             if name.casefold() == key:
                 return name
         by_full, by_first = self.known_index
         if key in by_full:
             return by_full[key]
+        if " " in key:  # "Fatima Zahra" for Fatima Zahra Benali
+            longer = [n for n in self.people if n.casefold().startswith(key + " ")]
+            if len(longer) == 1:
+                return longer[0]
         if " " not in key:
             firsts = [n for n in self.people if n.casefold().split()[0] == key]
             if len(firsts) == 1:
@@ -502,6 +655,10 @@ class _Reader:
 
     def add_person(self, raw: str, pos: int, sentence: int) -> str:
         name = self.resolve(raw)
+        nick = _NICKNAME_RE.search(raw)
+        if nick:  # Robert "Rob" Kellerman: a later "Rob" is him
+            self.aliases[nick.group(1).casefold()] = name
+            self._memo.clear()
         if name.casefold() not in {p.casefold() for p in self.people}:
             # a first name met earlier in full ("Marc" after "Marc Leroy") is the same person
             self.people.append(name)
@@ -512,8 +669,45 @@ class _Reader:
         if name.casefold() in {p.casefold() for p in self.people}:
             self.mentions.append((pos, name, sentence))
 
+    def pronoun(
+        self, word: str, pos: int, exclude: frozenset[str] = frozenset()
+    ) -> str | None:
+        """Who "she/he/her/him/they/them" at ``pos`` is, by recency and agreement: the
+        note itself tells who is "he" or "she" ("Omar is raising for his startup", an
+        earlier "she" that meant Leila, "Mr"/"Ms"); names are never guessed from."""
+        folded = word.casefold()
+        gender = {"she": "f", "her": "f", "he": "m", "him": "m"}.get(folded)
+        who = self.recent(pos, plural=folded in ("they", "them"), exclude=exclude, gender=gender)
+        if who and gender:
+            self.gender.setdefault(who, gender)
+        return who
+
+    def learn_gender(self, clauses: list[_Clause]) -> None:
+        """ "Omar is raising for his agritech startup": a clause led by one person met and
+        holding only one kind of third-person pronoun tells that person's."""
+        t = self.text
+        for c in clauses:
+            span = _scan_name(t, c.start, c.end, lower_ok=False)
+            if span is None:
+                continue
+            who = self.lookup(t[span[0] : span[1]])
+            if who is None or who in self.gender:
+                continue
+            rest = t[span[1] : c.end]
+            if self._named_in(span[1], c.end):
+                continue  # "Ana told Ben his ...": whose is unclear
+            male = re.search(r"\b(?:he|him|his)\b", rest, re.I)
+            female = re.search(r"\b(?:she|her|hers)\b", rest, re.I)
+            if bool(male) != bool(female):
+                self.gender[who] = "m" if male else "f"
+
     def recent(
-        self, pos: int, *, plural: bool = False, exclude: frozenset[str] = frozenset()
+        self,
+        pos: int,
+        *,
+        plural: bool = False,
+        exclude: frozenset[str] = frozenset(),
+        gender: str | None = None,
     ) -> str | None:
         """Who a pronoun at ``pos`` means: the person met mentioned last before it, not
         counting people named in the pronoun's own clause ("she'll intro me to Ben" is
@@ -522,7 +716,9 @@ class _Reader:
         before = [
             (p, -seq, name, sent)
             for seq, (p, name, sent) in enumerate(self.mentions)
-            if p < pos and name.casefold() not in exclude
+            if p < pos
+            and name.casefold() not in exclude
+            and (gender is None or self.gender.get(name, gender) == gender)
         ]
         if not before:
             left = [p for p in self.people if p.casefold() not in exclude]
@@ -532,6 +728,10 @@ class _Reader:
             group = [m for m in before if m[3] == last_sentence]
             return min(group, key=lambda m: (m[0], -m[1]))[2]
         best = max(before)
+        if gender and best[2] not in self.gender:  # a known "he" beats an unknown one
+            agreeing = [m for m in before if self.gender.get(m[2]) == gender]
+            if agreeing:
+                best = max(agreeing)
         group = [m for m in before if m[0] == best[0]]
         return max(group)[2]
 
@@ -546,6 +746,9 @@ class _Reader:
             for m in _SPLIT_RE.finditer(self.text, s, e):
                 if ":" in m.group() and _LABEL_BEFORE.search(self.text, s, m.start()):
                     continue  # "TODO: send ..." stays one clause: the label says who
+                word = re.search(r"(?<!\w)([^\W\d_]+)\.\Z", self.text[s : m.start()])
+                if word and word.group(1).casefold() in self.rules.sentence_abbreviations:
+                    continue  # "Prof. Alasdair Grant", "Sr. Data Eng": no break
                 if m.start() > pos:
                     hard.append((pos, m.start()))
                 pos = max(pos, m.end())
@@ -560,7 +763,10 @@ class _Reader:
                     if self.starts_clause(m.end(), hi):
                         out.append(_Clause(pos, m.start(), index))
                         pos = m.end()
-                    elif _ACTION_VERB.match(self.text, m.end(), hi) and "and" in m.group():
+                    elif (
+                        _ACTION_VERB.match(self.text, m.end(), hi)
+                        or _CARRY_MODAL.match(self.text, m.end(), hi)
+                    ) and "and" in m.group():
                         out.append(_Clause(pos, m.start(), index))
                         out.append(_Clause(m.end(), m.end(), index, kind="same"))
                         pos = m.end()
@@ -618,23 +824,31 @@ class _Reader:
         for index, (s, e) in enumerate(sentences):
             for m in _MEET_RE.finditer(t, s, e):
                 word = m.group().split()[0].casefold()
-                if word == "with" and not self._with_is_meeting(s, m.start()):
+                bare_with = word in ("with", "w/", "w")
+                if bare_with and not self._with_is_meeting(s, m.start()):
                     continue
                 if re.search(
-                    rf"\b(?:i{_A}ll|will|need\s+to|to|gonna|should|must|plan\s+to)\s+(?:\w+\s+){{0,4}}$",
+                    rf"\b(?:i{_A}ll|will|need\s+to|to|gonna|should|must|plan\s+to|{_A}d|would)"
+                    r"\s+(?:\w+\s+){0,4}$",
                     t[s : m.start()],
                     re.I,
                 ):
                     continue  # "I'll set up a meeting with Carl": a plan, not a meeting
-                if word == "saw" and not re.search(r"\bagain\b", t[m.end() : e], re.I):
-                    continue
-                if not self.name_list(m.end(), e, index, lower_ok=True):
+                if (
+                    word == "saw"
+                    and not re.search(r"\bagain\b", t[m.end() : e], re.I)
+                    and not _TITLES.match(t, m.end(), e)
+                    and not re.compile(r"[A-Z]\w+ [A-Z]\w+").match(t, m.end(), e)
+                ):
+                    continue  # "saw a film", but "Saw Dr Hassan", "saw Ana Ruiz again"
+                lower_ok = not bare_with or _typed_lower(t, s, m.start())
+                if not self.name_list(m.end(), e, index, lower_ok=lower_ok):
                     group = _GROUP_THEN_NAMES.match(t, m.end(), e)
                     if group:  # "w/ the design team - Zara, Omar and Kenji"
                         self.name_list(group.end(), e, index, lower_ok=False)
             self._sentence_subjects(s, e, index)
         for c in clauses:  # "At the meetup: Ana Ruiz (Watershed), Ben Ode (Patch)"
-            if c.start not in {s for s, _e in sentences}:
+            if c.start not in {s for s, _e in sentences} and self._after_break(c.start):
                 self._sentence_subjects(c.start, c.end, c.sentence)
 
     def find_actor_people(self, clauses: list[_Clause]) -> None:
@@ -652,14 +866,19 @@ class _Reader:
                         self.add_person(raw, span[0], c.sentence)
 
     def _with_is_meeting(self, s: int, pos: int) -> bool:
-        """A bare "with" counts only early in a sentence that has no promise before it
-        ("BBQ at Kai's place with Jonas"), not "follow up with Keiko"."""
+        """A bare "with" is a meeting ("Spent the afternoon with Aroha", "Ran the 10k
+        with Fatima") unless its clause is a plan or a promise ("follow up with Keiko",
+        "I'll set up a call with Carl") or about someone else ("she moved with Ben")."""
         before = self.text[s:pos]
-        if len(before) > 40 or re.search(
-            r"\b(?:i|will|need|to|up|promised|should|me)\b", before, re.I
-        ):
-            return False
-        return bool(re.search(r"\b(?:at|in)\b", before, re.I))
+        cut = max(before.rfind(ch) for ch in ",;\u2014\u2013(")
+        before = before[cut + 1 :]
+        return not re.search(
+            rf"\b(?:i|we{_A}ll|will|{_A}ll|need|needs|to|up|promised|should|must|gonna|going"
+            r"|want|wants|plan|book|schedule|arrange|set|follow|touch|check|me|she|he|they"
+            r"|his|her|their|speak|talk|chat|meet)\b",
+            before,
+            re.I,
+        )
 
     def name_list(self, pos: int, hi: int, sentence: int, *, lower_ok: bool) -> list[str]:
         """Names separated by commas/"and"/"&" from ``pos``; an organization after a name
@@ -670,12 +889,14 @@ class _Reader:
         list_at = pos
         typed_lower = False
         while True:
-            m = re.compile(
-                r"[ \t]*(?:(?:her|his|their|my|our)\s+[\w-]+\s+(?=[A-Z])"
-                r"|a\s+(?:guy|woman|man|lady)\s+called\s+)?"
-            ).match(t, pos, hi)
+            m = re.compile(r"[ \t]*(?:a\s+(?:guy|woman|man|lady)\s+(?:called|named)\s+)?").match(
+                t, pos, hi
+            )
             pos = m.end() if m else pos
-            span = _scan_name(t, pos, hi, lower_ok=lower_ok and (not found or typed_lower))
+            pos, apposed = _skip_descriptor(t, pos, hi)
+            span = _scan_name(
+                t, pos, hi, lower_ok=(lower_ok or apposed) and (not found or typed_lower)
+            )
             if span is None:
                 break
             if not found:
@@ -689,7 +910,23 @@ class _Reader:
             if owner:  # "Ken's business partner, Ines Duarte": Ken is only mentioned
                 pos = owner.end()
                 continue
+            house = re.compile(rf"{_A}s\s+(?=(?-i:[A-Z])\w+\s+(?-i:[A-Z]))").match(t, span[1], hi)
+            if house and self.lookup(raw) is None:  # "Acme's Carla Diaz": Carla, at Acme
+                after = _scan_name(t, house.end(), hi, lower_ok=False)
+                if after:
+                    name = self.add_person(t[after[0] : after[1]], after[0], sentence)
+                    self.orgs.setdefault(name, self.org_phrase(raw))
+                    found.append(name)
+                    pos = after[1]
+                    sep = _LIST_SEP.match(t, pos, hi)
+                    if sep is None:
+                        break
+                    pos = sep.end()
+                    continue
             name = self.add_person(raw, list_at if found else span[0], sentence)
+            title = re.search(r"\b(mr|mrs|ms|miss)\.?\s*\Z", t[max(0, span[0] - 6) : span[0]], re.I)
+            if title:  # "Mrs Okafor" is a "she"
+                self.gender.setdefault(name, "m" if title.group(1).casefold() == "mr" else "f")
             if not found:
                 list_at = span[0]
             found.append(name)
@@ -697,25 +934,35 @@ class _Reader:
             org = _ORG_AFTER_NAME.match(t, pos, hi) or _ORG_AFTER_NAME_LOOSE.match(t, pos, hi)
             g = org.groupdict() if org else {}
             if org:
-                value = g.get("paren") or g.get("from") or g.get("role") or ""
+                value = g.get("paren") or g.get("from") or g.get("role") or g.get("dash") or ""
+                together = bool(g.get("from"))
+                if g.get("paren") and "," in value and not _PAREN_ROLE_AT.match(value):
+                    # "(CTO, Patchwork)"
+                    parts = [p.strip() for p in value.split(",")]
+                    value = next((p for p in parts if not re.match(rf"(?i:{_ROLES})\b", p)), "")
+                both = re.match(r"(?:all|both)\s+(?:(?:from|at|of)\s+)?", value, re.I)
+                if g.get("paren") and both:  # "(both Nubank)": the whole list
+                    value, together = value[both.end() :], True
                 employer = _PAREN_ROLE_AT.match(value) if g.get("paren") else None
                 if employer:  # "(product lead @ Canva)"
                     value = employer.group("org")
                 elif g.get("paren") and re.match(rf"(?i:{_ROLES})\b", value):
                     value = ""  # "(CTO)": a role, no organization
-                value = self.org_phrase(value)
+                value = self.org_phrase(value, as_typed=bool(g.get("paren")) or typed_lower)
                 if value:
-                    if g.get("from"):
+                    if together:
                         for person in found[group_start:]:
                             self.orgs.setdefault(person, value)
                     else:
                         self.orgs.setdefault(name, value)
-                if g.get("paren") or g.get("role"):
+                if g.get("paren") or g.get("role") or g.get("dash"):
                     pos = org.end()
                     if g.get("role") and t[pos : pos + 1] == ",":
                         pos += 1
                 else:
                     break
+            if org is None:
+                pos = self._apposition(name, raw, pos, hi, typed_lower)
             if org is None and not re.match(r"[ \t]*(?:,|and\b|&)", t[pos:hi]):
                 late = _LATE_FROM_RE.match(t, pos, hi)  # "ana r from Globex", "Ana (CTO) from X"
                 if late:
@@ -724,15 +971,52 @@ class _Reader:
                         if value:
                             self.orgs.setdefault(person, value)
             sep = re.compile(
-                r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+|&)[ \t]*", re.I
+                r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&|\+)[ \t]+|&)[ \t]*", re.I
             ).match(t, pos, hi)
             if sep is None or re.match(r"i\b", t[sep.end() : sep.end() + 2], re.I):
                 break
             pos = sep.end()
         return found
 
-    def org_phrase(self, raw: str) -> str:
-        """An organization as written: up to five words, stopping at function words."""
+    def _apposition(self, name: str, raw: str, pos: int, hi: int, typed_lower: bool) -> int:
+        """After a name: skip a role in apposition ("Anil Deshpande, Joint Secretary,",
+        "tom hughes, retired pilot,") and take an organization so placed ("Gabriel Silva,
+        Petrobras, at ...", "dana kim, figma."). Returns where the list goes on."""
+        t = self.text
+        while True:
+            m = _APPOSITION_ITEM.match(t, pos, hi)
+            if m is None:
+                return pos
+            words = m.group("ph").split()
+            if words[-1].casefold() in _ROLE_WORDS:
+                pos = m.end()  # a role, not another person
+                continue
+            after = t[m.end() : m.end() + 6]
+            single = (
+                len(words) == 1
+                and " " in raw.strip()
+                and self.lookup(words[0]) is None
+                and re.split(_A, words[0])[0].casefold() not in _NOT_NAME
+                and (words[0].islower() == typed_lower)
+                and re.match(r"\s*(?:,\s*at\b|\s+at\b|[.;\n]|$)", after) is not None
+            )
+            institution = words[0][:1].isupper() and "of" in words and m.group("ph")[:1].isupper()
+            if single or institution:
+                org = " ".join(words) if institution else self.org_phrase(words[0])
+                if org:
+                    self.orgs.setdefault(name, org)
+                return m.end()
+            return pos
+
+    def org_phrase(self, raw: str, *, as_typed: bool = False) -> str:
+        """An organization as written: up to five words, stopping at function words;
+        ``as_typed`` keeps a lower-case one whole ("(guy's hospital)", "lagos biennial")."""
+        if as_typed and raw.strip().islower():
+            kept = raw.strip().split()[:4]
+            while kept and kept[-1].casefold() in _PLACE_STOP | {"now"}:
+                kept.pop()
+            cut = next((i for i, w in enumerate(kept) if w.casefold() in _PLACE_STOP), None)
+            return " ".join(kept[:cut]).strip(",.;:)")
         words: list[str] = []
         for word in raw.strip().split():
             w = word.strip(",.;:)")
@@ -746,6 +1030,9 @@ class _Reader:
                 if words:
                     break
                 w = w[0].upper() + w[1:]  # "(nokia)" typed in lower case
+            if not words and word[:1].isupper() and _POSSESSIVE_END_RE.search(w):
+                words.append(w[:-2])  # "ByteDance's ads team"
+                break
             words.append(w)
             if len(words) == 5 or (word != w and not word.endswith(")")):
                 break
@@ -765,12 +1052,18 @@ class _Reader:
             if low and not any(w in _NOT_NAME for w in low.group(1).split()):
                 self.name_list(s, e, index, lower_ok=True)
                 return
+        described, _apposed = _skip_descriptor(t, start, e)
+        if described != start and t[start:described].split()[0].casefold() in _DETERMINERS:
+            start = described  # "Her colleague Sipho Dlamini joined ..."
         span = _scan_name(t, start, e, lower_ok=False)
         if span is None:
             return
         rest = t[span[1] : e]
         raw = t[span[0] : span[1]]
-        many = re.match(r"\s*(?:,|and\b|&)", rest) is not None
+        if _PRESENT_VERB.match(rest):  # "Ms. Adeyemi (Year 4) asked if I could ..."
+            self.name_list(span[0], e, index, lower_ok=False)
+            return
+        many = re.match(r"\s*,|\s+(?:and\b|&\s)", rest) is not None
         acts = _SUBJECT_ACTS.match(rest) is not None
         org_follows = _ORG_AFTER_NAME.match(rest) is not None
         if (
@@ -810,6 +1103,9 @@ class _Reader:
                 elif re.search(rf"\b{_SUBJ_PRONOUN}\s*$", before, re.I):
                     intro_by = self.recent(m.start())
                 targets = self.name_list(m.end(), e, index, lower_ok=False)
+                more = re.compile(r",?\s+and\s+(?:also\s+)?to\s+").search(t, m.end(), e)
+                if targets and more:  # "introduced me to Tobias, who ..., and to Chioma Eze"
+                    targets += self.name_list(more.end(), e, index, lower_ok=False)
                 pronoun = re.compile(r"(him|her|them)\b", re.I).match(t, m.end(), e)
                 if not targets and pronoun:
                     who = self.recent(
@@ -860,19 +1156,31 @@ class _Reader:
                     else self.resolve(x)
                 )
                 span = _scan_name(t, m.end(), e, lower_ok=False)
-                if intro_by and span:
-                    self.intros.append(
-                        ParsedIntroduction(
-                            intro_by, self.resolve(t[span[0] : span[1]]), None, True, (s, e)
-                        )
+                pronoun = re.compile(r"(him|her|them)\b", re.I).match(t, m.end(), e)
+                person = (
+                    self.resolve(t[span[0] : span[1]])
+                    if span
+                    else self.pronoun(
+                        pronoun.group(1), m.start(), exclude=frozenset([intro_by.casefold()])
                     )
+                    if pronoun and intro_by
+                    else None
+                )
+                if intro_by and person:
+                    self.intros.append(ParsedIntroduction(intro_by, person, None, True, (s, e)))
             for m in _VIA.finditer(t, s, e):
-                span = _scan_name(t, m.end(), e, lower_ok=False)
-                met = re.search(r"\bmet\s+(?P<y>.+?)\s*$", t[s : m.start()], re.I)
+                span = _scan_name(t, m.end(), e, lower_ok=_typed_lower(t, s, e))
+                met = re.search(r"\bmet\s+(?P<y>.+?)\s*$", t[s : m.start()], re.I) or re.search(
+                    rf"(?P<y>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}),?\s+whom?\s+i\s+(?:first\s+)?met\s*$",
+                    t[s : m.start()],
+                    re.I,
+                )
                 if span and met:
-                    via = self.lookup(met.group("y").strip()) or self.resolve(
-                        met.group("y").strip()
-                    )
+                    y = met.group("y").strip()
+                    tail = re.search(r"(?:[A-Z][\w'\-]*\s*)+$", y)
+                    if "who" in met.group().casefold() and tail:
+                        y = tail.group().strip()  # "Call with Kwame Asante, who I met via"
+                    via = self.lookup(y) or self.resolve(y)
                     self.intros.append(
                         ParsedIntroduction(
                             self.resolve(t[span[0] : span[1]]), via, None, True, (s, e)
@@ -894,8 +1202,8 @@ class _Reader:
     def _who(self, raw: str, pos: int, sentence: int, exclude: str | None = None) -> str | None:
         """A name or an object pronoun, as a person of the note."""
         if raw.casefold() in ("him", "her", "them"):
-            return self.recent(
-                pos, exclude=frozenset([exclude.casefold()]) if exclude else frozenset()
+            return self.pronoun(
+                raw, pos, exclude=frozenset([exclude.casefold()]) if exclude else frozenset()
             )
         return self.lookup(raw) or tidy_name(raw)
 
@@ -910,7 +1218,10 @@ class _Reader:
             if _MEET_RE.search(t, s, e) or any(s <= p < e for p, _n, _i in self.mentions)
         ]
         anyone = bool(meeting)
+        if sentences and sentences[0] not in meeting:  # "Xmas drinks at the Crown. Ran into"
+            meeting.insert(0, sentences[0])
         meeting = meeting or sentences  # nobody named: where it happened still counts
+        heading = clauses[0].start if clauses else -1
         for s, e in meeting:
             found: list[tuple[str, str, bool, int]] = []  # (lead, place, article?, where)
             for m in _PLACE_LEAD.finditer(t, s, e):
@@ -929,6 +1240,7 @@ class _Reader:
                     and clause
                     and not met_here
                     and m.start() != clause.start  # "At the climate meetup: Ana, Ben"
+                    and clause.start != heading  # "Workshop in Lagos; had lunch with ..."
                     and not _MEAL_RE.search(t, clause.start, m.start())
                     and not any(clause.start <= p < clause.end for p, _n, _i in self.mentions)
                 ):
@@ -978,9 +1290,26 @@ class _Reader:
             raw = m.group()
             w = raw.rstrip(".")
             folded = w.casefold()
-            if not w or not any(ch.isalnum() for ch in w) or folded in ("w/", "w"):
+            if not w or not (any(ch.isalnum() for ch in w) or w == "&") or folded in ("w/", "w"):
                 break
             nxt = tokens[index + 1].group() if index + 1 < len(tokens) else ""
+            if (
+                words
+                and words[-1][:1].isupper()
+                and not _POSSESSIVE_END_RE.search(words[-1])
+                and w.islower()
+                and (
+                    (folded in _MEAL_WORDS and not loose)
+                    or (
+                        w.endswith("ing")
+                        and (nxt.casefold() in _PLACE_STOP or nxt.casefold() in _AFTER_VERB)
+                    )
+                )
+            ):
+                break  # "at Te Papa going through the archive", "in Nagoya dinner with"
+            if folded in _PARTICLES and words and nxt[:1].isupper():
+                words.append(w)  # "Café de Jaren"
+                continue
             if folded in ("of", "&") and words:
                 if not nxt[:1].isupper():
                     break
@@ -1011,14 +1340,53 @@ class _Reader:
             return ""
         return " ".join(words)
 
+    def _org_from_clause(self, c: _Clause) -> bool:
+        """ "now a solicitor at X" after a dash, "Her team at X", "fyi: both at nubank"."""
+        t = self.text
+        lead = _LEAD.match(t, c.start, c.end)
+        at = lead.end() if lead else c.start
+        role = _ROLE_AT_RE.match(t, at, c.end)
+        team = _TEAM_AT_RE.search(t, c.start, c.end)
+        both = _ALL_AT_RE.search(t, c.start, c.end)
+        if role and self._after_break(c.start):
+            who = self.recent(role.start())
+            org = self.org_phrase(role.group("org"))
+            if who and org:
+                self.orgs.setdefault(who, org)
+            return True
+        if team:
+            who = self.pronoun(team.group("subj"), team.start())
+            org = self.org_phrase(team.group("org"))
+            if who and org:
+                self.orgs.setdefault(who, org)
+            return True
+        if both and len(self.people) > 1:
+            org = self.org_phrase(both.group("org"))
+            for person in self.people if org else []:
+                self.orgs.setdefault(person, org)
+            return bool(org)
+        return False
+
     def find_orgs(self, clauses: list[_Clause]) -> None:
         """ "he works at MTN", "she's at Careem now", "just started at Siemens": the
         employer of the clause's subject (a name, or a pronoun by recency)."""
         t = self.text
         for c in clauses:
-            if not _AT_FOR_RE.search(t, c.start, c.end):
+            if self._org_from_clause(c):
                 continue
-            m = _EMPLOYER_RE.search(t, c.start, c.end)
+            lower = _typed_lower(t, c.start, c.end)
+            near = _AT_FOR_RE.search(t, c.start, c.end) or (
+                _AT_FOR_LOWER_RE.search(t, c.start, c.end) if lower else None
+            )
+            if near is None:
+                continue
+            lo = max(c.start, near.start() - 80)  # the subject is close to its "at"
+            m = _EMPLOYER_RE.search(t, lo, c.end)
+            if m is None and lower:
+                m = _EMPLOYER_LOWER_RE.search(t, lo, c.end)
+                said = m.group()[len(m.group("subj")) :] if m else ""
+                if m and not _EMPLOYER_VERB.search(said):
+                    m = None  # "dana at the farmers market": where, not whose
             if m is None:
                 m2 = re.compile(r"new\s+job\s+at\s+(?P<org>[A-Z][^,;.\n]*)").search(
                     t, c.start, c.end
@@ -1028,16 +1396,20 @@ class _Reader:
                 who = self.recent(m2.start())
                 org = self.org_phrase(m2.group("org"))
             else:
-                subj = m.group("subj")
-                if subj.casefold() in ("she", "he", "they"):
+                subj = re.split(_A, m.group("subj"))[0]  # "Leila's a partner at ..."
+                if subj.casefold() in ("she", "he", "they", "who"):
                     who = self.recent(m.start())
                 else:
-                    who = self.lookup(subj) or self.lookup(subj.split()[0])
+                    who = (
+                        self.lookup(subj)
+                        or self.lookup(subj.split()[0])
+                        or self.lookup(subj.split()[-1])
+                    )
                     if who is None and subj.islower() and _WORK_WORD_RE.search(m.group()):
                         who = self.recent(m.start())  # "new job at Monzo": the one talked about
                     if who is None:
                         continue
-                org = self.org_phrase(m.group("org"))
+                org = self.org_phrase(m.group("org"), as_typed=lower)
             if who and org and who not in self.orgs:
                 if self.place and org.casefold() == self.place.casefold():
                     continue
@@ -1053,7 +1425,7 @@ class _Reader:
             # "asked if I could review the deck, I said yes" / "..., I said no"
             ask = _ASKED_ME.search(t, pos, c.end)
             if ask is not None:
-                c.kind = "me"
+                c.kind, c.asked = "me", True
                 c.desc = (ask.end(), c.end)
                 asker = self._name_before(pos, ask.start())
                 c.subject_raw, c.subject_at = asker, ask.start()
@@ -1062,6 +1434,8 @@ class _Reader:
                 nxt = clauses[i + 1] if i + 1 < len(clauses) else None
                 if nxt and nxt.sentence == c.sentence and _SAID_NO.match(t, nxt.start, nxt.end):
                     c.kind = ""
+                elif nxt and nxt.sentence == c.sentence and _SAID_YES.match(t, nxt.start, nxt.end):
+                    c.yes_at = (nxt.start, nxt.end)
                 continue
             if re.match(r"i\s+said\s+(?:yes|sure|ok)\b", body, re.I):
                 continue
@@ -1069,6 +1443,16 @@ class _Reader:
             if label is not None:
                 c.kind, c.desc = "them", (label.end(), c.end)
                 c.subject_raw, c.subject_at = "", label.start()
+                continue
+            said = _SAID_THEY.match(t, pos, c.end)
+            if said is not None:  # "Said he'd look over my lease"
+                c.kind, c.desc = "them", (said.end(), c.end)
+                c.subject_raw, c.subject_at = said.group("pro"), said.start("pro")
+                continue
+            label = _NAME_LABEL.match(t, pos, c.end)
+            if label is not None and self.lookup(label.group("who")):  # "ahmed -> send UAT"
+                c.kind, c.desc = "them", (label.end(), c.end)
+                c.subject_raw, c.subject_at = label.group("who"), label.start()
                 continue
             bare = _BARE_INTRO.match(t, pos, c.end) or re.compile(
                 r"(?:introduce|intro|connect)\s+me\s+(?:to|with)\s+", re.I
@@ -1105,9 +1489,10 @@ class _Reader:
                 if m is None:
                     continue
                 if (
-                    kind == "promise"
+                    pattern is _SUBJECTLESS
                     and re.match(
-                        r"(?:have|has|will|want|plan|going|gonna|need|needs)\s+(?!to\b)",
+                        r"(?:have|has|will|want|plan|going|gonna|need|needs|agreed|offered"
+                        r"|undertook|committed|pledged|volunteered)\s+(?!to\b)",
                         m.group(),
                         re.I,
                     )
@@ -1116,9 +1501,20 @@ class _Reader:
                     continue
                 if kind == "promise" and re.match(r"(?:want|plan)\b", m.group(), re.I):
                     continue
+                if pattern is _SUBJECTLESS and i > 0 and self._carries_subject(clauses[i - 1], c):
+                    break  # "They love it but need to sell first": theirs, and no promise
                 c.kind = "me"
                 c.debt = kind == "debt"
                 c.desc = (m.start() if kind == "gerund" else m.end(), c.end)
+                also = _REMEMBER_TO.match(t, c.desc[0], c.end)
+                if also:  # "Must remember to send him the brochure"
+                    c.desc = (also.end(), c.end)
+                if (
+                    pattern is _SUBJECTLESS
+                    and _THEIR_OFFER.match(body)
+                    and _ME_OBJECT.match(t, m.end(), c.end)
+                ):  # "Also offered to introduce me to Léa": the other person offered
+                    c.kind, c.subject_raw, c.subject_at = "them", "", m.start()
                 obj = m.groupdict().get("obj") if m.groupdict() else None
                 if obj:
                     c.explicit_raw, c.explicit_at = obj, m.start("obj")
@@ -1140,16 +1536,25 @@ class _Reader:
             if (
                 not c.continues
                 and _ACTION_VERB.match(t, pos, c.end)
-                and self._line_start(c.start)
+                and (self._line_start(c.start) or (i > 0 and self._after_break(c.start)))
+                and not re.match(r"\w+\s+(?:with|w/|w|to)\b", body, re.I)
                 and not re.match(r"\w+(?:ed|ing)\b", body)
             ):  # "- send deck by thurs": a to-do for the writer
                 c.kind, c.desc = "me", (pos, c.end)
                 continue
-            if c.continues and i > 0 and clauses[i - 1].kind and _ACTION_VERB.match(t, pos, c.end):
+            carry = _CARRY_MODAL.match(t, pos, c.end) if c.continues else None
+            if carry:
+                pos = carry.end()
+            if c.continues and i > 0 and clauses[i - 1].kind and (
+                carry or _ACTION_VERB.match(t, pos, c.end)
+            ):
                 prev = clauses[i - 1]
                 c.kind, c.desc = prev.kind, (pos, c.end)
                 c.subject_raw, c.subject_at = prev.subject_raw, prev.subject_at
                 continue
+            appos = _APPOSED_SUBJECT.match(t, pos, c.end)
+            if appos:  # "His chief of staff, Layla, will propose dates"
+                pos, body = appos.end(), t[appos.end() : c.end]
             subj = re.match(
                 rf"({_SUBJ_PRONOUN}|(?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD})", body, re.I
             )
@@ -1173,9 +1578,11 @@ class _Reader:
                     raw = t[span[0] : span[1]]
             else:
                 after = pos + len(raw)
-            rest_at = after
+            rest_at = after + 1 if appos and t[after : after + 1] == "," else after
             m = _THEM_MODAL_S_RE.match(t, rest_at, c.end)
             debt = None
+            if m is None and self.lookup(raw):
+                m = _NAME_TO.match(t, rest_at, c.end)  # minutes: "Raj to set up the env"
             if m is None:
                 debt = _THEM_DEBT_LEAD_RE.match(t, rest_at, c.end)
                 gerund = re.compile(
@@ -1205,7 +1612,35 @@ class _Reader:
             span = _scan_name(t, cand.start(), end, lower_ok=False)
             if span and span[1] == end:
                 return t[span[0] : span[1]]
+        last = re.compile(r"([^\W\d_][\w'\-]*)\Z").search(t, lo, end)
+        if last and self.lookup(last.group(1)):  # "ji-woo asked me to ...", typed lower
+            return last.group(1)
         return ""
+
+    def _carries_subject(self, prev: _Clause, c: _Clause) -> bool:
+        """Whether ``c`` goes on with the third-person subject of ``prev`` ("They love it
+        but need to sell first") rather than leaving the writer's "I" out."""
+        t = self.text
+        if prev.sentence != c.sentence or not re.fullmatch(
+            r"\s*,?\s*(?:and|but)\s*", t[prev.end : c.start], re.I
+        ):
+            return False
+        lead = _LEAD.match(t, prev.start, prev.end)
+        at = lead.end() if lead else prev.start
+        if re.match(r"they\b", t[at : prev.end], re.I):
+            return True
+        if not re.match(r"(?:needs|has|wants|is)\b", t[c.start : c.end], re.I):
+            return False  # "Ana was great and need to send her ...": my own, "I" left out
+        if re.match(r"(?:she|he)\b", t[at : prev.end], re.I):
+            return True
+        span = _scan_name(t, at, prev.end, lower_ok=False)
+        return span is not None and self.lookup(t[span[0] : span[1]]) is not None
+
+    def _after_break(self, pos: int) -> bool:
+        """Whether a sentence end, semicolon, colon or dash comes right before ``pos``
+        ("met dana kim. send deck thursday", "mtg w/ jorge - send api keys fri")."""
+        before = self.text[:pos].rstrip()
+        return bool(before) and before[-1] in ".!?;:+-\u2013\u2014\n"
 
     def _line_start(self, pos: int) -> bool:
         """Whether only a bullet or spaces stand between ``pos`` and the start of its line
@@ -1223,7 +1658,7 @@ class _Reader:
         if not raw:
             return self.recent(pos)
         if raw.casefold() in ("she", "he", "her", "him", "they", "them"):
-            return self.recent(pos, plural=raw.casefold() in ("they", "them"), exclude=exclude)
+            return self.pronoun(raw, pos, exclude=exclude)
         if raw.casefold() in _NOT_NAME:
             return self.recent(pos)
         name = self.lookup(raw) or tidy_name(raw)
@@ -1241,6 +1676,12 @@ class _Reader:
                 c.explicit_person = self._subject_of(c.explicit_raw, c.explicit_at, c.sentence)
             if c.kind == "them":
                 c.person = c.subject
+            elif c.kind == "me" and c.asked:
+                c.person = (
+                    c.explicit_person
+                    or self._subject_of(c.subject_raw, c.subject_at, c.sentence)
+                    or self._first_reference(c)
+                )
             elif c.kind == "me":
                 c.person = c.explicit_person or self._first_reference(c) or c.subject
                 if c.person is None:
@@ -1297,10 +1738,14 @@ class _Reader:
             if folded in ("her", "him", "them"):
                 if folded == "her" and self._her_is_possessive(at + 3, hi):
                     continue
-                return self.recent(at, plural=folded == "them", exclude=c.named)
+                return self.pronoun(folded, at, exclude=c.named)
             if _POSSESSIVE_END_RE.search(word) and _is_cap(word):
                 owner_of = owner_of or self.lookup(re.split(_A, word)[0])
                 continue
+            if word.islower() and len(word) > 2 and folded not in _NOT_NAME:
+                typed = self.lookup(word)  # "send training plan to sana"
+                if typed and typed.casefold() in {p.casefold() for p in self.people}:
+                    return typed
             if not _is_cap(word) or folded in _WEEKDAY_OR_MONTH:
                 continue
             prev = t[max(lo, at - 6) : at].casefold()
@@ -1312,8 +1757,12 @@ class _Reader:
             raw = t[span[0] : span[1]]
             if re.match(rf"{_A}s\b", t[span[1] : span[1] + 2]):
                 continue
-            if len(raw) <= 3 and raw.isupper():
-                continue
+            if (len(raw) <= 3 and raw.isupper()) or (
+                not _NAME_SHAPE.fullmatch(raw.split()[0]) and self.lookup(raw) is None
+            ):
+                continue  # "the MoU", "PR", "Q4" name nobody
+            if re.match(r"\s*\d", t[span[1] : span[1] + 3]):
+                continue  # "Year 10"
             return self.lookup(raw) or tidy_name(raw)
         return owner_of
 
@@ -1348,6 +1797,8 @@ class _Reader:
                 continue
             lo, hi = c.desc
             due = find_due(self.text, c.start, c.end, today, self.rules)
+            if due is None and c.yes_at:
+                due = find_due(self.text, *c.yes_at, today, self.rules)
             if due is None:
                 due = fallback_due(self.text, lo, hi, self.now, self.rules, self.budget)
             desc = self.describe(lo, hi, due)
@@ -1378,7 +1829,10 @@ class _Reader:
         if due is not None and lo <= due[1] and due[0] <= hi:
             a, b = max(lo, due[0]), min(hi, due[1])
             before = re.sub(
-                r"\s+(?:later|latest|at\s+the\s+latest)$", "", t[lo:a].rstrip(), flags=re.I
+                r"\s+(?:later|latest|at\s+the\s+latest|first\s+thing|for|on|at)$",
+                "",
+                t[lo:a].rstrip(),
+                flags=re.I,
             )
             raw = before + " " + t[b:hi]
         else:
@@ -1386,13 +1840,23 @@ class _Reader:
         raw = re.sub(r"#[\w-]+", " ", raw)
         raw = " ".join(raw.split())
         raw = _VAGUE_TAIL.sub("", raw)
+        raw = re.sub(r"^(?:also|just|then|definitely|still|quickly|really)\s+", "", raw, flags=re.I)
+        raw = re.split(r"\s+(?:since|because|as\s+she|as\s+he|as\s+they)\s+", raw, maxsplit=1)[0]
         raw = re.sub(r"\s+([,;:.!?])", r"\1", raw)
-        return raw.strip(" \t.,;:!?\u2014\u2013-\"'()[]")
+        raw = raw.strip(" \t.,;:!?\u2014\u2013-\"'()[]")
+        if raw.count("(") > raw.count(")"):
+            raw += ")"  # "intro me to Pedro Alves (Nubank)": keep the closing bracket
+        return raw
 
     def intro_from_promise(self, c: _Clause, desc: str, span: tuple[int, int]) -> None:
         if not _INTRO_HINT.search(desc):
             return
         bare = _BARE_INTRO.match(desc)
+        if bare is not None and c.kind == "me" and c.person:  # "owe her an intro to Felix"
+            target = self.intro_target(desc[bare.end() :])
+            if target and target != c.person:
+                self.intros.append(ParsedIntroduction(None, c.person, target, False, span))
+            return
         if bare is not None and c.kind == "them" and c.person:
             target = self.intro_target(desc[bare.end() :])
             if target:
@@ -1408,8 +1872,12 @@ class _Reader:
             if c.kind == "them" and c.person:
                 self.intros.append(ParsedIntroduction(c.person, target, None, False, span))
             return
-        if c.kind == "them":  # "Ana will introduce Ben to Carl"
-            other = self.lookup(who) if who.casefold() not in ("him", "her", "them") else None
+        if c.kind == "them":  # "Ana will introduce Ben to Carl", "... introduce him to Yusuf"
+            if who.casefold() in ("him", "her", "them") and c.person:
+                at = c.desc[0] + desc.casefold().find(who.casefold())
+                other = self.pronoun(who, at, exclude=frozenset([c.person.casefold()]))
+            else:
+                other = self.lookup(who)
             if c.person and other and other != c.person:
                 self.intros.append(ParsedIntroduction(c.person, other, target, False, span))
             return
@@ -1424,18 +1892,21 @@ class _Reader:
         """ "her co-founder Mert" -> "Mert"; "Vik at Sequoia" -> "Vik"; "our CTO" kept;
         "their CTO, Maja" -> "Maja"."""
         named = _APPOSITIVE_RE.match(raw.strip())
-        if named:
+        if named and named.group("name").split()[0].casefold() not in _NOT_NAME:
             return self.resolve(named.group("name"))
         raw = re.split(
-            r"\s+(?:at|from|about|for|who|because|so|since|re|-)\s+|[,;(]", raw.strip(), maxsplit=1
+            r"\s+(?:at|from|about|for|who|because|so|since|re|in|-)\s+|[,;(]",
+            raw.strip(),
+            maxsplit=1,
         )[0]
         raw = raw.strip(" .!?")
         words = raw.split()
         if not words:
             return ""
-        if words[0].casefold() in ("her", "his", "their", "my") and _is_cap(words[-1]):
+        determiner = words[0].casefold() in ("her", "his", "their", "my", "our", "the")
+        if determiner and _is_cap(words[-1]):
             for i in range(1, len(words)):
-                if _is_cap(words[i]) and all(
+                if _is_cap(words[i]) and not words[i].isupper() and all(
                     _is_cap(w) or w.casefold() in _PARTICLES for w in words[i:]
                 ):
                     return self.resolve(" ".join(words[i:]))
@@ -1460,6 +1931,7 @@ def read_note(
     reader.find_actor_people(clauses)
     reader.find_actors(clauses)
     reader.find_place(sentences, clauses)
+    reader.learn_gender(clauses)
     reader.assign_people(clauses)
     reader.bare_intros()
     commitments = reader.commitments(clauses)

@@ -82,7 +82,8 @@ class EnglishRules(LanguageRules):
     code = "en"
     dateparser_languages = ("en",)
     sentence_abbreviations = _words(
-        "dr mr mrs ms mx prof st jr sr vs etc inc ltd co corp dept mt ft approx no nr "
+        "dr mr mrs ms mx prof st jr sr vs etc inc ltd co corp dept mt ft approx no nr cllr "
+        "capt sgt hon rt gen col lt sen rep gov "
         "jan feb mar apr jun jul aug sep sept oct nov dec"
     )
     contraction_suffixes = _words("s ll d re ve m t")
@@ -233,7 +234,8 @@ class EnglishRules(LanguageRules):
             r"\b(?:by|before|until|till|due|no\s+later\s+than|on)\s+", i
         )
         self.ordinal_followers = _words(
-            "of at and or so to if latest the for when with because as but please then"
+            "of at and or so to if latest the for when with because as but please then "
+            "she he they i we"
         )
         self.month_follower = re.compile(rf"\s+(?:of\s+)?(?:{alternation(self.months)})\b", i)
 
