@@ -170,7 +170,7 @@ _ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
         re.compile(
             r"(?:todo|to-?do|me|action(?:\s+items?)?|next\s+steps?|follow[\s-]?ups?|f/u"
             r"|reminder(?:\s+to\s+self)?|note\s+to\s+self)\s*(?:[:\-\u2192]|->)\s*",
-            re.I
+            re.I,
         ),
         "promise",
     ),
@@ -441,8 +441,10 @@ def _skip_descriptor(text: str, pos: int, hi: int) -> tuple[int, bool]:
         if m is None:
             break
         word = m.group(1).casefold()
-        if word in _PLACE_STOP or word in ("and", "or", "&") or (
-            word in _NOT_NAME and word not in _DETERMINERS and word not in _KIN
+        if (
+            word in _PLACE_STOP
+            or word in ("and", "or", "&")
+            or (word in _NOT_NAME and word not in _DETERMINERS and word not in _KIN)
         ):
             break
         if word in _DETERMINERS and words and word not in ("old", "new"):
@@ -501,7 +503,7 @@ def _scan_name(text: str, pos: int, hi: int, *, lower_ok: bool) -> tuple[int, in
         if m is None:
             break
         word = m.group()
-        if word[0] in '"\u201c\'\u2018':
+        if word[0] in "\"\u201c'\u2018":
             if start < 0:
                 break
             i = m.end()
@@ -669,9 +671,7 @@ class _Reader:
         if name.casefold() in {p.casefold() for p in self.people}:
             self.mentions.append((pos, name, sentence))
 
-    def pronoun(
-        self, word: str, pos: int, exclude: frozenset[str] = frozenset()
-    ) -> str | None:
+    def pronoun(self, word: str, pos: int, exclude: frozenset[str] = frozenset()) -> str | None:
         """Who "she/he/her/him/they/them" at ``pos`` is, by recency and agreement: the
         note itself tells who is "he" or "she" ("Omar is raising for his startup", an
         earlier "she" that meant Leila, "Mr"/"Ms"); names are never guessed from."""
@@ -1545,8 +1545,11 @@ class _Reader:
             carry = _CARRY_MODAL.match(t, pos, c.end) if c.continues else None
             if carry:
                 pos = carry.end()
-            if c.continues and i > 0 and clauses[i - 1].kind and (
-                carry or _ACTION_VERB.match(t, pos, c.end)
+            if (
+                c.continues
+                and i > 0
+                and clauses[i - 1].kind
+                and (carry or _ACTION_VERB.match(t, pos, c.end))
             ):
                 prev = clauses[i - 1]
                 c.kind, c.desc = prev.kind, (pos, c.end)
@@ -1906,8 +1909,10 @@ class _Reader:
         determiner = words[0].casefold() in ("her", "his", "their", "my", "our", "the")
         if determiner and _is_cap(words[-1]):
             for i in range(1, len(words)):
-                if _is_cap(words[i]) and not words[i].isupper() and all(
-                    _is_cap(w) or w.casefold() in _PARTICLES for w in words[i:]
+                if (
+                    _is_cap(words[i])
+                    and not words[i].isupper()
+                    and all(_is_cap(w) or w.casefold() in _PARTICLES for w in words[i:])
                 ):
                     return self.resolve(" ".join(words[i:]))
         span = _scan_name(raw, 0, len(raw), lower_ok=False)
