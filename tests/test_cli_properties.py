@@ -104,6 +104,16 @@ COMMANDS = {
         **{"--people": RANDOM_TEXT, "--event": RANDOM_TEXT, "--title": RANDOM_TEXT},
         **{"--pdf": RANDOM_TEXT, "--page-size": RANDOM_TEXT, "--json": None},
     ),
+    "inbox": _command("inbox", [], **{"--folder": RANDOM_TEXT, "--save-all": None, "--json": None}),
+    # Sync without a vault set up: every sub-command must say so in one line. (No random
+    # create/join targets: an address could name a host, and a path a folder outside.)
+    "sync": st.one_of(
+        _command("sync", [], **{"--json": None}),
+        _command("sync", [st.just("status")], **{"--json": None}),
+        _command("sync", [st.just("remove-device"), RANDOM_TEXT], **{"--json": None}),
+        _command("sync", [st.just("unlock")]),
+        _command("sync", [st.just("forget")]),
+    ),
 }
 
 
@@ -111,7 +121,7 @@ def _confine(args: list[str], scratch: Path, data: Path) -> list[str]:
     """Output paths into the scratch folder; an import reads random bytes from it."""
     out = list(args)
     for index, word in enumerate(out[:-1]):
-        if word in ("-o", "--pdf"):
+        if word in ("-o", "--pdf", "--folder"):
             name = "".join(c for c in out[index + 1] if c.isalnum())[:20] or "out"
             out[index + 1] = str(scratch / name)
     if out[0] == "import" and len(out) > 1:
