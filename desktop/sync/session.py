@@ -17,7 +17,12 @@ from typing import TypeVar
 
 import peewee as pw
 
-from desktop.storage.backup import backup_file, timestamped_name
+from desktop.storage.backup import (
+    backup_paths,
+    parse_timestamped_name,
+    timestamped_name,
+    write_backup,
+)
 from desktop.storage.models import database
 from desktop.sync import layout, state
 from desktop.sync.crypto import KIND_DEVICE, Address, SealError, open_sealed, public_key, seal
@@ -31,6 +36,12 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 RunDb = Callable[[Callable[[], T]], T]
 BACKUPS_KEPT = 2
+
+
+def _reason(name: str) -> str:
+    """The reason part of a backup's file name ("before-sync", "auto"…); "" for others."""
+    parsed = parse_timestamped_name(name)
+    return parsed[1] if parsed else ""
 
 
 def direct(fn: Callable[[], T]) -> T:
@@ -107,8 +118,8 @@ class SyncSession:
         """A rolling copy of the database before a large batch of incoming changes."""
         path = Path(self.db(lambda: database.obj.database))
         folder = path.parent / "backups"
-        backup_file(path, folder / timestamped_name("before-sync"))
-        old = sorted(folder.glob("rapport-*-before-sync.sqlite3"))
+        write_backup(path, folder / timestamped_name("before-sync"))
+        old = [p for p in backup_paths(folder) if _reason(p.name) == "before-sync"]  # oldest first
         for stale in old[:-BACKUPS_KEPT]:
             stale.unlink(missing_ok=True)
         self.backed_up = True
