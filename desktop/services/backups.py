@@ -193,7 +193,9 @@ def prune(
 
     Then, when ``bounded``, delete the oldest until the folder fits :func:`size_budget`.
     """
-    remove_leftovers(paths.backups_dir(data_dir))
+    folder = paths.backups_dir(data_dir)
+    remove_leftovers(folder)
+    _tighten(folder)
     moment = now or datetime.now()
     keep_after = moment - timedelta(days=KEEP_DAYS)
     weekly_until = moment - timedelta(weeks=KEEP_WEEKS)
@@ -214,6 +216,15 @@ def prune(
     if bounded:
         removed += _bound_by_size(data_dir)
     return removed
+
+
+def _tighten(folder: Path) -> None:
+    """Backups made by older versions (0644 by the umask) become owner-only too."""
+    if not folder.is_dir():
+        return
+    private.private_folder(folder)
+    for path in backup_paths(folder):
+        private.private_file(path)
 
 
 def size_budget(data_dir: Path) -> int | None:
