@@ -231,32 +231,47 @@ def _self_contained(path: Path) -> None:
 
 
 def _compress(plain: Path, target: Path, contents: Contents) -> str:
+    """Compress ``plain`` into ``target`` in one pass, hashing as it goes; the header,
+    written first with room to spare, is filled in once the SHA-256 is known."""
     import zstandard
 
+    size = plain.stat().st_size
     digest = hashlib.sha256()
-    with plain.open("rb") as handle:
-        for block in iter(lambda: handle.read(_CHUNK), b""):
-            digest.update(block)
-    meta = {
-        "format": _META_FORMAT,
-        "version": 1,
-        "size": plain.stat().st_size,
-        "sha256": digest.hexdigest(),
-        "schema_version": contents.schema_version,
-        "people": contents.people,
-        "conversations": contents.conversations,
-        "quick_check": contents.quick_check,
-    }
-    header = json.dumps(meta, sort_keys=True).encode()
     compressor = zstandard.ZstdCompressor(level=LEVEL, threads=-1, write_checksum=True)
     fd = private.create_private(target)
     with os.fdopen(fd, "wb") as out:
-        out.write(struct.pack("<II", _SKIPPABLE, len(header)) + header)
+        out.write(_header({}))  # placeholder of the final size
         with plain.open("rb") as handle:
-            compressor.copy_stream(handle, out, size=meta["size"], write_size=_CHUNK)
+            writer = compressor.stream_writer(out, size=size, closefd=False)
+            for block in iter(lambda: handle.read(_CHUNK), b""):
+                digest.update(block)
+                writer.write(block)
+            writer.close()
+        meta = {
+            "format": _META_FORMAT,
+            "version": 1,
+            "size": size,
+            "sha256": digest.hexdigest(),
+            "schema_version": contents.schema_version,
+            "people": contents.people,
+            "conversations": contents.conversations,
+            "quick_check": contents.quick_check[:200],
+        }
+        out.seek(0)
+        out.write(_header(meta))
         out.flush()
         os.fsync(out.fileno())
     return digest.hexdigest()
+
+
+_HEADER_ROOM = 1024  # bytes of JSON the header frame holds (padded with spaces)
+
+
+def _header(meta: dict[str, Any]) -> bytes:
+    payload = json.dumps(meta, sort_keys=True).encode()
+    if len(payload) > _HEADER_ROOM:
+        raise ValueError("backup header too large")
+    return struct.pack("<II", _SKIPPABLE, _HEADER_ROOM) + payload.ljust(_HEADER_ROOM)
 
 
 def _sync_folder(folder: Path) -> None:
