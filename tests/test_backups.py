@@ -21,7 +21,7 @@ def test_backup_if_due_at_start_then_only_every_few_hours(data_dir):
     first = backups.backup_if_due(data_dir, NOW)
     assert first is not None and first.reason == "auto"
     assert first.path.parent == data_dir / "backups"
-    assert first.name == "rapport-20260315-120000-auto.sqlite3"  # the migration naming
+    assert first.name == "rapport-20260315-120000-auto.sqlite3.zst"  # the migration naming
     assert backups.backup_if_due(data_dir, NOW + timedelta(hours=1)) is None
     later = backups.backup_if_due(data_dir, NOW + timedelta(hours=4, minutes=1))
     assert later is not None
@@ -35,7 +35,7 @@ def test_pruning_keeps_a_week_then_one_per_week(data_dir):
     for days in range(0, 40):
         for hour in (9, 15):
             _fake_backup(data_dir, NOW - timedelta(days=days, hours=hour))
-    removed = backups.prune(data_dir, now=NOW)
+    removed = backups.prune(data_dir, now=NOW, bounded=False)  # the size bound: below
     kept = [b.created for b in backups.list_backups(data_dir, counts=False)]
     recent = [c for c in kept if c >= NOW - timedelta(days=7)]
     older = [c for c in kept if c < NOW - timedelta(days=7)]

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from desktop.storage import journal, schema
+from desktop.storage.backup import extract
 from desktop.storage.db import close_database, open_database
 from desktop.storage.errors import (
     CorruptDatabaseError,
@@ -179,9 +180,10 @@ def test_older_schema_is_upgraded_after_a_backup(db_path: Path) -> None:
     assert database.execute_sql("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
     person = Person.get_by_id("p1")
     assert (person.full_name, person.organization, person.pronouns) == ("José Núñez", "Acme", "")
-    backups = list((db_path.parent / "backups").glob("*before-v2*.sqlite3"))
+    backups = list((db_path.parent / "backups").glob("*before-v2*.sqlite3.zst"))
     assert len(backups) == 1
-    with sqlite3.connect(backups[0]) as old:
+    plain = extract(backups[0], db_path.parent / "old.sqlite3")  # compressed, checked
+    with sqlite3.connect(plain) as old:
         assert old.execute("PRAGMA user_version").fetchone()[0] == 1
         assert old.execute("SELECT full_name FROM person").fetchone()[0] == "José Núñez"
     journal.save(Person, "p1", {"pronouns": "he/him"})

@@ -2,8 +2,10 @@
 
 Backups are consistent copies made with SQLite's online backup API while the app has
 the file open (:mod:`desktop.storage.backup`), kept in ``<data>/backups/`` under the
-same names the schema upgrade uses: ``rapport-YYYYMMDD-HHMMSS-<reason>.sqlite3``.
-They are taken:
+same names the schema upgrade uses: ``rapport-YYYYMMDD-HHMMSS-<reason>.sqlite3.zst``
+(compressed, written under a hidden name and renamed once checked: see
+:func:`desktop.storage.backup.write_backup`; plain ``.sqlite3`` copies from older versions
+are still listed and restored). They are taken:
 
 - at start and every few hours of use (:func:`backup_if_due`, called by the app at
   start and on a timer), unless a backup of any kind is younger than the interval;
@@ -11,7 +13,10 @@ They are taken:
   schema upgrade (storage/db.py).
 
 Pruning keeps every backup of the last 7 days, then the newest of each ISO week for a
-year (:data:`KEEP_WEEKS`), and deletes the rest. Restoring first backs up the current
+year (:data:`KEEP_WEEKS`), and deletes the rest. The folder is also bounded by size: it
+never holds more than :data:`SIZE_FACTOR` times the compressed size of the current
+database (the newest backup); the oldest go first, and the newest :data:`ALWAYS_KEEP`
+always stay, whatever their size. Restoring first backs up the current
 file, closes the store, copies the chosen backup over the live file through the backup
 API (never a plain file copy, which would race the WAL), and reopens it — upgrading it
 when it comes from an older Rapport.
@@ -25,13 +30,28 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from desktop import paths
-from desktop.storage import schema
-from desktop.storage.backup import backup_file, parse_timestamped_name, timestamped_name
+from desktop.storage import private, schema
+from desktop.storage.backup import (
+    BackupWriteError,
+    backup_file,
+    backup_paths,
+    extract,
+    is_compressed,
+    parse_timestamped_name,
+    read_meta,
+    remove_leftovers,
+    timestamped_name,
+    write_backup,
+)
 from desktop.storage.models import database
 
 INTERVAL = timedelta(hours=4)
 KEEP_DAYS = 7
 KEEP_WEEKS = 52
+#: The backups folder never grows past this many times the newest backup's size …
+SIZE_FACTOR = 3
+#: … except that the newest few always stay.
+ALWAYS_KEEP = 3
 
 
 class BackupError(Exception):
@@ -56,24 +76,29 @@ def _parse_name(path: Path) -> tuple[datetime, str] | None:
 
 
 def _files(data_dir: Path) -> list[tuple[Path, datetime, str]]:
-    folder = paths.backups_dir(data_dir)
-    if not folder.is_dir():
-        return []
+    """(path, created, reason) of every backup, newest first."""
     out = []
-    for path in folder.iterdir():
+    for path in backup_paths(paths.backups_dir(data_dir)):
         parsed = _parse_name(path)
-        if parsed and path.is_file():
+        if parsed:
             out.append((path, *parsed))
     return sorted(out, key=lambda item: (item[1], item[0].name), reverse=True)
 
 
 def _unique(folder: Path, name: str) -> Path:
-    path = folder / name
-    counter = 2
-    while path.exists():
-        path = folder / name.replace(".sqlite3", f"-{counter}.sqlite3")
+    """``name``, or ``name`` with ``-2``, ``-3``… before its suffix when taken (plain or not)."""
+    stem = name.removesuffix(".zst").removesuffix(".sqlite3")
+
+    def taken(candidate: str) -> bool:
+        return (folder / f"{candidate}.sqlite3").exists() or (
+            folder / f"{candidate}.sqlite3.zst"
+        ).exists()
+
+    candidate, counter = stem, 2
+    while taken(candidate):
+        candidate = f"{stem}-{counter}"
         counter += 1
-    return path
+    return folder / (candidate + name[len(stem) :])
 
 
 def backup_now(
@@ -86,22 +111,21 @@ def backup_now(
     folder = paths.backups_dir(data_dir)
     moment = (now or datetime.now()).replace(microsecond=0)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        private.private_folder(folder)
         target = _unique(folder, timestamped_name(reason, moment))
-        backup_file(source, target)
-        _self_contained(target)
-    except (OSError, sqlite3.Error) as exc:
+        contents = write_backup(source, target)
+    except (OSError, sqlite3.Error, BackupWriteError) as exc:
         raise BackupError(f"cannot write a backup into {folder}: {exc}") from exc
-    return BackupInfo(target.name, target, moment, reason, target.stat().st_size)
-
-
-def _self_contained(path: Path) -> None:
-    """One file per backup (no -wal/-shm beside it), so it can be copied or mailed as is."""
-    connection = sqlite3.connect(path)
-    try:
-        connection.execute("PRAGMA journal_mode = DELETE")
-    finally:
-        connection.close()
+    return BackupInfo(
+        target.name,
+        target,
+        moment,
+        reason,
+        target.stat().st_size,
+        contents.people,
+        contents.conversations,
+        contents.schema_version,
+    )
 
 
 def open_data_dir() -> Path | None:
@@ -162,8 +186,14 @@ def backup_if_due(
     return info
 
 
-def prune(data_dir: Path, *, now: datetime | None = None) -> list[Path]:
-    """Keep the last 7 days and one backup per week before that (for a year); delete the rest."""
+def prune(data_dir: Path, *, now: datetime | None = None, bounded: bool = True) -> list[Path]:
+    """Keep the last 7 days and one backup per week before that (for a year); delete the rest.
+
+    Then, when ``bounded``, delete the oldest until the folder fits :func:`size_budget`.
+    """
+    folder = paths.backups_dir(data_dir)
+    remove_leftovers(folder)
+    _tighten(folder)
     moment = now or datetime.now()
     keep_after = moment - timedelta(days=KEEP_DAYS)
     weekly_until = moment - timedelta(weeks=KEEP_WEEKS)
@@ -181,11 +211,91 @@ def prune(data_dir: Path, *, now: datetime | None = None) -> list[Path]:
             removed.append(path)
         except OSError:
             continue
+    if bounded:
+        removed += _bound_by_size(data_dir)
     return removed
 
 
+def _tighten(folder: Path) -> None:
+    """Backups made by older versions (0644 by the umask) become owner-only too."""
+    if not folder.is_dir():
+        return
+    private.private_folder(folder)
+    for path in backup_paths(folder):
+        private.private_file(path)
+
+
+def size_budget(data_dir: Path) -> int | None:
+    """How many bytes the backups folder may hold: :data:`SIZE_FACTOR` × the newest
+    compressed backup (the current database, compressed). None before the first one."""
+    for path, _created, _reason in _files(data_dir):
+        if is_compressed(path):
+            try:
+                return SIZE_FACTOR * path.stat().st_size
+            except OSError:
+                return None
+    return None
+
+
+def _bound_by_size(data_dir: Path) -> list[Path]:
+    """Delete the oldest backups (weekly ones first, being oldest) until the folder fits."""
+    budget = size_budget(data_dir)
+    if budget is None:
+        return []
+    files = [path for path, _created, _reason in _files(data_dir)]  # newest first
+    sizes = {}
+    for path in files:
+        try:
+            sizes[path] = path.stat().st_size
+        except OSError:
+            sizes[path] = 0
+    total = sum(sizes.values())
+    removed = []
+    for path in reversed(files[ALWAYS_KEEP:]):  # oldest first
+        if total <= budget:
+            break
+        try:
+            path.unlink()
+        except OSError:
+            continue
+        total -= sizes[path]
+        removed.append(path)
+    return removed
+
+
+@dataclass(frozen=True, slots=True)
+class Space:
+    """How much room the backups take (what Preferences shows)."""
+
+    used: int  # bytes on disk
+    count: int  # backups
+    budget: int | None  # the size bound (None before the first compressed backup)
+
+
+def space(data_dir: Path) -> Space:
+    """Bytes and number of backups in the data folder, and the bound they are kept under."""
+    used = count = 0
+    for path, _created, _reason in _files(data_dir):
+        try:
+            used += path.stat().st_size
+            count += 1
+        except OSError:
+            continue
+    return Space(used, count, size_budget(data_dir))
+
+
 def _inspect(path: Path) -> tuple[int | None, int | None, int | None, str]:
-    """(people, conversations, schema version, problem) of a backup, opened read-only."""
+    """(people, conversations, schema version, problem) of a backup, opened read-only.
+
+    A compressed backup answers from its header (written when it was checked)."""
+    if is_compressed(path):
+        meta = read_meta(path)
+        if meta is None:
+            return None, None, None, "not a readable Rapport backup"
+        version = meta.get("schema_version")
+        if not isinstance(version, int):
+            return None, None, None, "not a Rapport database"
+        return meta.get("people"), meta.get("conversations"), version, ""
     try:
         connection = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, timeout=1)
     except sqlite3.Error as exc:
@@ -251,8 +361,6 @@ def restore_backup(data_dir: Path, name: str, *, confirmed: bool) -> RestoreResu
     The store is closed during the copy and reopened afterwards (the caller's views must
     reload everything). Raises BackupError for an unknown or unreadable backup.
     """
-    from desktop.services import store
-
     if not confirmed:
         raise BackupError("restoring replaces all current data; confirm it first")
     path = find_backup(data_dir, name)
@@ -263,6 +371,26 @@ def restore_backup(data_dir: Path, name: str, *, confirmed: bool) -> RestoreResu
         raise BackupError(f"{path.name}: written by a newer Rapport (schema {version})")
     if version < 1:
         raise BackupError(f"{path.name}: not a Rapport database")
+    if is_compressed(path):
+        plain = path.with_name(f".{path.name}.restore")
+        try:
+            extract(path, plain)
+        except (OSError, BackupWriteError) as exc:
+            raise BackupError(f"{path.name} cannot be read back ({exc})") from exc
+        try:
+            return _restore_file(data_dir, path, plain, (people, talks, version))
+        finally:
+            plain.unlink(missing_ok=True)
+    return _restore_file(data_dir, path, path, (people, talks, version))
+
+
+def _restore_file(
+    data_dir: Path, path: Path, plain: Path, counts: tuple[int | None, int | None, int | None]
+) -> RestoreResult:
+    """Copy the plain SQLite file ``plain`` (backup ``path``, uncompressed) over the data."""
+    from desktop.services import store
+
+    people, talks, version = counts
     target = paths.database_path(data_dir)
     current = open_data_dir()
     was_open = current is not None and current.resolve() == data_dir.resolve()
@@ -273,7 +401,8 @@ def restore_backup(data_dir: Path, name: str, *, confirmed: bool) -> RestoreResu
     if was_open:
         store.close_store()
     try:
-        backup_file(path, target)
+        backup_file(plain, target)
+        private.private_database(target)
     except sqlite3.Error as exc:
         raise BackupError(f"restoring {path.name} failed ({exc}); {target} is unchanged") from exc
     finally:

@@ -195,9 +195,12 @@ class NotesJournal:
 
     def reset(self, text: str) -> None:
         self.close()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        from desktop.storage.private import create_private, private_folder
+
+        private_folder(self.path.parent)  # what is typed is as private as the database
         temporary = self.path.with_name(self.path.name + ".new")
-        temporary.write_text(json.dumps({"base": text}) + "\n", "ascii")
+        with os.fdopen(create_private(temporary), "w", encoding="ascii") as handle:
+            handle.write(json.dumps({"base": text}) + "\n")
         os.replace(temporary, self.path)
         self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND)
         self._text = text

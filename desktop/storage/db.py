@@ -16,12 +16,13 @@ from pathlib import Path
 
 import peewee as pw
 
-from desktop.storage import schema, search_index
+from desktop.storage import private, schema, search_index
 from desktop.storage.backup import (
-    backup_file,
+    BackupWriteError,
     newest_good_backup,
     sqlite_uri,
     timestamped_name,
+    write_backup,
 )
 from desktop.storage.errors import (
     RESTORE_ADVICE,
@@ -165,7 +166,15 @@ def _upgrade(db: pw.SqliteDatabase, path: Path, current: int) -> None:
     if current == schema.SCHEMA_VERSION:
         return
     if current > 0:
-        backup_file(path, path.parent / "backups" / timestamped_name(f"before-v{current + 1}"))
+        target = path.parent / "backups" / timestamped_name(f"before-v{current + 1}")
+        try:
+            write_backup(path, target)
+        except BackupWriteError as exc:  # no upgrade without a backup that reads back
+            raise UnwritableLocationError(
+                path,
+                f"the backup taken before upgrading does not read back ({exc})",
+                "Check the disk (free space, errors) and start Rapport again",
+            ) from exc
     # Foreign keys off while tables may be rebuilt, or a rebuild would cascade deletes.
     db.execute_sql("PRAGMA foreign_keys = OFF")
     try:
@@ -194,7 +203,7 @@ def _ensure_device(db: pw.SqliteDatabase) -> None:
 def open_database(path: Path) -> pw.SqliteDatabase:
     """Open (creating or upgrading as needed) the database at ``path`` and bind the models."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private.private_folder(path.parent)
     except OSError as exc:
         raise UnwritableLocationError(
             path, f"the data folder cannot be created ({exc.strerror})", "Choose another folder"
@@ -211,6 +220,7 @@ def open_database(path: Path) -> pw.SqliteDatabase:
     search_index.register_functions(db)
     try:
         db.connect(reuse_if_open=True)
+        private.private_database(path)  # owner only, when created and whenever opened
         db.execute_sql("BEGIN IMMEDIATE")  # fails fast if another writer holds the file
         db.execute_sql("ROLLBACK")
         database.initialize(db)

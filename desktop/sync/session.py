@@ -17,7 +17,13 @@ from typing import TypeVar
 
 import peewee as pw
 
-from desktop.storage.backup import backup_file, timestamped_name
+from desktop.storage.backup import (
+    backup_paths,
+    parse_timestamped_name,
+    timestamped_name,
+    write_backup,
+)
+from desktop.storage.errors import SQLITE_FULL, sqlite_code
 from desktop.storage.models import database
 from desktop.sync import layout, state
 from desktop.sync.crypto import KIND_DEVICE, Address, SealError, open_sealed, public_key, seal
@@ -33,17 +39,41 @@ RunDb = Callable[[Callable[[], T]], T]
 BACKUPS_KEPT = 2
 
 
+def _reason(name: str) -> str:
+    """The reason part of a backup's file name ("before-sync", "auto"…); "" for others."""
+    parsed = parse_timestamped_name(name)
+    return parsed[1] if parsed else ""
+
+
 def direct(fn: Callable[[], T]) -> T:
     return fn()
 
 
 def _disk_full(exc: BaseException | None) -> bool:
-    """SQLITE_FULL, even when hidden behind the failed rollback SQLite already did for us."""
-    while exc is not None:
-        if "full" in str(exc).lower():
+    """SQLITE_FULL, even when hidden behind the failed rollback SQLite already did for us.
+
+    Decided by SQLite's result code (never by a word in the message: "no such column:
+    full_name" is not a full disk). Python 3.10's sqlite3 carries no codes; there the
+    one message SQLite gives SQLITE_FULL, exactly, stands in for it.
+    """
+    code = sqlite_code(exc)
+    if code is not None:
+        return code & 0xFF == SQLITE_FULL
+    seen: set[int] = set()
+    stack = [exc]
+    while stack:
+        current = stack.pop()
+        if current is None or id(current) in seen:
+            continue
+        seen.add(id(current))
+        if str(current).strip().lower() == _FULL_MESSAGE:
             return True
-        exc = exc.__context__
+        stack.extend(a for a in getattr(current, "args", ()) if isinstance(a, BaseException))
+        stack.extend((current.__cause__, current.__context__))
     return False
+
+
+_FULL_MESSAGE = "database or disk is full"  # sqlite3_errstr(SQLITE_FULL)
 
 
 class SyncSession:
@@ -107,8 +137,8 @@ class SyncSession:
         """A rolling copy of the database before a large batch of incoming changes."""
         path = Path(self.db(lambda: database.obj.database))
         folder = path.parent / "backups"
-        backup_file(path, folder / timestamped_name("before-sync"))
-        old = sorted(folder.glob("rapport-*-before-sync.sqlite3"))
+        write_backup(path, folder / timestamped_name("before-sync"))
+        old = [p for p in backup_paths(folder) if _reason(p.name) == "before-sync"]  # oldest first
         for stale in old[:-BACKUPS_KEPT]:
             stale.unlink(missing_ok=True)
         self.backed_up = True

@@ -14,6 +14,7 @@ import pytest
 
 from desktop.cli import main
 from desktop.services import store
+from desktop.storage.backup import extract
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -74,7 +75,8 @@ def test_found_while_running_the_app_turns_read_only_and_still_exports(
     from desktop.ui.shell.session import DesktopSession
 
     path = damaged / "rapport.sqlite3"
-    shutil.copy(next((damaged / "backups").iterdir()), path)  # whole again, then one bad
+    path.unlink()
+    extract(next((damaged / "backups").iterdir()), path)  # whole again, then one bad
     with path.open("r+b") as handle:  # page near the end, which opening never reads
         handle.seek(path.stat().st_size - 3 * 4096)
         handle.write(b"\xde\xad\xbe\xef" * 1024)

@@ -1,8 +1,9 @@
-"""Preferences: the theme, defaults for new people and printing, and reminder times."""
+"""Preferences: the theme, defaults for new people and printing, reminder times, the inbox
+folder, and how much room the backups take."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, QTime
+from PySide6.QtCore import QLocale, QSettings, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,6 +23,25 @@ from desktop.ui.settings.theme import apply_theme, current_theme
 def _time(settings: QSettings, key: str, default: str) -> QTime:
     value = QTime.fromString(str(settings.value(key, default)), "HH:mm")
     return value if value.isValid() else QTime.fromString(default, "HH:mm")
+
+
+def _backup_space(widget: QWidget) -> str:
+    """ "412 MB in 5 backups" for the open data folder (small: read from the folder listing)."""
+    from desktop.services import backups
+
+    folder = backups.open_data_dir()
+    if folder is None:
+        return widget.tr("No data folder is open")
+    try:
+        space = backups.space(folder)
+    except OSError:
+        return widget.tr("Cannot be read")
+    if space.count == 0:
+        return widget.tr("No backups yet")
+    size = QLocale().formattedDataSize(space.used)
+    if space.count == 1:
+        return widget.tr("1 backup, {0} on disk").format(size)
+    return widget.tr("{0} backups, {1} on disk").format(space.count, size)
 
 
 class PreferencesDialog(QDialog):
@@ -100,6 +120,11 @@ class PreferencesDialog(QDialog):
             )
         )
         hint.setWordWrap(True)
+        self.backup_space = QLabel(_backup_space(self))
+        self.backup_space.setObjectName("backupSpace")
+        self.backup_space.setAccessibleName(self.tr("Space taken by backups"))
+        self.backup_space.setWordWrap(True)
+        form.addRow(self.tr("Backups:"), self.backup_space)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
