@@ -151,3 +151,17 @@ def test_the_newest_three_always_stay_and_the_oldest_go_first(data_dir):
     assert [p.name for p in removed] == ["rapport-20260114-120000-auto.sqlite3.zst"]
     assert len(kept) == 3 and kept[0].name == newest.name
     assert sum(b.size for b in kept) > 3 * newest.size  # over budget, yet they stay
+
+
+def test_the_copy_taken_before_a_restore_is_not_the_first_to_go(data_dir):
+    """Restoring an older, smaller backup shrinks the budget; the copy of the newer data
+    taken just before the restore stays (it may be the only copy of it)."""
+    _fill(60)  # the newer, bigger data
+    safety = backups.backup_now(data_dir, reason="before-restore", now=NOW - timedelta(days=2))
+    for days in range(40, 3, -1):  # older daily backups, then small new ones
+        backups.backup_now(data_dir, reason="auto", now=NOW - timedelta(days=days))
+    for hours in (3, 2, 1):
+        backups.backup_now(data_dir, reason="auto", now=NOW - timedelta(hours=hours))
+    removed = backups.prune(data_dir, now=NOW)
+    kept = {b.name for b in backups.list_backups(data_dir, counts=False)}
+    assert removed and safety.name in kept

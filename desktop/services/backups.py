@@ -242,7 +242,12 @@ def _bound_by_size(data_dir: Path) -> list[Path]:
     budget = size_budget(data_dir)
     if budget is None:
         return []
-    files = [path for path, _created, _reason in _files(data_dir)]  # newest first
+    listed = list(_files(data_dir))  # newest first
+    files = [path for path, _created, _reason in listed]
+    # The newest copy taken before a restore holds the data the user stepped back from:
+    # after restoring an older, smaller file the budget shrinks, and that copy must not be
+    # the first to go (it may be the only one of the newer data). It stays, over budget.
+    spared = next((path for path, _c, reason in listed if reason == "before-restore"), None)
     sizes = {}
     for path in files:
         try:
@@ -254,6 +259,8 @@ def _bound_by_size(data_dir: Path) -> list[Path]:
     for path in reversed(files[ALWAYS_KEEP:]):  # oldest first
         if total <= budget:
             break
+        if path == spared:
+            continue
         try:
             path.unlink()
         except OSError:
