@@ -58,6 +58,14 @@ def test_import_invite_adds_the_event_with_matched_and_new_attendees(
     assert len(names) >= 3  # Ana, Nadia, Sam (and perhaps the organiser)
     assert view.current_event().id == event.id
     assert view.title.text() == "Harbour Summit 2031"
+    # the whole invite is one Edit ▸ Undo step (#13): the event and the new people go
+    new_people = {pid for pid, _name in people.all_names()} - {ana}
+    assert window.undo_stack.undoText() == "Import harbour_summit.ics"
+    window.undo_stack.undo()
+    assert [e for e in events.list_events() if e.title == "Harbour Summit 2031"] == []
+    assert {pid for pid, _name in people.all_names()} & new_people == set()
+    window.undo_stack.redo()
+    assert [e.id for e in events.list_events() if e.title == "Harbour Summit 2031"] == [event.id]
 
 
 def test_a_malformed_invite_shows_a_message_and_writes_nothing(

@@ -9,6 +9,7 @@ briefing helpers (invite import, focus, debrief, print) open their dialogs from
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
@@ -184,11 +185,18 @@ class EventActions(QObject):
         finally:
             self.import_dialog = None
             dialog.deleteLater()
+        from desktop.services.change_sets import change_mark
+        from desktop.ui.kit.undo import BatchCommand, push
+
+        before = change_mark()
         try:
             result = calendar_import.apply_invite(preview, create_unmatched=keys)
         except Exception as exc:  # a store error: the transaction rolled back
             QMessageBox.warning(self.page, title, self.tr("Nothing was imported.") + f"\n\n{exc}")
             return None
+        # the invite (event, guests, new people) is one Edit ▸ Undo step, like any edit
+        name = Path(path).name
+        push(self._stack, BatchCommand(self.tr("Import {0}").format(name), before, change_mark()))
         self.page.refresh()
         self.page.select_event(result.event_id)
         return result.event_id

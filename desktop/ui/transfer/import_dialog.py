@@ -265,13 +265,29 @@ def _run_calendar(parent: QWidget, path: Path) -> bool:
     text = tr("Add these events to Rapport? Attendees you don't know yet are left out.")
     if not common.confirm(parent, tr("Import calendar"), text + "\n\n" + "\n".join(lines)):
         return False
+    from desktop.services.change_sets import change_mark
+
+    before = change_mark()
     try:
         for preview in previews:
             calendar_import.apply_invite(preview)
     except Exception as exc:
         common.show_message(parent, tr("Import"), error_text(exc), error=True)
-        return False
+        return push_import_step(parent, path.name, before)  # what did land stays undoable
+    push_import_step(parent, path.name, before)
     return bool(previews)
+
+
+def push_import_step(parent: QWidget, name: str, before: int) -> bool:
+    """What was written since the change-log mark ``before`` becomes one Edit ▸ Undo step
+    ("Import NAME"), like any edit; True when anything was written."""
+    from desktop.services.change_sets import change_mark
+
+    after = change_mark()
+    stack = getattr(parent, "undo_stack", None)
+    if after > before and stack is not None:
+        push(stack, BatchCommand(tr("Import {0}").format(name), before, after))
+    return after > before
 
 
 def run_import(parent: QWidget, path: Path | None = None) -> bool:
@@ -295,8 +311,6 @@ def run_import(parent: QWidget, path: Path | None = None) -> bool:
     finally:
         dialog.deleteLater()
     written = bool(accepted and result is not None and any(result.written.values()))
-    stack = getattr(parent, "undo_stack", None)
-    if written and stack is not None:
-        # One undo step for the whole file, like any edit (Edit ▸ Undo Import …).
-        push(stack, BatchCommand(tr("Import {0}").format(path.name), before, change_mark()))
+    if written:  # one undo step for the whole file, like any edit (Edit ▸ Undo Import …)
+        push_import_step(parent, path.name, before)
     return written
