@@ -50,10 +50,12 @@ def first_name(full_name: str, fallback: str = FALLBACK) -> str:
     "王小明" → "王小明". A name that is only a title ("Dr. Who" keeps "Who") or only symbols
     gives ``fallback`` — or the stripped text when there is no word at all to offer.
     """
-    words = [w for w in (_trimmed(raw) for raw in full_name.split()) if w]
-    named = [w for w in words if w.replace(".", "").casefold() not in TITLES]
-    if named:
-        return named[0]
-    if words:
-        return words[-1]  # only titles ("Dr") — better a title than nothing
-    return fallback
+    last = ""
+    for raw in full_name.split():  # the first real word wins: stop there (hot in trust)
+        word = raw if raw.isalpha() else _trimmed(raw)  # plain letters: nothing to trim
+        if not word:
+            continue
+        if word.replace(".", "").casefold() not in TITLES:
+            return word
+        last = word
+    return last or fallback  # only titles ("Dr") — better a title than nothing

@@ -8,7 +8,7 @@ of queries and kept until a write touches one of the people involved.
 from __future__ import annotations
 
 import threading
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from datetime import date, datetime
 
@@ -66,29 +66,28 @@ def _histories(ids: list[str] | None) -> tuple[dict[str, RelationshipHistory], d
         params,
     ).fetchall()
     conversations: dict[str, list[ConversationRecord]] = defaultdict(list)
-    # People, not rooms (#17): how many people were in each conversation of more than
-    # one (a grouped query is a third of the cost of counting per row).
-    where, params = _where_people("person_id", ids)
-    rooms = dict(
-        sql(
-            "SELECT conversation_id, COUNT(*) FROM participant WHERE deleted = 0"
-            + (
-                ""
-                if ids is None
-                else " AND conversation_id IN (SELECT conversation_id FROM participant "
-                "WHERE deleted = 0" + where + ")"
-            )
-            + " GROUP BY conversation_id HAVING COUNT(*) > 1",
-            params,
-        ).fetchall()
-    )
     where, params = _where_people("pa.person_id", ids)
-    for person_id, happened, depth, conversation_id in sql(
+    rows = sql(
         "SELECT pa.person_id, c.happened_at, c.depth, pa.conversation_id FROM participant pa "
         "JOIN conversation c ON c.id = pa.conversation_id "
         "WHERE pa.deleted = 0 AND c.deleted = 0" + where,
         params,
-    ):
+    ).fetchall()
+    # People, not rooms (#17): how many people were in each conversation. For everyone,
+    # the rows above already hold every participant: counted here, with no second scan.
+    if ids is None:
+        rooms: dict[str, int] = Counter(row[3] for row in rows)
+    else:
+        where, params = _where_people("person_id", ids)
+        rooms = dict(
+            sql(
+                "SELECT conversation_id, COUNT(*) FROM participant WHERE deleted = 0 "
+                "AND conversation_id IN (SELECT conversation_id FROM participant "
+                "WHERE deleted = 0" + where + ") GROUP BY conversation_id HAVING COUNT(*) > 1",
+                params,
+            ).fetchall()
+        )
+    for person_id, happened, depth, conversation_id in rows:
         when = _dt(happened)
         if when is not None:
             conversations[person_id].append(
