@@ -13,7 +13,6 @@ from collections.abc import Callable
 import peewee as pw
 
 from desktop.storage.models import Draft
-from desktop.storage.sync_tables import SYNC_TABLES
 
 # fmt: off
 V1_SCHEMA: tuple[str, ...] = (
@@ -51,6 +50,20 @@ V1_SCHEMA: tuple[str, ...] = (
 )
 # fmt: on
 
+# Step 3 as released: the literal SQL ``create_tables(SYNC_TABLES)`` produced then, so a
+# later change to a sync table's model cannot change what upgrading an old file creates.
+# fmt: off
+V3_SCHEMA: tuple[str, ...] = (
+    'CREATE TABLE "conflict" ("id" TEXT NOT NULL PRIMARY KEY, "entity" TEXT NOT NULL, "row_id" TEXT NOT NULL, "field" TEXT NOT NULL, "value" TEXT NOT NULL, "losing_hlc" TEXT NOT NULL, "winning_hlc" TEXT NOT NULL, "seen" INTEGER NOT NULL, "detected_at" DATETIME NOT NULL, "restored_at" DATETIME)',
+    'CREATE INDEX "conflict_seen" ON "conflict" ("seen")',
+    'CREATE TABLE "sync_device" ("device_id" TEXT NOT NULL PRIMARY KEY, "hlc_device" TEXT NOT NULL, "name" TEXT NOT NULL, "platform" TEXT NOT NULL, "app_version" TEXT NOT NULL, "cursor" INTEGER NOT NULL, "last_hlc" TEXT NOT NULL, "seen_at" DATETIME)',
+    'CREATE TABLE "sync_parked" ("entity" TEXT NOT NULL, "row_id" TEXT NOT NULL, "hlc" TEXT NOT NULL, "field" TEXT NOT NULL, "value" TEXT NOT NULL, "seen" TEXT, PRIMARY KEY ("entity", "row_id", "hlc", "field")) WITHOUT ROWID',
+    'CREATE TABLE "sync_seen" ("log_seq" INTEGER NOT NULL, "origin" TEXT NOT NULL, "hlc" TEXT NOT NULL, PRIMARY KEY ("log_seq", "origin")) WITHOUT ROWID',
+    'CREATE TABLE "sync_state" ("key" TEXT NOT NULL PRIMARY KEY, "value" TEXT NOT NULL)',
+    'CREATE TABLE "sync_vector" ("origin" TEXT NOT NULL, "first_hlc" TEXT NOT NULL, "last_hlc" TEXT NOT NULL, "seen" TEXT NOT NULL, PRIMARY KEY ("origin", "last_hlc")) WITHOUT ROWID',
+)
+# fmt: on
+
 
 def step_1_initial(db: pw.SqliteDatabase) -> None:
     """The first released schema: every record of DESIGN.md, the journal and FTS5."""
@@ -73,7 +86,8 @@ def step_2_pronouns_drafts_indexes(db: pw.SqliteDatabase) -> None:
 
 def step_3_sync(db: pw.SqliteDatabase) -> None:
     """Sync's local side tables (settings, cursors, seen-vectors, conflicts; SYNC.md)."""
-    db.create_tables(list(SYNC_TABLES))
+    for statement in V3_SCHEMA:
+        db.execute_sql(statement)
 
 
 STEPS: dict[int, Callable[[pw.SqliteDatabase], None]] = {
@@ -92,10 +106,14 @@ def expected_tables(version: int) -> frozenset[str]:
     """The tables a Rapport database of schema ``version`` must hold."""
     names: set[str] = set()
     if version >= 1:
-        names.update(s.split('"')[1] for s in V1_SCHEMA if s.startswith("CREATE "))
-        names -= {s.split('"')[1] for s in V1_SCHEMA if s.startswith("CREATE INDEX")}
+        names.update(_tables(V1_SCHEMA))
     if version >= 2:
         names.add(Draft._meta.table_name)
     if version >= 3:
-        names.update(model._meta.table_name for model in SYNC_TABLES)
+        names.update(_tables(V3_SCHEMA))
     return frozenset(names)
+
+
+def _tables(schema: tuple[str, ...]) -> set[str]:
+    """Names of the tables (not indexes) a frozen step's statements create."""
+    return {s.split('"')[1] for s in schema if s.startswith(("CREATE TABLE", "CREATE VIRTUAL"))}
