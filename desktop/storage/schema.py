@@ -90,10 +90,35 @@ def step_3_sync(db: pw.SqliteDatabase) -> None:
         db.execute_sql(statement)
 
 
+V4_SCHEMA: tuple[str, ...] = (
+    'CREATE TABLE "important_date" ("id" TEXT NOT NULL PRIMARY KEY, "updated" TEXT NOT NULL, '
+    '"deleted" INTEGER NOT NULL, "person_id" TEXT NOT NULL, "label" TEXT NOT NULL, '
+    '"day" TEXT NOT NULL, FOREIGN KEY ("person_id") REFERENCES "person" ("id") '
+    "ON DELETE CASCADE)",
+    'CREATE INDEX "important_date_person_id" ON "important_date" ("person_id")',
+)
+
+
+def step_4_dates(db: pw.SqliteDatabase) -> None:
+    """Important dates as records of their own; the old ``Birthday:`` lines become dates.
+
+    The conversion writes through the journal (so it syncs) in the step's transaction: an
+    interrupted upgrade leaves neither the table nor half the dates.
+    """
+    for statement in V4_SCHEMA:
+        db.execute_sql(statement)
+    if db.execute_sql("SELECT 1 FROM meta WHERE key = 'device_id'").fetchone() is None:
+        return  # a new file: no person yet, nothing to convert
+    from desktop.storage.dates_migration import migrate_date_lines
+
+    migrate_date_lines()
+
+
 STEPS: dict[int, Callable[[pw.SqliteDatabase], None]] = {
     1: step_1_initial,
     2: step_2_pronouns_drafts_indexes,
     3: step_3_sync,
+    4: step_4_dates,
 }
 SCHEMA_VERSION = max(STEPS)
 
@@ -111,6 +136,8 @@ def expected_tables(version: int) -> frozenset[str]:
         names.add(Draft._meta.table_name)
     if version >= 3:
         names.update(_tables(V3_SCHEMA))
+    if version >= 4:
+        names.update(_tables(V4_SCHEMA))
     return frozenset(names)
 
 
