@@ -62,6 +62,11 @@ def create_vault(
         Path(target.location).mkdir(parents=True, exist_ok=True)
     remote = target.open(secret, policy)
     try:
+        if target.kind == "webdav":  # the same for a WebDAV folder: its last part, if missing
+            from desktop.sync.remotes.webdav import WebDavRemote
+
+            if isinstance(remote, WebDavRemote):
+                remote.create_base()
         vault_id, data_key = vault.create_vault(remote, passphrase, kdf)
     finally:
         remote.close()
