@@ -31,7 +31,11 @@ REMINDERS_ENABLED = "reminders/enabled"
 REMINDERS_PROMISES_TIME = "reminders/promises_time"
 REMINDERS_DIGEST_TIME = "reminders/digest_time"
 REMINDERS_LAST_PREFIX = "reminders/last_"  # + "promises", "digest": the day last shown
+REMINDERS_DATES_TIME = "reminders/dates_time"
+REMINDERS_DATES_DAYS = "reminders/dates_days_before"  # 1: the morning before
 DEFAULT_PROMISES_TIME = "09:00"
+DEFAULT_DATES_TIME = "08:30"
+DEFAULT_DATES_DAYS = 1
 DEFAULT_DIGEST_TIME = "09:05"
 
 
