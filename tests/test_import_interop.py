@@ -107,6 +107,9 @@ def test_unknown_header_is_offered_by_its_values_and_ignored_columns_are_warned(
     assert _emails(_by_name(parsed)["Ana"]) == {"ana@x.example"}
     assert parsed.details["ignored_columns"] == ["Lieblingsfarbe"]
     assert any("Lieblingsfarbe" in w and "ignored" in w for w in parsed.warnings)
+    empty = parse_csv(b"Name,Email,Unused\nAna,a@x.example,\n", "empty.csv")
+    assert empty.details["ignored_columns"] == ["Unused"]
+    assert not any("ignored" in w for w in empty.warnings)  # nothing of it is lost
 
 
 def test_value_kinds() -> None:
@@ -299,3 +302,37 @@ def test_ics_file_errors_exit_2_like_other_formats(tmp_path: Path) -> None:
     )
     assert done.returncode == 2, done.stderr
     assert "no event" in done.stderr
+
+
+def test_monica_yearly_reminder_becomes_a_date() -> None:
+    import json
+
+    from desktop.services.importing.monica import parse_monica
+
+    contact = {
+        "uuid": "c1",
+        "properties": {"first_name": "Ana", "last_name": "Ruiz"},
+        "data": [
+            {
+                "type": "reminder",
+                "values": [
+                    {
+                        "uuid": "r1",
+                        "properties": {
+                            "initial_date": "2024-06-01",
+                            "title": "Wedding anniversary",
+                            "frequency_type": "year",
+                            "frequency_number": 1,
+                        },
+                    }
+                ],
+            }
+        ],
+    }
+    root = {
+        "version": "1.0-preview.1",
+        "account": {"data": [{"type": "contact", "values": [contact]}]},
+    }
+    parsed = parse_monica(json.dumps(root).encode(), "monica.json")
+    [ana] = parsed.people
+    assert [(d.label, d.day) for d in ana.dates] == [("Wedding anniversary", "--06-01")]

@@ -490,14 +490,6 @@ def parse_csv(
         ignored_columns=layout.ignored_columns,
         guessed_columns={rule.header: rule.spec for rule in layout.guessed},
     )
-    if layout.ignored_columns:
-        shown = ", ".join(repr(h) for h in layout.ignored_columns[:12])
-        more = len(layout.ignored_columns) - 12
-        parsed.warnings.append(
-            f"{len(layout.ignored_columns)} column(s) will be ignored: {shown}"
-            + (f" and {more} more" if more > 0 else "")
-            + ' (map one with --map "Column=field")'
-        )
     for rule in layout.guessed:
         parsed.warnings.append(
             f"column {rule.header!r} looks like {rule.target} by its values and is read as such"
@@ -508,14 +500,25 @@ def parse_csv(
             '--map "Column=full_name" (or first_name/last_name)'
         )
     reader = _RowReader(layout, region)
+    ignored = {i for i, h in enumerate(layout.headers) if h in set(layout.ignored_columns)}
+    holding: set[int] = set()  # ignored columns with a value in some row: data left behind
     for number, (line, cells, error) in enumerate(rows(layout)):
         if cells is None:
             parsed.rejected.append(Rejection(f"line {line}", error))
             continue
+        if ignored - holding:
+            holding.update(i for i in ignored - holding if i < len(cells) and cells[i].strip())
         result = reader.person(line, cells, f"row{number}")
         if isinstance(result, Rejection):
             parsed.rejected.append(result)
         elif result is not None:
             parsed.people.append(result)
     parsed.warnings.extend(reader.warnings)
+    if holding:
+        names = ", ".join(repr(layout.headers[i]) for i in sorted(holding))
+        parsed.warnings.insert(
+            0,
+            f"{len(holding)} column(s) with values will be ignored: {names} "
+            '(map one with --map "Column=field")',
+        )
     return parsed

@@ -201,7 +201,7 @@ class _Reader(MonicaHistory):
                     f"{title}{' — ' + note if note and title else note}"
                 )
         for index, reminder in enumerate(data.get("reminder", []), 1):
-            self._reminder(reminder, uid, f"{ref}, reminder {index}", about)
+            self._reminder(reminder, uid, f"{ref}, reminder {index}", about, dates)
         for index, task in enumerate(data.get("task", []), 1):
             self._task(task, uid, f"{ref}, task {index}")
         for index, gift in enumerate(data.get("gift", []), 1):
