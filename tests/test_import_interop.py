@@ -47,6 +47,13 @@ def _by_name(parsed) -> dict:
         ("Geburtsdatum", "birthday"),
         ("Date de naissance", "birthday"),
         ("Birth Year", "birth_year"),
+        ("Email (home)", "email:home"),
+        ("Phone - iPhone", "phone:mobile"),
+        ("Work email", "email:work"),
+        ("Telefon privat", "phone:home"),
+        ("Courriel travail", "email:work"),
+        ("Teléfono trabajo", "phone:work"),
+        ("Email 3", "email"),
     ],
 )
 def test_headers_are_mapped_by_meaning(header: str, spec: str) -> None:

@@ -280,7 +280,47 @@ def _rule_for(index: int, header: str, norm: str, lookup: dict[str, int]) -> Col
     if norm in _PLAIN:
         target, label = _PLAIN[norm]
         return ColumnRule(index, header, target, label)
+    match = _KIND_AND_LABEL.match(norm) or _LABEL_AND_KIND.match(norm)
+    if match:
+        kind, label = match.group("kind"), _LABEL_WORDS.get(match.group("label"), "")
+        target = "email" if kind in ("email", "mail", "courriel", "correo") else "phone"
+        if kind in ("mobile", "cell", "handy", "móvil", "portable"):
+            label = label or "mobile"
+        return ColumnRule(index, header, target, label)
     return None
+
+
+# Apple/Proton/Fastmail-style "Email (home)", "Phone - iPhone", "Work email", "Mobil privat"…
+_KINDS = r"email|mail|courriel|correo|phone|telephone|telefon|téléphone|teléfono|tel|mobile|cell"
+_LABELS = (
+    r"home|work|business|office|private|personal|privat|geschäftlich|mobile|cell|iphone"
+    r"|main|other|andere|domicile|travail|bureau|casa|trabajo|oficina|maison|\d"
+)
+_KIND_AND_LABEL = re.compile(rf"^(?P<kind>{_KINDS}) (?P<label>{_LABELS})$")
+_LABEL_AND_KIND = re.compile(rf"^(?P<label>{_LABELS}) (?P<kind>{_KINDS})$")
+_LABEL_WORDS = {
+    "home": "home",
+    "private": "home",
+    "personal": "home",
+    "privat": "home",
+    "domicile": "home",
+    "maison": "home",
+    "casa": "home",
+    "work": "work",
+    "business": "work",
+    "office": "work",
+    "geschäftlich": "work",
+    "travail": "work",
+    "bureau": "work",
+    "trabajo": "work",
+    "oficina": "work",
+    "mobile": "mobile",
+    "cell": "mobile",
+    "iphone": "mobile",
+    "main": "main",
+    "other": "other",
+    "andere": "other",
+}
 
 
 def _fuzzy_rule(index: int, header: str, norm: str) -> ColumnRule | None:
