@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from desktop.storage import journal
-from desktop.storage.models import ImportantDate, Person, link_id
+from desktop.storage.models import ImportantDate, Person, database, link_id
 
 _LINE = re.compile(r"^(Birthday|Anniversary): (\d{4}-\d\d-\d\d|--\d\d-\d\d)[ \t]*$", re.M)
 
@@ -35,12 +35,13 @@ def date_id(person_id: str, label: str, day: str) -> str:
 def migrate_date_lines() -> int:
     """Convert every live person's date lines; returns how many dates were made."""
     made = 0
-    rows = (
-        Person.select(Person.id, Person.about)
-        .where(Person.about.contains("Birthday: ") | Person.about.contains("Anniversary: "))
-        .tuples()
+    rows: list[tuple[str, str]] = list(
+        database.execute_sql(
+            "SELECT id, about FROM person WHERE about LIKE '%Birthday: %' "
+            "OR about LIKE '%Anniversary: %'"
+        )
     )
-    for person_id, about in list(rows):
+    for person_id, about in rows:
         rest, found = split_date_lines(about)
         for label, day in found:
             journal.save(
