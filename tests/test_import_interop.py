@@ -343,3 +343,13 @@ def test_monica_yearly_reminder_becomes_a_date() -> None:
     parsed = parse_monica(json.dumps(root).encode(), "monica.json")
     [ana] = parsed.people
     assert [(d.label, d.day) for d in ana.dates] == [("Wedding anniversary", "--06-01")]
+
+
+def test_mapping_step_offers_a_column_recognised_by_its_values(tmp_path: Path) -> None:
+    from desktop.services.importing import inspect_csv
+
+    path = tmp_path / "odd.csv"
+    path.write_bytes(b"Name,Kontaktweg\nAna,ana@x.example\nBen,ben@x.example\n")
+    layout, sample = inspect_csv(path)
+    assert layout.mapping == {"Name": "full_name", "Kontaktweg": "email"}
+    assert len(sample) == 2
