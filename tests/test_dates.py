@@ -241,3 +241,14 @@ def test_merging_people_moves_their_dates(data_dir: Path) -> None:
         ("birthday", "1985-04-12"),
         ("anniversary", "--06-01"),
     ]
+
+
+def test_markdown_export_lists_the_dates(data_dir: Path, tmp_path: Path) -> None:
+    from desktop.services import dates, people
+    from desktop.services.exporting import export_data
+
+    ana = people.create_person(full_name="Ana Ruiz")
+    dates.add_date(person_id=ana, label="birthday", day="--04-12")
+    export_data("markdown", tmp_path / "md")
+    [page] = (tmp_path / "md").glob("ana-ruiz-*.md")
+    assert "## Dates\n\n- Birthday: 12 April\n" in page.read_text(encoding="utf-8")
