@@ -40,6 +40,10 @@ def test_person_card_shows_and_adds_dates(window, qtbot, ana) -> None:
     assert block.add_date("birthday", "1985-04-12")
     assert block.text.text() == "Birthday · 12 April 1985"
     assert [(d.label, d.day) for d in dates.dates_of(ana)] == [("birthday", "1985-04-12")]
+    window.undo_stack.undo()
+    assert dates.dates_of(ana) == []
+    window.undo_stack.redo()
+    assert [d.day for d in dates.dates_of(ana)] == ["1985-04-12"]
 
 
 def test_notifier_reminds_of_a_birthday_the_morning_before(data_dir: Path, qapp) -> None:

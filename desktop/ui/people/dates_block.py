@@ -1,12 +1,14 @@
 """The person card's important dates: birthday, anniversary, any labelled day.
 
-Shows each date ("Birthday · 12 April 1985") and offers Add… and Remove…; the records
-live in :mod:`desktop.services.dates` and sync like every other record.
+Shows each date ("Birthday · 12 April 1985") and offers Add… and Remove…, both undoable
+(Edit ▸ Undo); the records live in :mod:`desktop.services.dates` and sync like every
+other record.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
@@ -23,8 +25,9 @@ class DatesBlock(QWidget):
 
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, stack: QUndoStack, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._stack = stack
         self.setObjectName("personDates")
         self._person_id: str | None = None
         self._dates: list = []
@@ -85,14 +88,31 @@ class DatesBlock(QWidget):
             )
             if not ok:
                 return False
-        try:
-            dates.add_date(person_id=self._person_id, label=label, day=day)
-        except ValueError as exc:
-            QMessageBox.warning(self, self.tr("Add a date"), str(exc))
+        from desktop.domain.dates import normalise_day
+        from desktop.ui.kit.undo import CreateCommand, push
+
+        if normalise_day(day) is None or not label.strip():
+            QMessageBox.warning(
+                self,
+                self.tr("Add a date"),
+                self.tr("%1 is not a date: write YYYY-MM-DD, or --MM-DD without a year.").replace(
+                    "%1", repr(day)
+                ),
+            )
             return False
-        self.set_person(self._person_id)
+        pid = self._person_id
+        done = push(
+            self._stack,
+            CreateCommand(
+                self.tr("Add date"),
+                lambda: dates.add_date(person_id=pid, label=label, day=day),
+                dates.delete_date,
+                dates.restore_date,
+            ),
+        )
+        self.set_person(pid)
         self.changed.emit()
-        return True
+        return done
 
     def remove_date(self) -> None:
         from desktop.services import dates
@@ -105,6 +125,16 @@ class DatesBlock(QWidget):
         )
         if not ok or choice not in shown:
             return
-        dates.delete_date(self._dates[shown.index(choice)].id)
+        from desktop.ui.kit.undo import DeleteCommand, push
+
+        push(
+            self._stack,
+            DeleteCommand(
+                self.tr("Remove date"),
+                self._dates[shown.index(choice)].id,
+                dates.delete_date,
+                dates.restore_date,
+            ),
+        )
         self.set_person(self._person_id)
         self.changed.emit()

@@ -288,7 +288,7 @@ class PersonEditor(QWidget):
     def _dates_block(self) -> QWidget:
         from desktop.ui.people.dates_block import DatesBlock
 
-        self.dates = DatesBlock(self)
+        self.dates = DatesBlock(self._stack, self)
         return self.dates
 
     def _introduced_by(self) -> QWidget:
