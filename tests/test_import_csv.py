@@ -61,7 +61,7 @@ def test_google_contacts_csv_pairs_labels_and_multi_values():
     assert ("address", "work", "500 Market St, San Francisco, CA 94105, USA") in contacts
     assert ("url", "profile", "https://github.com/benokafor") in contacts
     assert [t.name for t in ben.tags] == ["Mentors", "Robotics"]  # not "* myContacts"
-    assert "Birthday: 1979-11-03" in ben.fields["about"]
+    assert [(d.label, d.day) for d in ben.dates] == [("birthday", "1979-11-03")]
     assert _people(parsed)["Mei Lin"].fields["nickname"] == "Mei-Mei"
     [orphan] = parsed.rejected
     assert orphan.ref == "line 6"  # Ben's formatted address spans three physical lines
@@ -80,7 +80,7 @@ def test_outlook_csv_in_windows_1252_with_semicolons():
     assert ("phone", "work", "+49301234567") in contacts
     assert ("address", "work", "Hauptstraße 1, Berlin, 10115, Deutschland") in contacts
     assert {t.name for t in juergen.tags} == {"Kunden", "Fußball"}
-    assert "Birthday: 1975-08-30" in juergen.fields["about"]
+    assert ("birthday", "1975-08-30") in [(d.label, d.day) for d in juergen.dates]
     assert _people(parsed)["Élodie Fournier"].fields["location"] == "Lyon, France"
     assert [r.ref for r in parsed.rejected] == ["line 4"]
 

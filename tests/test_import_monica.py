@@ -30,12 +30,12 @@ def test_monica_contacts_become_people_without_the_users_own_card():
     about = ana.fields["about"]
     for line in (
         "Food preferences: Vegetarian",
-        "Birthday: 1985-04-12",
         "Note (2024-02-10): Her daughter starts university in September.",
         "Life event 2022-09-01: New job — Joined Acme Robotics",
         "Reminder every year from 2024-04-12: Ana's birthday",
     ):
         assert line in about
+    assert [(d.label, d.day) for d in ana.dates] == [("birthday", "1985-04-12")]
     assert "Pet: Brisa (dog)" in ana.fields["family"]
     assert "Spouse of Luis Ruiz" in ana.fields["family"]
     assert ana.fields["help_them"].startswith("Gift idea: Robot kit for her daughter")

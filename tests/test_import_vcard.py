@@ -34,7 +34,7 @@ def test_iphone_vcard_3_with_photo_labels_and_social_profiles():
     assert ana.fields["pronunciation"] == "AH-nah roo-EETH"
     assert ana.fields["family"] == "Spouse: Luis Ruiz"
     # Apple marks a birthday without a year with 1604.
-    assert "Birthday: --05-12" in ana.fields["about"]
+    assert [(d.label, d.day) for d in ana.dates] == [("birthday", "--05-12")]
     assert "🐍" in ana.fields["about"] and "sailing, two kids" in ana.fields["about"]
     contacts = _contacts(ana)
     assert ("email", "other", "ana.ruiz@acme.example") in contacts  # X-ABLabel _$!<Other>!$_
@@ -73,7 +73,7 @@ def test_outlook_vcard_2_1_quoted_printable_soft_breaks_and_charset():
         "am liebsten beim Italiener um die Ecke."
     )  # the "=" soft line break joined, Windows-1252 decoded
     assert "Zweite Zeile." in juergen.fields["about"]
-    assert "Birthday: 1975-08-30" in juergen.fields["about"]
+    assert ("birthday", "1975-08-30") in [(d.label, d.day) for d in juergen.dates]
     contacts = _contacts(juergen)
     assert ("phone", "work", "+49301234567") in contacts  # 2.1 bare TEL;WORK;VOICE
     assert ("phone", "mobile", "+491712345678") in contacts  # national, region DE
@@ -92,7 +92,7 @@ def test_vcard_4_data_uri_photo_pronouns_related_and_uid():
     assert simone.fields["pronouns"] == "she/her"
     assert simone.fields["family"] == "Spouse: Marc Perreault"
     assert simone.fields["interests"] == "reading, rock climbing"
-    assert "Birthday: --02-03" in simone.fields["about"]
+    assert ("birthday", "--02-03") in [(d.label, d.day) for d in simone.dates]
     contacts = _contacts(simone)
     assert ("phone", "work", "+14186569254") in contacts  # tel: URI with ;ext= stripped
     assert ("email", "work", "simone.perreault@viagenie.example") in contacts

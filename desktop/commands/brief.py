@@ -175,7 +175,7 @@ def import_command(args: argparse.Namespace) -> int:
     try:
         previews = preview_invites(Path(args.file).expanduser())
     except ValueError as exc:
-        raise CommandError(str(exc)) from exc
+        raise CommandError(str(exc), 2) from exc  # a file refused: 2, as for other formats
     results = []
     for preview in previews:
         result = None

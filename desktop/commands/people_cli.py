@@ -79,8 +79,13 @@ def show_command(args: argparse.Namespace) -> int:
     reading = trust.reading_for(person_id, today=today)
     promises = [c for c in commitments.commitments_with(person_id) if c.status == "open"]
     recent = conversations.conversations_with(person_id, limit=args.conversations)
+    from desktop.services.dates import dates_of
+
+    dates = dates_of(person_id)
     if args.json:
-        print_json(_card_json(card, reading, promises, recent, today))
+        out = _card_json(card, reading, promises, recent, today)
+        out["dates"] = [{"label": d.label, "date": d.day} for d in dates]
+        print_json(out)
         return 0
     print(card.full_name)
     print("=" * min(len(card.full_name), 80))
@@ -94,6 +99,8 @@ def show_command(args: argparse.Namespace) -> int:
     for point in card.contact_points:
         label = f"{point.kind} ({point.label})" if point.label else point.kind
         print(f"{label + ':':<20}{point.value}")
+    for item in dates:
+        print(f"{item.title + ':':<20}{item.shown}")
     for intro in card.introduced_by:
         print(f"{'Introduced by:':<20}{intro.introducer_name}")
     print()

@@ -19,10 +19,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from desktop.domain import circles
 from desktop.domain.briefing_text import end_on_sentence
+from desktop.domain.dates import next_occurrence, normalise_day, shown, title_of
 from desktop.domain.records import (
     AttendanceView,
     CommitmentView,
@@ -117,6 +118,8 @@ class BriefingSource:
     attendance: AttendanceView | None = None
     warm_paths: Sequence[WarmPathCandidate] = ()
     ask_line: str = ""  # "Ask Ben, who knows her" (#17), from the network service
+    dates: Sequence[tuple[str, str]] = ()  # (label, YYYY-MM-DD or --MM-DD)
+    around: date | None = None  # the event's day (None: today)
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +155,7 @@ class PersonBrief:
     pronunciation: str = ""
     pronouns: str = ""
     why_line: str = ""  # one line of why to meet them: the user's reason, else who they are
+    dates_near: tuple[str, ...] = ()  # "Birthday 12 April — 3 days after the event"
 
 
 @dataclass(frozen=True, slots=True)
@@ -373,4 +377,35 @@ def shape_person(source: BriefingSource, *, today: date) -> PersonBrief:
         pronunciation=shorten(_visible(card, "pronunciation"), 50),
         pronouns=shorten(_visible(card, "pronouns"), 20),
         why_line=shorten(why_line, 70),
+        dates_near=()
+        if "dates" in card.confidential_fields
+        else dates_near(source.dates, source.around or today, today=today),
     )
+
+
+DATES_WINDOW = 14  # days either side of the event in which a birthday is worth a word
+
+
+def dates_near(dates: Iterable[tuple[str, str]], around: date, *, today: date) -> tuple[str, ...]:
+    """The dates that fall within two weeks of ``around`` (the event), said against it."""
+    out: list[tuple[int, str]] = []
+    reference = "the event" if around != today else "today"
+    for label, day in dates:
+        if normalise_day(day) is None:
+            continue
+        when = next_occurrence(day, around - timedelta(days=DATES_WINDOW))
+        gap = (when - around).days
+        if abs(gap) > DATES_WINDOW:
+            continue
+        if gap == 0:
+            relation = f"on the day of {reference}" if reference == "the event" else "today"
+        else:
+            count = f"{abs(gap)} day{'s' if abs(gap) != 1 else ''}"
+            relation = f"{count} {'after' if gap > 0 else 'before'} {reference}"
+        year = day[:4] if not day.startswith("--") else ""
+        turning = ""
+        if year and label == "birthday" and when.year > int(year):
+            turning = f", turns {when.year - int(year)}"
+        text = f"{title_of(label)} {shown(day).rsplit(' ', 1)[0] if year else shown(day)}"
+        out.append((gap, f"{text} — {relation}{turning}"))
+    return tuple(text for _, text in sorted(out))

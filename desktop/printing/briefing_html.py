@@ -296,6 +296,8 @@ def person_html(brief: PersonBrief, *, today: date) -> str:
         right.append("<p class='label'>ASK ABOUT</p>")
         right.extend(f"<p><i>{_e(label)}:</i> {_e(text)}</p>" for label, text in brief.ask_about)
     right.append(_section("HOW YOU CAN HELP", _e(brief.help_them)))
+    if brief.dates_near:
+        right.append(_section("DATES", "<br>".join(_e(d) for d in brief.dates_near)))
 
     secret = withheld_note(brief.withheld)
     tail = f"<p class='withheld'>{_e(secret)}</p>" if secret else ""

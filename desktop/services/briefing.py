@@ -146,8 +146,9 @@ class _Lookup:
     imported invite can bring dozens of strangers at once).
     """
 
-    def __init__(self, today: date) -> None:
+    def __init__(self, today: date, around: date | None = None) -> None:
         self.today = today
+        self.around = around or today  # the event's day: dates near it are printed
         self._orgs: dict[str, list[tuple[str, str]]] | None = None
 
     def colleagues(self, organization: str) -> list[tuple[str, str]]:
@@ -301,6 +302,8 @@ def _source(person_id: str, attendance: AttendanceView | None, lookup: _Lookup) 
     promises = [c for c in commitments.commitments_with(person_id) if c.status == "open"]
     reading = trust.reading_for(person_id, today=lookup.today)
     warm = () if talks else tuple(lookup.warm_candidates(person_id, card.organization))
+    from desktop.services.dates import dates_of
+
     return BriefingSource(
         card=card,
         conversations=talks,
@@ -310,6 +313,8 @@ def _source(person_id: str, attendance: AttendanceView | None, lookup: _Lookup) 
         attendance=attendance,
         warm_paths=warm,
         ask_line=network.ask_line(person_id, pronouns=card.pronouns, name=card.full_name),
+        dates=tuple((d.label, d.day) for d in dates_of(person_id)),
+        around=lookup.around,
     )
 
 
@@ -327,7 +332,7 @@ def gather_for_event(event_id: str, *, today: date | None = None) -> BriefingShe
     day = today or date.today()
     event, attendees = _event_and_attendees(event_id)
     facts = _facts([a.person_id for a in attendees], day)
-    lookup = _Lookup(day)
+    lookup = _Lookup(day, event.starts_at.date() if event.starts_at else None)
     ranked = {
         s.person_id: s.score
         for s in suggest(

@@ -164,10 +164,16 @@ def _moment(component: Any, name: str, where: str) -> date | datetime | None:
     prop = component.get(name)
     if prop is None:
         return None
+    if isinstance(prop, list):  # the property given twice: the first one counts
+        if not prop:
+            return None
+        prop = prop[0]
     value = _value(prop)
     if not isinstance(value, date):
-        raw = prop.to_ical().decode("utf-8", "replace") if hasattr(prop, "to_ical") else prop
-        raise ValueError(f"{where}: {name} {raw!r} is not a date or time")
+        raw = prop.to_ical() if hasattr(prop, "to_ical") else prop
+        if isinstance(raw, bytes):
+            raw = raw.decode("utf-8", "replace")
+        raise ValueError(f"{where}: {name} {str(raw)[:80]!r} is not a date or time")
     return value
 
 
@@ -249,17 +255,73 @@ def _event(component: Any, source: str) -> tuple[InviteEvent, list[Attendee], in
     return invite, attendees, declined
 
 
+_BAD_OFFSET = re.compile(rb"^(TZOFFSET(?:FROM|TO)):([+-]?)(\d\d)(\d\d)(\d\d)?\s*$", re.M | re.I)
+
+
+def _sane_offsets(text: bytes) -> bytes:
+    """Time-zone offsets of 24 hours or more (``+5328``, a mangled LMT) set to ``+0000``.
+
+    They only describe a zone's history before the event, and icalendar refuses the whole
+    file for one of them.
+    """
+
+    def fix(match: re.Match[bytes]) -> bytes:
+        if int(match.group(3)) < 24 and int(match.group(4)) < 60:
+            return match.group(0)
+        return match.group(1) + b":+0000"
+
+    return _BAD_OFFSET.sub(fix, text)
+
+
+def _as_utf8(data: bytes) -> bytes:
+    """The calendar's bytes as UTF-8 (RFC 5545 says UTF-8; some exporters wrote Latin-1)."""
+    try:
+        data.decode("utf-8")
+        return data
+    except UnicodeDecodeError:
+        pass
+    from desktop.services.importing.text import legacy_encoding
+
+    encoding = legacy_encoding(data) or "cp1252"
+    return data.decode(encoding, "replace").encode("utf-8")
+
+
+def _reason(exc: Exception) -> str:
+    """icalendar's message without the echo of the file's bytes (``b'BEGIN:…'``)."""
+    text = str(exc)
+    cut = text.find(": b'")
+    if cut < 0:
+        cut = text.find(': b"')
+    return text[:cut] if cut > 0 else text[:200]
+
+
 def _components(data: bytes, source: str) -> list[Any]:
     import icalendar
 
     text = data.lstrip(b"\xef\xbb\xbf \t\r\n")
     if not text[:15].upper().startswith(b"BEGIN:VCALENDAR"):
         raise ValueError(f"{source}: not an iCalendar file (it should start with BEGIN:VCALENDAR)")
+    text = _sane_offsets(_as_utf8(text))
     try:
-        calendar = icalendar.Calendar.from_ical(text)
+        several = text.upper().count(b"BEGIN:VCALENDAR") > 1  # one file, several calendars
+        found_ = icalendar.Calendar.from_ical(text, multiple=several)
+        calendars = found_ if several else [found_]
     except (ValueError, IndexError, KeyError, TypeError) as exc:
-        raise ValueError(f"{source}: the calendar could not be read: {exc}") from exc
-    found = [c for c in calendar.walk("VEVENT") if c.get("RECURRENCE-ID") is None]
+        raise ValueError(f"{source}: the calendar could not be read: {_reason(exc)}") from exc
+    events = [e for calendar in calendars for e in calendar.walk("VEVENT")]
+    masters = {str(e.get("UID", "")) for e in events if e.get("RECURRENCE-ID") is None}
+    found: list[Any] = []
+    seen_orphans: set[str] = set()
+    for event in events:
+        if event.get("RECURRENCE-ID") is None:
+            found.append(event)
+            continue
+        # One occurrence without its series (an invitation to a single meeting) is the
+        # event; occurrences of a series in the file are part of that series.
+        uid = str(event.get("UID", ""))
+        if uid not in masters and uid not in seen_orphans:
+            seen_orphans.add(uid)
+            found.append(event)
     if not found:
         raise ValueError(f"{source}: holds no event (no VEVENT)")
     return found

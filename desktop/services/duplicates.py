@@ -34,6 +34,7 @@ from desktop.storage.models import (
     Commitment,
     ContactPoint,
     Exchange,
+    ImportantDate,
     Introduction,
     Meta,
     Participant,
@@ -224,7 +225,15 @@ def propose_merge(keep_id: str, other_id: str) -> MergeProposal:
         model._meta.table_name: model.select()
         .where((model.person == other_id) & (model.deleted == False))
         .count()
-        for model in (ContactPoint, Tag, Participant, Commitment, Exchange, Attendance)
+        for model in (
+            ContactPoint,
+            Tag,
+            Participant,
+            Commitment,
+            Exchange,
+            Attendance,
+            ImportantDate,
+        )
     }
     moves["introduction"] = (
         Introduction.select()
@@ -332,6 +341,16 @@ class _Merger:
         for tag in self.live(Tag):
             self.save(Tag, tag.id, {"deleted": True} if tag.name in tags else {"person": self.keep})
             tags.add(tag.name)
+        days = {
+            (d.label, d.day)
+            for d in ImportantDate.select().where(
+                (ImportantDate.person == self.keep) & (ImportantDate.deleted == False)
+            )
+        }
+        for item in self.live(ImportantDate):
+            same = (item.label, item.day) in days
+            self.save(ImportantDate, item.id, {"deleted": True} if same else {"person": self.keep})
+            days.add((item.label, item.day))
         for model, parent in ((Participant, "conversation"), (Attendance, "event")):
             for row in self.live(model):
                 parent_id = getattr(row, parent + "_id")

@@ -1,4 +1,4 @@
-"""What to remind the user of, without any server: promises due today, drifting people.
+"""What to remind the user of, without any server: promises due, drifting people, dates.
 
 Pure reads over the Today lists; the UI decides when to show them (notification times
 are preferences) and remembers what it already showed today.
@@ -54,3 +54,21 @@ def drifting_digest(day: date, *, limit: int = 3) -> Reminder | None:
         f"{names}{more} — a short message keeps a relationship warm.",
         shown[0].id,
     )
+
+
+def dates_ahead(day: date, *, days_before: int = 1) -> Reminder | None:
+    """The birthdays and other dates ``days_before`` days from ``day`` (tomorrow by default),
+    in one notification, so there is time to call, write or get a present."""
+    from desktop.services import dates
+
+    ahead = max(0, days_before)
+    coming = [u for u in dates.upcoming(today=day, days=ahead) if u.in_days == ahead]
+    if not coming:
+        return None
+    first = coming[0]
+    when = {0: "today", 1: "tomorrow"}.get(ahead, f"in {ahead} days")
+    if len(coming) == 1:
+        return Reminder(f"{first.title} {when}", first.describe(), first.person_id)
+    names = ", ".join(f"{u.person_name} ({u.title.lower()})" for u in coming[:3])
+    more = f" and {len(coming) - 3} more" if len(coming) > 3 else ""
+    return Reminder(f"{len(coming)} dates {when}", f"{names}{more}", first.person_id)

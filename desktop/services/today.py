@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from desktop.domain import circles
+from desktop.domain.dates import Upcoming
 from desktop.domain.records import CommitmentView, DriftingPerson, EventView
 from desktop.services import commitments, events
 from desktop.storage.models import database
@@ -59,3 +60,10 @@ def upcoming_events(*, now: datetime | None = None, days: int = 30) -> list[Even
         if e.starts_at is None or e.starts_at <= horizon
         if (e.ends_at or e.starts_at or moment) >= moment
     ]
+
+
+def dates_this_week(*, today: date | None = None) -> list[Upcoming]:
+    """Birthdays (and other important dates) of live people in the next seven days."""
+    from desktop.services import dates
+
+    return dates.upcoming(today=today or date.today(), days=6)

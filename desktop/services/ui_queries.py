@@ -23,7 +23,15 @@ if TYPE_CHECKING:  # imported where used: the window's first paint needs none of
 
 _PERSON_COLUMNS = "id, full_name, headline, organization, circle, photo IS NOT NULL"
 #: Entities whose rows carry a ``person_id`` column pointing at the person they concern.
-_PERSON_CHILDREN = ("tag", "contact_point", "participant", "commitment", "exchange", "attendance")
+_PERSON_CHILDREN = (
+    "tag",
+    "contact_point",
+    "participant",
+    "commitment",
+    "exchange",
+    "attendance",
+    "important_date",
+)
 
 
 def _tags_of(person_ids: list[str] | None) -> dict[str, list[str]]:

@@ -40,6 +40,7 @@ _BULK_TABLES = (
     "contact_point",
     "attendance",
     "introduction",
+    "important_date",
 )
 BATCH = 400  # rows per INSERT: stays under SQLite's bound-parameter limit for wide tables
 

@@ -83,6 +83,20 @@ class ContactPoint(SyncedModel):
     original = pw.TextField(default="")
 
 
+class ImportantDate(SyncedModel):
+    """A date that matters in a person's life: a birthday, an anniversary, "started at Acme".
+
+    ``day`` is ``YYYY-MM-DD``, or ``--MM-DD`` when the year is unknown (vCard's form).
+    """
+
+    person = pw.ForeignKeyField(Person, backref="dates", on_delete="CASCADE")
+    label = pw.TextField(default="birthday")
+    day = pw.TextField(default="")
+
+    class Meta:
+        table_name = "important_date"
+
+
 class Event(SyncedModel):
     title = pw.TextField(default="")
     starts_at = pw.DateTimeField(null=True)
@@ -175,6 +189,7 @@ SYNCED_MODELS: tuple[type[SyncedModel], ...] = (
     Exchange,
     Attendance,
     Introduction,
+    ImportantDate,
 )
 
 ENTITY_NAMES = {model._meta.table_name: model for model in SYNCED_MODELS}

@@ -13,7 +13,6 @@ from collections.abc import Callable
 import peewee as pw
 
 from desktop.storage.models import Draft
-from desktop.storage.sync_tables import SYNC_TABLES
 
 # fmt: off
 V1_SCHEMA: tuple[str, ...] = (
@@ -51,6 +50,20 @@ V1_SCHEMA: tuple[str, ...] = (
 )
 # fmt: on
 
+# Step 3 as released: the literal SQL ``create_tables(SYNC_TABLES)`` produced then, so a
+# later change to a sync table's model cannot change what upgrading an old file creates.
+# fmt: off
+V3_SCHEMA: tuple[str, ...] = (
+    'CREATE TABLE "conflict" ("id" TEXT NOT NULL PRIMARY KEY, "entity" TEXT NOT NULL, "row_id" TEXT NOT NULL, "field" TEXT NOT NULL, "value" TEXT NOT NULL, "losing_hlc" TEXT NOT NULL, "winning_hlc" TEXT NOT NULL, "seen" INTEGER NOT NULL, "detected_at" DATETIME NOT NULL, "restored_at" DATETIME)',
+    'CREATE INDEX "conflict_seen" ON "conflict" ("seen")',
+    'CREATE TABLE "sync_device" ("device_id" TEXT NOT NULL PRIMARY KEY, "hlc_device" TEXT NOT NULL, "name" TEXT NOT NULL, "platform" TEXT NOT NULL, "app_version" TEXT NOT NULL, "cursor" INTEGER NOT NULL, "last_hlc" TEXT NOT NULL, "seen_at" DATETIME)',
+    'CREATE TABLE "sync_parked" ("entity" TEXT NOT NULL, "row_id" TEXT NOT NULL, "hlc" TEXT NOT NULL, "field" TEXT NOT NULL, "value" TEXT NOT NULL, "seen" TEXT, PRIMARY KEY ("entity", "row_id", "hlc", "field")) WITHOUT ROWID',
+    'CREATE TABLE "sync_seen" ("log_seq" INTEGER NOT NULL, "origin" TEXT NOT NULL, "hlc" TEXT NOT NULL, PRIMARY KEY ("log_seq", "origin")) WITHOUT ROWID',
+    'CREATE TABLE "sync_state" ("key" TEXT NOT NULL PRIMARY KEY, "value" TEXT NOT NULL)',
+    'CREATE TABLE "sync_vector" ("origin" TEXT NOT NULL, "first_hlc" TEXT NOT NULL, "last_hlc" TEXT NOT NULL, "seen" TEXT NOT NULL, PRIMARY KEY ("origin", "last_hlc")) WITHOUT ROWID',
+)
+# fmt: on
+
 
 def step_1_initial(db: pw.SqliteDatabase) -> None:
     """The first released schema: every record of DESIGN.md, the journal and FTS5."""
@@ -73,13 +86,39 @@ def step_2_pronouns_drafts_indexes(db: pw.SqliteDatabase) -> None:
 
 def step_3_sync(db: pw.SqliteDatabase) -> None:
     """Sync's local side tables (settings, cursors, seen-vectors, conflicts; SYNC.md)."""
-    db.create_tables(list(SYNC_TABLES))
+    for statement in V3_SCHEMA:
+        db.execute_sql(statement)
+
+
+V4_SCHEMA: tuple[str, ...] = (
+    'CREATE TABLE "important_date" ("id" TEXT NOT NULL PRIMARY KEY, "updated" TEXT NOT NULL, '
+    '"deleted" INTEGER NOT NULL, "person_id" TEXT NOT NULL, "label" TEXT NOT NULL, '
+    '"day" TEXT NOT NULL, FOREIGN KEY ("person_id") REFERENCES "person" ("id") '
+    "ON DELETE CASCADE)",
+    'CREATE INDEX "important_date_person_id" ON "important_date" ("person_id")',
+)
+
+
+def step_4_dates(db: pw.SqliteDatabase) -> None:
+    """Important dates as records of their own; the old ``Birthday:`` lines become dates.
+
+    The conversion writes through the journal (so it syncs) in the step's transaction: an
+    interrupted upgrade leaves neither the table nor half the dates.
+    """
+    for statement in V4_SCHEMA:
+        db.execute_sql(statement)
+    if db.execute_sql("SELECT 1 FROM meta WHERE key = 'device_id'").fetchone() is None:
+        return  # a new file: no person yet, nothing to convert
+    from desktop.storage.dates_migration import migrate_date_lines
+
+    migrate_date_lines()
 
 
 STEPS: dict[int, Callable[[pw.SqliteDatabase], None]] = {
     1: step_1_initial,
     2: step_2_pronouns_drafts_indexes,
     3: step_3_sync,
+    4: step_4_dates,
 }
 SCHEMA_VERSION = max(STEPS)
 
@@ -92,10 +131,16 @@ def expected_tables(version: int) -> frozenset[str]:
     """The tables a Rapport database of schema ``version`` must hold."""
     names: set[str] = set()
     if version >= 1:
-        names.update(s.split('"')[1] for s in V1_SCHEMA if s.startswith("CREATE "))
-        names -= {s.split('"')[1] for s in V1_SCHEMA if s.startswith("CREATE INDEX")}
+        names.update(_tables(V1_SCHEMA))
     if version >= 2:
         names.add(Draft._meta.table_name)
     if version >= 3:
-        names.update(model._meta.table_name for model in SYNC_TABLES)
+        names.update(_tables(V3_SCHEMA))
+    if version >= 4:
+        names.update(_tables(V4_SCHEMA))
     return frozenset(names)
+
+
+def _tables(schema: tuple[str, ...]) -> set[str]:
+    """Names of the tables (not indexes) a frozen step's statements create."""
+    return {s.split('"')[1] for s in schema if s.startswith(("CREATE TABLE", "CREATE VIRTUAL"))}

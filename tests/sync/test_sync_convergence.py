@@ -29,6 +29,7 @@ from desktop.storage.models import (
     ContactPoint,
     Exchange,
     FieldClock,
+    ImportantDate,
     Introduction,
     Participant,
     SyncedModel,
@@ -57,6 +58,7 @@ REQUIRED_PARENTS = {
     Exchange: ("person",),
     Attendance: ("event", "person"),
     Introduction: ("person",),
+    ImportantDate: ("person",),
 }
 SKEWS_MS = [0, 10 * 60 * 1000, -3 * 60 * 1000]  # one device 10 minutes fast, one slow
 

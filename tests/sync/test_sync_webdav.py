@@ -125,3 +125,35 @@ def test_server_down_then_back(tmp_path: Path, fast_retries) -> None:
         b.close()
     finally:
         server.process.stop()
+
+
+def test_create_makes_the_missing_last_folder_but_join_requires_it(
+    tmp_path: Path, webdav: WebDavServer, fast_retries
+) -> None:
+    from desktop.services.sync.setup import join_vault
+
+    parent = webdav.new_collection()
+    name = parent.rstrip("/").rsplit("/", 1)[1]
+    missing = parse_target(parent + "Rapport", user=WEBDAV_USER)
+    Replica(tmp_path, "b").use()
+    with pytest.raises(RemoteNotFound):
+        join_vault(target=missing, passphrase="long enough pass", secret=WEBDAV_PASSWORD)
+    assert not (webdav.root / name / "Rapport").exists()
+    Replica(tmp_path, "a").use()
+    create_vault(
+        target=missing,
+        passphrase="long enough pass",
+        secret=WEBDAV_PASSWORD,
+        policy=fast_retries,
+    )
+    assert (webdav.root / name / "Rapport").is_dir()
+    assert sync_status().configured is True
+
+
+def test_create_does_not_make_a_missing_parent(tmp_path: Path, webdav: WebDavServer) -> None:
+    target = parse_target(webdav.base + "no-such-parent/Rapport/", user=WEBDAV_USER)
+    Replica(tmp_path, "a").use()
+    with pytest.raises(RemoteNotFound, match="no-such-parent/ does not exist"):
+        create_vault(target=target, passphrase="long enough pass", secret=WEBDAV_PASSWORD)
+    assert not (webdav.root / "no-such-parent").exists()
+    assert sync_status().configured is False

@@ -26,6 +26,7 @@ class ExportPerson:
     fields: dict[str, Any]
     contacts: list[tuple[str, str, str]] = field(default_factory=list)  # kind, label, value
     tags: list[str] = field(default_factory=list)
+    dates: list[tuple[str, str]] = field(default_factory=list)  # label, YYYY-MM-DD / --MM-DD
 
     @property
     def name(self) -> str:
@@ -72,4 +73,10 @@ def load_people(*, include_confidential: bool = False) -> list[ExportPerson]:
             tags[pid].append(name)
     for pid, names in tags.items():
         people[pid].tags = names
+    for pid, label, day in database.execute_sql(
+        "SELECT person_id, label, day FROM important_date WHERE deleted = 0 "
+        "ORDER BY label != 'birthday', label, day"
+    ):
+        if pid in people and "dates" not in hidden[pid]:
+            people[pid].dates.append((label, day))
     return list(people.values())

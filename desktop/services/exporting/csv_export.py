@@ -43,16 +43,34 @@ def _widths(people: list[ExportPerson]) -> dict[str, int]:
         for kind, count in counts.items():
             if kind in widths:
                 widths[kind] = max(widths[kind], count)
+        widths["date"] = max(widths.get("date", 0), len(_other_dates(person)))
     return widths
 
 
 def header(people: list[ExportPerson]) -> list[str]:
     widths = _widths(people)
-    columns = [title for title, _ in SCALAR_COLUMNS] + ["Tags"]
+    columns = [title for title, _ in SCALAR_COLUMNS] + ["Tags", "Birthday", "Anniversary"]
     for title, kind in KIND_COLUMNS:
         for n in range(1, widths[kind] + 1):
             columns += [f"{title} {n}", f"{title} {n} Label"]
+    for n in range(1, max((len(_other_dates(p)) for p in people), default=0) + 1):
+        columns += [f"Date {n}", f"Date {n} Label"]
     return columns
+
+
+def _first(person: ExportPerson, label: str) -> str:
+    return next((day for kind, day in person.dates if kind == label), "")
+
+
+def _other_dates(person: ExportPerson) -> list[tuple[str, str]]:
+    """Dates beyond the first birthday and anniversary (which have their own columns)."""
+    out, seen = [], set()
+    for label, day in person.dates:
+        if label in ("birthday", "anniversary") and label not in seen:
+            seen.add(label)
+            continue
+        out.append((label, day))
+    return out
 
 
 def row(person: ExportPerson, widths: dict[str, int]) -> list[str]:
@@ -61,11 +79,16 @@ def row(person: ExportPerson, widths: dict[str, int]) -> list[str]:
         for _, field in SCALAR_COLUMNS
     ]
     cells.append(", ".join(person.tags))
+    cells += [_first(person, "birthday"), _first(person, "anniversary")]
     for _, kind in KIND_COLUMNS:
         values = [(label, value) for k, label, value in person.contacts if k == kind]
         for n in range(widths[kind]):
             label, value = values[n] if n < len(values) else ("", "")
             cells += [value, label]
+    others = _other_dates(person)
+    for n in range(widths.get("date", 0)):
+        label, day = others[n] if n < len(others) else ("", "")
+        cells += [day, label]
     # NUL is dropped: Python 3.10's csv.writer refuses it ("need to escape") and a CSV
     # reader (ours included, docs/formats.md) refuses the row that holds one.
     return [cell.replace("\x00", "") for cell in cells]

@@ -24,6 +24,7 @@ from desktop.storage.models import SyncedModel, database
 _LIVE = {
     "person": "t.deleted = 0",
     "contact_point": "t.deleted = 0 AND t.person_id IN (SELECT id FROM person WHERE deleted = 0)",
+    "important_date": "t.deleted = 0 AND t.person_id IN (SELECT id FROM person WHERE deleted = 0)",
     "tag": "t.deleted = 0 AND (t.person_id IN (SELECT id FROM person WHERE deleted = 0) "
     "OR t.conversation_id IN (SELECT id FROM conversation WHERE deleted = 0))",
     "conversation": "t.deleted = 0",

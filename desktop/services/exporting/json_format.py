@@ -22,6 +22,7 @@ from desktop.storage.models import (
     Conversation,
     Event,
     Exchange,
+    ImportantDate,
     Introduction,
     Participant,
     Person,
@@ -35,6 +36,7 @@ LISTS: tuple[tuple[str, type[SyncedModel]], ...] = (
     ("people", Person),
     ("contact_points", ContactPoint),
     ("tags", Tag),
+    ("dates", ImportantDate),  # birthday, anniversary, …: day YYYY-MM-DD or --MM-DD
     ("conversations", Conversation),
     ("participants", Participant),
     ("commitments", Commitment),

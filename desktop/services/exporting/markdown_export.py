@@ -67,6 +67,14 @@ def person_page(person: ExportPerson, include_confidential: bool) -> str:
             shown = f"{kind} ({label})" if label else kind
             out.append(f"- {inline(shown)}: {inline(value)}")
         out.append("")
+    if person.dates:
+        from desktop.domain.dates import normalise_day, shown, title_of
+
+        out += ["## Dates", ""]
+        for label, day in person.dates:
+            text = shown(day) if normalise_day(day) else day
+            out.append(f"- {inline(title_of(label))}: {inline(text)}")
+        out.append("")
     if f.get("about"):
         out += ["## About", "", block(str(f["about"])), ""]
     entries = [e for e in timeline_of(person.id) if include_confidential or not e.confidential]

@@ -116,9 +116,7 @@ def card(person: ExportPerson) -> str:
     about = str(f.get("about") or "")
     if about:
         w.add("NOTE", escape(about))
-        birthday = _BIRTHDAY.search(about)
-        if birthday:
-            w.add("BDAY", birthday.group(1))
+    _dates(w, person.dates, _BIRTHDAY.search(about))
     for kind, label, value in person.contacts:
         if kind == "email":
             w.labelled("EMAIL", escape(value), label)
@@ -147,6 +145,24 @@ def card(person: ExportPerson) -> str:
         w.add("PHOTO", f"data:{mime};base64,{base64.b64encode(photo).decode('ascii')}")
     w.add("END", "VCARD")
     return "\r\n".join(w.lines) + "\r\n"
+
+
+def vcard_day(day: str) -> str:
+    """RFC 6350's basic form: ``19850412``, or ``--0412`` without a year."""
+    return day.replace("-", "") if not day.startswith("--") else "--" + day[2:].replace("-", "")
+
+
+def _dates(w: _Writer, dates: list[tuple[str, str]], old_line: re.Match[str] | None) -> None:
+    """BDAY, ANNIVERSARY, and Apple's labelled X-ABDATE for any other date."""
+    seen: set[str] = set()
+    for label, day in dates:
+        if label in ("birthday", "anniversary") and label not in seen:
+            seen.add(label)
+            w.add("BDAY" if label == "birthday" else "ANNIVERSARY", vcard_day(day))
+        else:
+            w.labelled("X-ABDATE", day, label or "date")
+    if "birthday" not in seen and old_line is not None:  # a line typed into About
+        w.add("BDAY", vcard_day(old_line.group(1)))
 
 
 def cards(people: list[ExportPerson]) -> Iterator[str]:

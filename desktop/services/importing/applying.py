@@ -16,7 +16,15 @@ from typing import Any
 from desktop.domain import circles
 from desktop.services.importing.planning import HISTORY_ORDER, PERSON_FIELDS, PersonPlan, Plan
 from desktop.storage import journal, search_index
-from desktop.storage.models import ContactPoint, Participant, Person, Tag, database, new_id
+from desktop.storage.models import (
+    ContactPoint,
+    ImportantDate,
+    Participant,
+    Person,
+    Tag,
+    database,
+    new_id,
+)
 
 REBUILD_ABOVE = 2000  # new people + conversations past which the index is rebuilt in bulk
 Progress = Callable[[str, int, int], None]
@@ -96,8 +104,15 @@ def write_plan(plan: Plan, *, progress: Progress | None = None) -> Counter[str]:
             tag_rows.append(
                 {"id": ids.take(tag.id_hint), "person": person.person_id, "name": tag.name}
             )
+    date_rows = [
+        {"id": ids.take(d.id_hint), "person": person.person_id, "label": d.label, "day": d.day}
+        for person in plan.people
+        for d in person.new_dates
+    ]
     _insert(ContactPoint, contact_rows)
     _insert(Tag, tag_rows)
+    _insert(ImportantDate, date_rows)
+    counts["dates"] = len(date_rows)
     counts["contact_points"] = len(contact_rows)
     counts["tags"] = len(tag_rows)
     next_batch()

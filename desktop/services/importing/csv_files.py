@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -20,11 +21,14 @@ from desktop.services.importing.csv_mapping import (
     ADDRESS_PARTS,
     ColumnRule,
     apply_overrides,
+    propose_by_values,
     propose_rules,
+    value_kind,
 )
 from desktop.services.importing.records import (
     ImportFileError,
     IncomingContact,
+    IncomingDate,
     IncomingPerson,
     IncomingTag,
     ParsedFile,
@@ -36,6 +40,7 @@ from desktop.services.importing.text import (
     clean_name,
     decode,
     parse_date,
+    split_birthday,
 )
 from desktop.storage.models import CIRCLES
 
@@ -63,6 +68,7 @@ class CsvLayout:
     format: str  # linkedin | google_csv | outlook_csv | csv
     rules: list[ColumnRule]
     body: str = field(repr=False)  # the text after the header row
+    guessed: list[ColumnRule] = field(default_factory=list)  # recognised by their values
 
     @property
     def format_label(self) -> str:
@@ -96,11 +102,15 @@ def _nul_mark(text: str) -> str:
 
 
 def _split_header(line: str, delimiter: str) -> list[str]:
-    if "\x00" not in line:
-        return next(csv.reader([line], delimiter=delimiter), [])
-    mark = _nul_mark(line)
-    cells = next(csv.reader([line.replace("\x00", mark)], delimiter=delimiter), [])
-    return [cell.replace(mark, "\x00") for cell in cells]
+    """The cells of one line ([] when the csv module cannot read it, e.g. a giant cell)."""
+    mark = _nul_mark(line) if "\x00" in line else ""
+    try:
+        cells = next(
+            csv.reader([line.replace("\x00", mark) if mark else line], delimiter=delimiter), []
+        )
+    except csv.Error:
+        return []
+    return [cell.replace(mark, "\x00") for cell in cells] if mark else cells
 
 
 def _guess_delimiter(lines: list[str]) -> str:
@@ -146,9 +156,9 @@ def read_layout(
             continue
         chosen = delimiter or _guess_delimiter(lines[index : index + 20])
         headers = _split_header(line, chosen)
-        if len(headers) < 2:
-            continue
         targets = {rule.target for rule in propose_rules(headers)}
+        if len(headers) < 2 and not targets & _NAME_TARGETS:
+            continue  # (one column is a CSV only when it is, say, "Primary Email")
         score = len(targets)
         if targets & _NAME_TARGETS and (best is None or score > best[0]):
             best = (score, index, chosen)
@@ -157,21 +167,40 @@ def read_layout(
     if best is None:
         first = next(i for i, line in enumerate(lines) if line.strip())
         chosen = delimiter or _guess_delimiter(lines[first : first + 20])
-        if len(_split_header(lines[first], chosen)) < 2 and len(lines) > 1:
+        if len(_split_header(lines[first], chosen)) < 2:
             raise ImportFileError(f"{source}: this does not look like a CSV file (no columns)")
         best = (0, first, chosen)
     _, index, chosen = best
     headers = [h.strip().lstrip("\ufeff") for h in _split_header(lines[index], chosen)]
     body_start = _offset_of_line(text, index + 1)
-    return CsvLayout(
+    rules = propose_rules(headers)
+    if not rules and _looks_like_data(headers):
+        # No header row: the first line is a person. Columns are named by position and
+        # mapped by what they hold; nobody is lost to being read as a header.
+        headers = [f"Column {i + 1}" for i in range(len(headers))]
+        body_start = _offset_of_line(text, index)
+        index -= 1
+    layout = CsvLayout(
         encoding=used,
         delimiter=chosen,
         header_line=index + 1,
         headers=headers,
         format=_format_of(headers),
-        rules=propose_rules(headers),
+        rules=rules,
         body=text[body_start:],
     )
+    sample = [cells for _, cells, _ in itertools.islice(rows(layout), VALUE_SAMPLE) if cells]
+    layout.guessed = propose_by_values(headers, sample, layout.rules)
+    layout.rules = sorted(layout.rules + layout.guessed, key=lambda r: r.index)
+    return layout
+
+
+VALUE_SAMPLE = 50  # rows looked at to recognise a column by its values
+
+
+def _looks_like_data(cells: list[str]) -> bool:
+    """A first line holding an email, a phone number or a date is a row, not a header."""
+    return any(value_kind([cell]) in ("email", "phone", "birthday") for cell in cells)
 
 
 def _offset_of_line(text: str, line_index: int) -> int:
@@ -253,6 +282,8 @@ class _Found:
     about: list[str] = field(default_factory=list)
     family: list[str] = field(default_factory=list)
     addresses: dict[str, dict[str, Any]] = field(default_factory=dict)
+    dates: list[IncomingDate] = field(default_factory=list)
+    birth_parts: dict[str, str] = field(default_factory=dict)  # Thunderbird's Birth Year/…
 
 
 class _RowReader:
@@ -275,13 +306,16 @@ class _RowReader:
                 handler(self, _Cell(rule.target, cell, row, rule), found)
         fields, names, contacts, tags = found.fields, found.names, found.contacts, found.tags
         about, family, addresses = found.about, found.family, found.addresses
+        had_address = any(c.kind == "address" for c in contacts)
         for group in addresses.values():
             value = ", ".join(", ".join(group.get(p, [])) for p in ADDRESS_PARTS if group.get(p))
-            if value and not any(c.kind == "address" for c in contacts):
+            if value and not had_address:
                 contacts.append(IncomingContact("address", value, group["label"], value))
             place = ", ".join(group[p][0] for p in ("city", "country") if group.get(p))
             if place:
                 fields.setdefault("location", place)
+        if found.birth_parts:
+            self._birth_from_parts(ref, found)
         if "department" in names:
             headline = fields.get("headline", "")
             fields["headline"] = (
@@ -307,7 +341,21 @@ class _RowReader:
             for contact in contacts:
                 if contact.kind == "url" and "linkedin." in contact.value.lower():
                     contact.label = contact.label or "linkedin"
-        return IncomingPerson(ref, key, fields, contacts, tags)
+        return IncomingPerson(ref, key, fields, contacts, tags, dates=found.dates)
+
+    def _birth_from_parts(self, ref: str, found: _Found) -> None:
+        """Birth Year / Birth Month / Birth Day columns as one birthday (year optional)."""
+        parts = found.birth_parts
+        text = f"{parts.get('birth_year', '')}-{parts.get('birth_month', '')}-"
+        text += parts.get("birth_day", "")
+        day = split_birthday(
+            parts.get("birth_year", ""), parts.get("birth_month", ""), parts.get("birth_day", "")
+        )
+        if day:
+            if not any(d.label == "birthday" for d in found.dates):
+                found.dates.append(IncomingDate("birthday", day))
+        else:
+            self.warnings.append(f"{ref}: the birthday {text!r} is not a date; it was not imported")
 
     def _contact(self, kind: str, value: str, label: str) -> IncomingContact:
         if kind == "phone":
@@ -341,8 +389,19 @@ def _address_part(reader: _RowReader, cell: _Cell, found: _Found) -> None:
 
 def _birthday(reader: _RowReader, cell: _Cell, found: _Found) -> None:
     day = birthday_text(cell.text)
+    label = {"anniversary": "anniversary", "date": cell.label or "date"}.get(
+        cell.target, "birthday"
+    )
     if day:
-        found.about.append(f"Birthday: {day}")
+        found.dates.append(IncomingDate(label, day))
+    else:
+        reader.warnings.append(
+            f"{cell.rule.header} {cell.text!r}: not a date Rapport can read; it was not imported"
+        )
+
+
+def _birth_part(reader: _RowReader, cell: _Cell, found: _Found) -> None:
+    found.birth_parts[cell.target] = cell.text
 
 
 def _notes(reader: _RowReader, cell: _Cell, found: _Found) -> None:
@@ -384,6 +443,9 @@ _HANDLERS: dict[str, Callable[[_RowReader, _Cell, _Found], None]] = {
     **dict.fromkeys(("email", "phone", "url", "social", "address"), _contact_points),
     **dict.fromkeys(ADDRESS_PARTS, _address_part),
     "birthday": _birthday,
+    "anniversary": _birthday,
+    "date": _birthday,
+    **dict.fromkeys(("birth_year", "birth_month", "birth_day"), _birth_part),
     "notes": _notes,
     "tags": _tag_list,
     "connected_on": _connected_on,
@@ -426,21 +488,37 @@ def parse_csv(
         header_line=layout.header_line,
         columns=layout.mapping,
         ignored_columns=layout.ignored_columns,
+        guessed_columns={rule.header: rule.spec for rule in layout.guessed},
     )
+    for rule in layout.guessed:
+        parsed.warnings.append(
+            f"column {rule.header!r} looks like {rule.target} by its values and is read as such"
+        )
     if not {rule.target for rule in layout.rules} & (_NAME_TARGETS | {"nickname"}):
         parsed.warnings.append(
             "no column is mapped to a name, organization or email; map one with "
             '--map "Column=full_name" (or first_name/last_name)'
         )
     reader = _RowReader(layout, region)
+    ignored = {i for i, h in enumerate(layout.headers) if h in set(layout.ignored_columns)}
+    holding: set[int] = set()  # ignored columns with a value in some row: data left behind
     for number, (line, cells, error) in enumerate(rows(layout)):
         if cells is None:
             parsed.rejected.append(Rejection(f"line {line}", error))
             continue
+        if ignored - holding:
+            holding.update(i for i in ignored - holding if i < len(cells) and cells[i].strip())
         result = reader.person(line, cells, f"row{number}")
         if isinstance(result, Rejection):
             parsed.rejected.append(result)
         elif result is not None:
             parsed.people.append(result)
     parsed.warnings.extend(reader.warnings)
+    if holding:
+        names = ", ".join(repr(layout.headers[i]) for i in sorted(holding))
+        parsed.warnings.insert(
+            0,
+            f"{len(holding)} column(s) with values will be ignored: {names} "
+            '(map one with --map "Column=field")',
+        )
     return parsed

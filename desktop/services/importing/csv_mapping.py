@@ -37,6 +37,11 @@ TARGET_FIELDS = (
     "postal_code",
     "country",
     "birthday",
+    "birth_year",
+    "birth_month",
+    "birth_day",
+    "anniversary",
+    "date",
     "notes",
     "tags",
     "how_we_met",
@@ -47,7 +52,7 @@ TARGET_FIELDS = (
     "circle",
     "ignore",
 )
-LABELLED_TARGETS = frozenset({"email", "phone", "url", "social", "address", "family"})
+LABELLED_TARGETS = frozenset({"email", "phone", "url", "social", "address", "family", "date"})
 ADDRESS_PARTS = ("street", "city", "region", "postal_code", "country")
 
 
@@ -101,6 +106,35 @@ _alias("department", "", "department", "organization department", "abteilung", "
 _alias("email", "", "email", "email address", "emails", "mail", "email adresse", "courriel")
 _alias("email", "", "email 2 address", "email 3 address", "email adresse 2", "email adresse 3")
 _alias("email", "", "correo electrónico", "adresse email")
+# Thunderbird, Roundcube, Proton, Fastmail and other address books.
+_alias("email", "", "primary email", "secondary email", "contact email", "email 1", "email 2")
+_alias("email", "", "email address 1", "email address 2", "personal email", "e mail adresse")
+_alias("email", "", "courriel principal", "adresse électronique", "adresse e mail")
+_alias("email", "", "correo", "correo electronico", "dirección de correo electrónico")
+_alias("email", "home", "email home", "home email", "email (home)", "private email")
+_alias("email", "work", "email work", "work email", "business email", "email (work)")
+_alias("email", "work", "email geschäftlich", "e mail geschäftlich")
+_alias("email", "home", "email privat", "e mail privat")
+_alias("email", "other", "email other", "other email", "email (other)")
+_alias("phone", "work", "work phone number", "office phone", "phone work", "phone (work)")
+_alias("phone", "home", "home phone number", "phone home", "phone (home)")
+_alias("phone", "mobile", "mobile number", "home mobile", "phone mobile", "phone (mobile)")
+_alias("phone", "mobile", "portable", "téléphone portable", "celular", "teléfono móvil")
+_alias("phone", "fax", "fax number", "work fax")
+_alias("phone", "pager", "pager number")
+_alias("phone", "", "téléphone fixe", "teléfono fijo", "telefonnummer", "numéro de téléphone")
+_alias("social", "", "screen name")
+_alias("url", "", "web page 1", "web page 2", "web address", "site", "sitio web")
+_alias("organization", "", "business", "company name", "organisation name", "societe")
+_alias("organization", "", "compañía", "firma name")
+_alias("headline", "", "job", "occupation", "puesto")
+_alias("birth_year", "", "birth year", "birthyear", "year of birth", "geburtsjahr")
+_alias("birth_month", "", "birth month", "birthmonth", "month of birth", "geburtsmonat")
+_alias("birth_day", "", "birth day", "birthday day", "day of birth", "geburtstag tag")
+_alias("birthday", "", "date de naissance", "fecha de nacimiento", "geburtsdatum")
+_alias("birthday", "", "birthdate", "bday", "nacimiento", "naissance")
+_alias("anniversary", "", "anniversary", "jahrestag", "hochzeitstag", "aniversario")
+_alias("notes", "", "additional info", "additional information", "memo", "comment")
 _alias("phone", "", "phone", "phone number", "telephone", "telefon", "téléphone", "teléfono")
 _alias("phone", "", "primary phone", "other phone", "telefon (andere)")
 _alias("phone", "mobile", "mobile", "mobile phone", "cell", "cell phone", "mobiltelefon")
@@ -143,8 +177,8 @@ _alias("country", "", "country", "country region", "land", "pays", "país")
 
 # Outlook: "Business Street", "Home City", "Other Country/Region", "Business Street 2" …
 _OUTLOOK_ADDRESS = re.compile(
-    r"^(business|home|other) (street|street 2|street 3|city|state|postal code|country region"
-    r"|po box)$"
+    r"^(business|home|other|work) (street|street 2|street 3|city|state|postal code|country region"
+    r"|po box|address|address 2|zip|zipcode|zip code|country|region|province)$"
 )
 _OUTLOOK_PART = {
     "street": "street",
@@ -155,6 +189,14 @@ _OUTLOOK_PART = {
     "state": "region",
     "postal code": "postal_code",
     "country region": "country",
+    "address": "street",
+    "address 2": "street",
+    "zip": "postal_code",
+    "zipcode": "postal_code",
+    "zip code": "postal_code",
+    "country": "country",
+    "region": "region",
+    "province": "region",
 }
 # Google: "E-mail 1 - Value", "Phone 2 - Label", "Address 1 - City", "Organization 1 - Name" …
 _GOOGLE = re.compile(
@@ -179,13 +221,14 @@ _GOOGLE_ADDRESS_PART = {
     "country": "country",
 }
 # Our own CSV export: "Email 1", "Email 1 Label", "Phone 2", "Address 1 Label" …
-_NUMBERED = re.compile(r"^(email|phone|website|social|address) (\d+)( label)?$")
+_NUMBERED = re.compile(r"^(email|phone|website|social|address|date) (\d+)( label)?$")
 _NUMBERED_KIND = {
     "email": "email",
     "phone": "phone",
     "website": "url",
     "social": "social",
     "address": "address",
+    "date": "date",
 }
 
 
@@ -231,12 +274,53 @@ def _rule_for(index: int, header: str, norm: str, lookup: dict[str, int]) -> Col
     match = _OUTLOOK_ADDRESS.match(norm)
     if match:
         where, part = match.groups()
-        label = {"business": "work", "home": "home", "other": "other"}[where]
+        label = {"business": "work", "work": "work", "home": "home", "other": "other"}[where]
+        where = "business" if where == "work" else where
         return ColumnRule(index, header, _OUTLOOK_PART[part], label, group=where)
     if norm in _PLAIN:
         target, label = _PLAIN[norm]
         return ColumnRule(index, header, target, label)
+    match = _KIND_AND_LABEL.match(norm) or _LABEL_AND_KIND.match(norm)
+    if match:
+        kind, label = match.group("kind"), _LABEL_WORDS.get(match.group("label"), "")
+        target = "email" if kind in ("email", "mail", "courriel", "correo") else "phone"
+        if kind in ("mobile", "cell", "handy", "móvil", "portable"):
+            label = label or "mobile"
+        return ColumnRule(index, header, target, label)
     return None
+
+
+# Apple/Proton/Fastmail-style "Email (home)", "Phone - iPhone", "Work email", "Mobil privat"…
+_KINDS = r"email|mail|courriel|correo|phone|telephone|telefon|téléphone|teléfono|tel|mobile|cell"
+_LABELS = (
+    r"home|work|business|office|private|personal|privat|geschäftlich|mobile|cell|iphone"
+    r"|main|other|andere|domicile|travail|bureau|casa|trabajo|oficina|maison|\d"
+)
+_KIND_AND_LABEL = re.compile(rf"^(?P<kind>{_KINDS}) (?P<label>{_LABELS})$")
+_LABEL_AND_KIND = re.compile(rf"^(?P<label>{_LABELS}) (?P<kind>{_KINDS})$")
+_LABEL_WORDS = {
+    "home": "home",
+    "private": "home",
+    "personal": "home",
+    "privat": "home",
+    "domicile": "home",
+    "maison": "home",
+    "casa": "home",
+    "work": "work",
+    "business": "work",
+    "office": "work",
+    "geschäftlich": "work",
+    "travail": "work",
+    "bureau": "work",
+    "trabajo": "work",
+    "oficina": "work",
+    "mobile": "mobile",
+    "cell": "mobile",
+    "iphone": "mobile",
+    "main": "main",
+    "other": "other",
+    "andere": "other",
+}
 
 
 def _fuzzy_rule(index: int, header: str, norm: str) -> ColumnRule | None:
@@ -327,3 +411,57 @@ def apply_overrides(
         else:
             chosen[index] = ColumnRule(index, headers[index], target, label)
     return [chosen[i] for i in sorted(chosen)]
+
+
+# -- columns recognised by what they hold, whatever their header says --------------------
+_EMAIL_VALUE = re.compile(r"^(mailto:)?[^@\s,;]+@[^@\s,;]+$", re.IGNORECASE)
+_PHONE_VALUE = re.compile(r"^\+?[\d\s().\-/]{6,24}$")
+_NAME_VALUE = re.compile(r"^[^\W\d_][^\W\d_'’.\-]*(?:[ '’.\-][^\W\d_][^\W\d_'’.\-]*){1,3}$")
+VALUE_SHARE = 0.6  # of a column's non-empty cells that must look alike
+
+
+def value_kind(values: list[str]) -> str:
+    """``email``, ``phone``, ``birthday``, ``full_name`` or "" for a column's sample cells."""
+    from desktop.services.importing.text import parse_date
+
+    cells = [v.strip() for v in values if v and v.strip()]
+    if not cells:
+        return ""
+    need = max(1, int(len(cells) * VALUE_SHARE + 0.999))
+    checks = (
+        ("email", lambda v: bool(_EMAIL_VALUE.match(v))),
+        ("birthday", lambda v: parse_date(v) is not None),  # before phone: 1985-04-12
+        ("phone", lambda v: bool(_PHONE_VALUE.match(v)) and sum(c.isdigit() for c in v) >= 6),
+        ("full_name", lambda v: bool(_NAME_VALUE.match(v)) and v[:1].isupper()),
+    )
+    for kind, check in checks:
+        if sum(1 for v in cells if check(v)) >= need:
+            return kind
+    return ""
+
+
+def propose_by_values(
+    headers: list[str], sample: list[list[str]], rules: list[ColumnRule]
+) -> list[ColumnRule]:
+    """Rules for columns no header rule took whose values look like emails, phones or dates.
+
+    A name is only guessed for a file without a header row (``Column 1`` …), and only when
+    no other column gives one: a header we do not know may well be a city or a company.
+    """
+    taken = {rule.index for rule in rules} | {
+        r.label_index for r in rules if r.label_index is not None
+    }
+    have = {rule.target for rule in rules}
+    headerless = all(re.fullmatch(r"Column \d+", h) for h in headers)
+    out: list[ColumnRule] = []
+    for index, header in enumerate(headers):
+        if index in taken:
+            continue
+        kind = value_kind([row[index] for row in sample if index < len(row)])
+        if kind == "full_name":
+            if not headerless or have & {"full_name", "first_name", "last_name"}:
+                continue
+            have.add("full_name")
+        if kind:
+            out.append(ColumnRule(index, header, kind))
+    return out

@@ -34,6 +34,7 @@ from desktop.services.importing.monica_history import (
 from desktop.services.importing.records import (
     ImportFileError,
     IncomingContact,
+    IncomingDate,
     IncomingIntroduction,
     IncomingPerson,
     IncomingTag,
@@ -155,16 +156,19 @@ class _Reader(MonicaHistory):
             about.append(_text(props.get("description")))
         if _text(props.get("food_preferences")):
             about.append(f"Food preferences: {_text(props['food_preferences'])}")
+        dates: list[IncomingDate] = []
         birthday = _special_date(props.get("birthdate"))
         if birthday:
-            about.append(f"Birthday: {birthday}")
+            dates.append(IncomingDate("birthday", birthday))
         if props.get("is_dead"):
             died = _special_date(props.get("deceased_date"))
             about.append(f"Deceased{' on ' + died if died else ''}.")
         frequency = props.get("stay_in_touch_frequency")
         if isinstance(frequency, int) and 0 < frequency < 100_000:
             fields["cadence_days"] = frequency
-        person = IncomingPerson(ref, uid, fields, id_hint=link_id("monica", "contact", uid))
+        person = IncomingPerson(
+            ref, uid, fields, id_hint=link_id("monica", "contact", uid), dates=dates
+        )
         person.tags = [
             IncomingTag(clean_name(t)) for t in props.get("tags") or [] if isinstance(t, str)
         ]
@@ -197,7 +201,7 @@ class _Reader(MonicaHistory):
                     f"{title}{' — ' + note if note and title else note}"
                 )
         for index, reminder in enumerate(data.get("reminder", []), 1):
-            self._reminder(reminder, uid, f"{ref}, reminder {index}", about)
+            self._reminder(reminder, uid, f"{ref}, reminder {index}", about, dates)
         for index, task in enumerate(data.get("task", []), 1):
             self._task(task, uid, f"{ref}, task {index}")
         for index, gift in enumerate(data.get("gift", []), 1):

@@ -15,6 +15,7 @@ from desktop.domain.display_names import first_name
 from desktop.services.importing.records import (
     IncomingCommitment,
     IncomingConversation,
+    IncomingDate,
     IncomingExchange,
     IncomingParticipant,
     IncomingPerson,
@@ -108,7 +109,14 @@ class MonicaHistory:
     activity_types: dict[str, dict[str, Any]]
     activity_people: defaultdict[str, list[str]]
 
-    def _reminder(self, record: Any, uid: str, ref: str, about: list[str]) -> None:
+    def _reminder(
+        self,
+        record: Any,
+        uid: str,
+        ref: str,
+        about: list[str],
+        dates: list[IncomingDate] | None = None,
+    ) -> None:
         props = _props(record)
         title = _text(props.get("title"), 1000)
         if not title:
@@ -116,6 +124,15 @@ class MonicaHistory:
         description = _text(props.get("description"), 5000)
         frequency = str(props.get("frequency_type") or "one_time")
         due = _day(props.get("initial_date"))
+        if frequency == "year" and (props.get("frequency_number") or 1) == 1 and due:
+            birthday = "birthday" in title.casefold() and any(
+                d.label == "birthday" for d in dates or ()
+            )
+            if dates is not None and not birthday:
+                # A yearly reminder is a date that matters ("Wedding anniversary"); its
+                # initial date is when the reminding began, so only month and day count.
+                dates.append(IncomingDate(title[:80], f"--{due.month:02d}-{due.day:02d}"))
+                return
         if frequency != "one_time":
             every = props.get("frequency_number") or 1
             unit = frequency.rstrip("s")

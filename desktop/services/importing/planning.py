@@ -25,6 +25,7 @@ from desktop.services.importing import keys
 from desktop.services.importing.planning_history import HistoryPlanning
 from desktop.services.importing.records import (
     IncomingContact,
+    IncomingDate,
     IncomingPerson,
     IncomingTag,
     ParsedFile,
@@ -62,12 +63,15 @@ class PersonPlan:
     matched_name: str = ""
     new_contacts: list[IncomingContact] = field(default_factory=list)
     new_tags: list[IncomingTag] = field(default_factory=list)
+    new_dates: list[IncomingDate] = field(default_factory=list)
     updates: dict[str, Any] = field(default_factory=dict)
     combined: list[str] = field(default_factory=list)  # refs of later duplicates in the file
 
     @property
     def changes_anything(self) -> bool:
-        return self.action == "new" or bool(self.new_contacts or self.new_tags or self.updates)
+        return self.action == "new" or bool(
+            self.new_contacts or self.new_tags or self.new_dates or self.updates
+        )
 
 
 @dataclass(slots=True)
@@ -176,6 +180,28 @@ def _fuzzy(
     return (best[2], best[3]) if best else None
 
 
+def _key_agrees(key: str, name: str, other: str) -> bool:
+    """Whether a shared contact point may make two records one person.
+
+    An email or a profile link names one person. A phone number does not: an office line,
+    a family's landline or a switchboard is shared, so a shared phone merges only records
+    whose names agree (or where one side has no name of its own, only its phone or email).
+    """
+    if not key.startswith("phone:"):
+        return True
+    mine, theirs = keys.name_key(name), keys.name_key(other)
+    if not mine or not theirs or mine == theirs:
+        return True
+    if "@" in name or "@" in other or not keys.name_tokens(name) or not keys.name_tokens(other):
+        return True
+    words = {t for t in keys.name_tokens(name) if len(t) > 1}
+    if words & {t for t in keys.name_tokens(other) if len(t) > 1}:
+        return True  # "J. Müller" and "Jürgen Müller"
+    from rapidfuzz import fuzz
+
+    return fuzz.token_sort_ratio(mine, theirs) >= NAME_MATCH
+
+
 class Planner(HistoryPlanning):
     def __init__(self, parsed: ParsedFile, region: str | None, progress: Progress | None) -> None:
         self.parsed = parsed
@@ -224,7 +250,15 @@ class Planner(HistoryPlanning):
             self._match(person, hint, "same record (id)")
             claimed.add(hint)
             return
-        earlier = next((self.key_owner[k] for k in strong if k in self.key_owner), None)
+        earlier = next(
+            (
+                self.key_owner[k]
+                for k in strong
+                if k in self.key_owner
+                and _key_agrees(k, person.name, self.key_owner[k].incoming.name)
+            ),
+            None,
+        )
         if earlier is not None:
             self._combine(earlier, person)
             return
@@ -232,6 +266,8 @@ class Planner(HistoryPlanning):
         first_key: dict[str, str] = {}
         for key in strong:
             for pid in self.existing.by_key.get(key, ()):
+                if not _key_agrees(key, person.name, self.existing.live[pid][0]):
+                    continue
                 hits[pid] += 1
                 first_key.setdefault(pid, key)
         if hits:
@@ -268,6 +304,7 @@ class Planner(HistoryPlanning):
         plan = PersonPlan(person, "new", pid)
         plan.new_contacts = self._fresh_contacts(person.contacts, set(), exact=person.exact)
         plan.new_tags = self._fresh_tags(person.tags, set(), exact=person.exact)
+        plan.new_dates = self._unknown_dates(_fresh_dates(person.dates, []))
         self._register(plan)
         return plan
 
@@ -294,6 +331,8 @@ class Planner(HistoryPlanning):
             plan.new_contacts += self._fresh_contacts(person.contacts, seen, exact=False)
             names = {normalise_tag(t.name) for t in plan.new_tags}
             plan.new_tags += self._fresh_tags(person.tags, names, exact=False)
+            plan.new_dates += self._unknown_dates(_fresh_dates(person.dates, plan.new_dates))
+        plan.incoming.dates.extend(person.dates)
 
     def _fresh_contacts(
         self, contacts: Iterable[IncomingContact], seen: set[str], *, exact: bool
@@ -318,6 +357,10 @@ class Planner(HistoryPlanning):
                 seen.add(key)
                 out.append(contact)
         return out
+
+    def _unknown_dates(self, dates: list[IncomingDate]) -> list[IncomingDate]:
+        """Without our own export's date rows that are already here (edited since)."""
+        return [d for d in dates if not self.existing.exists("important_date", d.id_hint)]
 
     def _fresh_tags(
         self, tags: Iterable[IncomingTag], seen: set[str], *, exact: bool
@@ -345,6 +388,7 @@ class Planner(HistoryPlanning):
         current: dict[str, dict[str, Any]] = {}
         have_keys: dict[str, set[str]] = defaultdict(set)
         have_tags: dict[str, set[str]] = defaultdict(set)
+        have_dates: dict[str, list[IncomingDate]] = defaultdict(list)
         for chunk in chunks(ids, 500):
             for row in Person.select().where(Person.id.in_(chunk)).dicts():
                 current[row["id"]] = row
@@ -358,6 +402,11 @@ class Planner(HistoryPlanning):
                 f"SELECT person_id, name FROM tag WHERE person_id IN ({marks})", chunk
             ):
                 have_tags[pid].add(name)
+            for pid, label, day in database.execute_sql(
+                f"SELECT person_id, label, day FROM important_date WHERE person_id IN ({marks})",
+                chunk,
+            ):
+                have_dates[pid].append(IncomingDate(label, day))
         for plan in matched:
             row = current[plan.person_id]
             plan.new_contacts = self._fresh_contacts(
@@ -366,7 +415,25 @@ class Planner(HistoryPlanning):
             plan.new_tags = self._fresh_tags(
                 plan.incoming.tags, set(have_tags[plan.person_id]), exact=False
             )
+            plan.new_dates = self._unknown_dates(
+                _fresh_dates(plan.incoming.dates, have_dates[plan.person_id])
+            )
             plan.updates = _updates(row, plan.incoming.fields)
+
+
+def _fresh_dates(dates: Iterable[IncomingDate], have: list[IncomingDate]) -> list[IncomingDate]:
+    """Dates a person lacks: not the same label and day, and never a second birthday
+    (the one Rapport holds, perhaps corrected by the user, wins over the file's)."""
+    seen = {(d.label, d.day) for d in have}
+    birthday = any(d.label == "birthday" for d in have)
+    out: list[IncomingDate] = []
+    for item in dates:
+        if (item.label, item.day) in seen or (item.label == "birthday" and birthday):
+            continue
+        seen.add((item.label, item.day))
+        birthday = birthday or item.label == "birthday"
+        out.append(item)
+    return out
 
 
 def _updates(row: dict[str, Any], incoming: dict[str, Any]) -> dict[str, Any]:

@@ -12,6 +12,7 @@ import json
 from collections import defaultdict
 from typing import Any
 
+from desktop.domain.dates import normalise_day
 from desktop.services.exporting.json_format import FORMAT, FORMAT_VERSION, LISTS, columns, from_json
 from desktop.services.importing.records import (
     ImportFileError,
@@ -19,6 +20,7 @@ from desktop.services.importing.records import (
     IncomingCommitment,
     IncomingContact,
     IncomingConversation,
+    IncomingDate,
     IncomingEvent,
     IncomingExchange,
     IncomingIntroduction,
@@ -142,6 +144,16 @@ def _assemble(parsed: ParsedFile, rows: dict[str, list[tuple[str, dict[str, Any]
                 values["id"],
             )
         )
+    for ref, values in rows["dates"]:
+        person = people.get(values.get("person", ""))
+        if person is None:
+            parsed.rejected.append(Rejection(ref, "refers to a person not in the file"))
+            continue
+        day = normalise_day(str(values.get("day", "")))
+        if day is None:
+            parsed.rejected.append(Rejection(ref, f"day {values.get('day')!r} is not a date"))
+            continue
+        person.dates.append(IncomingDate(str(values.get("label", "")), day, values["id"]))
     for ref, values in rows["tags"]:
         tag = IncomingTag(values.get("name", ""), values["id"])
         if values.get("person") in people:

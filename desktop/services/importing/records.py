@@ -47,6 +47,15 @@ class IncomingTag:
 
 
 @dataclass(slots=True)
+class IncomingDate:
+    """An important date of a person: ``day`` is ``YYYY-MM-DD`` or ``--MM-DD`` (no year)."""
+
+    label: str  # "birthday", "anniversary" or the user's own words
+    day: str
+    id_hint: str | None = None
+
+
+@dataclass(slots=True)
 class IncomingPerson:
     ref: str
     key: str
@@ -55,6 +64,7 @@ class IncomingPerson:
     tags: list[IncomingTag] = field(default_factory=list)
     id_hint: str | None = None  # an id to keep (our export) or derive (vCard UID, Monica)
     exact: bool = False  # our own export: keep every value exactly as written
+    dates: list[IncomingDate] = field(default_factory=list)
 
     @property
     def name(self) -> str:

@@ -50,16 +50,75 @@ def decode(data: bytes, source: str, *, encoding: str | None = None) -> tuple[st
             return data.decode(name), name
         except UnicodeDecodeError as exc:
             raise ImportFileError(f"{source}: this is not a text file") from exc
-    if b"\x00" in sample:
+    if sample.count(0) > 2 or (b"\x00" in sample and not _mostly_text(sample)):
+        # A stray NUL in an otherwise textual file is the row's problem, not the file's:
+        # CSV refuses just that row (docs/formats.md).
         raise ImportFileError(f"{source}: this is not a text file (it holds binary data)")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    guessed = legacy_encoding(data)
+    if guessed is not None:
+        return data.decode(guessed), guessed
     text = data.decode("cp1252", errors="replace")
     if text.count("\ufffd") > max(3, len(text) // 100):
         raise ImportFileError(f"{source}: this is not a text file in a known encoding")
     return text, "windows-1252"
+
+
+def _mostly_text(sample: bytes) -> bool:
+    printable = sum(1 for b in sample if b >= 0x20 or b in (9, 10, 13))
+    return printable >= len(sample) * 0.98
+
+
+#: Legacy encodings tried, in order, for a file that is not UTF-8.
+_LEGACY = ("cp1252", "cp932", "euc_jp", "gb18030", "big5", "euc_kr", "latin-1")
+_CJK = re.compile("[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef]")
+
+
+def _plausibility(text: str, encoding: str) -> float:
+    """How much the non-ASCII characters of a decoding look like real writing (0…1).
+
+    Latin encodings: accented letters standing inside words. Far-East encodings: CJK
+    characters. Mojibake (Shift_JIS read as Windows-1252: "ˆÀ“¡ƒ") is punctuation and
+    symbols in runs, and scores low.
+    """
+    import unicodedata
+
+    odd = [c for c in text if ord(c) > 127]
+    if not odd:
+        return 1.0
+    if encoding in ("cp1252", "latin-1"):
+        good = 0
+        for index, char in enumerate(text):
+            if ord(char) <= 127:
+                continue
+            before = text[index - 1] if index else " "
+            letter = unicodedata.category(char).startswith("L") and char not in "ƒˆ˜ªº"
+            if letter and (before.isascii() or unicodedata.category(before).startswith("L")):
+                good += 1
+            elif char in "€£§°±²³µ·«»–—‘’“”…•´¿¡×":
+                good += 0.5
+        runs = len(re.findall("[^\x00-\x7f]{3,}", text))
+        return max(0.0, good / len(odd) - runs * 3 / len(odd))
+    return sum(1 for c in odd if _CJK.match(c)) / len(odd)
+
+
+def legacy_encoding(data: bytes) -> str | None:
+    """The most plausible legacy encoding of a non-UTF-8 file, or None if none fits."""
+    best: tuple[float, str] | None = None
+    for name in _LEGACY:
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        score = _plausibility(text, name)
+        if best is None or score > best[0] + 0.05:
+            best = (score, name)
+    if best is None or best[0] < 0.5:
+        return None
+    return {"cp1252": "windows-1252"}.get(best[1], best[1])
 
 
 def clean(value: object, limit: int = MAX_FIELD, *, strip: bool = True) -> str:
@@ -96,6 +155,12 @@ _DATE_FORMATS = (
     "%m/%d/%Y",
     "%d.%m.%Y",
     "%Y/%m/%d",
+    "%d/%m/%Y",
+    "%m/%d/%y",
+    "%d/%m/%y",
+    "%d.%m.%y",
+    "%b %d %Y",
+    "%d %b, %Y",
 )
 
 
@@ -146,3 +211,24 @@ def birthday_text(text: str) -> str:
     if day.year in (1604, 1900, 1):  # Apple and Outlook mark an unknown year this way
         return f"--{day.month:02d}-{day.day:02d}"
     return day.isoformat()
+
+
+def split_birthday(year: str, month: str, day: str) -> str:
+    """A birthday from separate year/month/day cells ("" when they make no date).
+
+    The year may be missing (``--MM-DD``); months may be written as names ("Jan").
+    """
+    year, month, day = year.strip(), month.strip(), day.strip()
+    try:
+        month_no = int(month) if month.isdigit() else datetime.strptime(month[:3], "%b").month
+        day_no = int(day)
+        year_no = int(year) if year else 0
+    except ValueError:
+        return ""
+    try:
+        date(year_no or 2000, month_no, day_no)  # 2000: a leap year, so 29 February stands
+    except ValueError:
+        return ""
+    if not year_no or year_no in (1604, 1900, 1):
+        return f"--{month_no:02d}-{day_no:02d}"
+    return f"{year_no:04d}-{month_no:02d}-{day_no:02d}"

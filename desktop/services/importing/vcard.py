@@ -22,13 +22,21 @@ from desktop.services.importing import keys
 from desktop.services.importing.records import (
     ImportFileError,
     IncomingContact,
+    IncomingDate,
     IncomingPerson,
     IncomingTag,
     ParsedFile,
     Rejection,
 )
-from desktop.services.importing.text import birthday_text, clean, clean_name, decode
+from desktop.services.importing.text import (
+    birthday_text,
+    clean,
+    clean_name,
+    decode,
+    legacy_encoding,
+)
 from desktop.services.importing.vcard_lexer import (
+    BYTES,
     Prop,
     RawCard,
     cards,
@@ -105,6 +113,8 @@ class _Found:
     department: str = ""
     role: str = ""
     id_hint: str | None = None
+    dates: list[IncomingDate] = field(default_factory=list)
+    also_known_as: list[str] = field(default_factory=list)
 
 
 class _Card:
@@ -178,6 +188,11 @@ class _Card:
             fields["family"] = "\n".join(family)
         if interests and not fields.get("interests"):
             fields["interests"] = ", ".join(i for i in interests if i)
+        others = [n for n in dict.fromkeys(found.also_known_as) if n and n != full_name]
+        if others:
+            # Kept as "also known as" in the nickname, which the search index covers.
+            nick = fields.get("nickname", "")
+            fields["nickname"] = ", ".join([nick, *others] if nick else others)
         if phonetic and not fields.get("pronunciation"):
             fields["pronunciation"] = " ".join(p for p in phonetic if p)
         if locations and not fields.get("location") and not self.from_rapport:
@@ -185,16 +200,24 @@ class _Card:
         if self.raw.bad_lines:
             lines = ", ".join(str(n) for n in self.raw.bad_lines[:5])
             self.warnings.append(f"{self.ref} ({full_name}): unreadable line(s) {lines} skipped")
-        return IncomingPerson(self.ref, key, fields, contacts, tags, id_hint)
+        return IncomingPerson(self.ref, key, fields, contacts, tags, id_hint, dates=found.dates)
 
     # -- one handler per property (the table _HANDLERS below maps names to them) ------------
     def _fn(self, prop: Prop, found: _Found) -> None:
-        found.fields["full_name"] = clean_name(self.text(prop))
+        name = clean_name(self.text(prop))
+        if not found.fields.get("full_name"):
+            found.fields["full_name"] = name
+        elif name and name != found.fields["full_name"]:
+            found.also_known_as.append(name)  # ALTID: the same name in another language
 
     def _n(self, prop: Prop, found: _Found) -> None:
         parts = self.parts(prop) + [""] * 5
         family_name, given, additional, _prefix, suffix = parts[:5]
-        found.name_parts = [p for p in (given, additional, family_name, suffix) if p]
+        words = [p for p in (given, additional, family_name, suffix) if p]
+        if not found.name_parts:
+            found.name_parts = words
+        elif words and words != found.name_parts:
+            found.also_known_as.append(clean_name(" ".join(words)))
 
     def _nickname(self, prop: Prop, found: _Found) -> None:
         nick = ", ".join(p for p in self.parts(prop, ",") if p)
@@ -219,10 +242,19 @@ class _Card:
             found.locations.append(place)
 
     def _dated(self, prop: Prop, found: _Found) -> None:
-        day = birthday_text(self.text(prop))
+        text = self.text(prop)
+        day = birthday_text(text)
+        if prop.name == "BDAY":
+            label = "birthday"
+        elif prop.name in ("ANNIVERSARY", "X-ANNIVERSARY"):
+            label = "anniversary"
+        else:  # Apple's X-ABDATE, named by its item's X-ABLABEL ("_$!<Anniversary>!$_")
+            label = self.label(prop) or "date"
+            label = {"anniversary": "anniversary", "other": "date"}.get(label, label)
         if day:
-            what = "Birthday" if prop.name == "BDAY" else "Anniversary"
-            found.extra_about.append(f"{what}: {day}")
+            found.dates.append(IncomingDate(label, day))
+        elif text.strip():
+            self.warnings.append(f"{self.ref}: {prop.name} {text.strip()[:40]!r} is not a date")
 
     def _note(self, prop: Prop, found: _Found) -> None:
         note = clean(self.text(prop), strip=not self.from_rapport)
@@ -247,6 +279,11 @@ class _Card:
 
     def _phonetic(self, prop: Prop, found: _Found) -> None:
         found.phonetic.append(clean_name(self.text(prop)))
+
+    def _sound(self, prop: Prop, found: _Found) -> None:
+        """vCard 2.1 phones write the reading of a name as ``SOUND;X-IRMC-N``."""
+        if "X-IRMC-N" in prop.types:
+            found.phonetic.append(clean_name(" ".join(p for p in self.parts(prop) if p)))
 
     def _related(self, prop: Prop, found: _Found) -> None:
         relation = clean(self.text(prop), 500)
@@ -358,6 +395,8 @@ _HANDLERS: dict[str, _Handler] = {
     "URL": _url,
     "BDAY": _Card._dated,
     "ANNIVERSARY": _Card._dated,
+    "X-ANNIVERSARY": _Card._dated,
+    "X-ABDATE": _Card._dated,
     "NOTE": _Card._note,
     "CATEGORIES": _Card._categories,
     "PHOTO": _Card._picture,
@@ -365,6 +404,9 @@ _HANDLERS: dict[str, _Handler] = {
     "PRONOUNS": _Card._pronouns,
     "X-PHONETIC-FIRST-NAME": _Card._phonetic,
     "X-PHONETIC-LAST-NAME": _Card._phonetic,
+    "X-PHONETIC-MIDDLE-NAME": _Card._phonetic,
+    "SORT-STRING": _Card._phonetic,
+    "SOUND": _Card._sound,
     "RELATED": _Card._related,
     "X-ABRELATEDNAMES": _Card._related,
     "EXPERTISE": _Card._interest,
@@ -409,17 +451,47 @@ def _id_from_uid(uid: str) -> str | None:
         return link_id("vcard-uid", uid)
 
 
+_FOLD = re.compile(rb"\r?\n[ \t]")
+
+
+def _vcard_text(data: bytes, source: str, encoding: str | None) -> tuple[str, str, str]:
+    """(text, encoding shown, encoding the lexer decodes values with) of a .vcf file.
+
+    RFC 6350 §3.2: lines are unfolded before they are decoded, so a fold may split a UTF-8
+    character. A file that is not UTF-8 even then is read byte for byte (latin-1) and every
+    value decoded by its own ``CHARSET`` (vCard 2.1 phones mix Shift_JIS and UTF-8 values).
+    """
+    if encoding or data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        text, used = decode(data, source, encoding=encoding)
+        return text, used, used
+    try:
+        text, used = decode(data, source)
+    except ImportFileError:
+        text, used = "", ""
+    if used.startswith("utf"):
+        return text, used, used
+    unfolded = _FOLD.sub(b"", data)
+    try:
+        return unfolded.decode("utf-8"), "utf-8", "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if not text and b"\x00" in data[:4096]:
+        decode(data, source)  # binary: raises the usual error
+    guessed = legacy_encoding(data) or "cp1252"
+    return data.decode("latin-1"), guessed, BYTES + guessed
+
+
 def parse_vcard(
     data: bytes, source: str, *, region: str | None = None, encoding: str | None = None
 ) -> ParsedFile:
     """Read a .vcf file; raises ImportFileError when it holds no vCard at all."""
-    text, used = decode(data, source, encoding=encoding)
+    text, used, reading = _vcard_text(data, source, encoding)
     if "BEGIN:VCARD" not in text.upper():
         raise ImportFileError(f"{source}: this is not a vCard file (no BEGIN:VCARD found)")
     parsed = ParsedFile("vcard", "vCard", details={"encoding": used})
     versions: set[str] = set()
     for index, raw in enumerate(cards(text)):
-        card = _Card(raw, used, region)
+        card = _Card(raw, reading, region)
         if not raw.complete:
             parsed.rejected.append(
                 Rejection(card.ref, "the card is cut short (no END:VCARD; truncated file?)")

@@ -143,13 +143,24 @@ def parse_line(line: str, number: int) -> Prop | None:
     return Prop(name, group.strip().lower(), params, line[colon + 1 :], number)
 
 
+MAX_NESTING = 8  # cards inside cards (vCard 2.1 allows an AGENT card inside a card)
+
+
 def cards(text: str) -> Iterator[RawCard]:
-    """Every BEGIN:VCARD … END:VCARD block; a block cut short is yielded incomplete."""
+    """Every BEGIN:VCARD … END:VCARD block; a block cut short is yielded incomplete.
+
+    A card that begins inside another (2.1's nested AGENT cards, some phones' exports) is
+    read as a card of its own, and the outer card goes on after its END:VCARD.
+    """
     card: RawCard | None = None
+    outer: list[RawCard] = []
     for number, line in logical_lines(text):
         if _is_marker(line, "BEGIN:VCARD"):
             if card is not None:
-                yield card  # incomplete: a new card began before END:VCARD
+                if len(outer) >= MAX_NESTING:
+                    yield card  # incomplete: too deep to be anything but a broken file
+                else:
+                    outer.append(card)
             card = RawCard(number, [], False, [])
             continue
         if card is None:
@@ -157,7 +168,7 @@ def cards(text: str) -> Iterator[RawCard]:
         if _is_marker(line, "END:VCARD"):
             card.complete = True
             yield card
-            card = None
+            card = outer.pop() if outer else None
             continue
         if not line.strip():
             continue
@@ -168,10 +179,17 @@ def cards(text: str) -> Iterator[RawCard]:
             card.props.append(prop)
     if card is not None:
         yield card
+    yield from reversed(outer)
 
 
-def _charset_decode(data: bytes, charset: str) -> str:
-    for name in (charset or "utf-8", "utf-8", "cp1252"):
+#: The file encoding :func:`raw_value` is told when the file was read byte for byte
+#: (latin-1) because it is not UTF-8: each value is then decoded by its own CHARSET, or
+#: as UTF-8, or in the encoding guessed for the file (after the colon).
+BYTES = "bytes:"
+
+
+def _charset_decode(data: bytes, charset: str, fallback: str = "cp1252") -> str:
+    for name in (charset or "utf-8", "utf-8", fallback, "cp1252"):
         try:
             return data.decode(name)
         except (UnicodeDecodeError, LookupError):
@@ -182,15 +200,21 @@ def _charset_decode(data: bytes, charset: str) -> str:
 def raw_value(prop: Prop, file_encoding: str) -> str | bytes:
     """The value with its transfer encoding undone (quoted-printable, base64, charset)."""
     encoding = prop.param("ENCODING").upper()
+    as_bytes = file_encoding.startswith(BYTES)
+    fallback = file_encoding[len(BYTES) :] if as_bytes else "cp1252"
     if encoding == "QUOTED-PRINTABLE":
-        data = quopri.decodestring(prop.value.encode("utf-8", "replace"))
-        return _charset_decode(data, prop.param("CHARSET"))
+        raw = prop.value.encode("latin-1") if as_bytes else prop.value.encode("utf-8", "replace")
+        return _charset_decode(quopri.decodestring(raw), prop.param("CHARSET"), fallback)
     if encoding in ("B", "BASE64"):
         try:
             return base64.b64decode("".join(prop.value.split()) + "==", validate=False)
         except (binascii.Error, ValueError):
             return b""
     charset = prop.param("CHARSET")
+    if as_bytes:
+        if prop.value.isascii():
+            return prop.value
+        return _charset_decode(prop.value.encode("latin-1"), charset, fallback)
     if charset and not prop.value.isascii() and file_encoding.startswith("windows"):
         # A UTF-8 value in a file that as a whole only decoded as Windows-1252.
         try:
@@ -201,10 +225,21 @@ def raw_value(prop: Prop, file_encoding: str) -> str | bytes:
 
 
 def unescape(text: str) -> str:
-    """Undo vCard text escaping: ``\\n`` newline, ``\\,`` ``\\;`` ``\\\\`` literal."""
+    """Undo vCard text escaping: ``\\n`` newline, ``\\,`` ``\\;`` ``\\\\`` ``\\:`` literal.
+
+    Any other backslash is the writer's own character (vCard 2.1 has no escaping, so
+    ``B\\C`` means a backslash between B and C) and is kept.
+    """
     if "\\" not in text:
         return text
-    return _ESCAPE.sub(lambda m: "\n" if m.group(1) in "nN" else m.group(1), text)
+    return _ESCAPE.sub(_unescape_one, text)
+
+
+def _unescape_one(match: re.Match[str]) -> str:
+    char = match.group(1)
+    if char in "nN":
+        return "\n"
+    return char if char in ",;:\\" else "\\" + char
 
 
 def split_escaped(text: str, separator: str) -> list[str]:

@@ -63,6 +63,11 @@ def create_vault(
         _make_vault_folder(Path(target.location))
     remote = target.open(secret, policy)
     try:
+        if target.kind == "webdav":  # the same for a WebDAV folder: its last part, if missing
+            from desktop.sync.remotes.webdav import WebDavRemote
+
+            if isinstance(remote, WebDavRemote):
+                remote.create_base()
         roster_key = crypto.new_signing_key()  # only in the keyslot; pinned here by enroll
         vault_id, data_key = vault.create_vault(remote, passphrase, kdf, roster_key)
         config = _adopt(target, vault_id, data_key, secret, device_name, run_db)

@@ -1,6 +1,7 @@
 """WebDAV (Nextcloud, ownCloud, Apache mod_dav, rclone, any server) over ``requests``.
 
-Only plain verbs: GET, PUT (MKCOL the missing parents when the server answers 409),
+Only plain verbs: GET, PUT (MKCOL the missing parents when the server answers 409;
+MKCOL of the address itself when a vault is created there),
 PROPFIND ``Depth: 1`` on one folder, DELETE. No locks and no conditional headers
 (servers differ on ``If-None-Match`` and weak ETags, SYNC.md).
 """
@@ -46,6 +47,25 @@ class WebDavRemote:
             raise RemoteNotFound(f"{self.base} does not exist on the server. Check the address.")
         if response.status_code not in (200, 207):
             raise self.http.unexpected(response, "Testing the connection")
+
+    def create_base(self) -> None:
+        """Create the address's last folder (MKCOL) when it is missing; for a new vault only.
+
+        Only that one folder is made: a missing parent means a mistyped address (a wrong
+        user name or server path), which creating a whole tree would hide. Joining never
+        calls this: a vault to join must already be there.
+        """
+        what = f"Creating {self.base}"
+        response = self.http.request("MKCOL", self.base, what)
+        if response.status_code in (200, 201, 405):  # 405: the folder is there already
+            return
+        if response.status_code in (404, 409):  # 409 Conflict: the parent is missing
+            parent = self.base.rstrip("/").rsplit("/", 1)[0] + "/"
+            raise RemoteNotFound(
+                f"{parent} does not exist on the server, so {self.base} cannot be created "
+                "in it. Check the address."
+            )
+        raise self.http.unexpected(response, what)
 
     def read(self, path: str) -> bytes | None:
         response = self.http.request("GET", self._url(path), f"Downloading {path}")

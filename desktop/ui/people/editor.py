@@ -335,6 +335,7 @@ class PersonEditor(QWidget):
                 ),
             ),
             self._block(self.tr("Introduced by"), None, self._introduced_by()),
+            self._block(self.tr("Dates"), None, self._dates_block()),
         ]
         for field, label, placeholder in (
             ("about", self.tr("About"), self.tr("Who they are, what they care about")),
@@ -360,6 +361,12 @@ class PersonEditor(QWidget):
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         return grid
+
+    def _dates_block(self) -> QWidget:
+        from desktop.ui.people.dates_block import DatesBlock
+
+        self.dates = DatesBlock(self._stack, self)
+        return self.dates
 
     def _introduced_by(self) -> QWidget:
         box = QWidget(self)
@@ -392,6 +399,7 @@ class PersonEditor(QWidget):
             box.setChecked(field in card.confidential_fields)
             box.blockSignals(False)
         self.contacts.set_points(card.contact_points)
+        self.dates.set_person(card.id)
         links = [
             f"<a href='{i.introducer_id}'>{html.escape(i.introducer_name)}</a>"
             if i.introducer_id

@@ -36,7 +36,11 @@ REMINDERS_LAST_PREFIX = "reminders/last_"  # + "promises", "digest": the day las
 THEME = "appearance/theme"  # "system" | "light" | "dark"
 DEFAULT_CADENCE = "people/defaultCadence"  # days, or 0 for the circle's pace
 PAPER_SIZE = "printing/paperSize"  # "auto" (by locale) | "A4" | "Letter"
+REMINDERS_DATES_TIME = "reminders/dates_time"
+REMINDERS_DATES_DAYS = "reminders/dates_days_before"  # 1: the morning before
 DEFAULT_PROMISES_TIME = "09:00"
+DEFAULT_DATES_TIME = "08:30"
+DEFAULT_DATES_DAYS = 1
 DEFAULT_DIGEST_TIME = "09:05"
 
 # Preferences: the inbox folder, where notes written on a phone arrive (desktop.services.inbox).

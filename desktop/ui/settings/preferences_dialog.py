@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QSpinBox,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
@@ -44,6 +45,13 @@ def _backup_space(widget: QWidget) -> str:
     return widget.tr("{0} backups, {1} on disk").format(space.count, size)
 
 
+def _int(settings: QSettings, key: str, default: int) -> int:
+    try:
+        return int(settings.value(key, default))
+    except (TypeError, ValueError):
+        return default
+
+
 class PreferencesDialog(QDialog):
     """Notification settings, stored with QSettings (preferences, not window state)."""
 
@@ -60,17 +68,27 @@ class PreferencesDialog(QDialog):
         self.digest_time = QTimeEdit(
             _time(settings, keys.REMINDERS_DIGEST_TIME, keys.DEFAULT_DIGEST_TIME)
         )
+        self.dates_time = QTimeEdit(
+            _time(settings, keys.REMINDERS_DATES_TIME, keys.DEFAULT_DATES_TIME)
+        )
+        self.dates_time.setObjectName("datesReminderTime")
+        self.dates_days = QSpinBox()
+        self.dates_days.setObjectName("datesReminderDays")
+        self.dates_days.setRange(0, 14)
+        self.dates_days.setSuffix(self.tr(" day(s) before"))
+        self.dates_days.setValue(_int(settings, keys.REMINDERS_DATES_DAYS, keys.DEFAULT_DATES_DAYS))
+        self.dates_days.setAccessibleName(self.tr("Days before a birthday or date"))
         for edit, name in (
             (self.promises_time, self.tr("Time for promises due")),
             (self.digest_time, self.tr("Time for the daily digest")),
+            (self.dates_time, self.tr("Time for birthdays and dates")),
         ):
             edit.setDisplayFormat("HH:mm")
             edit.setAccessibleName(name)
         self.enabled.setAccessibleName(self.tr("Reminders on"))
-        self.enabled.toggled.connect(self.promises_time.setEnabled)
-        self.enabled.toggled.connect(self.digest_time.setEnabled)
-        self.promises_time.setEnabled(self.enabled.isChecked())
-        self.digest_time.setEnabled(self.enabled.isChecked())
+        for widget in (self.promises_time, self.digest_time, self.dates_time, self.dates_days):
+            self.enabled.toggled.connect(widget.setEnabled)
+            widget.setEnabled(self.enabled.isChecked())
         self.theme = QComboBox()
         self.theme.setObjectName("themeChoice")
         self.theme.setAccessibleName(self.tr("Theme"))
@@ -109,6 +127,8 @@ class PreferencesDialog(QDialog):
         form.addRow(self.enabled)
         form.addRow(self.tr("Promises due today:"), self.promises_time)
         form.addRow(self.tr("People drifting away:"), self.digest_time)
+        form.addRow(self.tr("Birthdays and dates:"), self.dates_time)
+        form.addRow(self.tr("Remind me:"), self.dates_days)
         from desktop.ui.settings.inbox_folder import InboxFolderField
 
         self.inbox_folder = InboxFolderField(self)  # notes from the phone (docs/capture.md)
@@ -144,5 +164,7 @@ class PreferencesDialog(QDialog):
         settings.setValue(keys.REMINDERS_ENABLED, self.enabled.isChecked())
         settings.setValue(keys.REMINDERS_PROMISES_TIME, self.promises_time.time().toString("HH:mm"))
         settings.setValue(keys.REMINDERS_DIGEST_TIME, self.digest_time.time().toString("HH:mm"))
+        settings.setValue(keys.REMINDERS_DATES_TIME, self.dates_time.time().toString("HH:mm"))
+        settings.setValue(keys.REMINDERS_DATES_DAYS, self.dates_days.value())
         self.inbox_folder.save()
         super().accept()

@@ -1,4 +1,5 @@
-"""Desktop notifications while Rapport runs (in the tray): promises due, a daily digest.
+"""Desktop notifications while Rapport runs (in the tray): promises due, a daily digest,
+and birthdays and other dates the morning before (how many days before is a preference).
 
 Checks once a minute whether a notification time (a preference) has passed today and
 the notification was not shown yet; clicking a notification opens the person.
@@ -7,7 +8,7 @@ the notification was not shown yet; clicking a notification opens the person.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, time
+from datetime import date, datetime, time
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QSystemTrayIcon
@@ -67,6 +68,7 @@ class ReminderNotifier(QObject):
                 keys.DEFAULT_DIGEST_TIME,
                 reminders.drifting_digest,
             ),
+            ("dates", keys.REMINDERS_DATES_TIME, keys.DEFAULT_DATES_TIME, self._dates),
         )
         for name, key, default, build in slots:
             when = _time(str(settings.value(key, default)), default)
@@ -81,6 +83,15 @@ class ReminderNotifier(QObject):
             self._tray.showMessage(reminder.title, reminder.message)
             shown.append(reminder.title)
         return shown
+
+    @staticmethod
+    def _dates(day: date) -> reminders.Reminder | None:
+        value = keys.settings().value(keys.REMINDERS_DATES_DAYS, keys.DEFAULT_DATES_DAYS)
+        try:
+            days_before = int(value)
+        except (TypeError, ValueError):
+            days_before = keys.DEFAULT_DATES_DAYS
+        return reminders.dates_ahead(day, days_before=days_before)
 
     def set_open_person(self, open_person: Callable[[str], None]) -> None:
         self._open_person = open_person

@@ -1,6 +1,6 @@
 """Today: what I owe (overdue and due first), what I'm waiting on, who is drifting past
-their keep-in-touch cadence, and which events are coming — each line opens its person
-or event; promises take K/B/R/S right here.
+their keep-in-touch cadence, which events are coming, and the birthdays (and other dates)
+of this week — each line opens its person or event; promises take K/B/R/S right here.
 
 The four lists come from :mod:`desktop.services.today` in one worker task (at 10,000
 people they take a few hundred milliseconds), refreshed when a change could alter them.
@@ -8,7 +8,7 @@ people they take a few hundred milliseconds), refreshed when a change could alte
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from PySide6.QtCore import Qt, Signal
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain import circles
+from desktop.domain.dates import Upcoming, when_text
 from desktop.domain.records import CommitmentView, DriftingPerson, EventView
 from desktop.ui.kit import format as fmt
 from desktop.ui.kit.background import TaskManager
@@ -33,7 +34,9 @@ from desktop.ui.people.history_actions import HistoryActions
 from desktop.ui.people.promise_list import PromiseList
 
 #: Entities whose changes can alter one of Today's lists.
-RELEVANT = frozenset({"commitment", "person", "conversation", "participant", "event", "attendance"})
+RELEVANT = frozenset(
+    {"commitment", "person", "conversation", "participant", "event", "attendance", "important_date"}
+)
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,7 @@ class TodayData:
     drifting: list[DriftingPerson]
     upcoming: list[EventView]
     day: date
+    dates: list[Upcoming] = field(default_factory=list)
 
 
 def load_today() -> TodayData:
@@ -55,6 +59,7 @@ def load_today() -> TodayData:
         today.drifting(today=day),
         today.upcoming_events(now=datetime.now()),
         day,
+        today.dates_this_week(today=day),
     )
 
 
@@ -122,6 +127,8 @@ class TodayView(RefreshWhenShown, QWidget):
         self.drifting.activated.connect(self._open_drifting)
         self.events = self._lines_view("todayEvents")
         self.events.activated.connect(self._open_event)
+        self.dates = self._lines_view("todayDates")
+        self.dates.activated.connect(self._open_date)
 
         self.owe_section = Section(
             self.tr("You owe"),
@@ -144,6 +151,12 @@ class TodayView(RefreshWhenShown, QWidget):
         self.events_section = Section(
             self.tr("Coming up"), self.tr("No events in the next 30 days."), self.events, self
         )
+        self.dates_section = Section(
+            self.tr("Birthdays this week"),
+            self.tr("No birthdays or other dates in the next seven days."),
+            self.dates,
+            self,
+        )
         hint = QLabel(
             self.tr("K kept · B broken · R released · S snooze a week · Enter opens the person"),
             self,
@@ -157,8 +170,10 @@ class TodayView(RefreshWhenShown, QWidget):
         grid.addWidget(self.waiting_section, 0, 1)
         grid.addWidget(self.drifting_section, 1, 0)
         grid.addWidget(self.events_section, 1, 1)
+        grid.addWidget(self.dates_section, 2, 0, 1, 2)
         grid.setRowStretch(0, 3)
         grid.setRowStretch(1, 2)
+        grid.setRowStretch(2, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(MARGIN * 2, MARGIN, MARGIN * 2, MARGIN)
         layout.setSpacing(MARGIN)
@@ -207,6 +222,8 @@ class TodayView(RefreshWhenShown, QWidget):
         self.waiting_section.set_count(len(data.waiting))
         self.drifting_section.set_count(len(data.drifting))
         self.events_section.set_count(len(data.upcoming))
+        self.dates.model().set_lines([self._date_line(u) for u in data.dates])  # type: ignore[attr-defined]
+        self.dates_section.set_count(len(data.dates))
         self._loaded_once = True
         self.loaded.emit()
 
@@ -236,6 +253,20 @@ class TodayView(RefreshWhenShown, QWidget):
         badge = fmt.relative_day(e.starts_at)
         when = fmt.day_and_time(e.starts_at)
         return Line(e.id, f"{e.title}", f"{when} · {detail}", badge, None, "event", e)
+
+    def _date_line(self, u: Upcoming) -> Line:
+        years = ""
+        if u.years:
+            years = (self.tr("turns %1") if u.label == "birthday" else self.tr("%1 years")).replace(
+                "%1", str(u.years)
+            )
+        detail = " · ".join(p for p in (self.tr(u.title), years) if p)
+        return Line(u.date_id, u.person_name, detail, when_text(u.in_days, u.on), None, "person", u)
+
+    def _open_date(self, index: object) -> None:
+        payload = index.data(PAYLOAD_ROLE)  # type: ignore[attr-defined]
+        if isinstance(payload, Upcoming):
+            self.openPersonRequested.emit(payload.person_id)
 
     def _resolved(self, _commitment_id: str) -> None:
         for section, promises in (
