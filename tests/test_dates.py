@@ -201,9 +201,10 @@ def test_today_reminders_and_briefing_show_the_dates(data_dir: Path) -> None:
     sheet = briefing.gather_for_people([ana, ben], today=day)
     assert sheet.people[0].dates_near == ("Birthday 2 March — 1 day after today, turns 41",)
     assert sheet.people[1].dates_near == ("Birthday 9 March — 8 days after today",)
-    from desktop.printing.briefing_html import person_html
+    from desktop.printing.briefing_html import person_compact_html, person_html
 
-    assert "Birthday 2 March" in person_html(sheet.people[0], today=day)
+    assert "Birthday 2 March" in person_html(sheet.people[0], today=day)  # detailed
+    assert "Birthday 2 March" in person_compact_html(sheet.people[0], today=day)  # default
 
 
 def test_deleted_person_and_deleted_date_are_not_shown(data_dir: Path) -> None:

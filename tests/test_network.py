@@ -9,7 +9,7 @@ import pytest
 
 from desktop.domain.network import build_graph, neighbourhood, warmest_path
 from desktop.domain.trust import ConversationRecord, RelationshipHistory, assess
-from desktop.printing.briefing_html import person_html
+from desktop.printing.briefing_html import person_compact_html, person_html
 from desktop.services import (
     briefing,
     commitments,
@@ -81,7 +81,8 @@ def test_the_briefing_says_whom_to_ask(data_dir: Path) -> None:
     carl, dana = sheet.people
     assert carl.ask_line == "Ask Ben, who knows him"
     assert dana.ask_line == ""  # only Carl knows her, and you barely know Carl
-    assert "Ask Ben, who knows him" in person_html(carl, today=TODAY)
+    assert "Ask Ben, who knows him" in person_html(carl, today=TODAY)  # detailed sheet
+    assert "Ask Ben, who knows him" in person_compact_html(carl, today=TODAY)  # default
 
 
 def test_trust_over_time_marks_what_moved_it(data_dir: Path) -> None:

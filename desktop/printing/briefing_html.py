@@ -457,6 +457,8 @@ def person_compact_html(brief: PersonBrief, *, today: date) -> str:
     if brief.warm_paths:
         who = "; ".join(f"{_e(w.name)} ({_e(w.reason)})" for w in brief.warm_paths)
         left.append(f"<p><b>Intro via:</b> {who}</p>")
+    if brief.ask_line:  # "Ask Ben, who knows her": the warmest path to someone not known
+        left.append(f"<p><b>{_e(brief.ask_line)}</b></p>")
     middle = _compact_promises(brief, today)
     right = []
     if brief.ask_about:
@@ -464,6 +466,8 @@ def person_compact_html(brief: PersonBrief, *, today: date) -> str:
         right.append(f"<p><b>Ask about:</b> {asks}</p>")
     if brief.help_them:
         right.append(f"<p><b>You can help:</b> {_e(brief.help_them)}</p>")
+    if brief.dates_near:  # a birthday or another date within two weeks of the event
+        right.append(f"<p><b>Dates:</b> {'; '.join(_e(d) for d in brief.dates_near)}</p>")
     secret = withheld_note(brief.withheld)
     tail = f"<span class='withheld'>{_e(secret)}</span> " if secret else ""
     tail += f"{LAST_MARK} {first}: {'_' * 70}"
