@@ -457,7 +457,7 @@ def person_compact_html(brief: PersonBrief, *, today: date) -> str:
     if brief.warm_paths:
         who = "; ".join(f"{_e(w.name)} ({_e(w.reason)})" for w in brief.warm_paths)
         left.append(f"<p><b>Intro via:</b> {who}</p>")
-    if brief.ask_line:  # "Ask Ben, who knows her": the warmest path to someone not known
+    if brief.ask_line:  # "Ask Ben, who knows her": the warmest way in to this guest
         left.append(f"<p><b>{_e(brief.ask_line)}</b></p>")
     middle = _compact_promises(brief, today)
     right = []

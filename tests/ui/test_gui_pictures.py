@@ -63,6 +63,9 @@ def test_trust_over_time_shows_the_history_and_hovering_a_mark_says_what_happene
     from desktop.services import trust
 
     window.open_person(chain["ben"])
+    section = window.people.person_view.trust_chart_section
+    assert not section.is_open()  # folded by default: the timeline gets the height (#13)
+    section.header.click()  # the user unfolds "Trust over time"
     chart = window.people.person_view.trust_chart
     qtbot.waitUntil(lambda: bool(chart.points()), timeout=5000)
     assert chart.accessibleName() == "Trust over time"

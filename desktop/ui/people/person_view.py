@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.records import PersonCard
 from desktop.ui.kit.icons import icon
 from desktop.ui.kit.style import MARGIN, SPACING, scaled_font
+from desktop.ui.kit.widgets.section import Section
 from desktop.ui.people.editor import PersonEditor
 from desktop.ui.people.entry_reader import EntryReader
 from desktop.ui.people.history_actions import HistoryActions
@@ -87,8 +88,13 @@ class PersonView(QWidget):
         box.setObjectName("timelineBox")
         layout = QVBoxLayout(box)
         layout.setContentsMargins(MARGIN, SPACING, MARGIN, 0)
-        self.trust_chart = TrustChart(box)  # trust over time (#17)
-        layout.addWidget(self.trust_chart)
+        # Trust over time (#17), folded by default and remembered: on a laptop the
+        # timeline below it is what needs the height (#13).
+        self.trust_chart = TrustChart(box)
+        self.trust_chart_section = Section(
+            "trustChart", self.tr("Trust over time"), self.trust_chart, open_by_default=False
+        )
+        layout.addWidget(self.trust_chart_section)
         # Title and buttons share a row when there is room; on a laptop the buttons
         # take a row of their own rather than be elided ("Log c…ation").
         self._header_box = QWidget(box)
