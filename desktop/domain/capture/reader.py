@@ -872,6 +872,14 @@ class _Reader:
         before = self.text[s:pos]
         cut = max(before.rfind(ch) for ch in ",;\u2014\u2013(")
         before = before[cut + 1 :]
+        lead = before.lstrip()
+        span = _scan_name(lead, 0, len(lead), lower_ok=False)
+        if (
+            span
+            and self.lookup(lead[: span[1]])
+            and not re.search(rf"\b(?:and|&)\s+(?:i|me)\b|\bcame|\barrived|\bjoined", lead, re.I)
+        ):
+            return False  # "Olivia works with Pedro": the subject is someone already met
         return not re.search(
             rf"\b(?:i|we{_A}ll|will|{_A}ll|need|needs|to|up|promised|should|must|gonna|going"
             r"|want|wants|plan|book|schedule|arrange|set|follow|touch|check|me|she|he|they"
