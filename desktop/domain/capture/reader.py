@@ -59,7 +59,10 @@ _NOT_NAME = frozenset(
         "team board new xmas christmas attendees got had ran bumped sat saw caught chatted "
         "talked spoke walk tea beers bbq finally finaly mr mrs ms dr prof sir mum mom dad "
         "wife husband kids family boss folks guys parents friends colleagues people shes hes "
-        "theyre im ive dont cant wont"
+        "theyre im ive dont cant wont apparently actually basically honestly luckily "
+        "unfortunately fortunately obviously clearly probably surprisingly interestingly "
+        "sadly thankfully weirdly oddly eventually originally personally meanwhile anyway "
+        "btw turns"
     )
 )
 _PARTICLES = frozenset(
@@ -347,7 +350,13 @@ _APPOSITIVE_RE = re.compile(  # "their CTO, Maja", "Youssef's cofounder, Rim", "
     r"(?P<name>[^\W\d_][\w'-]+(?:\s+[^\W\d_][\w'-]+)?)\s*(?:[.,;!?]|$)"
 )
 _GROUP_THEN_NAMES = re.compile(
-    r"(?:the|our|their|a|my)\s+[\w\s'-]{1,30}?(?:\s+[-\u2013\u2014:]\s*|\s*\(\s*|,\s+)(?=[A-Z])"
+    r"(?:the|our|their|a|my)\s+[\w\s'-]{1,30}?(?:\s+[-\u2013\u2014]\s*|\s*:\s*|\s*\(\s*|,\s+)(?=[A-Z])"
+)
+_ABSENT = re.compile(  # said of someone named: they were NOT met
+    rf"\b(?:wasn{_A}t|weren{_A}t|was\s+not|were\s+not|couldn{_A}t\s+(?:make|come|join)"
+    rf"|could\s+not\s+(?:make|come|join)|didn{_A}t\s+(?:come|show|make|turn)"
+    r"|not\s+there|was\s+absent|sent\s+(?:her|his|their)?\s*apologies|missed\s+(?:it|the))",
+    re.I,
 )
 _WORK_WORD_RE = re.compile(
     rf"\b(?:job|works?|working|worked|started|joined|runs|leads|{_ROLES})\b", re.I
@@ -859,7 +868,7 @@ class _Reader:
             if m and _is_cap(m.group().split()[0]):
                 span = _scan_name(t, c.start, c.end, lower_ok=False)
                 if span and re.match(
-                    _THEM_MODAL + r"\s|\s*(?:still\s+)?owes\s", t[span[1] : c.end], re.I
+                    _THEM_MODAL + r"\s|\s*(?:still\s+)?owes\s+(?:me|us)\b", t[span[1] : c.end], re.I
                 ):
                     raw = t[span[0] : span[1]]
                     if " " in raw.strip() or self.lookup(raw) is None:
@@ -877,7 +886,7 @@ class _Reader:
         if (
             span
             and self.lookup(lead[: span[1]])
-            and not re.search(rf"\b(?:and|&)\s+(?:i|me)\b|\bcame|\barrived|\bjoined", lead, re.I)
+            and not re.search(r"\b(?:and|&)\s+(?:i|me)\b|\bcame|\barrived|\bjoined", lead, re.I)
         ):
             return False  # "Olivia works with Pedro": the subject is someone already met
         return not re.search(
@@ -1068,6 +1077,8 @@ class _Reader:
             return
         rest = t[span[1] : e]
         raw = t[span[0] : span[1]]
+        if _ABSENT.search(re.split(r"[;\u2014]", rest)[0]):
+            return  # "Chief Kamau from the county office wasn't there"
         if _PRESENT_VERB.match(rest):  # "Ms. Adeyemi (Year 4) asked if I could ..."
             self.name_list(span[0], e, index, lower_ok=False)
             return
