@@ -201,9 +201,11 @@ _THEIR_OFFER = re.compile(r"(?:promis|offered|agreed|volunteered|will|gonna|goin
 _ME_OBJECT = re.compile(  # "send me", "introduce me to": the writer receives
     r"\w+\s+(?:me|us)\b(?!\s+(?:to|know)\b)|(?:introduce|intro|connect|put)\s+(?:me|us)\b", re.I
 )
-_APPOSED_SUBJECT = re.compile(
-    r"(?:his|her|their|my|our)\s+[\w\s'-]{1,30}?,\s+"
-    r"(?=(?-i:[A-Z])\w*,?\s+(?:will|is|would|said|promised|offered|agreed))",
+_APPOSED_SUBJECT = re.compile(  # "His chief of staff, Layla, will", "Her boss Marc Duval will"
+    r"(?:his|her|their|my|our)\s+(?:[\w\s'-]{1,30}?,\s+"
+    r"(?=(?-i:[A-Z])\w*,?\s+(?:will|is|would|said|promised|offered|agreed))"
+    r"|(?:(?-i:[a-z])[\w'-]*\s+){1,3}"
+    r"(?=(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)?\s+(?:will|promised|offered|agreed)\b))",
     re.I,
 )
 _NAME_TO = re.compile(r"\s+to\s+(?!(?:the|a|an|my|our|me|us|him|her|them|be)\b)(?=[a-z])")
