@@ -354,6 +354,10 @@ _APPOSITIVE_RE = re.compile(  # "their CTO, Maja", "Youssef's cofounder, Rim", "
 _GROUP_THEN_NAMES = re.compile(
     r"(?:the|our|their|a|my)\s+[\w\s'-]{1,30}?(?:\s+[-\u2013\u2014]\s*|\s*:\s*|\s*\(\s*|,\s+)(?=[A-Z])"
 )
+_LOWER_KIN = re.compile(
+    r"(?:his|her|their)[ \t]+(?:gf|bf|girlfriend|boyfriend|partner|wife|husband|sister|brother"
+    r"|cousin|friend|mate|colleague|boss|cofounder|co-founder|son|daughter|mum|mom|dad)[ \t]+"
+)
 _ABSENT = re.compile(  # said of someone named: they were NOT met
     rf"\b(?:wasn{_A}t|weren{_A}t|was\s+not|were\s+not|couldn{_A}t\s+(?:make|come|join)"
     rf"|could\s+not\s+(?:make|come|join)|didn{_A}t\s+(?:come|show|make|turn)"
@@ -913,9 +917,11 @@ class _Reader:
             )
             pos = m.end() if m else pos
             pos, apposed = _skip_descriptor(t, pos, hi)
-            span = _scan_name(
-                t, pos, hi, lower_ok=(lower_ok or apposed) and (not found or typed_lower)
-            )
+            low = (lower_ok or apposed) and (not found or typed_lower)
+            span = _scan_name(t, pos, hi, lower_ok=low)
+            kin = _LOWER_KIN.match(t, pos, hi) if span is None and low and found else None
+            if kin:  # typed in lower case, "tom and his gf sarah": the name after the kin
+                span = _scan_name(t, kin.end(), hi, lower_ok=True)
             if span is None:
                 break
             if not found:
@@ -1588,14 +1594,11 @@ class _Reader:
             if raw.casefold() not in ("she", "he", "they"):
                 span = _scan_name(t, pos, c.end, lower_ok=False)
                 if span is None:
-                    name = (
-                        self.lookup(raw.split()[0])
-                        if raw.split()[0].casefold() not in _NOT_NAME
-                        else None
-                    )
+                    first = re.split(_A, raw.split()[0])[0]  # "tom's gonna": tom
+                    name = self.lookup(first) if first.casefold() not in _NOT_NAME else None
                     if name is None:
                         continue
-                    raw = raw.split()[0]
+                    raw = first
                     after = pos + len(raw)
                 else:
                     after = span[1]
