@@ -135,6 +135,7 @@ _ME_MODAL = (
     rf"i(?:{_A}ll|\s+will|\s+shall|\s+am\s+going\s+to|{_A}m\s+going\s+to|{_A}m\s+gonna"
     r"|\s+am\s+gonna|\s+gonna|\s+promis+ed\s+to|\s+offered\s+to|\s+agreed\s+to|\s+need\s+to"
     r"|\s+(?:undertook|committed|pledged|vowed|volunteered)\s+to"
+    rf"|(?:{_A}ve|\s+have)\s+(?:agreed|promised|offered|committed|volunteered)\s+to"
     rf"|\s+have\s+to|\s+must|\s+should|\s+can|\s+could|\s+want\s+to|\s+plan\s+to|\s+said\s+i\s*(?:{_A}d|would|will|{_A}ll))"
 )
 _THEM_MODAL = (
@@ -157,8 +158,9 @@ _LEAD = re.compile(
 _ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
-            rf"(?:i\s+|we\s+)?(?:told|promised|assured|reassured|said|agreed|decided)\s+"
-            rf"(?:(?P<obj>him|her|them|{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s+)?(?:that\s+)?"
+            rf"(?:i\s+|we\s+)?(?:told|promised|assured|reassured|said|agreed|decided|let)\s+"
+            rf"(?:(?P<obj>him|her|them|{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s+)?(?:know\s+)?"
+            r"(?:that\s+)?"
             rf"i(?:\s*{_A}d|d|\s+would|\s+will|\s*{_A}ll|\s+could|\s+can)\s+(?!not\b)",
             re.I,
         ),
@@ -168,7 +170,7 @@ _ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"i\s*(?:{_A}m|am)\s+(?=\w+ing\b)", re.I), "promise"),
     (re.compile(rf"i\s*(?:{_A}m|am)\s+(?:to|supposed\s+to|meant\s+to)\s+", re.I), "promise"),
     (re.compile(r"i\s+(?:still\s+)?owe\s+", re.I), "debt"),
-    (re.compile(r"(?:i\s+)?promised\s+(?=(?:him|her|them|[A-Z]\w*)\s+(?!to\b)\w)"), "debt"),
+    (re.compile(r"(?:[iI]\s+)?[pP]romised\s+(?=(?:him|her|them|[A-Z]\w*)\s+(?!to\b)\w)"), "debt"),
     (
         re.compile(
             r"(?:todo|to-?do|me|action(?:\s+items?)?|next\s+steps?|follow[\s-]?ups?|f/u"
