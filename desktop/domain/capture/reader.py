@@ -62,12 +62,13 @@ _NOT_NAME = frozenset(
         "theyre im ive dont cant wont apparently actually basically honestly luckily "
         "unfortunately fortunately obviously clearly probably surprisingly interestingly "
         "sadly thankfully weirdly oddly eventually originally personally meanwhile anyway "
-        "btw turns"
+        "btw turns whose whom"
     )
 )
 _PARTICLES = frozenset(
     _words(
-        "de da di do dos das del della der den du la le los las van von ten ter bin ibn al el y zu"
+        "de da di do dos das del della der den du la le los las van von ten ter bin binti ibn al "
+        "el y zu"
     )
 )
 _TITLES = re.compile(
@@ -93,7 +94,7 @@ _WITH = r"(?:with|w/|w|wi[\u2019']|wiht|wth)"
 _MEET = (
     rf"(?:met(?:\s+up)?(?:\s+{_WITH})?|ran\s+into|bumped\s+into|caught\s+up\s+{_WITH}"
     r"|(?:sat|stood|roomed|seated|ended\s+up)\s+(?:next\s+to|beside|opposite|with|w/)"
-    r"|next\s+to|beside"
+    r"|next\s+to|beside|alongside"
     rf"|(?:chatted|chatting|talked|talking|spoke|speaking|hung\s+out|hanging\s+out"
     rf"|natter|yarn|catch[\s-]?up|debrief|1:1|one[\s-]on[\s-]one)\s+(?:{_WITH}|to)"
     r"|got\s+to\s+know|saw|thanked|visited|interviewed|screened|hosted|facetimed|skyped|phoned"
@@ -294,7 +295,9 @@ _SUBJECT_ACTS = re.compile(
 _PRESENT_VERB = re.compile(  # said of someone at the meeting: they were there
     r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:joined(?!\s+(?-i:[A-Z]))|came\s+(?:along|too|by)|dropped\s+by"
     r"|turned\s+up|showed\s+up|stopped\s+by|popped\s+(?:in|by)|asked\s+(?:me|if|whether)"
-    r"|told\s+me|reminded\s+me|wants\s+me|would\s+like\s+me|invited\s+me|and\s+i\b|&\s+i\b)",
+    r"|told\s+me|reminded\s+me|wants\s+me|would\s+like\s+me|invited\s+me|and\s+i\b|&\s+i\b"
+    r"|(?:was|were)\s+(?:there|here|with\s+(?:her|him|them|me|us)\b)"
+    r"|(?:walked|sat|worked|talked|ate|stayed|came)\s+with\s+(?:me|us)\b)",
     re.I,
 )
 _WORK_AT = re.compile(
@@ -354,7 +357,8 @@ _APPOSITIVE_RE = re.compile(  # "their CTO, Maja", "Youssef's cofounder, Rim", "
     r"(?P<name>[^\W\d_][\w'-]+(?:\s+[^\W\d_][\w'-]+)?)\s*(?:[.,;!?]|$)"
 )
 _GROUP_THEN_NAMES = re.compile(
-    r"(?:the|our|their|a|my)\s+[\w\s'-]{1,30}?(?:\s+[-\u2013\u2014]\s*|\s*:\s*|\s*\(\s*|,\s+)(?=[A-Z])"
+    r"(?:the|our|their|a|my)\s+[\w\s'-]{1,30}?(?:\s+[-\u2013\u2014]\s*|\s*:\s*|\s*\(\s*|,\s+)"
+    r"(?:(?:mostly|mainly|especially|including|incl\.?|esp\.?)\s+)?(?=[A-Z])"
 )
 _LOWER_KIN = re.compile(
     r"(?:his|her|their)[ \t]+(?:gf|bf|girlfriend|boyfriend|partner|wife|husband|sister|brother"
@@ -667,6 +671,9 @@ class _Reader:
             known = by_first.get(key, ())
             if len(known) == 1:
                 return known[0]
+            lasts = [n for n in self.people if " " in n and n.casefold().split()[-1] == key]
+            if len(lasts) == 1:  # "Mr Wafula", "Ha-eun" (Choi Ha-eun): a family name met
+                return lasts[0]
         return None
 
     def resolve(self, raw: str) -> str:
@@ -849,7 +856,7 @@ class _Reader:
                     r"\s+(?:\w+\s+){0,4}$",
                     t[s : m.start()],
                     re.I,
-                ):
+                ) and not re.search(r"\b(?:meant|supposed)\s+to\s+be\b", t[s : m.start()], re.I):
                     continue  # "I'll set up a meeting with Carl": a plan, not a meeting
                 if (
                     word == "saw"
