@@ -282,7 +282,9 @@ _ASKED_TO_INTRO = re.compile(
     re.I,
 )
 _BARE_INTRO = re.compile(r"(?:an?\s+)?intro(?:duction)?\s+to\s+", re.I)
-_SHE_SAID = re.compile(rf"(?P<x>{_SUBJ_PRONOUN}|{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s+said\s*$", re.I)
+_SHE_SAID = re.compile(
+    rf"(?P<x>{_SUBJ_PRONOUN}\b|{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s+said\s*$", re.I
+)
 _INTRODUCING_ME = re.compile(r"for\s+(?:introducing|connecting)\s+(?:me|us)\s+(?:to|with)\s+", re.I)
 _VIA = re.compile(r"\s+(?:via|through|thanks\s+to)\s+", re.I)
 _PASSIVE_INTRO = re.compile(r"(?:was|got|were)\s+introduced\s+to\s+", re.I)
@@ -316,7 +318,7 @@ _ORG_AFTER_NAME = re.compile(
     re.I,
 )
 _EMPLOYER_LEAD = (
-    rf"(?i:\b(?P<subj>{_SUBJ_PRONOUN}|{_NAME_WORD}(?:\s+{_NAME_WORD})?)(?:,?\s+who)?\s*"
+    rf"(?i:\b(?P<subj>{_SUBJ_PRONOUN}\b|{_NAME_WORD}(?:\s+{_NAME_WORD})?)(?:,?\s+who)?\s*"
     rf"(?:{_A}?s|\s+is|\s+just|\s+now|\s+has|\s+was)?\s*(?:a\s+|an\s+|now\s+|just\s+)*"
     rf"(?:(?:works?|working|worked|started|joined|runs\s+[\w-]+|leads\s+[\w-]+"
     rf"|heading\s+up\s+[\w-]+|(?:[\w-]+\s+){{0,2}}?{_ROLES})?"
@@ -1595,7 +1597,7 @@ class _Reader:
             if appos:  # "His chief of staff, Layla, will propose dates"
                 pos, body = appos.end(), t[appos.end() : c.end]
             subj = re.match(
-                rf"({_SUBJ_PRONOUN}|(?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD})", body, re.I
+                rf"({_SUBJ_PRONOUN}\b|(?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD})", body, re.I
             )
             if subj is None:
                 continue
