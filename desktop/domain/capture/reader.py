@@ -833,8 +833,8 @@ class _Reader:
             return not re.match(
                 r"(?:have|has|will|want|plan|going|need|needs)\s+(?!to\b)", rest, re.I
             )
-        if _ASKED_ME.match(rest) or _WAITING.match(rest):
-            return True
+        if _ASKED_ME.match(rest) or _WAITING.match(rest) or _SAID_THEY.match(rest):
+            return True  # "... and said he'd send me the docs"
         m = re.match(rf"((?:{_NAME_WORD}\s+){{0,2}}{_NAME_WORD})", rest)
         if m and m.group()[:1].isupper():
             words = list(_NAME_WORD_RE.finditer(rest, 0, m.end()))
