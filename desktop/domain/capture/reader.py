@@ -390,6 +390,11 @@ _PLACE_STOP = frozenset(
         "i she he they we you it met re of"
     )
 )
+_SUBORDINATE_TAIL = re.compile(  # "send him the offer once she does": the promise ends
+    r",?\s+(?:once|while|whilst|when|so\s+that|so)\s+(?=(?:i|i[\u2019']m|she|he|they)\b)"
+    r"|,\s+who\s+|\s+(?:before|after)\s+(?:then|that)\s*$",
+    re.I,
+)
 _VAGUE_TAIL = re.compile(
     r"(?:\s+(?:sometime|some\s+time|soon|asap|at\s+some\s+point|later|eventually|again"
     r"|when\s+i\s+can|if\s+i\s+can|too|lol|haha|:\)|!+))+\s*$",
@@ -1880,6 +1885,7 @@ class _Reader:
         raw = _VAGUE_TAIL.sub("", raw)
         raw = re.sub(r"^(?:also|just|then|definitely|still|quickly|really)\s+", "", raw, flags=re.I)
         raw = re.split(r"\s+(?:since|because|as\s+she|as\s+he|as\s+they)\s+", raw, maxsplit=1)[0]
+        raw = _SUBORDINATE_TAIL.split(raw, maxsplit=1)[0]
         raw = re.sub(r"\s+([,;:.!?])", r"\1", raw)
         raw = raw.strip(" \t.,;:!?\u2014\u2013-\"'()[]")
         if raw.count("(") > raw.count(")"):
