@@ -73,7 +73,8 @@ _PARTICLES = frozenset(
 )
 _TITLES = re.compile(
     r"(?:dr|mr|mrs|ms|mx|prof|professor|sir|dame|rev|shri|sri|smt|herr|frau|mme|fr|sra|dra|cllr"
-    r"|coach|capt|captain|sgt|hon|judge|senator|rabbi|imam|pastor|father|sister|brother)\.?\s+",
+    r"|coach|capt|captain|sgt|hon|judge|senator|rabbi|imam|pastor|father|sister|brother|engr|eng"
+    r"|arch|atty|adv)\.?\s+",
     re.I,
 )
 _ROLES = (
@@ -113,7 +114,7 @@ _SPLIT_RE = re.compile(
     re.M,
 )
 _SOFT_SPLIT_RE = re.compile(
-    r"\s*,\s*(?:and\s+|but\s+|so\s+)?|\s+(?:and|but|so|then)\s+"
+    r"\s*,\s*(?:and\s+|but\s+|so\s+)?|\s+(?:and|but|so|then|&)\s+"
     rf"|(?<!\bif)(?<!\bwhether)(?<!\bsaid)(?<!\btold)(?<!\bhim)(?<!\bher)(?<!\bthem)(?<!\bthat)"
     rf"\s+(?:that\s+)?(?=i\s+(?:still\s+)?owe\b|i{_A}ll\b|i\s+will\b|i\s+need\s+to\b"
     rf"|(?:she|he|they)\s+(?:will|would|is\s+going|said)\b|(?:she|he|they){_A}ll\b)",
@@ -1465,6 +1466,10 @@ class _Reader:
             lead = _LEAD.match(t, c.start, c.end)
             pos = lead.end() if lead else c.start
             body = t[pos : c.end]
+            if re.search(r"\bso(?:\s+that)?\s*\Z", t[max(0, c.start - 12) : c.start], re.I) and (
+                re.match(r"(?:\w+\s+){1,3}?(?:can|could)\b", body, re.I)
+            ):
+                continue  # "... so she can cite it": a purpose, not a promise
             # "asked if I could review the deck, I said yes" / "..., I said no"
             ask = _ASKED_ME.search(t, pos, c.end)
             if ask is not None:
