@@ -946,6 +946,13 @@ class _Reader:
             raw = t[span[0] : span[1]]
             if raw.casefold() in _WEEKDAY_OR_MONTH or re.fullmatch(r"(?:the|a|an)\b.*", raw, re.I):
                 break
+            if (
+                found
+                and raw.islower()
+                and "," in t[pos - 3 : span[0]]
+                and not re.match(r"[ \t]*(?:,|and\b|&|\(|from\b|-|[.;!?\n]|\Z)", t[span[1] : hi])
+            ):
+                break  # "dele ogunleye, mixing his EP": words, not another name
             owner = re.compile(rf"{_A}s\s+[a-z][a-z\s-]{{0,40}}?,?\s*(?=[A-Z])").match(
                 t, span[1], hi
             )
