@@ -699,6 +699,36 @@ class _Reader:
         self.mentions.append((pos, name, sentence))
         return name
 
+    def merge_first_names(self) -> None:
+        """ "Naledi and I ..." read before "introduced me to Dr. Naledi Dlamini": a first
+        name alone that is the first word of exactly one full name met is that person."""
+        for short in list(self.people):
+            if " " in short:
+                continue
+            longer = [
+                p for p in self.people if p.casefold().startswith(short.casefold() + " ")
+            ]
+            if len(longer) != 1:
+                continue
+            full = longer[0]
+            self.people.remove(short)
+            self.mentions = [(p, full if n == short else n, s) for p, n, s in self.mentions]
+            if short in self.orgs:
+                self.orgs.setdefault(full, self.orgs.pop(short))
+            if short in self.gender:
+                self.gender.setdefault(full, self.gender.pop(short))
+            self.intros = [
+                ParsedIntroduction(
+                    full if i.introducer == short else i.introducer,
+                    full if i.person == short else i.person,
+                    full if i.to == short else i.to,
+                    i.done,
+                    i.span,
+                )
+                for i in self.intros
+            ]
+            self._memo.clear()
+
     def mention(self, name: str, pos: int, sentence: int) -> None:
         if name.casefold() in {p.casefold() for p in self.people}:
             self.mentions.append((pos, name, sentence))
@@ -1987,6 +2017,7 @@ def read_note(
     reader.find_people(sentences, clauses)
     reader.find_intros(sentences)
     reader.find_actor_people(clauses)
+    reader.merge_first_names()
     reader.find_actors(clauses)
     reader.find_place(sentences, clauses)
     reader.learn_gender(clauses)
