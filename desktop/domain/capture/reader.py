@@ -363,6 +363,10 @@ _GROUP_THEN_NAMES = re.compile(
     r"(?:the|our|their|a|my)\s+[\w\s'-]{1,30}?(?:\s+[-\u2013\u2014]\s*|\s*:\s*|\s*\(\s*|,\s+)"
     r"(?:(?:mostly|mainly|especially|including|incl\.?|esp\.?)\s+)?(?=[A-Z])"
 )
+_NAME_AND_HIS = re.compile(
+    rf"(?P<who>{_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)[ \t]*(?:,|and|&|with)[ \t]+(?P<pos>his|her)"
+    r"[ \t]+(?:[a-z][\w-]*[ \t]+){0,2}(?:[a-z][\w-]*)[ \t,]+(?=[A-Z])",
+)
 _LOWER_KIN = re.compile(
     r"(?:his|her|their)[ \t]+(?:gf|bf|girlfriend|boyfriend|partner|wife|husband|sister|brother"
     r"|cousin|friend|mate|colleague|boss|cofounder|co-founder|son|daughter|mum|mom|dad)[ \t]+"
@@ -748,6 +752,10 @@ class _Reader:
         """ "Omar is raising for his agritech startup": a clause led by one person met and
         holding only one kind of third-person pronoun tells that person's."""
         t = self.text
+        for m in _NAME_AND_HIS.finditer(t):  # "Daniel Okafor and his mentor Patricia Lim"
+            who = self.lookup(m.group("who"))
+            if who is not None:
+                self.gender.setdefault(who, "m" if m.group("pos").casefold() == "his" else "f")
         for c in clauses:
             span = _scan_name(t, c.start, c.end, lower_ok=False)
             if span is None:
