@@ -103,7 +103,7 @@ _MEET = (
     r"|(?:lunch|coffee|coffe|dinner|drinks|breakfast|brunch|beers?|tea|call|phone\s+call"
     r"|chat|video\s+call|zoom|teams\s+call|meeting|mtg|walk|workshop|bbq|pints?|borrel)"
     rf"(?:\s+(?:at|in|after|before|during)\s+[^,;.\n]*?)?\s+{_WITH}"
-    r"|(?:attendees|present|participants)\s*:|with|w/|w"
+    r"|(?:attendees|present|participants)\s*:|with|w/|w|wiht|wth"
     r"|(?:lunch|coffee|dinner|drinks|breakfast|call|zoom|meeting|chat|1:1)\s*:)"
 )
 _MEET_RE = re.compile(rf"(?<![\w/])(?:{_MEET})(?=[\s:])\s*:?\s*", re.I)
@@ -391,12 +391,13 @@ _PLACE_LEAD = re.compile(r"(?<![\w/])(?:at|in|during)\s+", re.I)
 _PLACE_STOP = frozenset(
     _words(
         "and or where who which that to for about because yesterday today tonight tomorrow "
-        "this last next on during after before while with w w/ from in at by but so then when "
+        "this last next on during after before while with w w/ wiht wth from in at by but so then "
+        "when "
         "i she he they we you it met re of"
     )
 )
 _SUBORDINATE_TAIL = re.compile(  # "send him the offer once she does": the promise ends
-    r",?\s+(?:once|while|whilst|when|so\s+that|so)\s+(?=(?:i|i[\u2019']m|she|he|they)\b)"
+    r",?\s+(?:once|when|so\s+that|so)\s+(?=(?:i|i[\u2019']m|she|he|they)\b)"
     r"|,\s+who\s+|\s+(?:before|after)\s+(?:then|that)\s*$",
     re.I,
 )
@@ -894,7 +895,7 @@ class _Reader:
         for index, (s, e) in enumerate(sentences):
             for m in _MEET_RE.finditer(t, s, e):
                 word = m.group().split()[0].casefold()
-                bare_with = word in ("with", "w/", "w")
+                bare_with = word in ("with", "w/", "w", "wiht", "wth")
                 if bare_with and not self._with_is_meeting(s, m.start()):
                     continue
                 if re.search(
