@@ -138,7 +138,7 @@ _ME_MODAL = (
     r"|\s+am\s+gonna|\s+gonna|\s+promis+ed\s+to|\s+offered\s+to|\s+agreed\s+to|\s+need\s+to"
     r"|\s+(?:undertook|committed|pledged|vowed|volunteered)\s+to"
     rf"|(?:{_A}ve|\s+have)\s+(?:agreed|promised|offered|committed|volunteered)\s+to"
-    rf"|\s+have\s+to|\s+must|\s+should|\s+can|\s+could|\s+want\s+to|\s+plan\s+to|\s+said\s+i\s*(?:{_A}d|would|will|{_A}ll))"
+    rf"|\s+have\s+to|\s+must|\s+should|\s+shoud|\s+can|\s+could|\s+want\s+to|\s+plan\s+to|\s+said\s+i\s*(?:{_A}d|would|will|{_A}ll))"
 )
 _THEM_MODAL = (
     rf"(?:{_A}ll|\s+will|\s+shall|{_A}s\s+going\s+to|\s+is\s+going\s+to|{_A}s\s+gonna"
@@ -183,7 +183,8 @@ _ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
-            r"(?:promis+ed|need|needs|have|has|should|must|gonna|gotta|going|will|offered|agreed"
+            r"(?:promis+ed|need|needs|have|has|should|shoud|shld|must|gonna|gotta|going|will"
+    r"|offered|agreed"
             r"|undertook|committed|pledged|volunteered|want|plan|remember"
             r"|don[\u2019']t\s+forget)(?:\s+to)?\s+(?=\w)",
             re.I,
@@ -366,6 +367,12 @@ _GROUP_THEN_NAMES = re.compile(
 _NAME_AND_HIS = re.compile(
     rf"(?P<who>{_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)[ \t]*(?:,|and|&|with)[ \t]+(?P<pos>his|her)"
     r"[ \t]+(?:[a-z][\w-]*[ \t]+){0,2}(?:[a-z][\w-]*)[ \t,]+(?=[A-Z])",
+)
+_DESCRIBED_THEN_NAME = re.compile(  # "our firmware lead, Ilse"
+    r"(?:the|our|my|his|her|their)\s[^,;()]{1,60},\s+"
+    r"(?P<name>(?-i:[A-Z])[\w'\-]*(?:\s+(?-i:[A-Z])[\w'\-]*){0,2})"
+    r"(?=\s*(?:,|$|\s+(?:by|soon|sometime|next|this|tomorrow|later|asap)\b))",
+    re.I,
 )
 _LOWER_KIN = re.compile(
     r"(?:his|her|their)[ \t]+(?:gf|bf|girlfriend|boyfriend|partner|wife|husband|sister|brother"
@@ -1986,11 +1993,11 @@ class _Reader:
     def intro_target(self, raw: str) -> str:
         """ "her co-founder Mert" -> "Mert"; "Vik at Sequoia" -> "Vik"; "our CTO" kept;
         "their CTO, Maja" -> "Maja"."""
-        named = _APPOSITIVE_RE.match(raw.strip())
+        named = _APPOSITIVE_RE.match(raw.strip()) or _DESCRIBED_THEN_NAME.match(raw.strip())
         if named and named.group("name").split()[0].casefold() not in _NOT_NAME:
             return self.resolve(named.group("name"))
         raw = re.split(
-            r"\s+(?:at|from|about|for|who|because|so|since|re|in|-)\s+|[,;(]",
+            r"\s+(?:at|from|about|for|who|because|so|since|re|in|by|via|over|-)\s+|[,;(]",
             raw.strip(),
             maxsplit=1,
         )[0]
