@@ -374,6 +374,7 @@ _DESCRIBED_THEN_NAME = re.compile(  # "our firmware lead, Ilse"
     r"(?=\s*(?:,|$|\s+(?:by|soon|sometime|next|this|tomorrow|later|asap)\b))",
     re.I,
 )
+_DO_IT = re.compile(r"(?:do|finish|get|have)\s+(?:it|that|this)(?:\s+done)?", re.I)
 _LOWER_KIN = re.compile(
     r"(?:his|her|their)[ \t]+(?:gf|bf|girlfriend|boyfriend|partner|wife|husband|sister|brother"
     r"|cousin|friend|mate|colleague|boss|cofounder|co-founder|son|daughter|mum|mom|dad)[ \t]+"
@@ -1888,6 +1889,12 @@ class _Reader:
             "up",
             "in",
             "know",
+            "on",
+            "into",
+            "onto",
+            "through",
+            "off",
+            "out",
         )
 
     def commitments(self, clauses: list[_Clause]) -> list[ParsedCommitment]:
@@ -1903,7 +1910,24 @@ class _Reader:
             if due is None:
                 due = fallback_due(self.text, lo, hi, self.now, self.rules, self.budget)
             desc = self.describe(lo, hi, due)
-            if not desc:
+            if not desc or re.match(r"remember\b(?!\s+to\b)", desc, re.I):
+                continue  # "Must remember her husband Derek has been poorly": a note
+            prev = out[-1] if out else None
+            if (
+                prev is not None
+                and _DO_IT.fullmatch(desc)
+                and prev.owner == c.kind
+                and prev.due is None
+                and due is not None
+            ):  # "..., I said yes. I'll do it by Tuesday": the date of that promise
+                out[-1] = ParsedCommitment(
+                    prev.owner,
+                    prev.description,
+                    prev.person_name,
+                    due[2],
+                    self.text[due[0] : due[1]],
+                    prev.span,
+                )
                 continue
             out.append(
                 ParsedCommitment(
