@@ -375,6 +375,12 @@ _DESCRIBED_THEN_NAME = re.compile(  # "our firmware lead, Ilse"
     re.I,
 )
 _DO_IT = re.compile(r"(?:do|finish|get|have)\s+(?:it|that|this)(?:\s+done)?", re.I)
+_TITLE_BEFORE = re.compile(
+    r"\b(?P<t>imam|rabbi|father|pastor|reverend|ambassador|minister|mayor|senator|governor|chief"
+    r"|judge|professor|prof|doctor|coach|captain|sheikh|bishop|councillor|cllr)\.?[ \t]+"
+    r"(?:\Z|(?=\S))",
+    re.I,
+)
 _LOWER_KIN = re.compile(
     r"(?:his|her|their)[ \t]+(?:gf|bf|girlfriend|boyfriend|partner|wife|husband|sister|brother"
     r"|cousin|friend|mate|colleague|boss|cofounder|co-founder|son|daughter|mum|mom|dad)[ \t]+"
@@ -655,6 +661,7 @@ class _Reader:
         self.known_index = _index(tuple(known))
         self.gender: dict[str, str] = {}  # person -> "f" / "m", as the note itself says
         self.aliases: dict[str, str] = {}  # a quoted nickname -> the person
+        self.titled: dict[str, list[str]] = {}  # "imam" -> people met introduced so
         self._memo: dict[tuple[str, int], str | None] = {}
 
     # -- names and people ------------------------------------------------------
@@ -675,6 +682,8 @@ class _Reader:
             return None
         if key in self.aliases:
             return self.aliases[key]
+        if len(self.titled.get(key, ())) == 1:
+            return self.titled[key][0]
         for name in self.people:
             if name.casefold() == key:
                 return name
@@ -700,7 +709,9 @@ class _Reader:
     def resolve(self, raw: str) -> str:
         return self.lookup(raw) or self.lookup(tidy_name(raw)) or tidy_name(raw)
 
-    def add_person(self, raw: str, pos: int, sentence: int) -> str:
+    def add_person(self, raw: str, pos: int, sentence: int, at: int | None = None) -> str:
+        """Record a person met; ``pos`` is the mention's place (a list's start), ``at``
+        where this very name is written, when that differs."""
         name = self.resolve(raw)
         nick = _NICKNAME_RE.search(raw)
         if nick:  # Robert "Rob" Kellerman: a later "Rob" is him
@@ -709,6 +720,12 @@ class _Reader:
         if name.casefold() not in {p.casefold() for p in self.people}:
             # a first name met earlier in full ("Marc" after "Marc Leroy") is the same person
             self.people.append(name)
+            title = _TITLE_BEFORE.match(raw.strip() + " ") or _TITLE_BEFORE.search(
+                self.text, max(0, (pos if at is None else at) - 24), pos if at is None else at
+            )
+            if title:  # "Imam Abdullahi Yusuf": "the Imam" later is him
+                self.titled.setdefault(title.group("t").casefold(), []).append(name)
+                self._memo.clear()
         self.mentions.append((pos, name, sentence))
         return name
 
@@ -1019,7 +1036,7 @@ class _Reader:
                         break
                     pos = sep.end()
                     continue
-            name = self.add_person(raw, list_at if found else span[0], sentence)
+            name = self.add_person(raw, list_at if found else span[0], sentence, at=span[0])
             title = re.search(r"\b(mr|mrs|ms|miss)\.?\s*\Z", t[max(0, span[0] - 6) : span[0]], re.I)
             if title:  # "Mrs Okafor" is a "she"
                 self.gender.setdefault(name, "m" if title.group(1).casefold() == "mr" else "f")
