@@ -381,6 +381,13 @@ _TITLE_BEFORE = re.compile(
     r"(?:\Z|(?=\S))",
     re.I,
 )
+_ORG_HEADS = frozenset(
+    _words(
+        "club mission society association council group foundation institute university "
+        "school hospital bank trust union league network collective lab studio agency "
+        "ministry consulate embassy federation committee chamber academy college"
+    )
+)
 _LOWER_KIN = re.compile(
     r"(?:his|her|their)[ \t]+(?:gf|bf|girlfriend|boyfriend|partner|wife|husband|sister|brother"
     r"|cousin|friend|mate|colleague|boss|cofounder|co-founder|son|daughter|mum|mom|dad)[ \t]+"
@@ -1131,8 +1138,18 @@ class _Reader:
             cut = next((i for i, w in enumerate(kept) if w.casefold() in _PLACE_STOP), None)
             return " ".join(kept[:cut]).strip(",.;:)")
         words: list[str] = []
-        for word in raw.strip().split():
+        split = raw.strip().split()
+        for n, word in enumerate(split):
             w = word.strip(",.;:)")
+            # "Dutch trade mission", "Warsaw running club": lower-case words up to a head noun
+            if words and w[:1].islower() and w.casefold() not in ("of", "&", "de", "la"):
+                tail = [x.strip(",.;:)") for x in split[n : n + 3]]
+                head = next(
+                    (k for k, x in enumerate(tail) if x.casefold() in _ORG_HEADS), None
+                )
+                if head is not None and all(x[:1].islower() for x in tail[: head + 1]):
+                    words.extend(tail[: head + 1])
+                break
             if (
                 not w
                 or (w.casefold() in _PLACE_STOP and w.casefold() not in ("of",))
