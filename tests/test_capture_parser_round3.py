@@ -131,3 +131,18 @@ def test_whose_promise(text: str, expected: list[tuple[str, str | None, str, dat
 def test_introduction_target(text: str, to: str) -> None:
     intros = read(text).introductions
     assert [(i.introducer, i.to, i.done) for i in intros] == [(None, to, False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "Poster session at the Lisbon satellite workshop was long. Met Ana Ruiz there.",
+            "Lisbon satellite workshop",
+        ),
+        ("Rosa Lind and I finally had that fika at Espresso House.", "Espresso House"),
+        ("Breakfast with Gus Pereira. Thanked him for introducing me to Marta Diaz at Nubank.", ""),
+    ],
+)
+def test_where_we_met(text: str, place: str) -> None:
+    assert read(text).place == place

@@ -352,7 +352,7 @@ _POSSESSIVE_END_RE = re.compile(rf"{_A}s$")
 _THEM_MODAL_S_RE = re.compile(_THEM_MODAL + r"\s+", re.I)
 _THEM_DEBT_LEAD_RE = re.compile(r"\s*" + _THEM_DEBT.pattern, re.I)
 _MEAL_RE = re.compile(
-    r"\b(?:lunch|coffee|dinner|drinks|breakfast|brunch|beers?|tea|call|meeting|walk|met|meet)\b",
+    r"\b(?:lunch|coffee|dinner|drinks|breakfast|brunch|beers?|tea|call|meeting|walk|met|meet|fika|cuppa)\b",
     re.I,
 )
 _PAREN_ROLE_AT = re.compile(r".*?(?:\s@\s*|\s+at\s+|@)(?P<org>\S.*)$", re.I)
@@ -407,14 +407,16 @@ _TIME_RE = re.compile(
     r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?|noon|midnight|lunchtime|night|the\s+moment", re.I
 )
 _AFTER_VERB = frozenset(_words("the a an my our his her their through over into around up out off"))
-_MEAL_WORDS = frozenset(_words("lunch dinner breakfast brunch coffee drinks call meeting"))
+_MEAL_WORDS = frozenset(
+    _words("lunch dinner breakfast brunch coffee drinks call meeting fika cuppa")
+)
 _PLACE_LEAD = re.compile(r"(?<![\w/])(?:at|in|during)\s+", re.I)
 _PLACE_STOP = frozenset(
     _words(
         "and or where who which that to for about because yesterday today tonight tomorrow "
         "this last next on during after before while with w w/ wiht wth from in at by but so then "
         "when "
-        "i she he they we you it met re of"
+        "i she he they we you it met re of was were is are has had"
     )
 )
 _SUBORDINATE_TAIL = re.compile(  # "send him the offer once she does": the promise ends
@@ -1364,6 +1366,8 @@ class _Reader:
                 ):
                     continue
                 lead = m.group().split()[0].casefold()
+                if self._after_introduced(t[max(s, m.start() - 40) : m.start()]):
+                    continue  # "introducing me to Marta de los Santos at Nubank": her employer
                 clause = next((c for c in clauses if c.start <= m.start() < c.end), None)
                 lo = clause.start if clause else s
                 met_here = _MEET_RE.search(t, lo, m.start()) is not None
@@ -1398,6 +1402,15 @@ class _Reader:
             if found:
                 self.place = found[0][1]
                 return
+
+    def _after_introduced(self, before: str) -> bool:
+        """Whether ``before`` ends with the name of someone introduced, not met."""
+        met = {p.casefold() for p in self.people}
+        for intro in self.intros:
+            for name in (intro.person, intro.to):
+                if name and name.casefold() not in met and before.rstrip().endswith(name):
+                    return True
+        return False
 
     def _is_org_text(self, place: str) -> bool:
         return place.casefold() in {o.casefold() for o in self.orgs.values()}
