@@ -37,6 +37,7 @@ def promises(result: CaptureParse) -> list[tuple[str, str | None, str, date | No
             ("Wanjiru", "Otieno", "Achieng"),
         ),
         ("drinks w tom and his gf sarah.", ("Tom", "Sarah")),
+        ("coffee w/ my co-supervisor dr. fenna bakker.", ("Fenna Bakker",)),
         ("Worked the till alongside Margaret Oyelaran-Smith.", ("Margaret Oyelaran-Smith",)),
         ("Met Eva Lund. Her postdoc Tomás Ibarra was with her.", ("Eva Lund", "Tomás Ibarra")),
         ("drinks with the Klarna crew, mostly Erik Sandberg.", ("Erik Sandberg",)),

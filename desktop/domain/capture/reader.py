@@ -388,9 +388,12 @@ _ORG_HEADS = frozenset(
         "ministry consulate embassy federation committee chamber academy college"
     )
 )
-_LOWER_KIN = re.compile(
-    r"(?:his|her|their)[ \t]+(?:gf|bf|girlfriend|boyfriend|partner|wife|husband|sister|brother"
-    r"|cousin|friend|mate|colleague|boss|cofounder|co-founder|son|daughter|mum|mom|dad)[ \t]+"
+_LOWER_KIN = re.compile(  # "his gf sarah", "my co-supervisor dr. fenna bakker"
+    r"(?:his|her|their|my|our)[ \t]+(?:new[ \t]+|old[ \t]+)?(?:gf|bf|girlfriend|boyfriend"
+    r"|partner|wife|husband|sister|brother|cousin|friend|mate|colleague|boss|cofounder"
+    r"|co-founder|son|daughter|mum|mom|dad|supervisor|co-supervisor|cosupervisor|advisor"
+    r"|adviser|mentor|manager|neighbour|neighbor|landlord|landlady|tutor|coach)[ \t]+"
+    r"(?:(?:dr|prof|mr|mrs|ms)\.?[ \t]+)?"
 )
 _ABSENT = re.compile(  # said of someone named: they were NOT met
     rf"\b(?:wasn{_A}t|weren{_A}t|was\s+not|were\s+not|couldn{_A}t\s+(?:make|come|join)"
@@ -1009,7 +1012,7 @@ class _Reader:
             pos, apposed = _skip_descriptor(t, pos, hi)
             low = (lower_ok or apposed) and (not found or typed_lower)
             span = _scan_name(t, pos, hi, lower_ok=low)
-            kin = _LOWER_KIN.match(t, pos, hi) if span is None and low and found else None
+            kin = _LOWER_KIN.match(t, pos, hi) if span is None and low else None
             if kin:  # typed in lower case, "tom and his gf sarah": the name after the kin
                 span = _scan_name(t, kin.end(), hi, lower_ok=True)
             if span is None:
