@@ -147,3 +147,13 @@ def test_introduction_target(text: str, to: str) -> None:
 )
 def test_where_we_met(text: str, place: str) -> None:
     assert read(text).place == place
+
+
+def test_a_weekday_after_a_is_not_a_due_date() -> None:
+    result = read("Met Bronwyn. She's gonna check if her principal can free up a Friday.")
+    assert [c.due for c in result.commitments] == [None]
+
+
+def test_a_bracket_with_an_instrument_and_a_band_names_the_band() -> None:
+    result = read("bumped into Siobhán Ní Bhriain (fiddle, Lúnasa) at the soundcheck")
+    assert dict(result.organizations) == {"Siobhán Ní Bhriain": "Lúnasa"}

@@ -325,6 +325,9 @@ def english_due_rules(
     )
 
 
+_NOT_A_DATE_BEFORE = re.compile(r"\b(?:a|an|every|each|one|any)\s+\Z", re.I)
+
+
 def find_due(
     text: str, lo: int, hi: int, today: date, rules: LanguageRules
 ) -> tuple[int, int, date] | None:
@@ -334,6 +337,8 @@ def find_due(
     best_key: tuple[bool, int, int] | None = None
     for rule in rules.due_rules:
         for m in rule.pattern.finditer(text, lo, hi):
+            if _NOT_A_DATE_BEFORE.search(text, max(lo, m.start() - 8), m.start()):
+                continue  # "free up a Friday", "every Monday": a day, not a deadline
             try:
                 day = rule.resolve(m, today, rules)
             except (ValueError, OverflowError, KeyError):

@@ -1064,7 +1064,9 @@ class _Reader:
                 if g.get("paren") and "," in value and not _PAREN_ROLE_AT.match(value):
                     # "(CTO, Patchwork)"
                     parts = [p.strip() for p in value.split(",")]
-                    value = next((p for p in parts if not re.match(rf"(?i:{_ROLES})\b", p)), "")
+                    kept = [p for p in parts if p and not re.match(rf"(?i:{_ROLES})\b", p)]
+                    named = [p for p in kept if p[0].isupper()]  # "(fiddle, Lúnasa)"
+                    value = (named or kept or [""])[0]
                 both = re.match(r"(?:all|both)\s+(?:(?:from|at|of)\s+)?", value, re.I)
                 if g.get("paren") and both:  # "(both Nubank)": the whole list
                     value, together = value[both.end() :], True
