@@ -107,6 +107,11 @@ def test_who_was_met(text: str, people: tuple[str, ...]) -> None:
             [("me", "Ola Adebayo", "review his deck", date(2026, 3, 17))],
         ),
         ("Met Margaret. Must remember her husband Derek has been poorly.", []),
+        ("Met Naledi Dlamini. Naledi and I will co-write a brief.", []),
+        (
+            "Met Ana on Friday and I need to send her the contract.",
+            [("me", "Ana", "send her the contract", None)],
+        ),
         (
             "Met Siobhán. I said I'd put her on the guest list for Dublin.",
             [("me", "Siobhán", "put her on the guest list for Dublin", None)],

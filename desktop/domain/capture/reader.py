@@ -388,6 +388,9 @@ _ORG_HEADS = frozenset(
         "ministry consulate embassy federation committee chamber academy college"
     )
 )
+_JOINT_SUBJECT = re.compile(
+    rf"(?:^|[.;:!?\n]\s*)(?P<who>{_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)[ \t]+(?:and|&)[ \t]*\Z"
+)
 _LOWER_KIN = re.compile(  # "his gf sarah", "my co-supervisor dr. fenna bakker"
     r"(?:his|her|their|my|our)[ \t]+(?:new[ \t]+|old[ \t]+)?(?:gf|bf|girlfriend|boyfriend"
     r"|partner|wife|husband|sister|brother|cousin|friend|mate|colleague|boss|cofounder"
@@ -1576,6 +1579,9 @@ class _Reader:
                 re.match(r"(?:\w+\s+){1,3}?(?:can|could)\b", body, re.I)
             ):
                 continue  # "... so she can cite it": a purpose, not a promise
+            joint = _JOINT_SUBJECT.search(t, max(0, c.start - 40), c.start)
+            if joint and self.lookup(joint.group("who")) and re.match(r"i\b", body, re.I):
+                continue  # "Naledi and I will co-write a brief": a plan of both, no one's promise
             # "asked if I could review the deck, I said yes" / "..., I said no"
             ask = _ASKED_ME.search(t, pos, c.end)
             if ask is not None:
