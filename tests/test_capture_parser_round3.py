@@ -157,6 +157,8 @@ def test_where_we_met(text: str, place: str) -> None:
 def test_a_weekday_after_a_is_not_a_due_date() -> None:
     result = read("Met Bronwyn. She's gonna check if her principal can free up a Friday.")
     assert [c.due for c in result.commitments] == [None]
+    result = read("Met Ola. He wants a quote; I'll send him one by Friday.")
+    assert [c.due for c in result.commitments] == [date(2026, 3, 13)]
 
 
 def test_a_bracket_with_an_instrument_and_a_band_names_the_band() -> None:

@@ -325,7 +325,7 @@ def english_due_rules(
     )
 
 
-_NOT_A_DATE_BEFORE = re.compile(r"\b(?:a|an|every|each|one|any)\s+\Z", re.I)
+_NOT_A_DATE_BEFORE = re.compile(r"\b(?:a|an|every|each)\s+\Z", re.I)
 
 
 def find_due(
