@@ -109,6 +109,10 @@ def test_who_was_met(text: str, people: tuple[str, ...]) -> None:
         ("Met Margaret. Must remember her husband Derek has been poorly.", []),
         ("Met Naledi Dlamini. Naledi and I will co-write a brief.", []),
         (
+            "Bumped into Tom at the canteen - he reminded me to submit my expenses by Friday.",
+            [("me", "Tom", "submit my expenses", date(2026, 3, 13))],
+        ),
+        (
             "Met Ana on Friday and I need to send her the contract.",
             [("me", "Ana", "send her the contract", None)],
         ),

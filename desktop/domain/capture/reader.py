@@ -246,7 +246,7 @@ _NICKNAME_RE = re.compile(r"[\"\u201c'\u2018]([^\W\d_][\w\-]*)[\"\u201d'\u2019](
 _REMEMBER_TO = re.compile(r"(?:remember|make\s+sure|be\s+sure|try)\s+to\s+", re.I)
 _LIST_SEP = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+)")
 _ASKED_ME = re.compile(
-    r"(?:asked|begged|wants|wanted|would\s+like|needs|needed|expects|told)\s+(?:me|us)\s+to\s+"
+    r"(?:asked|begged|wants|wanted|would\s+like|needs|needed|expects|told|reminded)\s+(?:me|us)\s+to\s+"
     r"|asked\s+(?:me\s+)?(?:if|whether)\s+i\s+(?:could|can|would|might)\s+",
     re.I,
 )
