@@ -41,6 +41,10 @@ def promises(result: CaptureParse) -> list[tuple[str, str | None, str, date | No
         ("Worked the till alongside Margaret Oyelaran-Smith.", ("Margaret Oyelaran-Smith",)),
         ("Met Eva Lund. Her postdoc Tomás Ibarra was with her.", ("Eva Lund", "Tomás Ibarra")),
         ("drinks with the Klarna crew, mostly Erik Sandberg.", ("Erik Sandberg",)),
+        (
+            "Met three founders at the pitch night: Amir Haddad and Lucy Chen.",
+            ("Amir Haddad", "Lucy Chen"),
+        ),
         ("meant to be a quick coffee with matilde rossi but it ran long", ("Matilde Rossi",)),
         ("helped at the cleanup wiht jorge ramírez.", ("Jorge Ramírez",)),
         ("Tea with Siti Nurhaliza binti Ismail.", ("Siti Nurhaliza binti Ismail",)),
@@ -168,3 +172,8 @@ def test_a_weekday_after_a_is_not_a_due_date() -> None:
 def test_a_bracket_with_an_instrument_and_a_band_names_the_band() -> None:
     result = read("bumped into Siobhán Ní Bhriain (fiddle, Lúnasa) at the soundcheck")
     assert dict(result.organizations) == {"Siobhán Ní Bhriain": "Lúnasa"}
+
+
+def test_a_team_is_no_one_to_introduce() -> None:
+    result = read("Dinner with Carlos Mendoza; I promised Carlos an intro to our logistics team.")
+    assert result.introductions == ()

@@ -62,7 +62,8 @@ _NOT_NAME = frozenset(
         "theyre im ive dont cant wont apparently actually basically honestly luckily "
         "unfortunately fortunately obviously clearly probably surprisingly interestingly "
         "sadly thankfully weirdly oddly eventually originally personally meanwhile anyway "
-        "btw turns whose whom"
+        "btw turns whose whom two three four five six seven eight nine ten several few "
+        "couple bunch lots loads dozen group crowd"
     )
 )
 _PARTICLES = frozenset(
@@ -390,6 +391,9 @@ _ORG_HEADS = frozenset(
 )
 _JOINT_SUBJECT = re.compile(
     rf"(?:^|[.;:!?\n]\s*)(?P<who>{_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)[ \t]+(?:and|&)[ \t]*\Z"
+)
+_NOT_A_PERSON = re.compile(
+    r"\b(?:team|teams|department|dept|group|people|folks|crew|network)\s*\Z", re.I
 )
 _LOWER_KIN = re.compile(  # "his gf sarah", "my co-supervisor dr. fenna bakker"
     r"(?:his|her|their|my|our)[ \t]+(?:new[ \t]+|old[ \t]+)?(?:gf|bf|girlfriend|boyfriend"
@@ -2125,6 +2129,8 @@ def read_note(
     reader.find_orgs(clauses)
     intros: list[ParsedIntroduction] = []
     for intro in reader.intros:
+        if any(_NOT_A_PERSON.search(n or "") for n in (intro.person, intro.to)):
+            continue  # "an intro to our logistics team": a team is no one to introduce
         if all(
             (i.introducer, i.person, i.to, i.done)
             != (intro.introducer, intro.person, intro.to, intro.done)
