@@ -365,10 +365,11 @@ _GROUP_THEN_NAMES = re.compile(
     r"(?:the|our|their|a|my)\s+[\w\s'-]{1,30}?(?:\s+[-\u2013\u2014]\s*|\s*:\s*|\s*\(\s*|,\s+)"
     r"(?:(?:mostly|mainly|especially|including|incl\.?|esp\.?)\s+)?(?=[A-Z])"
 )
-_NAME_AND_HIS = re.compile(
-    rf"(?P<who>{_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)[ \t]*(?:,|and|&|with)[ \t]+(?P<pos>his|her)"
-    r"[ \t]+(?:[a-z][\w-]*[ \t]+){0,2}(?:[a-z][\w-]*)[ \t,]+(?=[A-Z])",
+_AND_HIS = re.compile(  # ", his mentor Patricia": the name before it is a he
+    r"[ \t]*(?:,|\band|&|\bwith)[ \t]+(?P<pos>his|her)[ \t]+(?:[a-z][\w-]*[ \t]+){0,2}"
+    r"[a-z][\w-]*[ \t,]+(?=[A-Z])"
 )
+_NAME_AT_END = re.compile(rf"(?P<who>{_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)\Z")
 _DESCRIBED_THEN_NAME = re.compile(  # "our firmware lead, Ilse"
     r"(?:the|our|my|his|her|their)\s[^,;()]{1,60},\s+"
     r"(?P<name>(?-i:[A-Z])[\w'\-]*(?:\s+(?-i:[A-Z])[\w'\-]*){0,2})"
@@ -797,8 +798,9 @@ class _Reader:
         """ "Omar is raising for his agritech startup": a clause led by one person met and
         holding only one kind of third-person pronoun tells that person's."""
         t = self.text
-        for m in _NAME_AND_HIS.finditer(t):  # "Daniel Okafor and his mentor Patricia Lim"
-            who = self.lookup(m.group("who"))
+        for m in _AND_HIS.finditer(t):  # "Daniel Okafor and his mentor Patricia Lim"
+            named = _NAME_AT_END.search(t, max(0, m.start() - 40), m.start())
+            who = self.lookup(named.group("who")) if named else None
             if who is not None:
                 self.gender.setdefault(who, "m" if m.group("pos").casefold() == "his" else "f")
         for c in clauses:
