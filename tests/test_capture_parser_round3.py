@@ -31,6 +31,7 @@ def promises(result: CaptureParse) -> list[tuple[str, str | None, str, date | No
         ("studio day w/ dele ogunleye, mixing his EP.", ("Dele Ogunleye",)),
         ("sat next to jun-seo park, absolute legend at chess.", ("Jun-seo Park",)),
         ("Site visit with Engr. Chukwuemeka Obi today.", ("Chukwuemeka Obi",)),
+        ("Interviewed Dev Patel (senior backend). Great fit.", ("Dev Patel",)),
         # met
         (
             "Workshop with the Nairobi team: Wanjiru, Otieno and Achieng.",

@@ -83,7 +83,8 @@ _ROLES = (
     r"|manager|director|lead|head(?:\s+of\s+[\w&-]+)?|partner|investor|recruiter|consultant"
     r"|analyst|scientist|researcher|professor|editor|pm|product\s+manager|intern|solicitor"
     r"|lawyer|counsel|curator|principal|nurse|doctor|teacher|lecturer|secretary|officer"
-    r"|associate|specialist|owner|chef|architect|journalist|buyer|gp)"
+    r"|associate|specialist|owner|chef|architect|journalist|buyer|gp|senior|junior|staff"
+    r"|backend|frontend|full-?stack|candidate)"
 )
 _WEEKDAY_OR_MONTH = frozenset(
     _words(
@@ -1203,6 +1204,8 @@ class _Reader:
             start = described  # "Her colleague Sipho Dlamini joined ..."
         span = _scan_name(t, start, e, lower_ok=False)
         if span is None:
+            return
+        if _MEET_RE.match(t, span[0]):  # "Interviewed Dev Patel (senior backend)": a verb
             return
         rest = t[span[1] : e]
         raw = t[span[0] : span[1]]
