@@ -175,6 +175,17 @@ def test_a_bracket_with_an_instrument_and_a_band_names_the_band() -> None:
     assert dict(result.organizations) == {"Siobhán Ní Bhriain": "Lúnasa"}
 
 
+def test_the_ambassador_is_the_one_met_as_ambassador() -> None:
+    result = read(
+        "Spoke with Ambassador Liisa Korhonen and Mr Otieno Wafula. The Ambassador will "
+        "introduce me to the deputy minister, Grace Wambui."
+    )
+    assert [(c.owner, c.person_name) for c in result.commitments] == [("them", "Liisa Korhonen")]
+    assert [(i.introducer, i.person) for i in result.introductions] == [
+        ("Liisa Korhonen", "Grace Wambui")
+    ]
+
+
 def test_a_team_is_no_one_to_introduce() -> None:
     result = read("Dinner with Carlos Mendoza; I promised Carlos an intro to our logistics team.")
     assert result.introductions == ()

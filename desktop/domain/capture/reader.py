@@ -1727,6 +1727,10 @@ class _Reader:
             appos = _APPOSED_SUBJECT.match(t, pos, c.end)
             if appos:  # "His chief of staff, Layla, will propose dates"
                 pos, body = appos.end(), t[appos.end() : c.end]
+            the_title = re.match(r"the\s+(\w+)\s", body, re.I)
+            if the_title and the_title.group(1).casefold() in self.titled:
+                pos += the_title.start(1)  # "The Ambassador will ...": the one so titled
+                body = t[pos : c.end]
             subj = re.match(
                 rf"({_SUBJ_PRONOUN}\b|(?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD})", body, re.I
             )
