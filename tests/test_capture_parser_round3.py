@@ -189,3 +189,33 @@ def test_the_ambassador_is_the_one_met_as_ambassador() -> None:
 def test_a_team_is_no_one_to_introduce() -> None:
     result = read("Dinner with Carlos Mendoza; I promised Carlos an intro to our logistics team.")
     assert result.introductions == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Met Ana Ruiz. She'll be in London next week.",
+        "Met Ana Ruiz. They'll probably raise in Q3.",
+        "Met Ana Ruiz. I should have asked about pricing.",
+        "Coffee with Ben. He will love the new office. I'll see.",
+        "Coffee with Ben. I need to think about his offer.",
+        "Met Carla. She's going to Japan in May. I have to say, she's brilliant.",
+        "Met Dan. I must admit I was late. I will never forget that story.",
+        "Met Eva. She would be a great fit for the role.",
+    ],
+)
+def test_what_promises_nothing(text: str) -> None:
+    assert promises(read(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "description"),
+    [
+        ("Met Ana. I'll say hi to her mum for her.", "say hi to her mum for her"),
+        ("Met Ana. I'll see if I can get her tickets.", "see if I can get her tickets"),
+        ("Met Ana. She'll be there at the launch.", "be there at the launch"),
+        ("Met Ana. I'll have it ready for her.", "have it ready for her"),
+    ],
+)
+def test_what_still_promises(text: str, description: str) -> None:
+    assert [c.description for c in read(text).commitments] == [description]

@@ -397,6 +397,13 @@ _JOINT_SUBJECT = re.compile(
 _NOT_A_PERSON = re.compile(
     r"\b(?:team|teams|department|dept|group|people|folks|crew|network)\s*\Z", re.I
 )
+_NOT_AN_ACTION = re.compile(  # what follows "will"/"should" but promises nothing
+    r"(?:probably|maybe|perhaps|possibly|never|love|like|enjoy|hate|miss|forget|admit|feel"
+    r"|hope|wish|seem|wonder|guess|think(?:\s+about)?|know"
+    r"|be(?!\s+(?:in\s+touch|there|back|available|at|on|ready|his|her|their|your)\b)"
+    r"|have\s+\w+ed|see|say)(?:\b(?=\s*$)|\s+(?!(?:him|her|them|hi|hello|if|whether)\b))",
+    re.I,
+)
 _LOWER_KIN = re.compile(  # "his gf sarah", "my co-supervisor dr. fenna bakker"
     r"(?:his|her|their|my|our)[ \t]+(?:new[ \t]+|old[ \t]+)?(?:gf|bf|girlfriend|boyfriend"
     r"|partner|wife|husband|sister|brother|cousin|friend|mate|colleague|boss|cofounder"
@@ -1983,6 +1990,8 @@ class _Reader:
             desc = self.describe(lo, hi, due)
             if not desc or re.match(r"remember\b(?!\s+to\b)", desc, re.I):
                 continue  # "Must remember her husband Derek has been poorly": a note
+            if _NOT_AN_ACTION.match(desc) or (c.kind == "them" and desc[:1].isupper()):
+                continue  # "She'll be in London", "He will love it", "going to Japan"
             prev = out[-1] if out else None
             if (
                 prev is not None
