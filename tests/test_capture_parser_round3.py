@@ -31,6 +31,11 @@ def promises(result: CaptureParse) -> list[tuple[str, str | None, str, date | No
         ("studio day w/ dele ogunleye, mixing his EP.", ("Dele Ogunleye",)),
         ("sat next to jun-seo park, absolute legend at chess.", ("Jun-seo Park",)),
         ("Site visit with Engr. Chukwuemeka Obi today.", ("Chukwuemeka Obi",)),
+        ("Call with Legal about the NDA.", ()),
+        ("Met with HR today.", ()),
+        ("Coffee with Product and Design to review the roadmap.", ()),
+        ("Call with Acme Corp re renewal.", ()),
+        ("Lunch with Google folks at their office.", ()),
         ("Interviewed Dev Patel (senior backend). Great fit.", ("Dev Patel",)),
         # met
         (

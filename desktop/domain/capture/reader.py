@@ -404,6 +404,14 @@ _NOT_AN_ACTION = re.compile(  # what follows "will"/"should" but promises nothin
     r"|have\s+\w+ed|see|say)(?:\b(?=\s*$)|\s+(?!(?:him|her|them|hi|hello|if|whether)\b))",
     re.I,
 )
+_DEPARTMENTS = frozenset(
+    _words(
+        "legal hr product design engineering finance marketing sales ops operations it "
+        "procurement compliance accounts accounting support recruiting recruitment security "
+        "management leadership"
+    )
+)
+_ORG_SUFFIXES = frozenset(_words("corp corporation inc ltd llc gmbh plc labs bank co"))
 _LOWER_KIN = re.compile(  # "his gf sarah", "my co-supervisor dr. fenna bakker"
     r"(?:his|her|their|my|our)[ \t]+(?:new[ \t]+|old[ \t]+)?(?:gf|bf|girlfriend|boyfriend"
     r"|partner|wife|husband|sister|brother|cousin|friend|mate|colleague|boss|cofounder"
@@ -1039,6 +1047,12 @@ class _Reader:
             raw = t[span[0] : span[1]]
             if raw.casefold() in _WEEKDAY_OR_MONTH or re.fullmatch(r"(?:the|a|an)\b.*", raw, re.I):
                 break
+            if (
+                raw.casefold() in _DEPARTMENTS
+                or raw.split()[-1].casefold() in _ORG_SUFFIXES
+                or re.match(r"[ \t]+(?:folks|team|people|guys|crew|lot)\b", t[span[1] : hi], re.I)
+            ):
+                break  # "Call with Legal", "Acme Corp", "Google folks": no person
             if (
                 found
                 and raw.islower()
