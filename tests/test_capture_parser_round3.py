@@ -32,6 +32,10 @@ def promises(result: CaptureParse) -> list[tuple[str, str | None, str, date | No
         ("sat next to jun-seo park, absolute legend at chess.", ("Jun-seo Park",)),
         ("Site visit with Engr. Chukwuemeka Obi today.", ("Chukwuemeka Obi",)),
         ("Call with Legal about the NDA.", ()),
+        (
+            "Met Ingrid Svensson. She reports to Hakan Berg. Hakan will decide by June.",
+            ("Ingrid Svensson",),
+        ),
         ("Met with HR today.", ()),
         ("Coffee with Product and Design to review the roadmap.", ()),
         ("Call with Acme Corp re renewal.", ()),

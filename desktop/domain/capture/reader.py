@@ -995,6 +995,13 @@ class _Reader:
                     _THEM_MODAL + r"\s|\s*(?:still\s+)?owes\s+(?:me|us)\b", t[span[1] : c.end], re.I
                 ):
                     raw = t[span[0] : span[1]]
+                    first = re.escape(raw.split()[0])
+                    if self.lookup(raw) is None and re.search(
+                        rf"\b(?:to|about|of|for|by|mentioned|recommended|knows|named|called)"
+                        rf"\s+(?:[A-Z]\w*\.?\s+)?{first}\b",
+                        t[: span[0]],
+                    ):
+                        continue  # "She reports to Hakan Berg. Hakan will decide": mentioned
                     if " " in raw.strip() or self.lookup(raw) is None:
                         self.add_person(raw, span[0], c.sentence)
 
