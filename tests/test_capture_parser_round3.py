@@ -121,6 +121,11 @@ def test_who_was_met(text: str, people: tuple[str, ...]) -> None:
             [("me", "Ola Adebayo", "review his deck", date(2026, 3, 17))],
         ),
         ("Met Margaret. Must remember her husband Derek has been poorly.", []),
+        (
+            "Met Ama and Kojo. Kojo is a PM at Flutterwave; he's hiring. Ama runs a studio. "
+            "I'll send him my CV. She asked me to review her site.",
+            [("me", "Kojo", "send him my CV", None), ("me", "Ama", "review her site", None)],
+        ),
         ("Met Naledi Dlamini. Naledi and I will co-write a brief.", []),
         (
             "Bumped into Tom at the canteen - he reminded me to submit my expenses by Friday.",

@@ -819,7 +819,7 @@ class _Reader:
             who = self.lookup(named.group("who")) if named else None
             if who is not None:
                 self.gender.setdefault(who, "m" if m.group("pos").casefold() == "his" else "f")
-        for c in clauses:
+        for i, c in enumerate(clauses):
             span = _scan_name(t, c.start, c.end, lower_ok=False)
             if span is None:
                 continue
@@ -829,6 +829,12 @@ class _Reader:
             rest = t[span[1] : c.end]
             if self._named_in(span[1], c.end):
                 continue  # "Ana told Ben his ...": whose is unclear
+            nxt = clauses[i + 1] if i + 1 < len(clauses) else None
+            same = nxt is not None and nxt.sentence == c.sentence
+            if nxt is not None and same and not self._named_in(nxt.start, nxt.end):
+                # "Kojo is a PM at Flutterwave; he's hiring": the next clause's subject
+                lead = re.match(r"(he|she)\b", t[nxt.start : nxt.end], re.I)
+                rest += " " + lead.group(1) if lead else ""
             male = re.search(r"\b(?:he|him|his)\b", rest, re.I)
             female = re.search(r"\b(?:she|her|hers)\b", rest, re.I)
             if bool(male) != bool(female):
