@@ -47,6 +47,7 @@ def promises(result: CaptureParse) -> list[tuple[str, str | None, str, date | No
             ("Wanjiru", "Otieno", "Achieng"),
         ),
         ("drinks w tom and his gf sarah.", ("Tom", "Sarah")),
+        ("ran into old boss karen at the airport", ("Karen",)),
         ("coffee w/ my co-supervisor dr. fenna bakker.", ("Fenna Bakker",)),
         ("Worked the till alongside Margaret Oyelaran-Smith.", ("Margaret Oyelaran-Smith",)),
         ("Met Eva Lund. Her postdoc Tomás Ibarra was with her.", ("Eva Lund", "Tomás Ibarra")),
@@ -121,6 +122,11 @@ def test_who_was_met(text: str, people: tuple[str, ...]) -> None:
             [("me", "Ola Adebayo", "review his deck", date(2026, 3, 17))],
         ),
         ("Met Margaret. Must remember her husband Derek has been poorly.", []),
+        (
+            "mtg w/ raj & priya re migration. raj to send the runbook. priya wants a demo - "
+            "i'll set it up",
+            [("them", "Raj", "send the runbook", None), ("me", "Priya", "set it up", None)],
+        ),
         (
             "Met Ama and Kojo. Kojo is a PM at Flutterwave; he's hiring. Ama runs a studio. "
             "I'll send him my CV. She asked me to review her site.",

@@ -413,7 +413,7 @@ _DEPARTMENTS = frozenset(
 )
 _ORG_SUFFIXES = frozenset(_words("corp corporation inc ltd llc gmbh plc labs bank co"))
 _LOWER_KIN = re.compile(  # "his gf sarah", "my co-supervisor dr. fenna bakker"
-    r"(?:his|her|their|my|our)[ \t]+(?:new[ \t]+|old[ \t]+)?(?:gf|bf|girlfriend|boyfriend"
+    r"(?:(?:his|her|their|my|our)[ \t]+)?(?:new[ \t]+|old[ \t]+|ex-?)?(?:gf|bf|girlfriend|boyfriend"
     r"|partner|wife|husband|sister|brother|cousin|friend|mate|colleague|boss|cofounder"
     r"|co-founder|son|daughter|mum|mom|dad|supervisor|co-supervisor|cosupervisor|advisor"
     r"|adviser|mentor|manager|neighbour|neighbor|landlord|landlady|tutor|coach)[ \t]+"
@@ -1049,8 +1049,8 @@ class _Reader:
             pos = m.end() if m else pos
             pos, apposed = _skip_descriptor(t, pos, hi)
             low = (lower_ok or apposed) and (not found or typed_lower)
-            span = _scan_name(t, pos, hi, lower_ok=low)
-            kin = _LOWER_KIN.match(t, pos, hi) if span is None and low else None
+            kin = _LOWER_KIN.match(t, pos, hi) if low else None
+            span = _scan_name(t, pos, hi, lower_ok=low) if kin is None else None
             if kin:  # typed in lower case, "tom and his gf sarah": the name after the kin
                 span = _scan_name(t, kin.end(), hi, lower_ok=True)
             if span is None:
@@ -1900,8 +1900,9 @@ class _Reader:
                 word = m.group()
                 base = re.split(_A, word)[0]
                 name = self.lookup(base)
-                if name and _is_cap(base) and name not in listed:
-                    self.mention(name, c.start + m.start(), c.sentence)
+                typed = base.islower() and len(base) > 2 and base not in _NOT_NAME
+                if name and (_is_cap(base) or typed) and name not in listed:
+                    self.mention(name, c.start + m.start(), c.sentence)  # "priya wants ..."
             if c.kind and c.person:
                 self.mention(c.person, c.start, c.sentence)
 
