@@ -239,3 +239,8 @@ def test_what_promises_nothing(text: str) -> None:
 )
 def test_what_still_promises(text: str, description: str) -> None:
     assert [c.description for c in read(text).commitments] == [description]
+
+
+def test_next_wk_is_next_week() -> None:
+    result = read("met ana. i'll send her the deck next wk")
+    assert [c.due for c in result.commitments] == [date(2026, 3, 16)]

@@ -103,7 +103,7 @@ def _en_weekday(m: re.Match[str], today: date, rules: LanguageRules) -> date | N
 
 def _en_week(m: re.Match[str], today: date, rules: LanguageRules) -> date | None:
     """next week -> its Monday; end of (next) week -> Friday; weekend -> Saturday."""
-    phrase = _folded(m, "wk")
+    phrase = re.sub(r"\bwk\b", "week", _folded(m, "wk"))  # "next wk"
     monday = _monday(today)
     if "after next" in phrase:
         return monday + timedelta(days=14)
@@ -270,7 +270,7 @@ def english_due_rules(
             _en_weekday,
         ),
         (
-            prep + r"(?P<wk>(?:the\s+)?week\s+after\s+next|(?:early\s+)?next\s+week"
+            prep + r"(?P<wk>(?:the\s+)?week\s+after\s+next|(?:early\s+)?next\s+(?:week|wk\b)"
             r"|(?:the\s+)?end\s+of\s+next\s+week|(?:the\s+)?(?:end|close)\s+of\s+(?:the|this)\s+week"
             r"|(?:the\s+)?end\s+of\s+week|(?:later\s+)?this\s+week|eow|next\s+weekend"
             r"|(?:this|the)\s+weekend|over\s+the\s+weekend)",
