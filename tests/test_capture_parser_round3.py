@@ -244,3 +244,10 @@ def test_what_still_promises(text: str, description: str) -> None:
 def test_next_wk_is_next_week() -> None:
     result = read("met ana. i'll send her the deck next wk")
     assert [c.due for c in result.commitments] == [date(2026, 3, 16)]
+
+
+def test_thanked_for_the_intro() -> None:
+    result = read("Thanked Paolo for the intro to Giulia Rossi. Great lunch.")
+    assert [(i.introducer, i.person, i.to, i.done) for i in result.introductions] == [
+        ("Paolo", "Giulia Rossi", None, True)
+    ]

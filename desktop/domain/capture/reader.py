@@ -289,7 +289,11 @@ _BARE_INTRO = re.compile(r"(?:an?\s+)?intro(?:duction)?\s+to\s+", re.I)
 _SHE_SAID = re.compile(
     rf"(?P<x>{_SUBJ_PRONOUN}\b|{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s+said\s*$", re.I
 )
-_INTRODUCING_ME = re.compile(r"for\s+(?:introducing|connecting)\s+(?:me|us)\s+(?:to|with)\s+", re.I)
+_INTRODUCING_ME = re.compile(
+    r"for\s+(?:(?:introducing|connecting)\s+(?:me|us)\s+(?:to|with)"
+    r"|the\s+intro(?:duction)?\s+to)\s+",
+    re.I,
+)
 _VIA = re.compile(r"\s+(?:via|through|thanks\s+to)\s+", re.I)
 _PASSIVE_INTRO = re.compile(r"(?:was|got|were)\s+introduced\s+to\s+", re.I)
 _SUBJECT_ACTS = re.compile(
