@@ -251,3 +251,10 @@ def test_thanked_for_the_intro() -> None:
     assert [(i.introducer, i.person, i.to, i.done) for i in result.introductions] == [
         ("Paolo", "Giulia Rossi", None, True)
     ]
+
+
+def test_who_someone_connected_me_with() -> None:
+    result = read("Had coffee with Jonas, who Marie connected me with. He'll email the spec.")
+    assert [(i.introducer, i.person, i.done) for i in result.introductions] == [
+        ("Marie", "Jonas", True)
+    ]

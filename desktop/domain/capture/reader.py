@@ -294,6 +294,12 @@ _INTRODUCING_ME = re.compile(
     r"|the\s+intro(?:duction)?\s+to)\s+",
     re.I,
 )
+_WHO_X_INTRODUCED = re.compile(
+    r"(?P<y>(?-i:[A-Z])[\w'\-]*(?:\s+(?-i:[A-Z])[\w'\-]*)?),?\s+whom?\s+"
+    r"(?P<x>(?-i:[A-Z])\w+(?:\s+(?-i:[A-Z])\w+)?)"
+    r"\s+(?:introduced|connected|intro'?d)\s+(?:me|us)\s+(?:to|with)\b",
+    re.I,
+)
 _VIA = re.compile(r"\s+(?:via|through|thanks\s+to)\s+", re.I)
 _PASSIVE_INTRO = re.compile(r"(?:was|got|were)\s+introduced\s+to\s+", re.I)
 _SUBJECT_ACTS = re.compile(
@@ -1375,6 +1381,10 @@ class _Reader:
                             self.resolve(t[span[0] : span[1]]), via, None, True, (s, e)
                         )
                     )
+            for m in _WHO_X_INTRODUCED.finditer(t, s, e):  # "Jonas, who Marie connected me with"
+                y, x = self.lookup(m.group("y")), m.group("x")
+                if y and x.casefold() not in _NOT_NAME:
+                    self.intros.append(ParsedIntroduction(self.resolve(x), y, None, True, (s, e)))
             for m in _PASSIVE_INTRO.finditer(t, s, e):
                 names = self.name_list(m.end(), e, index, lower_ok=False)
                 by_word = _BY_RE.search(t, m.end(), e)
