@@ -32,6 +32,7 @@ def promises(result: CaptureParse) -> list[tuple[str, str | None, str, date | No
         ("sat next to jun-seo park, absolute legend at chess.", ("Jun-seo Park",)),
         ("Site visit with Engr. Chukwuemeka Obi today.", ("Chukwuemeka Obi",)),
         ("Call with Legal about the NDA.", ()),
+        ("Coffee with Naomi Levi and her dog Biscuit at the park.", ("Naomi Levi",)),
         (
             "Met Ingrid Svensson. She reports to Hakan Berg. Hakan will decide by June.",
             ("Ingrid Svensson",),

@@ -422,6 +422,7 @@ _DEPARTMENTS = frozenset(
     )
 )
 _ORG_SUFFIXES = frozenset(_words("corp corporation inc ltd llc gmbh plc labs bank co"))
+_PET_BEFORE = re.compile(r"\b(?:dog|puppy|cat|kitten|pet|horse)[ \t]+\Z", re.I)
 _LOWER_KIN = re.compile(  # "his gf sarah", "my co-supervisor dr. fenna bakker"
     r"(?:(?:his|her|their|my|our)[ \t]+)?(?:new[ \t]+|old[ \t]+|ex-?)?(?:gf|bf|girlfriend|boyfriend"
     r"|partner|wife|husband|sister|brother|cousin|friend|mate|colleague|boss|cofounder"
@@ -1076,6 +1077,8 @@ class _Reader:
                 or re.match(r"[ \t]+(?:folks|team|people|guys|crew|lot)\b", t[span[1] : hi], re.I)
             ):
                 break  # "Call with Legal", "Acme Corp", "Google folks": no person
+            if _PET_BEFORE.search(t, max(0, span[0] - 12), span[0]):
+                break  # "Naomi Levi and her dog Biscuit"
             if (
                 found
                 and raw.islower()
