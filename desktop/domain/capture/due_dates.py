@@ -103,7 +103,7 @@ def _en_weekday(m: re.Match[str], today: date, rules: LanguageRules) -> date | N
 
 def _en_week(m: re.Match[str], today: date, rules: LanguageRules) -> date | None:
     """next week -> its Monday; end of (next) week -> Friday; weekend -> Saturday."""
-    phrase = _folded(m, "wk")
+    phrase = re.sub(r"\bwk\b", "week", _folded(m, "wk"))  # "next wk"
     monday = _monday(today)
     if "after next" in phrase:
         return monday + timedelta(days=14)
@@ -270,7 +270,7 @@ def english_due_rules(
             _en_weekday,
         ),
         (
-            prep + r"(?P<wk>(?:the\s+)?week\s+after\s+next|(?:early\s+)?next\s+week"
+            prep + r"(?P<wk>(?:the\s+)?week\s+after\s+next|(?:early\s+)?next\s+(?:week|wk\b)"
             r"|(?:the\s+)?end\s+of\s+next\s+week|(?:the\s+)?(?:end|close)\s+of\s+(?:the|this)\s+week"
             r"|(?:the\s+)?end\s+of\s+week|(?:later\s+)?this\s+week|eow|next\s+weekend"
             r"|(?:this|the)\s+weekend|over\s+the\s+weekend)",
@@ -325,6 +325,9 @@ def english_due_rules(
     )
 
 
+_NOT_A_DATE_BEFORE = re.compile(r"\b(?:a|an|every|each)\s+\Z", re.I)
+
+
 def find_due(
     text: str, lo: int, hi: int, today: date, rules: LanguageRules
 ) -> tuple[int, int, date] | None:
@@ -334,6 +337,8 @@ def find_due(
     best_key: tuple[bool, int, int] | None = None
     for rule in rules.due_rules:
         for m in rule.pattern.finditer(text, lo, hi):
+            if _NOT_A_DATE_BEFORE.search(text, max(lo, m.start() - 8), m.start()):
+                continue  # "free up a Friday", "every Monday": a day, not a deadline
             try:
                 day = rule.resolve(m, today, rules)
             except (ValueError, OverflowError, KeyError):

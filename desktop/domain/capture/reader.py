@@ -59,17 +59,23 @@ _NOT_NAME = frozenset(
         "team board new xmas christmas attendees got had ran bumped sat saw caught chatted "
         "talked spoke walk tea beers bbq finally finaly mr mrs ms dr prof sir mum mom dad "
         "wife husband kids family boss folks guys parents friends colleagues people shes hes "
-        "theyre im ive dont cant wont"
+        "theyre im ive dont cant wont apparently actually basically honestly luckily "
+        "unfortunately fortunately obviously clearly probably surprisingly interestingly "
+        "sadly thankfully weirdly oddly eventually originally personally meanwhile anyway "
+        "btw turns whose whom two three four five six seven eight nine ten several few "
+        "couple bunch lots loads dozen group crowd"
     )
 )
 _PARTICLES = frozenset(
     _words(
-        "de da di do dos das del della der den du la le los las van von ten ter bin ibn al el y zu"
+        "de da di do dos das del della der den du la le los las van von ten ter bin binti ibn al "
+        "el y zu"
     )
 )
 _TITLES = re.compile(
     r"(?:dr|mr|mrs|ms|mx|prof|professor|sir|dame|rev|shri|sri|smt|herr|frau|mme|fr|sra|dra|cllr"
-    r"|coach|capt|captain|sgt|hon|judge|senator|rabbi|imam|pastor|father|sister|brother)\.?\s+",
+    r"|coach|capt|captain|sgt|hon|judge|senator|rabbi|imam|pastor|father|sister|brother|engr|eng"
+    r"|arch|atty|adv)\.?\s+",
     re.I,
 )
 _ROLES = (
@@ -77,7 +83,8 @@ _ROLES = (
     r"|manager|director|lead|head(?:\s+of\s+[\w&-]+)?|partner|investor|recruiter|consultant"
     r"|analyst|scientist|researcher|professor|editor|pm|product\s+manager|intern|solicitor"
     r"|lawyer|counsel|curator|principal|nurse|doctor|teacher|lecturer|secretary|officer"
-    r"|associate|specialist|owner|chef|architect|journalist|buyer|gp)"
+    r"|associate|specialist|owner|chef|architect|journalist|buyer|gp|senior|junior|staff"
+    r"|backend|frontend|full-?stack|candidate)"
 )
 _WEEKDAY_OR_MONTH = frozenset(
     _words(
@@ -90,7 +97,7 @@ _WITH = r"(?:with|w/|w|wi[\u2019']|wiht|wth)"
 _MEET = (
     rf"(?:met(?:\s+up)?(?:\s+{_WITH})?|ran\s+into|bumped\s+into|caught\s+up\s+{_WITH}"
     r"|(?:sat|stood|roomed|seated|ended\s+up)\s+(?:next\s+to|beside|opposite|with|w/)"
-    r"|next\s+to|beside"
+    r"|next\s+to|beside|alongside"
     rf"|(?:chatted|chatting|talked|talking|spoke|speaking|hung\s+out|hanging\s+out"
     rf"|natter|yarn|catch[\s-]?up|debrief|1:1|one[\s-]on[\s-]one)\s+(?:{_WITH}|to)"
     r"|got\s+to\s+know|saw|thanked|visited|interviewed|screened|hosted|facetimed|skyped|phoned"
@@ -98,7 +105,7 @@ _MEET = (
     r"|(?:lunch|coffee|coffe|dinner|drinks|breakfast|brunch|beers?|tea|call|phone\s+call"
     r"|chat|video\s+call|zoom|teams\s+call|meeting|mtg|walk|workshop|bbq|pints?|borrel)"
     rf"(?:\s+(?:at|in|after|before|during)\s+[^,;.\n]*?)?\s+{_WITH}"
-    r"|(?:attendees|present|participants)\s*:|with|w/|w"
+    r"|(?:attendees|present|participants)\s*:|with|w/|w|wiht|wth"
     r"|(?:lunch|coffee|dinner|drinks|breakfast|call|zoom|meeting|chat|1:1)\s*:)"
 )
 _MEET_RE = re.compile(rf"(?<![\w/])(?:{_MEET})(?=[\s:])\s*:?\s*", re.I)
@@ -109,7 +116,7 @@ _SPLIT_RE = re.compile(
     re.M,
 )
 _SOFT_SPLIT_RE = re.compile(
-    r"\s*,\s*(?:and\s+|but\s+|so\s+)?|\s+(?:and|but|so|then)\s+"
+    r"\s*,\s*(?:and\s+|but\s+|so\s+)?|\s+(?:and|but|so|then|&)\s+"
     rf"|(?<!\bif)(?<!\bwhether)(?<!\bsaid)(?<!\btold)(?<!\bhim)(?<!\bher)(?<!\bthem)(?<!\bthat)"
     rf"\s+(?:that\s+)?(?=i\s+(?:still\s+)?owe\b|i{_A}ll\b|i\s+will\b|i\s+need\s+to\b"
     rf"|(?:she|he|they)\s+(?:will|would|is\s+going|said)\b|(?:she|he|they){_A}ll\b)",
@@ -132,7 +139,8 @@ _ME_MODAL = (
     rf"i(?:{_A}ll|\s+will|\s+shall|\s+am\s+going\s+to|{_A}m\s+going\s+to|{_A}m\s+gonna"
     r"|\s+am\s+gonna|\s+gonna|\s+promis+ed\s+to|\s+offered\s+to|\s+agreed\s+to|\s+need\s+to"
     r"|\s+(?:undertook|committed|pledged|vowed|volunteered)\s+to"
-    rf"|\s+have\s+to|\s+must|\s+should|\s+can|\s+could|\s+want\s+to|\s+plan\s+to|\s+said\s+i\s*(?:{_A}d|would|will|{_A}ll))"
+    rf"|(?:{_A}ve|\s+have)\s+(?:agreed|promised|offered|committed|volunteered)\s+to"
+    rf"|\s+have\s+to|\s+must|\s+should|\s+shoud|\s+can|\s+could|\s+want\s+to|\s+plan\s+to|\s+said\s+i\s*(?:{_A}d|would|will|{_A}ll))"
 )
 _THEM_MODAL = (
     rf"(?:{_A}ll|\s+will|\s+shall|{_A}s\s+going\s+to|\s+is\s+going\s+to|{_A}s\s+gonna"
@@ -154,8 +162,9 @@ _LEAD = re.compile(
 _ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
-            rf"(?:i\s+|we\s+)?(?:told|promised|assured|reassured|said|agreed|decided)\s+"
-            rf"(?:(?P<obj>him|her|them|{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s+)?(?:that\s+)?"
+            rf"(?:i\s+|we\s+)?(?:told|promised|assured|reassured|said|agreed|decided|let)\s+"
+            rf"(?:(?P<obj>him|her|them|{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s+)?(?:know\s+)?"
+            r"(?:that\s+)?"
             rf"i(?:\s*{_A}d|d|\s+would|\s+will|\s*{_A}ll|\s+could|\s+can)\s+(?!not\b)",
             re.I,
         ),
@@ -165,7 +174,7 @@ _ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"i\s*(?:{_A}m|am)\s+(?=\w+ing\b)", re.I), "promise"),
     (re.compile(rf"i\s*(?:{_A}m|am)\s+(?:to|supposed\s+to|meant\s+to)\s+", re.I), "promise"),
     (re.compile(r"i\s+(?:still\s+)?owe\s+", re.I), "debt"),
-    (re.compile(r"(?:i\s+)?promised\s+(?=(?:him|her|them|[A-Z]\w*)\s+(?!to\b)\w)"), "debt"),
+    (re.compile(r"(?:[iI]\s+)?[pP]romised\s+(?=(?:him|her|them|[A-Z]\w*)\s+(?!to\b)\w)"), "debt"),
     (
         re.compile(
             r"(?:todo|to-?do|me|action(?:\s+items?)?|next\s+steps?|follow[\s-]?ups?|f/u"
@@ -176,7 +185,8 @@ _ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
-            r"(?:promis+ed|need|needs|have|has|should|must|gonna|gotta|going|will|offered|agreed"
+            r"(?:promis+ed|need|needs|have|has|should|shoud|shld|must|gonna|gotta|going|will"
+    r"|offered|agreed"
             r"|undertook|committed|pledged|volunteered|want|plan|remember"
             r"|don[\u2019']t\s+forget)(?:\s+to)?\s+(?=\w)",
             re.I,
@@ -198,9 +208,11 @@ _THEIR_OFFER = re.compile(r"(?:promis|offered|agreed|volunteered|will|gonna|goin
 _ME_OBJECT = re.compile(  # "send me", "introduce me to": the writer receives
     r"\w+\s+(?:me|us)\b(?!\s+(?:to|know)\b)|(?:introduce|intro|connect|put)\s+(?:me|us)\b", re.I
 )
-_APPOSED_SUBJECT = re.compile(
-    r"(?:his|her|their|my|our)\s+[\w\s'-]{1,30}?,\s+"
-    r"(?=(?-i:[A-Z])\w*,?\s+(?:will|is|would|said|promised|offered|agreed))",
+_APPOSED_SUBJECT = re.compile(  # "His chief of staff, Layla, will", "Her boss Marc Duval will"
+    r"(?:his|her|their|my|our)\s+(?:[\w\s'-]{1,30}?,\s+"
+    r"(?=(?-i:[A-Z])\w*,?\s+(?:will|is|would|said|promised|offered|agreed))"
+    r"|(?:(?-i:[a-z])[\w'-]*\s+){1,3}"
+    r"(?=(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)?\s+(?:will|promised|offered|agreed)\b))",
     re.I,
 )
 _NAME_TO = re.compile(r"\s+to\s+(?!(?:the|a|an|my|our|me|us|him|her|them|be)\b)(?=[a-z])")
@@ -236,7 +248,7 @@ _NICKNAME_RE = re.compile(r"[\"\u201c'\u2018]([^\W\d_][\w\-]*)[\"\u201d'\u2019](
 _REMEMBER_TO = re.compile(r"(?:remember|make\s+sure|be\s+sure|try)\s+to\s+", re.I)
 _LIST_SEP = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+)")
 _ASKED_ME = re.compile(
-    r"(?:asked|begged|wants|wanted|would\s+like|needs|needed|expects|told)\s+(?:me|us)\s+to\s+"
+    r"(?:asked|begged|wants|wanted|would\s+like|needs|needed|expects|told|reminded)\s+(?:me|us)\s+to\s+"
     r"|asked\s+(?:me\s+)?(?:if|whether)\s+i\s+(?:could|can|would|might)\s+",
     re.I,
 )
@@ -274,8 +286,20 @@ _ASKED_TO_INTRO = re.compile(
     re.I,
 )
 _BARE_INTRO = re.compile(r"(?:an?\s+)?intro(?:duction)?\s+to\s+", re.I)
-_SHE_SAID = re.compile(rf"(?P<x>{_SUBJ_PRONOUN}|{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s+said\s*$", re.I)
-_INTRODUCING_ME = re.compile(r"for\s+(?:introducing|connecting)\s+(?:me|us)\s+(?:to|with)\s+", re.I)
+_SHE_SAID = re.compile(
+    rf"(?P<x>{_SUBJ_PRONOUN}\b|{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s+said\s*$", re.I
+)
+_INTRODUCING_ME = re.compile(
+    r"for\s+(?:(?:introducing|connecting)\s+(?:me|us)\s+(?:to|with)"
+    r"|the\s+intro(?:duction)?\s+to)\s+",
+    re.I,
+)
+_WHO_X_INTRODUCED = re.compile(
+    r"(?P<y>(?-i:[A-Z])[\w'\-]*(?:\s+(?-i:[A-Z])[\w'\-]*)?),?\s+whom?\s+"
+    r"(?P<x>(?-i:[A-Z])\w+(?:\s+(?-i:[A-Z])\w+)?)"
+    r"\s+(?:introduced|connected|intro'?d)\s+(?:me|us)\s+(?:to|with)\b",
+    re.I,
+)
 _VIA = re.compile(r"\s+(?:via|through|thanks\s+to)\s+", re.I)
 _PASSIVE_INTRO = re.compile(r"(?:was|got|were)\s+introduced\s+to\s+", re.I)
 _SUBJECT_ACTS = re.compile(
@@ -287,7 +311,9 @@ _SUBJECT_ACTS = re.compile(
 _PRESENT_VERB = re.compile(  # said of someone at the meeting: they were there
     r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:joined(?!\s+(?-i:[A-Z]))|came\s+(?:along|too|by)|dropped\s+by"
     r"|turned\s+up|showed\s+up|stopped\s+by|popped\s+(?:in|by)|asked\s+(?:me|if|whether)"
-    r"|told\s+me|reminded\s+me|wants\s+me|would\s+like\s+me|invited\s+me|and\s+i\b|&\s+i\b)",
+    r"|told\s+me|reminded\s+me|wants\s+me|would\s+like\s+me|invited\s+me|and\s+i\b|&\s+i\b"
+    r"|(?:was|were)\s+(?:there|here|with\s+(?:her|him|them|me|us)\b)"
+    r"|(?:walked|sat|worked|talked|ate|stayed|came)\s+with\s+(?:me|us)\b)",
     re.I,
 )
 _WORK_AT = re.compile(
@@ -306,7 +332,7 @@ _ORG_AFTER_NAME = re.compile(
     re.I,
 )
 _EMPLOYER_LEAD = (
-    rf"(?i:\b(?P<subj>{_SUBJ_PRONOUN}|{_NAME_WORD}(?:\s+{_NAME_WORD})?)(?:,?\s+who)?\s*"
+    rf"(?i:\b(?P<subj>{_SUBJ_PRONOUN}\b|{_NAME_WORD}(?:\s+{_NAME_WORD})?)(?:,?\s+who)?\s*"
     rf"(?:{_A}?s|\s+is|\s+just|\s+now|\s+has|\s+was)?\s*(?:a\s+|an\s+|now\s+|just\s+)*"
     rf"(?:(?:works?|working|worked|started|joined|runs\s+[\w-]+|leads\s+[\w-]+"
     rf"|heading\s+up\s+[\w-]+|(?:[\w-]+\s+){{0,2}}?{_ROLES})?"
@@ -338,7 +364,7 @@ _POSSESSIVE_END_RE = re.compile(rf"{_A}s$")
 _THEM_MODAL_S_RE = re.compile(_THEM_MODAL + r"\s+", re.I)
 _THEM_DEBT_LEAD_RE = re.compile(r"\s*" + _THEM_DEBT.pattern, re.I)
 _MEAL_RE = re.compile(
-    r"\b(?:lunch|coffee|dinner|drinks|breakfast|brunch|beers?|tea|call|meeting|walk|met|meet)\b",
+    r"\b(?:lunch|coffee|dinner|drinks|breakfast|brunch|beers?|tea|call|meeting|walk|met|meet|fika|cuppa)\b",
     re.I,
 )
 _PAREN_ROLE_AT = re.compile(r".*?(?:\s@\s*|\s+at\s+|@)(?P<org>\S.*)$", re.I)
@@ -347,7 +373,68 @@ _APPOSITIVE_RE = re.compile(  # "their CTO, Maja", "Youssef's cofounder, Rim", "
     r"(?P<name>[^\W\d_][\w'-]+(?:\s+[^\W\d_][\w'-]+)?)\s*(?:[.,;!?]|$)"
 )
 _GROUP_THEN_NAMES = re.compile(
-    r"(?:the|our|their|a|my)\s+[\w\s'-]{1,30}?(?:\s+[-\u2013\u2014:]\s*|\s*\(\s*|,\s+)(?=[A-Z])"
+    r"(?:the|our|their|a|my)\s+[\w\s'-]{1,30}?(?:\s+[-\u2013\u2014]\s*|\s*:\s*|\s*\(\s*|,\s+)"
+    r"(?:(?:mostly|mainly|especially|including|incl\.?|esp\.?)\s+)?(?=[A-Z])"
+)
+_AND_HIS = re.compile(  # ", his mentor Patricia": the name before it is a he
+    r"[ \t]*(?:,|\band|&|\bwith)[ \t]+(?P<pos>his|her)[ \t]+(?:[a-z][\w-]*[ \t]+){0,2}"
+    r"[a-z][\w-]*[ \t,]+(?=[A-Z])"
+)
+_NAME_AT_END = re.compile(rf"(?P<who>{_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)\Z")
+_DESCRIBED_THEN_NAME = re.compile(  # "our firmware lead, Ilse"
+    r"(?:the|our|my|his|her|their)\s[^,;()]{1,60},\s+"
+    r"(?P<name>(?-i:[A-Z])[\w'\-]*(?:\s+(?-i:[A-Z])[\w'\-]*){0,2})"
+    r"(?=\s*(?:,|$|\s+(?:by|soon|sometime|next|this|tomorrow|later|asap)\b))",
+    re.I,
+)
+_DO_IT = re.compile(r"(?:do|finish|get|have)\s+(?:it|that|this)(?:\s+done)?", re.I)
+_TITLE_BEFORE = re.compile(
+    r"\b(?P<t>imam|rabbi|father|pastor|reverend|ambassador|minister|mayor|senator|governor|chief"
+    r"|judge|professor|prof|doctor|coach|captain|sheikh|bishop|councillor|cllr)\.?[ \t]+"
+    r"(?:\Z|(?=\S))",
+    re.I,
+)
+_ORG_HEADS = frozenset(
+    _words(
+        "club mission society association council group foundation institute university "
+        "school hospital bank trust union league network collective lab studio agency "
+        "ministry consulate embassy federation committee chamber academy college"
+    )
+)
+_JOINT_SUBJECT = re.compile(
+    rf"(?:^|[.;:!?\n]\s*)(?P<who>{_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)[ \t]+(?:and|&)[ \t]*\Z"
+)
+_NOT_A_PERSON = re.compile(
+    r"\b(?:team|teams|department|dept|group|people|folks|crew|network)\s*\Z", re.I
+)
+_NOT_AN_ACTION = re.compile(  # what follows "will"/"should" but promises nothing
+    r"(?:probably|maybe|perhaps|possibly|never|love|like|enjoy|hate|miss|forget|admit|feel"
+    r"|hope|wish|seem|wonder|guess|think(?:\s+about)?|know"
+    r"|be(?!\s+(?:in\s+touch|there|back|available|at|on|ready|his|her|their|your)\b)"
+    r"|have\s+\w+ed|see|say)(?:\b(?=\s*$)|\s+(?!(?:him|her|them|hi|hello|if|whether)\b))",
+    re.I,
+)
+_DEPARTMENTS = frozenset(
+    _words(
+        "legal hr product design engineering finance marketing sales ops operations it "
+        "procurement compliance accounts accounting support recruiting recruitment security "
+        "management leadership"
+    )
+)
+_ORG_SUFFIXES = frozenset(_words("corp corporation inc ltd llc gmbh plc labs bank co"))
+_PET_BEFORE = re.compile(r"\b(?:dog|puppy|cat|kitten|pet|horse)[ \t]+\Z", re.I)
+_LOWER_KIN = re.compile(  # "his gf sarah", "my co-supervisor dr. fenna bakker"
+    r"(?:(?:his|her|their|my|our)[ \t]+)?(?:new[ \t]+|old[ \t]+|ex-?)?(?:gf|bf|girlfriend|boyfriend"
+    r"|partner|wife|husband|sister|brother|cousin|friend|mate|colleague|boss|cofounder"
+    r"|co-founder|son|daughter|mum|mom|dad|supervisor|co-supervisor|cosupervisor|advisor"
+    r"|adviser|mentor|manager|neighbour|neighbor|landlord|landlady|tutor|coach)[ \t]+"
+    r"(?:(?:dr|prof|mr|mrs|ms)\.?[ \t]+)?"
+)
+_ABSENT = re.compile(  # said of someone named: they were NOT met
+    rf"\b(?:wasn{_A}t|weren{_A}t|was\s+not|were\s+not|couldn{_A}t\s+(?:make|come|join)"
+    rf"|could\s+not\s+(?:make|come|join)|didn{_A}t\s+(?:come|show|make|turn)"
+    r"|not\s+there|was\s+absent|sent\s+(?:her|his|their)?\s*apologies|missed\s+(?:it|the))",
+    re.I,
 )
 _WORK_WORD_RE = re.compile(
     rf"\b(?:job|works?|working|worked|started|joined|runs|leads|{_ROLES})\b", re.I
@@ -358,14 +445,22 @@ _TIME_RE = re.compile(
     r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?|noon|midnight|lunchtime|night|the\s+moment", re.I
 )
 _AFTER_VERB = frozenset(_words("the a an my our his her their through over into around up out off"))
-_MEAL_WORDS = frozenset(_words("lunch dinner breakfast brunch coffee drinks call meeting"))
+_MEAL_WORDS = frozenset(
+    _words("lunch dinner breakfast brunch coffee drinks call meeting fika cuppa")
+)
 _PLACE_LEAD = re.compile(r"(?<![\w/])(?:at|in|during)\s+", re.I)
 _PLACE_STOP = frozenset(
     _words(
         "and or where who which that to for about because yesterday today tonight tomorrow "
-        "this last next on during after before while with w w/ from in at by but so then when "
-        "i she he they we you it met re of"
+        "this last next on during after before while with w w/ wiht wth from in at by but so then "
+        "when "
+        "i she he they we you it met re of was were is are has had"
     )
+)
+_SUBORDINATE_TAIL = re.compile(  # "send him the offer once she does": the promise ends
+    r",?\s+(?:once|when|so\s+that|so)\s+(?=(?:i|i[\u2019']m|she|he|they)\b)"
+    r"|,\s+who\s+|\s+(?:before|after)\s+(?:then|that)\s*$",
+    re.I,
 )
 _VAGUE_TAIL = re.compile(
     r"(?:\s+(?:sometime|some\s+time|soon|asap|at\s+some\s+point|later|eventually|again"
@@ -613,6 +708,7 @@ class _Reader:
         self.known_index = _index(tuple(known))
         self.gender: dict[str, str] = {}  # person -> "f" / "m", as the note itself says
         self.aliases: dict[str, str] = {}  # a quoted nickname -> the person
+        self.titled: dict[str, list[str]] = {}  # "imam" -> people met introduced so
         self._memo: dict[tuple[str, int], str | None] = {}
 
     # -- names and people ------------------------------------------------------
@@ -633,6 +729,8 @@ class _Reader:
             return None
         if key in self.aliases:
             return self.aliases[key]
+        if len(self.titled.get(key, ())) == 1:
+            return self.titled[key][0]
         for name in self.people:
             if name.casefold() == key:
                 return name
@@ -650,12 +748,17 @@ class _Reader:
             known = by_first.get(key, ())
             if len(known) == 1:
                 return known[0]
+            lasts = [n for n in self.people if " " in n and n.casefold().split()[-1] == key]
+            if len(lasts) == 1:  # "Mr Wafula", "Ha-eun" (Choi Ha-eun): a family name met
+                return lasts[0]
         return None
 
     def resolve(self, raw: str) -> str:
         return self.lookup(raw) or self.lookup(tidy_name(raw)) or tidy_name(raw)
 
-    def add_person(self, raw: str, pos: int, sentence: int) -> str:
+    def add_person(self, raw: str, pos: int, sentence: int, at: int | None = None) -> str:
+        """Record a person met; ``pos`` is the mention's place (a list's start), ``at``
+        where this very name is written, when that differs."""
         name = self.resolve(raw)
         nick = _NICKNAME_RE.search(raw)
         if nick:  # Robert "Rob" Kellerman: a later "Rob" is him
@@ -664,8 +767,44 @@ class _Reader:
         if name.casefold() not in {p.casefold() for p in self.people}:
             # a first name met earlier in full ("Marc" after "Marc Leroy") is the same person
             self.people.append(name)
+            title = _TITLE_BEFORE.match(raw.strip() + " ") or _TITLE_BEFORE.search(
+                self.text, max(0, (pos if at is None else at) - 24), pos if at is None else at
+            )
+            if title:  # "Imam Abdullahi Yusuf": "the Imam" later is him
+                self.titled.setdefault(title.group("t").casefold(), []).append(name)
+                self._memo.clear()
         self.mentions.append((pos, name, sentence))
         return name
+
+    def merge_first_names(self) -> None:
+        """ "Naledi and I ..." read before "introduced me to Dr. Naledi Dlamini": a first
+        name alone that is the first word of exactly one full name met is that person."""
+        for short in list(self.people):
+            if " " in short:
+                continue
+            longer = [
+                p for p in self.people if p.casefold().startswith(short.casefold() + " ")
+            ]
+            if len(longer) != 1:
+                continue
+            full = longer[0]
+            self.people.remove(short)
+            self.mentions = [(p, full if n == short else n, s) for p, n, s in self.mentions]
+            if short in self.orgs:
+                self.orgs.setdefault(full, self.orgs.pop(short))
+            if short in self.gender:
+                self.gender.setdefault(full, self.gender.pop(short))
+            self.intros = [
+                ParsedIntroduction(
+                    full if i.introducer == short else i.introducer,
+                    full if i.person == short else i.person,
+                    full if i.to == short else i.to,
+                    i.done,
+                    i.span,
+                )
+                for i in self.intros
+            ]
+            self._memo.clear()
 
     def mention(self, name: str, pos: int, sentence: int) -> None:
         if name.casefold() in {p.casefold() for p in self.people}:
@@ -686,7 +825,12 @@ class _Reader:
         """ "Omar is raising for his agritech startup": a clause led by one person met and
         holding only one kind of third-person pronoun tells that person's."""
         t = self.text
-        for c in clauses:
+        for m in _AND_HIS.finditer(t):  # "Daniel Okafor and his mentor Patricia Lim"
+            named = _NAME_AT_END.search(t, max(0, m.start() - 40), m.start())
+            who = self.lookup(named.group("who")) if named else None
+            if who is not None:
+                self.gender.setdefault(who, "m" if m.group("pos").casefold() == "his" else "f")
+        for i, c in enumerate(clauses):
             span = _scan_name(t, c.start, c.end, lower_ok=False)
             if span is None:
                 continue
@@ -696,6 +840,12 @@ class _Reader:
             rest = t[span[1] : c.end]
             if self._named_in(span[1], c.end):
                 continue  # "Ana told Ben his ...": whose is unclear
+            nxt = clauses[i + 1] if i + 1 < len(clauses) else None
+            same = nxt is not None and nxt.sentence == c.sentence
+            if nxt is not None and same and not self._named_in(nxt.start, nxt.end):
+                # "Kojo is a PM at Flutterwave; he's hiring": the next clause's subject
+                lead = re.match(r"(he|she)\b", t[nxt.start : nxt.end], re.I)
+                rest += " " + lead.group(1) if lead else ""
             male = re.search(r"\b(?:he|him|his)\b", rest, re.I)
             female = re.search(r"\b(?:she|her|hers)\b", rest, re.I)
             if bool(male) != bool(female):
@@ -807,8 +957,8 @@ class _Reader:
             return not re.match(
                 r"(?:have|has|will|want|plan|going|need|needs)\s+(?!to\b)", rest, re.I
             )
-        if _ASKED_ME.match(rest) or _WAITING.match(rest):
-            return True
+        if _ASKED_ME.match(rest) or _WAITING.match(rest) or _SAID_THEY.match(rest):
+            return True  # "... and said he'd send me the docs"
         m = re.match(rf"((?:{_NAME_WORD}\s+){{0,2}}{_NAME_WORD})", rest)
         if m and m.group()[:1].isupper():
             words = list(_NAME_WORD_RE.finditer(rest, 0, m.end()))
@@ -824,7 +974,7 @@ class _Reader:
         for index, (s, e) in enumerate(sentences):
             for m in _MEET_RE.finditer(t, s, e):
                 word = m.group().split()[0].casefold()
-                bare_with = word in ("with", "w/", "w")
+                bare_with = word in ("with", "w/", "w", "wiht", "wth")
                 if bare_with and not self._with_is_meeting(s, m.start()):
                     continue
                 if re.search(
@@ -832,7 +982,7 @@ class _Reader:
                     r"\s+(?:\w+\s+){0,4}$",
                     t[s : m.start()],
                     re.I,
-                ):
+                ) and not re.search(r"\b(?:meant|supposed)\s+to\s+be\b", t[s : m.start()], re.I):
                     continue  # "I'll set up a meeting with Carl": a plan, not a meeting
                 if (
                     word == "saw"
@@ -859,9 +1009,16 @@ class _Reader:
             if m and _is_cap(m.group().split()[0]):
                 span = _scan_name(t, c.start, c.end, lower_ok=False)
                 if span and re.match(
-                    _THEM_MODAL + r"\s|\s*(?:still\s+)?owes\s", t[span[1] : c.end], re.I
+                    _THEM_MODAL + r"\s|\s*(?:still\s+)?owes\s+(?:me|us)\b", t[span[1] : c.end], re.I
                 ):
                     raw = t[span[0] : span[1]]
+                    first = re.escape(raw.split()[0])
+                    if self.lookup(raw) is None and re.search(
+                        rf"\b(?:to|about|of|for|by|mentioned|recommended|knows|named|called)"
+                        rf"\s+(?:[A-Z]\w*\.?\s+)?{first}\b",
+                        t[: span[0]],
+                    ):
+                        continue  # "She reports to Hakan Berg. Hakan will decide": mentioned
                     if " " in raw.strip() or self.lookup(raw) is None:
                         self.add_person(raw, span[0], c.sentence)
 
@@ -872,6 +1029,14 @@ class _Reader:
         before = self.text[s:pos]
         cut = max(before.rfind(ch) for ch in ",;\u2014\u2013(")
         before = before[cut + 1 :]
+        lead = before.lstrip()
+        span = _scan_name(lead, 0, len(lead), lower_ok=False)
+        if (
+            span
+            and self.lookup(lead[: span[1]])
+            and not re.search(r"\b(?:and|&)\s+(?:i|me)\b|\bcame|\barrived|\bjoined", lead, re.I)
+        ):
+            return False  # "Olivia works with Pedro": the subject is someone already met
         return not re.search(
             rf"\b(?:i|we{_A}ll|will|{_A}ll|need|needs|to|up|promised|should|must|gonna|going"
             r"|want|wants|plan|book|schedule|arrange|set|follow|touch|check|me|she|he|they"
@@ -894,9 +1059,11 @@ class _Reader:
             )
             pos = m.end() if m else pos
             pos, apposed = _skip_descriptor(t, pos, hi)
-            span = _scan_name(
-                t, pos, hi, lower_ok=(lower_ok or apposed) and (not found or typed_lower)
-            )
+            low = (lower_ok or apposed) and (not found or typed_lower)
+            kin = _LOWER_KIN.match(t, pos, hi) if low else None
+            span = _scan_name(t, pos, hi, lower_ok=low) if kin is None else None
+            if kin:  # typed in lower case, "tom and his gf sarah": the name after the kin
+                span = _scan_name(t, kin.end(), hi, lower_ok=True)
             if span is None:
                 break
             if not found:
@@ -904,6 +1071,21 @@ class _Reader:
             raw = t[span[0] : span[1]]
             if raw.casefold() in _WEEKDAY_OR_MONTH or re.fullmatch(r"(?:the|a|an)\b.*", raw, re.I):
                 break
+            if (
+                raw.casefold() in _DEPARTMENTS
+                or raw.split()[-1].casefold() in _ORG_SUFFIXES
+                or re.match(r"[ \t]+(?:folks|team|people|guys|crew|lot)\b", t[span[1] : hi], re.I)
+            ):
+                break  # "Call with Legal", "Acme Corp", "Google folks": no person
+            if _PET_BEFORE.search(t, max(0, span[0] - 12), span[0]):
+                break  # "Naomi Levi and her dog Biscuit"
+            if (
+                found
+                and raw.islower()
+                and "," in t[pos - 3 : span[0]]
+                and not re.match(r"[ \t]*(?:,|and\b|&|\(|from\b|-|[.;!?\n]|\Z)", t[span[1] : hi])
+            ):
+                break  # "dele ogunleye, mixing his EP": words, not another name
             owner = re.compile(rf"{_A}s\s+[a-z][a-z\s-]{{0,40}}?,?\s*(?=[A-Z])").match(
                 t, span[1], hi
             )
@@ -923,7 +1105,7 @@ class _Reader:
                         break
                     pos = sep.end()
                     continue
-            name = self.add_person(raw, list_at if found else span[0], sentence)
+            name = self.add_person(raw, list_at if found else span[0], sentence, at=span[0])
             title = re.search(r"\b(mr|mrs|ms|miss)\.?\s*\Z", t[max(0, span[0] - 6) : span[0]], re.I)
             if title:  # "Mrs Okafor" is a "she"
                 self.gender.setdefault(name, "m" if title.group(1).casefold() == "mr" else "f")
@@ -939,7 +1121,9 @@ class _Reader:
                 if g.get("paren") and "," in value and not _PAREN_ROLE_AT.match(value):
                     # "(CTO, Patchwork)"
                     parts = [p.strip() for p in value.split(",")]
-                    value = next((p for p in parts if not re.match(rf"(?i:{_ROLES})\b", p)), "")
+                    kept = [p for p in parts if p and not re.match(rf"(?i:{_ROLES})\b", p)]
+                    named = [p for p in kept if p[0].isupper()]  # "(fiddle, Lúnasa)"
+                    value = (named or kept or [""])[0]
                 both = re.match(r"(?:all|both)\s+(?:(?:from|at|of)\s+)?", value, re.I)
                 if g.get("paren") and both:  # "(both Nubank)": the whole list
                     value, together = value[both.end() :], True
@@ -1018,8 +1202,18 @@ class _Reader:
             cut = next((i for i, w in enumerate(kept) if w.casefold() in _PLACE_STOP), None)
             return " ".join(kept[:cut]).strip(",.;:)")
         words: list[str] = []
-        for word in raw.strip().split():
+        split = raw.strip().split()
+        for n, word in enumerate(split):
             w = word.strip(",.;:)")
+            # "Dutch trade mission", "Warsaw running club": lower-case words up to a head noun
+            if words and w[:1].islower() and w.casefold() not in ("of", "&", "de", "la"):
+                tail = [x.strip(",.;:)") for x in split[n : n + 3]]
+                head = next(
+                    (k for k, x in enumerate(tail) if x.casefold() in _ORG_HEADS), None
+                )
+                if head is not None and all(x[:1].islower() for x in tail[: head + 1]):
+                    words.extend(tail[: head + 1])
+                break
             if (
                 not w
                 or (w.casefold() in _PLACE_STOP and w.casefold() not in ("of",))
@@ -1058,8 +1252,12 @@ class _Reader:
         span = _scan_name(t, start, e, lower_ok=False)
         if span is None:
             return
+        if _MEET_RE.match(t, span[0]):  # "Interviewed Dev Patel (senior backend)": a verb
+            return
         rest = t[span[1] : e]
         raw = t[span[0] : span[1]]
+        if _ABSENT.search(re.split(r"[;\u2014]", rest)[0]):
+            return  # "Chief Kamau from the county office wasn't there"
         if _PRESENT_VERB.match(rest):  # "Ms. Adeyemi (Year 4) asked if I could ..."
             self.name_list(span[0], e, index, lower_ok=False)
             return
@@ -1186,6 +1384,10 @@ class _Reader:
                             self.resolve(t[span[0] : span[1]]), via, None, True, (s, e)
                         )
                     )
+            for m in _WHO_X_INTRODUCED.finditer(t, s, e):  # "Jonas, who Marie connected me with"
+                y, x = self.lookup(m.group("y")), m.group("x")
+                if y and x.casefold() not in _NOT_NAME:
+                    self.intros.append(ParsedIntroduction(self.resolve(x), y, None, True, (s, e)))
             for m in _PASSIVE_INTRO.finditer(t, s, e):
                 names = self.name_list(m.end(), e, index, lower_ok=False)
                 by_word = _BY_RE.search(t, m.end(), e)
@@ -1232,6 +1434,8 @@ class _Reader:
                 ):
                     continue
                 lead = m.group().split()[0].casefold()
+                if self._after_introduced(t[max(s, m.start() - 40) : m.start()]):
+                    continue  # "introducing me to Marta de los Santos at Nubank": her employer
                 clause = next((c for c in clauses if c.start <= m.start() < c.end), None)
                 lo = clause.start if clause else s
                 met_here = _MEET_RE.search(t, lo, m.start()) is not None
@@ -1266,6 +1470,15 @@ class _Reader:
             if found:
                 self.place = found[0][1]
                 return
+
+    def _after_introduced(self, before: str) -> bool:
+        """Whether ``before`` ends with the name of someone introduced, not met."""
+        met = {p.casefold() for p in self.people}
+        for intro in self.intros:
+            for name in (intro.person, intro.to):
+                if name and name.casefold() not in met and before.rstrip().endswith(name):
+                    return True
+        return False
 
     def _is_org_text(self, place: str) -> bool:
         return place.casefold() in {o.casefold() for o in self.orgs.values()}
@@ -1422,6 +1635,13 @@ class _Reader:
             lead = _LEAD.match(t, c.start, c.end)
             pos = lead.end() if lead else c.start
             body = t[pos : c.end]
+            if re.search(r"\bso(?:\s+that)?\s*\Z", t[max(0, c.start - 12) : c.start], re.I) and (
+                re.match(r"(?:\w+\s+){1,3}?(?:can|could)\b", body, re.I)
+            ):
+                continue  # "... so she can cite it": a purpose, not a promise
+            joint = _JOINT_SUBJECT.search(t, max(0, c.start - 40), c.start)
+            if joint and self.lookup(joint.group("who")) and re.match(r"i\b", body, re.I):
+                continue  # "Naledi and I will co-write a brief": a plan of both, no one's promise
             # "asked if I could review the deck, I said yes" / "..., I said no"
             ask = _ASKED_ME.search(t, pos, c.end)
             if ask is not None:
@@ -1558,8 +1778,12 @@ class _Reader:
             appos = _APPOSED_SUBJECT.match(t, pos, c.end)
             if appos:  # "His chief of staff, Layla, will propose dates"
                 pos, body = appos.end(), t[appos.end() : c.end]
+            the_title = re.match(r"the\s+(\w+)\s", body, re.I)
+            if the_title and the_title.group(1).casefold() in self.titled:
+                pos += the_title.start(1)  # "The Ambassador will ...": the one so titled
+                body = t[pos : c.end]
             subj = re.match(
-                rf"({_SUBJ_PRONOUN}|(?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD})", body, re.I
+                rf"({_SUBJ_PRONOUN}\b|(?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD})", body, re.I
             )
             if subj is None:
                 continue
@@ -1567,14 +1791,11 @@ class _Reader:
             if raw.casefold() not in ("she", "he", "they"):
                 span = _scan_name(t, pos, c.end, lower_ok=False)
                 if span is None:
-                    name = (
-                        self.lookup(raw.split()[0])
-                        if raw.split()[0].casefold() not in _NOT_NAME
-                        else None
-                    )
+                    first = re.split(_A, raw.split()[0])[0]  # "tom's gonna": tom
+                    name = self.lookup(first) if first.casefold() not in _NOT_NAME else None
                     if name is None:
                         continue
-                    raw = raw.split()[0]
+                    raw = first
                     after = pos + len(raw)
                 else:
                     after = span[1]
@@ -1696,8 +1917,9 @@ class _Reader:
                 word = m.group()
                 base = re.split(_A, word)[0]
                 name = self.lookup(base)
-                if name and _is_cap(base) and name not in listed:
-                    self.mention(name, c.start + m.start(), c.sentence)
+                typed = base.islower() and len(base) > 2 and base not in _NOT_NAME
+                if name and (_is_cap(base) or typed) and name not in listed:
+                    self.mention(name, c.start + m.start(), c.sentence)  # "priya wants ..."
             if c.kind and c.person:
                 self.mention(c.person, c.start, c.sentence)
 
@@ -1790,6 +2012,12 @@ class _Reader:
             "up",
             "in",
             "know",
+            "on",
+            "into",
+            "onto",
+            "through",
+            "off",
+            "out",
         )
 
     def commitments(self, clauses: list[_Clause]) -> list[ParsedCommitment]:
@@ -1805,7 +2033,26 @@ class _Reader:
             if due is None:
                 due = fallback_due(self.text, lo, hi, self.now, self.rules, self.budget)
             desc = self.describe(lo, hi, due)
-            if not desc:
+            if not desc or re.match(r"remember\b(?!\s+to\b)", desc, re.I):
+                continue  # "Must remember her husband Derek has been poorly": a note
+            if _NOT_AN_ACTION.match(desc) or (c.kind == "them" and desc[:1].isupper()):
+                continue  # "She'll be in London", "He will love it", "going to Japan"
+            prev = out[-1] if out else None
+            if (
+                prev is not None
+                and _DO_IT.fullmatch(desc)
+                and prev.owner == c.kind
+                and prev.due is None
+                and due is not None
+            ):  # "..., I said yes. I'll do it by Tuesday": the date of that promise
+                out[-1] = ParsedCommitment(
+                    prev.owner,
+                    prev.description,
+                    prev.person_name,
+                    due[2],
+                    self.text[due[0] : due[1]],
+                    prev.span,
+                )
                 continue
             out.append(
                 ParsedCommitment(
@@ -1845,6 +2092,7 @@ class _Reader:
         raw = _VAGUE_TAIL.sub("", raw)
         raw = re.sub(r"^(?:also|just|then|definitely|still|quickly|really)\s+", "", raw, flags=re.I)
         raw = re.split(r"\s+(?:since|because|as\s+she|as\s+he|as\s+they)\s+", raw, maxsplit=1)[0]
+        raw = _SUBORDINATE_TAIL.split(raw, maxsplit=1)[0]
         raw = re.sub(r"\s+([,;:.!?])", r"\1", raw)
         raw = raw.strip(" \t.,;:!?\u2014\u2013-\"'()[]")
         if raw.count("(") > raw.count(")"):
@@ -1894,11 +2142,11 @@ class _Reader:
     def intro_target(self, raw: str) -> str:
         """ "her co-founder Mert" -> "Mert"; "Vik at Sequoia" -> "Vik"; "our CTO" kept;
         "their CTO, Maja" -> "Maja"."""
-        named = _APPOSITIVE_RE.match(raw.strip())
+        named = _APPOSITIVE_RE.match(raw.strip()) or _DESCRIBED_THEN_NAME.match(raw.strip())
         if named and named.group("name").split()[0].casefold() not in _NOT_NAME:
             return self.resolve(named.group("name"))
         raw = re.split(
-            r"\s+(?:at|from|about|for|who|because|so|since|re|in|-)\s+|[,;(]",
+            r"\s+(?:at|from|about|for|who|because|so|since|re|in|by|via|over|-)\s+|[,;(]",
             raw.strip(),
             maxsplit=1,
         )[0]
@@ -1934,6 +2182,7 @@ def read_note(
     reader.find_people(sentences, clauses)
     reader.find_intros(sentences)
     reader.find_actor_people(clauses)
+    reader.merge_first_names()
     reader.find_actors(clauses)
     reader.find_place(sentences, clauses)
     reader.learn_gender(clauses)
@@ -1943,6 +2192,8 @@ def read_note(
     reader.find_orgs(clauses)
     intros: list[ParsedIntroduction] = []
     for intro in reader.intros:
+        if any(_NOT_A_PERSON.search(n or "") for n in (intro.person, intro.to)):
+            continue  # "an intro to our logistics team": a team is no one to introduce
         if all(
             (i.introducer, i.person, i.to, i.done)
             != (intro.introducer, intro.person, intro.to, intro.done)
