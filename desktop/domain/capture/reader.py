@@ -186,7 +186,7 @@ _ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             r"(?:promis+ed|need|needs|have|has|should|shoud|shld|must|gonna|gotta|going|will"
-    r"|offered|agreed"
+            r"|offered|agreed"
             r"|undertook|committed|pledged|volunteered|want|plan|remember"
             r"|don[\u2019']t\s+forget)(?:\s+to)?\s+(?=\w)",
             re.I,
@@ -782,9 +782,7 @@ class _Reader:
         for short in list(self.people):
             if " " in short:
                 continue
-            longer = [
-                p for p in self.people if p.casefold().startswith(short.casefold() + " ")
-            ]
+            longer = [p for p in self.people if p.casefold().startswith(short.casefold() + " ")]
             if len(longer) != 1:
                 continue
             full = longer[0]
@@ -1208,9 +1206,7 @@ class _Reader:
             # "Dutch trade mission", "Warsaw running club": lower-case words up to a head noun
             if words and w[:1].islower() and w.casefold() not in ("of", "&", "de", "la"):
                 tail = [x.strip(",.;:)") for x in split[n : n + 3]]
-                head = next(
-                    (k for k, x in enumerate(tail) if x.casefold() in _ORG_HEADS), None
-                )
+                head = next((k for k, x in enumerate(tail) if x.casefold() in _ORG_HEADS), None)
                 if head is not None and all(x[:1].islower() for x in tail[: head + 1]):
                     words.extend(tail[: head + 1])
                 break
