@@ -57,7 +57,7 @@ command -v rapport | grep -qx /usr/bin/rapport || fail "rapport is not /usr/bin/
 rapport show --data-dir "$old_data" "José Núñez" | grep -q "Acme" || fail "the schema-1 person is lost"
 schema=$(python3 -c 'import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute("PRAGMA user_version").fetchone()[0])' "$old_data/rapport.sqlite3")
 [ "$schema" = "$latest_schema" ] || fail "the schema-1 file is at version $schema, not $latest_schema"
-ls "$old_data"/backups/*before-v2*.sqlite3 >/dev/null || fail "no backup before the schema upgrade"
+ls "$old_data"/backups/*before-v2*.sqlite3* >/dev/null || fail "no backup before the schema upgrade"
 rapport selftest --data-dir "$work/fresh"
 rapport selftest --data-dir "$data"
 
