@@ -10,6 +10,7 @@ the dialog only enables and disables itself and shows what happened, in words.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -389,49 +390,52 @@ class SyncSettingsDialog(QDialog):
     def create_vault(self, passphrase: str | None = None) -> None:
         from desktop.services.sync.setup import create_vault
 
-        chosen = self._target_and_secret()
-        if chosen is None:
-            return
-        if passphrase is None:
-            dialog = NewPassphraseDialog(self)
-            if dialog.exec() != QDialog.DialogCode.Accepted:
-                return
-            passphrase = dialog.passphrase()
-        target, secret = chosen
-        name, policy = self.setup.device_name.text(), self.controller.policy
-        self._background(
+        self._set_up(
+            create_vault,
+            passphrase,
+            lambda: NewPassphraseDialog(self),
             "Creating the vault (deriving the key takes a moment)…",
-            lambda run_db: create_vault(
-                target=target,
-                passphrase=passphrase,
-                secret=secret,
-                device_name=name,
-                policy=policy,
-                run_db=run_db,
-            ),
-            self._joined("Created a new sync vault"),
+            "Created a new sync vault",
         )
 
     def join_vault(self, passphrase: str | None = None) -> None:
         from desktop.services.sync.setup import join_vault
 
+        self._set_up(
+            join_vault,
+            passphrase,
+            lambda: PassphraseDialog(
+                "Join a sync vault",
+                "Type the passphrase you chose when you created the vault.",
+                self,
+            ),
+            "Joining the vault…",
+            "Joined the sync vault",
+        )
+
+    def _set_up(
+        self,
+        action: Callable[..., Any],
+        passphrase: str | None,
+        ask: Callable[[], Any],
+        busy: str,
+        verb: str,
+    ) -> None:
+        """Create or join: the target and secret from the form, the passphrase from
+        ``ask()`` unless given, then ``action`` in the background."""
         chosen = self._target_and_secret()
         if chosen is None:
             return
         if passphrase is None:
-            dialog = PassphraseDialog(
-                "Join a sync vault",
-                "Type the passphrase you chose when you created the vault.",
-                self,
-            )
+            dialog = ask()
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return
             passphrase = dialog.passphrase()
         target, secret = chosen
         name, policy = self.setup.device_name.text(), self.controller.policy
         self._background(
-            "Joining the vault…",
-            lambda run_db: join_vault(
+            busy,
+            lambda run_db: action(
                 target=target,
                 passphrase=passphrase,
                 secret=secret,
@@ -439,7 +443,7 @@ class SyncSettingsDialog(QDialog):
                 policy=policy,
                 run_db=run_db,
             ),
-            self._joined("Joined the sync vault"),
+            self._joined(verb),
         )
 
     def _joined(self, verb: str) -> Any:
