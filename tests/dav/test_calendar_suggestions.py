@@ -260,3 +260,21 @@ def test_a_server_that_is_down_is_temporary(data_dir) -> None:
     with pytest.raises(CalendarError) as caught:
         account.setup(f"http://127.0.0.1:{free_port()}/dav/", ME, "x")
     assert caught.value.retry and "cannot be reached" in str(caught.value)
+
+
+def test_the_password_is_not_logged(
+    radicale: DavServer, data_dir, caplog: pytest.LogCaptureFixture
+) -> None:
+    import base64
+    import logging
+
+    caplog.set_level(logging.DEBUG)
+    cal = radicale.make_calendar("Logged")
+    _set_up(radicale, cal)
+    suggestions.suggestions()
+    basic = base64.b64encode(f"{radicale.user}:{radicale.password}".encode()).decode()
+    assert caplog.records  # the test saw the logging it checks
+    assert radicale.password not in caplog.text
+    assert basic not in caplog.text
+    state = (data_dir / "calendar.json").read_text(encoding="utf-8")
+    assert radicale.password not in state and radicale.user in state
