@@ -24,12 +24,14 @@ _lock = threading.RLock()  # the GUI thread and a fetching worker may both write
 
 
 def data_folder() -> Path:
-    from desktop.services.backups import open_data_dir
+    """The open database's folder — also from a worker thread, whose own connection may
+    not be open yet (``backups.open_data_dir`` asks the calling thread's connection)."""
+    from desktop.storage.models import database
 
-    folder = open_data_dir()
-    if folder is None:
+    name = getattr(database.obj, "database", None)
+    if not isinstance(name, str) or name in ("", ":memory:"):
         raise CalendarError("No data folder is open.")
-    return folder
+    return Path(database.obj.database).parent
 
 
 def state_path() -> Path:
