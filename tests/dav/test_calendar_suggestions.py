@@ -237,6 +237,8 @@ def test_an_upcoming_meeting_becomes_an_event(dav_server: DavServer, network) ->
     )
     assert [a.person_id for a in made.attendees] == [network["ben"]]
     assert suggestions.suggestions() == []
+    assert suggestions.make_event(upcoming) == event_id  # asked twice: still one event
+    assert len(events.list_events()) == 1
 
 
 def test_a_wrong_password_is_a_clear_error_and_keeps_nothing(radicale: DavServer, data_dir):

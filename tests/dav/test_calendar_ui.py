@@ -7,25 +7,12 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-import pytest
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import Qt
 
 from desktop.services import conversations, events, people
 from desktop.services.calendar_sync import account, suggestions
 from tests.dav.calendar_data import calendar, day_at, event, utc
 from tests.dav.servers import DavServer
-
-
-@pytest.fixture
-def settings_file(qapp, tmp_path: Path):
-    before = QCoreApplication.organizationName(), QCoreApplication.applicationName()
-    QCoreApplication.setOrganizationName("Rapport Tests")
-    QCoreApplication.setApplicationName("Rapport Calendar Tests")
-    QSettings().clear()
-    yield Path(QSettings().fileName())
-    QSettings().clear()
-    QCoreApplication.setOrganizationName(before[0])
-    QCoreApplication.setApplicationName(before[1])
 
 
 def _meeting(server: DavServer, cal: str, uid: str, title: str, days: int, email: str) -> None:
@@ -45,7 +32,7 @@ def _meeting(server: DavServer, cal: str, uid: str, title: str, days: int, email
 
 
 def test_settings_connect_choose_and_forget(
-    qtbot, radicale: DavServer, data_dir: Path, settings_file: Path, memory_keyring
+    qtbot, radicale: DavServer, data_dir: Path, tmp_path: Path, memory_keyring
 ) -> None:
     from desktop.ui.calendar_sync.settings_dialog import CalendarSettingsDialog
 
@@ -78,10 +65,9 @@ def test_settings_connect_choose_and_forget(
     assert kept.my_addresses == ("me@example.org", "other@example.org")
     # the password: in the keyring only
     assert radicale.password in memory_keyring.entries.values()
-    QSettings().sync()
-    if settings_file.exists():
-        assert radicale.password.encode() not in settings_file.read_bytes()
-    for path in data_dir.rglob("*"):
+    # ... and in no file this test's process wrote: data folder, settings, home
+    # (QSettings is not constructed here: Qt caches its folder for the whole process)
+    for path in tmp_path.rglob("*"):
         if path.is_file():
             assert radicale.password.encode() not in path.read_bytes(), path
 
@@ -137,6 +123,14 @@ def test_today_rows_yes_no_and_make_an_event(qtbot, radicale: DavServer, data_di
     assert rows.list.count() == 0  # answered ones never come back
     assert len(conversations.conversations_with(ana)) == 1
     assert suggestions.suggestions() == []
+
+
+def test_the_calendar_ui_never_writes_qsettings() -> None:
+    """The password box is never saved anywhere but the keyring (through the service)."""
+    folder = Path(__file__).resolve().parents[2] / "desktop" / "ui" / "calendar_sync"
+    for path in folder.glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        assert "QSettings(" not in text and "desktop.ui.settings" not in text, path
 
 
 def test_today_rows_stay_hidden_without_a_calendar(qtbot, data_dir: Path) -> None:

@@ -121,12 +121,15 @@ def setup(
     own = user.strip().casefold()
     if "@" in own:
         addresses.insert(0, own)
+    if old is not None:
+        addresses.extend(old.my_addresses)  # typed in the settings: kept
     account = CalendarAccount(
         url=found.url,
         user=user,
         account_id=account_id,
         calendars=found.calendars,
-        chosen=tuple(chosen or ()),
+        # set up again (a new password): keep the calendars chosen before
+        chosen=tuple(chosen if chosen is not None else (old.chosen if old else ())),
         my_addresses=tuple(dict.fromkeys(addresses)),
     )
     keep_password(account, secret)
