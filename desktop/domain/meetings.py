@@ -58,14 +58,17 @@ class Meeting:
     organizer: str = ""  # clean email
     attendees: tuple[Attendee, ...] = field(default_factory=tuple)
     calendar: str = ""  # the calendar's URL (for the settings' status line)
+    #: RECURRENCE-ID of a recurring meeting's occurrence (its original start, in UTC,
+    #: ISO): stays the same when that one occurrence is moved.
+    recurrence_id: str = ""
 
     @property
     def key(self) -> str:
-        """Remembers the answer: the UID, plus the occurrence for a recurring meeting (each
-        occurrence is its own meeting; a moved one-off meeting is still the same one)."""
+        """Remembers the answer: the UID, plus RECURRENCE-ID for a recurring meeting (each
+        occurrence is its own meeting; a moved meeting or occurrence is still the same)."""
         if not self.recurring:
             return self.uid
-        return f"{self.uid}|{self.starts_at.isoformat(timespec='minutes')}"
+        return f"{self.uid}|{self.recurrence_id or self.starts_at.isoformat(timespec='minutes')}"
 
 
 def kind_of(meeting: Meeting) -> str:

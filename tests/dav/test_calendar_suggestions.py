@@ -280,3 +280,47 @@ def test_the_password_is_not_logged(
     assert basic not in caplog.text
     state = (data_dir / "calendar.json").read_text(encoding="utf-8")
     assert radicale.password not in state and radicale.user in state
+
+
+def test_one_occurrence_moved_declined_or_excluded(dav_server: DavServer, network) -> None:
+    """A weekly series: week 1 moved two hours (still the same occurrence), week 2
+    declined by the user for that week only, week 3 excluded (EXDATE)."""
+    cal = dav_server.make_calendar("Series")
+    first = day_at(-28, 9)
+    week = timedelta(weeks=1)
+    master = event(
+        "series-1",
+        "Mentoring Ben",
+        start=f":{utc(first)}",
+        end=f":{utc(first + timedelta(hours=1))}",
+        attendees=[(ME, "ACCEPTED"), ("ben@example.net", "ACCEPTED")],
+        lines=["RRULE:FREQ=WEEKLY;COUNT=4", f"EXDATE:{utc(first + 3 * week)}"],
+    )
+    moved = event(
+        "series-1",
+        "Mentoring Ben",
+        start=f":{utc(first + week + timedelta(hours=2))}",
+        end=f":{utc(first + week + timedelta(hours=3))}",
+        attendees=[(ME, "ACCEPTED"), ("ben@example.net", "ACCEPTED")],
+        lines=[f"RECURRENCE-ID:{utc(first + week)}"],
+    )
+    declined = event(
+        "series-1",
+        "Mentoring Ben",
+        start=f":{utc(first + 2 * week)}",
+        end=f":{utc(first + 2 * week + timedelta(hours=1))}",
+        attendees=[(ME, "DECLINED"), ("ben@example.net", "ACCEPTED")],
+        lines=[f"RECURRENCE-ID:{utc(first + 2 * week)}"],
+    )
+    dav_server.put_ics(cal, calendar(master, moved, declined))
+    _set_up(dav_server, cal)
+    found = sorted(suggestions.suggestions(), key=lambda s: s.starts_at)
+    local = [s.starts_at for s in found]
+    assert local == [
+        first.astimezone().replace(tzinfo=None),
+        (first + week + timedelta(hours=2)).astimezone().replace(tzinfo=None),
+    ]
+    # the moved occurrence is known by its RECURRENCE-ID: its original start
+    assert found[1].key == f"series-1|{utc(first + week)}"
+    suggestions.dismiss(found[1])
+    assert [s.key for s in suggestions.suggestions()] == [found[0].key]

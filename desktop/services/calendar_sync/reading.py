@@ -10,7 +10,7 @@ left out.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from desktop.domain.meetings import Attendee, Meeting, clean_email
@@ -51,6 +51,16 @@ def _attendees(component: Any) -> tuple[Attendee, ...]:
                 Attendee(email, str(params.get("CN", "")), str(params.get("PARTSTAT", "")).upper())
             )
     return tuple(found)
+
+
+def _recurrence_id(component: Any) -> str:
+    value = component.get("RECURRENCE-ID")
+    moment = getattr(value, "dt", None)
+    if isinstance(moment, datetime):
+        if moment.tzinfo is not None:
+            moment = moment.astimezone(timezone.utc)
+        return moment.strftime("%Y%m%dT%H%M%S") + ("Z" if moment.tzinfo else "")
+    return str(moment or "")
 
 
 def _recurring_uids(calendar: Any) -> set[str]:
@@ -100,6 +110,7 @@ def meetings_in(ics: str, start: datetime, end: datetime, calendar_url: str = ""
                 organizer=clean_email(str(component.get("ORGANIZER", "") or "")),
                 attendees=_attendees(component),
                 calendar=calendar_url,
+                recurrence_id=_recurrence_id(component) if uid in recurring else "",
             )
         )
     return found

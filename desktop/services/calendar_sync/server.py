@@ -172,7 +172,11 @@ def fetch(
         found: list[tuple[str, str]] = []
         for calendar_url in calendar_urls:
             calendar = dav.calendar(url=calendar_url)
-            for item in calendar.search(start=start, end=end, event=True, expand=False):
+            # local wall-clock times made explicit: the server compares in UTC
+            found_here = calendar.search(
+                start=start.astimezone(), end=end.astimezone(), event=True, expand=False
+            )
+            for item in found_here:
                 data = item.data
                 found.append((calendar_url, data if isinstance(data, str) else data.decode()))
     except Exception as exc:
