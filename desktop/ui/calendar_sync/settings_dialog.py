@@ -63,13 +63,16 @@ class CalendarSettingsDialog(QDialog):
         self.forget_button.setObjectName("calendarForget")
         self.forget_button.clicked.connect(self.forget)
 
-        row = QHBoxLayout()
+        password_row = QWidget(self)  # a widget (not a layout), so "&Password" has a buddy
+        row = QHBoxLayout(password_row)
+        row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.password, 1)
         row.addWidget(self.connect_button)
+        password_row.setFocusProxy(self.password)
         form = QFormLayout()
         form.addRow(self.tr("&Server:"), self.server)
         form.addRow(self.tr("&User:"), self.user)
-        form.addRow(self.tr("&Password:"), row)
+        form.addRow(self.tr("&Password:"), password_row)
         form.addRow(self.tr("Ca&lendars:"), self.calendars)
         form.addRow(self.tr("&My addresses:"), self.addresses)
         note = QLabel(
@@ -118,12 +121,13 @@ class CalendarSettingsDialog(QDialog):
         if current.last_error:
             self._say(self.tr("Last read failed: %1").replace("%1", current.last_error))
         elif current.last_read_at:
-            self._say(self.tr("Read at %1.").replace("%1", current.last_read_at))
+            when = current.last_read_at.replace("T", " ")[:16]
+            self._say(self.tr("Last read at %1.").replace("%1", when))
         else:
             self._say(self.tr("Connected."))
         problem = account.keyring_problem()
         if problem:
-            self._say(self.status.text() + " " + problem)
+            self._say(self.status.text() + " " + self.tr("Note: %1.").replace("%1", problem))
 
     def _fill(self, current) -> None:  # CalendarAccount
         self.calendars.clear()

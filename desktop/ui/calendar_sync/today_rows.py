@@ -172,7 +172,7 @@ class CalendarSuggestions(QWidget):
                 .replace("%5", kind)
             )
         return (
-            self.tr("%1 with %2, %3 at %4")
+            self.tr("%1 with %2 %3 at %4")
             .replace("%1", s.title)
             .replace("%2", names)
             .replace("%3", when)
