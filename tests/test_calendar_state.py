@@ -93,3 +93,19 @@ def test_a_non_web_address_is_refused() -> None:
         normalise_url("ftp://cal.example.com/")
     with pytest.raises(CalendarError):
         normalise_url("  ")
+
+
+def test_old_answers_are_dropped_when_a_new_one_is_kept(data_dir: Path) -> None:
+    from datetime import date
+
+    from desktop.services.calendar_sync import suggestions
+
+    files.update(
+        "answers",
+        {
+            "old": {"answer": "dismissed", "at": "2001-01-01T00:00:00"},
+            "recent": {"answer": "dismissed", "at": date.today().isoformat() + "T00:00:00"},
+        },
+    )
+    suggestions._remember("new", suggestions.DISMISSED)
+    assert sorted(suggestions.answers()) == ["new", "recent"]

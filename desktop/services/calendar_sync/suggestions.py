@@ -87,9 +87,18 @@ def answers() -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
+#: Answers older than this are dropped: their meetings are long out of the window.
+KEEP_ANSWERS_DAYS = 3 * (PAST_DAYS + AHEAD_DAYS)
+
+
 def _remember(key: str, answer: str, **details: str) -> None:
+    oldest = (datetime.now() - timedelta(days=KEEP_ANSWERS_DAYS)).isoformat(timespec="seconds")
     with files._lock:
-        current = answers()
+        current = {
+            k: v
+            for k, v in answers().items()
+            if not isinstance(v, dict) or str(v.get("at", "9999")) >= oldest
+        }
         current[key] = {"answer": answer, "at": datetime.now().isoformat(timespec="seconds")}
         current[key].update(details)
         files.update("answers", current)
