@@ -239,6 +239,14 @@ def test_an_upcoming_meeting_becomes_an_event(dav_server: DavServer, network) ->
     assert suggestions.suggestions() == []
     assert suggestions.make_event(upcoming) == event_id  # asked twice: still one event
     assert len(events.list_events()) == 1
+    # Once it has happened: "did you meet?" again, and a yes is linked to the event.
+    later = upcoming.ends_at + timedelta(minutes=5)
+    mine = account.require().my_addresses
+    (after,) = suggestions.suggest(suggestions.fetch_meetings(), now=later, my_addresses=mine)
+    assert (after.when, after.event_id) == (suggestions.PAST, event_id)
+    conversation_id = suggestions.accept(after)
+    assert conversations.get_conversation(conversation_id).event_id == event_id
+    assert suggestions.suggest(suggestions.fetch_meetings(), now=later, my_addresses=mine) == []
 
 
 def test_a_wrong_password_is_a_clear_error_and_keeps_nothing(radicale: DavServer, data_dir):

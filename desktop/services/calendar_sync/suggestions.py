@@ -8,9 +8,11 @@ is not a meeting. Each recurring occurrence is its own meeting.
 
 Nothing is written without the user's yes: :func:`accept` logs one conversation,
 :func:`make_event` makes one event with the people on its list, :func:`dismiss` only
-remembers the answer. Answers are kept by meeting key (``files``), so a meeting is never
-offered twice; and :func:`accept` also looks for the conversation it would write, so a
-lost answer file cannot make it log the same meeting twice.
+remembers the answer. A meeting made into an event is asked about again once it has
+happened, and the conversation is then linked to that event. Answers are kept by
+meeting key (``files``), so no question is asked twice; and :func:`accept` also
+looks for the conversation it would write, so a lost answer file cannot make it log the
+same meeting twice.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ class Suggestion:
     title: str
     kind: str
     location: str = ""
+    event_id: str = ""  # the event made from it when it was upcoming (a yes links to it)
 
     @property
     def person_id(self) -> str:
@@ -60,6 +63,7 @@ class Suggestion:
             "title": self.title,
             "kind": self.kind,
             "location": self.location,
+            "event_id": self.event_id,
         }
 
 
@@ -116,7 +120,7 @@ def suggest(
     by_email: dict[str, list[str]] = {}
     past, upcoming = [], []
     for meeting in meetings:
-        if meeting.key in answered or not is_meeting(meeting, mine):
+        if not is_meeting(meeting, mine):
             continue
         if meeting.ends_at <= now:
             when = PAST
@@ -124,6 +128,12 @@ def suggest(
             when = UPCOMING
         else:
             continue  # happening right now: ask afterwards
+        answer = answered.get(meeting.key)
+        event_id = ""
+        if isinstance(answer, dict) and answer.get("answer") == EVENT and when == PAST:
+            event_id = str(answer.get("event_id", ""))  # prepared for it; now: did you meet?
+        elif answer is not None:
+            continue
         ids: list[str] = []
         for email in others(meeting, mine):
             if email not in by_email:
@@ -144,6 +154,7 @@ def suggest(
             title=meeting.title or "Meeting",
             kind=kind_of(meeting),
             location=meeting.location,
+            event_id=event_id,
         )
         (past if when == PAST else upcoming).append(item)
     past.sort(key=lambda s: s.starts_at, reverse=True)
@@ -168,6 +179,18 @@ def _existing_conversation(s: Suggestion) -> str | None:
     return None
 
 
+def _live_event(event_id: str) -> str | None:
+    """The event made from this meeting, if it is still there (it may have been deleted)."""
+    if not event_id:
+        return None
+    from desktop.services import events
+
+    try:
+        return event_id if events.get_event(event_id) else None
+    except LookupError:  # deleted since: log the conversation without it
+        return None
+
+
 def accept(s: Suggestion) -> str:
     """Yes, we met: log one conversation with everyone known who was there."""
     from desktop.services.conversations import log_conversation
@@ -181,6 +204,7 @@ def accept(s: Suggestion) -> str:
         place=s.location,
         title=s.title,
         notes="",
+        event=_live_event(s.event_id),
     )
     _remember(s.key, LOGGED, conversation_id=conversation_id)
     return conversation_id
