@@ -97,6 +97,7 @@ COMMAND_MODULE_NAMES = (
     "selftest",
     "brief",
     "sync_cli",
+    "calendar_cli",
     "transfer",
 )
 #: Commands whose start-up time matters, mapped to the one module that serves them: the

@@ -257,6 +257,13 @@ SPECS: tuple[ActionSpec, ...] = (
         "settings",
     ),
     ActionSpec(
+        "calendar_settings",
+        "C&alendar Settings…",
+        "Meetings from your CalDAV calendar (read only), offered in Today",
+        (),
+        "settings",
+    ),
+    ActionSpec(
         "sync_conflicts",
         "Sync &Conflicts…",
         "Values that lost a concurrent edit, ready to restore",
@@ -284,6 +291,7 @@ MENUS: tuple[tuple[str, str, tuple[str | None, ...]], ...] = (
             "sync_now",
             "sync_settings",
             "sync_conflicts",
+            "calendar_settings",
             None,
             "demo_data",
             None,

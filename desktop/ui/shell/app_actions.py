@@ -39,6 +39,14 @@ class AppActions(WindowPart):
 
         PreferencesDialog(self.window).exec()
 
+    def show_calendar_settings(self) -> None:
+        """Settings ▸ Calendar (CalDAV, read only); Today reads the calendar again after."""
+        from desktop.ui.calendar_sync.settings_dialog import CalendarSettingsDialog
+
+        CalendarSettingsDialog(self.window).exec()
+        if "today" in self.window._built:
+            self.window.today.calendar.refresh(force=True)
+
     def show_shortcuts(self) -> None:
         rows = []
         for spec in SPECS:

@@ -165,6 +165,7 @@ class MainWindow(QMainWindow):
         a["shortcuts"].triggered.connect(app.show_shortcuts)
         a["about"].triggered.connect(app.show_about)
         a["preferences"].triggered.connect(app.show_preferences)
+        a["calendar_settings"].triggered.connect(app.show_calendar_settings)
         a["import_file"].triggered.connect(lambda: files.import_file())
         a["export_file"].triggered.connect(files.export_file)
         a["duplicates"].triggered.connect(files.show_duplicates)

@@ -171,6 +171,11 @@ class TodayView(RefreshWhenShown, QWidget):
         grid.addWidget(self.drifting_section, 1, 0)
         grid.addWidget(self.events_section, 1, 1)
         grid.addWidget(self.dates_section, 2, 0, 1, 2)
+        from desktop.ui.calendar_sync.today_rows import CalendarSuggestions
+
+        self.calendar = CalendarSuggestions(self)  # hidden until a calendar is set up (#18)
+        self.calendar.openEventRequested.connect(self.openEventRequested)
+        grid.addWidget(self.calendar, 3, 0, 1, 2)
         grid.setRowStretch(0, 3)
         grid.setRowStretch(1, 2)
         grid.setRowStretch(2, 1)
@@ -207,6 +212,7 @@ class TodayView(RefreshWhenShown, QWidget):
         self._dirty = False
         self._pending = True
         self._tasks.run("today", load_today, self._apply)
+        self.calendar.refresh()
 
     def is_loaded(self) -> bool:
         return self._loaded_once and not self._dirty and not self._pending
