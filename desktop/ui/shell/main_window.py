@@ -11,6 +11,7 @@ loses typing on close.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -98,6 +99,8 @@ class MainWindow(QMainWindow):
         self._built: dict[str, QWidget] = {}
         self._to_build: list[str] = []
         self._closed = False
+        self._starting = True  # until the first frame is on screen
+        self._after_paint: list[Callable[[], None]] = []
 
         self._build_actions()
         self._build_chrome()
@@ -109,16 +112,15 @@ class MainWindow(QMainWindow):
         self.history.openEventRequested.connect(self.open_event)
 
         self.resize(1280, 820)
-        keys.upgrade()
+        # Nothing read before the first paint needs an upgrade yet (version 1), and the
+        # write is a file sync: after the first frame. A migration of keys read here
+        # would have to run here instead.
+        self.after_first_paint(keys.upgrade)
         self._restore_geometry()
         self._network_empty = not self._has_people()
         self.actions_by_id["demo_data"].setEnabled(self._network_empty)
-        # The first frame shows the window itself — menus, toolbar, search, sidebar —
-        # over a light placeholder; the view under it is built right after that paint.
-        self._starting = True
-        self._placeholder = QWidget(self.pages)
-        self._placeholder.setObjectName("startingPlaceholder")
-        self.pages.addWidget(self._placeholder)
+        # The first frame shows the view the user left, built now; the other views, and
+        # whatever else waits for the first paint (sync, the draft offer), come after it.
         self._to_build = ["people", "today", "followups", "events", "welcome"]
         self.show_view(keys.read_text(keys.LAST_VIEW, "today"))
         self.installEventFilter(self)
@@ -349,14 +351,21 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self._finish_start)
         return False
 
+    def after_first_paint(self, work: Callable[[], None]) -> None:
+        """Run ``work`` once the first frame is on screen (at once if it already is)."""
+        if self._starting:
+            self._after_paint.append(work)
+        else:
+            QTimer.singleShot(0, work)
+
     def _finish_start(self) -> None:
-        """After the first frame: the view on screen, then the others one by one."""
+        """After the first frame: what waited for it, then the other views one by one."""
         if not self._starting or self._closed:
             return
         self._starting = False
-        self.show_view(self.current_view())
-        self.pages.removeWidget(self._placeholder)
-        self._placeholder.deleteLater()
+        waiting, self._after_paint = self._after_paint, []
+        for work in waiting:
+            QTimer.singleShot(0, work)
         QTimer.singleShot(0, self._build_next)
 
     def _build_next(self) -> None:
@@ -379,9 +388,6 @@ class MainWindow(QMainWindow):
             self.sidebar.setCurrentRow(row)  # re-enters through currentRowChanged
             return
         self.actions_by_id[f"view_{view}"].setChecked(True)
-        if self._starting:
-            self.pages.setCurrentWidget(self._placeholder)
-            return
         if self._network_empty and view in ("today", "people"):
             self.pages.setCurrentWidget(self.welcome)
             return

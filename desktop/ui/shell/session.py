@@ -55,10 +55,11 @@ class DesktopSession(QObject):
             self.notifier = ReminderNotifier(self.tray, self.window.open_person, parent=self)
             QTimer.singleShot(5_000, self.notifier.check)
         self.window.session = self
-        QTimer.singleShot(0, self.window.sync_actions.start)
+        # Sync's status and the draft offer read the database: after the first frame.
+        self.window.after_first_paint(self.window.sync_actions.start)
         QTimer.singleShot(3_000, self.backup_soon)
         self._backup_timer.start()
-        QTimer.singleShot(0, self.offer_draft)
+        self.window.after_first_paint(self.offer_draft)
         QTimer.singleShot(2_000, self.check_database)
 
     def check_database(self) -> None:
