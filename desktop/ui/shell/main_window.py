@@ -356,7 +356,7 @@ class MainWindow(QMainWindow):
         if self._starting:
             self._after_paint.append(work)
         else:
-            QTimer.singleShot(0, work)
+            work()
 
     def _finish_start(self) -> None:
         """After the first frame: what waited for it, then the other views one by one."""
@@ -393,7 +393,9 @@ class MainWindow(QMainWindow):
             return
         self.pages.setCurrentWidget(self._page(view))
         if view == "people":
-            self.people.select_first()
+            # Choosing the first card opens a whole person (their card, timeline, trust
+            # history): at start-up that waits for the first frame, which shows the list.
+            self.after_first_paint(self.people.select_first)
 
     def open_person(self, person_id: str) -> None:
         self.show_view("people")
