@@ -81,10 +81,11 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)  # a contacts file dropped anywhere is imported
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(500)
-        # Three readers, so a slow bulk load never delays Today or a search.
-        self.bulk_tasks = TaskManager(self, cache_kib=2048, keep_connection=False)
-        self.view_tasks = TaskManager(self, cache_kib=4096)
-        self.search_tasks = TaskManager(self, cache_kib=8192)
+        # Three readers, so a slow bulk load never delays Today or a search; held until
+        # the first frame is drawn, so no read competes with it for the interpreter.
+        self.bulk_tasks = TaskManager(self, cache_kib=2048, keep_connection=False, held=True)
+        self.view_tasks = TaskManager(self, cache_kib=4096, held=True)
+        self.search_tasks = TaskManager(self, cache_kib=8192, held=True)
         self.bridge = StoreBridge(self)
         self.history = HistoryActions(self, self.undo_stack)
         self.edit_actions = EditActions(self)
@@ -363,6 +364,8 @@ class MainWindow(QMainWindow):
         if not self._starting or self._closed:
             return
         self._starting = False
+        for tasks in (self.view_tasks, self.bulk_tasks, self.search_tasks):
+            tasks.release()
         waiting, self._after_paint = self._after_paint, []
         for work in waiting:
             QTimer.singleShot(0, work)
