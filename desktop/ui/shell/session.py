@@ -159,8 +159,24 @@ def _backup_failed(error: BaseException) -> None:
         log.error("backup failed", exc_info=error)
 
 
+#: Modules the main window's first frame does without (#15): sync's status and UI, the
+#: record types (they come with the first answers), and the slow libraries.
+AFTER_FIRST_PAINT = (
+    "desktop.ui.sync.controller",
+    "desktop.services.sync.status",
+    "desktop.domain.records",
+    "keyring",
+    "dateparser",
+    "rapidfuzz",
+    "icalendar",
+    "vobject",
+)
+
+
 class _FirstPaintReporter(QObject):
-    """``RAPPORT_BENCH_PAINT=1``: print the wall time of the first frame, then exit at once.
+    """``RAPPORT_BENCH_PAINT=1``: print the wall time of the first frame and, on a second
+    line, ``loaded <modules>`` — which of :data:`AFTER_FIRST_PAINT` were imported before
+    it (``-``: none); then exit at once.
 
     Used by tests/benchmarks to time start-up of the source tree and the bundle alike.
     """
@@ -173,7 +189,10 @@ class _FirstPaintReporter(QObject):
 
     @staticmethod
     def _report() -> None:
-        print(f"first-paint {time.time():.6f}", flush=True)
+        import sys
+
+        loaded = [name for name in AFTER_FIRST_PAINT if name in sys.modules]
+        print(f"first-paint {time.time():.6f}\nloaded {','.join(loaded) or '-'}", flush=True)
         os._exit(0)
 
 
