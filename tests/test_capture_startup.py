@@ -43,3 +43,23 @@ def test_the_restarted_window_shows_the_draft(tmp_path: Path, data_dir: Path) ->
     assert result.returncode == 0, result.stderr
     shown = json.loads(result.stdout.strip().splitlines()[-1])
     assert (shown["notes"], shown["who"]) == ("Met Ana Ruiz at PyCon", "Ana Ruiz")
+
+
+def test_the_main_windows_first_frame_comes_before_sync_and_the_records(data_dir: Path) -> None:
+    """``rapport`` (#15): sync's status, the record types and the slow libraries load
+    after the main window's first frame, which shows the view itself."""
+    from desktop.services import people
+
+    people.create_person(full_name="Ana Ruiz")
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop", "--data-dir", str(data_dir)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "RAPPORT_BENCH_PAINT": "1"},
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = dict(line.split(" ", 1) for line in result.stdout.splitlines() if " " in line)
+    assert float(lines["first-paint"]) > 0
+    assert lines["loaded"] == "-", f"imported before the first paint: {lines['loaded']}"

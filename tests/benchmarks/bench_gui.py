@@ -5,7 +5,10 @@
 Measures, in one run on one machine, against the targets of the main-window issue:
 
 - launch to first painted main window, against a bare PySide6 QMainWindow with a list
-  view started the same way in the same run (fresh processes, median; target ≤ 2×);
+  view started the same way in the same run (fresh processes, interleaved, median;
+  target ≤ 1.6×, goal 1.3×, issue #15); also the real ``rapport`` command line (its
+  ``RAPPORT_BENCH_PAINT`` hook), which adds the front door, the single-instance claim
+  and the theme;
 - search: keystroke to updated results (target ≤ 16 ms median), and keystroke to the
   full-text results from the worker (reported, no target);
 - opening a person with 100 timeline entries (target ≤ 50 ms);
@@ -42,7 +45,7 @@ from first_paint import (  # noqa: E402
 )
 
 TARGETS = {
-    "launch_ratio": 2.0,
+    "launch_ratio": 1.6,  # issue #15 (goal 1.3)
     "keystroke_ms": 16.0,
     "open_person_ms": 50.0,
     "paint_cards_ms": 8.0,
@@ -95,17 +98,47 @@ def launch_once(code: str, args: list[str], env: dict[str, str]) -> float:
     return first_paint_time(result.stdout) - started
 
 
+def launch_cli_once(folder: Path, env: dict[str, str]) -> float:
+    """Seconds from ``rapport --data-dir FOLDER`` to its main window's first frame.
+
+    The whole front door — the parser shortcut, the single-instance claim, the theme —
+    through the app's own ``RAPPORT_BENCH_PAINT`` hook, which reports ``time.time()``.
+    """
+    with tempfile.TemporaryDirectory(prefix="rapport-bench-config-") as config:
+        started = time.time()
+        result = subprocess.run(
+            [sys.executable, "-m", "desktop", "--data-dir", str(folder)],
+            capture_output=True,
+            text=True,
+            env={**env, "XDG_CONFIG_HOME": config, "RAPPORT_BENCH_PAINT": "1"},
+            timeout=120,
+            check=False,
+            cwd=ROOT,
+        )
+    return first_paint_time(result.stdout) - started
+
+
 def bench_launch(folder: Path, runs: int, env: dict[str, str]) -> dict[str, float]:
     launch_once(BARE, [], env)  # warm-up: bytecode cache, OS file cache
     launch_once(APP, [str(folder)], env)
+    launch_cli_once(folder, env)
     bare: list[float] = []
     full: list[float] = []
-    for _ in range(runs):
+    cli: list[float] = []
+    for _ in range(runs):  # interleaved, so a busy moment hurts every side alike
         bare.append(launch_once(BARE, [], env))
         full.append(launch_once(APP, [str(folder)], env))
+        cli.append(launch_cli_once(folder, env))
     bare_ms = statistics.median(bare) * 1000
     app_ms = statistics.median(full) * 1000
-    return {"bare_ms": bare_ms, "app_ms": app_ms, "launch_ratio": app_ms / bare_ms}
+    cli_ms = statistics.median(cli) * 1000
+    return {
+        "bare_ms": bare_ms,
+        "app_ms": app_ms,
+        "launch_ratio": app_ms / bare_ms,
+        "cli_ms": cli_ms,
+        "cli_ratio": cli_ms / bare_ms,
+    }
 
 
 def ensure_data(folder: Path, people: int) -> None:
@@ -276,6 +309,8 @@ def main() -> int:
         ("launch, bare QMainWindow", "bare_ms", "ms", None),
         ("launch, Rapport main window", "app_ms", "ms", None),
         ("launch ratio (app / bare)", "launch_ratio", "×", "launch_ratio"),
+        ("launch, `rapport` command line", "cli_ms", "ms", None),
+        ("launch ratio (`rapport` / bare)", "cli_ratio", "×", "launch_ratio"),
         ("full summaries loaded after", "full_load_s", "s", None),
         ("search keystroke → results painted (median)", "keystroke_ms", "ms", "keystroke_ms"),
         ("search keystroke → results painted (p95)", "keystroke_p95_ms", "ms", None),

@@ -57,10 +57,13 @@ class TaskManager(QObject):
         *,
         cache_kib: int = 4096,
         keep_connection: bool = True,
+        held: bool = False,
     ) -> None:
         """``cache_kib``: this reader's SQLite page cache (the OS caches the file too, so
         a small one costs little time and saves tens of MB per reader at 10,000 people);
-        ``keep_connection=False`` closes the connection after each task (rare bulk reads).
+        ``keep_connection=False`` closes the connection after each task (rare bulk reads);
+        ``held``: queue requests but start none until :meth:`release` (the main window
+        holds its readers until its first frame is drawn, so no read competes with it).
         """
         super().__init__(parent)
         self._cache_kib = cache_kib
@@ -72,9 +75,23 @@ class TaskManager(QObject):
         self._counter = 0
         self._stopping = False
         self._in_flight = 0  # taken by the worker, result not yet delivered
+        self._held = held
         self._finished.connect(self._deliver)
+        # Started with the first request (a window may never need its reader).
         self._thread = threading.Thread(target=self._loop, name="rapport-reader", daemon=True)
-        self._thread.start()
+
+    def release(self) -> None:
+        """Let a held reader start what was queued (and everything after)."""
+        with self._lock:
+            self._held = False
+            if self._pending:
+                self._start_thread()
+            self._lock.notify()
+
+    def _start_thread(self) -> None:
+        """Start the worker once (called with the lock held)."""
+        if not self._thread.is_alive() and not self._stopping and self._thread.ident is None:
+            self._thread.start()
 
     def run(
         self,
@@ -89,6 +106,8 @@ class TaskManager(QObject):
             task = _Task(key, self._counter, fn, on_done, on_error)
             self._pending[key] = task
             self._latest[key] = task.token
+            if not self._held:
+                self._start_thread()
             # A running request of the same key is now worthless: the progress handler
             # of the worker's connection sees that and stops its SQL early.
             self._lock.notify()
@@ -110,7 +129,7 @@ class TaskManager(QObject):
         try:
             while True:
                 with self._lock:
-                    while not self._pending and not self._stopping:
+                    while (not self._pending or self._held) and not self._stopping:
                         self._lock.wait()
                     if self._stopping:
                         return

@@ -9,17 +9,20 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
-from desktop.domain.records import CommitmentView
 from desktop.ui.kit import format as fmt
 from desktop.ui.kit.action_specs import make_action
 from desktop.ui.kit.lines import PAYLOAD_ROLE, Line, LineDelegate, LinesModel
 from desktop.ui.kit.style import ALERT, TRUST_IN_ME
 from desktop.ui.people.history_actions import HistoryActions
+
+if TYPE_CHECKING:  # imported where a promise is first shown or opened
+    from desktop.domain.records import CommitmentView
 
 
 def _tr(text: str) -> str:
@@ -117,6 +120,8 @@ class PromiseList(QListView):
                 self.setCurrentIndex(self.lines.index(row))
 
     def current(self) -> CommitmentView | None:
+        from desktop.domain.records import CommitmentView
+
         index = self.currentIndex()
         payload = index.data(PAYLOAD_ROLE) if index.isValid() else None
         return payload if isinstance(payload, CommitmentView) else None
@@ -140,6 +145,8 @@ class PromiseList(QListView):
         return ok
 
     def _open(self, payload: object) -> None:
+        from desktop.domain.records import CommitmentView
+
         if isinstance(payload, CommitmentView):
             self.openPersonRequested.emit(payload.person_id)
 

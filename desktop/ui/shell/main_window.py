@@ -11,6 +11,7 @@ loses typing on close.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -80,10 +81,11 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)  # a contacts file dropped anywhere is imported
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(500)
-        # Three readers, so a slow bulk load never delays Today or a search.
-        self.bulk_tasks = TaskManager(self, cache_kib=2048, keep_connection=False)
-        self.view_tasks = TaskManager(self, cache_kib=4096)
-        self.search_tasks = TaskManager(self, cache_kib=8192)
+        # Three readers, so a slow bulk load never delays Today or a search; held until
+        # the first frame is drawn, so no read competes with it for the interpreter.
+        self.bulk_tasks = TaskManager(self, cache_kib=2048, keep_connection=False, held=True)
+        self.view_tasks = TaskManager(self, cache_kib=4096, held=True)
+        self.search_tasks = TaskManager(self, cache_kib=8192, held=True)
         self.bridge = StoreBridge(self)
         self.history = HistoryActions(self, self.undo_stack)
         self.edit_actions = EditActions(self)
@@ -98,6 +100,8 @@ class MainWindow(QMainWindow):
         self._built: dict[str, QWidget] = {}
         self._to_build: list[str] = []
         self._closed = False
+        self._starting = True  # until the first frame is on screen
+        self._after_paint: list[Callable[[], None]] = []
 
         self._build_actions()
         self._build_chrome()
@@ -109,16 +113,15 @@ class MainWindow(QMainWindow):
         self.history.openEventRequested.connect(self.open_event)
 
         self.resize(1280, 820)
-        keys.upgrade()
+        # Nothing read before the first paint needs an upgrade yet (version 1), and the
+        # write is a file sync: after the first frame. A migration of keys read here
+        # would have to run here instead.
+        self.after_first_paint(keys.upgrade)
         self._restore_geometry()
         self._network_empty = not self._has_people()
         self.actions_by_id["demo_data"].setEnabled(self._network_empty)
-        # The first frame shows the window itself — menus, toolbar, search, sidebar —
-        # over a light placeholder; the view under it is built right after that paint.
-        self._starting = True
-        self._placeholder = QWidget(self.pages)
-        self._placeholder.setObjectName("startingPlaceholder")
-        self.pages.addWidget(self._placeholder)
+        # The first frame shows the view the user left, built now; the other views, and
+        # whatever else waits for the first paint (sync, the draft offer), come after it.
         self._to_build = ["people", "today", "followups", "events", "welcome"]
         self.show_view(keys.read_text(keys.LAST_VIEW, "today"))
         self.installEventFilter(self)
@@ -350,14 +353,23 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self._finish_start)
         return False
 
+    def after_first_paint(self, work: Callable[[], None]) -> None:
+        """Run ``work`` once the first frame is on screen (at once if it already is)."""
+        if self._starting:
+            self._after_paint.append(work)
+        else:
+            work()
+
     def _finish_start(self) -> None:
-        """After the first frame: the view on screen, then the others one by one."""
+        """After the first frame: what waited for it, then the other views one by one."""
         if not self._starting or self._closed:
             return
         self._starting = False
-        self.show_view(self.current_view())
-        self.pages.removeWidget(self._placeholder)
-        self._placeholder.deleteLater()
+        for tasks in (self.view_tasks, self.bulk_tasks, self.search_tasks):
+            tasks.release()
+        waiting, self._after_paint = self._after_paint, []
+        for work in waiting:
+            QTimer.singleShot(0, work)
         QTimer.singleShot(0, self._build_next)
 
     def _build_next(self) -> None:
@@ -380,15 +392,14 @@ class MainWindow(QMainWindow):
             self.sidebar.setCurrentRow(row)  # re-enters through currentRowChanged
             return
         self.actions_by_id[f"view_{view}"].setChecked(True)
-        if self._starting:
-            self.pages.setCurrentWidget(self._placeholder)
-            return
         if self._network_empty and view in ("today", "people"):
             self.pages.setCurrentWidget(self.welcome)
             return
         self.pages.setCurrentWidget(self._page(view))
         if view == "people":
-            self.people.select_first()
+            # Choosing the first card opens a whole person (their card, timeline, trust
+            # history): at start-up that waits for the first frame, which shows the list.
+            self.after_first_paint(self.people.select_first)
 
     def open_person(self, person_id: str) -> None:
         self.show_view("people")

@@ -48,9 +48,9 @@ class SyncActions(WindowPart):
             self._controller.shutdown()
 
     def sync_now(self) -> None:
-        from desktop.services.sync.status import status
+        from desktop.ui.sync.controller import SyncController
 
-        if not status(check_keyring=False).configured:
+        if not SyncController.is_configured():
             self.show_settings()
             return
         self.controller().sync_now()

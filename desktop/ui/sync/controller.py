@@ -114,13 +114,34 @@ class SyncController(QObject):
 
         return status()
 
+    @staticmethod
+    def is_configured() -> bool:
+        """Whether a vault is set up: a few settings rows, never a count of the outbox."""
+        from desktop.sync import state
+
+        return state.load_config() is not None
+
+    def _status_if_configured(self) -> Any:
+        """The status, without counting pending changes when sync is off.
+
+        Counting them reads the whole change log (~0.4 s at 10,000 people), on the GUI
+        thread, at start-up and after every edit; "Sync off" never shows the count.
+        """
+        if not self.is_configured():
+            from desktop.services.sync.status import SyncStatus
+
+            return SyncStatus(configured=False)
+        return self.status()
+
     def refresh_status(self) -> None:
         try:
-            self.status_changed.emit(self.status())
+            self.status_changed.emit(self._status_if_configured())
         except Exception:  # the store may be closing; the next refresh will tell
             log.debug("sync status unavailable", exc_info=True)
 
     def _automatic(self) -> bool:
+        if not self.is_configured():
+            return False
         status = self.status()
         return status.configured and status.automatic
 
@@ -166,9 +187,9 @@ class SyncController(QObject):
         if self._running:
             self._again = True
             return
-        status = self.status()
-        if not status.configured:
+        if not self.is_configured():
             return
+        status = self.status()
         missing = missing_secrets()
         if missing:
             self.secrets_reason = None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -24,7 +25,6 @@ from PySide6.QtWidgets import (
 
 from desktop.domain import circles
 from desktop.domain.dates import Upcoming, when_text
-from desktop.domain.records import CommitmentView, DriftingPerson, EventView
 from desktop.ui.kit import format as fmt
 from desktop.ui.kit.background import TaskManager
 from desktop.ui.kit.lazy_refresh import RefreshWhenShown
@@ -32,6 +32,9 @@ from desktop.ui.kit.lines import PAYLOAD_ROLE, Line, LineDelegate, LinesModel
 from desktop.ui.kit.style import MARGIN, SPACING, make_muted, scaled_font
 from desktop.ui.people.history_actions import HistoryActions
 from desktop.ui.people.promise_list import PromiseList
+
+if TYPE_CHECKING:  # the records arrive with the first answer, after the first paint
+    from desktop.domain.records import CommitmentView, DriftingPerson, EventView
 
 #: Entities whose changes can alter one of Today's lists.
 RELEVANT = frozenset(
@@ -284,11 +287,15 @@ class TodayView(RefreshWhenShown, QWidget):
     # --- Opening ----------------------------------------------------------------------
 
     def _open_drifting(self, index: object) -> None:
+        from desktop.domain.records import DriftingPerson
+
         payload = index.data(PAYLOAD_ROLE)  # type: ignore[attr-defined]
         if isinstance(payload, DriftingPerson):
             self.openPersonRequested.emit(payload.id)
 
     def _open_event(self, index: object) -> None:
+        from desktop.domain.records import EventView
+
         payload = index.data(PAYLOAD_ROLE)  # type: ignore[attr-defined]
         if isinstance(payload, EventView):
             self.openEventRequested.emit(payload.id)

@@ -1,0 +1,137 @@
+"""The main window's first frame (#15): the real view, with nothing competing for it.
+
+What the first frame shows is the view the user left, built during construction — not
+a placeholder over which it appears later. What it does not need waits for that frame:
+the readers' queries, sync's status, the automatic choice of a first person.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QWidget
+
+from desktop.ui.kit.background import TaskManager
+
+
+def _unshown_window(qtbot, data_dir: Path, last_view: str | None = None):
+    from desktop.ui.settings import keys
+    from desktop.ui.shell.main_window import MainWindow
+
+    if last_view:
+        QSettings().setValue(keys.LAST_VIEW, last_view)
+    window = MainWindow(data_dir)
+    qtbot.addWidget(window)
+    return window
+
+
+def test_the_view_is_built_before_the_first_frame(
+    qtbot, data_dir: Path, settings_names: None, ana: str
+) -> None:
+    window = _unshown_window(qtbot, data_dir, "today")
+    assert window.pages.currentWidget() is window.today  # already there, nothing in between
+    assert window.findChild(QWidget, "startingPlaceholder") is None
+    window.resize(1280, 820)
+    window.show()  # Today asks for its lists as it is shown …
+    assert window.view_tasks.is_busy()
+    assert not window.view_tasks._thread.is_alive()  # … and the reader waits for the frame
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(window.wait_until_idle, timeout=10_000)
+    assert window.pages.currentWidget() is window.today
+    assert window.today.owe.lines.rowCount() == 1  # the answer arrived after the frame
+
+
+def test_people_shows_its_list_first_and_then_the_first_person(
+    qtbot, data_dir: Path, settings_names: None, ana: str
+) -> None:
+    window = _unshown_window(qtbot, data_dir, "people")
+    page = window.pages.currentWidget()
+    assert page is window.people
+    assert page.model.rowCount() >= 1  # the first screenful of cards is in the first frame
+    assert page.current_person_id() is None  # opening a whole person waits for it
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(window.wait_until_idle, timeout=10_000)
+    assert page.current_person_id() == ana
+
+
+def test_work_after_the_first_paint_runs_once_in_order(
+    qtbot, data_dir: Path, settings_names: None
+) -> None:
+    window = _unshown_window(qtbot, data_dir)
+    done: list[str] = []
+    window.after_first_paint(lambda: done.append("a"))
+    window.after_first_paint(lambda: done.append("b"))
+    assert done == []
+    window.show()
+    qtbot.waitUntil(lambda: done == ["a", "b"], timeout=5_000)
+    window.after_first_paint(lambda: done.append("c"))  # painted already: at once
+    assert done == ["a", "b", "c"]
+
+
+def test_a_held_reader_starts_nothing_until_released(qtbot, data_dir: Path) -> None:
+    tasks = TaskManager(cache_kib=256, held=True)
+    ran: list[str] = []
+    results: list[int] = []
+    tasks.run("k", lambda: ran.append(threading.current_thread().name) or 7, results.append)
+    qtbot.wait(100)
+    assert ran == [] and tasks.is_busy()
+    tasks.release()
+    qtbot.waitUntil(lambda: results == [7], timeout=5_000)
+    assert ran == ["rapport-reader"]
+    tasks.shutdown()
+
+
+def test_a_reader_never_asked_starts_no_thread(qtbot, data_dir: Path) -> None:
+    tasks = TaskManager(cache_kib=256)
+    assert not tasks._thread.is_alive()
+    tasks.shutdown()  # nothing to join
+
+
+def test_sync_off_never_counts_the_change_log(qtbot, data_dir: Path, monkeypatch) -> None:
+    """Counting pending changes reads the whole log (0.4 s at 10,000 people): with sync
+    off, neither start-up nor an edit may do it on the GUI thread."""
+    from desktop.services import people
+    from desktop.storage import outbox
+    from desktop.ui.sync.controller import SyncController
+    from desktop.ui.sync.status import SyncStatusWidget
+
+    counted: list[int] = []
+    original = outbox.pending_count
+    monkeypatch.setattr(outbox, "pending_count", lambda: counted.append(1) or original())
+    controller = SyncController()
+    status = SyncStatusWidget(controller)
+    controller.start()
+    people.create_person(full_name="Ben Okafor")  # an edit: the controller hears of it
+    assert status.label.text() == "Sync off"
+    assert counted == []
+    assert not SyncController.is_configured()
+    controller.shutdown(final_sync=False)
+
+
+def test_pysides_import_check_gives_its_own_answers_from_the_bytes() -> None:
+    """PySide6 asks of every imported module whether its source says "PySide6"; the
+    byte search must answer as ``inspect.getsource`` would, without filling linecache."""
+    import inspect
+    import json
+    import linecache
+    import sys
+
+    import pytest
+
+    from desktop.domain import trust
+    from desktop.ui.kit import pyside_import, style
+
+    feature = sys.modules.get("shibokensupport.feature")
+    if feature is None or not hasattr(feature, "_mod_uses_pyside"):
+        pytest.skip("this PySide6 has no per-module check")
+    pyside_import.install()
+    check = feature._mod_uses_pyside
+    assert getattr(check, "rapport_fast", False)
+    for module in (style, trust, json, sys):
+        expected = "PySide6" in inspect.getsource(module) if hasattr(module, "__file__") else False
+        linecache.clearcache()
+        assert check(module) is expected, module.__name__
+        assert style.__file__ not in linecache.cache
