@@ -92,7 +92,7 @@ _SOFT_SPLIT_RE = re.compile(
     re.I,
 )
 _LABEL_BEFORE = re.compile(
-    r"(?:todo|to-?do|me|them|they|action(?:\s+items?)?|next\s+steps?|follow[\s-]?ups?|f/u"
+    r"(?:todo|to-?do|me|them|they|action(?:\s+items?)?|tasks?|next\s+steps?|follow[\s-]?ups?|f/u"
     r"|reminder(?:\s+to\s+self)?|note\s+to\s+self)\s*\Z",
     re.I,
 )
@@ -108,15 +108,20 @@ _ME_MODAL = (
     rf"i(?:{_A}ll|\s+will|\s+shall|\s+am\s+going\s+to|{_A}m\s+going\s+to|{_A}m\s+gonna"
     r"|\s+am\s+gonna|\s+gonna|\s+promis+ed\s+to|\s+offered\s+to|\s+agreed\s+to|\s+need\s+to"
     r"|\s+(?:undertook|committed|pledged|vowed|volunteered)\s+to"
-    rf"|(?:{_A}ve|\s+have)\s+(?:agreed|promised|offered|committed|volunteered)\s+to"
+    rf"|(?:{_A}ve|\s+have)\s+(?:agreed|promised|offered|committed|volunteered|got)\s+to"
+    rf"|\s+gotta|(?:{_A}m|\s+am)\s+(?:happy|glad)\s+to"
     rf"|\s+have\s+to|\s+must|\s+should|\s+shoud|\s+can|\s+could|\s+want\s+to|\s+plan\s+to|\s+said\s+i\s*(?:{_A}d|would|will|{_A}ll))"
 )
 _THEM_MODAL = (
     rf"(?:{_A}ll|\s+will|\s+shall|{_A}s\s+going\s+to|\s+is\s+going\s+to|{_A}s\s+gonna"
     rf"|\s+is\s+gonna|\s+are\s+going\s+to|{_A}re\s+going\s+to|{_A}re\s+gonna|\s+gonna"
     r"|\s+promis+ed\s+to|\s+offered\s+to|\s+agreed\s+to|\s+volunteered\s+to|\s+can|\s+could"
-    rf"|\s+(?:said|says|mentioned|confirmed|told\s+(?:me|us))\s+(?:that\s+)?(?:she|he|they)"
-    rf"(?:\s*{_A}d|d|\s+would|\s+will|\s*{_A}ll)"
+    # "she's offered to", "he has promised to", "they've agreed to": the same, in the perfect
+    rf"|(?:{_A}s|\s+has|{_A}ve|\s+have)\s+(?:promis+ed|offered|agreed|volunteered)\s+to"
+    # "he's to confirm", "she's meant to send": an arrangement; "she's happy to": an offer
+    rf"|(?:{_A}s|\s+is|{_A}re|\s+are)\s+(?:to|supposed\s+to|meant\s+to|happy\s+to|glad\s+to)"
+    rf"|\s+(?:said|says|mentioned|confirmed|promised|told\s+(?:me|us))\s+(?:that\s+)?"
+    rf"(?:she|he|they)(?:\s*{_A}d|d|\s+would|\s+will|\s*{_A}ll|\s+could(?!n))"
     rf"|{_A}d(?!\s+(?:love|like|prefer|rather|been|had))"
     r"|\s+would(?!\s+(?:love|like|prefer|rather)))"
 )
@@ -146,8 +151,9 @@ _ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?:[iI]\s+)?[pP]romised\s+(?=(?:him|her|them|[A-Z]\w*)\s+(?!to\b)\w)"), "debt"),
     (
         re.compile(
-            r"(?:todo|to-?do|me|action(?:\s+items?)?|next\s+steps?|follow[\s-]?ups?|f/u"
-            r"|reminder(?:\s+to\s+self)?|note\s+to\s+self)\s*(?:[:\-\u2192]|->)\s*",
+            r"(?:(?:my\s+)?(?:todo|to-?do|action(?:\s+items?)?|tasks?|next\s+steps?)|me"
+            r"|follow[\s-]?ups?|f/u|reminder(?:\s+to\s+self)?|note\s+to\s+self)"
+            r"\s*(?:[:\-\u2192]|->)\s*",
             re.I,
         ),
         "promise",
@@ -156,7 +162,8 @@ _ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
         re.compile(
             r"(?:promis+ed|need|needs|have|has|should|shoud|shld|must|gonna|gotta|going|will"
             r"|offered|agreed"
-            r"|undertook|committed|pledged|volunteered|want|plan|remember"
+            r"|undertook|committed|pledged|volunteered|want|plan|remember|happy|glad"
+            rf"|it{_A}?s\s+on\s+me"
             r"|don[\u2019']t\s+forget)(?:\s+to)?\s+(?=\w)",
             re.I,
         ),
@@ -217,7 +224,8 @@ _NICKNAME_RE = re.compile(r"[\"\u201c'\u2018]([^\W\d_][\w\-]*)[\"\u201d'\u2019](
 _REMEMBER_TO = re.compile(r"(?:remember|make\s+sure|be\s+sure|try)\s+to\s+", re.I)
 _LIST_SEP = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+)")
 _ASKED_ME = re.compile(
-    r"(?:asked|begged|wants|wanted|would\s+like|needs|needed|expects|told|reminded)\s+(?:me|us)\s+to\s+"
+    r"(?:asked|asks|asking|begged|wants|wanted|would\s+like|[\u2019']d\s+like|needs|needed"
+    r"|expects|expected|told|reminded|requested)\s+(?:me|us)\s+to\s+"
     r"|asked\s+(?:me\s+)?(?:if|whether)\s+i\s+(?:could|can|would|might)\s+",
     re.I,
 )
@@ -227,7 +235,11 @@ _WAITING = re.compile(
     re.I,
 )
 _SAID_NO = re.compile(r"i\s+(?:said\s+no|declined|couldn[\u2019']t|can[\u2019']t)", re.I)
-_SAID_YES = re.compile(r"(?:i\s+)?(?:said\s+yes|agreed|said\s+sure|happy\s+to)\b", re.I)
+_SAID_YES = re.compile(
+    r"(?:i\s+)?(?:said\s+yes|agreed|said\s+sure|happy\s+to|will\s+do)\b"
+    rf"|(?:i\s+)?(?:said|told\s+(?:him|her|them|\w+))\s+i(?:{_A}d|\s+would|{_A}ll|\s+will)\b",
+    re.I,
+)
 
 _INTRO_VERB = r"(?:introduce|intro|connect|put)"
 _INTRO_DESC = re.compile(

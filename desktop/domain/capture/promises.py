@@ -212,6 +212,8 @@ class _PromiseReader(_IntroFinder):
         raw = " ".join(raw.split())
         raw = _VAGUE_TAIL.sub("", raw)
         raw = re.sub(r"^(?:also|just|then|definitely|still|quickly|really)\s+", "", raw, flags=re.I)
+        # "I'll have to call her", "she'll be sending": a second modal is not the action
+        raw = re.sub(r"^(?:have\s+to|need\s+to|got\s+to|be\s+(?=\w+ing\b))\s*", "", raw, flags=re.I)
         raw = re.split(r"\s+(?:since|because|as\s+she|as\s+he|as\s+they)\s+", raw, maxsplit=1)[0]
         raw = _SUBORDINATE_TAIL.split(raw, maxsplit=1)[0]
         raw = re.sub(r"\s+([,;:.!?])", r"\1", raw)

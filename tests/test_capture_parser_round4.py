@@ -1,0 +1,78 @@
+"""Fourth round of issue #12: promises in the phrasings and tenses the earlier rounds did
+not cover (perfect tense offers, arrangements, requests, "got to", "happy to"), the date
+of a request said yes to in the next clause, and pronouns that can only mean someone
+mentioned. Fresh notes, none of them in the corpus; each test names the family it
+guards so a regression says which one broke."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from desktop.domain.capture.parser import CaptureParse, parse_capture
+
+WED = datetime(2026, 3, 11, 18, 0)  # Wednesday 11 March 2026
+THU, FRI, MON = date(2026, 3, 12), date(2026, 3, 13), date(2026, 3, 16)
+
+
+def read(text: str, now: datetime = WED) -> CaptureParse:
+    return parse_capture(text, now=now)
+
+
+def promises(result: CaptureParse) -> list[tuple[str, str | None, str, date | None]]:
+    return [(c.owner, c.person_name, c.description, c.due) for c in result.commitments]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # their offers in the perfect tense
+        ("She has offered to review my slides next week.", ("them", "review my slides", MON)),
+        ("She's promised to send the floor plan by Friday.", ("them", "send the floor plan", FRI)),
+        # an arrangement: "is to", "meant to", "supposed to"
+        ("She is to confirm the dates by Monday.", ("them", "confirm the dates", MON)),
+        ("She's meant to send the budget tomorrow.", ("them", "send the budget", THU)),
+        # an offer: "happy to"
+        ("She's happy to mentor my intern.", ("them", "mentor my intern", None)),
+        # "said/promised she could/she'd"
+        (
+            "She mentioned she could share the template tomorrow.",
+            ("them", "share the template", THU),
+        ),
+        ("She promised she'd send the deck on Monday.", ("them", "send the deck", MON)),
+        # my obligations and offers
+        ("I've got to send her the invoice by Friday.", ("me", "send her the invoice", FRI)),
+        ("It's on me to book the venue tomorrow.", ("me", "book the venue", THU)),
+        ("I'll have to call her back tomorrow.", ("me", "call her back", THU)),
+        ("Happy to send her the notes tomorrow.", ("me", "send her the notes", THU)),
+        ("I'll be sending her the quote tomorrow.", ("me", "sending her the quote", THU)),
+        ("My action: send her the budget tomorrow.", ("me", "send her the budget", THU)),
+        # requests of me
+        ("She'd like me to cover her shift on Friday.", ("me", "cover her shift", FRI)),
+        ("She's asking me to check the lease tomorrow.", ("me", "check the lease", THU)),
+    ],
+)
+def test_promise_phrasings_of_round_four(
+    sentence: str, expected: tuple[str, str, date | None]
+) -> None:
+    owner, description, due = expected
+    result = read("Met Rosa Diaz. " + sentence)
+    assert promises(result) == [(owner, "Rosa Diaz", description, due)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "She's keen to partner with us.",  # a wish, not a promise
+        "She's planning a trip to Peru.",
+        "I'm happy with the pilot so far.",
+    ],
+)
+def test_wishes_and_states_are_not_promises(sentence: str) -> None:
+    assert promises(read("Met Rosa Diaz. " + sentence)) == []
+
+
+def test_a_request_said_yes_to_takes_the_date_of_the_yes() -> None:
+    result = read("Zoom with Marco. He wants me to check the API docs; told him I would by Friday.")
+    assert promises(result) == [("me", "Marco", "check the API docs", FRI)]
