@@ -76,3 +76,27 @@ def test_wishes_and_states_are_not_promises(sentence: str) -> None:
 def test_a_request_said_yes_to_takes_the_date_of_the_yes() -> None:
     result = read("Zoom with Marco. He wants me to check the API docs; told him I would by Friday.")
     assert promises(result) == [("me", "Marco", "check the API docs", FRI)]
+
+
+def test_a_pronoun_no_one_met_can_be_means_the_one_mentioned() -> None:
+    result = read(
+        "Ran into Kenji Watanabe at the airport. His cofounder Lea Brandt would love our "
+        "sensor kit. I'm going to email her on Thursday."
+    )
+    assert result.people == ("Kenji Watanabe",)
+    assert promises(result) == [("me", "Lea Brandt", "email her", THU)]
+
+
+def test_a_pronoun_that_can_mean_the_one_met_still_does() -> None:
+    result = read(
+        "Met Ana Ruiz. Her boss Tom Reilly wants a demo. I'll send her the deck by Friday."
+    )
+    assert promises(result) == [("me", "Ana Ruiz", "send her the deck", FRI)]
+
+
+def test_a_first_name_of_someone_mentioned_in_full_is_that_person() -> None:
+    result = read(
+        "Call with Maria Gonzalez. She mentioned her old boss, Peter Hahn, is hiring. "
+        "Need to ping Peter next week."
+    )
+    assert promises(result) == [("me", "Peter Hahn", "ping Peter", MON)]

@@ -361,6 +361,17 @@ _AND_HIS = re.compile(  # ", his mentor Patricia": the name before it is a he
     r"[ \t]*(?:,|\band|&|\bwith)[ \t]+(?P<pos>his|her)[ \t]+(?:[a-z][\w-]*[ \t]+){0,2}"
     r"[a-z][\w-]*[ \t,]+(?=[A-Z])"
 )
+_POSSESSOR_THEN_NAME = re.compile(  # "His cofounder Lea Brandt", "her old boss, Peter Hahn"
+    r"\b(?P<pos>(?i:his|her|their))[ \t]+(?:(?i:old|new|former|ex|late|current|younger"
+    r"|older|big|little|kid|best)[ \t-]+)?(?P<rel>(?i:co-?founder|founder|boss|manager|wife"
+    r"|husband|partner|colleague|friend|mentor|student|sister|brother|son|daughter|mom|mum"
+    r"|dad|mother|father|assistant|ceo|cto|cfo|coo|vp|head|lead|director|intern|postdoc"
+    r"|supervisor|advisor|adviser|teammate|cousin|uncle|aunt|neighbou?r|gf|bf|girlfriend"
+    r"|boyfriend|fianc[\u00e9e]e?|deputy|chief|editor|agent|lawyer|accountant|landlord"
+    r"|landlady|tutor|coach|investor|recruiter|report|niece|nephew|grandson|granddaughter))"
+    r",?[ \t]+(?:(?i:dr|prof|mr|mrs|ms)\.?[ \t]+)?"
+    r"(?P<name>[A-Z][\w'\-]+(?:[ \t]+[A-Z][\w'\-]+)?)"
+)
 _NAME_AT_END = re.compile(rf"(?P<who>{_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)\Z")
 _DESCRIBED_THEN_NAME = re.compile(  # "our firmware lead, Ilse"
     r"(?:the|our|my|his|her|their)\s[^,;()]{1,60},\s+"

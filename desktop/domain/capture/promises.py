@@ -21,7 +21,7 @@ from desktop.domain.capture.lexicon import (
     _VAGUE_TAIL,
     _WEEKDAY_OR_MONTH,
 )
-from desktop.domain.capture.names import _is_cap, _scan_name, tidy_name
+from desktop.domain.capture.names import _is_cap, _scan_name
 from desktop.domain.capture.reader_base import _Clause
 from desktop.domain.capture.results import ParsedCommitment
 
@@ -40,7 +40,7 @@ class _PromiseReader(_IntroFinder):
             return self.pronoun(raw, pos, exclude=exclude)
         if raw.casefold() in _NOT_NAME:
             return self.recent(pos)
-        name = self.lookup(raw) or tidy_name(raw)
+        name = self.name_of(raw)
         self.mention(name, pos, sentence)
         return name
 
@@ -116,7 +116,7 @@ class _PromiseReader(_IntroFinder):
                 continue  # "the MoU", "PR", "Q4" name nobody
             if re.match(r"\s*\d", t[span[1] : span[1] + 3]):
                 continue  # "Year 10"
-            return self.lookup(raw) or tidy_name(raw)
+            return self.name_of(raw)
         return owner_of
 
     def _her_is_possessive(self, pos: int, hi: int) -> bool:

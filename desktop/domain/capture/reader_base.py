@@ -16,9 +16,11 @@ from desktop.domain.capture.lexicon import (
     _NAME_AT_END,
     _NAME_WORD_B_RE,
     _NICKNAME_RE,
+    _NOT_NAME,
     _ORG_HEADS,
     _PLACE_STOP,
     _POSSESSIVE_END_RE,
+    _POSSESSOR_THEN_NAME,
     _TITLE_BEFORE,
 )
 from desktop.domain.capture.names import _index, _is_cap, _scan_name, tidy_name
@@ -70,6 +72,9 @@ class _ReaderBase:
         self.people: list[str] = []
         self.orgs: dict[str, str] = {}
         self.mentions: list[tuple[int, str, int]] = []  # (position, person, sentence)
+        # people only mentioned ("his cofounder Lea Brandt"), where named: a pronoun that
+        # cannot mean anyone met ("email her", after a "he") means one of them
+        self.others: list[tuple[int, str]] = []
         self.place = ""
         self.intros: list[ParsedIntroduction] = []
         self.budget = [4]
@@ -190,6 +195,7 @@ class _ReaderBase:
         """ "Omar is raising for his agritech startup": a clause led by one person met and
         holding only one kind of third-person pronoun tells that person's."""
         t = self.text
+        self.learn_possessors()
         for m in _AND_HIS.finditer(t):  # "Daniel Okafor and his mentor Patricia Lim"
             named = _NAME_AT_END.search(t, max(0, m.start() - 40), m.start())
             who = self.lookup(named.group("who")) if named else None
@@ -216,6 +222,47 @@ class _ReaderBase:
             if bool(male) != bool(female):
                 self.gender[who] = "m" if male else "f"
 
+    def name_of(self, raw: str) -> str:
+        """The person ``raw`` names: one met or known, else one only mentioned in full
+        earlier ("her old boss, Peter Hahn ... ping Peter"), else the name as written."""
+        found = self.lookup(raw)
+        if found:
+            return found
+        name = tidy_name(raw)
+        if " " not in name:
+            fuller = {n for _p, n in self.others if n.casefold().startswith(name.casefold() + " ")}
+            if len(fuller) == 1:
+                return fuller.pop()
+        return name
+
+    def learn_possessors(self) -> None:
+        """ "Met Kenji. His cofounder Lea Brandt ...": "his" is the one person met it can
+        mean, so Kenji is a "he"; Lea Brandt, not met, is remembered as mentioned, for a
+        later "her" that cannot mean Kenji."""
+        t = self.text
+        for m in _POSSESSOR_THEN_NAME.finditer(t):
+            raw = m.group("name")
+            if raw.split()[0].casefold() in _NOT_NAME:
+                continue
+            named = self.lookup(raw)
+            if named is None or named.casefold() not in {p.casefold() for p in self.people}:
+                name = named or tidy_name(raw)
+                self.others.append((m.start("name"), name))
+            word = m.group("pos").casefold()
+            if word == "their":
+                continue
+            gender = "m" if word == "his" else "f"
+            skip = (named or "").casefold()
+            before = {
+                n
+                for p, n, _s in self.mentions
+                if p < m.start()
+                and n.casefold() != skip
+                and self.gender.get(n, gender) == gender
+            }
+            if len(before) == 1:  # only one person it can be: the note tells their gender
+                self.gender.setdefault(before.pop(), gender)
+
     def recent(
         self,
         pos: int,
@@ -236,6 +283,17 @@ class _ReaderBase:
             and (gender is None or self.gender.get(name, gender) == gender)
         ]
         if not before:
+            if gender and any(p < pos for p, _n, _s in self.mentions):
+                # everyone met so far is known to be the other gender: someone mentioned
+                others = [
+                    (p, n)
+                    for p, n in self.others
+                    if p < pos
+                    and n.casefold() not in exclude
+                    and self.gender.get(n, gender) == gender
+                ]
+                if others:
+                    return max(others)[1]
             left = [p for p in self.people if p.casefold() not in exclude]
             return left[0] if len(left) == 1 else None
         if plural:
