@@ -100,3 +100,32 @@ def test_a_first_name_of_someone_mentioned_in_full_is_that_person() -> None:
         "Need to ping Peter next week."
     )
     assert promises(result) == [("me", "Peter Hahn", "ping Peter", MON)]
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "organization"),
+    [
+        ("Met Acme's CTO, Dana White, at the booth.", "Dana White", "Acme"),
+        ("Met Dana White, Acme's CTO, at the booth.", "Dana White", "Acme"),
+        ("Coffee w/ Lars Eriksen, Klarna's head of design.", "Lars Eriksen", "Klarna"),
+        ("Drinks with Sofia Berg; Sofia heads marketing at Spotify.", "Sofia Berg", "Spotify"),
+        ("Call with Priya Shah. She recently joined Monzo as head of risk.", "Priya Shah", "Monzo"),
+        ("Met Ben Ode who works for the Red Cross.", "Ben Ode", "Red Cross"),
+    ],
+)
+def test_organizations_stated_mid_sentence(text: str, person: str, organization: str) -> None:
+    result = read(text)
+    assert result.people == (person,)
+    assert dict(result.organizations) == {person: organization}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Met Ken's business partner, Ines Duarte.",  # Ken is a person, not a company
+        "Interviewed Nguyen Thi Lan for the QA role.",
+        "Met Hiro Tanaka at the Tokyo meetup.",
+    ],
+)
+def test_no_organization_where_none_is_stated(text: str) -> None:
+    assert dict(read(text).organizations) == {}

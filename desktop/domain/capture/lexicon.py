@@ -206,6 +206,15 @@ _NAME_SHAPE = re.compile(  # "Ana", "McCarthy-Byrne", "O'Brien"; not "MoU", "SoW
     rf"[^\W\d_](?:[^\W\d_A-Z]|[{_MARKS}])*"
     rf"(?:(?:{_A}|-|(?<=Mc)|(?<=Mac))[^\W\d_](?:[^\W\d_A-Z]|[{_MARKS}])*)*"
 )
+_ORG_TITLES = frozenset(  # "Acme's CTO": a title a company gives, so "Acme" is no person
+    _words(
+        "ceo cto cfo coo cmo cpo cio ciso cso vp svp evp head director president chair chairman "
+        "chairwoman gm chief counsel recruiter spokesperson"
+    )
+)
+_ORG_POSSESSIVE = re.compile(  # "Klarna's head of design", "Acme's CTO"
+    rf"(?P<org>(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*)?){_A}s\s+(?P<title>[^,;.\n()]{{1,40}})"
+)
 _APPOSITION_ITEM = re.compile(
     r"[ \t]*,[ \t]*(?P<ph>[^\W\d_][^,;.\n()]{0,60}?)(?=[ \t]*(?:[,;.\n]|$)|[ \t]+at[ \t])"
 )
@@ -314,12 +323,19 @@ _ORG_AFTER_NAME = re.compile(
 )
 _EMPLOYER_LEAD = (
     rf"(?i:\b(?P<subj>{_SUBJ_PRONOUN}\b|{_NAME_WORD}(?:\s+{_NAME_WORD})?)(?:,?\s+who)?\s*"
-    rf"(?:{_A}?s|\s+is|\s+just|\s+now|\s+has|\s+was)?\s*(?:a\s+|an\s+|now\s+|just\s+)*"
+    rf"(?:{_A}?s|\s+is|\s+just|\s+now|\s+has|\s+was)?\s*"
+    r"(?:a\s+|an\s+|now\s+|just\s+|recently\s+|currently\s+|also\s+)*"
     rf"(?:(?:works?|working|worked|started|joined|runs\s+[\w-]+|leads\s+[\w-]+"
+    r"|(?:heads|manages|oversees|handles|teaches|lectures|consults|interns|volunteers)"
+    r"(?:\s+[\w-]+){0,2}?"
     rf"|heading\s+up\s+[\w-]+|(?:[\w-]+\s+){{0,2}}?{_ROLES})?"
     r"\s*(?:at|for|@)|joined|(?:moved|switched)\s+(?:over\s+)?to)\s+)"
 )
-_EMPLOYER_RE = re.compile(_EMPLOYER_LEAD + r"(?P<org>[A-Z][^,;.\n]*)")
+_EMPLOYER_RE = re.compile(  # "works for the Red Cross", but "at the Tokyo meetup" is a place
+    _EMPLOYER_LEAD
+    + r"(?:(?:(?<=works\sfor\s)|(?<=worked\sfor\s)|(?<=working\sfor\s))the\s+)?"
+    + r"(?P<org>[A-Z][^,;.\n]*)"
+)
 _EMPLOYER_LOWER_RE = re.compile(  # typed in lower case: "he's at canva now"
     _EMPLOYER_LEAD + r"(?:the\s+)?(?P<org>[a-z][\w&'-]*(?:\s+(?!now\b)[a-z][\w&'-]*)?)"
     r"(?=\s*(?:now\b|[,;.\n]|$|\s+and\b|\s+(?:she|he|they|i|we)\b))"
@@ -336,7 +352,9 @@ _TEAM_AT_RE = re.compile(
     re.I,
 )
 _ALL_AT_RE = re.compile(r"\b(?:both|all)\s+(?:at|from|with|of)\s+(?P<org>[^\W\d_][^,;.\n]*)", re.I)
-_AT_FOR_RE = re.compile(r"\s(?:at|for|joined|@|(?:moved|switched)\s+(?:over\s+)?to)\s+[A-Z]")
+_AT_FOR_RE = re.compile(
+    r"\s(?:at|for|joined|@|(?:moved|switched)\s+(?:over\s+)?to)\s+[A-Z]|\sfor\s+the\s+[A-Z]"
+)
 _AT_FOR_LOWER_RE = re.compile(r"\s(?:at|for|joined|@)\s+[a-z]")
 _LATE_FROM_RE = re.compile(r"[^,;.\n]{0,30}?\bfrom\s+(?:the\s+)?(?P<org>[A-Z][^,;.\n()]*)")
 _NAME_WORD_RE = re.compile(_NAME_WORD)

@@ -20,7 +20,9 @@ from desktop.domain.capture.lexicon import (
     _NOT_NAME,
     _ORG_AFTER_NAME,
     _ORG_AFTER_NAME_LOOSE,
+    _ORG_POSSESSIVE,
     _ORG_SUFFIXES,
+    _ORG_TITLES,
     _PAREN_ROLE_AT,
     _PET_BEFORE,
     _PRESENT_VERB,
@@ -130,6 +132,7 @@ class _PeopleFinder(_ReaderBase):
         group_start = 0
         list_at = pos
         typed_lower = False
+        employer = ""
         while True:
             m = re.compile(r"[ \t]*(?:a\s+(?:guy|woman|man|lady)\s+(?:called|named)\s+)?").match(
                 t, pos, hi
@@ -163,11 +166,14 @@ class _PeopleFinder(_ReaderBase):
                 and not re.match(r"[ \t]*(?:,|and\b|&|\(|from\b|-|[.;!?\n]|\Z)", t[span[1] : hi])
             ):
                 break  # "dele ogunleye, mixing his EP": words, not another name
-            owner = re.compile(rf"{_A}s\s+[a-z][a-z\s-]{{0,40}}?,?\s*(?=[A-Z])").match(
-                t, span[1], hi
-            )
+            owner = re.compile(
+                rf"{_A}s\s+(?:[a-z][a-z\s-]{{0,40}}?|(?:[a-z]+\s+)?[A-Z]{{2,4}}(?:\s+of\s+[a-z]+)?)"
+                r",?\s*(?=[A-Z])"
+            ).match(t, span[1], hi)
             if owner:  # "Ken's business partner, Ines Duarte": Ken is only mentioned
                 pos = owner.end()
+                if self.lookup(raw) is None and self._org_title(t[span[1] : owner.end()]):
+                    employer = self.org_phrase(raw)  # "Acme's CTO, Dana White": at Acme
                 continue
             house = re.compile(rf"{_A}s\s+(?=(?-i:[A-Z])\w+\s+(?-i:[A-Z]))").match(t, span[1], hi)
             if house and self.lookup(raw) is None:  # "Acme's Carla Diaz": Carla, at Acme
@@ -183,6 +189,9 @@ class _PeopleFinder(_ReaderBase):
                     pos = sep.end()
                     continue
             name = self.add_person(raw, list_at if found else span[0], sentence, at=span[0])
+            if employer:
+                self.orgs.setdefault(name, employer)
+                employer = ""
             title = re.search(r"\b(mr|mrs|ms|miss)\.?\s*\Z", t[max(0, span[0] - 6) : span[0]], re.I)
             if title:  # "Mrs Okafor" is a "she"
                 self.gender.setdefault(name, "m" if title.group(1).casefold() == "mr" else "f")
@@ -239,6 +248,12 @@ class _PeopleFinder(_ReaderBase):
             pos = sep.end()
         return found
 
+    @staticmethod
+    def _org_title(phrase: str) -> bool:
+        """Whether a role phrase is a title a company gives ("CTO", "head of design"),
+        which makes its possessor a company, not a person ("Ken's business partner")."""
+        return any(w.casefold() in _ORG_TITLES for w in re.findall(r"[\w-]+", phrase))
+
     def _apposition(self, name: str, raw: str, pos: int, hi: int, typed_lower: bool) -> int:
         """After a name: skip a role in apposition ("Anil Deshpande, Joint Secretary,",
         "tom hughes, retired pilot,") and take an organization so placed ("Gabriel Silva,
@@ -249,6 +264,15 @@ class _PeopleFinder(_ReaderBase):
             if m is None:
                 return pos
             words = m.group("ph").split()
+            owned = _ORG_POSSESSIVE.fullmatch(m.group("ph"))
+            if (
+                owned
+                and self.lookup(owned.group("org")) is None
+                and self._org_title(owned.group("title"))
+            ):  # "Lars Eriksen, Klarna's head of design"
+                self.orgs.setdefault(name, self.org_phrase(owned.group("org")))
+                pos = m.end()
+                continue
             if words[-1].casefold() in _ROLE_WORDS:
                 pos = m.end()  # a role, not another person
                 continue
