@@ -132,7 +132,7 @@ class _PeopleFinder(_ReaderBase):
         group_start = 0
         list_at = pos
         typed_lower = False
-        employer = ""
+        owner_org = ""  # "Acme's CTO, Dana White": the next name works there
         while True:
             m = re.compile(r"[ \t]*(?:a\s+(?:guy|woman|man|lady)\s+(?:called|named)\s+)?").match(
                 t, pos, hi
@@ -173,7 +173,7 @@ class _PeopleFinder(_ReaderBase):
             if owner:  # "Ken's business partner, Ines Duarte": Ken is only mentioned
                 pos = owner.end()
                 if self.lookup(raw) is None and self._org_title(t[span[1] : owner.end()]):
-                    employer = self.org_phrase(raw)  # "Acme's CTO, Dana White": at Acme
+                    owner_org = self.org_phrase(raw)  # "Acme's CTO, Dana White": at Acme
                 continue
             house = re.compile(rf"{_A}s\s+(?=(?-i:[A-Z])\w+\s+(?-i:[A-Z]))").match(t, span[1], hi)
             if house and self.lookup(raw) is None:  # "Acme's Carla Diaz": Carla, at Acme
@@ -189,9 +189,9 @@ class _PeopleFinder(_ReaderBase):
                     pos = sep.end()
                     continue
             name = self.add_person(raw, list_at if found else span[0], sentence, at=span[0])
-            if employer:
-                self.orgs.setdefault(name, employer)
-                employer = ""
+            if owner_org:
+                self.orgs.setdefault(name, owner_org)
+                owner_org = ""
             title = re.search(r"\b(mr|mrs|ms|miss)\.?\s*\Z", t[max(0, span[0] - 6) : span[0]], re.I)
             if title:  # "Mrs Okafor" is a "she"
                 self.gender.setdefault(name, "m" if title.group(1).casefold() == "mr" else "f")
