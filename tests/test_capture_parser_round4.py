@@ -129,3 +129,26 @@ def test_organizations_stated_mid_sentence(text: str, person: str, organization:
 )
 def test_no_organization_where_none_is_stated(text: str) -> None:
     assert dict(read(text).organizations) == {}
+
+
+def test_spoken_fillers_neither_hide_a_clause_nor_join_a_promise() -> None:
+    text = (
+        "so um I just had lunch with Tomás Ibarra and Leah Goldberg, and um, I told Tomás "
+        "I'd send him the template tomorrow, and uh, Leah said she'd share their deck by "
+        "Friday, so yeah that was lovely"
+    )
+    result = read(text)
+    assert result.notes == text  # the note is kept exactly as dictated
+    assert promises(result) == [
+        ("me", "Tomás Ibarra", "send him the template", THU),
+        ("them", "Leah Goldberg", "share their deck", FRI),
+    ]
+
+
+def test_blanking_fillers_keeps_every_position() -> None:
+    from desktop.domain.capture.fillers import blank_fillers
+
+    text = "um, so yeah, ER visit with Dr Er, uhh"
+    blanked = blank_fillers(text)
+    assert len(blanked) == len(text)
+    assert "ER visit with Dr Er" in blanked

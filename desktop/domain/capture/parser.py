@@ -73,6 +73,7 @@ import unicodedata
 from collections.abc import Sequence
 from datetime import datetime
 
+from desktop.domain.capture.fillers import blank_fillers
 from desktop.domain.capture.reader import read_note
 from desktop.domain.capture.results import CaptureParse, ParsedCommitment, ParsedIntroduction
 from desktop.domain.capture.rules import LANGUAGES, EnglishRules, LanguageRules, rules_for
@@ -157,7 +158,8 @@ def _parse(
 ) -> CaptureParse:
     """The parser proper; :func:`parse_capture` only adds the never-raise guard."""
     known = _known(tuple(known_names))
-    reading = read_note(text, now, known, _split_sentences(text, rules), rules)
+    spoken = blank_fillers(text)  # same length: the spans still point into ``text``
+    reading = read_note(spoken, now, known, _split_sentences(spoken, rules), rules)
     people = tuple(_clean_name(p) for p in reading.people)
     orgs = {_clean_name(p): o for p, o in reading.organizations.items()}
     return CaptureParse(
