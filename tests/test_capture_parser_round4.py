@@ -152,3 +152,26 @@ def test_blanking_fillers_keeps_every_position() -> None:
     blanked = blank_fillers(text)
     assert len(blanked) == len(text)
     assert "ER visit with Dr Er" in blanked
+
+
+def test_a_name_and_a_verb_after_a_comma_start_a_clause() -> None:
+    result = read(
+        "Lunch with Mai Nguyen and Bill Carter. I'll send Mai the price list by Friday, "
+        "and Bill mentioned a collector in Leeds."
+    )
+    assert promises(result) == [("me", "Mai Nguyen", "send Mai the price list", FRI)]
+
+
+def test_a_lower_case_name_and_a_modal_start_a_clause() -> None:
+    result = read(
+        "call w ana, need to send ana the questionnaire by friday and ana will prep the nda"
+    )
+    assert promises(result) == [
+        ("me", "Ana", "send ana the questionnaire", FRI),
+        ("them", "Ana", "prep the nda", None),
+    ]
+
+
+def test_a_debt_to_someone_met_typed_in_lower_case() -> None:
+    result = read("drinks w/ dev patel at the afterparty. owe dev a pint")
+    assert promises(result) == [("me", "Dev Patel", "a pint", None)]

@@ -157,6 +157,10 @@ class _ActorFinder(_ReaderBase):
                     who = re.compile(
                         r"(him|her|them|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?)\s+(?=\S)"
                     ).match(t, m.end(), c.end)
+                    if who is None:  # "owe dev a pint": a person met, typed in lower case
+                        low = re.compile(r"([a-z][\w'\-]+)\s+(?=\S)").match(t, m.end(), c.end)
+                        if low and low.group(1) not in _NOT_NAME and self.lookup(low.group(1)):
+                            who = low
                     if who:
                         c.explicit_raw, c.explicit_at = who.group(1), who.start()
                         c.desc = (who.end(), c.end)

@@ -14,8 +14,10 @@ from desktop.domain.capture.lexicon import (
     _LABEL_BEFORE,
     _LEAD,
     _ME_PATTERNS,
+    _NAME_THEN_VERB,
     _NAME_WORD,
     _NAME_WORD_RE,
+    _NOT_NAME,
     _SAID_THEY,
     _SOFT_SPLIT_RE,
     _SPLIT_RE,
@@ -109,4 +111,18 @@ class _ClauseCutter(_ReaderBase):
                 after = rest[word.end() :]
                 if _THEM_MODAL_S_RE.match(after) or _THEM_DEBT.match(after.lstrip()):
                     return True
+            # "..., and Tomás mentioned his old boss", "..., and Brooke wants a review": after
+            # a comma, a name and a verb start a clause (in a list a name is not followed so)
+            comma = re.search(r",\s*(?:(?:and|but|so)\s+)?\Z", self.text[max(0, pos - 16) : pos])
+            for word in words if comma else []:
+                if not word.group()[:1].isupper():
+                    break
+                if _NAME_THEN_VERB.match(rest, word.end()):
+                    return True
+        low = re.match(r"([a-z][\w'\-]+)(?=\s)", rest)
+        if low and low.group(1) not in _NOT_NAME and len(low.group(1)) > 2:
+            # typed in lower case: "..., and ana will prepare the nda"
+            after = rest[low.end() :]
+            if re.match(rf"(?:\s+will|{_A}ll|\s+is\s+going\s+to|{_A}s\s+gonna)\s", after, re.I):
+                return True
         return False

@@ -390,6 +390,12 @@ _POSSESSOR_THEN_NAME = re.compile(  # "His cofounder Lea Brandt", "her old boss,
     r",?[ \t]+(?:(?i:dr|prof|mr|mrs|ms)\.?[ \t]+)?"
     r"(?P<name>[A-Z][\w'\-]+(?:[ \t]+[A-Z][\w'\-]+)?)"
 )
+_NAME_THEN_VERB = re.compile(  # what follows a name that is a clause's subject
+    rf"\s+(?:(?:was|is|has|had|did|does|didn{_A}t|doesn{_A}t|isn{_A}t|wasn{_A}t|reckons|says"
+    r"|wants|needs|thinks|owes|runs|works|seems|looks|loves|knows|keeps|asks)\b"
+    r"|(?-i:[a-z]+ed)\b)",
+    re.I,
+)
 _NAME_AT_END = re.compile(rf"(?P<who>{_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)\Z")
 _DESCRIBED_THEN_NAME = re.compile(  # "our firmware lead, Ilse"
     r"(?:the|our|my|his|her|their)\s[^,;()]{1,60},\s+"
