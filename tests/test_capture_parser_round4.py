@@ -175,3 +175,32 @@ def test_a_lower_case_name_and_a_modal_start_a_clause() -> None:
 def test_a_debt_to_someone_met_typed_in_lower_case() -> None:
     result = read("drinks w/ dev patel at the afterparty. owe dev a pint")
     assert promises(result) == [("me", "Dev Patel", "a pint", None)]
+
+
+def test_a_first_name_of_someone_written_in_full_is_that_person() -> None:
+    result = read(
+        "At the poster by Mei Lin Chen and Arjun Mehta. Arjun said he'd send me their "
+        "ablations, and I told Mei Lin I'd share our dataset by Friday."
+    )
+    assert promises(result) == [
+        ("them", "Arjun Mehta", "send me their ablations", None),
+        ("me", "Mei Lin Chen", "share our dataset", FRI),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "description"),
+    [
+        ("She offered to cover my shift, which is a lifesaver.", "cover my shift"),
+        ("She'll approve the renewal, though her VP needs to sign too.", "approve the renewal"),
+        ("She'll set up a deep dive once their director approves.", "set up a deep dive"),
+    ],
+)
+def test_a_comment_after_the_action_is_not_part_of_it(sentence: str, description: str) -> None:
+    result = read("Met Rosa Diaz. " + sentence)
+    assert [c.description for c in result.commitments] == [description]
+
+
+def test_a_weekday_abbreviation_is_nobody() -> None:
+    result = read("mtg w/ Rachel Goldberg. I'll send revised numbers Thurs.")
+    assert promises(result) == [("me", "Rachel Goldberg", "send revised numbers", THU)]

@@ -58,7 +58,9 @@ _ROLES = (
 _WEEKDAY_OR_MONTH = frozenset(
     _words(
         "monday tuesday wednesday thursday friday saturday sunday january february march "
-        "april may june july august september october november december"
+        "april may june july august september october november december "
+        "mon tue tues wed weds thu thur thurs fri feb apr jul aug sep "
+        "sept oct nov dec eow eod eom cob"
     )
 )
 
@@ -113,7 +115,7 @@ _ME_MODAL = (
     rf"|\s+have\s+to|\s+must|\s+should|\s+shoud|\s+can|\s+could|\s+want\s+to|\s+plan\s+to|\s+said\s+i\s*(?:{_A}d|would|will|{_A}ll))"
 )
 _THEM_MODAL = (
-    rf"(?:{_A}ll|\s+will|\s+shall|{_A}s\s+going\s+to|\s+is\s+going\s+to|{_A}s\s+gonna"
+    rf"(?:{_A}ll|\s+will|\s+wil|\s+shall|{_A}s\s+going\s+to|\s+is\s+going\s+to|{_A}s\s+gonna"
     rf"|\s+is\s+gonna|\s+are\s+going\s+to|{_A}re\s+going\s+to|{_A}re\s+gonna|\s+gonna"
     r"|\s+promis+ed\s+to|\s+offered\s+to|\s+agreed\s+to|\s+volunteered\s+to|\s+can|\s+could"
     # "she's offered to", "he has promised to", "they've agreed to": the same, in the perfect
@@ -475,7 +477,10 @@ _PLACE_STOP = frozenset(
 )
 _SUBORDINATE_TAIL = re.compile(  # "send him the offer once she does": the promise ends
     r",?\s+(?:once|when|so\s+that|so)\s+(?=(?:i|i[\u2019']m|she|he|they)\b)"
-    r"|,\s+who\s+|\s+(?:before|after)\s+(?:then|that)\s*$",
+    r"|,\s+who\s+|\s+(?:before|after)\s+(?:then|that)\s*$"
+    # "..., which is a lifesaver", "..., though her VP needs to sign": a comment, not the action
+    r"|,\s+(?:which|though|although|even\s+though|since|because)\b"
+    r"|\s+once\s+(?=(?:the|their|his|her|my|our)\b)",
     re.I,
 )
 _VAGUE_TAIL = re.compile(

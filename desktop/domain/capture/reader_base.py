@@ -22,6 +22,7 @@ from desktop.domain.capture.lexicon import (
     _POSSESSIVE_END_RE,
     _POSSESSOR_THEN_NAME,
     _TITLE_BEFORE,
+    _WEEKDAY_OR_MONTH,
 )
 from desktop.domain.capture.names import _index, _is_cap, _scan_name, tidy_name
 from desktop.domain.capture.results import ParsedCommitment, ParsedIntroduction
@@ -126,7 +127,13 @@ class _ReaderBase:
         return None
 
     def resolve(self, raw: str) -> str:
-        return self.lookup(raw) or self.lookup(tidy_name(raw)) or tidy_name(raw)
+        found = self.lookup(raw) or self.lookup(tidy_name(raw))
+        if found:
+            return found
+        name = tidy_name(raw)
+        fuller = self._written_in_full(name) if name else set()
+        # "Arjun said he'd ..." after "the poster by Mei Lin Chen and Arjun Mehta": him
+        return fuller.pop() if len(fuller) == 1 else name
 
     def add_person(self, raw: str, pos: int, sentence: int, at: int | None = None) -> str:
         """Record a person met; ``pos`` is the mention's place (a list's start), ``at``
@@ -229,11 +236,29 @@ class _ReaderBase:
         if found:
             return found
         name = tidy_name(raw)
-        if " " not in name:
-            fuller = {n for _p, n in self.others if n.casefold().startswith(name.casefold() + " ")}
-            if len(fuller) == 1:
-                return fuller.pop()
-        return name
+        fuller = {n for _p, n in self.others if n.casefold().startswith(name.casefold() + " ")}
+        if not fuller:  # "the poster by Mei Lin Chen and Arjun Mehta ... Arjun said"
+            fuller = self._written_in_full(name)
+        return fuller.pop() if len(fuller) == 1 else name
+
+    def _written_in_full(self, first: str) -> set[str]:
+        """The full names the note writes starting with ``first`` ("Arjun Mehta")."""
+        found = set()
+        for m in re.finditer(rf"\b{re.escape(first)}((?:[ \t]+[A-Z][\w'\-]+){{1,2}})", self.text):
+            words = []
+            for w in m.group(1).split():
+                if re.search(rf"{_A}", w) and not re.match(rf"[OD]{_A}\w", w):
+                    break  # "Kai Müller's place", "Judith I'd": no more of the name
+                words.append(w)
+            while words and (
+                words[-1].casefold() in _NOT_NAME
+                or words[-1].casefold() in _WEEKDAY_OR_MONTH
+                or len(words[-1]) == 1
+            ):
+                words.pop()
+            if words:
+                found.add(tidy_name(first + " " + " ".join(words)))
+        return found
 
     def learn_possessors(self) -> None:
         """ "Met Kenji. His cofounder Lea Brandt ...": "his" is the one person met it can
