@@ -204,3 +204,42 @@ def test_a_comment_after_the_action_is_not_part_of_it(sentence: str, description
 def test_a_weekday_abbreviation_is_nobody() -> None:
     result = read("mtg w/ Rachel Goldberg. I'll send revised numbers Thurs.")
     assert promises(result) == [("me", "Rachel Goldberg", "send revised numbers", THU)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # an honorific after the name
+            "Met Joseph D'Souza. Joseph sir will share his lab manuals on Monday.",
+            ("them", "Joseph D'Souza", "share his lab manuals", MON),
+        ),
+        (  # a bracket after the name
+            "Met Ana Ruiz. Also Felix Braun (KfW) said he'd share the template.",
+            ("them", "Felix Braun", "share the template", None),
+        ),
+        (  # a role in apposition
+            "Met Rosa and Mr. Tran. Mr. Tran, the band director, will send the schedule on Friday.",
+            ("them", "Tran", "send the schedule", FRI),
+        ),
+        (  # an auxiliary before "asked me"
+            "Met Samuel Osei and Abena. Samuel has asked me to put together a rota by Friday.",
+            ("me", "Samuel Osei", "put together a rota", FRI),
+        ),
+    ],
+)
+def test_words_between_a_subject_and_its_verb(
+    text: str, expected: tuple[str, str, str, date | None]
+) -> None:
+    assert promises(read(text))[-1:] == [expected]
+
+
+def test_a_line_per_person_with_a_dash_or_colon() -> None:
+    result = read(
+        "Sync with the payments team:\n"
+        "- Karthik Subramanian – will share API creds tomorrow\n"
+        "- Oskar Lindqvist (Spotify): will review the PR on Friday"
+    )
+    assert promises(result) == [
+        ("them", "Karthik Subramanian", "share API creds", THU),
+        ("them", "Oskar Lindqvist", "review the PR", FRI),
+    ]

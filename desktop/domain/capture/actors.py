@@ -14,6 +14,7 @@ from desktop.domain.capture.lexicon import (
     _BARE_INTRO,
     _CARRY_MODAL,
     _JOINT_SUBJECT,
+    _LABEL_MODAL,
     _LEAD,
     _ME_OBJECT,
     _ME_PATTERNS,
@@ -29,6 +30,7 @@ from desktop.domain.capture.lexicon import (
     _SAID_YES,
     _SHE_SAID,
     _SUBJ_PRONOUN,
+    _SUBJECT_ASIDE,
     _SUBJECTLESS,
     _THEIR_OFFER,
     _THEM_DEBT,
@@ -36,7 +38,7 @@ from desktop.domain.capture.lexicon import (
     _THEM_MODAL_S_RE,
     _WAITING,
 )
-from desktop.domain.capture.names import _scan_name
+from desktop.domain.capture.names import _is_cap, _scan_name
 from desktop.domain.capture.reader_base import _Clause, _ReaderBase
 
 
@@ -100,6 +102,11 @@ class _ActorFinder(_ReaderBase):
                     else None
                 )
                 self.pending_intros.append((c, bare.end(), said.group("x") if said else ""))
+                continue
+            labelled = self._labelled_by_name(clauses, i, pos)
+            if labelled is not None:  # "- Oskar Lindqvist (Spotify): will review the PR"
+                c.kind, c.desc = "them", (labelled[1].end(), c.end)
+                c.subject_raw, c.subject_at = labelled[0], clauses[i - 1].start
                 continue
             owes = _THEM_DEBT.match(t, pos, c.end)
             if owes is not None:  # "owes me a tenner": the subject is the one talked about
@@ -222,6 +229,11 @@ class _ActorFinder(_ReaderBase):
             else:
                 after = pos + len(raw)
             rest_at = after + 1 if appos and t[after : after + 1] == "," else after
+            for _ in range(2):  # "Joseph sir will", "Felix Braun (KfW) said he'd", "Mr. Tran,
+                aside = _SUBJECT_ASIDE.match(t, rest_at, c.end)  # the band director, will"
+                if aside is None:
+                    break
+                rest_at = aside.end()
             m = _THEM_MODAL_S_RE.match(t, rest_at, c.end)
             debt = None
             if m is None and self.lookup(raw):
@@ -242,12 +254,44 @@ class _ActorFinder(_ReaderBase):
                 re.search(rf"n{_A}t|\bnot\b", m.group(), re.I)
             )
 
+    def _labelled_by_name(
+        self, clauses: list[_Clause], i: int, pos: int
+    ) -> tuple[str, re.Match[str]] | None:
+        """A line "Name – will share X" / "Name (Acme): will review Y": the clause before,
+        cut off by a dash or a colon, is only a person's name, and this one starts with
+        their modal; returns that name and the modal."""
+        if i == 0 or clauses[i - 1].sentence != clauses[i].sentence:
+            return None
+        prev, t = clauses[i - 1], self.text
+        between = t[prev.end : clauses[i].start]
+        if not re.fullmatch(r"\s*(?:[-\u2013\u2014:]|->|\u2192)\s*", between):
+            return None
+        modal = _LABEL_MODAL.match(t, pos, clauses[i].end)
+        if modal is None:
+            return None
+        named = re.sub(r"\s*\([^()\n]*\)\s*\Z", "", t[prev.start : prev.end]).strip(" -*\u2022")
+        span = _scan_name(named, 0, len(named), lower_ok=True)
+        if span is None or span != (0, len(named)):
+            return None
+        if self.lookup(named) is None:
+            if len(named.split()) < 2 or not all(_is_cap(w) for w in named.split()):
+                return None
+            self.add_person(named, prev.start, prev.sentence)  # a bullet per person met
+        return named, modal
+
     def _name_before(self, lo: int, hi: int) -> str:
         """The name or pronoun that ends just before ``hi`` ("Ana Ruiz| asked me to")."""
         t = self.text
         end = hi
         while end > lo and t[end - 1].isspace():
             end -= 1
+        while True:  # "Samuel has asked me", "Venkatesh sir asked me", "she also asked me"
+            aux = re.compile(
+                rf"\s+(?:has|had|have|just|also|then|already|sir|ma{_A}am|madam|ji)\Z", re.I
+            ).search(t, lo, end)
+            if aux is None:
+                break
+            end = aux.start()
         pronoun = re.compile(rf"\b{_SUBJ_PRONOUN}\Z", re.I).search(t, lo, end)
         if pronoun:
             return pronoun.group()

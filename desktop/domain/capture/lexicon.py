@@ -398,6 +398,17 @@ _NAME_THEN_VERB = re.compile(  # what follows a name that is a clause's subject
     r"|(?-i:[a-z]+ed)\b)",
     re.I,
 )
+_SUBJECT_ASIDE = re.compile(  # between a subject and its verb: an honorific, a bracket, a role
+    rf"\s+(?:sir|ma{_A}am|madam|ji|san|sahib)\b|\s*\([^()\n]{{1,60}}\)"
+    r"|,\s+(?:the|our|my|his|her|their|a|an)\s[^,;.\n]{1,50},"
+    r"|\s*:(?=\s)",  # "Oskar Lindqvist (Spotify): will review the PR"
+    re.I,
+)
+_LABEL_MODAL = re.compile(  # what a line opens with after "Name –" when that name acts
+    rf"(?:will|wil|{_A}ll|to|is\s+going\s+to|gonna|(?:has\s+)?(?:offered|promised|agreed)\s+to"
+    r"|can|could)\s+(?=\w)",
+    re.I,
+)
 _NAME_AT_END = re.compile(rf"(?P<who>{_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)\Z")
 _DESCRIBED_THEN_NAME = re.compile(  # "our firmware lead, Ilse"
     r"(?:the|our|my|his|her|their)\s[^,;()]{1,60},\s+"
