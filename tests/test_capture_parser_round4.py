@@ -243,3 +243,25 @@ def test_a_line_per_person_with_a_dash_or_colon() -> None:
         ("them", "Karthik Subramanian", "share API creds", THU),
         ("them", "Oskar Lindqvist", "review the PR", FRI),
     ]
+
+
+def test_a_pronoun_before_the_only_person_met_is_named_means_the_one_named_before() -> None:
+    result = read(
+        "Argued about runtimes with Jonas Becker. He'll look at the allocator issue on "
+        "Friday. Also met Lea Schmitt."
+    )
+    assert promises(result) == [("them", "Jonas Becker", "look at the allocator issue", FRI)]
+
+
+@pytest.mark.parametrize(
+    ("today", "phrase", "due"),
+    [
+        (date(2026, 3, 1), "by march", date(2026, 3, 31)),  # said during March: its end
+        (date(2026, 3, 11), "by end of jan", date(2027, 1, 31)),
+        (date(2026, 3, 11), "tonite", date(2026, 3, 11)),
+    ],
+)
+def test_more_due_phrasings(today: date, phrase: str, due: date) -> None:
+    now = datetime.combine(today, WED.time())
+    result = read(f"met ana. need to send her the draft {phrase}", now=now)
+    assert [(c.description, c.due) for c in result.commitments] == [("send her the draft", due)]

@@ -14,6 +14,7 @@ from desktop.domain.capture.lexicon import (
     _A,
     _AND_HIS,
     _NAME_AT_END,
+    _NAME_SHAPE,
     _NAME_WORD_B_RE,
     _NICKNAME_RE,
     _NOT_NAME,
@@ -320,7 +321,15 @@ class _ReaderBase:
                 if others:
                     return max(others)[1]
             left = [p for p in self.people if p.casefold() not in exclude]
-            return left[0] if len(left) == 1 else None
+            if len(left) != 1:
+                return None
+            if not any(n == left[0] and p < pos for p, n, _s in self.mentions):
+                # the only person met is named after the pronoun ("... with Jonas Becker —
+                # he'll ...; also met Lea"): the pronoun means whoever was named before it
+                named = self._last_full_name_before(pos, exclude)
+                if named:
+                    return named
+            return left[0]
         if plural:
             last_sentence = max(before)[3]
             group = [m for m in before if m[3] == last_sentence]
@@ -332,6 +341,20 @@ class _ReaderBase:
                 best = max(agreeing)
         group = [m for m in before if m[0] == best[0]]
         return max(group)[2]
+
+    def _last_full_name_before(self, pos: int, exclude: frozenset[str]) -> str | None:
+        """The last full name ("Jonas Becker") written before ``pos``, if any."""
+        last = None
+        for m in re.finditer(r"\b[A-Z][\w'\-]+(?:[ \t]+[A-Z][\w'\-]+)+", self.text[:pos]):
+            words = m.group().split()
+            if any(w.casefold() in _NOT_NAME or w.casefold() in _WEEKDAY_OR_MONTH for w in words):
+                continue
+            if not all(_NAME_SHAPE.fullmatch(w) for w in words):
+                continue
+            name = tidy_name(m.group())
+            if name.casefold() not in exclude:
+                last = name
+        return last
 
     def _named_in(self, lo: int, hi: int) -> frozenset[str]:
         """People of the note named between ``lo`` and ``hi`` (case-folded)."""
