@@ -265,3 +265,22 @@ def test_more_due_phrasings(today: date, phrase: str, due: date) -> None:
     now = datetime.combine(today, WED.time())
     result = read(f"met ana. need to send her the draft {phrase}", now=now)
     assert [(c.description, c.due) for c in result.commitments] == [("send her the draft", due)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("We need to send her the outline by Friday.", ("me", "send her the outline", FRI)),
+        (
+            "She'll introduce me to Eilidh MacLeod who's running the pilot.",
+            ("them", "introduce me to Eilidh MacLeod", None),
+        ),
+        ("She'll circulate the minutes though.", ("them", "circulate the minutes", None)),
+        ("I will send the quote by Friday itself.", ("me", "send the quote", FRI)),
+    ],
+)
+def test_round_four_descriptions_and_owners(
+    sentence: str, expected: tuple[str, str, date | None]
+) -> None:
+    owner, description, due = expected
+    assert promises(read("Met Rosa Diaz. " + sentence)) == [(owner, "Rosa Diaz", description, due)]

@@ -147,6 +147,13 @@ _ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
         "promise",
     ),
     (re.compile(rf"{_ME_MODAL}\s+", re.I), "promise"),
+    # "we need to send her the outline": the writer's side owes it
+    (
+        re.compile(
+            rf"we\s+(?:need\s+to|have\s+to|must|should|(?:{_A}ve\s+)?promised\s+to)\s+", re.I
+        ),
+        "promise",
+    ),
     (re.compile(rf"i\s*(?:{_A}m|am)\s+(?=\w+ing\b)", re.I), "promise"),
     (re.compile(rf"i\s*(?:{_A}m|am)\s+(?:to|supposed\s+to|meant\s+to)\s+", re.I), "promise"),
     (re.compile(r"i\s+(?:still\s+)?owe\s+", re.I), "debt"),
@@ -181,7 +188,7 @@ _ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
         "gerund",
     ),
 ]
-_SUBJECTLESS = _ME_PATTERNS[7][0]
+_SUBJECTLESS = _ME_PATTERNS[8][0]
 _THEIR_OFFER = re.compile(r"(?:promis|offered|agreed|volunteered|will|gonna|going)", re.I)
 _ME_OBJECT = re.compile(  # "send me", "introduce me to": the writer receives
     r"\w+\s+(?:me|us)\b(?!\s+(?:to|know)\b)|(?:introduce|intro|connect|put)\s+(?:me|us)\b", re.I
@@ -495,7 +502,8 @@ _SUBORDINATE_TAIL = re.compile(  # "send him the offer once she does": the promi
     re.I,
 )
 _VAGUE_TAIL = re.compile(
-    r"(?:\s+(?:sometime|some\s+time|soon|asap|at\s+some\s+point|later|eventually|again"
+    r"(?:,?\s+(?:sometime|some\s+time|soon|asap|at\s+some\s+point|later|eventually|again"
+    r"|actually|though|anyway|honestly|now|itself|yeah"
     r"|when\s+i\s+can|if\s+i\s+can|too|lol|haha|:\)|!+))+\s*$",
     re.I,
 )

@@ -216,6 +216,10 @@ class _PromiseReader(_IntroFinder):
         raw = re.sub(r"^(?:have\s+to|need\s+to|got\s+to|be\s+(?=\w+ing\b))\s*", "", raw, flags=re.I)
         raw = re.split(r"\s+(?:since|because|as\s+she|as\s+he|as\s+they)\s+", raw, maxsplit=1)[0]
         raw = _SUBORDINATE_TAIL.split(raw, maxsplit=1)[0]
+        # "introduce me to Eilidh MacLeod who's running the pilot": the name ends the action
+        who = re.search(rf"\b[A-Z][\w'\-]*(?P<cut>\s+who(?:{_A}s|\s))", raw)
+        if who:
+            raw = raw[: who.start("cut")]
         raw = re.sub(r"\s+([,;:.!?])", r"\1", raw)
         raw = raw.strip(" \t.,;:!?\u2014\u2013-\"'()[]")
         if raw.count("(") > raw.count(")"):
