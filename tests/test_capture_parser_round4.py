@@ -284,3 +284,26 @@ def test_round_four_descriptions_and_owners(
 ) -> None:
     owner, description, due = expected
     assert promises(read("Met Rosa Diaz. " + sentence)) == [(owner, "Rosa Diaz", description, due)]
+
+
+def test_a_name_set_before_its_pronoun_is_who_the_pronoun_means() -> None:
+    result = read(
+        "Handover chat with Grace Mwangi and Hannah Price. Hannah asked me to show her the "
+        "drivers tomorrow, and Grace, she'll sort the rota by Friday."
+    )
+    assert promises(result) == [
+        ("me", "Hannah Price", "show her the drivers", THU),
+        ("them", "Grace Mwangi", "sort the rota", FRI),
+    ]
+
+
+def test_reminded_me_i_promised_is_my_promise() -> None:
+    result = read("Hiroshi Sato reminded me I promised to send him the manual by Monday.")
+    assert promises(result) == [("me", "Hiroshi Sato", "send him the manual", MON)]
+
+
+def test_we_agreed_i_would_is_my_promise_to_the_other() -> None:
+    result = read(
+        "Met Denise Alvarez at City Hall. Denise and I agreed I'd draft the letter by Friday."
+    )
+    assert promises(result) == [("me", "Denise Alvarez", "draft the letter", FRI)]

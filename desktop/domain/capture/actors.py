@@ -57,7 +57,15 @@ class _ActorFinder(_ReaderBase):
             ):
                 continue  # "... so she can cite it": a purpose, not a promise
             joint = _JOINT_SUBJECT.search(t, max(0, c.start - 40), c.start)
-            if joint and self.lookup(joint.group("who")) and re.match(r"i\b", body, re.I):
+            agreed = re.match(
+                rf"i\s+agreed\s+(?:that\s+)?i(?:{_A}d|\s+would|{_A}ll|\s+will)\b", body, re.I
+            )
+            if (
+                joint
+                and self.lookup(joint.group("who"))
+                and re.match(r"i\b", body, re.I)
+                and not agreed  # "Denise and I agreed I'd draft the letter": mine, to her
+            ):
                 continue  # "Naledi and I will co-write a brief": a plan of both, no one's promise
             # "asked if I could review the deck, I said yes" / "..., I said no"
             ask = _ASKED_ME.search(t, pos, c.end)

@@ -119,6 +119,11 @@ class _ClauseCutter(_ReaderBase):
                     break
                 if _NAME_THEN_VERB.match(rest, word.end()):
                     return True
+        if m and re.match(rf"\s*,\s*(?:she|he|they)(?:\s|{_A})", rest[m.end() :], re.I):
+            # "..., and Grace, she'll sort the rota": the name opens the clause
+            first = _NAME_WORD_RE.match(rest)
+            if first and (first.group()[:1].isupper() or self.lookup(first.group())):
+                return True
         low = re.match(r"([a-z][\w'\-]+)(?=\s)", rest)
         if low and low.group(1) not in _NOT_NAME and len(low.group(1)) > 2:
             # typed in lower case: "..., and ana will prepare the nda"
