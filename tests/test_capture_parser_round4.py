@@ -307,3 +307,24 @@ def test_we_agreed_i_would_is_my_promise_to_the_other() -> None:
         "Met Denise Alvarez at City Hall. Denise and I agreed I'd draft the letter by Friday."
     )
     assert promises(result) == [("me", "Denise Alvarez", "draft the letter", FRI)]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Coffee with A/Prof Daniel Whitehorse. He'll email the examiner.", "Daniel Whitehorse"),
+        ("Dinner with Herr Dr. Klaus Riedel. He'll email the recipe.", "Klaus Riedel"),
+    ],
+)
+def test_several_titles_before_a_name(text: str, person: str) -> None:
+    result = read(text)
+    assert result.people == (person,)
+    assert [c.person_name for c in result.commitments] == [person]
+
+
+def test_a_described_name_and_a_verb_after_a_comma_start_a_clause() -> None:
+    result = read(
+        "Met Luis Delgado. I told Luis I'd send home the reading log by Friday, and "
+        "Ms. Chen, our reading specialist, thinks he's close."
+    )
+    assert promises(result) == [("me", "Luis Delgado", "send home the reading log", FRI)]

@@ -22,10 +22,13 @@ from desktop.domain.capture.lexicon import (
     _SOFT_SPLIT_RE,
     _SPLIT_RE,
     _SUBJ_PRONOUN,
+    _SUBJECT_ASIDE,
     _THEM_DEBT,
     _THEM_MODAL_S_RE,
+    _TITLES,
     _WAITING,
 )
+from desktop.domain.capture.names import _skip_descriptor
 from desktop.domain.capture.reader_base import _Clause, _ReaderBase
 
 
@@ -104,6 +107,11 @@ class _ClauseCutter(_ReaderBase):
             )
         if _ASKED_ME.match(rest) or _WAITING.match(rest) or _SAID_THEY.match(rest):
             return True  # "... and said he'd send me the docs"
+        comma = re.search(r",\s*(?:(?:and|but|so)\s+)?\Z", self.text[max(0, pos - 16) : pos])
+        if comma:  # "..., and then our new charge nurse Jerome said", "..., and Ms. Chen thinks"
+            rest = rest[_skip_descriptor(rest, 0, len(rest))[0] :]
+            title = _TITLES.match(rest)
+            rest = rest[title.end() :] if title else rest
         m = re.match(rf"((?:{_NAME_WORD}\s+){{0,2}}{_NAME_WORD})", rest)
         if m and m.group()[:1].isupper():
             words = list(_NAME_WORD_RE.finditer(rest, 0, m.end()))
@@ -113,11 +121,11 @@ class _ClauseCutter(_ReaderBase):
                     return True
             # "..., and Tomás mentioned his old boss", "..., and Brooke wants a review": after
             # a comma, a name and a verb start a clause (in a list a name is not followed so)
-            comma = re.search(r",\s*(?:(?:and|but|so)\s+)?\Z", self.text[max(0, pos - 16) : pos])
             for word in words if comma else []:
                 if not word.group()[:1].isupper():
                     break
-                if _NAME_THEN_VERB.match(rest, word.end()):
+                aside = _SUBJECT_ASIDE.match(rest, word.end())  # ", our reading specialist,"
+                if _NAME_THEN_VERB.match(rest, aside.end() if aside else word.end()):
                     return True
         if m and re.match(rf"\s*,\s*(?:she|he|they)(?:\s|{_A})", rest[m.end() :], re.I):
             # "..., and Grace, she'll sort the rota": the name opens the clause

@@ -41,10 +41,11 @@ _PARTICLES = frozenset(
         "el y zu"
     )
 )
-_TITLES = re.compile(
-    r"(?:dr|mr|mrs|ms|mx|prof|professor|sir|dame|rev|shri|sri|smt|herr|frau|mme|fr|sra|dra|cllr"
-    r"|coach|capt|captain|sgt|hon|judge|senator|rabbi|imam|pastor|father|sister|brother|engr|eng"
-    r"|arch|atty|adv)\.?\s+",
+_TITLES = re.compile(  # one or more: "Herr Dr. Klaus Riedel", "A/Prof Daniel Whitehorse"
+    r"(?:(?:dr|mr|mrs|ms|mx|prof|professor|sir|dame|rev|revd|reverend|shri|sri|smt|herr|frau|mme"
+    r"|fr|sra|dra|cllr|coach|capt|captain|sgt|hon|judge|senator|rabbi|imam|pastor|father|sister"
+    r"|brother|engr|eng|arch|atty|adv|councilmember|councilwoman|councilman|alderman|mayor"
+    r"|a/prof|(?:assoc|asst|associate|assistant)\.?\s+prof(?:essor)?)\.?\s+)+",
     re.I,
 )
 _ROLES = (
@@ -401,7 +402,8 @@ _POSSESSOR_THEN_NAME = re.compile(  # "His cofounder Lea Brandt", "her old boss,
 )
 _NAME_THEN_VERB = re.compile(  # what follows a name that is a clause's subject
     rf"\s+(?:(?:was|is|has|had|did|does|didn{_A}t|doesn{_A}t|isn{_A}t|wasn{_A}t|reckons|says"
-    r"|wants|needs|thinks|owes|runs|works|seems|looks|loves|knows|keeps|asks)\b"
+    r"|wants|needs|thinks|owes|runs|works|seems|looks|loves|knows|keeps|asks|said|told"
+    r"|thought|got|went|came|gave|sent|took|made|put|felt|kept|knew|brought|found)\b"
     r"|(?-i:[a-z]+ed)\b)",
     re.I,
 )
