@@ -328,3 +328,28 @@ def test_a_described_name_and_a_verb_after_a_comma_start_a_clause() -> None:
         "Ms. Chen, our reading specialist, thinks he's close."
     )
     assert promises(result) == [("me", "Luis Delgado", "send home the reading log", FRI)]
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("Ken's business partner, Ines Duarte, sat next to me at lunch.", ("Ines Duarte",)),
+        ("marisol de los santos came by my studio in hackney.", ("Marisol de los Santos",)),
+        ("After the board meeting I cornered Gustavo Pereira.", ("Gustavo Pereira",)),
+        ("I sat between Rahel Tesfaye and Jakob Frei at dinner.", ("Rahel Tesfaye", "Jakob Frei")),
+        ("Quick word with Mrs Patel, the chair, Sunita Patel.", ("Sunita Patel",)),
+        ("diner with chloé and her collègue bastien roux.", ("Chloé", "Bastien Roux")),
+        # only talked about
+        (
+            "Met Siobhan Kelly. Her manager, Declan Fitzpatrick, wants to meet me.",
+            ("Siobhan Kelly",),
+        ),
+        (
+            "Met Siobhan Kelly. My old ward sister, Bernie Walsh, would be thrilled.",
+            ("Siobhan Kelly",),
+        ),
+        ("Met Priya Shah. Priya's boss, Martin Greaves, plays off scratch.", ("Priya Shah",)),
+    ],
+)
+def test_who_was_met_round_four(text: str, people: tuple[str, ...]) -> None:
+    assert read(text).people == people

@@ -73,6 +73,7 @@ _MEET = (
     rf"|(?:chatted|chatting|talked|talking|spoke|speaking|hung\s+out|hanging\s+out"
     rf"|natter|yarn|catch[\s-]?up|debrief|1:1|one[\s-]on[\s-]one)\s+(?:{_WITH}|to)"
     r"|got\s+to\s+know|saw|thanked|visited|interviewed|screened|hosted|facetimed|skyped|phoned"
+    r"|cornered|collared|buttonholed|sat\s+between|(?:had|grabbed)\s+a\s+(?:quick\s+)?word\s+with"
     r"|(?:visit|call|email|message)\s+from|showed\s+(?:[\w']+\s+){1,4}?to"
     r"|(?:lunch|coffee|coffe|dinner|drinks|breakfast|brunch|beers?|tea|call|phone\s+call"
     r"|chat|video\s+call|zoom|teams\s+call|meeting|mtg|walk|workshop|bbq|pints?|borrel)"
@@ -309,7 +310,8 @@ _SUBJECT_ACTS = re.compile(
     re.I,
 )
 _PRESENT_VERB = re.compile(  # said of someone at the meeting: they were there
-    r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:joined(?!\s+(?-i:[A-Z]))|came\s+(?:along|too|by)|dropped\s+by"
+    r"\s*,?\s*(?:\([^()\n]{1,40}\)\s*)?(?:joined(?!\s+(?-i:[A-Z]))|came\s+(?:along|too|by|over|round)"
+    r"|dropped\s+by|(?:sat|stood)\s+(?:next\s+to|beside|opposite|with)\s+me\b|(?:was|were)\s+present"
     r"|turned\s+up|showed\s+up|stopped\s+by|popped\s+(?:in|by)|asked\s+(?:me|if|whether)"
     r"|told\s+me|reminded\s+me|wants\s+me|would\s+like\s+me|invited\s+me|and\s+i\b|&\s+i\b"
     r"|(?:was|were)\s+(?:there|here|with\s+(?:her|him|them|me|us)\b)"
@@ -418,6 +420,9 @@ _LABEL_MODAL = re.compile(  # what a line opens with after "Name –" when that 
     r"|can|could)\s+(?=\w)",
     re.I,
 )
+_OWNER_LEAD = re.compile(  # "Ken's business partner, " before the name of the one met
+    rf"[A-Z][\w\-]*{_A}s\s+(?:[a-z][\w\-]*\s+){{0,3}}?[a-z][\w\-]*,?\s+(?=[A-Z])"
+)
 _NAME_AT_END = re.compile(rf"(?P<who>{_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)\Z")
 _DESCRIBED_THEN_NAME = re.compile(  # "our firmware lead, Ilse"
     r"(?:the|our|my|his|her|their)\s[^,;()]{1,60},\s+"
@@ -465,7 +470,8 @@ _LOWER_KIN = re.compile(  # "his gf sarah", "my co-supervisor dr. fenna bakker"
     r"(?:(?:his|her|their|my|our)[ \t]+)?(?:new[ \t]+|old[ \t]+|ex-?)?(?:gf|bf|girlfriend|boyfriend"
     r"|partner|wife|husband|sister|brother|cousin|friend|mate|colleague|boss|cofounder"
     r"|co-founder|son|daughter|mum|mom|dad|supervisor|co-supervisor|cosupervisor|advisor"
-    r"|adviser|mentor|manager|neighbour|neighbor|landlord|landlady|tutor|coach)[ \t]+"
+    r"|adviser|mentor|manager|neighbour|neighbor|landlord|landlady|tutor|coach|coll[e\u00e8]gue"
+    r"|assistant|flatmate|roommate|housemate|student|intern|buddy|pal)[ \t]+"
     r"(?:(?:dr|prof|mr|mrs|ms)\.?[ \t]+)?"
 )
 _ABSENT = re.compile(  # said of someone named: they were NOT met

@@ -23,6 +23,7 @@ from desktop.domain.capture.lexicon import (
     _ORG_POSSESSIVE,
     _ORG_SUFFIXES,
     _ORG_TITLES,
+    _OWNER_LEAD,
     _PAREN_ROLE_AT,
     _PET_BEFORE,
     _PRESENT_VERB,
@@ -87,9 +88,15 @@ class _PeopleFinder(_ReaderBase):
             m = re.match(rf"((?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD})", t[c.start : c.end])
             if m and _is_cap(m.group().split()[0]):
                 span = _scan_name(t, c.start, c.end, lower_ok=False)
-                if span and re.match(
-                    _THEM_MODAL + r"\s|\s*(?:still\s+)?owes\s+(?:me|us)\b", t[span[1] : c.end], re.I
-                ):
+                if (
+                    span
+                    and re.match(
+                        _THEM_MODAL + r"\s|\s*(?:still\s+)?owes\s+(?:me|us)\b",
+                        t[span[1] : c.end],
+                        re.I,
+                    )
+                    and not re.match(r"\s+would\s+be\b", t[span[1] : c.end], re.I)
+                ):  # but "Bernie Walsh would be thrilled": someone talked about
                     raw = t[span[0] : span[1]]
                     first = re.escape(raw.split()[0])
                     if self.lookup(raw) is None and re.search(
@@ -302,12 +309,23 @@ class _PeopleFinder(_ReaderBase):
             start = m.end()
         if not self.people and s == 0:  # "lina haas from adyen at ...": a lower-case opener
             low = re.match(r"([a-z][\w'\-]+\s+[a-z][\w'\-]+)(?=\s+(?:from|-)\s|\s*\()", t[s:e])
-            if low and not any(w in _NOT_NAME for w in low.group(1).split()):
+            span = _scan_name(t, s, e, lower_ok=True)
+            while low is None and span and " " in t[span[0] : span[1]]:
+                if _PRESENT_VERB.match(t, span[1], e):  # "marisol de los santos came by"
+                    self.add_person(t[span[0] : span[1]], span[0], index)
+                    return
+                span = (span[0], t.rindex(" ", span[0], span[1]))
+            if low and not any(w in _NOT_NAME for w in low.group().split()):
                 self.name_list(s, e, index, lower_ok=True)
                 return
         described, _apposed = _skip_descriptor(t, start, e)
         if described != start and t[start:described].split()[0].casefold() in _DETERMINERS:
             start = described  # "Her colleague Sipho Dlamini joined ..."
+        owned = _OWNER_LEAD.match(t, start, e)
+        if owned:  # "Ken's business partner, Ines Duarte, sat next to me" (but not "Priya's
+            span = _scan_name(t, owned.end(), e, lower_ok=False)  # boss, Martin, plays golf")
+            if span and _PRESENT_VERB.match(t, span[1], e):
+                start = owned.end()
         span = _scan_name(t, start, e, lower_ok=False)
         if span is None:
             return
@@ -320,7 +338,12 @@ class _PeopleFinder(_ReaderBase):
         if _PRESENT_VERB.match(rest):  # "Ms. Adeyemi (Year 4) asked if I could ..."
             self.name_list(span[0], e, index, lower_ok=False)
             return
-        many = re.match(r"\s*,|\s+(?:and\b|&\s)", rest) is not None
+        # a list goes on with another name ("Ola Berg, Tim Vos and ..."), not a verb ("Her
+        # manager, Declan Fitzpatrick, wants to meet me": mentioned, not met)
+        many = (
+            re.match(r"\s*,(?!\s*(?-i:[a-z]+ed\b|[a-z]+s\s|would|will|is|was|had)\b)", rest)
+            or re.match(r"\s+(?:and\b|&\s)", rest)
+        ) is not None
         acts = _SUBJECT_ACTS.match(rest) is not None
         org_follows = _ORG_AFTER_NAME.match(rest) is not None
         if (

@@ -163,6 +163,8 @@ class _ReaderBase:
             if " " in short:
                 continue
             longer = [p for p in self.people if p.casefold().startswith(short.casefold() + " ")]
+            if not longer:  # "Mrs Patel, the chair, Sunita Patel": the family name met in full
+                longer = [p for p in self.people if p.casefold().endswith(" " + short.casefold())]
             if len(longer) != 1:
                 continue
             full = longer[0]
