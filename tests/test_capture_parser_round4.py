@@ -353,3 +353,23 @@ def test_a_described_name_and_a_verb_after_a_comma_start_a_clause() -> None:
 )
 def test_who_was_met_round_four(text: str, people: tuple[str, ...]) -> None:
     assert read(text).people == people
+
+
+def test_an_offer_that_goes_on_from_their_clause_is_theirs() -> None:
+    result = read(
+        "Chatted with Chiamaka Okafor. She's a pharmacist and offered to do a careers talk."
+    )
+    assert promises(result) == [("them", "Chiamaka Okafor", "do a careers talk", None)]
+    mine = read("Met Ana Ruiz and offered to help her move on Friday.")
+    assert promises(mine) == [("me", "Ana Ruiz", "help her move", FRI)]
+
+
+def test_lower_case_names_after_a_group() -> None:
+    result = read("mtg w/ the shopify ppl: dana lee, omar haddad. i'll send omar the api keys tmrw")
+    assert result.people == ("Dana Lee", "Omar Haddad")
+    assert promises(result) == [("me", "Omar Haddad", "send omar the api keys", THU)]
+
+
+def test_a_month_abbreviation_ends_a_sentence_unless_a_day_follows() -> None:
+    result = read("lunch w/ mike, carla & jun. mike will send the redlines by fri")
+    assert promises(result) == [("them", "Mike", "send the redlines", FRI)]

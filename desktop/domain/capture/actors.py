@@ -152,6 +152,13 @@ class _ActorFinder(_ReaderBase):
                 if kind == "promise" and re.match(r"(?:want|plan)\b", m.group(), re.I):
                     continue
                 if pattern is _SUBJECTLESS and i > 0 and self._carries_subject(clauses[i - 1], c):
+                    offer = re.match(
+                        r"(?:offered|promised|agreed|volunteered)\s+to\s+", t[pos : c.end], re.I
+                    )
+                    subject = self._subject_word(clauses[i - 1])
+                    if offer and subject:  # "She's a pharmacist and offered to do a talk"
+                        c.kind, c.desc = "them", (pos + offer.end(), c.end)
+                        c.subject_raw, c.subject_at = subject
                     break  # "They love it but need to sell first": theirs, and no promise
                 c.kind = "me"
                 c.debt = kind == "debt"
@@ -287,6 +294,19 @@ class _ActorFinder(_ReaderBase):
             self.add_person(named, prev.start, prev.sentence)  # a bullet per person met
         return named, modal
 
+    def _subject_word(self, c: _Clause) -> tuple[str, int] | None:
+        """The third-person subject a clause opens with ("she", "Ana Ruiz"), and where."""
+        t = self.text
+        lead = _LEAD.match(t, c.start, c.end)
+        at = lead.end() if lead else c.start
+        pronoun = re.match(r"(?:she|he|they)\b", t[at : c.end], re.I)
+        if pronoun:
+            return pronoun.group(), at
+        span = _scan_name(t, at, c.end, lower_ok=False)
+        if span and self.lookup(t[span[0] : span[1]]):
+            return t[span[0] : span[1]], at
+        return None
+
     def _name_before(self, lo: int, hi: int) -> str:
         """The name or pronoun that ends just before ``hi`` ("Ana Ruiz| asked me to")."""
         t = self.text
@@ -324,7 +344,8 @@ class _ActorFinder(_ReaderBase):
         at = lead.end() if lead else prev.start
         if re.match(r"they\b", t[at : prev.end], re.I):
             return True
-        if not re.match(r"(?:needs|has|wants|is)\b", t[c.start : c.end], re.I):
+        goes_on = r"(?:needs|has|wants|is|offered|promised|agreed|volunteered)\b"
+        if not re.match(goes_on, t[c.start : c.end], re.I):
             return False  # "Ana was great and need to send her ...": my own, "I" left out
         if re.match(r"(?:she|he)\b", t[at : prev.end], re.I):
             return True

@@ -244,7 +244,7 @@ _NICKNAME_RE = re.compile(r"[\"\u201c'\u2018]([^\W\d_][\w\-]*)[\"\u201d'\u2019](
 _REMEMBER_TO = re.compile(r"(?:remember|make\s+sure|be\s+sure|try)\s+to\s+", re.I)
 _LIST_SEP = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+)")
 _ASKED_ME = re.compile(
-    r"(?:asked|asks|asking|begged|wants|wanted|would\s+like|[\u2019']d\s+like|needs|needed"
+    r"(?:asked|asks|ask|asking|begged|wants|wanted|would\s+like|[\u2019']d\s+like|needs|needed"
     r"|expects|expected|told|reminded|requested)\s+(?:me|us)\s+to\s+"
     r"|asked\s+(?:me\s+)?(?:if|whether)\s+i\s+(?:could|can|would|might)\s+",
     re.I,
@@ -384,8 +384,11 @@ _APPOSITIVE_RE = re.compile(  # "their CTO, Maja", "Youssef's cofounder, Rim", "
     r"(?P<name>[^\W\d_][\w'-]+(?:\s+[^\W\d_][\w'-]+)?)\s*(?:[.,;!?]|$)"
 )
 _GROUP_THEN_NAMES = re.compile(
-    r"(?:the|our|their|a|my)\s+[\w\s'-]{1,30}?(?:\s+[-\u2013\u2014]\s*|\s*:\s*|\s*\(\s*|,\s+)"
-    r"(?:(?:mostly|mainly|especially|including|incl\.?|esp\.?)\s+)?(?=[A-Z])"
+    r"(?:the|teh|our|their|a|my)\s+[\w\s'-]{1,30}?"
+    r"(?:\s+[-\u2013\u2014]\s*|\s*:\s*|\s*\(\s*|,\s+)"
+    r"(?:(?:mostly|mainly|especially|including|incl\.?|esp\.?)\s+)?"
+    # typed in lower case, the names make a list: "the shopify ppl: dana lee, omar haddad"
+    r"(?=[A-Z]|[a-z][\w'-]*(?:[ \t]+[a-z][\w'-]*)?[ \t]*(?:,|&|and\b))"
 )
 _AND_HIS = re.compile(  # ", his mentor Patricia": the name before it is a he
     r"[ \t]*(?:,|\band|&|\bwith)[ \t]+(?P<pos>his|her)[ \t]+(?:[a-z][\w-]*[ \t]+){0,2}"

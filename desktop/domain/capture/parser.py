@@ -126,8 +126,9 @@ def _split_sentences(text: str, rules: LanguageRules) -> list[tuple[int, int]]:
             while j > start and text[j - 1].isalpha():
                 j -= 1
             word = text[j : m.start()]
-            if len(word) == 1 or word.casefold() in rules.sentence_abbreviations:
-                continue
+            month = word.casefold() in rules.months and not re.match(r"\s*\d", text[m.end() :])
+            if len(word) == 1 or (word.casefold() in rules.sentence_abbreviations and not month):
+                continue  # "Dr. Ruiz", "Jan. 5"; but "... carla & jun. mike will ..." ends one
         add(start, m.start() if mark[0] in _LINE_BREAKS else m.end())
         start = m.end()
     add(start, len(text))

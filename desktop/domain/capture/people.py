@@ -75,7 +75,8 @@ class _PeopleFinder(_ReaderBase):
                 if not self.name_list(m.end(), e, index, lower_ok=lower_ok):
                     group = _GROUP_THEN_NAMES.match(t, m.end(), e)
                     if group:  # "w/ the design team - Zara, Omar and Kenji"
-                        self.name_list(group.end(), e, index, lower_ok=False)
+                        typed = _typed_lower(t, s, e)  # "the shopify ppl: dana lee, omar haddad"
+                        self.name_list(group.end(), e, index, lower_ok=typed)
             self._sentence_subjects(s, e, index)
         for c in clauses:  # "At the meetup: Ana Ruiz (Watershed), Ben Ode (Patch)"
             if c.start not in {s for s, _e in sentences} and self._after_break(c.start):
