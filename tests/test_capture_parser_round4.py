@@ -373,3 +373,17 @@ def test_lower_case_names_after_a_group() -> None:
 def test_a_month_abbreviation_ends_a_sentence_unless_a_day_follows() -> None:
     result = read("lunch w/ mike, carla & jun. mike will send the redlines by fri")
     assert promises(result) == [("them", "Mike", "send the redlines", FRI)]
+
+
+@pytest.mark.parametrize(
+    ("text", "organizations"),
+    [
+        ("drinks w/ jan dekker and mirte bos from booking.com", "Booking.com"),
+        ("Met Oskar Lindqvist (also Spotify) at the meetup.", "Spotify"),
+        ("mtg w/ the shopify ppl: dana lee, omar haddad.", "Shopify"),
+    ],
+)
+def test_organizations_round_four(text: str, organizations: str) -> None:
+    result = read(text)
+    found = {o.casefold() for o in result.organizations.values()}  # typed case is kept
+    assert result.people and found == {organizations.casefold()}

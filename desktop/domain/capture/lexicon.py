@@ -329,7 +329,7 @@ _ORG_AFTER_NAME_LOOSE = re.compile(
 )
 _ORG_AFTER_NAME = re.compile(
     r"\s+[-\u2013\u2014]\s+(?P<dash>(?-i:[A-Z])[\w&.'-]*(?:\s+(?-i:[A-Z])[\w&.'-]*){0,3})\s+[-\u2013\u2014]\s"
-    rf"|\s*(?:\((?P<paren>[^()\n]{{1,60}})\)|,?\s+(?:(?:all|both)\s+)?(?:from|of)\s+(?:the\s+)?(?P<from>[^,;.\n()]+)"
+    rf"|\s*(?:\((?P<paren>[^()\n]{{1,60}})\)|,?\s+(?:(?:all|both)\s+)?(?:from|of)\s+(?:the\s+)?(?P<from>(?:[^,;.\n()]|\.(?=(?:com|io|ai|co|org|net)\b))+)"
     rf"|,\s+(?:an?\s+)?(?:{_ROLES}|[\w-]+\s+{_ROLES})\s+(?:at|of)\s+(?:the\s+)?(?P<role>[^,;.\n()]+))",
     re.I,
 )
@@ -425,6 +425,11 @@ _LABEL_MODAL = re.compile(  # what a line opens with after "Name –" when that 
 )
 _OWNER_LEAD = re.compile(  # "Ken's business partner, " before the name of the one met
     rf"[A-Z][\w\-]*{_A}s\s+(?:[a-z][\w\-]*\s+){{0,3}}?[a-z][\w\-]*,?\s+(?=[A-Z])"
+)
+_GROUP_ORG = re.compile(  # "the Shopify folks", "teh sales team from hubspot"
+    r"(?:the|teh|their)\s+(?P<org>[\w&.'-]+(?:\s+[\w&.'-]+)?)\s+(?:folks|ppl|people|team|crew"
+    r"|lot|guys|gang|squad)\b(?:\s+(?:from|at)\s+(?P<from>[\w&.'-]+))?",
+    re.I,
 )
 _NAME_AT_END = re.compile(rf"(?P<who>{_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)\Z")
 _DESCRIBED_THEN_NAME = re.compile(  # "our firmware lead, Ilse"

@@ -11,6 +11,7 @@ from desktop.domain.capture.lexicon import (
     _ABSENT,
     _APPOSITION_ITEM,
     _DEPARTMENTS,
+    _GROUP_ORG,
     _GROUP_THEN_NAMES,
     _LATE_FROM_RE,
     _LIST_SEP,
@@ -76,7 +77,10 @@ class _PeopleFinder(_ReaderBase):
                     group = _GROUP_THEN_NAMES.match(t, m.end(), e)
                     if group:  # "w/ the design team - Zara, Omar and Kenji"
                         typed = _typed_lower(t, s, e)  # "the shopify ppl: dana lee, omar haddad"
-                        self.name_list(group.end(), e, index, lower_ok=typed)
+                        named = self.name_list(group.end(), e, index, lower_ok=typed)
+                        org = self._group_org(t[group.start() : group.end()])
+                        for person in named if org else []:  # "the Shopify folks": all there
+                            self.orgs.setdefault(person, org)
             self._sentence_subjects(s, e, index)
         for c in clauses:  # "At the meetup: Ana Ruiz (Watershed), Ben Ode (Patch)"
             if c.start not in {s for s, _e in sentences} and self._after_break(c.start):
@@ -108,6 +112,17 @@ class _PeopleFinder(_ReaderBase):
                         continue  # "She reports to Hakan Berg. Hakan will decide": mentioned
                     if " " in raw.strip() or self.lookup(raw) is None:
                         self.add_person(raw, span[0], c.sentence)
+
+    def _group_org(self, group: str) -> str:
+        """The organization a group is named after: "the Shopify folks", "the sales team
+        from hubspot"; not "the design team" (a department)."""
+        m = _GROUP_ORG.match(group)
+        if m is None:
+            return ""
+        raw = m.group("from") or m.group("org")
+        if raw.split()[0].casefold() in _DEPARTMENTS | _NOT_NAME:
+            return ""
+        return self.org_phrase(raw)
 
     def _with_is_meeting(self, s: int, pos: int) -> bool:
         """A bare "with" is a meeting ("Spent the afternoon with Aroha", "Ran the 10k

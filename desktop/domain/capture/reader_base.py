@@ -393,6 +393,9 @@ class _ReaderBase:
     def org_phrase(self, raw: str, *, as_typed: bool = False) -> str:
         """An organization as written: up to five words, stopping at function words;
         ``as_typed`` keeps a lower-case one whole ("(guy's hospital)", "lagos biennial")."""
+        # "(also Spotify)", "@ tidepool", "allegro -": not part of the name
+        raw = re.sub(r"^\s*(?:(?:also|both|all|now|still)\s+|@\s*)+", "", raw, flags=re.I)
+        raw = re.sub(r"\s+[-\u2013\u2014]+\s*$", "", raw)
         if as_typed and raw.strip().islower():
             kept = raw.strip().split()[:4]
             while kept and kept[-1].casefold() in _PLACE_STOP | {"now"}:
