@@ -387,3 +387,13 @@ def test_organizations_round_four(text: str, organizations: str) -> None:
     result = read(text)
     found = {o.casefold() for o in result.organizations.values()}  # typed case is kept
     assert result.people and found == {organizations.casefold()}
+
+
+def test_an_introduction_to_him_means_the_one_talked_about() -> None:
+    result = read(
+        "Caught up with Siobhan Kelly. Her manager, Declan Fitzpatrick, wants to meet me, "
+        "so Siobhan will introduce me to him after the audit."
+    )
+    assert [(i.introducer, i.person, i.to, i.done) for i in result.introductions] == [
+        ("Siobhan Kelly", "Declan Fitzpatrick", None, False)
+    ]

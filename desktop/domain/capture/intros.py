@@ -181,12 +181,12 @@ class _IntroFinder(_PeopleFinder):
             return
         bare = _BARE_INTRO.match(desc)
         if bare is not None and c.kind == "me" and c.person:  # "owe her an intro to Felix"
-            target = self.intro_target(desc[bare.end() :])
+            target = self._pronoun_target(self.intro_target(desc[bare.end() :]), span, c.person)
             if target and target != c.person:
                 self.intros.append(ParsedIntroduction(None, c.person, target, False, span))
             return
         if bare is not None and c.kind == "them" and c.person:
-            target = self.intro_target(desc[bare.end() :])
+            target = self._pronoun_target(self.intro_target(desc[bare.end() :]), span, c.person)
             if target:
                 self.intros.append(ParsedIntroduction(c.person, target, None, False, span))
             return
@@ -194,6 +194,7 @@ class _IntroFinder(_PeopleFinder):
         if m is None:
             return
         who, target = m.group("who"), self.intro_target(m.group("to"))
+        target = self._pronoun_target(target, span, c.person)
         if not target or (desc[:7].casefold() == "connect" and not target[:1].isupper()):
             return
         if who.casefold() in ("me", "us"):
@@ -216,6 +217,15 @@ class _IntroFinder(_PeopleFinder):
         if person:
             self.intros.append(ParsedIntroduction(None, person, target, False, span))
 
+    def _pronoun_target(self, target: str, span: tuple[int, int], by: str | None) -> str:
+        """ "Siobhan will introduce me to him" after "Her manager, Declan Fitzpatrick,
+        wants to meet me": the one introduced is someone only talked about, named before;
+        "" when there is nobody such."""
+        if target.casefold() not in ("him", "her", "them"):
+            return target
+        met = {p.casefold() for p in self.people} | {(by or "").casefold()}
+        return self._last_full_name_before(span[1], frozenset(met)) or ""
+
     def intro_target(self, raw: str) -> str:
         """ "her co-founder Mert" -> "Mert"; "Vik at Sequoia" -> "Vik"; "our CTO" kept;
         "their CTO, Maja" -> "Maja"."""
@@ -223,7 +233,8 @@ class _IntroFinder(_PeopleFinder):
         if named and named.group("name").split()[0].casefold() not in _NOT_NAME:
             return self.resolve(named.group("name"))
         raw = re.split(
-            r"\s+(?:at|from|about|for|who|because|so|since|re|in|by|via|over|-)\s+|[,;(]",
+            r"\s+(?:at|from|about|for|who|because|so|since|re|in|by|via|over|after|before|once"
+            r"|when|next|this|tomorrow|-)\s+|[,;(]",
             raw.strip(),
             maxsplit=1,
         )[0]
