@@ -397,3 +397,24 @@ def test_an_introduction_to_him_means_the_one_talked_about() -> None:
     assert [(i.introducer, i.person, i.to, i.done) for i in result.introductions] == [
         ("Siobhan Kelly", "Declan Fitzpatrick", None, False)
     ]
+
+
+def test_a_capitalised_thing_of_his_is_nobody() -> None:
+    result = read("Chatted with Tomasz Nowak. I promised to review his Devoxx proposal by Friday.")
+    assert promises(result) == [("me", "Tomasz Nowak", "review his Devoxx proposal", FRI)]
+
+
+def test_and_said_she_would_goes_on_with_the_named_subject() -> None:
+    result = read(
+        "Golf with Charlotte Hughes and Priya Shah. Charlotte mentioned that Priya's team is "
+        "reviewing its panel and said she'd put in a word for us."
+    )
+    assert promises(result) == [("them", "Charlotte Hughes", "put in a word for us", None)]
+
+
+def test_her_coauthor_is_the_him_when_only_she_was_met() -> None:
+    result = read(
+        "Wanjiru Kamau made the sharpest point. She'll send me her paper. Her co-author, "
+        "Prof. Daniel Otieno, is at Strathmore; I should email him about a lecture."
+    )
+    assert promises(result)[-1] == ("me", "Daniel Otieno", "email him about a lecture", None)

@@ -93,6 +93,15 @@ class _ActorFinder(_ReaderBase):
             if said is not None:  # "Said he'd look over my lease"
                 c.kind, c.desc = "them", (said.end(), c.end)
                 c.subject_raw, c.subject_at = said.group("pro"), said.start("pro")
+                prev = clauses[i - 1] if i > 0 else None
+                if (
+                    prev is not None
+                    and prev.sentence == c.sentence
+                    and re.fullmatch(r"\s*,?\s*and\s*", t[prev.end : c.start], re.I)
+                ):  # "Charlotte mentioned that ... and said she'd put in a word": Charlotte
+                    subject = self._subject_word(prev)
+                    if subject and subject[0].casefold() not in ("she", "he", "they"):
+                        c.subject_raw, c.subject_at = subject
                 continue
             label = _NAME_LABEL.match(t, pos, c.end)
             if label is not None and self.lookup(label.group("who")):  # "ahmed -> send UAT"

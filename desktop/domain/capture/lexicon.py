@@ -401,7 +401,9 @@ _POSSESSOR_THEN_NAME = re.compile(  # "His cofounder Lea Brandt", "her old boss,
     r"|dad|mother|father|assistant|ceo|cto|cfo|coo|vp|head|lead|director|intern|postdoc"
     r"|supervisor|advisor|adviser|teammate|cousin|uncle|aunt|neighbou?r|gf|bf|girlfriend"
     r"|boyfriend|fianc[\u00e9e]e?|deputy|chief|editor|agent|lawyer|accountant|landlord"
-    r"|landlady|tutor|coach|investor|recruiter|report|niece|nephew|grandson|granddaughter))"
+    r"|landlady|tutor|coach|investor|recruiter|report|niece|nephew|grandson|granddaughter"
+    r"|co-?author|collaborator|co-?worker|classmate|mentee|client|contact|gallerist|publisher"
+    r"|editor|agent|producer|doctor|gp|dentist|therapist))"
     r",?[ \t]+(?:(?i:dr|prof|mr|mrs|ms)\.?[ \t]+)?"
     r"(?P<name>[A-Z][\w'\-]+(?:[ \t]+[A-Z][\w'\-]+)?)"
 )

@@ -101,9 +101,9 @@ class _PromiseReader(_IntroFinder):
                     return typed
             if not _is_cap(word) or folded in _WEEKDAY_OR_MONTH:
                 continue
-            prev = t[max(lo, at - 6) : at].casefold()
-            if re.search(r"\b(?:at|from|of|in|on)\s+$", prev):
-                continue
+            prev = t[max(lo, at - 8) : at].casefold()
+            if re.search(r"\b(?:at|from|of|in|on|his|her|their|my|our|your)\s+$", prev):
+                continue  # "review his Devoxx proposal": a thing of his, not a person
             span = _scan_name(t, at, hi, lower_ok=False)
             if span is None:
                 continue

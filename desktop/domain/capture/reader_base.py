@@ -288,6 +288,15 @@ class _ReaderBase:
                 and n.casefold() != skip
                 and self.gender.get(n, gender) == gender
             }
+            if len(before) > 1:  # "Mei Lin mentioned that her advisor, ...": the one named
+                opening = max(t.rfind(".", 0, m.start()), t.rfind("\n", 0, m.start()))
+                before = {  # in the same sentence
+                    n
+                    for p, n, _s in self.mentions
+                    if opening < p < m.start()
+                    and n.casefold() != skip
+                    and self.gender.get(n, gender) == gender
+                }
             if len(before) == 1:  # only one person it can be: the note tells their gender
                 self.gender.setdefault(before.pop(), gender)
 
