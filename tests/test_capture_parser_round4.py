@@ -414,7 +414,7 @@ def test_and_said_she_would_goes_on_with_the_named_subject() -> None:
 
 def test_her_coauthor_is_the_him_when_only_she_was_met() -> None:
     result = read(
-        "Wanjiru Kamau made the sharpest point. She'll send me her paper. Her co-author, "
+        "Met Wanjiru Kamau at the roundtable. She'll send me her paper. Her co-author, "
         "Prof. Daniel Otieno, is at Strathmore; I should email him about a lecture."
     )
     assert promises(result)[-1] == ("me", "Daniel Otieno", "email him about a lecture", None)
