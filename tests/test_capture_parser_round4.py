@@ -418,3 +418,29 @@ def test_her_coauthor_is_the_him_when_only_she_was_met() -> None:
         "Prof. Daniel Otieno, is at Strathmore; I should email him about a lecture."
     )
     assert promises(result)[-1] == ("me", "Daniel Otieno", "email him about a lecture", None)
+
+
+def test_a_promise_taken_back_is_dropped() -> None:
+    result = read("Met Jakob Frei. I promised him a demo in May, no wait, I promised him a call.")
+    assert promises(result) == [("me", "Jakob Frei", "a call", None)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "I'll send her the deck by Friday, and honestly I should also call Ben.",
+            [("me", "Rosa Diaz", "send her the deck", FRI), ("me", "Ben", "call Ben", None)],
+        ),
+        (
+            "I'll cover her shift on Friday, Rosa Diaz I mean.",
+            [("me", "Rosa Diaz", "cover her shift", FRI)],
+        ),
+        (
+            "I need to get her the figures before then, so, Friday.",
+            [("me", "Rosa Diaz", "get her the figures", FRI)],
+        ),
+    ],
+)
+def test_dictated_asides_end_the_action(sentence: str, expected: list[tuple[object, ...]]) -> None:
+    assert promises(read("Met Rosa Diaz. " + sentence)) == expected

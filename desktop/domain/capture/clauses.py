@@ -138,4 +138,6 @@ class _ClauseCutter(_ReaderBase):
             after = rest[low.end() :]
             if re.match(rf"(?:\s+will|{_A}ll|\s+is\s+going\s+to|{_A}s\s+gonna)\s", after, re.I):
                 return True
+            if comma and _NAME_THEN_VERB.match(after):  # "..., carla wants a case study"
+                return True
         return False

@@ -131,7 +131,8 @@ _THEM_MODAL = (
 )
 _NEGATED = re.compile(r"(?:not|never|n[o']t)\b|\w+n[\u2019']t\b", re.I)
 _LEAD = re.compile(
-    r"(?:(?:and|but|so|then|also|plus|ps|oh|anyway|in\s+exchange|in\s+return|meanwhile"
+    r"(?:(?:and|but|so|then|also|plus|ps|oh|anyway|in\s+exchange|in\s+return|meanwhile|honestly"
+    r"|actually|basically|frankly|obviously|luckily|okay|ok|well"
     r"|btw|finally|hopefully|maybe|probably|i\s+think|apparently|tomorrow|today|tonight"
     r"|first\s+thing\s+tomorrow|on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day"
     r"|(?:this|next)\s+week(?:end)?)\b[,:]?\s*)+",
@@ -433,6 +434,9 @@ _GROUP_ORG = re.compile(  # "the Shopify folks", "teh sales team from hubspot"
     r"|lot|guys|gang|squad)\b(?:\s+(?:from|at)\s+(?P<from>[\w&.'-]+))?",
     re.I,
 )
+_TAKEN_BACK = re.compile(  # right after a clause: the writer corrects what they just said
+    r",?\s*\b(?:no\s*,?\s*wait|scratch\s+that|correction|no\s*,?\s*sorry)\b", re.I
+)
 _NAME_AT_END = re.compile(rf"(?P<who>{_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)\Z")
 _DESCRIBED_THEN_NAME = re.compile(  # "our firmware lead, Ilse"
     r"(?:the|our|my|his|her|their)\s[^,;()]{1,60},\s+"
@@ -521,7 +525,7 @@ _SUBORDINATE_TAIL = re.compile(  # "send him the offer once she does": the promi
 )
 _VAGUE_TAIL = re.compile(
     r"(?:,?\s+(?:sometime|some\s+time|soon|asap|at\s+some\s+point|later|eventually|again"
-    r"|actually|though|anyway|honestly|now|itself|yeah"
+    r"|actually|though|anyway|honestly|now|itself|yeah|so"
     r"|when\s+i\s+can|if\s+i\s+can|too|lol|haha|:\)|!+))+\s*$",
     re.I,
 )

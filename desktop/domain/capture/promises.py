@@ -18,6 +18,7 @@ from desktop.domain.capture.lexicon import (
     _NOT_NAME,
     _POSSESSIVE_END_RE,
     _SUBORDINATE_TAIL,
+    _TAKEN_BACK,
     _VAGUE_TAIL,
     _WEEKDAY_OR_MONTH,
 )
@@ -155,6 +156,8 @@ class _PromiseReader(_IntroFinder):
             if not c.kind or c.negated:
                 continue
             lo, hi = c.desc
+            if _TAKEN_BACK.search(self.text, lo, min(len(self.text), c.end + 24)):
+                continue  # "I promised Jakob a demo in January, no wait, after the holidays"
             due = find_due(self.text, c.start, c.end, today, self.rules)
             if due is None and c.yes_at:
                 due = find_due(self.text, *c.yes_at, today, self.rules)
@@ -210,12 +213,14 @@ class _PromiseReader(_IntroFinder):
             raw = t[lo:hi]
         raw = re.sub(r"#[\w-]+", " ", raw)
         raw = " ".join(raw.split())
-        raw = _VAGUE_TAIL.sub("", raw)
+        raw = _VAGUE_TAIL.sub("", raw.rstrip(" ,;:"))
         raw = re.sub(r"^(?:also|just|then|definitely|still|quickly|really)\s+", "", raw, flags=re.I)
         # "I'll have to call her", "she'll be sending": a second modal is not the action
         raw = re.sub(r"^(?:have\s+to|need\s+to|got\s+to|be\s+(?=\w+ing\b))\s*", "", raw, flags=re.I)
         raw = re.split(r"\s+(?:since|because|as\s+she|as\s+he|as\s+they)\s+", raw, maxsplit=1)[0]
         raw = _SUBORDINATE_TAIL.split(raw, maxsplit=1)[0]
+        raw = _SUBORDINATE_TAIL.split(_VAGUE_TAIL.sub("", raw.rstrip(" ,;:")), maxsplit=1)[0]
+        raw = re.split(r",\s+[^,]*\bI\s+mean\b", raw, maxsplit=1)[0]  # "her shift, Marites I mean"
         # "introduce me to Eilidh MacLeod who's running the pilot": the name ends the action
         who = re.search(rf"\b[A-Z][\w'\-]*(?P<cut>\s+who(?:{_A}s|\s))", raw)
         if who:
