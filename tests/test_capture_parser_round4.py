@@ -444,3 +444,19 @@ def test_a_promise_taken_back_is_dropped() -> None:
 )
 def test_dictated_asides_end_the_action(sentence: str, expected: list[tuple[object, ...]]) -> None:
     assert promises(read("Met Rosa Diaz. " + sentence)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        (
+            "Call with Joanna Pike from Ofcom and Esther Mensah from DCMS.",
+            ("Joanna Pike", "Esther Mensah"),
+        ),
+        ("I sat next to this guy Rui Fonseca at the wedding.", ("Rui Fonseca",)),
+    ],
+)
+def test_lists_go_on_after_an_organization_and_past_this_guy(
+    text: str, people: tuple[str, ...]
+) -> None:
+    assert read(text).people == people

@@ -311,7 +311,8 @@ _SUBJECT_ACTS = re.compile(
     re.I,
 )
 _PRESENT_VERB = re.compile(  # said of someone at the meeting: they were there
-    r"\s*,?\s*(?:\([^()\n]{1,40}\)\s*)?(?:joined(?!\s+(?-i:[A-Z]))|came\s+(?:along|too|by|over|round)"
+    r"\s*,?\s*(?:\([^()\n]{1,40}\)\s*|also\s+(?:from|at)\s+[^,;.\n]{1,30},\s*)?"
+    r"(?:joined(?!\s+(?-i:[A-Z]))|came\s+(?:along|too|by|over|round)"
     r"|dropped\s+by|(?:sat|stood)\s+(?:next\s+to|beside|opposite|with)\s+me\b|(?:was|were)\s+present"
     r"|turned\s+up|showed\s+up|stopped\s+by|popped\s+(?:in|by)|asked\s+(?:me|if|whether)"
     r"|told\s+me|reminded\s+me|wants\s+me|would\s+like\s+me|invited\s+me|and\s+i\b|&\s+i\b"
@@ -436,6 +437,9 @@ _GROUP_ORG = re.compile(  # "the Shopify folks", "teh sales team from hubspot"
 )
 _TAKEN_BACK = re.compile(  # right after a clause: the writer corrects what they just said
     r",?\s*\b(?:no\s*,?\s*wait|scratch\s+that|correction|no\s*,?\s*sorry)\b", re.I
+)
+_MORE_AFTER_ORG = re.compile(  # "... from Ofcom and (also) Esther Mensah": the list goes on
+    r"[ \t]*,?[ \t]+(?:and|&|plus)[ \t]+(?:also[ \t]+)?(?=(?-i:[A-Z])[\w'\-]+[ \t]+(?-i:[A-Z]))"
 )
 _NAME_AT_END = re.compile(rf"(?P<who>{_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)\Z")
 _DESCRIBED_THEN_NAME = re.compile(  # "our firmware lead, Ilse"

@@ -63,7 +63,7 @@ def _typed_lower(text: str, s: int, e: int) -> bool:
 
 
 _KIN = frozenset(_words("wife husband kids family boss mum mom dad parents folks team board new"))
-_DETERMINERS = frozenset(_words("the a an my our his her their your old new"))
+_DETERMINERS = frozenset(_words("the a an my our his her their your old new this"))
 _DESCRIPTOR_WORD = re.compile(r"([a-z][\w'\-]*|(?i:the|an?|my|our|his|her|their))[ \t]+")
 
 
@@ -87,7 +87,7 @@ def _skip_descriptor(text: str, pos: int, hi: int) -> tuple[int, bool]:
             break
         word = m.group(1).casefold()
         if (
-            word in _PLACE_STOP
+            (word in _PLACE_STOP and not (word == "this" and not words))  # "this guy Rui"
             or word in ("and", "or", "&")
             or (word in _NOT_NAME and word not in _DETERMINERS and word not in _KIN)
         ):

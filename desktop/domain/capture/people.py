@@ -17,6 +17,7 @@ from desktop.domain.capture.lexicon import (
     _LIST_SEP,
     _LOWER_KIN,
     _MEET_RE,
+    _MORE_AFTER_ORG,
     _NAME_WORD,
     _NOT_NAME,
     _ORG_AFTER_NAME,
@@ -253,7 +254,13 @@ class _PeopleFinder(_ReaderBase):
                     if g.get("role") and t[pos : pos + 1] == ",":
                         pos += 1
                 else:
-                    break
+                    at = org.start("from") if g.get("from") else org.end()
+                    more = _MORE_AFTER_ORG.search(t, at, org.end() + 1)
+                    if more is None:
+                        break
+                    # "Joanna Pike from Ofcom and Esther Mensah from DCMS": a new group
+                    pos, group_start = more.end(), len(found)
+                    continue
             if org is None:
                 pos = self._apposition(name, raw, pos, hi, typed_lower)
             if org is None and not re.match(r"[ \t]*(?:,|and\b|&)", t[pos:hi]):
