@@ -86,6 +86,7 @@ class _ReaderBase:
         self.aliases: dict[str, str] = {}  # a quoted nickname -> the person
         self.titled: dict[str, list[str]] = {}  # "imam" -> people met introduced so
         self._memo: dict[tuple[str, int], str | None] = {}
+        self._full_names: dict[str, frozenset[str]] = {}  # "Arjun" -> {"Arjun Mehta"}
 
     def lookup(self, raw: str) -> str | None:
         """The met person or contact ``raw`` stands for (full or unique first name);
@@ -246,6 +247,12 @@ class _ReaderBase:
 
     def _written_in_full(self, first: str) -> set[str]:
         """The full names the note writes starting with ``first`` ("Arjun Mehta")."""
+        cached = self._full_names.get(first)
+        if cached is None:
+            cached = self._full_names[first] = frozenset(self._find_written_in_full(first))
+        return set(cached)
+
+    def _find_written_in_full(self, first: str) -> set[str]:
         found = set()
         for m in re.finditer(rf"\b{re.escape(first)}((?:[ \t]+[A-Z][\w'\-]+){{1,2}})", self.text):
             words = []
