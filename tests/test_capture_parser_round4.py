@@ -460,3 +460,30 @@ def test_lists_go_on_after_an_organization_and_past_this_guy(
     text: str, people: tuple[str, ...]
 ) -> None:
     assert read(text).people == people
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "call w marcus oyelaran. ill check his cap table by fri",
+            [("me", "Marcus Oyelaran", "check his cap table", FRI)],
+        ),
+        (
+            "Meeting with Fiona Carruthers. Fiona wants a one-pager, I've said I'll get that "
+            "to her by Friday.",
+            [("me", "Fiona Carruthers", "get that to her", FRI)],
+        ),
+        (
+            "I chatted with Morag Fraser and Callum Reid, and um Morag's going to send over "
+            "the assumptions on Friday.",
+            [("them", "Morag Fraser", "send over the assumptions", FRI)],
+        ),
+        (
+            "coffee with Deepika Raman, and she asked me to, um, send her our report by Friday",
+            [("me", "Deepika Raman", "send her our report", FRI)],
+        ),
+    ],
+)
+def test_phone_typed_and_dictated_promises(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert promises(read(text)) == expected

@@ -116,7 +116,10 @@ class _ClauseCutter(_ReaderBase):
         if m and m.group()[:1].isupper():
             words = list(_NAME_WORD_RE.finditer(rest, 0, m.end()))
             for word in words:  # "Ana will ...", "Ana Ruiz will ...": the name may be short
-                after = rest[word.end() :]
+                end = word.end()
+                if re.search(rf"{_A}s\Z", word.group()):
+                    end -= 2  # "Morag's going to send ...": the modal is in the word
+                after = rest[end:]
                 if _THEM_MODAL_S_RE.match(after) or _THEM_DEBT.match(after.lstrip()):
                     return True
             # "..., and Tomás mentioned his old boss", "..., and Brooke wants a review": after

@@ -23,4 +23,15 @@ def blank_fillers(text: str) -> str:
     if not _HESITATION.search(text) and not _SO_YEAH.search(text):
         return text
     out = _SO_YEAH.sub(lambda m: ";" + " " * (len(m.group()) - 1), text)
-    return _HESITATION.sub(lambda m: " " * len(m.group()), out)
+    return _AFTER_WORD.sub(r"\1 ", _HESITATION.sub(_blank, out))
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group())
+
+
+# "she asked me to, um, send her the report": the comma before the filler only paused
+_AFTER_WORD = re.compile(
+    r"(\b(?:to|the|a|an|my|our|her|his|their|of|with|for|at|in|on|is|was|me|him)),(?=\s{2,})",
+    re.I,
+)

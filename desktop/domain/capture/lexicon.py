@@ -141,7 +141,8 @@ _LEAD = re.compile(
 _ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
-            rf"(?:i\s+|we\s+)?(?:told|promised|assured|reassured|said|agreed|decided|let)\s+"
+            rf"(?:i\s+|i{_A}ve\s+|i\s+have\s+|we\s+)?(?:told|promised|assured|reassured|said|agreed"
+            r"|decided|let)\s+"
             rf"(?:(?P<obj>him|her|them|{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s+)?(?:know\s+)?"
             r"(?:that\s+)?"
             rf"i(?:\s*{_A}d|d|\s+would|\s+will|\s*{_A}ll|\s+could|\s+can)\s+(?!not\b)",
@@ -150,6 +151,11 @@ _ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
         "promise",
     ),
     (re.compile(rf"{_ME_MODAL}\s+", re.I), "promise"),
+    # typed without the apostrophe: "ill check his cap table", "im gonna send"
+    (
+        re.compile(r"(?-i:ill|im\s+gonna|im\s+going\s+to|ive\s+got\s+to)\s+(?!be\b)(?=[a-z])"),
+        "promise",
+    ),
     # "we need to send her the outline": the writer's side owes it
     (
         re.compile(
@@ -191,7 +197,7 @@ _ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
         "gerund",
     ),
 ]
-_SUBJECTLESS = _ME_PATTERNS[8][0]
+_SUBJECTLESS = _ME_PATTERNS[9][0]
 _THEIR_OFFER = re.compile(r"(?:promis|offered|agreed|volunteered|will|gonna|going)", re.I)
 _ME_OBJECT = re.compile(  # "send me", "introduce me to": the writer receives
     r"\w+\s+(?:me|us)\b(?!\s+(?:to|know)\b)|(?:introduce|intro|connect|put)\s+(?:me|us)\b", re.I
