@@ -487,3 +487,10 @@ def test_lists_go_on_after_an_organization_and_past_this_guy(
 )
 def test_phone_typed_and_dictated_promises(text: str, expected: list[tuple[object, ...]]) -> None:
     assert promises(read(text)) == expected
+
+
+def test_which_i_will_do_tomorrow_dates_the_promise_before() -> None:
+    result = read(
+        "Coffee with Marta. Marta asked me to send Pavel my contract, which I'll do tomorrow."
+    )
+    assert promises(result) == [("me", "Marta", "send Pavel my contract", THU)]

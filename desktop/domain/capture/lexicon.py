@@ -454,7 +454,9 @@ _DESCRIBED_THEN_NAME = re.compile(  # "our firmware lead, Ilse"
     r"(?=\s*(?:,|$|\s+(?:by|soon|sometime|next|this|tomorrow|later|asap)\b))",
     re.I,
 )
-_DO_IT = re.compile(r"(?:do|finish|get|have)\s+(?:it|that|this)(?:\s+done)?", re.I)
+_DO_IT = re.compile(  # "..., which I'll do tomorrow": the date of the promise before
+    r"(?:do|finish|get|have)(?:\s+(?:it|that|this|so))?(?:\s+done)?", re.I
+)
 _TITLE_BEFORE = re.compile(
     r"\b(?P<t>imam|rabbi|father|pastor|reverend|ambassador|minister|mayor|senator|governor|chief"
     r"|judge|professor|prof|doctor|coach|captain|sheikh|bishop|councillor|cllr)\.?[ \t]+"
