@@ -494,3 +494,15 @@ def test_which_i_will_do_tomorrow_dates_the_promise_before() -> None:
         "Coffee with Marta. Marta asked me to send Pavel my contract, which I'll do tomorrow."
     )
     assert promises(result) == [("me", "Marta", "send Pavel my contract", THU)]
+
+
+def test_a_relation_in_brackets_is_no_organization() -> None:
+    assert dict(read("Chatted with Mrs Adeyemi (Tobi's mum) at the gate.").organizations) == {}
+    assert dict(read("Met Priya Raman (guy's hospital).").organizations) == {
+        "Priya Raman": "guy's hospital"
+    }
+
+
+def test_a_list_goes_on_with_plus_and_a_described_name() -> None:
+    result = read("Zoom with Kenji Sato from Rakuten + his manager Yui Tanaka.")
+    assert result.people == ("Kenji Sato", "Yui Tanaka")

@@ -445,7 +445,14 @@ _TAKEN_BACK = re.compile(  # right after a clause: the writer corrects what they
     r",?\s*\b(?:no\s*,?\s*wait|scratch\s+that|correction|no\s*,?\s*sorry)\b", re.I
 )
 _MORE_AFTER_ORG = re.compile(  # "... from Ofcom and (also) Esther Mensah": the list goes on
-    r"[ \t]*,?[ \t]+(?:and|&|plus)[ \t]+(?:also[ \t]+)?(?=(?-i:[A-Z])[\w'\-]+[ \t]+(?-i:[A-Z]))"
+    r"[ \t]*,?[ \t]+(?:and|&|plus|\+)[ \t]+(?:also[ \t]+)?"
+    r"(?=(?:(?:his|her|their)[ \t]+[a-z]+[ \t]+)?(?-i:[A-Z])[\w'\-]+[ \t]+(?-i:[A-Z]))"
+)
+_KIN_OF = re.compile(  # "(Tobi's mum)": a relation, not an organization ("(guy's hospital)")
+    rf"[\w\-]+{_A}s\s+(?:mum|mom|dad|mother|father|wife|husband|son|daughter|sister|brother"
+    r"|friend|partner|boss|gf|bf|cousin|aunt|uncle|neighbou?r|colleague|flatmate|roommate|mentor"
+    r"|student|assistant|mate|teacher|coach)\b",
+    re.I,
 )
 _NAME_AT_END = re.compile(rf"(?P<who>{_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)\Z")
 _DESCRIBED_THEN_NAME = re.compile(  # "our firmware lead, Ilse"

@@ -13,6 +13,7 @@ from desktop.domain.capture.lexicon import (
     _DEPARTMENTS,
     _GROUP_ORG,
     _GROUP_THEN_NAMES,
+    _KIN_OF,
     _LATE_FROM_RE,
     _LIST_SEP,
     _LOWER_KIN,
@@ -242,6 +243,8 @@ class _PeopleFinder(_ReaderBase):
                     value = employer.group("org")
                 elif g.get("paren") and re.match(rf"(?i:{_ROLES})\b", value):
                     value = ""  # "(CTO)": a role, no organization
+                if g.get("paren") and _KIN_OF.match(value):
+                    value = ""  # "(Tobi's mum)": whose relation, not where she works
                 value = self.org_phrase(value, as_typed=bool(g.get("paren")) or typed_lower)
                 if value:
                     if together:
