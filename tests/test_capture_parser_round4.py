@@ -67,6 +67,11 @@ def test_promise_phrasings_of_round_four(
         "She's keen to partner with us.",  # a wish, not a promise
         "She's planning a trip to Peru.",
         "I'm happy with the pilot so far.",
+        "Happy with how the talk went.",
+        "She is to be married in June.",
+        "She's meant to be on holiday next week.",
+        "We should catch up again sometime.",
+        "We need to talk more about pricing at some point.",
     ],
 )
 def test_wishes_and_states_are_not_promises(sentence: str) -> None:

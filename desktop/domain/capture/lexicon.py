@@ -159,7 +159,10 @@ _ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # "we need to send her the outline": the writer's side owes it
     (
         re.compile(
-            rf"we\s+(?:need\s+to|have\s+to|must|should|(?:{_A}ve\s+)?promised\s+to)\s+", re.I
+            rf"we\s+(?:need\s+to|have\s+to|must|should|(?:{_A}ve\s+)?promised\s+to)\s+"
+            # but "we should catch up again": something to do together, no one's promise
+            r"(?!(?:catch|talk|meet|discuss|chat|sync|grab|get\s+together|hang|keep|stay|do\s+this)\b)",
+            re.I
         ),
         "promise",
     ),
@@ -180,8 +183,8 @@ _ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
         re.compile(
             r"(?:promis+ed|need|needs|have|has|should|shoud|shld|must|gonna|gotta|going|will"
             r"|offered|agreed"
-            r"|undertook|committed|pledged|volunteered|want|plan|remember|happy|glad"
-            rf"|it{_A}?s\s+on\s+me"
+            r"|undertook|committed|pledged|volunteered|want|plan|remember|happy\s+to|glad\s+to"
+            rf"|it{_A}?s\s+on\s+me\s+to"
             r"|don[\u2019']t\s+forget)(?:\s+to)?\s+(?=\w)",
             re.I,
         ),
@@ -487,7 +490,8 @@ _NOT_AN_ACTION = re.compile(  # what follows "will"/"should" but promises nothin
     r"(?:probably|maybe|perhaps|possibly|never|love|like|enjoy|hate|miss|forget|admit|feel"
     r"|hope|wish|seem|wonder|guess|think(?:\s+about)?|know"
     r"|be(?!\s+(?:in\s+touch|there|back|available|at|on|ready|his|her|their|your)\b)"
-    r"|have\s+\w+ed|see|say)(?:\b(?=\s*$)|\s+(?!(?:him|her|them|hi|hello|if|whether)\b))",
+    r"|have\s+\w+ed|see|say|be\s+on\s+(?:holiday|leave|vacation|break|sabbatical))"
+    r"(?:\b(?=\s*$)|\s+(?!(?:him|her|them|hi|hello|if|whether)\b))",
     re.I,
 )
 _DEPARTMENTS = frozenset(
