@@ -511,3 +511,12 @@ def test_a_relation_in_brackets_is_no_organization() -> None:
 def test_a_list_goes_on_with_plus_and_a_described_name() -> None:
     result = read("Zoom with Kenji Sato from Rakuten + his manager Yui Tanaka.")
     assert result.people == ("Kenji Sato", "Yui Tanaka")
+
+
+def test_a_titled_family_name_written_in_full_later_is_that_person() -> None:
+    result = read(
+        "ran into Mrs Halloran at the market, um Siobhan Halloran, she said she'd email me "
+        "the scheme"
+    )
+    assert result.people == ("Siobhan Halloran",)
+    assert promises(result) == [("them", "Siobhan Halloran", "email me the scheme", None)]

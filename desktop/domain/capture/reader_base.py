@@ -23,6 +23,7 @@ from desktop.domain.capture.lexicon import (
     _POSSESSIVE_END_RE,
     _POSSESSOR_THEN_NAME,
     _TITLE_BEFORE,
+    _TITLES,
     _WEEKDAY_OR_MONTH,
 )
 from desktop.domain.capture.names import _index, _is_cap, _scan_name, tidy_name
@@ -141,6 +142,18 @@ class _ReaderBase:
         """Record a person met; ``pos`` is the mention's place (a list's start), ``at``
         where this very name is written, when that differs."""
         name = self.resolve(raw)
+        where = pos if at is None else at
+        if " " not in name and re.search(
+            r"\b(?:mrs|mr|ms|miss|dr|prof)\.?[ \t]+\Z", self.text[max(0, where - 8) : where], re.I
+        ):  # "ran into Mrs Halloran ..., Siobhan Halloran, ...": the family name in full
+            fuller = {
+                tidy_name(m.group())
+                for m in re.finditer(rf"\b[A-Z][\w'\-]+[ \t]+{re.escape(name)}\b", self.text)
+                if m.group().split()[0].casefold() not in _NOT_NAME
+                and not _TITLES.fullmatch(m.group().split()[0] + " ")
+            }
+            if len(fuller) == 1:
+                name = fuller.pop()
         nick = _NICKNAME_RE.search(raw)
         if nick:  # Robert "Rob" Kellerman: a later "Rob" is him
             self.aliases[nick.group(1).casefold()] = name
