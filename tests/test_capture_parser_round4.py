@@ -520,3 +520,12 @@ def test_a_titled_family_name_written_in_full_later_is_that_person() -> None:
     )
     assert result.people == ("Siobhan Halloran",)
     assert promises(result) == [("them", "Siobhan Halloran", "email me the scheme", None)]
+
+
+def test_a_kin_word_before_a_lower_case_name_in_a_list() -> None:
+    result = read(
+        "drinks w/ dev patel & his boss rachel kim, both at monzo. rachel wants me on their "
+        "podcast - she'll email dates"
+    )
+    assert result.people == ("Dev Patel", "Rachel Kim")
+    assert promises(result) == [("them", "Rachel Kim", "email dates", None)]

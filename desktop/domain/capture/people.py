@@ -163,7 +163,11 @@ class _PeopleFinder(_ReaderBase):
                 t, pos, hi
             )
             pos = m.end() if m else pos
-            pos, apposed = _skip_descriptor(t, pos, hi)
+            kin_first = (lower_ok and (not found or typed_lower)) and _LOWER_KIN.match(t, pos, hi)
+            if kin_first:  # "dev patel & his boss rachel kim, both at monzo": kin, then a name
+                apposed = False
+            else:
+                pos, apposed = _skip_descriptor(t, pos, hi)
             low = (lower_ok or apposed) and (not found or typed_lower)
             kin = _LOWER_KIN.match(t, pos, hi) if low else None
             span = _scan_name(t, pos, hi, lower_ok=low) if kin is None else None
