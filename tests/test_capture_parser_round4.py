@@ -529,3 +529,17 @@ def test_a_kin_word_before_a_lower_case_name_in_a_list() -> None:
     )
     assert result.people == ("Dev Patel", "Rachel Kim")
     assert promises(result) == [("them", "Rachel Kim", "email dates", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("Parents' evening: chatted with Chiamaka Okafor, Tobi's mum.", ("Chiamaka Okafor",)),
+        ("mtg w/ Rachel Goldberg, VP Procurement at Unilever.", ("Rachel Goldberg",)),
+        ("Video call w/ grandma's neighbour, Mrs. Joan Whitaker.", ("Joan Whitaker",)),
+    ],
+)
+def test_a_role_or_a_relation_of_someone_else_is_not_a_person_met(
+    text: str, people: tuple[str, ...]
+) -> None:
+    assert read(text).people == people

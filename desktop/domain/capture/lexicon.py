@@ -457,6 +457,7 @@ _KIN_OF = re.compile(  # "(Tobi's mum)": a relation, not an organization ("(guy'
     r"|student|assistant|mate|teacher|coach)\b",
     re.I,
 )
+_NAME_NEXT = re.compile(r"[ \t]*,?[ \t]*(?=(?:(?:dr|mr|mrs|ms|prof)\.?[ \t]+)?[A-Z])", re.I)
 _NAME_AT_END = re.compile(rf"(?P<who>{_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)\Z")
 _DESCRIBED_THEN_NAME = re.compile(  # "our firmware lead, Ilse"
     r"(?:the|our|my|his|her|their)\s[^,;()]{1,60},\s+"

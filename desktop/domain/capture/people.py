@@ -19,6 +19,7 @@ from desktop.domain.capture.lexicon import (
     _LOWER_KIN,
     _MEET_RE,
     _MORE_AFTER_ORG,
+    _NAME_NEXT,
     _NAME_WORD,
     _NOT_NAME,
     _ORG_AFTER_NAME,
@@ -188,6 +189,16 @@ class _PeopleFinder(_ReaderBase):
                 break  # "Call with Legal", "Acme Corp", "Google folks": no person
             if _PET_BEFORE.search(t, max(0, span[0] - 12), span[0]):
                 break  # "Naomi Levi and her dog Biscuit"
+            first = raw.split()[0]
+            if (first.isupper() and first.casefold() in _ROLE_WORDS) or re.search(r"\d", raw):
+                break  # "Rachel Goldberg, VP Procurement at Unilever", "the new F1": a role
+            kin_of = _KIN_OF.match(t, span[0])
+            if kin_of:  # "Chiamaka Okafor, Tobi's mum": Tobi is only talked about
+                kin_next = _NAME_NEXT.match(t, kin_of.end(), hi)
+                if kin_next is None:
+                    break
+                pos = kin_next.end()  # "grandma's neighbour, Mrs. Joan Whitaker": her
+                continue
             if (
                 found
                 and raw.islower()
