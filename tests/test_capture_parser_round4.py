@@ -543,3 +543,16 @@ def test_a_role_or_a_relation_of_someone_else_is_not_a_person_met(
     text: str, people: tuple[str, ...]
 ) -> None:
     assert read(text).people == people
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("the investor dinner at Nobu went fine, I sat next to Jakob Frei.", "Nobu"),
+        ("drinks w/ dev patel and rachel kim, both at monzo.", ""),
+        ("mtg w/ Rachel Goldberg, VP Procurement at Unilever.", ""),
+        ("Met Ana Ruiz. We should meet at some point.", ""),
+    ],
+)
+def test_places_round_four(text: str, place: str) -> None:
+    assert read(text).place == place

@@ -23,6 +23,7 @@ from desktop.domain.capture.lexicon import (
     _PLACE_STOP,
     _POSSESSIVE_END_RE,
     _ROLE_AT_RE,
+    _ROLES,
     _TEAM_AT_RE,
     _TIME_RE,
     _WORK_AT,
@@ -60,6 +61,14 @@ class _PlaceFinder(_ReaderBase):
                 ):
                     continue
                 lead = m.group().split()[0].casefold()
+                before = t[max(s, m.start() - 30) : m.start()]
+                if re.search(
+                    rf"\b(?:both|all|also|still|now|{_ROLES}(?:\s+(?-i:[A-Z])[\w&-]*){{0,2}})\s*\Z",
+                    before,
+                    re.I,
+                ):
+                    # "both at monzo", "VP Procurement at Unilever": where they work
+                    continue
                 if self._after_introduced(t[max(s, m.start() - 40) : m.start()]):
                     continue  # "introducing me to Marta de los Santos at Nubank": her employer
                 clause = next((c for c in clauses if c.start <= m.start() < c.end), None)
@@ -77,8 +86,11 @@ class _PlaceFinder(_ReaderBase):
                     continue  # "she teaches at a bootcamp": not where we met
                 lenient = met_here and re.search(r"\bat\s+$", m.group(), re.I) is not None
                 place = self.place_phrase(m.end(), e, lenient=lenient)
+                place = re.split(r"\s+(?:went|ran|was|were|started|ended|finished)\b", place)[0]
                 if not place or self._is_org_text(place) or _TIME_RE.fullmatch(place):
                     continue
+                if place.casefold() in ("some point", "the moment", "least", "last", "first"):
+                    continue  # "at some point": when, not where
                 article = t[m.end() : m.end() + 4].lower().startswith(("the ", "a ", "an "))
                 if lead == "in" and not place[0].isupper() and not article:
                     continue
