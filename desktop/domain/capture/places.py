@@ -62,11 +62,12 @@ class _PlaceFinder(_ReaderBase):
                     continue
                 lead = m.group().split()[0].casefold()
                 before = t[max(s, m.start() - 30) : m.start()]
-                if re.search(
-                    rf"\b(?:both|all|also|still|now|{_ROLES}(?:\s+(?-i:[A-Z])[\w&-]*){{0,2}})\s*\Z",
-                    before,
-                    re.I,
-                ):
+                dept = r"(?P<dept>(?:\s+(?-i:[A-Z])[\w&-]*){0,2})"
+                employer = re.search(
+                    rf"\b(?:both|all|also|still|now|{_ROLES}{dept})\s*\Z", before, re.I
+                )
+                named = employer.group("dept") if employer else ""
+                if employer and not (named and self.lookup(named)):
                     # "both at monzo", "VP Procurement at Unilever": where they work
                     continue
                 if self._after_introduced(t[max(s, m.start() - 40) : m.start()]):
