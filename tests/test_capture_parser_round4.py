@@ -556,3 +556,18 @@ def test_a_role_or_a_relation_of_someone_else_is_not_a_person_met(
 )
 def test_places_round_four(text: str, place: str) -> None:
     assert read(text).place == place
+
+
+def test_a_name_set_before_she_introduced_me_is_the_introducer() -> None:
+    result = read(
+        "so at Jess's engagement party, Jess Whitfield, she introduced me to her friend "
+        "Arjun Mehta."
+    )
+    assert result.people == ("Jess Whitfield", "Arjun Mehta")
+    assert [(i.introducer, i.person, i.done) for i in result.introductions] == [
+        ("Jess Whitfield", "Arjun Mehta", True)
+    ]
+
+
+def test_a_cofounder_named_before_at_is_no_employer() -> None:
+    assert read("Lunch with Ben and his cofounder Ines Duarte at Pret.").place == "Pret"

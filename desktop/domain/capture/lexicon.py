@@ -458,6 +458,11 @@ _KIN_OF = re.compile(  # "(Tobi's mum)": a relation, not an organization ("(guy'
     re.I,
 )
 _NAME_NEXT = re.compile(r"[ \t]*,?[ \t]*(?=(?:(?:dr|mr|mrs|ms|prof)\.?[ \t]+)?[A-Z])", re.I)
+_NAME_THEN_SHE = re.compile(  # "at Jess's party, Jess Whitfield, she introduced me to ..."
+    r"(?P<who>(?-i:[A-Z])[\w'\-]+(?:[ \t]+(?-i:[A-Z])[\w'\-]+)+),[ \t]*(?:she|he)[ \t]+"
+    r"(?=(?:introduced|asked|told|reminded|invited|offered|promised)\s+me\b)",
+    re.I,
+)
 _NAME_AT_END = re.compile(rf"(?P<who>{_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)\Z")
 _DESCRIBED_THEN_NAME = re.compile(  # "our firmware lead, Ilse"
     r"(?:the|our|my|his|her|their)\s[^,;()]{1,60},\s+"

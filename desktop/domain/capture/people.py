@@ -20,6 +20,7 @@ from desktop.domain.capture.lexicon import (
     _MEET_RE,
     _MORE_AFTER_ORG,
     _NAME_NEXT,
+    _NAME_THEN_SHE,
     _NAME_WORD,
     _NOT_NAME,
     _ORG_AFTER_NAME,
@@ -55,6 +56,11 @@ class _PeopleFinder(_ReaderBase):
     def find_people(self, sentences: list[tuple[int, int]], clauses: list[_Clause]) -> None:
         """People met: after meeting phrases, subjects who act, in-person introducers."""
         t = self.text
+        for lead in _NAME_THEN_SHE.finditer(t):  # "..., Jess Whitfield, she introduced me"
+            who = lead.group("who")
+            if self.lookup(who) is None and not _TITLES.fullmatch(who + " "):
+                index = next((i for i, (a, b) in enumerate(sentences) if a <= lead.start() < b), 0)
+                self.add_person(who, lead.start("who"), index)
         for index, (s, e) in enumerate(sentences):
             for m in _MEET_RE.finditer(t, s, e):
                 word = m.group().split()[0].casefold()
