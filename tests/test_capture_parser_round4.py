@@ -571,3 +571,7 @@ def test_a_name_set_before_she_introduced_me_is_the_introducer() -> None:
 
 def test_a_cofounder_named_before_at_is_no_employer() -> None:
     assert read("Lunch with Ben and his cofounder Ines Duarte at Pret.").place == "Pret"
+
+
+def test_a_name_with_a_digit_is_still_a_name() -> None:
+    assert read("Met Parallel0 Tester at the fair").people == ("Parallel0 Tester",)

@@ -196,8 +196,8 @@ class _PeopleFinder(_ReaderBase):
             if _PET_BEFORE.search(t, max(0, span[0] - 12), span[0]):
                 break  # "Naomi Levi and her dog Biscuit"
             first = raw.split()[0]
-            if (first.isupper() and first.casefold() in _ROLE_WORDS) or re.search(r"\d", raw):
-                break  # "Rachel Goldberg, VP Procurement at Unilever", "the new F1": a role
+            if first.isupper() and first.casefold() in _ROLE_WORDS:
+                break  # "Rachel Goldberg, VP Procurement at Unilever": a role
             kin_of = _KIN_OF.match(t, span[0])
             if kin_of:  # "Chiamaka Okafor, Tobi's mum": Tobi is only talked about
                 kin_next = _NAME_NEXT.match(t, kin_of.end(), hi)
