@@ -52,6 +52,37 @@ def test_the_parser_stays_above_its_floor_on_the_development_notes(path: Path) -
         )
 
 
+# the fourth round's blind sets, added after they were scored blind; the parser was then
+# improved by general rules, but they are harder than the rest (many people per note,
+# phone-typed and dictated), so each keeps its own floor, a little under today's figures
+BLIND_FLOORS = {
+    "dev3.json": {
+        "participants": (0.93, 0.92),
+        "promises": (0.92, 0.92),
+        "introductions": (0.85, 0.55),
+        "place": (0.88, 0.83),
+        "organization": (0.85, 0.70),
+    },
+    "dev4.json": {
+        "participants": (0.9, 0.72),
+        "promises": (0.78, 0.7),
+        "introductions": (0.65, 0.3),
+        "place": (0.8, 0.75),
+        "organization": (0.82, 0.5),
+    },
+}
+
+
+@pytest.mark.parametrize("name", sorted(BLIND_FLOORS))
+def test_the_parser_stays_above_its_floor_on_the_fourth_round_notes(name: str) -> None:
+    score = score_notes(load(CORPUS / name))
+    for category, (precision, recall) in BLIND_FLOORS[name].items():
+        tally = score.tallies[category]
+        assert tally.precision >= precision and tally.recall >= recall, (
+            f"{category}: {tally.precision:.3f}/{tally.recall:.3f} under {precision}/{recall}"
+        )
+
+
 def test_a_wrong_proposal_scores_as_wrong() -> None:
     from bench_capture_quality import score_note
 

@@ -216,10 +216,10 @@ def _en_month_only(m: re.Match[str], today: date, rules: LanguageRules) -> date 
             return _month_end(year, month)
         return date(year, month, 15 if "mid" in lead else 1)
 
+    if month == today.month and "end" not in lead and "mid" not in lead:
+        return _month_end(today.year, month)  # said during March, "by March" is its end
     if on(today.year) >= today:
         return on(today.year)
-    if month == today.month and "end" not in lead:
-        return _month_end(today.year, month)
     return on(today.year + 1)
 
 
@@ -246,7 +246,7 @@ def english_due_rules(
     rows: list[tuple[str, Callable[[re.Match[str], date, LanguageRules], date | None]]] = [
         (
             prep + r"(?P<rel>(?:the\s+)?day\s+after\s+tomorrow|tomorrow|tomm?orr?ow|tmrw|tmr|2moro"
-            r"|today|tonight"
+            r"|today|tonight|tonite|2nite"
             r"|(?:the\s+)?end\s+of\s+(?:the\s+)?day|eod|cob|close\s+of\s+business"
             r"|this\s+(?:morning|afternoon|evening))" + time_of_day,
             _en_relative_day,
@@ -316,7 +316,8 @@ def english_due_rules(
             r"(?P<mpre>(?:(?:by|before|until|till|at|in)\s+)?"
             r"(?:(?:the\s+)?(?:start|beginning|middle|end)\s+of|early|mid|late)"
             r"|by|before|until|till)"  # "a pilot in February" names no deadline
-            rf"(?:\s+|-)(?P<m>{full_months})",
+            # "end of jan": after "of", an abbreviated month is one too
+            rf"(?:\s+|-)(?P<m>{full_months}|(?<=of\s)(?:{month_names}))",
             _en_month_only,
         ),
     ]

@@ -73,6 +73,7 @@ import unicodedata
 from collections.abc import Sequence
 from datetime import datetime
 
+from desktop.domain.capture.fillers import blank_fillers
 from desktop.domain.capture.reader import read_note
 from desktop.domain.capture.results import CaptureParse, ParsedCommitment, ParsedIntroduction
 from desktop.domain.capture.rules import LANGUAGES, EnglishRules, LanguageRules, rules_for
@@ -125,8 +126,9 @@ def _split_sentences(text: str, rules: LanguageRules) -> list[tuple[int, int]]:
             while j > start and text[j - 1].isalpha():
                 j -= 1
             word = text[j : m.start()]
-            if len(word) == 1 or word.casefold() in rules.sentence_abbreviations:
-                continue
+            month = word.casefold() in rules.months and not re.match(r"\s*\d", text[m.end() :])
+            if len(word) == 1 or (word.casefold() in rules.sentence_abbreviations and not month):
+                continue  # "Dr. Ruiz", "Jan. 5"; but "... carla & jun. mike will ..." ends one
         add(start, m.start() if mark[0] in _LINE_BREAKS else m.end())
         start = m.end()
     add(start, len(text))
@@ -157,7 +159,8 @@ def _parse(
 ) -> CaptureParse:
     """The parser proper; :func:`parse_capture` only adds the never-raise guard."""
     known = _known(tuple(known_names))
-    reading = read_note(text, now, known, _split_sentences(text, rules), rules)
+    spoken = blank_fillers(text)  # same length: the spans still point into ``text``
+    reading = read_note(spoken, now, known, _split_sentences(spoken, rules), rules)
     people = tuple(_clean_name(p) for p in reading.people)
     orgs = {_clean_name(p): o for p, o in reading.organizations.items()}
     return CaptureParse(

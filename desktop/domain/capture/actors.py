@@ -1,0 +1,362 @@
+"""Each clause's actor: the writer (a left-out subject, "asked me to", a to-do line) or the
+other person ("she'll", "Lars will", "offered to", "still owes me"), and where the
+promise's words start."""
+
+from __future__ import annotations
+
+import re
+
+from desktop.domain.capture.lexicon import (
+    _A,
+    _ACTION_VERB,
+    _APPOSED_SUBJECT,
+    _ASKED_ME,
+    _BARE_INTRO,
+    _CARRY_MODAL,
+    _JOINT_SUBJECT,
+    _LABEL_MODAL,
+    _LEAD,
+    _ME_OBJECT,
+    _ME_PATTERNS,
+    _NAME_LABEL,
+    _NAME_TO,
+    _NAME_WORD,
+    _NAME_WORD_B_RE,
+    _NEGATED,
+    _NOT_NAME,
+    _REMEMBER_TO,
+    _SAID_NO,
+    _SAID_THEY,
+    _SAID_YES,
+    _SHE_SAID,
+    _SUBJ_PRONOUN,
+    _SUBJECT_ASIDE,
+    _SUBJECTLESS,
+    _THEIR_OFFER,
+    _THEM_DEBT,
+    _THEM_DEBT_LEAD_RE,
+    _THEM_MODAL_S_RE,
+    _WAITING,
+)
+from desktop.domain.capture.names import _is_cap, _scan_name
+from desktop.domain.capture.reader_base import _Clause, _ReaderBase
+
+
+class _ActorFinder(_ReaderBase):
+    """Decides who acts in each clause."""
+
+    def find_actors(self, clauses: list[_Clause]) -> None:
+        """Decide each clause's actor and where its promise's words start."""
+        t = self.text
+        for i, c in enumerate(clauses):
+            lead = _LEAD.match(t, c.start, c.end)
+            pos = lead.end() if lead else c.start
+            body = t[pos : c.end]
+            if re.search(r"\bso(?:\s+that)?\s*\Z", t[max(0, c.start - 12) : c.start], re.I) and (
+                re.match(r"(?:\w+\s+){1,3}?(?:can|could)\b", body, re.I)
+            ):
+                continue  # "... so she can cite it": a purpose, not a promise
+            joint = _JOINT_SUBJECT.search(t, max(0, c.start - 40), c.start)
+            agreed = re.match(
+                rf"i\s+agreed\s+(?:that\s+)?i(?:{_A}d|\s+would|{_A}ll|\s+will)\b", body, re.I
+            )
+            if (
+                joint
+                and self.lookup(joint.group("who"))
+                and re.match(r"i\b", body, re.I)
+                and not agreed  # "Denise and I agreed I'd draft the letter": mine, to her
+            ):
+                continue  # "Naledi and I will co-write a brief": a plan of both, no one's promise
+            # "asked if I could review the deck, I said yes" / "..., I said no"
+            ask = _ASKED_ME.search(t, pos, c.end)
+            if ask is not None:
+                c.kind, c.asked = "me", True
+                c.desc = (ask.end(), c.end)
+                asker = self._name_before(pos, ask.start())
+                c.subject_raw, c.subject_at = asker, ask.start()
+                if asker:  # "Ana asked me to send Ben the deck": owed to Ana, who asked
+                    c.explicit_raw, c.explicit_at = asker, ask.start()
+                nxt = clauses[i + 1] if i + 1 < len(clauses) else None
+                if nxt and nxt.sentence == c.sentence and _SAID_NO.match(t, nxt.start, nxt.end):
+                    c.kind = ""
+                elif nxt and nxt.sentence == c.sentence and _SAID_YES.match(t, nxt.start, nxt.end):
+                    c.yes_at = (nxt.start, nxt.end)
+                continue
+            if re.match(r"i\s+said\s+(?:yes|sure|ok)\b", body, re.I):
+                continue
+            label = re.compile(r"(?:them|they)\s*:\s*", re.I).match(t, pos, c.end)
+            if label is not None:
+                c.kind, c.desc = "them", (label.end(), c.end)
+                c.subject_raw, c.subject_at = "", label.start()
+                continue
+            said = _SAID_THEY.match(t, pos, c.end)
+            if said is not None:  # "Said he'd look over my lease"
+                c.kind, c.desc = "them", (said.end(), c.end)
+                c.subject_raw, c.subject_at = said.group("pro"), said.start("pro")
+                prev = clauses[i - 1] if i > 0 else None
+                if (
+                    prev is not None
+                    and prev.sentence == c.sentence
+                    and re.fullmatch(r"\s*,?\s*and\s*", t[prev.end : c.start], re.I)
+                ):  # "Charlotte mentioned that ... and said she'd put in a word": Charlotte
+                    subject = self._subject_word(prev)
+                    if subject and subject[0].casefold() not in ("she", "he", "they"):
+                        c.subject_raw, c.subject_at = subject
+                continue
+            label = _NAME_LABEL.match(t, pos, c.end)
+            if label is not None and self.lookup(label.group("who")):  # "ahmed -> send UAT"
+                c.kind, c.desc = "them", (label.end(), c.end)
+                c.subject_raw, c.subject_at = label.group("who"), label.start()
+                continue
+            bare = _BARE_INTRO.match(t, pos, c.end) or re.compile(
+                r"(?:introduce|intro|connect)\s+me\s+(?:to|with)\s+", re.I
+            ).match(t, pos, c.end)
+            if bare is not None:
+                nxt = clauses[i + 1] if i + 1 < len(clauses) else None
+                said = (
+                    _SHE_SAID.match(t, nxt.start, nxt.end)
+                    if nxt and nxt.sentence == c.sentence
+                    else None
+                )
+                self.pending_intros.append((c, bare.end(), said.group("x") if said else ""))
+                continue
+            labelled = self._labelled_by_name(clauses, i, pos)
+            if labelled is not None:  # "- Oskar Lindqvist (Spotify): will review the PR"
+                c.kind, c.desc = "them", (labelled[1].end(), c.end)
+                c.subject_raw, c.subject_at = labelled[0], clauses[i - 1].start
+                continue
+            owes = _THEM_DEBT.match(t, pos, c.end)
+            if owes is not None:  # "owes me a tenner": the subject is the one talked about
+                c.kind, c.debt, c.desc = "them", True, (owes.end(), c.end)
+                c.subject_raw, c.subject_at = "", owes.start()
+                continue
+            wait = _WAITING.match(t, pos, c.end)
+            if wait is not None:
+                c.kind, c.debt = "them", True
+                c.desc = (wait.end(), c.end)
+                c.subject_raw, c.subject_at = wait.group("who"), wait.start("who")
+                continue
+            named = (
+                _scan_name(t, pos, c.end, lower_ok=False) if t[pos : pos + 1].isupper() else None
+            )
+            if named and _THEM_MODAL_S_RE.match(t, named[1], c.end):
+                patterns: list[tuple[re.Pattern[str], str]] = []  # "Will Smith will ..."
+            else:
+                patterns = _ME_PATTERNS
+            for pattern, kind in patterns:
+                m = pattern.match(t, pos, c.end)
+                if m is None:
+                    continue
+                if (
+                    pattern is _SUBJECTLESS
+                    and re.match(
+                        r"(?:have|has|will|want|plan|going|gonna|need|needs|agreed|offered"
+                        r"|undertook|committed|pledged|volunteered)\s+(?!to\b)",
+                        m.group(),
+                        re.I,
+                    )
+                    and not re.match(r"(?:will|gonna)\s", m.group(), re.I)
+                ):
+                    continue
+                if kind == "promise" and re.match(r"(?:want|plan)\b", m.group(), re.I):
+                    continue
+                if pattern is _SUBJECTLESS and i > 0 and self._carries_subject(clauses[i - 1], c):
+                    offer = re.match(
+                        r"(?:offered|promised|agreed|volunteered)\s+to\s+", t[pos : c.end], re.I
+                    )
+                    subject = self._subject_word(clauses[i - 1])
+                    if offer and subject:  # "She's a pharmacist and offered to do a talk"
+                        c.kind, c.desc = "them", (pos + offer.end(), c.end)
+                        c.subject_raw, c.subject_at = subject
+                    break  # "They love it but need to sell first": theirs, and no promise
+                c.kind = "me"
+                c.debt = kind == "debt"
+                c.desc = (m.start() if kind == "gerund" else m.end(), c.end)
+                also = _REMEMBER_TO.match(t, c.desc[0], c.end)
+                if also:  # "Must remember to send him the brochure"
+                    c.desc = (also.end(), c.end)
+                if (
+                    pattern is _SUBJECTLESS
+                    and _THEIR_OFFER.match(body)
+                    and _ME_OBJECT.match(t, m.end(), c.end)
+                ):  # "Also offered to introduce me to Léa": the other person offered
+                    c.kind, c.subject_raw, c.subject_at = "them", "", m.start()
+                obj = m.groupdict().get("obj") if m.groupdict() else None
+                if obj:
+                    c.explicit_raw, c.explicit_at = obj, m.start("obj")
+                if kind == "debt":
+                    who = re.compile(
+                        r"(him|her|them|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?)\s+(?=\S)"
+                    ).match(t, m.end(), c.end)
+                    if who is None:  # "owe dev a pint": a person met, typed in lower case
+                        low = re.compile(r"([a-z][\w'\-]+)\s+(?=\S)").match(t, m.end(), c.end)
+                        if low and low.group(1) not in _NOT_NAME and self.lookup(low.group(1)):
+                            who = low
+                    if who:
+                        c.explicit_raw, c.explicit_at = who.group(1), who.start()
+                        c.desc = (who.end(), c.end)
+                c.negated = _NEGATED.match(t, m.end(), c.end) is not None or bool(
+                    re.search(rf"won{_A}t|can{_A}t|cannot|will\s+not", m.group(), re.I)
+                )
+                break
+            if c.kind:
+                if re.match(rf"i\s*(?:won{_A}t|can{_A}t|will\s+not)", body, re.I):
+                    c.kind = ""
+                continue
+            if (
+                not c.continues
+                and _ACTION_VERB.match(t, pos, c.end)
+                and (self._line_start(c.start) or (i > 0 and self._after_break(c.start)))
+                and not re.match(r"\w+\s+(?:with|w/|w|to)\b", body, re.I)
+                and not re.match(r"\w+(?:ed|ing)\b", body)
+            ):  # "- send deck by thurs": a to-do for the writer
+                c.kind, c.desc = "me", (pos, c.end)
+                continue
+            carry = _CARRY_MODAL.match(t, pos, c.end) if c.continues else None
+            if carry:
+                pos = carry.end()
+            if (
+                c.continues
+                and i > 0
+                and clauses[i - 1].kind
+                and (carry or _ACTION_VERB.match(t, pos, c.end))
+            ):
+                prev = clauses[i - 1]
+                c.kind, c.desc = prev.kind, (pos, c.end)
+                c.subject_raw, c.subject_at = prev.subject_raw, prev.subject_at
+                continue
+            appos = _APPOSED_SUBJECT.match(t, pos, c.end)
+            if appos:  # "His chief of staff, Layla, will propose dates"
+                pos, body = appos.end(), t[appos.end() : c.end]
+            the_title = re.match(r"the\s+(\w+)\s", body, re.I)
+            if the_title and the_title.group(1).casefold() in self.titled:
+                pos += the_title.start(1)  # "The Ambassador will ...": the one so titled
+                body = t[pos : c.end]
+            subj = re.match(
+                rf"({_SUBJ_PRONOUN}\b|(?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD})", body, re.I
+            )
+            if subj is None:
+                continue
+            raw = subj.group(1)
+            if raw.casefold() not in ("she", "he", "they"):
+                span = _scan_name(t, pos, c.end, lower_ok=False)
+                if span is None:
+                    first = re.split(_A, raw.split()[0])[0]  # "tom's gonna": tom
+                    name = self.lookup(first) if first.casefold() not in _NOT_NAME else None
+                    if name is None:
+                        continue
+                    raw = first
+                    after = pos + len(raw)
+                else:
+                    after = span[1]
+                    raw = t[span[0] : span[1]]
+            else:
+                after = pos + len(raw)
+            rest_at = after + 1 if appos and t[after : after + 1] == "," else after
+            for _ in range(2):  # "Joseph sir will", "Felix Braun (KfW) said he'd", "Mr. Tran,
+                aside = _SUBJECT_ASIDE.match(t, rest_at, c.end)  # the band director, will"
+                if aside is None:
+                    break
+                rest_at = aside.end()
+            m = _THEM_MODAL_S_RE.match(t, rest_at, c.end)
+            debt = None
+            if m is None and self.lookup(raw):
+                m = _NAME_TO.match(t, rest_at, c.end)  # minutes: "Raj to set up the env"
+            if m is None:
+                debt = _THEM_DEBT_LEAD_RE.match(t, rest_at, c.end)
+                gerund = re.compile(
+                    rf"\s*(?:{_A}s|\s+is)\s+(?=(?:sending|bringing|sharing|hosting|writing|introducing)\b)",
+                    re.I,
+                ).match(t, rest_at, c.end)
+                m = debt or gerund
+            if m is None:
+                continue
+            c.kind, c.debt = "them", debt is not None
+            c.desc = (m.end(), c.end)
+            c.subject_raw, c.subject_at = raw, pos
+            c.negated = _NEGATED.match(t, m.end(), c.end) is not None or bool(
+                re.search(rf"n{_A}t|\bnot\b", m.group(), re.I)
+            )
+
+    def _labelled_by_name(
+        self, clauses: list[_Clause], i: int, pos: int
+    ) -> tuple[str, re.Match[str]] | None:
+        """A line "Name – will share X" / "Name (Acme): will review Y": the clause before,
+        cut off by a dash or a colon, is only a person's name, and this one starts with
+        their modal; returns that name and the modal."""
+        if i == 0 or clauses[i - 1].sentence != clauses[i].sentence:
+            return None
+        prev, t = clauses[i - 1], self.text
+        between = t[prev.end : clauses[i].start]
+        if not re.fullmatch(r"\s*(?:[-\u2013\u2014:]|->|\u2192)\s*", between):
+            return None
+        modal = _LABEL_MODAL.match(t, pos, clauses[i].end)
+        if modal is None:
+            return None
+        named = re.sub(r"\s*\([^()\n]*\)\s*\Z", "", t[prev.start : prev.end]).strip(" -*\u2022")
+        span = _scan_name(named, 0, len(named), lower_ok=True)
+        if span is None or span != (0, len(named)):
+            return None
+        if self.lookup(named) is None:
+            if len(named.split()) < 2 or not all(_is_cap(w) for w in named.split()):
+                return None
+            self.add_person(named, prev.start, prev.sentence)  # a bullet per person met
+        return named, modal
+
+    def _subject_word(self, c: _Clause) -> tuple[str, int] | None:
+        """The third-person subject a clause opens with ("she", "Ana Ruiz"), and where."""
+        t = self.text
+        lead = _LEAD.match(t, c.start, c.end)
+        at = lead.end() if lead else c.start
+        pronoun = re.match(r"(?:she|he|they)\b", t[at : c.end], re.I)
+        if pronoun:
+            return pronoun.group(), at
+        span = _scan_name(t, at, c.end, lower_ok=False)
+        if span and self.lookup(t[span[0] : span[1]]):
+            return t[span[0] : span[1]], at
+        return None
+
+    def _name_before(self, lo: int, hi: int) -> str:
+        """The name or pronoun that ends just before ``hi`` ("Ana Ruiz| asked me to")."""
+        t = self.text
+        end = hi
+        while end > lo and t[end - 1].isspace():
+            end -= 1
+        while True:  # "Samuel has asked me", "Venkatesh sir asked me", "she also asked me"
+            aux = re.compile(
+                rf"\s+(?:has|had|have|just|also|then|already|sir|ma{_A}am|madam|ji)\Z", re.I
+            ).search(t, lo, end)
+            if aux is None:
+                break
+            end = aux.start()
+        pronoun = re.compile(rf"\b{_SUBJ_PRONOUN}\Z", re.I).search(t, lo, end)
+        if pronoun:
+            return pronoun.group()
+        for cand in _NAME_WORD_B_RE.finditer(t, lo, end):
+            span = _scan_name(t, cand.start(), end, lower_ok=False)
+            if span and span[1] == end:
+                return t[span[0] : span[1]]
+        last = re.compile(r"([^\W\d_][\w'\-]*)\Z").search(t, lo, end)
+        if last and self.lookup(last.group(1)):  # "ji-woo asked me to ...", typed lower
+            return last.group(1)
+        return ""
+
+    def _carries_subject(self, prev: _Clause, c: _Clause) -> bool:
+        """Whether ``c`` goes on with the third-person subject of ``prev`` ("They love it
+        but need to sell first") rather than leaving the writer's "I" out."""
+        t = self.text
+        if prev.sentence != c.sentence or not re.fullmatch(
+            r"\s*,?\s*(?:and|but)\s*", t[prev.end : c.start], re.I
+        ):
+            return False
+        lead = _LEAD.match(t, prev.start, prev.end)
+        at = lead.end() if lead else prev.start
+        if re.match(r"they\b", t[at : prev.end], re.I):
+            return True
+        goes_on = r"(?:needs|has|wants|is|offered|promised|agreed|volunteered)\b"
+        if not re.match(goes_on, t[c.start : c.end], re.I):
+            return False  # "Ana was great and need to send her ...": my own, "I" left out
+        if re.match(r"(?:she|he)\b", t[at : prev.end], re.I):
+            return True
+        span = _scan_name(t, at, prev.end, lower_ok=False)
+        return span is not None and self.lookup(t[span[0] : span[1]]) is not None

@@ -1,0 +1,146 @@
+"""Cutting a note into clauses: at sentence ends, semicolons, dashes, bullets and line
+breaks, then at a comma or "and"/"but" that starts a new clause, so that a date, a place
+or an owner belongs to the clause it is written in."""
+
+from __future__ import annotations
+
+import re
+
+from desktop.domain.capture.lexicon import (
+    _A,
+    _ACTION_VERB,
+    _ASKED_ME,
+    _CARRY_MODAL,
+    _LABEL_BEFORE,
+    _LEAD,
+    _ME_PATTERNS,
+    _NAME_THEN_VERB,
+    _NAME_WORD,
+    _NAME_WORD_RE,
+    _NOT_NAME,
+    _SAID_THEY,
+    _SOFT_SPLIT_RE,
+    _SPLIT_RE,
+    _SUBJ_PRONOUN,
+    _SUBJECT_ASIDE,
+    _THEM_DEBT,
+    _THEM_MODAL_S_RE,
+    _TITLES,
+    _WAITING,
+)
+from desktop.domain.capture.names import _skip_descriptor
+from desktop.domain.capture.reader_base import _Clause, _ReaderBase
+
+
+class _ClauseCutter(_ReaderBase):
+    """Cuts the note into clauses."""
+
+    def clauses(self, sentences: list[tuple[int, int]]) -> list[_Clause]:
+        """Cut each sentence at hard breaks, then at commas/"and" that start a clause."""
+        out: list[_Clause] = []
+        for index, (s, e) in enumerate(sentences):
+            hard: list[tuple[int, int]] = []
+            pos = s
+            for m in _SPLIT_RE.finditer(self.text, s, e):
+                if ":" in m.group() and _LABEL_BEFORE.search(self.text, s, m.start()):
+                    continue  # "TODO: send ..." stays one clause: the label says who
+                word = re.search(r"(?<!\w)([^\W\d_]+)\.\Z", self.text[s : m.start()])
+                if word and word.group(1).casefold() in self.rules.sentence_abbreviations:
+                    continue  # "Prof. Alasdair Grant", "Sr. Data Eng": no break
+                if m.start() > pos:
+                    hard.append((pos, m.start()))
+                pos = max(pos, m.end())
+            hard.append((pos, e))
+            for lo, hi in hard:
+                pos = lo
+                for m in _SOFT_SPLIT_RE.finditer(self.text, lo, hi):
+                    if m.start() <= pos:
+                        continue
+                    if _LEAD.fullmatch(self.text, pos, m.start() + 1):
+                        continue  # "Tomorrow I'll call her": the date leads the clause
+                    if self.starts_clause(m.end(), hi):
+                        out.append(_Clause(pos, m.start(), index))
+                        pos = m.end()
+                    elif (
+                        _ACTION_VERB.match(self.text, m.end(), hi)
+                        or _CARRY_MODAL.match(self.text, m.end(), hi)
+                    ) and "and" in m.group():
+                        out.append(_Clause(pos, m.start(), index))
+                        out.append(_Clause(m.end(), m.end(), index, kind="same"))
+                        pos = m.end()
+                out.append(_Clause(pos, hi, index))
+        merged: list[_Clause] = []
+        for c in out:
+            if c.kind == "same" and merged is not None:
+                continue
+            merged.append(c)
+        # a "same" marker precedes the clause that carries on with the same actor
+        result: list[_Clause] = []
+        same_next = False
+        for c in out:
+            if c.kind == "same":
+                same_next = True
+                continue
+            if same_next:
+                c.kind, same_next = "", False
+                c.continues = True
+            result.append(c)
+        return [c for c in (self.trim(c) for c in result) if c.end > c.start]
+
+    def trim(self, c: _Clause) -> _Clause:
+        t = self.text
+        while c.start < c.end and (t[c.start].isspace() or t[c.start] in "-*\u2022\u00b7>,;:"):
+            c.start += 1
+        while c.end > c.start and (t[c.end - 1].isspace() or t[c.end - 1] in ".,;:!?-\u2014\u2013"):
+            c.end -= 1
+        return c
+
+    def starts_clause(self, pos: int, hi: int) -> bool:
+        """Whether a new clause (a subject and a verb, or a left-out subject) starts here."""
+        rest = self.text[pos:hi]
+        rest = _LEAD.sub("", rest, count=1) if _LEAD.match(rest) else rest
+        if re.match(rf"(?:i|{_SUBJ_PRONOUN}|we)(?:\s|{_A})", rest, re.I):
+            return True
+        if any(p.match(rest) for p, kind in _ME_PATTERNS if kind != "gerund"):
+            return not re.match(
+                r"(?:have|has|will|want|plan|going|need|needs)\s+(?!to\b)", rest, re.I
+            )
+        if _ASKED_ME.match(rest) or _WAITING.match(rest) or _SAID_THEY.match(rest):
+            return True  # "... and said he'd send me the docs"
+        comma = re.search(r",\s*(?:(?:and|but|so)\s+)?\Z", self.text[max(0, pos - 16) : pos])
+        if comma:  # "..., and then our new charge nurse Jerome said", "..., and Ms. Chen thinks"
+            rest = rest[_skip_descriptor(rest, 0, len(rest))[0] :]
+            title = _TITLES.match(rest)
+            rest = rest[title.end() :] if title else rest
+        m = re.match(rf"((?:{_NAME_WORD}\s+){{0,2}}{_NAME_WORD})", rest)
+        if m and m.group()[:1].isupper():
+            words = list(_NAME_WORD_RE.finditer(rest, 0, m.end()))
+            for word in words:  # "Ana will ...", "Ana Ruiz will ...": the name may be short
+                end = word.end()
+                if re.search(rf"{_A}s\Z", word.group()):
+                    end -= 2  # "Morag's going to send ...": the modal is in the word
+                after = rest[end:]
+                if _THEM_MODAL_S_RE.match(after) or _THEM_DEBT.match(after.lstrip()):
+                    return True
+            # "..., and Tomás mentioned his old boss", "..., and Brooke wants a review": after
+            # a comma, a name and a verb start a clause (in a list a name is not followed so)
+            for word in words if comma else []:
+                if not word.group()[:1].isupper():
+                    break
+                aside = _SUBJECT_ASIDE.match(rest, word.end())  # ", our reading specialist,"
+                if _NAME_THEN_VERB.match(rest, aside.end() if aside else word.end()):
+                    return True
+        if m and re.match(rf"\s*,\s*(?:she|he|they)(?:\s|{_A})", rest[m.end() :], re.I):
+            # "..., and Grace, she'll sort the rota": the name opens the clause
+            first = _NAME_WORD_RE.match(rest)
+            if first and (first.group()[:1].isupper() or self.lookup(first.group())):
+                return True
+        low = re.match(r"([a-z][\w'\-]+)(?=\s)", rest)
+        if low and low.group(1) not in _NOT_NAME and len(low.group(1)) > 2:
+            # typed in lower case: "..., and ana will prepare the nda"
+            after = rest[low.end() :]
+            if re.match(rf"(?:\s+will|{_A}ll|\s+is\s+going\s+to|{_A}s\s+gonna)\s", after, re.I):
+                return True
+            if comma and _NAME_THEN_VERB.match(after):  # "..., carla wants a case study"
+                return True
+        return False

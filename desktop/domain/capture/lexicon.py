@@ -1,0 +1,560 @@
+"""The English word lists and patterns the clause reader is built from (one place to
+extend a phrasing family, or to add a language later)."""
+
+from __future__ import annotations
+
+import re
+
+from desktop.domain.capture.text import _MARKS
+
+
+def _words(spaced: str) -> list[str]:
+    """A word list written as one spaced string, which keeps long lists readable."""
+    return spaced.split()
+
+
+_A = "['\u2019]"  # an apostrophe as typed
+_NOT_NAME = frozenset(
+    _words(
+        "i me my we us our you your he him his she her they them their it its the a an this "
+        "that these those there here some any all both each every everyone someone something "
+        "nobody nothing no yes one who what which when where why how today tomorrow tonight "
+        "yesterday monday tuesday wednesday thursday friday saturday sunday next last also "
+        "then maybe hopefully great good nice thanks thank ok okay met lunch coffee dinner "
+        "breakfast brunch drinks call meeting note notes ps re fyi todo action follow would "
+        "should could can must need please and but so or if after before during while later "
+        "soon again still just very really promised told said asked owe owes will gonna "
+        "sending via from at in on with w to for of about by quick long phone video zoom chat "
+        "team board new xmas christmas attendees got had ran bumped sat saw caught chatted "
+        "talked spoke walk tea beers bbq finally finaly mr mrs ms dr prof sir mum mom dad "
+        "wife husband kids family boss folks guys parents friends colleagues people shes hes "
+        "theyre im ive dont cant wont apparently actually basically honestly luckily "
+        "unfortunately fortunately obviously clearly probably surprisingly interestingly "
+        "sadly thankfully weirdly oddly eventually originally personally meanwhile anyway "
+        "btw turns whose whom two three four five six seven eight nine ten several few "
+        "couple bunch lots loads dozen group crowd"
+    )
+)
+_PARTICLES = frozenset(
+    _words(
+        "de da di do dos das del della der den du la le los las van von ten ter bin binti ibn al "
+        "el y zu"
+    )
+)
+_TITLES = re.compile(  # one or more: "Herr Dr. Klaus Riedel", "A/Prof Daniel Whitehorse"
+    r"(?:(?:dr|mr|mrs|ms|mx|prof|professor|sir|dame|rev|revd|reverend|shri|sri|smt|herr|frau|mme"
+    r"|fr|sra|dra|cllr|coach|capt|captain|sgt|hon|judge|senator|rabbi|imam|pastor|father|sister"
+    r"|brother|engr|eng|arch|atty|adv|councilmember|councilwoman|councilman|alderman|mayor"
+    r"|a/prof|(?:assoc|asst|associate|assistant)\.?\s+prof(?:essor)?)\.?\s+)+",
+    re.I,
+)
+_ROLES = (
+    r"(?:ceo|cto|cfo|coo|cmo|cpo|vp|svp|evp|founder|co-?founder|engineer|developer|designer"
+    r"|manager|director|lead|head(?:\s+of\s+[\w&-]+)?|partner|investor|recruiter|consultant"
+    r"|analyst|scientist|researcher|professor|editor|pm|product\s+manager|intern|solicitor"
+    r"|lawyer|counsel|curator|principal|nurse|doctor|teacher|lecturer|secretary|officer"
+    r"|associate|specialist|owner|chef|architect|journalist|buyer|gp|senior|junior|staff"
+    r"|backend|frontend|full-?stack|candidate)"
+)
+_WEEKDAY_OR_MONTH = frozenset(
+    _words(
+        "monday tuesday wednesday thursday friday saturday sunday january february march "
+        "april may june july august september october november december "
+        "mon tue tues wed weds thu thur thurs fri feb apr jul aug sep "
+        "sept oct nov dec eow eod eom cob"
+    )
+)
+
+_WITH = r"(?:with|w/|w|wi[\u2019']|wiht|wth)"
+_MEET = (
+    rf"(?:met(?:\s+up)?(?:\s+{_WITH})?|ran\s+into|bumped\s+into|caught\s+up\s+{_WITH}"
+    r"|(?:sat|stood|roomed|seated|ended\s+up)\s+(?:next\s+to|beside|opposite|with|w/)"
+    r"|next\s+to|beside|alongside"
+    rf"|(?:chatted|chatting|talked|talking|spoke|speaking|hung\s+out|hanging\s+out"
+    rf"|natter|yarn|catch[\s-]?up|debrief|1:1|one[\s-]on[\s-]one)\s+(?:{_WITH}|to)"
+    r"|got\s+to\s+know|saw|thanked|visited|interviewed|screened|hosted|facetimed|skyped|phoned"
+    r"|cornered|collared|buttonholed|sat\s+between|(?:had|grabbed)\s+a\s+(?:quick\s+)?word\s+with"
+    r"|(?:visit|call|email|message)\s+from|showed\s+(?:[\w']+\s+){1,4}?to"
+    r"|(?:lunch|coffee|coffe|dinner|drinks|breakfast|brunch|beers?|tea|call|phone\s+call"
+    r"|chat|video\s+call|zoom|teams\s+call|meeting|mtg|walk|workshop|bbq|pints?|borrel)"
+    rf"(?:\s+(?:at|in|after|before|during)\s+[^,;.\n]*?)?\s+{_WITH}"
+    r"|(?:attendees|present|participants)\s*:|with|w/|w|wiht|wth"
+    r"|(?:lunch|coffee|dinner|drinks|breakfast|call|zoom|meeting|chat|1:1)\s*:)"
+)
+_MEET_RE = re.compile(rf"(?<![\w/])(?:{_MEET})(?=[\s:])\s*:?\s*", re.I)
+_NAME_WORD = rf"[^\W\d_](?:[\w\-]|[{_MARKS}])*(?:{_A}(?:[\w\-]|[{_MARKS}])+)?"
+_SPLIT_RE = re.compile(
+    r"(?:(?<=[.!?])\s+(?=\S)|;|\n+|\s+[-\u2013\u2014]+\s+|\u2014|(?<=\w)\s*:\s+(?=\S)"
+    r"|^\s*[-*\u2022\u00b7>]+\s+|\s+\+\s+|\s*[\U0001F300-\U0001FAFF\u2600-\u27BF]+\s*)",
+    re.M,
+)
+_SOFT_SPLIT_RE = re.compile(
+    r"\s*,\s*(?:and\s+|but\s+|so\s+)?|\s+(?:and|but|so|then|&)\s+"
+    rf"|(?<!\bif)(?<!\bwhether)(?<!\bsaid)(?<!\btold)(?<!\bhim)(?<!\bher)(?<!\bthem)(?<!\bthat)"
+    rf"\s+(?:that\s+)?(?=i\s+(?:still\s+)?owe\b|i{_A}ll\b|i\s+will\b|i\s+need\s+to\b|i\s+promised\b"
+    rf"|(?:she|he|they)\s+(?:will|would|is\s+going|said)\b|(?:she|he|they){_A}ll\b)",
+    re.I,
+)
+_LABEL_BEFORE = re.compile(
+    r"(?:todo|to-?do|me|them|they|action(?:\s+items?)?|tasks?|next\s+steps?|follow[\s-]?ups?|f/u"
+    r"|reminder(?:\s+to\s+self)?|note\s+to\s+self)\s*\Z",
+    re.I,
+)
+_ACTION_VERB = re.compile(
+    r"(?:send|email|call|ping|share|book|forward|introduce|intro|connect|check|review|write"
+    r"|follow|ask|get|set|make|pay|bring|return|draft|prep|prepare|schedule|look|read|find"
+    r"|put|text|invite|post|update|reply|confirm|submit|sign|order|buy|lend|give|show|host)\b",
+    re.I,
+)
+
+_SUBJ_PRONOUN = r"(?:she|he|they)"
+_ME_MODAL = (
+    rf"i(?:{_A}ll|\s+will|\s+shall|\s+am\s+going\s+to|{_A}m\s+going\s+to|{_A}m\s+gonna"
+    r"|\s+am\s+gonna|\s+gonna|\s+promis+ed\s+to|\s+offered\s+to|\s+agreed\s+to|\s+need\s+to"
+    r"|\s+(?:undertook|committed|pledged|vowed|volunteered)\s+to"
+    rf"|(?:{_A}ve|\s+have)\s+(?:agreed|promised|offered|committed|volunteered|got)\s+to"
+    rf"|\s+gotta|(?:{_A}m|\s+am)\s+(?:happy|glad)\s+to"
+    rf"|\s+have\s+to|\s+must|\s+should|\s+shoud|\s+can|\s+could|\s+want\s+to|\s+plan\s+to|\s+said\s+i\s*(?:{_A}d|would|will|{_A}ll))"
+)
+_THEM_MODAL = (
+    rf"(?:{_A}ll|\s+will|\s+wil|\s+shall|{_A}s\s+going\s+to|\s+is\s+going\s+to|{_A}s\s+gonna"
+    rf"|\s+is\s+gonna|\s+are\s+going\s+to|{_A}re\s+going\s+to|{_A}re\s+gonna|\s+gonna"
+    r"|\s+promis+ed\s+to|\s+offered\s+to|\s+agreed\s+to|\s+volunteered\s+to|\s+can|\s+could"
+    # "she's offered to", "he has promised to", "they've agreed to": the same, in the perfect
+    rf"|(?:{_A}s|\s+has|{_A}ve|\s+have)\s+(?:promis+ed|offered|agreed|volunteered)\s+to"
+    # "he's to confirm", "she's meant to send": an arrangement; "she's happy to": an offer
+    rf"|(?:{_A}s|\s+is|{_A}re|\s+are)\s+(?:to|supposed\s+to|meant\s+to|happy\s+to|glad\s+to)"
+    rf"|\s+(?:said|says|mentioned|confirmed|promised|told\s+(?:me|us))\s+(?:that\s+)?"
+    rf"(?:she|he|they)(?:\s*{_A}d|d|\s+would|\s+will|\s*{_A}ll|\s+could(?!n))"
+    rf"|{_A}d(?!\s+(?:love|like|prefer|rather|been|had))"
+    r"|\s+would(?!\s+(?:love|like|prefer|rather)))"
+)
+_NEGATED = re.compile(r"(?:not|never|n[o']t)\b|\w+n[\u2019']t\b", re.I)
+_LEAD = re.compile(
+    r"(?:(?:and|but|so|then|also|plus|ps|oh|anyway|in\s+exchange|in\s+return|meanwhile|honestly"
+    r"|actually|basically|frankly|obviously|luckily|okay|ok|well"
+    r"|btw|finally|hopefully|maybe|probably|i\s+think|apparently|tomorrow|today|tonight"
+    r"|first\s+thing\s+tomorrow|on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    r"|(?:this|next)\s+week(?:end)?)\b[,:]?\s*)+",
+    re.I,
+)
+_ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (
+        re.compile(
+            rf"(?:i\s+|i{_A}ve\s+|i\s+have\s+|we\s+)?(?:told|promised|assured|reassured|said|agreed"
+            r"|decided|let)\s+"
+            rf"(?:(?P<obj>him|her|them|{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s+)?(?:know\s+)?"
+            r"(?:that\s+)?"
+            rf"i(?:\s*{_A}d|d|\s+would|\s+will|\s*{_A}ll|\s+could|\s+can)\s+(?!not\b)",
+            re.I,
+        ),
+        "promise",
+    ),
+    (re.compile(rf"{_ME_MODAL}\s+", re.I), "promise"),
+    # typed without the apostrophe: "ill check his cap table", "im gonna send"
+    (
+        re.compile(r"(?-i:ill|im\s+gonna|im\s+going\s+to|ive\s+got\s+to)\s+(?!be\b)(?=[a-z])"),
+        "promise",
+    ),
+    # "we need to send her the outline": the writer's side owes it
+    (
+        re.compile(
+            rf"we\s+(?:need\s+to|have\s+to|must|should|(?:{_A}ve\s+)?promised\s+to)\s+"
+            # but "we should catch up again": something to do together, no one's promise
+            r"(?!(?:catch|talk|meet|discuss|chat|sync|grab|get\s+together|hang|keep|stay|do\s+this)\b)",
+            re.I
+        ),
+        "promise",
+    ),
+    (re.compile(rf"i\s*(?:{_A}m|am)\s+(?=\w+ing\b)", re.I), "promise"),
+    (re.compile(rf"i\s*(?:{_A}m|am)\s+(?:to|supposed\s+to|meant\s+to)\s+", re.I), "promise"),
+    (re.compile(r"i\s+(?:still\s+)?owe\s+", re.I), "debt"),
+    (re.compile(r"(?:[iI]\s+)?[pP]romised\s+(?=(?:him|her|them|[A-Z]\w*)\s+(?!to\b)\w)"), "debt"),
+    (
+        re.compile(
+            r"(?:(?:my\s+)?(?:todo|to-?do|action(?:\s+items?)?|tasks?|next\s+steps?)|me"
+            r"|follow[\s-]?ups?|f/u|reminder(?:\s+to\s+self)?|note\s+to\s+self)"
+            r"\s*(?:[:\-\u2192]|->)\s*",
+            re.I,
+        ),
+        "promise",
+    ),
+    (
+        re.compile(
+            r"(?:promis+ed|need|needs|have|has|should|shoud|shld|must|gonna|gotta|going|will"
+            r"|offered|agreed"
+            r"|undertook|committed|pledged|volunteered|want|plan|remember|happy\s+to|glad\s+to"
+            rf"|it{_A}?s\s+on\s+me\s+to"
+            r"|don[\u2019']t\s+forget)(?:\s+to)?\s+(?=\w)",
+            re.I,
+        ),
+        "promise",
+    ),
+    (re.compile(r"(?:still\s+)?owe\s+", re.I), "debt"),
+    (
+        re.compile(
+            r"(?:sending|emailing|calling|writing|sharing|booking|forwarding|introducing"
+            r"|checking|reviewing|posting|bringing|paying)\b",
+            re.I,
+        ),
+        "gerund",
+    ),
+]
+_SUBJECTLESS = _ME_PATTERNS[9][0]
+_THEIR_OFFER = re.compile(r"(?:promis|offered|agreed|volunteered|will|gonna|going)", re.I)
+_ME_OBJECT = re.compile(  # "send me", "introduce me to": the writer receives
+    r"\w+\s+(?:me|us)\b(?!\s+(?:to|know)\b)|(?:introduce|intro|connect|put)\s+(?:me|us)\b", re.I
+)
+_APPOSED_SUBJECT = re.compile(  # "His chief of staff, Layla, will", "Her boss Marc Duval will"
+    r"(?:his|her|their|my|our)\s+(?:[\w\s'-]{1,30}?,\s+"
+    r"(?=(?-i:[A-Z])\w*,?\s+(?:will|is|would|said|promised|offered|agreed))"
+    r"|(?:(?-i:[a-z])[\w'-]*\s+){1,3}"
+    r"(?=(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)?\s+(?:will|promised|offered|agreed)\b))",
+    re.I,
+)
+_NAME_TO = re.compile(r"\s+to\s+(?!(?:the|a|an|my|our|me|us|him|her|them|be)\b)(?=[a-z])")
+_NAME_LABEL = re.compile(rf"(?P<who>{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s*(?:\u2192|->|=>)\s*")
+_SAID_THEY = re.compile(
+    rf"(?:said|says|mentioned|confirmed)\s+(?:that\s+)?(?P<pro>she|he|they)"
+    rf"(?:\s*{_A}d|d|\s+would|\s+will|\s*{_A}ll)\s+(?!not\b)",
+    re.I,
+)
+_CARRY_MODAL = re.compile(  # "She'll share X and is going to ask Y": the same actor
+    rf"(?:also\s+)?(?:(?:is|are|{_A}s)\s+(?:going\s+to|gonna)|will|(?:promised|offered|agreed)\s+to)\s+",
+    re.I,
+)
+_NAME_SHAPE = re.compile(  # "Ana", "McCarthy-Byrne", "O'Brien"; not "MoU", "SoW"
+    rf"[^\W\d_](?:[^\W\d_A-Z]|[{_MARKS}])*"
+    rf"(?:(?:{_A}|-|(?<=Mc)|(?<=Mac))[^\W\d_](?:[^\W\d_A-Z]|[{_MARKS}])*)*"
+)
+_ORG_TITLES = frozenset(  # "Acme's CTO": a title a company gives, so "Acme" is no person
+    _words(
+        "ceo cto cfo coo cmo cpo cio ciso cso vp svp evp head director president chair chairman "
+        "chairwoman gm chief counsel recruiter spokesperson"
+    )
+)
+_ORG_POSSESSIVE = re.compile(  # "Klarna's head of design", "Acme's CTO"
+    rf"(?P<org>(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*)?){_A}s\s+(?P<title>[^,;.\n()]{{1,40}})"
+)
+_APPOSITION_ITEM = re.compile(
+    r"[ \t]*,[ \t]*(?P<ph>[^\W\d_][^,;.\n()]{0,60}?)(?=[ \t]*(?:[,;.\n]|$)|[ \t]+at[ \t])"
+)
+_ROLE_WORDS = frozenset(
+    _words(
+        "ceo cto cfo coo cmo cpo vp svp evp founder co-founder cofounder engineer developer "
+        "designer manager director lead head partner investor recruiter consultant analyst "
+        "scientist researcher professor editor pm intern secretary minister officer counsel "
+        "principal chair chairman chairwoman president pilot nurse doctor teacher lawyer "
+        "solicitor barrister accountant physio lecturer student journalist coach mentor owner "
+        "curator architect artist chef broker agent official clerk captain judge surgeon gp "
+        "commissioner deputy undersecretary ambassador mayor councillor"
+    )
+)
+_NICKNAME_RE = re.compile(r"[\"\u201c'\u2018]([^\W\d_][\w\-]*)[\"\u201d'\u2019](?=\s)")
+_REMEMBER_TO = re.compile(r"(?:remember|make\s+sure|be\s+sure|try)\s+to\s+", re.I)
+_LIST_SEP = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+)")
+_ASKED_ME = re.compile(
+    r"(?:asked|asks|ask|asking|begged|wants|wanted|would\s+like|[\u2019']d\s+like|needs|needed"
+    r"|expects|expected|told|reminded|requested)\s+(?:me|us)\s+to\s+"
+    r"|asked\s+(?:me\s+)?(?:if|whether)\s+i\s+(?:could|can|would|might)\s+",
+    re.I,
+)
+_THEM_DEBT = re.compile(r"(?:still\s+)?owes\s+(?:me|us)\s+", re.I)
+_WAITING = re.compile(
+    r"(?:still\s+)?waiting\s+(?:on|for)\s+(?P<who>\S+(?:\s+[A-Z]\S*)?)\s+(?:for|to\s+send(?:\s+(?:me|us))?)\s+",
+    re.I,
+)
+_SAID_NO = re.compile(r"i\s+(?:said\s+no|declined|couldn[\u2019']t|can[\u2019']t)", re.I)
+_SAID_YES = re.compile(
+    r"(?:i\s+)?(?:said\s+yes|agreed|said\s+sure|happy\s+to|will\s+do)\b"
+    rf"|(?:i\s+)?(?:said|told\s+(?:him|her|them|\w+))\s+i(?:{_A}d|\s+would|{_A}ll|\s+will)\b",
+    re.I,
+)
+
+_INTRO_VERB = r"(?:introduce|intro|connect|put)"
+_INTRO_DESC = re.compile(
+    rf"{_INTRO_VERB}\s+(?P<who>me|us|him|her|them|[^\W\d_][\w\-{_A[1:-1]}]*(?:\s+[A-Z][\w\-]*)*)"
+    r"\s+(?:to|with|in\s+touch\s+with)\s+(?P<to>.+)",
+    re.I,
+)
+_INTRO_DONE = re.compile(
+    rf"(?:introduced|intro{_A}?d|introd|connected)\s+(?:me|us)\s+(?:to|with)\s+"
+    r"|\bput\s+(?:me|us)\s+in\s+touch\s+with\s+",
+    re.I,
+)
+_NAME_OR_PRONOUN = rf"(?:him|her|them|{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})"
+_I_INTRODUCED = re.compile(
+    rf"\bi\s+(?:introduced|intro{_A}?d|connected)\s+(?P<x>{_NAME_OR_PRONOUN})\s+(?:to|with)\s+",
+    re.I,
+)
+_INTRODUCED_TO_ME = re.compile(
+    rf"(?:introduced|intro{_A}?d|connected)\s+(?P<x>{_NAME_OR_PRONOUN})\s+(?:to|with)\s+(?:me|us)\b",
+    re.I,
+)
+_ASKED_TO_INTRO = re.compile(
+    rf"\basked\s+(?P<x>{_NAME_OR_PRONOUN})\s+to\s+(?:introduce|intro|connect)\s+(?:me|us)"
+    r"\s+(?:to|with)\s+",
+    re.I,
+)
+_BARE_INTRO = re.compile(r"(?:an?\s+)?intro(?:duction)?\s+to\s+", re.I)
+_SHE_SAID = re.compile(
+    rf"(?P<x>{_SUBJ_PRONOUN}\b|{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s+said\s*$", re.I
+)
+_INTRODUCING_ME = re.compile(
+    r"for\s+(?:(?:introducing|connecting)\s+(?:me|us)\s+(?:to|with)"
+    r"|the\s+intro(?:duction)?\s+to)\s+",
+    re.I,
+)
+_WHO_X_INTRODUCED = re.compile(
+    r"(?P<y>(?-i:[A-Z])[\w'\-]*(?:\s+(?-i:[A-Z])[\w'\-]*)?),?\s+whom?\s+"
+    r"(?P<x>(?-i:[A-Z])\w+(?:\s+(?-i:[A-Z])\w+)?)"
+    r"\s+(?:introduced|connected|intro'?d)\s+(?:me|us)\s+(?:to|with)\b",
+    re.I,
+)
+_VIA = re.compile(r"\s+(?:via|through|thanks\s+to)\s+", re.I)
+_PASSIVE_INTRO = re.compile(r"(?:was|got|were)\s+introduced\s+to\s+", re.I)
+_SUBJECT_ACTS = re.compile(
+    rf"\s*(?:{_A}s\s+gonna|\s+(?:and\s+i|reminded\s+me|introduced|intro{_A}?d|(?:still\s+)?owes"
+    r"|promised|offered|agreed|volunteered|said|will|would|wants?|asked|is|was|runs|works"
+    r"|mentioned|told|came|joined|invited|hosted|shared|needs|thinks|just|also|had)\b|\s+&\s+i\b)",
+    re.I,
+)
+_PRESENT_VERB = re.compile(  # said of someone at the meeting: they were there
+    r"\s*,?\s*(?:\([^()\n]{1,40}\)\s*|also\s+(?:from|at)\s+[^,;.\n]{1,30},\s*)?"
+    r"(?:joined(?!\s+(?-i:[A-Z]))|came\s+(?:along|too|by|over|round)"
+    r"|dropped\s+by|(?:sat|stood)\s+(?:next\s+to|beside|opposite|with)\s+me\b|(?:was|were)\s+present"
+    r"|turned\s+up|showed\s+up|stopped\s+by|popped\s+(?:in|by)|asked\s+(?:me|if|whether)"
+    r"|told\s+me|reminded\s+me|wants\s+me|would\s+like\s+me|invited\s+me|and\s+i\b|&\s+i\b"
+    r"|(?:was|were)\s+(?:there|here|with\s+(?:her|him|them|me|us)\b)"
+    r"|(?:walked|sat|worked|talked|ate|stayed|came)\s+with\s+(?:me|us)\b)",
+    re.I,
+)
+_WORK_AT = re.compile(
+    rf"\b(?:works?|working|worked|started|job|is|{_A}s|was|runs\s+[\w-]+|leads\s+[\w-]+|now"
+    rf"|{_ROLES})\s+(?:at|for|with)\s+",
+    re.I,
+)
+_ORG_AFTER_NAME_LOOSE = re.compile(
+    r"(?:,|\s+[-\u2013\u2014])\s+(?:now\s+)?(?:an?\s+)?(?:(?:[a-z][\w-]*|[A-Z]{2,5})\s+){1,3}"
+    r"(?:at|@)\s+(?P<role>[A-Z][^,;.\n()]*)"
+)
+_ORG_AFTER_NAME = re.compile(
+    r"\s+[-\u2013\u2014]\s+(?P<dash>(?-i:[A-Z])[\w&.'-]*(?:\s+(?-i:[A-Z])[\w&.'-]*){0,3})\s+[-\u2013\u2014]\s"
+    rf"|\s*(?:\((?P<paren>[^()\n]{{1,60}})\)|,?\s+(?:(?:all|both)\s+)?(?:from|of)\s+(?:the\s+)?(?P<from>(?:[^,;.\n()]|\.(?=(?:com|io|ai|co|org|net)\b))+)"
+    rf"|,\s+(?:an?\s+)?(?:{_ROLES}|[\w-]+\s+{_ROLES})\s+(?:at|of)\s+(?:the\s+)?(?P<role>[^,;.\n()]+))",
+    re.I,
+)
+_EMPLOYER_LEAD = (
+    rf"(?i:\b(?P<subj>{_SUBJ_PRONOUN}\b|{_NAME_WORD}(?:\s+{_NAME_WORD})?)(?:,?\s+who)?\s*"
+    rf"(?:{_A}?s|\s+is|\s+just|\s+now|\s+has|\s+was)?\s*"
+    r"(?:a\s+|an\s+|now\s+|just\s+|recently\s+|currently\s+|also\s+)*"
+    rf"(?:(?:works?|working|worked|started|joined|runs\s+[\w-]+|leads\s+[\w-]+"
+    r"|(?:heads|manages|oversees|handles|teaches|lectures|consults|interns|volunteers)"
+    r"(?:\s+[\w-]+){0,2}?"
+    rf"|heading\s+up\s+[\w-]+|(?:[\w-]+\s+){{0,2}}?{_ROLES})?"
+    r"\s*(?:at|for|@)|joined|(?:moved|switched)\s+(?:over\s+)?to)\s+)"
+)
+_EMPLOYER_RE = re.compile(  # "works for the Red Cross", but "at the Tokyo meetup" is a place
+    _EMPLOYER_LEAD
+    + r"(?:(?:(?<=works\sfor\s)|(?<=worked\sfor\s)|(?<=working\sfor\s))the\s+)?"
+    + r"(?P<org>[A-Z][^,;.\n]*)"
+)
+_EMPLOYER_LOWER_RE = re.compile(  # typed in lower case: "he's at canva now"
+    _EMPLOYER_LEAD + r"(?:the\s+)?(?P<org>[a-z][\w&'-]*(?:\s+(?!now\b)[a-z][\w&'-]*)?)"
+    r"(?=\s*(?:now\b|[,;.\n]|$|\s+and\b|\s+(?:she|he|they|i|we)\b))"
+)
+_EMPLOYER_VERB = re.compile(
+    rf"^(?:{_A}?s\s|\s+is\s)|\b(?:works?|working|joined|started|heading|{_ROLES})\b", re.I
+)
+_ROLE_AT_RE = re.compile(  # "— now a solicitor at Burness Paull": the one just named
+    rf"(?:now\s+)?(?:an?\s+)?(?:[\w-]+\s+){{0,2}}?(?i:{_ROLES})\s+(?:at|@)\s+(?P<org>[A-Z][^,;.\n]*)"
+)
+_TEAM_AT_RE = re.compile(
+    r"\b(?P<subj>her|his|their)\s+(?:team|company|startup|firm|lab|group|office)\s+(?:at|is\s+at)\s+"
+    r"(?P<org>(?-i:[A-Z])[^,;.\n]*)",
+    re.I,
+)
+_ALL_AT_RE = re.compile(r"\b(?:both|all)\s+(?:at|from|with|of)\s+(?P<org>[^\W\d_][^,;.\n]*)", re.I)
+_AT_FOR_RE = re.compile(
+    r"\s(?:at|for|joined|@|(?:moved|switched)\s+(?:over\s+)?to)\s+[A-Z]|\sfor\s+the\s+[A-Z]"
+)
+_AT_FOR_LOWER_RE = re.compile(r"\s(?:at|for|joined|@)\s+[a-z]")
+_LATE_FROM_RE = re.compile(r"[^,;.\n]{0,30}?\bfrom\s+(?:the\s+)?(?P<org>[A-Z][^,;.\n()]*)")
+_NAME_WORD_RE = re.compile(_NAME_WORD)
+_NAME_WORD_B_RE = re.compile(rf"\b{_NAME_WORD}")
+_POSSESSIVE_END_RE = re.compile(rf"{_A}s$")
+_THEM_MODAL_S_RE = re.compile(_THEM_MODAL + r"\s+", re.I)
+_THEM_DEBT_LEAD_RE = re.compile(r"\s*" + _THEM_DEBT.pattern, re.I)
+_MEAL_RE = re.compile(
+    r"\b(?:lunch|coffee|dinner|drinks|breakfast|brunch|beers?|tea|call|meeting|walk|met|meet|fika|cuppa)\b",
+    re.I,
+)
+_PAREN_ROLE_AT = re.compile(r".*?(?:\s@\s*|\s+at\s+|@)(?P<org>\S.*)$", re.I)
+_APPOSITIVE_RE = re.compile(  # "their CTO, Maja", "Youssef's cofounder, Rim", "the curator, jonas"
+    rf"(?:(?i:her|his|their|our|my|the)|[A-Z][\w-]*{_A}s)\s+[\w\s-]{{1,30}}?,\s+"
+    r"(?P<name>[^\W\d_][\w'-]+(?:\s+[^\W\d_][\w'-]+)?)\s*(?:[.,;!?]|$)"
+)
+_GROUP_THEN_NAMES = re.compile(
+    r"(?:the|teh|our|their|a|my)\s+[\w\s'-]{1,30}?"
+    r"(?:\s+[-\u2013\u2014]\s*|\s*:\s*|\s*\(\s*|,\s+)"
+    r"(?:(?:mostly|mainly|especially|including|incl\.?|esp\.?)\s+)?"
+    # typed in lower case, the names make a list: "the shopify ppl: dana lee, omar haddad"
+    r"(?=[A-Z]|[a-z][\w'-]*(?:[ \t]+[a-z][\w'-]*)?[ \t]*(?:,|&|and\b))"
+)
+_AND_HIS = re.compile(  # ", his mentor Patricia": the name before it is a he
+    r"[ \t]*(?:,|\band|&|\bwith)[ \t]+(?P<pos>his|her)[ \t]+(?:[a-z][\w-]*[ \t]+){0,2}"
+    r"[a-z][\w-]*[ \t,]+(?=[A-Z])"
+)
+_POSSESSOR_THEN_NAME = re.compile(  # "His cofounder Lea Brandt", "her old boss, Peter Hahn"
+    r"\b(?P<pos>(?i:his|her|their))[ \t]+(?:(?i:old|new|former|ex|late|current|younger"
+    r"|older|big|little|kid|best)[ \t-]+)?(?P<rel>(?i:co-?founder|founder|boss|manager|wife"
+    r"|husband|partner|colleague|friend|mentor|student|sister|brother|son|daughter|mom|mum"
+    r"|dad|mother|father|assistant|ceo|cto|cfo|coo|vp|head|lead|director|intern|postdoc"
+    r"|supervisor|advisor|adviser|teammate|cousin|uncle|aunt|neighbou?r|gf|bf|girlfriend"
+    r"|boyfriend|fianc[\u00e9e]e?|deputy|chief|editor|agent|lawyer|accountant|landlord"
+    r"|landlady|tutor|coach|investor|recruiter|report|niece|nephew|grandson|granddaughter"
+    r"|co-?author|collaborator|co-?worker|classmate|mentee|client|contact|gallerist|publisher"
+    r"|editor|agent|producer|doctor|gp|dentist|therapist))"
+    r",?[ \t]+(?:(?i:dr|prof|mr|mrs|ms)\.?[ \t]+)?"
+    r"(?P<name>[A-Z][\w'\-]+(?:[ \t]+[A-Z][\w'\-]+)?)"
+)
+_NAME_THEN_VERB = re.compile(  # what follows a name that is a clause's subject
+    rf"\s+(?:(?:was|is|has|had|did|does|didn{_A}t|doesn{_A}t|isn{_A}t|wasn{_A}t|reckons|says"
+    r"|wants|needs|thinks|owes|runs|works|seems|looks|loves|knows|keeps|asks|said|told"
+    r"|thought|got|went|came|gave|sent|took|made|put|felt|kept|knew|brought|found)\b"
+    r"|(?-i:[a-z]+ed)\b)",
+    re.I,
+)
+_SUBJECT_ASIDE = re.compile(  # between a subject and its verb: an honorific, a bracket, a role
+    rf"\s+(?:sir|ma{_A}am|madam|ji|san|sahib)\b|\s*\([^()\n]{{1,60}}\)"
+    r"|,\s+(?:the|our|my|his|her|their|a|an)\s[^,;.\n]{1,50},"
+    r"|\s*:(?=\s)",  # "Oskar Lindqvist (Spotify): will review the PR"
+    re.I,
+)
+_LABEL_MODAL = re.compile(  # what a line opens with after "Name –" when that name acts
+    rf"(?:will|wil|{_A}ll|to|is\s+going\s+to|gonna|(?:has\s+)?(?:offered|promised|agreed)\s+to"
+    r"|can|could)\s+(?=\w)",
+    re.I,
+)
+_OWNER_LEAD = re.compile(  # "Ken's business partner, " before the name of the one met
+    rf"[A-Z][\w\-]*{_A}s\s+(?:[a-z][\w\-]*\s+){{0,3}}?[a-z][\w\-]*,?\s+(?=[A-Z])"
+)
+_GROUP_ORG = re.compile(  # "the Shopify folks", "teh sales team from hubspot"
+    r"(?:the|teh|their)\s+(?P<org>[\w&.'-]+(?:\s+[\w&.'-]+)?)\s+(?:folks|ppl|people|team|crew"
+    r"|lot|guys|gang|squad)\b(?:\s+(?:from|at)\s+(?P<from>[\w&.'-]+))?",
+    re.I,
+)
+_TAKEN_BACK = re.compile(  # right after a clause: the writer corrects what they just said
+    r",?\s*\b(?:no\s*,?\s*wait|scratch\s+that|correction|no\s*,?\s*sorry)\b", re.I
+)
+_MORE_AFTER_ORG = re.compile(  # "... from Ofcom and (also) Esther Mensah": the list goes on
+    r"[ \t]*,?[ \t]+(?:and|&|plus|\+)[ \t]+(?:also[ \t]+)?"
+    r"(?=(?:(?:his|her|their)[ \t]+[a-z]+[ \t]+)?(?-i:[A-Z])[\w'\-]+[ \t]+(?-i:[A-Z]))"
+)
+_KIN_OF = re.compile(  # "(Tobi's mum)": a relation, not an organization ("(guy's hospital)")
+    rf"[\w\-]+{_A}s\s+(?:mum|mom|dad|mother|father|wife|husband|son|daughter|sister|brother"
+    r"|friend|partner|boss|gf|bf|cousin|aunt|uncle|neighbou?r|colleague|flatmate|roommate|mentor"
+    r"|student|assistant|mate|teacher|coach)\b",
+    re.I,
+)
+_NAME_NEXT = re.compile(r"[ \t]*,?[ \t]*(?=(?:(?:dr|mr|mrs|ms|prof)\.?[ \t]+)?[A-Z])", re.I)
+_NAME_THEN_SHE = re.compile(  # "at Jess's party, Jess Whitfield, she introduced me to ..."
+    r"(?P<who>(?-i:[A-Z])[\w'\-]+(?:[ \t]+(?-i:[A-Z])[\w'\-]+)+),[ \t]*(?:she|he)[ \t]+"
+    r"(?=(?:introduced|asked|told|reminded|invited|offered|promised)\s+me\b)",
+    re.I,
+)
+_NAME_AT_END = re.compile(rf"(?P<who>{_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)\Z")
+_DESCRIBED_THEN_NAME = re.compile(  # "our firmware lead, Ilse"
+    r"(?:the|our|my|his|her|their)\s[^,;()]{1,60},\s+"
+    r"(?P<name>(?-i:[A-Z])[\w'\-]*(?:\s+(?-i:[A-Z])[\w'\-]*){0,2})"
+    r"(?=\s*(?:,|$|\s+(?:by|soon|sometime|next|this|tomorrow|later|asap)\b))",
+    re.I,
+)
+_DO_IT = re.compile(  # "..., which I'll do tomorrow": the date of the promise before
+    r"(?:do|finish|get|have)(?:\s+(?:it|that|this|so))?(?:\s+done)?", re.I
+)
+_TITLE_BEFORE = re.compile(
+    r"\b(?P<t>imam|rabbi|father|pastor|reverend|ambassador|minister|mayor|senator|governor|chief"
+    r"|judge|professor|prof|doctor|coach|captain|sheikh|bishop|councillor|cllr)\.?[ \t]+"
+    r"(?:\Z|(?=\S))",
+    re.I,
+)
+_ORG_HEADS = frozenset(
+    _words(
+        "club mission society association council group foundation institute university "
+        "school hospital bank trust union league network collective lab studio agency "
+        "ministry consulate embassy federation committee chamber academy college"
+    )
+)
+_JOINT_SUBJECT = re.compile(
+    rf"(?:^|[.;:!?\n]\s*)(?P<who>{_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)[ \t]+(?:and|&)[ \t]*\Z"
+)
+_NOT_A_PERSON = re.compile(
+    r"\b(?:team|teams|department|dept|group|people|folks|crew|network)\s*\Z", re.I
+)
+_NOT_AN_ACTION = re.compile(  # what follows "will"/"should" but promises nothing
+    r"(?:probably|maybe|perhaps|possibly|never|love|like|enjoy|hate|miss|forget|admit|feel"
+    r"|hope|wish|seem|wonder|guess|think(?:\s+about)?|know"
+    r"|be(?!\s+(?:in\s+touch|there|back|available|at|on|ready|his|her|their|your)\b)"
+    r"|have\s+\w+ed|see|say|be\s+on\s+(?:holiday|leave|vacation|break|sabbatical))"
+    r"(?:\b(?=\s*$)|\s+(?!(?:him|her|them|hi|hello|if|whether)\b))",
+    re.I,
+)
+_DEPARTMENTS = frozenset(
+    _words(
+        "legal hr product design engineering finance marketing sales ops operations it "
+        "procurement compliance accounts accounting support recruiting recruitment security "
+        "management leadership"
+    )
+)
+_ORG_SUFFIXES = frozenset(_words("corp corporation inc ltd llc gmbh plc labs bank co"))
+_PET_BEFORE = re.compile(r"\b(?:dog|puppy|cat|kitten|pet|horse)[ \t]+\Z", re.I)
+_LOWER_KIN = re.compile(  # "his gf sarah", "my co-supervisor dr. fenna bakker"
+    r"(?:(?:his|her|their|my|our)[ \t]+)?(?:new[ \t]+|old[ \t]+|ex-?)?(?:gf|bf|girlfriend|boyfriend"
+    r"|partner|wife|husband|sister|brother|cousin|friend|mate|colleague|boss|cofounder"
+    r"|co-founder|son|daughter|mum|mom|dad|supervisor|co-supervisor|cosupervisor|advisor"
+    r"|adviser|mentor|manager|neighbour|neighbor|landlord|landlady|tutor|coach|coll[e\u00e8]gue"
+    r"|assistant|flatmate|roommate|housemate|student|intern|buddy|pal)[ \t]+"
+    r"(?:(?:dr|prof|mr|mrs|ms)\.?[ \t]+)?"
+)
+_ABSENT = re.compile(  # said of someone named: they were NOT met
+    rf"\b(?:wasn{_A}t|weren{_A}t|was\s+not|were\s+not|couldn{_A}t\s+(?:make|come|join)"
+    rf"|could\s+not\s+(?:make|come|join)|didn{_A}t\s+(?:come|show|make|turn)"
+    r"|not\s+there|was\s+absent|sent\s+(?:her|his|their)?\s*apologies|missed\s+(?:it|the))",
+    re.I,
+)
+_WORK_WORD_RE = re.compile(
+    rf"\b(?:job|works?|working|worked|started|joined|runs|leads|{_ROLES})\b", re.I
+)
+_INTRO_HINT = re.compile(r"intro|connect|\bput\b", re.I)
+_BY_RE = re.compile(r"\s+by\s+")
+_TIME_RE = re.compile(
+    r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?|noon|midnight|lunchtime|night|the\s+moment", re.I
+)
+_AFTER_VERB = frozenset(_words("the a an my our his her their through over into around up out off"))
+_MEAL_WORDS = frozenset(
+    _words("lunch dinner breakfast brunch coffee drinks call meeting fika cuppa")
+)
+_PLACE_LEAD = re.compile(r"(?<![\w/])(?:at|in|during)\s+", re.I)
+_PLACE_STOP = frozenset(
+    _words(
+        "and or where who which that to for about because yesterday today tonight tomorrow "
+        "this last next on during after before while with w w/ wiht wth from in at by but so then "
+        "when "
+        "i she he they we you it met re of was were is are has had"
+    )
+)
+_SUBORDINATE_TAIL = re.compile(  # "send him the offer once she does": the promise ends
+    r",?\s+(?:once|when|so\s+that|so)\s+(?=(?:i|i[\u2019']m|she|he|they)\b)"
+    r"|,\s+who\s+|\s+(?:before|after)\s+(?:then|that)\s*$"
+    # "..., which is a lifesaver", "..., though her VP needs to sign": a comment, not the action
+    r"|,\s+(?:which|though|although|even\s+though|since|because)\b"
+    r"|\s+once\s+(?=(?:the|their|his|her|my|our)\b)",
+    re.I,
+)
+_VAGUE_TAIL = re.compile(
+    r"(?:,?\s+(?:sometime|some\s+time|soon|asap|at\s+some\s+point|later|eventually|again"
+    r"|actually|though|anyway|honestly|now|itself|yeah|so"
+    r"|when\s+i\s+can|if\s+i\s+can|too|lol|haha|:\)|!+))+\s*$",
+    re.I,
+)

@@ -1,0 +1,206 @@
+"""Finding a person's name in running text: capitalised or typed in lower case, with
+particles ("van den"), titles, hyphens and apostrophes, but not a weekday, a role or a
+sentence's first word that only looks like a name."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from desktop.domain.capture.lexicon import (
+    _A,
+    _NAME_WORD,
+    _NOT_NAME,
+    _PARTICLES,
+    _PLACE_STOP,
+    _ROLE_WORDS,
+    _TITLES,
+    _WEEKDAY_OR_MONTH,
+    _words,
+)
+from desktop.domain.capture.text import _clean_name, _is_caseless
+
+
+@functools.lru_cache(maxsize=1024)
+def tidy_name(raw: str) -> str:
+    """A name as it would be saved: no title, no quoted nickname, capitalised when typed
+    in lower case ("prof. chidi okeke" -> "Chidi Okeke"); particles stay as written."""
+    from nameparser import HumanName  # lazy: not needed before the first paint
+
+    clean = _clean_name(re.sub(r"[\"\u201c\u201d][^\"\u201c\u201d]*[\"\u201c\u201d]", " ", raw))
+    clean = _clean_name(re.sub(r"(?<!\w)['\u2018][^'\u2018\u2019\s]+['\u2019](?!\w)", " ", clean))
+    name = HumanName(clean)
+    lowered = clean == clean.lower()
+    if lowered:
+        name.capitalize(force=True)
+    words = [w for w in (name.first, name.middle, name.last) if w]
+    out = " ".join(" ".join(words).split()) or clean
+    if not lowered:  # keep the writer's own spelling of each word
+        kept = {w.casefold(): w for w in clean.split()}
+        out = " ".join(kept.get(w.casefold(), w) for w in out.split())
+    return out
+
+
+@functools.lru_cache(maxsize=8)
+def _index(names: tuple[str, ...]) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+    """The user's contacts by full and by first name, built once per contact list."""
+    by_full: dict[str, str] = {}
+    by_first: dict[str, list[str]] = {}
+    for name in names:
+        key = " ".join(name.casefold().split())
+        if key and key not in by_full:
+            by_full[key] = name
+            by_first.setdefault(key.split()[0], []).append(name)
+    return by_full, {k: tuple(v) for k, v in by_first.items()}
+
+
+def _typed_lower(text: str, s: int, e: int) -> bool:
+    """Whether the writer skips capitals up to ``e`` (an "I" aside), so that lower-case
+    words after a bare "with" may be names ("caught the train w/ siobhan")."""
+    body = re.sub(r"(?<![\w'])I(?![\w'])", "i", text[s:e])
+    return not any(ch.isupper() for ch in body)
+
+
+_KIN = frozenset(_words("wife husband kids family boss mum mom dad parents folks team board new"))
+_DETERMINERS = frozenset(_words("the a an my our his her their your old new this"))
+_DESCRIPTOR_WORD = re.compile(r"([a-z][\w'\-]*|(?i:the|an?|my|our|his|her|their))[ \t]+")
+
+
+def _skip_descriptor(text: str, pos: int, hi: int) -> tuple[int, bool]:
+    """Past a description before a name: "old uni mate Callum Fraser", "my new report
+    Tomasz", "foreman Gary Doyle", or an apposition "the owner, eleanor vance" (then
+    True: the name after the comma may be typed in lower case). ``pos`` itself when
+    nothing describes: "the Acme team" is not a person called Acme."""
+    i = pos
+    words: list[str] = []
+    while len(words) < 4:
+        m = _DESCRIPTOR_WORD.match(text, i, hi)
+        comma = re.compile(r"([a-z][\w'\-]*),[ \t]*").match(text, i, hi)
+        if (
+            comma
+            and ((words and words[0] in _DETERMINERS) or comma.group(1).casefold() in _ROLE_WORDS)
+            and comma.group(1) not in _NOT_NAME
+        ):
+            return comma.end(), True
+        if m is None:
+            break
+        word = m.group(1).casefold()
+        if (
+            (word in _PLACE_STOP and not (word == "this" and not words))  # "this guy Rui"
+            or word in ("and", "or", "&")
+            or (word in _NOT_NAME and word not in _DETERMINERS and word not in _KIN)
+        ):
+            break
+        if word in _DETERMINERS and words and word not in ("old", "new"):
+            break
+        words.append(word)
+        i = m.end()
+        if text[i : i + 1].isupper() and not (len(words) == 1 and words[0] in _DETERMINERS):
+            return i, False
+    return pos, False
+
+
+def _is_cap(word: str) -> bool:
+    """A word that can start or continue a name: capitalised, or of a script without
+    capitals (Arabic, CJK...), and not a common word ("She", "Today")."""
+    if not word:
+        return False
+    first = word[0]
+    if first.islower() or not (first.isupper() or _is_caseless(first)):
+        return False
+    return word.casefold() not in _NOT_NAME
+
+
+@dataclass
+class _Token:
+    text: str
+    start: int
+    end: int
+
+
+_TOKEN_RE = re.compile(
+    rf"{_NAME_WORD}\.?|[\"\u201c][^\"\u201c\u201d\n]{{1,20}}[\"\u201d]"
+    r"|(?<=\s)['\u2018][^'\u2018\u2019\s]{1,20}['\u2019](?=\s)"  # Olusegun 'Segun' Bakare
+)
+
+
+# common words that are also surnames, taken when capitalised after a first name
+_SURNAME_WORDS = frozenset(["said", "will", "long", "young", "white", "may", "king", "an"])
+_CONTRACTION_RE = re.compile(rf"{_A}(?:s|ll|d|re|ve|m)$")
+_APOS_RE = re.compile(_A)
+_HSPACE_RE = re.compile(r"[ \t]+")
+
+
+def _scan_name(text: str, pos: int, hi: int, *, lower_ok: bool) -> tuple[int, int] | None:
+    """A name starting at ``pos`` (titles skipped): capitalised words with particles and a
+    quoted nickname inside; with ``lower_ok`` (right after a meeting phrase) up to three
+    lower-case words that are not function words."""
+    m = _TITLES.match(text, pos, hi)
+    if m and text[m.end() : m.end() + 1].strip():
+        pos = m.end()
+    start = end = -1
+    words = 0
+    i = pos
+    lower_run = False
+    while words < 5:
+        m = _TOKEN_RE.match(text, i, hi)
+        if m is None:
+            break
+        word = m.group()
+        if word[0] in "\"\u201c'\u2018":
+            if start < 0:
+                break
+            i = m.end()
+        else:
+            base = word.rstrip(".")
+            if _CONTRACTION_RE.search(word):
+                base = _APOS_RE.split(base, maxsplit=1)[0]
+            folded = base.casefold()
+            closes = base != word.rstrip(".")
+            will_name = (  # "Will Smith will send ...": Will is a name before a surname
+                start < 0
+                and folded == "will"
+                and base[0].isupper()
+                and re.match(r"[ \t]+[A-Z][a-z]", text[m.end() : m.end() + 3]) is not None
+            )
+            surname = start >= 0 and base[0].isupper() and folded in _SURNAME_WORDS  # "Omar Said"
+            if (_is_cap(base) or will_name or surname) and not (len(base) > 3 and base.isupper()):
+                if lower_run:
+                    if words > 2 or not _is_cap(base):
+                        break
+                    start, words, lower_run = -1, 0, False  # "old friend Theo Blake"
+                start = m.start() if start < 0 else start
+                end = m.start() + len(base)
+                if len(base) == 1 and word.endswith("."):
+                    end += 1
+                words += 1
+            elif start >= 0 and folded in _PARTICLES and not closes:
+                pass
+            elif (
+                lower_ok
+                and base.islower()
+                and folded not in _NOT_NAME
+                and folded not in _PLACE_STOP
+                and (len(base) > 1 or (lower_run and words == 1))  # "ana r": an initial
+                and (start < 0 or lower_run)
+                and words < 3
+            ):
+                lower_run = True
+                start = m.start() if start < 0 else start
+                end = m.start() + len(base)
+                words += 1
+            else:
+                break
+            if closes:
+                break
+            i = m.end()
+        nxt = _HSPACE_RE.match(text, i, hi)
+        if nxt is None:
+            break
+        i = nxt.end()
+    if start < 0:
+        return None
+    if lower_run and words == 1 and text[start:end].casefold() in _WEEKDAY_OR_MONTH:
+        return None
+    return start, end

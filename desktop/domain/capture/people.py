@@ -1,0 +1,415 @@
+"""Who was met: names after meeting phrases ("lunch with", "ran into", "X and I"), lists of
+names with their roles and organizations, subjects who act in the note, and the one a
+pronoun or a name stands for."""
+
+from __future__ import annotations
+
+import re
+
+from desktop.domain.capture.lexicon import (
+    _A,
+    _ABSENT,
+    _APPOSITION_ITEM,
+    _DEPARTMENTS,
+    _GROUP_ORG,
+    _GROUP_THEN_NAMES,
+    _KIN_OF,
+    _LATE_FROM_RE,
+    _LIST_SEP,
+    _LOWER_KIN,
+    _MEET_RE,
+    _MORE_AFTER_ORG,
+    _NAME_NEXT,
+    _NAME_THEN_SHE,
+    _NAME_WORD,
+    _NOT_NAME,
+    _ORG_AFTER_NAME,
+    _ORG_AFTER_NAME_LOOSE,
+    _ORG_POSSESSIVE,
+    _ORG_SUFFIXES,
+    _ORG_TITLES,
+    _OWNER_LEAD,
+    _PAREN_ROLE_AT,
+    _PET_BEFORE,
+    _PRESENT_VERB,
+    _ROLE_WORDS,
+    _ROLES,
+    _SUBJECT_ACTS,
+    _THEM_MODAL,
+    _TITLES,
+    _WEEKDAY_OR_MONTH,
+)
+from desktop.domain.capture.names import (
+    _DETERMINERS,
+    _is_cap,
+    _scan_name,
+    _skip_descriptor,
+    _typed_lower,
+    tidy_name,
+)
+from desktop.domain.capture.reader_base import _Clause, _ReaderBase
+
+
+class _PeopleFinder(_ReaderBase):
+    """Finds the people met and what the note says of them."""
+
+    def find_people(self, sentences: list[tuple[int, int]], clauses: list[_Clause]) -> None:
+        """People met: after meeting phrases, subjects who act, in-person introducers."""
+        t = self.text
+        for lead in _NAME_THEN_SHE.finditer(t):  # "..., Jess Whitfield, she introduced me"
+            who = lead.group("who")
+            if self.lookup(who) is None and not _TITLES.fullmatch(who + " "):
+                index = next((i for i, (a, b) in enumerate(sentences) if a <= lead.start() < b), 0)
+                self.add_person(who, lead.start("who"), index)
+        for index, (s, e) in enumerate(sentences):
+            for m in _MEET_RE.finditer(t, s, e):
+                word = m.group().split()[0].casefold()
+                bare_with = word in ("with", "w/", "w", "wiht", "wth")
+                if bare_with and not self._with_is_meeting(s, m.start()):
+                    continue
+                if re.search(
+                    rf"\b(?:i{_A}ll|will|need\s+to|to|gonna|should|must|plan\s+to|{_A}d|would)"
+                    r"\s+(?:\w+\s+){0,4}$",
+                    t[s : m.start()],
+                    re.I,
+                ) and not re.search(r"\b(?:meant|supposed)\s+to\s+be\b", t[s : m.start()], re.I):
+                    continue  # "I'll set up a meeting with Carl": a plan, not a meeting
+                if (
+                    word == "saw"
+                    and not re.search(r"\bagain\b", t[m.end() : e], re.I)
+                    and not _TITLES.match(t, m.end(), e)
+                    and not re.compile(r"[A-Z]\w+ [A-Z]\w+").match(t, m.end(), e)
+                ):
+                    continue  # "saw a film", but "Saw Dr Hassan", "saw Ana Ruiz again"
+                lower_ok = not bare_with or _typed_lower(t, s, m.start())
+                if not self.name_list(m.end(), e, index, lower_ok=lower_ok):
+                    group = _GROUP_THEN_NAMES.match(t, m.end(), e)
+                    if group:  # "w/ the design team - Zara, Omar and Kenji"
+                        typed = _typed_lower(t, s, e)  # "the shopify ppl: dana lee, omar haddad"
+                        named = self.name_list(group.end(), e, index, lower_ok=typed)
+                        org = self._group_org(t[group.start() : group.end()])
+                        for person in named if org else []:  # "the Shopify folks": all there
+                            self.orgs.setdefault(person, org)
+            self._sentence_subjects(s, e, index)
+        for c in clauses:  # "At the meetup: Ana Ruiz (Watershed), Ben Ode (Patch)"
+            if c.start not in {s for s, _e in sentences} and self._after_break(c.start):
+                self._sentence_subjects(c.start, c.end, c.sentence)
+
+    def find_actor_people(self, clauses: list[_Clause]) -> None:
+        """ "Ola promised to ...", "Kai offered to ...": whoever acts was there."""
+        t = self.text
+        for c in clauses:  # "Ola promised to ...", "Kai offered to ...": the actor was there
+            m = re.match(rf"((?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD})", t[c.start : c.end])
+            if m and _is_cap(m.group().split()[0]):
+                span = _scan_name(t, c.start, c.end, lower_ok=False)
+                if (
+                    span
+                    and re.match(
+                        _THEM_MODAL + r"\s|\s*(?:still\s+)?owes\s+(?:me|us)\b",
+                        t[span[1] : c.end],
+                        re.I,
+                    )
+                    and not re.match(r"\s+would\s+be\b", t[span[1] : c.end], re.I)
+                ):  # but "Bernie Walsh would be thrilled": someone talked about
+                    raw = t[span[0] : span[1]]
+                    first = re.escape(raw.split()[0])
+                    if self.lookup(raw) is None and re.search(
+                        rf"\b(?:to|about|of|for|by|mentioned|recommended|knows|named|called)"
+                        rf"\s+(?:[A-Z]\w*\.?\s+)?{first}\b",
+                        t[: span[0]],
+                    ):
+                        continue  # "She reports to Hakan Berg. Hakan will decide": mentioned
+                    if " " in raw.strip() or self.lookup(raw) is None:
+                        self.add_person(raw, span[0], c.sentence)
+
+    def _group_org(self, group: str) -> str:
+        """The organization a group is named after: "the Shopify folks", "the sales team
+        from hubspot"; not "the design team" (a department)."""
+        m = _GROUP_ORG.match(group)
+        if m is None:
+            return ""
+        raw = m.group("from") or m.group("org")
+        if raw.split()[0].casefold() in _DEPARTMENTS | _NOT_NAME:
+            return ""
+        return self.org_phrase(raw)
+
+    def _with_is_meeting(self, s: int, pos: int) -> bool:
+        """A bare "with" is a meeting ("Spent the afternoon with Aroha", "Ran the 10k
+        with Fatima") unless its clause is a plan or a promise ("follow up with Keiko",
+        "I'll set up a call with Carl") or about someone else ("she moved with Ben")."""
+        before = self.text[s:pos]
+        cut = max(before.rfind(ch) for ch in ",;\u2014\u2013(")
+        before = before[cut + 1 :]
+        lead = before.lstrip()
+        span = _scan_name(lead, 0, len(lead), lower_ok=False)
+        if (
+            span
+            and self.lookup(lead[: span[1]])
+            and not re.search(r"\b(?:and|&)\s+(?:i|me)\b|\bcame|\barrived|\bjoined", lead, re.I)
+        ):
+            return False  # "Olivia works with Pedro": the subject is someone already met
+        return not re.search(
+            rf"\b(?:i|we{_A}ll|will|{_A}ll|need|needs|to|up|promised|should|must|gonna|going"
+            r"|want|wants|plan|book|schedule|arrange|set|follow|touch|check|me|she|he|they"
+            r"|his|her|their|speak|talk|chat|meet)\b",
+            before,
+            re.I,
+        )
+
+    def name_list(self, pos: int, hi: int, sentence: int, *, lower_ok: bool) -> list[str]:
+        """Names separated by commas/"and"/"&" from ``pos``; an organization after a name
+        ("(Nokia)", "from Adyen", ", VP at Klarna") goes to it, or to the whole list."""
+        t = self.text
+        found: list[str] = []
+        group_start = 0
+        list_at = pos
+        typed_lower = False
+        owner_org = ""  # "Acme's CTO, Dana White": the next name works there
+        while True:
+            m = re.compile(r"[ \t]*(?:a\s+(?:guy|woman|man|lady)\s+(?:called|named)\s+)?").match(
+                t, pos, hi
+            )
+            pos = m.end() if m else pos
+            kin_first = (lower_ok and (not found or typed_lower)) and _LOWER_KIN.match(t, pos, hi)
+            if kin_first:  # "dev patel & his boss rachel kim, both at monzo": kin, then a name
+                apposed = False
+            else:
+                pos, apposed = _skip_descriptor(t, pos, hi)
+            low = (lower_ok or apposed) and (not found or typed_lower)
+            kin = _LOWER_KIN.match(t, pos, hi) if low else None
+            span = _scan_name(t, pos, hi, lower_ok=low) if kin is None else None
+            if kin:  # typed in lower case, "tom and his gf sarah": the name after the kin
+                span = _scan_name(t, kin.end(), hi, lower_ok=True)
+            if span is None:
+                break
+            if not found:
+                typed_lower = t[span[0] : span[1]].islower()
+            raw = t[span[0] : span[1]]
+            if raw.casefold() in _WEEKDAY_OR_MONTH or re.fullmatch(r"(?:the|a|an)\b.*", raw, re.I):
+                break
+            if (
+                raw.casefold() in _DEPARTMENTS
+                or raw.split()[-1].casefold() in _ORG_SUFFIXES
+                or re.match(r"[ \t]+(?:folks|team|people|guys|crew|lot)\b", t[span[1] : hi], re.I)
+            ):
+                break  # "Call with Legal", "Acme Corp", "Google folks": no person
+            if _PET_BEFORE.search(t, max(0, span[0] - 12), span[0]):
+                break  # "Naomi Levi and her dog Biscuit"
+            first = raw.split()[0]
+            if first.isupper() and first.casefold() in _ROLE_WORDS:
+                break  # "Rachel Goldberg, VP Procurement at Unilever": a role
+            kin_of = _KIN_OF.match(t, span[0])
+            if kin_of:  # "Chiamaka Okafor, Tobi's mum": Tobi is only talked about
+                kin_next = _NAME_NEXT.match(t, kin_of.end(), hi)
+                if kin_next is None:
+                    break
+                pos = kin_next.end()  # "grandma's neighbour, Mrs. Joan Whitaker": her
+                continue
+            if (
+                found
+                and raw.islower()
+                and "," in t[pos - 3 : span[0]]
+                and not re.match(r"[ \t]*(?:,|and\b|&|\(|from\b|-|[.;!?\n]|\Z)", t[span[1] : hi])
+            ):
+                break  # "dele ogunleye, mixing his EP": words, not another name
+            owner = re.compile(
+                rf"{_A}s\s+(?:[a-z][a-z\s-]{{0,40}}?|(?:[a-z]+\s+)?[A-Z]{{2,4}}(?:\s+of\s+[a-z]+)?)"
+                r",?\s*(?=[A-Z])"
+            ).match(t, span[1], hi)
+            if owner:  # "Ken's business partner, Ines Duarte": Ken is only mentioned
+                pos = owner.end()
+                if self.lookup(raw) is None and self._org_title(t[span[1] : owner.end()]):
+                    owner_org = self.org_phrase(raw)  # "Acme's CTO, Dana White": at Acme
+                continue
+            house = re.compile(rf"{_A}s\s+(?=(?-i:[A-Z])\w+\s+(?-i:[A-Z]))").match(t, span[1], hi)
+            if house and self.lookup(raw) is None:  # "Acme's Carla Diaz": Carla, at Acme
+                after = _scan_name(t, house.end(), hi, lower_ok=False)
+                if after:
+                    name = self.add_person(t[after[0] : after[1]], after[0], sentence)
+                    self.orgs.setdefault(name, self.org_phrase(raw))
+                    found.append(name)
+                    pos = after[1]
+                    sep = _LIST_SEP.match(t, pos, hi)
+                    if sep is None:
+                        break
+                    pos = sep.end()
+                    continue
+            name = self.add_person(raw, list_at if found else span[0], sentence, at=span[0])
+            if owner_org:
+                self.orgs.setdefault(name, owner_org)
+                owner_org = ""
+            title = re.search(r"\b(mr|mrs|ms|miss)\.?\s*\Z", t[max(0, span[0] - 6) : span[0]], re.I)
+            if title:  # "Mrs Okafor" is a "she"
+                self.gender.setdefault(name, "m" if title.group(1).casefold() == "mr" else "f")
+            if not found:
+                list_at = span[0]
+            found.append(name)
+            pos = span[1]
+            org = _ORG_AFTER_NAME.match(t, pos, hi) or _ORG_AFTER_NAME_LOOSE.match(t, pos, hi)
+            g = org.groupdict() if org else {}
+            if org:
+                value = g.get("paren") or g.get("from") or g.get("role") or g.get("dash") or ""
+                together = bool(g.get("from"))
+                if g.get("paren") and "," in value and not _PAREN_ROLE_AT.match(value):
+                    # "(CTO, Patchwork)"
+                    parts = [p.strip() for p in value.split(",")]
+                    kept = [p for p in parts if p and not re.match(rf"(?i:{_ROLES})\b", p)]
+                    named = [p for p in kept if p[0].isupper()]  # "(fiddle, Lúnasa)"
+                    value = (named or kept or [""])[0]
+                both = re.match(r"(?:all|both)\s+(?:(?:from|at|of)\s+)?", value, re.I)
+                if g.get("paren") and both:  # "(both Nubank)": the whole list
+                    value, together = value[both.end() :], True
+                employer = _PAREN_ROLE_AT.match(value) if g.get("paren") else None
+                if employer:  # "(product lead @ Canva)"
+                    value = employer.group("org")
+                elif g.get("paren") and re.match(rf"(?i:{_ROLES})\b", value):
+                    value = ""  # "(CTO)": a role, no organization
+                if g.get("paren") and _KIN_OF.match(value):
+                    value = ""  # "(Tobi's mum)": whose relation, not where she works
+                value = self.org_phrase(value, as_typed=bool(g.get("paren")) or typed_lower)
+                if value:
+                    if together:
+                        for person in found[group_start:]:
+                            self.orgs.setdefault(person, value)
+                    else:
+                        self.orgs.setdefault(name, value)
+                if g.get("paren") or g.get("role") or g.get("dash"):
+                    pos = org.end()
+                    if g.get("role") and t[pos : pos + 1] == ",":
+                        pos += 1
+                else:
+                    at = org.start("from") if g.get("from") else org.end()
+                    more = _MORE_AFTER_ORG.search(t, at, org.end() + 1)
+                    if more is None:
+                        break
+                    # "Joanna Pike from Ofcom and Esther Mensah from DCMS": a new group
+                    pos, group_start = more.end(), len(found)
+                    continue
+            if org is None:
+                pos = self._apposition(name, raw, pos, hi, typed_lower)
+            if org is None and not re.match(r"[ \t]*(?:,|and\b|&)", t[pos:hi]):
+                late = _LATE_FROM_RE.match(t, pos, hi)  # "ana r from Globex", "Ana (CTO) from X"
+                if late:
+                    value = self.org_phrase(late.group("org"))
+                    for person in found[group_start:]:
+                        if value:
+                            self.orgs.setdefault(person, value)
+            sep = re.compile(
+                r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&|\+)[ \t]+|&)[ \t]*", re.I
+            ).match(t, pos, hi)
+            if sep is None or re.match(r"i\b", t[sep.end() : sep.end() + 2], re.I):
+                break
+            pos = sep.end()
+        return found
+
+    @staticmethod
+    def _org_title(phrase: str) -> bool:
+        """Whether a role phrase is a title a company gives ("CTO", "head of design"),
+        which makes its possessor a company, not a person ("Ken's business partner")."""
+        return any(w.casefold() in _ORG_TITLES for w in re.findall(r"[\w-]+", phrase))
+
+    def _apposition(self, name: str, raw: str, pos: int, hi: int, typed_lower: bool) -> int:
+        """After a name: skip a role in apposition ("Anil Deshpande, Joint Secretary,",
+        "tom hughes, retired pilot,") and take an organization so placed ("Gabriel Silva,
+        Petrobras, at ...", "dana kim, figma."). Returns where the list goes on."""
+        t = self.text
+        while True:
+            m = _APPOSITION_ITEM.match(t, pos, hi)
+            if m is None:
+                return pos
+            words = m.group("ph").split()
+            owned = _ORG_POSSESSIVE.fullmatch(m.group("ph"))
+            if (
+                owned
+                and self.lookup(owned.group("org")) is None
+                and self._org_title(owned.group("title"))
+            ):  # "Lars Eriksen, Klarna's head of design"
+                self.orgs.setdefault(name, self.org_phrase(owned.group("org")))
+                pos = m.end()
+                continue
+            if words[-1].casefold() in _ROLE_WORDS:
+                pos = m.end()  # a role, not another person
+                continue
+            after = t[m.end() : m.end() + 6]
+            single = (
+                len(words) == 1
+                and " " in raw.strip()
+                and self.lookup(words[0]) is None
+                and re.split(_A, words[0])[0].casefold() not in _NOT_NAME
+                and (words[0].islower() == typed_lower)
+                and re.match(r"\s*(?:,\s*at\b|\s+at\b|[.;\n]|$)", after) is not None
+            )
+            institution = words[0][:1].isupper() and "of" in words and m.group("ph")[:1].isupper()
+            if single or institution:
+                org = " ".join(words) if institution else self.org_phrase(words[0])
+                if org:
+                    self.orgs.setdefault(name, org)
+                return m.end()
+            return pos
+
+    def _sentence_subjects(self, s: int, e: int, index: int) -> None:
+        """ "X and I ...", "X reminded me ...", a list of full names opening a sentence."""
+        t = self.text
+        start = s
+        m = re.compile(r"[ \t]*(?:[-*\u2022\u00b7>]+[ \t]*)?").match(t, s, e)
+        if m:
+            start = m.end()
+        if not self.people and s == 0:  # "lina haas from adyen at ...": a lower-case opener
+            low = re.match(r"([a-z][\w'\-]+\s+[a-z][\w'\-]+)(?=\s+(?:from|-)\s|\s*\()", t[s:e])
+            span = _scan_name(t, s, e, lower_ok=True)
+            while low is None and span and " " in t[span[0] : span[1]]:
+                if _PRESENT_VERB.match(t, span[1], e):  # "marisol de los santos came by"
+                    self.add_person(t[span[0] : span[1]], span[0], index)
+                    return
+                span = (span[0], t.rindex(" ", span[0], span[1]))
+            if low and not any(w in _NOT_NAME for w in low.group().split()):
+                self.name_list(s, e, index, lower_ok=True)
+                return
+        described, _apposed = _skip_descriptor(t, start, e)
+        if described != start and t[start:described].split()[0].casefold() in _DETERMINERS:
+            start = described  # "Her colleague Sipho Dlamini joined ..."
+        owned = _OWNER_LEAD.match(t, start, e)
+        if owned:  # "Ken's business partner, Ines Duarte, sat next to me" (but not "Priya's
+            span = _scan_name(t, owned.end(), e, lower_ok=False)  # boss, Martin, plays golf")
+            if span and _PRESENT_VERB.match(t, span[1], e):
+                start = owned.end()
+        span = _scan_name(t, start, e, lower_ok=False)
+        if span is None:
+            return
+        if _MEET_RE.match(t, span[0]):  # "Interviewed Dev Patel (senior backend)": a verb
+            return
+        rest = t[span[1] : e]
+        raw = t[span[0] : span[1]]
+        if _ABSENT.search(re.split(r"[;\u2014]", rest)[0]):
+            return  # "Chief Kamau from the county office wasn't there"
+        if _PRESENT_VERB.match(rest):  # "Ms. Adeyemi (Year 4) asked if I could ..."
+            self.name_list(span[0], e, index, lower_ok=False)
+            return
+        # a list goes on with another name ("Ola Berg, Tim Vos and ..."), not a verb ("Her
+        # manager, Declan Fitzpatrick, wants to meet me": mentioned, not met)
+        many = (
+            re.match(r"\s*,(?!\s*(?-i:[a-z]+ed\b|[a-z]+s\s|would|will|is|was|had)\b)", rest)
+            or re.match(r"\s+(?:and\b|&\s)", rest)
+        ) is not None
+        acts = _SUBJECT_ACTS.match(rest) is not None
+        org_follows = _ORG_AFTER_NAME.match(rest) is not None
+        if (
+            " " in raw
+            and (
+                many
+                or org_follows
+                or re.match(r"\s+(?:and\s+i|&\s+i|reminded\s+me|introduced|intro)", rest, re.I)
+            )
+        ) or (
+            (acts and re.match(r"\s+(?:and\s+i|&\s+i|reminded\s+me)\b", rest, re.I))
+            or (not self.people and index == 0 and re.match(r"[ \t]*(?:\(|from\b|-)", rest, re.I))
+        ):
+            self.name_list(span[0], e, index, lower_ok=False)
+
+    def _who(self, raw: str, pos: int, sentence: int, exclude: str | None = None) -> str | None:
+        """A name or an object pronoun, as a person of the note."""
+        if raw.casefold() in ("him", "her", "them"):
+            return self.pronoun(
+                raw, pos, exclude=frozenset([exclude.casefold()]) if exclude else frozenset()
+            )
+        return self.lookup(raw) or tidy_name(raw)

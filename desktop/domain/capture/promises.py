@@ -1,0 +1,232 @@
+"""Who each promise is with (the person it names or a pronoun points at, walking the note in
+order so recency is right), its due date from its own clause, and its words."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from desktop.domain.capture.due_dates import fallback_due, find_due
+from desktop.domain.capture.intros import _IntroFinder
+from desktop.domain.capture.lexicon import (
+    _A,
+    _DO_IT,
+    _NAME_SHAPE,
+    _NAME_WORD_B_RE,
+    _NAME_WORD_RE,
+    _NOT_AN_ACTION,
+    _NOT_NAME,
+    _POSSESSIVE_END_RE,
+    _SUBORDINATE_TAIL,
+    _TAKEN_BACK,
+    _VAGUE_TAIL,
+    _WEEKDAY_OR_MONTH,
+)
+from desktop.domain.capture.names import _is_cap, _scan_name
+from desktop.domain.capture.reader_base import _Clause
+from desktop.domain.capture.results import ParsedCommitment
+
+
+class _PromiseReader(_IntroFinder):
+    """Turns clauses with an actor into promises."""
+
+    def _subject_of(
+        self, raw: str, pos: int, sentence: int, exclude: frozenset[str] = frozenset()
+    ) -> str | None:
+        """The person a subject or object word stands for ("she", "Ben", "Ola Berg")."""
+        raw = raw.strip()
+        if not raw:
+            return self.recent(pos)
+        if raw.casefold() in ("she", "he", "her", "him", "they", "them"):
+            return self.pronoun(raw, pos, exclude=exclude)
+        if raw.casefold() in _NOT_NAME:
+            return self.recent(pos)
+        name = self.name_of(raw)
+        self.mention(name, pos, sentence)
+        return name
+
+    def assign_people(self, clauses: list[_Clause]) -> None:
+        """Who each promise is with, walking the note in order so recency is right."""
+        t = self.text
+        for c in clauses:
+            c.named = self._named_in(c.desc[0], c.end) if c.kind else frozenset()
+            if c.subject_raw or c.kind == "them":
+                c.subject = self._subject_of(c.subject_raw, c.subject_at, c.sentence, c.named)
+            if c.explicit_raw:
+                c.explicit_person = self._subject_of(c.explicit_raw, c.explicit_at, c.sentence)
+            if c.kind == "them":
+                c.person = c.subject
+            elif c.kind == "me" and c.asked:
+                c.person = (
+                    c.explicit_person
+                    or self._subject_of(c.subject_raw, c.subject_at, c.sentence)
+                    or self._first_reference(c)
+                )
+            elif c.kind == "me":
+                c.person = c.explicit_person or self._first_reference(c) or c.subject
+                if c.person is None:
+                    c.person = self.recent(c.desc[0])
+            # the clause's own names become mentions for the clauses after it (a list
+            # already recorded as one mention stays one)
+            listed = {n for p, n, _s in self.mentions if c.start <= p < c.end}
+            for m in _NAME_WORD_B_RE.finditer(t[c.start : c.end]):
+                word = m.group()
+                base = re.split(_A, word)[0]
+                name = self.lookup(base)
+                typed = base.islower() and len(base) > 2 and base not in _NOT_NAME
+                if name and (_is_cap(base) or typed) and name not in listed:
+                    self.mention(name, c.start + m.start(), c.sentence)  # "priya wants ..."
+            if c.kind and c.person:
+                self.mention(c.person, c.start, c.sentence)
+
+    def _first_reference(self, c: _Clause) -> str | None:
+        """The first person a promise of mine names or points at ("send Omar the link",
+        "send her the deck"); possessives ("Karl's CV") name nobody to promise to."""
+        t = self.text
+        lo, hi = c.desc
+        owner_of: str | None = None  # "return Jonas's drill": Jonas, if nobody else
+        for m in _NAME_WORD_RE.finditer(t[lo:hi]):
+            word = m.group()
+            folded = word.casefold()
+            at = lo + m.start()
+            if folded in ("her", "him", "them"):
+                if folded == "her" and self._her_is_possessive(at + 3, hi):
+                    continue
+                return self.pronoun(folded, at, exclude=c.named)
+            if _POSSESSIVE_END_RE.search(word) and _is_cap(word):
+                owner_of = owner_of or self.lookup(re.split(_A, word)[0])
+                continue
+            if word.islower() and len(word) > 2 and folded not in _NOT_NAME:
+                typed = self.lookup(word)  # "send training plan to sana"
+                if typed and typed.casefold() in {p.casefold() for p in self.people}:
+                    return typed
+            if not _is_cap(word) or folded in _WEEKDAY_OR_MONTH:
+                continue
+            prev = t[max(lo, at - 8) : at].casefold()
+            if re.search(r"\b(?:at|from|of|in|on|his|her|their|my|our|your)\s+$", prev):
+                continue  # "review his Devoxx proposal": a thing of his, not a person
+            span = _scan_name(t, at, hi, lower_ok=False)
+            if span is None:
+                continue
+            raw = t[span[0] : span[1]]
+            if re.match(rf"{_A}s\b", t[span[1] : span[1] + 2]):
+                continue
+            if (len(raw) <= 3 and raw.isupper()) or (
+                not _NAME_SHAPE.fullmatch(raw.split()[0]) and self.lookup(raw) is None
+            ):
+                continue  # "the MoU", "PR", "Q4" name nobody
+            if re.match(r"\s*\d", t[span[1] : span[1] + 3]):
+                continue  # "Year 10"
+            return self.name_of(raw)
+        return owner_of
+
+    def _her_is_possessive(self, pos: int, hi: int) -> bool:
+        """ "review her CV" (her owns the CV) vs "send her the deck" (her receives it)."""
+        rest = self.text[pos:hi].strip().split()
+        if not rest:
+            return False
+        return rest[0].casefold() not in (
+            "the",
+            "a",
+            "an",
+            "our",
+            "my",
+            "some",
+            "this",
+            "that",
+            "to",
+            "with",
+            "about",
+            "back",
+            "up",
+            "in",
+            "know",
+            "on",
+            "into",
+            "onto",
+            "through",
+            "off",
+            "out",
+        )
+
+    def commitments(self, clauses: list[_Clause]) -> list[ParsedCommitment]:
+        out: list[ParsedCommitment] = []
+        today = self.now.date()
+        for c in clauses:
+            if not c.kind or c.negated:
+                continue
+            lo, hi = c.desc
+            if _TAKEN_BACK.search(self.text, lo, min(len(self.text), c.end + 24)):
+                continue  # "I promised Jakob a demo in January, no wait, after the holidays"
+            due = find_due(self.text, c.start, c.end, today, self.rules)
+            if due is None and c.yes_at:
+                due = find_due(self.text, *c.yes_at, today, self.rules)
+            if due is None:
+                due = fallback_due(self.text, lo, hi, self.now, self.rules, self.budget)
+            desc = self.describe(lo, hi, due)
+            if not desc or re.match(r"remember\b(?!\s+to\b)", desc, re.I):
+                continue  # "Must remember her husband Derek has been poorly": a note
+            if _NOT_AN_ACTION.match(desc) or (c.kind == "them" and desc[:1].isupper()):
+                continue  # "She'll be in London", "He will love it", "going to Japan"
+            prev = out[-1] if out else None
+            if (
+                prev is not None
+                and _DO_IT.fullmatch(desc)
+                and prev.owner == c.kind
+                and prev.due is None
+                and due is not None
+            ):  # "..., I said yes. I'll do it by Tuesday": the date of that promise
+                out[-1] = ParsedCommitment(
+                    prev.owner,
+                    prev.description,
+                    prev.person_name,
+                    due[2],
+                    self.text[due[0] : due[1]],
+                    prev.span,
+                )
+                continue
+            out.append(
+                ParsedCommitment(
+                    owner=c.kind,
+                    description=desc,
+                    person_name=c.person,
+                    due=due[2] if due else None,
+                    due_text=self.text[due[0] : due[1]] if due else "",
+                    span=self.span(c),
+                )
+            )
+            self.intro_from_promise(c, desc, self.span(c))
+        return out
+
+    def describe(self, lo: int, hi: int, due: tuple[int, int, date] | None) -> str:
+        t = self.text
+        if due is not None and lo <= due[1] and due[0] <= hi:
+            a, b = max(lo, due[0]), min(hi, due[1])
+            before = re.sub(
+                r"\s+(?:later|latest|at\s+the\s+latest|first\s+thing|for|on|at)$",
+                "",
+                t[lo:a].rstrip(),
+                flags=re.I,
+            )
+            raw = before + " " + t[b:hi]
+        else:
+            raw = t[lo:hi]
+        raw = re.sub(r"#[\w-]+", " ", raw)
+        raw = " ".join(raw.split())
+        raw = _VAGUE_TAIL.sub("", raw.rstrip(" ,;:"))
+        raw = re.sub(r"^(?:also|just|then|definitely|still|quickly|really)\s+", "", raw, flags=re.I)
+        # "I'll have to call her", "she'll be sending": a second modal is not the action
+        raw = re.sub(r"^(?:have\s+to|need\s+to|got\s+to|be\s+(?=\w+ing\b))\s*", "", raw, flags=re.I)
+        raw = re.split(r"\s+(?:since|because|as\s+she|as\s+he|as\s+they)\s+", raw, maxsplit=1)[0]
+        raw = _SUBORDINATE_TAIL.split(raw, maxsplit=1)[0]
+        raw = _SUBORDINATE_TAIL.split(_VAGUE_TAIL.sub("", raw.rstrip(" ,;:")), maxsplit=1)[0]
+        raw = re.split(r",\s+[^,]*\bI\s+mean\b", raw, maxsplit=1)[0]  # "her shift, Marites I mean"
+        # "introduce me to Eilidh MacLeod who's running the pilot": the name ends the action
+        who = re.search(rf"\b[A-Z][\w'\-]*(?P<cut>\s+who(?:{_A}s|\s))", raw)
+        if who:
+            raw = raw[: who.start("cut")]
+        raw = re.sub(r"\s+([,;:.!?])", r"\1", raw)
+        raw = raw.strip(" \t.,;:!?\u2014\u2013-\"'()[]")
+        if raw.count("(") > raw.count(")"):
+            raw += ")"  # "intro me to Pedro Alves (Nubank)": keep the closing bracket
+        return raw

@@ -1,0 +1,463 @@
+"""What the reader remembers while it reads a note: the people met, where each was
+mentioned, their organizations and the gender the note gives them, and how a name or a
+pronoun is resolved to one of them (by recency and agreement). The passes in the sibling
+modules (``clauses``, ``people``, ``places``, ``intros``, ``actors``, ``promises``) build
+on it; ``reader`` puts them together."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from desktop.domain.capture.lexicon import (
+    _A,
+    _AND_HIS,
+    _NAME_AT_END,
+    _NAME_SHAPE,
+    _NAME_WORD_B_RE,
+    _NICKNAME_RE,
+    _NOT_NAME,
+    _ORG_HEADS,
+    _PLACE_STOP,
+    _POSSESSIVE_END_RE,
+    _POSSESSOR_THEN_NAME,
+    _TITLE_BEFORE,
+    _TITLES,
+    _WEEKDAY_OR_MONTH,
+)
+from desktop.domain.capture.names import _index, _is_cap, _scan_name, tidy_name
+from desktop.domain.capture.results import ParsedCommitment, ParsedIntroduction
+from desktop.domain.capture.rules import LanguageRules
+
+
+@dataclass
+class _Clause:
+    start: int
+    end: int
+    sentence: int
+    kind: str = ""  # "me" | "them" | ""
+    desc: tuple[int, int] = (0, 0)
+    debt: bool = False
+    asked: bool = False  # "she asked me to ...": owed to whoever asked
+    yes_at: tuple[int, int] | None = None  # "..., I said yes, by Friday": the date is there
+    subject: str | None = None  # resolved name of the actor ("them") or the asker
+    explicit_person: str | None = None
+    person: str | None = None
+    negated: bool = False
+    continues: bool = False  # "... and send it to him": same actor as the clause before
+    subject_raw: str = ""
+    subject_at: int = 0
+    explicit_raw: str = ""
+    explicit_at: int = 0
+    named: frozenset[str] = frozenset()
+
+
+@dataclass
+class Reading:
+    """What :func:`read_note` found; the parser turns it into a ``CaptureParse``."""
+
+    people: list[str] = field(default_factory=list)
+    organizations: dict[str, str] = field(default_factory=dict)
+    place: str = ""
+    commitments: list[ParsedCommitment] = field(default_factory=list)
+    introductions: list[ParsedIntroduction] = field(default_factory=list)
+
+
+class _ReaderBase:
+    """The people met, their mentions and how a name or pronoun resolves; the passes share it."""
+
+    def __init__(self, text: str, now: datetime, known: list[str], rules: LanguageRules) -> None:
+        self.text = text
+        self.now = now
+        self.rules = rules
+        self.known = known
+        self.people: list[str] = []
+        self.orgs: dict[str, str] = {}
+        self.mentions: list[tuple[int, str, int]] = []  # (position, person, sentence)
+        # people only mentioned ("his cofounder Lea Brandt"), where named: a pronoun that
+        # cannot mean anyone met ("email her", after a "he") means one of them
+        self.others: list[tuple[int, str]] = []
+        self.place = ""
+        self.intros: list[ParsedIntroduction] = []
+        self.budget = [4]
+        self.pending_intros: list[tuple[_Clause, int, str]] = []
+        self.known_index = _index(tuple(known))
+        self.gender: dict[str, str] = {}  # person -> "f" / "m", as the note itself says
+        self.aliases: dict[str, str] = {}  # a quoted nickname -> the person
+        self.titled: dict[str, list[str]] = {}  # "imam" -> people met introduced so
+        self._memo: dict[tuple[str, int], str | None] = {}
+        self._full_names: dict[str, frozenset[str]] = {}  # "Arjun" -> {"Arjun Mehta"}
+
+    def lookup(self, raw: str) -> str | None:
+        """The met person or contact ``raw`` stands for (full or unique first name);
+        people met in this note win over contacts."""
+        memo_key = (raw, len(self.people))  # a new person met can change the answer
+        if memo_key in self._memo:
+            return self._memo[memo_key]
+        found = self._lookup(raw)
+        self._memo[memo_key] = found
+        return found
+
+    def _lookup(self, raw: str) -> str | None:
+        key = " ".join(raw.casefold().split())
+        if not key:
+            return None
+        if key in self.aliases:
+            return self.aliases[key]
+        if len(self.titled.get(key, ())) == 1:
+            return self.titled[key][0]
+        for name in self.people:
+            if name.casefold() == key:
+                return name
+        by_full, by_first = self.known_index
+        if key in by_full:
+            return by_full[key]
+        if " " in key:  # "Fatima Zahra" for Fatima Zahra Benali
+            longer = [n for n in self.people if n.casefold().startswith(key + " ")]
+            if len(longer) == 1:
+                return longer[0]
+        if " " not in key:
+            firsts = [n for n in self.people if n.casefold().split()[0] == key]
+            if len(firsts) == 1:
+                return firsts[0]
+            known = by_first.get(key, ())
+            if len(known) == 1:
+                return known[0]
+            lasts = [n for n in self.people if " " in n and n.casefold().split()[-1] == key]
+            if len(lasts) == 1:  # "Mr Wafula", "Ha-eun" (Choi Ha-eun): a family name met
+                return lasts[0]
+        return None
+
+    def resolve(self, raw: str) -> str:
+        found = self.lookup(raw) or self.lookup(tidy_name(raw))
+        if found:
+            return found
+        name = tidy_name(raw)
+        fuller = self._written_in_full(name) if name else set()
+        # "Arjun said he'd ..." after "the poster by Mei Lin Chen and Arjun Mehta": him
+        return fuller.pop() if len(fuller) == 1 else name
+
+    def add_person(self, raw: str, pos: int, sentence: int, at: int | None = None) -> str:
+        """Record a person met; ``pos`` is the mention's place (a list's start), ``at``
+        where this very name is written, when that differs."""
+        name = self.resolve(raw)
+        where = pos if at is None else at
+        if " " not in name and re.search(
+            r"\b(?:mrs|mr|ms|miss|dr|prof)\.?[ \t]+\Z", self.text[max(0, where - 8) : where], re.I
+        ):  # "ran into Mrs Halloran ..., Siobhan Halloran, ...": the family name in full
+            fuller = {
+                tidy_name(m.group())
+                for m in re.finditer(rf"\b[A-Z][\w'\-]+[ \t]+{re.escape(name)}\b", self.text)
+                if m.group().split()[0].casefold() not in _NOT_NAME
+                and not _TITLES.fullmatch(m.group().split()[0] + " ")
+            }
+            if len(fuller) == 1:
+                name = fuller.pop()
+        nick = _NICKNAME_RE.search(raw)
+        if nick:  # Robert "Rob" Kellerman: a later "Rob" is him
+            self.aliases[nick.group(1).casefold()] = name
+            self._memo.clear()
+        if name.casefold() not in {p.casefold() for p in self.people}:
+            # a first name met earlier in full ("Marc" after "Marc Leroy") is the same person
+            self.people.append(name)
+            title = _TITLE_BEFORE.match(raw.strip() + " ") or _TITLE_BEFORE.search(
+                self.text, max(0, (pos if at is None else at) - 24), pos if at is None else at
+            )
+            if title:  # "Imam Abdullahi Yusuf": "the Imam" later is him
+                self.titled.setdefault(title.group("t").casefold(), []).append(name)
+                self._memo.clear()
+        self.mentions.append((pos, name, sentence))
+        return name
+
+    def merge_first_names(self) -> None:
+        """ "Naledi and I ..." read before "introduced me to Dr. Naledi Dlamini": a first
+        name alone that is the first word of exactly one full name met is that person."""
+        for short in list(self.people):
+            if " " in short:
+                continue
+            longer = [p for p in self.people if p.casefold().startswith(short.casefold() + " ")]
+            if not longer:  # "Mrs Patel, the chair, Sunita Patel": the family name met in full
+                longer = [p for p in self.people if p.casefold().endswith(" " + short.casefold())]
+            if len(longer) != 1:
+                continue
+            full = longer[0]
+            self.people.remove(short)
+            self.mentions = [(p, full if n == short else n, s) for p, n, s in self.mentions]
+            if short in self.orgs:
+                self.orgs.setdefault(full, self.orgs.pop(short))
+            if short in self.gender:
+                self.gender.setdefault(full, self.gender.pop(short))
+            self.intros = [
+                ParsedIntroduction(
+                    full if i.introducer == short else i.introducer,
+                    full if i.person == short else i.person,
+                    full if i.to == short else i.to,
+                    i.done,
+                    i.span,
+                )
+                for i in self.intros
+            ]
+            self._memo.clear()
+
+    def mention(self, name: str, pos: int, sentence: int) -> None:
+        if name.casefold() in {p.casefold() for p in self.people}:
+            self.mentions.append((pos, name, sentence))
+
+    def pronoun(self, word: str, pos: int, exclude: frozenset[str] = frozenset()) -> str | None:
+        """Who "she/he/her/him/they/them" at ``pos`` is, by recency and agreement: the
+        note itself tells who is "he" or "she" ("Omar is raising for his startup", an
+        earlier "she" that meant Leila, "Mr"/"Ms"); names are never guessed from."""
+        folded = word.casefold()
+        gender = {"she": "f", "her": "f", "he": "m", "him": "m"}.get(folded)
+        who = self.recent(pos, plural=folded in ("they", "them"), exclude=exclude, gender=gender)
+        if who and gender:
+            self.gender.setdefault(who, gender)
+        return who
+
+    def learn_gender(self, clauses: list[_Clause]) -> None:
+        """ "Omar is raising for his agritech startup": a clause led by one person met and
+        holding only one kind of third-person pronoun tells that person's."""
+        t = self.text
+        self.learn_possessors()
+        for m in _AND_HIS.finditer(t):  # "Daniel Okafor and his mentor Patricia Lim"
+            named = _NAME_AT_END.search(t, max(0, m.start() - 40), m.start())
+            who = self.lookup(named.group("who")) if named else None
+            if who is not None:
+                self.gender.setdefault(who, "m" if m.group("pos").casefold() == "his" else "f")
+        for i, c in enumerate(clauses):
+            span = _scan_name(t, c.start, c.end, lower_ok=False)
+            if span is None:
+                continue
+            who = self.lookup(t[span[0] : span[1]])
+            if who is None or who in self.gender:
+                continue
+            rest = t[span[1] : c.end]
+            if self._named_in(span[1], c.end):
+                continue  # "Ana told Ben his ...": whose is unclear
+            nxt = clauses[i + 1] if i + 1 < len(clauses) else None
+            same = nxt is not None and nxt.sentence == c.sentence
+            if nxt is not None and same and not self._named_in(nxt.start, nxt.end):
+                # "Kojo is a PM at Flutterwave; he's hiring": the next clause's subject
+                lead = re.match(r"(he|she)\b", t[nxt.start : nxt.end], re.I)
+                rest += " " + lead.group(1) if lead else ""
+            male = re.search(r"\b(?:he|him|his)\b", rest, re.I)
+            female = re.search(r"\b(?:she|her|hers)\b", rest, re.I)
+            if bool(male) != bool(female):
+                self.gender[who] = "m" if male else "f"
+
+    def name_of(self, raw: str) -> str:
+        """The person ``raw`` names: one met or known, else one only mentioned in full
+        earlier ("her old boss, Peter Hahn ... ping Peter"), else the name as written."""
+        found = self.lookup(raw)
+        if found:
+            return found
+        name = tidy_name(raw)
+        fuller = {n for _p, n in self.others if n.casefold().startswith(name.casefold() + " ")}
+        if not fuller:  # "the poster by Mei Lin Chen and Arjun Mehta ... Arjun said"
+            fuller = self._written_in_full(name)
+        return fuller.pop() if len(fuller) == 1 else name
+
+    def _written_in_full(self, first: str) -> set[str]:
+        """The full names the note writes starting with ``first`` ("Arjun Mehta")."""
+        cached = self._full_names.get(first)
+        if cached is None:
+            cached = self._full_names[first] = frozenset(self._find_written_in_full(first))
+        return set(cached)
+
+    def _find_written_in_full(self, first: str) -> set[str]:
+        found = set()
+        for m in re.finditer(rf"\b{re.escape(first)}((?:[ \t]+[A-Z][\w'\-]+){{1,2}})", self.text):
+            words = []
+            for w in m.group(1).split():
+                if re.search(rf"{_A}", w) and not re.match(rf"[OD]{_A}\w", w):
+                    break  # "Kai Müller's place", "Judith I'd": no more of the name
+                words.append(w)
+            while words and (
+                words[-1].casefold() in _NOT_NAME
+                or words[-1].casefold() in _WEEKDAY_OR_MONTH
+                or len(words[-1]) == 1
+            ):
+                words.pop()
+            if words:
+                found.add(tidy_name(first + " " + " ".join(words)))
+        return found
+
+    def learn_possessors(self) -> None:
+        """ "Met Kenji. His cofounder Lea Brandt ...": "his" is the one person met it can
+        mean, so Kenji is a "he"; Lea Brandt, not met, is remembered as mentioned, for a
+        later "her" that cannot mean Kenji."""
+        t = self.text
+        for m in _POSSESSOR_THEN_NAME.finditer(t):
+            raw = m.group("name")
+            if raw.split()[0].casefold() in _NOT_NAME:
+                continue
+            named = self.lookup(raw)
+            if named is None or named.casefold() not in {p.casefold() for p in self.people}:
+                name = named or tidy_name(raw)
+                self.others.append((m.start("name"), name))
+            word = m.group("pos").casefold()
+            if word == "their":
+                continue
+            gender = "m" if word == "his" else "f"
+            skip = (named or "").casefold()
+            before = {
+                n
+                for p, n, _s in self.mentions
+                if p < m.start()
+                and n.casefold() != skip
+                and self.gender.get(n, gender) == gender
+            }
+            if len(before) > 1:  # "Mei Lin mentioned that her advisor, ...": the one named
+                opening = max(t.rfind(".", 0, m.start()), t.rfind("\n", 0, m.start()))
+                before = {  # in the same sentence
+                    n
+                    for p, n, _s in self.mentions
+                    if opening < p < m.start()
+                    and n.casefold() != skip
+                    and self.gender.get(n, gender) == gender
+                }
+            if len(before) == 1:  # only one person it can be: the note tells their gender
+                self.gender.setdefault(before.pop(), gender)
+
+    def recent(
+        self,
+        pos: int,
+        *,
+        plural: bool = False,
+        exclude: frozenset[str] = frozenset(),
+        gender: str | None = None,
+    ) -> str | None:
+        """Who a pronoun at ``pos`` means: the person met mentioned last before it, not
+        counting people named in the pronoun's own clause ("she'll intro me to Ben" is
+        not Ben). A list of names ("Ana Ruiz and Ben Ode") counts as one mention, led
+        by its first name, since nothing in a list says which one "her" is."""
+        before = [
+            (p, -seq, name, sent)
+            for seq, (p, name, sent) in enumerate(self.mentions)
+            if p < pos
+            and name.casefold() not in exclude
+            and (gender is None or self.gender.get(name, gender) == gender)
+        ]
+        if not before:
+            if gender and any(p < pos for p, _n, _s in self.mentions):
+                # everyone met so far is known to be the other gender: someone mentioned
+                others = [
+                    (p, n)
+                    for p, n in self.others
+                    if p < pos
+                    and n.casefold() not in exclude
+                    and self.gender.get(n, gender) == gender
+                ]
+                if others:
+                    return max(others)[1]
+            left = [p for p in self.people if p.casefold() not in exclude]
+            if len(left) != 1:
+                return None
+            if not any(n == left[0] and p < pos for p, n, _s in self.mentions):
+                # the only person met is named after the pronoun ("... with Jonas Becker —
+                # he'll ...; also met Lea"): the pronoun means whoever was named before it
+                named = self._last_full_name_before(pos, exclude)
+                if named:
+                    return named
+            return left[0]
+        if plural:
+            last_sentence = max(before)[3]
+            group = [m for m in before if m[3] == last_sentence]
+            return min(group, key=lambda m: (m[0], -m[1]))[2]
+        best = max(before)
+        if gender and best[2] not in self.gender:  # a known "he" beats an unknown one
+            agreeing = [m for m in before if self.gender.get(m[2]) == gender]
+            if agreeing:
+                best = max(agreeing)
+        group = [m for m in before if m[0] == best[0]]
+        return max(group)[2]
+
+    def _last_full_name_before(self, pos: int, exclude: frozenset[str]) -> str | None:
+        """The last full name ("Jonas Becker") written before ``pos``, if any."""
+        last = None
+        for m in re.finditer(r"\b[A-Z][\w'\-]+(?:[ \t]+[A-Z][\w'\-]+)+", self.text[:pos]):
+            words = m.group().split()
+            if any(w.casefold() in _NOT_NAME or w.casefold() in _WEEKDAY_OR_MONTH for w in words):
+                continue
+            if not all(_NAME_SHAPE.fullmatch(w) for w in words):
+                continue
+            name = tidy_name(m.group())
+            if name.casefold() not in exclude:
+                last = name
+        return last
+
+    def _named_in(self, lo: int, hi: int) -> frozenset[str]:
+        """People of the note named between ``lo`` and ``hi`` (case-folded)."""
+        named = set()
+        for m in _NAME_WORD_B_RE.finditer(self.text[lo:hi]):
+            base = re.split(_A, m.group())[0]
+            if _is_cap(base):
+                name = self.lookup(base)
+                if name:
+                    named.add(name.casefold())
+        return frozenset(named)
+
+    def _after_break(self, pos: int) -> bool:
+        """Whether a sentence end, semicolon, colon or dash comes right before ``pos``
+        ("met dana kim. send deck thursday", "mtg w/ jorge - send api keys fri")."""
+        before = self.text[:pos].rstrip()
+        return bool(before) and before[-1] in ".!?;:+-\u2013\u2014\n"
+
+    def _line_start(self, pos: int) -> bool:
+        """Whether only a bullet or spaces stand between ``pos`` and the start of its line
+        (not the note's first line: "Call Ana" opening a note is a title, not a to-do)."""
+        line = self.text.rfind("\n", 0, pos)
+        if line < 0:
+            return False
+        return not self.text[line + 1 : pos].strip(" \t-*\u2022\u00b7>")
+
+    def span(self, c: _Clause) -> tuple[int, int]:
+        """The clause's characters, with the sentence's closing punctuation."""
+        end = c.end
+        while end < len(self.text) and self.text[end] in ".!?\u2026":
+            end += 1
+        return c.start, end
+
+    def org_phrase(self, raw: str, *, as_typed: bool = False) -> str:
+        """An organization as written: up to five words, stopping at function words;
+        ``as_typed`` keeps a lower-case one whole ("(guy's hospital)", "lagos biennial")."""
+        # "(also Spotify)", "@ tidepool", "allegro -": not part of the name
+        raw = re.sub(r"^\s*(?:(?:also|both|all|now|still)\s+|@\s*)+", "", raw, flags=re.I)
+        raw = re.sub(r"\s+[-\u2013\u2014]+\s*$", "", raw)
+        if as_typed and raw.strip().islower():
+            kept = raw.strip().split()[:4]
+            while kept and kept[-1].casefold() in _PLACE_STOP | {"now"}:
+                kept.pop()
+            cut = next((i for i, w in enumerate(kept) if w.casefold() in _PLACE_STOP), None)
+            return " ".join(kept[:cut]).strip(",.;:)")
+        words: list[str] = []
+        split = raw.strip().split()
+        for n, word in enumerate(split):
+            w = word.strip(",.;:)")
+            # "Dutch trade mission", "Warsaw running club": lower-case words up to a head noun
+            if words and w[:1].islower() and w.casefold() not in ("of", "&", "de", "la"):
+                tail = [x.strip(",.;:)") for x in split[n : n + 3]]
+                head = next((k for k, x in enumerate(tail) if x.casefold() in _ORG_HEADS), None)
+                if head is not None and all(x[:1].islower() for x in tail[: head + 1]):
+                    words.extend(tail[: head + 1])
+                break
+            if (
+                not w
+                or (w.casefold() in _PLACE_STOP and w.casefold() not in ("of",))
+                or w.casefold() in ("now", "today")
+            ):
+                break
+            if not (w[0].isupper() or w[0].isdigit() or w.casefold() in ("of", "&", "de", "la")):
+                if words:
+                    break
+                w = w[0].upper() + w[1:]  # "(nokia)" typed in lower case
+            if not words and word[:1].isupper() and _POSSESSIVE_END_RE.search(w):
+                words.append(w[:-2])  # "ByteDance's ads team"
+                break
+            words.append(w)
+            if len(words) == 5 or (word != w and not word.endswith(")")):
+                break
+        while words and words[-1].casefold() in ("of", "&", "de", "la"):
+            words.pop()
+        return " ".join(words)
