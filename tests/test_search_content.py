@@ -78,6 +78,13 @@ def test_a_renumbered_rowid_does_not_confuse_the_index(data_dir: Path) -> None:
     _index_is_consistent()
 
 
+def test_a_broad_query_ranks_the_newest_matches(data_dir: Path, monkeypatch) -> None:
+    ana = people.create_person(full_name="Ana Ruiz")
+    made = [conversations.log_conversation(participants=[ana], notes="sailing") for _ in range(4)]
+    monkeypatch.setattr(search_index, "RANK_WINDOW", 2)
+    assert {h.row_id for h in search_index.query_conversations("sail")} == set(made[2:])
+
+
 def test_rebuild_gives_the_same_results(data_dir: Path) -> None:
     ana = people.create_person(full_name="Ana Ruiz")
     kept = conversations.log_conversation(participants=[ana], title="Sailing", notes="boats")

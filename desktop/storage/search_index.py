@@ -206,10 +206,12 @@ _PEOPLE_SQL = (
     "WHERE person_index MATCH ? LIMIT ?"
 )
 # The index holds keys, not ids: each candidate's id comes from the row's key index.
+# Keys grow with each new conversation, so a broad prefix ranks the newest RANK_WINDOW
+# matches (FTS5 walks its rowids backwards at no extra cost).
 _CONVERSATIONS_SQL = (
     "SELECT (SELECT c.id FROM conversation c WHERE c.fts_key = conversation_index.rowid), "
     f"bm25(conversation_index, {_weights(CONVERSATION_WEIGHTS)}) "
-    "FROM conversation_index WHERE conversation_index MATCH ? LIMIT ?"
+    "FROM conversation_index WHERE conversation_index MATCH ? ORDER BY rowid DESC LIMIT ?"
 )
 
 
