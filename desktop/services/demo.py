@@ -152,7 +152,7 @@ def build_demo(
         with journal.bulk_indexes_deferred():
             summary = _build(people, seed, conversations_per_person, now, progress)
         # After the indexes are back: the person index joins tags by person.
-        search_index.rebuild_people()  # conversations: kept by triggers
+        search_index.rebuild()
         if progress:
             progress("index", 1, 1)
         return summary

@@ -150,13 +150,18 @@ def rebuild_people() -> None:
 
 
 def rebuild() -> None:
-    """Rebuild both indexes from the rows (a repair, or after a large sync pull).
+    """Rebuild what writes do not keep current by themselves, after a large sync pull.
 
-    The conversation index is kept current by triggers; rebuilding it re-reads every live
-    conversation in key order (FTS5's ``delete-all`` forgets the old index in one go).
+    That is the person index only: triggers keep the conversation index current on every
+    write, bulk ones included (:func:`rebuild_conversations` is the repair).
     """
+    rebuild_people()
+
+
+def rebuild_conversations() -> None:
+    """Re-read every live conversation into its index, in key order (a repair: FTS5's
+    ``delete-all`` forgets the old index in one go)."""
     with database.atomic():
-        rebuild_people()
         database.execute_sql(
             "INSERT INTO conversation_index (conversation_index) VALUES ('delete-all')"
         )

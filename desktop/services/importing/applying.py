@@ -139,7 +139,7 @@ def write_plan(plan: Plan, *, progress: Progress | None = None) -> Counter[str]:
 
 def _index(plan: Plan, bulk: int) -> None:
     if bulk > REBUILD_ABOVE:
-        search_index.rebuild_people()  # conversations: kept by triggers
+        search_index.rebuild()
         return
     search_index.refresh_rows(
         [("person", p.person_id) for p in plan.people if p.changes_anything]
