@@ -126,10 +126,19 @@ def test_a_missing_table_is_called_damage(demo, tmp_path, capsys, command):
 
 
 def _damage(path: Path) -> None:
-    """Overwrite every third page after the first with garbage."""
+    """Overwrite every third page after the first with garbage, sparing the schema's own
+    pages (without them nothing at all can be read, whatever the layout puts where)."""
+    connection = sqlite3.connect(path)
+    schema = {
+        page
+        for (page,) in connection.execute("SELECT pageno FROM dbstat WHERE name = 'sqlite_schema'")
+    }
+    connection.close()
     size = path.stat().st_size
     with path.open("r+b") as handle:
         for offset in range(8192, size, 4096 * 3):
+            if offset // 4096 + 1 in schema:
+                continue
             handle.seek(offset)
             handle.write(b"\xde\xad\xbe\xef" * 1024)
 

@@ -25,9 +25,11 @@ when it comes from an older Rapport.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from desktop import paths
 from desktop.storage import private, schema
@@ -135,11 +137,17 @@ def open_data_dir() -> Path | None:
     return Path(database.obj.database).parent
 
 
-def backup_before(reason: str, *, data_dir: Path | None = None) -> BackupInfo | None:
+def backup_before(
+    reason: str,
+    *,
+    data_dir: Path | None = None,
+    run_db: Callable[[Callable[[], Any]], Any] | None = None,
+) -> BackupInfo | None:
     """The safety copy taken before an import, a merge or a restore.
 
     Returns None when no store is open (nothing to protect). Raises BackupError when the
-    copy fails: better to stop than to change data without a way back.
+    copy fails: better to stop than to change data without a way back. ``run_db`` runs
+    the write probe where writes run (a worker's own connection is read-only).
     """
     folder = data_dir or open_data_dir()
     if folder is None or not paths.database_path(folder).exists():
@@ -147,13 +155,15 @@ def backup_before(reason: str, *, data_dir: Path | None = None) -> BackupInfo | 
     if database.obj is not None and database.in_transaction():
         raise BackupError("a backup cannot be taken inside a running change")
     if database.obj is not None and open_data_dir() == folder:
-        _check_writable(folder)
+        _check_writable(folder, run_db)
     info = backup_now(folder, reason=reason)
     prune(folder)
     return info
 
 
-def _check_writable(folder: Path) -> None:
+def _check_writable(
+    folder: Path, run_db: Callable[[Callable[[], Any]], Any] | None = None
+) -> None:
     """No safety copy for a change that cannot start (read-only file, a writer holding on)."""
     import peewee as pw
 
@@ -161,7 +171,7 @@ def _check_writable(folder: Path) -> None:
     from desktop.storage.errors import translate
 
     try:
-        probe_write()
+        run_db(probe_write) if run_db is not None else probe_write()
     except (pw.DatabaseError, sqlite3.Error) as exc:
         raise BackupError(str(translate(paths.database_path(folder), exc))) from exc
 

@@ -33,7 +33,13 @@ from desktop.domain.focus import (
     focus_note,
     suggest,
 )
-from desktop.domain.records import AttendanceView, EventView
+from desktop.domain.records import (
+    AttendanceView,
+    CommitmentView,
+    ConversationView,
+    EventView,
+    PersonCard,
+)
 from desktop.services import commitments, conversations, events, network, people, trust
 from desktop.services.store import operation
 from desktop.storage.models import database
@@ -296,10 +302,14 @@ def debrief_list(event_id: str) -> list[DebriefEntry]:
     ]
 
 
-def _source(person_id: str, attendance: AttendanceView | None, lookup: _Lookup) -> BriefingSource:
-    card = people.get_person(person_id)
-    talks = conversations.conversations_with(person_id)
-    promises = [c for c in commitments.commitments_with(person_id) if c.status == "open"]
+def _source(
+    person_id: str, attendance: AttendanceView | None, lookup: _Lookup, bulk: _Bulk
+) -> BriefingSource:
+    card = bulk.cards.get(person_id)
+    if card is None:
+        raise people.PersonNotFound(person_id)
+    talks = bulk.talks[person_id]
+    promises = [c for c in bulk.promises[person_id] if c.status == "open"]
     reading = trust.reading_for(person_id, today=lookup.today)
     warm = () if talks else tuple(lookup.warm_candidates(person_id, card.organization))
     from desktop.services.dates import dates_of
@@ -318,10 +328,29 @@ def _source(person_id: str, attendance: AttendanceView | None, lookup: _Lookup) 
     )
 
 
+@dataclass(frozen=True)
+class _Bulk:
+    """What every guest needs, read for all of them at once: a few queries per sheet
+    rather than a few per guest (building each query costs more than running it)."""
+
+    cards: dict[str, PersonCard]
+    talks: dict[str, list[ConversationView]]
+    promises: dict[str, list[CommitmentView]]
+
+
 def _briefs(
     order: Sequence[tuple[str, AttendanceView | None]], lookup: _Lookup
 ) -> tuple[PersonBrief, ...]:
-    return tuple(shape_person(_source(pid, att, lookup), today=lookup.today) for pid, att in order)
+    ids = [pid for pid, _ in order]
+    trust.readings_for(ids, today=lookup.today)  # warms the cache reading_for then uses
+    bulk = _Bulk(
+        people.get_people(ids),
+        conversations.conversations_with_each(ids),
+        commitments.commitments_with_each(ids),
+    )
+    return tuple(
+        shape_person(_source(pid, att, lookup, bulk), today=lookup.today) for pid, att in order
+    )
 
 
 def gather_for_event(event_id: str, *, today: date | None = None) -> BriefingSheet:

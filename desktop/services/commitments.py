@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -9,6 +10,7 @@ from desktop.domain.records import CommitmentView
 from desktop.services.store import operation
 from desktop.storage import journal
 from desktop.storage.models import COMMITMENT_OWNERS, Commitment, Person
+from desktop.storage.sql import chunks
 
 
 @operation
@@ -124,7 +126,7 @@ def _views(query: Any) -> list[CommitmentView]:
 
 def _base() -> Any:
     return (
-        Commitment.select(Commitment, Person)
+        Commitment.select(Commitment, Person.id, Person.full_name)  # not the card and photo
         .join(Person, on=(Commitment.person == Person.id))
         .where((Commitment.deleted == False) & (Person.deleted == False))
     )
@@ -135,6 +137,17 @@ def commitments_with(person_id: str) -> list[CommitmentView]:
     query = _base().where(Commitment.person == person_id).order_by(Commitment.made_at.desc())
     views = _views(query)
     return sorted(views, key=lambda c: c.status != "open")
+
+
+def commitments_with_each(person_ids: Sequence[str]) -> dict[str, list[CommitmentView]]:
+    """:func:`commitments_with` for several people at once (a briefing's guests)."""
+    wanted = list(dict.fromkeys(person_ids))
+    found: dict[str, list[CommitmentView]] = {pid: [] for pid in wanted}
+    for chunk in chunks(wanted, 500):
+        query = _base().where(Commitment.person.in_(chunk)).order_by(Commitment.made_at.desc())
+        for view in _views(query):
+            found[view.person_id].append(view)
+    return {pid: sorted(views, key=lambda c: c.status != "open") for pid, views in found.items()}
 
 
 def open_commitments(*, owner: str | None = None) -> list[CommitmentView]:

@@ -18,9 +18,10 @@ from desktop.storage.models import (
     Participant,
     Person,
     Tag,
+    database,
     link_id,
 )
-from desktop.storage.sql import chunks
+from desktop.storage.sql import chunks, placeholders
 
 FIELDS = ("happened_at", "kind", "place", "event", "title", "notes", "depth", "confidential")
 
@@ -179,6 +180,33 @@ def get_conversation(conversation_id: str) -> ConversationView:
     if not views:
         raise LookupError(f"no conversation {conversation_id}")
     return views[0]
+
+
+def conversations_with_each(person_ids: Sequence[str]) -> dict[str, list[ConversationView]]:
+    """:func:`conversations_with` for several people at once (a briefing's guests): the
+    same lists, newest first, from a few queries instead of a few per person."""
+    wanted = list(dict.fromkeys(person_ids))
+    found: dict[str, list[ConversationView]] = {pid: [] for pid in wanted}
+    for chunk in chunks(wanted, 500):
+        ids = [
+            cid
+            for (cid,) in database.execute_sql(
+                "SELECT c.id FROM conversation c WHERE c.deleted = 0 AND c.id IN "
+                "(SELECT conversation_id FROM participant WHERE deleted = 0 "
+                f"AND person_id IN ({placeholders(chunk)})) ORDER BY c.happened_at DESC",
+                chunk,
+            )
+        ]
+        views: dict[str, ConversationView] = {}
+        for part in chunks(ids, 500):
+            views.update(
+                (v.id, v) for v in _views(Conversation.select().where(Conversation.id.in_(part)))
+            )
+        for cid in ids:  # newest first, as each person's list is
+            for pid in views[cid].participant_ids:
+                if pid in found:
+                    found[pid].append(views[cid])
+    return found
 
 
 def conversations_with(person_id: str, *, limit: int | None = None) -> list[ConversationView]:

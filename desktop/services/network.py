@@ -130,12 +130,10 @@ def ask_line(person_id: str, *, pronouns: str = "", name: str = "") -> str:
             if end and end != person_id:
                 neighbours[end] += 2
     best: tuple[int, int, str] | None = None
+    readings = trust.readings_for(neighbours)  # one batch: a deleted neighbour is left out
     for other, weight in neighbours.items():
-        try:
-            reading = trust.reading_for(other)
-        except LookupError:  # deleted meanwhile
-            continue
-        if reading.in_them < WARM_TRUST:
+        reading = readings.get(other)
+        if reading is None or reading.in_them < WARM_TRUST:
             continue
         key = (reading.in_them, weight, other)
         if best is None or key > best:

@@ -42,11 +42,13 @@ def open_thread_connection(
     cache_kib: int | None = None,
     progress: Callable[[], int] | None = None,
     progress_steps: int = 5_000,
+    read_only: bool = False,
 ) -> bool:
     """Set up the calling worker thread's own connection (see ``storage.connections``);
-    False when no store is open. Background readers and jobs call this, never storage."""
+    False when no store is open. Background readers and jobs call this, never storage.
+    ``read_only``: SQLite refuses writes on it (the app's workers never write)."""
     return connections.open_for_thread(
-        cache_kib=cache_kib, progress=progress, progress_steps=progress_steps
+        cache_kib=cache_kib, progress=progress, progress_steps=progress_steps, read_only=read_only
     )
 
 

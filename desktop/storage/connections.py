@@ -22,9 +22,14 @@ def open_for_thread(
     cache_kib: int | None = None,
     progress: Callable[[], int] | None = None,
     progress_steps: int = 5_000,
+    read_only: bool = False,
 ) -> bool:
     """Open this thread's connection if it is closed, with its cache size and progress
     handler (``progress()`` returning non-zero aborts the running statement).
+
+    ``read_only`` makes SQLite refuse every write on this connection (``query_only``):
+    the app's workers read, and hand writes to the single writer thread, so a write that
+    slipped onto a worker fails loudly instead of racing the journal's clock.
 
     Returns False when there is no store to connect to: the work itself then reports
     the problem in its own words.
@@ -33,6 +38,8 @@ def open_for_thread(
         if not database.is_closed():
             return True
         connection = database.connection()
+        if read_only:
+            connection.execute("PRAGMA query_only = 1")
         if cache_kib is not None:
             connection.execute(f"PRAGMA cache_size = -{int(cache_kib)}")
         if progress is not None:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 import peewee as pw
 
+from desktop.storage.conversation_fts import step_5_conversation_fts
 from desktop.storage.models import Draft
 
 # fmt: off
@@ -119,6 +120,7 @@ STEPS: dict[int, Callable[[pw.SqliteDatabase], None]] = {
     2: step_2_pronouns_drafts_indexes,
     3: step_3_sync,
     4: step_4_dates,
+    5: step_5_conversation_fts,
 }
 SCHEMA_VERSION = max(STEPS)
 

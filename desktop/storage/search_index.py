@@ -1,8 +1,12 @@
 """The FTS5 full-text index over people and conversation notes.
 
 The index is derived data (rebuildable from the rows), local to this device and never
-synchronised, so plain DELETE/INSERT is right here. Each source row maps to an FTS rowid
-computed from its UUID, which keeps updates O(log n) without a mapping table.
+synchronised, so plain DELETE/INSERT is right here. A person maps to an FTS rowid computed
+from its UUID, which keeps updates O(log n) without a mapping table.
+
+Conversation notes are the bulk of the text: their index stores no copy of it. It reads
+the rows (external content keyed by ``conversation.fts_key``), and triggers in the schema
+keep it current on every write (see :mod:`desktop.storage.conversation_fts`).
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from dataclasses import dataclass
 
 from playhouse.sqlite_ext import FTS5Model, RowIDField, SearchField
 
-from desktop.storage.models import Conversation, Person, Tag, database
+from desktop.storage.models import Person, Tag, database
 from desktop.storage.sql import chunks
 
 TOKENIZE = "unicode61 remove_diacritics 2"
@@ -48,22 +52,8 @@ class PersonIndex(FTS5Model):
         options = {"tokenize": TOKENIZE, "prefix": PREFIXES}
 
 
-class ConversationIndex(FTS5Model):
-    rowid = RowIDField()
-    conversation_id = SearchField(unindexed=True)
-    title = SearchField()
-    place = SearchField()
-    notes = SearchField()
-
-    class Meta:
-        database = database
-        table_name = "conversation_index"
-        options = {"tokenize": TOKENIZE}  # long notes: a prefix index costs more than it saves
-
-
-INDEX_MODELS = (PersonIndex, ConversationIndex)
 PERSON_WEIGHTS = (0.0, 10.0, 6.0, 4.0, 3.0, 3.0, 1.0)
-CONVERSATION_WEIGHTS = (0.0, 4.0, 3.0, 1.0)
+CONVERSATION_WEIGHTS = (4.0, 3.0, 1.0)  # title, place, notes
 
 
 def match_expression(text: str) -> str:
@@ -111,34 +101,16 @@ def refresh_person(person_id: str) -> None:
     ).execute()
 
 
-def refresh_conversation(conversation_id: str) -> None:
-    """Re-index one conversation (call inside the write's transaction)."""
-    rowid = fts_rowid(conversation_id)
-    ConversationIndex.delete().where(ConversationIndex.rowid == rowid).execute()
-    conversation = Conversation.get_or_none(Conversation.id == conversation_id)
-    if conversation is None or conversation.deleted:
-        return
-    ConversationIndex.insert(
-        rowid=rowid,
-        conversation_id=conversation_id,
-        title=conversation.title,
-        place=conversation.place,
-        notes=conversation.notes,
-    ).execute()
-
-
 def refresh_rows(rows: Iterable[tuple[str, str]]) -> None:
-    """Re-index what a set of written ``(entity, row_id)`` concerns: people, conversations,
-    and a tag's person. The one way writes keep the index current (call inside the
-    write's transaction); other entities are not indexed."""
+    """Re-index what a set of written ``(entity, row_id)`` concerns: people and a tag's
+    person. The one way writes keep the person index current (call inside the write's
+    transaction); conversations need nothing (the schema's triggers keep theirs), other
+    entities are not indexed."""
     people: set[str] = set()
-    conversations: set[str] = set()
     tags: list[str] = []
     for entity, row_id in rows:
         if entity == "person":
             people.add(row_id)
-        elif entity == "conversation":
-            conversations.add(row_id)
         elif entity == "tag":
             tags.append(row_id)
     for chunk in chunks(tags):
@@ -147,8 +119,6 @@ def refresh_rows(rows: Iterable[tuple[str, str]]) -> None:
         )
     for person_id in people:
         refresh_person(person_id)
-    for conversation_id in conversations:
-        refresh_conversation(conversation_id)
 
 
 _PERSON_ABOUT_SQL = " || ' ' || ".join(
@@ -157,8 +127,8 @@ _PERSON_ABOUT_SQL = " || ' ' || ".join(
 )
 
 
-def rebuild() -> None:
-    """Rebuild both indexes from the rows in bulk (after a migration, an import, the demo).
+def rebuild_people() -> None:
+    """Rebuild the person index from the rows in bulk (after an import, the demo).
 
     Uses the ``fts_rowid`` SQL function registered by :func:`register_functions`. Rows go
     in in rowid order: FTS5 flushes its in-memory term buffer to a new segment whenever a
@@ -166,9 +136,8 @@ def rebuild() -> None:
     thousands of tiny segments — ordered, a rebuild takes about half the time.
     """
     with database.atomic():
-        for model in INDEX_MODELS:
-            if model.select(model.rowid).limit(1).exists():  # an empty index: nothing to clear
-                model.delete().execute()
+        if PersonIndex.select(PersonIndex.rowid).limit(1).exists():  # empty: nothing to clear
+            PersonIndex.delete().execute()
         database.execute_sql(
             "INSERT INTO person_index (rowid, person_id, name, nickname, organization, "
             "headline, tags, about) SELECT fts_rowid(p.id) AS fts, p.id, "
@@ -178,10 +147,28 @@ def rebuild() -> None:
             "WHERE t.person_id = p.id AND t.deleted = 0), ''), "
             f"{_PERSON_ABOUT_SQL} FROM person p WHERE p.deleted = 0 ORDER BY fts"
         )
+
+
+def rebuild() -> None:
+    """Rebuild what writes do not keep current by themselves, after a large sync pull.
+
+    That is the person index only: triggers keep the conversation index current on every
+    write, bulk ones included (:func:`rebuild_conversations` is the repair).
+    """
+    rebuild_people()
+
+
+def rebuild_conversations() -> None:
+    """Re-read every live conversation into its index, in key order (a repair: FTS5's
+    ``delete-all`` forgets the old index in one go)."""
+    with database.atomic():
         database.execute_sql(
-            "INSERT INTO conversation_index (rowid, conversation_id, title, place, notes) "
-            "SELECT fts_rowid(id) AS fts, id, title, place, notes FROM conversation "
-            "WHERE deleted = 0 ORDER BY fts"
+            "INSERT INTO conversation_index (conversation_index) VALUES ('delete-all')"
+        )
+        database.execute_sql(
+            "INSERT INTO conversation_index (rowid, title, place, notes) "
+            "SELECT fts_key, title, place, notes FROM conversation WHERE deleted = 0 "
+            "ORDER BY fts_key"
         )
 
 
@@ -200,9 +187,7 @@ class IndexHit:
 RANK_WINDOW = 500
 
 
-def _ranked(
-    table: str, id_column: str, weights: tuple[float, ...], text: str, limit: int
-) -> list[IndexHit]:
+def _ranked(sql: str, text: str, limit: int, kind: str) -> list[IndexHit]:
     """Best ``limit`` hits by bm25, computing the (costly) rank for at most RANK_WINDOW rows.
 
     A selective query is ranked exactly. A broad prefix typed so far ("sai*" matches a
@@ -212,20 +197,32 @@ def _ranked(
     expression = match_expression(text)
     if not expression:
         return []
-    weight_list = ", ".join(str(w) for w in weights)
-    candidates = database.execute_sql(
-        f"SELECT {id_column}, bm25({table}, {weight_list}) FROM {table} "
-        f"WHERE {table} MATCH ? LIMIT ?",
-        (expression, RANK_WINDOW),
-    ).fetchall()
+    candidates = database.execute_sql(sql, (expression, RANK_WINDOW)).fetchall()
     best = sorted(candidates, key=lambda row: row[1])[:limit]
-    kind = "person" if table == "person_index" else "conversation"
     return [IndexHit(kind, str(row_id), float(rank)) for row_id, rank in best]
 
 
+def _weights(weights: tuple[float, ...]) -> str:
+    return ", ".join(str(w) for w in weights)
+
+
+_PEOPLE_SQL = (
+    f"SELECT person_id, bm25(person_index, {_weights(PERSON_WEIGHTS)}) FROM person_index "
+    "WHERE person_index MATCH ? LIMIT ?"
+)
+# The index holds keys, not ids: each candidate's id comes from the row's key index.
+# Keys grow with each new conversation, so a broad prefix ranks the newest RANK_WINDOW
+# matches (FTS5 walks its rowids backwards at no extra cost).
+_CONVERSATIONS_SQL = (
+    "SELECT (SELECT c.id FROM conversation c WHERE c.fts_key = conversation_index.rowid), "
+    f"bm25(conversation_index, {_weights(CONVERSATION_WEIGHTS)}) "
+    "FROM conversation_index WHERE conversation_index MATCH ? ORDER BY rowid DESC LIMIT ?"
+)
+
+
 def query_people(text: str, limit: int = 20) -> list[IndexHit]:
-    return _ranked("person_index", "person_id", PERSON_WEIGHTS, text, limit)
+    return _ranked(_PEOPLE_SQL, text, limit, "person")
 
 
 def query_conversations(text: str, limit: int = 20) -> list[IndexHit]:
-    return _ranked("conversation_index", "conversation_id", CONVERSATION_WEIGHTS, text, limit)
+    return _ranked(_CONVERSATIONS_SQL, text, limit, "conversation")

@@ -81,7 +81,7 @@ def bench_search(folder: Path, rounds: int = 15) -> dict[str, tuple[float, float
                 (expression,),
             ).fetchall()
             raw.execute(
-                "SELECT conversation_id, snippet(conversation_index, 3, '[', ']', '…', 14) "
+                "SELECT rowid, snippet(conversation_index, 2, '[', ']', '…', 14) "
                 "FROM conversation_index WHERE conversation_index MATCH ? ORDER BY rank LIMIT 20",
                 (expression,),
             ).fetchall()

@@ -38,7 +38,12 @@ def state_rows() -> dict[str, list[tuple]]:
     rows: dict[str, list[tuple]] = {}
     for model in SYNCED_MODELS:
         table = model._meta.table_name
-        rows[table] = database.execute_sql(f'SELECT * FROM "{table}" ORDER BY id').fetchall()
+        # The model's columns: a table may also hold local bookkeeping (conversation's
+        # search key), numbered by each device on its own.
+        columns = ", ".join(f'"{f.column_name}"' for f in model._meta.sorted_fields)
+        rows[table] = database.execute_sql(
+            f'SELECT {columns} FROM "{table}" ORDER BY id'
+        ).fetchall()
     rows["field_clock"] = database.execute_sql(
         'SELECT entity, row_id, field, hlc FROM "field_clock" ORDER BY 1, 2, 3'
     ).fetchall()

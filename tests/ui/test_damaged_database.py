@@ -20,10 +20,19 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def _damage(path: Path) -> None:
-    """Overwrite every third page after the first with garbage."""
+    """Overwrite every third page after the first with garbage, sparing the schema's own
+    pages (without them nothing at all can be read, whatever the layout puts where)."""
     size = path.stat().st_size
+    connection = sqlite3.connect(path)
+    schema = {
+        page
+        for (page,) in connection.execute("SELECT pageno FROM dbstat WHERE name = 'sqlite_schema'")
+    }
+    connection.close()
     with path.open("r+b") as handle:
         for offset in range(8192, size, 4096 * 3):
+            if offset // 4096 + 1 in schema:
+                continue
             handle.seek(offset)
             handle.write(b"\xde\xad\xbe\xef" * 1024)
 

@@ -65,3 +65,58 @@ def test_an_import_and_an_edit_in_the_window_both_land(
     assert people.get_person(ana).headline == "Head of product"
     names = {name for _id, name in people.all_names()}
     assert "Simone Perreault" in names and "Ana Ruiz" in names
+
+
+def test_a_worker_cannot_write_but_can_hand_the_write_to_the_gui_thread(qtbot, data_dir) -> None:
+    """Workers' connections are read-only: a write that strays onto one fails at once
+    (and writes nothing) instead of racing the window's writes; through a WriterBridge
+    the same write runs on the GUI thread and lands."""
+    from desktop.ui.kit.background import WriterBridge, run_job
+
+    outcome: list[object] = []
+    parent = WriterBridge()
+
+    def stray(_progress):
+        return people.create_person(full_name="Stray Writer")
+
+    run_job(parent, stray, outcome.append, outcome.append)
+    qtbot.waitUntil(lambda: bool(outcome), timeout=10_000)
+    assert isinstance(outcome[0], Exception) and "readonly" in str(outcome[0]).lower()
+    assert "Stray Writer" not in {name for _id, name in people.all_names()}
+
+    outcome.clear()
+    threads: list[threading.Thread] = []
+
+    def write(name: str) -> str:
+        threads.append(threading.current_thread())
+        return people.create_person(full_name=name)
+
+    run_job(
+        parent,
+        lambda _progress: [parent.call(lambda n=n: write(n)) for n in ("One", "Two")],
+        outcome.append,
+        outcome.append,
+    )
+    qtbot.waitUntil(lambda: bool(outcome), timeout=10_000)
+    assert isinstance(outcome[0], list), outcome[0]
+    assert threads == [threading.main_thread()] * 2
+    assert {"One", "Two"} <= {name for _id, name in people.all_names()}
+
+
+def test_background_readers_cannot_write(qtbot, data_dir) -> None:
+    from desktop.ui.kit.background import TaskManager
+
+    manager = TaskManager()
+    outcome: list[object] = []
+    try:
+        manager.run(
+            "write",
+            lambda: people.create_person(full_name="Reader Writer"),
+            outcome.append,
+            outcome.append,
+        )
+        qtbot.waitUntil(lambda: bool(outcome), timeout=10_000)
+    finally:
+        manager.shutdown()
+    assert isinstance(outcome[0], Exception) and "readonly" in str(outcome[0]).lower()
+    assert "Reader Writer" not in {name for _id, name in people.all_names()}

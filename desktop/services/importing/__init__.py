@@ -325,7 +325,7 @@ def apply_import(
 
     copy = None
     if backup and (preview.changes_anything or preview.plan.version != data_version()):
-        copy = backups.backup_before("before-import")
+        copy = backups.backup_before("before-import", run_db=run_db)
 
     @operation
     def _write() -> tuple[ImportPreview, dict[str, int]]:

@@ -126,6 +126,8 @@ def url_key(value: str) -> str:
 
 def fold(text: str) -> str:
     """Case- and accent-insensitive form of a name (scripts without accents pass through)."""
+    if text.isascii():  # most names and every email: nothing to decompose (an import's
+        return text.lower()  # matching folds hundreds of thousands of them)
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 

@@ -13,7 +13,9 @@ place Qt widgets are touched. Work that would freeze the window runs on a worker
 
 Results, errors and progress always come back on the GUI thread, through queued
 signals. Every worker thread sets up and closes its own SQLite connection through
-:mod:`desktop.services.store` (WAL lets it read while the GUI thread writes).
+:mod:`desktop.services.store` (WAL lets it read while the GUI thread writes); that
+connection is read-only (``query_only``), so a write that strays onto a worker fails at
+once instead of racing the journal's clock and its list of touched rows.
 """
 
 from __future__ import annotations
@@ -173,7 +175,10 @@ class TaskManager(QObject):
         from desktop.services import store  # lazily: keeps peewee off capture's start-up
 
         store.open_thread_connection(
-            cache_kib=self._cache_kib, progress=self._superseded, progress_steps=PROGRESS_STEPS
+            cache_kib=self._cache_kib,
+            progress=self._superseded,
+            progress_steps=PROGRESS_STEPS,
+            read_only=True,
         )
 
     @staticmethod
@@ -255,6 +260,8 @@ class Job(QObject):
         from desktop.services import store  # lazily: keeps peewee off capture's start-up
 
         try:
+            # Reads only: its writes go through a WriterBridge (the GUI thread writes).
+            store.open_thread_connection(read_only=True)
             result = self._fn(self._progress)
         except BaseException as exc:  # handed to the GUI thread, which decides
             self._emit(self.failed, exc)
