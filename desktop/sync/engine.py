@@ -19,7 +19,7 @@ from desktop import __version__
 from desktop.storage import outbox, replication, replication_values
 from desktop.storage.models import database
 from desktop.storage.replication import Group
-from desktop.sync import layout, snapshot, state
+from desktop.sync import layout, snapshot, state, timings
 from desktop.sync.crypto import KIND_DEVICE, KIND_SEGMENT, SealError, sealed_key_id
 from desktop.sync.errors import SyncError, VaultMismatch
 from desktop.sync.payload import decode_segment, encode_json, encode_segment
@@ -103,13 +103,17 @@ class SyncEngine:
             )
         origin = self.db(state.own_origin)
         self._announce(origin)
-        self._push(origin, result)
-        self._pull(origin, result)
+        with timings.phase("push_s"):
+            self._push(origin, result)
+        with timings.phase("pull_s"):
+            self._pull(origin, result)
         result.warnings.extend(n for n in self.session.notes if n not in result.warnings)
-        if self.db(replication_values.rebuild_search_if_stale):
-            self.session.publish()
+        with timings.phase("search_index_s"):
+            if self.db(replication_values.rebuild_search_if_stale):
+                self.session.publish()
         # compaction: new devices start from it
-        snapshot.maybe_write(self.session, origin, self.snapshot_limits)
+        with timings.phase("snapshot_s"):
+            snapshot.maybe_write(self.session, origin, self.snapshot_limits)
         result.seconds = round(time.monotonic() - started, 3)
         return result
 

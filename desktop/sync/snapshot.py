@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop.storage import replication_snapshot as rs
 from desktop.storage.replication import SegmentRejected, Write
-from desktop.sync import layout, state
+from desktop.sync import layout, state, timings
 from desktop.sync.crypto import KIND_SNAPSHOT, SealError
 from desktop.sync.payload import pack, unpack
 
@@ -196,9 +196,11 @@ def _write(session: SyncSession, origin: str, number: int, part_changes: int) ->
     after, changes = 0, 0
     try:
         while after < base.log_max:
-            writes, after = session.db(partial(rs.read_part, base, after, part_changes))
+            with timings.phase("snapshot_read_s"):
+                writes, after = session.db(partial(rs.read_part, base, after, part_changes))
             if writes:
-                parts.append(encode_part(writes))
+                with timings.phase("snapshot_encode_s"):
+                    parts.append(encode_part(writes))
                 changes += sum(len(w[3]) for w in writes)
     except rs.StateChanged:
         log.info("Snapshot postponed: the data changed while it was being read")
@@ -304,7 +306,8 @@ def start_from_snapshot(session: SyncSession, origin: str, result: CycleResult) 
             )
             continue
         try:
-            plain = _download(session, manifest)
+            with timings.phase("snapshot_download_s"):
+                plain = _download(session, manifest)
         except SealError as exc:
             _warn(session, result, manifest.device, manifest.number, str(exc))
             continue
@@ -312,19 +315,22 @@ def start_from_snapshot(session: SyncSession, origin: str, result: CycleResult) 
             session.backup()
         expected = int(manifest.body.get("changes") or 0)
         try:
-            applied = session.db(
-                partial(
-                    rs.load,
-                    parts=(decode_part(p) for p in plain),
-                    cursors=manifest.cursors,
-                    frontier_map=manifest.body["frontier"],
-                    vectors=manifest.body["vectors"],
-                    parked=manifest.body["parked"],
-                    own_origin=origin,
-                    own_device=me,
-                    progress=lambda done, total=expected: session.progress(LOADING, done, total),
+            with timings.phase("snapshot_load_s"):
+                applied = session.db(
+                    partial(
+                        rs.load,
+                        parts=(decode_part(p) for p in plain),
+                        cursors=manifest.cursors,
+                        frontier_map=manifest.body["frontier"],
+                        vectors=manifest.body["vectors"],
+                        parked=manifest.body["parked"],
+                        own_origin=origin,
+                        own_device=me,
+                        progress=lambda done, total=expected: session.progress(
+                            LOADING, done, total
+                        ),
+                    )
                 )
-            )
         except SegmentRejected as exc:
             _warn(session, result, manifest.device, manifest.number, str(exc))
             continue
