@@ -88,6 +88,7 @@ def _timed(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse.N
             with timings.phase("command_s"):
                 return handler(args)
         finally:
+            timings.record_process_cpu()
             print(f"timings: {json.dumps(timings.totals())}", file=sys.stderr)
 
     return run

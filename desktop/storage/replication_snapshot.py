@@ -484,6 +484,29 @@ def _bulk_settings() -> Iterator[None]:
             database.execute_sql(f"PRAGMA journal_mode = {previous_mode}")
 
 
+@contextlib.contextmanager
+def _indexes_deferred(tables: Sequence[str]) -> Iterator[None]:
+    """Drop the plain secondary indexes of ``tables`` for a bulk load, then build each once.
+
+    Filling an index row by row while millions of rows arrive costs more than one sorted
+    build at the end (issue #15: a join at 10,000 people). Must run inside the load's
+    transaction: schema changes are transactional in SQLite, so a failed load rolls the
+    indexes back with everything else. UNIQUE indexes stay (they check the data).
+    """
+    marks = placeholders(tables)
+    found = database.execute_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+        f"AND tbl_name IN ({marks})",
+        tuple(tables),
+    ).fetchall()
+    deferred = [(n, sql) for n, sql in found if not sql.upper().startswith("CREATE UNIQUE")]
+    for name, _ in deferred:
+        database.execute_sql(f'DROP INDEX "{name}"')
+    yield  # no finally: after an error the rollback brings the indexes back
+    for _, sql in deferred:
+        database.execute_sql(sql)
+
+
 def _load_empty(
     parts: Iterable[Sequence[Write]],
     parked: Sequence[Sequence[str | None]],
@@ -491,21 +514,22 @@ def _load_empty(
     progress: Progress,
 ) -> ApplyResult:
     loader = _BulkLoader(own_origin)
-    for writes in parts:
-        loader.add(writes)
-        progress(loader.result.received)
-    loader.finish()
-    cursor = database.obj.cursor()
-    cursor.executemany(
-        'INSERT OR IGNORE INTO "sync_parked" (entity, row_id, hlc, field, value, seen) '
-        "VALUES (?, ?, ?, ?, ?, ?)",
-        [tuple(p) for p in parked],
-    )
-    cursor.executemany(
-        'INSERT INTO "change" (hlc, entity, row_id, field, value, segment) '
-        "VALUES (?, ?, ?, ?, ?, ?)",
-        [(p[2], p[0], p[1], p[3], p[4], RECEIVED) for p in parked],
-    )
+    with _indexes_deferred(["change", *(m._meta.table_name for m in ENTITY_NAMES.values())]):
+        for writes in parts:
+            loader.add(writes)
+            progress(loader.result.received)
+        loader.finish()
+        cursor = database.obj.cursor()
+        cursor.executemany(
+            'INSERT OR IGNORE INTO "sync_parked" (entity, row_id, hlc, field, value, seen) '
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [tuple(p) for p in parked],
+        )
+        cursor.executemany(
+            'INSERT INTO "change" (hlc, entity, row_id, field, value, segment) '
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [(p[2], p[0], p[1], p[3], p[4], RECEIVED) for p in parked],
+        )
     loader.result.received += len(parked)
     _receive_clock(loader.newest, loader.result)
     searched = {e: loader.loaded[e] for e in ("person", "conversation", "tag")}

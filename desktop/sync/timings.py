@@ -5,6 +5,8 @@
 (``command_s``), in the passphrase's key derivation (``kdf_s``, Argon2id: deliberately
 slow, so it is reported apart from the sync work), and in the other named phases. The
 Python start-up is what a caller's wall-clock time has on top of ``command_s``.
+``process_cpu_s`` is the CPU time the whole process used (start-up included): on a
+machine shared with other work it varies far less than the wall-clock figures.
 
 Phases add up across calls (create and join derive the key more than once) and may
 nest; nothing is recorded unless the command asked for it, so the cost elsewhere is one
@@ -40,6 +42,10 @@ def phase(name: str) -> Iterator[None]:
 def totals() -> dict[str, float]:
     """Every phase's total so far, rounded to the millisecond."""
     return {name: round(seconds, 3) for name, seconds in sorted(_totals.items())}
+
+
+def record_process_cpu() -> None:
+    _totals["process_cpu_s"] = time.process_time()
 
 
 def reset() -> None:

@@ -78,13 +78,15 @@ class Run:
 
     def line(self, label: str) -> str:
         last = self.out.splitlines()[-1] if self.out else ""
+        cpu = self.timings.get("process_cpu_s", 0.0)
         return (
             f"{label:<36}{self.wall:6.2f} s = start-up {self.startup:.2f} + Argon2 "
-            f"{self.kdf:.2f} + sync work {self.work:.2f} s   {last}"
+            f"{self.kdf:.2f} + sync work {self.work:.2f} s (process CPU {cpu:.2f} s)   {last}"
         )
 
     def phases(self) -> str:
-        shown = {k: v for k, v in self.timings.items() if k not in ("command_s", "kdf_s")}
+        hidden = ("command_s", "kdf_s", "process_cpu_s")
+        shown = {k: v for k, v in self.timings.items() if k not in hidden}
         return "    " + ", ".join(f"{k[:-2]} {v:.2f}" for k, v in shown.items())
 
 

@@ -48,6 +48,14 @@ def changes() -> set[tuple]:
     )
 
 
+def indexes() -> set[tuple[str, str]]:
+    return set(
+        database.execute_sql(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+        ).fetchall()
+    )
+
+
 def snapshot_files(vault: Path) -> list[Path]:
     return sorted((vault / layout.SNAPSHOTS).rglob("*.snap"))
 
@@ -114,6 +122,8 @@ def test_a_join_from_a_snapshot_equals_a_full_replay(tmp_path, small_snapshots) 
     target = parse_target(str(vault))
     a.use()
     ids = some_network()
+    schema_indexes = indexes()
+    assert any(name == "change_segment" for name, _ in schema_indexes)
     create(a, target)
     sync_now(segment_changes=30)  # several segments, then the snapshot
     assert len(snapshot_files(vault)) == 1
@@ -127,6 +137,7 @@ def test_a_join_from_a_snapshot_equals_a_full_replay(tmp_path, small_snapshots) 
     # The bulk load ran with a rollback journal and a big cache; both are given back.
     assert database.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert database.execute_sql("PRAGMA cache_size").fetchone()[0] == -32_000
+    assert indexes() == schema_indexes  # dropped for the bulk load, then built again
     joined, joined_changes = state(), changes()
     assert Person.get_by_id(ids[4]).headline == "after the snapshot"
     assert Person.get_by_id(ids[2]).deleted and not Person.get_by_id(ids[3]).deleted
@@ -315,4 +326,16 @@ def test_the_bulk_settings_stay_in_wal_mode_while_another_connection_is_open(tmp
         other.close()
     assert database.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert Person.select().where(Person.full_name == "Written during the load").count() == 1
+    replica.close()
+
+
+def test_a_failed_bulk_load_brings_the_deferred_indexes_back(tmp_path) -> None:
+    replica = Replica(tmp_path, "a")
+    replica.use()
+    before = indexes()
+    tables = ["change", "person", "conversation"]
+    with pytest.raises(RuntimeError), database.atomic(), rs._indexes_deferred(tables):
+        assert not {n for n, _ in indexes()} & {"change_segment", "conversation_event_id"}
+        raise RuntimeError("the load failed half-way")
+    assert indexes() == before
     replica.close()
