@@ -19,7 +19,7 @@ from desktop import __version__
 from desktop.storage import outbox, replication, replication_values
 from desktop.storage.models import database
 from desktop.storage.replication import Group
-from desktop.sync import layout, snapshot, state, timings
+from desktop.sync import gc_pause, layout, snapshot, state, timings
 from desktop.sync.crypto import KIND_DEVICE, KIND_SEGMENT, SealError, sealed_key_id
 from desktop.sync.errors import SyncError, VaultMismatch
 from desktop.sync.payload import decode_segment, encode_json, encode_segment
@@ -93,6 +93,10 @@ class SyncEngine:
 
     # -- the cycle --------------------------------------------------------------------
     def run_cycle(self) -> CycleResult:
+        with gc_pause.paused():  # millions of short-lived rows at a first push or a join
+            return self._run_cycle()
+
+    def _run_cycle(self) -> CycleResult:
         started = time.monotonic()
         result = CycleResult()
         vault = read_vault(self.remote)
