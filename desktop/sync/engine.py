@@ -17,7 +17,7 @@ from typing import Any
 
 from desktop import __version__
 from desktop.storage import outbox, replication, replication_values
-from desktop.storage.models import database
+from desktop.storage import replication_snapshot as rs
 from desktop.storage.replication import Group
 from desktop.sync import gc_pause, layout, snapshot, state, timings
 from desktop.sync.crypto import KIND_DEVICE, KIND_SEGMENT, SealError, sealed_key_id
@@ -184,9 +184,7 @@ class SyncEngine:
 
     # -- pull -------------------------------------------------------------------------
     def _pull(self, origin: str, result: CycleResult) -> None:
-        had_data = self.db(
-            lambda: database.execute_sql('SELECT count(*) FROM "change"').fetchone()[0]
-        )
+        had_data = self.db(rs.has_data)  # any change at all: one row, not a count of them
         snapshot.start_from_snapshot(self.session, origin, result)  # a new device: skip the replay
         others = [
             d
@@ -199,7 +197,7 @@ class SyncEngine:
             members = roster.members
             others.sort(key=lambda d: (members[d].since if d in members else 1 << 62, d))
         for device_id in others:
-            self._pull_device(device_id, origin, result, had_data > 0)
+            self._pull_device(device_id, origin, result, had_data)
 
     def _pull_device(
         self, device_id: str, origin: str, result: CycleResult, had_data: bool

@@ -286,10 +286,12 @@ def start_from_snapshot(session: SyncSession, origin: str, result: CycleResult) 
     """A device that has applied no segment yet starts from the best readable snapshot."""
     if not session.db(rs.is_fresh):
         return False
-    listing = list_snapshots(session)
+    me = session.config.device_id
+    # our own snapshots hold the state we have: not even their manifests are read (the
+    # device that created a vault stays "fresh" until another device's update arrives)
+    listing = {d: numbers for d, numbers in list_snapshots(session).items() if d != me}
     if not listing:
         return False
-    me = session.config.device_id
     for manifest in _candidates(session, listing, result):
         if manifest.device == me:
             continue  # our own: we have that state already
