@@ -150,6 +150,7 @@ class Base:
     parked: list[list[str | None]]  # [entity, row_id, hlc, field, value, seen JSON | None]
     plain: bool  # every logged change is a winner: no join with the field clocks needed
     own_origin: str
+    rows: int = 0  # change-log rows (a snapshot streamed from a push must hold them all)
     own_first: str = ""  # own-origin stamps in the state (for its seen-vector span)
     own_last: str = ""
     newest: dict[str, str] = field(default_factory=dict)  # per origin, over the writes read
@@ -188,6 +189,7 @@ def begin(*, own_device: str, own_origin: str) -> Base | None:
             ],
             plain=count == clocks,  # each clock has its entry: equal counts → all winners
             own_origin=own_origin,
+            rows=count,
         )
 
 
