@@ -150,10 +150,12 @@ class SyncEngine:
                 "here. Check the vault, or forget this device and join again."
             )
         # A first push (creating a vault, or joining one with local data) is usually big
-        # enough for a snapshot right after it: its parts are built on the way.
+        # enough for a snapshot right after it: its parts are built on the way. They are
+        # cut between segments, so only where a segment is no bigger than a part.
+        part_changes = self.snapshot_limits.part_changes
         stream = self._stream = (
-            snapshot.Stream(self.snapshot_limits.part_changes, origin)
-            if not pushed and self.db(rs.is_fresh)
+            snapshot.Stream(part_changes, origin)
+            if not pushed and self.segment_changes <= part_changes and self.db(rs.is_fresh)
             else None
         )
         while True:

@@ -370,7 +370,7 @@ def test_a_first_push_streams_its_snapshot_equal_to_one_read_from_the_log(
 
     monkeypatch.setattr(snapshot, "_upload", spy_upload)
     monkeypatch.setattr(rs, "read_part", spy_read)
-    result = sync_now(segment_changes=30)
+    result = sync_now(segment_changes=10)  # no bigger than a part: parts cut between them
     assert result.pushed_segments > 2 and len(snapshot_files(vault)) == 1
     assert streamed and not reads  # the log was read once, by the push
     assert len(streamed) > 1  # 25-row parts: the stream cut it in several
