@@ -20,8 +20,11 @@ new one again, then the password/secret). Exit codes: 0 done, 1 needs your atten
 from __future__ import annotations
 
 import argparse
+import functools
 import getpass
+import json
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from desktop.commands import CommandError, add_command, common_options, open_store, print_json
@@ -71,6 +74,33 @@ def _fail(exc: Exception) -> CommandError:
     return CommandError(str(exc), TEMPORARY if getattr(exc, "retry", False) else 1)
 
 
+def _timed(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """With RAPPORT_SYNC_TIMINGS=1, print where the command's time went to stderr (one
+    ``timings: {json}`` line; see :mod:`desktop.sync.timings`), even when it fails."""
+
+    @functools.wraps(handler)
+    def run(args: argparse.Namespace) -> int:
+        from desktop.sync import timings
+
+        if not timings.wanted():
+            return handler(args)
+        try:
+            with timings.phase("command_s"):
+                return handler(args)
+        finally:
+            timings.record_process_cpu()
+            print(f"timings: {json.dumps(timings.totals())}", file=sys.stderr)
+
+    return run
+
+
+def _open_store(args: argparse.Namespace) -> None:
+    from desktop.sync import timings
+
+    with timings.phase("open_store_s"):
+        open_store(args)
+
+
 def _note_keyring() -> None:
     from desktop.services.sync.secrets import secret_store
 
@@ -80,8 +110,9 @@ def _note_keyring() -> None:
 
 
 def _setup(args: argparse.Namespace, create: bool) -> int:
-    open_store(args)
+    _open_store(args)
     from desktop.services.sync.setup import create_vault, join_vault
+    from desktop.sync import timings
     from desktop.sync.errors import SyncError
 
     target = _target(args)
@@ -98,9 +129,10 @@ def _setup(args: argparse.Namespace, create: bool) -> int:
     )
     action = create_vault if create else join_vault
     try:
-        config = action(
-            target=target, passphrase=passphrase, secret=secret, device_name=args.device_name
-        )
+        with timings.phase("setup_s"):
+            config = action(
+                target=target, passphrase=passphrase, secret=secret, device_name=args.device_name
+            )
     except SyncError as exc:
         raise _fail(exc) from exc
     verb = "Created a new sync vault at" if create else "Joined the sync vault at"
@@ -111,10 +143,12 @@ def _setup(args: argparse.Namespace, create: bool) -> int:
     return _cycle(args, quiet_json=False)
 
 
+@_timed
 def create_command(args: argparse.Namespace) -> int:
     return _setup(args, create=True)
 
 
+@_timed
 def join_command(args: argparse.Namespace) -> int:
     return _setup(args, create=False)
 
@@ -139,11 +173,14 @@ def _unlock_if_needed() -> None:
 
 def _cycle(args: argparse.Namespace, quiet_json: bool = True) -> int:
     from desktop.services.sync.cycle import sync_now
+    from desktop.sync import timings
     from desktop.sync.errors import SyncError
 
-    _unlock_if_needed()
+    with timings.phase("unlock_s"):
+        _unlock_if_needed()
     try:
-        result = sync_now()
+        with timings.phase("cycle_s"):
+            result = sync_now()
     except SyncError as exc:
         raise _fail(exc) from exc
     # Refused or stuck updates need the user: exit 1 (a script must not read it as done).
@@ -167,8 +204,9 @@ def _cycle(args: argparse.Namespace, quiet_json: bool = True) -> int:
     return status
 
 
+@_timed
 def cycle_command(args: argparse.Namespace) -> int:
-    open_store(args)
+    _open_store(args)
     return _cycle(args)
 
 

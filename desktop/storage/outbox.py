@@ -97,23 +97,29 @@ def _read(number: int, own_origin: str) -> Batch:
     current: list[Write] = []
     current_seen: dict[str, str] | None = None
     key: tuple[bool, int] | None = None
-    epoch = 0
+    epoch, pending = 0, len(events)
+    # The loop of a first push (2 million rows at 10,000 people): a write's stamp, row and
+    # origin are looked at once per write, not once per field.
+    last_hlc, last_entity, last_row, fields, own = "", "", "", {}, False
     for seq, hlc, entity, row_id, name, value in rows:
-        while epoch < len(events) and events[epoch][0] < seq:
-            _, origin, stamp = events[epoch]
-            seen[origin] = max(seen.get(origin, ""), stamp)
-            epoch += 1
-        own = origin_of(hlc) == own_origin
+        if epoch < pending and events[epoch][0] < seq:
+            while epoch < pending and events[epoch][0] < seq:
+                _, origin, stamp = events[epoch]
+                seen[origin] = max(seen.get(origin, ""), stamp)
+                epoch += 1
+            last_hlc = ""  # a new epoch: a new group, so a new write
+        if hlc == last_hlc and row_id == last_row and entity == last_entity:
+            fields[name] = value  # the same write: one stamp, one row, several fields
+            continue
+        if hlc != last_hlc:
+            own = origin_of(hlc) == own_origin
         if key != (own, epoch):
             if current:
                 groups.append(Group(current_seen, tuple(current)))
             current, key = [], (own, epoch)
             current_seen = dict(seen) if own else None  # relayed: what its writer saw is unknown
-        last = current[-1] if current else None
-        if last is not None and last[0] == hlc and last[1] == entity and last[2] == row_id:
-            last[3][name] = value  # the same write: one stamp, one row, several fields
-        else:
-            current.append((hlc, entity, row_id, {name: value}))
+        last_hlc, last_entity, last_row, fields = hlc, entity, row_id, {name: value}
+        current.append((hlc, entity, row_id, fields))
     if current:
         groups.append(Group(current_seen, tuple(current)))
     return Batch(number, tuple(groups))

@@ -21,6 +21,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 from itertools import chain
 from typing import Any, cast
 
@@ -149,6 +150,7 @@ class Base:
     parked: list[list[str | None]]  # [entity, row_id, hlc, field, value, seen JSON | None]
     plain: bool  # every logged change is a winner: no join with the field clocks needed
     own_origin: str
+    rows: int = 0  # change-log rows (a snapshot streamed from a push must hold them all)
     own_first: str = ""  # own-origin stamps in the state (for its seen-vector span)
     own_last: str = ""
     newest: dict[str, str] = field(default_factory=dict)  # per origin, over the writes read
@@ -187,6 +189,7 @@ def begin(*, own_device: str, own_origin: str) -> Base | None:
             ],
             plain=count == clocks,  # each clock has its entry: equal counts → all winners
             own_origin=own_origin,
+            rows=count,
         )
 
 
@@ -215,14 +218,19 @@ def read_part(base: Base, after: int, limit: int) -> tuple[list[Write], int]:
                 (after, end),
             )
         writes: list[Write] = []
-        last: Write | None = None
+        add = writes.append
         newest, own = base.newest, base.own_origin
+        last_hlc, last_entity, last_row, fields = "", "", "", {}
         for hlc, entity, row_id, name, value in rows:
-            if last is not None and last[0] == hlc and last[2] == row_id and last[1] == entity:
-                last[3][name] = value
+            if hlc == last_hlc and row_id == last_row and entity == last_entity:
+                fields[name] = value  # the same write: one stamp, one row, several fields
                 continue
-            last = (hlc, entity, row_id, {name: value})
-            writes.append(last)
+            fields = {name: value}
+            add((hlc, entity, row_id, fields))
+            last_entity, last_row = entity, row_id
+            if hlc == last_hlc:
+                continue  # same stamp, another row: its origin is counted already
+            last_hlc = hlc
             origin = hlc[HLC_PREFIX:]
             if hlc > newest.get(origin, ""):
                 newest[origin] = hlc
@@ -253,13 +261,17 @@ def finish(base: Base) -> dict[str, Any]:
 
 
 # -- loading -------------------------------------------------------------------------------
+_PLAIN = (pw.TextField, pw.IntegerField, pw.ForeignKeyField)  # stored as decoded
+
+
 @dataclass(frozen=True)
 class Plan:
     """How one entity's received values become an INSERT row."""
 
     names: list[str]
     template: list[Any]
-    columns: dict[str, tuple[int, pw.Field, str | None]]  # field → position, column, parent
+    # field → position, conversion (None: the decoded value as it is), parent table
+    columns: dict[str, tuple[int, Callable[[Any], Any] | None, str | None]]
 
 
 def _plan(model: type[SyncedModel]) -> Plan:
@@ -277,11 +289,9 @@ def _plan(model: type[SyncedModel]) -> Plan:
         parent = (
             column.rel_model._meta.table_name if isinstance(column, pw.ForeignKeyField) else None
         )
-        columns[name] = (position[column.column_name], column, parent)
+        convert = None if isinstance(column, _PLAIN) else partial(to_column, column)
+        columns[name] = (position[column.column_name], convert, parent)
     return Plan(names, [None, "", 1, *defaults.values()], columns)
-
-
-_PLAIN = (pw.TextField, pw.IntegerField, pw.ForeignKeyField)
 
 
 class _BulkLoader:
@@ -301,30 +311,36 @@ class _BulkLoader:
         self.newest = ""
 
     def add(self, writes: Sequence[Write]) -> None:
+        # The hot loop of a join (2 million values at 10,000 people): locals only.
         by_entity: dict[str, dict[str, list[tuple[str, dict[str, str]]]]] = {
             e: {} for e in ENTITY_NAMES
         }
+        loaded = {e: self.loaded[e] for e in ENTITY_NAMES}
         log: list[tuple[str, str, str, str, str, int]] = []
+        extend = log.extend
         again: list[Write] = []
-        own, loaded, newest = self.own_origin, self.loaded, self.newest
+        own, newest, valid = self.own_origin, self.newest, _valid_hlc
         for write in writes:
             hlc, entity, row_id, values = write
-            if not _valid_hlc(hlc) or type(row_id) is not str or type(values) is not dict:
+            if not valid(hlc) or type(row_id) is not str or type(values) is not dict:
                 raise SegmentRejected(f"malformed write {hlc!r}")
             if hlc[HLC_PREFIX:] == own:
                 continue  # our own changes: here already
             rows = by_entity.get(entity)
-            if rows is not None and row_id in loaded[entity]:
-                again.append(write)
-                continue
+            if rows is not None:  # else an entity of a newer version: it waits in the log
+                if row_id in loaded[entity]:
+                    again.append(write)
+                    continue
+                if row_id in rows:
+                    rows[row_id].append((hlc, values))
+                else:
+                    rows[row_id] = [(hlc, values)]
             if hlc > newest:
                 newest = hlc
-            for name, value in values.items():
+            for value in values.values():
                 if type(value) is not str:
                     raise SegmentRejected(f"malformed value in {hlc}")
-                log.append((hlc, entity, row_id, name, value, RECEIVED))
-            if rows is not None:  # an entity of a newer version waits in the log
-                rows.setdefault(row_id, []).append((hlc, values))
+            extend([(hlc, entity, row_id, name, value, RECEIVED) for name, value in values.items()])
         self.newest = newest
         database.obj.cursor().executemany(
             'INSERT INTO "change" (hlc, entity, row_id, field, value, segment) '
@@ -349,6 +365,7 @@ class _BulkLoader:
         parents, loaded = self.parents, self.loaded[entity]
         records: list[list[Any]] = []
         clocks: list[tuple[str, str, str, str]] = []
+        add_clock, add_record, add_loaded = clocks.append, records.append, loaded.add
         for row_id in sorted(rows):
             writes = rows[row_id]
             stamps: dict[str, str] | None = None
@@ -367,15 +384,18 @@ class _BulkLoader:
                 stamp = hlc if stamps is None else stamps[name]
                 if name == "deleted":
                     deleted_hlc, raw_deleted = stamp, bool(decode(value))
-                    clocks.append((entity, row_id, name, stamp))
+                    add_clock((entity, row_id, name, stamp))
                     continue
                 spec = columns.get(name)
                 if spec is None:
                     continue  # a field of a newer version: kept in the log
-                clocks.append((entity, row_id, name, stamp))
-                position, column, parent = spec
-                decoded = decode(value)
-                converted = decoded if isinstance(column, _PLAIN) else to_column(column, decoded)
+                add_clock((entity, row_id, name, stamp))
+                position, convert, parent = spec
+                if value[:1] == '"' and "\\" not in value:  # decode()'s commonest case, inline
+                    decoded: Any = value[1:-1]
+                else:
+                    decoded = decode(value)
+                converted = decoded if convert is None else convert(decoded)
                 record[position] = converted
                 if parent is not None and converted is not None:
                     parents[parent].add(str(converted))
@@ -387,8 +407,8 @@ class _BulkLoader:
                 hidden = raw_deleted and (not others or deleted_hlc > others)
             record[1] = max(others, deleted_hlc)
             record[2] = 1 if hidden else 0
-            records.append(record)
-            loaded.add(row_id)
+            add_record(record)
+            add_loaded(row_id)
         quoted = ", ".join(f'"{n}"' for n in plan.names)
         marks = placeholders(plan.names)
         cursor = database.obj.cursor()
@@ -484,6 +504,29 @@ def _bulk_settings() -> Iterator[None]:
             database.execute_sql(f"PRAGMA journal_mode = {previous_mode}")
 
 
+@contextlib.contextmanager
+def _indexes_deferred(tables: Sequence[str]) -> Iterator[None]:
+    """Drop the plain secondary indexes of ``tables`` for a bulk load, then build each once.
+
+    Filling an index row by row while millions of rows arrive costs more than one sorted
+    build at the end (issue #15: a join at 10,000 people). Must run inside the load's
+    transaction: schema changes are transactional in SQLite, so a failed load rolls the
+    indexes back with everything else. UNIQUE indexes stay (they check the data).
+    """
+    marks = placeholders(tables)
+    found = database.execute_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+        f"AND tbl_name IN ({marks})",
+        tuple(tables),
+    ).fetchall()
+    deferred = [(n, sql) for n, sql in found if not sql.upper().startswith("CREATE UNIQUE")]
+    for name, _ in deferred:
+        database.execute_sql(f'DROP INDEX "{name}"')
+    yield  # no finally: after an error the rollback brings the indexes back
+    for _, sql in deferred:
+        database.execute_sql(sql)
+
+
 def _load_empty(
     parts: Iterable[Sequence[Write]],
     parked: Sequence[Sequence[str | None]],
@@ -491,21 +534,22 @@ def _load_empty(
     progress: Progress,
 ) -> ApplyResult:
     loader = _BulkLoader(own_origin)
-    for writes in parts:
-        loader.add(writes)
-        progress(loader.result.received)
-    loader.finish()
-    cursor = database.obj.cursor()
-    cursor.executemany(
-        'INSERT OR IGNORE INTO "sync_parked" (entity, row_id, hlc, field, value, seen) '
-        "VALUES (?, ?, ?, ?, ?, ?)",
-        [tuple(p) for p in parked],
-    )
-    cursor.executemany(
-        'INSERT INTO "change" (hlc, entity, row_id, field, value, segment) '
-        "VALUES (?, ?, ?, ?, ?, ?)",
-        [(p[2], p[0], p[1], p[3], p[4], RECEIVED) for p in parked],
-    )
+    with _indexes_deferred(["change", *(m._meta.table_name for m in ENTITY_NAMES.values())]):
+        for writes in parts:
+            loader.add(writes)
+            progress(loader.result.received)
+        loader.finish()
+        cursor = database.obj.cursor()
+        cursor.executemany(
+            'INSERT OR IGNORE INTO "sync_parked" (entity, row_id, hlc, field, value, seen) '
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [tuple(p) for p in parked],
+        )
+        cursor.executemany(
+            'INSERT INTO "change" (hlc, entity, row_id, field, value, segment) '
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [(p[2], p[0], p[1], p[3], p[4], RECEIVED) for p in parked],
+        )
     loader.result.received += len(parked)
     _receive_clock(loader.newest, loader.result)
     searched = {e: loader.loaded[e] for e in ("person", "conversation", "tag")}

@@ -87,17 +87,21 @@ def random_bytes(count: int) -> bytes:
 
 
 def derive_kek(passphrase: str, salt: bytes, params: KdfParams) -> bytes:
+    """Argon2id: slow on purpose (timed apart, see :mod:`desktop.sync.timings`)."""
     from argon2.low_level import Type, hash_secret_raw
 
-    return hash_secret_raw(
-        passphrase.encode("utf-8"),
-        salt,
-        time_cost=params.iterations,
-        memory_cost=params.memory_kib,
-        parallelism=params.lanes,
-        hash_len=KEY_BYTES,
-        type=Type.ID,
-    )
+    from desktop.sync import timings
+
+    with timings.phase(timings.KDF):
+        return hash_secret_raw(
+            passphrase.encode("utf-8"),
+            salt,
+            time_cost=params.iterations,
+            memory_cost=params.memory_kib,
+            parallelism=params.lanes,
+            hash_len=KEY_BYTES,
+            type=Type.ID,
+        )
 
 
 def wrap_key(kek: bytes, data_key: bytes, associated: bytes) -> tuple[bytes, bytes]:

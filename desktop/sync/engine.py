@@ -17,9 +17,9 @@ from typing import Any
 
 from desktop import __version__
 from desktop.storage import outbox, replication, replication_values
-from desktop.storage.models import database
+from desktop.storage import replication_snapshot as rs
 from desktop.storage.replication import Group
-from desktop.sync import layout, snapshot, state
+from desktop.sync import gc_pause, layout, snapshot, state, timings
 from desktop.sync.crypto import KIND_DEVICE, KIND_SEGMENT, SealError, sealed_key_id
 from desktop.sync.errors import SyncError, VaultMismatch
 from desktop.sync.payload import decode_segment, encode_json, encode_segment
@@ -90,9 +90,14 @@ class SyncEngine:
         self.snapshot_limits = snapshot.Limits(
             changes=snapshot_changes, segments=snapshot_segments, part_changes=snapshot_part_changes
         )
+        self._stream: snapshot.Stream | None = None  # see _push
 
     # -- the cycle --------------------------------------------------------------------
     def run_cycle(self) -> CycleResult:
+        with gc_pause.paused():  # millions of short-lived rows at a first push or a join
+            return self._run_cycle()
+
+    def _run_cycle(self) -> CycleResult:
         started = time.monotonic()
         result = CycleResult()
         vault = read_vault(self.remote)
@@ -103,13 +108,18 @@ class SyncEngine:
             )
         origin = self.db(state.own_origin)
         self._announce(origin)
-        self._push(origin, result)
-        self._pull(origin, result)
+        with timings.phase("push_s"):
+            self._push(origin, result)
+        with timings.phase("pull_s"):
+            self._pull(origin, result)
         result.warnings.extend(n for n in self.session.notes if n not in result.warnings)
-        if self.db(replication_values.rebuild_search_if_stale):
-            self.session.publish()
+        with timings.phase("search_index_s"):
+            if self.db(replication_values.rebuild_search_if_stale):
+                self.session.publish()
         # compaction: new devices start from it
-        snapshot.maybe_write(self.session, origin, self.snapshot_limits)
+        with timings.phase("snapshot_s"):
+            snapshot.maybe_write(self.session, origin, self.snapshot_limits, self._stream)
+        self._stream = None
         result.seconds = round(time.monotonic() - started, 3)
         return result
 
@@ -139,6 +149,15 @@ class SyncEngine:
                 "(the vault was emptied or restored from an old copy?). Nothing was changed "
                 "here. Check the vault, or forget this device and join again."
             )
+        # A first push (creating a vault, or joining one with local data) is usually big
+        # enough for a snapshot right after it: its parts are built on the way. They are
+        # cut between segments, so only where a segment is no bigger than a part.
+        part_changes = self.snapshot_limits.part_changes
+        stream = self._stream = (
+            snapshot.Stream(part_changes, origin)
+            if not pushed and self.segment_changes <= part_changes and self.db(rs.is_fresh)
+            else None
+        )
         while True:
             batch = self.db(
                 lambda: outbox.next_batch(own_origin=origin, limit=self.segment_changes)
@@ -146,9 +165,18 @@ class SyncEngine:
             if batch is None:
                 return
             path = layout.segment(me, batch.seq)
+            writes_json: list[str] = []
             if not self._already_uploaded(path, batch):
-                sealed = self.session.seal(encode_segment(batch.groups), KIND_SEGMENT, batch.seq)
-                self.remote.write(path, sealed)
+                plain = (
+                    encode_segment(batch.groups)
+                    if stream is None
+                    else encode_segment(batch.groups, writes_json)
+                )
+                self.remote.write(path, self.session.seal(plain, KIND_SEGMENT, batch.seq))
+            elif stream is not None:
+                stream.broken = True  # not encoded this time: the snapshot reads the log
+            if stream is not None:
+                stream.add(batch.seq, batch.groups, writes_json)
             self.db(lambda seq=batch.seq: outbox.confirm_pushed(seq))
             result.pushed += batch.size
             result.pushed_segments += 1
@@ -176,9 +204,7 @@ class SyncEngine:
 
     # -- pull -------------------------------------------------------------------------
     def _pull(self, origin: str, result: CycleResult) -> None:
-        had_data = self.db(
-            lambda: database.execute_sql('SELECT count(*) FROM "change"').fetchone()[0]
-        )
+        had_data = self.db(rs.has_data)  # any change at all: one row, not a count of them
         snapshot.start_from_snapshot(self.session, origin, result)  # a new device: skip the replay
         others = [
             d
@@ -191,7 +217,7 @@ class SyncEngine:
             members = roster.members
             others.sort(key=lambda d: (members[d].since if d in members else 1 << 62, d))
         for device_id in others:
-            self._pull_device(device_id, origin, result, had_data > 0)
+            self._pull_device(device_id, origin, result, had_data)
 
     def _pull_device(
         self, device_id: str, origin: str, result: CycleResult, had_data: bool

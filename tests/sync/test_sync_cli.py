@@ -100,8 +100,17 @@ def test_webdav_vault_in_session_only_mode(tmp_path: Path, webdav: WebDavServer)
         "sync", data=b, stdin=f"wrong passphrase\n{WEBDAV_PASSWORD}\n", env=SESSION_ONLY
     )
     assert wrong.returncode == 1 and "passphrase does not open" in wrong.stderr
-    ok = rapport("sync", data=b, stdin=secrets, env=SESSION_ONLY)
+    assert "timings:" not in wrong.stderr + created.stderr  # only when asked for
+    timed = {**SESSION_ONLY, "RAPPORT_SYNC_TIMINGS": "1"}
+    ok = rapport("sync", data=b, stdin=secrets, env=timed)
     assert ok.returncode == 0, ok.stderr
+    # Where the time went (issue #15): Argon2 apart from the sync work, inside the command.
+    line = [x for x in ok.stderr.splitlines() if x.startswith("timings: ")]
+    assert len(line) == 1, ok.stderr
+    timings = json.loads(line[0][len("timings: ") :])
+    assert 0 < timings["kdf_s"] < timings["command_s"]
+    assert timings["cycle_s"] + timings["open_store_s"] <= timings["command_s"]
+    assert {"push_s", "pull_s", "unlock_s"} <= timings.keys()
 
 
 def test_cli_errors_are_one_line_with_exit_codes(tmp_path: Path, webdav: WebDavServer) -> None:

@@ -48,6 +48,14 @@ def changes() -> set[tuple]:
     )
 
 
+def indexes() -> set[tuple[str, str]]:
+    return set(
+        database.execute_sql(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+        ).fetchall()
+    )
+
+
 def snapshot_files(vault: Path) -> list[Path]:
     return sorted((vault / layout.SNAPSHOTS).rglob("*.snap"))
 
@@ -114,6 +122,8 @@ def test_a_join_from_a_snapshot_equals_a_full_replay(tmp_path, small_snapshots) 
     target = parse_target(str(vault))
     a.use()
     ids = some_network()
+    schema_indexes = indexes()
+    assert any(name == "change_segment" for name, _ in schema_indexes)
     create(a, target)
     sync_now(segment_changes=30)  # several segments, then the snapshot
     assert len(snapshot_files(vault)) == 1
@@ -127,6 +137,7 @@ def test_a_join_from_a_snapshot_equals_a_full_replay(tmp_path, small_snapshots) 
     # The bulk load ran with a rollback journal and a big cache; both are given back.
     assert database.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert database.execute_sql("PRAGMA cache_size").fetchone()[0] == -32_000
+    assert indexes() == schema_indexes  # dropped for the bulk load, then built again
     joined, joined_changes = state(), changes()
     assert Person.get_by_id(ids[4]).headline == "after the snapshot"
     assert Person.get_by_id(ids[2]).deleted and not Person.get_by_id(ids[3]).deleted
@@ -316,3 +327,65 @@ def test_the_bulk_settings_stay_in_wal_mode_while_another_connection_is_open(tmp
     assert database.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert Person.select().where(Person.full_name == "Written during the load").count() == 1
     replica.close()
+
+
+def test_a_failed_bulk_load_brings_the_deferred_indexes_back(tmp_path) -> None:
+    replica = Replica(tmp_path, "a")
+    replica.use()
+    before = indexes()
+    tables = ["change", "person", "conversation"]
+    with pytest.raises(RuntimeError), database.atomic(), rs._indexes_deferred(tables):
+        assert not {n for n, _ in indexes()} & {"change_segment", "conversation_event_id"}
+        raise RuntimeError("the load failed half-way")
+    assert indexes() == before
+    replica.close()
+
+
+def test_a_first_push_streams_its_snapshot_equal_to_one_read_from_the_log(
+    tmp_path, small_snapshots, monkeypatch
+) -> None:
+    """Creating a vault builds the snapshot's parts from the segments it encodes (issue
+    #15) instead of reading the log again; they hold exactly what the log read gives."""
+    from desktop.sync import snapshot, state
+
+    a, b = Replica(tmp_path, "a"), Replica(tmp_path, "b")
+    vault = tmp_path / "vault"
+    target = parse_target(str(vault))
+    a.use()
+    for n in range(12):  # new rows only: every logged change is a winner (a "plain" log)
+        person = people.create_person(full_name=f"Person {n}", organization=f"Org {n % 3}")
+        journal.save(Tag, None, {"person": person, "name": f"tag{n % 4}"})
+    create(a, target)
+    streamed: list[bytes] = []
+    reads: list[int] = []
+    upload, read_part = snapshot._upload, rs.read_part
+
+    def spy_upload(session, origin, number, base, parts, changes):
+        streamed.extend(parts)
+        return upload(session, origin, number, base, parts, changes)
+
+    def spy_read(*args, **kwargs):
+        reads.append(1)
+        return read_part(*args, **kwargs)
+
+    monkeypatch.setattr(snapshot, "_upload", spy_upload)
+    monkeypatch.setattr(rs, "read_part", spy_read)
+    result = sync_now(segment_changes=10)  # no bigger than a part: parts cut between them
+    assert result.pushed_segments > 2 and len(snapshot_files(vault)) == 1
+    assert streamed and not reads  # the log was read once, by the push
+    assert len(streamed) > 1  # 25-row parts: the stream cut it in several
+    config = state.load_config()
+    base = rs.begin(own_device=config.device_id, own_origin=state.own_origin())
+    expected, _ = read_part(base, 0, 10**9)
+    got = [tuple(w) for part in streamed for w in snapshot.decode_part(part)]
+    assert got == [tuple(w) for w in expected]
+    monkeypatch.undo()
+    a_state = state_rows()
+    a_state.pop("change")
+    result = join(b, target)
+    assert result.pulled_segments == 0 and result.pulled > 0  # from the snapshot alone
+    b_state = state_rows()
+    b_state.pop("change")
+    assert b_state == a_state
+    a.close()
+    b.close()
