@@ -95,6 +95,7 @@ class _Merge:
         self.now = now
         self.result = SyncResult()
         self.touched: set[str] = set()  # people whose snapshot must be taken again
+        self.created: set[str] = set()  # people new from the address book in this sync
         self.remote: dict[str, Side] = {}  # href → the card as read now
 
     def conflict(self, entity: str, row_id: str, name: str, value: Any, etag: str) -> None:
@@ -274,7 +275,27 @@ def _run(
     state_file.save(folder, state)
     if jobs:
         _upload(folder, client, state, jobs, texts, people, result, say)
+        _advance_token(client, state)
+        state_file.save(folder, state)
     return result
+
+
+def _advance_token(client: DavClient, state: ContactsState) -> None:
+    """Move the sync-token past our own uploads, so the next sync starts after them.
+
+    Some servers (Xandikos) report the net change since a token: a card we uploaded and
+    the phone then deleted would never be reported as removed. The token moves only when
+    everything since it is our own writing; otherwise the next sync reads it all.
+    """
+    if not state.token:
+        return
+    try:
+        changes = client.changes(state.account.book_url, state.token)  # type: ignore[union-attr]
+    except TokenExpired:
+        return
+    ours = all(h in state.cards and state.cards[h].etag == e for h, e in changes.changed.items())
+    if ours and not any(h in state.cards for h in changes.removed) and changes.token:
+        state.token = changes.token
 
 
 @operation
@@ -336,6 +357,7 @@ def _apply(
                 for date in incoming.dates:
                     local.set_date(new, date.label, date.day, None)
                 state.new_people[new] = merge.now
+                merge.created.add(new)
                 result.created += 1
                 card = Card(new, etag, uid, {}, {})
                 people.update(local.load([new]))
@@ -357,7 +379,7 @@ def _apply(
             upload.add(card.person)
         card.etag = etag
         card.uid = uid or card.uid
-    result.updated = len(merge.touched - set(state.new_people))
+    result.updated = len(merge.touched - merge.created)
     # what Rapport changed since the last sync, and what it deleted
     jobs: list[_Job] = []
     fresh = local.load(merge.touched) if merge.touched else {}
