@@ -127,8 +127,12 @@ def sync_now(
     policy: RetryPolicy | None = None,
     progress: Callable[[str], None] | None = None,
     folder: Path | None = None,
+    run_db: Callable[[Callable[[], Any]], Any] | None = None,
 ) -> SyncResult:
-    """One sync; raises a SyncError subclass with a clear message when it cannot run."""
+    """One sync; raises a SyncError subclass with a clear message when it cannot run.
+
+    ``run_db`` runs the database step where the caller wants it (the app: its GUI
+    thread, the single writer); by default, right here."""
     from desktop.services.contacts_sync.client import DavClient
     from desktop.services.contacts_sync.engine import synchronise
     from desktop.sync.errors import NeedsSecret, NotConfigured
@@ -143,7 +147,9 @@ def sync_now(
         raise NeedsSecret("password", why)
     client = DavClient(current.account.user, secret, policy)
     try:
-        return synchronise(folder, client, progress)
+        if run_db is None:
+            return synchronise(folder, client, progress)
+        return synchronise(folder, client, progress, run_db)
     finally:
         client.close()
 

@@ -39,6 +39,7 @@ from desktop.services.contacts_sync.mapping import (
 )
 from desktop.services.contacts_sync.state import Card, ContactsState
 from desktop.services.store import operation
+from desktop.services.sync.run_db import RunDb, direct
 from desktop.storage import journal
 from desktop.storage.models import link_id
 from desktop.storage.sync_tables import Conflict
@@ -214,8 +215,12 @@ def synchronise(
     folder: Path,
     client: DavClient,
     progress: Callable[[str], None] | None = None,
+    run_db: RunDb = direct,
 ) -> SyncResult:
-    """One sync of the data folder's address book; state is saved as work completes."""
+    """One sync of the data folder's address book; state is saved as work completes.
+
+    The network runs where this is called; the one database step (the merge, one
+    transaction) is handed to ``run_db`` (the GUI thread, in the app)."""
     started = time.monotonic()
     state = state_file.load(folder)
     if state.account is None:
@@ -224,7 +229,7 @@ def synchronise(
         raise NotConfigured("The address book is not set up (rapport contacts setup).")
     counter = _RequestCounter(client)
     try:
-        result = _run(folder, client, state, progress)
+        result = _run(folder, client, state, progress, run_db)
         state.last_error = None
     except Exception as exc:
         state.last_error = str(exc)
@@ -259,6 +264,7 @@ def _run(
     client: DavClient,
     state: ContactsState,
     progress: Callable[[str], None] | None,
+    run_db: RunDb,
 ) -> SyncResult:
     say = progress or (lambda _text: None)
     account = state.account
@@ -270,7 +276,7 @@ def _run(
     merge = _Merge(state, now)
     merge.result = result
     say(f"Merging {len(fetched)} changed contacts…" if fetched else "Checking your people…")
-    jobs, texts, people = _apply(state, merge, fetched, removed)
+    jobs, texts, people = run_db(lambda: _apply(state, merge, fetched, removed))
     state.token = token
     state_file.save(folder, state)
     if jobs:

@@ -1,0 +1,76 @@
+"""The Qt side of address-book sync: Settings ▸ Address book against a real Radicale,
+the sync's threads (network on a worker, the merge on the GUI thread), the status-bar
+line and Today's "new from your address book" entry."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from desktop.services import people
+from desktop.services.contacts_sync import account as contacts
+from tests.dav import contacts_helpers as phone
+from tests.ui.conftest import make_window, settings_names, window  # noqa: F401 (fixtures)
+
+
+def test_settings_page_connects_finds_the_book_and_syncs(qtbot, window, dav_servers):  # noqa: F811
+    from desktop.services.contacts_sync import engine
+    from desktop.ui.contacts_sync.hookup import install
+    from desktop.ui.contacts_sync.settings_page import AddressBookDialog
+
+    account = dav_servers["radicale"].new_account()
+    people.create_person(full_name="Ana Ruiz", organization="Acme")
+    phone.put(account, "ben.vcf", phone.phone_card("Ben Okafor"))
+    hookup = install(window, start=False)
+    merged_on: list[str] = []
+    real_apply = engine._apply
+
+    def apply(*args, **kwargs):
+        merged_on.append(threading.current_thread().name)
+        return real_apply(*args, **kwargs)
+
+    engine._apply = apply
+    try:
+        dialog = AddressBookDialog(hookup.controller, window)
+        qtbot.addWidget(dialog)
+        dialog.server.setText(account.base_url)
+        dialog.user.setText(account.user)
+        dialog.password.setText(account.password)
+        dialog.find.click()
+        qtbot.waitUntil(lambda: dialog.choice.count() == 1 and not dialog.busy, timeout=20_000)
+        assert dialog.choice.currentData() == account.addressbook_url
+        with qtbot.waitSignal(hookup.controller.finished, timeout=30_000):
+            dialog.connect_button.click()
+    finally:
+        engine._apply = real_apply
+    assert merged_on == [threading.main_thread().name]  # the merge ran on the GUI thread
+    assert dialog.password.text() == ""  # kept in the keyring, not in the field
+    assert dialog.result.text().startswith("Synced: 1 new")
+    assert "Ana Ruiz" in "".join(phone.cards(account).values())
+    qtbot.waitUntil(lambda: "synced" in hookup.label.text(), timeout=5_000)
+    assert window.findChild(type(hookup.action), "action_address_book") is hookup.action
+    status = contacts.status()
+    assert status.configured and status.linked == 2
+
+
+def test_today_shows_who_is_new_from_the_address_book(qtbot, window, data_dir: Path, dav_servers):  # noqa: F811
+    account = dav_servers["radicale"].new_account()
+    phone.put(account, "ben.vcf", phone.phone_card("Ben Okafor"))
+    contacts.set_up(account.base_url, account.user, account.password)
+    contacts.sync_now()
+    window.show_view("today")
+    today = window._built["today"]
+    today.refresh()
+    entry = today.address_book
+    qtbot.waitUntil(entry.isVisible, timeout=5_000)
+    [line] = [entry.people.item(i).text() for i in range(entry.people.count())]
+    assert line == "Ben Okafor — new from your address book"
+    opened: list[str] = []
+    entry.openPersonRequested.connect(opened.append)
+    entry.people.setFocus()
+    qtbot.keyClick(entry.people, Qt.Key.Key_Return)
+    assert opened == [contacts.new_from_address_book()[0][0]]
+    entry.dismiss.click()
+    assert not entry.isVisible() and contacts.new_from_address_book() == []
