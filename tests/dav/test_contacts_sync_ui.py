@@ -12,10 +12,9 @@ from PySide6.QtCore import Qt
 from desktop.services import people
 from desktop.services.contacts_sync import account as contacts
 from tests.dav import contacts_helpers as phone
-from tests.ui.conftest import make_window, settings_names, window  # noqa: F401 (fixtures)
 
 
-def test_settings_page_connects_finds_the_book_and_syncs(qtbot, window, dav_servers):  # noqa: F811
+def test_settings_page_connects_finds_the_book_and_syncs(qtbot, window, dav_servers):
     from desktop.services.contacts_sync import engine
     from desktop.ui.contacts_sync.hookup import install
     from desktop.ui.contacts_sync.settings_page import AddressBookDialog
@@ -55,7 +54,7 @@ def test_settings_page_connects_finds_the_book_and_syncs(qtbot, window, dav_serv
     assert status.configured and status.linked == 2
 
 
-def test_today_shows_who_is_new_from_the_address_book(qtbot, window, data_dir: Path, dav_servers):  # noqa: F811
+def test_today_shows_who_is_new_from_the_address_book(qtbot, window, data_dir: Path, dav_servers):
     account = dav_servers["radicale"].new_account()
     phone.put(account, "ben.vcf", phone.phone_card("Ben Okafor"))
     contacts.set_up(account.base_url, account.user, account.password)

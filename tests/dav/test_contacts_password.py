@@ -1,0 +1,107 @@
+"""The address book's password is kept in the keyring (or this process's memory) only:
+a grep of the data folder, the settings, the logs and the command's output finds it
+nowhere — after the CLI and the settings page have both used it."""
+
+from __future__ import annotations
+
+import logging
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from desktop.services import people
+from desktop.services.contacts_sync import account as contacts
+from tests.dav import contacts_helpers as phone
+
+
+def _files_holding(root: Path, secret: bytes) -> list[str]:
+    found = []
+    for path in root.rglob("*"):
+        if path.is_file():
+            try:
+                if secret in path.read_bytes():
+                    found.append(str(path))
+            except OSError:
+                pass
+    return found
+
+
+def _rapport(data: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "desktop", "--data-dir", str(data), *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "RAPPORT_DEBUG": "1"},
+    )
+
+
+def test_the_cli_keeps_the_password_out_of_files_and_output(tmp_path: Path, dav_servers):
+    account = dav_servers["radicale"].new_account()
+    phone.put(account, "ben.vcf", phone.phone_card("Ben Okafor"))
+    data = tmp_path / "cli-data"
+    runs = [
+        _rapport(
+            data,
+            "contacts",
+            "setup",
+            account.base_url,
+            "--user",
+            account.user,
+            stdin=account.password + "\n",
+        ),
+        _rapport(data, "contacts", "sync", stdin=account.password + "\n"),
+        _rapport(data, "contacts", "status", "--json"),
+        _rapport(
+            data,
+            "contacts",
+            "setup",
+            account.base_url,
+            "--user",
+            account.user,
+            stdin="wrong-" + account.password + "\n",
+        ),
+    ]
+    assert [r.returncode for r in runs] == [0, 0, 0, 1], [r.stderr for r in runs]
+    assert "1 new" in runs[0].stdout
+    assert "refused the user name or password" in runs[3].stderr
+    secret = account.password.encode()
+    assert _files_holding(tmp_path, secret) == []
+    for run in runs:
+        assert account.password not in run.stdout + run.stderr
+
+
+def test_the_settings_page_keeps_it_out_of_settings_and_logs(
+    qtbot,
+    window,
+    data_dir: Path,
+    dav_servers,
+    caplog,
+):
+    from PySide6.QtCore import QSettings
+
+    from desktop.ui.contacts_sync.hookup import install
+    from desktop.ui.contacts_sync.settings_page import AddressBookDialog
+
+    caplog.set_level(logging.DEBUG)
+    account = dav_servers["radicale"].new_account()
+    people.create_person(full_name="Ana Ruiz")
+    hookup = install(window, start=False)
+    dialog = AddressBookDialog(hookup.controller, window)
+    qtbot.addWidget(dialog)
+    dialog.server.setText(account.base_url)
+    dialog.user.setText(account.user)
+    dialog.password.setText(account.password)
+    with qtbot.waitSignal(hookup.controller.finished, timeout=30_000):
+        dialog.connect_button.click()
+    window.save_state()
+    QSettings().sync()
+    settings_file = Path(QSettings().fileName())
+    assert contacts.status().has_password  # it is in the (test) keyring …
+    secret = account.password.encode()
+    assert _files_holding(data_dir, secret) == []  # … and nowhere else
+    assert not settings_file.exists() or secret not in settings_file.read_bytes()
+    assert account.password not in caplog.text
+    assert all(account.password not in str(r.args) for r in caplog.records)
