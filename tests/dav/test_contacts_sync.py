@@ -239,3 +239,10 @@ def test_the_book_is_found_from_the_server_or_its_own_address(data_dir, dav_acco
     for start in (dav_account.base_url, dav_account.addressbook_url):
         books = contacts.find_books(start, dav_account.user, dav_account.password)
         assert [b.url for b in books] == [dav_account.addressbook_url], start
+
+
+def test_an_address_that_knows_nothing_falls_back_to_well_known(data_dir, dav_account):
+    books = contacts.find_books(
+        dav_account.base_url + "not-here/", dav_account.user, dav_account.password
+    )
+    assert [b.url for b in books] == [dav_account.addressbook_url]

@@ -58,6 +58,13 @@ def build_app(root: str, users_file: str):
         if not user or users.get(user) != password:
             return denied(start_response)
         environ["REMOTE_USER"] = user
+        if environ.get("PATH_INFO", "").rstrip("/") in (
+            "/.well-known/carddav",
+            "/.well-known/caldav",
+        ):
+            # what xandikos's own server does (RedirectDavHandler): 302 to its DAV root
+            start_response("302 Found", [("Location", "/"), ("Content-Length", "0")])
+            return [b""]
         return app_for(user)(environ, start_response)
 
     return with_auth

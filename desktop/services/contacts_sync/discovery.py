@@ -9,6 +9,7 @@ address that already is an address book is taken as it is.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from desktop.services.contacts_sync.client import CARDDAV, DAV, DavClient, href_path
@@ -50,15 +51,53 @@ def _is_book(props: dict) -> bool:
 
 
 def _first(client: DavClient, url: str) -> dict | None:
-    try:
-        items = client.propfind(url, _PROPS, 0, "Looking for your address books")
-    except RemoteNotFound:
+    """What the typed address says about itself; None when it knows nothing (not found,
+    not DAV, or not this user's: 400, 403, 404, 405), so ``/.well-known`` is asked."""
+    reply = client.request(
+        "PROPFIND",
+        url,
+        "Looking for your address books",
+        headers={"Depth": "0", "Content-Type": "application/xml; charset=utf-8"},
+        data=(
+            '<?xml version="1.0" encoding="utf-8"?>'
+            '<d:propfind xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:carddav">'
+            f"<d:prop>{_PROPS}</d:prop></d:propfind>"
+        ).encode(),
+    )
+    if reply.status in (400, 403, 404, 405):
         return None
-    except SyncError as exc:
-        if "answered 405" in str(exc) or "answered 400" in str(exc):
-            return None
-        raise
+    if reply.status != 207:
+        raise client.unexpected(reply, "Looking for your address books", url)
+    items = client.multistatus(reply.content, "Looking for your address books", url)
     return items[0].props if items else {}
+
+
+def _propfind_following(client: DavClient, url: str) -> Any:
+    """PROPFIND the well-known address, following redirects *as PROPFIND* (RFC 6764 §5;
+    an HTTP library would turn a 302 into a GET)."""
+    body = (
+        b'<?xml version="1.0" encoding="utf-8"?><d:propfind xmlns:d="DAV:"><d:prop>'
+        b"<d:current-user-principal/></d:prop></d:propfind>"
+    )
+    for _hop in range(5):
+        reply = client.request(
+            "PROPFIND",
+            url,
+            "Looking for your address books",
+            headers={"Depth": "0", "Content-Type": "application/xml; charset=utf-8"},
+            data=body,
+        )
+        location = reply.headers.get("Location") or reply.headers.get("location")
+        if reply.status not in (301, 302, 303, 307, 308) or not location:
+            return reply
+        target = urljoin(url, location)
+        if urlsplit(target).hostname != urlsplit(url).hostname:
+            # the password must not follow a redirect to another host
+            raise RemoteNotFound(
+                f"{url} sends address book clients to {target}; type that address instead."
+            )
+        url = target
+    return reply
 
 
 def discover(client: DavClient, url: str) -> list[Book]:
@@ -72,17 +111,7 @@ def discover(client: DavClient, url: str) -> list[Book]:
     principal = _href(props or {}, f"{DAV}current-user-principal")
     if not home and not principal:
         well_known = urljoin(url, "/.well-known/carddav")
-        reply = client.request(
-            "PROPFIND",
-            well_known,
-            "Looking for your address books",
-            headers={"Depth": "0", "Content-Type": "application/xml; charset=utf-8"},
-            data=(
-                b'<?xml version="1.0" encoding="utf-8"?><d:propfind xmlns:d="DAV:"><d:prop>'
-                b"<d:current-user-principal/></d:prop></d:propfind>"
-            ),
-            follow=True,
-        )
+        reply = _propfind_following(client, well_known)
         if reply.status == 207:
             found = client.multistatus(reply.content, "Looking for your address books", url)
             principal = _href(found[0].props, f"{DAV}current-user-principal") if found else None
