@@ -246,3 +246,21 @@ def test_an_address_that_knows_nothing_falls_back_to_well_known(data_dir, dav_ac
         dav_account.base_url + "not-here/", dav_account.user, dav_account.password
     )
     assert [b.url for b in books] == [dav_account.addressbook_url]
+
+
+def test_a_person_deleted_then_brought_back_keeps_one_card(data_dir: Path, dav_account):
+    phone.put(dav_account, "ben.vcf", phone.phone_card("Ben Okafor"))
+    _connect(dav_account)
+    contacts.sync_now()
+    ben = _person("Ben Okafor").id
+    people.delete_person(ben)
+    contacts.sync_now()  # the card stays on the phone, no longer synced
+    assert len(phone.cards(dav_account)) == 1
+    people.restore_person(ben)  # Undo
+    people.update_person(ben, headline="Back again")
+
+    contacts.sync_now()
+
+    [text] = phone.cards(dav_account).values()
+    assert "TITLE:Back again" in text and "Typed on the phone" in text
+    assert contacts.status().linked == 1

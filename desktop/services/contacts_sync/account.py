@@ -197,7 +197,7 @@ def status(folder: Path | None = None, *, check_keyring: bool = True) -> Contact
         current.scope,
         tuple(current.scope_values),
         current.remove_deleted,
-        sum(1 for c in current.cards.values() if c.person),
+        sum(1 for c in current.cards.values() if c.person and not c.detached),
         len(current.new_people),
         len(current.gone),
         current.last_sync,

@@ -316,7 +316,7 @@ def _apply(
     by_person = state.by_person()
     for href in removed:
         card = state.cards.pop(href)
-        if card.person and card.person in local.live_ids([card.person]):
+        if card.person and not card.detached and card.person in local.live_ids([card.person]):
             state.gone[card.person] = merge.now
             state.new_people.pop(card.person, None)
             result.gone += 1
@@ -349,7 +349,8 @@ def _apply(
             pid = uid_ids[href]
             if pid and pid in exists and pid not in by_person:
                 if exists[pid]:  # deleted here: leave the card alone
-                    state.cards[href] = Card("", etag, uid, {}, {})
+                    state.cards[href] = Card(pid, etag, uid, {}, {}, detached=True)
+                    by_person[pid] = href
                     continue
                 card = Card(pid, etag, uid, {}, {})
             else:
@@ -395,11 +396,13 @@ def _apply(
             continue
         person = people.get(card.person)
         if person is None or person.deleted:
-            if card.person in state.remove_requested or state.remove_deleted:
+            asked = card.person in state.remove_requested
+            if asked or (state.remove_deleted and not card.detached):
                 jobs.append(_Job("delete", card.person, href))
             else:
-                card.person = ""  # stays in the address book; no longer synced
+                card.detached = True  # stays in the address book; no longer synced
             continue
+        card.detached = False  # restored here (Undo): linked again
         if href in merge.remote:
             card.remote = merge.remote[href].snapshot
             if card.person not in upload:

@@ -43,6 +43,7 @@ class Card:
     uid: str
     remote: dict[str, Any]  # snapshot of the card as last read or written
     local: dict[str, Any]  # snapshot of the person when the two last agreed
+    detached: bool = False  # the person was deleted here; the card stays, not synced
 
 
 @dataclass
