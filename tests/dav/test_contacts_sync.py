@@ -264,3 +264,29 @@ def test_a_person_deleted_then_brought_back_keeps_one_card(data_dir: Path, dav_a
     [text] = phone.cards(dav_account).values()
     assert "TITLE:Back again" in text and "Typed on the phone" in text
     assert contacts.status().linked == 1
+
+
+def test_a_crash_before_the_state_is_saved_makes_no_duplicates(
+    data_dir: Path, dav_account, monkeypatch
+):
+    from desktop.services.contacts_sync import engine
+
+    phone.put(dav_account, "ben.vcf", phone.phone_card("Ben Okafor"))
+    _connect(dav_account)
+    real_save, calls = engine.state_file.save, []
+
+    def save_fails_once(folder, state):
+        calls.append(1)
+        if len(calls) == 1:
+            raise OSError("disk full")
+        real_save(folder, state)
+
+    monkeypatch.setattr(engine.state_file, "save", save_fails_once)
+    with pytest.raises(OSError):
+        contacts.sync_now()  # the merge committed; the state file did not follow
+    monkeypatch.setattr(engine.state_file, "save", real_save)
+
+    contacts.sync_now()
+
+    assert Person.select().where(Person.full_name == "Ben Okafor").count() == 1
+    assert len(phone.cards(dav_account)) == 1 and contacts.status().linked == 1

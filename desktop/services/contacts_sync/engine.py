@@ -232,8 +232,11 @@ def synchronise(
         result = _run(folder, client, state, progress, run_db)
         state.last_error = None
     except Exception as exc:
-        state.last_error = str(exc)
-        state_file.save(folder, state)
+        # What was saved is what happened: a merge that rolled back left the file as it
+        # was, and uploads save their progress as they go. Only the problem is added.
+        saved = state_file.load(folder)
+        saved.last_error = str(exc)
+        state_file.save(folder, saved)
         raise
     finally:
         client.request = counter.original  # type: ignore[method-assign]
@@ -355,7 +358,8 @@ def _apply(
                 card = Card(pid, etag, uid, {}, {})
             else:
                 fields = {k: incoming.fields.get(k) for k in SCALARS}
-                new = local.create_person(fields)
+                fresh_id = pid not in exists and pid not in by_person
+                new = local.create_person(fields, pid if pid and fresh_id else None)
                 for contact in incoming.contacts:
                     if contact.kind in LISTS:
                         local.add_contact(

@@ -118,12 +118,14 @@ def set_date(person_id: str, label: str, day: str | None, row_id: str | None) ->
         journal.save(ImportantDate, None, {"person": person_id, "label": label, "day": day})
 
 
-def create_person(fields: dict[str, Any]) -> str:
+def create_person(fields: dict[str, Any], person_id: str | None = None) -> str:
+    """A new person from a card; ``person_id`` derived from the card's UID makes a repeated
+    sync (after a crash) find the same person instead of making a second one."""
     values = {k: v for k, v in fields.items() if v not in (None, "")}
     values["full_name"] = " ".join(str(fields.get("full_name") or "").split())[:500] or "?"
     values.setdefault("circle", circles.DEFAULT_CIRCLE)
     values["created"] = datetime.now().replace(microsecond=0)
-    return journal.save(Person, None, values)
+    return journal.save(Person, person_id, values)
 
 
 def live_ids(ids: Iterable[str]) -> set[str]:
