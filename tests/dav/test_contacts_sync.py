@@ -290,3 +290,36 @@ def test_a_crash_before_the_state_is_saved_makes_no_duplicates(
 
     assert Person.select().where(Person.full_name == "Ben Okafor").count() == 1
     assert len(phone.cards(dav_account)) == 1 and contacts.status().linked == 1
+
+
+def test_an_upload_rewrites_only_what_changed(data_dir: Path, dav_account):
+    extra = (
+        "ORG:Harbour Authority;Operations\r\n"
+        "item2.ADR;TYPE=HOME:;;1 Quay Street;Lisbon;;1100-001;Portugal\r\n"
+        "item2.X-ABLabel:_$!<Home>!$_\r\n"
+        "X-SOCIALPROFILE;TYPE=mastodon:https://example.social/@ben\r\n"
+    )
+    phone.put(dav_account, "ben.vcf", phone.phone_card("Ben Okafor", extra=extra))
+    _connect(dav_account)
+    contacts.sync_now()
+    ben = _person("Ben Okafor").id
+    people.update_person(ben, nickname="Benny")
+    people.add_contact_point(person_id=ben, kind="email", value="ben@home.test", label="home")
+
+    assert contacts.sync_now().uploaded == 1
+
+    [card] = phone.cards(dav_account).values()
+    text = phone.unfolded(card).upper()  # servers may re-serialise names in upper case
+    for kept in (
+        "ORG:Harbour Authority;Operations",
+        "item2.ADR;TYPE=HOME:;;1 Quay Street;Lisbon;;1100-001;Portugal",
+        "item2.X-ABLabel:_$!<Home>!$_",
+        "TEL;TYPE=CELL:+1 415 555 0101",
+        "X-SOCIALPROFILE",
+        "X-ABRELATEDNAMES:Kim",
+        "NOTE:Typed on the phone",
+    ):
+        assert kept.upper() in text, kept
+    assert "NICKNAME:BENNY" in text and "BEN@HOME.TEST" in text
+    assert text.count("BEN@EXAMPLE.ORG") == 1 and text.count("ADR") == 1
+    assert text.startswith("BEGIN:VCARD") and "VERSION:3.0" in text

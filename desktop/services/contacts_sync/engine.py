@@ -32,6 +32,7 @@ from desktop.services.contacts_sync.mapping import (
     SCALARS,
     LocalPerson,
     Side,
+    agreed,
     card_text,
     from_card,
     item_key,
@@ -482,7 +483,8 @@ def _put(
         href = job.href or ""
         card = state.cards[href]
         existing = texts.get(href)
-        text = card_text(job.person, person, existing, card.uid or None)
+        same = agreed(person.side().snapshot, card.remote) if existing else set()
+        text = card_text(job.person, person, existing, card.uid or None, same)
         etag = client.put(absolute(book, href), text, card.etag or None)
         if etag is None:
             return  # changed on the server meanwhile: the next sync merges it first

@@ -166,37 +166,111 @@ class LocalPerson:
         return Side(snapshot(self.fields, self.contacts, self.dates, hidden), photo, hidden)
 
 
-def card_text(person_id: str, local: LocalPerson, existing: str | None, uid: str | None) -> str:
-    """The card to upload: a new one, or ``existing`` with Rapport's properties replaced."""
+_LIST_PROPS = {"EMAIL": "email", "TEL": "phone", "ADR": "address", "URL": "url"}
+_PROP_OF_FIELD = {prop: name for name, props in _PROPS.items() for prop in props}
+
+
+def _value_key(line: str, kind: str) -> str:
+    """The item key of a contact line as the vCard import would read its value."""
+    from desktop.services.importing.vcard_lexer import split_escaped, unescape
+
+    value = _line_value(line)
+    if kind == "address":
+        parts = [unescape(p).strip() for p in split_escaped(value, ";")] + [""] * 7
+        pobox, extended, street, city, region, code, country = parts[:7]
+        pieces = [p.replace("\n", ", ") for p in (pobox, extended, street, city, region, code)]
+        value = ", ".join(p for p in (*pieces, country) if p)
+    else:
+        value = unescape(value)
+    return item_key(kind, value)
+
+
+def _line_value(line: str) -> str:
+    """The value after the first ':' that is not inside a quoted parameter."""
+    quoted = False
+    for index, char in enumerate(line):
+        if char == '"':
+            quoted = not quoted
+        elif char == ":" and not quoted:
+            return line[index + 1 :]
+    return ""
+
+
+def card_text(
+    person_id: str,
+    local: LocalPerson,
+    existing: str | None,
+    uid: str | None,
+    same: set[str] = frozenset(),  # type: ignore[assignment]
+) -> str:
+    """The card to upload: a new one, or ``existing`` patched.
+
+    Patching keeps every line of the server's card that Rapport does not manage, the
+    lines of fields in ``same`` (values both sides already agree on: the phone's own
+    formatting — an ORG with a department, a structured address — is not rewritten),
+    the contact lines whose item Rapport still has, and adds lines only for what
+    changed."""
     from desktop.services.exporting.vcard_export import fold
 
-    ours = _logical_lines(_export(person_id, local))
-    managed = {prop for name, props in _PROPS.items() if name not in local.hidden for prop in props}
-    body = [
-        line
-        for line in ours
-        if _prop_name(line)[1] not in ("BEGIN", "END", "VERSION", "PRODID", "UID")
-    ]
     if existing is None:
+        ours = _logical_lines(_export(person_id, local))
         head = [line for line in ours if _prop_name(line)[1] in ("BEGIN", "VERSION", "PRODID")]
         head.append(f"UID:{uid or 'urn:uuid:' + person_id}")
-        return (
-            "\r\n".join([*(fold(x) for x in head), *(fold(x) for x in body), "END:VCARD"]) + "\r\n"
-        )
+        body = [line for line in ours if _prop_name(line)[1] not in _FRAME]
+        return "\r\n".join(fold(x) for x in [*head, *body, "END:VCARD"]) + "\r\n"
+    skip = set(local.hidden) | set(same)
+    managed = {prop for name, props in _PROPS.items() if name not in skip for prop in props}
+    lists = "contact_points" not in local.hidden
+    wanted = {(kind, item_key(kind, value)) for kind, _label, value in local.contacts}
     theirs = _logical_lines(existing)
-    dropped_groups = {
-        _prop_name(line)[0]
-        for line in theirs
-        if _prop_name(line)[1] in managed and _prop_name(line)[0]
-    }
+    covered: set[tuple[str, str]] = set()
+    dropped_groups: set[str] = set()
     kept = []
     for line in theirs:
         group, name = _prop_name(line)
-        if name in managed or name == "END":
+        if name == "END":
             continue
-        if name in ("X-ABLABEL", "X-ABADR") and group in dropped_groups:
+        if lists and name in _LIST_PROPS:
+            key = (_LIST_PROPS[name], _value_key(line, _LIST_PROPS[name]))
+            if key in wanted and key not in covered:
+                covered.add(key)
+                kept.append(line)
+            elif group:
+                dropped_groups.add(group)
+            continue
+        if name in managed and name not in _LIST_PROPS:
+            if group:
+                dropped_groups.add(group)
             continue
         kept.append(line)
+    kept = [
+        line
+        for line in kept
+        if not (
+            _prop_name(line)[1] in ("X-ABLABEL", "X-ABADR")
+            and _prop_name(line)[0] in dropped_groups
+        )
+    ]
+    missing = [c for c in local.contacts if (c[0], item_key(c[0], c[2])) not in covered]
+    partial = LocalPerson(local.fields, missing, local.dates, local.confidential)
+    ours = _logical_lines(_export(person_id, partial))
+    body = [
+        line
+        for line in ours
+        if _prop_name(line)[1] not in _FRAME
+        and (
+            _prop_name(line)[1] in _LIST_PROPS
+            or _prop_name(line)[1] == "X-ABLABEL"
+            or _PROP_OF_FIELD.get(_prop_name(line)[1]) not in skip
+        )
+        and not (_prop_name(line)[1] in _LIST_PROPS and not lists)
+    ]
+    grouped = {_prop_name(line)[0] for line in body if _prop_name(line)[1] != "X-ABLABEL"}
+    body = [
+        line
+        for line in body
+        if _prop_name(line)[1] != "X-ABLABEL" or _prop_name(line)[0] in grouped
+    ]
     used = [int(m.group(1)) for line in kept if (m := _GROUP.match(line))]
     offset = max(used, default=0)
     version3 = _version(theirs).startswith("3")
@@ -207,3 +281,15 @@ def card_text(person_id: str, local: LocalPerson, existing: str | None, uid: str
         kept.append(_as_v3(line) if version3 else line)
     kept.append("END:VCARD")
     return "\r\n".join(fold(line) for line in kept) + "\r\n"
+
+
+_FRAME = ("BEGIN", "END", "VERSION", "PRODID", "UID")
+
+
+def agreed(local: dict[str, Any], remote: dict[str, Any]) -> set[str]:
+    """Fields (and "dates") on which the two snapshots agree: their lines stay as written."""
+    same = {k for k in SCALARS if k in local and (local[k] or None) == (remote.get(k) or None)}
+    dates = {k for k in (*local, *remote) if k.startswith("date:")}
+    if all((local.get(k) or None) == (remote.get(k) or None) for k in dates):
+        same.add("dates")
+    return same
