@@ -323,3 +323,21 @@ def test_an_upload_rewrites_only_what_changed(data_dir: Path, dav_account):
     assert "NICKNAME:BENNY" in text and "BEN@HOME.TEST" in text
     assert text.count("BEN@EXAMPLE.ORG") == 1 and text.count("ADR") == 1
     assert text.startswith("BEGIN:VCARD") and "VERSION:3.0" in text
+
+
+def test_only_the_chosen_circles_or_tags_travel(data_dir: Path, dav_account):
+    people.create_person(full_name="Inner Iris", circle="inner")
+    people.create_person(full_name="Network Nia", circle="network", tags=["work"])
+    people.create_person(full_name="Far Fred", circle="acquaintance")
+    _connect(dav_account)
+    contacts.configure(scope="circles", values=["inner"])
+    contacts.sync_now()
+    assert "Inner Iris" in "".join(phone.cards(dav_account).values())
+    assert len(phone.cards(dav_account)) == 1
+
+    contacts.configure(scope="tags", values=["Work"])
+    contacts.sync_now()
+
+    texts = "".join(phone.cards(dav_account).values())
+    assert "Network Nia" in texts and "Far Fred" not in texts
+    assert "Inner Iris" in texts  # who leaves the chosen ones stays in the address book
