@@ -27,6 +27,10 @@ def _files_holding(root: Path, secret: bytes) -> list[str]:
     return found
 
 
+#: never the developer's real keyring: secrets on standard input, kept for one run
+_NO_KEYRING = "keyring.backends.fail.Keyring"
+
+
 def _rapport(data: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "desktop", "--data-dir", str(data), *args],
@@ -34,7 +38,7 @@ def _rapport(data: Path, *args: str, stdin: str = "") -> subprocess.CompletedPro
         capture_output=True,
         text=True,
         timeout=120,
-        env={**os.environ, "RAPPORT_DEBUG": "1"},
+        env={**os.environ, "RAPPORT_DEBUG": "1", "PYTHON_KEYRING_BACKEND": _NO_KEYRING},
     )
 
 
