@@ -16,9 +16,6 @@ import pytest
 from tests.dav.servers import KINDS, DavAccount, DavServer, start_server
 from tests.sync.memory_keyring import MemoryKeyring
 
-# The real main window on a fresh data folder, for the settings pages and Today entries.
-from tests.ui.conftest import make_window, settings_names, window  # noqa: F401
-
 
 @pytest.fixture(autouse=True)
 def memory_keyring() -> Iterator[MemoryKeyring]:

@@ -183,7 +183,7 @@ class _Merge:
                 local.add_contact(card.person, kind, label, value, value)
                 self.touched.add(card.person)
             for key in (base_r.keys() - theirs.keys()) & ours.keys():
-                if key in base_l:  # re-added here since: keep it
+                if key in base_l:  # (not one Rapport added since: that one stays)
                     for contact_id in person.contact_ids.get((kind, key), []):
                         local.remove_contact(contact_id)
                     self.touched.add(card.person)

@@ -1,25 +1,42 @@
 """The Qt side of address-book sync: Settings ▸ Address book against a real Radicale,
 the sync's threads (network on a worker, the merge on the GUI thread), the status-bar
-line and Today's "new from your address book" entry."""
+line, Today's "new from your address book" entry, and the password kept out of the
+settings, the data folder and the logs.
+
+Here, not in tests/dav, because GUI tests run after tests/sync (whose keyring test must
+be the first to write QSettings in the session); the real servers come from tests/dav.
+"""
 
 from __future__ import annotations
 
+import logging
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 
 from desktop.services import people
 from desktop.services.contacts_sync import account as contacts
 from tests.dav import contacts_helpers as phone
+from tests.dav.conftest import memory_keyring  # noqa: F401 (autouse: an empty keyring)
+from tests.dav.servers import DavServer, start_server
 
 
-def test_settings_page_connects_finds_the_book_and_syncs(qtbot, window, dav_servers):
+@pytest.fixture(scope="module")
+def radicale(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DavServer]:
+    server = start_server("radicale", tmp_path_factory.mktemp("radicale"))
+    yield server
+    server.stop()
+
+
+def test_settings_page_connects_finds_the_book_and_syncs(qtbot, window, radicale):
     from desktop.services.contacts_sync import engine
     from desktop.ui.contacts_sync.hookup import install
     from desktop.ui.contacts_sync.settings_page import AddressBookDialog
 
-    account = dav_servers["radicale"].new_account()
+    account = radicale.new_account()
     people.create_person(full_name="Ana Ruiz", organization="Acme")
     phone.put(account, "ben.vcf", phone.phone_card("Ben Okafor"))
     hookup = install(window, start=False)
@@ -54,8 +71,8 @@ def test_settings_page_connects_finds_the_book_and_syncs(qtbot, window, dav_serv
     assert status.configured and status.linked == 2
 
 
-def test_today_shows_who_is_new_from_the_address_book(qtbot, window, data_dir: Path, dav_servers):
-    account = dav_servers["radicale"].new_account()
+def test_today_shows_who_is_new_from_the_address_book(qtbot, window, data_dir: Path, radicale):
+    account = radicale.new_account()
     phone.put(account, "ben.vcf", phone.phone_card("Ben Okafor"))
     contacts.set_up(account.base_url, account.user, account.password)
     contacts.sync_now()
@@ -73,3 +90,41 @@ def test_today_shows_who_is_new_from_the_address_book(qtbot, window, data_dir: P
     assert opened == [contacts.new_from_address_book()[0][0]]
     entry.dismiss.click()
     assert not entry.isVisible() and contacts.new_from_address_book() == []
+
+
+def _files_holding(root: Path, secret: bytes) -> list[str]:
+    return [str(p) for p in root.rglob("*") if p.is_file() and secret in p.read_bytes()]
+
+
+def test_the_settings_page_keeps_it_out_of_settings_and_logs(
+    qtbot,
+    window,
+    data_dir: Path,
+    radicale,
+    caplog,
+):
+    from PySide6.QtCore import QSettings
+
+    from desktop.ui.contacts_sync.hookup import install
+    from desktop.ui.contacts_sync.settings_page import AddressBookDialog
+
+    caplog.set_level(logging.DEBUG)
+    account = radicale.new_account()
+    people.create_person(full_name="Ana Ruiz")
+    hookup = install(window, start=False)
+    dialog = AddressBookDialog(hookup.controller, window)
+    qtbot.addWidget(dialog)
+    dialog.server.setText(account.base_url)
+    dialog.user.setText(account.user)
+    dialog.password.setText(account.password)
+    with qtbot.waitSignal(hookup.controller.finished, timeout=30_000):
+        dialog.connect_button.click()
+    window.save_state()
+    QSettings().sync()
+    settings_file = Path(QSettings().fileName())
+    assert contacts.status().has_password  # it is in the (test) keyring …
+    secret = account.password.encode()
+    assert _files_holding(data_dir, secret) == []  # … and nowhere else
+    assert not settings_file.exists() or secret not in settings_file.read_bytes()
+    assert account.password not in caplog.text
+    assert all(account.password not in str(r.args) for r in caplog.records)
