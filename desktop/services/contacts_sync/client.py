@@ -8,7 +8,7 @@ Messages name the server and what was being done, never the password.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
@@ -288,6 +288,3 @@ class DavClient:
 def absolute(base: str, href: str) -> str:
     return urljoin(base, href)
 
-
-def hrefs_in(items: Iterable[DavResponse]) -> list[str]:
-    return [href_path(i.href) for i in items]
