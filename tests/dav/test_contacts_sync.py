@@ -76,6 +76,9 @@ def test_first_sync_goes_both_ways(data_dir: Path, dav_account: DavAccount):
     emails = [c.value for c in ContactPoint.select().where(ContactPoint.person == ben.id)]
     assert "ben@example.org" in emails
     assert ben.about == ""  # a phone's note never comes in either
+    from desktop.storage.search_index import query_people
+
+    assert [hit.row_id for hit in query_people("Okafor")] == [ben.id]  # searchable at once
     assert contacts.new_from_address_book() == [(ben.id, "Ben Okafor")]
     contacts.dismiss(ben.id)
     assert contacts.new_from_address_book() == []

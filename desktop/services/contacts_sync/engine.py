@@ -178,16 +178,19 @@ class _Merge:
 
             ours, base_l = keys(now_l.get(kind)), keys(card.local.get(kind))
             theirs, base_r = keys(now_r.get(kind)), keys(card.remote.get(kind))
+            result = set(ours)
             for key in theirs.keys() - base_r.keys() - ours.keys():
                 value, label = theirs[key]
                 local.add_contact(card.person, kind, label, value, value)
                 self.touched.add(card.person)
+                result.add(key)
             for key in (base_r.keys() - theirs.keys()) & ours.keys():
                 if key in base_l:  # (not one Rapport added since: that one stays)
                     for contact_id in person.contact_ids.get((kind, key), []):
                         local.remove_contact(contact_id)
                     self.touched.add(card.person)
-            if ours.keys() != base_l.keys():
+                    result.discard(key)
+            if result != theirs.keys():  # the card does not hold Rapport's list yet
                 upload = True
         return upload
 
@@ -281,8 +284,9 @@ def _run(
     merge.result = result
     say(f"Merging {len(fetched)} changed contacts…" if fetched else "Checking your people…")
     jobs, texts, people = run_db(lambda: _apply(state, merge, fetched, removed))
-    state.token = token
-    state_file.save(folder, state)
+    if fetched or removed or token != state.token:
+        state.token = token
+        state_file.save(folder, state)
     if jobs:
         _upload(folder, client, state, jobs, texts, people, result, say)
         _advance_token(client, state)
@@ -342,6 +346,7 @@ def _apply(
     exists = local.existing_ids(candidates)
     extra = [pid for pid in candidates if pid in exists and pid not in people]
     people.update(local.load(extra))
+    batch = local.NewPeople()
     for href, (etag, text) in fetched.items():
         incoming, uid = parsed[href]
         card = state.cards.get(href)
@@ -358,22 +363,14 @@ def _apply(
                     continue
                 card = Card(pid, etag, uid, {}, {})
             else:
-                fields = {k: incoming.fields.get(k) for k in SCALARS}
                 fresh_id = pid not in exists and pid not in by_person
-                new = local.create_person(fields, pid if pid and fresh_id else None)
-                for contact in incoming.contacts:
-                    if contact.kind in LISTS:
-                        local.add_contact(
-                            new, contact.kind, contact.label, contact.value, contact.original
-                        )
-                for date in incoming.dates:
-                    local.set_date(new, date.label, date.day, None)
+                new = batch.add(incoming, pid if pid and fresh_id else None)
                 state.new_people[new] = merge.now
                 merge.created.add(new)
                 result.created += 1
                 card = Card(new, etag, uid, {}, {})
-                people.update(local.load([new]))
-                merge.remote[href] = remote_side(incoming, people[new].hidden)
+                people[new] = batch.held[new]
+                merge.remote[href] = remote_side(incoming, set())
                 card.remote = merge.remote[href].snapshot
                 card.local = people[new].side().snapshot
                 state.cards[href] = card
@@ -391,6 +388,7 @@ def _apply(
             upload.add(card.person)
         card.etag = etag
         card.uid = uid or card.uid
+    batch.write()
     result.updated = len(merge.touched - merge.created)
     # what Rapport changed since the last sync, and what it deleted
     jobs: list[_Job] = []

@@ -11,9 +11,9 @@ from datetime import datetime
 from typing import Any
 
 from desktop.domain import circles
-from desktop.services.contacts_sync.mapping import LISTS, LocalPerson, item_key
-from desktop.storage import journal
-from desktop.storage.models import ContactPoint, ImportantDate, Person, database
+from desktop.services.contacts_sync.mapping import LISTS, SCALARS, LocalPerson, item_key
+from desktop.storage import journal, search_index
+from desktop.storage.models import ContactPoint, ImportantDate, Person, database, new_id
 from desktop.storage.sql import chunks
 
 _COLUMNS = "id, full_name, nickname, organization, headline, photo, confidential_fields, deleted"
@@ -118,14 +118,59 @@ def set_date(person_id: str, label: str, day: str | None, row_id: str | None) ->
         journal.save(ImportantDate, None, {"person": person_id, "label": label, "day": day})
 
 
-def create_person(fields: dict[str, Any], person_id: str | None = None) -> str:
-    """A new person from a card; ``person_id`` derived from the card's UID makes a repeated
-    sync (after a crash) find the same person instead of making a second one."""
-    values = {k: v for k, v in fields.items() if v not in (None, "")}
-    values["full_name"] = " ".join(str(fields.get("full_name") or "").split())[:500] or "?"
-    values.setdefault("circle", circles.DEFAULT_CIRCLE)
-    values["created"] = datetime.now().replace(microsecond=0)
-    return journal.save(Person, person_id, values)
+class NewPeople:
+    """People new from the address book, written together at the end of the merge
+    (bulk inserts through the journal: a first sync of thousands of cards)."""
+
+    REBUILD_ABOVE = 2000  # new people past which the search index is rebuilt in bulk
+
+    def __init__(self) -> None:
+        self.people: list[dict[str, Any]] = []
+        self.contacts: list[dict[str, Any]] = []
+        self.dates: list[dict[str, Any]] = []
+        self.held: dict[str, Held] = {}
+        self.now = datetime.now().replace(microsecond=0)
+
+    def add(self, incoming: Any, person_id: str | None) -> str:
+        """Plan one person from a card read by the vCard import; returns their id."""
+        pid = person_id or new_id()
+        fields = {k: incoming.fields.get(k) for k in SCALARS}
+        row = {k: v for k, v in fields.items() if v not in (None, "")}
+        name = " ".join(str(fields.get("full_name") or "").split())[:500] or "?"
+        row.update(id=pid, full_name=name, circle=circles.DEFAULT_CIRCLE, created=self.now)
+        self.people.append(row)
+        held = Held({**fields, "full_name": name}, [], [])
+        for c in incoming.contacts:
+            if c.kind in LISTS:
+                self.contacts.append(
+                    {
+                        "id": new_id(),
+                        "person": pid,
+                        "kind": c.kind,
+                        "label": c.label,
+                        "value": c.value,
+                        "original": c.original,
+                    }
+                )
+                held.contacts.append((c.kind, c.label, c.value))
+        for d in incoming.dates:
+            self.dates.append({"id": new_id(), "person": pid, "label": d.label, "day": d.day})
+            held.dates.append((d.label, d.day))
+        self.held[pid] = held
+        return pid
+
+    def write(self) -> None:
+        """Insert everything planned (inside the caller's transaction) and index it."""
+        if not self.people:
+            return
+        journal.insert_many(Person, self.people)
+        for model, rows in ((ContactPoint, self.contacts), (ImportantDate, self.dates)):
+            if rows:
+                journal.insert_many(model, rows)
+        if len(self.people) > self.REBUILD_ABOVE:
+            search_index.rebuild()
+        else:
+            search_index.refresh_rows([("person", row["id"]) for row in self.people])
 
 
 def live_ids(ids: Iterable[str]) -> set[str]:

