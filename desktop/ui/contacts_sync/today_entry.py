@@ -36,7 +36,6 @@ class AddressBookEntry(QWidget):
         self.people = QListWidget(self)
         self.people.setObjectName("todayAddressBookPeople")
         self.people.setAccessibleName(self.tr("From your address book"))
-        self.people.setMaximumHeight(120)
         self.people.itemActivated.connect(self._open)
         self.heading.setBuddy(self.people)
         self.dismiss = QPushButton(self.tr("&Seen"), self)
@@ -71,6 +70,9 @@ class AddressBookEntry(QWidget):
             self.people.addItem(item)
         if self.people.count():
             self.people.setCurrentRow(0)
+            rows = min(self.people.count(), 5)  # as tall as its lines, up to five
+            frame = 2 * self.people.frameWidth()
+            self.people.setFixedHeight(rows * self.people.sizeHintForRow(0) + frame + 2)
         self.setVisible(self.people.count() > 0)
 
     def _open(self, item: QListWidgetItem) -> None:
