@@ -89,7 +89,7 @@ def main() -> None:
     from desktop.services import people, store
     from desktop.services.contacts_sync import account as contacts
     from desktop.storage.models import Person
-    from tests.dav.servers import start_server
+    from tests.dav.accounts import start_server
     from tests.sync.memory_keyring import MemoryKeyring
 
     keyring.set_keyring(MemoryKeyring())

@@ -7,7 +7,7 @@ import uuid
 
 import requests
 
-from tests.dav.servers import DavAccount
+from tests.dav.accounts import DavAccount
 
 PHOTO = b"\x89PNG\r\n\x1a\n" + b"rapport-test-photo" * 4
 

@@ -9,6 +9,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.dav import contacts_fixtures
+
+# The address-book tests' fixtures (tests/dav/contacts_fixtures.py), taken in here
+# rather than from a conftest: each test module names the ones it uses.
+memory_keyring = contacts_fixtures.memory_keyring
+dav_servers = contacts_fixtures.dav_servers
+
+
 #: never the developer's real keyring: secrets on standard input, kept for one run
 _NO_KEYRING = "keyring.backends.fail.Keyring"
 

@@ -9,7 +9,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.dav import contacts_fixtures
 from tests.dav import contacts_helpers as phone
+
+# The address-book tests' fixtures (tests/dav/contacts_fixtures.py), taken in here
+# rather than from a conftest: each test module names the ones it uses.
+memory_keyring = contacts_fixtures.memory_keyring
+dav_servers = contacts_fixtures.dav_servers
 
 
 def _files_holding(root: Path, secret: bytes) -> list[str]:

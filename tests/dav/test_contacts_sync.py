@@ -11,8 +11,16 @@ import pytest
 from desktop.services import commitments, people
 from desktop.services.contacts_sync import account as contacts
 from desktop.storage.models import ContactPoint, ImportantDate, Person
+from tests.dav import contacts_fixtures
 from tests.dav import contacts_helpers as phone
-from tests.dav.servers import DavAccount
+from tests.dav.accounts import DavAccount
+
+# The address-book tests' fixtures (tests/dav/contacts_fixtures.py), taken in here
+# rather than from a conftest: each test module names the ones it uses.
+memory_keyring = contacts_fixtures.memory_keyring
+dav_servers = contacts_fixtures.dav_servers
+dav_account = contacts_fixtures.dav_account
+dav_server_factory = contacts_fixtures.dav_server_factory
 
 
 def _connect(account: DavAccount, book: str | None = None) -> None:

@@ -20,8 +20,8 @@ from PySide6.QtCore import Qt
 from desktop.services import people
 from desktop.services.contacts_sync import account as contacts
 from tests.dav import contacts_helpers as phone
-from tests.dav.conftest import memory_keyring  # noqa: F401 (autouse: an empty keyring)
-from tests.dav.servers import DavServer, start_server
+from tests.dav.accounts import DavServer, start_server
+from tests.dav.contacts_fixtures import memory_keyring  # noqa: F401 (autouse: an empty keyring)
 
 
 @pytest.fixture(scope="module")

@@ -183,6 +183,7 @@ class TodayView(RefreshWhenShown, QWidget):
 
         self.address_book = AddressBookEntry(parent=self)  # new from / gone from the phone
         self.address_book.openPersonRequested.connect(self.openPersonRequested)
+        self.loaded.connect(self.address_book.refresh)
         layout.addWidget(self.address_book)
         layout.addWidget(hint)
         self._set_title()
@@ -212,7 +213,6 @@ class TodayView(RefreshWhenShown, QWidget):
         self._dirty = False
         self._pending = True
         self._tasks.run("today", load_today, self._apply)
-        self.address_book.refresh()
 
     def is_loaded(self) -> bool:
         return self._loaded_once and not self._dirty and not self._pending

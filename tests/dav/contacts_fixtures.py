@@ -1,4 +1,6 @@
-"""Fixtures for the CardDAV and CalDAV tests: real servers on 127.0.0.1.
+"""Fixtures for the address-book (CardDAV) tests: real servers on 127.0.0.1.
+
+Test modules take the ones they use by name (``dav_account = contacts_fixtures.dav_account``).
 
 ``dav_account`` runs a test once per server (Radicale, Xandikos) and yields
 ``(kind, base_url, user, password)`` — a fresh user with one empty address book
@@ -13,7 +15,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from tests.dav.servers import KINDS, DavAccount, DavServer, start_server
+from tests.dav.accounts import KINDS, DavAccount, DavServer, start_server
 from tests.sync.memory_keyring import MemoryKeyring
 
 

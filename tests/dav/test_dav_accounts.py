@@ -5,7 +5,15 @@ from __future__ import annotations
 
 import requests
 
-from tests.dav.servers import DavAccount
+from tests.dav import contacts_fixtures
+from tests.dav.accounts import DavAccount
+
+# The address-book tests' fixtures (tests/dav/contacts_fixtures.py), taken in here
+# rather than from a conftest: each test module names the ones it uses.
+memory_keyring = contacts_fixtures.memory_keyring
+dav_servers = contacts_fixtures.dav_servers
+dav_account = contacts_fixtures.dav_account
+
 
 _PROPFIND = (
     '<?xml version="1.0" encoding="utf-8"?>'
