@@ -99,6 +99,7 @@ COMMAND_MODULE_NAMES = (
     "sync_cli",
     "calendar_cli",
     "transfer",
+    "contacts_cli",
 )
 #: Commands whose start-up time matters, mapped to the one module that serves them: the
 #: front door then imports only that module (``rapport capture`` is bound to a hotkey).

@@ -57,6 +57,7 @@ class DesktopSession(QObject):
         self.window.session = self
         # Sync's status and the draft offer read the database: after the first frame.
         self.window.after_first_paint(self.window.sync_actions.start)
+        self.window.after_first_paint(lambda: _install_address_book(self.window))
         QTimer.singleShot(3_000, self.backup_soon)
         self._backup_timer.start()
         self.window.after_first_paint(self.offer_draft)
@@ -106,6 +107,7 @@ class DesktopSession(QObject):
         if self.notifier is not None:
             self.notifier.set_open_person(window.open_person)
         QTimer.singleShot(0, window.sync_actions.start)
+        QTimer.singleShot(0, lambda: _install_address_book(window))
 
     def handle_request(self, action: str, payload: dict) -> None:
         """A later launch asked for something: show the window or the capture window."""
@@ -200,3 +202,10 @@ def report_first_paint_if_asked(window: QMainWindow) -> None:
     if os.environ.get("RAPPORT_BENCH_PAINT"):
         reporter = _FirstPaintReporter(window)
         window.installEventFilter(reporter)
+
+
+def _install_address_book(window: MainWindow) -> None:
+    """Address-book sync (CardDAV): menu item, status line, timer (desktop.ui.contacts_sync)."""
+    from desktop.ui.contacts_sync.hookup import install
+
+    install(window)

@@ -187,6 +187,12 @@ class TodayView(RefreshWhenShown, QWidget):
         layout.setSpacing(MARGIN)
         layout.addWidget(self.title)
         layout.addLayout(grid, 1)
+        from desktop.ui.contacts_sync.today_entry import AddressBookEntry
+
+        self.address_book = AddressBookEntry(parent=self)  # new from / gone from the phone
+        self.address_book.openPersonRequested.connect(self.openPersonRequested)
+        self.loaded.connect(self.address_book.refresh)
+        layout.addWidget(self.address_book)
         layout.addWidget(hint)
         self._set_title()
 
