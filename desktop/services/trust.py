@@ -144,14 +144,15 @@ def _promises_exchanges_introducers(
     sql = database.execute_sql
     promises: dict[str, list[PromiseRecord]] = defaultdict(list)
     where, params = _where_people("person_id", ids)
+    days: dict[str | None, date | None] = {}  # due days repeat across promises
     for person_id, owner, status, text, due, made, resolved in sql(
         "SELECT person_id, owner, status, description, due, made_at, resolved_at "
         "FROM commitment WHERE deleted = 0" + where,
         params,
     ):
-        promises[person_id].append(
-            PromiseRecord(owner, status, text, _d(due), _dt(made), _dt(resolved))
-        )
+        day = days[due] if due in days else days.setdefault(due, _d(due))
+        record = PromiseRecord(owner, status, text, day, _dt(made), _dt(resolved))
+        promises[person_id].append(record)
     exchanges: dict[str, list[ExchangeRecord]] = defaultdict(list)
     for person_id, direction, kind, happened in sql(
         "SELECT person_id, direction, kind, happened_at FROM exchange WHERE deleted = 0" + where,
@@ -194,19 +195,22 @@ def _counted_histories() -> _Loaded:
     people = sql(
         "SELECT id, full_name, credibility, cadence_days FROM person WHERE deleted = 0"
     ).fetchall()
-    odd = [
-        pid
-        for (pid,) in sql(
-            "SELECT DISTINCT pa.person_id FROM conversation c "
-            "JOIN participant pa ON pa.conversation_id = c.id "
-            "WHERE NOT ifnull(" + _CANONICAL.format(h="c.happened_at") + ", 0)"
-        )
-    ]
+    odd: list[str] = []
+    uncanonical = "NOT ifnull(" + _CANONICAL.format(h="happened_at") + ", 0)"
+    # First on the time index alone (a few ms); whose they are only if there are any.
+    if sql(f"SELECT EXISTS (SELECT 1 FROM conversation WHERE {uncanonical})").fetchone()[0]:
+        odd = [
+            pid
+            for (pid,) in sql(
+                "SELECT DISTINCT person_id FROM participant WHERE conversation_id IN "
+                f"(SELECT id FROM conversation WHERE {uncanonical})"
+            )
+        ]
     counts: dict[str, tuple[int, int, int, str]] = {}
     for person_id, personal, professional, total, latest in sql(
         "SELECT pa.person_id, SUM(c.depth = 'personal'), SUM(c.depth = 'professional'), "
-        "COUNT(*), MAX(c.happened_at) FROM participant pa "
-        "JOIN conversation c ON c.id = pa.conversation_id "
+        "COUNT(*), MAX(c.happened_at) FROM participant pa NOT INDEXED "  # a scan, then a sort:
+        "JOIN conversation c ON c.id = pa.conversation_id "  # ~20 % less than person order
         "WHERE pa.deleted = 0 AND c.deleted = 0 GROUP BY pa.person_id"
     ):
         counts[person_id] = (personal, professional, total - personal - professional, latest)
