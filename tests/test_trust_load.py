@@ -174,9 +174,7 @@ def test_odd_stored_times_are_read_as_one_person_reads_them(data_dir: Path) -> N
     database.execute_sql("UPDATE conversation SET happened_at = 'soon' WHERE id = ?", (talk,))
     _check_all_paths()
     assert trust.last_contacts().get(lonely) is None
-    assert trust.readings_for_all(today=TODAY)[lonely].reasons_in_them == (
-        "No shared history yet",
-    )
+    assert trust.readings_for_all(today=TODAY)[lonely].reasons_in_them == ("No shared history yet",)
     assert ids
 
 

@@ -25,7 +25,7 @@ from desktop.domain.trust import (
     assess,
     count_conversations,
 )
-from desktop.services import store
+from desktop.services import gc_pause, store
 from desktop.storage.models import database
 from desktop.storage.sql import chunks, placeholders
 
@@ -339,6 +339,23 @@ def readings_for_all(*, today: date | None = None) -> dict[str, TrustReading]:
     with _lock:
         _check_cache(day)
         _stale_during_bulk = set()
+    with gc_pause.paused():  # ~150,000 small objects, no cycles: a fifth of the time
+        readings, last_contact = _assess_all(day)
+    with _lock:
+        # Runs on a worker thread: a write committed meanwhile on another thread has
+        # invalidated some people; their fresh reading must not be overwritten by ours.
+        stale = _stale_during_bulk or set()
+        _stale_during_bulk = None
+        for pid, reading in readings.items():
+            if pid not in stale:
+                _cache[pid] = reading
+                _last_contact[pid] = last_contact.get(pid)
+    return readings
+
+
+def _assess_all(day: date) -> tuple[dict[str, TrustReading], dict[str, datetime]]:
+    """Everyone's reading: a first pass, then again for those a known person introduced
+    (their vouch reads the introducer's first-pass trust)."""
     histories, introducers, last_contact = _histories(None)
     first_pass = {pid: assess(h, today=day) for pid, h in histories.items()}
     readings = {}
@@ -359,16 +376,7 @@ def readings_for_all(*, today: date | None = None) -> dict[str, TrustReading]:
             readings[pid] = assess(history, today=day)
         else:
             readings[pid] = first_pass[pid]
-    with _lock:
-        # Runs on a worker thread: a write committed meanwhile on another thread has
-        # invalidated some people; their fresh reading must not be overwritten by ours.
-        stale = _stale_during_bulk or set()
-        _stale_during_bulk = None
-        for pid, reading in readings.items():
-            if pid not in stale:
-                _cache[pid] = reading
-                _last_contact[pid] = last_contact.get(pid)
-    return readings
+    return readings, last_contact
 
 
 def last_contacts() -> dict[str, datetime | None]:
