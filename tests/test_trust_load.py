@@ -208,3 +208,13 @@ def test_sql_vouches_only_for_times_python_reads_and_sorts_alike(
         assert len(text) in (19, 26)
     elif parsed is not None:
         assert (separator, tail) != (" ", "") or not (1 <= year <= 9999)
+
+
+def test_a_few_readings_equal_the_bulk_ones(data_dir: Path) -> None:
+    ids = _random_network(11, size=16)
+    bulk = trust.readings_for_all(today=TODAY)
+    some = trust.readings_of([*ids[:8], "no-such-person"], today=TODAY)
+    assert some.keys() == set(ids[:8])
+    for pid, reading in some.items():
+        assert reading == bulk[pid]
+        assert _words(reading) == _words(bulk[pid])

@@ -379,6 +379,35 @@ def _assess_all(day: date) -> tuple[dict[str, TrustReading], dict[str, datetime]
     return readings, last_contact
 
 
+def readings_of(ids: Iterable[str], *, today: date | None = None) -> dict[str, TrustReading]:
+    """Fresh readings of a few live people, exactly as :func:`readings_for_all` gives them
+    (a vouch reads the introducer's trust before their own introducer's word), without
+    reading everyone: the who-knows-whom view updates a kept promise in milliseconds."""
+    day = today or date.today()
+    wanted = sorted(set(ids))
+    if not wanted:
+        return {}
+    loaded = _records(wanted)
+    introducers = sorted({i for p in loaded.histories if (i := loaded.introducers.get(p))})
+    base = _records(introducers).histories if introducers else {}
+    readings = {}
+    for pid, history in loaded.histories.items():
+        introducer = loaded.introducers.get(pid)
+        if introducer and introducer in base:
+            history = RelationshipHistory(
+                name=history.name,
+                promises=history.promises,
+                conversations=history.conversations,
+                exchanges=history.exchanges,
+                credibility=history.credibility,
+                introducer_name=base[introducer].name,
+                introducer_trust=assess(base[introducer], today=day).in_them,
+                cadence_days=history.cadence_days,
+            )
+        readings[pid] = assess(history, today=day)
+    return readings
+
+
 def last_contacts() -> dict[str, datetime | None]:
     """The last conversation per person (as of the latest bulk or single load)."""
     return dict(_last_contact)
@@ -389,6 +418,12 @@ def history_for(person_id: str, *, today: date | None = None) -> RelationshipHis
     if person_id not in histories:
         raise LookupError(f"no person {person_id}")
     return _with_introducer(histories[person_id], introducers.get(person_id), today or date.today())
+
+
+def people_affected(changes: frozenset[tuple[str, str]]) -> set[str]:
+    """Which people's own readings a set of written rows (a store notification) can change;
+    not those they introduced, whose vouch may move with them."""
+    return _affected_people(changes)
 
 
 def _affected_people(changes: frozenset[tuple[str, str]]) -> set[str]:
