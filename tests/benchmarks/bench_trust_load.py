@@ -62,7 +62,10 @@ def export_tree(rev: str, target: Path) -> None:
         capture_output=True,
     ).stdout
     with tarfile.open(fileobj=BytesIO(archive)) as tar:
-        tar.extractall(target, filter="data")
+        try:
+            tar.extractall(target, filter="data")
+        except TypeError:  # a Python before the extraction filters (3.10.11 and older)
+            tar.extractall(target)  # our own repository's archive
 
 
 def child_env(tree: Path) -> dict[str, str]:
