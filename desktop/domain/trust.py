@@ -482,7 +482,16 @@ def _tally_promises(tally: _Tally, promises: tuple[PromiseRecord, ...], today_or
 
 
 def count_conversations(conversations: tuple[ConversationRecord, ...]) -> ConversationCounts:
-    """Count the records' depths, group talks and latest day (anything unknown is small talk).
+    """Count the records' depths, group talks and latest day (anything unknown is small talk)."""
+    personal, professional, small, groups, last = _count(conversations)
+    return ConversationCounts(personal, professional, small, tuple(groups), last)
+
+
+_Counted = tuple[int, int, int, list[tuple[str, int]], int | None]
+
+
+def _count(conversations: tuple[ConversationRecord, ...]) -> _Counted:
+    """:func:`count_conversations` as a plain tuple (no named tuple per person).
 
     The hottest loop of the meter when it reads records (20 conversations a person): counts
     are kept in locals and only the few group talks are remembered.
@@ -503,12 +512,10 @@ def count_conversations(conversations: tuple[ConversationRecord, ...]) -> Conver
         when = conversation.happened_at.toordinal()
         if when > last:
             last = when
-    return ConversationCounts(
-        personal, professional, small, tuple(groups), last if last >= 0 else None
-    )
+    return personal, professional, small, groups, last if last >= 0 else None
 
 
-def _tally_conversations(tally: _Tally, counts: ConversationCounts) -> None:
+def _tally_conversations(tally: _Tally, counts: ConversationCounts | _Counted) -> None:
     """Depth per conversation, divided by the room: one-on-ones (most talks) need no
     division, and the few group talks are corrected for once at the end."""
     personal, professional, small, groups, last = counts
@@ -556,9 +563,7 @@ def _tally(history: RelationshipHistory, today_ord: int) -> _Tally:
     tally = _Tally()
     _tally_promises(tally, history.promises, today_ord)
     counted = history.counted
-    if counted is None:
-        counted = count_conversations(history.conversations)
-    _tally_conversations(tally, counted)
+    _tally_conversations(tally, _count(history.conversations) if counted is None else counted)
     _tally_exchanges(tally, history.exchanges)
     return tally
 
