@@ -101,7 +101,7 @@ def main() -> int:
 
     store.open_store(folder)
     today = date.today()
-    histories, _ = service._histories(None)
+    histories = service._records(None).histories  # a record per conversation
     loaded = list(histories.values())
     first = [as_first_edition(h) for h in loaded]
     current = [as_second_edition(h) for h in loaded]

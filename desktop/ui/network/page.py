@@ -8,6 +8,7 @@ Dana." — and the path is drawn thick from "You". Click someone to centre on th
 
 Reading the whole network takes seconds at 10,000 people, so it runs on a worker
 (``bulk_tasks``) behind a busy bar; each question after that is answered on the worker too.
+Writes while it is on screen re-read it once they pause, or only the trust they moved.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from __future__ import annotations
 import math
 from itertools import pairwise
 
-from PySide6.QtCore import QPointF, QRectF, QStringListModel, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QFont, QPainter, QPen
 from PySide6.QtWidgets import (
     QCompleter,
@@ -39,6 +40,10 @@ from desktop.ui.kit.background import TaskManager
 from desktop.ui.kit.style import MARGIN, SPACING, TRUST_IN_THEM, avatar_colour, muted, track
 
 NODE = 30.0
+#: Quiet time after the last graph-changing write before the network is re-read.
+RELOAD_DELAY_MS = 400
+#: Quiet time after the last promise or exchange write before trust is re-read.
+TRUST_DELAY_MS = 100
 STEP_RADIUS = (0.0, 150.0, 290.0)
 YOU = "__you__"
 
@@ -146,6 +151,19 @@ class NetworkView(QWidget):
         layout.addWidget(self.answer)
         layout.addWidget(self.canvas, 1)
 
+        self._stale = False
+        self._pending_trust: frozenset[tuple[str, str]] = frozenset()
+        #: Writes come in bursts (an import, a capture's several rows, typing in a form):
+        #: one reload or trust update after they pause, not one per write.
+        self._reload_timer = QTimer(self)
+        self._reload_timer.setSingleShot(True)
+        self._reload_timer.setInterval(RELOAD_DELAY_MS)
+        self._reload_timer.timeout.connect(self.refresh)
+        self._trust_timer = QTimer(self)
+        self._trust_timer.setSingleShot(True)
+        self._trust_timer.setInterval(TRUST_DELAY_MS)
+        self._trust_timer.timeout.connect(self._update_trust)
+
     # --- Loading -----------------------------------------------------------------------
 
     def refresh(self) -> None:
@@ -153,6 +171,9 @@ class NetworkView(QWidget):
         from desktop.services import network
 
         self._stale = False
+        self._reload_timer.stop()
+        self._pending_trust = frozenset()
+        self._trust_timer.stop()
         self.busy.show()
         self.answer.setText(self.tr("Reading who knows whom…"))
         self._tasks.run("network", network.load_network, self._loaded)
@@ -291,14 +312,53 @@ class NetworkView(QWidget):
     # --- Staying current ---------------------------------------------------------------
 
     def on_changes(self, changes: frozenset[tuple[str, str]]) -> None:
-        """Re-read when shown; while hidden, only remember that the picture is stale."""
-        self._stale = True
-        if self.isVisible():
-            self.refresh()
+        """Keep the picture current without re-reading 10,000 people on every write.
+
+        A write that changes the graph (a conversation, an introduction, a name) re-reads
+        it once the writes pause (a burst of saves is one reload); one that only moves your
+        trust (a promise kept, a favour) re-reads the trust of the people it touches. While
+        hidden, the view only remembers that it is stale.
+        """
+        from desktop.services import network as service
+
+        if service.needs_reload(changes):
+            self._stale = True
+            if self.isVisible():
+                self._reload_timer.start()
+        elif service.moves_trust(changes):
+            if not self.isVisible() or self.network is None or self._reload_timer.isActive():
+                self._stale = True
+            else:
+                self._pending_trust = self._pending_trust | changes
+                self._trust_timer.start()
+
+    def _update_trust(self) -> None:
+        """On the worker: your trust in the touched people, then the question again."""
+        from desktop.services import network as service
+
+        # Pending changes are dropped only once applied: a newer request supersedes an
+        # older one still running (its result is ignored), so each carries them all.
+        network, changes = self.network, self._pending_trust
+        if network is None or not changes:
+            return
+        self._tasks.run(
+            "network-trust",
+            lambda: (network, changes, service.with_fresh_trust(network, changes)),
+            self._retrusted,
+        )
+
+    def _retrusted(self, result) -> None:  # type: ignore[no-untyped-def]
+        base, changes, network = result
+        if self._stale or self.network is not base:
+            return  # a reload came in meanwhile, or is due: it brings the same trust
+        self._pending_trust = self._pending_trust - changes
+        self.network = network
+        if self.target is not None:
+            self.set_target(self.target)
 
     def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().showEvent(event)
-        if self.network is None or getattr(self, "_stale", False):
+        if self.network is None or self._stale:
             self.refresh()
 
     def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
