@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.services import gc_pause, people, trust
+from desktop import gc_pause
+from desktop.services import people, trust
 
 
 @pytest.fixture
@@ -17,7 +18,9 @@ def collector_on():  # type: ignore[no-untyped-def]
     was = gc.isenabled()
     gc.enable()
     yield
-    if not was:
+    if was:  # as it was before the test, whatever the test did to it
+        gc.enable()
+    else:
         gc.disable()
 
 

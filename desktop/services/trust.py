@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from typing import NamedTuple
 
+from desktop import gc_pause
 from desktop.domain.trust import (
     ConversationCounts,
     ConversationRecord,
@@ -25,7 +26,7 @@ from desktop.domain.trust import (
     assess,
     count_conversations,
 )
-from desktop.services import gc_pause, store
+from desktop.services import store
 from desktop.storage.models import database
 from desktop.storage.sql import chunks, placeholders
 

@@ -15,11 +15,11 @@ from datetime import datetime
 from functools import partial
 from typing import Any
 
-from desktop import __version__
+from desktop import __version__, gc_pause
 from desktop.storage import outbox, replication, replication_values
 from desktop.storage import replication_snapshot as rs
 from desktop.storage.replication import Group
-from desktop.sync import gc_pause, layout, snapshot, state, timings
+from desktop.sync import layout, snapshot, state, timings
 from desktop.sync.crypto import KIND_DEVICE, KIND_SEGMENT, SealError, sealed_key_id
 from desktop.sync.errors import SyncError, VaultMismatch
 from desktop.sync.payload import decode_segment, encode_json, encode_segment

@@ -6,7 +6,7 @@ import gc
 
 import pytest
 
-from desktop.sync import gc_pause
+from desktop import gc_pause
 
 
 def test_nested_pauses_give_the_collector_back_once_at_the_end() -> None:
