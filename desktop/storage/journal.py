@@ -1,8 +1,8 @@
 """The one way rows are written: row, per-field clock and change log in one transaction.
 
 SYNC.md's merge works field by field, so every local write records, for each field it
-changes, the winning hybrid-logical-clock stamp (``field_clock``) and an append-only
-change-log entry with the JSON value (``change``). Nothing else in the code base writes
+changes, the winning hybrid-logical-clock stamp (sparsely: :mod:`desktop.storage.clocks`)
+and a change-log entry with the JSON value (``change``). Nothing else in the code base writes
 a synced table; nothing ever ``DELETE``s one (deletion is ``deleted = True``).
 """
 
@@ -18,11 +18,10 @@ from typing import Any
 
 import peewee as pw
 
-from desktop.storage import search_index
+from desktop.storage import clocks, search_index
 from desktop.storage.hlc import HybridLogicalClock
 from desktop.storage.models import (
     Change,
-    FieldClock,
     Meta,
     SyncedModel,
     database,
@@ -131,10 +130,14 @@ def save(model: type[SyncedModel], row_id: str | None, values: Mapping[str, Any]
                     changed[name] = value
             if not changed:
                 return str(row_id)
+            before = clocks.of_row(model, str(row_id))
             # SYNC.md: a row is hidden only while its delete is newer than every other
             # field, so an edit after a delete brings it back (as on every other replica).
             revived = {"deleted": False} if existing.deleted and "deleted" not in changed else {}
             model.update(**changed, **revived, updated=hlc).where(model.id == row_id).execute()
+        if existing is None:
+            before = {}
+        clocks.write(model, {str(row_id): {**before, **dict.fromkeys(changed, hlc)}})
         _journal(model._meta.table_name, str(row_id), changed, hlc)
         _persist_clock()
         search_index.refresh_rows([(model._meta.table_name, str(row_id))])
@@ -163,10 +166,6 @@ def _is_fk(model: type[SyncedModel], name: str) -> bool:
 
 
 def _journal(entity: str, row_id: str, changed: Mapping[str, Any], hlc: str) -> None:
-    FieldClock.insert_many(
-        [(entity, row_id, name, hlc) for name in changed],
-        fields=[FieldClock.entity, FieldClock.row_id, FieldClock.field, FieldClock.hlc],
-    ).on_conflict_replace().execute()
     Change.insert_many(
         [(hlc, entity, row_id, name, encode_value(v)) for name, v in changed.items()],
         fields=[Change.hlc, Change.entity, Change.row_id, Change.field, Change.value],
@@ -194,8 +193,8 @@ def insert_many(model: type[SyncedModel], rows: Iterable[Mapping[str, Any]]) -> 
     """Create many rows at once (demo, import) with the same journal guarantees as :func:`save`.
 
     The caller owns the transaction and re-indexes search afterwards
-    (:func:`desktop.storage.search_index.rebuild`), which is far faster in bulk. The field
-    clock is filled from the change log in one sorted statement rather than row by row.
+    (:func:`desktop.storage.search_index.rebuild`), which is far faster in bulk. New rows
+    need no field-clock entries (see :mod:`desktop.storage.clocks`).
     """
     names = _field_names(model)
     fields = model._meta.fields
@@ -237,17 +236,12 @@ def insert_many(model: type[SyncedModel], rows: Iterable[Mapping[str, Any]]) -> 
     marks = placeholders(columns)
     quoted = ", ".join(f'"{c}"' for c in columns)
     cursor.executemany(f'INSERT INTO "{entity}" ({quoted}) VALUES ({marks})', row_tuples)
-    first_seq = cursor.execute('SELECT coalesce(max(seq), 0) FROM "change"').fetchone()[0]
     cursor.executemany(
         'INSERT INTO "change" (hlc, entity, row_id, field, value) VALUES (?, ?, ?, ?, ?)',
         change_rows,
     )
-    cursor.execute(
-        'INSERT OR REPLACE INTO "field_clock" (entity, row_id, field, hlc) '
-        'SELECT entity, row_id, field, hlc FROM "change" WHERE seq > ? '
-        "ORDER BY entity, row_id, field",
-        (first_seq,),
-    )
+    # No field-clock entries: a new row's fields all have the clock its row implies
+    # (desktop.storage.clocks), which is exactly what a creation journals.
     _persist_clock()
     _touched.update((entity, row_id) for row_id in ids)
     return ids

@@ -26,6 +26,7 @@ from typing import Any, cast
 
 import peewee as pw
 
+from desktop.storage import clocks as clock_store
 from desktop.storage import journal
 from desktop.storage.hlc import ClockError
 from desktop.storage.models import ENTITY_NAMES, Meta, SyncedModel, database
@@ -147,7 +148,7 @@ class Base:
     frontier: dict[str, str]
     vectors: list[list[str]]  # [origin, first_hlc, last_hlc, seen JSON]
     parked: list[list[str | None]]  # [entity, row_id, hlc, field, value, seen JSON | None]
-    plain: bool  # every logged change is a winner: no join with the field clocks needed
+    plain: bool  # every logged change is a winner: no look-up of the field clocks needed
     own_origin: str
     own_first: str = ""  # own-origin stamps in the state (for its seen-vector span)
     own_last: str = ""
@@ -167,8 +168,6 @@ def begin(*, own_device: str, own_origin: str) -> Base | None:
         }
         cursors.pop(own_device, None)
         cursors[own_device] = SyncState.read_int(PUSHED)
-        count = database.execute_sql('SELECT count(*) FROM "change"').fetchone()[0]
-        clocks = database.execute_sql('SELECT count(*) FROM "field_clock"').fetchone()[0]
         return Base(
             log_max=_log_max(),
             cursors=cursors,
@@ -185,7 +184,7 @@ def begin(*, own_device: str, own_origin: str) -> Base | None:
                     'SELECT entity, row_id, hlc, field, value, seen FROM "sync_parked"'
                 )
             ],
-            plain=count == clocks,  # each clock has its entry: equal counts → all winners
+            plain=False,
             own_origin=own_origin,
         )
 
@@ -200,20 +199,13 @@ def read_part(base: Base, after: int, limit: int) -> tuple[list[Write], int]:
         if _log_max() != base.log_max or _unsent():
             raise StateChanged()
         end = min(after + limit, base.log_max)
-        if base.plain:
-            rows = database.execute_sql(
-                'SELECT hlc, entity, row_id, field, value FROM "change" '
-                "WHERE seq > ? AND seq <= ? ORDER BY seq",
-                (after, end),
-            )
-        else:
-            rows = database.execute_sql(
-                'SELECT c.hlc, c.entity, c.row_id, c.field, c.value FROM "change" c '
-                'JOIN "field_clock" f ON f.entity = c.entity AND f.row_id = c.row_id '
-                "AND f.field = c.field AND f.hlc = c.hlc WHERE c.seq > ? AND c.seq <= ? "
-                "ORDER BY c.seq",
-                (after, end),
-            )
+        rows = database.execute_sql(
+            'SELECT hlc, entity, row_id, field, value FROM "change" '
+            "WHERE seq > ? AND seq <= ? ORDER BY seq",
+            (after, end),
+        ).fetchall()
+        if not base.plain:
+            rows = _winners(rows)
         writes: list[Write] = []
         last: Write | None = None
         newest, own = base.newest, base.own_origin
@@ -232,6 +224,21 @@ def read_part(base: Base, after: int, limit: int) -> tuple[list[Write], int]:
                 if hlc > base.own_last:
                     base.own_last = hlc
     return writes, end
+
+
+def _winners(rows: list[tuple[str, str, str, str, str]]) -> list[tuple[str, str, str, str, str]]:
+    """The log rows whose stamp is their field's clock (the values in force)."""
+    wanted: dict[str, set[str]] = defaultdict(set)
+    for _hlc, entity, row_id, _name, _value in rows:
+        wanted[entity].add(row_id)
+    true: dict[tuple[str, str], dict[str, str]] = {}
+    for entity, ids in wanted.items():
+        model = ENTITY_NAMES.get(entity)
+        if model is None:
+            continue  # an entity of a newer version: its clocks are not kept here
+        for row_id, found in clock_store.read(model, sorted(ids)).items():
+            true[(entity, row_id)] = found
+    return [r for r in rows if true.get((r[1], r[2]), {}).get(r[3]) == r[0]]
 
 
 def finish(base: Base) -> dict[str, Any]:
@@ -348,7 +355,7 @@ class _BulkLoader:
         columns, template = plan.columns, plan.template
         parents, loaded = self.parents, self.loaded[entity]
         records: list[list[Any]] = []
-        clocks: list[tuple[str, str, str, str]] = []
+        clocks: list[tuple[str, dict[str, Any], dict[str, str]]] = []
         for row_id in sorted(rows):
             writes = rows[row_id]
             stamps: dict[str, str] | None = None
@@ -363,16 +370,17 @@ class _BulkLoader:
             record = template.copy()
             record[0] = row_id
             others, deleted_hlc, raw_deleted = "", "", False
+            true: dict[str, str] = {}
             for name, value in values.items():
                 stamp = hlc if stamps is None else stamps[name]
                 if name == "deleted":
                     deleted_hlc, raw_deleted = stamp, bool(decode(value))
-                    clocks.append((entity, row_id, name, stamp))
+                    true[name] = stamp
                     continue
                 spec = columns.get(name)
                 if spec is None:
                     continue  # a field of a newer version: kept in the log
-                clocks.append((entity, row_id, name, stamp))
+                true[name] = stamp
                 position, column, parent = spec
                 decoded = decode(value)
                 converted = decoded if isinstance(column, _PLAIN) else to_column(column, decoded)
@@ -388,16 +396,14 @@ class _BulkLoader:
             record[1] = max(others, deleted_hlc)
             record[2] = 1 if hidden else 0
             records.append(record)
+            clocks.append((row_id, dict(zip(plan.names, record, strict=True)), true))
             loaded.add(row_id)
         quoted = ", ".join(f'"{n}"' for n in plan.names)
         marks = placeholders(plan.names)
         cursor = database.obj.cursor()
         cursor.executemany(f'INSERT INTO "{entity}" ({quoted}) VALUES ({marks})', records)
-        clocks.sort()
-        cursor.executemany(
-            'INSERT INTO "field_clock" (entity, row_id, field, hlc) VALUES (?, ?, ?, ?)', clocks
-        )
-        self.result.applied += len(clocks)
+        clock_store.store(ENTITY_NAMES[entity], clocks, replace=False)
+        self.result.applied += sum(len(t) for _, _, t in clocks)
 
     def finish(self) -> None:
         """Hidden placeholders for parents referenced but absent (as a replay makes them)."""

@@ -21,14 +21,15 @@ from hypothesis import strategies as st
 
 from desktop.services.sync.conflicts import restore_conflict
 from desktop.services.sync.cycle import sync_now
+from desktop.storage import clocks as field_clocks
 from desktop.storage import hlc, journal
 from desktop.storage.models import (
+    ENTITY_NAMES,
     SYNCED_MODELS,
     Attendance,
     Commitment,
     ContactPoint,
     Exchange,
-    FieldClock,
     ImportantDate,
     Introduction,
     Participant,
@@ -123,13 +124,9 @@ def _write(model, row_id, values, overwritten) -> None:
     entity = model._meta.table_name
     if row_id is not None:
         for name in values:
-            clock = FieldClock.get_or_none(
-                (FieldClock.entity == entity)
-                & (FieldClock.row_id == row_id)
-                & (FieldClock.field == name)
-            )
+            clock = field_clocks.of_row(model, row_id).get(name)
             if clock is not None:
-                overwritten[(entity, row_id, name)].add(clock.hlc)
+                overwritten[(entity, row_id, name)].add(clock)
     journal.save(model, row_id, values)
 
 
@@ -168,13 +165,9 @@ def _apply(op, model_index, row, column, value_index, overwritten) -> None:
         chosen = _pick(pending, row)
         if chosen:
             c = Conflict.get_by_id(chosen)
-            clock = FieldClock.get_or_none(
-                (FieldClock.entity == c.entity)
-                & (FieldClock.row_id == c.row_id)
-                & (FieldClock.field == c.field)
-            )
+            clock = field_clocks.of_row(ENTITY_NAMES[c.entity], c.row_id).get(c.field)
             if clock is not None:
-                overwritten[(c.entity, c.row_id, c.field)].add(clock.hlc)
+                overwritten[(c.entity, c.row_id, c.field)].add(clock)
             restore_conflict(chosen)
 
 
@@ -238,7 +231,7 @@ def _run(replicas, ops, skews, clock, root) -> None:
         losers |= {c.losing_hlc for c in Conflict.select()}
     assert len(set(digests)) == 1, "replicas diverged"
     _use(replicas[0], skews[0], clock)
-    winners = {(c.entity, c.row_id, c.field): c.hlc for c in FieldClock.select()}
+    winners = field_clocks.all_clocks()
     values = {
         (r[0], r[1], r[2], r[3]): r[4]
         for r in database.execute_sql('SELECT entity, row_id, field, hlc, value FROM "change"')
