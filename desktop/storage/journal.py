@@ -18,7 +18,7 @@ from typing import Any
 
 import peewee as pw
 
-from desktop.storage import clocks, search_index
+from desktop.storage import clocks, log_rows, search_index
 from desktop.storage.hlc import HybridLogicalClock
 from desktop.storage.models import (
     Change,
@@ -115,6 +115,7 @@ def save(model: type[SyncedModel], row_id: str | None, values: Mapping[str, Any]
             row.updated = hlc
             row.save(force_insert=True)
             row_id = str(row.id)
+            before: dict[str, str] = {}
             changed = _creation_fields(
                 model,
                 {
@@ -122,6 +123,7 @@ def save(model: type[SyncedModel], row_id: str | None, values: Mapping[str, Any]
                     for n in _field_names(model)
                 },
             )
+            logged = {"deleted": changed["deleted"]}  # the row is the state (log_rows)
         else:
             changed = {}
             for name, value in values.items():
@@ -131,14 +133,19 @@ def save(model: type[SyncedModel], row_id: str | None, values: Mapping[str, Any]
             if not changed:
                 return str(row_id)
             before = clocks.of_row(model, str(row_id))
+            superseded = {
+                name: getattr(existing, name + "_id" if _is_fk(model, name) else name)
+                for name in changed
+            }
+            history = log_rows.history_for(model, str(row_id), superseded, before)
             # SYNC.md: a row is hidden only while its delete is newer than every other
             # field, so an edit after a delete brings it back (as on every other replica).
             revived = {"deleted": False} if existing.deleted and "deleted" not in changed else {}
             model.update(**changed, **revived, updated=hlc).where(model.id == row_id).execute()
-        if existing is None:
-            before = {}
+            _store_history(history)
+            logged = changed
         clocks.write(model, {str(row_id): {**before, **dict.fromkeys(changed, hlc)}})
-        _journal(model._meta.table_name, str(row_id), changed, hlc)
+        _journal(model._meta.table_name, str(row_id), logged, hlc)
         _persist_clock()
         search_index.refresh_rows([(model._meta.table_name, str(row_id))])
         _touched.add((model._meta.table_name, str(row_id)))
@@ -172,6 +179,14 @@ def _journal(entity: str, row_id: str, changed: Mapping[str, Any], hlc: str) -> 
     ).execute()
 
 
+def _store_history(rows: list[tuple[str, str, str, str, str, int]]) -> None:
+    database.obj.cursor().executemany(
+        'INSERT INTO "change" (hlc, entity, row_id, field, value, segment) '
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+
+
 def delete(model: type[SyncedModel], row_id: str) -> None:
     """Tombstone a row: the only way anything is deleted."""
     _require(model, row_id)
@@ -189,12 +204,16 @@ def _require(model: type[SyncedModel], row_id: str) -> None:
         raise LookupError(f"no {model._meta.table_name} row {row_id}")
 
 
-def insert_many(model: type[SyncedModel], rows: Iterable[Mapping[str, Any]]) -> list[str]:
+def insert_many(
+    model: type[SyncedModel], rows: Iterable[Mapping[str, Any]], *, logged: bool = True
+) -> list[str]:
     """Create many rows at once (demo, import) with the same journal guarantees as :func:`save`.
 
     The caller owns the transaction and re-indexes search afterwards
     (:func:`desktop.storage.search_index.rebuild`), which is far faster in bulk. New rows
-    need no field-clock entries (see :mod:`desktop.storage.clocks`).
+    need no field-clock entries (see :mod:`desktop.storage.clocks`) and log one entry each
+    (their ``deleted``: see :mod:`desktop.storage.log_rows`); ``logged=False`` (the demo,
+    never undone) logs none: turning sync on gives such rows their entries.
     """
     names = _field_names(model)
     fields = model._meta.fields
@@ -228,7 +247,7 @@ def insert_many(model: type[SyncedModel], rows: Iterable[Mapping[str, Any]]) -> 
             if is_fk and isinstance(value, pw.Model):
                 value = value.get_id()
             record.append(convert(value) if convert else value)
-            if name == "deleted" or value != default:  # see _creation_fields
+            if logged and name == "deleted":  # the row holds the rest (log_rows)
                 change_rows.append((hlc, entity, row_id, name, encode_value(value)))
         row_tuples.append(tuple(record))
         ids.append(row_id)

@@ -30,7 +30,7 @@ from typing import Any
 import peewee as pw
 
 from desktop.storage import clocks as clock_store
-from desktop.storage import journal
+from desktop.storage import journal, log_rows
 from desktop.storage.hlc import ClockError
 from desktop.storage.models import (
     ENTITY_NAMES,
@@ -47,6 +47,7 @@ from desktop.storage.replication_values import (
 )
 from desktop.storage.sql import chunks, placeholders
 from desktop.storage.sync_tables import (
+    HISTORY,
     RECEIVED,
     Conflict,
     SyncDevice,
@@ -264,7 +265,9 @@ class _Applier:
             "AND hlc = ?",
             (model._meta.table_name, row_id, name, hlc),
         ).fetchone()[0]
-        return stored is None or value > stored
+        if stored is None:  # a creation's value lives in its row only (log_rows)
+            stored = self._current_value(model, row_id, name)
+        return value > stored
 
     def _receive_clock(self, newest: str) -> None:
         try:
@@ -295,9 +298,12 @@ class _Applier:
                 SyncParked.delete().where(
                     (SyncParked.entity == entity) & (SyncParked.row_id == row_id)
                 ).execute()
+            old = dict(clocks[row_id])
             winners = self._merge_row(model, row_id, clocks[row_id], changes)
             if not winners:
                 continue
+            if row_id in stored:
+                self._keep_superseded(model, stored[row_id], old, winners)
             columns = self._columns(model, row_id, winners, clocks[row_id], existing.get(row_id))
             written[row_id] = clocks[row_id]
             if row_id in existing:
@@ -310,6 +316,32 @@ class _Applier:
         inserts.sort(key=lambda row: row["id"])  # key order: fewer index pages touched
         self._insert(model, inserts)
         clock_store.write(model, written)
+
+    @staticmethod
+    def _keep_superseded(
+        model: type[SyncedModel],
+        row: Mapping[str, Any],
+        old: Mapping[str, str],
+        winners: Mapping[str, _Pending],
+    ) -> None:
+        """Values a received change replaces that only the row held (a creation's: the
+        row is the state) go to the log as history first, so nothing is lost."""
+        replaced = {n: old[n] for n, p in winners.items() if old.get(n) and old[n] != p.hlc}
+        if not replaced:
+            return
+        fields = model._meta.fields
+        values = {n: row[fields[n].column_name] for n in replaced}
+        entity, row_id = model._meta.table_name, row["id"]
+        history = [
+            (stamp, entity, row_id, name, log_rows.column_json(model, name, values[name]), HISTORY)
+            for name, stamp in replaced.items()
+            if not log_rows.is_logged(entity, row_id, name, stamp)
+        ]
+        database.obj.cursor().executemany(
+            'INSERT INTO "change" (hlc, entity, row_id, field, value, segment) '
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            history,
+        )
 
     @staticmethod
     def _parked(entity: str, ids: Sequence[str]) -> dict[str, list[_Pair]]:

@@ -27,7 +27,7 @@ from typing import Any, cast
 import peewee as pw
 
 from desktop.storage import clocks as clock_store
-from desktop.storage import journal
+from desktop.storage import journal, log_rows
 from desktop.storage.hlc import ClockError
 from desktop.storage.models import ENTITY_NAMES, Meta, SyncedModel, database
 from desktop.storage.replication import (
@@ -51,7 +51,7 @@ from desktop.storage.replication_values import (
     to_column,
 )
 from desktop.storage.sql import placeholders
-from desktop.storage.sync_tables import RECEIVED, SyncDevice, SyncState
+from desktop.storage.sync_tables import HISTORY, RECEIVED, SyncDevice, SyncState
 
 LOG_MARK = "snapshot_log_mark"  # change-log position the newest known snapshot covers
 SEGMENT_MARK = "snapshot_segment_mark"  # segments (all folders) the newest one covers
@@ -201,11 +201,9 @@ def read_part(base: Base, after: int, limit: int) -> tuple[list[Write], int]:
         end = min(after + limit, base.log_max)
         rows = database.execute_sql(
             'SELECT hlc, entity, row_id, field, value FROM "change" '
-            "WHERE seq > ? AND seq <= ? ORDER BY seq",
-            (after, end),
+            "WHERE seq > ? AND seq <= ? AND (segment IS NULL OR segment != ?) ORDER BY seq",
+            (after, end, HISTORY),
         ).fetchall()
-        if not base.plain:
-            rows = _winners(rows)
         writes: list[Write] = []
         last: Write | None = None
         newest, own = base.newest, base.own_origin
@@ -223,22 +221,9 @@ def read_part(base: Base, after: int, limit: int) -> tuple[list[Write], int]:
                     base.own_first = hlc
                 if hlc > base.own_last:
                     base.own_last = hlc
+    if not base.plain:  # complete each write from its row, keep only values in force
+        writes = log_rows.expand(writes, winners_only=True)
     return writes, end
-
-
-def _winners(rows: list[tuple[str, str, str, str, str]]) -> list[tuple[str, str, str, str, str]]:
-    """The log rows whose stamp is their field's clock (the values in force)."""
-    wanted: dict[str, set[str]] = defaultdict(set)
-    for _hlc, entity, row_id, _name, _value in rows:
-        wanted[entity].add(row_id)
-    true: dict[tuple[str, str], dict[str, str]] = {}
-    for entity, ids in wanted.items():
-        model = ENTITY_NAMES.get(entity)
-        if model is None:
-            continue  # an entity of a newer version: its clocks are not kept here
-        for row_id, found in clock_store.read(model, sorted(ids)).items():
-            true[(entity, row_id)] = found
-    return [r for r in rows if true.get((r[1], r[2]), {}).get(r[3]) == r[0]]
 
 
 def finish(base: Base) -> dict[str, Any]:
