@@ -109,3 +109,22 @@ def test_after_the_upgrade_edits_undo_and_history_work(upgraded) -> None:
     }
     assert {"first edit", "second edit", "third edit"} <= values
     assert Person.get_by_id(ana.id).updated == clocks.of_row(Person, ana.id)["about"]
+
+
+def test_the_cli_says_it_is_upgrading(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    folder = tmp_path / "data"
+    _unpack(folder)
+    done = subprocess.run(
+        [sys.executable, "-m", "desktop", "--data-dir", str(folder), "search", "a", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=Path(__file__).resolve().parents[1],
+    )
+    assert done.returncode == 0, done.stderr
+    assert "upgrading the database: Storing sync clocks once" in done.stderr
+    assert "upgrading the database: Compacting the database" in done.stderr
+    assert done.stdout.lstrip().startswith(("[", "{"))  # stdout stays the JSON
