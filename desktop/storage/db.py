@@ -177,6 +177,8 @@ def _upgrade(db: pw.SqliteDatabase, path: Path, current: int) -> None:
             ) from exc
     # Foreign keys off while tables may be rebuilt, or a rebuild would cascade deletes.
     db.execute_sql("PRAGMA foreign_keys = OFF")
+    # a new file's steps are instant: nothing to report (and nothing to compact)
+    previous = upgrade_progress.set_reporter(None) if current == 0 else None
     try:
         for version in range(current + 1, schema.SCHEMA_VERSION + 1):
             with db.atomic():
@@ -192,6 +194,8 @@ def _upgrade(db: pw.SqliteDatabase, path: Path, current: int) -> None:
                 db.execute_sql(f"PRAGMA user_version = {version}")
     finally:
         db.execute_sql("PRAGMA foreign_keys = ON")
+        if current == 0:
+            upgrade_progress.set_reporter(previous)
     if upgrade_progress.take_compaction() and current > 0:
         _compact(db)
 
