@@ -108,8 +108,8 @@ def test_a_snapshot_is_written_when_enough_changes_accumulated(tmp_path, small_s
     assert sorted(p.name for p in manifest.with_suffix("").iterdir()) == ["1.part"]
     sync_now()  # nothing new: no second snapshot
     assert len(snapshot_files(vault)) == 1
-    small_snapshots["snapshot_changes"] = 40  # the change rule: 40 new changes
-    for n in range(15):
+    small_snapshots["snapshot_changes"] = 40  # the change rule: 40 new log entries
+    for n in range(45):  # a creation is one entry (the row holds its values)
         people.create_person(full_name=f"Q{n}", headline="h")
     sync_now()
     assert [p.name for p in snapshot_files(vault)] == ["1.snap", "2.snap"]
@@ -163,7 +163,7 @@ def test_a_tampered_snapshot_is_skipped_with_a_warning(tmp_path, small_snapshots
     some_network()
     create(a, target)
     sync_now()
-    for n in range(15):  # a second snapshot, newer than the first
+    for n in range(45):  # a second snapshot, newer than the first (one entry each)
         people.create_person(full_name=f"Later {n}", headline="x")
     sync_now()
     first, second = snapshot_files(vault)
