@@ -503,7 +503,8 @@ def _indexes_deferred(tables: Sequence[str]) -> Iterator[None]:
     Filling an index row by row while millions of rows arrive costs more than one sorted
     build at the end (issue #15: a join at 10,000 people). Must run inside the load's
     transaction: schema changes are transactional in SQLite, so a failed load rolls the
-    indexes back with everything else. UNIQUE indexes stay (they check the data).
+    indexes back with everything else. UNIQUE indexes stay (they check the data), and so
+    does the conversation search key's (the index trigger of each insert reads it).
     """
     marks = placeholders(tables)
     found = database.execute_sql(
@@ -511,7 +512,12 @@ def _indexes_deferred(tables: Sequence[str]) -> Iterator[None]:
         f"AND tbl_name IN ({marks})",
         tuple(tables),
     ).fetchall()
-    deferred = [(n, sql) for n, sql in found if not sql.upper().startswith("CREATE UNIQUE")]
+    deferred = [
+        (n, sql)
+        for n, sql in found
+        # conversation_fts_key stays: each insert's trigger looks up the next search key
+        if not sql.upper().startswith("CREATE UNIQUE") and n != "conversation_fts_key"
+    ]
     for name, _ in deferred:
         database.execute_sql(f'DROP INDEX "{name}"')
     yield  # no finally: after an error the rollback brings the indexes back
