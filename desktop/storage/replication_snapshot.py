@@ -151,7 +151,6 @@ class Base:
     parked: list[list[str | None]]  # [entity, row_id, hlc, field, value, seen JSON | None]
     plain: bool  # every logged change is a winner: no look-up of the field clocks needed
     own_origin: str
-    rows: int = 0  # change-log rows (a snapshot streamed from a push must hold them all)
     own_first: str = ""  # own-origin stamps in the state (for its seen-vector span)
     own_last: str = ""
     newest: dict[str, str] = field(default_factory=dict)  # per origin, over the writes read
