@@ -21,15 +21,14 @@ from hypothesis import strategies as st
 
 from desktop.services.sync.conflicts import restore_conflict
 from desktop.services.sync.cycle import sync_now
-from desktop.storage import clocks as field_clocks
-from desktop.storage import hlc, journal, log_rows
+from desktop.storage import hlc, journal
 from desktop.storage.models import (
-    ENTITY_NAMES,
     SYNCED_MODELS,
     Attendance,
     Commitment,
     ContactPoint,
     Exchange,
+    FieldClock,
     ImportantDate,
     Introduction,
     Participant,
@@ -119,26 +118,18 @@ def _editable(model: type[SyncedModel]) -> list[str]:
     return [n for n in model._meta.fields if n not in ("id", "updated", "deleted")]
 
 
-def _known(model: type[SyncedModel], row_id: str, name: str) -> set[str]:
-    """The stamps of the field a writer replaces knowingly: the one in force and every
-    older value its replica knew of (one equal to the value in force lost to it without
-    a conflict to show)."""
-    clock = field_clocks.of_row(model, row_id).get(name)
-    if clock is None:
-        return set()
-    older = database.execute_sql(
-        'SELECT hlc FROM "change" WHERE row_id = ? AND field = ? AND hlc <= ?',
-        (row_id, name, clock),
-    )
-    return {clock, *(h for (h,) in older)}
-
-
 def _write(model, row_id, values, overwritten) -> None:
     """A local write, remembering which values its writer had on screen and replaced."""
     entity = model._meta.table_name
     if row_id is not None:
         for name in values:
-            overwritten[(entity, row_id, name)].update(_known(model, row_id, name))
+            clock = FieldClock.get_or_none(
+                (FieldClock.entity == entity)
+                & (FieldClock.row_id == row_id)
+                & (FieldClock.field == name)
+            )
+            if clock is not None:
+                overwritten[(entity, row_id, name)].add(clock.hlc)
     journal.save(model, row_id, values)
 
 
@@ -177,8 +168,13 @@ def _apply(op, model_index, row, column, value_index, overwritten) -> None:
         chosen = _pick(pending, row)
         if chosen:
             c = Conflict.get_by_id(chosen)
-            known = _known(ENTITY_NAMES[c.entity], c.row_id, c.field)
-            overwritten[(c.entity, c.row_id, c.field)].update(known)
+            clock = FieldClock.get_or_none(
+                (FieldClock.entity == c.entity)
+                & (FieldClock.row_id == c.row_id)
+                & (FieldClock.field == c.field)
+            )
+            if clock is not None:
+                overwritten[(c.entity, c.row_id, c.field)].add(clock.hlc)
             restore_conflict(chosen)
 
 
@@ -242,9 +238,11 @@ def _run(replicas, ops, skews, clock, root) -> None:
         losers |= {c.losing_hlc for c in Conflict.select()}
     assert len(set(digests)) == 1, "replicas diverged"
     _use(replicas[0], skews[0], clock)
-    winners = field_clocks.all_clocks()
-    # every value known: the log and the rows (a creation's values live in its row)
-    values = {(e, r, f, h): v for h, e, r, f, v in log_rows.known_values()}
+    winners = {(c.entity, c.row_id, c.field): c.hlc for c in FieldClock.select()}
+    values = {
+        (r[0], r[1], r[2], r[3]): r[4]
+        for r in database.execute_sql('SELECT entity, row_id, field, hlc, value FROM "change"')
+    }
     for (entity, row_id, name, stamp), value in values.items():
         key = (entity, row_id, name)
         winner = winners.get(key)

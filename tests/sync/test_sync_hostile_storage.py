@@ -338,7 +338,8 @@ def test_a_key_holder_sealing_a_bomb_changes_nothing_here(
         from desktop.sync import engine
 
         with monkeypatch.context() as patch:
-            patch.setattr(engine, "encode_segment", lambda groups: zlib.compress(b" " * 3_000_000))
+            bomb = zlib.compress(b" " * 3_000_000)
+            patch.setattr(engine, "encode_segment", lambda groups, writes_json=None: bomb)
             sync_now()
         b.use()
         before = digest()
