@@ -13,6 +13,7 @@ from desktop.domain.capture.lexicon import (
     _ASKED_ME,
     _BARE_INTRO,
     _CARRY_MODAL,
+    _DATED_LEAD,
     _JOINT_SUBJECT,
     _LABEL_MODAL,
     _LEAD,
@@ -36,6 +37,7 @@ from desktop.domain.capture.lexicon import (
     _THEM_DEBT,
     _THEM_DEBT_LEAD_RE,
     _THEM_MODAL_S_RE,
+    _TODO_LABEL,
     _WAITING,
 )
 from desktop.domain.capture.names import _is_cap, _scan_name
@@ -49,7 +51,7 @@ class _ActorFinder(_ReaderBase):
         """Decide each clause's actor and where its promise's words start."""
         t = self.text
         for i, c in enumerate(clauses):
-            lead = _LEAD.match(t, c.start, c.end)
+            lead = _DATED_LEAD.match(t, c.start, c.end)
             pos = lead.end() if lead else c.start
             body = t[pos : c.end]
             if re.search(r"\bso(?:\s+that)?\s*\Z", t[max(0, c.start - 12) : c.start], re.I) and (
@@ -143,6 +145,17 @@ class _ActorFinder(_ReaderBase):
                 patterns: list[tuple[re.Pattern[str], str]] = []  # "Will Smith will ..."
             else:
                 patterns = _ME_PATTERNS
+            label = _TODO_LABEL.match(t, pos, c.end)
+            if label is not None and (
+                any(
+                    p.match(t, label.end(), c.end)
+                    for p, kind in _ME_PATTERNS
+                    if p is not _TODO_LABEL and kind != "gerund"
+                )
+                or re.compile(rf"{_SUBJ_PRONOUN}\b", re.I).match(t, label.end(), c.end)
+            ):  # "Note to self: promised to send her ...": the label adds nothing
+                pos = label.end()
+                body = t[pos : c.end]
             for pattern, kind in patterns:
                 m = pattern.match(t, pos, c.end)
                 if m is None:

@@ -11,6 +11,7 @@ from desktop.domain.capture.lexicon import (
     _ACTION_VERB,
     _ASKED_ME,
     _CARRY_MODAL,
+    _DATED_LEAD,
     _LABEL_BEFORE,
     _LEAD,
     _ME_PATTERNS,
@@ -56,7 +57,7 @@ class _ClauseCutter(_ReaderBase):
                 for m in _SOFT_SPLIT_RE.finditer(self.text, lo, hi):
                     if m.start() <= pos:
                         continue
-                    if _LEAD.fullmatch(self.text, pos, m.start() + 1):
+                    if _DATED_LEAD.fullmatch(self.text, pos, m.start() + 1):
                         continue  # "Tomorrow I'll call her": the date leads the clause
                     if self.starts_clause(m.end(), hi):
                         out.append(_Clause(pos, m.start(), index))

@@ -133,7 +133,22 @@ _NEGATED = re.compile(r"(?:not|never|n[o']t)\b|\w+n[\u2019']t\b", re.I)
 _LEAD = re.compile(
     r"(?:(?:and|but|so|then|also|plus|ps|oh|anyway|in\s+exchange|in\s+return|meanwhile|honestly"
     r"|actually|basically|frankly|obviously|luckily|okay|ok|well"
-    r"|btw|finally|hopefully|maybe|probably|i\s+think|apparently|tomorrow|today|tonight"
+    r"|btw|fyi|nb|finally|hopefully|maybe|probably|i\s+think|apparently"
+    r"|tomorrow|today|tonight"
+    r"|first\s+thing\s+tomorrow|on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    r"|(?:this|next)\s+week(?:end)?)\b[,:]?\s*)+",
+    re.I,
+)
+_DATED_LEAD = re.compile(  # _LEAD, or a fronted due date
+    r"(?:(?:and|but|so|then|also|plus|ps|oh|anyway|in\s+exchange|in\s+return|meanwhile|honestly"
+    r"|actually|basically|frankly|obviously|luckily|okay|ok|well"
+    r"|btw|fyi|nb|finally|hopefully|maybe|probably|i\s+think|apparently"
+    r"|tomorrow|today|tonight"
+    # a fronted due date: "By Friday I'll send her the deck", "Next week she'll ..."
+    r"|by\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|tonight"
+    r"|the\s+weekend|the\s+\d{1,2}(?:st|nd|rd|th)?|end\s+of\s+(?:the\s+)?(?:day|week|month))"
+    r"|next\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    r"|in\s+(?:a|one|two|three|four|\d+)\s+(?:days?|weeks?)"
     r"|first\s+thing\s+tomorrow|on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day"
     r"|(?:this|next)\s+week(?:end)?)\b[,:]?\s*)+",
     re.I,
@@ -166,7 +181,13 @@ _ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
         ),
         "promise",
     ),
-    (re.compile(rf"i\s*(?:{_A}m|am)\s+(?=\w+ing\b)", re.I), "promise"),
+    (
+        re.compile(
+            rf"i\s*(?:{_A}m|am)\s+(?:(?:also|still|really|definitely|just)\s+)?(?=\w+ing\b)",
+            re.I,
+        ),
+        "promise",
+    ),
     (re.compile(rf"i\s*(?:{_A}m|am)\s+(?:to|supposed\s+to|meant\s+to)\s+", re.I), "promise"),
     (re.compile(r"i\s+(?:still\s+)?owe\s+", re.I), "debt"),
     (re.compile(r"(?:[iI]\s+)?[pP]romised\s+(?=(?:him|her|them|[A-Z]\w*)\s+(?!to\b)\w)"), "debt"),
@@ -200,6 +221,7 @@ _ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
         "gerund",
     ),
 ]
+_TODO_LABEL = _ME_PATTERNS[8][0]  # "TODO:", "Note to self:": the writer's own line
 _SUBJECTLESS = _ME_PATTERNS[9][0]
 _THEIR_OFFER = re.compile(r"(?:promis|offered|agreed|volunteered|will|gonna|going)", re.I)
 _ME_OBJECT = re.compile(  # "send me", "introduce me to": the writer receives

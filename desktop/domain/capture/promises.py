@@ -21,10 +21,25 @@ from desktop.domain.capture.lexicon import (
     _TAKEN_BACK,
     _VAGUE_TAIL,
     _WEEKDAY_OR_MONTH,
+    _words,
 )
-from desktop.domain.capture.names import _is_cap, _scan_name
+from desktop.domain.capture.names import _is_cap, _scan_name, tidy_name
 from desktop.domain.capture.reader_base import _Clause
 from desktop.domain.capture.results import ParsedCommitment
+
+# what a clause may say around a due date and still be only the date of the promise before
+_DATE_FILLER = frozenset(_words(
+    "agreed ok okay sure yes said deal done confirmed target deadline due eta aim aiming for"
+    " by should it will be ready sent finished hopefully latest at the and all to that's thats"
+    " is needs need must"
+))
+
+
+# "send home the pack", "send through a few roles": where or how, not to whom
+_SENT_WHERE = frozenset(_words(
+    "home back along round around across away down forward through over out off up on in"
+    " again also just then now quickly still"
+))
 
 
 class _PromiseReader(_IntroFinder):
@@ -100,6 +115,13 @@ class _PromiseReader(_IntroFinder):
                 typed = self.lookup(word)  # "send training plan to sana"
                 if typed and typed.casefold() in {p.casefold() for p in self.people}:
                     return typed
+                recipient = re.compile(
+                    r"(?:send|email|text|ping|give|show|lend|forward|pay|owe|call)\s+$", re.I
+                ).search(t, lo, at)
+                if recipient and folded not in _SENT_WHERE and re.compile(
+                    r"\s+(?:the|a|an|my|our|some|his|her|their|those|these|that|this)\s"
+                ).match(t, at + len(word), hi):  # "send omar the link": omar receives it
+                    return tidy_name(word)
             if not _is_cap(word) or folded in _WEEKDAY_OR_MONTH:
                 continue
             prev = t[max(lo, at - 8) : at].casefold()
@@ -152,7 +174,21 @@ class _PromiseReader(_IntroFinder):
     def commitments(self, clauses: list[_Clause]) -> list[ParsedCommitment]:
         out: list[ParsedCommitment] = []
         today = self.now.date()
+        last_sentence = -2  # the sentence the last promise was written in
         for c in clauses:
+            if out and out[-1].due is None and c.sentence - last_sentence <= 1:
+                later = self._date_only(c, today)
+                if later is not None:  # "I'll send her the deck — should be done by Friday"
+                    dated = out[-1]
+                    out[-1] = ParsedCommitment(
+                        dated.owner,
+                        dated.description,
+                        dated.person_name,
+                        later[2],
+                        self.text[later[0] : later[1]],
+                        dated.span,
+                    )
+                    continue
             if not c.kind or c.negated:
                 continue
             lo, hi = c.desc
@@ -185,6 +221,7 @@ class _PromiseReader(_IntroFinder):
                     prev.span,
                 )
                 continue
+            last_sentence = c.sentence
             out.append(
                 ParsedCommitment(
                     owner=c.kind,
@@ -197,6 +234,17 @@ class _PromiseReader(_IntroFinder):
             )
             self.intro_from_promise(c, desc, self.span(c))
         return out
+
+    def _date_only(self, c: _Clause, today: date) -> tuple[int, int, date] | None:
+        """The due date of a clause that says nothing but when ("— should be done by
+        Friday", "Agreed: by Monday.", "said yes, by the 10th"): it dates the promise
+        just before it."""
+        due = find_due(self.text, c.start, c.end, today, self.rules)
+        if due is None:
+            return None
+        rest = self.text[c.start : due[0]] + " " + self.text[due[1] : c.end]
+        words = re.findall(r"[^\W\d_]+", rest.casefold())
+        return due if all(w in _DATE_FILLER for w in words) else None
 
     def describe(self, lo: int, hi: int, due: tuple[int, int, date] | None) -> str:
         t = self.text

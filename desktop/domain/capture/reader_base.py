@@ -107,6 +107,13 @@ class _ReaderBase:
             return self.aliases[key]
         if len(self.titled.get(key, ())) == 1:
             return self.titled[key][0]
+        if raw.isupper() and raw.isalpha() and 2 <= len(raw) <= 3:
+            # minutes: "Ada Park (AP)" ... "AP to send the deck": initials of one person met
+            initialled = [
+                n for n in self.people if "".join(w[0] for w in n.split()).casefold() == key
+            ]
+            if len(initialled) == 1:
+                return initialled[0]
         for name in self.people:
             if name.casefold() == key:
                 return name
