@@ -8,6 +8,7 @@ import re
 
 from desktop.domain.capture.lexicon import (
     _A,
+    _ACTION_LABEL,
     _ACTION_VERB,
     _APPOSED_SUBJECT,
     _ASKED_ME,
@@ -126,6 +127,8 @@ class _ActorFinder(_ReaderBase):
             if labelled is not None:  # "- Oskar Lindqvist (Spotify): will review the PR"
                 c.kind, c.desc = "them", (labelled[1].end(), c.end)
                 c.subject_raw, c.subject_at = labelled[0], clauses[i - 1].start
+                if labelled[0].casefold() == "me":  # "Action: me – circulate the MoU"
+                    c.kind, c.subject_raw = "me", ""
                 continue
             owes = _THEM_DEBT.match(t, pos, c.end)
             if owes is not None:  # "owes me a tenner": the subject is the one talked about
@@ -153,6 +156,7 @@ class _ActorFinder(_ReaderBase):
                     if p is not _TODO_LABEL and kind != "gerund"
                 )
                 or re.compile(rf"{_SUBJ_PRONOUN}\b", re.I).match(t, label.end(), c.end)
+                or self._name_acts(label.end(), c.end)
             ):  # "Note to self: promised to send her ...": the label adds nothing
                 pos = label.end()
                 body = t[pos : c.end]
@@ -303,10 +307,17 @@ class _ActorFinder(_ReaderBase):
         between = t[prev.end : clauses[i].start]
         if not re.fullmatch(r"\s*(?:[-\u2013\u2014:]|->|\u2192)\s*", between):
             return None
+        named = re.sub(r"\s*\([^()\n]*\)\s*\Z", "", t[prev.start : prev.end]).strip(" -*\u2022")
+        action = _ACTION_LABEL.match(named)
+        if action is not None:  # "Action: Dev – send the DPIA template": Dev's item
+            named = named[action.end() :]
         modal = _LABEL_MODAL.match(t, pos, clauses[i].end)
+        if modal is None and action is not None and _ACTION_VERB.match(t, pos, clauses[i].end):
+            modal = re.compile("").match(t, pos)
         if modal is None:
             return None
-        named = re.sub(r"\s*\([^()\n]*\)\s*\Z", "", t[prev.start : prev.end]).strip(" -*\u2022")
+        if named.casefold() == "me" and action is not None:
+            return named, modal
         span = _scan_name(named, 0, len(named), lower_ok=True)
         if span is None or span != (0, len(named)):
             return None
@@ -315,6 +326,15 @@ class _ActorFinder(_ReaderBase):
                 return None
             self.add_person(named, prev.start, prev.sentence)  # a bullet per person met
         return named, modal
+
+    def _name_acts(self, lo: int, hi: int) -> bool:
+        """Whether a person met opens ``lo:hi`` and acts ("Priya to share ...", "Ana
+        will ..."): after an "Action:" label the item is theirs, not the writer's."""
+        span = _scan_name(self.text, lo, hi, lower_ok=False)
+        if span is None or self.lookup(self.text[span[0] : span[1]]) is None:
+            return False
+        after = self.text[span[1] : hi]
+        return bool(_THEM_MODAL_S_RE.match(after) or re.match(r"\s+to\s+(?=\w)", after))
 
     def _subject_word(self, c: _Clause) -> tuple[str, int] | None:
         """The third-person subject a clause opens with ("she", "Ana Ruiz"), and where."""

@@ -103,7 +103,8 @@ _LABEL_BEFORE = re.compile(
 _ACTION_VERB = re.compile(
     r"(?:send|email|call|ping|share|book|forward|introduce|intro|connect|check|review|write"
     r"|follow|ask|get|set|make|pay|bring|return|draft|prep|prepare|schedule|look|read|find"
-    r"|put|text|invite|post|update|reply|confirm|submit|sign|order|buy|lend|give|show|host)\b",
+    r"|put|text|invite|post|update|reply|confirm|submit|sign|order|buy|lend|give|show|host"
+    r"|circulate|chase|arrange|organi[sz]e|finali[sz]e|file)\b",
     re.I,
 )
 
@@ -126,7 +127,9 @@ _THEM_MODAL = (
     rf"|(?:{_A}s|\s+is|{_A}re|\s+are)\s+(?:to|supposed\s+to|meant\s+to|happy\s+to|glad\s+to)"
     rf"|\s+(?:said|says|mentioned|confirmed|promised|told\s+(?:me|us))\s+(?:that\s+)?"
     rf"(?:she|he|they)(?:\s*{_A}d|d|\s+would|\s+will|\s*{_A}ll|\s+could(?!n))"
-    rf"|{_A}d(?!\s+(?:love|like|prefer|rather|been|had))"
+    # "Repro'd it together", "OK'd the budget": a noun made a past verb takes an object
+    rf"|{_A}d(?!\s+(?:love|like|prefer|rather|been|had|it|them|the|a|an|this|that|these|those"
+    r"|together)\b)"
     r"|\s+would(?!\s+(?:love|like|prefer|rather)))"
 )
 _NEGATED = re.compile(r"(?:not|never|n[o']t)\b|\w+n[\u2019']t\b", re.I)
@@ -195,7 +198,7 @@ _ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
         re.compile(
             r"(?:(?:my\s+)?(?:todo|to-?do|action(?:\s+items?)?|tasks?|next\s+steps?)|me"
             r"|follow[\s-]?ups?|f/u|reminder(?:\s+to\s+self)?|note\s+to\s+self)"
-            r"\s*(?:[:\-\u2192]|->)\s*",
+            r"\s*(?:[:\-\u2013\u2014\u2192]|->)\s*",
             re.I,
         ),
         "promise",
@@ -220,7 +223,14 @@ _ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
         ),
         "gerund",
     ),
+    # minutes: "2. Me to book the follow-up session", as "Gareth to circulate ..." above it
+    (re.compile(r"me\s+to\s+(?=\w)", re.I), "promise"),
 ]
+# "Action: Harriet – confirm legal sign-off": an action-item label before whose item it is
+_ACTION_LABEL = re.compile(
+    r"(?:actions?(?:\s+items?)?|ai|todo|to-?do|tasks?|next\s+steps?|follow[\s-]?ups?)\s*:\s*",
+    re.I,
+)
 _TODO_LABEL = _ME_PATTERNS[8][0]  # "TODO:", "Note to self:": the writer's own line
 _SUBJECTLESS = _ME_PATTERNS[9][0]
 _THEIR_OFFER = re.compile(r"(?:promis|offered|agreed|volunteered|will|gonna|going)", re.I)

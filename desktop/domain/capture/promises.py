@@ -10,6 +10,7 @@ from desktop.domain.capture.due_dates import fallback_due, find_due
 from desktop.domain.capture.intros import _IntroFinder
 from desktop.domain.capture.lexicon import (
     _A,
+    _ACTION_LABEL,
     _DO_IT,
     _NAME_SHAPE,
     _NAME_WORD_B_RE,
@@ -202,6 +203,9 @@ class _PromiseReader(_IntroFinder):
             desc = self.describe(lo, hi, due)
             if not desc or re.match(r"remember\b(?!\s+to\b)", desc, re.I):
                 continue  # "Must remember her husband Derek has been poorly": a note
+            label = _ACTION_LABEL.fullmatch(desc + ":") and self.text[c.end : c.end + 1] == ":"
+            if desc.casefold() == "me" or self.lookup(desc) or label:
+                continue  # "Action: Dev – send ...", "Follow-ups:": whose item, not the item
             if _NOT_AN_ACTION.match(desc) or (c.kind == "them" and desc[:1].isupper()):
                 continue  # "She'll be in London", "He will love it", "going to Japan"
             prev = out[-1] if out else None
