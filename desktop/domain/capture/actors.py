@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from desktop.domain.capture.due_dates import find_due
 from desktop.domain.capture.lexicon import (
     _A,
     _ACTION_LABEL,
@@ -20,12 +21,14 @@ from desktop.domain.capture.lexicon import (
     _LEAD,
     _ME_OBJECT,
     _ME_PATTERNS,
+    _MEET_RE,
     _NAME_LABEL,
     _NAME_TO,
     _NAME_WORD,
     _NAME_WORD_B_RE,
     _NEGATED,
     _NOT_NAME,
+    _PRESENT_PLAN_S,
     _REMEMBER_TO,
     _SAID_NO,
     _SAID_THEY,
@@ -149,6 +152,8 @@ class _ActorFinder(_ReaderBase):
             else:
                 patterns = _ME_PATTERNS
             label = _TODO_LABEL.match(t, pos, c.end)
+            if label is not None and _MEET_RE.match(t, label.end(), c.end):
+                continue  # "Note to self: call w/ Arjun went well": a meeting, no to-do
             if label is not None and (
                 any(
                     p.match(t, label.end(), c.end)
@@ -176,6 +181,8 @@ class _ActorFinder(_ReaderBase):
                 ):
                     continue
                 if kind == "promise" and re.match(r"(?:want|plan)\b", m.group(), re.I):
+                    continue
+                if kind == "present" and not self._dated(c):
                     continue
                 if pattern is _SUBJECTLESS and i > 0 and self._carries_subject(clauses[i - 1], c):
                     offer = re.match(
@@ -286,6 +293,8 @@ class _ActorFinder(_ReaderBase):
                     re.I,
                 ).match(t, rest_at, c.end)
                 m = debt or gerund
+            if m is None and self._dated(c):  # "she sends budget fri": dated, so a plan
+                m = _PRESENT_PLAN_S.match(t, rest_at, c.end)
             if m is None:
                 continue
             c.kind, c.debt = "them", debt is not None
@@ -326,6 +335,10 @@ class _ActorFinder(_ReaderBase):
                 return None
             self.add_person(named, prev.start, prev.sentence)  # a bullet per person met
         return named, modal
+
+    def _dated(self, c: _Clause) -> bool:
+        """Whether the clause names a due date ("fri", "tmrw", "by the 12th")."""
+        return find_due(self.text, c.start, c.end, self.now.date(), self.rules) is not None
 
     def _name_acts(self, lo: int, hi: int) -> bool:
         """Whether a person met opens ``lo:hi`` and acts ("Priya to share ...", "Ana

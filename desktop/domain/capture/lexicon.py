@@ -92,6 +92,7 @@ _SOFT_SPLIT_RE = re.compile(
     r"\s*,\s*(?:and\s+|but\s+|so\s+)?|\s+(?:and|but|so|then|&)\s+"
     rf"|(?<!\bif)(?<!\bwhether)(?<!\bsaid)(?<!\btold)(?<!\bhim)(?<!\bher)(?<!\bthem)(?<!\bthat)"
     rf"\s+(?:that\s+)?(?=i\s+(?:still\s+)?owe\b|i{_A}ll\b|i\s+will\b|i\s+need\s+to\b|i\s+promised\b"
+    rf"|i(?:{_A}d|\s+had)\s+promised\b"
     rf"|(?:she|he|they)\s+(?:will|would|is\s+going|said)\b|(?:she|he|they){_A}ll\b)",
     re.I,
 )
@@ -109,11 +110,20 @@ _ACTION_VERB = re.compile(
 )
 
 _SUBJ_PRONOUN = r"(?:she|he|they)"
+_PRESENT_PLAN = (  # a verb of handing something over, in the present: a plan when dated
+    r"(?:send|email|share|book|forward|draft|prep|prepare|schedule|review|text|intro"
+    r"|introduce|bring|call|ping|circulate)\b"
+)
+_PRESENT_PLAN_S = re.compile(
+    r"\s+(?=(?:sends|emails|shares|books|forwards|drafts|preps|prepares|schedules|reviews"
+    r"|texts|intros|introduces|brings|calls|pings|circulates)\b)",
+    re.I,
+)
 _ME_MODAL = (
     rf"i(?:{_A}ll|\s+will|\s+shall|\s+am\s+going\s+to|{_A}m\s+going\s+to|{_A}m\s+gonna"
     r"|\s+am\s+gonna|\s+gonna|\s+promis+ed\s+to|\s+offered\s+to|\s+agreed\s+to|\s+need\s+to"
     r"|\s+(?:undertook|committed|pledged|vowed|volunteered)\s+to"
-    rf"|(?:{_A}ve|\s+have)\s+(?:agreed|promised|offered|committed|volunteered|got)\s+to"
+    rf"|(?:{_A}ve|\s+have|{_A}d|\s+had)\s+(?:agreed|promised|offered|committed|volunteered|got)\s+to"
     rf"|\s+gotta|(?:{_A}m|\s+am)\s+(?:happy|glad)\s+to"
     rf"|\s+have\s+to|\s+must|\s+should|\s+shoud|\s+can|\s+could|\s+want\s+to|\s+plan\s+to|\s+said\s+i\s*(?:{_A}d|would|will|{_A}ll))"
 )
@@ -161,7 +171,8 @@ _ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
         re.compile(
             rf"(?:i\s+|i{_A}ve\s+|i\s+have\s+|we\s+)?(?:told|promised|assured|reassured|said|agreed"
             r"|decided|let)\s+"
-            rf"(?:(?P<obj>him|her|them|{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s+)?(?:know\s+)?"
+            rf"(?:(?:(?:prof|dr|mr|mrs|ms)\.?\s+)?"
+            rf"(?P<obj>him|her|them|{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s+)?(?:know\s+)?"
             r"(?:that\s+)?"
             rf"i(?:\s*{_A}d|d|\s+would|\s+will|\s*{_A}ll|\s+could|\s+can)\s+(?!not\b)",
             re.I,
@@ -194,6 +205,13 @@ _ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"i\s*(?:{_A}m|am)\s+(?:to|supposed\s+to|meant\s+to)\s+", re.I), "promise"),
     (re.compile(r"i\s+(?:still\s+)?owe\s+", re.I), "debt"),
     (re.compile(r"(?:[iI]\s+)?[pP]romised\s+(?=(?:him|her|them|[A-Z]\w*)\s+(?!to\b)\w)"), "debt"),
+    # "I promised him to send the offer": the one promised, then the action
+    (
+        re.compile(
+            r"(?:[iI]\s+)?[pP]romised\s+(?P<obj>him|her|them|[A-Z][\w\-]*)\s+to\s+(?=\w)"
+        ),
+        "promise",
+    ),
     (
         re.compile(
             r"(?:(?:my\s+)?(?:todo|to-?do|action(?:\s+items?)?|tasks?|next\s+steps?)|me"
@@ -225,14 +243,17 @@ _ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     ),
     # minutes: "2. Me to book the follow-up session", as "Gareth to circulate ..." above it
     (re.compile(r"me\s+to\s+(?=\w)", re.I), "promise"),
+    # terse plans in the present: "i send the deck tmrw" (only with a due date: "I send
+    # her a card every year" is a habit)
+    (re.compile(rf"i\s+(?={_PRESENT_PLAN})", re.I), "present"),
 ]
 # "Action: Harriet – confirm legal sign-off": an action-item label before whose item it is
 _ACTION_LABEL = re.compile(
     r"(?:actions?(?:\s+items?)?|ai|todo|to-?do|tasks?|next\s+steps?|follow[\s-]?ups?)\s*:\s*",
     re.I,
 )
-_TODO_LABEL = _ME_PATTERNS[8][0]  # "TODO:", "Note to self:": the writer's own line
-_SUBJECTLESS = _ME_PATTERNS[9][0]
+_TODO_LABEL = _ME_PATTERNS[9][0]  # "TODO:", "Note to self:": the writer's own line
+_SUBJECTLESS = _ME_PATTERNS[10][0]
 _THEIR_OFFER = re.compile(r"(?:promis|offered|agreed|volunteered|will|gonna|going)", re.I)
 _ME_OBJECT = re.compile(  # "send me", "introduce me to": the writer receives
     r"\w+\s+(?:me|us)\b(?!\s+(?:to|know)\b)|(?:introduce|intro|connect|put)\s+(?:me|us)\b", re.I
