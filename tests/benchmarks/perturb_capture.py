@@ -53,6 +53,7 @@ class Seed:
     her: str = "her"
     tail: str = ""  # after the due phrase: ", I said yes"
     fronts: bool = True  # "By Friday I'll ...": a subject to front the date before
+    moves: bool = True  # the date may go to a following clause (not for a dated present)
     person: str | None = None  # the promise's person when not the one met
 
 
@@ -171,6 +172,18 @@ SEEDS: tuple[Seed, ...] = (
         she="he",
         her="him",
     ),
+    Seed(
+        "promised him to",
+        "I promised {o} to ",
+        "send the offer",
+        "by Friday",
+        "2026-03-13",
+        "me",
+        full="Ben Ode",
+        she="he",
+        her="him",
+    ),
+    Seed("present plan", "I ", "send {o} the deck", "tomorrow", "2026-03-12", "me", moves=False),
     Seed("introduce me to", "{s}'ll ", "introduce me to Marc", "next week", "2026-03-16", "them"),
 )
 
@@ -243,7 +256,7 @@ def variants(seed: Seed) -> Iterator[Variant]:
             lead = seed.due[:1].upper() + seed.due[1:]
             fronted = plain if plain.startswith("I") else plain[:1].lower() + plain[1:]
             yield v("fronted date", f"{met} {lead} {fronted}.")
-        if not seed.tail:
+        if not seed.tail and seed.moves:
             yield v("date after dash", f"{met} {plain} \u2014 should be done {seed.due}.")
             yield v("date in next sentence", f"{met} {plain}. Agreed: {seed.due}.")
     yield v("lower case", f"{met} {base}.".lower(), want)

@@ -245,7 +245,12 @@ _ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"me\s+to\s+(?=\w)", re.I), "promise"),
     # terse plans in the present: "i send the deck tmrw" (only with a due date: "I send
     # her a card every year" is a habit)
-    (re.compile(rf"i\s+(?={_PRESENT_PLAN})", re.I), "present"),
+    (
+        re.compile(
+            rf"i\s+(?:(?:also|still|really|definitely|just)\s+)?(?={_PRESENT_PLAN})", re.I
+        ),
+        "present",
+    ),
 ]
 # "Action: Harriet – confirm legal sign-off": an action-item label before whose item it is
 _ACTION_LABEL = re.compile(

@@ -4,6 +4,7 @@ order so recency is right), its due date from its own clause, and its words."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 
 from desktop.domain.capture.due_dates import fallback_due, find_due
@@ -41,6 +42,12 @@ _SENT_WHERE = frozenset(_words(
     "home back along round around across away down forward through over out off up on in"
     " again also just then now quickly still"
 ))
+
+
+def _unaccented(word: str) -> str:
+    return "".join(
+        ch for ch in unicodedata.normalize("NFD", word.casefold()) if not unicodedata.combining(ch)
+    )
 
 
 class _PromiseReader(_IntroFinder):
@@ -122,7 +129,7 @@ class _PromiseReader(_IntroFinder):
                 if recipient and folded not in _SENT_WHERE and re.compile(
                     r"\s+(?:the|a|an|my|our|some|his|her|their|those|these|that|this)\s"
                 ).match(t, at + len(word), hi):  # "send omar the link": omar receives it
-                    return tidy_name(word)
+                    return self._as_written(word)
             if not _is_cap(word) or folded in _WEEKDAY_OR_MONTH:
                 continue
             prev = t[max(lo, at - 8) : at].casefold()
@@ -142,6 +149,16 @@ class _PromiseReader(_IntroFinder):
                 continue  # "Year 10"
             return self.name_of(raw)
         return owner_of
+
+    def _as_written(self, word: str) -> str:
+        """A name typed without its accents ("lucia") as the note writes it elsewhere
+        ("lucía (his sister)"), else tidied as typed."""
+        bare = _unaccented(word)
+        for m in _NAME_WORD_RE.finditer(self.text):
+            other = m.group()
+            if other != word and other.isalpha() and _unaccented(other) == bare:
+                return tidy_name(other)
+        return tidy_name(word)
 
     def _her_is_possessive(self, pos: int, hi: int) -> bool:
         """ "review her CV" (her owns the CV) vs "send her the deck" (her receives it)."""

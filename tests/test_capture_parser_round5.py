@@ -1,0 +1,119 @@
+"""The fifth round's phrasing families (issue #12): minutes and action items, labels before
+a promise, a date said after the promise, initials, dated present plans.
+
+Fresh notes, none of them in the corpus; the perturbation harness
+(``tests/test_capture_perturbations.py``) varies the older families the same ways.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from desktop.domain.capture.parser import CaptureParse, parse_capture
+
+WED = datetime(2026, 3, 11, 18, 0)  # Wednesday 11 March 2026
+FRI = date(2026, 3, 13)
+MON = date(2026, 3, 16)
+
+
+def read(text: str) -> CaptureParse:
+    return parse_capture(text, now=WED)
+
+
+def promises(result: CaptureParse) -> list[tuple[str, str | None, str, date | None]]:
+    return [(c.owner, c.person_name, c.description, c.due) for c in result.commitments]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # an action label before whose item it is
+            "Call with Nina Holt and Leo Varga\nAction: Nina to send the budget by Friday",
+            [("them", "Nina Holt", "send the budget", FRI)],
+        ),
+        (
+            "Call with Nina Holt and Leo Varga\nAction: Leo \u2013 review the draft by Monday",
+            [("them", "Leo Varga", "review the draft", MON)],
+        ),
+        (
+            "Call with Nina Holt\nAction: me \u2013 send Nina the contract by Friday",
+            [("me", "Nina Holt", "send Nina the contract", FRI)],
+        ),
+        (
+            "Call with Nina Holt\nActions:\n1. Me to book the venue by Monday",
+            [("me", "Nina Holt", "book the venue", MON)],
+        ),
+        (  # a label line alone is no promise
+            "Call with Nina Holt\nFollow-ups:\n- send Nina the contract by Friday",
+            [("me", "Nina Holt", "send Nina the contract", FRI)],
+        ),
+        (  # initials as minutes write them
+            "Attendees: Nina Holt (NH), Leo Varga (LV)\nNH to share the figures by Monday",
+            [("them", "Nina Holt", "share the figures", MON)],
+        ),
+        (  # the date in the next clause or sentence
+            "Met Nina Holt. I'll send her the deck \u2014 should be done by Friday.",
+            [("me", "Nina Holt", "send her the deck", FRI)],
+        ),
+        (
+            "Met Nina Holt. She'll send me the report. Agreed: by Monday.",
+            [("them", "Nina Holt", "send me the report", MON)],
+        ),
+        (  # a fronted date
+            "Met Nina Holt. By Friday she'll send me the report.",
+            [("them", "Nina Holt", "send me the report", FRI)],
+        ),
+        (  # a label before a promise wording adds nothing
+            "Met Nina Holt.\nNote to self: promised to send her the deck by Friday",
+            [("me", "Nina Holt", "send her the deck", FRI)],
+        ),
+        (
+            "Met Leo Varga.\nTODO: he's gonna send the contract by Monday",
+            [("them", "Leo Varga", "send the contract", MON)],
+        ),
+        (  # as many write it in English as a second language
+            "Lunch with Leo Varga. I promised him to send the offer until Friday.",
+            [("me", "Leo Varga", "send the offer", FRI)],
+        ),
+        (
+            "Coffee with Nina Holt. She reminded me I'd promised to cover her shift on Monday.",
+            [("me", "Nina Holt", "cover her shift", MON)],
+        ),
+        (  # a dated present is a plan
+            "lunch w/ nina holt - she sends budget fri, i send the deck mon",
+            [("them", "Nina Holt", "sends budget", FRI), ("me", "Nina Holt", "send the deck", MON)],
+        ),
+        (  # a lower-case name that receives something is the promise's person
+            "Met Nina Holt. need to send omar the link by Friday",
+            [("me", "Omar", "send omar the link", FRI)],
+        ),
+    ],
+)
+def test_round5_promises(
+    text: str, expected: list[tuple[str, str | None, str, date | None]]
+) -> None:
+    assert promises(read(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Met Nina Holt. I send her a card every year.",  # a habit, undated
+        "Note to self: call w/ Nina Holt went well.",  # a meeting, not a to-do
+        "Met Nina Holt. Repro'd it together.",  # "'d" before an object is no "would"
+        "Met Nina Holt.\nFollow-ups:",
+        "Met Nina Holt. Sent home the forms.",
+    ],
+)
+def test_round5_no_promise(text: str) -> None:
+    assert promises(read(text)) == []
+
+
+def test_a_lower_case_name_takes_the_accents_written_elsewhere() -> None:
+    result = read(
+        "ran into carlos. he said luc\u00eda (his sister) loves it"
+        " - need to send lucia a beta invite"
+    )
+    assert [c.person_name for c in result.commitments] == ["Luc\u00eda"]
