@@ -477,7 +477,9 @@ _POSSESSOR_THEN_NAME = re.compile(  # "His cofounder Lea Brandt", "her old boss,
     r"(?P<name>[A-Z][\w'\-]+(?:[ \t]+[A-Z][\w'\-]+)?)"
 )
 _NAME_THEN_VERB = re.compile(  # what follows a name that is a clause's subject
-    rf"\s+(?:(?:was|is|has|had|did|does|didn{_A}t|doesn{_A}t|isn{_A}t|wasn{_A}t|reckons|says"
+    # "..., and Anya also mentioned her old tutor": an adverb may come between
+    r"\s+(?:(?:also|then|just|still|really|already|actually|later)\s+)?"
+    rf"(?:(?:was|is|has|had|did|does|didn{_A}t|doesn{_A}t|isn{_A}t|wasn{_A}t|reckons|says"
     r"|wants|needs|thinks|owes|runs|works|seems|looks|loves|knows|keeps|asks|said|told"
     r"|thought|got|went|came|gave|sent|took|made|put|felt|kept|knew|brought|found)\b"
     r"|(?-i:[a-z]+ed)\b)",
