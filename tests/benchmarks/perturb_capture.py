@@ -199,6 +199,7 @@ class Variant:
     kind: str
     text: str
     expected: dict[str, str | None]
+    more: tuple[dict[str, str | None], ...] = ()  # a second promise in the same note
 
 
 def _initials(full: str) -> str:
@@ -259,6 +260,40 @@ def variants(seed: Seed) -> Iterator[Variant]:
         if not seed.tail and seed.moves:
             yield v("date after dash", f"{met} {plain} \u2014 should be done {seed.due}.")
             yield v("date in next sentence", f"{met} {plain}. Agreed: {seed.due}.")
+            yield v("date in brackets", f"{met} {plain} ({seed.due}).")
+            if "asked" in seed.family:  # the yes and the date after the request
+                yield v("date after yes", f"{met} {plain} \u2014 said yes, {seed.due}.")
+    yield v("exclamation", f"{met} {base}!!")
+    short = {
+        "by Friday": "by fri",
+        "tomorrow": "tmrw",
+        "next week": "nxt week",
+        "by Monday": "by mon",
+        "tonight": "tonite",
+        "on Monday": "mon",
+    }
+    if seed.due in short:
+        yield v("abbreviated date", f"{met} {base.replace(seed.due, short[seed.due])}.")
+    call = {
+        "owner": "them",
+        "person": seed.full,
+        "description": "call me back",
+        "due": "2026-03-16",
+    }
+    yield Variant(
+        seed.family,
+        "then another promise",
+        f"{met} {base}, and {she} will call me back on Monday.",
+        want,
+        (call,),
+    )
+    yield Variant(
+        seed.family,
+        "after another promise",
+        f"{met} {she.capitalize()} will call me back on Monday; {base}.",
+        want,
+        (call,),
+    )
     yield v("lower case", f"{met} {base}.".lower(), want)
     yield v("sentence case", f"{met} {base[:1].lower() + base[1:]}.")
     named = _sentence(seed, first, first)
@@ -288,13 +323,13 @@ def check(variant: Variant) -> list[str]:
         "people": [],
         "organizations": {},
         "place": "",
-        "promises": [variant.expected],
+        "promises": [variant.expected, *variant.more],
         "introductions": [],
     }
     got = _proposals(parse_capture(variant.text, now=NOW))
     score = score_note(note, got)
     tally = score.tallies["promises"]
-    if tally.right == 1 and tally.proposed == 1:
+    if tally.right == tally.proposed == 1 + len(variant.more):
         return []
     return [f for f in score.failures if "promise" in f]
 
