@@ -188,6 +188,14 @@ SEEDS: tuple[Seed, ...] = (
 )
 
 PREFIXES = ("Note to self: ", "PS ", "Also, ", "FYI ", "TODO: ", "- ", "* ", "1. ")
+MEETINGS = (  # other ways the note opens
+    "Coffee w/ {full} (Adyen).",
+    "{full} and I had lunch today.",
+    "zoom with {full} re the pilot -",
+    "Ran into {full} at the station, we chatted for ages.",
+    "Dinner at Nobu with {full} and her husband.",
+    "Long day. Sat next to {full} on the train;",
+)
 ADVERBS = ("also", "still", "really", "definitely")
 
 
@@ -305,6 +313,8 @@ def variants(seed: Seed) -> Iterator[Variant]:
         f"{_sentence(seed, initials, initials)}.",
         _expected(seed, initials),
     )
+    for lead in MEETINGS:
+        yield v(f"meeting {lead.split()[0]}", f"{lead.format(full=seed.full)} {base}.")
     yield v("names before colon", f"{seed.full}, Jo Lind: {named}.", _expected(seed, first))
 
 
