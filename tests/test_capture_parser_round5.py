@@ -117,3 +117,13 @@ def test_a_lower_case_name_takes_the_accents_written_elsewhere() -> None:
         " - need to send lucia a beta invite"
     )
     assert [c.person_name for c in result.commitments] == ["Luc\u00eda"]
+
+
+def test_a_pronoun_means_the_one_just_named_in_its_sentence() -> None:
+    # Klaus is known to be "he" from an earlier sentence; Yusuf, named just before "him"
+    # in the same sentence, is who "him" means
+    result = read(
+        "Dinner with Klaus Riedel and Yusuf Demir. Klaus is retired, he was a chemist. "
+        "Yusuf wants to see our prototype, I promised to show it to him on Friday."
+    )
+    assert promises(result) == [("me", "Yusuf Demir", "show it to him", FRI)]
