@@ -127,3 +127,12 @@ def test_a_pronoun_means_the_one_just_named_in_its_sentence() -> None:
         "Yusuf wants to see our prototype, I promised to show it to him on Friday."
     )
     assert promises(result) == [("me", "Yusuf Demir", "show it to him", FRI)]
+
+
+def test_someone_described_then_named_after_a_dash_was_met() -> None:
+    result = read(
+        "Sat next to a lovely woman on the 07:12 to Paddington \u2014 Margaret Ellis, retired "
+        "headteacher. I said I'd email her some dates by Friday."
+    )
+    assert result.people == ("Margaret Ellis",)
+    assert promises(result) == [("me", "Margaret Ellis", "email her some dates", FRI)]

@@ -90,6 +90,8 @@ class _PeopleFinder(_ReaderBase):
                         org = self._group_org(t[group.start() : group.end()])
                         for person in named if org else []:  # "the Shopify folks": all there
                             self.orgs.setdefault(person, org)
+                    elif re.compile(r"(?:a|an|this|some)\s", re.I).match(t, m.end(), e):
+                        self._described_then_named(m.end(), e, index)
             self._sentence_subjects(s, e, index)
         for c in clauses:  # "At the meetup: Ana Ruiz (Watershed), Ben Ode (Patch)"
             if c.start not in {s for s, _e in sentences} and self._after_break(c.start):
@@ -132,6 +134,20 @@ class _PeopleFinder(_ReaderBase):
         if raw.split()[0].casefold() in _DEPARTMENTS | _NOT_NAME:
             return ""
         return self.org_phrase(raw)
+
+    def _described_then_named(self, pos: int, hi: int, sentence: int) -> None:
+        """ "Sat next to a lovely woman on the train — Margaret Ellis, retired head": the
+        one met is described first and named after a dash (in full, so no guess)."""
+        dash = re.compile(r"\s*[\u2014\u2013]\s*|:\s+|\s+-\s+").search(self.text, pos, hi)
+        if dash is None:
+            return
+        span = _scan_name(self.text, dash.end(), hi, lower_ok=False)
+        if span is None or span[0] != dash.end():
+            return
+        raw = self.text[span[0] : span[1]]
+        words = raw.split()
+        if len(words) >= 2 and all(_is_cap(w) for w in (words[0], words[-1])):
+            self.add_person(raw, span[0], sentence)
 
     def _with_is_meeting(self, s: int, pos: int) -> bool:
         """A bare "with" is a meeting ("Spent the afternoon with Aroha", "Ran the 10k
