@@ -136,3 +136,20 @@ def test_someone_described_then_named_after_a_dash_was_met() -> None:
     )
     assert result.people == ("Margaret Ellis",)
     assert promises(result) == [("me", "Margaret Ellis", "email her some dates", FRI)]
+
+
+def test_one_line_per_person_met() -> None:
+    result = read(
+        "Recruiting fair at TU Delft today\n"
+        "Femke de Vries \u2013 ML masters, wants Amsterdam. Send her the job spec by Friday\n"
+        "Joost van den Berg \u2013 PhD, robotics. He'll send his CV next week\n"
+    )
+    assert result.people == ("Femke de Vries", "Joost van den Berg")
+    assert promises(result) == [
+        ("me", "Femke de Vries", "Send her the job spec", FRI),
+        ("them", "Joost van den Berg", "send his CV", MON),
+    ]
+
+
+def test_a_single_heading_line_is_no_person() -> None:
+    assert read("Budget Review \u2013 went fine. Met Ana Ruiz.").people == ("Ana Ruiz",)

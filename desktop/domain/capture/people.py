@@ -30,6 +30,7 @@ from desktop.domain.capture.lexicon import (
     _ORG_TITLES,
     _OWNER_LEAD,
     _PAREN_ROLE_AT,
+    _PARTICLES,
     _PET_BEFORE,
     _PRESENT_VERB,
     _ROLE_WORDS,
@@ -49,6 +50,12 @@ from desktop.domain.capture.names import (
 )
 from desktop.domain.capture.reader_base import _Clause, _ReaderBase
 
+_LINE_HEAD = re.compile(  # a line opening with a name and a dash: "- Femke de Vries – ..."
+    r"^[ \t]*(?:[-*\u2022][ \t]+|\d+[.)][ \t]+)?(?P<who>[^\W\d_][^\n\u2013\u2014:()]*?)"
+    r"(?:[ \t]*\([^()\n]*\))?[ \t]*(?:[\u2013\u2014]|[ \t]-[ \t]|:[ \t])",
+    re.M,
+)
+
 
 class _PeopleFinder(_ReaderBase):
     """Finds the people met and what the note says of them."""
@@ -61,6 +68,7 @@ class _PeopleFinder(_ReaderBase):
             if self.lookup(who) is None and not _TITLES.fullmatch(who + " "):
                 index = next((i for i, (a, b) in enumerate(sentences) if a <= lead.start() < b), 0)
                 self.add_person(who, lead.start("who"), index)
+        self._one_line_each(sentences)
         for index, (s, e) in enumerate(sentences):
             for m in _MEET_RE.finditer(t, s, e):
                 word = m.group().split()[0].casefold()
@@ -134,6 +142,30 @@ class _PeopleFinder(_ReaderBase):
         if raw.split()[0].casefold() in _DEPARTMENTS | _NOT_NAME:
             return ""
         return self.org_phrase(raw)
+
+    def _one_line_each(self, sentences: list[tuple[int, int]]) -> None:
+        """Notes of a fair or a round of calls, one line per person:
+        "Femke de Vries – ML masters, wants Amsterdam" / "Joost van den Berg – PhD". Two
+        such lines at least, each opening with a full name, so a heading is not a person."""
+        found: list[tuple[str, int]] = []
+        for m in _LINE_HEAD.finditer(self.text):
+            span = _scan_name(self.text, m.start("who"), m.end("who"), lower_ok=False)
+            raw = m.group("who").strip()
+            words = raw.split()
+            if (
+                span == (m.start("who"), m.start("who") + len(raw))
+                and len(words) >= 2
+                and all(_is_cap(w) or w.casefold() in _PARTICLES for w in words)
+                and _is_cap(words[0])
+                and _is_cap(words[-1])
+                and not any(w.casefold() in _NOT_NAME for w in words)
+            ):
+                found.append((raw, m.start("who")))
+        if len(found) < 2:
+            return
+        for raw, at in found:
+            index = next((i for i, (a, b) in enumerate(sentences) if a <= at < b), 0)
+            self.add_person(raw, at, index)
 
     def _described_then_named(self, pos: int, hi: int, sentence: int) -> None:
         """ "Sat next to a lovely woman on the train — Margaret Ellis, retired head": the

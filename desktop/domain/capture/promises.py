@@ -12,6 +12,7 @@ from desktop.domain.capture.intros import _IntroFinder
 from desktop.domain.capture.lexicon import (
     _A,
     _ACTION_LABEL,
+    _ACTION_VERB,
     _DO_IT,
     _NAME_SHAPE,
     _NAME_WORD_B_RE,
@@ -132,6 +133,8 @@ class _PromiseReader(_IntroFinder):
                     return self._as_written(word)
             if not _is_cap(word) or folded in _WEEKDAY_OR_MONTH:
                 continue
+            if at == lo and _ACTION_VERB.fullmatch(word):
+                continue  # "Send her the spec" on a line of its own: the verb, no one
             prev = t[max(lo, at - 8) : at].casefold()
             if re.search(r"\b(?:at|from|of|in|on|his|her|their|my|our|your)\s+$", prev):
                 continue  # "review his Devoxx proposal": a thing of his, not a person
