@@ -28,3 +28,9 @@ def test_every_family_has_every_kind_of_variant() -> None:
 @pytest.mark.parametrize("variant", VARIANTS, ids=lambda v: f"{v.family}/{v.kind}")
 def test_promise_survives_the_variation(variant: Variant) -> None:
     assert check(variant) == [], variant.text
+
+
+def test_a_wrong_reading_is_caught() -> None:
+    base = VARIANTS[0]
+    wrong = Variant(base.family, base.kind, base.text, {**base.expected, "due": None})
+    assert check(wrong) != []

@@ -313,6 +313,17 @@ def variants(seed: Seed) -> Iterator[Variant]:
         f"{_sentence(seed, initials, initials)}.",
         _expected(seed, initials),
     )
+    yield v(
+        "narrative",
+        f"Long day. {met} We talked for ages about the conference and the kids, it was "
+        f"lovely, honestly. {base}. Afterwards I walked home in the rain and called Mum.",
+    )
+    opening = met[:1].lower() + met[1:-1]
+    running = base if base.startswith("I") else base[:1].lower() + base[1:]
+    yield v(
+        "run-on",
+        f"so {opening} and we chatted about the market and {running} and then I went home",
+    )
     for lead in MEETINGS:
         yield v(f"meeting {lead.split()[0]}", f"{lead.format(full=seed.full)} {base}.")
     yield v("names before colon", f"{seed.full}, Jo Lind: {named}.", _expected(seed, first))
