@@ -153,3 +153,13 @@ def test_one_line_per_person_met() -> None:
 
 def test_a_single_heading_line_is_no_person() -> None:
     assert read("Budget Review \u2013 went fine. Met Ana Ruiz.").people == ("Ana Ruiz",)
+
+
+def test_will_call_her_after_a_description_of_her_is_mine() -> None:
+    result = read("Met Ana Ruiz and Ben Ode. Ana is the decision maker, will call her next week.")
+    assert promises(result) == [("me", "Ana Ruiz", "call her", MON)]
+
+
+def test_will_send_me_after_a_description_carries_the_subject() -> None:
+    result = read("Met Ana Ruiz. She's keen, will send me the brief by Friday.")
+    assert promises(result) == [("them", "Ana Ruiz", "send me the brief", FRI)]

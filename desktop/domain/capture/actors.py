@@ -186,7 +186,9 @@ class _ActorFinder(_ReaderBase):
                     continue
                 if pattern is _SUBJECTLESS and i > 0 and self._carries_subject(clauses[i - 1], c):
                     offer = re.match(
-                        r"(?:offered|promised|agreed|volunteered)\s+to\s+", t[pos : c.end], re.I
+                        r"(?:offered|promised|agreed|volunteered)\s+to\s+|(?:will|gonna)\s+",
+                        t[pos : c.end],
+                        re.I,
                     )
                     subject = self._subject_word(clauses[i - 1])
                     if offer and subject:  # "She's a pharmacist and offered to do a talk"
@@ -391,15 +393,20 @@ class _ActorFinder(_ReaderBase):
         """Whether ``c`` goes on with the third-person subject of ``prev`` ("They love it
         but need to sell first") rather than leaving the writer's "I" out."""
         t = self.text
-        if prev.sentence != c.sentence or not re.fullmatch(
-            r"\s*,?\s*(?:and|but)\s*", t[prev.end : c.start], re.I
+        between = t[prev.end : c.start]
+        if prev.sentence != c.sentence or not (
+            re.fullmatch(r"\s*,?\s*(?:and|but)\s*", between, re.I)
+            or (  # "She's keen, will send me the brief"
+                re.fullmatch(r"\s*,\s*", between)
+                and re.match(r"(?:will|gonna)\s+\w+\s+(?:me|us)\b", t[c.start : c.end], re.I)
+            )
         ):
             return False
         lead = _LEAD.match(t, prev.start, prev.end)
         at = lead.end() if lead else prev.start
         if re.match(r"they\b", t[at : prev.end], re.I):
             return True
-        goes_on = r"(?:needs|has|wants|is|offered|promised|agreed|volunteered)\b"
+        goes_on = r"(?:needs|has|wants|is|offered|promised|agreed|volunteered|will|gonna)\b"
         if not re.match(goes_on, t[c.start : c.end], re.I):
             return False  # "Ana was great and need to send her ...": my own, "I" left out
         if re.match(r"(?:she|he)\b", t[at : prev.end], re.I):

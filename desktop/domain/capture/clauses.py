@@ -102,6 +102,14 @@ class _ClauseCutter(_ReaderBase):
         rest = _LEAD.sub("", rest, count=1) if _LEAD.match(rest) else rest
         if re.match(rf"(?:i|{_SUBJ_PRONOUN}|we)(?:\s|{_A})", rest, re.I):
             return True
+        if re.search(r",\s*\Z", self.text[max(0, pos - 4) : pos]) and re.match(
+            r"(?:will|gonna|should|must|need\s+to)\s+\w+\s+(?:her|him|them)\b", rest, re.I
+        ):  # "Ananya is the decision maker, will call her": she won't call herself; I will
+            return True
+        if re.search(r",\s*\Z", self.text[max(0, pos - 4) : pos]) and re.match(
+            r"(?:will|gonna)\s+\w+\s+(?:me|us)\b", rest, re.I
+        ):  # "She's keen, will send me the brief": she goes on, with a promise of hers
+            return True
         if any(p.match(rest) for p, kind in _ME_PATTERNS if kind != "gerund"):
             return not re.match(
                 r"(?:have|has|will|want|plan|going|need|needs)\s+(?!to\b)", rest, re.I
