@@ -163,3 +163,16 @@ def test_will_call_her_after_a_description_of_her_is_mine() -> None:
 def test_will_send_me_after_a_description_carries_the_subject() -> None:
     result = read("Met Ana Ruiz. She's keen, will send me the brief by Friday.")
     assert promises(result) == [("them", "Ana Ruiz", "send me the brief", FRI)]
+
+
+def test_items_under_an_action_heading_are_each_persons() -> None:
+    result = read(
+        "QBR w/ Northwind\n* Greg Hollis, VP Ops\n* Linh Tran, procurement\n"
+        "action items:\n- me: send Greg the quote by Friday\n- Linh: PO number by Monday\n"
+        "- Greg: intro to their CIO, Pat Morales, next week"
+    )
+    assert promises(result) == [
+        ("me", "Greg Hollis", "send Greg the quote", FRI),
+        ("them", "Linh Tran", "PO number", MON),
+        ("them", "Greg Hollis", "intro to their CIO, Pat Morales", MON),
+    ]

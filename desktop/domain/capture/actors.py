@@ -114,6 +114,13 @@ class _ActorFinder(_ReaderBase):
                 c.kind, c.desc = "them", (label.end(), c.end)
                 c.subject_raw, c.subject_at = label.group("who"), label.start()
                 continue
+            labelled = self._labelled_by_name(clauses, i, pos)
+            if labelled is not None:  # "- Oskar Lindqvist (Spotify): will review the PR"
+                c.kind, c.desc = "them", (labelled[1].end(), c.end)
+                c.subject_raw, c.subject_at = labelled[0], clauses[i - 1].start
+                if labelled[0].casefold() == "me":  # "Action: me – circulate the MoU"
+                    c.kind, c.subject_raw = "me", ""
+                continue
             bare = _BARE_INTRO.match(t, pos, c.end) or re.compile(
                 r"(?:introduce|intro|connect)\s+me\s+(?:to|with)\s+", re.I
             ).match(t, pos, c.end)
@@ -125,13 +132,6 @@ class _ActorFinder(_ReaderBase):
                     else None
                 )
                 self.pending_intros.append((c, bare.end(), said.group("x") if said else ""))
-                continue
-            labelled = self._labelled_by_name(clauses, i, pos)
-            if labelled is not None:  # "- Oskar Lindqvist (Spotify): will review the PR"
-                c.kind, c.desc = "them", (labelled[1].end(), c.end)
-                c.subject_raw, c.subject_at = labelled[0], clauses[i - 1].start
-                if labelled[0].casefold() == "me":  # "Action: me – circulate the MoU"
-                    c.kind, c.subject_raw = "me", ""
                 continue
             owes = _THEM_DEBT.match(t, pos, c.end)
             if owes is not None:  # "owes me a tenner": the subject is the one talked about
@@ -325,6 +325,9 @@ class _ActorFinder(_ReaderBase):
         modal = _LABEL_MODAL.match(t, pos, clauses[i].end)
         if modal is None and action is not None and _ACTION_VERB.match(t, pos, clauses[i].end):
             modal = re.compile("").match(t, pos)
+        if modal is None and self._under_action_heading(prev.start) and self.lookup(named):
+            # "action items:" then "- Linh: PO number by end of month": Linh's item
+            modal = re.compile("").match(t, pos)
         if modal is None:
             return None
         if named.casefold() == "me" and action is not None:
@@ -337,6 +340,17 @@ class _ActorFinder(_ReaderBase):
                 return None
             self.add_person(named, prev.start, prev.sentence)  # a bullet per person met
         return named, modal
+
+    def _under_action_heading(self, pos: int) -> bool:
+        """Whether ``pos`` is in a block of lines under an "Action items:" heading (a line of
+        its own), with no blank line between."""
+        block = self.text[: self.text.rfind("\n", 0, pos) + 1]
+        for line in reversed(block.splitlines()):
+            if not line.strip():
+                return False
+            if _ACTION_LABEL.fullmatch(line.strip(" \t-*\u2022#")):
+                return True
+        return False
 
     def _dated(self, c: _Clause) -> bool:
         """Whether the clause names a due date ("fri", "tmrw", "by the 12th")."""

@@ -226,7 +226,9 @@ class _PromiseReader(_IntroFinder):
             label = _ACTION_LABEL.fullmatch(desc + ":") and self.text[c.end : c.end + 1] == ":"
             if desc.casefold() == "me" or self.lookup(desc) or label:
                 continue  # "Action: Dev – send ...", "Follow-ups:": whose item, not the item
-            if _NOT_AN_ACTION.match(desc) or (c.kind == "them" and desc[:1].isupper()):
+            if _NOT_AN_ACTION.match(desc) or (
+                c.kind == "them" and desc[:1].isupper() and not re.match(r"[A-Z]{2,}\b", desc)
+            ):  # but "Linh: PO number by end of month" (an item under "Action items:")
                 continue  # "She'll be in London", "He will love it", "going to Japan"
             prev = out[-1] if out else None
             if (
