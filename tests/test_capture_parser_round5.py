@@ -176,3 +176,27 @@ def test_items_under_an_action_heading_are_each_persons() -> None:
         ("them", "Linh Tran", "PO number", MON),
         ("them", "Greg Hollis", "intro to their CIO, Pat Morales", MON),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        (
+            "Back from the night. First proper chat was with Priya Raman, who runs ops.",
+            ("Priya Raman",),
+        ),
+        (
+            "Good evening. First, Ramesh Iyer, he heads fintech. "
+            "Second, Divya Menon from Freshworks.",
+            ("Ramesh Iyer", "Divya Menon"),
+        ),
+        ("Then Tomasz Nowak from Allegro, who I know from studies.", ("Tomasz Nowak",)),
+        (
+            "Ended up at a table with three people from CSIRO, Mia Thornton, Josh Papadopoulos "
+            "and Ngaire Walker.",
+            ("Mia Thornton", "Josh Papadopoulos", "Ngaire Walker"),
+        ),
+    ],
+)
+def test_narrative_ways_of_saying_who_was_there(text: str, people: tuple[str, ...]) -> None:
+    assert read(text).people == people

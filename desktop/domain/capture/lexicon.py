@@ -32,7 +32,7 @@ _NOT_NAME = frozenset(
         "unfortunately fortunately obviously clearly probably surprisingly interestingly "
         "sadly thankfully weirdly oddly eventually originally personally meanwhile anyway "
         "btw turns whose whom two three four five six seven eight nine ten several few "
-        "couple bunch lots loads dozen group crowd"
+        "couple bunch lots loads dozen group crowd back present first second third lastly"
     )
 )
 _PARTICLES = frozenset(
@@ -453,7 +453,7 @@ _APPOSITIVE_RE = re.compile(  # "their CTO, Maja", "Youssef's cofounder, Rim", "
     r"(?P<name>[^\W\d_][\w'-]+(?:\s+[^\W\d_][\w'-]+)?)\s*(?:[.,;!?]|$)"
 )
 _GROUP_THEN_NAMES = re.compile(
-    r"(?:the|teh|our|their|a|my)\s+[\w\s'-]{1,30}?"
+    r"(?:the|teh|our|their|a|my|two|three|four|five|six|some|several)\s+[\w\s'-]{1,30}?"
     r"(?:\s+[-\u2013\u2014]\s*|\s*:\s*|\s*\(\s*|,\s+)"
     r"(?:(?:mostly|mainly|especially|including|incl\.?|esp\.?)\s+)?"
     # typed in lower case, the names make a list: "the shopify ppl: dana lee, omar haddad"

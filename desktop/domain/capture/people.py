@@ -50,6 +50,11 @@ from desktop.domain.capture.names import (
 )
 from desktop.domain.capture.reader_base import _Clause, _ReaderBase
 
+_SEQUENCE_LEAD = re.compile(  # a narrative walking through the people met, one by one
+    r"(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|then|next|later|last(?:ly)?|finally"
+    r"|afterwards|after\s+that)\b,?[ \t]+",
+    re.I,
+)
 _LINE_HEAD = re.compile(  # a line opening with a name and a dash: "- Femke de Vries – ..."
     r"^[ \t]*(?:[-*\u2022][ \t]+|\d+[.)][ \t]+)?(?P<who>[^\W\d_][^\n\u2013\u2014:()]*?)"
     r"(?:[ \t]*\([^()\n]*\))?[ \t]*(?:[\u2013\u2014]|[ \t]-[ \t]|:[ \t])",
@@ -69,6 +74,22 @@ class _PeopleFinder(_ReaderBase):
                 index = next((i for i, (a, b) in enumerate(sentences) if a <= lead.start() < b), 0)
                 self.add_person(who, lead.start("who"), index)
         self._one_line_each(sentences)
+        for index, (s, e) in enumerate(sentences):  # "First, Ramesh Iyengar, he is ..."
+            seq = _SEQUENCE_LEAD.match(t, s, e)
+            if seq is None:
+                continue
+            span = _scan_name(t, seq.end(), e, lower_ok=False)
+            if span is None or span[0] != seq.end():
+                continue
+            raw = t[span[0] : span[1]]
+            words = raw.split()
+            if (
+                len(words) >= 2
+                and _is_cap(words[0])
+                and _is_cap(words[-1])
+                and not any(w.casefold() in _NOT_NAME for w in words)
+            ):
+                self.add_person(raw, span[0], index)
         for index, (s, e) in enumerate(sentences):
             for m in _MEET_RE.finditer(t, s, e):
                 word = m.group().split()[0].casefold()
@@ -188,6 +209,14 @@ class _PeopleFinder(_ReaderBase):
         before = self.text[s:pos]
         cut = max(before.rfind(ch) for ch in ",;\u2014\u2013(")
         before = before[cut + 1 :]
+        if re.search(
+            r"\b(?:chat|talk|conversation|meeting|call|lunch|coffee|dinner|session)\s+(?:was|were)"
+            r"\s*\Z",
+            before,
+            re.I,
+        ):  # "First proper chat was with Priya": a meeting told in the past
+            return True
+        before = re.sub(r"\bended\s+up\b", " ", before, flags=re.I)  # "Ended up at a table with"
         lead = before.lstrip()
         span = _scan_name(lead, 0, len(lead), lower_ok=False)
         if (
