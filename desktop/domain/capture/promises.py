@@ -34,7 +34,7 @@ from desktop.domain.capture.results import ParsedCommitment
 _DATE_FILLER = frozenset(_words(
     "agreed ok okay sure yes said deal done confirmed target deadline due eta aim aiming for"
     " by should it will be ready sent finished hopefully latest at the and all to that's thats"
-    " is needs need must"
+    " is needs need must she he they we i me us so on it's its mentioned confirmed promised"
 ))
 
 
