@@ -200,3 +200,17 @@ def test_items_under_an_action_heading_are_each_persons() -> None:
 )
 def test_narrative_ways_of_saying_who_was_there(text: str, people: tuple[str, ...]) -> None:
     assert read(text).people == people
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        (
+            "Three talks. (1) Amira Haddad stopped by. (2) Theo Lambert came over.",
+            ("Amira Haddad", "Theo Lambert"),
+        ),
+        ("I spoke first with Clemence Dubois, she is head of digital.", ("Clemence Dubois",)),
+    ],
+)
+def test_enumerated_and_adverbed_meetings(text: str, people: tuple[str, ...]) -> None:
+    assert read(text).people == people
