@@ -214,3 +214,14 @@ def test_narrative_ways_of_saying_who_was_there(text: str, people: tuple[str, ..
 )
 def test_enumerated_and_adverbed_meetings(text: str, people: tuple[str, ...]) -> None:
     assert read(text).people == people
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Met Jan Berg. Need to brief him next week \u2014 he'll want the details.",
+        "Met Fenna Vries. Fenna is writing a blog series about clusters.",
+    ],
+)
+def test_a_wish_or_ongoing_work_is_no_promise_of_theirs(text: str) -> None:
+    assert [c.owner for c in read(text).commitments] == ["me"] * text.count("Need")

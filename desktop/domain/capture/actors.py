@@ -291,7 +291,7 @@ class _ActorFinder(_ReaderBase):
             if m is None:
                 debt = _THEM_DEBT_LEAD_RE.match(t, rest_at, c.end)
                 gerund = re.compile(
-                    rf"\s*(?:{_A}s|\s+is)\s+(?=(?:sending|bringing|sharing|hosting|writing|introducing)\b)",
+                    rf"\s*(?:{_A}s|\s+is)\s+(?=(?:sending|bringing|sharing|hosting|introducing)\b)",
                     re.I,
                 ).match(t, rest_at, c.end)
                 m = debt or gerund
