@@ -225,3 +225,14 @@ def test_enumerated_and_adverbed_meetings(text: str, people: tuple[str, ...]) ->
 )
 def test_a_wish_or_ongoing_work_is_no_promise_of_theirs(text: str) -> None:
     assert [c.owner for c in read(text).commitments] == ["me"] * text.count("Need")
+
+
+def test_ive_gotta_and_a_time_of_day_lead() -> None:
+    result = read(
+        "Met Ana Ruiz. I've gotta send her three profiles by Monday, "
+        "and tomorrow arvo I have to ring Jas about the rates."
+    )
+    assert promises(result) == [
+        ("me", "Ana Ruiz", "send her three profiles", MON),
+        ("me", "Jas", "ring Jas about the rates", date(2026, 3, 12)),
+    ]

@@ -125,6 +125,7 @@ _ME_MODAL = (
     r"|\s+am\s+gonna|\s+gonna|\s+promis+ed\s+to|\s+offered\s+to|\s+agreed\s+to|\s+need\s+to"
     r"|\s+(?:undertook|committed|pledged|vowed|volunteered)\s+to"
     rf"|(?:{_A}ve|\s+have|{_A}d|\s+had)\s+(?:agreed|promised|offered|committed|volunteered|got)\s+to"
+    rf"|(?:{_A}ve|\s+have)\s+gotta"
     rf"|\s+gotta|(?:{_A}m|\s+am)\s+(?:happy|glad)\s+to"
     rf"|\s+have\s+to|\s+must|\s+should|\s+shoud|\s+can|\s+could|\s+want\s+to|\s+plan\s+to|\s+said\s+i\s*(?:{_A}d|would|will|{_A}ll))"
 )
@@ -148,7 +149,7 @@ _LEAD = re.compile(
     r"(?:(?:and|but|so|then|also|plus|ps|oh|anyway|in\s+exchange|in\s+return|meanwhile|honestly"
     r"|actually|basically|frankly|obviously|luckily|okay|ok|well"
     r"|btw|fyi|nb|finally|hopefully|maybe|probably|i\s+think|apparently"
-    r"|tomorrow|today|tonight"
+    r"|tomorrow|today|tonight|morning|afternoon|evening|arvo"
     r"|first\s+thing\s+tomorrow|on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day"
     r"|(?:this|next)\s+week(?:end)?)\b[,:]?\s*)+",
     re.I,
@@ -157,7 +158,7 @@ _DATED_LEAD = re.compile(  # _LEAD, or a fronted due date
     r"(?:(?:and|but|so|then|also|plus|ps|oh|anyway|in\s+exchange|in\s+return|meanwhile|honestly"
     r"|actually|basically|frankly|obviously|luckily|okay|ok|well"
     r"|btw|fyi|nb|finally|hopefully|maybe|probably|i\s+think|apparently"
-    r"|tomorrow|today|tonight"
+    r"|tomorrow|today|tonight|morning|afternoon|evening|arvo"
     # a fronted due date: "By Friday I'll send her the deck", "Next week she'll ..."
     r"|by\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|tonight"
     r"|the\s+weekend|the\s+\d{1,2}(?:st|nd|rd|th)?|end\s+of\s+(?:the\s+)?(?:day|week|month))"
