@@ -236,3 +236,8 @@ def test_ive_gotta_and_a_time_of_day_lead() -> None:
         ("me", "Ana Ruiz", "send her three profiles", MON),
         ("me", "Jas", "ring Jas about the rates", date(2026, 3, 12)),
     ]
+
+
+def test_who_is_with_a_company_is_an_employer_not_a_meeting() -> None:
+    result = read("Panel with Otieno Ochieng and Halima Yusuf, who is with Davis & Shirtliff.")
+    assert result.people == ("Otieno Ochieng", "Halima Yusuf")

@@ -217,6 +217,10 @@ class _PeopleFinder(_ReaderBase):
         ):  # "First proper chat was with Priya": a meeting told in the past
             return True
         before = re.sub(r"\bended\s+up\b", " ", before, flags=re.I)  # "Ended up at a table with"
+        if re.search(
+            rf"\b(?:who|she|he|they)\s*(?:is|{_A}s|was|are|were)\s+(?:now\s+)?\Z", before, re.I
+        ):
+            return False  # "Halima Yusuf, who is with Davis & Shirtliff": an employer
         lead = before.lstrip()
         span = _scan_name(lead, 0, len(lead), lower_ok=False)
         if (
