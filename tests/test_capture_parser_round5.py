@@ -241,3 +241,8 @@ def test_ive_gotta_and_a_time_of_day_lead() -> None:
 def test_who_is_with_a_company_is_an_employer_not_a_meeting() -> None:
     result = read("Panel with Otieno Ochieng and Halima Yusuf, who is with Davis & Shirtliff.")
     assert result.people == ("Otieno Ochieng", "Halima Yusuf")
+
+
+def test_loop_in_names_the_person() -> None:
+    result = read("Call with Derek Huang. Need to loop in Anjali from our security team by Friday.")
+    assert promises(result) == [("me", "Anjali", "loop in Anjali from our security team", FRI)]
