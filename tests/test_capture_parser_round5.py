@@ -246,3 +246,15 @@ def test_who_is_with_a_company_is_an_employer_not_a_meeting() -> None:
 def test_loop_in_names_the_person() -> None:
     result = read("Call with Derek Huang. Need to loop in Anjali from our security team by Friday.")
     assert promises(result) == [("me", "Anjali", "loop in Anjali from our security team", FRI)]
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("I talked long with Joao Almeida, he is design lead.", ("Joao Almeida",)),
+        ("Later, Prof. Elena Vasquez grabbed me.", ("Elena Vasquez",)),
+        ("I got talking to Pieter du Plessis, who runs a startup.", ("Pieter du Plessis",)),
+    ],
+)
+def test_more_narrative_meetings(text: str, people: tuple[str, ...]) -> None:
+    assert read(text).people == people

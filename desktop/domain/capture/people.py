@@ -78,8 +78,11 @@ class _PeopleFinder(_ReaderBase):
             seq = _SEQUENCE_LEAD.match(t, s, e)
             if seq is None:
                 continue
-            span = _scan_name(t, seq.end(), e, lower_ok=False)
-            if span is None or span[0] != seq.end():
+            at = seq.end()
+            title = _TITLES.match(t, at, e)  # "Later, Prof. Elena Vasquez (my old advisor!)"
+            at = title.end() if title else at
+            span = _scan_name(t, at, e, lower_ok=False)
+            if span is None or span[0] != at:
                 continue
             raw = t[span[0] : span[1]]
             words = raw.split()
