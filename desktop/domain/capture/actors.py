@@ -6,24 +6,29 @@ from __future__ import annotations
 
 import re
 
+from desktop.domain.capture.due_dates import find_due
 from desktop.domain.capture.lexicon import (
     _A,
+    _ACTION_LABEL,
     _ACTION_VERB,
     _APPOSED_SUBJECT,
     _ASKED_ME,
     _BARE_INTRO,
     _CARRY_MODAL,
+    _DATED_LEAD,
     _JOINT_SUBJECT,
     _LABEL_MODAL,
     _LEAD,
     _ME_OBJECT,
     _ME_PATTERNS,
+    _MEET_RE,
     _NAME_LABEL,
     _NAME_TO,
     _NAME_WORD,
     _NAME_WORD_B_RE,
     _NEGATED,
     _NOT_NAME,
+    _PRESENT_PLAN_S,
     _REMEMBER_TO,
     _SAID_NO,
     _SAID_THEY,
@@ -36,6 +41,7 @@ from desktop.domain.capture.lexicon import (
     _THEM_DEBT,
     _THEM_DEBT_LEAD_RE,
     _THEM_MODAL_S_RE,
+    _TODO_LABEL,
     _WAITING,
 )
 from desktop.domain.capture.names import _is_cap, _scan_name
@@ -49,7 +55,7 @@ class _ActorFinder(_ReaderBase):
         """Decide each clause's actor and where its promise's words start."""
         t = self.text
         for i, c in enumerate(clauses):
-            lead = _LEAD.match(t, c.start, c.end)
+            lead = _DATED_LEAD.match(t, c.start, c.end)
             pos = lead.end() if lead else c.start
             body = t[pos : c.end]
             if re.search(r"\bso(?:\s+that)?\s*\Z", t[max(0, c.start - 12) : c.start], re.I) and (
@@ -108,6 +114,13 @@ class _ActorFinder(_ReaderBase):
                 c.kind, c.desc = "them", (label.end(), c.end)
                 c.subject_raw, c.subject_at = label.group("who"), label.start()
                 continue
+            labelled = self._labelled_by_name(clauses, i, pos)
+            if labelled is not None:  # "- Oskar Lindqvist (Spotify): will review the PR"
+                c.kind, c.desc = "them", (labelled[1].end(), c.end)
+                c.subject_raw, c.subject_at = labelled[0], clauses[i - 1].start
+                if labelled[0].casefold() == "me":  # "Action: me – circulate the MoU"
+                    c.kind, c.subject_raw = "me", ""
+                continue
             bare = _BARE_INTRO.match(t, pos, c.end) or re.compile(
                 r"(?:introduce|intro|connect)\s+me\s+(?:to|with)\s+", re.I
             ).match(t, pos, c.end)
@@ -119,11 +132,6 @@ class _ActorFinder(_ReaderBase):
                     else None
                 )
                 self.pending_intros.append((c, bare.end(), said.group("x") if said else ""))
-                continue
-            labelled = self._labelled_by_name(clauses, i, pos)
-            if labelled is not None:  # "- Oskar Lindqvist (Spotify): will review the PR"
-                c.kind, c.desc = "them", (labelled[1].end(), c.end)
-                c.subject_raw, c.subject_at = labelled[0], clauses[i - 1].start
                 continue
             owes = _THEM_DEBT.match(t, pos, c.end)
             if owes is not None:  # "owes me a tenner": the subject is the one talked about
@@ -143,6 +151,20 @@ class _ActorFinder(_ReaderBase):
                 patterns: list[tuple[re.Pattern[str], str]] = []  # "Will Smith will ..."
             else:
                 patterns = _ME_PATTERNS
+            label = _TODO_LABEL.match(t, pos, c.end)
+            if label is not None and _MEET_RE.match(t, label.end(), c.end):
+                continue  # "Note to self: call w/ Arjun went well": a meeting, no to-do
+            if label is not None and (
+                any(
+                    p.match(t, label.end(), c.end)
+                    for p, kind in _ME_PATTERNS
+                    if p is not _TODO_LABEL and kind != "gerund"
+                )
+                or re.compile(rf"{_SUBJ_PRONOUN}\b", re.I).match(t, label.end(), c.end)
+                or self._name_acts(label.end(), c.end)
+            ):  # "Note to self: promised to send her ...": the label adds nothing
+                pos = label.end()
+                body = t[pos : c.end]
             for pattern, kind in patterns:
                 m = pattern.match(t, pos, c.end)
                 if m is None:
@@ -160,9 +182,13 @@ class _ActorFinder(_ReaderBase):
                     continue
                 if kind == "promise" and re.match(r"(?:want|plan)\b", m.group(), re.I):
                     continue
+                if kind == "present" and not self._dated(c):
+                    continue
                 if pattern is _SUBJECTLESS and i > 0 and self._carries_subject(clauses[i - 1], c):
                     offer = re.match(
-                        r"(?:offered|promised|agreed|volunteered)\s+to\s+", t[pos : c.end], re.I
+                        r"(?:offered|promised|agreed|volunteered)\s+to\s+|(?:will|gonna)\s+",
+                        t[pos : c.end],
+                        re.I,
                     )
                     subject = self._subject_word(clauses[i - 1])
                     if offer and subject:  # "She's a pharmacist and offered to do a talk"
@@ -265,10 +291,12 @@ class _ActorFinder(_ReaderBase):
             if m is None:
                 debt = _THEM_DEBT_LEAD_RE.match(t, rest_at, c.end)
                 gerund = re.compile(
-                    rf"\s*(?:{_A}s|\s+is)\s+(?=(?:sending|bringing|sharing|hosting|writing|introducing)\b)",
+                    rf"\s*(?:{_A}s|\s+is)\s+(?=(?:sending|bringing|sharing|hosting|introducing)\b)",
                     re.I,
                 ).match(t, rest_at, c.end)
                 m = debt or gerund
+            if m is None and self._dated(c):  # "she sends budget fri": dated, so a plan
+                m = _PRESENT_PLAN_S.match(t, rest_at, c.end)
             if m is None:
                 continue
             c.kind, c.debt = "them", debt is not None
@@ -290,10 +318,20 @@ class _ActorFinder(_ReaderBase):
         between = t[prev.end : clauses[i].start]
         if not re.fullmatch(r"\s*(?:[-\u2013\u2014:]|->|\u2192)\s*", between):
             return None
+        named = re.sub(r"\s*\([^()\n]*\)\s*\Z", "", t[prev.start : prev.end]).strip(" -*\u2022")
+        action = _ACTION_LABEL.match(named)
+        if action is not None:  # "Action: Dev – send the DPIA template": Dev's item
+            named = named[action.end() :]
         modal = _LABEL_MODAL.match(t, pos, clauses[i].end)
+        if modal is None and action is not None and _ACTION_VERB.match(t, pos, clauses[i].end):
+            modal = re.compile("").match(t, pos)
+        if modal is None and self._under_action_heading(prev.start) and self.lookup(named):
+            # "action items:" then "- Linh: PO number by end of month": Linh's item
+            modal = re.compile("").match(t, pos)
         if modal is None:
             return None
-        named = re.sub(r"\s*\([^()\n]*\)\s*\Z", "", t[prev.start : prev.end]).strip(" -*\u2022")
+        if named.casefold() == "me" and action is not None:
+            return named, modal
         span = _scan_name(named, 0, len(named), lower_ok=True)
         if span is None or span != (0, len(named)):
             return None
@@ -302,6 +340,30 @@ class _ActorFinder(_ReaderBase):
                 return None
             self.add_person(named, prev.start, prev.sentence)  # a bullet per person met
         return named, modal
+
+    def _under_action_heading(self, pos: int) -> bool:
+        """Whether ``pos`` is in a block of lines under an "Action items:" heading (a line of
+        its own), with no blank line between."""
+        block = self.text[: self.text.rfind("\n", 0, pos) + 1]
+        for line in reversed(block.splitlines()):
+            if not line.strip():
+                return False
+            if _ACTION_LABEL.fullmatch(line.strip(" \t-*\u2022#")):
+                return True
+        return False
+
+    def _dated(self, c: _Clause) -> bool:
+        """Whether the clause names a due date ("fri", "tmrw", "by the 12th")."""
+        return find_due(self.text, c.start, c.end, self.now.date(), self.rules) is not None
+
+    def _name_acts(self, lo: int, hi: int) -> bool:
+        """Whether a person met opens ``lo:hi`` and acts ("Priya to share ...", "Ana
+        will ..."): after an "Action:" label the item is theirs, not the writer's."""
+        span = _scan_name(self.text, lo, hi, lower_ok=False)
+        if span is None or self.lookup(self.text[span[0] : span[1]]) is None:
+            return False
+        after = self.text[span[1] : hi]
+        return bool(_THEM_MODAL_S_RE.match(after) or re.match(r"\s+to\s+(?=\w)", after))
 
     def _subject_word(self, c: _Clause) -> tuple[str, int] | None:
         """The third-person subject a clause opens with ("she", "Ana Ruiz"), and where."""
@@ -345,15 +407,20 @@ class _ActorFinder(_ReaderBase):
         """Whether ``c`` goes on with the third-person subject of ``prev`` ("They love it
         but need to sell first") rather than leaving the writer's "I" out."""
         t = self.text
-        if prev.sentence != c.sentence or not re.fullmatch(
-            r"\s*,?\s*(?:and|but)\s*", t[prev.end : c.start], re.I
+        between = t[prev.end : c.start]
+        if prev.sentence != c.sentence or not (
+            re.fullmatch(r"\s*,?\s*(?:and|but)\s*", between, re.I)
+            or (  # "She's keen, will send me the brief"
+                re.fullmatch(r"\s*,\s*", between)
+                and re.match(r"(?:will|gonna)\s+\w+\s+(?:me|us)\b", t[c.start : c.end], re.I)
+            )
         ):
             return False
         lead = _LEAD.match(t, prev.start, prev.end)
         at = lead.end() if lead else prev.start
         if re.match(r"they\b", t[at : prev.end], re.I):
             return True
-        goes_on = r"(?:needs|has|wants|is|offered|promised|agreed|volunteered)\b"
+        goes_on = r"(?:needs|has|wants|is|offered|promised|agreed|volunteered|will|gonna)\b"
         if not re.match(goes_on, t[c.start : c.end], re.I):
             return False  # "Ana was great and need to send her ...": my own, "I" left out
         if re.match(r"(?:she|he)\b", t[at : prev.end], re.I):

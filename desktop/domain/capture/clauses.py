@@ -11,6 +11,7 @@ from desktop.domain.capture.lexicon import (
     _ACTION_VERB,
     _ASKED_ME,
     _CARRY_MODAL,
+    _DATED_LEAD,
     _LABEL_BEFORE,
     _LEAD,
     _ME_PATTERNS,
@@ -56,7 +57,7 @@ class _ClauseCutter(_ReaderBase):
                 for m in _SOFT_SPLIT_RE.finditer(self.text, lo, hi):
                     if m.start() <= pos:
                         continue
-                    if _LEAD.fullmatch(self.text, pos, m.start() + 1):
+                    if _DATED_LEAD.fullmatch(self.text, pos, m.start() + 1):
                         continue  # "Tomorrow I'll call her": the date leads the clause
                     if self.starts_clause(m.end(), hi):
                         out.append(_Clause(pos, m.start(), index))
@@ -100,6 +101,14 @@ class _ClauseCutter(_ReaderBase):
         rest = self.text[pos:hi]
         rest = _LEAD.sub("", rest, count=1) if _LEAD.match(rest) else rest
         if re.match(rf"(?:i|{_SUBJ_PRONOUN}|we)(?:\s|{_A})", rest, re.I):
+            return True
+        if re.search(r",\s*\Z", self.text[max(0, pos - 4) : pos]) and re.match(
+            r"(?:will|gonna|should|must|need\s+to)\s+\w+\s+(?:her|him|them)\b", rest, re.I
+        ):  # "Ananya is the decision maker, will call her": she won't call herself; I will
+            return True
+        if re.search(r",\s*\Z", self.text[max(0, pos - 4) : pos]) and re.match(
+            r"(?:will|gonna)\s+\w+\s+(?:me|us)\b", rest, re.I
+        ):  # "She's keen, will send me the brief": she goes on, with a promise of hers
             return True
         if any(p.match(rest) for p, kind in _ME_PATTERNS if kind != "gerund"):
             return not re.match(

@@ -88,8 +88,8 @@ def _en_relative_day(m: re.Match[str], today: date, rules: LanguageRules) -> dat
 def _en_weekday(m: re.Match[str], today: date, rules: LanguageRules) -> date | None:
     """Weekday phrases; see the module docstring for "this" / "next" choices."""
     weekday = rules.weekdays[_folded(m, "wd").rstrip(".")]
-    modifier = _folded(m, "mod") or _folded(m, "mod2")
-    week = _folded(m, "wk")
+    modifier = re.sub(r"\bnxt\b", "next", _folded(m, "mod") or _folded(m, "mod2"))
+    week = re.sub(r"\bnxt\b", "next", _folded(m, "wk"))
     monday = _monday(today)
     if "after next" in week:
         return monday + timedelta(days=14 + weekday)
@@ -104,6 +104,7 @@ def _en_weekday(m: re.Match[str], today: date, rules: LanguageRules) -> date | N
 def _en_week(m: re.Match[str], today: date, rules: LanguageRules) -> date | None:
     """next week -> its Monday; end of (next) week -> Friday; weekend -> Saturday."""
     phrase = re.sub(r"\bwk\b", "week", _folded(m, "wk"))  # "next wk"
+    phrase = re.sub(r"\bnxt\b", "next", phrase)  # "nxt week"
     monday = _monday(today)
     if "after next" in phrase:
         return monday + timedelta(days=14)
@@ -252,7 +253,7 @@ def english_due_rules(
             _en_relative_day,
         ),
         (
-            prep + r"(?:(?P<mod>this|next|coming|the\s+coming|the\s+following|following"
+            prep + r"(?:(?P<mod>this|next|nxt|coming|the\s+coming|the\s+following|following"
             r"|next\s+week)\s+)?"
             rf"(?P<wd>{alternation(full_days)})"
             r"(?:\s+(?P<wk>next\s+week|this\s+week|after\s+next))?" + time_of_day,
@@ -260,7 +261,7 @@ def english_due_rules(
         ),
         (
             r"(?:(?:by|before|on|until|till|due)\s+(?:(?P<mod>this|next|coming)\s+)?"
-            r"|(?P<mod2>this|next|coming)\s+)"
+            r"|(?P<mod2>this|next|nxt|coming)\s+)"
             rf"(?P<wd>{alternation(short_days)})\.?" + time_of_day,
             _en_weekday,
         ),
@@ -270,7 +271,8 @@ def english_due_rules(
             _en_weekday,
         ),
         (
-            prep + r"(?P<wk>(?:the\s+)?week\s+after\s+next|(?:early\s+)?next\s+(?:week|wk\b)"
+            prep + r"(?P<wk>(?:the\s+)?week\s+after\s+next"
+            r"|(?:early\s+)?(?:next|nxt)\s+(?:week|wk\b)"
             r"|(?:the\s+)?end\s+of\s+next\s+week|(?:the\s+)?(?:end|close)\s+of\s+(?:the|this)\s+week"
             r"|(?:the\s+)?end\s+of\s+week|(?:later\s+)?this\s+week|eow|next\s+weekend"
             r"|(?:this|the)\s+weekend|over\s+the\s+weekend)",

@@ -32,7 +32,7 @@ _NOT_NAME = frozenset(
         "unfortunately fortunately obviously clearly probably surprisingly interestingly "
         "sadly thankfully weirdly oddly eventually originally personally meanwhile anyway "
         "btw turns whose whom two three four five six seven eight nine ten several few "
-        "couple bunch lots loads dozen group crowd"
+        "couple bunch lots loads dozen group crowd back present first second third lastly"
     )
 )
 _PARTICLES = frozenset(
@@ -71,7 +71,9 @@ _MEET = (
     r"|(?:sat|stood|roomed|seated|ended\s+up)\s+(?:next\s+to|beside|opposite|with|w/)"
     r"|next\s+to|beside|alongside"
     rf"|(?:chatted|chatting|talked|talking|spoke|speaking|hung\s+out|hanging\s+out"
-    rf"|natter|yarn|catch[\s-]?up|debrief|1:1|one[\s-]on[\s-]one)\s+(?:{_WITH}|to)"
+    rf"|natter|yarn|catch[\s-]?up|debrief|1:1|one[\s-]on[\s-]one|got\s+talking)"
+    rf"\s+(?:(?:first|briefly|again|mostly|later|also|only|longest|long|at\s+length)\s+)?"
+    rf"(?:{_WITH}|to)"
     r"|got\s+to\s+know|saw|thanked|visited|interviewed|screened|hosted|facetimed|skyped|phoned"
     r"|cornered|collared|buttonholed|sat\s+between|(?:had|grabbed)\s+a\s+(?:quick\s+)?word\s+with"
     r"|(?:visit|call|email|message)\s+from|showed\s+(?:[\w']+\s+){1,4}?to"
@@ -92,6 +94,7 @@ _SOFT_SPLIT_RE = re.compile(
     r"\s*,\s*(?:and\s+|but\s+|so\s+)?|\s+(?:and|but|so|then|&)\s+"
     rf"|(?<!\bif)(?<!\bwhether)(?<!\bsaid)(?<!\btold)(?<!\bhim)(?<!\bher)(?<!\bthem)(?<!\bthat)"
     rf"\s+(?:that\s+)?(?=i\s+(?:still\s+)?owe\b|i{_A}ll\b|i\s+will\b|i\s+need\s+to\b|i\s+promised\b"
+    rf"|i(?:{_A}d|\s+had)\s+promised\b"
     rf"|(?:she|he|they)\s+(?:will|would|is\s+going|said)\b|(?:she|he|they){_A}ll\b)",
     re.I,
 )
@@ -103,16 +106,27 @@ _LABEL_BEFORE = re.compile(
 _ACTION_VERB = re.compile(
     r"(?:send|email|call|ping|share|book|forward|introduce|intro|connect|check|review|write"
     r"|follow|ask|get|set|make|pay|bring|return|draft|prep|prepare|schedule|look|read|find"
-    r"|put|text|invite|post|update|reply|confirm|submit|sign|order|buy|lend|give|show|host)\b",
+    r"|put|text|invite|post|update|reply|confirm|submit|sign|order|buy|lend|give|show|host"
+    r"|circulate|chase|arrange|organi[sz]e|finali[sz]e|file)\b",
     re.I,
 )
 
 _SUBJ_PRONOUN = r"(?:she|he|they)"
+_PRESENT_PLAN = (  # a verb of handing something over, in the present: a plan when dated
+    r"(?:send|email|share|book|forward|draft|prep|prepare|schedule|review|text|intro"
+    r"|introduce|bring|call|ping|circulate)\b"
+)
+_PRESENT_PLAN_S = re.compile(
+    r"\s+(?=(?:sends|emails|shares|books|forwards|drafts|preps|prepares|schedules|reviews"
+    r"|texts|intros|introduces|brings|calls|pings|circulates)\b)",
+    re.I,
+)
 _ME_MODAL = (
     rf"i(?:{_A}ll|\s+will|\s+shall|\s+am\s+going\s+to|{_A}m\s+going\s+to|{_A}m\s+gonna"
     r"|\s+am\s+gonna|\s+gonna|\s+promis+ed\s+to|\s+offered\s+to|\s+agreed\s+to|\s+need\s+to"
     r"|\s+(?:undertook|committed|pledged|vowed|volunteered)\s+to"
-    rf"|(?:{_A}ve|\s+have)\s+(?:agreed|promised|offered|committed|volunteered|got)\s+to"
+    rf"|(?:{_A}ve|\s+have|{_A}d|\s+had)\s+(?:agreed|promised|offered|committed|volunteered|got)\s+to"
+    rf"|(?:{_A}ve|\s+have)\s+gotta"
     rf"|\s+gotta|(?:{_A}m|\s+am)\s+(?:happy|glad)\s+to"
     rf"|\s+have\s+to|\s+must|\s+should|\s+shoud|\s+can|\s+could|\s+want\s+to|\s+plan\s+to|\s+said\s+i\s*(?:{_A}d|would|will|{_A}ll))"
 )
@@ -126,14 +140,31 @@ _THEM_MODAL = (
     rf"|(?:{_A}s|\s+is|{_A}re|\s+are)\s+(?:to|supposed\s+to|meant\s+to|happy\s+to|glad\s+to)"
     rf"|\s+(?:said|says|mentioned|confirmed|promised|told\s+(?:me|us))\s+(?:that\s+)?"
     rf"(?:she|he|they)(?:\s*{_A}d|d|\s+would|\s+will|\s*{_A}ll|\s+could(?!n))"
-    rf"|{_A}d(?!\s+(?:love|like|prefer|rather|been|had))"
+    # "Repro'd it together", "OK'd the budget": a noun made a past verb takes an object
+    rf"|{_A}d(?!\s+(?:love|like|prefer|rather|been|had|it|them|the|a|an|this|that|these|those"
+    r"|together)\b)"
     r"|\s+would(?!\s+(?:love|like|prefer|rather)))"
 )
 _NEGATED = re.compile(r"(?:not|never|n[o']t)\b|\w+n[\u2019']t\b", re.I)
 _LEAD = re.compile(
     r"(?:(?:and|but|so|then|also|plus|ps|oh|anyway|in\s+exchange|in\s+return|meanwhile|honestly"
     r"|actually|basically|frankly|obviously|luckily|okay|ok|well"
-    r"|btw|finally|hopefully|maybe|probably|i\s+think|apparently|tomorrow|today|tonight"
+    r"|btw|fyi|nb|finally|hopefully|maybe|probably|i\s+think|apparently"
+    r"|tomorrow|today|tonight|morning|afternoon|evening|arvo"
+    r"|first\s+thing\s+tomorrow|on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    r"|(?:this|next)\s+week(?:end)?)\b[,:]?\s*)+",
+    re.I,
+)
+_DATED_LEAD = re.compile(  # _LEAD, or a fronted due date
+    r"(?:(?:and|but|so|then|also|plus|ps|oh|anyway|in\s+exchange|in\s+return|meanwhile|honestly"
+    r"|actually|basically|frankly|obviously|luckily|okay|ok|well"
+    r"|btw|fyi|nb|finally|hopefully|maybe|probably|i\s+think|apparently"
+    r"|tomorrow|today|tonight|morning|afternoon|evening|arvo"
+    # a fronted due date: "By Friday I'll send her the deck", "Next week she'll ..."
+    r"|by\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|tonight"
+    r"|the\s+weekend|the\s+\d{1,2}(?:st|nd|rd|th)?|end\s+of\s+(?:the\s+)?(?:day|week|month))"
+    r"|next\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    r"|in\s+(?:a|one|two|three|four|\d+)\s+(?:days?|weeks?)"
     r"|first\s+thing\s+tomorrow|on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day"
     r"|(?:this|next)\s+week(?:end)?)\b[,:]?\s*)+",
     re.I,
@@ -143,7 +174,8 @@ _ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
         re.compile(
             rf"(?:i\s+|i{_A}ve\s+|i\s+have\s+|we\s+)?(?:told|promised|assured|reassured|said|agreed"
             r"|decided|let)\s+"
-            rf"(?:(?P<obj>him|her|them|{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s+)?(?:know\s+)?"
+            rf"(?:(?:(?:prof|dr|mr|mrs|ms)\.?\s+)?"
+            rf"(?P<obj>him|her|them|{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s+)?(?:know\s+)?"
             r"(?:that\s+)?"
             rf"i(?:\s*{_A}d|d|\s+would|\s+will|\s*{_A}ll|\s+could|\s+can)\s+(?!not\b)",
             re.I,
@@ -166,15 +198,28 @@ _ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
         ),
         "promise",
     ),
-    (re.compile(rf"i\s*(?:{_A}m|am)\s+(?=\w+ing\b)", re.I), "promise"),
+    (
+        re.compile(
+            rf"i\s*(?:{_A}m|am)\s+(?:(?:also|still|really|definitely|just)\s+)?(?=\w+ing\b)",
+            re.I,
+        ),
+        "promise",
+    ),
     (re.compile(rf"i\s*(?:{_A}m|am)\s+(?:to|supposed\s+to|meant\s+to)\s+", re.I), "promise"),
     (re.compile(r"i\s+(?:still\s+)?owe\s+", re.I), "debt"),
     (re.compile(r"(?:[iI]\s+)?[pP]romised\s+(?=(?:him|her|them|[A-Z]\w*)\s+(?!to\b)\w)"), "debt"),
+    # "I promised him to send the offer": the one promised, then the action
+    (
+        re.compile(
+            r"(?:[iI]\s+)?[pP]romised\s+(?P<obj>him|her|them|[A-Z][\w\-]*)\s+to\s+(?=\w)"
+        ),
+        "promise",
+    ),
     (
         re.compile(
             r"(?:(?:my\s+)?(?:todo|to-?do|action(?:\s+items?)?|tasks?|next\s+steps?)|me"
             r"|follow[\s-]?ups?|f/u|reminder(?:\s+to\s+self)?|note\s+to\s+self)"
-            r"\s*(?:[:\-\u2192]|->)\s*",
+            r"\s*(?:[:\-\u2013\u2014\u2192]|->)\s*",
             re.I,
         ),
         "promise",
@@ -199,8 +244,24 @@ _ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
         ),
         "gerund",
     ),
+    # minutes: "2. Me to book the follow-up session", as "Gareth to circulate ..." above it
+    (re.compile(r"me\s+to\s+(?=\w)", re.I), "promise"),
+    # terse plans in the present: "i send the deck tmrw" (only with a due date: "I send
+    # her a card every year" is a habit)
+    (
+        re.compile(
+            rf"i\s+(?:(?:also|still|really|definitely|just)\s+)?(?={_PRESENT_PLAN})", re.I
+        ),
+        "present",
+    ),
 ]
-_SUBJECTLESS = _ME_PATTERNS[9][0]
+# "Action: Harriet – confirm legal sign-off": an action-item label before whose item it is
+_ACTION_LABEL = re.compile(
+    r"(?:actions?(?:\s+items?)?|ai|todo|to-?do|tasks?|next\s+steps?|follow[\s-]?ups?)\s*:\s*",
+    re.I,
+)
+_TODO_LABEL = _ME_PATTERNS[9][0]  # "TODO:", "Note to self:": the writer's own line
+_SUBJECTLESS = _ME_PATTERNS[10][0]
 _THEIR_OFFER = re.compile(r"(?:promis|offered|agreed|volunteered|will|gonna|going)", re.I)
 _ME_OBJECT = re.compile(  # "send me", "introduce me to": the writer receives
     r"\w+\s+(?:me|us)\b(?!\s+(?:to|know)\b)|(?:introduce|intro|connect|put)\s+(?:me|us)\b", re.I
@@ -395,7 +456,7 @@ _APPOSITIVE_RE = re.compile(  # "their CTO, Maja", "Youssef's cofounder, Rim", "
     r"(?P<name>[^\W\d_][\w'-]+(?:\s+[^\W\d_][\w'-]+)?)\s*(?:[.,;!?]|$)"
 )
 _GROUP_THEN_NAMES = re.compile(
-    r"(?:the|teh|our|their|a|my)\s+[\w\s'-]{1,30}?"
+    r"(?:the|teh|our|their|a|my|two|three|four|five|six|some|several)\s+[\w\s'-]{1,30}?"
     r"(?:\s+[-\u2013\u2014]\s*|\s*:\s*|\s*\(\s*|,\s+)"
     r"(?:(?:mostly|mainly|especially|including|incl\.?|esp\.?)\s+)?"
     # typed in lower case, the names make a list: "the shopify ppl: dana lee, omar haddad"
@@ -419,7 +480,9 @@ _POSSESSOR_THEN_NAME = re.compile(  # "His cofounder Lea Brandt", "her old boss,
     r"(?P<name>[A-Z][\w'\-]+(?:[ \t]+[A-Z][\w'\-]+)?)"
 )
 _NAME_THEN_VERB = re.compile(  # what follows a name that is a clause's subject
-    rf"\s+(?:(?:was|is|has|had|did|does|didn{_A}t|doesn{_A}t|isn{_A}t|wasn{_A}t|reckons|says"
+    # "..., and Anya also mentioned her old tutor": an adverb may come between
+    r"\s+(?:(?:also|then|just|still|really|already|actually|later)\s+)?"
+    rf"(?:(?:was|is|has|had|did|does|didn{_A}t|doesn{_A}t|isn{_A}t|wasn{_A}t|reckons|says"
     r"|wants|needs|thinks|owes|runs|works|seems|looks|loves|knows|keeps|asks|said|told"
     r"|thought|got|went|came|gave|sent|took|made|put|felt|kept|knew|brought|found)\b"
     r"|(?-i:[a-z]+ed)\b)",
@@ -494,7 +557,7 @@ _NOT_A_PERSON = re.compile(
 )
 _NOT_AN_ACTION = re.compile(  # what follows "will"/"should" but promises nothing
     r"(?:probably|maybe|perhaps|possibly|never|love|like|enjoy|hate|miss|forget|admit|feel"
-    r"|hope|wish|seem|wonder|guess|think(?:\s+about)?|know"
+    r"|hope|wish|seem|wonder|guess|think(?:\s+about)?|know|want|appreciate|understand"
     r"|be(?!\s+(?:in\s+touch|there|back|available|at|on|ready|his|her|their|your)\b)"
     r"|have\s+\w+ed|see|say|be\s+on\s+(?:holiday|leave|vacation|break|sabbatical))"
     r"(?:\b(?=\s*$)|\s+(?!(?:him|her|them|hi|hello|if|whether)\b))",

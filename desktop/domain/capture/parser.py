@@ -98,9 +98,11 @@ log = logging.getLogger(__name__)
 _BOUNDARY_RE = re.compile(
     "[\u3002\uff01\uff1f\u061f\u0964]+"
     "|[.!?\u2026]+[\"'\u2019\u201d\u00bb)\\]]*(?=\\s|\\Z)"
+    "|(?<=\\s)(?=\\(\\d{1,2}\\)\\s)"  # "(2) A grad student from Mila, ...": an enumerator
     f"|[{_LINE_BREAKS}]+"
 )
 _TRIM = " \t" + _BIDI
+_ENUMERATOR_RE = re.compile(r"\(?\d{1,2}\)[ \t]+")
 
 
 def _split_sentences(text: str, rules: LanguageRules) -> list[tuple[int, int]]:
@@ -116,6 +118,9 @@ def _split_sentences(text: str, rules: LanguageRules) -> list[tuple[int, int]]:
             lo += 1
         while hi > lo and (text[hi - 1].isspace() or text[hi - 1] in _TRIM):
             hi -= 1
+        number = _ENUMERATOR_RE.match(text, lo, hi)
+        if number:  # "(1) Dr. Amira Haddad stopped by": the number is no part of it
+            lo = number.end()
         if lo < hi:
             spans.append((lo, hi))
 
@@ -129,7 +134,7 @@ def _split_sentences(text: str, rules: LanguageRules) -> list[tuple[int, int]]:
             month = word.casefold() in rules.months and not re.match(r"\s*\d", text[m.end() :])
             if len(word) == 1 or (word.casefold() in rules.sentence_abbreviations and not month):
                 continue  # "Dr. Ruiz", "Jan. 5"; but "... carla & jun. mike will ..." ends one
-        add(start, m.start() if mark[0] in _LINE_BREAKS else m.end())
+        add(start, m.start() if mark[:1] in _LINE_BREAKS and mark else m.end())
         start = m.end()
     add(start, len(text))
     return spans

@@ -30,6 +30,7 @@ from desktop.domain.capture.lexicon import (
     _ORG_TITLES,
     _OWNER_LEAD,
     _PAREN_ROLE_AT,
+    _PARTICLES,
     _PET_BEFORE,
     _PRESENT_VERB,
     _ROLE_WORDS,
@@ -49,6 +50,17 @@ from desktop.domain.capture.names import (
 )
 from desktop.domain.capture.reader_base import _Clause, _ReaderBase
 
+_SEQUENCE_LEAD = re.compile(  # a narrative walking through the people met, one by one
+    r"(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|then|next|later|last(?:ly)?|finally"
+    r"|afterwards|after\s+that)\b,?[ \t]+",
+    re.I,
+)
+_LINE_HEAD = re.compile(  # a line opening with a name and a dash: "- Femke de Vries – ..."
+    r"^[ \t]*(?:[-*\u2022][ \t]+|\d+[.)][ \t]+)?(?P<who>[^\W\d_][^\n\u2013\u2014:()]*?)"
+    r"(?:[ \t]*\([^()\n]*\))?[ \t]*(?:[\u2013\u2014]|[ \t]-[ \t]|:[ \t])",
+    re.M,
+)
+
 
 class _PeopleFinder(_ReaderBase):
     """Finds the people met and what the note says of them."""
@@ -61,6 +73,26 @@ class _PeopleFinder(_ReaderBase):
             if self.lookup(who) is None and not _TITLES.fullmatch(who + " "):
                 index = next((i for i, (a, b) in enumerate(sentences) if a <= lead.start() < b), 0)
                 self.add_person(who, lead.start("who"), index)
+        self._one_line_each(sentences)
+        for index, (s, e) in enumerate(sentences):  # "First, Ramesh Iyengar, he is ..."
+            seq = _SEQUENCE_LEAD.match(t, s, e)
+            if seq is None:
+                continue
+            at = seq.end()
+            title = _TITLES.match(t, at, e)  # "Later, Prof. Elena Vasquez (my old advisor!)"
+            at = title.end() if title else at
+            span = _scan_name(t, at, e, lower_ok=False)
+            if span is None or span[0] != at:
+                continue
+            raw = t[span[0] : span[1]]
+            words = raw.split()
+            if (
+                len(words) >= 2
+                and _is_cap(words[0])
+                and _is_cap(words[-1])
+                and not any(w.casefold() in _NOT_NAME for w in words)
+            ):
+                self.add_person(raw, span[0], index)
         for index, (s, e) in enumerate(sentences):
             for m in _MEET_RE.finditer(t, s, e):
                 word = m.group().split()[0].casefold()
@@ -90,6 +122,8 @@ class _PeopleFinder(_ReaderBase):
                         org = self._group_org(t[group.start() : group.end()])
                         for person in named if org else []:  # "the Shopify folks": all there
                             self.orgs.setdefault(person, org)
+                    elif re.compile(r"(?:a|an|this|some)\s", re.I).match(t, m.end(), e):
+                        self._described_then_named(m.end(), e, index)
             self._sentence_subjects(s, e, index)
         for c in clauses:  # "At the meetup: Ana Ruiz (Watershed), Ben Ode (Patch)"
             if c.start not in {s for s, _e in sentences} and self._after_break(c.start):
@@ -133,6 +167,44 @@ class _PeopleFinder(_ReaderBase):
             return ""
         return self.org_phrase(raw)
 
+    def _one_line_each(self, sentences: list[tuple[int, int]]) -> None:
+        """Notes of a fair or a round of calls, one line per person:
+        "Femke de Vries – ML masters, wants Amsterdam" / "Joost van den Berg – PhD". Two
+        such lines at least, each opening with a full name, so a heading is not a person."""
+        found: list[tuple[str, int]] = []
+        for m in _LINE_HEAD.finditer(self.text):
+            span = _scan_name(self.text, m.start("who"), m.end("who"), lower_ok=False)
+            raw = m.group("who").strip()
+            words = raw.split()
+            if (
+                span == (m.start("who"), m.start("who") + len(raw))
+                and len(words) >= 2
+                and all(_is_cap(w) or w.casefold() in _PARTICLES for w in words)
+                and _is_cap(words[0])
+                and _is_cap(words[-1])
+                and not any(w.casefold() in _NOT_NAME for w in words)
+            ):
+                found.append((raw, m.start("who")))
+        if len(found) < 2:
+            return
+        for raw, at in found:
+            index = next((i for i, (a, b) in enumerate(sentences) if a <= at < b), 0)
+            self.add_person(raw, at, index)
+
+    def _described_then_named(self, pos: int, hi: int, sentence: int) -> None:
+        """ "Sat next to a lovely woman on the train — Margaret Ellis, retired head": the
+        one met is described first and named after a dash (in full, so no guess)."""
+        dash = re.compile(r"\s*[\u2014\u2013]\s*|:\s+|\s+-\s+").search(self.text, pos, hi)
+        if dash is None:
+            return
+        span = _scan_name(self.text, dash.end(), hi, lower_ok=False)
+        if span is None or span[0] != dash.end():
+            return
+        raw = self.text[span[0] : span[1]]
+        words = raw.split()
+        if len(words) >= 2 and all(_is_cap(w) for w in (words[0], words[-1])):
+            self.add_person(raw, span[0], sentence)
+
     def _with_is_meeting(self, s: int, pos: int) -> bool:
         """A bare "with" is a meeting ("Spent the afternoon with Aroha", "Ran the 10k
         with Fatima") unless its clause is a plan or a promise ("follow up with Keiko",
@@ -140,6 +212,18 @@ class _PeopleFinder(_ReaderBase):
         before = self.text[s:pos]
         cut = max(before.rfind(ch) for ch in ",;\u2014\u2013(")
         before = before[cut + 1 :]
+        if re.search(
+            r"\b(?:chat|talk|conversation|meeting|call|lunch|coffee|dinner|session)\s+(?:was|were)"
+            r"\s*\Z",
+            before,
+            re.I,
+        ):  # "First proper chat was with Priya": a meeting told in the past
+            return True
+        before = re.sub(r"\bended\s+up\b", " ", before, flags=re.I)  # "Ended up at a table with"
+        if re.search(
+            rf"\b(?:who|she|he|they)\s*(?:is|{_A}s|was|are|were)\s+(?:now\s+)?\Z", before, re.I
+        ):
+            return False  # "Halima Yusuf, who is with Davis & Shirtliff": an employer
         lead = before.lstrip()
         span = _scan_name(lead, 0, len(lead), lower_ok=False)
         if (

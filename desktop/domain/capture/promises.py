@@ -4,12 +4,15 @@ order so recency is right), its due date from its own clause, and its words."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 
 from desktop.domain.capture.due_dates import fallback_due, find_due
 from desktop.domain.capture.intros import _IntroFinder
 from desktop.domain.capture.lexicon import (
     _A,
+    _ACTION_LABEL,
+    _ACTION_VERB,
     _DO_IT,
     _NAME_SHAPE,
     _NAME_WORD_B_RE,
@@ -21,10 +24,31 @@ from desktop.domain.capture.lexicon import (
     _TAKEN_BACK,
     _VAGUE_TAIL,
     _WEEKDAY_OR_MONTH,
+    _words,
 )
-from desktop.domain.capture.names import _is_cap, _scan_name
+from desktop.domain.capture.names import _is_cap, _scan_name, tidy_name
 from desktop.domain.capture.reader_base import _Clause
 from desktop.domain.capture.results import ParsedCommitment
+
+# what a clause may say around a due date and still be only the date of the promise before
+_DATE_FILLER = frozenset(_words(
+    "agreed ok okay sure yes said deal done confirmed target deadline due eta aim aiming for"
+    " by should it will be ready sent finished hopefully latest at the and all to that's thats"
+    " is needs need must she he they we i me us so on it's its mentioned confirmed promised"
+))
+
+
+# "send home the pack", "send through a few roles": where or how, not to whom
+_SENT_WHERE = frozenset(_words(
+    "home back along round around across away down forward through over out off up on in"
+    " again also just then now quickly still"
+))
+
+
+def _unaccented(word: str) -> str:
+    return "".join(
+        ch for ch in unicodedata.normalize("NFD", word.casefold()) if not unicodedata.combining(ch)
+    )
 
 
 class _PromiseReader(_IntroFinder):
@@ -100,11 +124,22 @@ class _PromiseReader(_IntroFinder):
                 typed = self.lookup(word)  # "send training plan to sana"
                 if typed and typed.casefold() in {p.casefold() for p in self.people}:
                     return typed
+                recipient = re.compile(
+                    r"(?:send|email|text|ping|give|show|lend|forward|pay|owe|call)\s+$", re.I
+                ).search(t, lo, at)
+                if recipient and folded not in _SENT_WHERE and re.compile(
+                    r"\s+(?:the|a|an|my|our|some|his|her|their|those|these|that|this)\s"
+                ).match(t, at + len(word), hi):  # "send omar the link": omar receives it
+                    return self._as_written(word)
             if not _is_cap(word) or folded in _WEEKDAY_OR_MONTH:
                 continue
+            if at == lo and _ACTION_VERB.fullmatch(word):
+                continue  # "Send her the spec" on a line of its own: the verb, no one
             prev = t[max(lo, at - 8) : at].casefold()
-            if re.search(r"\b(?:at|from|of|in|on|his|her|their|my|our|your)\s+$", prev):
-                continue  # "review his Devoxx proposal": a thing of his, not a person
+            if re.search(r"\b(?:at|from|of|in|on|his|her|their|my|our|your)\s+$", prev) and not (
+                re.search(r"\b(?:loop|rope|bring|pull|cc|copy)\s+in\s+$", prev)
+            ):  # "review his Devoxx proposal": a thing of his; but "loop in Anjali": her
+                continue
             span = _scan_name(t, at, hi, lower_ok=False)
             if span is None:
                 continue
@@ -119,6 +154,16 @@ class _PromiseReader(_IntroFinder):
                 continue  # "Year 10"
             return self.name_of(raw)
         return owner_of
+
+    def _as_written(self, word: str) -> str:
+        """A name typed without its accents ("lucia") as the note writes it elsewhere
+        ("lucía (his sister)"), else tidied as typed."""
+        bare = _unaccented(word)
+        for m in _NAME_WORD_RE.finditer(self.text):
+            other = m.group()
+            if other != word and other.isalpha() and _unaccented(other) == bare:
+                return tidy_name(other)
+        return tidy_name(word)
 
     def _her_is_possessive(self, pos: int, hi: int) -> bool:
         """ "review her CV" (her owns the CV) vs "send her the deck" (her receives it)."""
@@ -152,7 +197,21 @@ class _PromiseReader(_IntroFinder):
     def commitments(self, clauses: list[_Clause]) -> list[ParsedCommitment]:
         out: list[ParsedCommitment] = []
         today = self.now.date()
+        last_sentence = -2  # the sentence the last promise was written in
         for c in clauses:
+            if out and out[-1].due is None and c.sentence - last_sentence <= 1:
+                later = self._date_only(c, today)
+                if later is not None:  # "I'll send her the deck — should be done by Friday"
+                    dated = out[-1]
+                    out[-1] = ParsedCommitment(
+                        dated.owner,
+                        dated.description,
+                        dated.person_name,
+                        later[2],
+                        self.text[later[0] : later[1]],
+                        dated.span,
+                    )
+                    continue
             if not c.kind or c.negated:
                 continue
             lo, hi = c.desc
@@ -166,7 +225,12 @@ class _PromiseReader(_IntroFinder):
             desc = self.describe(lo, hi, due)
             if not desc or re.match(r"remember\b(?!\s+to\b)", desc, re.I):
                 continue  # "Must remember her husband Derek has been poorly": a note
-            if _NOT_AN_ACTION.match(desc) or (c.kind == "them" and desc[:1].isupper()):
+            label = _ACTION_LABEL.fullmatch(desc + ":") and self.text[c.end : c.end + 1] == ":"
+            if desc.casefold() == "me" or self.lookup(desc) or label:
+                continue  # "Action: Dev – send ...", "Follow-ups:": whose item, not the item
+            if _NOT_AN_ACTION.match(desc) or (
+                c.kind == "them" and desc[:1].isupper() and not re.match(r"[A-Z]{2,}\b", desc)
+            ):  # but "Linh: PO number by end of month" (an item under "Action items:")
                 continue  # "She'll be in London", "He will love it", "going to Japan"
             prev = out[-1] if out else None
             if (
@@ -185,6 +249,7 @@ class _PromiseReader(_IntroFinder):
                     prev.span,
                 )
                 continue
+            last_sentence = c.sentence
             out.append(
                 ParsedCommitment(
                     owner=c.kind,
@@ -197,6 +262,17 @@ class _PromiseReader(_IntroFinder):
             )
             self.intro_from_promise(c, desc, self.span(c))
         return out
+
+    def _date_only(self, c: _Clause, today: date) -> tuple[int, int, date] | None:
+        """The due date of a clause that says nothing but when ("— should be done by
+        Friday", "Agreed: by Monday.", "said yes, by the 10th"): it dates the promise
+        just before it."""
+        due = find_due(self.text, c.start, c.end, today, self.rules)
+        if due is None:
+            return None
+        rest = self.text[c.start : due[0]] + " " + self.text[due[1] : c.end]
+        words = re.findall(r"[^\W\d_]+", rest.casefold())
+        return due if all(w in _DATE_FILLER for w in words) else None
 
     def describe(self, lo: int, hi: int, due: tuple[int, int, date] | None) -> str:
         t = self.text

@@ -107,6 +107,13 @@ class _ReaderBase:
             return self.aliases[key]
         if len(self.titled.get(key, ())) == 1:
             return self.titled[key][0]
+        if raw.isupper() and raw.isalpha() and 2 <= len(raw) <= 3:
+            # minutes: "Ada Park (AP)" ... "AP to send the deck": initials of one person met
+            initialled = [
+                n for n in self.people if "".join(w[0] for w in n.split()).casefold() == key
+            ]
+            if len(initialled) == 1:
+                return initialled[0]
         for name in self.people:
             if name.casefold() == key:
                 return name
@@ -368,10 +375,19 @@ class _ReaderBase:
         best = max(before)
         if gender and best[2] not in self.gender:  # a known "he" beats an unknown one
             agreeing = [m for m in before if self.gender.get(m[2]) == gender]
-            if agreeing:
+            # but "Yusuf wants to see our prototype, I promised to show it to him" after
+            # "Klaus ..., he was a chemist": the one just named in this sentence, if the
+            # known one is from an earlier sentence
+            if agreeing and not (
+                self._same_sentence(best[0], pos) and not self._same_sentence(max(agreeing)[0], pos)
+            ):
                 best = max(agreeing)
         group = [m for m in before if m[0] == best[0]]
         return max(group)[2]
+
+    def _same_sentence(self, lo: int, hi: int) -> bool:
+        """Whether no sentence ends between ``lo`` and ``hi``."""
+        return re.search(r"[.!?](?:\s|\Z)|\n", self.text[lo:hi]) is None
 
     def _last_full_name_before(self, pos: int, exclude: frozenset[str]) -> str | None:
         """The last full name ("Jonas Becker") written before ``pos``, if any."""
