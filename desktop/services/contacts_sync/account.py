@@ -29,6 +29,10 @@ def data_folder() -> Path:
     return Path(database.obj.database).parent
 
 
+#: What the keyring keeps for the address book, as its notes name it.
+SECRET = "the address book's password"
+
+
 def password_key(account_id: str) -> str:
     return f"carddav:{account_id}"
 
@@ -143,7 +147,7 @@ def sync_now(
         raise NotConfigured("The address book is not set up (rapport contacts setup).")
     secret = _store().get(password_key(current.account.account_id))
     if secret is None:
-        why = _store().problem or "the address book's password is not in the keyring"
+        why = _store().problem_for(SECRET) or "the address book's password is not in the keyring"
         raise NeedsSecret("password", why)
     client = DavClient(current.account.user, secret, policy)
     try:
@@ -187,7 +191,7 @@ def status(folder: Path | None = None, *, check_keyring: bool = True) -> Contact
     if check_keyring:
         store = _store()
         has_password = store.get(password_key(current.account.account_id)) is not None
-        problem = store.problem
+        problem = store.problem_for(SECRET)
     return ContactsStatus(
         True,
         current.account.url,
