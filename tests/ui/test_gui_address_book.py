@@ -193,3 +193,28 @@ def test_deleting_a_linked_person_asks_about_the_card(qtbot, window, data_dir: P
     assert result.removed == 1
     assert "Ana Ruiz" not in texts  # deleted here and "also remove" chosen
     assert "Ben Okafor" in texts and "Cleo Park" in texts  # "no", and an undone delete
+
+
+def test_a_wrong_password_stays_said_in_the_dialog(qtbot, window, data_dir: Path, radicale):
+    """The refusal is shown on its own line; the status line's refresh after the
+    background step (in the same call as the handler) used to overwrite it at once."""
+    from desktop.ui.contacts_sync.hookup import install
+    from desktop.ui.contacts_sync.settings_page import AddressBookDialog
+
+    account = radicale.new_account()
+    hookup = install(window, start=False)
+    dialog = AddressBookDialog(hookup.controller, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.server.setText(account.base_url)
+    dialog.user.setText(account.user)
+    dialog.password.setText("not-the-password")
+    dialog.find.click()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=20_000)  # the status refresh follows
+    assert "refused the user name or password" in dialog.message.text()
+    assert dialog.message.isVisible()
+
+    dialog.password.setText(account.password)
+    dialog.find.click()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=20_000)
+    assert dialog.message.text().startswith("Found 1 address book")
