@@ -347,12 +347,12 @@ def readings_for(
     wanted = list(dict.fromkeys(person_ids))
     missing = [pid for pid in wanted if pid not in _cache]
     for chunk in chunks(missing, 500):
-        histories, introducers = _histories(chunk)
+        histories, introducers, last_contact = _histories(chunk)
         for pid, history in histories.items():
             reading = assess(_with_introducer(history, introducers.get(pid), day), today=day)
             with _lock:
                 _cache[pid] = reading
-                _last_contact[pid] = _latest(history)
+                _last_contact[pid] = last_contact.get(pid)
     return {pid: _cache[pid] for pid in wanted if pid in _cache}
 
 
