@@ -5,6 +5,9 @@ keyring works (none installed, locked, the unlock prompt dismissed) this says wh
 keeps secrets in this process's memory only ("session-only": asked again at each
 start). There is no file fallback, and plaintext backends such as ``keyrings.alt`` are
 refused even if installed.
+
+The same store also keeps the address book's and the calendar's passwords, so the note
+about a missing keyring names what it is about (:meth:`SecretStore.problem_for`).
 """
 
 from __future__ import annotations
@@ -21,15 +24,32 @@ _REFUSED_MODULES = ("keyrings.alt", "keyring.backends.null", "keyring.backends.f
 class SecretStore:
     def __init__(self, service: str = APP_ID) -> None:
         self.service = service
-        self.problem: str | None = None
+        self.cause: str | None = None  # why no keyring is used, or None
         self._backend = None
+
+    @property
+    def problem(self) -> str | None:
+        """Why device sync's secrets are session-only (None: the keyring keeps them)."""
+        return self.problem_for("sync secrets", plural=True)
+
+    def problem_for(self, secret: str, *, plural: bool = False) -> str | None:
+        """The keyring note for one account's ``secret`` ("the address book's password"),
+        so the address book does not speak of "sync secrets". Like ``problem`` it says
+        nothing before the keyring was first tried (that import is slow)."""
+        if self.cause is None:
+            return None
+        verb = "are" if plural else "is"
+        return (
+            f"{self.cause}; {secret} {verb} kept only until Rapport quits and {verb} asked "
+            "for at each start"
+        )
 
     @property
     def session_only(self) -> bool:
         return self._keyring() is None
 
     def _keyring(self):  # -> keyring backend | None
-        if self._backend is not None or self.problem is not None:
+        if self._backend is not None or self.cause is not None:
             return self._backend
         try:
             import keyring
@@ -42,23 +62,17 @@ class SecretStore:
         if module.startswith(_REFUSED_MODULES) or (
             hasattr(backend, "backends") and not backend.backends
         ):
-            self.problem = (
-                "no system keyring is available; sync secrets are kept only until Rapport "
-                "quits and are asked for at each start"
-            )
+            self.cause = "no system keyring is available"
             return None
         if any(n.startswith("keyrings.alt") for n in names):
-            self.problem = "the only keyring found stores secrets as plain files; refusing it"
+            self.cause = "the only keyring found stores secrets as plain files (refused)"
             return None
         self._backend = backend
         return backend
 
     def _fail(self, exc: Exception) -> None:
         self._backend = None
-        self.problem = (
-            f"the system keyring cannot be used ({exc.__class__.__name__}); sync secrets are "
-            "kept only until Rapport quits and are asked for at each start"
-        )
+        self.cause = f"the system keyring cannot be used ({exc.__class__.__name__})"
         log.warning("Keyring unavailable (%s); session-only secrets", exc.__class__.__name__)
         return None
 

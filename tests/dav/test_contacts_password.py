@@ -78,3 +78,28 @@ def test_the_cli_keeps_the_password_out_of_files_and_output(tmp_path: Path, dav_
     assert _files_holding(tmp_path, secret) == []
     for run in runs:
         assert account.password not in run.stdout + run.stderr
+
+
+def test_without_a_keyring_the_note_names_the_account_it_is_about(data_dir: Path) -> None:
+    """Sync's note speaks of "sync secrets"; the address book's and the calendar's name
+    their own password (they share the keyring front)."""
+    import keyring
+    from keyring.backends import fail
+
+    from desktop.services.calendar_sync import account as calendar
+    from desktop.services.contacts_sync import account as contacts
+    from desktop.services.contacts_sync import state as state_file
+    from desktop.services.sync.secrets import secret_store
+
+    keyring.set_keyring(fail.Keyring())  # the autouse fixture puts the old one back
+    current = state_file.ContactsState()
+    current.account = state_file.Account("https://dav.test", "me", "https://dav.test/b/", "B", "x")
+    state_file.save(data_dir, current)
+
+    store = secret_store()
+    assert store.session_only
+    book = contacts.status().keyring_problem
+    assert book.startswith("no system keyring is available; the address book's password is")
+    assert "sync secrets" not in book
+    assert "the calendar's password is kept only until Rapport quits" in calendar.keyring_problem()
+    assert "sync secrets are kept only" in store.problem

@@ -246,6 +246,35 @@ def test_the_server_going_down_mid_sync_loses_nothing(data_dir: Path, dav_server
     assert contacts.sync_now().requests == 1
 
 
+def test_a_first_upload_sends_several_puts_at_once(data_dir: Path, dav_account, monkeypatch):
+    """The first two PUTs meet at a barrier: one at a time, they never would (the wait
+    would break after 30 s and the sync fail). Every card still arrives once, linked."""
+    import threading
+
+    from desktop.services.contacts_sync.client import DavClient
+
+    for n in range(9):
+        people.create_person(full_name=f"Person {n:02}")
+    _connect(dav_account)
+    real_put, lock, calls = DavClient.put, threading.Lock(), []
+    meet = threading.Barrier(2, timeout=30)
+
+    def put_together(self, url, card, etag):
+        with lock:
+            calls.append(threading.current_thread().name)
+            first_two = len(calls) <= 2
+        if first_two:
+            meet.wait()
+        return real_put(self, url, card, etag)
+
+    monkeypatch.setattr(DavClient, "put", put_together)
+    result = contacts.sync_now()
+
+    assert result.uploaded == 9 and len(set(calls[:2])) == 2
+    assert len(phone.cards(dav_account)) == 9 and contacts.status().linked == 9
+    assert contacts.sync_now().requests == 1  # every ETag was recorded
+
+
 def test_the_book_is_found_from_the_server_or_its_own_address(data_dir, dav_account):
     for start in (dav_account.base_url, dav_account.addressbook_url):
         books = contacts.find_books(start, dav_account.user, dav_account.password)

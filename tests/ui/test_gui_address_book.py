@@ -128,3 +128,93 @@ def test_the_settings_page_keeps_it_out_of_settings_and_logs(
     assert not settings_file.exists() or secret not in settings_file.read_bytes()
     assert account.password not in caplog.text
     assert all(account.password not in str(r.args) for r in caplog.records)
+
+
+class _Answers:
+    """Answers the delete question when it appears: tick or untick the box, then Delete
+    (or Cancel). Records what the box offered, so a test can check the remembered default."""
+
+    def __init__(self, qtbot) -> None:
+        self.qtbot = qtbot
+        self.offered: list[bool] = []
+
+    def next(self, remove: bool | None) -> None:
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication, QCheckBox, QMessageBox, QPushButton
+
+        def answer() -> None:
+            box = QApplication.activeModalWidget()
+            if not isinstance(box, QMessageBox):
+                QTimer.singleShot(20, answer)
+                return
+            assert box.objectName() == "deleteLinkedPersonBox"
+            check = box.findChild(QCheckBox, "alsoRemoveFromAddressBook")
+            self.offered.append(check.isChecked())
+            if remove is None:
+                box.reject()
+                return
+            check.setChecked(remove)
+            box.findChild(QPushButton, "deleteLinkedPersonButton").click()
+
+        QTimer.singleShot(0, answer)
+
+
+def test_deleting_a_linked_person_asks_about_the_card(qtbot, window, data_dir: Path, radicale):
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.storage.models import Person
+
+    account = radicale.new_account()
+    ana = people.create_person(full_name="Ana Ruiz")
+    ben = people.create_person(full_name="Ben Okafor")
+    cleo = people.create_person(full_name="Cleo Park")
+    contacts.set_up(account.base_url, account.user, account.password)
+    contacts.sync_now()
+    dan = people.create_person(full_name="Dan Unlinked")  # no card: nothing to ask
+    answers = _Answers(qtbot)
+
+    answers.next(None)  # Cancel keeps the person
+    window.people.delete_person(ana)
+    assert Person.get_by_id(ana).deleted is False
+    answers.next(True)
+    window.people.delete_person(ana)
+    answers.next(False)
+    window.people.delete_person(ben)
+    answers.next(True)
+    window.people.delete_person(cleo)
+    window.undo_stack.undo()  # Cleo comes back: her card is hers again
+    window.people.delete_person(dan)  # no question: a modal here would never return
+    assert QApplication.activeModalWidget() is None
+
+    assert answers.offered == [False, False, True, False]  # the last answer is remembered
+    assert contacts.remove_by_default() is True
+    result = contacts.sync_now()
+    texts = "".join(phone.cards(account).values())
+    assert result.removed == 1
+    assert "Ana Ruiz" not in texts  # deleted here and "also remove" chosen
+    assert "Ben Okafor" in texts and "Cleo Park" in texts  # "no", and an undone delete
+
+
+def test_a_wrong_password_stays_said_in_the_dialog(qtbot, window, data_dir: Path, radicale):
+    """The refusal is shown on its own line; the status line's refresh after the
+    background step (in the same call as the handler) used to overwrite it at once."""
+    from desktop.ui.contacts_sync.hookup import install
+    from desktop.ui.contacts_sync.settings_page import AddressBookDialog
+
+    account = radicale.new_account()
+    hookup = install(window, start=False)
+    dialog = AddressBookDialog(hookup.controller, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.server.setText(account.base_url)
+    dialog.user.setText(account.user)
+    dialog.password.setText("not-the-password")
+    dialog.find.click()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=20_000)  # the status refresh follows
+    assert "refused the user name or password" in dialog.message.text()
+    assert dialog.message.isVisible()
+
+    dialog.password.setText(account.password)
+    dialog.find.click()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=20_000)
+    assert dialog.message.text().startswith("Found 1 address book")

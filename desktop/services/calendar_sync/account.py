@@ -63,6 +63,10 @@ class CalendarAccount:
         )
 
 
+#: What the keyring keeps for the calendar, as its notes name it.
+SECRET = "the calendar's password"
+
+
 def secret_key(account_id: str) -> str:
     return f"calendar:{account_id}"
 
@@ -92,7 +96,7 @@ def save(account: CalendarAccount) -> None:
 def password(account: CalendarAccount) -> str:
     value = _store().get(secret_key(account.account_id))
     if value is None:
-        raise NeedsPassword(_store().problem or "it is not in the keyring")
+        raise NeedsPassword(_store().problem_for(SECRET) or "it is not in the keyring")
     return value
 
 
@@ -103,7 +107,7 @@ def keep_password(account: CalendarAccount, value: str) -> None:
 
 def keyring_problem() -> str | None:
     store = _store()
-    return store.problem if store.session_only else None
+    return store.problem_for(SECRET) if store.session_only else None
 
 
 def setup(

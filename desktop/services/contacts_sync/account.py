@@ -29,6 +29,10 @@ def data_folder() -> Path:
     return Path(database.obj.database).parent
 
 
+#: What the keyring keeps for the address book, as its notes name it.
+SECRET = "the address book's password"
+
+
 def password_key(account_id: str) -> str:
     return f"carddav:{account_id}"
 
@@ -143,7 +147,7 @@ def sync_now(
         raise NotConfigured("The address book is not set up (rapport contacts setup).")
     secret = _store().get(password_key(current.account.account_id))
     if secret is None:
-        why = _store().problem or "the address book's password is not in the keyring"
+        why = _store().problem_for(SECRET) or "the address book's password is not in the keyring"
         raise NeedsSecret("password", why)
     client = DavClient(current.account.user, secret, policy)
     try:
@@ -187,7 +191,7 @@ def status(folder: Path | None = None, *, check_keyring: bool = True) -> Contact
     if check_keyring:
         store = _store()
         has_password = store.get(password_key(current.account.account_id)) is not None
-        problem = store.problem
+        problem = store.problem_for(SECRET)
     return ContactsStatus(
         True,
         current.account.url,
@@ -256,4 +260,47 @@ def remove_from_address_book(person_id: str, folder: Path | None = None) -> None
     current = state_file.load(folder)
     if person_id not in current.remove_requested:
         current.remove_requested.append(person_id)
+        state_file.save(folder, current)
+
+
+def linked_to_card(person_id: str, folder: Path | None = None) -> bool:
+    """Whether deleting this person raises the question of their address-book card."""
+    current = state_file.load(folder or data_folder())
+    if current.account is None:
+        return False
+    return any(c.person == person_id and not c.detached for c in current.cards.values())
+
+
+def remove_by_default(folder: Path | None = None) -> bool:
+    """The answer the user gave last time (the delete question's checkbox starts there)."""
+    return state_file.load(folder or data_folder()).remove_deleted
+
+
+def choose_on_delete(person_id: str, remove: bool, folder: Path | None = None) -> None:
+    """The user deleted a linked person and answered "also remove from the address book".
+
+    The answer is kept for this person alone (a "no" detaches the card now, so a later
+    "yes" for someone else cannot sweep it away at the next sync) and remembered as the
+    default for the next deletion."""
+    folder = folder or data_folder()
+    current = state_file.load(folder)
+    if remove:
+        if person_id not in current.remove_requested:
+            current.remove_requested.append(person_id)
+    else:
+        if person_id in current.remove_requested:
+            current.remove_requested.remove(person_id)
+        for card in current.cards.values():
+            if card.person == person_id:
+                card.detached = True
+    current.remove_deleted = remove
+    state_file.save(folder, current)
+
+
+def withdraw_delete_choice(person_id: str, folder: Path | None = None) -> None:
+    """The deletion was undone: the person's card is theirs again, not to be removed."""
+    folder = folder or data_folder()
+    current = state_file.load(folder)
+    if person_id in current.remove_requested:
+        current.remove_requested.remove(person_id)
         state_file.save(folder, current)

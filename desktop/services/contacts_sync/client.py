@@ -8,6 +8,7 @@ Messages name the server and what was being done, never the password.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -67,18 +68,40 @@ def href_path(url_or_href: str) -> str:
 
 
 class DavClient:
-    """One account's HTTP session: Basic auth, timeouts, bounded retries."""
+    """One account's HTTP session per thread: Basic auth, timeouts, bounded retries.
+
+    ``requests.Session`` is not thread-safe, and the first upload sends its PUTs from a
+    small pool (:mod:`engine`), so each thread that uses the client gets its own session
+    (its own kept-alive connection); :meth:`close` closes them all."""
 
     def __init__(self, user: str, password: str | None, policy: RetryPolicy | None = None) -> None:
-        import requests
-
         self.policy = policy or RetryPolicy()
-        self.session = requests.Session()
-        self.session.auth = (user, password or "")
-        self.session.headers["User-Agent"] = "Rapport-contacts/1"
+        self._auth = (user, password or "")
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._sessions: list[Any] = []
+
+    @property
+    def session(self) -> Any:  # requests.Session
+        """This thread's session (made on first use)."""
+        session = getattr(self._local, "session", None)
+        if session is None:
+            import requests
+
+            session = requests.Session()
+            session.auth = self._auth
+            session.headers["User-Agent"] = "Rapport-contacts/1"
+            self._local.session = session
+            with self._lock:
+                self._sessions.append(session)
+        return session
 
     def close(self) -> None:
-        self.session.close()
+        with self._lock:
+            sessions, self._sessions = self._sessions, []
+        for session in sessions:
+            session.close()
+        self._local = threading.local()
 
     def request(
         self,

@@ -16,8 +16,9 @@ UID and linked, not duplicated).
 
 from __future__ import annotations
 
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -259,8 +260,11 @@ class _RequestCounter:
         self.count = 0
         self.original = client.request
 
+        lock = threading.Lock()  # uploads count from several threads
+
         def counted(*args: Any, **kwargs: Any) -> Any:
-            self.count += 1
+            with lock:
+                self.count += 1
             return self.original(*args, **kwargs)
 
         client.request = counted  # type: ignore[method-assign]
@@ -430,66 +434,146 @@ def _upload(
     result: SyncResult,
     say: Callable[[str], None],
 ) -> None:
+    """Removals one by one, then the PUTs through a small pool (:data:`UPLOADERS` at once).
+
+    A first upload of thousands of cards is bound by the server's cost per PUT, not by
+    Rapport, so a few PUTs in flight divide its time. Only the network runs in the pool:
+    each answer is written into ``state`` here, on this thread, and the state is saved
+    every :data:`SAVE_EVERY` answers and at the end, whatever happened. A failed PUT stops
+    the ones not yet sent; those in flight finish and are kept; the first error is raised.
+    """
     book = state.account.book_url  # type: ignore[union-attr]
     need = [j.href for j in jobs if j.action == "update" and j.href and j.href not in texts]
     if need:
         for href, (_etag, text) in client.fetch(book, need).items():
             texts[href] = text
     done = 0
+
+    def count() -> None:
+        nonlocal done
+        done += 1
+        if done % SAVE_EVERY == 0:
+            say(f"Uploaded {done} of {len(jobs)} contacts…")
+            state_file.save(folder, state)
+
     try:
         for job in jobs:
-            if job.action == "delete":
-                card = state.cards[job.href]  # type: ignore[index]
-                if client.delete(absolute(book, job.href), card.etag):  # type: ignore[arg-type]
-                    del state.cards[job.href]  # type: ignore[arg-type]
-                    if job.person in state.remove_requested:
-                        state.remove_requested.remove(job.person)
-                    result.removed += 1
-            else:
-                _put(client, state, book, job, people[job.person], texts, result)
-            done += 1
-            if done % SAVE_EVERY == 0:
-                say(f"Uploaded {done} of {len(jobs)} contacts…")
-                state_file.save(folder, state)
+            if job.action != "delete":
+                continue
+            card = state.cards[job.href]  # type: ignore[index]
+            if client.delete(absolute(book, job.href), card.etag):  # type: ignore[arg-type]
+                del state.cards[job.href]  # type: ignore[arg-type]
+                if job.person in state.remove_requested:
+                    state.remove_requested.remove(job.person)
+                result.removed += 1
+            count()
+        puts = [
+            (job, people[job.person], state.cards.get(job.href or ""))
+            for job in jobs
+            if job.action != "delete"
+        ]
+        for sent in _in_pool(client, book, puts, texts):
+            _record(state, sent, result)
+            count()
     finally:
         state_file.save(folder, state)
 
 
-def _put(
+#: PUTs in flight at once during an upload (each thread has its own HTTP session).
+UPLOADERS = 4
+
+
+@dataclass
+class _Sent:
+    """One PUT's answer, for the coordinating thread to record."""
+
+    job: _Job
+    person: LocalPerson
+    href: str
+    etag: str | None  # None: nothing was written (see ``found``)
+    uid: str
+    text: str
+    found: tuple[str, str] | None = None  # a card already at the address: (etag, text)
+
+
+def _in_pool(
     client: DavClient,
-    state: ContactsState,
+    book: str,
+    puts: list[tuple[_Job, LocalPerson, Card | None]],
+    texts: dict[str, str],
+) -> Iterator[_Sent]:
+    """Send the PUTs, at most :data:`UPLOADERS` at once; yield each answer as it comes."""
+    if len(puts) < 2:
+        for job, person, card in puts:
+            yield _send(client, book, job, person, card, texts)
+        return
+    from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
+
+    pending = iter(puts)
+    error: BaseException | None = None
+    with ThreadPoolExecutor(UPLOADERS, thread_name_prefix="carddav-put") as pool:
+        running = set()
+        for job, person, card in pending:
+            running.add(pool.submit(_send, client, book, job, person, card, texts))
+            if len(running) >= UPLOADERS * 2:
+                break
+        while running:
+            finished, running = wait(running, return_when=FIRST_COMPLETED)
+            for future in finished:
+                if future.exception() is not None:
+                    error = error or future.exception()
+                else:
+                    yield future.result()
+            if error is None:  # keep the pool fed; after an error, only drain
+                for job, person, card in pending:
+                    running.add(pool.submit(_send, client, book, job, person, card, texts))
+                    if len(running) >= UPLOADERS * 2:
+                        break
+    if error is not None:
+        raise error
+
+
+def _send(
+    client: DavClient,
     book: str,
     job: _Job,
     person: LocalPerson,
+    card: Card | None,
     texts: dict[str, str],
-    result: SyncResult,
-) -> None:
+) -> _Sent:
+    """The network half of one upload (any thread): build the card, PUT it."""
     if job.action == "create":
         href = f"{_book_path(book)}{quote(job.person)}.vcf"
         text = card_text(job.person, person, None, None)
         etag = client.put(absolute(book, href), text, None)
+        found = None
         if etag is None:  # a card is already there (an earlier upload whose answer was lost)
-            found = client.fetch(book, [href])
-            if href in found:
-                etag, there = found[href]
-                incoming, uid = from_card(there)
-                remote = remote_side(incoming, person.hidden).snapshot if incoming else {}
-                state.cards[href] = Card(job.person, etag, uid, remote, {})
-            return
-        uid = f"urn:uuid:{job.person}"
-    else:
-        href = job.href or ""
-        card = state.cards[href]
-        existing = texts.get(href)
-        same = agreed(person.side().snapshot, card.remote) if existing else set()
-        text = card_text(job.person, person, existing, card.uid or None, same)
-        etag = client.put(absolute(book, href), text, card.etag or None)
-        if etag is None:
-            return  # changed on the server meanwhile: the next sync merges it first
-        uid = card.uid
-    incoming, _ = from_card(text)
+            found = client.fetch(book, [href]).get(href)
+        return _Sent(job, person, href, etag, f"urn:uuid:{job.person}", text, found)
+    href = job.href or ""
+    assert card is not None
+    existing = texts.get(href)
+    same = agreed(person.side().snapshot, card.remote) if existing else set()
+    text = card_text(job.person, person, existing, card.uid or None, same)
+    etag = client.put(absolute(book, href), text, card.etag or None)
+    # None: changed on the server meanwhile; the next sync merges it first
+    return _Sent(job, person, href, etag, card.uid, text)
+
+
+def _record(state: ContactsState, sent: _Sent, result: SyncResult) -> None:
+    """Write one answer into the state (the coordinating thread only)."""
+    person = sent.person
+    if sent.etag is None:
+        if sent.found is not None:  # link the card that was already there
+            etag, there = sent.found
+            incoming, uid = from_card(there)
+            remote = remote_side(incoming, person.hidden).snapshot if incoming else {}
+            state.cards[sent.href] = Card(sent.job.person, etag, uid, remote, {})
+        return
+    incoming, _ = from_card(sent.text)
     remote = remote_side(incoming, person.hidden).snapshot if incoming else {}
-    state.cards[href] = Card(job.person, etag, uid, remote, person.side().snapshot)
+    snapshot = person.side().snapshot
+    state.cards[sent.href] = Card(sent.job.person, sent.etag, sent.uid, remote, snapshot)
     result.uploaded += 1
 
 

@@ -30,6 +30,8 @@ class CalendarSettingsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("calendarSettingsDialog")
         self.setWindowTitle(self.tr("Calendar"))
+        # wide enough that the password field shows its "kept in your keyring" hint whole
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 64)
         self.job = None
         self.server = QLineEdit(self)
         self.server.setObjectName("calendarServer")

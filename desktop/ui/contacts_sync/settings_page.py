@@ -90,6 +90,14 @@ class AddressBookDialog(QDialog):
         self.result.setObjectName("addressBookResult")
         self.result.setAccessibleName(self.tr("Last sync's result"))
         self.result.setWordWrap(True)
+        # The answer to what the user just did (a problem, the books found) has its own
+        # line: the status line is rewritten after every background step, which used to
+        # wipe "refused the user name or password" as soon as it was shown.
+        self.message = QLabel()
+        self.message.setObjectName("addressBookMessage")
+        self.message.setAccessibleName(self.tr("What happened"))
+        self.message.setWordWrap(True)
+        self.message.setVisible(False)
         never = QLabel(
             self.tr(
                 "What travels: names, nickname, organization, title, emails, phones, "
@@ -134,6 +142,7 @@ class AddressBookDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(never)
         layout.addLayout(actions)
+        layout.addWidget(self.message)
         layout.addWidget(self.status)
         layout.addWidget(self.result)
         layout.addWidget(close)
@@ -160,9 +169,17 @@ class AddressBookDialog(QDialog):
     def _show_problem(self, text: str) -> None:
         self.busy = False
         self._update_buttons()
-        self.status.setText(text)
+        self._say(text)
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def _clear_problem(self) -> None:
+        self._say("")
 
     def _synced(self, result: Any) -> None:
+        self._clear_problem()
         self.result.setText(
             self.tr("Synced: %1 new, %2 updated, %3 uploaded, %4 conflicts.")
             .replace("%1", str(result.created))
@@ -186,10 +203,11 @@ class AddressBookDialog(QDialog):
         url, user, secret = self.server.text().strip(), self.user.text().strip(), None
         secret = self._typed_password()
         if not url or not user or not secret:
-            self.status.setText(self.tr("Type the server, your user name and the app password."))
+            self._show_problem(self.tr("Type the server, your user name and the app password."))
             return
         self.busy = True
         self._update_buttons()
+        self._clear_problem()
         self.status.setText(self.tr("Looking for your address books…"))
         policy = self.controller.policy
         self.controller.run_in_background(
@@ -205,7 +223,7 @@ class AddressBookDialog(QDialog):
         for book in books:
             self.choice.addItem(book.name or book.url, book.url)
         self._update_buttons()
-        self.status.setText(
+        self._say(
             self.tr("Found %1 address book(s). Choose one and connect.").replace(
                 "%1", str(len(books))
             )
@@ -241,10 +259,11 @@ class AddressBookDialog(QDialog):
             self.controller.sync_now()
             return
         if not url or not user or not secret:
-            self.status.setText(self.tr("Type the server, your user name and the app password."))
+            self._show_problem(self.tr("Type the server, your user name and the app password."))
             return
         self.busy = True
         self._update_buttons()
+        self._clear_problem()
         self.status.setText(self.tr("Connecting…"))
         policy = self.controller.policy
         remove = self.remove_deleted.isChecked()

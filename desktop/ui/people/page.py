@@ -381,21 +381,41 @@ class PeoplePage(QWidget):
         self._update_count()
 
     def delete_person(self, person_id: str | None = None) -> None:
-        """Delete (tombstone) a person without asking; Undo brings them back."""
+        """Delete (tombstone) a person; Undo brings them back. Only a person linked to an
+        address-book card is asked about first (removing the card reaches the phone)."""
         from desktop.services import people
+        from desktop.services.contacts_sync import account as contacts
 
         pid = person_id or self.current_person_id()
         if not pid:
             return
         row = self.model.row_of(pid)
         name = self.model.summary(pid).full_name if self.model.summary(pid) else ""
+        delete, restore = people.delete_person, people.restore_person
+        linked = _address_book_link(pid)
+        if linked is not None:  # linked to a phone card: ask what happens to it
+            from desktop.ui.contacts_sync.delete_choice import ask
+
+            remove = ask(self, name, linked)
+            if remove is None:
+                return
+
+            def delete_and_choose(row_id: str) -> None:
+                people.delete_person(row_id)
+                contacts.choose_on_delete(row_id, remove)
+
+            def restore_and_withdraw(row_id: str) -> None:
+                people.restore_person(row_id)
+                contacts.withdraw_delete_choice(row_id)
+
+            delete, restore = delete_and_choose, restore_and_withdraw
         if push(
             self._stack,
             DeleteCommand(
                 self.tr("Delete %1").replace("%1", name),
                 pid,
-                people.delete_person,
-                people.restore_person,
+                delete,
+                restore,
             ),
         ):
             following = (
@@ -405,3 +425,16 @@ class PeoplePage(QWidget):
                 self.select_person(following.id)
             else:
                 self.person_view.show_person(None)
+
+
+def _address_book_link(person_id: str) -> bool | None:
+    """None when the person has no address-book card; else the remembered default of
+    "also remove from the address book". A broken state file never blocks a deletion."""
+    from desktop.services.contacts_sync import account as contacts
+
+    try:
+        if not contacts.linked_to_card(person_id):
+            return None
+        return contacts.remove_by_default()
+    except Exception:  # unreadable address-book state: delete as before, card kept
+        return None
