@@ -86,6 +86,8 @@ class MainWindow(QMainWindow):
         self.bulk_tasks = TaskManager(self, cache_kib=2048, keep_connection=False, held=True)
         self.view_tasks = TaskManager(self, cache_kib=4096, held=True)
         self.search_tasks = TaskManager(self, cache_kib=8192, held=True)
+        self._starting = True  # until the first frame is on screen
+        self._after_paint: list[Callable[[], None]] = []
         self.bridge = StoreBridge(self)
         self.history = HistoryActions(self, self.undo_stack)
         self.edit_actions = EditActions(self)
@@ -100,8 +102,6 @@ class MainWindow(QMainWindow):
         self._built: dict[str, QWidget] = {}
         self._to_build: list[str] = []
         self._closed = False
-        self._starting = True  # until the first frame is on screen
-        self._after_paint: list[Callable[[], None]] = []
 
         self._build_actions()
         self._build_chrome()

@@ -165,6 +165,8 @@ AFTER_FIRST_PAINT = (
     "desktop.ui.sync.controller",
     "desktop.services.sync.status",
     "desktop.domain.records",
+    "desktop.services.inbox",  # the phone's inbox folder: its first look follows the frame
+    "desktop.services.calendar_sync.account",  # is a calendar set up? After Today's answer
     "keyring",
     "dateparser",
     "rapidfuzz",
