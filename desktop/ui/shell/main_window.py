@@ -277,7 +277,7 @@ class MainWindow(QMainWindow):
 
             page = PeoplePage(self.bulk_tasks, self.undo_stack, self.history, self.pages)
             self._restore_splitter("people", page.splitter)
-            self._restore_splitter("person", page.person_view.splitter)
+            page.person_splitter_state = keys.read_bytes(keys.SPLITTER_PREFIX + "person")
             page.set_sort(keys.read_text(keys.PEOPLE_SORT, "name"))
             page.sort_combo.currentIndexChanged.connect(self._sort_changed)
             page.rowsReplaced.connect(self.search.names_changed)
@@ -490,10 +490,11 @@ class MainWindow(QMainWindow):
         built = self._built
         if "people" in built:
             keys.write(keys.SPLITTER_PREFIX + "people", built["people"].splitter.saveState())
-            keys.write(
-                keys.SPLITTER_PREFIX + "person",
-                built["people"].person_view.splitter.saveState(),
-            )
+            if built["people"].has_person_view():  # else the saved one still stands
+                keys.write(
+                    keys.SPLITTER_PREFIX + "person",
+                    built["people"].person_view.splitter.saveState(),
+                )
             keys.write(keys.PEOPLE_SORT, built["people"].sort_key())
         if "events" in built:
             keys.write(keys.SPLITTER_PREFIX + "events", built["events"].splitter.saveState())
@@ -510,7 +511,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._closed:
-            if "people" in self._built:
+            if "people" in self._built and self._built["people"].has_person_view():
                 self._built["people"].person_view.commit_pending()  # never lose typing
             self.save_state()
             self._closed = True
