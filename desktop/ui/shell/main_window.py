@@ -122,7 +122,8 @@ class MainWindow(QMainWindow):
         self.actions_by_id["demo_data"].setEnabled(self._network_empty)
         # The first frame shows the view the user left, built now; the other views, and
         # whatever else waits for the first paint (sync, the draft offer), come after it.
-        self._to_build = ["people", "today", "followups", "events", "welcome"]
+        # "person": People's person view, when no person has built it by then.
+        self._to_build = ["people", "today", "followups", "events", "welcome", "person"]
         self.show_view(keys.read_text(keys.LAST_VIEW, "today"))
         self.installEventFilter(self)
         QTimer.singleShot(500, self._finish_start)  # also when no paint ever comes (hidden)
@@ -375,7 +376,11 @@ class MainWindow(QMainWindow):
     def _build_next(self) -> None:
         """Build one remaining page per event-loop turn, so input stays responsive."""
         if self._to_build and not self._closed:
-            self._page(self._to_build[0])
+            if self._to_build[0] == "person":
+                self._to_build.pop(0)
+                self.people.person_view  # noqa: B018  (built on first use)
+            else:
+                self._page(self._to_build[0])
             QTimer.singleShot(0, self._build_next)
 
     # --- Views --------------------------------------------------------------------------
