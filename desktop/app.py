@@ -62,14 +62,23 @@ def run(folder: Path) -> int:
     """
     app = create_application()
     from desktop.ui.settings.theme import apply_theme
-    from desktop.ui.shell.single_instance import claim_or_forward
+    from desktop.ui.shell.instance_lock import try_claim
 
     apply_theme()  # the theme chosen in Preferences (system: nothing to do)
 
     pending: list[tuple[str, dict]] = []
-    server = claim_or_forward(folder, "show", lambda action, data: pending.append((action, data)))
-    if server is None:
-        return 0
+    # The usual case, no other Rapport here: take the folder's lock (QtCore) and listen
+    # for later launches (QtNetwork) after the first frame; they wait for the socket.
+    lock = try_claim(folder)
+    server = None
+    if lock is None:  # another one holds it: hand it our request, or wait for it to go
+        from desktop.ui.shell.single_instance import claim_or_forward
+
+        server = claim_or_forward(
+            folder, "show", lambda action, data: pending.append((action, data))
+        )
+        if server is None:
+            return 0
     problem = open_data(folder)
     if problem:
         from desktop.ui.shell.damaged import recover
@@ -85,6 +94,8 @@ def run(folder: Path) -> int:
 
     session = DesktopSession(app, window, folder)
     session.start(server)
+    if lock is not None:
+        window.after_first_paint(lambda: session.serve(lock))
     from desktop.ui.shell.termination import quit_on_termination
 
     quit_on_termination(app)

@@ -57,6 +57,47 @@ def test_people_shows_its_list_first_and_then_the_first_person(
     assert page.current_person_id() == ana
 
 
+def test_people_builds_the_person_view_with_the_first_person(
+    qtbot, data_dir: Path, settings_names: None, ana: str
+) -> None:
+    """The first frame shows what the person view shows with nobody chosen; its card,
+    timeline and trust chart are built when the first person is shown, after it."""
+    window = _unshown_window(qtbot, data_dir, "people")
+    page = window.people
+    assert not page.has_person_view()
+    assert page.splitter.widget(1).objectName() == "personSlot"
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(window.wait_until_idle, timeout=10_000)
+    assert page.has_person_view()
+    assert page.splitter.widget(1) is page.person_view
+    assert page.person_view.person_id() == ana
+
+
+def test_the_person_splitter_is_restored_when_the_view_is_built(
+    qtbot, data_dir: Path, settings_names: None, ana: str
+) -> None:
+    def shown(window):
+        window.resize(1280, 820)
+        window.show()
+        qtbot.waitExposed(window)
+        qtbot.waitUntil(window.wait_until_idle, timeout=10_000)
+        return window.people.person_view.splitter
+
+    first = _unshown_window(qtbot, data_dir, "people")
+    splitter = shown(first)
+    total = sum(splitter.sizes())
+    splitter.setSizes([total // 5, total - total // 5])
+    saved = splitter.sizes()
+    first.save_state()
+    first.hide()
+    second = _unshown_window(qtbot, data_dir, "people")
+    assert not second.people.has_person_view()
+    second.save_state()  # closing before any person was shown keeps the saved sizes
+    third = _unshown_window(qtbot, data_dir, "people")
+    assert shown(third).sizes() == saved
+
+
 def test_work_after_the_first_paint_runs_once_in_order(
     qtbot, data_dir: Path, settings_names: None
 ) -> None:

@@ -234,7 +234,9 @@ class Inbox(QObject):
         self.dialog: InboxDialog | None = None
         self.capture_windows: dict[str, CaptureWindow] = {}
         window.installEventFilter(self)  # back from Preferences: the folder may be new
-        QTimer.singleShot(0, self.watcher.rescan)
+        # The first look at the folder (and the services it needs) waits for the first
+        # frame: the banner appears a moment after it, like Today's lists.
+        window.after_first_paint(self.watcher.rescan)
 
     def banner(self, parent: QWidget) -> InboxBanner:
         banner = InboxBanner(self.watcher, parent)

@@ -8,7 +8,9 @@ Afterwards, store notifications refresh only the cards of the people they touch.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,7 +30,9 @@ from desktop.ui.kit.undo import DeleteCommand, push
 from desktop.ui.people.delegate import PersonCardDelegate
 from desktop.ui.people.history_actions import HistoryActions
 from desktop.ui.people.model import ID_ROLE, PeopleModel
-from desktop.ui.people.person_view import PersonView
+
+if TYPE_CHECKING:
+    from desktop.ui.people.person_view import PersonView
 
 FIRST_PAGE = 40
 #: More touched people than this in one notification: reload everything in the worker.
@@ -120,8 +124,20 @@ class PeoplePage(QWidget):
         self.list = PeopleList(self.model, self)
         self.list.selectionModel().currentChanged.connect(self._current_changed)
         self.list.deleteRequested.connect(self.delete_person)
-        self.person_view = PersonView(stack, history, self)
-        self.person_view.openPersonRequested.connect(self.select_person)
+        self._history = history
+        self._person_view: PersonView | None = None
+        self._known_tags: list[str] = []
+        #: The person view's saved splitter, applied when it is built.
+        self.person_splitter_state: QByteArray | bytes | None = None
+        # Until a person is first shown, what the person view would show with nobody
+        # chosen: its card, timeline and trust chart are built then (after the first
+        # frame at start-up), not before it.
+        self._person_slot = QLabel(
+            self.tr("Choose someone on the left to see their card and history."), self
+        )
+        self._person_slot.setObjectName("personSlot")
+        self._person_slot.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._person_slot.setWordWrap(True)
 
         left = QWidget(self)
         column = QVBoxLayout(left)
@@ -139,7 +155,7 @@ class PeoplePage(QWidget):
         self.splitter.setObjectName("peopleSplitter")
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(left)
-        self.splitter.addWidget(self.person_view)
+        self.splitter.addWidget(self._person_slot)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([380, 700])
@@ -152,6 +168,27 @@ class PeoplePage(QWidget):
         self._filters_timer.setInterval(200)  # one refresh for a burst of edits
         self._filters_timer.timeout.connect(self.refresh_filters)
         self._filling_filters = False
+
+    @property
+    def person_view(self) -> PersonView:
+        """The selected person's card and timeline, built the first time it is needed."""
+        if self._person_view is None:
+            from desktop.ui.people.person_view import PersonView
+
+            view = PersonView(self._stack, self._history, self)
+            view.openPersonRequested.connect(self.select_person)
+            view.set_known_tags(self._known_tags)
+            if self.person_splitter_state is not None:
+                view.splitter.restoreState(self.person_splitter_state)
+            self._person_view = view
+            self.splitter.replaceWidget(1, view)  # same place and size as the stand-in
+            self.splitter.setStretchFactor(1, 1)  # the stretch lived on the stand-in
+            self._person_slot.deleteLater()
+        return self._person_view
+
+    def has_person_view(self) -> bool:
+        """Whether the person view exists yet (asking for it would build it)."""
+        return self._person_view is not None
 
     # --- Loading ----------------------------------------------------------------------
 
@@ -249,7 +286,9 @@ class PeoplePage(QWidget):
         )
         self.circle_note.setText(shown)
         self.circle_note.setVisible(bool(shown))
-        self.person_view.set_known_tags([name for name, _ in tags])
+        self._known_tags = [name for name, _ in tags]
+        if self._person_view is not None:
+            self._person_view.set_known_tags(self._known_tags)
 
     def _filter_chosen(self) -> None:
         if self._filling_filters:
@@ -301,11 +340,11 @@ class PeoplePage(QWidget):
     # --- Selection --------------------------------------------------------------------
 
     def current_person_id(self) -> str | None:
-        return self.person_view.person_id()
+        return self._person_view.person_id() if self._person_view is not None else None
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         pid = current.data(ID_ROLE) if current.isValid() else None
-        if pid and pid != self.person_view.person_id():
+        if pid and pid != self.current_person_id():
             self.person_view.show_person(pid)
             self.personShown.emit(pid)
 
@@ -352,7 +391,8 @@ class PeoplePage(QWidget):
     # --- Changes ----------------------------------------------------------------------
 
     def on_changes(self, touched: set[str], changes: frozenset[tuple[str, str]]) -> None:
-        self.person_view.on_changes(touched, changes)
+        if self._person_view is not None:
+            self._person_view.on_changes(touched, changes)
         if any(entity in ("person", "tag") for entity, _ in changes):
             self._filters_timer.start()
         if not touched:

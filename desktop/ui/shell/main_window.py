@@ -86,6 +86,8 @@ class MainWindow(QMainWindow):
         self.bulk_tasks = TaskManager(self, cache_kib=2048, keep_connection=False, held=True)
         self.view_tasks = TaskManager(self, cache_kib=4096, held=True)
         self.search_tasks = TaskManager(self, cache_kib=8192, held=True)
+        self._starting = True  # until the first frame is on screen
+        self._after_paint: list[Callable[[], None]] = []
         self.bridge = StoreBridge(self)
         self.history = HistoryActions(self, self.undo_stack)
         self.edit_actions = EditActions(self)
@@ -100,8 +102,6 @@ class MainWindow(QMainWindow):
         self._built: dict[str, QWidget] = {}
         self._to_build: list[str] = []
         self._closed = False
-        self._starting = True  # until the first frame is on screen
-        self._after_paint: list[Callable[[], None]] = []
 
         self._build_actions()
         self._build_chrome()
@@ -122,7 +122,8 @@ class MainWindow(QMainWindow):
         self.actions_by_id["demo_data"].setEnabled(self._network_empty)
         # The first frame shows the view the user left, built now; the other views, and
         # whatever else waits for the first paint (sync, the draft offer), come after it.
-        self._to_build = ["people", "today", "followups", "events", "welcome"]
+        # "person": People's person view, when no person has built it by then.
+        self._to_build = ["people", "today", "followups", "events", "welcome", "person"]
         self.show_view(keys.read_text(keys.LAST_VIEW, "today"))
         self.installEventFilter(self)
         QTimer.singleShot(500, self._finish_start)  # also when no paint ever comes (hidden)
@@ -277,7 +278,7 @@ class MainWindow(QMainWindow):
 
             page = PeoplePage(self.bulk_tasks, self.undo_stack, self.history, self.pages)
             self._restore_splitter("people", page.splitter)
-            self._restore_splitter("person", page.person_view.splitter)
+            page.person_splitter_state = keys.read_bytes(keys.SPLITTER_PREFIX + "person")
             page.set_sort(keys.read_text(keys.PEOPLE_SORT, "name"))
             page.sort_combo.currentIndexChanged.connect(self._sort_changed)
             page.rowsReplaced.connect(self.search.names_changed)
@@ -375,7 +376,11 @@ class MainWindow(QMainWindow):
     def _build_next(self) -> None:
         """Build one remaining page per event-loop turn, so input stays responsive."""
         if self._to_build and not self._closed:
-            self._page(self._to_build[0])
+            if self._to_build[0] == "person":
+                self._to_build.pop(0)
+                self.people.person_view  # noqa: B018  (built on first use)
+            else:
+                self._page(self._to_build[0])
             QTimer.singleShot(0, self._build_next)
 
     # --- Views --------------------------------------------------------------------------
@@ -490,10 +495,11 @@ class MainWindow(QMainWindow):
         built = self._built
         if "people" in built:
             keys.write(keys.SPLITTER_PREFIX + "people", built["people"].splitter.saveState())
-            keys.write(
-                keys.SPLITTER_PREFIX + "person",
-                built["people"].person_view.splitter.saveState(),
-            )
+            if built["people"].has_person_view():  # else the saved one still stands
+                keys.write(
+                    keys.SPLITTER_PREFIX + "person",
+                    built["people"].person_view.splitter.saveState(),
+                )
             keys.write(keys.PEOPLE_SORT, built["people"].sort_key())
         if "events" in built:
             keys.write(keys.SPLITTER_PREFIX + "events", built["events"].splitter.saveState())
@@ -510,7 +516,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._closed:
-            if "people" in self._built:
+            if "people" in self._built and self._built["people"].has_person_view():
                 self._built["people"].person_view.commit_pending()  # never lose typing
             self.save_state()
             self._closed = True

@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QLockFile, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 if TYPE_CHECKING:
@@ -42,9 +42,8 @@ class DesktopSession(QObject):
 
     def start(self, server: QObject | None) -> None:
         """Take over the instance server and start tray, reminders and backups."""
-        self.server = server
         if server is not None:
-            server.setParent(self)
+            self._take_server(server)
             server.requested.connect(self.handle_request)
         from desktop.ui.shell.tray import install_tray
 
@@ -62,6 +61,17 @@ class DesktopSession(QObject):
         self._backup_timer.start()
         self.window.after_first_paint(self.offer_draft)
         QTimer.singleShot(2_000, self.check_database)
+
+    def serve(self, lock: QLockFile) -> None:
+        """Listen for later launches (holding ``lock``, this folder's): called after the
+        first frame, so QtNetwork is not loaded before it."""
+        from desktop.ui.shell.single_instance import serve
+
+        self._take_server(serve(self.folder, lock, self.handle_request))
+
+    def _take_server(self, server: QObject) -> None:
+        self.server = server
+        server.setParent(self)
 
     def check_database(self) -> None:
         """SQLite's quick_check on a worker, once per start: a damaged file makes the app
@@ -167,6 +177,10 @@ AFTER_FIRST_PAINT = (
     "desktop.ui.sync.controller",
     "desktop.services.sync.status",
     "desktop.domain.records",
+    "desktop.services.inbox",  # the phone's inbox folder: its first look follows the frame
+    "desktop.services.calendar_sync.account",  # is a calendar set up? After Today's answer
+    "PySide6.QtNetwork",  # the instance server listens after the first frame
+    "desktop.ui.people.person_view",  # built with the first person shown
     "keyring",
     "dateparser",
     "rapidfuzz",

@@ -18,9 +18,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QDir, QLockFile, QObject, Signal
+from PySide6.QtCore import QLockFile, QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
+from desktop.ui.shell.instance_lock import lock_file
 from desktop.ui.shell.instance_probe import server_name
 
 CONNECT_TIMEOUT_MS = 500
@@ -90,6 +91,18 @@ class InstanceServer(QObject):
         self.requested.emit(action, message)
 
 
+def serve(
+    data_folder: Path, lock: QLockFile, on_request: Callable[[str, dict], None]
+) -> InstanceServer:
+    """Listen for later launches, holding ``lock`` (taken by this process) as long as the
+    server lives."""
+    server = InstanceServer(data_folder)
+    server._lock = lock
+    server.requested.connect(on_request)
+    server.listen()  # a stale socket may be removed: the lock says it is ours
+    return server
+
+
 def claim_or_forward(
     data_folder: Path, action: str, on_request: Callable[[str, dict], None]
 ) -> InstanceServer | None:
@@ -102,16 +115,11 @@ def claim_or_forward(
     the socket" was the only test. The loser forwards its request once the winner
     listens.
     """
-    lock = QLockFile(str(Path(QDir.tempPath()) / f"{server_name(data_folder)}.lock"))
-    lock.setStaleLockTime(0)  # never stale by age, only when its owner is gone
+    lock = lock_file(data_folder)
     deadline = time.monotonic() + CLAIM_TIMEOUT_S
     while True:
         if lock.tryLock(0):
-            server = InstanceServer(data_folder)
-            server._lock = lock  # held as long as the server lives
-            server.requested.connect(on_request)
-            server.listen()  # a stale socket may be removed: the lock says it is ours
-            return server
+            return serve(data_folder, lock, on_request)
         if send_to_running(data_folder, action):
             return None
         if time.monotonic() > deadline:

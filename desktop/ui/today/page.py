@@ -221,7 +221,6 @@ class TodayView(RefreshWhenShown, QWidget):
         self._dirty = False
         self._pending = True
         self._tasks.run("today", load_today, self._apply)
-        self.calendar.refresh()
 
     def is_loaded(self) -> bool:
         return self._loaded_once and not self._dirty and not self._pending
@@ -240,6 +239,10 @@ class TodayView(RefreshWhenShown, QWidget):
         self.dates.model().set_lines([self._date_line(u) for u in data.dates])  # type: ignore[attr-defined]
         self.dates_section.set_count(len(data.dates))
         self._loaded_once = True
+        # The calendar section is hidden until its own read answers, so asking whether a
+        # calendar is set up (a file and five modules) can follow Today's answer, which
+        # comes after the first frame (the readers wait for it).
+        self.calendar.refresh()
         self.loaded.emit()
 
     def _drift_line(self, d: DriftingPerson) -> Line:
