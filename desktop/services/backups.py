@@ -161,9 +161,7 @@ def backup_before(
     return info
 
 
-def _check_writable(
-    folder: Path, run_db: Callable[[Callable[[], Any]], Any] | None = None
-) -> None:
+def _check_writable(folder: Path, run_db: Callable[[Callable[[], Any]], Any] | None = None) -> None:
     """No safety copy for a change that cannot start (read-only file, a writer holding on)."""
     import peewee as pw
 

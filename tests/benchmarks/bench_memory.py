@@ -154,8 +154,10 @@ def main() -> int:
             figures = json.loads(done.stdout.strip().splitlines()[-1])
             if trace:
                 print("\nWhat Python still holds at the end (tracemalloc, by line):")
-                print(f"  traced now {figures['traced_now_mb']:.1f} MB, "
-                      f"traced peak {figures['traced_peak_mb']:.1f} MB")
+                print(
+                    f"  traced now {figures['traced_now_mb']:.1f} MB, "
+                    f"traced peak {figures['traced_peak_mb']:.1f} MB"
+                )
                 for line in figures["top"]:  # type: ignore[union-attr]
                     print("  " + line)
             else:
@@ -164,10 +166,14 @@ def main() -> int:
     ends = [float(r["end_rss_mb"]) for r in runs]  # type: ignore[arg-type]
     peak = statistics.median(peaks)
     verdict = "ok" if peak <= TARGET_MB else "OVER"
-    print(f"\nMain-window memory on {folder} ({runs[0]['rows']:,} cards scrolled in "
-          f"{runs[0]['screens']} screens, {OPENED} people opened; {len(runs)} runs)")
-    print(f"  peak RSS (median)   {peak:7.1f} MB  (target ≤ {TARGET_MB:g}, goal {GOAL_MB:g})  "
-          f"{verdict}   runs: {', '.join(f'{p:.0f}' for p in peaks)}")
+    print(
+        f"\nMain-window memory on {folder} ({runs[0]['rows']:,} cards scrolled in "
+        f"{runs[0]['screens']} screens, {OPENED} people opened; {len(runs)} runs)"
+    )
+    print(
+        f"  peak RSS (median)   {peak:7.1f} MB  (target ≤ {TARGET_MB:g}, goal {GOAL_MB:g})  "
+        f"{verdict}   runs: {', '.join(f'{p:.0f}' for p in peaks)}"
+    )
     print(f"  RSS at the end      {statistics.median(ends):7.1f} MB")
     return 0
 

@@ -408,11 +408,14 @@ class _ActorFinder(_ReaderBase):
         but need to sell first") rather than leaving the writer's "I" out."""
         t = self.text
         between = t[prev.end : c.start]
-        if prev.sentence != c.sentence or not (
-            re.fullmatch(r"\s*,?\s*(?:and|but)\s*", between, re.I)
-            or (  # "She's keen, will send me the brief"
-                re.fullmatch(r"\s*,\s*", between)
-                and re.match(r"(?:will|gonna)\s+\w+\s+(?:me|us)\b", t[c.start : c.end], re.I)
+        if (
+            prev.sentence != c.sentence
+            or not (
+                re.fullmatch(r"\s*,?\s*(?:and|but)\s*", between, re.I)
+                or (  # "She's keen, will send me the brief"
+                    re.fullmatch(r"\s*,\s*", between)
+                    and re.match(r"(?:will|gonna)\s+\w+\s+(?:me|us)\b", t[c.start : c.end], re.I)
+                )
             )
         ):
             return False

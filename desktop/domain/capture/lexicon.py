@@ -194,7 +194,7 @@ _ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
             rf"we\s+(?:need\s+to|have\s+to|must|should|(?:{_A}ve\s+)?promised\s+to)\s+"
             # but "we should catch up again": something to do together, no one's promise
             r"(?!(?:catch|talk|meet|discuss|chat|sync|grab|get\s+together|hang|keep|stay|do\s+this)\b)",
-            re.I
+            re.I,
         ),
         "promise",
     ),
@@ -210,9 +210,7 @@ _ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?:[iI]\s+)?[pP]romised\s+(?=(?:him|her|them|[A-Z]\w*)\s+(?!to\b)\w)"), "debt"),
     # "I promised him to send the offer": the one promised, then the action
     (
-        re.compile(
-            r"(?:[iI]\s+)?[pP]romised\s+(?P<obj>him|her|them|[A-Z][\w\-]*)\s+to\s+(?=\w)"
-        ),
+        re.compile(r"(?:[iI]\s+)?[pP]romised\s+(?P<obj>him|her|them|[A-Z][\w\-]*)\s+to\s+(?=\w)"),
         "promise",
     ),
     (
@@ -249,9 +247,7 @@ _ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # terse plans in the present: "i send the deck tmrw" (only with a due date: "I send
     # her a card every year" is a habit)
     (
-        re.compile(
-            rf"i\s+(?:(?:also|still|really|definitely|just)\s+)?(?={_PRESENT_PLAN})", re.I
-        ),
+        re.compile(rf"i\s+(?:(?:also|still|really|definitely|just)\s+)?(?={_PRESENT_PLAN})", re.I),
         "present",
     ),
 ]

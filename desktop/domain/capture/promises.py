@@ -31,18 +31,22 @@ from desktop.domain.capture.reader_base import _Clause
 from desktop.domain.capture.results import ParsedCommitment
 
 # what a clause may say around a due date and still be only the date of the promise before
-_DATE_FILLER = frozenset(_words(
-    "agreed ok okay sure yes said deal done confirmed target deadline due eta aim aiming for"
-    " by should it will be ready sent finished hopefully latest at the and all to that's thats"
-    " is needs need must she he they we i me us so on it's its mentioned confirmed promised"
-))
+_DATE_FILLER = frozenset(
+    _words(
+        "agreed ok okay sure yes said deal done confirmed target deadline due eta aim aiming for"
+        " by should it will be ready sent finished hopefully latest at the and all to that's thats"
+        " is needs need must she he they we i me us so on it's its mentioned confirmed promised"
+    )
+)
 
 
 # "send home the pack", "send through a few roles": where or how, not to whom
-_SENT_WHERE = frozenset(_words(
-    "home back along round around across away down forward through over out off up on in"
-    " again also just then now quickly still"
-))
+_SENT_WHERE = frozenset(
+    _words(
+        "home back along round around across away down forward through over out off up on in"
+        " again also just then now quickly still"
+    )
+)
 
 
 def _unaccented(word: str) -> str:
@@ -127,9 +131,13 @@ class _PromiseReader(_IntroFinder):
                 recipient = re.compile(
                     r"(?:send|email|text|ping|give|show|lend|forward|pay|owe|call)\s+$", re.I
                 ).search(t, lo, at)
-                if recipient and folded not in _SENT_WHERE and re.compile(
-                    r"\s+(?:the|a|an|my|our|some|his|her|their|those|these|that|this)\s"
-                ).match(t, at + len(word), hi):  # "send omar the link": omar receives it
+                if (
+                    recipient
+                    and folded not in _SENT_WHERE
+                    and re.compile(
+                        r"\s+(?:the|a|an|my|our|some|his|her|their|those|these|that|this)\s"
+                    ).match(t, at + len(word), hi)
+                ):  # "send omar the link": omar receives it
                     return self._as_written(word)
             if not _is_cap(word) or folded in _WEEKDAY_OR_MONTH:
                 continue

@@ -311,9 +311,7 @@ class _ReaderBase:
             before = {
                 n
                 for p, n, _s in self.mentions
-                if p < m.start()
-                and n.casefold() != skip
-                and self.gender.get(n, gender) == gender
+                if p < m.start() and n.casefold() != skip and self.gender.get(n, gender) == gender
             }
             if len(before) > 1:  # "Mei Lin mentioned that her advisor, ...": the one named
                 opening = max(t.rfind(".", 0, m.start()), t.rfind("\n", 0, m.start()))

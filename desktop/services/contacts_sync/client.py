@@ -310,4 +310,3 @@ class DavClient:
 
 def absolute(base: str, href: str) -> str:
     return urljoin(base, href)
-
