@@ -282,7 +282,7 @@ def _plan(model: type[SyncedModel]) -> Plan:
     }
     names = ["id", "updated", "deleted", *defaults]
     position = {name: index for index, name in enumerate(names)}
-    columns = {}
+    columns: dict[str, tuple[int, Callable[[Any], Any] | None, str | None]] = {}
     for name, column in model._meta.fields.items():
         if name in ("id", "updated", "deleted"):
             continue
