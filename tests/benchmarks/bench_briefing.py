@@ -1,4 +1,4 @@
-"""Benchmark: a 50-person briefing PDF from a 10,000-person network (target: ≤ 2 s).
+"""Benchmark: a 50-person briefing PDF from a 10,000-person network (target: ≤ 0.6 s, #15).
 
 Run it by hand (pytest does not collect ``bench_*.py``)::
 
@@ -8,7 +8,9 @@ The data folder is filled with ``rapport demo --people 10000`` first if it is em
 (about 45 s). Each run reopens the store, so the trust cache and the database
 connection start cold, as for the first briefing of a session; the operating system's
 file cache stays warm, as it would on a laptop. The figure is the median of the runs,
-split into gathering (services + domain) and painting (QTextDocument + PDF).
+split into gathering (services + domain) and painting (QTextDocument + PDF), with the
+process CPU time next to it: on a shared machine the wall time also counts waiting for
+a core, which the CPU time does not.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
-TARGET_SECONDS = 2.0
+TARGET_SECONDS = 0.6  # issue #15 (the events issue's 2 s before)
 
 
 def _ensure_network(folder: Path, people: int) -> None:
@@ -67,21 +69,21 @@ def _sample(count: int) -> list[str]:
     return ids[::step][:count]
 
 
-def run_once(folder: Path, out: Path, count: int) -> tuple[float, float, int]:
+def run_once(folder: Path, out: Path, count: int) -> tuple[float, float, int, float]:
     from desktop.printing.printer import save_pdf
     from desktop.services import briefing, store
 
     store.open_store(folder)
     try:
         people = _sample(count)
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         sheet = briefing.gather_for_people(people, title="Benchmark")
         gathered = time.perf_counter()
         result = save_pdf(sheet, out)
-        painted = time.perf_counter()
+        painted, cpu = time.perf_counter(), time.process_time() - cpu
     finally:
         store.close_store()
-    return gathered - started, painted - gathered, result.pages
+    return gathered - started, painted - gathered, result.pages, cpu
 
 
 def main() -> int:
@@ -101,10 +103,11 @@ def main() -> int:
     _ensure_network(args.data_dir, args.people)
     out = Path(tempfile.gettempdir()) / "rapport-bench-briefing.pdf"
     run_once(args.data_dir, out, args.brief)  # warm-up: imports, fonts, the OS file cache
-    totals, gathers, paints = [], [], []
+    totals, gathers, paints, cpus = [], [], [], []
     pages = 0
     for _ in range(args.runs):
-        gather, paint, pages = run_once(args.data_dir, out, args.brief)
+        gather, paint, pages, cpu = run_once(args.data_dir, out, args.brief)
+        cpus.append(cpu)
         gathers.append(gather)
         paints.append(paint)
         totals.append(gather + paint)
@@ -112,7 +115,8 @@ def main() -> int:
     print(
         f"{args.brief}-person briefing from a {args.people}-person network, {pages} pages: "
         f"median {median:.2f} s (gather {statistics.median(gathers):.2f} s + paint "
-        f"{statistics.median(paints):.2f} s) over {args.runs} runs; "
+        f"{statistics.median(paints):.2f} s) over {args.runs} runs, process CPU median "
+        f"{statistics.median(cpus):.2f} s; "
         f"min {min(totals):.2f} s, max {max(totals):.2f} s; target ≤ {TARGET_SECONDS:.1f} s"
     )
     return 0 if median <= TARGET_SECONDS else 1

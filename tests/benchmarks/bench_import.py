@@ -100,15 +100,21 @@ def linkedin_file(path: Path, count: int, seed: int = 2) -> Path:
     return path
 
 
+# Process CPU time of each timed import, in order: on a shared machine the wall time also
+# counts waiting for a core.
+CPU_SECONDS: list[float] = []
+
+
 def timed_import(path: Path, folder: Path) -> float:
     from desktop.services import store
     from desktop.services.importing import apply_import, preview_import
 
     store.open_store(folder)
     try:
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         result = apply_import(preview_import(path, region="US"))
         elapsed = time.perf_counter() - started
+        CPU_SECONDS.append(time.process_time() - cpu)
         assert result.written["people"] or result.preview.counts["matched_people"]
         return elapsed
     finally:
@@ -131,6 +137,7 @@ def main() -> None:
         linked = linkedin_file(root / "Connections.csv", args.people)
         vcf = [timed_import(cards, root / f"v{i}") for i in range(args.rounds)]
         print(f"vCard import, {args.people} contacts: {median(vcf)}")
+        print(f"  process CPU: {median(CPU_SECONDS[-args.rounds:])}   (target <= 4 s, goal 3 s)")
         again = [timed_import(cards, root / "v0") for _ in range(args.rounds)]
         print(f"vCard re-import (all matched, nothing written): {median(again)}")
         csv_times = [timed_import(linked, root / f"c{i}") for i in range(args.rounds)]
