@@ -137,7 +137,7 @@ def main() -> None:
         linked = linkedin_file(root / "Connections.csv", args.people)
         vcf = [timed_import(cards, root / f"v{i}") for i in range(args.rounds)]
         print(f"vCard import, {args.people} contacts: {median(vcf)}")
-        print(f"  process CPU: {median(CPU_SECONDS[-args.rounds:])}   (target <= 4 s, goal 3 s)")
+        print(f"  process CPU: {median(CPU_SECONDS[-args.rounds :])}   (target <= 4 s, goal 3 s)")
         again = [timed_import(cards, root / "v0") for _ in range(args.rounds)]
         print(f"vCard re-import (all matched, nothing written): {median(again)}")
         csv_times = [timed_import(linked, root / f"c{i}") for i in range(args.rounds)]
