@@ -36,10 +36,25 @@ def tidy_name(raw: str) -> str:
         name.capitalize(force=True)
     words = [w for w in (name.first, name.middle, name.last) if w]
     out = " ".join(" ".join(words).split()) or clean
+    if lowered:
+        out = _particle_runs_lowered(out)
     if not lowered:  # keep the writer's own spelling of each word
         kept = {w.casefold(): w for w in clean.split()}
         out = " ".join(kept.get(w.casefold(), w) for w in out.split())
     return out
+
+
+def _particle_runs_lowered(name: str) -> str:
+    """A particle right after a lower-case particle stays lower case ("de los Santos").
+
+    nameparser 2.x does this itself; 1.4, the newest release for Python 3.10, capitalises
+    the second particle of a run ("de Los Santos"), so the same note would save a
+    different name on the oldest Python the README promises."""
+    out: list[str] = []
+    for word in name.split():
+        after_particle = bool(out) and out[-1] in _PARTICLES
+        out.append(word.lower() if after_particle and word.casefold() in _PARTICLES else word)
+    return " ".join(out)
 
 
 @functools.lru_cache(maxsize=8)
