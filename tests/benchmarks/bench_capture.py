@@ -6,7 +6,7 @@ Measures, in one run on one machine, against the targets of issue #4:
 
 - ``rapport capture`` on screen: from process start to the capture window's first
   paint, against a bare PySide6 QMainWindow with a list view started the same way in
-  the same run (fresh processes, interleaved, median of ``--runs``; target ≤ 1.5×).
+  the same run (fresh processes, interleaved, median of ``--runs``; target ≤ 1.25×, issue #15).
   Also reported: the same window started without the CLI front door
   (``app.run_capture`` directly), to show what the shared ``rapport`` parser costs;
 - at 10,000 people (``--people``): looking up names ("ana r"), re-reading the note on a
@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT))  # run as a plain script
 sys.path.insert(0, str(ROOT / "tests" / "benchmarks"))
 from first_paint import bare_window_script, ensure_demo, first_paint_time  # noqa: E402
 
-TARGET_RATIO = 1.5
+TARGET_RATIO = 1.25  # issue #15 (goal 1.15); the capture issue asked 1.5
 
 BARE = bare_window_script(980, 640)
 
