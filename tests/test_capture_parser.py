@@ -629,13 +629,17 @@ def check_invariants(text: str, result: CaptureParse) -> None:
 @settings(max_examples=400, deadline=None)
 @given(ANY_TEXT)
 def test_property_never_raises_and_keeps_every_character(text: str) -> None:
-    check_invariants(text, parse(text, known=("Ana Ruiz", "Ben Ode")))
+    result = parse(text, known=("Ana Ruiz", "Ben Ode"))
+    assert result.notes == text  # every character lands in the saved notes
+    check_invariants(text, result)
 
 
 @settings(max_examples=100, deadline=None)
 @given(st.text(max_size=5000))
 def test_property_long_arbitrary_text(text: str) -> None:
-    check_invariants(text, parse(text))
+    result = parse(text)
+    assert result.notes == text
+    check_invariants(text, result)
 
 
 @settings(max_examples=150, deadline=None)
