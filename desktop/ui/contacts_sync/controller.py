@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from desktop.ui.kit.background import Cancelled, Job, WriterBridge
+from desktop.ui.kit.background import Cancelled, Job, WriterBridge, run_writer_job
 
 log = logging.getLogger(__name__)
 INTERVAL_MS = 15 * 60_000
@@ -96,19 +96,16 @@ class ContactsSyncController(QObject):
         on_error: Callable[[BaseException], None],
     ) -> None:
         """Run ``fn(run_db=…)`` in a worker; the handlers run on the GUI thread."""
-        job = Job(lambda _progress: fn(run_db=self._bridge.call), self, "rapport-contacts")
-
-        def deliver(handler: Callable[[Any], None], outcome: Any) -> None:
-            if job in self._jobs:
-                self._jobs.remove(job)
-            job.deleteLater()
-            handler(outcome)
-            self.refresh_status()
-
-        job.on_done = lambda result: deliver(on_done, result)
-        job.on_error = lambda error: deliver(on_error, error)
-        self._jobs.append(job)
-        job.start()
+        run_writer_job(
+            self,
+            self._bridge,
+            self._jobs,
+            fn,
+            on_done,
+            on_error,
+            name="rapport-contacts",
+            after=self.refresh_status,
+        )
 
     @Slot()
     def sync_now(self) -> None:

@@ -320,6 +320,40 @@ def run_job(
     return job
 
 
+def run_writer_job(
+    parent: QObject,
+    bridge: WriterBridge,
+    jobs: list[Job],
+    fn: Callable[..., Any],
+    on_done: Callable[[Any], None],
+    on_error: Callable[[BaseException], None],
+    *,
+    name: str,
+    after: Callable[[], None] | None = None,
+) -> Job:
+    """Start ``fn(run_db=bridge.call)`` on a worker whose writes go through ``bridge``.
+
+    The job is kept in ``jobs`` (its owner's list, for closing) until its outcome is
+    delivered on the GUI thread; then it is disposed of and ``after`` runs (a controller's
+    status refresh). Sync and the address book run their work this one way.
+    """
+    job = Job(lambda _progress: fn(run_db=bridge.call), parent, name)
+
+    def deliver(handler: Callable[[Any], None], outcome: Any) -> None:
+        if job in jobs:
+            jobs.remove(job)
+        job.deleteLater()
+        handler(outcome)
+        if after is not None:
+            after()
+
+    job.on_done = lambda result: deliver(on_done, result)
+    job.on_error = lambda error: deliver(on_error, error)
+    jobs.append(job)
+    job.start()
+    return job
+
+
 class Cancelled(Exception):
     """The bridge is closing: the worker stops at its next call to the writer."""
 

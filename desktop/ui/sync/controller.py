@@ -28,7 +28,7 @@ from typing import Any
 from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal, Slot
 
 from desktop.services import store
-from desktop.ui.kit.background import Cancelled, Job, WriterBridge
+from desktop.ui.kit.background import Cancelled, Job, WriterBridge, run_writer_job
 
 log = logging.getLogger(__name__)
 PUSH_DELAY_MS = 5_000
@@ -165,18 +165,16 @@ class SyncController(QObject):
 
         For the settings dialog: test connection, create, join, change passphrase, unlock.
         """
-        job = Job(lambda _progress: fn(run_db=self._bridge.call), self, "rapport-sync")
-
-        def deliver(handler: Callable[[Any], None], outcome: Any) -> None:
-            self._jobs.remove(job)
-            job.deleteLater()
-            handler(outcome)
-            self.refresh_status()
-
-        job.on_done = lambda result: deliver(on_done, result)
-        job.on_error = lambda error: deliver(on_error, error)
-        self._jobs.append(job)
-        job.start()
+        run_writer_job(
+            self,
+            self._bridge,
+            self._jobs,
+            fn,
+            on_done,
+            on_error,
+            name="rapport-sync",
+            after=self.refresh_status,
+        )
 
     @Slot()
     def sync_now(self) -> None:
