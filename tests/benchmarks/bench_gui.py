@@ -42,6 +42,7 @@ from first_paint import (  # noqa: E402
     bare_window_script,
     ensure_demo,
     first_paint_time,
+    settle_window,
 )
 
 TARGETS = {
@@ -200,12 +201,7 @@ def bench_in_window(folder: Path) -> dict[str, float]:
     window.show()
 
     def settle(timeout: float = 120.0) -> None:
-        deadline = time.perf_counter() + timeout
-        while not window.wait_until_idle() and time.perf_counter() < deadline:
-            qt.processEvents()
-            time.sleep(0.002)
-        for _ in range(3):
-            qt.processEvents()
+        settle_window(qt, window, timeout)
 
     started = time.perf_counter()
     settle()

@@ -23,13 +23,12 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))  # run as a plain script
 sys.path.insert(0, str(ROOT / "tests" / "benchmarks"))
-from first_paint import ensure_demo  # noqa: E402
+from first_paint import ensure_demo, settle_window  # noqa: E402
 
 TARGET_MB = 180.0
 GOAL_MB = 150.0
@@ -65,12 +64,7 @@ def drive_window(folder: Path, trace: bool) -> dict[str, object]:
     window.show()
 
     def settle(timeout: float = 300.0) -> None:
-        deadline = time.perf_counter() + timeout
-        while not window.wait_until_idle() and time.perf_counter() < deadline:
-            qt.processEvents()
-            time.sleep(0.002)
-        for _ in range(3):
-            qt.processEvents()
+        settle_window(qt, window, timeout)
 
     window.show_view("people")
     settle()

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -73,3 +75,13 @@ def ensure_demo(folder: Path, people: int) -> None:
     if have:
         command.append("--add")
     subprocess.run([*command, "--data-dir", str(folder)], check=True, cwd=ROOT)
+
+
+def settle_window(qt: Any, window: Any, timeout: float) -> None:
+    """Pump events until the main window's background readers are idle (or ``timeout``)."""
+    deadline = time.perf_counter() + timeout
+    while not window.wait_until_idle() and time.perf_counter() < deadline:
+        qt.processEvents()
+        time.sleep(0.002)
+    for _ in range(3):
+        qt.processEvents()
