@@ -17,12 +17,14 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktop import APP_NAME, ORG_DOMAIN, ORG_NAME, __version__, paths
+from desktop.ui.kit.cycle_collector import install_cycle_collector
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
     """The one QApplication, named so QSettings and QStandardPaths find our folders."""
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
+        install_cycle_collector(existing)
         return existing
     QCoreApplication.setOrganizationName(ORG_NAME)
     QCoreApplication.setOrganizationDomain(ORG_DOMAIN)
@@ -33,6 +35,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     icon = paths.resource("icons", "app.svg")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
+    install_cycle_collector(app)  # no Qt object may die on a worker thread
     return app
 
 

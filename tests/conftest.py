@@ -11,7 +11,25 @@ os.environ.setdefault("QT_QUICK_BACKEND", "software")
 
 import pytest
 
+from desktop import gc_pause
 from desktop.paths import DATA_DIR_ENV
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Cycles are collected on the main thread only, as in the app (desktop/gc_pause.py).
+
+    The tests' QApplication comes from pytest-qt, not from ``create_application``, so the
+    app's timer is not there: each test's teardown collects what is due instead. Without
+    this, a worker thread of one test could collect an earlier test's closed windows and
+    crash the run (seen on Python 3.13).
+    """
+    gc_pause.collect_only_on_request()
+
+
+@pytest.fixture(autouse=True)
+def _collect_cycles_on_the_main_thread() -> Iterator[None]:
+    yield
+    gc_pause.collect_due()
 
 
 @pytest.fixture(autouse=True)

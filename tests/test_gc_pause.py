@@ -15,13 +15,14 @@ from desktop.services import people, trust
 
 @pytest.fixture
 def collector_on():  # type: ignore[no-untyped-def]
-    was = gc.isenabled()
-    gc.enable()
+    """CPython's automatic collection for the test, then the policy the run had before."""
+    was_on_request = gc_pause.on_request_only()
+    gc_pause.collect_automatically()
     yield
-    if was:  # as it was before the test, whatever the test did to it
-        gc.enable()
+    if was_on_request:  # as it was before the test, whatever the test did to it
+        gc_pause.collect_only_on_request()
     else:
-        gc.disable()
+        gc_pause.collect_automatically()
 
 
 def test_paused_switches_the_collector_off_and_back_on(collector_on) -> None:  # type: ignore[no-untyped-def]

@@ -9,6 +9,16 @@ import pytest
 from desktop import gc_pause
 
 
+@pytest.fixture(autouse=True)
+def _automatic_collection():  # type: ignore[no-untyped-def]
+    """These tests are about CPython's own collector; the run's policy comes back after."""
+    was_on_request = gc_pause.on_request_only()
+    gc_pause.collect_automatically()
+    yield
+    if was_on_request:
+        gc_pause.collect_only_on_request()
+
+
 def test_nested_pauses_give_the_collector_back_once_at_the_end() -> None:
     assert gc.isenabled()
     with gc_pause.paused():
