@@ -6,11 +6,8 @@ Each picks free ports, polls readiness in a bounded loop and stops only its own 
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
 import shutil
-import subprocess
 import sys
 import uuid
 from collections.abc import Iterator
@@ -202,67 +199,13 @@ class SecretService:
 
 @pytest.fixture(scope="session")
 def gnome_keyring(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SecretService]:
-    dbus = shutil.which("dbus-daemon")
-    daemon = shutil.which("gnome-keyring-daemon")
-    if not dbus or not daemon:
+    if not servers.secret_service_available():
         pytest.skip(
             "the Secret Service test needs Debian's dbus-daemon and gnome-keyring-daemon "
             "(apt-get install dbus gnome-keyring)"
         )
     root = tmp_path_factory.mktemp("keyring")
-    home, runtime = root / "home", root / "run"
-    home.mkdir()
-    runtime.mkdir(mode=0o700)
-    env = {
-        **os.environ,
-        "HOME": str(home),
-        "XDG_RUNTIME_DIR": str(runtime),
-        "XDG_DATA_HOME": str(home / ".local" / "share"),
-        "XDG_CONFIG_HOME": str(home / ".config"),
-    }
-    out = subprocess.run(
-        [dbus, "--session", "--fork", "--print-address=1", "--print-pid=1"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=20,
-        check=True,
-    ).stdout.split()
-    address, dbus_pid = out[0], int(out[1])
-    env["DBUS_SESSION_BUS_ADDRESS"] = address
-    log = (root / "gnome-keyring.log").open("wb")
-    keyring_process = subprocess.Popen(
-        [daemon, "--foreground", "--unlock", "--components=secrets"],
-        env=env,
-        stdin=subprocess.PIPE,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    keyring_process.stdin.write(KEYRING_UNLOCK.encode())
-    keyring_process.stdin.close()
-    probe = [
-        sys.executable,
-        "-c",
-        "from keyring.backends import SecretService as S;"
-        "k=S.Keyring(); k.set_password('probe','probe','x'); "
-        "assert k.get_password('probe','probe')=='x'",
-    ]
-
-    def ready() -> bool:
-        return subprocess.run(probe, env=env, capture_output=True, timeout=10).returncode == 0
-
-    try:
-        if not servers.wait_until(ready, timeout=30, interval=0.3):
+    with servers.secret_service(root, KEYRING_UNLOCK) as env:
+        if env is None:
             pytest.fail("gnome-keyring did not come up on the private D-Bus session")
-        yield SecretService(
-            {
-                "DBUS_SESSION_BUS_ADDRESS": address,
-                "XDG_RUNTIME_DIR": str(runtime),
-                "PYTHON_KEYRING_BACKEND": "keyring.backends.SecretService.Keyring",
-            }
-        )
-    finally:
-        servers.ServerProcess(keyring_process, root / "gnome-keyring.log").stop()
-        with contextlib.suppress(ProcessLookupError):
-            os.kill(dbus_pid, 15)
-        log.close()
+        yield SecretService(env)
