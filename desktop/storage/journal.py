@@ -137,10 +137,14 @@ def save(model: type[SyncedModel], row_id: str | None, values: Mapping[str, Any]
                 name: getattr(existing, name + "_id" if _is_fk(model, name) else name)
                 for name in changed
             }
-            history = log_rows.history_for(model, str(row_id), superseded, before)
             # SYNC.md: a row is hidden only while its delete is newer than every other
             # field, so an edit after a delete brings it back (as on every other replica).
             revived = {"deleted": False} if existing.deleted and "deleted" not in changed else {}
+            if revived and before.get("deleted"):
+                # the column will show the row, the field still holds the delete: the log
+                # must hold it (log_rows.tombstones), also for a row nothing logged yet
+                superseded["deleted"] = True
+            history = log_rows.history_for(model, str(row_id), superseded, before)
             model.update(**changed, **revived, updated=hlc).where(model.id == row_id).execute()
             _store_history(history)
             logged = changed

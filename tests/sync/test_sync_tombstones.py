@@ -113,3 +113,22 @@ def test_delete_then_edit_keeps_the_delete_and_a_concurrent_restore(three) -> No
         assert len(cy_stamps) == 2  # ben's and cy's deletes, both stay known
         assert database.execute_sql("PRAGMA foreign_key_check").fetchall() == []
     assert len(set(digests)) == 1
+
+
+def test_an_edit_that_revives_an_unlogged_delete_logs_the_delete(data_dir) -> None:
+    """A row whose values only its row holds (the demo's ``logged=False``, a pruned
+    upgrade) and whose column says deleted: editing it shows it again, and the delete it
+    held must then be in the log, since the column no longer says it."""
+    from desktop.storage import log_rows as rows_of
+
+    with database.atomic():
+        (person,) = journal.insert_many(
+            Person, [{"full_name": "Ana", "deleted": True}], logged=False
+        )
+    stamp = clocks.of_row(Person, person)["deleted"]
+    journal.save(Person, person, {"about": "back again"})
+    assert Person.get_by_id(person).deleted is False
+    assert clocks.of_row(Person, person)["deleted"] == stamp
+    assert rows_of.tombstones("person", [person]) == {(person, stamp): "true"}
+    known = {(s, v) for s, e, r, n, v in rows_of.known_values() if (r, n) == (person, "deleted")}
+    assert known == {(stamp, "true")}
