@@ -102,9 +102,9 @@ def expand(writes: Sequence[Write], *, winners_only: bool = False) -> list[Write
     state: dict[tuple[str, str], tuple[dict[str, Any], dict[str, str]]] = {}
     history: dict[str, dict[tuple[str, str], dict[str, str]]] = {}
     for entity, ids in wanted.items():
-        rows, true = clocks.read_rows(ENTITY_NAMES[entity], sorted(ids))
+        rows, stamps = clocks.read_rows(ENTITY_NAMES[entity], sorted(ids))
         for row_id, row in rows.items():
-            state[(entity, row_id)] = (row, true[row_id])
+            state[(entity, row_id)] = (row, stamps[row_id])
         history[entity] = _history(entity, sorted(ids))
     deletes: dict[str, dict[tuple[str, str], str]] = {}
     out: list[Write] = []

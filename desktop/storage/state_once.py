@@ -42,7 +42,8 @@ def _stream_clocks(db: pw.SqliteDatabase, entity: str) -> Iterator[tuple[str, di
     cursor.execute(
         'SELECT row_id, field, hlc FROM "field_clock" WHERE entity = ? ORDER BY row_id', (entity,)
     )
-    current, found = None, {}
+    current: str | None = None
+    found: dict[str, str] = {}
     while batch := cursor.fetchmany(FETCH):
         for row_id, name, stamp in batch:
             if row_id != current:
