@@ -44,11 +44,52 @@ def open_data(folder: Path) -> str | None:
     from desktop.services.store import open_store
     from desktop.storage.errors import StoreError
 
+    report, close = _upgrade_dialog()
     try:
-        open_store(folder)
+        open_store(folder, report)
     except StoreError as exc:
         return str(exc)
+    finally:
+        close()
     return None
+
+
+def _upgrade_dialog():  # -> (report, close): shown only if an upgrade reports progress
+    """A progress dialog for a long database upgrade (issue #15: the compaction of a large
+    file takes a while); created on the first report, so a normal start shows nothing."""
+    import time
+
+    shown: dict[str, object] = {}
+
+    def report(what: str, done: int, total: int) -> None:
+        from PySide6.QtWidgets import QApplication, QProgressDialog
+
+        dialog = shown.get("dialog")
+        if dialog is None:
+            dialog = QProgressDialog()
+            dialog.setObjectName("upgradeProgressDialog")
+            dialog.setWindowTitle(APP_NAME)
+            dialog.setAccessibleName("Upgrading the database")
+            dialog.setCancelButton(None)
+            dialog.setMinimumDuration(0)
+            shown["dialog"], shown["at"] = dialog, 0.0
+        dialog.setLabelText(f"Upgrading your data: {what}…")
+        dialog.setRange(0, max(total, 0))
+        if total:
+            dialog.setValue(min(done, total))
+        now = time.monotonic()
+        if now - float(shown["at"]) >= 0.1:  # repaint ten times a second at most
+            shown["at"] = now
+            dialog.show()
+            QApplication.processEvents()
+
+    def close() -> None:
+        dialog = shown.pop("dialog", None)
+        if dialog is not None:
+            dialog.close()
+            dialog.deleteLater()
+
+    return report, close
 
 
 def build_main_window(folder: Path):  # -> MainWindow (imported lazily for start-up time)

@@ -6,7 +6,8 @@ from datetime import datetime
 from pathlib import Path
 
 from desktop.services import demo, directory, store
-from desktop.storage.models import Change, Commitment, Conversation, Person
+from desktop.storage import log_rows
+from desktop.storage.models import Change, Commitment, Conversation, Person, database
 
 NOW = datetime(2026, 11, 25, 18, 0)
 
@@ -43,6 +44,11 @@ def test_demo_is_varied_and_sync_ready(data_dir: Path) -> None:
     assert summary.events == 12 and summary.attendances > 100
     circles = {c.key: n for c, n, _ in directory.circle_sizes()}
     assert circles["inner"] == 5 and circles["close"] == 15
-    # Every demo row is journalled: one existence entry per row at least.
+    # The rows are the state: no log entry, no field-clock row (issue #15) ...
+    assert Change.select().count() == 0
+    assert database.execute_sql('SELECT count(*) FROM "field_clock"').fetchone()[0] == 0
+    # ... and turning sync on gives every row its creation entry, to be sent.
+    with database.atomic():
+        added = log_rows.materialize_for_new_vault()
     existence = Change.select().where(Change.field == "deleted").count()
-    assert existence >= summary.people + summary.conversations
+    assert existence == added >= summary.people + summary.conversations

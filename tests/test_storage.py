@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop.storage import clocks as field_clocks
 from desktop.storage import journal, schema
 from desktop.storage.backup import extract
 from desktop.storage.db import close_database, open_database
@@ -17,6 +18,7 @@ from desktop.storage.errors import (
     NotADatabaseError,
 )
 from desktop.storage.models import Change, FieldClock, Person, Tag, database
+from desktop.storage.sync_tables import HISTORY
 
 
 @pytest.fixture
@@ -39,21 +41,24 @@ def test_save_journals_each_changed_field_in_the_same_transaction(db_path: Path)
     person_id = journal.save(Person, None, {"full_name": "Ana Ruiz", "organization": "Acme"})
     row = Person.get_by_id(person_id)
     fields = {c.field for c in Change.select().where(Change.row_id == person_id)}
-    # Defaults are not journalled; existence travels as deleted=false.
-    assert {"full_name", "organization", "deleted", "circle", "created"} >= fields
-    assert {"full_name", "organization", "deleted"} <= fields
-    clocks = {c.field: c.hlc for c in FieldClock.select().where(FieldClock.row_id == person_id)}
+    # The row is the state: a creation logs one entry, its existence (deleted=false).
+    assert fields == {"deleted"}
+    clocks = field_clocks.of_row(Person, person_id)
     assert clocks["full_name"] == row.updated
+    # a row written once keeps no field-clock entry: every field has its row's clock
+    assert FieldClock.select().where(FieldClock.row_id == person_id).count() == 0
     before = Change.select().count()
     journal.save(Person, person_id, {"full_name": "Ana Ruiz"})  # unchanged: no entry
     assert Change.select().count() == before
     journal.save(Person, person_id, {"organization": "Acme Corp"})
-    newest = Change.select().order_by(Change.seq.desc()).first()
+    newest, superseded = Change.select().order_by(Change.seq.desc()).limit(2)
     assert (newest.field, journal.decode_value(newest.value)) == ("organization", "Acme Corp")
-    assert (
-        FieldClock.get(FieldClock.row_id == person_id, FieldClock.field == "organization").hlc
-        > (clocks["organization"])
-    )
+    # the value it replaced was only in the row: it stays, as history, never sent
+    assert (superseded.field, journal.decode_value(superseded.value)) == ("organization", "Acme")
+    assert (superseded.hlc, superseded.segment) == (row.updated, HISTORY)
+    after = field_clocks.of_row(Person, person_id)
+    assert after["organization"] > clocks["organization"]
+    assert after["full_name"] == clocks["full_name"]  # the others keep theirs
 
 
 def test_a_failed_write_leaves_no_trace(db_path: Path) -> None:
@@ -86,10 +91,10 @@ def test_insert_many_keeps_the_journal_and_clock(db_path: Path) -> None:
     assert Person.select().count() == 50
     odd = ids[1]
     fields = {c.field for c in Change.select().where(Change.row_id == odd)}
-    assert {"full_name", "organization", "deleted"} <= fields
-    even_fields = {c.field for c in Change.select().where(Change.row_id == ids[0])}
-    assert "organization" not in even_fields  # default value: not journalled
-    assert FieldClock.select().where(FieldClock.row_id == odd).count() == len(fields)
+    assert fields == {"deleted"}  # one entry per creation: the row holds the values
+    assert set(field_clocks.of_row(Person, odd)) == {"full_name", "organization", "deleted"}
+    assert "organization" not in field_clocks.of_row(Person, ids[0])  # default: never written
+    assert FieldClock.select().count() == 0  # sparse: every field has its row's clock
 
 
 def test_unknown_field_is_refused(db_path: Path) -> None:

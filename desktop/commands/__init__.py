@@ -39,6 +39,18 @@ def data_dir(args: argparse.Namespace) -> Path:
     return paths.data_dir(getattr(args, "data_dir", None))
 
 
+def _upgrade_line() -> Any:
+    """A long upgrade's progress on stderr: one line per phase (stdout may be --json)."""
+    said: set[str] = set()
+
+    def report(what: str, done: int, total: int) -> None:
+        if what not in said:
+            said.add(what)
+            print(f"rapport: upgrading the database: {what}…", file=sys.stderr, flush=True)
+
+    return report
+
+
 def open_store(args: argparse.Namespace) -> Path:
     """Open the data folder's database or fail with the store's own one-line advice."""
     from desktop.services.store import open_store as _open
@@ -47,7 +59,7 @@ def open_store(args: argparse.Namespace) -> Path:
 
     folder = data_dir(args)
     try:
-        _open(folder)
+        _open(folder, _upgrade_line())
     except StoreError as exc:
         raise CommandError(str(exc)) from exc
     for notice in take_notices():

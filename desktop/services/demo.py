@@ -35,6 +35,7 @@ from desktop.storage.models import (
     database,
     link_id,
 )
+from desktop.storage.sync_tables import SyncState
 
 CIRCLE_TARGETS = (("inner", 5), ("close", 15), ("trusted", 50), ("network", 150))
 DEPTH_BY_CIRCLE = {
@@ -160,6 +161,14 @@ def build_demo(
         database.execute_sql(f"PRAGMA cache_size = {int(cache)}")
 
 
+def _insert(model: Any, rows: list[dict[str, Any]]) -> None:
+    """Bulk rows without log entries (the row is the state; nobody undoes a demo), unless
+    this device ever joined a vault: then each creation keeps its place in the log, as
+    the outbox needs (turning sync on gives unlogged rows their entries, log_rows)."""
+    ever_synced = SyncState.read("last_vault_id") is not None
+    journal.insert_many(model, rows, logged=ever_synced)
+
+
 def _build(
     people: int,
     seed: int,
@@ -229,13 +238,13 @@ def _build(
         for tag in rng.sample(b.v["tags"], k=rng.randint(0, 3)):
             tag_rows.append({"id": b.uid(), "person": pid, "name": tag})
     ids = [row["id"] for row in person_rows]
-    journal.insert_many(Person, person_rows)
-    journal.insert_many(ContactPoint, contact_rows)
-    journal.insert_many(Tag, tag_rows)
+    _insert(Person, person_rows)
+    _insert(ContactPoint, contact_rows)
+    _insert(Tag, tag_rows)
     report("people", people, people)
 
     events = _events(b, ids)
-    journal.insert_many(Event, events)
+    _insert(Event, events)
 
     conversation_total = 0
     participant_rows: list[dict[str, Any]] = []
@@ -285,11 +294,11 @@ def _build(
     report("conversations", people, people)
 
     commitment_rows, exchange_rows, intro_rows = _history(b, ids, firsts)
-    journal.insert_many(Commitment, commitment_rows)
-    journal.insert_many(Exchange, exchange_rows)
-    journal.insert_many(Introduction, intro_rows)
+    _insert(Commitment, commitment_rows)
+    _insert(Exchange, exchange_rows)
+    _insert(Introduction, intro_rows)
     attendance_rows = _attendance(b, ids, events)
-    journal.insert_many(Attendance, attendance_rows)
+    _insert(Attendance, attendance_rows)
     report("index", 0, 1)
     return DemoSummary(
         people=people,
@@ -304,8 +313,8 @@ def _build(
 
 def _flush(conversations: list[dict[str, Any]], participants: list[dict[str, Any]]) -> int:
     count = len(conversations)
-    journal.insert_many(Conversation, conversations)
-    journal.insert_many(Participant, participants)
+    _insert(Conversation, conversations)
+    _insert(Participant, participants)
     conversations.clear()
     participants.clear()
     return count

@@ -28,9 +28,23 @@ Listener = Callable[[frozenset[tuple[str, str]]], None]
 _listeners: list[Listener] = []
 
 
-def open_store(data_dir: Path) -> pw.SqliteDatabase:
-    """Open (create, upgrade) the database of ``data_dir``; raises StoreError with advice."""
-    return open_database(paths.database_path(data_dir))
+def open_store(
+    data_dir: Path, progress: Callable[[str, int, int], None] | None = None
+) -> pw.SqliteDatabase:
+    """Open (create, upgrade) the database of ``data_dir``; raises StoreError with advice.
+
+    ``progress(what, done, total)`` hears how far a long upgrade is (total 0: no known
+    end, as while the file is compacted); it is called on this thread.
+    """
+    if progress is None:
+        return open_database(paths.database_path(data_dir))
+    from desktop.storage import upgrade_progress
+
+    previous = upgrade_progress.set_reporter(progress)
+    try:
+        return open_database(paths.database_path(data_dir))
+    finally:
+        upgrade_progress.set_reporter(previous)
 
 
 def close_store() -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import peewee as pw
 
-from desktop.storage import private, schema, search_index
+from desktop.storage import private, schema, search_index, upgrade_progress
 from desktop.storage.backup import (
     BackupWriteError,
     newest_good_backup,
@@ -177,6 +177,8 @@ def _upgrade(db: pw.SqliteDatabase, path: Path, current: int) -> None:
             ) from exc
     # Foreign keys off while tables may be rebuilt, or a rebuild would cascade deletes.
     db.execute_sql("PRAGMA foreign_keys = OFF")
+    # a new file's steps are instant: nothing to report (and nothing to compact)
+    previous = upgrade_progress.set_reporter(None) if current == 0 else None
     try:
         for version in range(current + 1, schema.SCHEMA_VERSION + 1):
             with db.atomic():
@@ -192,6 +194,38 @@ def _upgrade(db: pw.SqliteDatabase, path: Path, current: int) -> None:
                 db.execute_sql(f"PRAGMA user_version = {version}")
     finally:
         db.execute_sql("PRAGMA foreign_keys = ON")
+        if current == 0:
+            upgrade_progress.set_reporter(previous)
+    if upgrade_progress.take_compaction() and current > 0:
+        _compact(db)
+
+
+COMPACT_TICK = 100_000  # SQLite VM steps between two progress reports while compacting
+
+
+def _compact(db: pw.SqliteDatabase) -> None:
+    """VACUUM after a step freed much space, reporting that it is still at work.
+
+    SQLite gives VACUUM no known end, so the reporter hears a growing count with total 0
+    (the window shows a busy bar, the CLI a line). The WAL is truncated afterwards so
+    the space really goes back to the disk.
+    """
+    connection = db.connection()
+    ticks = 0
+
+    def tick() -> int:
+        nonlocal ticks
+        ticks += 1
+        upgrade_progress.report("Compacting the database", ticks, 0)
+        return 0  # go on
+
+    upgrade_progress.report("Compacting the database", 0, 0)
+    connection.set_progress_handler(tick, COMPACT_TICK)
+    try:
+        db.execute_sql("VACUUM")
+    finally:
+        connection.set_progress_handler(None, 0)
+    db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def _ensure_device(db: pw.SqliteDatabase) -> None:

@@ -1,8 +1,8 @@
 """The one way rows are written: row, per-field clock and change log in one transaction.
 
 SYNC.md's merge works field by field, so every local write records, for each field it
-changes, the winning hybrid-logical-clock stamp (``field_clock``) and an append-only
-change-log entry with the JSON value (``change``). Nothing else in the code base writes
+changes, the winning hybrid-logical-clock stamp (sparsely: :mod:`desktop.storage.clocks`)
+and a change-log entry with the JSON value (``change``). Nothing else in the code base writes
 a synced table; nothing ever ``DELETE``s one (deletion is ``deleted = True``).
 """
 
@@ -18,11 +18,10 @@ from typing import Any
 
 import peewee as pw
 
-from desktop.storage import search_index
+from desktop.storage import clocks, log_rows, search_index
 from desktop.storage.hlc import HybridLogicalClock
 from desktop.storage.models import (
     Change,
-    FieldClock,
     Meta,
     SyncedModel,
     database,
@@ -116,6 +115,7 @@ def save(model: type[SyncedModel], row_id: str | None, values: Mapping[str, Any]
             row.updated = hlc
             row.save(force_insert=True)
             row_id = str(row.id)
+            before: dict[str, str] = {}
             changed = _creation_fields(
                 model,
                 {
@@ -123,6 +123,7 @@ def save(model: type[SyncedModel], row_id: str | None, values: Mapping[str, Any]
                     for n in _field_names(model)
                 },
             )
+            logged = {"deleted": changed["deleted"]}  # the row is the state (log_rows)
         else:
             changed = {}
             for name, value in values.items():
@@ -131,11 +132,24 @@ def save(model: type[SyncedModel], row_id: str | None, values: Mapping[str, Any]
                     changed[name] = value
             if not changed:
                 return str(row_id)
+            before = clocks.of_row(model, str(row_id))
+            superseded = {
+                name: getattr(existing, name + "_id" if _is_fk(model, name) else name)
+                for name in changed
+            }
             # SYNC.md: a row is hidden only while its delete is newer than every other
             # field, so an edit after a delete brings it back (as on every other replica).
             revived = {"deleted": False} if existing.deleted and "deleted" not in changed else {}
+            if revived and before.get("deleted"):
+                # the column will show the row, the field still holds the delete: the log
+                # must hold it (log_rows.tombstones), also for a row nothing logged yet
+                superseded["deleted"] = True
+            history = log_rows.history_for(model, str(row_id), superseded, before)
             model.update(**changed, **revived, updated=hlc).where(model.id == row_id).execute()
-        _journal(model._meta.table_name, str(row_id), changed, hlc)
+            _store_history(history)
+            logged = changed
+        clocks.write(model, {str(row_id): {**before, **dict.fromkeys(changed, hlc)}})
+        _journal(model._meta.table_name, str(row_id), logged, hlc)
         _persist_clock()
         search_index.refresh_rows([(model._meta.table_name, str(row_id))])
         _touched.add((model._meta.table_name, str(row_id)))
@@ -163,14 +177,18 @@ def _is_fk(model: type[SyncedModel], name: str) -> bool:
 
 
 def _journal(entity: str, row_id: str, changed: Mapping[str, Any], hlc: str) -> None:
-    FieldClock.insert_many(
-        [(entity, row_id, name, hlc) for name in changed],
-        fields=[FieldClock.entity, FieldClock.row_id, FieldClock.field, FieldClock.hlc],
-    ).on_conflict_replace().execute()
     Change.insert_many(
         [(hlc, entity, row_id, name, encode_value(v)) for name, v in changed.items()],
         fields=[Change.hlc, Change.entity, Change.row_id, Change.field, Change.value],
     ).execute()
+
+
+def _store_history(rows: list[tuple[str, str, str, str, str, int]]) -> None:
+    database.obj.cursor().executemany(
+        'INSERT INTO "change" (hlc, entity, row_id, field, value, segment) '
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        rows,
+    )
 
 
 def delete(model: type[SyncedModel], row_id: str) -> None:
@@ -190,12 +208,16 @@ def _require(model: type[SyncedModel], row_id: str) -> None:
         raise LookupError(f"no {model._meta.table_name} row {row_id}")
 
 
-def insert_many(model: type[SyncedModel], rows: Iterable[Mapping[str, Any]]) -> list[str]:
+def insert_many(
+    model: type[SyncedModel], rows: Iterable[Mapping[str, Any]], *, logged: bool = True
+) -> list[str]:
     """Create many rows at once (demo, import) with the same journal guarantees as :func:`save`.
 
     The caller owns the transaction and re-indexes search afterwards
-    (:func:`desktop.storage.search_index.rebuild`), which is far faster in bulk. The field
-    clock is filled from the change log in one sorted statement rather than row by row.
+    (:func:`desktop.storage.search_index.rebuild`), which is far faster in bulk. New rows
+    need no field-clock entries (see :mod:`desktop.storage.clocks`) and log one entry each
+    (their ``deleted``: see :mod:`desktop.storage.log_rows`); ``logged=False`` (the demo,
+    never undone) logs none: turning sync on gives such rows their entries.
     """
     names = _field_names(model)
     fields = model._meta.fields
@@ -229,7 +251,7 @@ def insert_many(model: type[SyncedModel], rows: Iterable[Mapping[str, Any]]) -> 
             if is_fk and isinstance(value, pw.Model):
                 value = value.get_id()
             record.append(convert(value) if convert else value)
-            if name == "deleted" or value != default:  # see _creation_fields
+            if logged and name == "deleted":  # the row holds the rest (log_rows)
                 change_rows.append((hlc, entity, row_id, name, encode_value(value)))
         row_tuples.append(tuple(record))
         ids.append(row_id)
@@ -237,17 +259,12 @@ def insert_many(model: type[SyncedModel], rows: Iterable[Mapping[str, Any]]) -> 
     marks = placeholders(columns)
     quoted = ", ".join(f'"{c}"' for c in columns)
     cursor.executemany(f'INSERT INTO "{entity}" ({quoted}) VALUES ({marks})', row_tuples)
-    first_seq = cursor.execute('SELECT coalesce(max(seq), 0) FROM "change"').fetchone()[0]
     cursor.executemany(
         'INSERT INTO "change" (hlc, entity, row_id, field, value) VALUES (?, ?, ?, ?, ?)',
         change_rows,
     )
-    cursor.execute(
-        'INSERT OR REPLACE INTO "field_clock" (entity, row_id, field, hlc) '
-        'SELECT entity, row_id, field, hlc FROM "change" WHERE seq > ? '
-        "ORDER BY entity, row_id, field",
-        (first_seq,),
-    )
+    # No field-clock entries: a new row's fields all have the clock its row implies
+    # (desktop.storage.clocks), which is exactly what a creation journals.
     _persist_clock()
     _touched.update((entity, row_id) for row_id in ids)
     return ids

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from desktop.storage import log_rows
 from desktop.storage.models import database
 from desktop.storage.replication import Group, Write, origin_of
-from desktop.storage.sync_tables import SyncDevice, SyncState
+from desktop.storage.sync_tables import HISTORY, SyncDevice, SyncState
 
 ASSIGNED = "assigned_seq"
 PUSHED = "pushed_seq"
@@ -122,17 +123,23 @@ def _read(number: int, own_origin: str) -> Batch:
         current.append((hlc, entity, row_id, fields))
     if current:
         groups.append(Group(current_seen, tuple(current)))
-    return Batch(number, tuple(groups))
+    # a creation is logged as one entry: the row completes it (desktop.storage.log_rows)
+    return Batch(number, tuple(Group(g.seen, tuple(log_rows.expand(g.writes))) for g in groups))
 
 
 def reset_for_new_vault() -> None:
     """Joining or creating a different vault: everything local must be offered to it.
 
     Every change (received ones too: the new vault has never seen them) becomes unsent,
-    and cursors, seen-vectors and numbering start again.
+    rows the log holds no write of get their creation entries (log_rows), and cursors,
+    seen-vectors and numbering start again. History entries stay local.
     """
     with database.atomic():
-        database.execute_sql('UPDATE "change" SET segment = NULL WHERE segment IS NOT NULL')
+        database.execute_sql(
+            'UPDATE "change" SET segment = NULL WHERE segment IS NOT NULL AND segment != ?',
+            (HISTORY,),
+        )
+        log_rows.materialize_for_new_vault()
         for table in ("sync_device", "sync_seen", "sync_vector"):
             database.execute_sql(f'DELETE FROM "{table}"')
         SyncState.delete().where(SyncState.key.in_([ASSIGNED, PUSHED])).execute()

@@ -29,7 +29,8 @@ from typing import Any
 
 import peewee as pw
 
-from desktop.storage import journal
+from desktop.storage import clocks as clock_store
+from desktop.storage import journal, log_rows
 from desktop.storage.hlc import ClockError
 from desktop.storage.models import (
     ENTITY_NAMES,
@@ -46,6 +47,7 @@ from desktop.storage.replication_values import (
 )
 from desktop.storage.sql import chunks, placeholders
 from desktop.storage.sync_tables import (
+    HISTORY,
     RECEIVED,
     Conflict,
     SyncDevice,
@@ -215,13 +217,8 @@ class _Applier:
                     wanted[entity].add(row_id)
         found: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
         for entity, ids in wanted.items():
-            for chunk in chunks(sorted(ids)):
-                for row_id, name, stamp in database.execute_sql(
-                    'SELECT row_id, field, hlc FROM "field_clock" WHERE entity = ? '
-                    f"AND row_id IN ({placeholders(chunk)})",
-                    (entity, *chunk),
-                ):
-                    found[(entity, row_id)][name] = stamp
+            for row_id, true in clock_store.read(ENTITY_NAMES[entity], sorted(ids)).items():
+                found[(entity, row_id)] = true
         return found
 
     def _tied(
@@ -268,7 +265,9 @@ class _Applier:
             "AND hlc = ?",
             (model._meta.table_name, row_id, name, hlc),
         ).fetchone()[0]
-        return stored is None or value > stored
+        if stored is None:  # a creation's value lives in its row only (log_rows)
+            stored = self._current_value(model, row_id, name)
+        return value > stored
 
     def _receive_clock(self, newest: str) -> None:
         try:
@@ -283,24 +282,13 @@ class _Applier:
         entity = model._meta.table_name
         ids = list(rows)
         clocks: dict[str, dict[str, str]] = defaultdict(dict)
-        existing: dict[str, tuple[bool, str]] = {}
-        for chunk in chunks(ids):
-            marks = placeholders(chunk)
-            for row_id, name, hlc in database.execute_sql(
-                f'SELECT row_id, field, hlc FROM "field_clock" WHERE entity = ? '
-                f"AND row_id IN ({marks})",
-                (entity, *chunk),
-            ):
-                clocks[row_id][name] = hlc
-            for row_id, deleted, updated in database.execute_sql(
-                f'SELECT id, deleted, updated FROM "{entity}" WHERE id IN ({marks})', tuple(chunk)
-            ):
-                existing[row_id] = (bool(deleted), updated)
+        stored, true_clocks = clock_store.read_rows(model, ids)
+        clocks.update(true_clocks)
+        existing = {i: (bool(r["deleted"]), r["updated"]) for i, r in stored.items()}
         parked = self._parked(entity, ids)
         required = required_fields(model)
         inserts: list[dict[str, Any]] = []
-        fresh: list[tuple[str, str, str, str]] = []  # rows with no field clock yet
-        replaced: list[tuple[str, str, str, str]] = []
+        written: dict[str, dict[str, str]] = {}  # row → true clocks after the merge
         for row_id, received in rows.items():
             changes = parked.get(row_id, []) + received if parked else received
             if row_id not in existing and required and not _has(required, changes):
@@ -310,13 +298,14 @@ class _Applier:
                 SyncParked.delete().where(
                     (SyncParked.entity == entity) & (SyncParked.row_id == row_id)
                 ).execute()
-            clocks_before = bool(clocks[row_id])
+            old = dict(clocks[row_id])
             winners = self._merge_row(model, row_id, clocks[row_id], changes)
             if not winners:
                 continue
+            if row_id in stored:
+                self._keep_superseded(model, stored[row_id], old, winners)
             columns = self._columns(model, row_id, winners, clocks[row_id], existing.get(row_id))
-            target = replaced if clocks_before else fresh
-            target.extend((entity, row_id, n, p.hlc) for n, p in winners.items())
+            written[row_id] = clocks[row_id]
             if row_id in existing:
                 self._update(model, row_id, columns)
             else:
@@ -326,19 +315,33 @@ class _Applier:
             self.result.applied += len(winners)
         inserts.sort(key=lambda row: row["id"])  # key order: fewer index pages touched
         self._insert(model, inserts)
-        self._write_clocks(fresh, replaced)
+        clock_store.write(model, written)
 
     @staticmethod
-    def _write_clocks(
-        fresh: list[tuple[str, str, str, str]], replaced: list[tuple[str, str, str, str]]
+    def _keep_superseded(
+        model: type[SyncedModel],
+        row: Mapping[str, Any],
+        old: Mapping[str, str],
+        winners: Mapping[str, _Pending],
     ) -> None:
-        cursor = database.obj.cursor()
-        for verb, clock_rows in (("INSERT", fresh), ("INSERT OR REPLACE", replaced)):
-            clock_rows.sort()
-            cursor.executemany(
-                f'{verb} INTO "field_clock" (entity, row_id, field, hlc) VALUES (?, ?, ?, ?)',
-                clock_rows,
-            )
+        """Values a received change replaces that only the row held (a creation's: the
+        row is the state) go to the log as history first, so nothing is lost."""
+        replaced = {n: old[n] for n, p in winners.items() if old.get(n) and old[n] != p.hlc}
+        if not replaced:
+            return
+        fields = model._meta.fields
+        values = {n: row[fields[n].column_name] for n in replaced}
+        entity, row_id = model._meta.table_name, row["id"]
+        history = [
+            (stamp, entity, row_id, name, log_rows.column_json(model, name, values[name]), HISTORY)
+            for name, stamp in replaced.items()
+            if not log_rows.is_logged(entity, row_id, name, stamp)
+        ]
+        database.obj.cursor().executemany(
+            'INSERT INTO "change" (hlc, entity, row_id, field, value, segment) '
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            history,
+        )
 
     @staticmethod
     def _parked(entity: str, ids: Sequence[str]) -> dict[str, list[_Pair]]:
@@ -446,12 +449,7 @@ class _Applier:
         if row.deleted:
             return True
         entity = model._meta.table_name
-        stamps = dict(
-            database.execute_sql(
-                'SELECT field, hlc FROM "field_clock" WHERE entity = ? AND row_id = ?',
-                (entity, row.id),
-            ).fetchall()
-        )
+        stamps = clock_store.of_row(model, row.id)
         mine = stamps.pop("deleted", "")
         if not stamps or mine > max(stamps.values()):
             return False

@@ -27,7 +27,8 @@ from typing import Any, cast
 
 import peewee as pw
 
-from desktop.storage import journal
+from desktop.storage import clocks as clock_store
+from desktop.storage import journal, log_rows
 from desktop.storage.hlc import ClockError
 from desktop.storage.models import ENTITY_NAMES, Meta, SyncedModel, database
 from desktop.storage.replication import (
@@ -51,7 +52,7 @@ from desktop.storage.replication_values import (
     to_column,
 )
 from desktop.storage.sql import placeholders
-from desktop.storage.sync_tables import RECEIVED, SyncDevice, SyncState
+from desktop.storage.sync_tables import HISTORY, RECEIVED, SyncDevice, SyncState
 
 LOG_MARK = "snapshot_log_mark"  # change-log position the newest known snapshot covers
 SEGMENT_MARK = "snapshot_segment_mark"  # segments (all folders) the newest one covers
@@ -148,9 +149,8 @@ class Base:
     frontier: dict[str, str]
     vectors: list[list[str]]  # [origin, first_hlc, last_hlc, seen JSON]
     parked: list[list[str | None]]  # [entity, row_id, hlc, field, value, seen JSON | None]
-    plain: bool  # every logged change is a winner: no join with the field clocks needed
+    plain: bool  # every logged change is a winner: no look-up of the field clocks needed
     own_origin: str
-    rows: int = 0  # change-log rows (a snapshot streamed from a push must hold them all)
     own_first: str = ""  # own-origin stamps in the state (for its seen-vector span)
     own_last: str = ""
     newest: dict[str, str] = field(default_factory=dict)  # per origin, over the writes read
@@ -169,8 +169,6 @@ def begin(*, own_device: str, own_origin: str) -> Base | None:
         }
         cursors.pop(own_device, None)
         cursors[own_device] = SyncState.read_int(PUSHED)
-        count = database.execute_sql('SELECT count(*) FROM "change"').fetchone()[0]
-        clocks = database.execute_sql('SELECT count(*) FROM "field_clock"').fetchone()[0]
         return Base(
             log_max=_log_max(),
             cursors=cursors,
@@ -187,9 +185,10 @@ def begin(*, own_device: str, own_origin: str) -> Base | None:
                     'SELECT entity, row_id, hlc, field, value, seen FROM "sync_parked"'
                 )
             ],
-            plain=count == clocks,  # each clock has its entry: equal counts → all winners
+            # Under "state once" a logged change may be superseded or only history, so
+            # every part is read and completed from the rows (never streamed as pushed).
+            plain=False,
             own_origin=own_origin,
-            rows=count,
         )
 
 
@@ -203,20 +202,11 @@ def read_part(base: Base, after: int, limit: int) -> tuple[list[Write], int]:
         if _log_max() != base.log_max or _unsent():
             raise StateChanged()
         end = min(after + limit, base.log_max)
-        if base.plain:
-            rows = database.execute_sql(
-                'SELECT hlc, entity, row_id, field, value FROM "change" '
-                "WHERE seq > ? AND seq <= ? ORDER BY seq",
-                (after, end),
-            )
-        else:
-            rows = database.execute_sql(
-                'SELECT c.hlc, c.entity, c.row_id, c.field, c.value FROM "change" c '
-                'JOIN "field_clock" f ON f.entity = c.entity AND f.row_id = c.row_id '
-                "AND f.field = c.field AND f.hlc = c.hlc WHERE c.seq > ? AND c.seq <= ? "
-                "ORDER BY c.seq",
-                (after, end),
-            )
+        rows = database.execute_sql(
+            'SELECT hlc, entity, row_id, field, value FROM "change" '
+            "WHERE seq > ? AND seq <= ? AND (segment IS NULL OR segment != ?) ORDER BY seq",
+            (after, end, HISTORY),
+        ).fetchall()
         writes: list[Write] = []
         add = writes.append
         newest, own = base.newest, base.own_origin
@@ -239,6 +229,8 @@ def read_part(base: Base, after: int, limit: int) -> tuple[list[Write], int]:
                     base.own_first = hlc
                 if hlc > base.own_last:
                     base.own_last = hlc
+    if not base.plain:  # complete each write from its row, keep only values in force
+        writes = log_rows.expand(writes, winners_only=True)
     return writes, end
 
 
@@ -364,8 +356,8 @@ class _BulkLoader:
         columns, template = plan.columns, plan.template
         parents, loaded = self.parents, self.loaded[entity]
         records: list[list[Any]] = []
-        clocks: list[tuple[str, str, str, str]] = []
-        add_clock, add_record, add_loaded = clocks.append, records.append, loaded.add
+        clocks: list[tuple[str, dict[str, Any], dict[str, str]]] = []
+        add_record, add_loaded, names = records.append, loaded.add, plan.names
         for row_id in sorted(rows):
             writes = rows[row_id]
             stamps: dict[str, str] | None = None
@@ -380,16 +372,17 @@ class _BulkLoader:
             record = template.copy()
             record[0] = row_id
             others, deleted_hlc, raw_deleted = "", "", False
+            true: dict[str, str] = {}
             for name, value in values.items():
                 stamp = hlc if stamps is None else stamps[name]
                 if name == "deleted":
                     deleted_hlc, raw_deleted = stamp, bool(decode(value))
-                    add_clock((entity, row_id, name, stamp))
+                    true[name] = stamp
                     continue
                 spec = columns.get(name)
                 if spec is None:
                     continue  # a field of a newer version: kept in the log
-                add_clock((entity, row_id, name, stamp))
+                true[name] = stamp
                 position, convert, parent = spec
                 if value[:1] == '"' and "\\" not in value:  # decode()'s commonest case, inline
                     decoded: Any = value[1:-1]
@@ -408,16 +401,14 @@ class _BulkLoader:
             record[1] = max(others, deleted_hlc)
             record[2] = 1 if hidden else 0
             add_record(record)
+            clocks.append((row_id, dict(zip(names, record, strict=True)), true))
             add_loaded(row_id)
         quoted = ", ".join(f'"{n}"' for n in plan.names)
         marks = placeholders(plan.names)
         cursor = database.obj.cursor()
         cursor.executemany(f'INSERT INTO "{entity}" ({quoted}) VALUES ({marks})', records)
-        clocks.sort()
-        cursor.executemany(
-            'INSERT INTO "field_clock" (entity, row_id, field, hlc) VALUES (?, ?, ?, ?)', clocks
-        )
-        self.result.applied += len(clocks)
+        clock_store.store(ENTITY_NAMES[entity], clocks, replace=False)
+        self.result.applied += sum(len(t) for _, _, t in clocks)
 
     def finish(self) -> None:
         """Hidden placeholders for parents referenced but absent (as a replay makes them)."""

@@ -115,12 +115,20 @@ def step_4_dates(db: pw.SqliteDatabase) -> None:
     migrate_date_lines()
 
 
+def step_6_state_once(db: pw.SqliteDatabase) -> None:
+    """Sync bookkeeping stored once (desktop.storage.state_once), then compacted."""
+    from desktop.storage.state_once import step_6_state_once as run
+
+    run(db)
+
+
 STEPS: dict[int, Callable[[pw.SqliteDatabase], None]] = {
     1: step_1_initial,
     2: step_2_pronouns_drafts_indexes,
     3: step_3_sync,
     4: step_4_dates,
     5: step_5_conversation_fts,
+    6: step_6_state_once,
 }
 SCHEMA_VERSION = max(STEPS)
 

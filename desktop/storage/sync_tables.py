@@ -16,6 +16,10 @@ RECEIVED = 0
 
 Outgoing changes carry NULL until a push assigns them a sequence number (1, 2, …)."""
 
+HISTORY = -1
+"""``change.segment`` of a superseded value the log keeps so nothing is lost (import undo,
+the value a later edit replaced): never sent (see desktop.storage.log_rows)."""
+
 
 class SyncState(BaseModel):
     """Key/value sync settings and progress: target (without secrets), vault id, status."""

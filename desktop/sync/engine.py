@@ -90,7 +90,6 @@ class SyncEngine:
         self.snapshot_limits = snapshot.Limits(
             changes=snapshot_changes, segments=snapshot_segments, part_changes=snapshot_part_changes
         )
-        self._stream: snapshot.Stream | None = None  # see _push
 
     # -- the cycle --------------------------------------------------------------------
     def run_cycle(self) -> CycleResult:
@@ -118,8 +117,7 @@ class SyncEngine:
                 self.session.publish()
         # compaction: new devices start from it
         with timings.phase("snapshot_s"):
-            snapshot.maybe_write(self.session, origin, self.snapshot_limits, self._stream)
-        self._stream = None
+            snapshot.maybe_write(self.session, origin, self.snapshot_limits)
         result.seconds = round(time.monotonic() - started, 3)
         return result
 
@@ -149,15 +147,6 @@ class SyncEngine:
                 "(the vault was emptied or restored from an old copy?). Nothing was changed "
                 "here. Check the vault, or forget this device and join again."
             )
-        # A first push (creating a vault, or joining one with local data) is usually big
-        # enough for a snapshot right after it: its parts are built on the way. They are
-        # cut between segments, so only where a segment is no bigger than a part.
-        part_changes = self.snapshot_limits.part_changes
-        stream = self._stream = (
-            snapshot.Stream(part_changes, origin)
-            if not pushed and self.segment_changes <= part_changes and self.db(rs.is_fresh)
-            else None
-        )
         while True:
             batch = self.db(
                 lambda: outbox.next_batch(own_origin=origin, limit=self.segment_changes)
@@ -165,18 +154,9 @@ class SyncEngine:
             if batch is None:
                 return
             path = layout.segment(me, batch.seq)
-            writes_json: list[str] = []
             if not self._already_uploaded(path, batch):
-                plain = (
-                    encode_segment(batch.groups)
-                    if stream is None
-                    else encode_segment(batch.groups, writes_json)
-                )
-                self.remote.write(path, self.session.seal(plain, KIND_SEGMENT, batch.seq))
-            elif stream is not None:
-                stream.broken = True  # not encoded this time: the snapshot reads the log
-            if stream is not None:
-                stream.add(batch.seq, batch.groups, writes_json)
+                sealed = self.session.seal(encode_segment(batch.groups), KIND_SEGMENT, batch.seq)
+                self.remote.write(path, sealed)
             self.db(lambda seq=batch.seq: outbox.confirm_pushed(seq))
             result.pushed += batch.size
             result.pushed_segments += 1

@@ -71,23 +71,15 @@ def unpack(data: bytes, what: str, version: int = FORMAT) -> dict[str, Any]:
     return body
 
 
-def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-
-def encode_segment(groups: Sequence[Group], writes_json: list[str] | None = None) -> bytes:
-    """The sealed body of a segment; each group's writes are encoded once, and their JSON
-    text (a list) is appended to ``writes_json`` for whoever wants the same writes again
-    (a snapshot streamed from a first push). The bytes equal ``pack`` of the same body."""
-    texts = []
-    for group in groups:
-        writes = _json(list(group.writes))
-        if writes_json is not None:
-            writes_json.append(writes)
-        seen = _json(dict(group.seen) if group.seen is not None else None)
-        texts.append(f'{{"seen":{seen},"writes":{writes}}}')
-    text = f'{{"v":{FORMAT},"groups":[{",".join(texts)}]}}'.encode()
-    return zlib.compress(text, LEVEL if len(text) < BULK_BYTES else BULK_LEVEL)
+def encode_segment(groups: Sequence[Group]) -> bytes:
+    body = {
+        "v": FORMAT,
+        "groups": [
+            {"seen": dict(g.seen) if g.seen is not None else None, "writes": list(g.writes)}
+            for g in groups
+        ],
+    }
+    return pack(body)
 
 
 def decode_segment(data: bytes) -> list[Group]:

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -29,10 +28,10 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from desktop.storage import replication_snapshot as rs
-from desktop.storage.replication import HLC_PREFIX, Group, SegmentRejected, Write
+from desktop.storage.replication import SegmentRejected, Write
 from desktop.sync import layout, state, timings
 from desktop.sync.crypto import KIND_SNAPSHOT, SealError
-from desktop.sync.payload import BULK_LEVEL, pack, unpack
+from desktop.sync.payload import pack, unpack
 
 if TYPE_CHECKING:
     from desktop.sync.engine import CycleResult
@@ -163,104 +162,7 @@ def _read_manifest(session: SyncSession, device: str, number: int) -> Manifest |
 
 
 # -- writing -------------------------------------------------------------------------------
-class Stream:
-    """A snapshot's parts, built while a device's first push encodes its segments.
-
-    Creating a vault at 10,000 people pushes 2 million changes and then snapshots the same
-    ones: read from the database, grouped and encoded a second time, that snapshot cost a
-    third of the creation (issue #15). The push hands each segment's writes, already
-    JSON, to this stream, which compresses them into parts as they come. The snapshot
-    uses them only when they are exactly what it would read (:meth:`fits`); otherwise it
-    reads the database as usual. The parts are the same format either way.
-    """
-
-    HEAD = b'{"v":%d,"writes":[' % FORMAT
-
-    def __init__(self, part_changes: int, own_origin: str) -> None:
-        self.part_changes = part_changes
-        self.own_origin = own_origin
-        self.parts: list[bytes] = []
-        self.rows = 0  # change-log rows streamed (all parts)
-        self.segments = 0  # the last of the consecutive segments 1, 2, … streamed
-        self.broken = False
-        self.newest: dict[str, str] = {}
-        self.own_first = ""
-        self.own_last = ""
-        self._part: Any = None  # the zlib stream of the part being filled
-        self._chunks: list[bytes] = []
-        self._part_rows = 0
-        self._empty = True  # no write in the current part yet
-
-    def add(self, seq: int, groups: Sequence[Group], writes_json: Sequence[str]) -> None:
-        """Segment ``seq``'s groups and their writes as JSON lists (one per group)."""
-        if self.broken or seq != self.segments + 1 or len(writes_json) != len(groups):
-            self.broken = True  # not the next segment, or not what was sealed for it
-            return
-        self.segments = seq
-        if self._part is None:
-            self._part = zlib.compressobj(BULK_LEVEL)
-            self._chunks = [self._part.compress(self.HEAD)]
-            self._empty = True
-        part, chunks = self._part, self._chunks
-        for text in writes_json:
-            if text != "[]":  # a JSON list: its items follow the part's earlier ones
-                items = text[1:-1].encode("utf-8")
-                chunks.append(part.compress(items if self._empty else b"," + items))
-                self._empty = False
-        rows = 0
-        newest, own = self.newest, self.own_origin
-        last = ""
-        for group in groups:
-            for hlc, _entity, _row, values in group.writes:
-                rows += len(values)
-                if hlc == last:
-                    continue
-                last = hlc
-                origin = hlc[HLC_PREFIX:]
-                if hlc > newest.get(origin, ""):
-                    newest[origin] = hlc
-                if origin == own:
-                    if not self.own_first or hlc < self.own_first:
-                        self.own_first = hlc
-                    if hlc > self.own_last:
-                        self.own_last = hlc
-        self.rows += rows
-        self._part_rows += rows
-        if self._part_rows >= self.part_changes:
-            self._close_part()
-
-    def _close_part(self) -> None:
-        if self._part is None:
-            return
-        self._chunks.append(self._part.compress(b"]}"))
-        self._chunks.append(self._part.flush())
-        self.parts.append(b"".join(self._chunks))
-        self._part, self._chunks, self._part_rows = None, [], 0
-
-    def fits(self, base: rs.Base, own_device: str) -> bool:
-        """Exactly the snapshot ``base`` describes: every logged change is a winner and was
-        streamed (nothing received, nothing written since), through its last segment."""
-        return (
-            not self.broken
-            and self.segments > 0
-            and base.plain
-            and base.rows == self.rows
-            and base.cursors == {own_device: self.segments}
-        )
-
-    def finish(self, base: rs.Base) -> list[bytes]:
-        """The parts, with the stamps they hold recorded in ``base`` as read_part would."""
-        self._close_part()
-        for origin, hlc in self.newest.items():
-            if hlc > base.newest.get(origin, ""):
-                base.newest[origin] = hlc
-        base.own_first, base.own_last = self.own_first, self.own_last
-        return self.parts
-
-
-def maybe_write(
-    session: SyncSession, origin: str, limits: Limits | None = None, stream: Stream | None = None
-) -> bool:
+def maybe_write(session: SyncSession, origin: str, limits: Limits | None = None) -> bool:
     """Write a snapshot if one is due and no other device wrote a recent one; True if so."""
     limits = limits or Limits()
     due = session.db(partial(rs.due, changes=limits.changes, segments=limits.segments))
@@ -282,25 +184,15 @@ def maybe_write(
     if newest_elsewhere and recent and not due.forced:
         session.db(partial(rs.mark, segments=newest_elsewhere, log_max=due.log_max))
         return False  # another device's recent snapshot serves joiners just as well
-    number = max(listing.get(me, [0])) + 1
-    return _write(session, origin, number, limits.part_changes, stream)
+    return _write(session, origin, max(listing.get(me, [0])) + 1, limits.part_changes)
 
 
-def _write(
-    session: SyncSession,
-    origin: str,
-    number: int,
-    part_changes: int,
-    stream: Stream | None = None,
-) -> bool:
+def _write(session: SyncSession, origin: str, number: int, part_changes: int) -> bool:
     me = session.config.device_id
     base = session.db(partial(rs.begin, own_device=me, own_origin=origin))
     if base is None:
         return False
-    if stream is not None and stream.fits(base, me):
-        parts, changes = stream.finish(base), stream.rows
-        return _upload(session, origin, number, base, parts, changes)
-    parts = []
+    parts: list[bytes] = []
     after, changes = 0, 0
     try:
         while after < base.log_max:
@@ -313,14 +205,6 @@ def _write(
     except rs.StateChanged:
         log.info("Snapshot postponed: the data changed while it was being read")
         return False
-    return _upload(session, origin, number, base, parts, changes)
-
-
-def _upload(
-    session: SyncSession, origin: str, number: int, base: rs.Base, parts: list[bytes], changes: int
-) -> bool:
-    """Seal and upload the parts, then the manifest that names them (written last)."""
-    me = session.config.device_id
     if len(parts) > MAX_PARTS:
         log.warning("Snapshot skipped: %d parts is more than a snapshot can hold", len(parts))
         return False

@@ -11,7 +11,10 @@ to build; pass --data-dir to reuse a folder that holds one; its data is not chan
   and the ratios between them;
 - reading a compressed backup back (decompress + SHA-256 check, what restore does);
 - the backups folder at worst: ~70 plain copies under the old retention (every 4 hours
-  for 7 days, then weekly for a year) against the new bound (3x the compressed size).
+  for 7 days, then weekly for a year) against the new bound (3x the compressed size);
+- sync bookkeeping on disk: the change log and the field clocks (rows and bytes);
+- with --upgrade FILE (a database of an older schema, e.g. one today's release made):
+  the upgrade of a copy of it (backup, step, VACUUM), its time and the sizes before/after.
 
 Prints figures; asserts nothing.
 """
@@ -54,10 +57,57 @@ def _database_size(folder: Path) -> int:
     )
 
 
+def _bookkeeping(database: Path) -> None:
+    """Rows and bytes of the change log and the field clocks (dbstat, when compiled in)."""
+    import sqlite3
+
+    connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+    try:
+        for table in ("change", "field_clock"):
+            rows = connection.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+            try:
+                size = connection.execute(
+                    "SELECT sum(pgsize) FROM dbstat WHERE name = ? OR name IN "
+                    "(SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?)",
+                    (table, table),
+                ).fetchone()[0]
+            except sqlite3.OperationalError:
+                size = None
+            shown = _mb(size or 0) if size is not None else "(no dbstat)"
+            print(f"  {table:<12} {rows:>12,} rows {shown:>12}")
+    finally:
+        connection.close()
+
+
+def _upgrade(old: Path, scratch: Path) -> None:
+    """Upgrade a copy of an older database as the app does; sizes and time."""
+    from desktop.storage.db import close_database, open_database
+
+    folder = scratch / "upgrade"
+    folder.mkdir()
+    copy = folder / "rapport.sqlite3"
+    backup_file(old, copy)
+    before = _database_size(folder)
+    print(f"\nupgrade of {old}")
+    print("before:")
+    _bookkeeping(copy)
+    started = time.perf_counter()
+    open_database(copy)
+    close_database()
+    seconds = time.perf_counter() - started
+    after = _database_size(folder)
+    print("after:")
+    _bookkeeping(copy)
+    print(f"database before upgrade   {_mb(before):>12}")
+    print(f"database after upgrade    {_mb(after):>12}   {seconds:6.1f} s (backup, step, VACUUM)")
+    print(f"  after / before          {after / before:>12.3f}x")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--people", type=int, default=10_000)
     parser.add_argument("--data-dir", type=Path, help="reuse this data folder (read only)")
+    parser.add_argument("--upgrade", type=Path, help="an older schema's database to upgrade")
     args = parser.parse_args()
     scratch = Path(tempfile.mkdtemp(prefix="rapport-bench-storage-"))
     data = args.data_dir
@@ -110,7 +160,11 @@ def main() -> None:
     print(f"backups folder at worst   {_mb(old_worst):>12}   (before: {OLD_RETENTION} plain)")
     print(f"                          {_mb(new_bound):>12}   (after: 3x compressed)")
     print(f"  after / before          {new_bound / old_worst:>12.4f}x")
-    for path in scratch.glob("*"):
+    print("sync bookkeeping:")
+    _bookkeeping(database)
+    if args.upgrade is not None:
+        _upgrade(args.upgrade, scratch)
+    for path in [*scratch.glob("*"), *scratch.glob("upgrade/*")]:
         if path.is_file():
             path.unlink()
     if args.data_dir is None:

@@ -34,7 +34,10 @@ class Replica:
 
 
 def state_rows() -> dict[str, list[tuple]]:
-    """Every synced row (all columns), the field clocks and the set of logged changes."""
+    """Every synced row (all columns), the true field clocks and every value known (the
+    log and the rows together: a creation's values live in its row, desktop.storage.log_rows)."""
+    from desktop.storage import clocks, log_rows
+
     rows: dict[str, list[tuple]] = {}
     for model in SYNCED_MODELS:
         table = model._meta.table_name
@@ -44,16 +47,8 @@ def state_rows() -> dict[str, list[tuple]]:
         rows[table] = database.execute_sql(
             f'SELECT {columns} FROM "{table}" ORDER BY id'
         ).fetchall()
-    rows["field_clock"] = database.execute_sql(
-        'SELECT entity, row_id, field, hlc FROM "field_clock" ORDER BY 1, 2, 3'
-    ).fetchall()
-    rows["change"] = sorted(
-        set(
-            database.execute_sql(
-                'SELECT hlc, entity, row_id, field, value FROM "change"'
-            ).fetchall()
-        )
-    )
+    rows["field_clock"] = sorted((*key, stamp) for key, stamp in clocks.all_clocks().items())
+    rows["change"] = sorted(log_rows.known_values())
     return rows
 
 

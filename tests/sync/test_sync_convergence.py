@@ -21,14 +21,15 @@ from hypothesis import strategies as st
 
 from desktop.services.sync.conflicts import restore_conflict
 from desktop.services.sync.cycle import sync_now
-from desktop.storage import hlc, journal
+from desktop.storage import clocks as field_clocks
+from desktop.storage import hlc, journal, log_rows
 from desktop.storage.models import (
+    ENTITY_NAMES,
     SYNCED_MODELS,
     Attendance,
     Commitment,
     ContactPoint,
     Exchange,
-    FieldClock,
     ImportantDate,
     Introduction,
     Participant,
@@ -118,18 +119,18 @@ def _editable(model: type[SyncedModel]) -> list[str]:
     return [n for n in model._meta.fields if n not in ("id", "updated", "deleted")]
 
 
+def _known(model: type[SyncedModel], row_id: str, name: str) -> set[str]:
+    """The stamp of the value a writer replaces knowingly: the one in force (on screen)."""
+    clock = field_clocks.of_row(model, row_id).get(name)
+    return set() if clock is None else {clock}
+
+
 def _write(model, row_id, values, overwritten) -> None:
     """A local write, remembering which values its writer had on screen and replaced."""
     entity = model._meta.table_name
     if row_id is not None:
         for name in values:
-            clock = FieldClock.get_or_none(
-                (FieldClock.entity == entity)
-                & (FieldClock.row_id == row_id)
-                & (FieldClock.field == name)
-            )
-            if clock is not None:
-                overwritten[(entity, row_id, name)].add(clock.hlc)
+            overwritten[(entity, row_id, name)].update(_known(model, row_id, name))
     journal.save(model, row_id, values)
 
 
@@ -168,13 +169,8 @@ def _apply(op, model_index, row, column, value_index, overwritten) -> None:
         chosen = _pick(pending, row)
         if chosen:
             c = Conflict.get_by_id(chosen)
-            clock = FieldClock.get_or_none(
-                (FieldClock.entity == c.entity)
-                & (FieldClock.row_id == c.row_id)
-                & (FieldClock.field == c.field)
-            )
-            if clock is not None:
-                overwritten[(c.entity, c.row_id, c.field)].add(clock.hlc)
+            known = _known(ENTITY_NAMES[c.entity], c.row_id, c.field)
+            overwritten[(c.entity, c.row_id, c.field)].update(known)
             restore_conflict(chosen)
 
 
@@ -239,11 +235,9 @@ def _run(replicas, ops, skews, clock, root) -> list[str]:
         assert database.execute_sql("PRAGMA foreign_key_check").fetchall() == []
         losers |= {c.losing_hlc for c in Conflict.select()}
     _use(replicas[0], skews[0], clock)
-    winners = {(c.entity, c.row_id, c.field): c.hlc for c in FieldClock.select()}
-    values = {
-        (r[0], r[1], r[2], r[3]): r[4]
-        for r in database.execute_sql('SELECT entity, row_id, field, hlc, value FROM "change"')
-    }
+    winners = field_clocks.all_clocks()
+    # every value known: the log and the rows (a creation's values live in its row)
+    values = {(e, r, f, h): v for h, e, r, f, v in log_rows.known_values()}
     for (entity, row_id, name, stamp), value in values.items():
         key = (entity, row_id, name)
         winner = winners.get(key)

@@ -338,8 +338,7 @@ def test_a_key_holder_sealing_a_bomb_changes_nothing_here(
         from desktop.sync import engine
 
         with monkeypatch.context() as patch:
-            bomb = zlib.compress(b" " * 3_000_000)
-            patch.setattr(engine, "encode_segment", lambda groups, writes_json=None: bomb)
+            patch.setattr(engine, "encode_segment", lambda groups: zlib.compress(b" " * 3_000_000))
             sync_now()
         b.use()
         before = digest()

@@ -196,7 +196,7 @@ def test_a_first_sync_from_a_snapshot_shows_its_progress(tmp_path, qtbot, contro
     target = parse_target(str(tmp_path / "vault"))
     a.use()
     create_vault(target=target, passphrase=PASSPHRASE, kdf=cheap_kdf())
-    for n in range(12):
+    for n in range(45):  # one log entry each (the row holds its values): > 40
         people.create_person(full_name=f"Person {n}", organization="Acme", headline="x")
     sync_now()  # the segments, then a snapshot of several parts
     b.use()
@@ -215,7 +215,7 @@ def test_a_first_sync_from_a_snapshot_shows_its_progress(tmp_path, qtbot, contro
     with qtbot.waitSignal(c.finished, timeout=15_000) as done:
         c.sync_now()
     assert done.args[0].pulled > 0 and not done.args[0].warnings
-    assert Person.select().where(Person.organization == "Acme").count() == 12
+    assert Person.select().where(Person.organization == "Acme").count() == 45
     downloads = [s for s in seen if s[0] == DOWNLOADING]
     loads = [s for s in seen if s[0] == LOADING]
     assert downloads and loads and all(s[3] and s[4] for s in seen)  # shown by the GUI
