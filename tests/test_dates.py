@@ -91,9 +91,7 @@ def test_step_4_turns_birthday_lines_into_dates_after_a_backup(tmp_path: Path) -
         # written through the journal: every field clocked, so sync carries the dates
         # (the rows are the state: step 6 keeps no log entry for values still in force)
         for day in ImportantDate.select():
-            assert {"deleted", "person", "day"} <= set(
-                clocks.of_row(ImportantDate, day.id)
-            )
+            assert {"deleted", "person", "day"} <= set(clocks.of_row(ImportantDate, day.id))
         assert Change.select().where(Change.entity == "important_date").count() == 0
         assert list((path.parent / "backups").glob("*before-v4*"))
     finally:
