@@ -190,7 +190,7 @@ AFTER_FIRST_PAINT = (
 #: Qt types the first frame does without (#15). PySide makes a class's Python type, with
 #: all of its enums, the first time the class is named — QStyle's ~40 enums cost ~5 ms —
 #: so a type that is only used later is imported where it is used.
-AFTER_FIRST_PAINT_QT_TYPES = ("PySide6.QtWidgets.QStyle",)
+AFTER_FIRST_PAINT_QT_TYPES = ("PySide6.QtWidgets.QStyle", "PySide6.QtWidgets.QMessageBox")
 
 
 def loaded_before_now() -> list[str]:
