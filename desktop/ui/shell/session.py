@@ -178,6 +178,7 @@ AFTER_FIRST_PAINT = (
     "desktop.services.sync.status",
     "desktop.domain.records",
     "desktop.services.inbox",  # the phone's inbox folder: its first look follows the frame
+    "desktop.ui.capture.inbox",  # and so do its watcher and Today's banner
     "desktop.services.calendar_sync.account",  # is a calendar set up? After Today's answer
     "PySide6.QtNetwork",  # the instance server listens after the first frame
     "desktop.ui.people.person_view",  # built with the first person shown
