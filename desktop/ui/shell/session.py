@@ -45,14 +45,10 @@ class DesktopSession(QObject):
         if server is not None:
             self._take_server(server)
             server.requested.connect(self.handle_request)
-        from desktop.ui.shell.tray import install_tray
-
-        self.tray = install_tray(self._app, open_main=self.raise_window, open_capture=self.capture)
-        if self.tray is not None:
-            from desktop.ui.settings.reminders import ReminderNotifier
-
-            self.notifier = ReminderNotifier(self.tray, self.window.open_person, parent=self)
-            QTimer.singleShot(5_000, self.notifier.check)
+        # The tray icon and its reminders are not part of the window: after its first
+        # frame (asking for a tray is a D-Bus round trip on Linux desktops, and the
+        # reminders load their services).
+        self.window.after_first_paint(self.start_tray)
         self.window.session = self
         # Sync's status and the draft offer read the database: after the first frame.
         self.window.after_first_paint(self.window.sync_actions.start)
@@ -61,6 +57,18 @@ class DesktopSession(QObject):
         self._backup_timer.start()
         self.window.after_first_paint(self.offer_draft)
         QTimer.singleShot(2_000, self.check_database)
+
+    def start_tray(self) -> None:
+        """The tray icon ("Capture a Note…", "Open Rapport") and its reminders, where the
+        desktop has a tray."""
+        from desktop.ui.shell.tray import install_tray
+
+        self.tray = install_tray(self._app, open_main=self.raise_window, open_capture=self.capture)
+        if self.tray is not None:
+            from desktop.ui.settings.reminders import ReminderNotifier
+
+            self.notifier = ReminderNotifier(self.tray, self.window.open_person, parent=self)
+            QTimer.singleShot(5_000, self.notifier.check)
 
     def serve(self, lock: QLockFile) -> None:
         """Listen for later launches (holding ``lock``, this folder's): called after the
@@ -179,6 +187,8 @@ AFTER_FIRST_PAINT = (
     "desktop.domain.records",
     "desktop.services.inbox",  # the phone's inbox folder: its first look follows the frame
     "desktop.ui.capture.inbox",  # and so do its watcher and Today's banner
+    "desktop.ui.shell.tray",  # the tray icon and its reminders are not the window
+    "desktop.ui.settings.reminders",
     "desktop.services.calendar_sync.account",  # is a calendar set up? After Today's answer
     "PySide6.QtNetwork",  # the instance server listens after the first frame
     "desktop.ui.people.person_view",  # built with the first person shown
