@@ -189,6 +189,7 @@ AFTER_FIRST_PAINT = (
     "desktop.ui.capture.inbox",  # and so do its watcher and Today's banner
     "desktop.ui.shell.tray",  # the tray icon and its reminders are not the window
     "desktop.ui.settings.reminders",
+    "desktop.ui.shell.termination",  # SIGTERM as Quit: nothing to save before the frame
     "desktop.services.calendar_sync.account",  # is a calendar set up? After Today's answer
     "PySide6.QtNetwork",  # the instance server listens after the first frame
     "desktop.ui.people.person_view",  # built with the first person shown
