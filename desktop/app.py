@@ -138,24 +138,29 @@ def run(folder: Path) -> int:
 
     session = DesktopSession(app, window, folder)
     session.start(server)
+    # SIGTERM quits like File ▸ Quit from the first frame on (before it nothing can be
+    # unsaved); installed before later launches can find us, which also follows it.
+    window.after_first_paint(lambda: _quit_on_termination(app))
     if lock is not None:
         window.after_first_paint(lambda: session.serve(lock))
-    from desktop.ui.shell.termination import quit_on_termination
-
-    quit_on_termination(app)
     for action, data in pending:  # requests that arrived while we were starting
         session.handle_request(action, data)
     return app.exec()
 
 
 def run_capture(folder: Path) -> int:
-    """``rapport capture``: only the capture window; the store opens after its first paint."""
+    """``rapport capture``: only the capture window; the store opens after its first paint,
+    and SIGTERM is handled from then on (see ``standalone.run_standalone``)."""
     app = create_application()
     from desktop.ui.capture.standalone import run_standalone
+
+    return run_standalone(app, folder, open_data, build_main_window)
+
+
+def _quit_on_termination(app: QApplication) -> None:
     from desktop.ui.shell.termination import quit_on_termination
 
     quit_on_termination(app)
-    return run_standalone(app, folder, open_data, build_main_window)
 
 
 def paint_once(folder: Path) -> tuple[int, int]:

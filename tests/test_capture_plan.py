@@ -292,3 +292,19 @@ def test_when_refuses_what_it_cannot_read() -> None:
     assert resolve_when("the day the music died", NOW) is None
     assert resolve_when("25:00", NOW) is None
     assert resolve_when("!!!", NOW) is None
+
+
+def test_corrections_compare_by_value_and_are_not_hashable() -> None:
+    """A plain class since #15 (no dataclasses import before the capture window's first
+    paint); it keeps a dataclass's behaviour: defaults of its own, ``==`` by value."""
+    first, second = Corrections(), Corrections()
+    first.dropped.add("tag:x")
+    assert second.dropped == set()  # no shared default
+    assert first != second
+    assert Corrections(people={"a": {"choice": "new"}}) == Corrections(
+        people={"a": {"choice": "new"}}
+    )
+    assert Corrections() != object()
+    assert "people={}" in repr(Corrections())
+    with pytest.raises(TypeError):
+        hash(Corrections())

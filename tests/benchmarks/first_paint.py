@@ -15,15 +15,18 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[2]
 
 # Appended to a script that made ``app`` (the QApplication) and ``window``: prints
-# ``first-paint <time.monotonic()>`` once the whole first frame is drawn, then quits. The
-# monotonic clock is the machine's (since boot), so the parent's start and the child's
-# paint compare; the capture window's RAPPORT_BENCH_PAINT hook prints the same.
+# ``first-paint <time.monotonic()>`` once the whole first frame is drawn, then exits at
+# once — as the app's RAPPORT_BENCH_PAINT hooks do, so a child's CPU time also ends at
+# its first frame on both sides (a bare window's tidy shutdown would count on its side
+# only). The monotonic clock is the machine's (since boot), so the parent's start and
+# the child's paint compare; the capture window's hook prints the same.
 REPORT_FIRST_PAINT = """
+import os
 import time
 from PySide6.QtCore import QEvent, QObject, QTimer
 def painted():
     print(f"first-paint {time.monotonic():.6f}", flush=True)
-    app.quit()
+    os._exit(0)
 class FirstPaint(QObject):
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Paint:
@@ -47,6 +50,22 @@ def bare_window_script(width: int, height: int) -> str:
         "window.setCentralWidget(QListView())\n"
         f"window.resize({width}, {height})\n" + REPORT_FIRST_PAINT
     )
+
+
+def run_measured(command: list[str], **options: Any) -> tuple[subprocess.CompletedProcess, float]:
+    """``subprocess.run(command, **options)`` and the CPU seconds (user + system) the child
+    used. On a shared, loaded machine wall time also counts waiting for a core; CPU time
+    is what start-up itself costs. Children are run one at a time, so the change in this
+    process's reaped-children usage is this child's."""
+    import resource
+
+    def used() -> float:
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return usage.ru_utime + usage.ru_stime
+
+    before = used()
+    result = subprocess.run(command, **options)
+    return result, used() - before
 
 
 def first_paint_time(stdout: str) -> float:

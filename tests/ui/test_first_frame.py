@@ -176,3 +176,43 @@ def test_pysides_import_check_gives_its_own_answers_from_the_bytes() -> None:
         linecache.clearcache()
         assert check(module) is expected, module.__name__
         assert style.__file__ not in linecache.cache
+
+
+def test_the_first_paint_report_names_qt_types_already_made() -> None:
+    """The start-up test reads ``loaded``: a Qt type named before the frame must show."""
+    from PySide6.QtWidgets import QStyle
+
+    from desktop.ui.shell.session import AFTER_FIRST_PAINT_QT_TYPES, loaded_before_now
+
+    assert QStyle.StateFlag.State_Selected  # made now, as painting a row would
+    assert "PySide6.QtWidgets.QStyle" in AFTER_FIRST_PAINT_QT_TYPES
+    assert "PySide6.QtWidgets.QStyle" in loaded_before_now()
+
+
+def test_two_line_rows_still_paint_with_qstyle_imported_late(qtbot) -> None:
+    """LineDelegate imports QStyle when it paints (after Today's first frame): a row with
+    a marker and a badge, selected, draws its panel and text."""
+    from PySide6.QtWidgets import QListView
+
+    from desktop.ui.kit.lines import Line, LineDelegate, LinesModel
+
+    view = QListView()
+    qtbot.addWidget(view)
+    model = LinesModel(view)
+    model.set_lines(
+        [Line("a", "Send Ana the deck", "Ana Ruiz · due Friday", badge="overdue", marker="mine")]
+    )
+    view.setModel(model)
+    view.setItemDelegate(LineDelegate(view))
+    view.resize(360, 120)
+    view.setCurrentIndex(model.index(0))
+    image = view.grab().toImage()
+    assert not image.isNull()
+    background = image.pixelColor(image.width() - 2, image.height() - 2)
+    row = view.visualRect(model.index(0))
+    colours = {
+        image.pixelColor(x, y).name()
+        for x in range(row.left(), row.right(), 3)
+        for y in range(row.top(), row.bottom(), 3)
+    }
+    assert len(colours - {background.name()}) > 3  # something was drawn in the row

@@ -43,6 +43,7 @@ AFTER_PAINT = (
     "desktop.services.capture",
     "desktop.domain.capture.parser",
     "desktop.ui.kit.background",
+    "desktop.ui.shell.termination",
 )
 AFTER_PAINT_WHERE_PROBED = ("PySide6.QtNetwork",)  # see desktop.ui.shell.instance_probe
 

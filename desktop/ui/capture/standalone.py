@@ -72,6 +72,11 @@ def run_standalone(
         if opened:
             return
         opened = True
+        # SIGTERM saves the draft like closing does — from the first paint on: before it
+        # nothing can have been typed, and the handler's module waits for the frame.
+        from desktop.ui.shell.termination import quit_on_termination
+
+        quit_on_termination(app)
         if not claim():
             return
         problem = open_data(folder)

@@ -8,7 +8,7 @@ so a view can act on it, and a small leading shape tells its kind without colour
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QModelIndex,
@@ -20,10 +20,13 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPalette, QPen
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QStyledItemDelegate
 
 from desktop.ui.kit.rows_model import RowsModel
 from desktop.ui.kit.style import draw_badge, muted, scaled_font
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QStyleOptionViewItem
 
 LINE_ROLE = Qt.ItemDataRole.UserRole + 1
 PAYLOAD_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -101,6 +104,11 @@ class LineDelegate(QStyledItemDelegate):
         line: Line | None = index.data(LINE_ROLE)
         if line is None:
             return
+        # QStyle is imported where rows are painted, not with the module: making its
+        # Python type (and its ~40 enums) costs ~5 ms, and the first frame of Today has
+        # no rows yet — they arrive from the reader after it (#15).
+        from PySide6.QtWidgets import QStyle
+
         widget = option.widget
         painter.save()
         if widget is not None:

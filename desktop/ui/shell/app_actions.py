@@ -6,17 +6,15 @@ Composed into :class:`~desktop.ui.shell.main_window.MainWindow` (as ``app_action
 
 from __future__ import annotations
 
-import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 
 from desktop.ui.kit.action_specs import SPECS, shortcut_text, shortcut_texts, translate
 from desktop.ui.shell.window_part import WindowPart
 
 if TYPE_CHECKING:
-    pass
+    from PySide6.QtWidgets import QMessageBox
 
 
 class AppActions(WindowPart):
@@ -25,6 +23,8 @@ class AppActions(WindowPart):
     def message(self, title: str, text: str) -> QMessageBox:
         """A window-modal note that never blocks the caller; the title also goes to the
         status bar."""
+        from PySide6.QtWidgets import QMessageBox  # not before the first frame (#15)
+
         box = QMessageBox(
             QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, self.window
         )
@@ -48,6 +48,8 @@ class AppActions(WindowPart):
             self.window.today.calendar.refresh(force=True)
 
     def show_shortcuts(self) -> None:
+        import html
+
         rows = []
         for spec in SPECS:
             action = self.window.actions_by_id.get(spec.id)
@@ -66,6 +68,10 @@ class AppActions(WindowPart):
         self.message(self.tr("Keyboard Shortcuts"), "<table>" + "".join(rows) + "</table>")
 
     def show_about(self) -> None:
+        import html
+
+        from PySide6.QtWidgets import QMessageBox
+
         from desktop import __version__
 
         QMessageBox.about(

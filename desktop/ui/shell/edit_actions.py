@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from desktop.ui.kit.undo import CreateCommand, push
 from desktop.ui.shell.window_part import WindowPart
@@ -103,6 +103,8 @@ class EditActions(WindowPart):
 
     def ask_existing(self, name: str, count: int) -> str | None:
         """ "open" the existing person, "add" another of that name, or None (cancel)."""
+        from PySide6.QtWidgets import QMessageBox  # not before the first frame (#15)
+
         box = QMessageBox(self.window)
         box.setObjectName("personExistsBox")
         box.setIcon(QMessageBox.Icon.Question)

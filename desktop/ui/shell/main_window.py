@@ -52,6 +52,7 @@ from desktop.ui.shell.sync_actions import SyncActions
 
 if TYPE_CHECKING:
     from desktop.domain.records import SearchHit
+    from desktop.ui.capture.inbox import Inbox
     from desktop.ui.circles.page import CirclesView
     from desktop.ui.events.page import EventsView
     from desktop.ui.followups.page import FollowUpsView
@@ -91,9 +92,8 @@ class MainWindow(QMainWindow):
         self.bridge = StoreBridge(self)
         self.history = HistoryActions(self, self.undo_stack)
         self.edit_actions = EditActions(self)
-        from desktop.ui.capture.inbox import Inbox
-
-        self.inbox = Inbox(self)  # notes from the phone's inbox folder (#12)
+        self._inbox: Inbox | None = None  # notes from the phone (#12): after the first frame
+        self.after_first_paint(lambda: self.inbox)
         self.file_actions = FileActions(self)
         self.sync_actions = SyncActions(self)
         self.app_actions = AppActions(self)
@@ -270,7 +270,8 @@ class MainWindow(QMainWindow):
             from desktop.ui.today.page import TodayView
 
             page: QWidget = TodayView(self.view_tasks, self.history, self.pages)
-            page.layout().insertWidget(1, self.inbox.banner(page))  # "3 notes from your phone"
+            if self._inbox is not None:
+                self._add_inbox_banner(page)
             page.openPersonRequested.connect(self.open_person)
             page.openEventRequested.connect(self.open_event)
         elif name == "people":
@@ -353,6 +354,24 @@ class MainWindow(QMainWindow):
             self.removeEventFilter(self)  # one look at the first paint, then out of the way
             QTimer.singleShot(0, self._finish_start)
         return False
+
+    @property
+    def inbox(self) -> Inbox:
+        """Notes from the phone's inbox folder (#12): made after the first frame (its
+        module, watcher and dialog types cost ~5 ms, and its first look at the folder
+        waits for the frame anyway), or when something asks for it earlier; its banner
+        joins Today then ("3 notes from your phone"; hidden until the folder is read)."""
+        if self._inbox is None:
+            from desktop.ui.capture.inbox import Inbox
+
+            self._inbox = Inbox(self)
+            today = self._built.get("today")
+            if today is not None:
+                self._add_inbox_banner(today)
+        return self._inbox
+
+    def _add_inbox_banner(self, today: QWidget) -> None:
+        today.layout().insertWidget(1, self.inbox.banner(today))
 
     def after_first_paint(self, work: Callable[[], None]) -> None:
         """Run ``work`` once the first frame is on screen (at once if it already is)."""
@@ -526,7 +545,8 @@ class MainWindow(QMainWindow):
             for tasks in (self.bulk_tasks, self.view_tasks, self.search_tasks):
                 tasks.shutdown(timeout=3.0)
             self.edit_actions.close()
-            self.inbox.close()
+            if self._inbox is not None:
+                self._inbox.close()
         super().closeEvent(event)
 
     def wait_until_idle(self) -> bool:

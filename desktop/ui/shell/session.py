@@ -45,14 +45,10 @@ class DesktopSession(QObject):
         if server is not None:
             self._take_server(server)
             server.requested.connect(self.handle_request)
-        from desktop.ui.shell.tray import install_tray
-
-        self.tray = install_tray(self._app, open_main=self.raise_window, open_capture=self.capture)
-        if self.tray is not None:
-            from desktop.ui.settings.reminders import ReminderNotifier
-
-            self.notifier = ReminderNotifier(self.tray, self.window.open_person, parent=self)
-            QTimer.singleShot(5_000, self.notifier.check)
+        # The tray icon and its reminders are not part of the window: after its first
+        # frame (asking for a tray is a D-Bus round trip on Linux desktops, and the
+        # reminders load their services).
+        self.window.after_first_paint(self.start_tray)
         self.window.session = self
         # Sync's status and the draft offer read the database: after the first frame.
         self.window.after_first_paint(self.window.sync_actions.start)
@@ -61,6 +57,18 @@ class DesktopSession(QObject):
         self._backup_timer.start()
         self.window.after_first_paint(self.offer_draft)
         QTimer.singleShot(2_000, self.check_database)
+
+    def start_tray(self) -> None:
+        """The tray icon ("Capture a Note…", "Open Rapport") and its reminders, where the
+        desktop has a tray."""
+        from desktop.ui.shell.tray import install_tray
+
+        self.tray = install_tray(self._app, open_main=self.raise_window, open_capture=self.capture)
+        if self.tray is not None:
+            from desktop.ui.settings.reminders import ReminderNotifier
+
+            self.notifier = ReminderNotifier(self.tray, self.window.open_person, parent=self)
+            QTimer.singleShot(5_000, self.notifier.check)
 
     def serve(self, lock: QLockFile) -> None:
         """Listen for later launches (holding ``lock``, this folder's): called after the
@@ -178,6 +186,10 @@ AFTER_FIRST_PAINT = (
     "desktop.services.sync.status",
     "desktop.domain.records",
     "desktop.services.inbox",  # the phone's inbox folder: its first look follows the frame
+    "desktop.ui.capture.inbox",  # and so do its watcher and Today's banner
+    "desktop.ui.shell.tray",  # the tray icon and its reminders are not the window
+    "desktop.ui.settings.reminders",
+    "desktop.ui.shell.termination",  # SIGTERM as Quit: nothing to save before the frame
     "desktop.services.calendar_sync.account",  # is a calendar set up? After Today's answer
     "PySide6.QtNetwork",  # the instance server listens after the first frame
     "desktop.ui.people.person_view",  # built with the first person shown
@@ -187,12 +199,28 @@ AFTER_FIRST_PAINT = (
     "icalendar",
     "vobject",
 )
+#: Qt types the first frame does without (#15). PySide makes a class's Python type, with
+#: all of its enums, the first time the class is named — QStyle's ~40 enums cost ~5 ms —
+#: so a type that is only used later is imported where it is used.
+AFTER_FIRST_PAINT_QT_TYPES = ("PySide6.QtWidgets.QStyle", "PySide6.QtWidgets.QMessageBox")
+
+
+def loaded_before_now() -> list[str]:
+    """Which of :data:`AFTER_FIRST_PAINT` and :data:`AFTER_FIRST_PAINT_QT_TYPES` exist yet."""
+    import sys
+
+    loaded = [name for name in AFTER_FIRST_PAINT if name in sys.modules]
+    for name in AFTER_FIRST_PAINT_QT_TYPES:
+        module, _, type_name = name.rpartition(".")
+        if module in sys.modules and type_name in vars(sys.modules[module]):
+            loaded.append(name)
+    return loaded
 
 
 class _FirstPaintReporter(QObject):
     """``RAPPORT_BENCH_PAINT=1``: print the wall time of the first frame and, on a second
-    line, ``loaded <modules>`` — which of :data:`AFTER_FIRST_PAINT` were imported before
-    it (``-``: none); then exit at once.
+    line, ``loaded <names>`` — which of :data:`AFTER_FIRST_PAINT` were imported, and of
+    :data:`AFTER_FIRST_PAINT_QT_TYPES` made, before it (``-``: none); then exit at once.
 
     Used by tests/benchmarks to time start-up of the source tree and the bundle alike.
     """
@@ -205,9 +233,7 @@ class _FirstPaintReporter(QObject):
 
     @staticmethod
     def _report() -> None:
-        import sys
-
-        loaded = [name for name in AFTER_FIRST_PAINT if name in sys.modules]
+        loaded = loaded_before_now()
         print(f"first-paint {time.time():.6f}\nloaded {','.join(loaded) or '-'}", flush=True)
         os._exit(0)
 
