@@ -39,6 +39,23 @@ def _isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "share"))
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    _fresh_qsettings(tmp_path / "config")
+
+
+def _fresh_qsettings(folder: Path) -> None:
+    """QSettings reads XDG_CONFIG_HOME once per process: point it at this test's folder.
+
+    Without this, a preference one test stores (reminders switched off, say) is what the
+    next test reads. Only needed once Qt is loaded; before that, the variable above rules.
+    """
+    import sys
+
+    if "PySide6.QtCore" not in sys.modules:
+        return
+    from PySide6.QtCore import QSettings
+
+    for settings_format in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(settings_format, QSettings.Scope.UserScope, str(folder))
 
 
 @pytest.fixture
