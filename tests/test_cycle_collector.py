@@ -98,10 +98,10 @@ def test_the_application_collects_on_its_own_thread_on_a_timer(qtbot, on_request
     from desktop.ui.kit.cycle_collector import CycleCollector
 
     app = create_application()
-    collectors = app.findChildren(CycleCollector)
-    assert len(collectors) == 1
-    assert create_application() is app and len(app.findChildren(CycleCollector)) == 1
     assert QApplication.instance() is app
+    create_application()
+    collectors = app.findChildren(CycleCollector)
+    assert len(collectors) == 1  # once per application, however often it is asked
     gc.collect()
     freed_on: list[str] = []
     _make_cycle(freed_on)

@@ -35,9 +35,20 @@ class CycleCollector(QObject):
         return self._timer.interval()
 
 
+_installed: CycleCollector | None = None
+
+
 def install_cycle_collector(app: QObject) -> CycleCollector:
-    """Collect cycles only on ``app``'s (the GUI) thread from now on; once per application."""
-    existing = app.findChild(CycleCollector)
-    if isinstance(existing, CycleCollector):
-        return existing
-    return CycleCollector(app)
+    """Collect cycles only on ``app``'s (the GUI) thread from now on; once per application.
+
+    Remembered here rather than found with ``app.findChild``: that walks the application's
+    children and makes Python types for them (its QStyle's ~40 enums) before the first frame.
+    """
+    global _installed
+    try:
+        current = _installed is not None and _installed.parent() is app
+    except RuntimeError:  # the application it belonged to is gone
+        current = False
+    if not current or _installed is None:
+        _installed = CycleCollector(app)
+    return _installed
