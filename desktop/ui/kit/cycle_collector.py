@@ -35,9 +35,21 @@ class CycleCollector(QObject):
         return self._timer.interval()
 
 
+_installed: list[CycleCollector] = []
+
+
 def install_cycle_collector(app: QObject) -> CycleCollector:
-    """Collect cycles only on ``app``'s (the GUI) thread from now on; once per application."""
-    existing = app.findChild(CycleCollector)
-    if isinstance(existing, CycleCollector):
-        return existing
-    return CycleCollector(app)
+    """Collect cycles only on ``app``'s (the GUI) thread from now on; once per application.
+
+    The one installed is remembered here rather than looked up with ``findChild``, which
+    would wrap each of the application's children in Python — its QStyle among them,
+    whose type and ~40 enums the first frame does without (#15)."""
+    for existing in _installed:
+        try:
+            if existing.parent() is app:
+                return existing
+        except RuntimeError:  # its application is gone
+            pass
+    collector = CycleCollector(app)
+    _installed[:] = [collector]
+    return collector
