@@ -105,9 +105,10 @@ def build_main_window(folder: Path, first_look: FirstLook | None = None):  # -> 
     return MainWindow(folder, first_look)
 
 
-def _first_look(folder: Path) -> FirstLook | None:
+def first_look(folder: Path) -> FirstLook | None:
     """The first frame's values of ``folder``'s database, the store's full open deferred
-    until after that frame — or ``None``: open it now (new, older, newer, damaged, locked)."""
+    until after that frame (or the store's first use) — or ``None``: open it now with
+    :func:`open_data` (new, older, newer, damaged, locked: it upgrades or refuses)."""
     from desktop.services import store
 
     look = store.first_look(folder)
@@ -155,7 +156,7 @@ def run(folder: Path) -> int:
     # The plain case (#15): the first frame's values are read without peewee, and the
     # store's full open — same checks, same pragmas — follows the frame, before anything
     # reads or writes through it. Anything else opens (upgrades, refuses) here, as always.
-    look = _first_look(folder)
+    look = first_look(folder)
     problem = None if look is not None else open_data(folder)
     window = None
     if not problem:
