@@ -13,6 +13,7 @@ clock and the change log in the same transaction.
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 import peewee as pw
 
@@ -27,12 +28,12 @@ class _StoreProxy(pw.DatabaseProxy):
 
     __slots__ = ()
 
-    def __getattr__(self, attr: str) -> object:
+    def __getattr__(self, attr: str) -> Any:
         if attr != "_Model" and front_door.has_deferred_open():
             front_door.open_if_deferred()
         return super().__getattr__(attr)
 
-    def __enter__(self) -> object:  # ``with database:``, past Proxy's own passthrough
+    def __enter__(self) -> Any:  # ``with database:``, past Proxy's own passthrough
         if front_door.has_deferred_open():
             front_door.open_if_deferred()
         return super().__enter__()
