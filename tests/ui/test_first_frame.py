@@ -303,3 +303,21 @@ def test_a_file_refused_after_the_frame_starts_nothing_over_it(
     qtbot.wait(50)
     assert not window.view_tasks._thread.is_alive()
     assert window.view_tasks.is_busy()  # Today's question still waits, never asked
+
+
+def test_people_reads_its_first_screenful_through_the_full_open(
+    qtbot, data_dir: Path, settings_names: None, ana: str
+) -> None:
+    """People's first screenful is read before the frame: that read runs the deferred
+    full open first (the first look serves Today and Welcome only)."""
+    from desktop.storage import front_door
+    from desktop.ui.settings import keys
+    from desktop.ui.shell.main_window import MainWindow
+
+    look = _deferred(data_dir)
+    QSettings().setValue(keys.LAST_VIEW, "people")
+    window = MainWindow(data_dir, look)
+    qtbot.addWidget(window)
+    assert window.pages.currentWidget() is window.people
+    assert window.people.model.rowCount() == 1
+    assert not front_door.has_deferred_open()  # opened by that read, before any frame
