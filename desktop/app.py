@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.ui.kit import pyside_import  # noqa: F401  (before PySide6: see that module)
 
@@ -17,7 +18,11 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktop import APP_NAME, ORG_DOMAIN, ORG_NAME, __version__, paths
+from desktop.storage.errors import StoreError
 from desktop.ui.kit.cycle_collector import install_cycle_collector
+
+if TYPE_CHECKING:
+    from desktop.services.store import FirstLook
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -92,10 +97,35 @@ def _upgrade_dialog():  # -> (report, close): shown only if an upgrade reports p
     return report, close
 
 
-def build_main_window(folder: Path):  # -> MainWindow (imported lazily for start-up time)
+def build_main_window(folder: Path, first_look: FirstLook | None = None):  # -> MainWindow
+    """The main window (its module is imported here, for start-up time); ``first_look``
+    when the store's full open waits for its first frame (see ``run``)."""
     from desktop.ui.shell.main_window import MainWindow
 
-    return MainWindow(folder)
+    return MainWindow(folder, first_look)
+
+
+def first_look(folder: Path) -> FirstLook | None:
+    """The first frame's values of ``folder``'s database, the store's full open deferred
+    until after that frame (or the store's first use) — or ``None``: open it now with
+    :func:`open_data` (new, older, newer, damaged, locked: it upgrades or refuses)."""
+    from desktop.services import store
+
+    look = store.first_look(folder)
+    if look is not None:
+        store.open_after_first_look(folder)
+    return look
+
+
+def _refused_after_frame(app: QApplication, window, message: str) -> None:
+    """The full open after the first frame refused the file (changed since the first
+    look): the same message and choices as a refusal before the window, then exit."""
+    from desktop.ui.shell.damaged import recover
+
+    window.hide()
+    recover(window.data_folder, message)
+    window.close()
+    app.exit(1)
 
 
 def run(folder: Path) -> int:
@@ -123,15 +153,27 @@ def run(folder: Path) -> int:
         )
         if server is None:
             return 0
-    problem = open_data(folder)
+    # The plain case (#15): the first frame's values are read without peewee, and the
+    # store's full open — same checks, same pragmas — follows the frame, before anything
+    # reads or writes through it. Anything else opens (upgrades, refuses) here, as always.
+    look = first_look(folder)
+    problem = None if look is not None else open_data(folder)
+    window = None
+    if not problem:
+        try:
+            window = build_main_window(folder, look)
+        except StoreError as exc:  # the file changed since the first look
+            problem = str(exc)
     if problem:
         from desktop.ui.shell.damaged import recover
 
         # a damaged file: offer to save what reads and to restore the newest good backup
         if not recover(folder, problem) or open_data(folder) is not None:
             return 1
-    window = build_main_window(folder)
+        window = build_main_window(folder)
     from desktop.ui.shell.session import DesktopSession, report_first_paint_if_asked
+
+    window.storeRefused.connect(lambda message: _refused_after_frame(app, window, message))
 
     report_first_paint_if_asked(window)
     window.show()

@@ -47,7 +47,11 @@ def test_the_restarted_window_shows_the_draft(tmp_path: Path, data_dir: Path) ->
 
 def test_the_main_windows_first_frame_comes_before_sync_and_the_records(data_dir: Path) -> None:
     """``rapport`` (#15): sync's status, the record types and the slow libraries load
-    after the main window's first frame, which shows the view itself."""
+    after the main window's first frame, which shows the view itself; so does peewee
+    (with the storage models): the store's full open follows the frame on a plain start."""
+    from desktop.ui.shell.session import AFTER_FIRST_PAINT
+
+    assert {"peewee", "desktop.storage.models"} <= set(AFTER_FIRST_PAINT)
     from desktop.services import people
 
     people.create_person(full_name="Ana Ruiz")
@@ -63,3 +67,22 @@ def test_the_main_windows_first_frame_comes_before_sync_and_the_records(data_dir
     lines = dict(line.split(" ", 1) for line in result.stdout.splitlines() if " " in line)
     assert float(lines["first-paint"]) > 0
     assert lines["loaded"] == "-", f"imported before the first paint: {lines['loaded']}"
+
+
+def test_a_new_folder_opens_its_store_before_the_first_frame(tmp_path: Path) -> None:
+    """Not the plain case (nothing to look at yet): the store is created with peewee
+    before the window, as always, and the report says so."""
+    folder = tmp_path / "brand-new"
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop", "--data-dir", str(folder)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "RAPPORT_BENCH_PAINT": "1"},
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = dict(line.split(" ", 1) for line in result.stdout.splitlines() if " " in line)
+    assert float(lines["first-paint"]) > 0
+    assert {"peewee", "desktop.storage.models"} <= set(lines["loaded"].split(","))
+    assert (folder / "rapport.sqlite3").is_file()

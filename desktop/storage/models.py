@@ -13,10 +13,38 @@ clock and the change log in the same transaction.
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 import peewee as pw
 
-database = pw.DatabaseProxy()
+from desktop.storage import front_door
+
+
+class _StoreProxy(pw.DatabaseProxy):
+    """The models' database: bound when the store opens. When the GUI deferred the full
+    open past its first frame (``front_door.defer_open``), the first use of the store on
+    that thread runs it first, and another thread finds no store until then, so nothing
+    reads or writes a file the full open has not checked (nor one bound before it)."""
+
+    __slots__ = ()
+
+    def __getattr__(self, attr: str) -> Any:
+        if attr != "_Model" and front_door.has_deferred_open():
+            front_door.open_if_deferred()
+        return super().__getattr__(attr)
+
+    def __enter__(self) -> Any:  # ``with database:``, past Proxy's own passthrough
+        if front_door.has_deferred_open():
+            front_door.open_if_deferred()
+        return super().__enter__()
+
+    def __setattr__(self, attr: str, value: object) -> None:
+        if attr not in pw.DatabaseProxy.__slots__:
+            raise AttributeError("Cannot set attribute on proxy.")
+        object.__setattr__(self, attr, value)
+
+
+database = _StoreProxy()
 
 CIRCLES = ("inner", "close", "trusted", "network", "acquaintance")
 DEPTHS = ("small_talk", "professional", "personal")

@@ -64,9 +64,10 @@ from pathlib import Path
 from desktop import app as rapport
 app = rapport.create_application()
 folder = Path(sys.argv[1])
-problem = rapport.open_data(folder)
+look = rapport.first_look(folder)  # as `rapport` starts: the plain case opens after the frame
+problem = rapport.open_data(folder) if look is None else None
 assert problem is None, problem
-window = rapport.build_main_window(folder)
+window = rapport.build_main_window(folder, look)
 window.resize(1280, 820)
 """
     + REPORT_FIRST_PAINT

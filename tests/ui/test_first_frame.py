@@ -216,3 +216,108 @@ def test_two_line_rows_still_paint_with_qstyle_imported_late(qtbot) -> None:
         for y in range(row.top(), row.bottom(), 3)
     }
     assert len(colours - {background.name()}) > 3  # something was drawn in the row
+
+
+# --- The store without peewee before the first frame (#15) ------------------------------
+
+
+def _deferred(data_dir: Path):
+    """Close the fixture's store and start as ``rapport`` does on the plain case: the
+    first look read without peewee, the full open deferred past the first frame."""
+    from desktop.services import store
+
+    store.close_store()
+    look = store.first_look(data_dir)
+    assert look is not None
+    store.open_after_first_look(data_dir)
+    return look
+
+
+def test_the_store_opens_after_the_first_frame_before_any_reader(
+    qtbot, data_dir: Path, settings_names: None, ana: str, monkeypatch
+) -> None:
+    from desktop.services import store
+    from desktop.storage import front_door
+    from desktop.ui.shell.main_window import MainWindow
+
+    look = _deferred(data_dir)
+    assert look.has_people
+    window = MainWindow(data_dir, look)
+    qtbot.addWidget(window)
+    opened: list[bool] = []
+    open_store = store.open_store
+    monkeypatch.setattr(
+        store,
+        "open_store",
+        lambda *a, **k: opened.append(window.view_tasks._thread.is_alive()) or open_store(*a, **k),
+    )
+    assert window.pages.currentWidget() is window.today  # people: not the welcome page
+    window.resize(1280, 820)
+    window.show()
+    assert front_door.has_deferred_open() and opened == []  # not before the frame
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(window.wait_until_idle, timeout=10_000)
+    assert opened == [False]  # once, before the readers started
+    assert not front_door.has_deferred_open()
+    assert window.today.owe.lines.rowCount() == 1  # read through the store it opened
+
+
+def test_an_empty_network_shows_the_welcome_page_from_the_first_look(
+    qtbot, data_dir: Path, settings_names: None
+) -> None:
+    from desktop.storage import front_door
+    from desktop.ui.shell.main_window import MainWindow
+
+    look = _deferred(data_dir)
+    assert not look.has_people
+    window = MainWindow(data_dir, look)
+    qtbot.addWidget(window)
+    assert window.pages.currentWidget() is window.welcome
+    assert front_door.has_deferred_open()
+    window.show()
+    qtbot.waitUntil(window.wait_until_idle, timeout=10_000)
+    assert not front_door.has_deferred_open()
+
+
+def test_a_file_refused_after_the_frame_starts_nothing_over_it(
+    qtbot, data_dir: Path, settings_names: None, ana: str
+) -> None:
+    """The file changed between the first look and the full open (another program made
+    it newer): the window says so through ``storeRefused``; no reader ever starts."""
+    import sqlite3
+
+    from desktop import paths
+    from desktop.storage import schema
+    from desktop.ui.shell.main_window import MainWindow
+
+    look = _deferred(data_dir)
+    window = MainWindow(data_dir, look)
+    qtbot.addWidget(window)
+    with sqlite3.connect(paths.database_path(data_dir)) as raw:
+        raw.execute(f"PRAGMA user_version = {schema.SCHEMA_VERSION + 1}")
+    refused: list[str] = []
+    window.storeRefused.connect(refused.append)
+    window.show()
+    qtbot.waitUntil(lambda: bool(refused), timeout=10_000)
+    assert "newer Rapport" in refused[0]
+    qtbot.wait(50)
+    assert not window.view_tasks._thread.is_alive()
+    assert window.view_tasks.is_busy()  # Today's question still waits, never asked
+
+
+def test_people_reads_its_first_screenful_through_the_full_open(
+    qtbot, data_dir: Path, settings_names: None, ana: str
+) -> None:
+    """People's first screenful is read before the frame: that read runs the deferred
+    full open first (the first look serves Today and Welcome only)."""
+    from desktop.storage import front_door
+    from desktop.ui.settings import keys
+    from desktop.ui.shell.main_window import MainWindow
+
+    look = _deferred(data_dir)
+    QSettings().setValue(keys.LAST_VIEW, "people")
+    window = MainWindow(data_dir, look)
+    qtbot.addWidget(window)
+    assert window.pages.currentWidget() is window.people
+    assert window.people.model.rowCount() == 1
+    assert not front_door.has_deferred_open()  # opened by that read, before any frame

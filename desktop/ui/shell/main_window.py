@@ -52,6 +52,7 @@ from desktop.ui.shell.sync_actions import SyncActions
 
 if TYPE_CHECKING:
     from desktop.domain.records import SearchHit
+    from desktop.services.store import FirstLook
     from desktop.ui.capture.inbox import Inbox
     from desktop.ui.circles.page import CirclesView
     from desktop.ui.events.page import EventsView
@@ -73,8 +74,13 @@ class MainWindow(QMainWindow):
     ``history`` (a relationship's history)."""
 
     captureRequested = Signal()
+    #: The store's full open, deferred past the first frame, refused the file (it changed
+    #: since the first look): the message to show; the window is not usable.
+    storeRefused = Signal(str)
 
-    def __init__(self, data_folder: Path) -> None:
+    def __init__(self, data_folder: Path, first_look: FirstLook | None = None) -> None:
+        """``first_look``: the first frame's values read without peewee when the store's
+        full open waits for that frame (``services.store.open_after_first_look``)."""
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_NAME)
@@ -118,7 +124,9 @@ class MainWindow(QMainWindow):
         # would have to run here instead.
         self.after_first_paint(keys.upgrade)
         self._restore_geometry()
-        self._network_empty = not self._has_people()
+        self._network_empty = not (
+            first_look.has_people if first_look is not None else self._has_people()
+        )
         self.actions_by_id["demo_data"].setEnabled(self._network_empty)
         # The first frame shows the view the user left, built now; the other views, and
         # whatever else waits for the first paint (sync, the draft offer), come after it.
@@ -385,12 +393,26 @@ class MainWindow(QMainWindow):
         if not self._starting or self._closed:
             return
         self._starting = False
+        if not self._open_deferred_store():
+            return
         for tasks in (self.view_tasks, self.bulk_tasks, self.search_tasks):
             tasks.release()
         waiting, self._after_paint = self._after_paint, []
         for work in waiting:
             QTimer.singleShot(0, work)
         QTimer.singleShot(0, self._build_next)
+
+    def _open_deferred_store(self) -> bool:
+        """The store's full open, when it waited for the first frame: before any reader
+        starts or anything that waited runs (an earlier use of the store opened it)."""
+        from desktop.services import store
+
+        refused = store.open_deferred()
+        if refused:
+            self._to_build.clear()  # nothing more starts over a refused file
+            self.storeRefused.emit(refused)
+            return False
+        return True
 
     def _build_next(self) -> None:
         """Build one remaining page per event-loop turn, so input stays responsive."""

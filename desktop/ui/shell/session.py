@@ -193,6 +193,10 @@ AFTER_FIRST_PAINT = (
     "desktop.services.calendar_sync.account",  # is a calendar set up? After Today's answer
     "PySide6.QtNetwork",  # the instance server listens after the first frame
     "desktop.ui.people.person_view",  # built with the first person shown
+    # the store's full open follows the frame when the first look finds the plain case
+    # (storage.front_door): a new, older, newer or damaged file still opens before it
+    "peewee",
+    "desktop.storage.models",
     "keyring",
     "dateparser",
     "rapidfuzz",
