@@ -132,13 +132,17 @@ def test_a_file_another_writer_holds_goes_to_the_full_open(folder: Path) -> None
 
 
 def test_a_read_only_file_goes_to_the_full_open(folder: Path) -> None:
+    """Read-only for this user: the full open decides. Root may write any file, so there the
+    first look must accept it as the full open would (both branches assert)."""
     import os
 
-    if os.geteuid() == 0:
-        pytest.skip("root writes read-only files")
     _db(folder).chmod(0o400)
     try:
-        assert store.first_look(folder) is None
+        look = store.first_look(folder)
+        if os.access(_db(folder), os.W_OK):  # root: the file is writable after all
+            assert look is not None
+        else:
+            assert look is None
     finally:
         _db(folder).chmod(0o600)
 
