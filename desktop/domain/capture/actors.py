@@ -248,6 +248,13 @@ class _ActorFinder(_ReaderBase):
                 and (carry or _ACTION_VERB.match(t, pos, c.end))
             ):
                 prev = clauses[i - 1]
+                if carry is None and not prev.debt and not self._dated(prev):
+                    # "I'll clean up the numbers and send it to her tomorrow": two actions
+                    # under one modal are one to-do with one date (a date of its own on
+                    # the first action makes two: "send the deck tmrw and the contract wed")
+                    prev.end, prev.desc = c.end, (prev.desc[0], c.end)
+                    prev.joined_at = pos
+                    continue
                 c.kind, c.desc = prev.kind, (pos, c.end)
                 c.subject_raw, c.subject_at = prev.subject_raw, prev.subject_at
                 continue

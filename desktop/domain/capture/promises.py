@@ -91,7 +91,12 @@ class _PromiseReader(_IntroFinder):
                     or self._first_reference(c)
                 )
             elif c.kind == "me":
-                c.person = c.explicit_person or self._first_reference(c) or c.subject
+                c.person = (
+                    c.explicit_person
+                    or self._first_reference(c, c.joined_at)
+                    or self._first_reference(c)
+                    or c.subject
+                )
                 if c.person is None:
                     c.person = self.recent(c.desc[0])
             # the clause's own names become mentions for the clauses after it (a list
@@ -107,11 +112,16 @@ class _PromiseReader(_IntroFinder):
             if c.kind and c.person:
                 self.mention(c.person, c.start, c.sentence)
 
-    def _first_reference(self, c: _Clause) -> str | None:
+    def _first_reference(self, c: _Clause, lo: int = -2) -> str | None:
         """The first person a promise of mine names or points at ("send Omar the link",
-        "send her the deck"); possessives ("Karl's CV") name nobody to promise to."""
+        "send her the deck"); possessives ("Karl's CV") name nobody to promise to.
+
+        ``lo``: where to start looking; two actions under one modal ("ask Ulla for a name
+        and send it to him") are for whom the last one is done, so it is read first."""
         t = self.text
-        lo, hi = c.desc
+        if lo == -1:
+            return None
+        lo, hi = (c.desc[0] if lo == -2 else lo), c.desc[1]
         owner_of: str | None = None  # "return Jonas's drill": Jonas, if nobody else
         for m in _NAME_WORD_RE.finditer(t[lo:hi]):
             word = m.group()

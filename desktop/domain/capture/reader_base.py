@@ -46,6 +46,7 @@ class _Clause:
     person: str | None = None
     negated: bool = False
     continues: bool = False  # "... and send it to him": same actor as the clause before
+    joined_at: int = -1  # "finish the deck and send it to her": where the second action starts
     subject_raw: str = ""
     subject_at: int = 0
     explicit_raw: str = ""
