@@ -80,7 +80,14 @@ _MEET = (
     r"|(?:lunch|coffee|coffe|dinner|drinks|breakfast|brunch|beers?|tea|call|phone\s+call"
     r"|chat|video\s+call|zoom|teams\s+call|meeting|mtg|walk|workshop|bbq|pints?|borrel)"
     rf"(?:\s+(?:at|in|after|before|during)\s+[^,;.\n]*?)?\s+{_WITH}"
-    r"|(?:attendees|present|participants)\s*:|with|w/|w|wiht|wth"
+    r"|(?:attendees|present|participants)(?:\s+from\s+[^:;\n]{1,40}?)?\s*:|with|w/|w|wiht|wth"
+    # a heading that lists who was there: "At our table: Chidinma Eze, …", "the good ones:
+    # morag fraser, …", "Three people I need to remember: …", "Our team had Karthik, …"
+    r"|(?:at|round|around)\s+(?:our|the|my)\s+table\s*:"
+    r"|the\s+(?:good|interesting|useful|main|key)\s+ones\s*:"
+    r"|(?:people|folks|ppl|ones|names)\s+(?:i\s+|to\s+)(?:need\s+to\s+|want\s+to\s+|should\s+)?"
+    r"(?:met|remember|talked\s+to|spoke\s+to|follow\s+up\s+with)\s*:"
+    r"|(?:our|my|the)\s+(?:team|table|group|panel|pod)\s+(?:had|was|were|included)"
     r"|(?:lunch|coffee|dinner|drinks|breakfast|call|zoom|meeting|chat|1:1)\s*:)"
 )
 _MEET_RE = re.compile(rf"(?<![\w/])(?:{_MEET})(?=[\s:])\s*:?\s*", re.I)

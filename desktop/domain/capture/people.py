@@ -62,6 +62,14 @@ _LINE_HEAD = re.compile(  # a line opening with a name and a dash: "- Femke de V
 )
 
 
+_MYSELF_FIRST = re.compile(r"[ \t]*(?:me|myself)[ \t]*(?:,|\band\b|&|\+)[ \t]*", re.I)
+_RELATIVE_IN_LIST = re.compile(  # a relative clause between two names of a list
+    r"[ \t]*,[ \t]*who(?:['\u2019]s|\s+is|\s+was|\s+runs|\s+works|\s+leads)\b[^,;.\n]*"
+    r"(?:\([^()\n]*\))?[ \t]*,[ \t]*(?:and[ \t]+)?(?=(?-i:[A-Z]))",
+    re.I,
+)
+
+
 class _PeopleFinder(_ReaderBase):
     """Finds the people met and what the note says of them."""
 
@@ -249,6 +257,9 @@ class _PeopleFinder(_ReaderBase):
         list_at = pos
         typed_lower = False
         owner_org = ""  # "Acme's CTO, Dana White": the next name works there
+        myself = _MYSELF_FIRST.match(t, pos, hi)
+        if myself:  # "…: me, gemma holt (head of maths), raj bhatt": the writer lists self
+            pos = myself.end()
         while True:
             m = re.compile(r"[ \t]*(?:a\s+(?:guy|woman|man|lady)\s+(?:called|named)\s+)?").match(
                 t, pos, hi
@@ -329,6 +340,10 @@ class _PeopleFinder(_ReaderBase):
                 list_at = span[0]
             found.append(name)
             pos = span[1]
+            relative = _RELATIVE_IN_LIST.match(t, pos, hi)
+            if relative:  # "Ama Owusu-Ansah, who's now a partner at Atomico, Kwesi Mensah, …"
+                pos = relative.end()
+                continue
             org = _ORG_AFTER_NAME.match(t, pos, hi) or _ORG_AFTER_NAME_LOOSE.match(t, pos, hi)
             g = org.groupdict() if org else {}
             if org:
