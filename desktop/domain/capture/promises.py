@@ -31,6 +31,16 @@ from desktop.domain.capture.reader_base import _Clause
 from desktop.domain.capture.results import ParsedCommitment
 
 # what a clause may say around a due date and still be only the date of the promise before
+_CORRECTION = re.compile(
+    r"(?:actually|no\s*,?\s*wait|wait|sorry|correction|or\s+rather|rather|oops|update)\b[\s,:\-]*",
+    re.I,
+)
+_CORRECTION_BEFORE = re.compile(r"\b(?:actually|no\s*,?\s*wait|sorry|correction)\W*\Z", re.I)
+_MAKE_IT = re.compile(
+    r"(?:make\s+(?:it|that)|(?:it|that)(?:['\u2019]s|\s+is|\s+was)|change\s+(?:it|that)\s+to"
+    r"|move\s+(?:it|that)\s+to|moved\s+to)\s+",
+    re.I,
+)
 _DATE_FILLER = frozenset(
     _words(
         "agreed ok okay sure yes said deal done confirmed target deadline due eta aim aiming for"
@@ -217,6 +227,19 @@ class _PromiseReader(_IntroFinder):
         today = self.now.date()
         last_sentence = -2  # the sentence the last promise was written in
         for c in clauses:
+            fixed = self._corrected_date(c, today) if out else None
+            if fixed is not None and c.sentence - last_sentence <= 1:
+                # "I'll send her the deck by Friday — actually Saturday": the later word wins
+                dated = out[-1]
+                out[-1] = ParsedCommitment(
+                    dated.owner,
+                    dated.description,
+                    dated.person_name,
+                    fixed[2],
+                    self.text[fixed[0] : fixed[1]],
+                    dated.span,
+                )
+                continue
             if out and out[-1].due is None and c.sentence - last_sentence <= 1:
                 later = self._date_only(c, today)
                 if later is not None:  # "I'll send her the deck — should be done by Friday"
@@ -280,6 +303,23 @@ class _PromiseReader(_IntroFinder):
             )
             self.intro_from_promise(c, desc, self.span(c))
         return out
+
+    def _corrected_date(self, c: _Clause, today: date) -> tuple[int, int, date] | None:
+        """The new date of a clause that corrects the one before ("— actually Monday",
+        "Actually, make that Monday.", "sorry, Tuesday not Monday"): a correction word
+        (in the clause or just before it) and nothing but a date."""
+        t = self.text
+        word = _CORRECTION.match(t, c.start, c.end)
+        if word is None and not _CORRECTION_BEFORE.search(t, max(0, c.start - 24), c.start):
+            return None
+        lo = word.end() if word else c.start
+        lead = _MAKE_IT.match(t, lo, c.end)
+        lo = lead.end() if lead else lo
+        due = find_due(t, lo, c.end, today, self.rules)
+        if due is None or t[lo : due[0]].strip():
+            return None  # the date must come first: "actually she'll do it by Monday" is news
+        rest = re.sub(r"^\s*,?\s*(?:not|instead\s+of|rather\s+than)\s+\S+", "", t[due[1] : c.end])
+        return due if not re.search(r"\w", rest) else None
 
     def _date_only(self, c: _Clause, today: date) -> tuple[int, int, date] | None:
         """The due date of a clause that says nothing but when ("— should be done by
