@@ -144,11 +144,17 @@ class _ClauseCutter(_ReaderBase):
             first = _NAME_WORD_RE.match(rest)
             if first and (first.group()[:1].isupper() or self.lookup(first.group())):
                 return True
-        low = re.match(r"([a-z][\w'\-]+)(?=\s)", rest)
+        low = re.match(rf"([a-z][\w\-]+(?:{_A}(?!s\s)[\w\-]+)?)(?=\s|{_A}s\s)", rest)
         if low and low.group(1) not in _NOT_NAME and len(low.group(1)) > 2:
-            # typed in lower case: "..., and ana will prepare the nda"
+            # typed in lower case: "..., and ana will prepare the nda", "noor's gonna share
+            # the list", "ravi's sending the photos"
             after = rest[low.end() :]
-            if re.match(rf"(?:\s+will|{_A}ll|\s+is\s+going\s+to|{_A}s\s+gonna)\s", after, re.I):
+            if re.match(
+                rf"(?:\s+will|{_A}ll|\s+is\s+going\s+to|{_A}s\s+(?:gonna|going\s+to)"
+                rf"|(?:{_A}s|\s+is)\s+(?:sending|bringing|sharing|hosting|introducing))\s",
+                after,
+                re.I,
+            ):
                 return True
             if comma and _NAME_THEN_VERB.match(after):  # "..., carla wants a case study"
                 return True

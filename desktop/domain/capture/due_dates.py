@@ -140,6 +140,7 @@ def _en_in_count(m: re.Match[str], today: date, rules: LanguageRules) -> date | 
         return today + timedelta(days=14)
     raw = _folded(m, "n") or _folded(m, "n2")
     unit = _folded(m, "unit") or _folded(m, "unit2")
+    unit = {"wk": "week", "mo": "month", "yr": "year"}.get(unit, unit)  # "in 2 wks"
     count = int(raw) if raw.isdigit() else rules.numbers.get(raw)
     if count is None or count > 1000:
         return None
@@ -230,7 +231,7 @@ def english_due_rules(
     """The English due-date table: small regexes for the phrasings people actually type."""
     flags = re.IGNORECASE
     prep = (
-        r"(?:(?:by|before|until|till|til|on|due|no\s+later\s+than|not\s+later\s+than"
+        r"(?:(?:by|before|b4|until|till|til|on|due|no\s+later\s+than|not\s+later\s+than"
         r"|on\s+or\s+before|at\s+the\s+latest\s+by|latest\s+by)\s+)?"
     )
     end = r"(?!\w)"
@@ -260,7 +261,7 @@ def english_due_rules(
             _en_weekday,
         ),
         (
-            r"(?:(?:by|before|on|until|till|due)\s+(?:(?P<mod>this|next|coming)\s+)?"
+            r"(?:(?:by|before|b4|on|until|till|due)\s+(?:(?P<mod>this|next|coming)\s+)?"
             r"|(?P<mod2>this|next|nxt|coming)\s+)"
             rf"(?P<wd>{alternation(short_days)})\.?" + time_of_day,
             _en_weekday,
@@ -288,13 +289,13 @@ def english_due_rules(
         ),
         (
             rf"(?:(?:in|within|in\s+about|in\s+the\s+next)\s+(?P<n>{number})\s+"
-            r"(?P<unit>day|week|month|year)s?(?:[\s'\u2019]*time)?"
+            r"(?P<unit>day|week|wk|month|mo|year|yr)s?(?:[\s'\u2019]*time)?"
             r"|(?:in|within)\s+a\s+fortnight"
             rf"|(?P<n2>{number})\s+(?P<unit2>day|week|month|year)s?\s+from\s+(?:now|today))",
             _en_in_count,
         ),
         (
-            r"(?:by|before|on|until|till|due|no\s+later\s+than)\s+(?:the\s+)?"
+            r"(?:by|before|b4|on|until|till|due|no\s+later\s+than)\s+(?:the\s+)?"
             r"(?P<d>\d{1,2})(?:st|nd|rd|th)(?:\s+of\s+(?P<which>this|next)\s+month)?",
             _en_ordinal,
         ),
@@ -315,9 +316,9 @@ def english_due_rules(
             _en_after_holidays,
         ),
         (
-            r"(?P<mpre>(?:(?:by|before|until|till|at|in)\s+)?"
+            r"(?P<mpre>(?:(?:by|before|b4|until|till|at|in)\s+)?"
             r"(?:(?:the\s+)?(?:start|beginning|middle|end)\s+of|early|mid|late)"
-            r"|by|before|until|till)"  # "a pilot in February" names no deadline
+            r"|by|before|b4|until|till)"  # "a pilot in February" names no deadline
             # "end of jan": after "of", an abbreviated month is one too
             rf"(?:\s+|-)(?P<m>{full_months}|(?<=of\s)(?:{month_names}))",
             _en_month_only,

@@ -98,7 +98,7 @@ _SPLIT_RE = re.compile(
     re.M,
 )
 _SOFT_SPLIT_RE = re.compile(
-    r"\s*,\s*(?:and\s+|but\s+|so\s+)?|\s+(?:and|but|so|then|&)\s+"
+    r"\s*,\s*(?:and\s+|but\s+|so\s+|&\s+)?|\s+(?:and|but|so|then|&)\s+"
     rf"|(?<!\bif)(?<!\bwhether)(?<!\bsaid)(?<!\btold)(?<!\bhim)(?<!\bher)(?<!\bthem)(?<!\bthat)"
     rf"\s+(?:that\s+)?(?=i\s+(?:still\s+)?owe\b|i{_A}ll\b|i\s+will\b|i\s+need\s+to\b|i\s+promised\b"
     rf"|i(?:{_A}d|\s+had)\s+promised\b"

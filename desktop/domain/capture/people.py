@@ -62,6 +62,7 @@ _LINE_HEAD = re.compile(  # a line opening with a name and a dash: "- Femke de V
 )
 
 
+_NAMES_GO_ON = re.compile(r"(?-i:[A-Z])[\w'\-]+\s+(?-i:[A-Z])[\w'\-]+\s+(?:and|&|\+)\s+(?-i:[A-Z])")
 _MYSELF_FIRST = re.compile(r"[ \t]*(?:me|myself)[ \t]*(?:,|\band\b|&|\+)[ \t]*", re.I)
 _RELATIVE_IN_LIST = re.compile(  # a relative clause between two names of a list
     r"[ \t]*,[ \t]*who(?:['\u2019]s|\s+is|\s+was|\s+runs|\s+works|\s+leads)\b[^,;.\n]*"
@@ -426,9 +427,9 @@ class _PeopleFinder(_ReaderBase):
                 self.orgs.setdefault(name, self.org_phrase(owned.group("org")))
                 pos = m.end()
                 continue
-            if words[-1].casefold() in _ROLE_WORDS:
-                pos = m.end()  # a role, not another person
-                continue
+            if words[-1].casefold() in _ROLE_WORDS and not _NAMES_GO_ON.match(m.group("ph")):
+                pos = m.end()  # a role, not another person (but "Tim Vos and Eva Lund
+                continue  # about the pilot" goes on with the list: "pilot" is no role there)
             after = t[m.end() : m.end() + 6]
             single = (
                 len(words) == 1
