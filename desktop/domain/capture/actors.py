@@ -43,9 +43,19 @@ from desktop.domain.capture.lexicon import (
     _THEM_MODAL_S_RE,
     _TODO_LABEL,
     _WAITING,
+    _words,
 )
 from desktop.domain.capture.names import _is_cap, _scan_name
 from desktop.domain.capture.reader_base import _Clause, _ReaderBase
+
+_BRACKET_LABEL = re.compile(r"\[(?P<who>[^\]\n]{1,40})\][ \t]*(?=[a-z])")
+_NOT_A_VERB = frozenset(
+    _words(
+        "the a an my our his her their its this that these those is was has had have very"
+        " really not no new old big great good nice lovely super keen happy busy ex former"
+        " also just about re still"
+    )
+)
 
 
 class _ActorFinder(_ReaderBase):
@@ -90,6 +100,16 @@ class _ActorFinder(_ReaderBase):
                 continue
             if re.match(r"i\s+said\s+(?:yes|sure|ok)\b", body, re.I):
                 continue
+            tag = _BRACKET_LABEL.match(t, pos, c.end)
+            if tag is not None:  # "1. [Me] send the whitepaper to Hal", "3. [Kim] share the forms"
+                who = tag.group("who").strip()
+                if who.casefold() in ("me", "i", "myself"):
+                    c.kind, c.desc = "me", (tag.end(), c.end)
+                    continue
+                if self.lookup(who):
+                    c.kind, c.desc = "them", (tag.end(), c.end)
+                    c.subject_raw, c.subject_at = who, tag.start("who")
+                    continue
             label = re.compile(r"(?:them|they)\s*:\s*", re.I).match(t, pos, c.end)
             if label is not None:
                 c.kind, c.desc = "them", (label.end(), c.end)
@@ -325,7 +345,9 @@ class _ActorFinder(_ReaderBase):
         between = t[prev.end : clauses[i].start]
         if not re.fullmatch(r"\s*(?:[-\u2013\u2014:]|->|\u2192)\s*", between):
             return None
-        named = re.sub(r"\s*\([^()\n]*\)\s*\Z", "", t[prev.start : prev.end]).strip(" -*\u2022")
+        named = re.sub(r"\s*\([^()\n]*\)\s*\Z", "", t[prev.start : prev.end]).strip(
+            " -*\u2022\u2192>"
+        )
         action = _ACTION_LABEL.match(named)
         if action is not None:  # "Action: Dev – send the DPIA template": Dev's item
             named = named[action.end() :]
@@ -334,6 +356,13 @@ class _ActorFinder(_ReaderBase):
             modal = re.compile("").match(t, pos)
         if modal is None and self._under_action_heading(prev.start) and self.lookup(named):
             # "action items:" then "- Linh: PO number by end of month": Linh's item
+            modal = re.compile("").match(t, pos)
+        if (
+            modal is None
+            and ":" in between
+            and self.lookup(named)
+            and self._bare_verb(clauses[i], pos)
+        ):  # "- Desmond: finalise volunteer rota, next Friday", "→ Jonas: share comp bands"
             modal = re.compile("").match(t, pos)
         if modal is None:
             return None
@@ -347,6 +376,19 @@ class _ActorFinder(_ReaderBase):
                 return None
             self.add_person(named, prev.start, prev.sentence)  # a bullet per person met
         return named, modal
+
+    def _bare_verb(self, c: _Clause, pos: int) -> bool:
+        """Whether a labelled line goes on with an action ("finalise the rota"), not with a
+        description ("loves sailing", "the new CFO"); "sends the specs" only when dated."""
+        word = re.compile(r"[a-z][a-z\-]+").match(self.text, pos, c.end)
+        if word is None:
+            return False
+        w = word.group()
+        if _ACTION_VERB.fullmatch(w):
+            return True
+        if w in _NOT_A_VERB or w.endswith(("ed", "ing", "ly")) or len(w) < 3:
+            return False
+        return not w.endswith("s") or self._dated(c)
 
     def _under_action_heading(self, pos: int) -> bool:
         """Whether ``pos`` is in a block of lines under an "Action items:" heading (a line of

@@ -15,6 +15,7 @@ from desktop.domain.capture.lexicon import (
     _ACTION_VERB,
     _DO_IT,
     _NAME_SHAPE,
+    _NAME_WORD,
     _NAME_WORD_B_RE,
     _NAME_WORD_RE,
     _NOT_AN_ACTION,
@@ -41,6 +42,16 @@ _MAKE_IT = re.compile(
     r"|move\s+(?:it|that)\s+to|moved\s+to)\s+",
     re.I,
 )
+_OWNER_FIELD = re.compile(
+    r"(?:owner|assignee|assigned\s+to)\s*:\s*(?P<who>[^\n.;:]{1,40}?)\s*(?=[\n.;]|\Z)", re.I
+)
+
+
+def _rest_of(item: ParsedCommitment) -> tuple[str, str | None, date | None, str, tuple[int, int]]:
+    """A promise's fields after its owner, to rebuild it with another owner."""
+    return item.description, item.person_name, item.due, item.due_text, item.span
+
+
 _DATE_FILLER = frozenset(
     _words(
         "agreed ok okay sure yes said deal done confirmed target deadline due eta aim aiming for"
@@ -227,6 +238,20 @@ class _PromiseReader(_IntroFinder):
         today = self.now.date()
         last_sentence = -2  # the sentence the last promise was written in
         for c in clauses:
+            owner = _OWNER_FIELD.match(self.text, c.start) if out else None
+            if owner is not None and c.sentence - last_sentence <= 1:
+                # "- Send the checklist. Owner: Bill. Due: Nov 12": whose item it is
+                who = owner.group("who").strip()
+                item = out[-1]
+                if who.casefold() in ("me", "i", "myself", "mine"):
+                    out[-1] = ParsedCommitment("me", *_rest_of(item))
+                elif self.lookup(who):
+                    name = self.lookup(who)
+                    out[-1] = ParsedCommitment(
+                        "them", item.description, name, item.due, item.due_text, item.span
+                    )
+                last_sentence = c.sentence
+                continue
             fixed = self._corrected_date(c, today) if out else None
             if fixed is not None and c.sentence - last_sentence <= 1:
                 # "I'll send her the deck by Friday — actually Saturday": the later word wins
@@ -355,6 +380,9 @@ class _PromiseReader(_IntroFinder):
         raw = _SUBORDINATE_TAIL.split(raw, maxsplit=1)[0]
         raw = _SUBORDINATE_TAIL.split(_VAGUE_TAIL.sub("", raw.rstrip(" ,;:")), maxsplit=1)[0]
         raw = re.split(r",\s+[^,]*\bI\s+mean\b", raw, maxsplit=1)[0]  # "her shift, Marites I mean"
+        # "send deck → Priya": the arrow names whom it goes to, no part of the action
+        raw = re.sub(rf"\s*(?:\u2192|->|=>)\s*{_NAME_WORD}(?:\s+{_NAME_WORD})?\s*\Z", "", raw)
+        raw = re.sub(r"\s*\((?-i:[A-Z])[\w'\-]+\)\s*\Z", "", raw)  # "send sandbox keys (Tal)"
         # "introduce me to Eilidh MacLeod who's running the pilot": the name ends the action
         who = re.search(rf"\b[A-Z][\w'\-]*(?P<cut>\s+who(?:{_A}s|\s))", raw)
         if who:
