@@ -45,6 +45,7 @@ _TITLES = re.compile(  # one or more: "Herr Dr. Klaus Riedel", "A/Prof Daniel Wh
     r"(?:(?:dr|mr|mrs|ms|mx|prof|professor|sir|dame|rev|revd|reverend|shri|sri|smt|herr|frau|mme"
     r"|fr|sra|dra|cllr|coach|capt|captain|sgt|hon|judge|senator|rabbi|imam|pastor|father|sister"
     r"|brother|engr|eng|arch|atty|adv|councilmember|councilwoman|councilman|alderman|mayor"
+    r"|ate|kuya|tita|tito|chief"  # Filipino kin honorifics ("Ate Joy Santos"), "Chief Emeka …"
     r"|a/prof|(?:assoc|asst|associate|assistant)\.?\s+prof(?:essor)?)\.?\s+)+",
     re.I,
 )
@@ -539,6 +540,8 @@ _DESCRIBED_THEN_NAME = re.compile(  # "our firmware lead, Ilse"
 _DO_IT = re.compile(  # "..., which I'll do tomorrow": the date of the promise before
     r"(?:do|finish|get|have)(?:\s+(?:it|that|this|so))?(?:\s+done)?", re.I
 )
+# a Japanese (or Hindi) honorific after a name: "Tanaka-san", "Sato Hiroshi-san", "Sharma-ji"
+HONORIFIC_SUFFIX_RE = re.compile(r"(?<=\w)-(?:san|sama|kun|chan|sensei|ji)\b", re.I)
 _TITLE_BEFORE = re.compile(
     r"\b(?P<t>imam|rabbi|father|pastor|reverend|ambassador|minister|mayor|senator|governor|chief"
     r"|judge|professor|prof|doctor|coach|captain|sheikh|bishop|councillor|cllr)\.?[ \t]+"

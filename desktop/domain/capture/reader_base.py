@@ -25,6 +25,7 @@ from desktop.domain.capture.lexicon import (
     _TITLE_BEFORE,
     _TITLES,
     _WEEKDAY_OR_MONTH,
+    HONORIFIC_SUFFIX_RE,
 )
 from desktop.domain.capture.names import _index, _is_cap, _scan_name, tidy_name
 from desktop.domain.capture.results import ParsedCommitment, ParsedIntroduction
@@ -101,7 +102,7 @@ class _ReaderBase:
         return found
 
     def _lookup(self, raw: str) -> str | None:
-        key = " ".join(raw.casefold().split())
+        key = " ".join(HONORIFIC_SUFFIX_RE.sub("", raw).casefold().split())
         if not key:
             return None
         if key in self.aliases:
