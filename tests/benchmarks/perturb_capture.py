@@ -345,9 +345,15 @@ def variants(seed: Seed) -> Iterator[Variant]:
         f"{other} is retiring. {base}.",
     )
     if seed.due and not seed.tail and seed.moves:
-        later = {**want, "due": "2026-03-16"}  # Monday after Wednesday 11 March
-        yield v("corrected later", f"{met} {base} — actually Monday.", later)
-        yield v("corrected in next sentence", f"{met} {base}. Actually, make that Monday.", later)
+        later = {**want, "due": "2026-03-14"}  # the Saturday after Wednesday 11 March
+        yield v("corrected later", f"{met} {base} \u2014 actually Saturday.", later)
+        yield v("corrected in next sentence", f"{met} {base}. Actually, make that Saturday.", later)
+        plain = _sentence(seed, she.capitalize(), her, due=False)
+        yield v(
+            "corrected after I said",
+            f"{met} {plain}; I said {seed.due} but realistically Saturday.",
+            later,
+        )
     if "asked" in seed.family and seed.due:
         plain = _sentence(seed, she.capitalize(), her, due=False)
         yield v("yes in next sentence", f"{met} {plain}. I said yes, {seed.due}.")

@@ -32,6 +32,12 @@ from desktop.domain.capture.lexicon import (
 from desktop.domain.capture.names import _skip_descriptor
 from desktop.domain.capture.reader_base import _Clause, _ReaderBase
 
+_SOMEONE_ELSE_ACTS = re.compile(  # "the boss wants it", "their security team has to …"
+    r"(?:the|their|his|her|our|my)\s+(?:[a-z][\w\-]*\s+){1,2}?"
+    r"(?:has|have|had|is|are|was|were|wants?|needs?|will|must|said|says|thinks?)\b",
+    re.I,
+)
+
 
 class _ClauseCutter(_ReaderBase):
     """Cuts the note into clauses."""
@@ -121,6 +127,8 @@ class _ClauseCutter(_ReaderBase):
             rest = rest[_skip_descriptor(rest, 0, len(rest))[0] :]
             title = _TITLES.match(rest)
             rest = rest[title.end() :] if title else rest
+        if comma and _SOMEONE_ELSE_ACTS.match(rest):
+            return True  # "…in 3 days, their security team has to sign off first"
         m = re.match(rf"((?:{_NAME_WORD}\s+){{0,2}}{_NAME_WORD})", rest)
         if m and m.group()[:1].isupper():
             words = list(_NAME_WORD_RE.finditer(rest, 0, m.end()))

@@ -276,7 +276,7 @@ def english_due_rules(
             r"|(?:early\s+)?(?:next|nxt)\s+(?:week|wk\b)"
             r"|(?:the\s+)?end\s+of\s+next\s+week|(?:the\s+)?(?:end|close)\s+of\s+(?:the|this)\s+week"
             r"|(?:the\s+)?end\s+of\s+week|(?:later\s+)?this\s+week|eow|next\s+weekend"
-            r"|(?:this|the)\s+weekend|over\s+the\s+weekend)",
+            r"|(?:this|the)\s+weekend|(?:over|in|at|on)\s+the\s+weekend)",
             _en_week,
         ),
         (

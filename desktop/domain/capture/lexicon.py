@@ -142,11 +142,12 @@ _THEM_MODAL = (
     rf"(?:{_A}ll|\s+will|\s+wil|\s+shall|{_A}s\s+going\s+to|\s+is\s+going\s+to|{_A}s\s+gonna"
     rf"|\s+is\s+gonna|\s+are\s+going\s+to|{_A}re\s+going\s+to|{_A}re\s+gonna|\s+gonna"
     r"|\s+promis+ed\s+to|\s+offered\s+to|\s+agreed\s+to|\s+volunteered\s+to|\s+can|\s+could"
+    r"|\s+promis+ed\s+(?:me|us)\s+to|\s+proposed\s+to"
     # "she's offered to", "he has promised to", "they've agreed to": the same, in the perfect
     rf"|(?:{_A}s|\s+has|{_A}ve|\s+have)\s+(?:promis+ed|offered|agreed|volunteered)\s+to"
     # "he's to confirm", "she's meant to send": an arrangement; "she's happy to": an offer
     rf"|(?:{_A}s|\s+is|{_A}re|\s+are)\s+(?:to|supposed\s+to|meant\s+to|happy\s+to|glad\s+to)"
-    rf"|\s+(?:said|says|mentioned|confirmed|promised|told\s+(?:me|us))\s+(?:that\s+)?"
+    rf"|\s+(?:said|says|mentioned|confirmed|promised|told(?:\s+(?:me|us))?)\s+(?:that\s+)?"
     rf"(?:she|he|they)(?:\s*{_A}d|d|\s+would|\s+will|\s*{_A}ll|\s+could(?!n))"
     # "Repro'd it together", "OK'd the budget": a noun made a past verb takes an object
     rf"|{_A}d(?!\s+(?:love|like|prefer|rather|been|had|it|them|the|a|an|this|that|these|those"
@@ -157,7 +158,7 @@ _NEGATED = re.compile(r"(?:not|never|n[o']t)\b|\w+n[\u2019']t\b", re.I)
 _LEAD = re.compile(
     r"(?:(?:and|but|so|then|also|plus|ps|oh|anyway|in\s+exchange|in\s+return|meanwhile|honestly"
     r"|actually|basically|frankly|obviously|luckily|okay|ok|well"
-    r"|btw|fyi|nb|finally|hopefully|maybe|probably|i\s+think|apparently"
+    r"|btw|fyi|nb|finally|hopefully|maybe|probably|i\s+think|apparently|after\s+that|afterwards"
     r"|tomorrow|today|tonight|morning|afternoon|evening|arvo"
     r"|first\s+thing\s+tomorrow|on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day"
     r"|(?:this|next)\s+week(?:end)?)\b[,:]?\s*)+",
@@ -166,7 +167,7 @@ _LEAD = re.compile(
 _DATED_LEAD = re.compile(  # _LEAD, or a fronted due date
     r"(?:(?:and|but|so|then|also|plus|ps|oh|anyway|in\s+exchange|in\s+return|meanwhile|honestly"
     r"|actually|basically|frankly|obviously|luckily|okay|ok|well"
-    r"|btw|fyi|nb|finally|hopefully|maybe|probably|i\s+think|apparently"
+    r"|btw|fyi|nb|finally|hopefully|maybe|probably|i\s+think|apparently|after\s+that|afterwards"
     r"|tomorrow|today|tonight|morning|afternoon|evening|arvo"
     # a fronted due date: "By Friday I'll send her the deck", "Next week she'll ..."
     r"|by\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|tonight"
@@ -208,7 +209,11 @@ _ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
-            rf"i\s*(?:{_A}m|am)\s+(?:(?:also|still|really|definitely|just)\s+)?(?=\w+ing\b)",
+            rf"i\s*(?:{_A}m|am)\s+(?:(?:also|still|really|definitely|just)\s+)?(?=\w+ing\b)"
+            # "I am travelling that week", "I'm hoping …": a state, no promise
+            r"(?!(?:travel+ing|flying|leaving|moving|working|thinking|hoping|feeling|staying"
+            r"|struggling|studying|living|waiting|wondering|looking\s+forward|being|starting"
+            r"|going\s+(?!to\b))\b)",
             re.I,
         ),
         "promise",
@@ -624,6 +629,6 @@ _SUBORDINATE_TAIL = re.compile(  # "send him the offer once she does": the promi
 _VAGUE_TAIL = re.compile(
     r"(?:,?\s+(?:sometime|some\s+time|soon|asap|at\s+some\s+point|later|eventually|again"
     r"|actually|though|anyway|honestly|now|itself|yeah|so"
-    r"|when\s+i\s+can|if\s+i\s+can|too|lol|haha|:\)|!+))+\s*$",
+    r"|when\s+i\s+can|if\s+i\s+can|too|lol|haha|ha|hehe|:\)|!+))+\s*$",
     re.I,
 )

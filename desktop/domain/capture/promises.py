@@ -33,10 +33,16 @@ from desktop.domain.capture.results import ParsedCommitment
 
 # what a clause may say around a due date and still be only the date of the promise before
 _CORRECTION = re.compile(
-    r"(?:actually|no\s*,?\s*wait|wait|sorry|correction|or\s+rather|rather|oops|update)\b[\s,:\-]*",
+    r"(?:actually|no\s*,?\s*wait|wait|sorry|correction|or\s+rather|rather|oops|update|in\s+fact"
+    r"|realistically|more\s+realistically|more\s+likely)\b[\s,:\-]*",
     re.I,
 )
-_CORRECTION_BEFORE = re.compile(r"\b(?:actually|no\s*,?\s*wait|sorry|correction)\W*\Z", re.I)
+_SAID_THEN_BUT = re.compile(  # "I said tomorrow but …", "I told her Friday but …"
+    r"i\s+(?:said|told\s+(?:her|him|them))\s+[^,;.\n]{1,30}?\s*,?\s*but\s+", re.I
+)
+_CORRECTION_BEFORE = re.compile(
+    r"\b(?:actually|no\s*,?\s*wait|sorry|correction|but)\W*\Z", re.I
+)
 _MAKE_IT = re.compile(
     r"(?:make\s+(?:it|that)|(?:it|that)(?:['\u2019]s|\s+is|\s+was)|change\s+(?:it|that)\s+to"
     r"|move\s+(?:it|that)\s+to|moved\s+to)\s+",
@@ -334,16 +340,30 @@ class _PromiseReader(_IntroFinder):
         "Actually, make that Monday.", "sorry, Tuesday not Monday"): a correction word
         (in the clause or just before it) and nothing but a date."""
         t = self.text
-        word = _CORRECTION.match(t, c.start, c.end)
-        if word is None and not _CORRECTION_BEFORE.search(t, max(0, c.start - 24), c.start):
+        start = c.start
+        said = _SAID_THEN_BUT.match(t, c.start, c.end)
+        if said is not None:  # "I said tomorrow but realistically Wednesday"
+            start = said.end()
+        word = _CORRECTION.match(t, start, c.end)
+        if word is None and (
+            said is not None or not _CORRECTION_BEFORE.search(t, max(0, start - 24), start)
+        ):
             return None
-        lo = word.end() if word else c.start
+        lo = word.end() if word else start
         lead = _MAKE_IT.match(t, lo, c.end)
         lo = lead.end() if lead else lo
         due = find_due(t, lo, c.end, today, self.rules)
         if due is None or t[lo : due[0]].strip():
             return None  # the date must come first: "actually she'll do it by Monday" is news
         rest = re.sub(r"^\s*,?\s*(?:not|instead\s+of|rather\s+than)\s+\S+", "", t[due[1] : c.end])
+        # "in fact Monday is more realistic": what the writer thinks of the new date
+        rest = re.sub(
+            r"^\s*(?:is|would\s+be|will\s+be)\s+(?:more\s+|much\s+)?(?:realistic|likely|better"
+            r"|easier|safer|fine)\b",
+            "",
+            rest,
+            flags=re.I,
+        )
         return due if not re.search(r"\w", rest) else None
 
     def _date_only(self, c: _Clause, today: date) -> tuple[int, int, date] | None:
