@@ -232,7 +232,8 @@ class _ActorFinder(_ReaderBase):
                     c.explicit_raw, c.explicit_at = obj, m.start("obj")
                 if kind == "debt":
                     who = re.compile(
-                        r"(him|her|them|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?)\s+(?=\S)"
+                        r"(him|her|them|(?:(?i:dr|mr|mrs|ms|prof)\.?\s+)?[A-Z][\w\-]*"
+                        r"(?:\s+[A-Z][\w\-]*)?)\s+(?=\S)"
                     ).match(t, m.end(), c.end)
                     if who is None:  # "owe dev a pint": a person met, typed in lower case
                         low = re.compile(r"([a-z][\w'\-]+)\s+(?=\S)").match(t, m.end(), c.end)

@@ -236,7 +236,7 @@ def english_due_rules(
     )
     end = r"(?!\w)"
     time_of_day = (
-        r"(?:\s+(?:in\s+the\s+)?(?:morning|afternoon|evening|night)"
+        r"(?:\s+(?:in\s+the\s+)?(?:morning|afternoon|evening|night|arvo)"
         r"|\s+(?:at\s+)?(?:noon|midday|lunch(?:time)?|eod|\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?)"
         r"|\s+at\s+\d{1,2}(?::\d{2})?)?"
     )

@@ -309,6 +309,14 @@ class _PromiseReader(_IntroFinder):
                 prev is not None
                 and _DO_IT.fullmatch(desc)
                 and prev.owner == c.kind
+                and due is None
+                and c.sentence - last_sentence <= 1
+            ):  # "She asked me to review her draft, happy to do it": the same promise
+                continue
+            if (
+                prev is not None
+                and _DO_IT.fullmatch(desc)
+                and prev.owner == c.kind
                 and prev.due is None
                 and due is not None
             ):  # "..., I said yes. I'll do it by Tuesday": the date of that promise

@@ -262,6 +262,8 @@ class _ReaderBase:
         if found:
             return found
         name = tidy_name(raw)
+        if name != raw and self.lookup(name):  # "Dr. Ruiz": the Ana Ruiz met
+            return self.lookup(name) or name
         fuller = {n for _p, n in self.others if n.casefold().startswith(name.casefold() + " ")}
         if not fuller:  # "the poster by Mei Lin Chen and Arjun Mehta ... Arjun said"
             fuller = self._written_in_full(name)
