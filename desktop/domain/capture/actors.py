@@ -387,6 +387,8 @@ class _ActorFinder(_ReaderBase):
         w = word.group()
         if _ACTION_VERB.fullmatch(w):
             return True
+        if w.endswith("ing") and self._dated(c):
+            return w not in _NOT_A_VERB  # "Aoife: sending the RFP template Friday": a plan
         if w in _NOT_A_VERB or w.endswith(("ed", "ing", "ly")) or len(w) < 3:
             return False
         return not w.endswith("s") or self._dated(c)

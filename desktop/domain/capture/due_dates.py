@@ -158,7 +158,7 @@ def _en_ordinal(m: re.Match[str], today: date, rules: LanguageRules) -> date | N
     after = m.string[m.end() : m.end() + 40]
     if rules.month_follower.match(after):
         return None  # "the 3rd of March" belongs to the month-day rule
-    follower = re.match(r"\s+([^\W\d_]+)", after)
+    follower = re.match(r"[ \t]+([^\W\d_]+)", after)  # the next line's first word is none
     if follower and follower.group(1).casefold() not in rules.ordinal_followers:
         return None
     day = int(m.group("d"))
@@ -256,7 +256,7 @@ def english_due_rules(
         (
             prep + r"(?:(?P<mod>this|next|nxt|coming|the\s+coming|the\s+following|following"
             r"|next\s+week)\s+)?"
-            rf"(?P<wd>{alternation(full_days)})"
+            rf"(?P<wd>{alternation(full_days)})(?!\.\w)"  # not "Monday.com"
             r"(?:\s+(?P<wk>next\s+week|this\s+week|after\s+next))?" + time_of_day,
             _en_weekday,
         ),

@@ -428,7 +428,9 @@ class _ReaderBase:
         line = self.text.rfind("\n", 0, pos)
         if line < 0:
             return False
-        return not self.text[line + 1 : pos].strip(" \t-*\u2022\u00b7>")
+        head = self.text[line + 1 : pos]
+        head = re.sub(r"\[[ xX\u2713\u2714]?\]", "", head)  # "[ ] send Aino the rubric"
+        return not head.strip(" \t-*\u2022\u00b7>\u2192\u27a1\ufe0f")
 
     def span(self, c: _Clause) -> tuple[int, int]:
         """The clause's characters, with the sentence's closing punctuation."""
