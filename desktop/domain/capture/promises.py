@@ -37,6 +37,41 @@ _CORRECTION = re.compile(
     r"|realistically|more\s+realistically|more\s+likely)\b[\s,:\-]*",
     re.I,
 )
+_TABLE_COLUMNS = {
+    "item": frozenset(
+        ("item", "items", "action", "actions", "action item", "task", "what", "todo")
+    ),
+    "owner": frozenset(("owner", "who", "assignee", "assigned to", "owner(s)")),
+    "due": frozenset(("due", "when", "by", "deadline", "date", "due date", "by when")),
+}
+_TABLE_HEADER = re.compile(  # "Item | Owner | Due" (a Markdown table's first row)
+    r"^[ \t]*\|?[ \t]*(?:[\w() ]+?[ \t]*\|[ \t]*){1,5}[\w() ]+[ \t]*\|?[ \t]*$(?=\n)", re.M
+)
+
+
+def _cells(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The cells of a table row as spans, the outer pipes of "| a | b |" dropped."""
+    spans: list[tuple[int, int]] = []
+    start = lo
+    for i in range(lo, hi + 1):
+        if i == hi or text[i] == "|":
+            spans.append((start, i))
+            start = i + 1
+    if spans and not text[spans[0][0] : spans[0][1]].strip():
+        spans = spans[1:]  # "| a | b |"
+    if spans and not text[spans[-1][0] : spans[-1][1]].strip():
+        spans = spans[:-1]
+    return [_strip_span(text, a, b) for a, b in spans]
+
+
+def _strip_span(text: str, lo: int, hi: int) -> tuple[int, int]:
+    while lo < hi and text[lo].isspace():
+        lo += 1
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1
+    return lo, hi
+
+
 _SAID_THEN_BUT = re.compile(  # "I said tomorrow but …", "I told her Friday but …"
     r"i\s+(?:said|told\s+(?:her|him|them))\s+[^,;.\n]{1,30}?\s*,?\s*but\s+", re.I
 )
@@ -240,6 +275,66 @@ class _PromiseReader(_IntroFinder):
         )
 
     def commitments(self, clauses: list[_Clause]) -> list[ParsedCommitment]:
+        rows, tabled = self._table_rows()
+        if rows:  # the rows of an "Item | Owner | Due" table are read by their columns
+            clauses = [c for c in clauses if not any(a <= c.start < b for a, b in rows)]
+        out = self._clause_commitments(clauses)
+        return sorted([*out, *tabled], key=lambda p: p.span[0]) if tabled else out
+
+    def _table_rows(self) -> tuple[list[tuple[int, int]], list[ParsedCommitment]]:
+        """Action items pasted as a table ("Item | Owner | Due" then "Send the letter | me |
+        Friday"): each row is a promise of its owner, dated by its due cell."""
+        t = self.text
+        header = _TABLE_HEADER.search(t)
+        if header is None:
+            return [], []
+        names = [cell.strip().casefold() for cell in header.group().strip().strip("|").split("|")]
+        column = {
+            role: next((i for i, n in enumerate(names) if n in words), -1)
+            for role, words in _TABLE_COLUMNS.items()
+        }
+        if column["item"] < 0 or column["owner"] < 0:
+            return [], []
+        rows: list[tuple[int, int]] = []
+        found: list[ParsedCommitment] = []
+        pos = header.end() + 1
+        for line in t[pos:].split("\n"):
+            lo, hi = pos, pos + len(line)
+            pos = hi + 1
+            if "|" not in line:
+                break
+            rows.append((lo, hi))
+            cells = list(_cells(t, lo, hi))
+            if len(cells) <= max(column.values()) or not re.search(r"[^\W\d_]", line):
+                continue  # "|---|---|": the header's rule
+            item, owner = cells[column["item"]], cells[column["owner"]]
+            who = t[owner[0] : owner[1]].strip()
+            desc = t[item[0] : item[1]].strip()
+            if not desc or not who:
+                continue
+            due = None
+            if column["due"] >= 0 and column["due"] < len(cells):
+                due = find_due(t, *cells[column["due"]], self.now.date(), self.rules)
+            clause = _Clause(lo, hi, -1, kind="me", desc=item)
+            if who.casefold() in ("me", "i", "myself", "mine"):
+                kind, person = "me", self._first_reference(clause) or self.recent(lo)
+            elif self.lookup(who):
+                kind, person = "them", self.lookup(who)
+            else:
+                continue
+            found.append(
+                ParsedCommitment(
+                    kind,
+                    desc,
+                    person,
+                    due[2] if due else None,
+                    t[due[0] : due[1]] if due else "",
+                    (lo, hi),
+                )
+            )
+        return rows, found
+
+    def _clause_commitments(self, clauses: list[_Clause]) -> list[ParsedCommitment]:
         out: list[ParsedCommitment] = []
         today = self.now.date()
         last_sentence = -2  # the sentence the last promise was written in
