@@ -354,6 +354,12 @@ def variants(seed: Seed) -> Iterator[Variant]:
             f"{met} {plain}; I said {seed.due} but realistically Saturday.",
             later,
         )
+    if "{s} " in seed.head:  # "Ada Park from Adyen asked me to …": the organisation between
+        yield v(
+            "organisation after the name",
+            f"{met} {_sentence(seed, seed.full + ' from Adyen', first)}.",
+            _expected(seed, first),
+        )
     if "asked" in seed.family and seed.due:
         plain = _sentence(seed, she.capitalize(), her, due=False)
         yield v("yes in next sentence", f"{met} {plain}. I said yes, {seed.due}.")

@@ -48,6 +48,10 @@ from desktop.domain.capture.lexicon import (
 from desktop.domain.capture.names import _is_cap, _scan_name
 from desktop.domain.capture.reader_base import _Clause, _ReaderBase
 
+_ORG_BEFORE_VERB = re.compile(  # "… from Datadog", "… (SAP)" between a name and its verb
+    r"(?:\s+(?:from|at|of)\s+(?:the\s+)?[A-Z][\w&.'\-]*(?:\s+[A-Z][\w&.'\-]*){0,3}"
+    r"|\s*\([^()\n]{1,40}\))\Z"
+)
 _BRACKET_LABEL = re.compile(r"\[(?P<who>[^\]\n]{1,40})\][ \t]*(?=[a-z])")
 _NOT_A_VERB = frozenset(
     _words(
@@ -443,6 +447,11 @@ class _ActorFinder(_ReaderBase):
             if aux is None:
                 break
             end = aux.start()
+        org = _ORG_BEFORE_VERB.search(t, lo, end)
+        if org is not None:  # "Chloé Martin from Datadog asked me …": Chloé asked
+            asker = self._name_before(lo, org.start())
+            if asker and self.lookup(asker):
+                return asker
         pronoun = re.compile(rf"\b{_SUBJ_PRONOUN}\Z", re.I).search(t, lo, end)
         if pronoun:
             return pronoun.group()

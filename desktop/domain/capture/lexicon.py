@@ -503,6 +503,8 @@ _NAME_THEN_VERB = re.compile(  # what follows a name that is a clause's subject
 _SUBJECT_ASIDE = re.compile(  # between a subject and its verb: an honorific, a bracket, a role
     rf"\s+(?:sir|ma{_A}am|madam|ji|san|sahib)\b|\s*\([^()\n]{{1,60}}\)"
     r"|,\s+(?:the|our|my|his|her|their|a|an)\s[^,;.\n]{1,50},"
+    # "Ben Ode from Adyen will …": where the subject works (capitalised, one to four words)
+    r"|\s+(?:from|at)\s+(?:the\s+)?(?-i:[A-Z])[\w&.'\-]*(?:\s+(?-i:[A-Z])[\w&.'\-]*){0,3}(?=\s)"
     r"|\s*:(?=\s)",  # "Oskar Lindqvist (Spotify): will review the PR"
     re.I,
 )
