@@ -63,6 +63,11 @@ _LINE_HEAD = re.compile(  # a line opening with a name and a dash: "- Femke de V
 
 
 _NAMES_GO_ON = re.compile(r"(?-i:[A-Z])[\w'\-]+\s+(?-i:[A-Z])[\w'\-]+\s+(?:and|&|\+)\s+(?-i:[A-Z])")
+_LOWER_AND_I = re.compile(  # a sentence typed in lower case opening "jonas and i …"
+    r"([a-z][\w'\-]{2,})\s+(?:and|&)\s+i\s+(?:finally\s+|just\s+|also\s+)?"
+    r"(?:[a-z]+ed|had|met|did|went|got|grabbed|caught|sat|ran|spoke|ate|took|drank|made"
+    r"|will|(?:are|were)\s+(?:going|gonna|meeting))\b"
+)
 _MYSELF_FIRST = re.compile(r"[ \t]*(?:me|myself)[ \t]*(?:,|\band\b|&|\+)[ \t]*", re.I)
 _RELATIVE_IN_LIST = re.compile(  # a relative clause between two names of a list
     r"[ \t]*,[ \t]*who(?:['\u2019]s|\s+is|\s+was|\s+runs|\s+works|\s+leads)\b[^,;.\n]*"
@@ -133,6 +138,16 @@ class _PeopleFinder(_ReaderBase):
                             self.orgs.setdefault(person, org)
                     elif re.compile(r"(?:a|an|this|some)\s", re.I).match(t, m.end(), e):
                         self._described_then_named(m.end(), e, index)
+                    elif (
+                        re.compile(r"(?:him|her)\b", re.I).match(t, m.end(), e)
+                        and not bare_with
+                        and not self.people
+                        and word != "thanked"
+                    ):  # "Prof. Chidi Okeke's workshop … Chatted with him after": him, the
+                        # only one the note has named so far
+                        named = self._last_full_name_before(m.start(), frozenset())
+                        if named:
+                            self.add_person(named, m.end(), index)
             self._sentence_subjects(s, e, index)
         for c in clauses:  # "At the meetup: Ana Ruiz (Watershed), Ben Ode (Patch)"
             if c.start not in {s for s, _e in sentences} and self._after_break(c.start):
@@ -454,6 +469,10 @@ class _PeopleFinder(_ReaderBase):
         m = re.compile(r"[ \t]*(?:[-*\u2022\u00b7>]+[ \t]*)?").match(t, s, e)
         if m:
             start = m.end()
+        pair = _LOWER_AND_I.match(t, start, e)
+        if pair and pair.group(1) not in _NOT_NAME and t[s:e].islower():
+            self.add_person(pair.group(1), pair.start(1), index)  # "jonas and i did a long run"
+            return
         if not self.people and s == 0:  # "lina haas from adyen at ...": a lower-case opener
             low = re.match(r"([a-z][\w'\-]+\s+[a-z][\w'\-]+)(?=\s+(?:from|-)\s|\s*\()", t[s:e])
             span = _scan_name(t, s, e, lower_ok=True)

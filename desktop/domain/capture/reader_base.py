@@ -31,6 +31,8 @@ from desktop.domain.capture.names import _index, _is_cap, _scan_name, tidy_name
 from desktop.domain.capture.results import ParsedCommitment, ParsedIntroduction
 from desktop.domain.capture.rules import LanguageRules
 
+_MET_PRONOUN = re.compile(r"\b(?:met|meeting|met\s+up\s+with|chatted\s+with)\s+(him|her)\b", re.I)
+
 
 @dataclass
 class _Clause:
@@ -234,6 +236,10 @@ class _ReaderBase:
             who = self.lookup(named.group("who")) if named else None
             if who is not None:
                 self.gender.setdefault(who, "m" if m.group("pos").casefold() == "his" else "f")
+        for m in _MET_PRONOUN.finditer(t):  # "Call with Amélie Girard — met her via Lucas"
+            met = [n for p, n, _s in self.mentions if p < m.start()]
+            if len(set(met)) == 1:
+                self.gender.setdefault(met[0], "m" if m.group(1).casefold() == "him" else "f")
         for i, c in enumerate(clauses):
             span = _scan_name(t, c.start, c.end, lower_ok=False)
             if span is None:
@@ -363,6 +369,9 @@ class _ReaderBase:
             left = [p for p in self.people if p.casefold() not in exclude]
             if len(left) != 1:
                 return None
+            if gender and self.gender.get(left[0], gender) != gender:
+                # the only one met is a known "he": "her" is someone else the note named
+                return self._last_full_name_before(pos, exclude | {left[0].casefold()})
             if not any(n == left[0] and p < pos for p, n, _s in self.mentions):
                 # the only person met is named after the pronoun ("... with Jonas Becker —
                 # he'll ...; also met Lea"): the pronoun means whoever was named before it
@@ -400,7 +409,7 @@ class _ReaderBase:
                 continue
             if not all(_NAME_SHAPE.fullmatch(w) for w in words):
                 continue
-            name = tidy_name(m.group())
+            name = tidy_name(re.sub(r"['\u2019]s\Z", "", m.group()))  # "Chidi Okeke's workshop"
             if name.casefold() not in exclude:
                 last = name
         return last
