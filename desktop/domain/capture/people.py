@@ -145,9 +145,9 @@ class _PeopleFinder(_ReaderBase):
                         and word != "thanked"
                     ):  # "Prof. Chidi Okeke's workshop … Chatted with him after": him, the
                         # only one the note has named so far
-                        named = self._last_full_name_before(m.start(), frozenset())
-                        if named:
-                            self.add_person(named, m.end(), index)
+                        earlier = self._last_full_name_before(m.start(), frozenset())
+                        if earlier:
+                            self.add_person(earlier, m.end(), index)
             self._sentence_subjects(s, e, index)
         for c in clauses:  # "At the meetup: Ana Ruiz (Watershed), Ben Ode (Patch)"
             if c.start not in {s for s, _e in sentences} and self._after_break(c.start):
