@@ -68,10 +68,15 @@ _LOWER_AND_I = re.compile(  # a sentence typed in lower case opening "jonas and 
     r"(?:[a-z]+ed|had|met|did|went|got|grabbed|caught|sat|ran|spoke|ate|took|drank|made"
     r"|will|(?:are|were)\s+(?:going|gonna|meeting))\b"
 )
+_DESCRIBED_FROM = re.compile(  # "one fresher from Infosys, Arjun": described, then named
+    r"(?:one|a|an|the|our|their|his|her)[ \t]+(?:[a-z][\w\-]*[ \t]+){0,3}?(?:from|at)[ \t]+"
+    r"(?P<org>(?-i:[A-Z])[\w&.'\-]*(?:[ \t]+(?-i:[A-Z])[\w&.'\-]*){0,3}),[ \t]+(?=(?-i:[A-Z]))",
+    re.I,
+)
 _MYSELF_FIRST = re.compile(r"[ \t]*(?:me|myself)[ \t]*(?:,|\band\b|&|\+)[ \t]*", re.I)
 _RELATIVE_IN_LIST = re.compile(  # a relative clause between two names of a list
     r"[ \t]*,[ \t]*who(?:['\u2019]s|\s+is|\s+was|\s+runs|\s+works|\s+leads)\b[^,;.\n]*"
-    r"(?:\([^()\n]*\))?[ \t]*,[ \t]*(?:and[ \t]+)?(?=(?-i:[A-Z]))",
+    r"(?:\([^()\n]*\))?[ \t]*,[ \t]*(?:and[ \t]+)?(?:(?:to|with)[ \t]+)?(?=(?-i:[A-Z]))",
     re.I,
 )
 
@@ -281,6 +286,9 @@ class _PeopleFinder(_ReaderBase):
                 t, pos, hi
             )
             pos = m.end() if m else pos
+            from_org = _DESCRIBED_FROM.match(t, pos, hi)
+            if from_org and found:  # "…, Sneha Kulkarni and one fresher from Infosys, Arjun"
+                pos, owner_org = from_org.end(), self.org_phrase(from_org.group("org"))
             kin_first = (lower_ok and (not found or typed_lower)) and _LOWER_KIN.match(t, pos, hi)
             if kin_first:  # "dev patel & his boss rachel kim, both at monzo": kin, then a name
                 apposed = False
@@ -394,7 +402,9 @@ class _PeopleFinder(_ReaderBase):
                         pos += 1
                 else:
                     at = org.start("from") if g.get("from") else org.end()
-                    more = _MORE_AFTER_ORG.search(t, at, org.end() + 1)
+                    more = _MORE_AFTER_ORG.search(t, at, org.end() + 1) or _MORE_AFTER_ORG.match(
+                        t, org.end(), hi
+                    )  # "Marc-André Gagnon from Treasury Board, and Olivia Chen"
                     if more is None:
                         break
                     # "Joanna Pike from Ofcom and Esther Mensah from DCMS": a new group
@@ -409,8 +419,10 @@ class _PeopleFinder(_ReaderBase):
                     for person in found[group_start:]:
                         if value:
                             self.orgs.setdefault(person, value)
-            sep = re.compile(
-                r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&|\+)[ \t]+|&)[ \t]*", re.I
+            sep = re.compile(  # "…, and to Lerato Dlamini": a list of people talked to
+                r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&|\+)[ \t]+|&)[ \t]*"
+                r"(?:(?:to|with)[ \t]+(?=(?-i:[A-Z])))?",
+                re.I,
             ).match(t, pos, hi)
             if sep is None or re.match(r"i\b", t[sep.end() : sep.end() + 2], re.I):
                 break
