@@ -73,9 +73,10 @@ _DESCRIBED_FROM = re.compile(  # "one fresher from Infosys, Arjun": described, t
     r"(?P<org>(?-i:[A-Z])[\w&.'\-]*(?:[ \t]+(?-i:[A-Z])[\w&.'\-]*){0,3}),[ \t]+(?=(?-i:[A-Z]))",
     re.I,
 )
+_COLON_ME = re.compile(r":[ \t]*(?:me|myself)[ \t]*,[ \t]*", re.I)
 _MYSELF_FIRST = re.compile(r"[ \t]*(?:me|myself)[ \t]*(?:,|\band\b|&|\+)[ \t]*", re.I)
 _RELATIVE_IN_LIST = re.compile(  # a relative clause between two names of a list
-    r"[ \t]*,[ \t]*who(?:['\u2019]s|\s+is|\s+was|\s+runs|\s+works|\s+leads)\b[^,;.\n]*"
+    r"[ \t]*,[ \t]*who(?:['\u2019]s\b|\s+[a-z]+\b)[^,;.\n]*"
     r"(?:\([^()\n]*\))?[ \t]*,[ \t]*(?:and[ \t]+)?(?:(?:to|with)[ \t]+)?(?=(?-i:[A-Z]))",
     re.I,
 )
@@ -154,6 +155,10 @@ class _PeopleFinder(_ReaderBase):
                         if earlier:
                             self.add_person(earlier, m.end(), index)
             self._sentence_subjects(s, e, index)
+        for index, (s, e) in enumerate(sentences):  # "pub after work: me, nina and leo"
+            myself = _COLON_ME.search(t, s, e)
+            if myself is not None:
+                self.name_list(myself.end(), e, index, lower_ok=True)
         for c in clauses:  # "At the meetup: Ana Ruiz (Watershed), Ben Ode (Patch)"
             if c.start not in {s for s, _e in sentences} and self._after_break(c.start):
                 self._sentence_subjects(c.start, c.end, c.sentence)
@@ -317,6 +322,12 @@ class _PeopleFinder(_ReaderBase):
             first = raw.split()[0]
             if first.isupper() and first.casefold() in _ROLE_WORDS:
                 break  # "Rachel Goldberg, VP Procurement at Unilever": a role
+            if raw.isupper() and len(raw) <= 4 and found:  # "and the new NQT, chloe": a role
+                comma_name = re.compile(r"[ \t]*,[ \t]*(?=[^\W\d_])").match(t, span[1], hi)
+                if comma_name is None:
+                    break
+                pos = comma_name.end()
+                continue
             kin_of = _KIN_OF.match(t, span[0])
             if kin_of:  # "Chiamaka Okafor, Tobi's mum": Tobi is only talked about
                 kin_next = _NAME_NEXT.match(t, kin_of.end(), hi)

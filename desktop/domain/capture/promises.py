@@ -83,6 +83,10 @@ _MAKE_IT = re.compile(
     r"|move\s+(?:it|that)\s+to|moved\s+to)\s+",
     re.I,
 )
+_SECOND_ACTION = re.compile(  # "… and pass it to him": the last action under one modal
+    r"\s+and\s+(?:then\s+)?(?!(?:the|a|an|my|our|his|her|their|some|also|i|we|she|he|they)\b)"
+    r"(?=[a-z]+\s+(?:it|them|this|that|him|her)\b)"
+)
 _OWNER_FIELD = re.compile(
     r"(?:owner|assignee|assigned\s+to)\s*:\s*(?P<who>[^\n.;:]{1,40}?)\s*(?=[\n.;]|\Z)", re.I
 )
@@ -153,9 +157,13 @@ class _PromiseReader(_IntroFinder):
                     or self._first_reference(c)
                 )
             elif c.kind == "me":
+                joined = c.joined_at
+                if joined < 0:  # "ask Ulrike for a name and pass it to him": one modal
+                    second = _SECOND_ACTION.search(t, c.desc[0], c.desc[1])
+                    joined = second.end() if second else -1
                 c.person = (
                     c.explicit_person
-                    or self._first_reference(c, c.joined_at)
+                    or self._first_reference(c, joined)
                     or self._first_reference(c)
                     or c.subject
                 )

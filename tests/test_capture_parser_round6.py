@@ -1,0 +1,231 @@
+"""The sixth round's phrasing families (issue #12): long narrative notes, phone shorthand,
+non-native and regional English, structured action items.
+
+Fresh notes, none of them in the corpus: each family was found as a class of misses in
+a blind set (dev6-dev9) and is written here in other words, so a rule that only fits the
+corpus note fails by name. The perturbation harness (``tests/test_capture_perturbations.py``)
+varies the promise families the same ways (a date corrected later, a pronoun after a list,
+an organisation between a name and its verb).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from desktop.domain.capture.parser import CaptureParse, parse_capture
+
+WED = datetime(2026, 3, 11, 18, 0)  # Wednesday 11 March 2026
+THU = date(2026, 3, 12)
+FRI = date(2026, 3, 13)
+SAT = date(2026, 3, 14)
+MON = date(2026, 3, 16)
+TUE = date(2026, 3, 17)
+
+
+def read(text: str) -> CaptureParse:
+    return parse_capture(text, now=WED)
+
+
+def promises(result: CaptureParse) -> list[tuple[str, str | None, str, date | None]]:
+    return [(c.owner, c.person_name, c.description, c.due) for c in result.commitments]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # two actions under one modal are one to-do, dated by the date after them
+            "Met Nina Holt. I'll tidy the figures and send them to her by Friday.",
+            [("me", "Nina Holt", "tidy the figures and send them to her", FRI)],
+        ),
+        (  # ... for whom the last action is done
+            "Call with Leo Varga. Need to ask Ulrike for a name and pass it to him by Monday.",
+            [("me", "Leo Varga", "ask Ulrike for a name and pass it to him", MON)],
+        ),
+        (  # a date of its own on the first action keeps them apart
+            "lunch w/ nina holt - i send the deck tmrw and send the contract fri",
+            [
+                ("me", "Nina Holt", "send the deck", THU),
+                ("me", "Nina Holt", "send the contract", FRI),
+            ],
+        ),
+        (  # a date corrected later wins, in the same sentence or the next
+            "Met Nina Holt. I'll send her the deck by Friday \u2014 actually Saturday.",
+            [("me", "Nina Holt", "send her the deck", SAT)],
+        ),
+        (
+            "Met Nina Holt. Promised to call her back tomorrow. Sorry, make that Monday.",
+            [("me", "Nina Holt", "call her back", MON)],
+        ),
+        (  # corrected in other words
+            "Met Nina Holt. I must send her the brochure; I said Friday but realistically Tuesday.",
+            [("me", "Nina Holt", "send her the brochure", TUE)],
+        ),
+        (  # "actually" with news is no correction
+            "Met Nina Holt. I'll send her the deck by Friday. Actually she'll call me Monday.",
+            [
+                ("me", "Nina Holt", "send her the deck", FRI),
+                ("them", "Nina Holt", "call me", MON),
+            ],
+        ),
+    ],
+)
+def test_one_modal_and_later_corrections(
+    text: str, expected: list[tuple[str, str | None, str, date | None]]
+) -> None:
+    assert promises(read(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        (
+            "At our table: Nina Holt, Leo Varga and Priya Shah.",
+            ["Nina Holt", "Leo Varga", "Priya Shah"],
+        ),
+        ("Dinner. The good ones: nina holt, leo varga.", ["Nina Holt", "Leo Varga"]),
+        (
+            "Our team had Nina Holt, Leo Varga and one intern from Bosch, Jan.",
+            ["Nina Holt", "Leo Varga", "Jan"],
+        ),
+        ("pub after work: me, nina holt and leo varga.", ["Nina Holt", "Leo Varga"]),
+        ("Pub after the INSET day: me, nina holt and the new NQT, leo.", ["Nina Holt", "Leo"]),
+        (  # a relative clause inside the list
+            "Two people to remember: Nina Holt, who now runs Acme's lab, and Leo Varga.",
+            ["Nina Holt", "Leo Varga"],
+        ),
+        (  # "pilot" is a role word, but the list goes on
+            "Call with Ola Berg, Tim Vos and Eva Lund about the pilot.",
+            ["Ola Berg", "Tim Vos", "Eva Lund"],
+        ),
+        (
+            "I got talking to Nina Holt, who builds boats, and to Leo Varga from Arup.",
+            ["Nina Holt", "Leo Varga"],
+        ),
+        ("Met Nina Holt from Arup, and Leo Varga, her deputy.", ["Nina Holt", "Leo Varga"]),
+        ("Met Tanaka Yumi-san and Ate Joy Reyes at the expo.", ["Tanaka Yumi", "Joy Reyes"]),
+        ("leo and i finally went climbing", ["Leo"]),
+        ("work and i are fine, long week", []),
+        ("Prof. Nina Holt's lecture was great. Chatted with her after.", ["Nina Holt"]),
+    ],
+)
+def test_who_was_there(text: str, people: list[str]) -> None:
+    assert list(read(text).people) == people
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # an honorific suffix is no part of the name a promise is with
+            "Met Sato Kenji at the expo. I'll send Sato-san the estimate by Friday.",
+            [("me", "Sato Kenji", "send Sato-san the estimate", FRI)],
+        ),
+        (  # an organisation between the asker and 'asked'
+            "Dinner w/ Nina Holt and Leo Varga. Nina Holt from Arup asked me to review "
+            "her paper by Monday.",
+            [("me", "Nina Holt", "review her paper", MON)],
+        ),
+        (  # non-native phrasings of their promise
+            "Met Leo Varga. He promised me to send the drawings. He told he will call me "
+            "on Monday.",
+            [
+                ("them", "Leo Varga", "send the drawings", None),
+                ("them", "Leo Varga", "call me", MON),
+            ],
+        ),
+        (
+            "Met Nina Holt. She proposed to send me her dataset in the weekend.",
+            [("them", "Nina Holt", "send me her dataset", SAT)],
+        ),
+        (  # a confirmation is no second promise
+            "Met Nina Holt. She asked me to read her draft, happy to do it.",
+            [("me", "Nina Holt", "read her draft", None)],
+        ),
+        (  # a state in the progressive is no plan
+            "Met Nina Holt. I am travelling that week, so I'll call her on the 20th.",
+            [("me", "Nina Holt", "call her", date(2026, 3, 20))],
+        ),
+        (  # the description ends where someone else acts
+            "Met Leo Varga. He will send the keys in 3 days, their security team has to "
+            "approve first.",
+            [("them", "Leo Varga", "send the keys", date(2026, 3, 14))],
+        ),
+        (  # phone shorthand
+            "coffee w/ nina holt + noor. gotta send nina the deck b4 fri, noor's gonna share "
+            "the list",
+            [
+                ("me", "Nina Holt", "send nina the deck", FRI),
+                ("them", "Noor", "share the list", None),
+            ],
+        ),
+        (
+            "Met Nina Holt. I owe Dr. Holt a copy of the paper.",
+            [("me", "Nina Holt", "a copy of the paper", None)],
+        ),
+    ],
+)
+def test_names_and_phrasings(
+    text: str, expected: list[tuple[str, str | None, str, date | None]]
+) -> None:
+    assert promises(read(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "Name: <verb> …" is that person's item
+            "Call with Nina Holt and Leo Varga\n- Leo: finalise the rota by Friday\n"
+            "- Me: send Nina the minutes by the 20th\nThanks all",
+            [
+                ("them", "Leo Varga", "finalise the rota", FRI),
+                ("me", "Nina Holt", "send Nina the minutes", date(2026, 3, 20)),
+            ],
+        ),
+        (  # a description after a name is no item
+            "Dinner with Nina Holt and Leo Varga\n- Leo: loves sailing\n- Nina: the new CFO",
+            [],
+        ),
+        (  # arrows and brackets name the recipient
+            "Sync w/ Nina Holt + Leo Varga\n"
+            "Me: send deck \u2192 Leo; send pricing \u2192 Nina by Weds",
+            [
+                ("me", "Leo Varga", "send deck", None),
+                ("me", "Nina Holt", "send pricing", date(2026, 3, 18)),
+            ],
+        ),
+        (
+            "Call w/ Nina Holt\n1. [Me] send the specs to Nina \u2014 tomorrow\n"
+            "2. [Nina] share the floor plan \u2014 next week",
+            [
+                ("me", "Nina Holt", "send the specs to Nina", THU),
+                ("them", "Nina Holt", "share the floor plan", MON),
+            ],
+        ),
+        (
+            "Call with Nina Holt and Leo Varga\nAction items:\n"
+            "- Draft the budget. Owner: Leo. Due: March 20\n- Book the room. Owner: me.",
+            [
+                ("them", "Leo Varga", "Draft the budget", date(2026, 3, 20)),
+                ("me", "Leo Varga", "Book the room", None),
+            ],
+        ),
+        (  # checkboxes; a ticked past action is no promise
+            "Drinks w/ Nina Holt, Leo Varga\n[ ] send Nina the rubric tomorrow\n"
+            "[x] paid Leo back for the tickets",
+            [("me", "Nina Holt", "send Nina the rubric", THU)],
+        ),
+        (
+            "Review with Nina Holt and Leo Varga\n| Item | Owner | Due |\n|---|---|---|\n"
+            "| send Nina the letter | me | Friday |\n| check the invoice | Leo | \u2014 |",
+            [
+                ("me", "Nina Holt", "send Nina the letter", FRI),
+                ("them", "Leo Varga", "check the invoice", None),
+            ],
+        ),
+    ],
+)
+def test_structured_items(
+    text: str, expected: list[tuple[str, str | None, str, date | None]]
+) -> None:
+    assert promises(read(text)) == expected
