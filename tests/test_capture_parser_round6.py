@@ -108,6 +108,7 @@ def test_one_modal_and_later_corrections(
         ("leo and i finally went climbing", ["Leo"]),
         ("work and i are fine, long week", []),
         ("Prof. Nina Holt's lecture was great. Chatted with her after.", ["Nina Holt"]),
+        ("Met Leo Varga. He said he'd put me in touch with Ana Ruiz.", ["Leo Varga"]),
     ],
 )
 def test_who_was_there(text: str, people: list[str]) -> None:
@@ -137,6 +138,26 @@ def test_who_was_there(text: str, people: list[str]) -> None:
         (
             "Met Nina Holt. She proposed to send me her dataset in the weekend.",
             [("them", "Nina Holt", "send me her dataset", SAT)],
+        ),
+        (  # an adverb after "I"
+            "Met Nina Holt. I also need to send Nina the link. I still owe her a lunch.",
+            [("me", "Nina Holt", "send Nina the link", None), ("me", "Nina Holt", "a lunch", None)],
+        ),
+        (  # someone only mentioned, described before the name, promises
+            "Met Leo Varga. His colleague, Ana Ruiz, will send me the plan tomorrow. His deputy "
+            "Dr Omar Haddad will call me on Monday.",
+            [
+                ("them", "Ana Ruiz", "send me the plan", THU),
+                ("them", "Omar Haddad", "call me", MON),
+            ],
+        ),
+        (  # an adverb before their verb; a planned introduction is no meeting
+            "Met Leo Varga. He kindly promised me to send the slides. He also said he'd put me "
+            "in touch with Ana Ruiz.",
+            [
+                ("them", "Leo Varga", "send the slides", None),
+                ("them", "Leo Varga", "put me in touch with Ana Ruiz", None),
+            ],
         ),
         (  # a confirmation is no second promise
             "Met Nina Holt. She asked me to read her draft, happy to do it.",

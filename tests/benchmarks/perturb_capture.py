@@ -24,6 +24,7 @@ nothing.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -354,6 +355,9 @@ def variants(seed: Seed) -> Iterator[Variant]:
             f"{met} {plain}; I said {seed.due} but realistically Saturday.",
             later,
         )
+    if seed.owner == "me" and re.match(r"(?:need|should|owe|gonna|promised)\b", seed.head):
+        for adverb in ("also", "still", "really"):  # "I also need to …", "I still owe her …"
+            yield v(f"adverb after I {adverb}", f"{met} I {adverb} {base[:1].lower()}{base[1:]}.")
     if "{s} " in seed.head:  # "Ada Park from Adyen asked me to …": the organisation between
         yield v(
             "organisation after the name",

@@ -32,6 +32,11 @@ from desktop.domain.capture.lexicon import (
 from desktop.domain.capture.names import _skip_descriptor
 from desktop.domain.capture.reader_base import _Clause, _ReaderBase
 
+_APPOSED_NAME_BEFORE = re.compile(  # "…, Andrés Villalobos, " right before a verb
+    r"\b(?:his|her|their|our|my)\s+[a-z][\w'\-]*(?:\s+[a-z][\w'\-]*){0,2},\s*"
+    r"(?-i:[A-Z])[\w'\-]*(?:\s+(?-i:[A-Z])[\w'\-]*){0,2},\s*\Z",
+    re.I,
+)
 _SOMEONE_ELSE_ACTS = re.compile(  # "the boss wants it", "their security team has to …"
     r"(?:the|their|his|her|our|my)\s+(?:[a-z][\w\-]*\s+){1,2}?"
     r"(?:has|have|had|is|are|was|were|wants?|needs?|will|must|said|says|thinks?)\b",
@@ -112,10 +117,12 @@ class _ClauseCutter(_ReaderBase):
             r"(?:will|gonna|should|must|need\s+to)\s+\w+\s+(?:her|him|them)\b", rest, re.I
         ):  # "Ananya is the decision maker, will call her": she won't call herself; I will
             return True
-        if re.search(r",\s*\Z", self.text[max(0, pos - 4) : pos]) and re.match(
-            r"(?:will|gonna)\s+\w+\s+(?:me|us)\b", rest, re.I
-        ):  # "She's keen, will send me the brief": she goes on, with a promise of hers
-            return True
+        if (
+            re.search(r",\s*\Z", self.text[max(0, pos - 4) : pos])
+            and re.match(r"(?:will|gonna)\s+\w+\s+(?:me|us)\b", rest, re.I)
+            and not _APPOSED_NAME_BEFORE.search(self.text, max(0, pos - 60), pos)
+        ):  # "She's keen, will send me the brief": she goes on, with a promise of hers (but
+            return True  # "Her postdoc, Andrés Villalobos, will send me …" is his)
         if any(p.match(rest) for p, kind in _ME_PATTERNS if kind != "gerund"):
             return not re.match(
                 r"(?:have|has|will|want|plan|going|need|needs)\s+(?!to\b)", rest, re.I

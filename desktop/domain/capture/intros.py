@@ -44,7 +44,7 @@ class _IntroFinder(_PeopleFinder):
             for m in _INTRO_DONE.finditer(t, s, e):
                 before = t[s : m.start()].rstrip()
                 if re.search(
-                    rf"(?:will|{_A}ll|gonna|going\s+to|to|can|could|offered|promised)\s*$",
+                    rf"(?:will|{_A}ll|{_A}d|would|gonna|going\s+to|to|can|could|offered|promised)\s*$",
                     before,
                     re.I,
                 ):

@@ -132,8 +132,13 @@ _PRESENT_PLAN_S = re.compile(
     r"|texts|intros|introduces|brings|calls|pings|circulates)\b)",
     re.I,
 )
+# "I also need to …", "I still owe …", "I really should …": an adverb after "I"
+_I_ADVERB = (
+    r"(?:\s+(?:also|still|really|definitely|just|then|now|probably|certainly|absolutely"
+    r"|actually|obviously|even|kind\s+of|sort\s+of|def|defo|totally|seriously))?"
+)
 _ME_MODAL = (
-    rf"i(?:{_A}ll|\s+will|\s+shall|\s+am\s+going\s+to|{_A}m\s+going\s+to|{_A}m\s+gonna"
+    rf"i{_I_ADVERB}(?:{_A}ll|\s+will|\s+shall|\s+am\s+going\s+to|{_A}m\s+going\s+to|{_A}m\s+gonna"
     r"|\s+am\s+gonna|\s+gonna|\s+promis+ed\s+to|\s+offered\s+to|\s+agreed\s+to|\s+need\s+to"
     r"|\s+(?:undertook|committed|pledged|vowed|volunteered)\s+to"
     rf"|(?:{_A}ve|\s+have|{_A}d|\s+had)\s+(?:agreed|promised|offered|committed|volunteered|got)\s+to"
@@ -222,7 +227,7 @@ _ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
         "promise",
     ),
     (re.compile(rf"i\s*(?:{_A}m|am)\s+(?:to|supposed\s+to|meant\s+to)\s+", re.I), "promise"),
-    (re.compile(r"i\s+(?:still\s+)?owe\s+", re.I), "debt"),
+    (re.compile(rf"i{_I_ADVERB}\s+owe\s+", re.I), "debt"),
     (re.compile(r"(?:[iI]\s+)?[pP]romised\s+(?=(?:him|her|them|[A-Z]\w*)\s+(?!to\b)\w)"), "debt"),
     # "I promised him to send the offer": the one promised, then the action
     (
@@ -282,7 +287,13 @@ _APPOSED_SUBJECT = re.compile(  # "His chief of staff, Layla, will", "Her boss M
     r"(?:his|her|their|my|our)\s+(?:[\w\s'-]{1,30}?,\s+"
     r"(?=(?-i:[A-Z])\w*,?\s+(?:will|is|would|said|promised|offered|agreed))"
     r"|(?:(?-i:[a-z])[\w'-]*\s+){1,3}"
-    r"(?=(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)?\s+(?:will|promised|offered|agreed)\b))",
+    r"(?=(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)?\s+(?:will|promised|offered|agreed)\b)"
+    # "Her postdoc, Andrés Villalobos, will", "His secretary Frau Monika Becker will",
+    # "her deputy Dr Musa Garba will", "His PS, Mr. Deepak Rawat, will": a title is skipped
+    r"|(?:(?-i:[a-z])[\w'-]*(?:\s+|(?=,))|(?-i:[A-Z]{2,4})\s*){1,3},?\s*"
+    r"(?:" + _TITLES.pattern + r")?"
+    r"(?=(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*){0,2},?\s+"
+    r"(?:will|is\s+going\s+to|promised|offered|agreed|said|would)\b))",
     re.I,
 )
 _NAME_TO = re.compile(r"\s+to\s+(?!(?:the|a|an|my|our|me|us|him|her|them|be)\b)(?=[a-z])")
@@ -503,6 +514,8 @@ _NAME_THEN_VERB = re.compile(  # what follows a name that is a clause's subject
 )
 _SUBJECT_ASIDE = re.compile(  # between a subject and its verb: an honorific, a bracket, a role
     rf"\s+(?:sir|ma{_A}am|madam|ji|san|sahib)\b|\s*\([^()\n]{{1,60}}\)"
+    # "He kindly promised me to …", "He also said he'd …": an adverb before the verb
+    r"|\s+(?:kindly|also|even|already|then|just|really|finally|generously|graciously)(?=\s)"
     r"|,\s+(?:the|our|my|his|her|their|a|an)\s[^,;.\n]{1,50},"
     # "Ben Ode from Adyen will …": where the subject works (capitalised, one to four words)
     r"|\s+(?:from|at)\s+(?:the\s+)?(?-i:[A-Z])[\w&.'\-]*(?:\s+(?-i:[A-Z])[\w&.'\-]*){0,3}(?=\s)"
@@ -635,6 +648,7 @@ _SUBORDINATE_TAIL = re.compile(  # "send him the offer once she does": the promi
 _VAGUE_TAIL = re.compile(
     r"(?:,?\s+(?:sometime|some\s+time|soon|asap|at\s+some\s+point|later|eventually|again"
     r"|actually|though|anyway|honestly|now|itself|yeah|so"
-    r"|when\s+i\s+can|if\s+i\s+can|too|lol|haha|ha|hehe|:\)|!+))+\s*$",
+    r"|when\s+i\s+can|if\s+i\s+can|too|lol|haha|ha|hehe|:\)|!+"
+    r"|shame\s+on\s+me|my\s+bad|oops|ugh|sigh))+\s*$",
     re.I,
 )
