@@ -109,6 +109,7 @@ def test_one_modal_and_later_corrections(
         ("work and i are fine, long week", []),
         ("Prof. Nina Holt's lecture was great. Chatted with her after.", ["Nina Holt"]),
         ("Met Leo Varga. He said he'd put me in touch with Ana Ruiz.", ["Leo Varga"]),
+        ("Meeting: Digital ID working group\nPresent: Leo Varga, Sr. Data Eng", ["Leo Varga"]),
     ],
 )
 def test_who_was_there(text: str, people: list[str]) -> None:
@@ -230,6 +231,19 @@ def test_names_and_phrasings(
                 ("them", "Leo Varga", "Draft the budget", date(2026, 3, 20)),
                 ("me", "Leo Varga", "Book the room", None),
             ],
+        ),
+        (  # an arrow bullet, "Him:", "no actions", a US date that cannot be a month
+            "Zoom w/ Leo Varga + Nina Holt, Leo showed his demo\nNext steps:\n\u2192 me: send "
+            "Nina the profiles by Friday\n\u2192 Nina: no actions\nHim: gonna send the extract "
+            "due 3/20",
+            [
+                ("me", "Nina Holt", "send Nina the profiles", FRI),
+                ("them", "Leo Varga", "send the extract", date(2026, 3, 20)),
+            ],
+        ),
+        (  # " + a …" inside an item is no list of people
+            "Call with Leo Varga\n- Leo: send the CV + 2 references [next wk]",
+            [("them", "Leo Varga", "send the CV + 2 references", MON)],
         ),
         (  # checkboxes; a ticked past action is no promise
             "Drinks w/ Nina Holt, Leo Varga\n[ ] send Nina the rubric tomorrow\n"

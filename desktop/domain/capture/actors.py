@@ -52,6 +52,11 @@ _ORG_BEFORE_VERB = re.compile(  # "… from Datadog", "… (SAP)" between a name
     r"(?:\s+(?:from|at|of)\s+(?:the\s+)?[A-Z][\w&.'\-]*(?:\s+[A-Z][\w&.'\-]*){0,3}"
     r"|\s*\([^()\n]{1,40}\))\Z"
 )
+_NO_ITEM = re.compile(
+    r"(?:no\s+(?:actions?|action\s+items?|items?|tasks?)|nothing(?:\s+for\s+now)?|none|n/?a"
+    r"|tbd|-+|\u2014)\s*[.!]?\s*$",
+    re.I | re.M,
+)
 _BRACKET_LABEL = re.compile(r"\[(?P<who>[^\]\n]{1,40})\][ \t]*(?=[a-z])")
 _NOT_A_VERB = frozenset(
     _words(
@@ -114,10 +119,13 @@ class _ActorFinder(_ReaderBase):
                     c.kind, c.desc = "them", (tag.end(), c.end)
                     c.subject_raw, c.subject_at = who, tag.start("who")
                     continue
-            label = re.compile(r"(?:them|they)\s*:\s*", re.I).match(t, pos, c.end)
+            label = re.compile(r"(?:them|they|him|her)\s*:\s*", re.I).match(t, pos, c.end)
             if label is not None:
-                c.kind, c.desc = "them", (label.end(), c.end)
-                c.subject_raw, c.subject_at = "", label.start()
+                modal = _LABEL_MODAL.match(t, label.end(), c.end)  # "Him: gonna send …"
+                c.kind, c.desc = "them", (modal.end() if modal else label.end(), c.end)
+                word = t[label.start() : label.start() + 3].casefold()
+                pronoun = word if word in ("him", "her") else ""  # "Him:" is a he
+                c.subject_raw, c.subject_at = pronoun, label.start()
                 continue
             said = _SAID_THEY.match(t, pos, c.end)
             if said is not None:  # "Said he'd look over my lease"
@@ -362,6 +370,8 @@ class _ActorFinder(_ReaderBase):
         if modal is None and self._under_action_heading(prev.start) and self.lookup(named):
             # "action items:" then "- Linh: PO number by end of month": Linh's item
             modal = re.compile("").match(t, pos)
+        if _NO_ITEM.match(t, pos, clauses[i].end):
+            return None  # "- Ola: no actions"
         if (
             modal is None
             and ":" in between

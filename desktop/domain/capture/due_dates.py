@@ -205,6 +205,23 @@ def _en_iso(m: re.Match[str], today: date, rules: LanguageRules) -> date | None:
     return date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
 
 
+def _en_slashed(m: re.Match[str], today: date, rules: LanguageRules) -> date | None:
+    """ "due 9/15" (US) or "due 15/9": only when one number cannot be a month ("12/3" is
+    left to dateparser, month first). The next such day on or after today."""
+    if m.group("a"):
+        month, day = int(m.group("a")), int(m.group("b"))
+    else:
+        day, month = int(m.group("c")), int(m.group("d"))
+    for year in (today.year, today.year + 1):
+        try:
+            when = date(year, month, day)
+        except ValueError:
+            return None
+        if when >= today:
+            return when
+    return None
+
+
 def _en_month_only(m: re.Match[str], today: date, rules: LanguageRules) -> date | None:
     """ "by March" -> March 1, "mid-March" -> 15th, "end of March" -> last day."""
     word = m.group("m")
@@ -310,6 +327,12 @@ def english_due_rules(
             _en_month_day,
         ),
         (prep + r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})", _en_iso),
+        (  # "due 9/15", "by 15/9": a deadline word first, and no year or fraction after
+            r"(?:due|by|before|b4|until|till)\s+(?=\d+/\d+(?![/\d]))"
+            r"(?:(?P<a>0?[1-9]|1[0-2])/(?P<b>1[3-9]|2\d|3[01])"
+            r"|(?P<c>1[3-9]|2\d|3[01])/(?P<d>0?[1-9]|1[0-2]))(?![/\d])",
+            _en_slashed,
+        ),
         (
             r"(?:(?:right\s+|just\s+)?after\s+the\s+(?:holidays|christmas\s+break|xmas\s+break"
             r"|festive\s+season|new\s+year)|in\s+the\s+new\s+year)",

@@ -95,7 +95,7 @@ _MEET_RE = re.compile(rf"(?<![\w/])(?:{_MEET})(?=[\s:])\s*:?\s*", re.I)
 _NAME_WORD = rf"[^\W\d_](?:[\w\-]|[{_MARKS}])*(?:{_A}(?:[\w\-]|[{_MARKS}])+)?"
 _SPLIT_RE = re.compile(
     r"(?:(?<=[.!?])\s+(?=\S)|;|\n+|\s+[-\u2013\u2014]+\s+|\u2014|(?<=\w)\s*:\s+(?=\S)"
-    r"|^\s*[-*\u2022\u00b7>]+\s+|\s+\+\s+|\s*[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF]"
+    r"|^\s*[-*\u2022\u00b7>]+\s+|\s+\+\s+(?!(?:a|an|the|my|our|his|her|their|some|\d+)\s)|\s*[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF]"
     r"[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D]*\s*"
     # a checkbox opening a line: "[ ] send Aino the rubric", "- [x] paid Sanna back"
     r"|^\s*(?:[-*]\s*)?\[[ xX\u2713\u2714]?\]\s*)",
@@ -110,7 +110,7 @@ _SOFT_SPLIT_RE = re.compile(
     re.I,
 )
 _LABEL_BEFORE = re.compile(
-    r"(?:todo|to-?do|me|them|they|action(?:\s+items?)?|tasks?|next\s+steps?|follow[\s-]?ups?|f/u"
+    r"(?:todo|to-?do|me|them|they|him|her|action(?:\s+items?)?|tasks?|next\s+steps?|follow[\s-]?ups?|f/u"
     r"|reminder(?:\s+to\s+self)?|note\s+to\s+self)\s*\Z",
     re.I,
 )

@@ -39,6 +39,7 @@ from desktop.domain.capture.lexicon import (
     _THEM_MODAL,
     _TITLES,
     _WEEKDAY_OR_MONTH,
+    _words,
 )
 from desktop.domain.capture.names import (
     _DETERMINERS,
@@ -73,6 +74,12 @@ _DESCRIBED_FROM = re.compile(  # "one fresher from Infosys, Arjun": described, t
     r"(?P<org>(?-i:[A-Z])[\w&.'\-]*(?:[ \t]+(?-i:[A-Z])[\w&.'\-]*){0,3}),[ \t]+(?=(?-i:[A-Z]))",
     re.I,
 )
+_GROUP_AFTER = re.compile(
+    r"[ \t]+(?:working[ \t]+group|group|committee|board|council|department|dept|unit|squad"
+    r"|forum|programme|program|project|initiative|taskforce|task[ \t]+force)\b",
+    re.I,
+)
+_ROLE_ABBREVIATIONS = frozenset(_words("eng mgr dir ops hr qa pm sde swe sre ux ui"))
 _COLON_ME = re.compile(r":[ \t]*(?:me|myself)[ \t]*,[ \t]*", re.I)
 _MYSELF_FIRST = re.compile(r"[ \t]*(?:me|myself)[ \t]*(?:,|\band\b|&|\+)[ \t]*", re.I)
 _RELATIVE_IN_LIST = re.compile(  # a relative clause between two names of a list
@@ -315,8 +322,10 @@ class _PeopleFinder(_ReaderBase):
                 raw.casefold() in _DEPARTMENTS
                 or raw.split()[-1].casefold() in _ORG_SUFFIXES
                 or re.match(r"[ \t]+(?:folks|team|people|guys|crew|lot)\b", t[span[1] : hi], re.I)
-            ):
-                break  # "Call with Legal", "Acme Corp", "Google folks": no person
+                or _GROUP_AFTER.match(t, span[1], hi)
+                or raw.split()[-1].casefold() in _ROLE_ABBREVIATIONS
+            ):  # "Call with Legal", "Acme Corp", "Google folks", "Meeting: Digital ID working
+                break  # group", "Sr. Data Eng", "Staff ML Eng": no person
             if _PET_BEFORE.search(t, max(0, span[0] - 12), span[0]):
                 break  # "Naomi Levi and her dog Biscuit"
             first = raw.split()[0]
