@@ -62,6 +62,20 @@ def promises(result: CaptureParse) -> list[tuple[str, str | None, str, date | No
             "Met Nina Holt. I must send her the brochure; I said Friday but realistically Tuesday.",
             [("me", "Nina Holt", "send her the brochure", TUE)],
         ),
+        (  # the old date named after the new one, sentences later
+            "Met Nina Holt. I'll send her the deck by Friday. She liked the venue. Oh, "
+            "correction: I actually told her Saturday, not Friday.",
+            [("me", "Nina Holt", "send her the deck", SAT)],
+        ),
+        (  # a date the two sides landed on
+            "Met Nina Holt. She asked me to send the contract by Friday \u2014 I said Tuesday, "
+            "and we settled on Monday.",
+            [("me", "Nina Holt", "send the contract", MON)],
+        ),
+        (  # the request's own verb again, with the date
+            "Met Leo Varga. He asked me to send him the PDF, I will send tomorrow morning.",
+            [("me", "Leo Varga", "send him the PDF", THU)],
+        ),
         (  # "actually" with news is no correction
             "Met Nina Holt. I'll send her the deck by Friday. Actually she'll call me Monday.",
             [

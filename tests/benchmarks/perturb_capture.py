@@ -350,6 +350,12 @@ def variants(seed: Seed) -> Iterator[Variant]:
         yield v("corrected later", f"{met} {base} \u2014 actually Saturday.", later)
         yield v("corrected in next sentence", f"{met} {base}. Actually, make that Saturday.", later)
         plain = _sentence(seed, she.capitalize(), her, due=False)
+        told = re.sub(r"^(?:by|on)\s+", "", seed.due)
+        yield v(
+            "corrected, not the old date",
+            f"{met} {base}. Oh, correction: I actually said Saturday, not {told}.",
+            later,
+        )
         yield v(
             "corrected after I said",
             f"{met} {plain}; I said {seed.due} but realistically Saturday.",

@@ -34,6 +34,7 @@ from desktop.domain.capture.results import ParsedCommitment
 # what a clause may say around a due date and still be only the date of the promise before
 _CORRECTION = re.compile(
     r"(?:actually|no\s*,?\s*wait|wait|sorry|correction|or\s+rather|rather|oops|update|in\s+fact"
+    r"|we\s+(?:landed|settled|agreed)\s+on|(?:landed|settled)\s+on"
     r"|realistically|more\s+realistically|more\s+likely)\b[\s,:\-]*",
     re.I,
 )
@@ -72,6 +73,11 @@ def _strip_span(text: str, lo: int, hi: int) -> tuple[int, int]:
     return lo, hi
 
 
+_RETOLD = re.compile(  # "correction …, I actually told her Thursday, not Friday"
+    r"\b(?:actually|correction|sorry|no\s*,?\s*wait)\b[^.!?\n]{0,80}?"
+    r"(?P<new>\b[\w ]{3,25}?)\s*,?\s+not\s+(?P<old>[\w ]{3,25}?)(?=\s*[,.;!?\n]|\s+because|\Z)",
+    re.I,
+)
 _SAID_THEN_BUT = re.compile(  # "I said tomorrow but …", "I told her Friday but …"
     r"i\s+(?:said|told\s+(?:her|him|them))\s+[^,;.\n]{1,30}?\s*,?\s*but\s+", re.I
 )
@@ -286,8 +292,47 @@ class _PromiseReader(_IntroFinder):
         rows, tabled = self._table_rows()
         if rows:  # the rows of an "Item | Owner | Due" table are read by their columns
             clauses = [c for c in clauses if not any(a <= c.start < b for a, b in rows)]
-        out = self._clause_commitments(clauses)
+        out = self._retold_dates(self._clause_commitments(clauses))
         return sorted([*out, *tabled], key=lambda p: p.span[0]) if tabled else out
+
+    def _retold_dates(self, out: list[ParsedCommitment]) -> list[ParsedCommitment]:
+        """ "Oh — correction on the checklist, I actually told Marisol Thursday, not
+        Friday": a later "<date>, not <date>" after a correction word moves the promise
+        made before it that had the second date to the first."""
+        t, today = self.text, self.now.date()
+        for m in _RETOLD.finditer(t):
+            new = find_due(t, m.start("new"), m.end("new"), today, self.rules)
+            old = find_due(t, m.start("old"), m.end("old"), today, self.rules)
+            said = m.group("old").strip().casefold()  # "not the 20th": as the promise said it
+            if new is None:
+                continue
+            for i in range(len(out) - 1, -1, -1):
+                item = out[i]
+                was = item.due == old[2] if old else item.due_text.casefold().endswith(said)
+                if item.span[0] < m.start() and item.due is not None and was:
+                    out[i] = ParsedCommitment(
+                        item.owner,
+                        item.description,
+                        item.person_name,
+                        new[2],
+                        t[new[0] : new[1]],
+                        item.span,
+                    )
+                    break
+        return out
+
+    @staticmethod
+    def _same_again(before: str, desc: str) -> bool:
+        """Whether ``desc`` only says again the promise before: "do it", "do so", or its own
+        verb alone ("send him the PDF, I will send tomorrow"); ", no more excuses" after."""
+        head = desc.split(",")[0].strip()
+        if _DO_IT.fullmatch(head):
+            return True
+        verb = before.split()[0].casefold() if before.split() else ""
+        words = head.casefold().split()
+        return bool(words) and words[0] == verb and len(words) <= 2 and (
+            len(words) == 1 or words[1] in ("it", "them", "that", "this", "one", "so")
+        )
 
     def _table_rows(self) -> tuple[list[tuple[int, int]], list[ParsedCommitment]]:
         """Action items pasted as a table ("Item | Owner | Due" then "Send the letter | me |
@@ -390,7 +435,9 @@ class _PromiseReader(_IntroFinder):
             if not c.kind or c.negated:
                 continue
             lo, hi = c.desc
-            if _TAKEN_BACK.search(self.text, lo, min(len(self.text), c.end + 24)):
+            window = self.text[lo : min(len(self.text), c.end + 24)]
+            window = re.split(r"[.!?](?:\s|\Z)|\n", window[c.end - lo :], maxsplit=1)[0]
+            if _TAKEN_BACK.search(self.text[lo : c.end] + window):
                 continue  # "I promised Jakob a demo in January, no wait, after the holidays"
             due = find_due(self.text, c.start, c.end, today, self.rules)
             if due is None and c.yes_at:
@@ -408,9 +455,10 @@ class _PromiseReader(_IntroFinder):
             ):  # but "Linh: PO number by end of month" (an item under "Action items:")
                 continue  # "She'll be in London", "He will love it", "going to Japan"
             prev = out[-1] if out else None
+            same = prev is not None and self._same_again(prev.description, desc)
             if (
                 prev is not None
-                and _DO_IT.fullmatch(desc)
+                and same
                 and prev.owner == c.kind
                 and due is None
                 and c.sentence - last_sentence <= 1
@@ -418,11 +466,13 @@ class _PromiseReader(_IntroFinder):
                 continue
             if (
                 prev is not None
-                and _DO_IT.fullmatch(desc)
+                and same
                 and prev.owner == c.kind
                 and prev.due is None
                 and due is not None
-            ):  # "..., I said yes. I'll do it by Tuesday": the date of that promise
+                and c.sentence - last_sentence <= 1
+            ):  # "..., I said yes. I'll do it by Tuesday", "asked me to send him the PDF, I
+                # will send tomorrow morning": the date of that promise
                 out[-1] = ParsedCommitment(
                     prev.owner,
                     prev.description,
