@@ -174,6 +174,15 @@ def test_who_was_there(text: str, people: list[str]) -> None:
                 ("them", "Leo Varga", "put me in touch with Ana Ruiz", None),
             ],
         ),
+        (  # a question becomes a promise once the writer says yes, even a sentence later
+            "Met Leo Varga. He asked if I'd mentor his intern. Said yes.",
+            [("me", "Leo Varga", "mentor his intern", None)],
+        ),
+        ("Met Leo Varga. He asked if I'd take his intern on. I said I'd think about it.", []),
+        (
+            "drinks w/ nina holt. nina asked whether we could host her team, said yes of course",
+            [("me", "Nina Holt", "host her team", None)],
+        ),
         (  # a confirmation is no second promise
             "Met Nina Holt. She asked me to read her draft, happy to do it.",
             [("me", "Nina Holt", "read her draft", None)],

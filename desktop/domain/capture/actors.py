@@ -102,10 +102,18 @@ class _ActorFinder(_ReaderBase):
                 if asker:  # "Ana asked me to send Ben the deck": owed to Ana, who asked
                     c.explicit_raw, c.explicit_at = asker, ask.start()
                 nxt = clauses[i + 1] if i + 1 < len(clauses) else None
-                if nxt and nxt.sentence == c.sentence and _SAID_NO.match(t, nxt.start, nxt.end):
+                same = nxt is not None and nxt.sentence == c.sentence
+                plain_yes = nxt is not None and nxt.sentence == c.sentence + 1 and re.compile(
+                    r"(?:i\s+)?(?:said\s+(?:yes|sure|ok)|agreed)\b|(?:yes|sure|of\s+course)\b", re.I
+                ).match(t, nxt.start, nxt.end)  # "… . Said yes." (not "I said I'd …": its own)
+                if nxt and same and _SAID_NO.match(t, nxt.start, nxt.end):
                     c.kind = ""
-                elif nxt and nxt.sentence == c.sentence and _SAID_YES.match(t, nxt.start, nxt.end):
-                    c.yes_at = (nxt.start, nxt.end)
+                elif nxt and (same or plain_yes) and _SAID_YES.match(t, nxt.start, nxt.end):
+                    c.yes_at = (nxt.start, nxt.end)  # "…, I said yes" / "… . Said yes."
+                elif re.match(r"asked\s+(?:me\s+|us\s+)?(?:if|whether)", ask.group(), re.I):
+                    # "asked if I'd take her on … I said I'd think about it": a question is
+                    # a promise only once the writer says yes
+                    c.kind = ""
                 continue
             if re.match(r"i\s+said\s+(?:yes|sure|ok)\b", body, re.I):
                 continue

@@ -129,6 +129,8 @@ class _ClauseCutter(_ReaderBase):
             return not re.match(
                 r"(?:have|has|will|want|plan|going|need|needs)\s+(?!to\b)", rest, re.I
             )
+        if re.match(r"(?:i\s+)?said\s+(?:yes|no|sure|ok)\b", rest, re.I):
+            return True  # "…, said yes of course"
         if _ASKED_ME.match(rest) or _WAITING.match(rest) or _SAID_THEY.match(rest):
             return True  # "... and said he'd send me the docs"
         comma = re.search(r",\s*(?:(?:and|but|so)\s+)?\Z", self.text[max(0, pos - 16) : pos])

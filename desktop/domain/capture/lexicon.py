@@ -340,7 +340,9 @@ _LIST_SEP = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+)")
 _ASKED_ME = re.compile(
     r"(?:asked|asks|ask|asking|begged|wants|wanted|would\s+like|[\u2019']d\s+like|needs|needed"
     r"|expects|expected|told|reminded|requested)\s+(?:me|us)\s+to\s+"
-    r"|asked\s+(?:me\s+)?(?:if|whether)\s+i\s+(?:could|can|would|might)\s+",
+    # "asked if I could …", "asked if I'd …", "asked whether we could …"
+    r"|asked\s+(?:me\s+|us\s+)?(?:if|whether)\s+(?:i|we|our\s+team)"
+    r"(?:\s+(?:could|can|would|might)|\s*['\u2019]d)\s+",
     re.I,
 )
 _THEM_DEBT = re.compile(r"(?:still\s+)?owes\s+(?:me|us)\s+", re.I)
@@ -350,7 +352,8 @@ _WAITING = re.compile(
 )
 _SAID_NO = re.compile(r"i\s+(?:said\s+no|declined|couldn[\u2019']t|can[\u2019']t)", re.I)
 _SAID_YES = re.compile(
-    r"(?:i\s+)?(?:said\s+yes|agreed|said\s+sure|happy\s+to|will\s+do)\b"
+    r"(?:i\s+)?(?:said\s+yes|agreed|said\s+(?:sure|fine|ok(?:ay)?)|happy\s+to|will\s+do|of\s+course)\b"
+    r"|(?:yes|sure|ok|okay|absolutely|definitely)\b(?!\s+(?:she|he|they)\b)"
     rf"|(?:i\s+)?(?:said|told\s+(?:him|her|them|\w+))\s+i(?:{_A}d|\s+would|{_A}ll|\s+will)\b",
     re.I,
 )
