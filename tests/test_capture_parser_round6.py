@@ -183,6 +183,19 @@ def test_who_was_there(text: str, people: list[str]) -> None:
             "drinks w/ nina holt. nina asked whether we could host her team, said yes of course",
             [("me", "Nina Holt", "host her team", None)],
         ),
+        (  # phone shorthand: an arrow leading on to my promise; "pls …" is their request
+            "demo w/ nina holt. nina wants case studies -> gonna send her the retail ones tmrw",
+            [("me", "Nina Holt", "send her the retail ones", THU)],
+        ),
+        (
+            "call w/ Leo Varga (Hubtel). pls send the invoice by end of month he said",
+            [("me", "Leo Varga", "send the invoice", date(2026, 3, 31))],
+        ),
+        (  # "we" told: my side's promise
+            "call w/ Nina Holt. told her we'd send our shortlist by Friday",
+            [("me", "Nina Holt", "send our shortlist", FRI)],
+        ),
+        ("Met Nina Holt at the expo. Long day, need to sleep.", []),
         (  # a confirmation is no second promise
             "Met Nina Holt. She asked me to read her draft, happy to do it.",
             [("me", "Nina Holt", "read her draft", None)],
@@ -287,3 +300,10 @@ def test_structured_items(
     text: str, expected: list[tuple[str, str | None, str, date | None]]
 ) -> None:
     assert promises(read(text)) == expected
+
+
+def test_a_contact_typed_in_lower_case_who_joined_was_there() -> None:
+    note = "lunch w/ Nina Holt from Zalando, leo joined late. leo's gonna email me the photos"
+    result = parse_capture(note, now=WED, known_names=["Leo Varga"])
+    assert list(result.people) == ["Nina Holt", "Leo Varga"]
+    assert promises(result) == [("them", "Leo Varga", "email me the photos", None)]

@@ -95,6 +95,8 @@ _MEET_RE = re.compile(rf"(?<![\w/])(?:{_MEET})(?=[\s:])\s*:?\s*", re.I)
 _NAME_WORD = rf"[^\W\d_](?:[\w\-]|[{_MARKS}])*(?:{_A}(?:[\w\-]|[{_MARKS}])+)?"
 _SPLIT_RE = re.compile(
     r"(?:(?<=[.!?])\s+(?=\S)|;|\n+|\s+[-\u2013\u2014]+\s+|\u2014|(?<=\w)\s*:\s+(?=\S)"
+    # "harriet wants case studies -> gonna send her the retail ones": the arrow leads on
+    r"|\s+(?:->|\u2192|=>)\s+(?=(?:i\b|i['\u2019]ll|gonna|gotta|will|need|must|should|have\s+to))"
     r"|^\s*[-*\u2022\u00b7>]+\s+|\s+\+\s+(?!(?:a|an|the|my|our|his|her|their|some|\d+)\s)|\s*[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF]"
     r"[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D]*\s*"
     # a checkbox opening a line: "[ ] send Aino the rubric", "- [x] paid Sanna back"
@@ -194,7 +196,7 @@ _ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
             rf"(?:(?:(?:prof|dr|mr|mrs|ms)\.?\s+)?"
             rf"(?P<obj>him|her|them|{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s+)?(?:know\s+)?"
             r"(?:that\s+)?"
-            rf"i(?:\s*{_A}d|d|\s+would|\s+will|\s*{_A}ll|\s+could|\s+can)\s+(?!not\b)",
+            rf"(?:i|we)(?:\s*{_A}d|d|\s+would|\s+will|\s*{_A}ll|\s+could|\s+can)\s+(?!not\b)",
             re.I,
         ),
         "promise",
@@ -271,6 +273,8 @@ _ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
         re.compile(rf"i\s+(?:(?:also|still|really|definitely|just)\s+)?(?={_PRESENT_PLAN})", re.I),
         "present",
     ),
+    # "pls send the invoice by end of month he said": their request, so mine to do
+    (re.compile(r"(?:pls|plz|please)\s+(?=[a-z])", re.I), "promise"),
 ]
 # "Action: Harriet – confirm legal sign-off": an action-item label before whose item it is
 _ACTION_LABEL = re.compile(
@@ -592,7 +596,9 @@ _NOT_AN_ACTION = re.compile(  # what follows "will"/"should" but promises nothin
     r"(?:probably|maybe|perhaps|possibly|never|love|like|enjoy|hate|miss|forget|admit|feel"
     r"|hope|wish|seem|wonder|guess|think(?:\s+about)?|know|want|appreciate|understand"
     r"|be(?!\s+(?:in\s+touch|there|back|available|at|on|ready|his|her|their|your)\b)"
-    r"|have\s+\w+ed|see|say|be\s+on\s+(?:holiday|leave|vacation|break|sabbatical))"
+    r"|have\s+\w+ed|see|say|be\s+on\s+(?:holiday|leave|vacation|break|sabbatical)"
+    # "need to sleep", "must go home": the writer's own evening, nobody's promise
+    r"|sleep|rest|relax|eat|shower|go\s+(?:home|to\s+bed)|get\s+(?:home|some\s+sleep))"
     r"(?:\b(?=\s*$)|\s+(?!(?:him|her|them|hi|hello|if|whether)\b))",
     re.I,
 )

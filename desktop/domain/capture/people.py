@@ -80,6 +80,10 @@ _GROUP_AFTER = re.compile(
     re.I,
 )
 _ROLE_ABBREVIATIONS = frozenset(_words("eng mgr dir ops hr qa pm sde swe sre ux ui"))
+_LOWER_CAME = re.compile(
+    r"\b([a-z][\w'\-]{2,})\s+(?:joined(?:\s+(?:us|late|later|at\s+the\s+end))?|came\s+along"
+    r"|showed\s+up|dropped\s+by|stopped\s+by|turned\s+up|popped\s+by)\b"
+)
 _COLON_ME = re.compile(r":[ \t]*(?:me|myself)[ \t]*,[ \t]*", re.I)
 _MYSELF_FIRST = re.compile(r"[ \t]*(?:me|myself)[ \t]*(?:,|\band\b|&|\+)[ \t]*", re.I)
 _RELATIVE_IN_LIST = re.compile(  # a relative clause between two names of a list
@@ -162,6 +166,11 @@ class _PeopleFinder(_ReaderBase):
                         if earlier:
                             self.add_person(earlier, m.end(), index)
             self._sentence_subjects(s, e, index)
+        for m in _LOWER_CAME.finditer(t):  # "…, ben joined late": a contact typed lower
+            name = self.lookup(m.group(1))
+            if name and m.group(1) not in _NOT_NAME:
+                index = next((i for i, (a, b) in enumerate(sentences) if a <= m.start() < b), 0)
+                self.add_person(name, m.start(1), index)
         for index, (s, e) in enumerate(sentences):  # "pub after work: me, nina and leo"
             myself = _COLON_ME.search(t, s, e)
             if myself is not None:

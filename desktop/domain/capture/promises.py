@@ -561,6 +561,7 @@ class _PromiseReader(_IntroFinder):
         raw = _SUBORDINATE_TAIL.split(raw, maxsplit=1)[0]
         raw = _SUBORDINATE_TAIL.split(_VAGUE_TAIL.sub("", raw.rstrip(" ,;:")), maxsplit=1)[0]
         raw = re.split(r",\s+[^,]*\bI\s+mean\b", raw, maxsplit=1)[0]  # "her shift, Marites I mean"
+        raw = re.sub(r",?\s+(?:he|she|they)\s+(?:said|asked|says|asks|wrote)\s*\Z", "", raw)
         # "send deck → Priya": the arrow names whom it goes to, no part of the action
         raw = re.sub(rf"\s*(?:\u2192|->|=>)\s*{_NAME_WORD}(?:\s+{_NAME_WORD})?\s*\Z", "", raw)
         raw = re.sub(r"\s*\((?-i:[A-Z])[\w'\-]+\)\s*\Z", "", raw)  # "send sandbox keys (Tal)"
