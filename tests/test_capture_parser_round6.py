@@ -124,6 +124,10 @@ def test_one_modal_and_later_corrections(
         ("Prof. Nina Holt's lecture was great. Chatted with her after.", ["Nina Holt"]),
         ("Met Leo Varga. He said he'd put me in touch with Ana Ruiz.", ["Leo Varga"]),
         ("Meeting: Digital ID working group\nPresent: Leo Varga, Sr. Data Eng", ["Leo Varga"]),
+        (
+            "met the Arup lot, so that's Dame Nina Holt, Mr Leo Varga and um Priya Shah",
+            ["Nina Holt", "Leo Varga", "Priya Shah"],
+        ),
     ],
 )
 def test_who_was_there(text: str, people: list[str]) -> None:
@@ -196,6 +200,11 @@ def test_who_was_there(text: str, people: list[str]) -> None:
             [("me", "Nina Holt", "send our shortlist", FRI)],
         ),
         ("Met Nina Holt at the expo. Long day, need to sleep.", []),
+        (  # a title tells who is "her"
+            "Lunch with Dame Nina Holt and Sir Leo Varga. Nina wants the deck, I'll send it to "
+            "her by Friday.",
+            [("me", "Nina Holt", "send it to her", FRI)],
+        ),
         (  # a confirmation is no second promise
             "Met Nina Holt. She asked me to read her draft, happy to do it.",
             [("me", "Nina Holt", "read her draft", None)],

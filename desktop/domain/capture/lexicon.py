@@ -490,6 +490,9 @@ _GROUP_THEN_NAMES = re.compile(
     r"(?:the|teh|our|their|a|my|two|three|four|five|six|some|several)\s+[\w\s'-]{1,30}?"
     r"(?:\s+[-\u2013\u2014]\s*|\s*:\s*|\s*\(\s*|,\s+)"
     r"(?:(?:mostly|mainly|especially|including|incl\.?|esp\.?)\s+)?"
+    # "the Cabinet Office lot, so that's Dame Fiona Carruthers, Mr Ajay Bhatt and …"
+    r"(?:(?:so\s+)?(?:that(?:['\u2019]s|\s+is|\s+was)|namely|i\.e\.?|i\s+mean)\s+)?"
+    r"(?:(?:dr|mr|mrs|ms|prof|dame|sir|lady|herr|frau)\.?\s+)?"
     # typed in lower case, the names make a list: "the shopify ppl: dana lee, omar haddad"
     r"(?=[A-Z]|[a-z][\w'-]*(?:[ \t]+[a-z][\w'-]*)?[ \t]*(?:,|&|and\b))"
 )

@@ -84,6 +84,10 @@ _LOWER_CAME = re.compile(
     r"\b([a-z][\w'\-]{2,})\s+(?:joined(?:\s+(?:us|late|later|at\s+the\s+end))?|came\s+along"
     r"|showed\s+up|dropped\s+by|stopped\s+by|turned\s+up|popped\s+by)\b"
 )
+_GENDERED_TITLE = re.compile(
+    r"\b(mr|mrs|ms|miss|dame|lady|madam|mme|frau|sra|smt|sir|herr|shri|sr|lord)\.?\s*\Z", re.I
+)
+_MALE_TITLES = frozenset(("mr", "sir", "herr", "shri", "sr", "lord"))
 _COLON_ME = re.compile(r":[ \t]*(?:me|myself)[ \t]*,[ \t]*", re.I)
 _MYSELF_FIRST = re.compile(r"[ \t]*(?:me|myself)[ \t]*(?:,|\band\b|&|\+)[ \t]*", re.I)
 _RELATIVE_IN_LIST = re.compile(  # a relative clause between two names of a list
@@ -386,9 +390,10 @@ class _PeopleFinder(_ReaderBase):
             if owner_org:
                 self.orgs.setdefault(name, owner_org)
                 owner_org = ""
-            title = re.search(r"\b(mr|mrs|ms|miss)\.?\s*\Z", t[max(0, span[0] - 6) : span[0]], re.I)
-            if title:  # "Mrs Okafor" is a "she"
-                self.gender.setdefault(name, "m" if title.group(1).casefold() == "mr" else "f")
+            title = _GENDERED_TITLE.search(t, max(0, span[0] - 8), span[0])
+            if title:  # "Mrs Okafor", "Dame Fiona Carruthers", "Frau Becker" are a "she"
+                male = title.group(1).casefold() in _MALE_TITLES
+                self.gender.setdefault(name, "m" if male else "f")
             if not found:
                 list_at = span[0]
             found.append(name)
