@@ -200,6 +200,10 @@ def test_who_was_there(text: str, people: list[str]) -> None:
             [("me", "Nina Holt", "send our shortlist", FRI)],
         ),
         ("Met Nina Holt at the expo. Long day, need to sleep.", []),
+        (
+            "Met Nina Holt. She'll share the flow by EOD tomorrow.",
+            [("them", "Nina Holt", "share the flow", THU)],
+        ),
         (  # a title tells who is "her"
             "Lunch with Dame Nina Holt and Sir Leo Varga. Nina wants the deck, I'll send it to "
             "her by Friday.",

@@ -264,7 +264,11 @@ def english_due_rules(
     number = r"\d{1,3}|" + alternation(numbers)
     rows: list[tuple[str, Callable[[re.Match[str], date, LanguageRules], date | None]]] = [
         (
-            prep + r"(?P<rel>(?:the\s+)?day\s+after\s+tomorrow|tomorrow|tomm?orr?ow|tmrw|tmr|2moro"
+            prep
+            # "by EOD tomorrow": the end of that day
+            + r"(?:(?:eod|cob|(?:the\s+)?end\s+of\s+(?:the\s+)?day|close\s+of\s+business)\s+"
+            r"(?=tomorrow|tomm?orr?ow|tmrw|tmr|2moro|(?:the\s+)?day\s+after))?"
+            r"(?P<rel>(?:the\s+)?day\s+after\s+tomorrow|tomorrow|tomm?orr?ow|tmrw|tmr|2moro"
             r"|today|tonight|tonite|2nite"
             r"|(?:the\s+)?end\s+of\s+(?:the\s+)?day|eod|cob|close\s+of\s+business"
             r"|this\s+(?:morning|afternoon|evening))" + time_of_day,
