@@ -123,6 +123,28 @@ def test_one_modal_and_later_corrections(
         ("work and i are fine, long week", []),
         ("Prof. Nina Holt's lecture was great. Chatted with her after.", ["Nina Holt"]),
         ("Met Leo Varga. He said he'd put me in touch with Ana Ruiz.", ["Leo Varga"]),
+        (
+            "Present from the council: Nina Holt and Leo Varga; from Arup, Ms Priya Shah.",
+            ["Nina Holt", "Leo Varga", "Priya Shah"],
+        ),
+        (
+            "Dinner with two people from Arup, Nina Holt and Leo Varga, plus our host Priya Shah.",
+            ["Nina Holt", "Leo Varga", "Priya Shah"],
+        ),
+        (
+            "I met Nina Holt who runs the lab, and a Dutch engineer, Leo Varga, who builds drones.",
+            ["Nina Holt", "Leo Varga"],
+        ),
+        ("talked for ages with nina holt at the opening", ["Nina Holt"]),
+        (
+            "First I talk with Nina Holt. After, Leo Varga, a photographer, showed me his work.",
+            ["Nina Holt", "Leo Varga"],
+        ),
+        (
+            "chatting with Nina Holt, she's Arup's head of design, and her colleague, um, Leo",
+            ["Nina Holt", "Leo"],
+        ),
+        ("Met Nina Holt. She suggested he talk to my colleague Leo Varga.", ["Nina Holt"]),
         ("Meeting: Digital ID working group\nPresent: Leo Varga, Sr. Data Eng", ["Leo Varga"]),
         (
             "met the Arup lot, so that's Dame Nina Holt, Mr Leo Varga and um Priya Shah",
@@ -131,7 +153,7 @@ def test_one_modal_and_later_corrections(
     ],
 )
 def test_who_was_there(text: str, people: list[str]) -> None:
-    assert list(read(text).people) == people
+    assert sorted(read(text).people) == sorted(people)  # who, not in which order
 
 
 @pytest.mark.parametrize(

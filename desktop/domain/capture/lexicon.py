@@ -71,9 +71,10 @@ _MEET = (
     rf"(?:met(?:\s+up)?(?:\s+{_WITH})?|ran\s+into|bumped\s+into|caught\s+up\s+{_WITH}"
     r"|(?:sat|stood|roomed|seated|ended\s+up)\s+(?:next\s+to|beside|opposite|with|w/)"
     r"|next\s+to|beside|alongside"
-    rf"|(?:chatted|chatting|talked|talking|spoke|speaking|hung\s+out|hanging\s+out"
+    rf"|(?:chatted|chatting|talked|talking|(?<=\bi\s)talk|spoke|speaking|hung\s+out|hanging\s+out"
     rf"|natter|yarn|catch[\s-]?up|debrief|1:1|one[\s-]on[\s-]one|got\s+talking)"
-    rf"\s+(?:(?:first|briefly|again|mostly|later|also|only|longest|long|at\s+length)\s+)?"
+    rf"\s+(?:(?:first|briefly|again|mostly|later|also|only|longest|long|at\s+length"
+    r"|for\s+ages|for\s+hours|for\s+a\s+while|for\s+a\s+bit|a\s+lot)\s+)?"
     rf"(?:{_WITH}|to)"
     r"|got\s+to\s+know|saw|thanked|visited|interviewed|screened|hosted|facetimed|skyped|phoned"
     r"|cornered|collared|buttonholed|sat\s+between|(?:had|grabbed)\s+a\s+(?:quick\s+)?word\s+with"
@@ -416,6 +417,7 @@ _PRESENT_VERB = re.compile(  # said of someone at the meeting: they were there
     r"|dropped\s+by|(?:sat|stood)\s+(?:next\s+to|beside|opposite|with)\s+me\b|(?:was|were)\s+present"
     r"|turned\s+up|showed\s+up|stopped\s+by|popped\s+(?:in|by)|asked\s+(?:me|if|whether)"
     r"|told\s+me|reminded\s+me|wants\s+me|would\s+like\s+me|invited\s+me|and\s+i\b|&\s+i\b"
+    r"|showed\s+me\b"
     r"|introduced\s+me\s+to\b"
     r"|(?:was|were)\s+(?:there|here|with\s+(?:her|him|them|me|us)\b)"
     r"|(?:walked|sat|worked|talked|ate|stayed|came)\s+with\s+(?:me|us)\b)",
@@ -601,7 +603,7 @@ _NOT_AN_ACTION = re.compile(  # what follows "will"/"should" but promises nothin
     r"|be(?!\s+(?:in\s+touch|there|back|available|at|on|ready|his|her|their|your)\b)"
     r"|have\s+\w+ed|see|say|be\s+on\s+(?:holiday|leave|vacation|break|sabbatical)"
     # "need to sleep", "must go home": the writer's own evening, nobody's promise
-    r"|sleep|rest|relax|eat|shower|go\s+(?:home|to\s+bed)|get\s+(?:home|some\s+sleep))"
+    r"|sleep|rest|relax|eat|shower|bed|go\s+(?:home|to\s+bed)|get\s+(?:home|some\s+sleep))"
     r"(?:\b(?=\s*$)|\s+(?!(?:him|her|them|hi|hello|if|whether)\b))",
     re.I,
 )

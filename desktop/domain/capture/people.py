@@ -52,8 +52,8 @@ from desktop.domain.capture.names import (
 from desktop.domain.capture.reader_base import _Clause, _ReaderBase
 
 _SEQUENCE_LEAD = re.compile(  # a narrative walking through the people met, one by one
-    r"(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|then|next|later|last(?:ly)?|finally"
-    r"|afterwards|after\s+that)\b,?[ \t]+",
+    r"(?:(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|then|next|later|last(?:ly)?|finally"
+    r"|afterwards|after\s+that)\b,?|after,)[ \t]+",
     re.I,
 )
 _LINE_HEAD = re.compile(  # a line opening with a name and a dash: "- Femke de Vries – ..."
@@ -88,11 +88,18 @@ _GENDERED_TITLE = re.compile(
     r"\b(mr|mrs|ms|miss|dame|lady|madam|mme|frau|sra|smt|sir|herr|shri|sr|lord)\.?\s*\Z", re.I
 )
 _MALE_TITLES = frozenset(("mr", "sir", "herr", "shri", "sr", "lord"))
+_NEXT_GROUP = re.compile(
+    r"[ \t]*;[ \t]*(?:and[ \t]+)?(?:from|at)[ \t]+(?:the[ \t]+)?"
+    r"(?P<org>(?-i:[A-Z])[\w&.'\-]*(?:[ \t]+(?-i:[A-Z])[\w&.'\-]*){0,3}),[ \t]*(?=(?-i:[A-Z]))"
+)
+_PRONOUN_ASIDE = re.compile(r"(?:she|he|they)(?:['\u2019]s|\s+is|\s+was)\b", re.I)
 _COLON_ME = re.compile(r":[ \t]*(?:me|myself)[ \t]*,[ \t]*", re.I)
 _MYSELF_FIRST = re.compile(r"[ \t]*(?:me|myself)[ \t]*(?:,|\band\b|&|\+)[ \t]*", re.I)
 _RELATIVE_IN_LIST = re.compile(  # a relative clause between two names of a list
-    r"[ \t]*,[ \t]*who(?:['\u2019]s\b|\s+[a-z]+\b)[^,;.\n]*"
-    r"(?:\([^()\n]*\))?[ \t]*,[ \t]*(?:and[ \t]+)?(?:(?:to|with)[ \t]+)?(?=(?-i:[A-Z]))",
+    r"[ \t]*,?[ \t]*who(?:['\u2019]s\b|\s+[a-z]+\b)[^,;.\n]*"
+    r"(?:\([^()\n]*\))?[ \t]*,[ \t]*(?:and[ \t]+)?(?:(?:to|with)[ \t]+)?"
+    # "…, who makes games, and a Swedish developer, Astrid Lindqvist"
+    r"(?:(?:a|an|the|his|her|their|our)[ \t]+[^,;.\n]{1,40}?,[ \t]*)?(?=(?-i:[A-Z]))",
     re.I,
 )
 
@@ -453,13 +460,25 @@ class _PeopleFinder(_ReaderBase):
                     for person in found[group_start:]:
                         if value:
                             self.orgs.setdefault(person, value)
+            group = _NEXT_GROUP.match(t, pos, hi)
+            if group:  # "Gareth Pryce and Nadia Hussain; from Stagecoach, Ms Olwen Jeffreys"
+                owner_org, group_start = self.org_phrase(group.group("org")), len(found)
+                pos = group.end()
+                continue
             sep = re.compile(  # "…, and to Lerato Dlamini": a list of people talked to
-                r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&|\+)[ \t]+|&)[ \t]*"
+                r"[ \t]*(?:,[ \t]*(?:(?:and|plus)[ \t]+)?|[ \t]+(?:and|&|\+|plus)[ \t]+|&)[ \t]*"
                 r"(?:(?:to|with)[ \t]+(?=(?-i:[A-Z])))?",
                 re.I,
             ).match(t, pos, hi)
             if sep is None or re.match(r"i\b", t[sep.end() : sep.end() + 2], re.I):
                 break
+            if _PRONOUN_ASIDE.match(t, sep.end()):
+                # "Sofia Marques, she's Unbabel's head of policy, and her colleague Rafael"
+                aside = re.compile(r"[^,;.\n]*,[ \t]*(?:and[ \t]+)?").match(t, sep.end(), hi)
+                if aside is None:
+                    break
+                pos = aside.end()
+                continue
             pos = sep.end()
         return found
 
