@@ -222,6 +222,19 @@ def test_who_was_there(text: str, people: list[str]) -> None:
             [("me", "Nina Holt", "send our shortlist", FRI)],
         ),
         ("Met Nina Holt at the expo. Long day, need to sleep.", []),
+        (  # "on my side" opens my clause; hedges end a description
+            "Met Nina Holt. She will send me the brief, and on my side I must draft the plan "
+            "by Friday, inshallah.",
+            [
+                ("them", "Nina Holt", "send me the brief", None),
+                ("me", "Nina Holt", "draft the plan", FRI),
+            ],
+        ),
+        ("Writing this on the train after meeting Nina Holt.", []),
+        (
+            "Met Leo Varga. I owe Priya (my buddy on nights) a shift swap.",
+            [("me", "Priya", "a shift swap", None)],
+        ),
         (
             "Met Nina Holt. She'll share the flow by EOD tomorrow.",
             [("them", "Nina Holt", "share the flow", THU)],

@@ -253,7 +253,7 @@ class _ActorFinder(_ReaderBase):
                 if kind == "debt":
                     who = re.compile(
                         r"(him|her|them|(?:(?i:dr|mr|mrs|ms|prof)\.?\s+)?[A-Z][\w\-]*"
-                        r"(?:\s+[A-Z][\w\-]*)?)\s+(?=\S)"
+                        r"(?:\s+[A-Z][\w\-]*)?)(?:\s*\([^()\n]{1,40}\))?\s+(?=\S)"
                     ).match(t, m.end(), c.end)
                     if who is None:  # "owe dev a pint": a person met, typed in lower case
                         low = re.compile(r"([a-z][\w'\-]+)\s+(?=\S)").match(t, m.end(), c.end)

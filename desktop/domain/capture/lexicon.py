@@ -168,6 +168,7 @@ _THEM_MODAL = (
 _NEGATED = re.compile(r"(?:not|never|n[o']t)\b|\w+n[\u2019']t\b", re.I)
 _LEAD = re.compile(
     r"(?:(?:and|but|so|then|also|plus|ps|oh|anyway|in\s+exchange|in\s+return|meanwhile|honestly"
+    r"|on\s+(?:my|our)\s+side|for\s+my\s+part"
     r"|actually|basically|frankly|obviously|luckily|okay|ok|well"
     r"|btw|fyi|nb|finally|hopefully|maybe|probably|i\s+think|apparently|after\s+that|afterwards"
     r"|tomorrow|today|tonight|morning|afternoon|evening|arvo"
@@ -177,6 +178,7 @@ _LEAD = re.compile(
 )
 _DATED_LEAD = re.compile(  # _LEAD, or a fronted due date
     r"(?:(?:and|but|so|then|also|plus|ps|oh|anyway|in\s+exchange|in\s+return|meanwhile|honestly"
+    r"|on\s+(?:my|our)\s+side|for\s+my\s+part"
     r"|actually|basically|frankly|obviously|luckily|okay|ok|well"
     r"|btw|fyi|nb|finally|hopefully|maybe|probably|i\s+think|apparently|after\s+that|afterwards"
     r"|tomorrow|today|tonight|morning|afternoon|evening|arvo"
@@ -261,7 +263,9 @@ _ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             r"(?:sending|emailing|calling|writing|sharing|booking|forwarding|introducing"
-            r"|checking|reviewing|posting|bringing|paying)\b",
+            r"|checking|reviewing|posting|bringing|paying)\b"
+            # "Writing this on the train": the note itself, no promise
+            r"(?!\s+(?:this|these|down|up\s+(?:this|these|my\s+notes))\b)",
             re.I,
         ),
         "gerund",
@@ -663,6 +667,7 @@ _VAGUE_TAIL = re.compile(
     r"(?:,?\s+(?:sometime|some\s+time|soon|asap|at\s+some\s+point|later|eventually|again"
     r"|actually|though|anyway|honestly|now|itself|yeah|so"
     r"|when\s+i\s+can|if\s+i\s+can|too|lol|haha|ha|hehe|:\)|!+"
-    r"|shame\s+on\s+me|my\s+bad|oops|ugh|sigh))+\s*$",
+    r"|shame\s+on\s+me|my\s+bad|oops|ugh|sigh|done\s+deal|fingers\s+crossed|god\s+willing"
+    r"|insha['\u2019]?allah|inshallah|hopefully))+\s*$",
     re.I,
 )
