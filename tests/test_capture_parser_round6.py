@@ -124,6 +124,10 @@ def test_one_modal_and_later_corrections(
         ("Prof. Nina Holt's lecture was great. Chatted with her after.", ["Nina Holt"]),
         ("Met Leo Varga. He said he'd put me in touch with Ana Ruiz.", ["Leo Varga"]),
         (
+            "Intake call: Dr. Nina Holt + TA partner Leo Varga (both Arup)",
+            ["Nina Holt", "Leo Varga"],
+        ),
+        (
             "Present from the council: Nina Holt and Leo Varga; from Arup, Ms Priya Shah.",
             ["Nina Holt", "Leo Varga", "Priya Shah"],
         ),
@@ -231,6 +235,17 @@ def test_who_was_there(text: str, people: list[str]) -> None:
             ],
         ),
         ("Writing this on the train after meeting Nina Holt.", []),
+        (
+            "Met Leo Varga. He'l push a fix asap. He will send me the samples, very sweet of him.",
+            [
+                ("them", "Leo Varga", "push a fix", None),
+                ("them", "Leo Varga", "send me the samples", None),
+            ],
+        ),
+        (  # a capitalised word after "the" is a thing, not a person
+            "Call with Leo Varga\nMe: share the JD for the Pune role by Friday",
+            [("me", "Leo Varga", "share the JD for the Pune role", FRI)],
+        ),
         (
             "Met Leo Varga. I owe Priya (my buddy on nights) a shift swap.",
             [("me", "Priya", "a shift swap", None)],

@@ -161,6 +161,7 @@ _THEM_MODAL = (
     rf"|\s+(?:said|says|mentioned|confirmed|promised|told(?:\s+(?:me|us))?)\s+(?:that\s+)?"
     rf"(?:she|he|they)(?:\s*{_A}d|d|\s+would|\s+will|\s*{_A}ll|\s+could(?!n))"
     # "Repro'd it together", "OK'd the budget": a noun made a past verb takes an object
+    rf"|{_A}l(?=\s+[a-z])"  # "he'l push a fix": a typed "he'll"
     rf"|{_A}d(?!\s+(?:love|like|prefer|rather|been|had|it|them|the|a|an|this|that|these|those"
     r"|together)\b)"
     r"|\s+would(?!\s+(?:love|like|prefer|rather)))"
@@ -607,7 +608,8 @@ _NOT_AN_ACTION = re.compile(  # what follows "will"/"should" but promises nothin
     r"|be(?!\s+(?:in\s+touch|there|back|available|at|on|ready|his|her|their|your)\b)"
     r"|have\s+\w+ed|see|say|be\s+on\s+(?:holiday|leave|vacation|break|sabbatical)"
     # "need to sleep", "must go home": the writer's own evening, nobody's promise
-    r"|sleep|rest|relax|eat|shower|bed|go\s+(?:home|to\s+bed)|get\s+(?:home|some\s+sleep))"
+    r"|sleep|rest|relax|eat|shower|bed|go\s+(?:home|to\s+bed)|get\s+(?:home|some\s+sleep)"
+    r"|correct(?:\s+myself)?(?=\s*$))"  # "no, I must correct: …" corrects the note
     r"(?:\b(?=\s*$)|\s+(?!(?:him|her|them|hi|hello|if|whether)\b))",
     re.I,
 )
@@ -668,6 +670,7 @@ _VAGUE_TAIL = re.compile(
     r"|actually|though|anyway|honestly|now|itself|yeah|so"
     r"|when\s+i\s+can|if\s+i\s+can|too|lol|haha|ha|hehe|:\)|!+"
     r"|shame\s+on\s+me|my\s+bad|oops|ugh|sigh|done\s+deal|fingers\s+crossed|god\s+willing"
-    r"|insha['\u2019]?allah|inshallah|hopefully))+\s*$",
+    r"|insha['\u2019]?allah|inshallah|hopefully"
+    r"|(?:very\s+|so\s+|really\s+)?(?:sweet|kind|nice|generous|good)\s+of\s+(?:her|him|them)))+\s*$",
     re.I,
 )

@@ -352,7 +352,9 @@ class _PeopleFinder(_ReaderBase):
             if first.isupper() and first.casefold() in _ROLE_WORDS:
                 break  # "Rachel Goldberg, VP Procurement at Unilever": a role
             if raw.isupper() and len(raw) <= 4 and found:  # "and the new NQT, chloe": a role
-                comma_name = re.compile(r"[ \t]*,[ \t]*(?=[^\W\d_])").match(t, span[1], hi)
+                comma_name = re.compile(  # "+ TA partner Jonas Weber": a role, then the name
+                    r"[ \t]*,[ \t]*(?=[^\W\d_])|[ \t]+(?:[a-z][\w\-]*[ \t]+){1,2}(?=(?-i:[A-Z]))"
+                ).match(t, span[1], hi)
                 if comma_name is None:
                     break
                 pos = comma_name.end()

@@ -230,9 +230,11 @@ class _PromiseReader(_IntroFinder):
             if at == lo and _ACTION_VERB.fullmatch(word):
                 continue  # "Send her the spec" on a line of its own: the verb, no one
             prev = t[max(lo, at - 8) : at].casefold()
-            if re.search(r"\b(?:at|from|of|in|on|his|her|their|my|our|your)\s+$", prev) and not (
+            thing = re.search(r"\b(?:at|from|of|in|on|his|her|their|my|our|your|the)\s+$", prev)
+            if thing and not (
                 re.search(r"\b(?:loop|rope|bring|pull|cc|copy)\s+in\s+$", prev)
-            ):  # "review his Devoxx proposal": a thing of his; but "loop in Anjali": her
+            ):  # "review his Devoxx proposal", "the JD for the Pune role": a thing of his or a
+                # thing; but "loop in Anjali": her
                 continue
             span = _scan_name(t, at, hi, lower_ok=False)
             if span is None:
