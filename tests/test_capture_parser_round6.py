@@ -235,6 +235,24 @@ def test_who_was_there(text: str, people: list[str]) -> None:
             ],
         ),
         ("Writing this on the train after meeting Nina Holt.", []),
+        (  # "him" as an object tells nothing of the subject's gender
+            "Met Omar Said via Nina Holt \u2014 Nina brought him over, she's at Arup. He said he'd "
+            "send me the plans on Monday.",
+            [("them", "Omar Said", "send me the plans", MON)],
+        ),
+        (  # a question answered with another promise is no promise itself
+            "Met Leo Varga. He asked if we'd supply the casks \u2014 told him I'd check with Ana "
+            "by Friday.",
+            [("me", "Leo Varga", "check with Ana", FRI)],
+        ),
+        (
+            "Met Nina Holt. She asked me to draft a brief \u2014 she needs it before March 20, "
+            "so that's on me. She'll connect me with Leo once results are out.",
+            [
+                ("me", "Nina Holt", "draft a brief", date(2026, 3, 20)),
+                ("them", "Nina Holt", "connect me with Leo", None),
+            ],
+        ),
         (
             "Met Leo Varga. He'l push a fix asap. He will send me the samples, very sweet of him.",
             [

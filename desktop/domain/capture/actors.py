@@ -106,11 +106,16 @@ class _ActorFinder(_ReaderBase):
                 plain_yes = nxt is not None and nxt.sentence == c.sentence + 1 and re.compile(
                     r"(?:i\s+)?(?:said\s+(?:yes|sure|ok)|agreed)\b|(?:yes|sure|of\s+course)\b", re.I
                 ).match(t, nxt.start, nxt.end)  # "… . Said yes." (not "I said I'd …": its own)
+                question = re.match(r"asked\s+(?:me\s+|us\s+)?(?:if|whether)", ask.group(), re.I)
+                yes = nxt is not None and _SAID_YES.match(t, nxt.start, nxt.end)
+                own = yes and re.search(r"\bi(?:['\u2019]d|\s+would)\b", yes.group(), re.I)
+                if question and own:
+                    yes = None  # "asked if we'd supply casks - told him i'd check with hamish"
                 if nxt and same and _SAID_NO.match(t, nxt.start, nxt.end):
                     c.kind = ""
-                elif nxt and (same or plain_yes) and _SAID_YES.match(t, nxt.start, nxt.end):
+                elif nxt and (same or plain_yes) and yes:
                     c.yes_at = (nxt.start, nxt.end)  # "…, I said yes" / "… . Said yes."
-                elif re.match(r"asked\s+(?:me\s+|us\s+)?(?:if|whether)", ask.group(), re.I):
+                elif question:
                     # "asked if I'd take her on … I said I'd think about it": a question is
                     # a promise only once the writer says yes
                     c.kind = ""

@@ -662,7 +662,8 @@ _SUBORDINATE_TAIL = re.compile(  # "send him the offer once she does": the promi
     r"|,\s+who\s+|\s+(?:before|after)\s+(?:then|that)\s*$"
     # "..., which is a lifesaver", "..., though her VP needs to sign": a comment, not the action
     r"|,\s+(?:which|though|although|even\s+though|since|because)\b"
-    r"|\s+once\s+(?=(?:the|their|his|her|my|our)\b)",
+    r"|\s+once\s+(?=(?:the|their|his|her|my|our)\b)"
+    r"|\s+once\s+(?=[a-z]+\s+(?:is|are|was|were|has|have|come|comes)\b)",  # "once results are out"
     re.I,
 )
 _VAGUE_TAIL = re.compile(

@@ -108,6 +108,8 @@ _DATE_FILLER = frozenset(
         "agreed ok okay sure yes said deal done confirmed target deadline due eta aim aiming for"
         " by should it will be ready sent finished hopefully latest at the and all to that's thats"
         " is needs need must she he they we i me us so on it's its mentioned confirmed promised"
+        # "— she needs it before April 20, so that's on me": the words around the date
+        " that s wants want"
     )
 )
 

@@ -256,8 +256,15 @@ class _ReaderBase:
                 # "Kojo is a PM at Flutterwave; he's hiring": the next clause's subject
                 lead = re.match(r"(he|she)\b", t[nxt.start : nxt.end], re.I)
                 rest += " " + lead.group(1) if lead else ""
-            male = re.search(r"\b(?:he|him|his)\b", rest, re.I)
-            female = re.search(r"\b(?:she|her|hers)\b", rest, re.I)
+            # "him" / "her" as an object is someone else ("Funmi brought him over"); a subject
+            # or a possessive tells ("Omar is raising for his startup", "she's at Paystack")
+            male = re.search(r"\b(?:he|his)\b", rest, re.I)
+            female = re.search(
+                r"\b(?:she|hers)\b|\bher\s+(?!(?:the|a|an|to|about|with|for|back|up|over|in|on"
+                r"|and|that|this|some|our|my)\b)[a-z]",
+                rest,
+                re.I,
+            )
             if bool(male) != bool(female):
                 self.gender[who] = "m" if male else "f"
 
