@@ -133,6 +133,8 @@ class _ActorFinder(_ReaderBase):
                     c.subject_raw, c.subject_at = who, tag.start("who")
                     continue
             label = re.compile(r"(?:them|they|him|her)\s*:\s*", re.I).match(t, pos, c.end)
+            if label is not None and _NO_ITEM.match(t, label.end(), c.end):
+                continue  # "Them: nothing."
             if label is not None:
                 modal = _LABEL_MODAL.match(t, label.end(), c.end)  # "Him: gonna send …"
                 c.kind, c.desc = "them", (modal.end() if modal else label.end(), c.end)

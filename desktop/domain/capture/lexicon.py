@@ -16,7 +16,7 @@ def _words(spaced: str) -> list[str]:
 _A = "['\u2019]"  # an apostrophe as typed
 _NOT_NAME = frozenset(
     _words(
-        "i me my we us our you your he him his she her they them their it its the a an this "
+        "i me my we us our you your he him his she her they them their it its the a an this none "
         "that these those there here some any all both each every everyone someone something "
         "nobody nothing no yes one who what which when where why how today tomorrow tonight "
         "yesterday monday tuesday wednesday thursday friday saturday sunday next last also "
@@ -280,7 +280,7 @@ _ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
         "present",
     ),
     # "pls send the invoice by end of month he said": their request, so mine to do
-    (re.compile(r"(?:pls|plz|please)\s+(?=[a-z])", re.I), "promise"),
+    (re.compile(rf"(?:pls|plz|please)\s+(?={_ACTION_VERB.pattern})", re.I), "promise"),
 ]
 # "Action: Harriet – confirm legal sign-off": an action-item label before whose item it is
 _ACTION_LABEL = re.compile(
@@ -609,7 +609,9 @@ _NOT_AN_ACTION = re.compile(  # what follows "will"/"should" but promises nothin
     r"|have\s+\w+ed|see|say|be\s+on\s+(?:holiday|leave|vacation|break|sabbatical)"
     # "need to sleep", "must go home": the writer's own evening, nobody's promise
     r"|sleep|rest|relax|eat|shower|bed|go\s+(?:home|to\s+bed)|get\s+(?:home|some\s+sleep)"
-    r"|correct(?:\s+myself)?(?=\s*$))"  # "no, I must correct: …" corrects the note
+    r"|correct(?:\s+myself)?(?=\s*$)"  # "no, I must correct: …" corrects the note
+    # "Her boss will retire next year", "Mrs. Weber will join the next call": news, no promise
+    r"|retire|resign|relocate|move\s+(?:to|back)\b|join\s+(?:the\s+|our\s+)?next\s+(?:call|meeting))"
     r"(?:\b(?=\s*$)|\s+(?!(?:him|her|them|hi|hello|if|whether)\b))",
     re.I,
 )

@@ -64,6 +64,9 @@ _LINE_HEAD = re.compile(  # a line opening with a name and a dash: "- Femke de V
 
 
 _NAMES_GO_ON = re.compile(r"(?-i:[A-Z])[\w'\-]+\s+(?-i:[A-Z])[\w'\-]+\s+(?:and|&|\+)\s+(?-i:[A-Z])")
+_COMMON_NOUNS = frozenset(
+    _words("work life home family school uni college gym things stuff nothing everything")
+)
 _LOWER_AND_I = re.compile(  # a sentence typed in lower case opening "jonas and i …"
     r"([a-z][\w'\-]{2,})\s+(?:and|&)\s+i\s+(?:finally\s+|just\s+|also\s+)?"
     r"(?:[a-z]+ed|had|met|did|went|got|grabbed|caught|sat|ran|spoke|ate|took|drank|made"
@@ -93,6 +96,7 @@ _NEXT_GROUP = re.compile(
     r"(?P<org>(?-i:[A-Z])[\w&.'\-]*(?:[ \t]+(?-i:[A-Z])[\w&.'\-]*){0,3}),[ \t]*(?=(?-i:[A-Z]))"
 )
 _PRONOUN_ASIDE = re.compile(r"(?:she|he|they)(?:['\u2019]s|\s+is|\s+was)\b", re.I)
+_HEADING_LIST = re.compile(r":|\b(?:had|was|were|included)\b", re.I)
 _COLON_ME = re.compile(r":[ \t]*(?:me|myself)[ \t]*,[ \t]*", re.I)
 _MYSELF_FIRST = re.compile(r"[ \t]*(?:me|myself)[ \t]*(?:,|\band\b|&|\+)[ \t]*", re.I)
 _RELATIVE_IN_LIST = re.compile(  # a relative clause between two names of a list
@@ -156,6 +160,9 @@ class _PeopleFinder(_ReaderBase):
                 ):
                     continue  # "saw a film", but "Saw Dr Hassan", "saw Ana Ruiz again"
                 lower_ok = not bare_with or _typed_lower(t, s, m.start())
+                if _HEADING_LIST.search(m.group()):  # "At our table: lovely food" names no
+                    # one; "the good ones: morag fraser" (a heading typed in lower case) does
+                    lower_ok = _typed_lower(t, s, m.end())
                 if not self.name_list(m.end(), e, index, lower_ok=lower_ok):
                     group = _GROUP_THEN_NAMES.match(t, m.end(), e)
                     if group:  # "w/ the design team - Zara, Omar and Kenji"
@@ -537,7 +544,12 @@ class _PeopleFinder(_ReaderBase):
         if m:
             start = m.end()
         pair = _LOWER_AND_I.match(t, start, e)
-        if pair and pair.group(1) not in _NOT_NAME and t[s:e].islower():
+        if (
+            pair
+            and pair.group(1) not in _NOT_NAME
+            and pair.group(1) not in _COMMON_NOUNS
+            and t[s:e].islower()
+        ):
             self.add_person(pair.group(1), pair.start(1), index)  # "jonas and i did a long run"
             return
         if not self.people and s == 0:  # "lina haas from adyen at ...": a lower-case opener
