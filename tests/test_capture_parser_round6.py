@@ -415,3 +415,34 @@ def test_small_talk_stays_small_talk(text: str) -> None:
     result = read(text)
     assert promises(result) == []
     assert [p for p in result.people if p not in ("Ana Ruiz", "Ben Ode")] == []
+
+
+def intros(result: CaptureParse) -> list[tuple[str | None, str, str | None, bool]]:
+    return [(i.introducer, i.person, i.to, i.done) for i in result.introductions]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the apposed name, an organisation after it
+            "Met Leo Varga. He'll introduce me to his co-investor, Nina Holt at Arup, next week.",
+            [("Leo Varga", "Nina Holt", None, False)],
+        ),
+        (  # typed in lower case: the name after the role
+            "coffee w/ leo varga. he'll intro me to their cto nina holt",
+            [("Leo Varga", "Nina Holt", None, False)],
+        ),
+        (
+            "drinks w/ leo varga. i'll introduce him to my old boss mark o'connor",
+            [(None, "Leo Varga", "Mark O'Connor", False)],
+        ),
+        (  # "Carter" of "Jake Carter" is not William Carter: the promise is still William's
+            'Met William "Bill" Carter. He said he\'d put me in touch with his nephew Jake Carter.',
+            [("William Carter", "Jake Carter", None, False)],
+        ),
+    ],
+)
+def test_introductions_to_someone_described(
+    text: str, expected: list[tuple[str | None, str, str | None, bool]]
+) -> None:
+    assert intros(read(text)) == expected

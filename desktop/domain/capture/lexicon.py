@@ -491,7 +491,8 @@ _MEAL_RE = re.compile(
 _PAREN_ROLE_AT = re.compile(r".*?(?:\s@\s*|\s+at\s+|@)(?P<org>\S.*)$", re.I)
 _APPOSITIVE_RE = re.compile(  # "their CTO, Maja", "Youssef's cofounder, Rim", "the curator, jonas"
     rf"(?:(?i:her|his|their|our|my|the)|[A-Z][\w-]*{_A}s)\s+[\w\s-]{{1,30}}?,\s+"
-    r"(?P<name>[^\W\d_][\w'-]+(?:\s+[^\W\d_][\w'-]+)?)\s*(?:[.,;!?]|$)"
+    r"(?P<name>[^\W\d_][\w'-]+(?:\s+[^\W\d_][\w'-]+)?)"
+    r"\s*(?:[.,;!?]|$|(?=\s+(?:at|from|of|in)\s+(?-i:[A-Z])))"  # "…, Sofia Lindgren at Creandum"
 )
 _GROUP_THEN_NAMES = re.compile(
     r"(?:the|teh|our|their|a|my|two|three|four|five|six|some|several)\s+[\w\s'-]{1,30}?"

@@ -424,12 +424,24 @@ class _ReaderBase:
     def _named_in(self, lo: int, hi: int) -> frozenset[str]:
         """People of the note named between ``lo`` and ``hi`` (case-folded)."""
         named = set()
-        for m in _NAME_WORD_B_RE.finditer(self.text[lo:hi]):
+        skip_to = lo
+        for m in _NAME_WORD_B_RE.finditer(self.text, lo, hi):
+            if m.start() < skip_to:
+                continue
             base = re.split(_A, m.group())[0]
-            if _is_cap(base):
-                name = self.lookup(base)
+            if not _is_cap(base):
+                continue
+            span = _scan_name(self.text, m.start(), hi, lower_ok=False)
+            if span and " " in self.text[span[0] : span[1]]:
+                # "his nephew Jake Carter": the full name, not "Carter" of William Carter
+                skip_to = span[1]
+                name = self.lookup(self.text[span[0] : span[1]])
                 if name:
                     named.add(name.casefold())
+                continue
+            name = self.lookup(base)
+            if name:
+                named.add(name.casefold())
         return frozenset(named)
 
     def _after_break(self, pos: int) -> bool:
