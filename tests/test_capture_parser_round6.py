@@ -141,6 +141,16 @@ def test_one_modal_and_later_corrections(
         ),
         ("talked for ages with nina holt at the opening", ["Nina Holt"]),
         (
+            "lunch - nina holt (arup) + her manager leo varga (also arup)",
+            ["Nina Holt", "Leo Varga"],
+        ),
+        (
+            "Easter lunch in Modena, and there was the new boyfriend of my aunt, Leo Varga.",
+            ["Leo Varga"],
+        ),
+        ("zoom w/ nina holt & the new guy from hubspot, leo varga", ["Nina Holt", "Leo Varga"]),
+        ("Met Leo Varga at the Rotary lunch - retired banker, now mentoring vets.", ["Leo Varga"]),
+        (
             "First I talk with Nina Holt. After, Leo Varga, a photographer, showed me his work.",
             ["Nina Holt", "Leo Varga"],
         ),
@@ -226,6 +236,10 @@ def test_who_was_there(text: str, people: list[str]) -> None:
             [("me", "Nina Holt", "send our shortlist", FRI)],
         ),
         ("Met Nina Holt at the expo. Long day, need to sleep.", []),
+        (
+            "Met Leo Varga. I promise him to send tomorrow the CV of my cousin.",
+            [("me", "Leo Varga", "send the CV of my cousin", THU)],
+        ),
         (  # "on my side" opens my clause; hedges end a description
             "Met Nina Holt. She will send me the brief, and on my side I must draft the plan "
             "by Friday, inshallah.",

@@ -90,7 +90,11 @@ _MEET = (
     r"|(?:people|folks|ppl|ones|names)\s+(?:i\s+|to\s+)(?:need\s+to\s+|want\s+to\s+|should\s+)?"
     r"(?:met|remember|talked\s+to|spoke\s+to|follow\s+up\s+with)\s*:"
     r"|(?:our|my|the)\s+(?:team|table|group|panel|pod)\s+(?:had|was|were|included)"
-    r"|(?:lunch|coffee|dinner|drinks|breakfast|call|zoom|meeting|chat|1:1)\s*:)"
+    r"|(?:lunch|coffee|dinner|drinks|breakfast|call|zoom|meeting|chat|1:1)\s*:"
+    # "lunch - marta sokolova (wise) + …", "there was the new boyfriend of my aunt, Massimo …"
+    r"|(?<![\w-])(?:lunch|coffee|dinner|drinks|breakfast|call|zoom|meeting|mtg|chat)"
+    r"(?=\s+[-\u2013\u2014]\s)\s+[-\u2013\u2014]"
+    r"|there\s+(?:was|were))"
 )
 _MEET_RE = re.compile(rf"(?<![\w/])(?:{_MEET})(?=[\s:])\s*:?\s*", re.I)
 _NAME_WORD = rf"[^\W\d_](?:[\w\-]|[{_MARKS}])*(?:{_A}(?:[\w\-]|[{_MARKS}])+)?"
@@ -237,7 +241,8 @@ _ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?:[iI]\s+)?[pP]romised\s+(?=(?:him|her|them|[A-Z]\w*)\s+(?!to\b)\w)"), "debt"),
     # "I promised him to send the offer": the one promised, then the action
     (
-        re.compile(r"(?:[iI]\s+)?[pP]romised\s+(?P<obj>him|her|them|[A-Z][\w\-]*)\s+to\s+(?=\w)"),
+        # "I promise him to send …" (non-native present) too
+        re.compile(r"(?:[iI]\s+)?[pP]romise[ds]?\s+(?P<obj>him|her|them|[A-Z][\w\-]*)\s+to\s+(?=\w)"),
         "promise",
     ),
     (

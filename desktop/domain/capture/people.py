@@ -74,7 +74,7 @@ _LOWER_AND_I = re.compile(  # a sentence typed in lower case opening "jonas and 
 )
 _DESCRIBED_FROM = re.compile(  # "one fresher from Infosys, Arjun": described, then named
     r"(?:one|a|an|the|our|their|his|her)[ \t]+(?:[a-z][\w\-]*[ \t]+){0,3}?(?:from|at)[ \t]+"
-    r"(?P<org>(?-i:[A-Z])[\w&.'\-]*(?:[ \t]+(?-i:[A-Z])[\w&.'\-]*){0,3}),[ \t]+(?=(?-i:[A-Z]))",
+    r"(?P<org>[^\W\d_][\w&.'\-]*(?:[ \t]+(?-i:[A-Z])[\w&.'\-]*){0,3}),[ \t]+(?=[^\W\d_])",
     re.I,
 )
 _GROUP_AFTER = re.compile(
@@ -96,7 +96,7 @@ _NEXT_GROUP = re.compile(
     r"(?P<org>(?-i:[A-Z])[\w&.'\-]*(?:[ \t]+(?-i:[A-Z])[\w&.'\-]*){0,3}),[ \t]*(?=(?-i:[A-Z]))"
 )
 _PRONOUN_ASIDE = re.compile(r"(?:she|he|they)(?:['\u2019]s|\s+is|\s+was)\b", re.I)
-_HEADING_LIST = re.compile(r":|\b(?:had|was|were|included)\b", re.I)
+_HEADING_LIST = re.compile(r":|[-\u2013\u2014]\s*\Z|\b(?:had|was|were|included)\b", re.I)
 _COLON_ME = re.compile(r":[ \t]*(?:me|myself)[ \t]*,[ \t]*", re.I)
 _MYSELF_FIRST = re.compile(r"[ \t]*(?:me|myself)[ \t]*(?:,|\band\b|&|\+)[ \t]*", re.I)
 _RELATIVE_IN_LIST = re.compile(  # a relative clause between two names of a list
