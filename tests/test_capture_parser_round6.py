@@ -141,6 +141,11 @@ def test_one_modal_and_later_corrections(
         ),
         ("talked for ages with nina holt at the opening", ["Nina Holt"]),
         (
+            "prep call\n- nina holt (arup)\n- leo varga (ing)\nnina: will send the plan",
+            ["Nina Holt", "Leo Varga"],
+        ),
+        ("shopping list\n- oat milk (2)", []),
+        (
             "lunch - nina holt (arup) + her manager leo varga (also arup)",
             ["Nina Holt", "Leo Varga"],
         ),

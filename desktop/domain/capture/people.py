@@ -97,6 +97,11 @@ _NEXT_GROUP = re.compile(
 )
 _PRONOUN_ASIDE = re.compile(r"(?:she|he|they)(?:['\u2019]s|\s+is|\s+was)\b", re.I)
 _HEADING_LIST = re.compile(r":|[-\u2013\u2014]\s*\Z|\b(?:had|was|were|included)\b", re.I)
+_BULLET_NAME_ORG = re.compile(
+    r"^[ \t]*[-*\u2022][ \t]+(?P<who>[a-z][\w'\-]+(?:[ \t]+[a-z][\w'\-]+){1,3})"
+    r"[ \t]*\((?P<org>[^()\n]{1,40})\)[ \t]*$",
+    re.M,
+)
 _COLON_ME = re.compile(r":[ \t]*(?:me|myself)[ \t]*,[ \t]*", re.I)
 _MYSELF_FIRST = re.compile(r"[ \t]*(?:me|myself)[ \t]*(?:,|\band\b|&|\+)[ \t]*", re.I)
 _RELATIVE_IN_LIST = re.compile(  # a relative clause between two names of a list
@@ -253,6 +258,16 @@ class _PeopleFinder(_ReaderBase):
                 and not any(w.casefold() in _NOT_NAME for w in words)
             ):
                 found.append((raw, m.start("who")))
+        bulleted = [  # "- stefan de vries (ing)" / "- wei zhang (alibaba cloud)": typed lower
+            m
+            for m in _BULLET_NAME_ORG.finditer(self.text)
+            if not any(w.casefold() in _NOT_NAME for w in m.group("who").split())
+        ]
+        if len(bulleted) >= 2:
+            for m in bulleted:
+                index = next((i for i, (a, b) in enumerate(sentences) if a <= m.start() < b), 0)
+                name = self.add_person(m.group("who"), m.start("who"), index)
+                self.orgs.setdefault(name, self.org_phrase(m.group("org"), as_typed=True))
         if len(found) < 2:
             return
         for raw, at in found:
