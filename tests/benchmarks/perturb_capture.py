@@ -9,9 +9,12 @@ varies a note: a prefix ("Note to self:", "PS", "TODO:", a bullet, "1."), an adv
 ("also", "still", "really", "definitely"), the date fronted ("By Friday I'll ...") or
 said in a following clause ("... — should be done by Friday", "... Agreed: by Friday."),
 lower case, the person called by a short form or initials used earlier in the note, a
-list of names before a colon. Each variant is scored with the corpus's own scoring
-(``bench_capture_quality.score_note``): every expected promise must come out, and
-nothing else.
+list of names before a colon; and (sixth round, from the long narrative notes) the
+pronoun after a list of two people, another person mentioned between the one met and
+the promise, the date corrected later ("— actually Saturday", "Actually, make that
+Saturday.") and the yes to a request in the next sentence. Each variant is scored with
+the corpus's own scoring (``bench_capture_quality.score_note``): every expected promise
+must come out, and nothing else.
 
 ``tests/test_capture_perturbations.py`` runs every variant as a test, so a rule that
 only fits one wording shows up as the variants it misses. Prints a table; asserts
@@ -21,6 +24,7 @@ nothing.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -327,6 +331,48 @@ def variants(seed: Seed) -> Iterator[Variant]:
     for lead in MEETINGS:
         yield v(f"meeting {lead.split()[0]}", f"{lead.format(full=seed.full)} {base}.")
     yield v("names before colon", f"{seed.full}, Jo Lind: {named}.", _expected(seed, first))
+    # the sixth round's families: long narrative notes (dev6) put other people, other
+    # sentences and later second thoughts between the person met and the promise
+    other, his = ("Tom Lind", "his") if she == "she" else ("Eva Lund", "her")
+    if "{" in seed.head + seed.desc:  # a pronoun to resolve ("We agreed I'd draft the
+        yield v(  # contract" after two people names nobody: it stays a guess)
+            "pronoun after a list",
+            f"Met {seed.full} and {other} at the fintech meetup. {other.split()[0]} told me "
+            f"about {his} new job. {base}.",
+        )
+    yield v(
+        "mentioned between",
+        f"{met} {she.capitalize()} said {'her' if she == 'she' else 'his'} old boss "
+        f"{other} is retiring. {base}.",
+    )
+    if seed.due and not seed.tail and seed.moves:
+        later = {**want, "due": "2026-03-14"}  # the Saturday after Wednesday 11 March
+        yield v("corrected later", f"{met} {base} \u2014 actually Saturday.", later)
+        yield v("corrected in next sentence", f"{met} {base}. Actually, make that Saturday.", later)
+        plain = _sentence(seed, she.capitalize(), her, due=False)
+        told = re.sub(r"^(?:by|on)\s+", "", seed.due)
+        yield v(
+            "corrected, not the old date",
+            f"{met} {base}. Oh, correction: I actually said Saturday, not {told}.",
+            later,
+        )
+        yield v(
+            "corrected after I said",
+            f"{met} {plain}; I said {seed.due} but realistically Saturday.",
+            later,
+        )
+    if seed.owner == "me" and re.match(r"(?:need|should|owe|gonna|promised)\b", seed.head):
+        for adverb in ("also", "still", "really"):  # "I also need to …", "I still owe her …"
+            yield v(f"adverb after I {adverb}", f"{met} I {adverb} {base[:1].lower()}{base[1:]}.")
+    if "{s} " in seed.head:  # "Ada Park from Adyen asked me to …": the organisation between
+        yield v(
+            "organisation after the name",
+            f"{met} {_sentence(seed, seed.full + ' from Adyen', first)}.",
+            _expected(seed, first),
+        )
+    if "asked" in seed.family and seed.due:
+        plain = _sentence(seed, she.capitalize(), her, due=False)
+        yield v("yes in next sentence", f"{met} {plain}. I said yes, {seed.due}.")
 
 
 def all_variants() -> list[Variant]:

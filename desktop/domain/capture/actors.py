@@ -43,9 +43,28 @@ from desktop.domain.capture.lexicon import (
     _THEM_MODAL_S_RE,
     _TODO_LABEL,
     _WAITING,
+    _words,
 )
 from desktop.domain.capture.names import _is_cap, _scan_name
 from desktop.domain.capture.reader_base import _Clause, _ReaderBase
+
+_ORG_BEFORE_VERB = re.compile(  # "… from Datadog", "… (SAP)" between a name and its verb
+    r"(?:\s+(?:from|at|of)\s+(?:the\s+)?[A-Z][\w&.'\-]*(?:\s+[A-Z][\w&.'\-]*){0,3}"
+    r"|\s*\([^()\n]{1,40}\))\Z"
+)
+_NO_ITEM = re.compile(
+    r"(?:no\s+(?:actions?|action\s+items?|items?|tasks?)|nothing(?:\s+for\s+now)?|none|n/?a"
+    r"|tbd|-+|\u2014)\s*[.!]?\s*$",
+    re.I | re.M,
+)
+_BRACKET_LABEL = re.compile(r"\[(?P<who>[^\]\n]{1,40})\][ \t]*(?=[a-z])")
+_NOT_A_VERB = frozenset(
+    _words(
+        "the a an my our his her their its this that these those is was has had have very"
+        " really not no new old big great good nice lovely super keen happy busy ex former"
+        " also just about re still"
+    )
+)
 
 
 class _ActorFinder(_ReaderBase):
@@ -83,17 +102,45 @@ class _ActorFinder(_ReaderBase):
                 if asker:  # "Ana asked me to send Ben the deck": owed to Ana, who asked
                     c.explicit_raw, c.explicit_at = asker, ask.start()
                 nxt = clauses[i + 1] if i + 1 < len(clauses) else None
-                if nxt and nxt.sentence == c.sentence and _SAID_NO.match(t, nxt.start, nxt.end):
+                same = nxt is not None and nxt.sentence == c.sentence
+                plain_yes = nxt is not None and nxt.sentence == c.sentence + 1 and re.compile(
+                    r"(?:i\s+)?(?:said\s+(?:yes|sure|ok)|agreed)\b|(?:yes|sure|of\s+course)\b", re.I
+                ).match(t, nxt.start, nxt.end)  # "… . Said yes." (not "I said I'd …": its own)
+                question = re.match(r"asked\s+(?:me\s+|us\s+)?(?:if|whether)", ask.group(), re.I)
+                yes = nxt is not None and _SAID_YES.match(t, nxt.start, nxt.end)
+                own = yes and re.search(r"\bi(?:['\u2019]d|\s+would)\b", yes.group(), re.I)
+                if question and own:
+                    yes = None  # "asked if we'd supply casks - told him i'd check with hamish"
+                if nxt and same and _SAID_NO.match(t, nxt.start, nxt.end):
                     c.kind = ""
-                elif nxt and nxt.sentence == c.sentence and _SAID_YES.match(t, nxt.start, nxt.end):
-                    c.yes_at = (nxt.start, nxt.end)
+                elif nxt and (same or plain_yes) and yes:
+                    c.yes_at = (nxt.start, nxt.end)  # "…, I said yes" / "… . Said yes."
+                elif question:
+                    # "asked if I'd take her on … I said I'd think about it": a question is
+                    # a promise only once the writer says yes
+                    c.kind = ""
                 continue
             if re.match(r"i\s+said\s+(?:yes|sure|ok)\b", body, re.I):
                 continue
-            label = re.compile(r"(?:them|they)\s*:\s*", re.I).match(t, pos, c.end)
+            tag = _BRACKET_LABEL.match(t, pos, c.end)
+            if tag is not None:  # "1. [Me] send the whitepaper to Hal", "3. [Kim] share the forms"
+                who = tag.group("who").strip()
+                if who.casefold() in ("me", "i", "myself"):
+                    c.kind, c.desc = "me", (tag.end(), c.end)
+                    continue
+                if self.lookup(who):
+                    c.kind, c.desc = "them", (tag.end(), c.end)
+                    c.subject_raw, c.subject_at = who, tag.start("who")
+                    continue
+            label = re.compile(r"(?:them|they|him|her)\s*:\s*", re.I).match(t, pos, c.end)
+            if label is not None and _NO_ITEM.match(t, label.end(), c.end):
+                continue  # "Them: nothing."
             if label is not None:
-                c.kind, c.desc = "them", (label.end(), c.end)
-                c.subject_raw, c.subject_at = "", label.start()
+                modal = _LABEL_MODAL.match(t, label.end(), c.end)  # "Him: gonna send …"
+                c.kind, c.desc = "them", (modal.end() if modal else label.end(), c.end)
+                word = t[label.start() : label.start() + 3].casefold()
+                pronoun = word if word in ("him", "her") else ""  # "Him:" is a he
+                c.subject_raw, c.subject_at = pronoun, label.start()
                 continue
             said = _SAID_THEY.match(t, pos, c.end)
             if said is not None:  # "Said he'd look over my lease"
@@ -212,7 +259,8 @@ class _ActorFinder(_ReaderBase):
                     c.explicit_raw, c.explicit_at = obj, m.start("obj")
                 if kind == "debt":
                     who = re.compile(
-                        r"(him|her|them|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?)\s+(?=\S)"
+                        r"(him|her|them|(?:(?i:dr|mr|mrs|ms|prof)\.?\s+)?[A-Z][\w\-]*"
+                        r"(?:\s+[A-Z][\w\-]*)?)(?:\s*\([^()\n]{1,40}\))?\s+(?=\S)"
                     ).match(t, m.end(), c.end)
                     if who is None:  # "owe dev a pint": a person met, typed in lower case
                         low = re.compile(r"([a-z][\w'\-]+)\s+(?=\S)").match(t, m.end(), c.end)
@@ -248,6 +296,13 @@ class _ActorFinder(_ReaderBase):
                 and (carry or _ACTION_VERB.match(t, pos, c.end))
             ):
                 prev = clauses[i - 1]
+                if carry is None and not prev.debt and not self._dated(prev):
+                    # "I'll clean up the numbers and send it to her tomorrow": two actions
+                    # under one modal are one to-do with one date (a date of its own on
+                    # the first action makes two: "send the deck tmrw and the contract wed")
+                    prev.end, prev.desc = c.end, (prev.desc[0], c.end)
+                    prev.joined_at = pos
+                    continue
                 c.kind, c.desc = prev.kind, (pos, c.end)
                 c.subject_raw, c.subject_at = prev.subject_raw, prev.subject_at
                 continue
@@ -318,7 +373,9 @@ class _ActorFinder(_ReaderBase):
         between = t[prev.end : clauses[i].start]
         if not re.fullmatch(r"\s*(?:[-\u2013\u2014:]|->|\u2192)\s*", between):
             return None
-        named = re.sub(r"\s*\([^()\n]*\)\s*\Z", "", t[prev.start : prev.end]).strip(" -*\u2022")
+        named = re.sub(r"\s*\([^()\n]*\)\s*\Z", "", t[prev.start : prev.end]).strip(
+            " -*\u2022\u2192>"
+        )
         action = _ACTION_LABEL.match(named)
         if action is not None:  # "Action: Dev – send the DPIA template": Dev's item
             named = named[action.end() :]
@@ -327,6 +384,15 @@ class _ActorFinder(_ReaderBase):
             modal = re.compile("").match(t, pos)
         if modal is None and self._under_action_heading(prev.start) and self.lookup(named):
             # "action items:" then "- Linh: PO number by end of month": Linh's item
+            modal = re.compile("").match(t, pos)
+        if _NO_ITEM.match(t, pos, clauses[i].end):
+            return None  # "- Ola: no actions"
+        if (
+            modal is None
+            and ":" in between
+            and self.lookup(named)
+            and self._bare_verb(clauses[i], pos)
+        ):  # "- Desmond: finalise volunteer rota, next Friday", "→ Jonas: share comp bands"
             modal = re.compile("").match(t, pos)
         if modal is None:
             return None
@@ -340,6 +406,21 @@ class _ActorFinder(_ReaderBase):
                 return None
             self.add_person(named, prev.start, prev.sentence)  # a bullet per person met
         return named, modal
+
+    def _bare_verb(self, c: _Clause, pos: int) -> bool:
+        """Whether a labelled line goes on with an action ("finalise the rota"), not with a
+        description ("loves sailing", "the new CFO"); "sends the specs" only when dated."""
+        word = re.compile(r"[a-z][a-z\-]+").match(self.text, pos, c.end)
+        if word is None:
+            return False
+        w = word.group()
+        if _ACTION_VERB.fullmatch(w):
+            return True
+        if w.endswith("ing") and self._dated(c):
+            return w not in _NOT_A_VERB  # "Aoife: sending the RFP template Friday": a plan
+        if w in _NOT_A_VERB or w.endswith(("ed", "ing", "ly")) or len(w) < 3:
+            return False
+        return not w.endswith("s") or self._dated(c)
 
     def _under_action_heading(self, pos: int) -> bool:
         """Whether ``pos`` is in a block of lines under an "Action items:" heading (a line of
@@ -391,6 +472,11 @@ class _ActorFinder(_ReaderBase):
             if aux is None:
                 break
             end = aux.start()
+        org = _ORG_BEFORE_VERB.search(t, lo, end)
+        if org is not None:  # "Chloé Martin from Datadog asked me …": Chloé asked
+            asker = self._name_before(lo, org.start())
+            if asker and self.lookup(asker):
+                return asker
         pronoun = re.compile(rf"\b{_SUBJ_PRONOUN}\Z", re.I).search(t, lo, end)
         if pronoun:
             return pronoun.group()

@@ -32,6 +32,17 @@ from desktop.domain.capture.lexicon import (
 from desktop.domain.capture.names import _skip_descriptor
 from desktop.domain.capture.reader_base import _Clause, _ReaderBase
 
+_APPOSED_NAME_BEFORE = re.compile(  # "…, Andrés Villalobos, " right before a verb
+    r"\b(?:his|her|their|our|my)\s+[a-z][\w'\-]*(?:\s+[a-z][\w'\-]*){0,2},\s*"
+    r"(?-i:[A-Z])[\w'\-]*(?:\s+(?-i:[A-Z])[\w'\-]*){0,2},\s*\Z",
+    re.I,
+)
+_SOMEONE_ELSE_ACTS = re.compile(  # "the boss wants it", "their security team has to …"
+    r"(?:the|their|his|her|our|my)\s+(?:[a-z][\w\-]*\s+){1,2}?"
+    r"(?:has|have|had|is|are|was|were|wants?|needs?|will|must|said|says|thinks?)\b",
+    re.I,
+)
+
 
 class _ClauseCutter(_ReaderBase):
     """Cuts the note into clauses."""
@@ -90,7 +101,9 @@ class _ClauseCutter(_ReaderBase):
 
     def trim(self, c: _Clause) -> _Clause:
         t = self.text
-        while c.start < c.end and (t[c.start].isspace() or t[c.start] in "-*\u2022\u00b7>,;:"):
+        while c.start < c.end and (
+            t[c.start].isspace() or t[c.start] in "-*\u2022\u00b7>,;:\u2192\u27a1\ufe0f\u2610"
+        ):
             c.start += 1
         while c.end > c.start and (t[c.end - 1].isspace() or t[c.end - 1] in ".,;:!?-\u2014\u2013"):
             c.end -= 1
@@ -106,14 +119,18 @@ class _ClauseCutter(_ReaderBase):
             r"(?:will|gonna|should|must|need\s+to)\s+\w+\s+(?:her|him|them)\b", rest, re.I
         ):  # "Ananya is the decision maker, will call her": she won't call herself; I will
             return True
-        if re.search(r",\s*\Z", self.text[max(0, pos - 4) : pos]) and re.match(
-            r"(?:will|gonna)\s+\w+\s+(?:me|us)\b", rest, re.I
-        ):  # "She's keen, will send me the brief": she goes on, with a promise of hers
-            return True
+        if (
+            re.search(r",\s*\Z", self.text[max(0, pos - 4) : pos])
+            and re.match(r"(?:will|gonna)\s+\w+\s+(?:me|us)\b", rest, re.I)
+            and not _APPOSED_NAME_BEFORE.search(self.text, max(0, pos - 60), pos)
+        ):  # "She's keen, will send me the brief": she goes on, with a promise of hers (but
+            return True  # "Her postdoc, Andrés Villalobos, will send me …" is his)
         if any(p.match(rest) for p, kind in _ME_PATTERNS if kind != "gerund"):
             return not re.match(
                 r"(?:have|has|will|want|plan|going|need|needs)\s+(?!to\b)", rest, re.I
             )
+        if re.match(r"(?:i\s+)?said\s+(?:yes|no|sure|ok)\b", rest, re.I):
+            return True  # "…, said yes of course"
         if _ASKED_ME.match(rest) or _WAITING.match(rest) or _SAID_THEY.match(rest):
             return True  # "... and said he'd send me the docs"
         comma = re.search(r",\s*(?:(?:and|but|so)\s+)?\Z", self.text[max(0, pos - 16) : pos])
@@ -121,6 +138,8 @@ class _ClauseCutter(_ReaderBase):
             rest = rest[_skip_descriptor(rest, 0, len(rest))[0] :]
             title = _TITLES.match(rest)
             rest = rest[title.end() :] if title else rest
+        if comma and _SOMEONE_ELSE_ACTS.match(rest):
+            return True  # "…in 3 days, their security team has to sign off first"
         m = re.match(rf"((?:{_NAME_WORD}\s+){{0,2}}{_NAME_WORD})", rest)
         if m and m.group()[:1].isupper():
             words = list(_NAME_WORD_RE.finditer(rest, 0, m.end()))
@@ -144,11 +163,17 @@ class _ClauseCutter(_ReaderBase):
             first = _NAME_WORD_RE.match(rest)
             if first and (first.group()[:1].isupper() or self.lookup(first.group())):
                 return True
-        low = re.match(r"([a-z][\w'\-]+)(?=\s)", rest)
+        low = re.match(rf"([a-z][\w\-]+(?:{_A}(?!s\s)[\w\-]+)?)(?=\s|{_A}s\s)", rest)
         if low and low.group(1) not in _NOT_NAME and len(low.group(1)) > 2:
-            # typed in lower case: "..., and ana will prepare the nda"
+            # typed in lower case: "..., and ana will prepare the nda", "noor's gonna share
+            # the list", "ravi's sending the photos"
             after = rest[low.end() :]
-            if re.match(rf"(?:\s+will|{_A}ll|\s+is\s+going\s+to|{_A}s\s+gonna)\s", after, re.I):
+            if re.match(
+                rf"(?:\s+will|{_A}ll|\s+is\s+going\s+to|{_A}s\s+(?:gonna|going\s+to)"
+                rf"|(?:{_A}s|\s+is)\s+(?:sending|bringing|sharing|hosting|introducing))\s",
+                after,
+                re.I,
+            ):
                 return True
             if comma and _NAME_THEN_VERB.match(after):  # "..., carla wants a case study"
                 return True

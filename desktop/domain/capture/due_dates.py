@@ -140,6 +140,7 @@ def _en_in_count(m: re.Match[str], today: date, rules: LanguageRules) -> date | 
         return today + timedelta(days=14)
     raw = _folded(m, "n") or _folded(m, "n2")
     unit = _folded(m, "unit") or _folded(m, "unit2")
+    unit = {"wk": "week", "mo": "month", "yr": "year"}.get(unit, unit)  # "in 2 wks"
     count = int(raw) if raw.isdigit() else rules.numbers.get(raw)
     if count is None or count > 1000:
         return None
@@ -157,7 +158,7 @@ def _en_ordinal(m: re.Match[str], today: date, rules: LanguageRules) -> date | N
     after = m.string[m.end() : m.end() + 40]
     if rules.month_follower.match(after):
         return None  # "the 3rd of March" belongs to the month-day rule
-    follower = re.match(r"\s+([^\W\d_]+)", after)
+    follower = re.match(r"[ \t]+([^\W\d_]+)", after)  # the next line's first word is none
     if follower and follower.group(1).casefold() not in rules.ordinal_followers:
         return None
     day = int(m.group("d"))
@@ -204,6 +205,23 @@ def _en_iso(m: re.Match[str], today: date, rules: LanguageRules) -> date | None:
     return date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
 
 
+def _en_slashed(m: re.Match[str], today: date, rules: LanguageRules) -> date | None:
+    """ "due 9/15" (US) or "due 15/9": only when one number cannot be a month ("12/3" is
+    left to dateparser, month first). The next such day on or after today."""
+    if m.group("a"):
+        month, day = int(m.group("a")), int(m.group("b"))
+    else:
+        day, month = int(m.group("c")), int(m.group("d"))
+    for year in (today.year, today.year + 1):
+        try:
+            when = date(year, month, day)
+        except ValueError:
+            return None
+        if when >= today:
+            return when
+    return None
+
+
 def _en_month_only(m: re.Match[str], today: date, rules: LanguageRules) -> date | None:
     """ "by March" -> March 1, "mid-March" -> 15th, "end of March" -> last day."""
     word = m.group("m")
@@ -230,12 +248,12 @@ def english_due_rules(
     """The English due-date table: small regexes for the phrasings people actually type."""
     flags = re.IGNORECASE
     prep = (
-        r"(?:(?:by|before|until|till|til|on|due|no\s+later\s+than|not\s+later\s+than"
+        r"(?:(?:by|before|b4|until|till|til|on|due|no\s+later\s+than|not\s+later\s+than"
         r"|on\s+or\s+before|at\s+the\s+latest\s+by|latest\s+by)\s+)?"
     )
     end = r"(?!\w)"
     time_of_day = (
-        r"(?:\s+(?:in\s+the\s+)?(?:morning|afternoon|evening|night)"
+        r"(?:\s+(?:in\s+the\s+)?(?:morning|afternoon|evening|night|arvo)"
         r"|\s+(?:at\s+)?(?:noon|midday|lunch(?:time)?|eod|\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?)"
         r"|\s+at\s+\d{1,2}(?::\d{2})?)?"
     )
@@ -246,7 +264,11 @@ def english_due_rules(
     number = r"\d{1,3}|" + alternation(numbers)
     rows: list[tuple[str, Callable[[re.Match[str], date, LanguageRules], date | None]]] = [
         (
-            prep + r"(?P<rel>(?:the\s+)?day\s+after\s+tomorrow|tomorrow|tomm?orr?ow|tmrw|tmr|2moro"
+            prep
+            # "by EOD tomorrow": the end of that day
+            + r"(?:(?:eod|cob|(?:the\s+)?end\s+of\s+(?:the\s+)?day|close\s+of\s+business)\s+"
+            r"(?=tomorrow|tomm?orr?ow|tmrw|tmr|2moro|(?:the\s+)?day\s+after))?"
+            r"(?P<rel>(?:the\s+)?day\s+after\s+tomorrow|tomorrow|tomm?orr?ow|tmrw|tmr|2moro"
             r"|today|tonight|tonite|2nite"
             r"|(?:the\s+)?end\s+of\s+(?:the\s+)?day|eod|cob|close\s+of\s+business"
             r"|this\s+(?:morning|afternoon|evening))" + time_of_day,
@@ -255,12 +277,12 @@ def english_due_rules(
         (
             prep + r"(?:(?P<mod>this|next|nxt|coming|the\s+coming|the\s+following|following"
             r"|next\s+week)\s+)?"
-            rf"(?P<wd>{alternation(full_days)})"
+            rf"(?P<wd>{alternation(full_days)})(?!\.\w)"  # not "Monday.com"
             r"(?:\s+(?P<wk>next\s+week|this\s+week|after\s+next))?" + time_of_day,
             _en_weekday,
         ),
         (
-            r"(?:(?:by|before|on|until|till|due)\s+(?:(?P<mod>this|next|coming)\s+)?"
+            r"(?:(?:by|before|b4|on|until|till|due)\s+(?:(?P<mod>this|next|coming)\s+)?"
             r"|(?P<mod2>this|next|nxt|coming)\s+)"
             rf"(?P<wd>{alternation(short_days)})\.?" + time_of_day,
             _en_weekday,
@@ -275,7 +297,7 @@ def english_due_rules(
             r"|(?:early\s+)?(?:next|nxt)\s+(?:week|wk\b)"
             r"|(?:the\s+)?end\s+of\s+next\s+week|(?:the\s+)?(?:end|close)\s+of\s+(?:the|this)\s+week"
             r"|(?:the\s+)?end\s+of\s+week|(?:later\s+)?this\s+week|eow|next\s+weekend"
-            r"|(?:this|the)\s+weekend|over\s+the\s+weekend)",
+            r"|(?:this|the)\s+weekend|(?:over|in|at|on)\s+the\s+weekend)",
             _en_week,
         ),
         (
@@ -288,13 +310,13 @@ def english_due_rules(
         ),
         (
             rf"(?:(?:in|within|in\s+about|in\s+the\s+next)\s+(?P<n>{number})\s+"
-            r"(?P<unit>day|week|month|year)s?(?:[\s'\u2019]*time)?"
+            r"(?P<unit>day|week|wk|month|mo|year|yr)s?(?:[\s'\u2019]*time)?"
             r"|(?:in|within)\s+a\s+fortnight"
             rf"|(?P<n2>{number})\s+(?P<unit2>day|week|month|year)s?\s+from\s+(?:now|today))",
             _en_in_count,
         ),
         (
-            r"(?:by|before|on|until|till|due|no\s+later\s+than)\s+(?:the\s+)?"
+            r"(?:by|before|b4|on|until|till|due|no\s+later\s+than)\s+(?:the\s+)?"
             r"(?P<d>\d{1,2})(?:st|nd|rd|th)(?:\s+of\s+(?P<which>this|next)\s+month)?",
             _en_ordinal,
         ),
@@ -309,15 +331,21 @@ def english_due_rules(
             _en_month_day,
         ),
         (prep + r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})", _en_iso),
+        (  # "due 9/15", "by 15/9": a deadline word first, and no year or fraction after
+            r"(?:due|by|before|b4|until|till)\s+(?=\d+/\d+(?![/\d]))"
+            r"(?:(?P<a>0?[1-9]|1[0-2])/(?P<b>1[3-9]|2\d|3[01])"
+            r"|(?P<c>1[3-9]|2\d|3[01])/(?P<d>0?[1-9]|1[0-2]))(?![/\d])",
+            _en_slashed,
+        ),
         (
             r"(?:(?:right\s+|just\s+)?after\s+the\s+(?:holidays|christmas\s+break|xmas\s+break"
             r"|festive\s+season|new\s+year)|in\s+the\s+new\s+year)",
             _en_after_holidays,
         ),
         (
-            r"(?P<mpre>(?:(?:by|before|until|till|at|in)\s+)?"
+            r"(?P<mpre>(?:(?:by|before|b4|until|till|at|in)\s+)?"
             r"(?:(?:the\s+)?(?:start|beginning|middle|end)\s+of|early|mid|late)"
-            r"|by|before|until|till)"  # "a pilot in February" names no deadline
+            r"|by|before|b4|until|till)"  # "a pilot in February" names no deadline
             # "end of jan": after "of", an abbreviated month is one too
             rf"(?:\s+|-)(?P<m>{full_months}|(?<=of\s)(?:{month_names}))",
             _en_month_only,

@@ -26,11 +26,20 @@ from desktop.domain.capture.lexicon import (
     _SUBJ_PRONOUN,
     _VIA,
     _WHO_X_INTRODUCED,
+    _words,
 )
 from desktop.domain.capture.names import _is_cap, _scan_name, _typed_lower, tidy_name
 from desktop.domain.capture.people import _PeopleFinder
 from desktop.domain.capture.reader_base import _Clause
 from desktop.domain.capture.results import ParsedIntroduction
+
+_INTRO_ROLE = frozenset(  # the last word of a description before a lower-case name
+    _words(
+        "cto ceo cfo coo cmo founder cofounder co-founder boss manager colleague friend cousin"
+        " sister brother wife husband partner legal lead head director investor co-investor"
+        " mentor advisor adviser recruiter vp"
+    )
+)
 
 
 class _IntroFinder(_PeopleFinder):
@@ -44,7 +53,7 @@ class _IntroFinder(_PeopleFinder):
             for m in _INTRO_DONE.finditer(t, s, e):
                 before = t[s : m.start()].rstrip()
                 if re.search(
-                    rf"(?:will|{_A}ll|gonna|going\s+to|to|can|could|offered|promised)\s*$",
+                    rf"(?:will|{_A}ll|{_A}d|would|gonna|going\s+to|to|can|could|offered|promised)\s*$",
                     before,
                     re.I,
                 ):
@@ -243,6 +252,16 @@ class _IntroFinder(_PeopleFinder):
         if not words:
             return ""
         determiner = words[0].casefold() in ("her", "his", "their", "my", "our", "the")
+        role = [i for i, w in enumerate(words) if w.casefold() in _INTRO_ROLE] if determiner else []
+        rest = words[role[-1] + 1 :] if role else []
+        if (
+            rest
+            and len(rest) <= 3
+            and all(w.isalpha() or "'" in w for w in rest)
+            and rest[0].islower()
+            and not any(w.casefold() in _NOT_NAME for w in rest)
+        ):  # typed in lower case: "their cto karthik", "my old boss mark o'connor"
+            return self.lookup(" ".join(rest)) or tidy_name(" ".join(rest))
         if determiner and _is_cap(words[-1]):
             for i in range(1, len(words)):
                 if (

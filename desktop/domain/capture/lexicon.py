@@ -16,7 +16,7 @@ def _words(spaced: str) -> list[str]:
 _A = "['\u2019]"  # an apostrophe as typed
 _NOT_NAME = frozenset(
     _words(
-        "i me my we us our you your he him his she her they them their it its the a an this "
+        "i me my we us our you your he him his she her they them their it its the a an this none "
         "that these those there here some any all both each every everyone someone something "
         "nobody nothing no yes one who what which when where why how today tomorrow tonight "
         "yesterday monday tuesday wednesday thursday friday saturday sunday next last also "
@@ -38,13 +38,14 @@ _NOT_NAME = frozenset(
 _PARTICLES = frozenset(
     _words(
         "de da di do dos das del della der den du la le los las van von ten ter bin binti ibn al "
-        "el y zu"
+        "el y zu ap"
     )
 )
 _TITLES = re.compile(  # one or more: "Herr Dr. Klaus Riedel", "A/Prof Daniel Whitehorse"
     r"(?:(?:dr|mr|mrs|ms|mx|prof|professor|sir|dame|rev|revd|reverend|shri|sri|smt|herr|frau|mme"
     r"|fr|sra|dra|cllr|coach|capt|captain|sgt|hon|judge|senator|rabbi|imam|pastor|father|sister"
     r"|brother|engr|eng|arch|atty|adv|councilmember|councilwoman|councilman|alderman|mayor"
+    r"|ate|kuya|tita|tito|chief"  # Filipino kin honorifics ("Ate Joy Santos"), "Chief Emeka …"
     r"|a/prof|(?:assoc|asst|associate|assistant)\.?\s+prof(?:essor)?)\.?\s+)+",
     re.I,
 )
@@ -70,9 +71,10 @@ _MEET = (
     rf"(?:met(?:\s+up)?(?:\s+{_WITH})?|ran\s+into|bumped\s+into|caught\s+up\s+{_WITH}"
     r"|(?:sat|stood|roomed|seated|ended\s+up)\s+(?:next\s+to|beside|opposite|with|w/)"
     r"|next\s+to|beside|alongside"
-    rf"|(?:chatted|chatting|talked|talking|spoke|speaking|hung\s+out|hanging\s+out"
+    rf"|(?:chatted|chatting|talked|talking|(?<=\bi\s)talk|spoke|speaking|hung\s+out|hanging\s+out"
     rf"|natter|yarn|catch[\s-]?up|debrief|1:1|one[\s-]on[\s-]one|got\s+talking)"
-    rf"\s+(?:(?:first|briefly|again|mostly|later|also|only|longest|long|at\s+length)\s+)?"
+    rf"\s+(?:(?:first|briefly|again|mostly|later|also|only|longest|long|at\s+length"
+    r"|for\s+ages|for\s+hours|for\s+a\s+while|for\s+a\s+bit|a\s+lot)\s+)?"
     rf"(?:{_WITH}|to)"
     r"|got\s+to\s+know|saw|thanked|visited|interviewed|screened|hosted|facetimed|skyped|phoned"
     r"|cornered|collared|buttonholed|sat\s+between|(?:had|grabbed)\s+a\s+(?:quick\s+)?word\s+with"
@@ -80,18 +82,34 @@ _MEET = (
     r"|(?:lunch|coffee|coffe|dinner|drinks|breakfast|brunch|beers?|tea|call|phone\s+call"
     r"|chat|video\s+call|zoom|teams\s+call|meeting|mtg|walk|workshop|bbq|pints?|borrel)"
     rf"(?:\s+(?:at|in|after|before|during)\s+[^,;.\n]*?)?\s+{_WITH}"
-    r"|(?:attendees|present|participants)\s*:|with|w/|w|wiht|wth"
-    r"|(?:lunch|coffee|dinner|drinks|breakfast|call|zoom|meeting|chat|1:1)\s*:)"
+    r"|(?:attendees|present|participants)(?:\s+from\s+[^:;\n]{1,40}?)?\s*:|with|w/|w|wiht|wth"
+    # a heading that lists who was there: "At our table: Chidinma Eze, …", "the good ones:
+    # morag fraser, …", "Three people I need to remember: …", "Our team had Karthik, …"
+    r"|(?:at|round|around)\s+(?:our|the|my)\s+table\s*:"
+    r"|the\s+(?:good|interesting|useful|main|key)\s+ones\s*:"
+    r"|(?:people|folks|ppl|ones|names)\s+(?:i\s+|to\s+)(?:need\s+to\s+|want\s+to\s+|should\s+)?"
+    r"(?:met|remember|talked\s+to|spoke\s+to|follow\s+up\s+with)\s*:"
+    r"|(?:our|my|the)\s+(?:team|table|group|panel|pod)\s+(?:had|was|were|included)"
+    r"|(?:lunch|coffee|dinner|drinks|breakfast|call|zoom|meeting|chat|1:1)\s*:"
+    # "lunch - marta sokolova (wise) + …", "there was the new boyfriend of my aunt, Massimo …"
+    r"|(?<![\w-])(?:lunch|coffee|dinner|drinks|breakfast|call|zoom|meeting|mtg|chat)"
+    r"(?=\s+[-\u2013\u2014]\s)\s+[-\u2013\u2014]"
+    r"|there\s+(?:was|were))"
 )
 _MEET_RE = re.compile(rf"(?<![\w/])(?:{_MEET})(?=[\s:])\s*:?\s*", re.I)
 _NAME_WORD = rf"[^\W\d_](?:[\w\-]|[{_MARKS}])*(?:{_A}(?:[\w\-]|[{_MARKS}])+)?"
 _SPLIT_RE = re.compile(
     r"(?:(?<=[.!?])\s+(?=\S)|;|\n+|\s+[-\u2013\u2014]+\s+|\u2014|(?<=\w)\s*:\s+(?=\S)"
-    r"|^\s*[-*\u2022\u00b7>]+\s+|\s+\+\s+|\s*[\U0001F300-\U0001FAFF\u2600-\u27BF]+\s*)",
+    # "harriet wants case studies -> gonna send her the retail ones": the arrow leads on
+    r"|\s+(?:->|\u2192|=>)\s+(?=(?:i\b|i['\u2019]ll|gonna|gotta|will|need|must|should|have\s+to))"
+    r"|^\s*[-*\u2022\u00b7>]+\s+|\s+\+\s+(?!(?:a|an|the|my|our|his|her|their|some|\d+)\s)|\s*[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF]"
+    r"[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D]*\s*"
+    # a checkbox opening a line: "[ ] send Aino the rubric", "- [x] paid Sanna back"
+    r"|^\s*(?:[-*]\s*)?\[[ xX\u2713\u2714]?\]\s*)",
     re.M,
 )
 _SOFT_SPLIT_RE = re.compile(
-    r"\s*,\s*(?:and\s+|but\s+|so\s+)?|\s+(?:and|but|so|then|&)\s+"
+    r"\s*,\s*(?:and\s+|but\s+|so\s+|&\s+)?|\s+(?:and|but|so|then|&)\s+"
     rf"|(?<!\bif)(?<!\bwhether)(?<!\bsaid)(?<!\btold)(?<!\bhim)(?<!\bher)(?<!\bthem)(?<!\bthat)"
     rf"\s+(?:that\s+)?(?=i\s+(?:still\s+)?owe\b|i{_A}ll\b|i\s+will\b|i\s+need\s+to\b|i\s+promised\b"
     rf"|i(?:{_A}d|\s+had)\s+promised\b"
@@ -99,7 +117,7 @@ _SOFT_SPLIT_RE = re.compile(
     re.I,
 )
 _LABEL_BEFORE = re.compile(
-    r"(?:todo|to-?do|me|them|they|action(?:\s+items?)?|tasks?|next\s+steps?|follow[\s-]?ups?|f/u"
+    r"(?:todo|to-?do|me|them|they|him|her|action(?:\s+items?)?|tasks?|next\s+steps?|follow[\s-]?ups?|f/u"
     r"|reminder(?:\s+to\s+self)?|note\s+to\s+self)\s*\Z",
     re.I,
 )
@@ -121,8 +139,13 @@ _PRESENT_PLAN_S = re.compile(
     r"|texts|intros|introduces|brings|calls|pings|circulates)\b)",
     re.I,
 )
+# "I also need to …", "I still owe …", "I really should …": an adverb after "I"
+_I_ADVERB = (
+    r"(?:\s+(?:also|still|really|definitely|just|then|now|probably|certainly|absolutely"
+    r"|actually|obviously|even|kind\s+of|sort\s+of|def|defo|totally|seriously))?"
+)
 _ME_MODAL = (
-    rf"i(?:{_A}ll|\s+will|\s+shall|\s+am\s+going\s+to|{_A}m\s+going\s+to|{_A}m\s+gonna"
+    rf"i{_I_ADVERB}(?:{_A}ll|\s+will|\s+shall|\s+am\s+going\s+to|{_A}m\s+going\s+to|{_A}m\s+gonna"
     r"|\s+am\s+gonna|\s+gonna|\s+promis+ed\s+to|\s+offered\s+to|\s+agreed\s+to|\s+need\s+to"
     r"|\s+(?:undertook|committed|pledged|vowed|volunteered)\s+to"
     rf"|(?:{_A}ve|\s+have|{_A}d|\s+had)\s+(?:agreed|promised|offered|committed|volunteered|got)\s+to"
@@ -134,13 +157,15 @@ _THEM_MODAL = (
     rf"(?:{_A}ll|\s+will|\s+wil|\s+shall|{_A}s\s+going\s+to|\s+is\s+going\s+to|{_A}s\s+gonna"
     rf"|\s+is\s+gonna|\s+are\s+going\s+to|{_A}re\s+going\s+to|{_A}re\s+gonna|\s+gonna"
     r"|\s+promis+ed\s+to|\s+offered\s+to|\s+agreed\s+to|\s+volunteered\s+to|\s+can|\s+could"
+    r"|\s+promis+ed\s+(?:me|us)\s+to|\s+proposed\s+to"
     # "she's offered to", "he has promised to", "they've agreed to": the same, in the perfect
     rf"|(?:{_A}s|\s+has|{_A}ve|\s+have)\s+(?:promis+ed|offered|agreed|volunteered)\s+to"
     # "he's to confirm", "she's meant to send": an arrangement; "she's happy to": an offer
     rf"|(?:{_A}s|\s+is|{_A}re|\s+are)\s+(?:to|supposed\s+to|meant\s+to|happy\s+to|glad\s+to)"
-    rf"|\s+(?:said|says|mentioned|confirmed|promised|told\s+(?:me|us))\s+(?:that\s+)?"
+    rf"|\s+(?:said|says|mentioned|confirmed|promised|told(?:\s+(?:me|us))?)\s+(?:that\s+)?"
     rf"(?:she|he|they)(?:\s*{_A}d|d|\s+would|\s+will|\s*{_A}ll|\s+could(?!n))"
     # "Repro'd it together", "OK'd the budget": a noun made a past verb takes an object
+    rf"|{_A}l(?=\s+[a-z])"  # "he'l push a fix": a typed "he'll"
     rf"|{_A}d(?!\s+(?:love|like|prefer|rather|been|had|it|them|the|a|an|this|that|these|those"
     r"|together)\b)"
     r"|\s+would(?!\s+(?:love|like|prefer|rather)))"
@@ -148,8 +173,9 @@ _THEM_MODAL = (
 _NEGATED = re.compile(r"(?:not|never|n[o']t)\b|\w+n[\u2019']t\b", re.I)
 _LEAD = re.compile(
     r"(?:(?:and|but|so|then|also|plus|ps|oh|anyway|in\s+exchange|in\s+return|meanwhile|honestly"
+    r"|on\s+(?:my|our)\s+side|for\s+my\s+part"
     r"|actually|basically|frankly|obviously|luckily|okay|ok|well"
-    r"|btw|fyi|nb|finally|hopefully|maybe|probably|i\s+think|apparently"
+    r"|btw|fyi|nb|finally|hopefully|maybe|probably|i\s+think|apparently|after\s+that|afterwards"
     r"|tomorrow|today|tonight|morning|afternoon|evening|arvo"
     r"|first\s+thing\s+tomorrow|on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day"
     r"|(?:this|next)\s+week(?:end)?)\b[,:]?\s*)+",
@@ -157,8 +183,9 @@ _LEAD = re.compile(
 )
 _DATED_LEAD = re.compile(  # _LEAD, or a fronted due date
     r"(?:(?:and|but|so|then|also|plus|ps|oh|anyway|in\s+exchange|in\s+return|meanwhile|honestly"
+    r"|on\s+(?:my|our)\s+side|for\s+my\s+part"
     r"|actually|basically|frankly|obviously|luckily|okay|ok|well"
-    r"|btw|fyi|nb|finally|hopefully|maybe|probably|i\s+think|apparently"
+    r"|btw|fyi|nb|finally|hopefully|maybe|probably|i\s+think|apparently|after\s+that|afterwards"
     r"|tomorrow|today|tonight|morning|afternoon|evening|arvo"
     # a fronted due date: "By Friday I'll send her the deck", "Next week she'll ..."
     r"|by\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|tonight"
@@ -177,7 +204,7 @@ _ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
             rf"(?:(?:(?:prof|dr|mr|mrs|ms)\.?\s+)?"
             rf"(?P<obj>him|her|them|{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s+)?(?:know\s+)?"
             r"(?:that\s+)?"
-            rf"i(?:\s*{_A}d|d|\s+would|\s+will|\s*{_A}ll|\s+could|\s+can)\s+(?!not\b)",
+            rf"(?:i|we)(?:\s*{_A}d|d|\s+would|\s+will|\s*{_A}ll|\s+could|\s+can)\s+(?!not\b)",
             re.I,
         ),
         "promise",
@@ -200,17 +227,22 @@ _ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
-            rf"i\s*(?:{_A}m|am)\s+(?:(?:also|still|really|definitely|just)\s+)?(?=\w+ing\b)",
+            rf"i\s*(?:{_A}m|am)\s+(?:(?:also|still|really|definitely|just)\s+)?(?=\w+ing\b)"
+            # "I am travelling that week", "I'm hoping …": a state, no promise
+            r"(?!(?:travel+ing|flying|leaving|moving|working|thinking|hoping|feeling|staying"
+            r"|struggling|studying|living|waiting|wondering|looking\s+forward|being|starting"
+            r"|going\s+(?!to\b))\b)",
             re.I,
         ),
         "promise",
     ),
     (re.compile(rf"i\s*(?:{_A}m|am)\s+(?:to|supposed\s+to|meant\s+to)\s+", re.I), "promise"),
-    (re.compile(r"i\s+(?:still\s+)?owe\s+", re.I), "debt"),
+    (re.compile(rf"i{_I_ADVERB}\s+owe\s+", re.I), "debt"),
     (re.compile(r"(?:[iI]\s+)?[pP]romised\s+(?=(?:him|her|them|[A-Z]\w*)\s+(?!to\b)\w)"), "debt"),
     # "I promised him to send the offer": the one promised, then the action
     (
-        re.compile(r"(?:[iI]\s+)?[pP]romised\s+(?P<obj>him|her|them|[A-Z][\w\-]*)\s+to\s+(?=\w)"),
+        # "I promise him to send …" (non-native present) too
+        re.compile(r"(?:[iI]\s+)?[pP]romise[ds]?\s+(?P<obj>him|her|them|[A-Z][\w\-]*)\s+to\s+(?=\w)"),
         "promise",
     ),
     (
@@ -237,7 +269,9 @@ _ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             r"(?:sending|emailing|calling|writing|sharing|booking|forwarding|introducing"
-            r"|checking|reviewing|posting|bringing|paying)\b",
+            r"|checking|reviewing|posting|bringing|paying)\b"
+            # "Writing this on the train": the note itself, no promise
+            r"(?!\s+(?:this|these|down|up\s+(?:this|these|my\s+notes))\b)",
             re.I,
         ),
         "gerund",
@@ -250,6 +284,8 @@ _ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
         re.compile(rf"i\s+(?:(?:also|still|really|definitely|just)\s+)?(?={_PRESENT_PLAN})", re.I),
         "present",
     ),
+    # "pls send the invoice by end of month he said": their request, so mine to do
+    (re.compile(rf"(?:pls|plz|please)\s+(?={_ACTION_VERB.pattern})", re.I), "promise"),
 ]
 # "Action: Harriet – confirm legal sign-off": an action-item label before whose item it is
 _ACTION_LABEL = re.compile(
@@ -266,7 +302,13 @@ _APPOSED_SUBJECT = re.compile(  # "His chief of staff, Layla, will", "Her boss M
     r"(?:his|her|their|my|our)\s+(?:[\w\s'-]{1,30}?,\s+"
     r"(?=(?-i:[A-Z])\w*,?\s+(?:will|is|would|said|promised|offered|agreed))"
     r"|(?:(?-i:[a-z])[\w'-]*\s+){1,3}"
-    r"(?=(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)?\s+(?:will|promised|offered|agreed)\b))",
+    r"(?=(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)?\s+(?:will|promised|offered|agreed)\b)"
+    # "Her postdoc, Andrés Villalobos, will", "His secretary Frau Monika Becker will",
+    # "her deputy Dr Musa Garba will", "His PS, Mr. Deepak Rawat, will": a title is skipped
+    r"|(?:(?-i:[a-z])[\w'-]*(?:\s+|(?=,))|(?-i:[A-Z]{2,4})\s*){1,3},?\s*"
+    r"(?:" + _TITLES.pattern + r")?"
+    r"(?=(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*){0,2},?\s+"
+    r"(?:will|is\s+going\s+to|promised|offered|agreed|said|would)\b))",
     re.I,
 )
 _NAME_TO = re.compile(r"\s+to\s+(?!(?:the|a|an|my|our|me|us|him|her|them|be)\b)(?=[a-z])")
@@ -313,7 +355,9 @@ _LIST_SEP = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+)")
 _ASKED_ME = re.compile(
     r"(?:asked|asks|ask|asking|begged|wants|wanted|would\s+like|[\u2019']d\s+like|needs|needed"
     r"|expects|expected|told|reminded|requested)\s+(?:me|us)\s+to\s+"
-    r"|asked\s+(?:me\s+)?(?:if|whether)\s+i\s+(?:could|can|would|might)\s+",
+    # "asked if I could …", "asked if I'd …", "asked whether we could …"
+    r"|asked\s+(?:me\s+|us\s+)?(?:if|whether)\s+(?:i|we|our\s+team)"
+    r"(?:\s+(?:could|can|would|might)|\s*['\u2019]d)\s+",
     re.I,
 )
 _THEM_DEBT = re.compile(r"(?:still\s+)?owes\s+(?:me|us)\s+", re.I)
@@ -323,7 +367,8 @@ _WAITING = re.compile(
 )
 _SAID_NO = re.compile(r"i\s+(?:said\s+no|declined|couldn[\u2019']t|can[\u2019']t)", re.I)
 _SAID_YES = re.compile(
-    r"(?:i\s+)?(?:said\s+yes|agreed|said\s+sure|happy\s+to|will\s+do)\b"
+    r"(?:i\s+)?(?:said\s+yes|agreed|said\s+(?:sure|fine|ok(?:ay)?)|happy\s+to|will\s+do|of\s+course)\b"
+    r"|(?:yes|sure|ok|okay|absolutely|definitely)\b(?!\s+(?:she|he|they)\b)"
     rf"|(?:i\s+)?(?:said|told\s+(?:him|her|them|\w+))\s+i(?:{_A}d|\s+would|{_A}ll|\s+will)\b",
     re.I,
 )
@@ -382,6 +427,8 @@ _PRESENT_VERB = re.compile(  # said of someone at the meeting: they were there
     r"|dropped\s+by|(?:sat|stood)\s+(?:next\s+to|beside|opposite|with)\s+me\b|(?:was|were)\s+present"
     r"|turned\s+up|showed\s+up|stopped\s+by|popped\s+(?:in|by)|asked\s+(?:me|if|whether)"
     r"|told\s+me|reminded\s+me|wants\s+me|would\s+like\s+me|invited\s+me|and\s+i\b|&\s+i\b"
+    r"|showed\s+me\b"
+    r"|introduced\s+me\s+to\b"
     r"|(?:was|were)\s+(?:there|here|with\s+(?:her|him|them|me|us)\b)"
     r"|(?:walked|sat|worked|talked|ate|stayed|came)\s+with\s+(?:me|us)\b)",
     re.I,
@@ -449,12 +496,16 @@ _MEAL_RE = re.compile(
 _PAREN_ROLE_AT = re.compile(r".*?(?:\s@\s*|\s+at\s+|@)(?P<org>\S.*)$", re.I)
 _APPOSITIVE_RE = re.compile(  # "their CTO, Maja", "Youssef's cofounder, Rim", "the curator, jonas"
     rf"(?:(?i:her|his|their|our|my|the)|[A-Z][\w-]*{_A}s)\s+[\w\s-]{{1,30}}?,\s+"
-    r"(?P<name>[^\W\d_][\w'-]+(?:\s+[^\W\d_][\w'-]+)?)\s*(?:[.,;!?]|$)"
+    r"(?P<name>[^\W\d_][\w'-]+(?:\s+[^\W\d_][\w'-]+)?)"
+    r"\s*(?:[.,;!?]|$|(?=\s+(?:at|from|of|in)\s+(?-i:[A-Z])))"  # "…, Sofia Lindgren at Creandum"
 )
 _GROUP_THEN_NAMES = re.compile(
     r"(?:the|teh|our|their|a|my|two|three|four|five|six|some|several)\s+[\w\s'-]{1,30}?"
     r"(?:\s+[-\u2013\u2014]\s*|\s*:\s*|\s*\(\s*|,\s+)"
     r"(?:(?:mostly|mainly|especially|including|incl\.?|esp\.?)\s+)?"
+    # "the Cabinet Office lot, so that's Dame Fiona Carruthers, Mr Ajay Bhatt and …"
+    r"(?:(?:so\s+)?(?:that(?:['\u2019]s|\s+is|\s+was)|namely|i\.e\.?|i\s+mean)\s+)?"
+    r"(?:(?:dr|mr|mrs|ms|prof|dame|sir|lady|herr|frau)\.?\s+)?"
     # typed in lower case, the names make a list: "the shopify ppl: dana lee, omar haddad"
     r"(?=[A-Z]|[a-z][\w'-]*(?:[ \t]+[a-z][\w'-]*)?[ \t]*(?:,|&|and\b))"
 )
@@ -486,7 +537,11 @@ _NAME_THEN_VERB = re.compile(  # what follows a name that is a clause's subject
 )
 _SUBJECT_ASIDE = re.compile(  # between a subject and its verb: an honorific, a bracket, a role
     rf"\s+(?:sir|ma{_A}am|madam|ji|san|sahib)\b|\s*\([^()\n]{{1,60}}\)"
+    # "He kindly promised me to …", "He also said he'd …": an adverb before the verb
+    r"|\s+(?:kindly|also|even|already|then|just|really|finally|generously|graciously)(?=\s)"
     r"|,\s+(?:the|our|my|his|her|their|a|an)\s[^,;.\n]{1,50},"
+    # "Ben Ode from Adyen will …": where the subject works (capitalised, one to four words)
+    r"|\s+(?:from|at)\s+(?:the\s+)?(?-i:[A-Z])[\w&.'\-]*(?:\s+(?-i:[A-Z])[\w&.'\-]*){0,3}(?=\s)"
     r"|\s*:(?=\s)",  # "Oskar Lindqvist (Spotify): will review the PR"
     re.I,
 )
@@ -532,6 +587,8 @@ _DESCRIBED_THEN_NAME = re.compile(  # "our firmware lead, Ilse"
 _DO_IT = re.compile(  # "..., which I'll do tomorrow": the date of the promise before
     r"(?:do|finish|get|have)(?:\s+(?:it|that|this|so))?(?:\s+done)?", re.I
 )
+# a Japanese (or Hindi) honorific after a name: "Tanaka-san", "Sato Hiroshi-san", "Sharma-ji"
+HONORIFIC_SUFFIX_RE = re.compile(r"(?<=\w)-(?:san|sama|kun|chan|sensei|ji)\b", re.I)
 _TITLE_BEFORE = re.compile(
     r"\b(?P<t>imam|rabbi|father|pastor|reverend|ambassador|minister|mayor|senator|governor|chief"
     r"|judge|professor|prof|doctor|coach|captain|sheikh|bishop|councillor|cllr)\.?[ \t]+"
@@ -555,7 +612,12 @@ _NOT_AN_ACTION = re.compile(  # what follows "will"/"should" but promises nothin
     r"(?:probably|maybe|perhaps|possibly|never|love|like|enjoy|hate|miss|forget|admit|feel"
     r"|hope|wish|seem|wonder|guess|think(?:\s+about)?|know|want|appreciate|understand"
     r"|be(?!\s+(?:in\s+touch|there|back|available|at|on|ready|his|her|their|your)\b)"
-    r"|have\s+\w+ed|see|say|be\s+on\s+(?:holiday|leave|vacation|break|sabbatical))"
+    r"|have\s+\w+ed|see|say|be\s+on\s+(?:holiday|leave|vacation|break|sabbatical)"
+    # "need to sleep", "must go home": the writer's own evening, nobody's promise
+    r"|sleep|rest|relax|eat|shower|bed|go\s+(?:home|to\s+bed)|get\s+(?:home|some\s+sleep)"
+    r"|correct(?:\s+myself)?(?=\s*$)"  # "no, I must correct: …" corrects the note
+    # "Her boss will retire next year", "Mrs. Weber will join the next call": news, no promise
+    r"|retire|resign|relocate|move\s+(?:to|back)\b|join\s+(?:the\s+|our\s+)?next\s+(?:call|meeting))"
     r"(?:\b(?=\s*$)|\s+(?!(?:him|her|them|hi|hello|if|whether)\b))",
     re.I,
 )
@@ -608,12 +670,16 @@ _SUBORDINATE_TAIL = re.compile(  # "send him the offer once she does": the promi
     r"|,\s+who\s+|\s+(?:before|after)\s+(?:then|that)\s*$"
     # "..., which is a lifesaver", "..., though her VP needs to sign": a comment, not the action
     r"|,\s+(?:which|though|although|even\s+though|since|because)\b"
-    r"|\s+once\s+(?=(?:the|their|his|her|my|our)\b)",
+    r"|\s+once\s+(?=(?:the|their|his|her|my|our)\b)"
+    r"|\s+once\s+(?=[a-z]+\s+(?:is|are|was|were|has|have|come|comes)\b)",  # "once results are out"
     re.I,
 )
 _VAGUE_TAIL = re.compile(
     r"(?:,?\s+(?:sometime|some\s+time|soon|asap|at\s+some\s+point|later|eventually|again"
     r"|actually|though|anyway|honestly|now|itself|yeah|so"
-    r"|when\s+i\s+can|if\s+i\s+can|too|lol|haha|:\)|!+))+\s*$",
+    r"|when\s+i\s+can|if\s+i\s+can|too|lol|haha|ha|hehe|:\)|!+"
+    r"|shame\s+on\s+me|my\s+bad|oops|ugh|sigh|done\s+deal|fingers\s+crossed|god\s+willing"
+    r"|insha['\u2019]?allah|inshallah|hopefully"
+    r"|(?:very\s+|so\s+|really\s+)?(?:sweet|kind|nice|generous|good)\s+of\s+(?:her|him|them)))+\s*$",
     re.I,
 )

@@ -17,6 +17,7 @@ from desktop.domain.capture.lexicon import (
     _ROLE_WORDS,
     _TITLES,
     _WEEKDAY_OR_MONTH,
+    HONORIFIC_SUFFIX_RE,
     _words,
 )
 from desktop.domain.capture.text import _clean_name, _is_caseless
@@ -30,6 +31,7 @@ def tidy_name(raw: str) -> str:
 
     clean = _clean_name(re.sub(r"[\"\u201c\u201d][^\"\u201c\u201d]*[\"\u201c\u201d]", " ", raw))
     clean = _clean_name(re.sub(r"(?<!\w)['\u2018][^'\u2018\u2019\s]+['\u2019](?!\w)", " ", clean))
+    clean = HONORIFIC_SUFFIX_RE.sub("", clean)  # "Tanaka Yumi-san" is saved "Tanaka Yumi"
     name = HumanName(clean)
     lowered = clean == clean.lower()
     if lowered:

@@ -39,6 +39,7 @@ from desktop.domain.capture.lexicon import (
     _THEM_MODAL,
     _TITLES,
     _WEEKDAY_OR_MONTH,
+    _words,
 )
 from desktop.domain.capture.names import (
     _DETERMINERS,
@@ -51,14 +52,64 @@ from desktop.domain.capture.names import (
 from desktop.domain.capture.reader_base import _Clause, _ReaderBase
 
 _SEQUENCE_LEAD = re.compile(  # a narrative walking through the people met, one by one
-    r"(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|then|next|later|last(?:ly)?|finally"
-    r"|afterwards|after\s+that)\b,?[ \t]+",
+    r"(?:(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|then|next|later|last(?:ly)?|finally"
+    r"|afterwards|after\s+that)\b,?|after,)[ \t]+",
     re.I,
 )
 _LINE_HEAD = re.compile(  # a line opening with a name and a dash: "- Femke de Vries – ..."
     r"^[ \t]*(?:[-*\u2022][ \t]+|\d+[.)][ \t]+)?(?P<who>[^\W\d_][^\n\u2013\u2014:()]*?)"
     r"(?:[ \t]*\([^()\n]*\))?[ \t]*(?:[\u2013\u2014]|[ \t]-[ \t]|:[ \t])",
     re.M,
+)
+
+
+_NAMES_GO_ON = re.compile(r"(?-i:[A-Z])[\w'\-]+\s+(?-i:[A-Z])[\w'\-]+\s+(?:and|&|\+)\s+(?-i:[A-Z])")
+_COMMON_NOUNS = frozenset(
+    _words("work life home family school uni college gym things stuff nothing everything")
+)
+_LOWER_AND_I = re.compile(  # a sentence typed in lower case opening "jonas and i …"
+    r"([a-z][\w'\-]{2,})\s+(?:and|&)\s+i\s+(?:finally\s+|just\s+|also\s+)?"
+    r"(?:[a-z]+ed|had|met|did|went|got|grabbed|caught|sat|ran|spoke|ate|took|drank|made"
+    r"|will|(?:are|were)\s+(?:going|gonna|meeting))\b"
+)
+_DESCRIBED_FROM = re.compile(  # "one fresher from Infosys, Arjun": described, then named
+    r"(?:one|a|an|the|our|their|his|her)[ \t]+(?:[a-z][\w\-]*[ \t]+){0,3}?(?:from|at)[ \t]+"
+    r"(?P<org>[^\W\d_][\w&.'\-]*(?:[ \t]+(?-i:[A-Z])[\w&.'\-]*){0,3}),[ \t]+(?=[^\W\d_])",
+    re.I,
+)
+_GROUP_AFTER = re.compile(
+    r"[ \t]+(?:working[ \t]+group|group|committee|board|council|department|dept|unit|squad"
+    r"|forum|programme|program|project|initiative|taskforce|task[ \t]+force)\b",
+    re.I,
+)
+_ROLE_ABBREVIATIONS = frozenset(_words("eng mgr dir ops hr qa pm sde swe sre ux ui"))
+_LOWER_CAME = re.compile(
+    r"\b([a-z][\w'\-]{2,})\s+(?:joined(?:\s+(?:us|late|later|at\s+the\s+end))?|came\s+along"
+    r"|showed\s+up|dropped\s+by|stopped\s+by|turned\s+up|popped\s+by)\b"
+)
+_GENDERED_TITLE = re.compile(
+    r"\b(mr|mrs|ms|miss|dame|lady|madam|mme|frau|sra|smt|sir|herr|shri|sr|lord)\.?\s*\Z", re.I
+)
+_MALE_TITLES = frozenset(("mr", "sir", "herr", "shri", "sr", "lord"))
+_NEXT_GROUP = re.compile(
+    r"[ \t]*;[ \t]*(?:and[ \t]+)?(?:from|at)[ \t]+(?:the[ \t]+)?"
+    r"(?P<org>(?-i:[A-Z])[\w&.'\-]*(?:[ \t]+(?-i:[A-Z])[\w&.'\-]*){0,3}),[ \t]*(?=(?-i:[A-Z]))"
+)
+_PRONOUN_ASIDE = re.compile(r"(?:she|he|they)(?:['\u2019]s|\s+is|\s+was)\b", re.I)
+_HEADING_LIST = re.compile(r":|[-\u2013\u2014]\s*\Z|\b(?:had|was|were|included)\b", re.I)
+_BULLET_NAME_ORG = re.compile(
+    r"^[ \t]*[-*\u2022][ \t]+(?P<who>[a-z][\w'\-]+(?:[ \t]+[a-z][\w'\-]+){1,3})"
+    r"[ \t]*\((?P<org>[^()\n]{1,40})\)[ \t]*$",
+    re.M,
+)
+_COLON_ME = re.compile(r":[ \t]*(?:me|myself)[ \t]*,[ \t]*", re.I)
+_MYSELF_FIRST = re.compile(r"[ \t]*(?:me|myself)[ \t]*(?:,|\band\b|&|\+)[ \t]*", re.I)
+_RELATIVE_IN_LIST = re.compile(  # a relative clause between two names of a list
+    r"[ \t]*,?[ \t]*who(?:['\u2019]s\b|\s+[a-z]+\b)[^,;.\n]*"
+    r"(?:\([^()\n]*\))?[ \t]*,[ \t]*(?:and[ \t]+)?(?:(?:to|with)[ \t]+)?"
+    # "…, who makes games, and a Swedish developer, Astrid Lindqvist"
+    r"(?:(?:a|an|the|his|her|their|our)[ \t]+[^,;.\n]{1,40}?,[ \t]*)?(?=(?-i:[A-Z]))",
+    re.I,
 )
 
 
@@ -114,6 +165,9 @@ class _PeopleFinder(_ReaderBase):
                 ):
                     continue  # "saw a film", but "Saw Dr Hassan", "saw Ana Ruiz again"
                 lower_ok = not bare_with or _typed_lower(t, s, m.start())
+                if _HEADING_LIST.search(m.group()):  # "At our table: lovely food" names no
+                    # one; "the good ones: morag fraser" (a heading typed in lower case) does
+                    lower_ok = _typed_lower(t, s, m.end())
                 if not self.name_list(m.end(), e, index, lower_ok=lower_ok):
                     group = _GROUP_THEN_NAMES.match(t, m.end(), e)
                     if group:  # "w/ the design team - Zara, Omar and Kenji"
@@ -124,7 +178,26 @@ class _PeopleFinder(_ReaderBase):
                             self.orgs.setdefault(person, org)
                     elif re.compile(r"(?:a|an|this|some)\s", re.I).match(t, m.end(), e):
                         self._described_then_named(m.end(), e, index)
+                    elif (
+                        re.compile(r"(?:him|her)\b", re.I).match(t, m.end(), e)
+                        and not bare_with
+                        and not self.people
+                        and word != "thanked"
+                    ):  # "Prof. Chidi Okeke's workshop … Chatted with him after": him, the
+                        # only one the note has named so far
+                        earlier = self._last_full_name_before(m.start(), frozenset())
+                        if earlier:
+                            self.add_person(earlier, m.end(), index)
             self._sentence_subjects(s, e, index)
+        for m in _LOWER_CAME.finditer(t):  # "…, ben joined late": a contact typed lower
+            name = self.lookup(m.group(1))
+            if name and m.group(1) not in _NOT_NAME:
+                index = next((i for i, (a, b) in enumerate(sentences) if a <= m.start() < b), 0)
+                self.add_person(name, m.start(1), index)
+        for index, (s, e) in enumerate(sentences):  # "pub after work: me, nina and leo"
+            myself = _COLON_ME.search(t, s, e)
+            if myself is not None:
+                self.name_list(myself.end(), e, index, lower_ok=True)
         for c in clauses:  # "At the meetup: Ana Ruiz (Watershed), Ben Ode (Patch)"
             if c.start not in {s for s, _e in sentences} and self._after_break(c.start):
                 self._sentence_subjects(c.start, c.end, c.sentence)
@@ -185,6 +258,16 @@ class _PeopleFinder(_ReaderBase):
                 and not any(w.casefold() in _NOT_NAME for w in words)
             ):
                 found.append((raw, m.start("who")))
+        bulleted = [  # "- stefan de vries (ing)" / "- wei zhang (alibaba cloud)": typed lower
+            m
+            for m in _BULLET_NAME_ORG.finditer(self.text)
+            if not any(w.casefold() in _NOT_NAME for w in m.group("who").split())
+        ]
+        if len(bulleted) >= 2:
+            for m in bulleted:
+                index = next((i for i, (a, b) in enumerate(sentences) if a <= m.start() < b), 0)
+                name = self.add_person(m.group("who"), m.start("who"), index)
+                self.orgs.setdefault(name, self.org_phrase(m.group("org"), as_typed=True))
         if len(found) < 2:
             return
         for raw, at in found:
@@ -249,11 +332,17 @@ class _PeopleFinder(_ReaderBase):
         list_at = pos
         typed_lower = False
         owner_org = ""  # "Acme's CTO, Dana White": the next name works there
+        myself = _MYSELF_FIRST.match(t, pos, hi)
+        if myself:  # "…: me, gemma holt (head of maths), raj bhatt": the writer lists self
+            pos = myself.end()
         while True:
             m = re.compile(r"[ \t]*(?:a\s+(?:guy|woman|man|lady)\s+(?:called|named)\s+)?").match(
                 t, pos, hi
             )
             pos = m.end() if m else pos
+            from_org = _DESCRIBED_FROM.match(t, pos, hi)
+            if from_org and found:  # "…, Sneha Kulkarni and one fresher from Infosys, Arjun"
+                pos, owner_org = from_org.end(), self.org_phrase(from_org.group("org"))
             kin_first = (lower_ok and (not found or typed_lower)) and _LOWER_KIN.match(t, pos, hi)
             if kin_first:  # "dev patel & his boss rachel kim, both at monzo": kin, then a name
                 apposed = False
@@ -275,13 +364,23 @@ class _PeopleFinder(_ReaderBase):
                 raw.casefold() in _DEPARTMENTS
                 or raw.split()[-1].casefold() in _ORG_SUFFIXES
                 or re.match(r"[ \t]+(?:folks|team|people|guys|crew|lot)\b", t[span[1] : hi], re.I)
-            ):
-                break  # "Call with Legal", "Acme Corp", "Google folks": no person
+                or _GROUP_AFTER.match(t, span[1], hi)
+                or raw.split()[-1].casefold() in _ROLE_ABBREVIATIONS
+            ):  # "Call with Legal", "Acme Corp", "Google folks", "Meeting: Digital ID working
+                break  # group", "Sr. Data Eng", "Staff ML Eng": no person
             if _PET_BEFORE.search(t, max(0, span[0] - 12), span[0]):
                 break  # "Naomi Levi and her dog Biscuit"
             first = raw.split()[0]
             if first.isupper() and first.casefold() in _ROLE_WORDS:
                 break  # "Rachel Goldberg, VP Procurement at Unilever": a role
+            if raw.isupper() and len(raw) <= 4 and found:  # "and the new NQT, chloe": a role
+                comma_name = re.compile(  # "+ TA partner Jonas Weber": a role, then the name
+                    r"[ \t]*,[ \t]*(?=[^\W\d_])|[ \t]+(?:[a-z][\w\-]*[ \t]+){1,2}(?=(?-i:[A-Z]))"
+                ).match(t, span[1], hi)
+                if comma_name is None:
+                    break
+                pos = comma_name.end()
+                continue
             kin_of = _KIN_OF.match(t, span[0])
             if kin_of:  # "Chiamaka Okafor, Tobi's mum": Tobi is only talked about
                 kin_next = _NAME_NEXT.match(t, kin_of.end(), hi)
@@ -322,13 +421,18 @@ class _PeopleFinder(_ReaderBase):
             if owner_org:
                 self.orgs.setdefault(name, owner_org)
                 owner_org = ""
-            title = re.search(r"\b(mr|mrs|ms|miss)\.?\s*\Z", t[max(0, span[0] - 6) : span[0]], re.I)
-            if title:  # "Mrs Okafor" is a "she"
-                self.gender.setdefault(name, "m" if title.group(1).casefold() == "mr" else "f")
+            title = _GENDERED_TITLE.search(t, max(0, span[0] - 8), span[0])
+            if title:  # "Mrs Okafor", "Dame Fiona Carruthers", "Frau Becker" are a "she"
+                male = title.group(1).casefold() in _MALE_TITLES
+                self.gender.setdefault(name, "m" if male else "f")
             if not found:
                 list_at = span[0]
             found.append(name)
             pos = span[1]
+            relative = _RELATIVE_IN_LIST.match(t, pos, hi)
+            if relative:  # "Ama Owusu-Ansah, who's now a partner at Atomico, Kwesi Mensah, …"
+                pos = relative.end()
+                continue
             org = _ORG_AFTER_NAME.match(t, pos, hi) or _ORG_AFTER_NAME_LOOSE.match(t, pos, hi)
             g = org.groupdict() if org else {}
             if org:
@@ -363,7 +467,9 @@ class _PeopleFinder(_ReaderBase):
                         pos += 1
                 else:
                     at = org.start("from") if g.get("from") else org.end()
-                    more = _MORE_AFTER_ORG.search(t, at, org.end() + 1)
+                    more = _MORE_AFTER_ORG.search(t, at, org.end() + 1) or _MORE_AFTER_ORG.match(
+                        t, org.end(), hi
+                    )  # "Marc-André Gagnon from Treasury Board, and Olivia Chen"
                     if more is None:
                         break
                     # "Joanna Pike from Ofcom and Esther Mensah from DCMS": a new group
@@ -378,11 +484,25 @@ class _PeopleFinder(_ReaderBase):
                     for person in found[group_start:]:
                         if value:
                             self.orgs.setdefault(person, value)
-            sep = re.compile(
-                r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&|\+)[ \t]+|&)[ \t]*", re.I
+            group = _NEXT_GROUP.match(t, pos, hi)
+            if group:  # "Gareth Pryce and Nadia Hussain; from Stagecoach, Ms Olwen Jeffreys"
+                owner_org, group_start = self.org_phrase(group.group("org")), len(found)
+                pos = group.end()
+                continue
+            sep = re.compile(  # "…, and to Lerato Dlamini": a list of people talked to
+                r"[ \t]*(?:,[ \t]*(?:(?:and|plus)[ \t]+)?|[ \t]+(?:and|&|\+|plus)[ \t]+|&)[ \t]*"
+                r"(?:(?:to|with)[ \t]+(?=(?-i:[A-Z])))?",
+                re.I,
             ).match(t, pos, hi)
             if sep is None or re.match(r"i\b", t[sep.end() : sep.end() + 2], re.I):
                 break
+            if _PRONOUN_ASIDE.match(t, sep.end()):
+                # "Sofia Marques, she's Unbabel's head of policy, and her colleague Rafael"
+                aside = re.compile(r"[^,;.\n]*,[ \t]*(?:and[ \t]+)?").match(t, sep.end(), hi)
+                if aside is None:
+                    break
+                pos = aside.end()
+                continue
             pos = sep.end()
         return found
 
@@ -411,9 +531,9 @@ class _PeopleFinder(_ReaderBase):
                 self.orgs.setdefault(name, self.org_phrase(owned.group("org")))
                 pos = m.end()
                 continue
-            if words[-1].casefold() in _ROLE_WORDS:
-                pos = m.end()  # a role, not another person
-                continue
+            if words[-1].casefold() in _ROLE_WORDS and not _NAMES_GO_ON.match(m.group("ph")):
+                pos = m.end()  # a role, not another person (but "Tim Vos and Eva Lund
+                continue  # about the pilot" goes on with the list: "pilot" is no role there)
             after = t[m.end() : m.end() + 6]
             single = (
                 len(words) == 1
@@ -438,6 +558,15 @@ class _PeopleFinder(_ReaderBase):
         m = re.compile(r"[ \t]*(?:[-*\u2022\u00b7>]+[ \t]*)?").match(t, s, e)
         if m:
             start = m.end()
+        pair = _LOWER_AND_I.match(t, start, e)
+        if (
+            pair
+            and pair.group(1) not in _NOT_NAME
+            and pair.group(1) not in _COMMON_NOUNS
+            and t[s:e].islower()
+        ):
+            self.add_person(pair.group(1), pair.start(1), index)  # "jonas and i did a long run"
+            return
         if not self.people and s == 0:  # "lina haas from adyen at ...": a lower-case opener
             low = re.match(r"([a-z][\w'\-]+\s+[a-z][\w'\-]+)(?=\s+(?:from|-)\s|\s*\()", t[s:e])
             span = _scan_name(t, s, e, lower_ok=True)

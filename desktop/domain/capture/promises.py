@@ -15,6 +15,7 @@ from desktop.domain.capture.lexicon import (
     _ACTION_VERB,
     _DO_IT,
     _NAME_SHAPE,
+    _NAME_WORD,
     _NAME_WORD_B_RE,
     _NAME_WORD_RE,
     _NOT_AN_ACTION,
@@ -31,11 +32,84 @@ from desktop.domain.capture.reader_base import _Clause
 from desktop.domain.capture.results import ParsedCommitment
 
 # what a clause may say around a due date and still be only the date of the promise before
+_CORRECTION = re.compile(
+    r"(?:actually|no\s*,?\s*wait|wait|sorry|correction|or\s+rather|rather|oops|update|in\s+fact"
+    r"|we\s+(?:landed|settled|agreed)\s+on|(?:landed|settled)\s+on"
+    r"|realistically|more\s+realistically|more\s+likely)\b[\s,:\-]*",
+    re.I,
+)
+_TABLE_COLUMNS = {
+    "item": frozenset(
+        ("item", "items", "action", "actions", "action item", "task", "what", "todo")
+    ),
+    "owner": frozenset(("owner", "who", "assignee", "assigned to", "owner(s)")),
+    "due": frozenset(("due", "when", "by", "deadline", "date", "due date", "by when")),
+}
+_TABLE_HEADER = re.compile(  # "Item | Owner | Due" (a Markdown table's first row)
+    r"^[ \t]*\|?[ \t]*(?:[\w() ]+?[ \t]*\|[ \t]*){1,5}[\w() ]+[ \t]*\|?[ \t]*$(?=\n)", re.M
+)
+
+
+def _cells(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The cells of a table row as spans, the outer pipes of "| a | b |" dropped."""
+    spans: list[tuple[int, int]] = []
+    start = lo
+    for i in range(lo, hi + 1):
+        if i == hi or text[i] == "|":
+            spans.append((start, i))
+            start = i + 1
+    if spans and not text[spans[0][0] : spans[0][1]].strip():
+        spans = spans[1:]  # "| a | b |"
+    if spans and not text[spans[-1][0] : spans[-1][1]].strip():
+        spans = spans[:-1]
+    return [_strip_span(text, a, b) for a, b in spans]
+
+
+def _strip_span(text: str, lo: int, hi: int) -> tuple[int, int]:
+    while lo < hi and text[lo].isspace():
+        lo += 1
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1
+    return lo, hi
+
+
+_RETOLD = re.compile(  # "correction …, I actually told her Thursday, not Friday"
+    r"\b(?:actually|correction|sorry|no\s*,?\s*wait)\b[^.!?\n]{0,80}?"
+    r"(?P<new>\b[\w ]{3,25}?)\s*,?\s+not\s+(?P<old>[\w ]{3,25}?)(?=\s*[,.;!?\n]|\s+because|\Z)",
+    re.I,
+)
+_SAID_THEN_BUT = re.compile(  # "I said tomorrow but …", "I told her Friday but …"
+    r"i\s+(?:said|told\s+(?:her|him|them))\s+[^,;.\n]{1,30}?\s*,?\s*but\s+", re.I
+)
+_CORRECTION_BEFORE = re.compile(
+    r"\b(?:actually|no\s*,?\s*wait|sorry|correction|but)\W*\Z", re.I
+)
+_MAKE_IT = re.compile(
+    r"(?:make\s+(?:it|that)|(?:it|that)(?:['\u2019]s|\s+is|\s+was)|change\s+(?:it|that)\s+to"
+    r"|move\s+(?:it|that)\s+to|moved\s+to)\s+",
+    re.I,
+)
+_SECOND_ACTION = re.compile(  # "… and pass it to him": the last action under one modal
+    r"\s+and\s+(?:then\s+)?(?!(?:the|a|an|my|our|his|her|their|some|also|i|we|she|he|they)\b)"
+    r"(?=[a-z]+\s+(?:it|them|this|that|him|her)\b)"
+)
+_OWNER_FIELD = re.compile(
+    r"(?:owner|assignee|assigned\s+to)\s*:\s*(?P<who>[^\n.;:]{1,40}?)\s*(?=[\n.;]|\Z)", re.I
+)
+
+
+def _rest_of(item: ParsedCommitment) -> tuple[str, str | None, date | None, str, tuple[int, int]]:
+    """A promise's fields after its owner, to rebuild it with another owner."""
+    return item.description, item.person_name, item.due, item.due_text, item.span
+
+
 _DATE_FILLER = frozenset(
     _words(
         "agreed ok okay sure yes said deal done confirmed target deadline due eta aim aiming for"
         " by should it will be ready sent finished hopefully latest at the and all to that's thats"
         " is needs need must she he they we i me us so on it's its mentioned confirmed promised"
+        # "— she needs it before April 20, so that's on me": the words around the date
+        " that s wants want"
     )
 )
 
@@ -91,7 +165,16 @@ class _PromiseReader(_IntroFinder):
                     or self._first_reference(c)
                 )
             elif c.kind == "me":
-                c.person = c.explicit_person or self._first_reference(c) or c.subject
+                joined = c.joined_at
+                if joined < 0:  # "ask Ulrike for a name and pass it to him": one modal
+                    second = _SECOND_ACTION.search(t, c.desc[0], c.desc[1])
+                    joined = second.end() if second else -1
+                c.person = (
+                    c.explicit_person
+                    or self._first_reference(c, joined)
+                    or self._first_reference(c)
+                    or c.subject
+                )
                 if c.person is None:
                     c.person = self.recent(c.desc[0])
             # the clause's own names become mentions for the clauses after it (a list
@@ -107,11 +190,16 @@ class _PromiseReader(_IntroFinder):
             if c.kind and c.person:
                 self.mention(c.person, c.start, c.sentence)
 
-    def _first_reference(self, c: _Clause) -> str | None:
+    def _first_reference(self, c: _Clause, lo: int = -2) -> str | None:
         """The first person a promise of mine names or points at ("send Omar the link",
-        "send her the deck"); possessives ("Karl's CV") name nobody to promise to."""
+        "send her the deck"); possessives ("Karl's CV") name nobody to promise to.
+
+        ``lo``: where to start looking; two actions under one modal ("ask Ulla for a name
+        and send it to him") are for whom the last one is done, so it is read first."""
         t = self.text
-        lo, hi = c.desc
+        if lo == -1:
+            return None
+        lo, hi = (c.desc[0] if lo == -2 else lo), c.desc[1]
         owner_of: str | None = None  # "return Jonas's drill": Jonas, if nobody else
         for m in _NAME_WORD_RE.finditer(t[lo:hi]):
             word = m.group()
@@ -144,9 +232,11 @@ class _PromiseReader(_IntroFinder):
             if at == lo and _ACTION_VERB.fullmatch(word):
                 continue  # "Send her the spec" on a line of its own: the verb, no one
             prev = t[max(lo, at - 8) : at].casefold()
-            if re.search(r"\b(?:at|from|of|in|on|his|her|their|my|our|your)\s+$", prev) and not (
+            thing = re.search(r"\b(?:at|from|of|in|on|his|her|their|my|our|your|the)\s+$", prev)
+            if thing and not (
                 re.search(r"\b(?:loop|rope|bring|pull|cc|copy)\s+in\s+$", prev)
-            ):  # "review his Devoxx proposal": a thing of his; but "loop in Anjali": her
+            ):  # "review his Devoxx proposal", "the JD for the Pune role": a thing of his or a
+                # thing; but "loop in Anjali": her
                 continue
             span = _scan_name(t, at, hi, lower_ok=False)
             if span is None:
@@ -203,10 +293,136 @@ class _PromiseReader(_IntroFinder):
         )
 
     def commitments(self, clauses: list[_Clause]) -> list[ParsedCommitment]:
+        rows, tabled = self._table_rows()
+        if rows:  # the rows of an "Item | Owner | Due" table are read by their columns
+            clauses = [c for c in clauses if not any(a <= c.start < b for a, b in rows)]
+        out = self._retold_dates(self._clause_commitments(clauses))
+        return sorted([*out, *tabled], key=lambda p: p.span[0]) if tabled else out
+
+    def _retold_dates(self, out: list[ParsedCommitment]) -> list[ParsedCommitment]:
+        """ "Oh — correction on the checklist, I actually told Marisol Thursday, not
+        Friday": a later "<date>, not <date>" after a correction word moves the promise
+        made before it that had the second date to the first."""
+        t, today = self.text, self.now.date()
+        for m in _RETOLD.finditer(t):
+            new = find_due(t, m.start("new"), m.end("new"), today, self.rules)
+            old = find_due(t, m.start("old"), m.end("old"), today, self.rules)
+            said = m.group("old").strip().casefold()  # "not the 20th": as the promise said it
+            if new is None:
+                continue
+            for i in range(len(out) - 1, -1, -1):
+                item = out[i]
+                was = item.due == old[2] if old else item.due_text.casefold().endswith(said)
+                if item.span[0] < m.start() and item.due is not None and was:
+                    out[i] = ParsedCommitment(
+                        item.owner,
+                        item.description,
+                        item.person_name,
+                        new[2],
+                        t[new[0] : new[1]],
+                        item.span,
+                    )
+                    break
+        return out
+
+    @staticmethod
+    def _same_again(before: str, desc: str) -> bool:
+        """Whether ``desc`` only says again the promise before: "do it", "do so", or its own
+        verb alone ("send him the PDF, I will send tomorrow"); ", no more excuses" after."""
+        head = desc.split(",")[0].strip()
+        if _DO_IT.fullmatch(head):
+            return True
+        verb = before.split()[0].casefold() if before.split() else ""
+        words = head.casefold().split()
+        return bool(words) and words[0] == verb and len(words) <= 2 and (
+            len(words) == 1 or words[1] in ("it", "them", "that", "this", "one", "so")
+        )
+
+    def _table_rows(self) -> tuple[list[tuple[int, int]], list[ParsedCommitment]]:
+        """Action items pasted as a table ("Item | Owner | Due" then "Send the letter | me |
+        Friday"): each row is a promise of its owner, dated by its due cell."""
+        t = self.text
+        header = _TABLE_HEADER.search(t)
+        if header is None:
+            return [], []
+        names = [cell.strip().casefold() for cell in header.group().strip().strip("|").split("|")]
+        column = {
+            role: next((i for i, n in enumerate(names) if n in words), -1)
+            for role, words in _TABLE_COLUMNS.items()
+        }
+        if column["item"] < 0 or column["owner"] < 0:
+            return [], []
+        rows: list[tuple[int, int]] = []
+        found: list[ParsedCommitment] = []
+        pos = header.end() + 1
+        for line in t[pos:].split("\n"):
+            lo, hi = pos, pos + len(line)
+            pos = hi + 1
+            if "|" not in line:
+                break
+            rows.append((lo, hi))
+            cells = list(_cells(t, lo, hi))
+            if len(cells) <= max(column.values()) or not re.search(r"[^\W\d_]", line):
+                continue  # "|---|---|": the header's rule
+            item, owner = cells[column["item"]], cells[column["owner"]]
+            who = t[owner[0] : owner[1]].strip()
+            desc = t[item[0] : item[1]].strip()
+            if not desc or not who:
+                continue
+            due = None
+            if column["due"] >= 0 and column["due"] < len(cells):
+                due = find_due(t, *cells[column["due"]], self.now.date(), self.rules)
+            clause = _Clause(lo, hi, -1, kind="me", desc=item)
+            if who.casefold() in ("me", "i", "myself", "mine"):
+                kind, person = "me", self._first_reference(clause) or self.recent(lo)
+            elif self.lookup(who):
+                kind, person = "them", self.lookup(who)
+            else:
+                continue
+            found.append(
+                ParsedCommitment(
+                    kind,
+                    desc,
+                    person,
+                    due[2] if due else None,
+                    t[due[0] : due[1]] if due else "",
+                    (lo, hi),
+                )
+            )
+        return rows, found
+
+    def _clause_commitments(self, clauses: list[_Clause]) -> list[ParsedCommitment]:
         out: list[ParsedCommitment] = []
         today = self.now.date()
         last_sentence = -2  # the sentence the last promise was written in
         for c in clauses:
+            owner = _OWNER_FIELD.match(self.text, c.start) if out else None
+            if owner is not None and c.sentence - last_sentence <= 1:
+                # "- Send the checklist. Owner: Bill. Due: Nov 12": whose item it is
+                who = owner.group("who").strip()
+                item = out[-1]
+                if who.casefold() in ("me", "i", "myself", "mine"):
+                    out[-1] = ParsedCommitment("me", *_rest_of(item))
+                elif self.lookup(who):
+                    name = self.lookup(who)
+                    out[-1] = ParsedCommitment(
+                        "them", item.description, name, item.due, item.due_text, item.span
+                    )
+                last_sentence = c.sentence
+                continue
+            fixed = self._corrected_date(c, today) if out else None
+            if fixed is not None and c.sentence - last_sentence <= 1:
+                # "I'll send her the deck by Friday — actually Saturday": the later word wins
+                dated = out[-1]
+                out[-1] = ParsedCommitment(
+                    dated.owner,
+                    dated.description,
+                    dated.person_name,
+                    fixed[2],
+                    self.text[fixed[0] : fixed[1]],
+                    dated.span,
+                )
+                continue
             if out and out[-1].due is None and c.sentence - last_sentence <= 1:
                 later = self._date_only(c, today)
                 if later is not None:  # "I'll send her the deck — should be done by Friday"
@@ -223,7 +439,9 @@ class _PromiseReader(_IntroFinder):
             if not c.kind or c.negated:
                 continue
             lo, hi = c.desc
-            if _TAKEN_BACK.search(self.text, lo, min(len(self.text), c.end + 24)):
+            window = self.text[lo : min(len(self.text), c.end + 24)]
+            window = re.split(r"[.!?](?:\s|\Z)|\n", window[c.end - lo :], maxsplit=1)[0]
+            if _TAKEN_BACK.search(self.text[lo : c.end] + window):
                 continue  # "I promised Jakob a demo in January, no wait, after the holidays"
             due = find_due(self.text, c.start, c.end, today, self.rules)
             if due is None and c.yes_at:
@@ -241,13 +459,24 @@ class _PromiseReader(_IntroFinder):
             ):  # but "Linh: PO number by end of month" (an item under "Action items:")
                 continue  # "She'll be in London", "He will love it", "going to Japan"
             prev = out[-1] if out else None
+            same = prev is not None and self._same_again(prev.description, desc)
             if (
                 prev is not None
-                and _DO_IT.fullmatch(desc)
+                and same
+                and prev.owner == c.kind
+                and due is None
+                and c.sentence - last_sentence <= 1
+            ):  # "She asked me to review her draft, happy to do it": the same promise
+                continue
+            if (
+                prev is not None
+                and same
                 and prev.owner == c.kind
                 and prev.due is None
                 and due is not None
-            ):  # "..., I said yes. I'll do it by Tuesday": the date of that promise
+                and c.sentence - last_sentence <= 1
+            ):  # "..., I said yes. I'll do it by Tuesday", "asked me to send him the PDF, I
+                # will send tomorrow morning": the date of that promise
                 out[-1] = ParsedCommitment(
                     prev.owner,
                     prev.description,
@@ -270,6 +499,37 @@ class _PromiseReader(_IntroFinder):
             )
             self.intro_from_promise(c, desc, self.span(c))
         return out
+
+    def _corrected_date(self, c: _Clause, today: date) -> tuple[int, int, date] | None:
+        """The new date of a clause that corrects the one before ("— actually Monday",
+        "Actually, make that Monday.", "sorry, Tuesday not Monday"): a correction word
+        (in the clause or just before it) and nothing but a date."""
+        t = self.text
+        start = c.start
+        said = _SAID_THEN_BUT.match(t, c.start, c.end)
+        if said is not None:  # "I said tomorrow but realistically Wednesday"
+            start = said.end()
+        word = _CORRECTION.match(t, start, c.end)
+        if word is None and (
+            said is not None or not _CORRECTION_BEFORE.search(t, max(0, start - 24), start)
+        ):
+            return None
+        lo = word.end() if word else start
+        lead = _MAKE_IT.match(t, lo, c.end)
+        lo = lead.end() if lead else lo
+        due = find_due(t, lo, c.end, today, self.rules)
+        if due is None or t[lo : due[0]].strip():
+            return None  # the date must come first: "actually she'll do it by Monday" is news
+        rest = re.sub(r"^\s*,?\s*(?:not|instead\s+of|rather\s+than)\s+\S+", "", t[due[1] : c.end])
+        # "in fact Monday is more realistic": what the writer thinks of the new date
+        rest = re.sub(
+            r"^\s*(?:is|would\s+be|will\s+be)\s+(?:more\s+|much\s+)?(?:realistic|likely|better"
+            r"|easier|safer|fine)\b",
+            "",
+            rest,
+            flags=re.I,
+        )
+        return due if not re.search(r"\w", rest) else None
 
     def _date_only(self, c: _Clause, today: date) -> tuple[int, int, date] | None:
         """The due date of a clause that says nothing but when ("— should be done by
@@ -305,6 +565,10 @@ class _PromiseReader(_IntroFinder):
         raw = _SUBORDINATE_TAIL.split(raw, maxsplit=1)[0]
         raw = _SUBORDINATE_TAIL.split(_VAGUE_TAIL.sub("", raw.rstrip(" ,;:")), maxsplit=1)[0]
         raw = re.split(r",\s+[^,]*\bI\s+mean\b", raw, maxsplit=1)[0]  # "her shift, Marites I mean"
+        raw = re.sub(r",?\s+(?:he|she|they)\s+(?:said|asked|says|asks|wrote)\s*\Z", "", raw)
+        # "send deck → Priya": the arrow names whom it goes to, no part of the action
+        raw = re.sub(rf"\s*(?:\u2192|->|=>)\s*{_NAME_WORD}(?:\s+{_NAME_WORD})?\s*\Z", "", raw)
+        raw = re.sub(r"\s*\((?-i:[A-Z])[\w'\-]+\)\s*\Z", "", raw)  # "send sandbox keys (Tal)"
         # "introduce me to Eilidh MacLeod who's running the pilot": the name ends the action
         who = re.search(rf"\b[A-Z][\w'\-]*(?P<cut>\s+who(?:{_A}s|\s))", raw)
         if who:

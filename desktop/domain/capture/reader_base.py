@@ -25,10 +25,13 @@ from desktop.domain.capture.lexicon import (
     _TITLE_BEFORE,
     _TITLES,
     _WEEKDAY_OR_MONTH,
+    HONORIFIC_SUFFIX_RE,
 )
 from desktop.domain.capture.names import _index, _is_cap, _scan_name, tidy_name
 from desktop.domain.capture.results import ParsedCommitment, ParsedIntroduction
 from desktop.domain.capture.rules import LanguageRules
+
+_MET_PRONOUN = re.compile(r"\b(?:met|meeting|met\s+up\s+with|chatted\s+with)\s+(him|her)\b", re.I)
 
 
 @dataclass
@@ -46,6 +49,7 @@ class _Clause:
     person: str | None = None
     negated: bool = False
     continues: bool = False  # "... and send it to him": same actor as the clause before
+    joined_at: int = -1  # "finish the deck and send it to her": where the second action starts
     subject_raw: str = ""
     subject_at: int = 0
     explicit_raw: str = ""
@@ -100,7 +104,7 @@ class _ReaderBase:
         return found
 
     def _lookup(self, raw: str) -> str | None:
-        key = " ".join(raw.casefold().split())
+        key = " ".join(HONORIFIC_SUFFIX_RE.sub("", raw).casefold().split())
         if not key:
             return None
         if key in self.aliases:
@@ -232,6 +236,10 @@ class _ReaderBase:
             who = self.lookup(named.group("who")) if named else None
             if who is not None:
                 self.gender.setdefault(who, "m" if m.group("pos").casefold() == "his" else "f")
+        for m in _MET_PRONOUN.finditer(t):  # "Call with Amélie Girard — met her via Lucas"
+            met = [n for p, n, _s in self.mentions if p < m.start()]
+            if len(set(met)) == 1:
+                self.gender.setdefault(met[0], "m" if m.group(1).casefold() == "him" else "f")
         for i, c in enumerate(clauses):
             span = _scan_name(t, c.start, c.end, lower_ok=False)
             if span is None:
@@ -248,8 +256,15 @@ class _ReaderBase:
                 # "Kojo is a PM at Flutterwave; he's hiring": the next clause's subject
                 lead = re.match(r"(he|she)\b", t[nxt.start : nxt.end], re.I)
                 rest += " " + lead.group(1) if lead else ""
-            male = re.search(r"\b(?:he|him|his)\b", rest, re.I)
-            female = re.search(r"\b(?:she|her|hers)\b", rest, re.I)
+            # "him" / "her" as an object is someone else ("Funmi brought him over"); a subject
+            # or a possessive tells ("Omar is raising for his startup", "she's at Paystack")
+            male = re.search(r"\b(?:he|his)\b", rest, re.I)
+            female = re.search(
+                r"\b(?:she|hers)\b|\bher\s+(?!(?:the|a|an|to|about|with|for|back|up|over|in|on"
+                r"|and|that|this|some|our|my)\b)[a-z]",
+                rest,
+                re.I,
+            )
             if bool(male) != bool(female):
                 self.gender[who] = "m" if male else "f"
 
@@ -260,6 +275,8 @@ class _ReaderBase:
         if found:
             return found
         name = tidy_name(raw)
+        if name != raw and self.lookup(name):  # "Dr. Ruiz": the Ana Ruiz met
+            return self.lookup(name) or name
         fuller = {n for _p, n in self.others if n.casefold().startswith(name.casefold() + " ")}
         if not fuller:  # "the poster by Mei Lin Chen and Arjun Mehta ... Arjun said"
             fuller = self._written_in_full(name)
@@ -359,6 +376,9 @@ class _ReaderBase:
             left = [p for p in self.people if p.casefold() not in exclude]
             if len(left) != 1:
                 return None
+            if gender and self.gender.get(left[0], gender) != gender:
+                # the only one met is a known "he": "her" is someone else the note named
+                return self._last_full_name_before(pos, exclude | {left[0].casefold()})
             if not any(n == left[0] and p < pos for p, n, _s in self.mentions):
                 # the only person met is named after the pronoun ("... with Jonas Becker —
                 # he'll ...; also met Lea"): the pronoun means whoever was named before it
@@ -396,7 +416,7 @@ class _ReaderBase:
                 continue
             if not all(_NAME_SHAPE.fullmatch(w) for w in words):
                 continue
-            name = tidy_name(m.group())
+            name = tidy_name(re.sub(r"['\u2019]s\Z", "", m.group()))  # "Chidi Okeke's workshop"
             if name.casefold() not in exclude:
                 last = name
         return last
@@ -404,12 +424,24 @@ class _ReaderBase:
     def _named_in(self, lo: int, hi: int) -> frozenset[str]:
         """People of the note named between ``lo`` and ``hi`` (case-folded)."""
         named = set()
-        for m in _NAME_WORD_B_RE.finditer(self.text[lo:hi]):
+        skip_to = lo
+        for m in _NAME_WORD_B_RE.finditer(self.text, lo, hi):
+            if m.start() < skip_to:
+                continue
             base = re.split(_A, m.group())[0]
-            if _is_cap(base):
-                name = self.lookup(base)
+            if not _is_cap(base):
+                continue
+            span = _scan_name(self.text, m.start(), hi, lower_ok=False)
+            if span and " " in self.text[span[0] : span[1]]:
+                # "his nephew Jake Carter": the full name, not "Carter" of William Carter
+                skip_to = span[1]
+                name = self.lookup(self.text[span[0] : span[1]])
                 if name:
                     named.add(name.casefold())
+                continue
+            name = self.lookup(base)
+            if name:
+                named.add(name.casefold())
         return frozenset(named)
 
     def _after_break(self, pos: int) -> bool:
@@ -424,7 +456,9 @@ class _ReaderBase:
         line = self.text.rfind("\n", 0, pos)
         if line < 0:
             return False
-        return not self.text[line + 1 : pos].strip(" \t-*\u2022\u00b7>")
+        head = self.text[line + 1 : pos]
+        head = re.sub(r"\[[ xX\u2713\u2714]?\]", "", head)  # "[ ] send Aino the rubric"
+        return not head.strip(" \t-*\u2022\u00b7>\u2192\u27a1\ufe0f")
 
     def span(self, c: _Clause) -> tuple[int, int]:
         """The clause's characters, with the sentence's closing punctuation."""

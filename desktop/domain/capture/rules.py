@@ -134,7 +134,7 @@ class EnglishRules(LanguageRules):
     )
     weekdays = {
         "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
-        "saturday": 5, "sunday": 6, "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3,
+        "saturday": 5, "sunday": 6, "mon": 0, "tue": 1, "tues": 1, "wed": 2, "weds": 2, "thu": 3,
         "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6,
     }  # fmt: skip
     months = {
