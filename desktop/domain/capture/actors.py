@@ -103,9 +103,14 @@ class _ActorFinder(_ReaderBase):
                     c.explicit_raw, c.explicit_at = asker, ask.start()
                 nxt = clauses[i + 1] if i + 1 < len(clauses) else None
                 same = nxt is not None and nxt.sentence == c.sentence
-                plain_yes = nxt is not None and nxt.sentence == c.sentence + 1 and re.compile(
-                    r"(?:i\s+)?(?:said\s+(?:yes|sure|ok)|agreed)\b|(?:yes|sure|of\s+course)\b", re.I
-                ).match(t, nxt.start, nxt.end)  # "… . Said yes." (not "I said I'd …": its own)
+                plain_yes = (
+                    nxt is not None
+                    and nxt.sentence == c.sentence + 1
+                    and re.compile(
+                        r"(?:i\s+)?(?:said\s+(?:yes|sure|ok)|agreed)\b|(?:yes|sure|of\s+course)\b",
+                        re.I,
+                    ).match(t, nxt.start, nxt.end)
+                )  # "… . Said yes." (not "I said I'd …": its own)
                 question = re.match(r"asked\s+(?:me\s+|us\s+)?(?:if|whether)", ask.group(), re.I)
                 yes = nxt is not None and _SAID_YES.match(t, nxt.start, nxt.end)
                 own = yes and re.search(r"\bi(?:['\u2019]d|\s+would)\b", yes.group(), re.I)

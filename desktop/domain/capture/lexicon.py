@@ -242,7 +242,9 @@ _ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # "I promised him to send the offer": the one promised, then the action
     (
         # "I promise him to send …" (non-native present) too
-        re.compile(r"(?:[iI]\s+)?[pP]romise[ds]?\s+(?P<obj>him|her|them|[A-Z][\w\-]*)\s+to\s+(?=\w)"),
+        re.compile(
+            r"(?:[iI]\s+)?[pP]romise[ds]?\s+(?P<obj>him|her|them|[A-Z][\w\-]*)\s+to\s+(?=\w)"
+        ),
         "promise",
     ),
     (

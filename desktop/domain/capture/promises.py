@@ -81,9 +81,7 @@ _RETOLD = re.compile(  # "correction …, I actually told her Thursday, not Frid
 _SAID_THEN_BUT = re.compile(  # "I said tomorrow but …", "I told her Friday but …"
     r"i\s+(?:said|told\s+(?:her|him|them))\s+[^,;.\n]{1,30}?\s*,?\s*but\s+", re.I
 )
-_CORRECTION_BEFORE = re.compile(
-    r"\b(?:actually|no\s*,?\s*wait|sorry|correction|but)\W*\Z", re.I
-)
+_CORRECTION_BEFORE = re.compile(r"\b(?:actually|no\s*,?\s*wait|sorry|correction|but)\W*\Z", re.I)
 _MAKE_IT = re.compile(
     r"(?:make\s+(?:it|that)|(?:it|that)(?:['\u2019]s|\s+is|\s+was)|change\s+(?:it|that)\s+to"
     r"|move\s+(?:it|that)\s+to|moved\s+to)\s+",
@@ -334,8 +332,11 @@ class _PromiseReader(_IntroFinder):
             return True
         verb = before.split()[0].casefold() if before.split() else ""
         words = head.casefold().split()
-        return bool(words) and words[0] == verb and len(words) <= 2 and (
-            len(words) == 1 or words[1] in ("it", "them", "that", "this", "one", "so")
+        return (
+            bool(words)
+            and words[0] == verb
+            and len(words) <= 2
+            and (len(words) == 1 or words[1] in ("it", "them", "that", "this", "one", "so"))
         )
 
     def _table_rows(self) -> tuple[list[tuple[int, int]], list[ParsedCommitment]]:
