@@ -91,10 +91,15 @@ def _history(entity: str, ids: Sequence[str]) -> dict[tuple[str, str], dict[str,
     return found
 
 
-def expand(writes: Sequence[Write], *, winners_only: bool = False) -> list[Write]:
+def expand(
+    writes: Sequence[Write], *, winners_only: bool = False, winners: list[Write] | None = None
+) -> list[Write]:
     """``writes`` with every field their stamp still holds (row or history) added;
     ``winners_only`` (a snapshot): only the values in force, writes of rows not here
-    (an entity of a newer version) left out."""
+    (an entity of a newer version) left out. ``winners``, if given, also receives what
+    ``winners_only`` would return (a first push prepares its snapshot from the same
+    reads: reading and completing 2 million values twice cost a third of ``sync
+    create`` at 10,000 people)."""
     wanted: dict[str, set[str]] = defaultdict(set)
     for _hlc, entity, row_id, _values in writes:
         if entity in ENTITY_NAMES:
@@ -124,9 +129,13 @@ def expand(writes: Sequence[Write], *, winners_only: bool = False) -> list[Write
                 if name == "deleted" and entity not in deletes:  # rare: a write split in two
                     deletes[entity] = tombstones(entity, sorted(wanted[entity]))
                 full[name] = row_json(model, name, row, stamp, deletes.get(entity, {}))
-        if winners_only:
-            full = {n: v for n, v in full.items() if true.get(n) == hlc}
-            if not full:
+        if winners_only or winners is not None:
+            won = {n: v for n, v in full.items() if true.get(n) == hlc}
+            if winners is not None and won:
+                winners.append((hlc, entity, row_id, won))
+            if winners_only:
+                if won:
+                    out.append((hlc, entity, row_id, won))
                 continue
         out.append((hlc, entity, row_id, full))
     return out
