@@ -15,9 +15,9 @@ import pytest
 
 from desktop.services import people
 from desktop.services.sync.cycle import sync_now
-from desktop.storage import journal, outbox
+from desktop.storage import journal, log_rows, outbox
 from desktop.storage import replication_snapshot as rs
-from desktop.storage.models import Person, Tag
+from desktop.storage.models import SYNCED_MODELS, Person, Tag, database
 from desktop.storage.sync_tables import Conflict
 from desktop.sync import layout, snapshot, state
 from tests.sync.replicas import Replica
@@ -186,3 +186,40 @@ def vault_target(vault):
     from desktop.sync.targets import parse_target
 
     return parse_target(str(vault))
+
+
+def test_turning_sync_on_over_an_unlogged_store_numbers_the_log_as_sorting_it_did(
+    data_dir,
+) -> None:
+    """The demo (and an upgraded store that never synced) has no log: its creation entries
+    are sorted in memory and written once, in the order and under the numbers that
+    writing them and then renumbering the log in stamp order gave."""
+    from datetime import datetime
+
+    from desktop.services import demo
+
+    demo.build_demo(people=30, seed=2, now=datetime(2026, 11, 25, 18, 0))
+    edited = Person.select().order_by(Person.id).first()
+    people.update_person(edited.id, headline="a second stamp")  # a row of two stamps
+    journal.delete(Person, Person.select().order_by(Person.id.desc()).first().id)
+    database.execute_sql('DELETE FROM "change"')  # as the upgrade prunes values in force
+
+    def log() -> list[tuple]:
+        return database.execute_sql('SELECT * FROM "change" ORDER BY seq').fetchall()
+
+    with database.atomic() as transaction:
+        added = log_rows.materialize_for_new_vault()
+        fast = log()
+        transaction.rollback()
+    with database.atomic():  # the general path: insert, then renumber in stamp order
+        cursor = database.obj.cursor()
+        for model in SYNCED_MODELS:
+            cursor.executemany(
+                'INSERT INTO "change" (hlc, entity, row_id, field, value) VALUES (?, ?, ?, ?, ?)',
+                list(log_rows._missing(model)),
+            )
+        log_rows._sort_log()
+        expected = log()
+    assert added == len(fast) > 30
+    assert fast == expected
+    assert any(e[3] == edited.id and e[4] == "headline" for e in fast)
