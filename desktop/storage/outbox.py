@@ -23,9 +23,9 @@ PUSHED = "pushed_seq"
 class Batch:
     seq: int
     groups: tuple[Group, ...]
-    entries: int = 0  # change-log rows it was read from
-    # with ``prepare``: the values of its writes still in force, as a snapshot holds them
-    winners: tuple[Write, ...] | None = None
+    # with ``prepare``: per write, the log rows it was read from and its values still in
+    # force as a snapshot holds them (None: none), in log order (log_rows.expand)
+    winners: tuple[log_rows.Counted, ...] | None = None
 
     @property
     def size(self) -> int:
@@ -144,11 +144,11 @@ def _read(number: int, own_origin: str, prepare: bool = False) -> Batch:
     if current:
         groups.append(Group(current_seen, tuple(current)))
     # a creation is logged as one entry: the row completes it (desktop.storage.log_rows)
-    winners: list[Write] | None = [] if prepare else None
+    winners: list[log_rows.Counted] | None = [] if prepare else None
     expanded = tuple(
         Group(g.seen, tuple(log_rows.expand(g.writes, winners=winners))) for g in groups
     )
-    return Batch(number, expanded, len(rows), None if winners is None else tuple(winners))
+    return Batch(number, expanded, None if winners is None else tuple(winners))
 
 
 def reset_for_new_vault() -> None:

@@ -172,8 +172,8 @@ class Prepared:
     parts only if the log is where it was when the push began (:meth:`fits`), i.e. the
     parts hold the same writes in the same order as reading the log again would —
     otherwise (an edit or a received update in between) they are dropped and the log is
-    read as usual. Parts split between batches, never inside one (≤ ``part_changes`` log
-    rows unless one batch alone is larger).
+    read as usual. Parts hold at most ``part_changes`` log rows, as when read from the
+    log, except that a write is never split between two parts.
     """
 
     def __init__(self, *, log_max: int, own_origin: str, part_changes: int) -> None:
@@ -194,10 +194,13 @@ class Prepared:
         if batch.winners is None or batch.seq != self.last_seq + 1:
             self.log_max = 0  # not every batch, in order: these parts will not be used
             return
-        if self._entries and self._entries + batch.entries > self.part_changes:
-            self._flush()
-        self._writes.extend(batch.winners)
-        self._entries += batch.entries
+        limit = self.part_changes
+        for rows, write in batch.winners:
+            if self._entries + rows > limit:
+                self._flush()
+            self._entries += rows
+            if write is not None:
+                self._writes.append(write)
         self.last_seq = batch.seq
         newest, own = self.newest, self.own_origin
         for group in batch.groups:
