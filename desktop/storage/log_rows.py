@@ -175,9 +175,13 @@ def expand(
             full.setdefault(name, value)
         for name, stamp in true.items():
             if stamp == hlc and name not in full:
-                if name == "deleted" and entity not in deletes:  # rare: a write split in two
-                    deletes[entity] = tombstones(entity, sorted(wanted[entity]))
-                full[name] = row_json(model, name, row, stamp, deletes.get(entity, {}))
+                if name == "deleted":
+                    if entity not in deletes:  # rare: a write split in two
+                        deletes[entity] = tombstones(entity, sorted(wanted[entity]))
+                    full[name] = row_json(model, name, row, stamp, deletes[entity])
+                else:  # row_json's other case, inline: 2 million values at a first push
+                    column, encode = _encoders.get((model, name)) or _encoder(model, name)
+                    full[name] = encode(row[column])
         if winners_only or winners is not None:
             won = {n: v for n, v in full.items() if true.get(n) == hlc}
             if winners is not None:
