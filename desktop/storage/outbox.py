@@ -23,6 +23,9 @@ PUSHED = "pushed_seq"
 class Batch:
     seq: int
     groups: tuple[Group, ...]
+    # with ``prepare``: per write, the log rows it was read from and its values still in
+    # force as a snapshot holds them (None: none), in log order (log_rows.expand)
+    winners: tuple[log_rows.Counted, ...] | None = None
 
     @property
     def size(self) -> int:
@@ -41,12 +44,29 @@ def pending_count() -> int:
     ).fetchone()[0]
 
 
-def next_batch(*, own_origin: str, limit: int) -> Batch | None:
-    """The batch to upload next: an unconfirmed one again, else the next unsent changes."""
+def whole_log_unsent() -> int:
+    """The log's last position if nothing of it was ever numbered or received (the first
+    push after turning sync on: it will read every change a snapshot holds), else 0."""
+    with database.atomic():
+        if SyncState.read_int(ASSIGNED) or SyncState.read_int(PUSHED):
+            return 0
+        numbered = database.execute_sql(
+            'SELECT 1 FROM "change" WHERE segment >= 0 LIMIT 1'
+        ).fetchone()
+        if numbered is not None:
+            return 0
+        return database.execute_sql('SELECT coalesce(max(seq), 0) FROM "change"').fetchone()[0]
+
+
+def next_batch(*, own_origin: str, limit: int, prepare: bool = False) -> Batch | None:
+    """The batch to upload next: an unconfirmed one again, else the next unsent changes.
+
+    ``prepare``: also return the batch's values in force (:attr:`Batch.winners`).
+    """
     with database.atomic():
         assigned, pushed = SyncState.read_int(ASSIGNED), SyncState.read_int(PUSHED)
         if assigned > pushed:
-            return _read(pushed + 1, own_origin)
+            return _read(pushed + 1, own_origin, prepare)
         row = database.execute_sql(
             'SELECT seq, hlc FROM "change" WHERE segment IS NULL ORDER BY seq LIMIT 1 OFFSET ?',
             (limit - 1,),
@@ -70,14 +90,14 @@ def next_batch(*, own_origin: str, limit: int) -> Batch | None:
             'UPDATE "change" SET segment = ? WHERE segment IS NULL AND seq <= ?', (number, last)
         )
         SyncState.write(ASSIGNED, number)
-        return _read(number, own_origin)
+        return _read(number, own_origin, prepare)
 
 
 def confirm_pushed(seq: int) -> None:
     SyncState.write(PUSHED, seq)
 
 
-def _read(number: int, own_origin: str) -> Batch:
+def _read(number: int, own_origin: str, prepare: bool = False) -> Batch:
     rows = database.execute_sql(
         'SELECT seq, hlc, entity, row_id, field, value FROM "change" WHERE segment = ? '
         "ORDER BY seq",
@@ -124,7 +144,11 @@ def _read(number: int, own_origin: str) -> Batch:
     if current:
         groups.append(Group(current_seen, tuple(current)))
     # a creation is logged as one entry: the row completes it (desktop.storage.log_rows)
-    return Batch(number, tuple(Group(g.seen, tuple(log_rows.expand(g.writes))) for g in groups))
+    winners: list[log_rows.Counted] | None = [] if prepare else None
+    expanded = tuple(
+        Group(g.seen, tuple(log_rows.expand(g.writes, winners=winners))) for g in groups
+    )
+    return Batch(number, expanded, None if winners is None else tuple(winners))
 
 
 def reset_for_new_vault() -> None:

@@ -108,7 +108,7 @@ class SyncEngine:
         origin = self.db(state.own_origin)
         self._announce(origin)
         with timings.phase("push_s"):
-            self._push(origin, result)
+            prepared = self._push(origin, result)
         with timings.phase("pull_s"):
             self._pull(origin, result)
         result.warnings.extend(n for n in self.session.notes if n not in result.warnings)
@@ -117,7 +117,7 @@ class SyncEngine:
                 self.session.publish()
         # compaction: new devices start from it
         with timings.phase("snapshot_s"):
-            snapshot.maybe_write(self.session, origin, self.snapshot_limits)
+            snapshot.maybe_write(self.session, origin, self.snapshot_limits, prepared)
         result.seconds = round(time.monotonic() - started, 3)
         return result
 
@@ -138,7 +138,9 @@ class SyncEngine:
         self.db(lambda: state.put(state.INFO_WRITTEN, self.config.device_id))
 
     # -- push -------------------------------------------------------------------------
-    def _push(self, origin: str, result: CycleResult) -> None:
+    def _push(self, origin: str, result: CycleResult) -> snapshot.Prepared | None:
+        """Upload what waits; the first push after turning sync on also prepares the
+        snapshot's parts from what it reads (returned; None otherwise)."""
         me = self.config.device_id
         pushed = self.db(outbox.pushed_seq)
         if pushed and not self.remote.exists(layout.segment(me, pushed)):
@@ -147,17 +149,31 @@ class SyncEngine:
                 "(the vault was emptied or restored from an old copy?). Nothing was changed "
                 "here. Check the vault, or forget this device and join again."
             )
+        whole = self.db(outbox.whole_log_unsent)
+        prepared = (
+            snapshot.Prepared(
+                log_max=whole, own_origin=origin, part_changes=self.snapshot_limits.part_changes
+            )
+            if whole
+            else None
+        )
         while True:
             batch = self.db(
-                lambda: outbox.next_batch(own_origin=origin, limit=self.segment_changes)
+                lambda: outbox.next_batch(
+                    own_origin=origin, limit=self.segment_changes, prepare=prepared is not None
+                )
             )
             if batch is None:
-                return
+                if prepared is not None:
+                    prepared.finish()
+                return prepared
             path = layout.segment(me, batch.seq)
             if not self._already_uploaded(path, batch):
                 sealed = self.session.seal(encode_segment(batch.groups), KIND_SEGMENT, batch.seq)
                 self.remote.write(path, sealed)
             self.db(lambda seq=batch.seq: outbox.confirm_pushed(seq))
+            if prepared is not None:
+                prepared.add(batch)
             result.pushed += batch.size
             result.pushed_segments += 1
 

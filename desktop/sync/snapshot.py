@@ -28,12 +28,13 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from desktop.storage import replication_snapshot as rs
-from desktop.storage.replication import SegmentRejected, Write
+from desktop.storage.replication import HLC_PREFIX, SegmentRejected, Write
 from desktop.sync import layout, state, timings
 from desktop.sync.crypto import KIND_SNAPSHOT, SealError
 from desktop.sync.payload import pack, unpack
 
 if TYPE_CHECKING:
+    from desktop.storage.outbox import Batch
     from desktop.sync.engine import CycleResult
     from desktop.sync.session import SyncSession
 
@@ -162,8 +163,91 @@ def _read_manifest(session: SyncSession, device: str, number: int) -> Manifest |
 
 
 # -- writing -------------------------------------------------------------------------------
-def maybe_write(session: SyncSession, origin: str, limits: Limits | None = None) -> bool:
-    """Write a snapshot if one is due and no other device wrote a recent one; True if so."""
+class Prepared:
+    """The parts of a snapshot, encoded while the first push reads the whole log (issue #15).
+
+    The first push after turning sync on reads and completes every change, exactly what
+    the snapshot right after it would read again (a third of ``sync create`` at 10,000
+    people). The push hands each batch's values in force here; the snapshot uses these
+    parts only if the log is where it was when the push began (:meth:`fits`), i.e. the
+    parts hold the same writes in the same order as reading the log again would —
+    otherwise (an edit or a received update in between) they are dropped and the log is
+    read as usual. Parts hold at most ``part_changes`` log rows, as when read from the
+    log, except that a write is never split between two parts.
+    """
+
+    def __init__(self, *, log_max: int, own_origin: str, part_changes: int) -> None:
+        self.log_max = log_max  # the log's last position when the push began
+        self.own_origin = own_origin
+        self.part_changes = part_changes
+        self.parts: list[bytes] = []
+        self.changes = 0
+        self.last_seq = 0  # the last segment number the push confirmed
+        self.newest: dict[str, str] = {}  # as rs.read_part counts them, over every write
+        self.own_first = ""
+        self.own_last = ""
+        self._writes: list[Write] = []
+        self._entries = 0
+
+    def add(self, batch: Batch) -> None:
+        """A confirmed batch of the push, in order."""
+        if batch.winners is None or batch.seq != self.last_seq + 1:
+            self.log_max = 0  # not every batch, in order: these parts will not be used
+            return
+        limit = self.part_changes
+        for rows, write in batch.winners:
+            if self._entries + rows > limit:
+                self._flush()
+            self._entries += rows
+            if write is not None:
+                self._writes.append(write)
+        self.last_seq = batch.seq
+        newest, own = self.newest, self.own_origin
+        for group in batch.groups:
+            for write in group.writes:
+                hlc = write[0]
+                origin = hlc[HLC_PREFIX:]
+                if hlc > newest.get(origin, ""):
+                    newest[origin] = hlc
+                if origin == own:
+                    if not self.own_first or hlc < self.own_first:
+                        self.own_first = hlc
+                    if hlc > self.own_last:
+                        self.own_last = hlc
+
+    def finish(self) -> None:
+        """The push is over: encode what is left."""
+        self._flush()
+
+    def _flush(self) -> None:
+        if self._writes:
+            with timings.phase("snapshot_encode_s"):
+                self.parts.append(encode_part(self._writes))
+            self.changes += sum(len(w[3]) for w in self._writes)
+        self._writes, self._entries = [], 0
+
+    def fits(self, base: rs.Base, device: str) -> bool:
+        """Whether these parts are what reading the log for ``base`` would give: nothing
+        was logged since the push began, every batch of it is here and no other device's
+        update was applied."""
+        return (
+            self.log_max > 0
+            and not self._writes
+            and base.log_max == self.log_max
+            and base.cursors == {device: self.last_seq}
+        )
+
+
+def maybe_write(
+    session: SyncSession,
+    origin: str,
+    limits: Limits | None = None,
+    prepared: Prepared | None = None,
+) -> bool:
+    """Write a snapshot if one is due and no other device wrote a recent one; True if so.
+
+    ``prepared``: the parts the push encoded, used when they still fit (see
+    :class:`Prepared`)."""
     limits = limits or Limits()
     due = session.db(partial(rs.due, changes=limits.changes, segments=limits.segments))
     if due is None:
@@ -184,16 +268,27 @@ def maybe_write(session: SyncSession, origin: str, limits: Limits | None = None)
     if newest_elsewhere and recent and not due.forced:
         session.db(partial(rs.mark, segments=newest_elsewhere, log_max=due.log_max))
         return False  # another device's recent snapshot serves joiners just as well
-    return _write(session, origin, max(listing.get(me, [0])) + 1, limits.part_changes)
+    number = max(listing.get(me, [0])) + 1
+    return _write(session, origin, number, limits.part_changes, prepared)
 
 
-def _write(session: SyncSession, origin: str, number: int, part_changes: int) -> bool:
+def _write(
+    session: SyncSession,
+    origin: str,
+    number: int,
+    part_changes: int,
+    prepared: Prepared | None = None,
+) -> bool:
     me = session.config.device_id
     base = session.db(partial(rs.begin, own_device=me, own_origin=origin))
     if base is None:
         return False
     parts: list[bytes] = []
     after, changes = 0, 0
+    if prepared is not None and prepared.fits(base, me):
+        parts, changes, after = prepared.parts, prepared.changes, base.log_max
+        base.newest = dict(prepared.newest)
+        base.own_first, base.own_last = prepared.own_first, prepared.own_last
     try:
         while after < base.log_max:
             with timings.phase("snapshot_read_s"):
