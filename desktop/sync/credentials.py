@@ -13,6 +13,7 @@ about a missing keyring names what it is about (:meth:`SecretStore.problem_for`)
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from desktop import APP_ID
 
@@ -25,7 +26,7 @@ class SecretStore:
     def __init__(self, service: str = APP_ID) -> None:
         self.service = service
         self.cause: str | None = None  # why no keyring is used, or None
-        self._backend = None
+        self._backend: Any = None  # a keyring backend once found
 
     @property
     def problem(self) -> str | None:

@@ -171,7 +171,7 @@ class SyncEngine:
             if not self._already_uploaded(path, batch):
                 sealed = self.session.seal(encode_segment(batch.groups), KIND_SEGMENT, batch.seq)
                 self.remote.write(path, sealed)
-            self.db(lambda seq=batch.seq: outbox.confirm_pushed(seq))
+            self.db(partial(outbox.confirm_pushed, batch.seq))
             if prepared is not None:
                 prepared.add(batch)
             result.pushed += batch.size
@@ -233,7 +233,10 @@ class SyncEngine:
         name = self.session.device_name(device_id)
         if name is None:
             return
-        cursor = self.db(lambda: state.device(device_id)).cursor
+        device = self.db(partial(state.device, device_id))
+        if device is None:  # named but not (yet) recorded: nothing of it to pull
+            return
+        cursor = device.cursor
         single = False  # after a refused batch: one segment at a time to isolate the bad one
         while True:
             first = cursor + 1
@@ -266,7 +269,7 @@ class SyncEngine:
             result.pulled_segments += last - first + 1
             result.conflicts += applied.conflicts
             if applied.fast_clock:
-                fast = self.db(lambda o=applied.fast_clock: state.name_of_origin(o))
+                fast = self.db(partial(state.name_of_origin, applied.fast_clock))
                 warning = (
                     f"The clock of {fast} is more than 5 minutes fast; its changes were "
                     "accepted, but please correct its date and time."

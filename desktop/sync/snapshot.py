@@ -423,9 +423,7 @@ def start_from_snapshot(session: SyncSession, origin: str, result: CycleResult) 
                         parked=manifest.body["parked"],
                         own_origin=origin,
                         own_device=me,
-                        progress=lambda done, total=expected: session.progress(
-                            LOADING, done, total
-                        ),
+                        progress=partial(_report_loading, session, expected),
                     )
                 )
         except SegmentRejected as exc:
@@ -448,3 +446,10 @@ def start_from_snapshot(session: SyncSession, origin: str, result: CycleResult) 
         )
         return True
     return False
+
+
+def _report_loading(
+    session: SyncSession, expected: int, done: int, total: int | None = None
+) -> None:
+    """A snapshot load's progress, against the manifest's count unless told otherwise."""
+    session.progress(LOADING, done, expected if total is None else total)
