@@ -197,6 +197,8 @@ AFTER_FIRST_PAINT = (
     # (storage.front_door): a new, older, newer or damaged file still opens before it
     "peewee",
     "desktop.storage.models",
+    "json",  # the command line's --json output, a later launch's request
+    "_socket",  # asking a running Rapport (the lock alone says nobody is)
     "keyring",
     "dateparser",
     "rapidfuzz",
