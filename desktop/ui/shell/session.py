@@ -185,6 +185,8 @@ AFTER_FIRST_PAINT = (
     "desktop.ui.sync.controller",
     "desktop.services.sync.status",
     "desktop.domain.records",
+    "desktop.domain.circles",  # Today's rows are worded when its first answer comes
+    "desktop.domain.dates",
     "desktop.services.inbox",  # the phone's inbox folder: its first look follows the frame
     "desktop.ui.capture.inbox",  # and so do its watcher and Today's banner
     "desktop.ui.shell.tray",  # the tray icon and its reminders are not the window

@@ -23,8 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain import circles
-from desktop.domain.dates import Upcoming, when_text
 from desktop.ui.kit import format as fmt
 from desktop.ui.kit.background import TaskManager
 from desktop.ui.kit.lazy_refresh import RefreshWhenShown
@@ -34,6 +32,7 @@ from desktop.ui.people.history_actions import HistoryActions
 from desktop.ui.people.promise_list import PromiseList
 
 if TYPE_CHECKING:  # the records arrive with the first answer, after the first paint
+    from desktop.domain.dates import Upcoming  # and so do circles' and dates' rules (#15)
     from desktop.domain.records import CommitmentView, DriftingPerson, EventView
 
 #: Entities whose changes can alter one of Today's lists.
@@ -246,6 +245,8 @@ class TodayView(RefreshWhenShown, QWidget):
         self.loaded.emit()
 
     def _drift_line(self, d: DriftingPerson) -> Line:
+        from desktop.domain import circles
+
         circle = self.tr(circles.circle(d.circle).label)
         if d.days_since is None:
             detail = self.tr("%1 · never talked").replace("%1", circle)
@@ -273,6 +274,8 @@ class TodayView(RefreshWhenShown, QWidget):
         return Line(e.id, f"{e.title}", f"{when} · {detail}", badge, None, "event", e)
 
     def _date_line(self, u: Upcoming) -> Line:
+        from desktop.domain.dates import when_text
+
         years = ""
         if u.years:
             years = (self.tr("turns %1") if u.label == "birthday" else self.tr("%1 years")).replace(
@@ -283,6 +286,8 @@ class TodayView(RefreshWhenShown, QWidget):
 
     def _open_date(self, index: object) -> None:
         payload = index.data(PAYLOAD_ROLE)  # type: ignore[attr-defined]
+        from desktop.domain.dates import Upcoming
+
         if isinstance(payload, Upcoming):
             self.openPersonRequested.emit(payload.person_id)
 
