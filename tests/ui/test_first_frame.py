@@ -353,3 +353,14 @@ def test_people_reads_its_first_screenful_through_the_full_open(
     assert window.pages.currentWidget() is window.people
     assert window.people.model.rowCount() == 1
     assert not front_door.has_deferred_open()  # opened by that read, before any frame
+
+
+def test_the_window_icon_is_drawn_by_rapports_own_svg_engine(qtbot) -> None:
+    """The application's icon (#15) comes from ``icons.icon("app")`` — no SVG icon-engine
+    plugin to load before the first frame — and still draws app.svg."""
+    from desktop.app import create_application
+
+    app = create_application()
+    window_icon = app.windowIcon()
+    assert window_icon.name() == "app"  # our engine's name; QIcon(path) has none
+    assert not window_icon.pixmap(32, 32).isNull()
