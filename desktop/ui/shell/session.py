@@ -193,6 +193,8 @@ AFTER_FIRST_PAINT = (
     "desktop.ui.settings.reminders",
     "desktop.ui.shell.termination",  # SIGTERM as Quit: nothing to save before the frame
     "desktop.services.calendar_sync.account",  # is a calendar set up? After Today's answer
+    "desktop.ui.calendar_sync.today_rows",  # Today's hidden sections: built with its answer
+    "desktop.ui.contacts_sync.today_entry",
     "PySide6.QtNetwork",  # the instance server listens after the first frame
     "desktop.ui.people.person_view",  # built with the first person shown
     # the store's full open follows the frame when the first look finds the plain case
