@@ -8,7 +8,6 @@ people they take a few hundred milliseconds), refreshed when a change could alte
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
@@ -43,14 +42,27 @@ RELEVANT = frozenset(
 )
 
 
-@dataclass(frozen=True)
 class TodayData:
-    owe: list[CommitmentView]
-    waiting: list[CommitmentView]
-    drifting: list[DriftingPerson]
-    upcoming: list[EventView]
-    day: date
-    dates: list[Upcoming] = field(default_factory=list)
+    """Today's lists, read on the worker (a plain class: a dataclass compiles its methods
+    when defined, ~0.7 ms before the first frame, #15)."""
+
+    __slots__ = ("dates", "day", "drifting", "owe", "upcoming", "waiting")
+
+    def __init__(
+        self,
+        owe: list[CommitmentView],
+        waiting: list[CommitmentView],
+        drifting: list[DriftingPerson],
+        upcoming: list[EventView],
+        day: date,
+        dates: list[Upcoming] | None = None,
+    ) -> None:
+        self.owe = owe
+        self.waiting = waiting
+        self.drifting = drifting
+        self.upcoming = upcoming
+        self.day = day
+        self.dates = dates if dates is not None else []
 
 
 def load_today() -> TodayData:
