@@ -14,10 +14,10 @@ from desktop.ui.kit import pyside_import  # noqa: F401  (before PySide6: see tha
 # isort: split
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
-from desktop import APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
+from desktop import APP_NAME, ORG_DOMAIN, ORG_NAME, __version__, paths
 from desktop.storage.errors import StoreError
 from desktop.ui.kit.cycle_collector import install_cycle_collector
 
@@ -37,13 +37,11 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setApplicationVersion(__version__)
     app = QApplication(argv if argv is not None else sys.argv[:1])
     QGuiApplication.setDesktopFileName("rapport")
-    # Drawn by the icons' own SVG engine (app.svg has no ink to tint): QIcon(path) would
-    # load Qt's SVG icon-engine plugin first, ~1.5 ms before the first frame (#15).
-    from desktop.ui.kit.icons import icon
-
-    window_icon = icon("app")
-    if not window_icon.isNull():
-        app.setWindowIcon(window_icon)
+    # QIcon(path), not ``icons.icon("app")``: that module names the ``Qt`` namespace
+    # (~13 ms of enums), which ``rapport capture``'s first frame does without (#15).
+    icon = paths.resource("icons", "app.svg")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
     install_cycle_collector(app)  # no Qt object may die on a worker thread
     return app
 

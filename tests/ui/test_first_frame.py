@@ -354,26 +354,3 @@ def test_people_reads_its_first_screenful_through_the_full_open(
     assert window.people.model.rowCount() == 1
     assert not front_door.has_deferred_open()  # opened by that read, before any frame
 
-
-def test_the_window_icon_is_drawn_by_rapports_own_svg_engine() -> None:
-    """The application's icon (#15) comes from ``icons.icon("app")`` — no SVG icon-engine
-    plugin to load before the first frame — and still draws app.svg. In a fresh process:
-    here the tests' application already exists."""
-    import os
-    import subprocess
-    import sys
-
-    code = (
-        "from desktop.app import create_application\n"
-        "icon = create_application().windowIcon()\n"
-        "print(icon.name(), icon.pixmap(32, 32).isNull())\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        timeout=60,
-        check=True,
-    )
-    assert result.stdout.split() == ["app", "False"]  # our engine's name; QIcon(path) has none
