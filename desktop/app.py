@@ -37,6 +37,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setApplicationVersion(__version__)
     app = QApplication(argv if argv is not None else sys.argv[:1])
     QGuiApplication.setDesktopFileName("rapport")
+    # QIcon(path), not ``icons.icon("app")``: that module names the ``Qt`` namespace
+    # (~13 ms of enums), which ``rapport capture``'s first frame does without (#15).
     icon = paths.resource("icons", "app.svg")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))

@@ -8,32 +8,36 @@ show or paint something.
 
 from __future__ import annotations
 
-import argparse
 import sys
-from collections.abc import Sequence
-from typing import NoReturn
+from collections.abc import Callable, Sequence
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any, NoReturn
 
-from desktop import __version__
-from desktop.commands import (
-    COMMAND_MODULE_NAMES,
-    FAST_COMMANDS,
-    CommandError,
-    common_options,
-    load_command_modules,
-)
+from desktop.commands import COMMAND_MODULE_NAMES, FAST_COMMANDS, CommandError
+
+if TYPE_CHECKING:  # plain `rapport` and `rapport capture` never build a parser (#15)
+    import argparse
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse, with what it quotes from the command line made safe for a terminal."""
+def _parser_type() -> type[argparse.ArgumentParser]:
+    """argparse, with what it quotes from the command line made safe for a terminal
+    (made on first use: importing argparse is part of what plain ``rapport`` skips)."""
+    import argparse
 
-    def error(self, message: str) -> NoReturn:
-        from desktop.commands.failures import printable
+    class _Parser(argparse.ArgumentParser):
+        def error(self, message: str) -> NoReturn:
+            from desktop.commands.failures import printable
 
-        super().error(printable(message, limit=0))
+            super().error(printable(message, limit=0))
+
+    return _Parser
 
 
 def build_parser(modules: tuple[str, ...] = COMMAND_MODULE_NAMES) -> argparse.ArgumentParser:
-    parser = _Parser(
+    from desktop import __version__
+    from desktop.commands import common_options, load_command_modules
+
+    parser = _parser_type()(
         prog="rapport",
         description="Rapport keeps who you know, what you talked about and what you promised.",
         parents=[common_options(top_level=True)],
@@ -65,16 +69,16 @@ def _run(arguments: list[str]) -> int:
     if problem:
         print(f"rapport: {problem}", file=sys.stderr)
         return 2
-    args = _plain_fast_command(arguments)
-    if args is None:
-        parser = build_parser(_modules_for(arguments))
-        args = parser.parse_args(arguments)
+    fast = _plain_fast_command(arguments)
+    args = fast if fast is not None else build_parser(_modules_for(arguments)).parse_args(arguments)
     handler = getattr(args, "handler", None)
     if handler is None:
         from desktop.commands.gui import run_gui
 
         handler = run_gui
     try:
+        if fast is not None:
+            return _run_window(handler, args)
         return int(handler(args) or 0)
     except CommandError as exc:
         from desktop.commands.failures import printable
@@ -83,6 +87,26 @@ def _run(arguments: list[str]) -> int:
         # characters, which a terminal would obey.
         print(f"rapport: {printable(str(exc), limit=0)}", file=sys.stderr)
         return exc.exit_code
+
+
+def _run_window(handler: Callable[[Any], Any], args: SimpleNamespace) -> int:
+    """A window's command (``rapport``, ``rapport capture``) with no cycle collection until
+    its application's own collector takes over (``desktop.ui.kit.cycle_collector``, made
+    with the QApplication: from then on the GUI thread collects on a timer, first after the
+    first frame). Importing PySide6 and the window's modules allocates for ~100 ms and
+    frees no cycles, yet CPython's collector ran ~30 times over it (~4 ms, #15). Collection
+    comes back here if the command ended before making an application (a bad folder)."""
+    import gc
+
+    from desktop import gc_pause
+
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return int(handler(args) or 0)
+    finally:
+        if was_enabled and not gc_pause.on_request_only():
+            gc.enable()
 
 
 def _failed(exc: Exception, arguments: list[str]) -> int:
@@ -114,12 +138,14 @@ def _data_dir_argument(arguments: list[str]) -> str | None:
     return None
 
 
-def _plain_fast_command(arguments: list[str]) -> argparse.Namespace | None:
+def _plain_fast_command(arguments: list[str]) -> SimpleNamespace | None:
     """``rapport [gui|capture] [--data-dir DIR]`` without building a parser; else None.
 
     Building argparse parsers costs ~20 ms (every help string goes through gettext,
     which searches the disk for translations each time), a tenth of a bare Qt window's
-    start-up — and ``rapport capture`` sits behind a global shortcut. Only these exact
+    start-up — and ``rapport capture`` sits behind a global shortcut; importing argparse
+    itself is skipped too (its namespace is a ``SimpleNamespace`` with the same
+    attributes). Only these exact
     shapes take the shortcut; anything else (help, typos, other options) gets the full
     parser and its messages, so the behaviour is the same either way.
     """
@@ -138,10 +164,12 @@ def _plain_fast_command(arguments: list[str]) -> argparse.Namespace | None:
         return None  # let argparse explain
     if rest not in ([], ["gui"], ["capture"]):
         return None
+    from desktop.commands import load_command_modules
+
     command = rest[0] if rest else "gui"
     module = load_command_modules((FAST_COMMANDS[command],))[0]
     handler = module.capture_command if command == "capture" else module.run_gui
-    return argparse.Namespace(command=command, data_dir=folder, handler=handler)
+    return SimpleNamespace(command=command, data_dir=folder, handler=handler)
 
 
 def _modules_for(arguments: list[str]) -> tuple[str, ...]:

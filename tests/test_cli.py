@@ -149,3 +149,45 @@ def test_the_parser_free_fast_path_reads_what_argparse_reads(arguments: list[str
 )
 def test_anything_else_gets_the_full_parser(arguments: list[str]) -> None:
     assert cli._plain_fast_command(arguments) is None
+
+
+def test_a_window_command_starts_without_cycle_collection_and_gives_it_back() -> None:
+    """``rapport`` / ``rapport capture`` (#15): no automatic collection while PySide6 and
+    the window load (the application's collector takes over when it is made); a command
+    that ends before making one gives automatic collection back."""
+    import gc
+
+    from desktop import gc_pause
+
+    app_collects = gc_pause.on_request_only()  # a test application's collector may run
+    gc_pause.collect_automatically()
+    try:
+        seen: list[bool] = []
+
+        def handler(args: object) -> int:
+            seen.append(gc.isenabled())
+            return 3
+
+        fast = cli._plain_fast_command([])
+        assert fast is not None
+        assert cli._run_window(handler, fast) == 3
+        assert seen == [False]
+        assert gc.isenabled()
+
+        def fails(args: object) -> int:
+            raise ValueError("no such folder")
+
+        with pytest.raises(ValueError):
+            cli._run_window(fails, fast)
+        assert gc.isenabled()
+
+        def makes_an_application(args: object) -> int:
+            gc_pause.collect_only_on_request()  # as create_application's collector does
+            return 0
+
+        assert cli._run_window(makes_an_application, fast) == 0
+        assert not gc.isenabled()  # the GUI thread's timer collects from now on
+        gc_pause.collect_automatically()
+    finally:
+        if app_collects:
+            gc_pause.collect_only_on_request()

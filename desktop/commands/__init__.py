@@ -6,13 +6,14 @@ store's own clear errors turned into one-line messages, and JSON output helpers.
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop import paths
+
+if TYPE_CHECKING:  # argparse and json load when a parser or a --json output is made:
+    import argparse  # plain `rapport` (the window) starts without them (#15)
 
 
 class CommandError(Exception):
@@ -25,6 +26,8 @@ class CommandError(Exception):
 
 def common_options(*, top_level: bool = False) -> argparse.ArgumentParser:
     """``--data-dir`` on the main parser and on every subcommand."""
+    import argparse
+
     parent = argparse.ArgumentParser(add_help=False)
     parent.add_argument(
         "--data-dir",
@@ -69,6 +72,7 @@ def open_store(args: argparse.Namespace) -> Path:
 
 def at_least(minimum: int, maximum: int = 1_000_000_000) -> Any:
     """An argparse type: a whole number from ``minimum`` to ``maximum``, else a usage error."""
+    import argparse
 
     def parse(text: str) -> int:
         try:
@@ -86,6 +90,8 @@ def at_least(minimum: int, maximum: int = 1_000_000_000) -> Any:
 
 
 def print_json(value: Any) -> None:
+    import json
+
     sys.stdout.write(json.dumps(value, ensure_ascii=False, default=str) + "\n")
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-import argparse
+from typing import TYPE_CHECKING
 
 from desktop.commands import add_command, data_dir
+
+if TYPE_CHECKING:
+    import argparse
 
 
 def run_gui(args: argparse.Namespace) -> int:

@@ -178,6 +178,38 @@ def test_pysides_import_check_gives_its_own_answers_from_the_bytes() -> None:
         assert style.__file__ not in linecache.cache
 
 
+def test_pysides_import_check_answers_the_standard_library_without_reading_it(
+    monkeypatch,
+) -> None:
+    """The standard library never names PySide6: its modules (typing, inspect …, a
+    third of those checked before the first frame) are answered without opening them."""
+    import inspect
+    import sys
+    import typing
+
+    import pytest
+
+    from desktop.ui.kit import pyside_import, style
+
+    feature = sys.modules.get("shibokensupport.feature")
+    if feature is None or not hasattr(feature, "_mod_uses_pyside"):
+        pytest.skip("this PySide6 has no per-module check")
+    pyside_import.install()
+    check = feature._mod_uses_pyside
+    opened: list[str] = []
+    real_open = open
+
+    def spy(path: object, *args: object, **kwargs: object) -> object:
+        opened.append(str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(pyside_import, "open", spy, raising=False)
+    assert check(typing) is False and check(inspect) is False
+    assert opened == []
+    assert check(style) is True  # Rapport's own modules are still read
+    assert opened == [style.__file__]
+
+
 def test_the_first_paint_report_names_qt_types_already_made() -> None:
     """The start-up test reads ``loaded``: a Qt type named before the frame must show."""
     from PySide6.QtWidgets import QStyle
@@ -321,3 +353,4 @@ def test_people_reads_its_first_screenful_through_the_full_open(
     assert window.pages.currentWidget() is window.people
     assert window.people.model.rowCount() == 1
     assert not front_door.has_deferred_open()  # opened by that read, before any frame
+

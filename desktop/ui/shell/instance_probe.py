@@ -14,11 +14,6 @@ asks through QtNetwork as before. No Qt here, so importing this costs nothing.
 
 from __future__ import annotations
 
-# The C module under ``socket``: the same objects, without the 7–9 ms that ``socket``
-# spends turning its constants into enums at import — a twentieth of a bare Qt window's
-# start-up, on the path of a global shortcut. Stable in CPython since Python 2.
-import _socket
-import json
 import os
 import sys
 import zlib
@@ -64,6 +59,13 @@ def _qt_temp_folder() -> str | None:
 
 
 def probe_supported() -> bool:
+    # The C module under ``socket``: the same objects, without the 7–9 ms that ``socket``
+    # spends turning its constants into enums at import — a twentieth of a bare Qt
+    # window's start-up, on the path of a global shortcut. Stable in CPython since
+    # Python 2. Imported here, with json below: plain ``rapport`` takes the folder's lock
+    # (``server_name``) and asks nobody before its first frame (#15).
+    import _socket
+
     return _qt_temp_folder() is not None and hasattr(_socket, "AF_UNIX")
 
 
@@ -81,6 +83,9 @@ def send_to_running(data_folder: Path, action: str, **payload: object) -> bool:
     path = socket_path(data_folder)
     if path is None or not path.exists():
         return False
+    import _socket
+    import json
+
     message = json.dumps({"action": action, **payload}).encode("utf-8") + b"\n"
     try:
         client = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)

@@ -185,18 +185,24 @@ AFTER_FIRST_PAINT = (
     "desktop.ui.sync.controller",
     "desktop.services.sync.status",
     "desktop.domain.records",
+    "desktop.domain.circles",  # Today's rows are worded when its first answer comes
+    "desktop.domain.dates",
     "desktop.services.inbox",  # the phone's inbox folder: its first look follows the frame
     "desktop.ui.capture.inbox",  # and so do its watcher and Today's banner
     "desktop.ui.shell.tray",  # the tray icon and its reminders are not the window
     "desktop.ui.settings.reminders",
     "desktop.ui.shell.termination",  # SIGTERM as Quit: nothing to save before the frame
     "desktop.services.calendar_sync.account",  # is a calendar set up? After Today's answer
+    "desktop.ui.calendar_sync.today_rows",  # Today's hidden sections: built with its answer
+    "desktop.ui.contacts_sync.today_entry",
     "PySide6.QtNetwork",  # the instance server listens after the first frame
     "desktop.ui.people.person_view",  # built with the first person shown
     # the store's full open follows the frame when the first look finds the plain case
     # (storage.front_door): a new, older, newer or damaged file still opens before it
     "peewee",
     "desktop.storage.models",
+    "json",  # the command line's --json output, a later launch's request
+    "_socket",  # asking a running Rapport (the lock alone says nobody is)
     "keyring",
     "dateparser",
     "rapidfuzz",

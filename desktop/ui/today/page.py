@@ -8,7 +8,6 @@ people they take a few hundred milliseconds), refreshed when a change could alte
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
@@ -23,8 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain import circles
-from desktop.domain.dates import Upcoming, when_text
 from desktop.ui.kit import format as fmt
 from desktop.ui.kit.background import TaskManager
 from desktop.ui.kit.lazy_refresh import RefreshWhenShown
@@ -34,7 +31,10 @@ from desktop.ui.people.history_actions import HistoryActions
 from desktop.ui.people.promise_list import PromiseList
 
 if TYPE_CHECKING:  # the records arrive with the first answer, after the first paint
+    from desktop.domain.dates import Upcoming  # and so do circles' and dates' rules (#15)
     from desktop.domain.records import CommitmentView, DriftingPerson, EventView
+    from desktop.ui.calendar_sync.today_rows import CalendarSuggestions
+    from desktop.ui.contacts_sync.today_entry import AddressBookEntry
 
 #: Entities whose changes can alter one of Today's lists.
 RELEVANT = frozenset(
@@ -42,14 +42,27 @@ RELEVANT = frozenset(
 )
 
 
-@dataclass(frozen=True)
 class TodayData:
-    owe: list[CommitmentView]
-    waiting: list[CommitmentView]
-    drifting: list[DriftingPerson]
-    upcoming: list[EventView]
-    day: date
-    dates: list[Upcoming] = field(default_factory=list)
+    """Today's lists, read on the worker (a plain class: a dataclass compiles its methods
+    when defined, ~0.7 ms before the first frame, #15)."""
+
+    __slots__ = ("dates", "day", "drifting", "owe", "upcoming", "waiting")
+
+    def __init__(
+        self,
+        owe: list[CommitmentView],
+        waiting: list[CommitmentView],
+        drifting: list[DriftingPerson],
+        upcoming: list[EventView],
+        day: date,
+        dates: list[Upcoming] | None = None,
+    ) -> None:
+        self.owe = owe
+        self.waiting = waiting
+        self.drifting = drifting
+        self.upcoming = upcoming
+        self.day = day
+        self.dates = dates if dates is not None else []
 
 
 def load_today() -> TodayData:
@@ -174,11 +187,6 @@ class TodayView(RefreshWhenShown, QWidget):
         grid.addWidget(self.drifting_section, 1, 0)
         grid.addWidget(self.events_section, 1, 1)
         grid.addWidget(self.dates_section, 2, 0, 1, 2)
-        from desktop.ui.calendar_sync.today_rows import CalendarSuggestions
-
-        self.calendar = CalendarSuggestions(self)  # hidden until a calendar is set up (#18)
-        self.calendar.openEventRequested.connect(self.openEventRequested)
-        grid.addWidget(self.calendar, 3, 0, 1, 2)
         grid.setRowStretch(0, 3)
         grid.setRowStretch(1, 2)
         grid.setRowStretch(2, 1)
@@ -187,14 +195,37 @@ class TodayView(RefreshWhenShown, QWidget):
         layout.setSpacing(MARGIN)
         layout.addWidget(self.title)
         layout.addLayout(grid, 1)
-        from desktop.ui.contacts_sync.today_entry import AddressBookEntry
-
-        self.address_book = AddressBookEntry(parent=self)  # new from / gone from the phone
-        self.address_book.openPersonRequested.connect(self.openPersonRequested)
-        self.loaded.connect(self.address_book.refresh)
-        layout.addWidget(self.address_book)
         layout.addWidget(hint)
+        # Two sections hidden until their own reads answer — the calendar's suggestions
+        # (#18) and the address book's entry — are built with Today's first answer, after
+        # the first frame, or when first asked (#15): see ``calendar``, ``address_book``.
+        self._grid, self._layout = grid, layout
+        self._calendar: CalendarSuggestions | None = None
+        self._address_book: AddressBookEntry | None = None
         self._set_title()
+
+    @property
+    def calendar(self) -> CalendarSuggestions:
+        """Meetings from the calendar to log (hidden until a calendar is set up, #18)."""
+        if self._calendar is None:
+            from desktop.ui.calendar_sync.today_rows import CalendarSuggestions
+
+            self._calendar = CalendarSuggestions(self)
+            self._calendar.openEventRequested.connect(self.openEventRequested)
+            self._grid.addWidget(self._calendar, 3, 0, 1, 2)
+        return self._calendar
+
+    @property
+    def address_book(self) -> AddressBookEntry:
+        """People new from / gone from the phone's address book (hidden when none)."""
+        if self._address_book is None:
+            from desktop.ui.contacts_sync.today_entry import AddressBookEntry
+
+            self._address_book = AddressBookEntry(parent=self)
+            self._address_book.openPersonRequested.connect(self.openPersonRequested)
+            self.loaded.connect(self._address_book.refresh)
+            self._layout.insertWidget(self._layout.indexOf(self._grid) + 1, self._address_book)
+        return self._address_book
 
     def _lines_view(self, name: str) -> QListView:
         view = QListView(self)
@@ -243,9 +274,12 @@ class TodayView(RefreshWhenShown, QWidget):
         # calendar is set up (a file and five modules) can follow Today's answer, which
         # comes after the first frame (the readers wait for it).
         self.calendar.refresh()
+        self.address_book  # noqa: B018  (built now, so Today's answer refreshes it)
         self.loaded.emit()
 
     def _drift_line(self, d: DriftingPerson) -> Line:
+        from desktop.domain import circles
+
         circle = self.tr(circles.circle(d.circle).label)
         if d.days_since is None:
             detail = self.tr("%1 · never talked").replace("%1", circle)
@@ -273,6 +307,8 @@ class TodayView(RefreshWhenShown, QWidget):
         return Line(e.id, f"{e.title}", f"{when} · {detail}", badge, None, "event", e)
 
     def _date_line(self, u: Upcoming) -> Line:
+        from desktop.domain.dates import when_text
+
         years = ""
         if u.years:
             years = (self.tr("turns %1") if u.label == "birthday" else self.tr("%1 years")).replace(
@@ -283,6 +319,8 @@ class TodayView(RefreshWhenShown, QWidget):
 
     def _open_date(self, index: object) -> None:
         payload = index.data(PAYLOAD_ROLE)  # type: ignore[attr-defined]
+        from desktop.domain.dates import Upcoming
+
         if isinstance(payload, Upcoming):
             self.openPersonRequested.emit(payload.person_id)
 
