@@ -353,4 +353,3 @@ def test_people_reads_its_first_screenful_through_the_full_open(
     assert window.pages.currentWidget() is window.people
     assert window.people.model.rowCount() == 1
     assert not front_door.has_deferred_open()  # opened by that read, before any frame
-
