@@ -514,9 +514,23 @@ class MainWindow(QMainWindow):
         geometry = keys.read_bytes(keys.GEOMETRY)
         if geometry is not None:
             self.restoreGeometry(geometry)
+        else:
+            self._fit_default_size()
         state = keys.read_bytes(keys.STATE)
         if state is not None:
             self.restoreState(state, keys.STATE_VERSION)
+
+    def _fit_default_size(self) -> None:
+        """First run: the default size, but never larger than the screen's free area (a
+        1366×768 laptop at 125 % leaves about 1090×615), centred on it."""
+        screen = self.screen()
+        if screen is None:
+            return
+        area = screen.availableGeometry()
+        if self.width() <= area.width() and self.height() <= area.height():
+            return
+        self.resize(self.size().boundedTo(area.size()))
+        self.move(area.center() - self.rect().center())
 
     @staticmethod
     def _restore_splitter(name: str, splitter: QSplitter) -> None:
