@@ -522,7 +522,7 @@ _POSSESSOR_THEN_NAME = re.compile(  # "His cofounder Lea Brandt", "her old boss,
     r"|boyfriend|fianc[\u00e9e]e?|deputy|chief|editor|agent|lawyer|accountant|landlord"
     r"|landlady|tutor|coach|investor|recruiter|report|niece|nephew|grandson|granddaughter"
     r"|co-?author|collaborator|co-?worker|classmate|mentee|client|contact|gallerist|publisher"
-    r"|editor|agent|producer|doctor|gp|dentist|therapist))"
+    r"|editor|agent|producer|doctor|gp|dentist|therapist)(?i:-in-law)?)"
     r",?[ \t]+(?:(?i:dr|prof|mr|mrs|ms)\.?[ \t]+)?"
     r"(?P<name>[A-Z][\w'\-]+(?:[ \t]+[A-Z][\w'\-]+)?)"
 )

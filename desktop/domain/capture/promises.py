@@ -208,7 +208,9 @@ class _PromiseReader(_IntroFinder):
             if folded in ("her", "him", "them"):
                 if folded == "her" and self._her_is_possessive(at + 3, hi):
                     continue
-                return self.pronoun(folded, at, exclude=c.named)
+                # "our ED, Patrice, wasn't there, so I have to brief her": the object of my
+                # promise may be someone only mentioned in its own sentence
+                return self.pronoun(folded, at, exclude=c.named, aside=c.kind == "me")
             if _POSSESSIVE_END_RE.search(word) and _is_cap(word):
                 owner_of = owner_of or self.lookup(re.split(_A, word)[0])
                 continue

@@ -31,6 +31,15 @@ from desktop.domain.capture.names import _index, _is_cap, _scan_name, tidy_name
 from desktop.domain.capture.results import ParsedCommitment, ParsedIntroduction
 from desktop.domain.capture.rules import LanguageRules
 
+_MET_LEAD = re.compile(
+    r"(?i:met(?:\s+up\s+with)?|chatted\s+(?:with|to)|talked\s+(?:with|to)|spoke\s+(?:with|to)"
+    r"|ran\s+into|bumped\s+into|caught\s+up\s+with|(?:coffee|lunch|dinner|drinks)\s+with)\s+"
+)
+_MY_ROLE_NAME = re.compile(  # "our ED, Patrice,", "my head of department, Ian Marsh,"
+    r"\b(?i:my|our)[ \t]+(?:[\w\-]+[ \t]+){0,3}?[\w\-]+,[ \t]+"
+    r"(?P<name>[A-Z][\w'\-]+(?:[ \t]+[A-Z][\w'\-]+)?)(?=\s*[,(])"
+)
+_FULL_NAME_IN = re.compile(r"\b[A-Z][a-z][\w'\-]*[ \t]+[A-Z][a-z][\w'\-]*")
 _MET_PRONOUN = re.compile(r"\b(?:met|meeting|met\s+up\s+with|chatted\s+with)\s+(him|her)\b", re.I)
 
 
@@ -215,13 +224,21 @@ class _ReaderBase:
         if name.casefold() in {p.casefold() for p in self.people}:
             self.mentions.append((pos, name, sentence))
 
-    def pronoun(self, word: str, pos: int, exclude: frozenset[str] = frozenset()) -> str | None:
+    def pronoun(
+        self, word: str, pos: int, exclude: frozenset[str] = frozenset(), *, aside: bool = False
+    ) -> str | None:
         """Who "she/he/her/him/they/them" at ``pos`` is, by recency and agreement: the
         note itself tells who is "he" or "she" ("Omar is raising for his startup", an
         earlier "she" that meant Leila, "Mr"/"Ms"); names are never guessed from."""
         folded = word.casefold()
         gender = {"she": "f", "her": "f", "he": "m", "him": "m"}.get(folded)
-        who = self.recent(pos, plural=folded in ("they", "them"), exclude=exclude, gender=gender)
+        who = self.recent(
+            pos,
+            plural=folded in ("they", "them"),
+            exclude=exclude,
+            gender=gender,
+            aside_ok=aside and folded in ("her", "him"),
+        )
         if who and gender:
             self.gender.setdefault(who, gender)
         return who
@@ -231,6 +248,7 @@ class _ReaderBase:
         holding only one kind of third-person pronoun tells that person's."""
         t = self.text
         self.learn_possessors()
+        self.learn_appositions()
         for m in _AND_HIS.finditer(t):  # "Daniel Okafor and his mentor Patricia Lim"
             named = _NAME_AT_END.search(t, max(0, m.start() - 40), m.start())
             who = self.lookup(named.group("who")) if named else None
@@ -240,8 +258,10 @@ class _ReaderBase:
             met = [n for p, n, _s in self.mentions if p < m.start()]
             if len(set(met)) == 1:
                 self.gender.setdefault(met[0], "m" if m.group(1).casefold() == "him" else "f")
+        self._learn_gender_from_next_sentence(clauses)
         for i, c in enumerate(clauses):
-            span = _scan_name(t, c.start, c.end, lower_ok=False)
+            met = _MET_LEAD.match(t, c.start, c.end)  # "Met Lucy Tang from UKRI — she's …"
+            span = _scan_name(t, met.end() if met else c.start, c.end, lower_ok=False)
             if span is None:
                 continue
             who = self.lookup(t[span[0] : span[1]])
@@ -250,6 +270,8 @@ class _ReaderBase:
             rest = t[span[1] : c.end]
             if self._named_in(span[1], c.end):
                 continue  # "Ana told Ben his ...": whose is unclear
+            if _FULL_NAME_IN.search(rest):
+                continue  # "Met Harpreet Gill via Vikram Sethi — he had …": Vikram, not met
             nxt = clauses[i + 1] if i + 1 < len(clauses) else None
             same = nxt is not None and nxt.sentence == c.sentence
             if nxt is not None and same and not self._named_in(nxt.start, nxt.end):
@@ -267,6 +289,32 @@ class _ReaderBase:
             )
             if bool(male) != bool(female):
                 self.gender[who] = "m" if male else "f"
+
+    def _learn_gender_from_next_sentence(self, clauses: list[_Clause]) -> None:
+        """ "Table host was Harold Nakamura, retired from Goldman. He hinted at $25k": a
+        sentence that opens with "He"/"She" right after one that names only one person (met
+        or mentioned in full) tells that person's gender, the antecedent any reader takes."""
+        t = self.text
+        first: dict[int, _Clause] = {}
+        for c in clauses:
+            first.setdefault(c.sentence, c)
+        bounds: dict[int, tuple[int, int]] = {}
+        for c in clauses:
+            lo, hi = bounds.get(c.sentence, (c.start, c.end))
+            bounds[c.sentence] = (min(lo, c.start), max(hi, c.end))
+        for sentence, c in first.items():
+            lead = re.match(r"(He|She)\b(?!\s+and\b)", t[c.start : c.end])
+            if lead is None or sentence - 1 not in bounds:
+                continue
+            lo, hi = bounds[sentence - 1]
+            named = {n.casefold(): n for n in self._named_in(lo, hi)}
+            named.update((n.casefold(), n) for p, n in self.others if lo <= p < hi)
+            if len(named) != 1:
+                continue
+            if re.search(r"\b(?:he|she|his|him|her|hers)\b", t[lo:hi], re.I):
+                continue  # "Ana met Ben; she ...": the sentence itself already has a pronoun
+            who = self.lookup(next(iter(named.values()))) or next(iter(named.values()))
+            self.gender.setdefault(who, "m" if lead.group(1) == "He" else "f")
 
     def name_of(self, raw: str) -> str:
         """The person ``raw`` names: one met or known, else one only mentioned in full
@@ -306,6 +354,17 @@ class _ReaderBase:
             if words:
                 found.add(tidy_name(first + " " + " ".join(words)))
         return found
+
+    def learn_appositions(self) -> None:
+        """ "Our ED, Patrice, wasn't there", "I owe my own CD, Helen, an update": someone of
+        the writer's own, named in an apposition, is remembered as mentioned (not met)."""
+        for m in _MY_ROLE_NAME.finditer(self.text):
+            raw = m.group("name")
+            if raw.split()[0].casefold() in _NOT_NAME:
+                continue
+            named = self.lookup(raw)
+            if named is None or named.casefold() not in {p.casefold() for p in self.people}:
+                self.others.append((m.start("name"), named or tidy_name(raw)))
 
     def learn_possessors(self) -> None:
         """ "Met Kenji. His cofounder Lea Brandt ...": "his" is the one person met it can
@@ -349,6 +408,7 @@ class _ReaderBase:
         plural: bool = False,
         exclude: frozenset[str] = frozenset(),
         gender: str | None = None,
+        aside_ok: bool = False,
     ) -> str | None:
         """Who a pronoun at ``pos`` means: the person met mentioned last before it, not
         counting people named in the pronoun's own clause ("she'll intro me to Ben" is
@@ -391,6 +451,9 @@ class _ReaderBase:
             group = [m for m in before if m[3] == last_sentence]
             return min(group, key=lambda m: (m[0], -m[1]))[2]
         best = max(before)
+        aside = self._mentioned_since(best[0], pos, exclude, gender) if aside_ok else None
+        if aside is not None:
+            return aside
         if gender and best[2] not in self.gender:  # a known "he" beats an unknown one
             agreeing = [m for m in before if self.gender.get(m[2]) == gender]
             # but "Yusuf wants to see our prototype, I promised to show it to him" after
@@ -402,6 +465,23 @@ class _ReaderBase:
                 best = max(agreeing)
         group = [m for m in before if m[0] == best[0]]
         return max(group)[2]
+
+    def _mentioned_since(
+        self, met_at: int, pos: int, exclude: frozenset[str], gender: str | None
+    ) -> str | None:
+        """ "Our ED, Patrice, wasn't there, so I have to brief her": someone only mentioned,
+        named in the pronoun's own sentence after the last person met, is the one it means
+        (when the note does not say they are of the other gender)."""
+        found = None
+        for p, n in self.others:
+            if not met_at < p < pos or not self._same_sentence(p, pos):
+                continue
+            if n.casefold() in exclude or n.casefold() in {x.casefold() for x in self.people}:
+                continue
+            if gender and self.gender.get(n, gender) != gender:
+                continue
+            found = n if found is None or found == n else ""
+        return found or None
 
     def _same_sentence(self, lo: int, hi: int) -> bool:
         """Whether no sentence ends between ``lo`` and ``hi``."""
