@@ -89,6 +89,9 @@ _MAKE_IT = re.compile(
     r"|move\s+(?:it|that)\s+to|moved\s+to)\s+",
     re.I,
 )
+_THING_THEN_TO = re.compile(  # "send them to Mikko", "pass them over to her", "them on to"
+    r"\s+(?:(?:back|over|on|along|across|round)\s+)?(?:to|onto|on\s+to)\s+(?!me\b|us\b)\S", re.I
+)
 _SECOND_ACTION = re.compile(  # "… and pass it to him": the last action under one modal
     r"\s+and\s+(?:then\s+)?(?!(?:the|a|an|my|our|his|her|their|some|also|i|we|she|he|they)\b)"
     r"(?=[a-z]+\s+(?:it|them|this|that|him|her)\b)"
@@ -208,6 +211,8 @@ class _PromiseReader(_IntroFinder):
             if folded in ("her", "him", "them"):
                 if folded == "her" and self._her_is_possessive(at + 3, hi):
                     continue
+                if folded == "them" and _THING_THEN_TO.match(t, at + 4, hi):
+                    continue  # "write up the maps and send them to Mikko": Mikko gets them
                 # "our ED, Patrice, wasn't there, so I have to brief her": the object of my
                 # promise may be someone only mentioned in its own sentence
                 return self.pronoun(folded, at, exclude=c.named, aside=c.kind == "me")
@@ -466,9 +471,10 @@ class _PromiseReader(_IntroFinder):
                 prev is not None
                 and same
                 and prev.owner == c.kind
-                and due is None
+                and (due is None or prev.due == due[2])
                 and c.sentence - last_sentence <= 1
-            ):  # "She asked me to review her draft, happy to do it": the same promise
+            ):  # "She asked me to review her draft, happy to do it": the same promise; "asked
+                # me to send her the charts — said I'd do it tomorrow": dated there already
                 continue
             if (
                 prev is not None
