@@ -610,6 +610,7 @@ _NOT_A_PERSON = re.compile(
 )
 _NOT_AN_ACTION = re.compile(  # what follows "will"/"should" but promises nothing
     r"(?:probably|maybe|perhaps|possibly|never|love|like|enjoy|hate|miss|forget|admit|feel"
+    r"|rather|prefer"  # "she said she'd rather we didn't …": a preference
     r"|hope|wish|seem|wonder|guess|think(?:\s+about)?|know|want|appreciate|understand"
     r"|be(?!\s+(?:in\s+touch|there|back|available|at|on|ready|his|her|their|your)\b)"
     r"|have\s+\w+ed|see|say|be\s+on\s+(?:holiday|leave|vacation|break|sabbatical)"
