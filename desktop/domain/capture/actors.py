@@ -43,6 +43,7 @@ from desktop.domain.capture.lexicon import (
     _THEM_MODAL_S_RE,
     _TODO_LABEL,
     _WAITING,
+    _WHO_PROMISES,
     _words,
 )
 from desktop.domain.capture.names import _is_cap, _scan_name
@@ -92,6 +93,15 @@ class _ActorFinder(_ReaderBase):
                 and not agreed  # "Denise and I agreed I'd draft the letter": mine, to her
             ):
                 continue  # "Naledi and I will co-write a brief": a plan of both, no one's promise
+            who = _WHO_PROMISES.match(t, pos, c.end)
+            if who is not None:  # "Anh Tran, the ESL teacher, who offered to …": Anh Tran
+                c.kind, c.desc = "them", (who.end(), c.end)
+                opening = max(t.rfind(".", 0, pos), t.rfind("\n", 0, pos))
+                named = self._last_full_name_before(pos, frozenset())
+                at = t.rfind(named, 0, pos) if named else -1
+                c.subject_raw = named if named and at > opening else ""
+                c.subject_at = at if c.subject_raw else pos
+                continue
             # "asked if I could review the deck, I said yes" / "..., I said no"
             ask = _ASKED_ME.search(t, pos, c.end)
             if ask is not None:

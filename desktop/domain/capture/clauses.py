@@ -28,6 +28,7 @@ from desktop.domain.capture.lexicon import (
     _THEM_MODAL_S_RE,
     _TITLES,
     _WAITING,
+    _WHO_PROMISES,
 )
 from desktop.domain.capture.names import _skip_descriptor
 from desktop.domain.capture.reader_base import _Clause, _ReaderBase
@@ -129,6 +130,8 @@ class _ClauseCutter(_ReaderBase):
         rest = _LEAD.sub("", rest, count=1) if _LEAD.match(rest) else rest
         if re.match(rf"(?:i|{_SUBJ_PRONOUN}|we)(?:\s|{_A})", rest, re.I):
             return True
+        if _WHO_PROMISES.match(rest) and self.text[pos - 2 : pos].strip() == ",":
+            return True  # "…, who offered to run a reading group": a promise of theirs
         if re.search(r",\s*\Z", self.text[max(0, pos - 4) : pos]) and re.match(
             r"(?:will|gonna|should|must|need\s+to)\s+\w+\s+(?:her|him|them)\b", rest, re.I
         ):  # "Ananya is the decision maker, will call her": she won't call herself; I will

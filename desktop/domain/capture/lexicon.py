@@ -487,6 +487,13 @@ _LATE_FROM_RE = re.compile(r"[^,;.\n]{0,30}?\bfrom\s+(?:the\s+)?(?P<org>[A-Z][^,
 _NAME_WORD_RE = re.compile(_NAME_WORD)
 _NAME_WORD_B_RE = re.compile(rf"\b{_NAME_WORD}")
 _POSSESSIVE_END_RE = re.compile(rf"{_A}s$")
+# "Mr Anh Tran, the new ESL teacher, who offered to run a reading group": a relative clause
+# that promises (not "who can help", a description)
+_WHO_PROMISES = re.compile(
+    rf"who(?:{_A}ll|\s+will|\s+(?:has\s+|kindly\s+)?(?:offered|agreed|volunteered)\s+to"
+    rf"|\s+(?:has\s+)?promised(?:\s+(?:me|us))?\s+to|(?:{_A}s|\s+is)\s+going\s+to)\s+",
+    re.I,
+)
 _THEM_MODAL_S_RE = re.compile(_THEM_MODAL + r"\s+", re.I)
 _THEM_DEBT_LEAD_RE = re.compile(r"\s*" + _THEM_DEBT.pattern, re.I)
 _MEAL_RE = re.compile(

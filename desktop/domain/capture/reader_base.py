@@ -39,6 +39,9 @@ _MY_ROLE_NAME = re.compile(  # "our ED, Patrice,", "my head of department, Ian M
     r"\b(?i:my|our)[ \t]+(?:[\w\-]+[ \t]+){0,3}?[\w\-]+,[ \t]+"
     r"(?P<name>[A-Z][\w'\-]+(?:[ \t]+[A-Z][\w'\-]+)?)(?=\s*[,(])"
 )
+_SUBJECT_VERB = re.compile(  # a name acting: "Tom Ellis should be …", "Ana Ruiz wants …"
+    r"\s+(?:should|must|will|would|needs?|wants?|has|is|was|said|asked|might|could|can)\b"
+)
 _FULL_NAME_IN = re.compile(r"\b[A-Z][a-z][\w'\-]*[ \t]+[A-Z][a-z][\w'\-]*")
 _MET_PRONOUN = re.compile(r"\b(?:met|meeting|met\s+up\s+with|chatted\s+with)\s+(him|her)\b", re.I)
 
@@ -473,7 +476,11 @@ class _ReaderBase:
         named in the pronoun's own sentence after the last person met, is the one it means
         (when the note does not say they are of the other gender)."""
         found = None
-        for p, n in self.others:
+        candidates = list(self.others)
+        opener = self._sentence_subject(pos)
+        if opener is not None:
+            candidates.append(opener)
+        for p, n in candidates:
             if not met_at < p < pos or not self._same_sentence(p, pos):
                 continue
             if n.casefold() in exclude or n.casefold() in {x.casefold() for x in self.people}:
@@ -482,6 +489,27 @@ class _ReaderBase:
                 continue
             found = n if found is None or found == n else ""
         return found or None
+
+    def _sentence_subject(self, pos: int) -> tuple[int, str] | None:
+        """ "Tom Ellis should be on that call too, I'll invite him": the full name that opens
+        the sentence of ``pos`` and acts in it, when it is no one met."""
+        t = self.text
+        opening = max(t.rfind(m, 0, pos) for m in (". ", "! ", "? ", "\n", "; ")) + 1
+        while opening < pos and (t[opening].isspace() or t[opening] in "-*\u2022\u00b7>"):
+            opening += 1
+        span = _scan_name(t, opening, pos, lower_ok=False)
+        if span is None or " " not in t[span[0] : span[1]].strip():
+            return None
+        raw = t[span[0] : span[1]]
+        words = raw.split()
+        if any(w.casefold() in _NOT_NAME or w.casefold() in _WEEKDAY_OR_MONTH for w in words):
+            return None
+        if not all(_NAME_SHAPE.fullmatch(w) for w in words):
+            return None
+        if not _SUBJECT_VERB.match(t, span[1], pos):
+            return None
+        name = self.lookup(raw) or tidy_name(raw)
+        return span[0], name
 
     def _same_sentence(self, lo: int, hi: int) -> bool:
         """Whether no sentence ends between ``lo`` and ``hi``."""
