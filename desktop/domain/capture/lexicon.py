@@ -688,6 +688,11 @@ _VAGUE_TAIL = re.compile(
     r"|when\s+i\s+can|if\s+i\s+can|too|lol|haha|ha|hehe|:\)|!+"
     r"|shame\s+on\s+me|my\s+bad|oops|ugh|sigh|done\s+deal|fingers\s+crossed|god\s+willing"
     r"|insha['\u2019]?allah|inshallah|hopefully"
-    r"|(?:very\s+|so\s+|really\s+)?(?:sweet|kind|nice|generous|good)\s+of\s+(?:her|him|them)))+\s*$",
+    # "…, obviously will do", "…, will do the needful", "…, fair play to him", "…, legend"
+    # (after a comma only: "send her a gold star" keeps its star)
+    r"|(?<=,\s)(?:(?:obviously\s+|of\s+course\s+|definitely\s+|sure\s+)?will\s+do"
+    r"(?:\s+the\s+needful)?|fair\s+play\s+to\s+(?:her|him|them)|bless\s+(?:her|him|them)"
+    r"|(?:what\s+an?\s+|absolute\s+)?(?:legend|star|gem|hero|champ|sweetheart))"
+    r"|(?:very\s\s+|so\s+|really\s+)?(?:sweet|kind|nice|generous|good)\s+of\s+(?:her|him|them)))+\s*$",
     re.I,
 )

@@ -32,6 +32,7 @@ from desktop.domain.capture.lexicon import (
     _PAREN_ROLE_AT,
     _PARTICLES,
     _PET_BEFORE,
+    _POSSESSOR_THEN_NAME,
     _PRESENT_VERB,
     _ROLE_WORDS,
     _ROLES,
@@ -113,6 +114,16 @@ _RELATIVE_IN_LIST = re.compile(  # a relative clause between two names of a list
 )
 
 
+_SENTENCE_HEAD = re.compile(r"[\s\-*\u2022\u00b7>]*(?:(?i:also|and|plus|then),?\s+)?")
+_IN_PERSON = re.compile(  # what someone there does ("asked if I could", "said he'd", …)
+    r"^(?:,[^,]{1,60},)?\s+(?:(?:\w+\s+){0,6}?(?:and\s+)?)"
+    r"(?:asked\s+(?:me|us|if|whether)|said\s+(?:he|she)(?:['\u2019]d|['\u2019]ll|\s+would|\s+will)"
+    r"|offered\s+to|(?:was|were)\s+(?:also\s+)?there|joined\s+us|came\s+(?:over|along|by)"
+    r"|told\s+me|introduced\s+(?:me|himself|herself)|promised\s+(?:me\s+)?to)\b",
+    re.I,
+)
+
+
 class _PeopleFinder(_ReaderBase):
     """Finds the people met and what the note says of them."""
 
@@ -189,6 +200,7 @@ class _PeopleFinder(_ReaderBase):
                         if earlier:
                             self.add_person(earlier, m.end(), index)
             self._sentence_subjects(s, e, index)
+        self._relative_in_person(sentences)
         for m in _LOWER_CAME.finditer(t):  # "…, ben joined late": a contact typed lower
             name = self.lookup(m.group(1))
             if name and m.group(1) not in _NOT_NAME:
@@ -228,6 +240,22 @@ class _PeopleFinder(_ReaderBase):
                         continue  # "She reports to Hakan Berg. Hakan will decide": mentioned
                     if " " in raw.strip() or self.lookup(raw) is None:
                         self.add_person(raw, span[0], c.sentence)
+
+    def _relative_in_person(self, sentences: list[tuple[int, int]]) -> None:
+        """ "Her husband, Marcus Lee, works at Genentech and asked if I could …", "Her
+        neighbour Sanjay Gill said he'd give the boys a lift", "Her husband Srinivas was also
+        there": someone named after a possessive, at the head of a sentence, who then does
+        something only a person present does, was met (not "His cofounder Lea is in Berlin")."""
+        t = self.text
+        for index, (s, e) in enumerate(sentences):
+            head = _SENTENCE_HEAD.match(t, s, e)
+            m = _POSSESSOR_THEN_NAME.match(t, head.end() if head else s, e)
+            if m is None or m.group("name").split()[0].casefold() in _NOT_NAME:
+                continue
+            end = re.search(r"[;.!?](?:\s|\Z)", t[m.end() : e])
+            rest = t[m.end() : m.end() + end.start() if end else e]
+            if _IN_PERSON.search(rest):
+                self.add_person(m.group("name"), m.start("name"), index)
 
     def _group_org(self, group: str) -> str:
         """The organization a group is named after: "the Shopify folks", "the sales team
