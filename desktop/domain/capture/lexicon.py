@@ -693,6 +693,6 @@ _VAGUE_TAIL = re.compile(
     r"|(?<=,\s)(?:(?:obviously\s+|of\s+course\s+|definitely\s+|sure\s+)?will\s+do"
     r"(?:\s+the\s+needful)?|fair\s+play\s+to\s+(?:her|him|them)|bless\s+(?:her|him|them)"
     r"|(?:what\s+an?\s+|absolute\s+)?(?:legend|star|gem|hero|champ|sweetheart))"
-    r"|(?:very\s\s+|so\s+|really\s+)?(?:sweet|kind|nice|generous|good)\s+of\s+(?:her|him|them)))+\s*$",
+    r"|(?:very\s+|so\s+|really\s+)?(?:sweet|kind|nice|generous|good)\s+of\s+(?:her|him|them)))+\s*$",
     re.I,
 )
