@@ -89,6 +89,7 @@ _MAKE_IT = re.compile(
     r"|move\s+(?:it|that)\s+to|moved\s+to)\s+",
     re.I,
 )
+_PRONOUN_IN = re.compile(r"\b(?:her|him|them|she|he|they)\b", re.I)
 _THING_THEN_TO = re.compile(  # "send them to Mikko", "pass them over to her", "them on to"
     r"\s+(?:(?:back|over|on|along|across|round)\s+)?(?:to|onto|on\s+to)\s+(?!me\b|us\b)\S", re.I
 )
@@ -172,6 +173,11 @@ class _PromiseReader(_IntroFinder):
                 if joined < 0:  # "ask Ulrike for a name and pass it to him": one modal
                     second = _SECOND_ACTION.search(t, c.desc[0], c.desc[1])
                     joined = second.end() if second else -1
+                last = self._first_reference(c, joined) if joined >= 0 else None
+                if last and not _PRONOUN_IN.search(t, joined, c.desc[1]):
+                    # "I told her I'd get the questionnaire done and send it to Noah": the
+                    # last action's recipient, named, is whom the one to-do is for
+                    c.explicit_person = last
                 c.person = (
                     c.explicit_person
                     or self._first_reference(c, joined)

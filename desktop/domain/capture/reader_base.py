@@ -524,6 +524,8 @@ class _ReaderBase:
                 continue
             if not all(_NAME_SHAPE.fullmatch(w) for w in words):
                 continue
+            if any(re.fullmatch(r"I(?:['\u2019]\w{1,2})?", w) for w in words):
+                continue  # "I told Yuki I'd send …": the writer, no name
             name = tidy_name(re.sub(r"['\u2019]s\Z", "", m.group()))  # "Chidi Okeke's workshop"
             if name.casefold() not in exclude:
                 last = name
