@@ -559,6 +559,13 @@ class _PeopleFinder(_ReaderBase):
                 self.orgs.setdefault(name, self.org_phrase(owned.group("org")))
                 pos = m.end()
                 continue
+            if (
+                words[0].casefold() in ("a", "an")
+                and all(w.islower() for w in words)
+                and re.compile(r"[ \t]*,[ \t]*and[ \t]+(?-i:[A-Z])", re.I).match(t, m.end(), hi)
+            ):  # "Olusegun Bakare, a wedding photographer, and Yuki Sato": a description
+                pos = m.end()
+                continue
             if words[-1].casefold() in _ROLE_WORDS and not _NAMES_GO_ON.match(m.group("ph")):
                 pos = m.end()  # a role, not another person (but "Tim Vos and Eva Lund
                 continue  # about the pilot" goes on with the list: "pilot" is no role there)
