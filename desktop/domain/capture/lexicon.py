@@ -427,7 +427,7 @@ _PRESENT_VERB = re.compile(  # said of someone at the meeting: they were there
     r"|dropped\s+by|(?:sat|stood)\s+(?:next\s+to|beside|opposite|with)\s+me\b|(?:was|were)\s+present"
     r"|turned\s+up|showed\s+up|stopped\s+by|popped\s+(?:in|by)|asked\s+(?:me|if|whether)"
     r"|told\s+me|reminded\s+me|wants\s+me|would\s+like\s+me|invited\s+me|and\s+i\b|&\s+i\b"
-    r"|showed\s+me\b"
+    r"|showed\s+me\b|caught\s+me\b|grabbed\s+me\b|came\s+up\s+to\s+me\b|stopped\s+to\s+chat\b"
     r"|introduced\s+me\s+to\b"
     r"|(?:was|were)\s+(?:there|here|with\s+(?:her|him|them|me|us)\b)"
     r"|(?:walked|sat|worked|talked|ate|stayed|came)\s+with\s+(?:me|us)\b)",

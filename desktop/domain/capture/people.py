@@ -114,6 +114,11 @@ _RELATIVE_IN_LIST = re.compile(  # a relative clause between two names of a list
 )
 
 
+_WHERE_LEAD = re.compile(  # a scene before the subject: "At the school gate this morning"
+    r"(?:(?i:at|outside|after|during|in)\s+(?i:the|a|our|my)\s+(?:[a-z][\w'\-]*\s+){0,3}"
+    r"(?:[a-z][\w'\-]*)|(?i:today|tonight|yesterday|this\s+morning|this\s+evening))"
+    r"(?:\s+(?i:today|tonight|yesterday|this\s+morning|this\s+evening))?,?\s+(?=[A-Z])"
+)
 _SENTENCE_HEAD = re.compile(r"[\s\-*\u2022\u00b7>]*(?:(?i:also|and|plus|then),?\s+)?")
 _IN_PERSON = re.compile(  # what someone there does ("asked if I could", "said he'd", …)
     r"^(?:,[^,]{1,60},)?\s+(?:(?:\w+\s+){0,6}?(?:and\s+)?)"
@@ -212,7 +217,10 @@ class _PeopleFinder(_ReaderBase):
                 self.name_list(myself.end(), e, index, lower_ok=True)
         for c in clauses:  # "At the meetup: Ana Ruiz (Watershed), Ben Ode (Patch)"
             if c.start not in {s for s, _e in sentences} and self._after_break(c.start):
-                self._sentence_subjects(c.start, c.end, c.sentence)
+                emoji = t[: c.start].rstrip()[-1:] >= "\U0001f300"
+                # "The wedding was unreal 🍷 Sarah O'Connell and I ended up …": to the end
+                end = sentences[c.sentence][1] if emoji else c.end
+                self._sentence_subjects(c.start, end, c.sentence)
 
     def find_actor_people(self, clauses: list[_Clause]) -> None:
         """ "Ola promised to ...", "Kai offered to ...": whoever acts was there."""
@@ -612,6 +620,17 @@ class _PeopleFinder(_ReaderBase):
                 span = (span[0], t.rindex(" ", span[0], span[1]))
             if low and not any(w in _NOT_NAME for w in low.group().split()):
                 self.name_list(s, e, index, lower_ok=True)
+                return
+        where = _WHERE_LEAD.match(t, start, e)
+        if where is not None:  # "At the school gate today Mrs. Lakshmi Rao told me …"
+            span = _scan_name(t, where.end(), e, lower_ok=False)
+            title = t[where.end() : span[0]] if span else ""
+            if (
+                span
+                and (not title.strip() or _TITLES.fullmatch(title))
+                and _PRESENT_VERB.match(t, span[1], e)
+            ):
+                self.name_list(span[0], e, index, lower_ok=False)
                 return
         described, _apposed = _skip_descriptor(t, start, e)
         if described != start and t[start:described].split()[0].casefold() in _DETERMINERS:

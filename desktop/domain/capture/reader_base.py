@@ -558,7 +558,9 @@ class _ReaderBase:
         """Whether a sentence end, semicolon, colon or dash comes right before ``pos``
         ("met dana kim. send deck thursday", "mtg w/ jorge - send api keys fri")."""
         before = self.text[:pos].rstrip()
-        return bool(before) and before[-1] in ".!?;:+-\u2013\u2014\n"
+        # an emoji ends a thought too: "The wedding was unreal 🍷 Sarah and I ended up …"
+        last = before[-1:]
+        return bool(last) and (last in ".!?;:+-\u2013\u2014\n" or last >= "\U0001f300")
 
     def _line_start(self, pos: int) -> bool:
         """Whether only a bullet or spaces stand between ``pos`` and the start of its line
