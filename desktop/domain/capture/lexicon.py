@@ -72,6 +72,7 @@ _MEET = (
     r"|(?:sat|stood|roomed|seated|ended\s+up)\s+(?:next\s+to|beside|opposite|with|w/)"
     r"|next\s+to|beside|alongside"
     rf"|(?:chatted|chatting|talked|talking|(?<=\bi\s)talk|spoke|speaking|hung\s+out|hanging\s+out"
+    r"|discussed"
     rf"|natter|yarn|catch[\s-]?up|debrief|1:1|one[\s-]on[\s-]one|got\s+talking)"
     rf"\s+(?:(?:first|briefly|again|mostly|later|also|only|longest|long|at\s+length"
     r"|for\s+ages|for\s+hours|for\s+a\s+while|for\s+a\s+bit|a\s+lot)\s+)?"
@@ -86,6 +87,7 @@ _MEET = (
     # a heading that lists who was there: "At our table: Chidinma Eze, …", "the good ones:
     # morag fraser, …", "Three people I need to remember: …", "Our team had Karthik, …"
     r"|(?:at|round|around)\s+(?:our|the|my)\s+table\s*:"
+    r"|(?:opposite|across\s+from|next\s+to|beside)\s+me\s*:"  # "Opposite me: Margaret …"
     r"|the\s+(?:good|interesting|useful|main|key)\s+ones\s*:"
     r"|(?:people|folks|ppl|ones|names)\s+(?:i\s+|to\s+)(?:need\s+to\s+|want\s+to\s+|should\s+)?"
     r"(?:met|remember|talked\s+to|spoke\s+to|follow\s+up\s+with)\s*:"

@@ -119,9 +119,13 @@ _WHERE_LEAD = re.compile(  # a scene before the subject: "At the school gate thi
     r"(?:[a-z][\w'\-]*)|(?i:today|tonight|yesterday|this\s+morning|this\s+evening))"
     r"(?:\s+(?i:today|tonight|yesterday|this\s+morning|this\s+evening))?,?\s+(?=[A-Z])"
 )
+_AT_SOMEONES = re.compile(
+    r"\b(?i:at)\s+(?P<who>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)['\u2019]s\b"
+    r"(?:\s+(?P<home>(?i:place|house|flat|home|apartment|cottage|farm|garden)\b))?"
+)
 _SENTENCE_HEAD = re.compile(r"[\s\-*\u2022\u00b7>]*(?:(?i:also|and|plus|then),?\s+)?")
 _IN_PERSON = re.compile(  # what someone there does ("asked if I could", "said he'd", …)
-    r"^(?:,[^,]{1,60},)?\s+(?:(?:\w+\s+){0,6}?(?:and\s+)?)"
+    r"^(?:,[^,]{1,60},)?,?\s+(?:(?:\w+\s+){0,6}?(?:and\s+)?)"
     r"(?:asked\s+(?:me|us|if|whether)|said\s+(?:he|she)(?:['\u2019]d|['\u2019]ll|\s+would|\s+will)"
     r"|offered\s+to|(?:was|were)\s+(?:also\s+)?there|joined\s+us|came\s+(?:over|along|by)"
     r"|told\s+me|introduced\s+(?:me|himself|herself)|promised\s+(?:me\s+)?to)\b",
@@ -206,6 +210,7 @@ class _PeopleFinder(_ReaderBase):
                             self.add_person(earlier, m.end(), index)
             self._sentence_subjects(s, e, index)
         self._relative_in_person(sentences)
+        self._hosts(sentences)
         for m in _LOWER_CAME.finditer(t):  # "…, ben joined late": a contact typed lower
             name = self.lookup(m.group(1))
             if name and m.group(1) not in _NOT_NAME:
@@ -264,6 +269,26 @@ class _PeopleFinder(_ReaderBase):
             rest = t[m.end() : m.end() + end.start() if end else e]
             if _IN_PERSON.search(rest):
                 self.add_person(m.group("name"), m.start("name"), index)
+
+    def _hosts(self, sentences: list[tuple[int, int]]) -> None:
+        """ "Dinner at Elin Johansson's place", "Dinner party at Hiroshi's - Hiroshi Tanaka
+        cooked": whoever the gathering was at was there (a first name alone only when the
+        note writes it in full, so "at Nando's" or "at St James's" is no one)."""
+        t = self.text
+        for index, (s, e) in enumerate(sentences):
+            for m in _AT_SOMEONES.finditer(t, s, e):
+                raw = m.group("who")
+                words = raw.split()
+                if any(w.casefold() in _NOT_NAME or _TITLES.fullmatch(w + " ") for w in words):
+                    continue
+                if len(words) == 1:
+                    fuller = self._written_in_full(raw)
+                    if len(fuller) != 1:
+                        continue
+                    raw = fuller.pop()
+                elif not m.group("home"):
+                    continue
+                self.add_person(raw, m.start("who"), index)
 
     def _group_org(self, group: str) -> str:
         """The organization a group is named after: "the Shopify folks", "the sales team
