@@ -296,6 +296,18 @@ _ACTION_LABEL = re.compile(
 )
 _TODO_LABEL = _ME_PATTERNS[9][0]  # "TODO:", "Note to self:": the writer's own line
 _SUBJECTLESS = _ME_PATTERNS[10][0]
+# "Ahmed wants samples, we will send him 3 samples by DHL": the writer's firm sends
+# something to the other side (not "we'll do a bbq", "we'll visit them": together)
+_ME_PATTERNS.append(
+    (
+        re.compile(
+            rf"we(?:{_A}ll|\s+will|\s+shall)\s+(?=(?:send|email|share|forward|ship|mail|quote"
+            r"|invoice|pay|refund)\s+(?:him|her|them|(?-i:[A-Z]))\b)",
+            re.I,
+        ),
+        "promise",
+    )
+)
 _THEIR_OFFER = re.compile(r"(?:promis|offered|agreed|volunteered|will|gonna|going)", re.I)
 _ME_OBJECT = re.compile(  # "send me", "introduce me to": the writer receives
     r"\w+\s+(?:me|us)\b(?!\s+(?:to|know)\b)|(?:introduce|intro|connect|put)\s+(?:me|us)\b", re.I
@@ -620,6 +632,7 @@ _NOT_A_PERSON = re.compile(
 _NOT_AN_ACTION = re.compile(  # what follows "will"/"should" but promises nothing
     r"(?:probably|maybe|perhaps|possibly|never|love|like|enjoy|hate|miss|forget|admit|feel"
     r"|rather|prefer"  # "she said she'd rather we didn't …": a preference
+    r"|(?:stay|keep)\s+in\s+touch"  # "must stay in touch": a wish, no to-do
     r"|hope|wish|seem|wonder|guess|think(?:\s+about)?|know|want|appreciate|understand"
     r"|be(?!\s+(?:in\s+touch|there|back|available|at|on|ready|his|her|their|your)\b)"
     r"|have\s+\w+ed|see|say|be\s+on\s+(?:holiday|leave|vacation|break|sabbatical)"
