@@ -23,6 +23,7 @@ from desktop.domain.capture.lexicon import (
     _ME_PATTERNS,
     _MEET_RE,
     _NAME_LABEL,
+    _NAME_THEN_VERB,
     _NAME_TO,
     _NAME_WORD,
     _NAME_WORD_B_RE,
@@ -59,6 +60,9 @@ _NO_ITEM = re.compile(
     re.I | re.M,
 )
 _BRACKET_LABEL = re.compile(r"\[(?P<who>[^\]\n]{1,40})\][ \t]*(?=[a-z])")
+_OFFER_LEFT_OUT = re.compile(
+    r"(?:also\s+|kindly\s+)?(?:offered|promised|volunteered)\s+to\s+(?!be\b)", re.I
+)
 _NOT_A_VERB = frozenset(
     _words(
         "the a an my our his her their its this that these those is was has had have very"
@@ -200,6 +204,11 @@ class _ActorFinder(_ReaderBase):
                 c.kind, c.debt = "them", True
                 c.desc = (wait.end(), c.end)
                 c.subject_raw, c.subject_at = wait.group("who"), wait.start("who")
+                continue
+            carried = self._subject_carried(clauses, i, pos)
+            if carried is not None:  # "Karim is a firefighter, offered to do a talk": Karim
+                c.kind, c.desc = "them", (carried[1], c.end)
+                c.subject_raw, c.subject_at = carried[0], clauses[i - 1].start
                 continue
             named = (
                 _scan_name(t, pos, c.end, lower_ok=False) if t[pos : pos + 1].isupper() else None
@@ -356,7 +365,7 @@ class _ActorFinder(_ReaderBase):
             if m is None:
                 debt = _THEM_DEBT_LEAD_RE.match(t, rest_at, c.end)
                 gerund = re.compile(
-                    rf"\s*(?:{_A}s|\s+is)\s+(?=(?:sending|bringing|sharing|hosting|introducing)\b)",
+                    rf"\s*(?:{_A}s|\s+is)\s+(?=(?:sending|bringing|sharing|hosting\s+(?:me|us)|introducing)\b)",
                     re.I,
                 ).match(t, rest_at, c.end)
                 m = debt or gerund
@@ -370,6 +379,29 @@ class _ActorFinder(_ReaderBase):
             c.negated = _NEGATED.match(t, m.end(), c.end) is not None or bool(
                 re.search(rf"n{_A}t|\bnot\b", m.group(), re.I)
             )
+
+    def _subject_carried(
+        self, clauses: list[_Clause], i: int, pos: int
+    ) -> tuple[str, int] | None:
+        """ "Karim is a firefighter, offered to do a fire safety talk": an offer with its
+        subject left out, right after a comma, is made by the person met whom the clause
+        before opens with (a subject and its verb); returns that name and where the words
+        start."""
+        if i == 0 or clauses[i - 1].sentence != clauses[i].sentence:
+            return None
+        t, prev = self.text, clauses[i - 1]
+        if not re.fullmatch(r"\s*,\s*", t[prev.end : clauses[i].start]):
+            return None
+        offer = _OFFER_LEFT_OUT.match(t, pos, clauses[i].end)
+        if offer is None:
+            return None
+        span = _scan_name(t, prev.start, prev.end, lower_ok=False)
+        if span is None or span[0] != prev.start:
+            return None
+        raw = t[span[0] : span[1]]
+        if self.lookup(raw) is None or not _NAME_THEN_VERB.match(t, span[1], prev.end):
+            return None
+        return raw, offer.end()
 
     def _labelled_by_name(
         self, clauses: list[_Clause], i: int, pos: int
