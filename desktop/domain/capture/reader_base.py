@@ -296,7 +296,9 @@ class _ReaderBase:
     def _learn_gender_from_next_sentence(self, clauses: list[_Clause]) -> None:
         """ "Table host was Harold Nakamura, retired from Goldman. He hinted at $25k": a
         sentence that opens with "He"/"She" right after one that names only one person (met
-        or mentioned in full) tells that person's gender, the antecedent any reader takes."""
+        or mentioned in full) tells that person's gender, the antecedent any reader takes;
+        unless someone named earlier could be the one it means ("Met Ada. She hinted …
+        Tom joined us. She'll send …": Tom is no "she" for it)."""
         t = self.text
         first: dict[int, _Clause] = {}
         for c in clauses:
@@ -317,7 +319,15 @@ class _ReaderBase:
             if re.search(r"\b(?:he|she|his|him|her|hers)\b", t[lo:hi], re.I):
                 continue  # "Ana met Ben; she ...": the sentence itself already has a pronoun
             who = self.lookup(next(iter(named.values()))) or next(iter(named.values()))
-            self.gender.setdefault(who, "m" if lead.group(1) == "He" else "f")
+            gender = "m" if lead.group(1) == "He" else "f"
+            earlier = set(self._named_in(0, lo)) | {n.casefold() for p, n in self.others if p < lo}
+            if any(n != who.casefold() and self._gender_of(n) in (None, gender) for n in earlier):
+                continue  # "Met Ada. She … Tom Lind joined us. She'll …": Ada may be meant
+            self.gender.setdefault(who, gender)
+
+    def _gender_of(self, folded: str) -> str | None:
+        """The gender the note told of a person given case-folded."""
+        return next((g for n, g in self.gender.items() if n.casefold() == folded), None)
 
     def name_of(self, raw: str) -> str:
         """The person ``raw`` names: one met or known, else one only mentioned in full
