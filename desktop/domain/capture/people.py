@@ -123,6 +123,10 @@ _AT_SOMEONES = re.compile(
     r"\b(?i:at)\s+(?P<who>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)['\u2019]s\b"
     r"(?:\s+(?P<home>(?i:place|house|flat|home|apartment|cottage|farm|garden)\b))?"
 )
+_HOST_WAS = re.compile(
+    r"\b(?i:(?:our|the|table|my|a)\s+host(?:ess)?\s+(?:was|is)|hosted\s+by)\s+"
+    r"(?:(?i:dr|prof|mr|mrs|ms)\.?\s+)?(?=[A-Z])"
+)
 _SENTENCE_HEAD = re.compile(r"[\s\-*\u2022\u00b7>]*(?:(?i:also|and|plus|then),?\s+)?")
 _IN_PERSON = re.compile(  # what someone there does ("asked if I could", "said he'd", …)
     r"^(?:,[^,]{1,60},)?,?\s+(?:(?:\w+\s+){0,6}?(?:and\s+)?)"
@@ -272,8 +276,9 @@ class _PeopleFinder(_ReaderBase):
 
     def _hosts(self, sentences: list[tuple[int, int]]) -> None:
         """ "Dinner at Elin Johansson's place", "Dinner party at Hiroshi's - Hiroshi Tanaka
-        cooked": whoever the gathering was at was there (a first name alone only when the
-        note writes it in full, so "at Nando's" or "at St James's" is no one)."""
+        cooked", "Our host was Piotr Zielinski": whoever the gathering was at was there (a
+        first name alone only when the note writes it in full, so "at Nando's" or "at St
+        James's" is no one)."""
         t = self.text
         for index, (s, e) in enumerate(sentences):
             for m in _AT_SOMEONES.finditer(t, s, e):
@@ -289,6 +294,12 @@ class _PeopleFinder(_ReaderBase):
                 elif not m.group("home"):
                     continue
                 self.add_person(raw, m.start("who"), index)
+            for m in _HOST_WAS.finditer(t, s, e):  # "Our host was Piotr Zielinski"
+                span = _scan_name(t, m.end(), e, lower_ok=False)
+                if span and " " in t[span[0] : span[1]]:
+                    raw = t[span[0] : span[1]]
+                    if not any(w.casefold() in _NOT_NAME for w in raw.split()):
+                        self.add_person(raw, span[0], index)
 
     def _group_org(self, group: str) -> str:
         """The organization a group is named after: "the Shopify folks", "the sales team
