@@ -169,6 +169,20 @@ def test_words_that_look_like_comments_stay(text: str, description: str) -> None
         ("Brunch at Leila Farouk's flat.", ["Leila Farouk"]),  # the host
         ("Supper at Joanna's - Joanna Pike made soup.", ["Joanna Pike"]),
         ("Lunch at Nando's with Ben Ode.", ["Ben Ode"]),  # a restaurant is no host
+        (  # a named scene closed by its comma, an apposition before the verb
+            "At the Duke St open day, Mia Chen, a client since 2020, stopped by to say hello.",
+            ["Mia Chen"],
+        ),
+        (  # a colleague from somewhere, then the name, who joined us
+            "Met Sara Kim. Her colleague from Stripe, Noor Ali, joined us later for tea.",
+            ["Sara Kim", "Noor Ali"],
+        ),
+        (  # whoever asks me something was there, even mid-sentence
+            "Lunch with Ola Berg, and Eva Lund asked me to review her CV.",
+            ["Ola Berg", "Eva Lund"],
+        ),
+        ("Video call, Priya Raman. Need to send Priya the contract.", ["Priya Raman"]),
+        ("After lunch, Ana Ruiz said hi.", []),  # "lunch," mid-note heads nothing
     ],
 )
 def test_who_was_there(text: str, people: list[str]) -> None:

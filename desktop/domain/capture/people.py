@@ -118,7 +118,10 @@ _WHERE_LEAD = re.compile(  # a scene before the subject: "At the school gate thi
     r"(?:(?i:at|outside|after|during|in)\s+(?i:the|a|our|my)\s+(?:[a-z][\w'\-]*\s+){0,3}"
     r"(?:[a-z][\w'\-]*)|(?i:today|tonight|yesterday|this\s+morning|this\s+evening))"
     r"(?:\s+(?i:today|tonight|yesterday|this\s+morning|this\s+evening))?,?\s+(?=[A-Z])"
+    # "At the Maple Ave open house, Linda …": a named scene, closed by its comma
+    r"|(?i:at|after|during)\s+(?i:the|a|our|my)\s+[\w'\- ]{1,40}?,\s+(?=[A-Z])"
 )
+_APPOSED_AFTER = re.compile(r",\s*(?:a|an|the|my|our|his|her)\s[^,;.\n]{1,40},")
 _AT_SOMEONES = re.compile(
     r"\b(?i:at)\s+(?P<who>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)['\u2019]s\b"
     r"(?:\s+(?P<home>(?i:place|house|flat|home|apartment|cottage|farm|garden)\b))?"
@@ -126,6 +129,11 @@ _AT_SOMEONES = re.compile(
 _HOST_WAS = re.compile(
     r"\b(?i:(?:our|the|table|my|a)\s+host(?:ess)?\s+(?:was|is)|hosted\s+by)\s+"
     r"(?:(?i:dr|prof|mr|mrs|ms)\.?\s+)?(?=[A-Z])"
+)
+_RELATIVE_FROM_ORG = re.compile(  # "Her colleague from Wipro, Vivek Menon, joined us"
+    r"(?P<pos>(?i:his|her|their))\s+(?i:colleague|boss|manager|partner|cofounder|co-founder"
+    r"|friend|assistant|teammate)\s+(?i:from|at)\s+[A-Z][\w&'\-]*(?:\s+[A-Z][\w&'\-]*)?,\s+"
+    r"(?P<name>[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+)?)"
 )
 _SENTENCE_HEAD = re.compile(r"[\s\-*\u2022\u00b7>]*(?:(?i:also|and|plus|then),?\s+)?")
 _IN_PERSON = re.compile(  # what someone there does ("asked if I could", "said he'd", …)
@@ -241,7 +249,9 @@ class _PeopleFinder(_ReaderBase):
                 if (
                     span
                     and re.match(
-                        _THEM_MODAL + r"\s|\s*(?:still\s+)?owes\s+(?:me|us)\b",
+                        _THEM_MODAL + r"\s|\s*(?:still\s+)?owes\s+(?:me|us)\b"
+                        # "…, and Elena asked me to send her …": who asks me was there
+                        r"|\s+(?:also\s+)?asked\s+(?:me|us)\s+(?:to|if|whether)\b",
                         t[span[1] : c.end],
                         re.I,
                     )
@@ -266,7 +276,8 @@ class _PeopleFinder(_ReaderBase):
         t = self.text
         for index, (s, e) in enumerate(sentences):
             head = _SENTENCE_HEAD.match(t, s, e)
-            m = _POSSESSOR_THEN_NAME.match(t, head.end() if head else s, e)
+            at = head.end() if head else s
+            m = _POSSESSOR_THEN_NAME.match(t, at, e) or _RELATIVE_FROM_ORG.match(t, at, e)
             if m is None or m.group("name").split()[0].casefold() in _NOT_NAME:
                 continue
             end = re.search(r"[;.!?](?:\s|\Z)", t[m.end() : e])
@@ -661,10 +672,11 @@ class _PeopleFinder(_ReaderBase):
         if where is not None:  # "At the school gate today Mrs. Lakshmi Rao told me …"
             span = _scan_name(t, where.end(), e, lower_ok=False)
             title = t[where.end() : span[0]] if span else ""
+            appos = _APPOSED_AFTER.match(t, span[1], e) if span else None
             if (
                 span
                 and (not title.strip() or _TITLES.fullmatch(title))
-                and _PRESENT_VERB.match(t, span[1], e)
+                and _PRESENT_VERB.match(t, appos.end() if appos else span[1], e)
             ):
                 self.name_list(span[0], e, index, lower_ok=False)
                 return
