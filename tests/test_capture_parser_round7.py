@@ -100,6 +100,19 @@ def promises(result: CaptureParse) -> list[tuple[str, str | None, str, date | No
             "run a first-aid session for the club.",
             [("them", "Dev", "run a first-aid session for the club", None)],
         ),
+        (  # a clause about someone met, then "and will …": theirs, not mine
+            "Met Dr. Aisha Bello at the clinic. Also her registrar Dr. Femi Cole was present "
+            "and will share the audit template tomorrow.",
+            [("them", "Femi Cole", "share the audit template", THU)],
+        ),
+        (  # a lower-case note names its people in lower case: "him" is not the woman met
+            "call w/ jas (hr at monzo). she wants the portfolio - need to send it to her by "
+            "mon. tom (my candidate) is waiting, gotta call him tmrw",
+            [
+                ("me", "Jas", "send it to her", MON),
+                ("me", "Tom", "call him", THU),
+            ],
+        ),
         (  # comments after a promise are not its words
             "Met Nadia Haddad. She'll check the lease on Monday, fair play to her.",
             [("them", "Nadia Haddad", "check the lease", MON)],
@@ -151,6 +164,11 @@ def test_words_that_look_like_comments_stay(text: str, description: str) -> None
         (  # … but not one only talked about
             "Met Kenji Sato. His cofounder Lea Brandt is in Berlin this week.",
             ["Kenji Sato"],
+        ),
+        (  # … nor one someone else acts after ("… and Mira offered to …": Mira)
+            "Met Mira Shah. Her old ward manager Edith Lowe runs the audit and Mira offered "
+            "to put me in touch with her.",
+            ["Mira Shah"],
         ),
         (  # a list goes on past an indefinite description
             "Chatted with Ruth Mbeki, a sculptor, and Dan Ilves, who paints.",

@@ -29,6 +29,8 @@ from desktop.domain.capture.lexicon import (
     _NAME_WORD_B_RE,
     _NEGATED,
     _NOT_NAME,
+    _POSSESSOR_ROLE_NAME,
+    _POSSESSOR_THEN_NAME,
     _PRESENT_PLAN_S,
     _REMEMBER_TO,
     _SAID_NO,
@@ -97,13 +99,13 @@ class _ActorFinder(_ReaderBase):
                 and not agreed  # "Denise and I agreed I'd draft the letter": mine, to her
             ):
                 continue  # "Naledi and I will co-write a brief": a plan of both, no one's promise
-            who = _WHO_PROMISES.match(t, pos, c.end)
-            if who is not None:  # "Anh Tran, the ESL teacher, who offered to …": Anh Tran
-                c.kind, c.desc = "them", (who.end(), c.end)
+            relative = _WHO_PROMISES.match(t, pos, c.end)
+            if relative is not None:  # "Anh Tran, the ESL teacher, who offered to …": Anh Tran
+                c.kind, c.desc = "them", (relative.end(), c.end)
                 opening = max(t.rfind(".", 0, pos), t.rfind("\n", 0, pos))
-                named = self._last_full_name_before(pos, frozenset())
-                at = t.rfind(named, 0, pos) if named else -1
-                c.subject_raw = named if named and at > opening else ""
+                before = self._last_full_name_before(pos, frozenset())
+                at = t.rfind(before, 0, pos) if before else -1
+                c.subject_raw = before if before and at > opening else ""
                 c.subject_at = at if c.subject_raw else pos
                 continue
             # "asked if I could review the deck, I said yes" / "..., I said no"
@@ -205,6 +207,14 @@ class _ActorFinder(_ReaderBase):
                 c.desc = (wait.end(), c.end)
                 c.subject_raw, c.subject_at = wait.group("who"), wait.start("who")
                 continue
+            joined = i > 0 and re.fullmatch(r"\s*,?\s*and\s+", t[clauses[i - 1].end : c.start])
+            modal = _CARRY_MODAL.match(t, pos, c.end) if joined or c.continues else None
+            if modal and i > 0 and not clauses[i - 1].kind:
+                subject = self._third_person_head(clauses[i - 1])
+                if subject is not None:  # "Ms. Lakshmi Pillai … was present and will share
+                    c.kind, c.desc = "them", (modal.end(), c.end)  # the vendor form": hers
+                    c.subject_raw, c.subject_at = subject
+                    continue
             carried = self._subject_carried(clauses, i, pos)
             if carried is not None:  # "Karim is a firefighter, offered to do a talk": Karim
                 c.kind, c.desc = "them", (carried[1], c.end)
@@ -487,6 +497,21 @@ class _ActorFinder(_ReaderBase):
             return False
         after = self.text[span[1] : hi]
         return bool(_THEM_MODAL_S_RE.match(after) or re.match(r"\s+to\s+(?=\w)", after))
+
+    def _third_person_head(self, c: _Clause) -> tuple[str, int] | None:
+        """Who a clause with no promise is about, when it opens with them: a pronoun, a
+        person met, or "his colleague Ms. Lakshmi Pillai" (a person met)."""
+        found = self._subject_word(c)
+        if found is not None:
+            return found
+        lead = _LEAD.match(self.text, c.start, c.end)
+        at = lead.end() if lead else c.start
+        m = _POSSESSOR_THEN_NAME.match(self.text, at, c.end) or _POSSESSOR_ROLE_NAME.match(
+            self.text, at, c.end
+        )
+        if m is not None and self.lookup(m.group("name")):
+            return m.group("name"), m.start("name")
+        return None
 
     def _subject_word(self, c: _Clause) -> tuple[str, int] | None:
         """The third-person subject a clause opens with ("she", "Ana Ruiz"), and where."""

@@ -550,6 +550,12 @@ _POSSESSOR_THEN_NAME = re.compile(  # "His cofounder Lea Brandt", "her old boss,
     r",?[ \t]+(?:(?i:dr|prof|mr|mrs|ms)\.?[ \t]+)?"
     r"(?P<name>[A-Z][\w'\-]+(?:[ \t]+[A-Z][\w'\-]+)?)"
 )
+# any role after a possessive ("her registrar Dr. Femi Cole", "his PhD student Amélie
+# Dubois"): for who acts in person, where the role list above is too short
+_POSSESSOR_ROLE_NAME = re.compile(
+    r"(?P<pos>(?i:his|her|their))[ \t]+(?:[a-z][\w\-]*[ \t]+){0,2}[a-z][\w\-]*,?[ \t]+"
+    r"(?:(?i:dr|prof|mr|mrs|ms)\.?[ \t]+)?(?P<name>[A-Z][\w'\-]+(?:[ \t]+[A-Z][\w'\-]+)?)"
+)
 _NAME_THEN_VERB = re.compile(  # what follows a name that is a clause's subject
     # "..., and Anya also mentioned her old tutor": an adverb may come between
     r"\s+(?:(?:also|then|just|still|really|already|actually|later)\s+)?"

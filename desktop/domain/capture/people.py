@@ -32,6 +32,7 @@ from desktop.domain.capture.lexicon import (
     _PAREN_ROLE_AT,
     _PARTICLES,
     _PET_BEFORE,
+    _POSSESSOR_ROLE_NAME,
     _POSSESSOR_THEN_NAME,
     _PRESENT_VERB,
     _ROLE_WORDS,
@@ -137,9 +138,11 @@ _RELATIVE_FROM_ORG = re.compile(  # "Her colleague from Wipro, Vivek Menon, join
 )
 _SENTENCE_HEAD = re.compile(r"[\s\-*\u2022\u00b7>]*(?:(?i:also|and|plus|then),?\s+)?")
 _IN_PERSON = re.compile(  # what someone there does ("asked if I could", "said he'd", …)
-    r"^(?:,[^,]{1,60},)?,?\s+(?:(?:\w+\s+){0,6}?(?:and\s+)?)"
+    # the verb right after the name, or after "and" that goes on with the same subject
+    # ("works at Genentech and asked if …"; not "… and Siobhan offered to …")
+    r"^(?:,[^,]{1,60},)?,?\s+(?:(?:[^\s,.;]+\s+){0,6}?and\s+(?:also\s+)?)?"
     r"(?:asked\s+(?:me|us|if|whether)|said\s+(?:he|she)(?:['\u2019]d|['\u2019]ll|\s+would|\s+will)"
-    r"|offered\s+to|(?:was|were)\s+(?:also\s+)?there|joined\s+us|came\s+(?:over|along|by)"
+    r"|offered\s+to|(?:was|were)\s+(?:also\s+)?(?:there|present)|joined\s+us|came\s+(?:over|along|by)"
     r"|told\s+me|introduced\s+(?:me|himself|herself)|promised\s+(?:me\s+)?to)\b",
     re.I,
 )
@@ -277,7 +280,11 @@ class _PeopleFinder(_ReaderBase):
         for index, (s, e) in enumerate(sentences):
             head = _SENTENCE_HEAD.match(t, s, e)
             at = head.end() if head else s
-            m = _POSSESSOR_THEN_NAME.match(t, at, e) or _RELATIVE_FROM_ORG.match(t, at, e)
+            m = (
+                _POSSESSOR_THEN_NAME.match(t, at, e)
+                or _RELATIVE_FROM_ORG.match(t, at, e)
+                or _POSSESSOR_ROLE_NAME.match(t, at, e)
+            )
             if m is None or m.group("name").split()[0].casefold() in _NOT_NAME:
                 continue
             end = re.search(r"[;.!?](?:\s|\Z)", t[m.end() : e])

@@ -39,6 +39,9 @@ _MY_ROLE_NAME = re.compile(  # "our ED, Patrice,", "my head of department, Ian M
     r"\b(?i:my|our)[ \t]+(?:[\w\-]+[ \t]+){0,3}?[\w\-]+,[ \t]+"
     r"(?P<name>[A-Z][\w'\-]+(?:[ \t]+[A-Z][\w'\-]+)?)(?=\s*[,(])"
 )
+_TYPED_SUBJECT = re.compile(  # "ravi (my candidate) is waiting …"
+    r"(?P<who>[a-z][a-z'\-]+)\s*\([^()\n]{1,30}\)\s+(?:is|was|wants|needs|has|said|asked)\b"
+)
 _SUBJECT_VERB = re.compile(  # a name acting: "Tom Ellis should be …", "Ana Ruiz wants …"
     r"\s+(?:should|must|will|would|needs?|wants?|has|is|was|said|asked|might|could|can)\b"
 )
@@ -263,8 +266,8 @@ class _ReaderBase:
                 self.gender.setdefault(met[0], "m" if m.group(1).casefold() == "him" else "f")
         self._learn_gender_from_next_sentence(clauses)
         for i, c in enumerate(clauses):
-            met = _MET_LEAD.match(t, c.start, c.end)  # "Met Lucy Tang from UKRI — she's …"
-            span = _scan_name(t, met.end() if met else c.start, c.end, lower_ok=False)
+            lead = _MET_LEAD.match(t, c.start, c.end)  # "Met Lucy Tang from UKRI — she's …"
+            span = _scan_name(t, lead.end() if lead else c.start, c.end, lower_ok=False)
             if span is None:
                 continue
             who = self.lookup(t[span[0] : span[1]])
@@ -507,6 +510,13 @@ class _ReaderBase:
         opening = max(t.rfind(m, 0, pos) for m in (". ", "! ", "? ", "\n", "; ")) + 1
         while opening < pos and (t[opening].isspace() or t[opening] in "-*\u2022\u00b7>"):
             opening += 1
+        typed = _TYPED_SUBJECT.match(t, opening, pos)
+        if typed is not None and t[opening:pos].islower():
+            # "ravi (my candidate) is waiting on feedback, gotta call him": a note typed in
+            # lower case names its people in lower case too
+            word = typed.group("who")
+            if word not in _NOT_NAME and len(word) > 2 and self.lookup(word) is None:
+                return opening, tidy_name(word)
         span = _scan_name(t, opening, pos, lower_ok=False)
         if span is None or " " not in t[span[0] : span[1]].strip():
             return None
