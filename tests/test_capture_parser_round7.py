@@ -113,6 +113,19 @@ def promises(result: CaptureParse) -> list[tuple[str, str | None, str, date | No
                 ("me", "Tom", "call him", THU),
             ],
         ),
+        (  # "his" after someone described then named tells he is a "he"
+            "Dinner with Rosa Lind. He hinted at a job. Later a young chef, Omar Ali, came "
+            "over to say his menu is changing. Next week I'll ask him to cater the launch.",
+            [("me", "Omar Ali", "ask him to cater the launch", MON)],
+        ),
+        (  # "promised I would by …" dates the request before it
+            "Met Dr. Jo Reyes. She asked me to send her the rota; promised I would by Monday.",
+            [("me", "Jo Reyes", "send her the rota", MON)],
+        ),
+        (  # a debt to someone of mine named in apposition: what is owed, to them
+            "Met Ana Lima. I owe my old landlord, Mr Price, a reference letter by Friday.",
+            [("me", "Price", "a reference letter", FRI)],
+        ),
         (  # comments after a promise are not its words
             "Met Nadia Haddad. She'll check the lease on Monday, fair play to her.",
             [("them", "Nadia Haddad", "check the lease", MON)],

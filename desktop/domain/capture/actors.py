@@ -65,6 +65,10 @@ _BRACKET_LABEL = re.compile(r"\[(?P<who>[^\]\n]{1,40})\][ \t]*(?=[a-z])")
 _OFFER_LEFT_OUT = re.compile(
     r"(?:also\s+|kindly\s+)?(?:offered|promised|volunteered)\s+to\s+(?!be\b)", re.I
 )
+_MY_ROLE_THEN_NAME = re.compile(  # "my own CD, Helen, ", "our landlord, Mr Price, "
+    r"(?i:my|our)\s+(?:[\w\-]+\s+){0,3}?[\w\-]+,\s+(?P<name>(?:(?i:dr|mr|mrs|ms|prof)\.?\s+)?"
+    r"[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+)?),\s+(?=\S)"
+)
 _NOT_A_VERB = frozenset(
     _words(
         "the a an my our his her their its this that these those is was has had have very"
@@ -291,7 +295,11 @@ class _ActorFinder(_ReaderBase):
                         r"(him|her|them|(?:(?i:dr|mr|mrs|ms|prof)\.?\s+)?[A-Z][\w\-]*"
                         r"(?:\s+[A-Z][\w\-]*)?)(?:\s*\([^()\n]{1,40}\))?\s+(?=\S)"
                     ).match(t, m.end(), c.end)
-                    if who is None:  # "owe dev a pint": a person met, typed in lower case
+                    mine = _MY_ROLE_THEN_NAME.match(t, m.end(), c.end)
+                    if who is None and mine is not None:  # "owe my own CD, Helen, an update"
+                        c.explicit_raw, c.explicit_at = mine.group("name"), mine.start("name")
+                        c.desc = (mine.end(), c.end)
+                    elif who is None:  # "owe dev a pint": a person met, typed in lower case
                         low = re.compile(r"([a-z][\w'\-]+)\s+(?=\S)").match(t, m.end(), c.end)
                         if low and low.group(1) not in _NOT_NAME and self.lookup(low.group(1)):
                             who = low

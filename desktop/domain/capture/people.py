@@ -136,6 +136,7 @@ _RELATIVE_FROM_ORG = re.compile(  # "Her colleague from Wipro, Vivek Menon, join
     r"|friend|assistant|teammate)\s+(?i:from|at)\s+[A-Z][\w&'\-]*(?:\s+[A-Z][\w&'\-]*)?,\s+"
     r"(?P<name>[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+)?)"
 )
+_THEN_LEAD = re.compile(r"(?i:later|then|afterwards|finally|also|and\s+then)\s*,?\s+")
 _SENTENCE_HEAD = re.compile(r"[\s\-*\u2022\u00b7>]*(?:(?i:also|and|plus|then),?\s+)?")
 _IN_PERSON = re.compile(  # what someone there does ("asked if I could", "said he'd", …)
     # the verb right after the name, or after "and" that goes on with the same subject
@@ -687,6 +688,9 @@ class _PeopleFinder(_ReaderBase):
             ):
                 self.name_list(span[0], e, index, lower_ok=False)
                 return
+        then = _THEN_LEAD.match(t, start, e)  # "Later a young chef, Omar Ali, came over"
+        if then is not None and _skip_descriptor(t, then.end(), e)[0] != then.end():
+            start = then.end()
         described, _apposed = _skip_descriptor(t, start, e)
         if described != start and t[start:described].split()[0].casefold() in _DETERMINERS:
             start = described  # "Her colleague Sipho Dlamini joined ..."

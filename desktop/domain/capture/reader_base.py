@@ -45,6 +45,10 @@ _TYPED_SUBJECT = re.compile(  # "ravi (my candidate) is waiting …"
 _SUBJECT_VERB = re.compile(  # a name acting: "Tom Ellis should be …", "Ana Ruiz wants …"
     r"\s+(?:should|must|will|would|needs?|wants?|has|is|was|said|asked|might|could|can)\b"
 )
+_DESCRIBED_LEAD = re.compile(
+    r"(?:(?i:later|then|afterwards|finally|also)\s*,?\s+)?"
+    r"(?i:a|an|the|our|my)\s[^,;.\n]{1,40},\s*(?=[A-Z])"
+)
 _FULL_NAME_IN = re.compile(r"\b[A-Z][a-z][\w'\-]*[ \t]+[A-Z][a-z][\w'\-]*")
 _MET_PRONOUN = re.compile(r"\b(?:met|meeting|met\s+up\s+with|chatted\s+with)\s+(him|her)\b", re.I)
 
@@ -266,7 +270,9 @@ class _ReaderBase:
                 self.gender.setdefault(met[0], "m" if m.group(1).casefold() == "him" else "f")
         self._learn_gender_from_next_sentence(clauses)
         for i, c in enumerate(clauses):
-            lead = _MET_LEAD.match(t, c.start, c.end)  # "Met Lucy Tang from UKRI — she's …"
+            # "Met Lucy Tang from UKRI — she's …", "a young teacher, Marcus Bell, came up to
+            # say our program changed his classroom"
+            lead = _MET_LEAD.match(t, c.start, c.end) or _DESCRIBED_LEAD.match(t, c.start, c.end)
             span = _scan_name(t, lead.end() if lead else c.start, c.end, lower_ok=False)
             if span is None:
                 continue
