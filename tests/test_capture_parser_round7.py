@@ -126,6 +126,10 @@ def promises(result: CaptureParse) -> list[tuple[str, str | None, str, date | No
             "Met Ana Lima. I owe my old landlord, Mr Price, a reference letter by Friday.",
             [("me", "Price", "a reference letter", FRI)],
         ),
+        (  # an adverb inside "has … offered to"
+            "Tea with Joan Hale. Joan has kindly offered to lend me her ladder.",
+            [("them", "Joan Hale", "lend me her ladder", None)],
+        ),
         (  # comments after a promise are not its words
             "Met Nadia Haddad. She'll check the lease on Monday, fair play to her.",
             [("them", "Nadia Haddad", "check the lease", MON)],
@@ -182,6 +186,11 @@ def test_words_that_look_like_comments_stay(text: str, description: str) -> None
             "Met Mira Shah. Her old ward manager Edith Lowe runs the audit and Mira offered "
             "to put me in touch with her.",
             ["Mira Shah"],
+        ),
+        (  # the one who came after "… didn't come, but"; time spent with me; "looked in"
+            "Open day at the studio. Mark Bell (the owner) didn't come, but Mark's partner, "
+            "Lina Ortiz, spent an hour with my prints. Dr Sam Ode looked in briefly.",
+            ["Lina Ortiz", "Sam Ode"],
         ),
         (  # a list goes on past an indefinite description
             "Chatted with Ruth Mbeki, a sculptor, and Dan Ilves, who paints.",

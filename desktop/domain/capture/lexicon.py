@@ -164,7 +164,8 @@ _THEM_MODAL = (
     r"|\s+promis+ed\s+to|\s+offered\s+to|\s+agreed\s+to|\s+volunteered\s+to|\s+can|\s+could"
     r"|\s+promis+ed\s+(?:me|us)\s+to|\s+proposed\s+to"
     # "she's offered to", "he has promised to", "they've agreed to": the same, in the perfect
-    rf"|(?:{_A}s|\s+has|{_A}ve|\s+have)\s+(?:promis+ed|offered|agreed|volunteered)\s+to"
+    rf"|(?:{_A}s|\s+has|{_A}ve|\s+have)\s+(?:(?:kindly|generously|also|already)\s+)?"
+    r"(?:promis+ed|offered|agreed|volunteered)\s+to"
     # "he's to confirm", "she's meant to send": an arrangement; "she's happy to": an offer
     rf"|(?:{_A}s|\s+is|{_A}re|\s+are)\s+(?:to|supposed\s+to|meant\s+to|happy\s+to|glad\s+to)"
     rf"|\s+(?:said|says|mentioned|confirmed|promised|told(?:\s+(?:me|us))?)\s+(?:that\s+)?"
@@ -447,6 +448,8 @@ _PRESENT_VERB = re.compile(  # said of someone at the meeting: they were there
     r"|dropped\s+by|(?:sat|stood)\s+(?:next\s+to|beside|opposite|with)\s+me\b|(?:was|were)\s+present"
     r"|turned\s+up|showed\s+up|stopped\s+by|popped\s+(?:in|by)|asked\s+(?:me|if|whether)"
     r"|told\s+me|reminded\s+me|wants\s+me|would\s+like\s+me|invited\s+me|and\s+i\b|&\s+i\b"
+    # "Ines Duarte spent twenty minutes with my batik series", "Alan Pike looked in briefly"
+    r"|spent\s+(?:[\w-]+\s+){1,3}with\s+(?:me|us|my|our)\b|looked\s+in\b"
     r"|showed\s+me\b|caught\s+me\b|grabbed\s+me\b|came\s+up\s+to\s+me\b|stopped\s+to\s+chat\b"
     r"|introduced\s+me\s+to\b"
     r"|(?:was|were)\s+(?:there|here|with\s+(?:her|him|them|me|us)\b)"

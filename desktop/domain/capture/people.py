@@ -707,6 +707,9 @@ class _PeopleFinder(_ReaderBase):
         rest = t[span[1] : e]
         raw = t[span[0] : span[1]]
         if _ABSENT.search(re.split(r"[;\u2014]", rest)[0]):
+            but = re.compile(r",?\s+but\s+").search(t, span[1], e)
+            if but is not None:  # "Ken (the gallerist) didn't come, but Ken's business
+                self._sentence_subjects(but.end(), e, index)  # partner, Ines, spent …"
             return  # "Chief Kamau from the county office wasn't there"
         if _PRESENT_VERB.match(rest):  # "Ms. Adeyemi (Year 4) asked if I could ..."
             self.name_list(span[0], e, index, lower_ok=False)
