@@ -130,6 +130,16 @@ def promises(result: CaptureParse) -> list[tuple[str, str | None, str, date | No
             "Tea with Joan Hale. Joan has kindly offered to lend me her ladder.",
             [("them", "Joan Hale", "lend me her ladder", None)],
         ),
+        (  # "she"/"he" who promises, with nobody met before: the full name written last
+            "Ward round. New registrar Dr. Ana Petrova, very kind. She will show us the new "
+            "pumps on Friday.",
+            [("them", "Ana Petrova", "show us the new pumps", FRI)],
+        ),
+        (  # … with its particles, and not the place named after it
+            "Party in Leeds. The host's cousin, Luis de la Rosa, bakes for the Corn Exchange "
+            "- he offered to bake the cake on Friday.",
+            [("them", "Luis de la Rosa", "bake the cake", FRI)],
+        ),
         (  # comments after a promise are not its words
             "Met Nadia Haddad. She'll check the lease on Monday, fair play to her.",
             [("them", "Nadia Haddad", "check the lease", MON)],

@@ -21,6 +21,7 @@ from desktop.domain.capture.lexicon import (
     _NOT_AN_ACTION,
     _NOT_NAME,
     _POSSESSIVE_END_RE,
+    _POSSESSOR_ROLE_NAME,
     _SUBORDINATE_TAIL,
     _TAKEN_BACK,
     _VAGUE_TAIL,
@@ -160,6 +161,8 @@ class _PromiseReader(_IntroFinder):
                 c.subject = self._subject_of(c.subject_raw, c.subject_at, c.sentence, c.named)
             if c.explicit_raw:
                 c.explicit_person = self._subject_of(c.explicit_raw, c.explicit_at, c.sentence)
+            if c.kind == "them" and c.subject is None and c.subject_raw.casefold() in ("she", "he"):
+                c.subject = self._named_speaker(c)
             if c.kind == "them":
                 c.person = c.subject
             elif c.kind == "me" and c.asked:
@@ -198,6 +201,38 @@ class _PromiseReader(_IntroFinder):
                     self.mention(name, c.start + m.start(), c.sentence)  # "priya wants ..."
             if c.kind and c.person:
                 self.mention(c.person, c.start, c.sentence)
+
+    def _named_speaker(self, c: _Clause) -> str | None:
+        """ "The host's roommate, Esteban de la Cruz, is a grant writer - he offered to …",
+        "New doctor Dr. Liam Fitzgerald, very nice. He will teach us …": a "he"/"she" who
+        promises and can be nobody met is the full name written last before it, in its
+        sentence or the one before, who was there."""
+        t = self.text
+        if any(p < c.subject_at for p, _n, _s in self.mentions):
+            return None  # someone met was named before: the pronoun could not say whom
+        candidates = [  # "a grant writer for the Oakland Museum": a place, not a person
+            (p, n)
+            for p, n in self._full_names_before(c.subject_at)
+            if not re.search(r"\b(?:the|at|from|of|for|in)\s+\Z", t[max(0, p - 6) : p], re.I)
+        ]
+        if not candidates:
+            return None
+        at, named = candidates[-1]
+        # "Kasia Nowak introduce me her brother Paweł, he works …": Paweł
+        kins = list(_POSSESSOR_ROLE_NAME.finditer(t, at, c.subject_at))
+        kin = kins[-1] if kins else None
+        if kin is not None and kin.group("name").split()[0].casefold() not in _NOT_NAME:
+            named, at = tidy_name(kin.group("name")), kin.start("name")
+        between = t[at : c.subject_at]
+        if len(re.findall(r"[.!?](?:\s|\Z)|\n", between)) > 1:
+            return None
+        if self._gender_of(named.casefold()) not in (None, self._pronoun_gender(c.subject_raw)):
+            return None
+        return self.add_person(named, at, c.sentence)
+
+    @staticmethod
+    def _pronoun_gender(word: str) -> str:
+        return "f" if word.casefold() in ("she", "her") else "m"
 
     def _first_reference(self, c: _Clause, lo: int = -2) -> str | None:
         """The first person a promise of mine names or points at ("send Omar the link",

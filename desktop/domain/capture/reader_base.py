@@ -45,6 +45,10 @@ _TYPED_SUBJECT = re.compile(  # "ravi (my candidate) is waiting …"
 _SUBJECT_VERB = re.compile(  # a name acting: "Tom Ellis should be …", "Ana Ruiz wants …"
     r"\s+(?:should|must|will|would|needs?|wants?|has|is|was|said|asked|might|could|can)\b"
 )
+_NAME_PARTICLES = frozenset(("de", "la", "van", "von", "der", "den", "del", "da", "dos", "du"))
+_FULL_NAME_WITH_PARTICLES = re.compile(  # "Jonas Becker", "Esteban de la Cruz"
+    r"\b[A-Z][\w'\-]+(?:[ \t]+(?:(?:de|la|van|von|der|den|del|da|dos|du)[ \t]+)*[A-Z][\w'\-]+)+"
+)
 _DESCRIBED_LEAD = re.compile(
     r"(?:(?i:later|then|afterwards|finally|also)\s*,?\s+)?"
     r"(?i:a|an|the|our|my)\s[^,;.\n]{1,40},\s*(?=[A-Z])"
@@ -543,19 +547,22 @@ class _ReaderBase:
 
     def _last_full_name_before(self, pos: int, exclude: frozenset[str]) -> str | None:
         """The last full name ("Jonas Becker") written before ``pos``, if any."""
-        last = None
-        for m in re.finditer(r"\b[A-Z][\w'\-]+(?:[ \t]+[A-Z][\w'\-]+)+", self.text[:pos]):
-            words = m.group().split()
+        names = [n for _at, n in self._full_names_before(pos) if n.casefold() not in exclude]
+        return names[-1] if names else None
+
+    def _full_names_before(self, pos: int) -> list[tuple[int, str]]:
+        """Every full name written before ``pos``, with where it starts, in text order."""
+        found = []
+        for m in _FULL_NAME_WITH_PARTICLES.finditer(self.text[:pos]):
+            words = [w for w in m.group().split() if w not in _NAME_PARTICLES]
             if any(w.casefold() in _NOT_NAME or w.casefold() in _WEEKDAY_OR_MONTH for w in words):
                 continue
             if not all(_NAME_SHAPE.fullmatch(w) for w in words):
                 continue
             if any(re.fullmatch(r"I(?:['\u2019]\w{1,2})?", w) for w in words):
                 continue  # "I told Yuki I'd send …": the writer, no name
-            name = tidy_name(re.sub(r"['\u2019]s\Z", "", m.group()))  # "Chidi Okeke's workshop"
-            if name.casefold() not in exclude:
-                last = name
-        return last
+            found.append((m.start(), tidy_name(re.sub(r"['\u2019]s\Z", "", m.group()))))
+        return found
 
     def _named_in(self, lo: int, hi: int) -> frozenset[str]:
         """People of the note named between ``lo`` and ``hi`` (case-folded)."""
