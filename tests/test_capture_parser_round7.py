@@ -51,6 +51,11 @@ def promises(result: CaptureParse) -> list[tuple[str, str | None, str, date | No
             "on Friday.",
             [("me", "Rob Castell", "call him", FRI)],
         ),
+        (  # … or a first name the note writes twice
+            "Met Ana Ruiz. She wants to see the flat with Bruno. Bruno would love it, must "
+            "call him tomorrow.",
+            [("me", "Bruno", "call him", THU)],
+        ),
         (  # a relative "who" that promises
             "Ran into Grace Obi, the new librarian, who offered to lend me the archive key on "
             "Friday.",

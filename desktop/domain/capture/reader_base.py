@@ -448,6 +448,10 @@ class _ReaderBase:
             and (gender is None or self.gender.get(name, gender) == gender)
         ]
         if not before:
+            met_at = max((p for p, _n, _s in self.mentions if p < pos), default=-1)
+            aside = self._mentioned_since(met_at, pos, exclude, gender) if aside_ok else None
+            if aside is not None:  # "She wants … Bruno would love it, must call him"
+                return aside
             if gender and any(p < pos for p, _n, _s in self.mentions):
                 # everyone met so far is known to be the other gender: someone mentioned
                 others = [
@@ -514,8 +518,9 @@ class _ReaderBase:
         return found or None
 
     def _sentence_subject(self, pos: int) -> tuple[int, str] | None:
-        """ "Tom Ellis should be on that call too, I'll invite him": the full name that opens
-        the sentence of ``pos`` and acts in it, when it is no one met."""
+        """ "Tom Ellis should be on that call too, I'll invite him": the full name (or a first
+        name the note writes twice) that opens the sentence of ``pos`` and acts in it, when
+        it is no one met."""
         t = self.text
         opening = max(t.rfind(m, 0, pos) for m in (". ", "! ", "? ", "\n", "; ")) + 1
         while opening < pos and (t[opening].isspace() or t[opening] in "-*\u2022\u00b7>"):
@@ -528,9 +533,12 @@ class _ReaderBase:
             if word not in _NOT_NAME and len(word) > 2 and self.lookup(word) is None:
                 return opening, tidy_name(word)
         span = _scan_name(t, opening, pos, lower_ok=False)
-        if span is None or " " not in t[span[0] : span[1]].strip():
+        if span is None:
             return None
         raw = t[span[0] : span[1]]
+        if " " not in raw.strip() and len(re.findall(rf"\b{re.escape(raw)}\b", t)) < 2:
+            return None  # a first name alone ("Tunde would love this guy, must loop him
+            # in") only when the note names them elsewhere too
         words = raw.split()
         if any(w.casefold() in _NOT_NAME or w.casefold() in _WEEKDAY_OR_MONTH for w in words):
             return None
