@@ -145,6 +145,24 @@ def promises(result: CaptureParse) -> list[tuple[str, str | None, str, date | No
             "- he offered to bake the cake on Friday.",
             [("them", "Luis de la Rosa", "bake the cake", FRI)],
         ),
+        (  # a relative "who" with an aside before "to"
+            "Bumped into old Rafe from the sailing club, who promised (again) to return my "
+            "drill by Friday.",
+            [("them", "Rafe", "return my drill", FRI)],
+        ),
+        (  # "Remind X to …" is my to-do, for X ("for X": the one it is for)
+            "Met Ana Ruiz. Remind Tomas to book the room.",
+            [("me", "Tomas", "Remind Tomas to book the room", None)],
+        ),
+        (
+            "met ana ruiz. remind kofi to update the crm tonight",
+            [("me", "Kofi", "remind kofi to update the crm", date(2026, 3, 11))],
+        ),
+        (
+            "Met Ana Ruiz. Separately I have to tidy the budget for Ravi (my co-founder) by "
+            "Friday before anything goes out.",
+            [("me", "Ravi", "tidy the budget for Ravi (my co-founder)", FRI)],
+        ),
         (  # comments after a promise are not its words
             "Met Nadia Haddad. She'll check the lease on Monday, fair play to her.",
             [("them", "Nadia Haddad", "check the lease", MON)],

@@ -130,7 +130,7 @@ _ACTION_VERB = re.compile(
     r"(?:send|email|call|ping|share|book|forward|introduce|intro|connect|check|review|write"
     r"|follow|ask|get|set|make|pay|bring|return|draft|prep|prepare|schedule|look|read|find"
     r"|put|text|invite|post|update|reply|confirm|submit|sign|order|buy|lend|give|show|host"
-    r"|circulate|chase|arrange|organi[sz]e|finali[sz]e|file)\b",
+    r"|circulate|chase|arrange|organi[sz]e|finali[sz]e|file|remind)\b",
     re.I,
 )
 
@@ -179,6 +179,7 @@ _THEM_MODAL = (
 _NEGATED = re.compile(r"(?:not|never|n[o']t)\b|\w+n[\u2019']t\b", re.I)
 _LEAD = re.compile(
     r"(?:(?:and|but|so|then|also|plus|ps|oh|anyway|in\s+exchange|in\s+return|meanwhile|honestly"
+    r"|separately|additionally|besides"
     r"|on\s+(?:my|our)\s+side|for\s+my\s+part"
     r"|actually|basically|frankly|obviously|luckily|okay|ok|well"
     r"|btw|fyi|nb|finally|hopefully|maybe|probably|i\s+think|apparently|after\s+that|afterwards"
@@ -189,6 +190,7 @@ _LEAD = re.compile(
 )
 _DATED_LEAD = re.compile(  # _LEAD, or a fronted due date
     r"(?:(?:and|but|so|then|also|plus|ps|oh|anyway|in\s+exchange|in\s+return|meanwhile|honestly"
+    r"|separately|additionally|besides"
     r"|on\s+(?:my|our)\s+side|for\s+my\s+part"
     r"|actually|basically|frankly|obviously|luckily|okay|ok|well"
     r"|btw|fyi|nb|finally|hopefully|maybe|probably|i\s+think|apparently|after\s+that|afterwards"
@@ -513,8 +515,10 @@ _POSSESSIVE_END_RE = re.compile(rf"{_A}s$")
 # "Mr Anh Tran, the new ESL teacher, who offered to run a reading group": a relative clause
 # that promises (not "who can help", a description)
 _WHO_PROMISES = re.compile(
-    rf"who(?:{_A}ll|\s+will|\s+(?:has\s+|kindly\s+)?(?:offered|agreed|volunteered)\s+to"
-    rf"|\s+(?:has\s+)?promised(?:\s+(?:me|us))?\s+to|(?:{_A}s|\s+is)\s+going\s+to)\s+",
+    rf"who(?:{_A}ll|\s+will)\s+"
+    r"|who\s+(?:has\s+|kindly\s+)?(?:offered|agreed|volunteered|promised(?:\s+(?:me|us))?)"
+    r"(?:\s+(?:again|also)|\s*\([^()\n]{1,20}\))?\s+to\s+"  # "who promised (again) to …"
+    rf"|who(?:{_A}s|\s+is)\s+going\s+to\s+",
     re.I,
 )
 _THEM_MODAL_S_RE = re.compile(_THEM_MODAL + r"\s+", re.I)
@@ -706,6 +710,8 @@ _PLACE_STOP = frozenset(
 _SUBORDINATE_TAIL = re.compile(  # "send him the offer once she does": the promise ends
     r",?\s+(?:once|when|so\s+that|so)\s+(?=(?:i|i[\u2019']m|she|he|they)\b)"
     r"|,\s+who\s+|\s+(?:before|after)\s+(?:then|that)\s*$"
+    # "clean up the cap table before anything goes out": a condition, not the action
+    r"|\s+before\s+(?:anything|anyone|everything|everyone)\s+\w+"
     # "..., which is a lifesaver", "..., though her VP needs to sign": a comment, not the action
     r"|,\s+(?:which|though|although|even\s+though|since|because)\b"
     r"|\s+once\s+(?=(?:the|their|his|her|my|our)\b)"

@@ -275,6 +275,10 @@ class _PromiseReader(_IntroFinder):
                     ).match(t, at + len(word), hi)
                 ):  # "send omar the link": omar receives it
                     return self._as_written(word)
+                if re.compile(r"(?:remind|ask|tell|chase)\s+$", re.I).search(t, lo, at) and (
+                    re.compile(r"\s+(?:to|about|re|for)\s").match(t, at + len(word), hi)
+                ):  # "remind nikhil to update the crm": nikhil is the one I remind
+                    return self._as_written(word)
             if not _is_cap(word) or folded in _WEEKDAY_OR_MONTH:
                 continue
             if at == lo and _ACTION_VERB.fullmatch(word):
