@@ -229,6 +229,10 @@ def test_words_that_look_like_comments_stay(text: str, description: str) -> None
             "Chatted with Ruth Mbeki, a sculptor, and Dan Ilves, who paints.",
             ["Ruth Mbeki", "Dan Ilves"],
         ),
+        (  # … a description naming a place, then a relative of the first
+            "Met Ivo Marin, a chef from Split, and his sister Ana Marin, who sings.",
+            ["Ivo Marin", "Ana Marin"],
+        ),
         (  # a scene before the subject
             "At the bus stop this morning Mrs. Vera Holm told me about the fete.",
             ["Vera Holm"],

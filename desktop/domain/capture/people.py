@@ -137,6 +137,12 @@ _RELATIVE_FROM_ORG = re.compile(  # "Her colleague from Wipro, Vivek Menon, join
     r"(?P<name>[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+)?)"
 )
 _THEN_LEAD = re.compile(r"(?i:later|then|afterwards|finally|also|and\s+then)\s*,?\s+")
+_LOWER_THEN_PLACE = re.compile(  # "a wedding photographer", "an architect from Turin"
+    r"[a-z][\w'\-]*(?:\s+[a-z][\w'\-]*)*(?:\s+(?:from|in|at)\s+[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)?)?"
+)
+_AND_NEXT_NAME = re.compile(  # ", and Yuki Sato", ", and his wife Giulia Bianchi"
+    r"[ \t]*,[ \t]*(?i:and)[ \t]+(?:(?i:his|her|their)[ \t]+[a-z][\w\-]*[ \t]+)?[A-Z]"
+)
 _SENTENCE_HEAD = re.compile(r"[\s\-*\u2022\u00b7>]*(?:(?i:also|and|plus|then),?\s+)?")
 _IN_PERSON = re.compile(  # what someone there does ("asked if I could", "said he'd", …)
     # the verb right after the name, or after "and" that goes on with the same subject
@@ -624,9 +630,10 @@ class _PeopleFinder(_ReaderBase):
                 continue
             if (
                 words[0].casefold() in ("a", "an")
-                and all(w.islower() for w in words)
-                and re.compile(r"[ \t]*,[ \t]*and[ \t]+(?-i:[A-Z])", re.I).match(t, m.end(), hi)
-            ):  # "Olusegun Bakare, a wedding photographer, and Yuki Sato": a description
+                and _LOWER_THEN_PLACE.fullmatch(m.group("ph")) is not None
+                and _AND_NEXT_NAME.match(t, m.end(), hi)
+            ):  # "Olusegun Bakare, a wedding photographer, and Yuki Sato", "Luca Romano, an
+                # architect from Turin, and his wife Giulia Bianchi": a description
                 pos = m.end()
                 continue
             if words[-1].casefold() in _ROLE_WORDS and not _NAMES_GO_ON.match(m.group("ph")):
