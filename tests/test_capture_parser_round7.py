@@ -233,6 +233,11 @@ def test_words_that_look_like_comments_stay(text: str, description: str) -> None
             "Met Ivo Marin, a chef from Split, and his sister Ana Marin, who sings.",
             ["Ivo Marin", "Ana Marin"],
         ),
+        (  # a kin honorific after the name, "Also" before it (a role is no one)
+            "Temple fair today. Also Meena aunty reminded me about the rota. Principal ma'am "
+            "asked me to judge the rangoli.",
+            ["Meena"],
+        ),
         (  # a scene before the subject
             "At the bus stop this morning Mrs. Vera Holm told me about the fete.",
             ["Vera Holm"],

@@ -445,7 +445,9 @@ _SUBJECT_ACTS = re.compile(
     re.I,
 )
 _PRESENT_VERB = re.compile(  # said of someone at the meeting: they were there
-    r"\s*,?\s*(?:\([^()\n]{1,40}\)\s*|also\s+(?:from|at)\s+[^,;.\n]{1,30},\s*)?"
+    r"\s*,?\s*(?:\([^()\n]{1,40}\)\s*|also\s+(?:from|at)\s+[^,;.\n]{1,30},\s*"
+    # a kin honorific after the name: "Rekha aunty reminded me" (not "Principal ma'am")
+    r"|(?:aunty|auntie|uncle)\s+)?"
     r"(?:joined(?!\s+(?-i:[A-Z]))|came\s+(?:along|too|by|over|round)"
     r"|dropped\s+by|(?:sat|stood)\s+(?:next\s+to|beside|opposite|with)\s+me\b|(?:was|were)\s+present"
     r"|turned\s+up|showed\s+up|stopped\s+by|popped\s+(?:in|by)|asked\s+(?:me|if|whether)"

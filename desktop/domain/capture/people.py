@@ -698,6 +698,11 @@ class _PeopleFinder(_ReaderBase):
         then = _THEN_LEAD.match(t, start, e)  # "Later a young chef, Omar Ali, came over"
         if then is not None and _skip_descriptor(t, then.end(), e)[0] != then.end():
             start = then.end()
+        elif then is not None:  # "Also Rekha aunty reminded me about …"
+            span = _scan_name(t, then.end(), e, lower_ok=False)
+            if span and span[0] == then.end() and _PRESENT_VERB.match(t, span[1], e):
+                self.name_list(span[0], e, index, lower_ok=False)
+                return
         described, _apposed = _skip_descriptor(t, start, e)
         if described != start and t[start:described].split()[0].casefold() in _DETERMINERS:
             start = described  # "Her colleague Sipho Dlamini joined ..."
