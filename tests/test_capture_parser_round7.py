@@ -163,6 +163,10 @@ def promises(result: CaptureParse) -> list[tuple[str, str | None, str, date | No
             "Friday before anything goes out.",
             [("me", "Ravi", "tidy the budget for Ravi (my co-founder)", FRI)],
         ),
+        (  # "reminded me I'd said I'd …", dated by "- doing it by …" after it
+            "Met Jo Pratt. Jo reminded me I'd said I'd sort the kit rota - doing it by Monday.",
+            [("me", "Jo Pratt", "sort the kit rota", MON)],
+        ),
         (  # comments after a promise are not its words
             "Met Nadia Haddad. She'll check the lease on Monday, fair play to her.",
             [("them", "Nadia Haddad", "check the lease", MON)],

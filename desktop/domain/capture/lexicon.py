@@ -117,7 +117,7 @@ _SOFT_SPLIT_RE = re.compile(
     r"\s*,\s*(?:and\s+|but\s+|so\s+|&\s+)?|\s+(?:and|but|so|then|&)\s+"
     rf"|(?<!\bif)(?<!\bwhether)(?<!\bsaid)(?<!\btold)(?<!\bhim)(?<!\bher)(?<!\bthem)(?<!\bthat)"
     rf"\s+(?:that\s+)?(?=i\s+(?:still\s+)?owe\b|i{_A}ll\b|i\s+will\b|i\s+need\s+to\b|i\s+promised\b"
-    rf"|i(?:{_A}d|\s+had)\s+promised\b"
+    rf"|i(?:{_A}d|\s+had)\s+promised\b|i(?:{_A}d|\s+had)\s+said\s+i(?:{_A}d|\s+would)\b"
     rf"|(?:she|he|they)\s+(?:will|would|is\s+going|said)\b|(?:she|he|they){_A}ll\b)",
     re.I,
 )
@@ -207,7 +207,8 @@ _DATED_LEAD = re.compile(  # _LEAD, or a fronted due date
 _ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
-            rf"(?:i\s+|i{_A}ve\s+|i\s+have\s+|we\s+)?(?:told|promised|assured|reassured|said|agreed"
+            rf"(?:i\s+|i{_A}ve\s+|i\s+have\s+|i{_A}d\s+|i\s+had\s+|we\s+)?"
+            r"(?:told|promised|assured|reassured|said|agreed"
             r"|decided|let)\s+"
             rf"(?:(?:(?:prof|dr|mr|mrs|ms)\.?\s+)?"
             rf"(?P<obj>him|her|them|{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s+)?(?:know\s+)?"

@@ -115,6 +115,8 @@ _DATE_FILLER = frozenset(
         " is needs need must she he they we i me us so on it's its mentioned confirmed promised"
         # "— she needs it before April 20, so that's on me": the words around the date
         " that s wants want"
+        # "… the kit rota - doing it by Monday", "- on it by Friday": the same promise, dated
+        " doing do get getting"
     )
 )
 
