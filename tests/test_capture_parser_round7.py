@@ -167,6 +167,11 @@ def promises(result: CaptureParse) -> list[tuple[str, str | None, str, date | No
             "Met Jo Pratt. Jo reminded me I'd said I'd sort the kit rota - doing it by Monday.",
             [("me", "Jo Pratt", "sort the kit rota", MON)],
         ),
+        (  # an aside between the subject and the modal
+            "Met Gwen Lowe and Raj Iyer. Gwen, for her part, is going to chase the auditors "
+            "this week.",
+            [("them", "Gwen Lowe", "chase the auditors", FRI)],
+        ),
         (  # comments after a promise are not its words
             "Met Nadia Haddad. She'll check the lease on Monday, fair play to her.",
             [("them", "Nadia Haddad", "check the lease", MON)],
@@ -190,6 +195,8 @@ def test_who_the_promise_is_with(
         "Met Ana Lima at the gallery, lovely, must stay in touch.",  # a wish
         "Met Zoe Park. Zoe's hosting a quiz night on Friday.",  # an event
         "Met Ben Ode. We'll do a bbq in the summer.",  # together, no one's promise
+        # done already
+        "Met Ben Ode. He asked me to send him the price sheet, which I did on the spot.",
     ],
 )
 def test_no_promise(text: str) -> None:

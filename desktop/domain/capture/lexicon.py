@@ -583,6 +583,8 @@ _SUBJECT_ASIDE = re.compile(  # between a subject and its verb: an honorific, a 
     # "He kindly promised me to …", "He also said he'd …": an adverb before the verb
     r"|\s+(?:kindly|also|even|already|then|just|really|finally|generously|graciously)(?=\s)"
     r"|,\s+(?:the|our|my|his|her|their|a|an)\s[^,;.\n]{1,50},"
+    # "Gwen, for her part, is going to …", "Ben, in turn, will …", "Ana, too, will …"
+    r"|,\s+(?:for\s+(?:her|his|their)\s+part|in\s+turn|too|meanwhile|in\s+return),"
     # "Ben Ode from Adyen will …": where the subject works (capitalised, one to four words)
     r"|\s+(?:from|at)\s+(?:the\s+)?(?-i:[A-Z])[\w&.'\-]*(?:\s+(?-i:[A-Z])[\w&.'\-]*){0,3}(?=\s)"
     r"|\s*:(?=\s)",  # "Oskar Lindqvist (Spotify): will review the PR"
@@ -602,7 +604,10 @@ _GROUP_ORG = re.compile(  # "the Shopify folks", "teh sales team from hubspot"
     re.I,
 )
 _TAKEN_BACK = re.compile(  # right after a clause: the writer corrects what they just said
-    r",?\s*\b(?:no\s*,?\s*wait|scratch\s+that|correction|no\s*,?\s*sorry)\b", re.I
+    r",?\s*\b(?:no\s*,?\s*wait|scratch\s+that|correction|no\s*,?\s*sorry)\b"
+    # "… asked me to send him the sheet, which I did on the spot": done already, no promise
+    r"|,\s*which\s+i\s+(?:already\s+)?(?:did|sent|have\s+done|had\s+done)\b",
+    re.I,
 )
 _MORE_AFTER_ORG = re.compile(  # "... from Ofcom and (also) Esther Mensah": the list goes on
     r"[ \t]*,?[ \t]+(?:and|&|plus|\+)[ \t]+(?:also[ \t]+)?"
