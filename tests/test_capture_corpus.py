@@ -64,8 +64,8 @@ BLIND_FLOORS = {
         "organization": (0.85, 0.70),
     },
     "dev4.json": {
-        "participants": (0.94, 0.81),
-        "promises": (0.87, 0.83),
+        "participants": (0.94, 0.87),
+        "promises": (0.9, 0.87),
         "introductions": (0.65, 0.3),
         "place": (0.8, 0.75),
         "organization": (0.82, 0.5),
@@ -80,9 +80,9 @@ BLIND_FLOORS = {
     },
     # the fifth round's blind set of long narrative journal notes, the hardest still
     "dev6.json": {
-        "participants": (0.94, 0.86),
-        "promises": (0.81, 0.76),
-        "introductions": (0.78, 0.57),
+        "participants": (0.94, 0.88),
+        "promises": (0.86, 0.81),
+        "introductions": (0.85, 0.62),
         "place": (0.92, 0.9),
         "organization": (0.72, 0.42),
     },
@@ -108,6 +108,22 @@ BLIND_FLOORS = {
         "introductions": (0.82, 0.72),
         "place": (0.93, 0.82),
         "organization": (0.76, 0.79),
+    },
+    # the seventh round's blind sets: a user base's mix (dev10), events with several
+    # people, introductions and promises between others (dev11)
+    "dev10.json": {
+        "participants": (0.97, 0.94),
+        "promises": (0.96, 0.94),
+        "introductions": (0.95, 0.6),
+        "place": (0.95, 0.95),
+        "organization": (0.8, 0.62),
+    },
+    "dev11.json": {
+        "participants": (0.94, 0.87),
+        "promises": (0.9, 0.88),
+        "introductions": (0.88, 0.74),
+        "place": (0.9, 0.85),
+        "organization": (0.78, 0.6),
     },
 }
 

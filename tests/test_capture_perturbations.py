@@ -23,6 +23,7 @@ def test_every_family_has_every_kind_of_variant() -> None:
     kinds = {v.kind.split()[0] for v in VARIANTS}
     assert {"base", "prefix", "adverb", "fronted", "date", "lower", "short", "initials"} <= kinds
     assert {"pronoun", "mentioned", "corrected", "yes"} <= kinds  # the sixth round's
+    assert {"gender", "someone", "comment"} <= kinds  # the seventh round's
     assert len({v.family for v in VARIANTS}) >= 19
 
 

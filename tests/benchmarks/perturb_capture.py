@@ -12,7 +12,11 @@ lower case, the person called by a short form or initials used earlier in the no
 list of names before a colon; and (sixth round, from the long narrative notes) the
 pronoun after a list of two people, another person mentioned between the one met and
 the promise, the date corrected later ("— actually Saturday", "Actually, make that
-Saturday.") and the yes to a request in the next sentence. Each variant is scored with
+Saturday.") and the yes to a request in the next sentence; (seventh round, from the
+blind sets dev10/dev11) a host, a table or a scene opening the note, a "She …" sentence
+that tells who is a "she" past someone named later, someone of the writer's own named in
+the pronoun's sentence ("Our ED, Ada Park, wasn't there, so I …"), and a comment after
+the promise (", fair play to her", ", legend", ", will do"). Each variant is scored with
 the corpus's own scoring (``bench_capture_quality.score_note``): every expected promise
 must come out, and nothing else.
 
@@ -199,6 +203,10 @@ MEETINGS = (  # other ways the note opens
     "Ran into {full} at the station, we chatted for ages.",
     "Dinner at Nobu with {full} and her husband.",
     "Long day. Sat next to {full} on the train;",
+    # the seventh round's (dev11): a host, a table, a scene before the subject
+    "Dinner at {full}'s place, lovely evening.",
+    "Opposite me: {full}, a retired printmaker.",
+    "At the school gate today {full} told me about the fair.",
 )
 ADVERBS = ("also", "still", "really", "definitely")
 
@@ -373,6 +381,31 @@ def variants(seed: Seed) -> Iterator[Variant]:
     if "asked" in seed.family and seed.due:
         plain = _sentence(seed, she.capitalize(), her, due=False)
         yield v("yes in next sentence", f"{met} {plain}. I said yes, {seed.due}.")
+    # the seventh round's families (dev10/dev11): who "her/him" is when others are named
+    # around the one met, and comments after the promise
+    pronoun = "{o}" in seed.desc or "{s}" in seed.head
+    if pronoun:  # "He hinted at a grant" tells who "he" is, past a man/woman named later
+        yield v(
+            "gender told by the next sentence",
+            f"Met {seed.full}, retired from Adyen. {she.capitalize()} hinted at a grant. "
+            f"{other} joined us later and talked about football. {base}.",
+        )
+    if seed.owner == "me" and "{o}" in seed.desc and "{" not in seed.head:
+        mine = _sentence(seed, she.capitalize(), her)  # "Our ED, Ada Park, wasn't there,
+        yield v(  # so I have to send her …": someone of mine, named in the sentence
+            "someone of mine named in the sentence",
+            f"Met {other} at the fintech meetup. Our ED, {seed.full}, wasn't there, so "
+            f"{mine[:1].lower() + mine[1:] if not mine.startswith('I') else mine}.",
+        )
+    if not seed.tail:
+        for name, comment in (
+            ("fair play", ", fair play to {o}"),
+            ("legend", ", legend"),
+            ("will do", ", will do"),
+        ):
+            if name == "will do" and seed.owner != "me":
+                continue
+            yield v(f"comment {name}", f"{met} {base}{comment.format(o=her)}.")
 
 
 def all_variants() -> list[Variant]:

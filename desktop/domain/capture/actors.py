@@ -23,11 +23,14 @@ from desktop.domain.capture.lexicon import (
     _ME_PATTERNS,
     _MEET_RE,
     _NAME_LABEL,
+    _NAME_THEN_VERB,
     _NAME_TO,
     _NAME_WORD,
     _NAME_WORD_B_RE,
     _NEGATED,
     _NOT_NAME,
+    _POSSESSOR_ROLE_NAME,
+    _POSSESSOR_THEN_NAME,
     _PRESENT_PLAN_S,
     _REMEMBER_TO,
     _SAID_NO,
@@ -43,6 +46,7 @@ from desktop.domain.capture.lexicon import (
     _THEM_MODAL_S_RE,
     _TODO_LABEL,
     _WAITING,
+    _WHO_PROMISES,
     _words,
 )
 from desktop.domain.capture.names import _is_cap, _scan_name
@@ -58,6 +62,13 @@ _NO_ITEM = re.compile(
     re.I | re.M,
 )
 _BRACKET_LABEL = re.compile(r"\[(?P<who>[^\]\n]{1,40})\][ \t]*(?=[a-z])")
+_OFFER_LEFT_OUT = re.compile(
+    r"(?:also\s+|kindly\s+)?(?:offered|promised|volunteered)\s+to\s+(?!be\b)", re.I
+)
+_MY_ROLE_THEN_NAME = re.compile(  # "my own CD, Helen, ", "our landlord, Mr Price, "
+    r"(?i:my|our)\s+(?:[\w\-]+\s+){0,3}?[\w\-]+,\s+(?P<name>(?:(?i:dr|mr|mrs|ms|prof)\.?\s+)?"
+    r"[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+)?),\s+(?=\S)"
+)
 _NOT_A_VERB = frozenset(
     _words(
         "the a an my our his her their its this that these those is was has had have very"
@@ -92,6 +103,15 @@ class _ActorFinder(_ReaderBase):
                 and not agreed  # "Denise and I agreed I'd draft the letter": mine, to her
             ):
                 continue  # "Naledi and I will co-write a brief": a plan of both, no one's promise
+            relative = _WHO_PROMISES.match(t, pos, c.end)
+            if relative is not None:  # "Anh Tran, the ESL teacher, who offered to …": Anh Tran
+                c.kind, c.desc = "them", (relative.end(), c.end)
+                opening = max(t.rfind(".", 0, pos), t.rfind("\n", 0, pos))
+                before = self._last_full_name_before(pos, frozenset())
+                at = t.rfind(before, 0, pos) if before else -1
+                c.subject_raw = before if before and at > opening else ""
+                c.subject_at = at if c.subject_raw else pos
+                continue
             # "asked if I could review the deck, I said yes" / "..., I said no"
             ask = _ASKED_ME.search(t, pos, c.end)
             if ask is not None:
@@ -196,6 +216,19 @@ class _ActorFinder(_ReaderBase):
                 c.desc = (wait.end(), c.end)
                 c.subject_raw, c.subject_at = wait.group("who"), wait.start("who")
                 continue
+            joined = i > 0 and re.fullmatch(r"\s*,?\s*and\s+", t[clauses[i - 1].end : c.start])
+            modal = _CARRY_MODAL.match(t, pos, c.end) if joined or c.continues else None
+            if modal and i > 0 and not clauses[i - 1].kind:
+                subject = self._third_person_head(clauses[i - 1])
+                if subject is not None:  # "Ms. Lakshmi Pillai … was present and will share
+                    c.kind, c.desc = "them", (modal.end(), c.end)  # the vendor form": hers
+                    c.subject_raw, c.subject_at = subject
+                    continue
+            carried = self._subject_carried(clauses, i, pos)
+            if carried is not None:  # "Karim is a firefighter, offered to do a talk": Karim
+                c.kind, c.desc = "them", (carried[1], c.end)
+                c.subject_raw, c.subject_at = carried[0], clauses[i - 1].start
+                continue
             named = (
                 _scan_name(t, pos, c.end, lower_ok=False) if t[pos : pos + 1].isupper() else None
             )
@@ -267,7 +300,11 @@ class _ActorFinder(_ReaderBase):
                         r"(him|her|them|(?:(?i:dr|mr|mrs|ms|prof)\.?\s+)?[A-Z][\w\-]*"
                         r"(?:\s+[A-Z][\w\-]*)?)(?:\s*\([^()\n]{1,40}\))?\s+(?=\S)"
                     ).match(t, m.end(), c.end)
-                    if who is None:  # "owe dev a pint": a person met, typed in lower case
+                    mine = _MY_ROLE_THEN_NAME.match(t, m.end(), c.end)
+                    if who is None and mine is not None:  # "owe my own CD, Helen, an update"
+                        c.explicit_raw, c.explicit_at = mine.group("name"), mine.start("name")
+                        c.desc = (mine.end(), c.end)
+                    elif who is None:  # "owe dev a pint": a person met, typed in lower case
                         low = re.compile(r"([a-z][\w'\-]+)\s+(?=\S)").match(t, m.end(), c.end)
                         if low and low.group(1) not in _NOT_NAME and self.lookup(low.group(1)):
                             who = low
@@ -351,7 +388,7 @@ class _ActorFinder(_ReaderBase):
             if m is None:
                 debt = _THEM_DEBT_LEAD_RE.match(t, rest_at, c.end)
                 gerund = re.compile(
-                    rf"\s*(?:{_A}s|\s+is)\s+(?=(?:sending|bringing|sharing|hosting|introducing)\b)",
+                    rf"\s*(?:{_A}s|\s+is)\s+(?=(?:sending|bringing|sharing|hosting\s+(?:me|us)|introducing)\b)",
                     re.I,
                 ).match(t, rest_at, c.end)
                 m = debt or gerund
@@ -365,6 +402,29 @@ class _ActorFinder(_ReaderBase):
             c.negated = _NEGATED.match(t, m.end(), c.end) is not None or bool(
                 re.search(rf"n{_A}t|\bnot\b", m.group(), re.I)
             )
+
+    def _subject_carried(
+        self, clauses: list[_Clause], i: int, pos: int
+    ) -> tuple[str, int] | None:
+        """ "Karim is a firefighter, offered to do a fire safety talk": an offer with its
+        subject left out, right after a comma, is made by the person met whom the clause
+        before opens with (a subject and its verb); returns that name and where the words
+        start."""
+        if i == 0 or clauses[i - 1].sentence != clauses[i].sentence:
+            return None
+        t, prev = self.text, clauses[i - 1]
+        if not re.fullmatch(r"\s*,\s*", t[prev.end : clauses[i].start]):
+            return None
+        offer = _OFFER_LEFT_OUT.match(t, pos, clauses[i].end)
+        if offer is None:
+            return None
+        span = _scan_name(t, prev.start, prev.end, lower_ok=False)
+        if span is None or span[0] != prev.start:
+            return None
+        raw = t[span[0] : span[1]]
+        if self.lookup(raw) is None or not _NAME_THEN_VERB.match(t, span[1], prev.end):
+            return None
+        return raw, offer.end()
 
     def _labelled_by_name(
         self, clauses: list[_Clause], i: int, pos: int
@@ -450,6 +510,21 @@ class _ActorFinder(_ReaderBase):
             return False
         after = self.text[span[1] : hi]
         return bool(_THEM_MODAL_S_RE.match(after) or re.match(r"\s+to\s+(?=\w)", after))
+
+    def _third_person_head(self, c: _Clause) -> tuple[str, int] | None:
+        """Who a clause with no promise is about, when it opens with them: a pronoun, a
+        person met, or "his colleague Ms. Lakshmi Pillai" (a person met)."""
+        found = self._subject_word(c)
+        if found is not None:
+            return found
+        lead = _LEAD.match(self.text, c.start, c.end)
+        at = lead.end() if lead else c.start
+        m = _POSSESSOR_THEN_NAME.match(self.text, at, c.end) or _POSSESSOR_ROLE_NAME.match(
+            self.text, at, c.end
+        )
+        if m is not None and self.lookup(m.group("name")):
+            return m.group("name"), m.start("name")
+        return None
 
     def _subject_word(self, c: _Clause) -> tuple[str, int] | None:
         """The third-person subject a clause opens with ("she", "Ana Ruiz"), and where."""

@@ -28,6 +28,7 @@ from desktop.domain.capture.lexicon import (
     _THEM_MODAL_S_RE,
     _TITLES,
     _WAITING,
+    _WHO_PROMISES,
 )
 from desktop.domain.capture.names import _skip_descriptor
 from desktop.domain.capture.reader_base import _Clause, _ReaderBase
@@ -44,6 +45,13 @@ _SOMEONE_ELSE_ACTS = re.compile(  # "the boss wants it", "their security team ha
 )
 
 
+_MODAL_THEN_PLUS = re.compile(  # my modal earlier in the sentence, no break since
+    r"(?:\bi\s+(?:need\s+to|have\s+to|must|will|should|gotta|gonna)|\bi['\u2019]ll"
+    r"|^\W*(?:need\s+to|must|gotta|gonna|will))\s[^;:\n]*\Z",
+    re.I | re.M,
+)
+
+
 class _ClauseCutter(_ReaderBase):
     """Cuts the note into clauses."""
 
@@ -54,8 +62,15 @@ class _ClauseCutter(_ReaderBase):
             hard: list[tuple[int, int]] = []
             pos = s
             for m in _SPLIT_RE.finditer(self.text, s, e):
-                if ":" in m.group() and _LABEL_BEFORE.search(self.text, s, m.start()):
-                    continue  # "TODO: send ..." stays one clause: the label says who
+                label = ":" in m.group() and _LABEL_BEFORE.search(self.text, s, m.start())
+                if label and not (
+                    label.group().strip().casefold() in ("them", "they", "him", "her")
+                    and self.text[s : label.start()].strip(" \t-*\u2022\u00b7>[]")
+                ):  # "TODO: send ..." stays one clause: the label says who; but "Actions
+                    # as I understood them: Gareth will …" is a heading, then a clause
+                    continue
+                if m.group().strip() == "+" and _MODAL_THEN_PLUS.search(self.text, s, m.start()):
+                    continue  # "need to check w/ the client + get back to her by fri": and
                 word = re.search(r"(?<!\w)([^\W\d_]+)\.\Z", self.text[s : m.start()])
                 if word and word.group(1).casefold() in self.rules.sentence_abbreviations:
                     continue  # "Prof. Alasdair Grant", "Sr. Data Eng": no break
@@ -115,6 +130,8 @@ class _ClauseCutter(_ReaderBase):
         rest = _LEAD.sub("", rest, count=1) if _LEAD.match(rest) else rest
         if re.match(rf"(?:i|{_SUBJ_PRONOUN}|we)(?:\s|{_A})", rest, re.I):
             return True
+        if _WHO_PROMISES.match(rest) and self.text[pos - 2 : pos].strip() == ",":
+            return True  # "…, who offered to run a reading group": a promise of theirs
         if re.search(r",\s*\Z", self.text[max(0, pos - 4) : pos]) and re.match(
             r"(?:will|gonna|should|must|need\s+to)\s+\w+\s+(?:her|him|them)\b", rest, re.I
         ):  # "Ananya is the decision maker, will call her": she won't call herself; I will

@@ -356,6 +356,11 @@ def english_due_rules(
     )
 
 
+_OWNED_DAY = re.compile(
+    r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\b", re.I
+)
+_POSSESSIVE_BEFORE = re.compile(r"\b(?:my|our|your|his|her|their)\s+\Z", re.I)
+_NOUN_AFTER = re.compile(r"\s+(?!(?:and|or|at|by|to|for|if|so|but|then|too)\b)[a-z]{3,}\b")
 _NOT_A_DATE_BEFORE = re.compile(r"\b(?:a|an|every|each)\s+\Z", re.I)
 
 
@@ -370,6 +375,11 @@ def find_due(
         for m in rule.pattern.finditer(text, lo, hi):
             if _NOT_A_DATE_BEFORE.search(text, max(lo, m.start() - 8), m.start()):
                 continue  # "free up a Friday", "every Monday": a day, not a deadline
+            if _OWNED_DAY.match(m.group()) and (
+                _POSSESSIVE_BEFORE.search(text, max(lo, m.start() - 7), m.start())
+                and _NOUN_AFTER.match(text, m.end(), hi)
+            ):
+                continue  # "for covering my Tuesday shift", "our Monday call": which one
             try:
                 day = rule.resolve(m, today, rules)
             except (ValueError, OverflowError, KeyError):

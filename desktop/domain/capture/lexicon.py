@@ -72,6 +72,7 @@ _MEET = (
     r"|(?:sat|stood|roomed|seated|ended\s+up)\s+(?:next\s+to|beside|opposite|with|w/)"
     r"|next\s+to|beside|alongside"
     rf"|(?:chatted|chatting|talked|talking|(?<=\bi\s)talk|spoke|speaking|hung\s+out|hanging\s+out"
+    r"|discussed"
     rf"|natter|yarn|catch[\s-]?up|debrief|1:1|one[\s-]on[\s-]one|got\s+talking)"
     rf"\s+(?:(?:first|briefly|again|mostly|later|also|only|longest|long|at\s+length"
     r"|for\s+ages|for\s+hours|for\s+a\s+while|for\s+a\s+bit|a\s+lot)\s+)?"
@@ -86,6 +87,10 @@ _MEET = (
     # a heading that lists who was there: "At our table: Chidinma Eze, …", "the good ones:
     # morag fraser, …", "Three people I need to remember: …", "Our team had Karthik, …"
     r"|(?:at|round|around)\s+(?:our|the|my)\s+table\s*:"
+    r"|(?:opposite|across\s+from|next\s+to|beside)\s+me\s*:"  # "Opposite me: Margaret …"
+    # a note that opens "Phone call, Gustavo Pereira." / "Coffee, Ana Ruiz (Adyen)"
+    r"|(?:(?<![\s\S])|(?<=\n))(?:phone\s+call|video\s+call|call|zoom|coffee|lunch|dinner"
+    r"|drinks|meeting|chat)\s*,(?=\s*(?-i:[A-Z]))"
     r"|the\s+(?:good|interesting|useful|main|key)\s+ones\s*:"
     r"|(?:people|folks|ppl|ones|names)\s+(?:i\s+|to\s+)(?:need\s+to\s+|want\s+to\s+|should\s+)?"
     r"(?:met|remember|talked\s+to|spoke\s+to|follow\s+up\s+with)\s*:"
@@ -112,7 +117,7 @@ _SOFT_SPLIT_RE = re.compile(
     r"\s*,\s*(?:and\s+|but\s+|so\s+|&\s+)?|\s+(?:and|but|so|then|&)\s+"
     rf"|(?<!\bif)(?<!\bwhether)(?<!\bsaid)(?<!\btold)(?<!\bhim)(?<!\bher)(?<!\bthem)(?<!\bthat)"
     rf"\s+(?:that\s+)?(?=i\s+(?:still\s+)?owe\b|i{_A}ll\b|i\s+will\b|i\s+need\s+to\b|i\s+promised\b"
-    rf"|i(?:{_A}d|\s+had)\s+promised\b"
+    rf"|i(?:{_A}d|\s+had)\s+promised\b|i(?:{_A}d|\s+had)\s+said\s+i(?:{_A}d|\s+would)\b"
     rf"|(?:she|he|they)\s+(?:will|would|is\s+going|said)\b|(?:she|he|they){_A}ll\b)",
     re.I,
 )
@@ -125,7 +130,7 @@ _ACTION_VERB = re.compile(
     r"(?:send|email|call|ping|share|book|forward|introduce|intro|connect|check|review|write"
     r"|follow|ask|get|set|make|pay|bring|return|draft|prep|prepare|schedule|look|read|find"
     r"|put|text|invite|post|update|reply|confirm|submit|sign|order|buy|lend|give|show|host"
-    r"|circulate|chase|arrange|organi[sz]e|finali[sz]e|file)\b",
+    r"|circulate|chase|arrange|organi[sz]e|finali[sz]e|file|remind)\b",
     re.I,
 )
 
@@ -159,7 +164,8 @@ _THEM_MODAL = (
     r"|\s+promis+ed\s+to|\s+offered\s+to|\s+agreed\s+to|\s+volunteered\s+to|\s+can|\s+could"
     r"|\s+promis+ed\s+(?:me|us)\s+to|\s+proposed\s+to"
     # "she's offered to", "he has promised to", "they've agreed to": the same, in the perfect
-    rf"|(?:{_A}s|\s+has|{_A}ve|\s+have)\s+(?:promis+ed|offered|agreed|volunteered)\s+to"
+    rf"|(?:{_A}s|\s+has|{_A}ve|\s+have)\s+(?:(?:kindly|generously|also|already)\s+)?"
+    r"(?:promis+ed|offered|agreed|volunteered)\s+to"
     # "he's to confirm", "she's meant to send": an arrangement; "she's happy to": an offer
     rf"|(?:{_A}s|\s+is|{_A}re|\s+are)\s+(?:to|supposed\s+to|meant\s+to|happy\s+to|glad\s+to)"
     rf"|\s+(?:said|says|mentioned|confirmed|promised|told(?:\s+(?:me|us))?)\s+(?:that\s+)?"
@@ -173,6 +179,7 @@ _THEM_MODAL = (
 _NEGATED = re.compile(r"(?:not|never|n[o']t)\b|\w+n[\u2019']t\b", re.I)
 _LEAD = re.compile(
     r"(?:(?:and|but|so|then|also|plus|ps|oh|anyway|in\s+exchange|in\s+return|meanwhile|honestly"
+    r"|separately|additionally|besides"
     r"|on\s+(?:my|our)\s+side|for\s+my\s+part"
     r"|actually|basically|frankly|obviously|luckily|okay|ok|well"
     r"|btw|fyi|nb|finally|hopefully|maybe|probably|i\s+think|apparently|after\s+that|afterwards"
@@ -183,6 +190,7 @@ _LEAD = re.compile(
 )
 _DATED_LEAD = re.compile(  # _LEAD, or a fronted due date
     r"(?:(?:and|but|so|then|also|plus|ps|oh|anyway|in\s+exchange|in\s+return|meanwhile|honestly"
+    r"|separately|additionally|besides"
     r"|on\s+(?:my|our)\s+side|for\s+my\s+part"
     r"|actually|basically|frankly|obviously|luckily|okay|ok|well"
     r"|btw|fyi|nb|finally|hopefully|maybe|probably|i\s+think|apparently|after\s+that|afterwards"
@@ -199,7 +207,8 @@ _DATED_LEAD = re.compile(  # _LEAD, or a fronted due date
 _ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
-            rf"(?:i\s+|i{_A}ve\s+|i\s+have\s+|we\s+)?(?:told|promised|assured|reassured|said|agreed"
+            rf"(?:i\s+|i{_A}ve\s+|i\s+have\s+|i{_A}d\s+|i\s+had\s+|we\s+)?"
+            r"(?:told|promised|assured|reassured|said|agreed"
             r"|decided|let)\s+"
             rf"(?:(?:(?:prof|dr|mr|mrs|ms)\.?\s+)?"
             rf"(?P<obj>him|her|them|{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s+)?(?:know\s+)?"
@@ -296,6 +305,18 @@ _ACTION_LABEL = re.compile(
 )
 _TODO_LABEL = _ME_PATTERNS[9][0]  # "TODO:", "Note to self:": the writer's own line
 _SUBJECTLESS = _ME_PATTERNS[10][0]
+# "Ahmed wants samples, we will send him 3 samples by DHL": the writer's firm sends
+# something to the other side (not "we'll do a bbq", "we'll visit them": together)
+_ME_PATTERNS.append(
+    (
+        re.compile(
+            rf"we(?:{_A}ll|\s+will|\s+shall)\s+(?=(?:send|email|share|forward|ship|mail|quote"
+            r"|invoice|pay|refund)\s+(?:him|her|them|(?-i:[A-Z]))\b)",
+            re.I,
+        ),
+        "promise",
+    )
+)
 _THEIR_OFFER = re.compile(r"(?:promis|offered|agreed|volunteered|will|gonna|going)", re.I)
 _ME_OBJECT = re.compile(  # "send me", "introduce me to": the writer receives
     r"\w+\s+(?:me|us)\b(?!\s+(?:to|know)\b)|(?:introduce|intro|connect|put)\s+(?:me|us)\b", re.I
@@ -371,7 +392,10 @@ _SAID_NO = re.compile(r"i\s+(?:said\s+no|declined|couldn[\u2019']t|can[\u2019']t
 _SAID_YES = re.compile(
     r"(?:i\s+)?(?:said\s+yes|agreed|said\s+(?:sure|fine|ok(?:ay)?)|happy\s+to|will\s+do|of\s+course)\b"
     r"|(?:yes|sure|ok|okay|absolutely|definitely)\b(?!\s+(?:she|he|they)\b)"
-    rf"|(?:i\s+)?(?:said|told\s+(?:him|her|them|\w+))\s+i(?:{_A}d|\s+would|{_A}ll|\s+will)\b",
+    rf"|(?:i\s+)?(?:said|told\s+(?:him|her|them|\w+))\s+i(?:{_A}d|\s+would|{_A}ll|\s+will)\b"
+    # "She asked me to send her the audit; promised I would by Monday"
+    rf"|(?:i\s+)?promised\s+(?:(?:him|her|them)\s+)?i(?:{_A}d|\s+would|{_A}ll|\s+will)"
+    r"(?=\s+(?:by|on|before|tomorrow|tonight|next|this)\b)",
     re.I,
 )
 
@@ -424,12 +448,16 @@ _SUBJECT_ACTS = re.compile(
     re.I,
 )
 _PRESENT_VERB = re.compile(  # said of someone at the meeting: they were there
-    r"\s*,?\s*(?:\([^()\n]{1,40}\)\s*|also\s+(?:from|at)\s+[^,;.\n]{1,30},\s*)?"
+    r"\s*,?\s*(?:\([^()\n]{1,40}\)\s*|also\s+(?:from|at)\s+[^,;.\n]{1,30},\s*"
+    # a kin honorific after the name: "Rekha aunty reminded me" (not "Principal ma'am")
+    r"|(?:aunty|auntie|uncle)\s+)?"
     r"(?:joined(?!\s+(?-i:[A-Z]))|came\s+(?:along|too|by|over|round)"
     r"|dropped\s+by|(?:sat|stood)\s+(?:next\s+to|beside|opposite|with)\s+me\b|(?:was|were)\s+present"
     r"|turned\s+up|showed\s+up|stopped\s+by|popped\s+(?:in|by)|asked\s+(?:me|if|whether)"
     r"|told\s+me|reminded\s+me|wants\s+me|would\s+like\s+me|invited\s+me|and\s+i\b|&\s+i\b"
-    r"|showed\s+me\b"
+    # "Ines Duarte spent twenty minutes with my batik series", "Alan Pike looked in briefly"
+    r"|spent\s+(?:[\w-]+\s+){1,3}with\s+(?:me|us|my|our)\b|looked\s+in\b"
+    r"|showed\s+me\b|caught\s+me\b|grabbed\s+me\b|came\s+up\s+to\s+me\b|stopped\s+to\s+chat\b"
     r"|introduced\s+me\s+to\b"
     r"|(?:was|were)\s+(?:there|here|with\s+(?:her|him|them|me|us)\b)"
     r"|(?:walked|sat|worked|talked|ate|stayed|came)\s+with\s+(?:me|us)\b)",
@@ -489,6 +517,15 @@ _LATE_FROM_RE = re.compile(r"[^,;.\n]{0,30}?\bfrom\s+(?:the\s+)?(?P<org>[A-Z][^,
 _NAME_WORD_RE = re.compile(_NAME_WORD)
 _NAME_WORD_B_RE = re.compile(rf"\b{_NAME_WORD}")
 _POSSESSIVE_END_RE = re.compile(rf"{_A}s$")
+# "Mr Anh Tran, the new ESL teacher, who offered to run a reading group": a relative clause
+# that promises (not "who can help", a description)
+_WHO_PROMISES = re.compile(
+    rf"who(?:{_A}ll|\s+will)\s+"
+    r"|who\s+(?:has\s+|kindly\s+)?(?:offered|agreed|volunteered|promised(?:\s+(?:me|us))?)"
+    r"(?:\s+(?:again|also)|\s*\([^()\n]{1,20}\))?\s+to\s+"  # "who promised (again) to …"
+    rf"|who(?:{_A}s|\s+is)\s+going\s+to\s+",
+    re.I,
+)
 _THEM_MODAL_S_RE = re.compile(_THEM_MODAL + r"\s+", re.I)
 _THEM_DEBT_LEAD_RE = re.compile(r"\s*" + _THEM_DEBT.pattern, re.I)
 _MEAL_RE = re.compile(
@@ -524,9 +561,15 @@ _POSSESSOR_THEN_NAME = re.compile(  # "His cofounder Lea Brandt", "her old boss,
     r"|boyfriend|fianc[\u00e9e]e?|deputy|chief|editor|agent|lawyer|accountant|landlord"
     r"|landlady|tutor|coach|investor|recruiter|report|niece|nephew|grandson|granddaughter"
     r"|co-?author|collaborator|co-?worker|classmate|mentee|client|contact|gallerist|publisher"
-    r"|editor|agent|producer|doctor|gp|dentist|therapist))"
+    r"|editor|agent|producer|doctor|gp|dentist|therapist)(?i:-in-law)?)"
     r",?[ \t]+(?:(?i:dr|prof|mr|mrs|ms)\.?[ \t]+)?"
     r"(?P<name>[A-Z][\w'\-]+(?:[ \t]+[A-Z][\w'\-]+)?)"
+)
+# any role after a possessive ("her registrar Dr. Femi Cole", "his PhD student Amélie
+# Dubois"): for who acts in person, where the role list above is too short
+_POSSESSOR_ROLE_NAME = re.compile(
+    r"(?P<pos>(?i:his|her|their))[ \t]+(?:[a-z][\w\-]*[ \t]+){0,2}[a-z][\w\-]*,?[ \t]+"
+    r"(?:(?i:dr|prof|mr|mrs|ms)\.?[ \t]+)?(?P<name>[A-Z][\w'\-]+(?:[ \t]+[A-Z][\w'\-]+)?)"
 )
 _NAME_THEN_VERB = re.compile(  # what follows a name that is a clause's subject
     # "..., and Anya also mentioned her old tutor": an adverb may come between
@@ -542,6 +585,8 @@ _SUBJECT_ASIDE = re.compile(  # between a subject and its verb: an honorific, a 
     # "He kindly promised me to …", "He also said he'd …": an adverb before the verb
     r"|\s+(?:kindly|also|even|already|then|just|really|finally|generously|graciously)(?=\s)"
     r"|,\s+(?:the|our|my|his|her|their|a|an)\s[^,;.\n]{1,50},"
+    # "Gwen, for her part, is going to …", "Ben, in turn, will …", "Ana, too, will …"
+    r"|,\s+(?:for\s+(?:her|his|their)\s+part|in\s+turn|too|meanwhile|in\s+return),"
     # "Ben Ode from Adyen will …": where the subject works (capitalised, one to four words)
     r"|\s+(?:from|at)\s+(?:the\s+)?(?-i:[A-Z])[\w&.'\-]*(?:\s+(?-i:[A-Z])[\w&.'\-]*){0,3}(?=\s)"
     r"|\s*:(?=\s)",  # "Oskar Lindqvist (Spotify): will review the PR"
@@ -561,7 +606,10 @@ _GROUP_ORG = re.compile(  # "the Shopify folks", "teh sales team from hubspot"
     re.I,
 )
 _TAKEN_BACK = re.compile(  # right after a clause: the writer corrects what they just said
-    r",?\s*\b(?:no\s*,?\s*wait|scratch\s+that|correction|no\s*,?\s*sorry)\b", re.I
+    r",?\s*\b(?:no\s*,?\s*wait|scratch\s+that|correction|no\s*,?\s*sorry)\b"
+    # "… asked me to send him the sheet, which I did on the spot": done already, no promise
+    r"|,\s*which\s+i\s+(?:already\s+)?(?:did|sent|have\s+done|had\s+done)\b",
+    re.I,
 )
 _MORE_AFTER_ORG = re.compile(  # "... from Ofcom and (also) Esther Mensah": the list goes on
     r"[ \t]*,?[ \t]+(?:and|&|plus|\+)[ \t]+(?:also[ \t]+)?"
@@ -612,6 +660,8 @@ _NOT_A_PERSON = re.compile(
 )
 _NOT_AN_ACTION = re.compile(  # what follows "will"/"should" but promises nothing
     r"(?:probably|maybe|perhaps|possibly|never|love|like|enjoy|hate|miss|forget|admit|feel"
+    r"|rather|prefer"  # "she said she'd rather we didn't …": a preference
+    r"|(?:stay|keep)\s+in\s+touch"  # "must stay in touch": a wish, no to-do
     r"|hope|wish|seem|wonder|guess|think(?:\s+about)?|know|want|appreciate|understand"
     r"|be(?!\s+(?:in\s+touch|there|back|available|at|on|ready|his|her|their|your)\b)"
     r"|have\s+\w+ed|see|say|be\s+on\s+(?:holiday|leave|vacation|break|sabbatical)"
@@ -670,6 +720,8 @@ _PLACE_STOP = frozenset(
 _SUBORDINATE_TAIL = re.compile(  # "send him the offer once she does": the promise ends
     r",?\s+(?:once|when|so\s+that|so)\s+(?=(?:i|i[\u2019']m|she|he|they)\b)"
     r"|,\s+who\s+|\s+(?:before|after)\s+(?:then|that)\s*$"
+    # "clean up the cap table before anything goes out": a condition, not the action
+    r"|\s+before\s+(?:anything|anyone|everything|everyone)\s+\w+"
     # "..., which is a lifesaver", "..., though her VP needs to sign": a comment, not the action
     r"|,\s+(?:which|though|although|even\s+though|since|because)\b"
     r"|\s+once\s+(?=(?:the|their|his|her|my|our)\b)"
@@ -682,6 +734,11 @@ _VAGUE_TAIL = re.compile(
     r"|when\s+i\s+can|if\s+i\s+can|too|lol|haha|ha|hehe|:\)|!+"
     r"|shame\s+on\s+me|my\s+bad|oops|ugh|sigh|done\s+deal|fingers\s+crossed|god\s+willing"
     r"|insha['\u2019]?allah|inshallah|hopefully"
+    # "…, obviously will do", "…, will do the needful", "…, fair play to him", "…, legend"
+    # (after a comma only: "send her a gold star" keeps its star)
+    r"|(?<=,\s)(?:(?:obviously\s+|of\s+course\s+|definitely\s+|sure\s+)?will\s+do"
+    r"(?:\s+the\s+needful)?|fair\s+play\s+to\s+(?:her|him|them)|bless\s+(?:her|him|them)"
+    r"|(?:what\s+an?\s+|absolute\s+)?(?:legend|star|gem|hero|champ|sweetheart))"
     r"|(?:very\s+|so\s+|really\s+)?(?:sweet|kind|nice|generous|good)\s+of\s+(?:her|him|them)))+\s*$",
     re.I,
 )

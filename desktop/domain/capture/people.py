@@ -32,6 +32,8 @@ from desktop.domain.capture.lexicon import (
     _PAREN_ROLE_AT,
     _PARTICLES,
     _PET_BEFORE,
+    _POSSESSOR_ROLE_NAME,
+    _POSSESSOR_THEN_NAME,
     _PRESENT_VERB,
     _ROLE_WORDS,
     _ROLES,
@@ -113,6 +115,46 @@ _RELATIVE_IN_LIST = re.compile(  # a relative clause between two names of a list
 )
 
 
+_WHERE_LEAD = re.compile(  # a scene before the subject: "At the school gate this morning"
+    r"(?:(?i:at|outside|after|during|in)\s+(?i:the|a|our|my)\s+(?:[a-z][\w'\-]*\s+){0,3}"
+    r"(?:[a-z][\w'\-]*)|(?i:today|tonight|yesterday|this\s+morning|this\s+evening))"
+    r"(?:\s+(?i:today|tonight|yesterday|this\s+morning|this\s+evening))?,?\s+(?=[A-Z])"
+    # "At the Maple Ave open house, Linda …": a named scene, closed by its comma
+    r"|(?i:at|after|during)\s+(?i:the|a|our|my)\s+[\w'\- ]{1,40}?,\s+(?=[A-Z])"
+)
+_APPOSED_AFTER = re.compile(r",\s*(?:a|an|the|my|our|his|her)\s[^,;.\n]{1,40},")
+_AT_SOMEONES = re.compile(
+    r"\b(?i:at)\s+(?P<who>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)['\u2019]s\b"
+    r"(?:\s+(?P<home>(?i:place|house|flat|home|apartment|cottage|farm|garden)\b))?"
+)
+_HOST_WAS = re.compile(
+    r"\b(?i:(?:our|the|table|my|a)\s+host(?:ess)?\s+(?:was|is)|hosted\s+by)\s+"
+    r"(?:(?i:dr|prof|mr|mrs|ms)\.?\s+)?(?=[A-Z])"
+)
+_RELATIVE_FROM_ORG = re.compile(  # "Her colleague from Wipro, Vivek Menon, joined us"
+    r"(?P<pos>(?i:his|her|their))\s+(?i:colleague|boss|manager|partner|cofounder|co-founder"
+    r"|friend|assistant|teammate)\s+(?i:from|at)\s+[A-Z][\w&'\-]*(?:\s+[A-Z][\w&'\-]*)?,\s+"
+    r"(?P<name>[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+)?)"
+)
+_THEN_LEAD = re.compile(r"(?i:later|then|afterwards|finally|also|and\s+then)\s*,?\s+")
+_LOWER_THEN_PLACE = re.compile(  # "a wedding photographer", "an architect from Turin"
+    r"[a-z][\w'\-]*(?:\s+[a-z][\w'\-]*)*(?:\s+(?:from|in|at)\s+[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)?)?"
+)
+_AND_NEXT_NAME = re.compile(  # ", and Yuki Sato", ", and his wife Giulia Bianchi"
+    r"[ \t]*,[ \t]*(?i:and)[ \t]+(?:(?i:his|her|their)[ \t]+[a-z][\w\-]*[ \t]+)?[A-Z]"
+)
+_SENTENCE_HEAD = re.compile(r"[\s\-*\u2022\u00b7>]*(?:(?i:also|and|plus|then),?\s+)?")
+_IN_PERSON = re.compile(  # what someone there does ("asked if I could", "said he'd", …)
+    # the verb right after the name, or after "and" that goes on with the same subject
+    # ("works at Genentech and asked if …"; not "… and Siobhan offered to …")
+    r"^(?:,[^,]{1,60},)?,?\s+(?:(?:[^\s,.;]+\s+){0,6}?and\s+(?:also\s+)?)?"
+    r"(?:asked\s+(?:me|us|if|whether)|said\s+(?:he|she)(?:['\u2019]d|['\u2019]ll|\s+would|\s+will)"
+    r"|offered\s+to|(?:was|were)\s+(?:also\s+)?(?:there|present)|joined\s+us|came\s+(?:over|along|by)"
+    r"|told\s+me|introduced\s+(?:me|himself|herself)|promised\s+(?:me\s+)?to)\b",
+    re.I,
+)
+
+
 class _PeopleFinder(_ReaderBase):
     """Finds the people met and what the note says of them."""
 
@@ -189,6 +231,8 @@ class _PeopleFinder(_ReaderBase):
                         if earlier:
                             self.add_person(earlier, m.end(), index)
             self._sentence_subjects(s, e, index)
+        self._relative_in_person(sentences)
+        self._hosts(sentences)
         for m in _LOWER_CAME.finditer(t):  # "…, ben joined late": a contact typed lower
             name = self.lookup(m.group(1))
             if name and m.group(1) not in _NOT_NAME:
@@ -200,7 +244,10 @@ class _PeopleFinder(_ReaderBase):
                 self.name_list(myself.end(), e, index, lower_ok=True)
         for c in clauses:  # "At the meetup: Ana Ruiz (Watershed), Ben Ode (Patch)"
             if c.start not in {s for s, _e in sentences} and self._after_break(c.start):
-                self._sentence_subjects(c.start, c.end, c.sentence)
+                emoji = t[: c.start].rstrip()[-1:] >= "\U0001f300"
+                # "The wedding was unreal 🍷 Sarah O'Connell and I ended up …": to the end
+                end = sentences[c.sentence][1] if emoji else c.end
+                self._sentence_subjects(c.start, end, c.sentence)
 
     def find_actor_people(self, clauses: list[_Clause]) -> None:
         """ "Ola promised to ...", "Kai offered to ...": whoever acts was there."""
@@ -212,7 +259,9 @@ class _PeopleFinder(_ReaderBase):
                 if (
                     span
                     and re.match(
-                        _THEM_MODAL + r"\s|\s*(?:still\s+)?owes\s+(?:me|us)\b",
+                        _THEM_MODAL + r"\s|\s*(?:still\s+)?owes\s+(?:me|us)\b"
+                        # "…, and Elena asked me to send her …": who asks me was there
+                        r"|\s+(?:also\s+)?asked\s+(?:me|us)\s+(?:to|if|whether)\b",
                         t[span[1] : c.end],
                         re.I,
                     )
@@ -228,6 +277,54 @@ class _PeopleFinder(_ReaderBase):
                         continue  # "She reports to Hakan Berg. Hakan will decide": mentioned
                     if " " in raw.strip() or self.lookup(raw) is None:
                         self.add_person(raw, span[0], c.sentence)
+
+    def _relative_in_person(self, sentences: list[tuple[int, int]]) -> None:
+        """ "Her husband, Marcus Lee, works at Genentech and asked if I could …", "Her
+        neighbour Sanjay Gill said he'd give the boys a lift", "Her husband Srinivas was also
+        there": someone named after a possessive, at the head of a sentence, who then does
+        something only a person present does, was met (not "His cofounder Lea is in Berlin")."""
+        t = self.text
+        for index, (s, e) in enumerate(sentences):
+            head = _SENTENCE_HEAD.match(t, s, e)
+            at = head.end() if head else s
+            m = (
+                _POSSESSOR_THEN_NAME.match(t, at, e)
+                or _RELATIVE_FROM_ORG.match(t, at, e)
+                or _POSSESSOR_ROLE_NAME.match(t, at, e)
+            )
+            if m is None or m.group("name").split()[0].casefold() in _NOT_NAME:
+                continue
+            end = re.search(r"[;.!?](?:\s|\Z)", t[m.end() : e])
+            rest = t[m.end() : m.end() + end.start() if end else e]
+            if _IN_PERSON.search(rest):
+                self.add_person(m.group("name"), m.start("name"), index)
+
+    def _hosts(self, sentences: list[tuple[int, int]]) -> None:
+        """ "Dinner at Elin Johansson's place", "Dinner party at Hiroshi's - Hiroshi Tanaka
+        cooked", "Our host was Piotr Zielinski": whoever the gathering was at was there (a
+        first name alone only when the note writes it in full, so "at Nando's" or "at St
+        James's" is no one)."""
+        t = self.text
+        for index, (s, e) in enumerate(sentences):
+            for m in _AT_SOMEONES.finditer(t, s, e):
+                raw = m.group("who")
+                words = raw.split()
+                if any(w.casefold() in _NOT_NAME or _TITLES.fullmatch(w + " ") for w in words):
+                    continue
+                if len(words) == 1:
+                    fuller = self._written_in_full(raw)
+                    if len(fuller) != 1:
+                        continue
+                    raw = fuller.pop()
+                elif not m.group("home"):
+                    continue
+                self.add_person(raw, m.start("who"), index)
+            for m in _HOST_WAS.finditer(t, s, e):  # "Our host was Piotr Zielinski"
+                span = _scan_name(t, m.end(), e, lower_ok=False)
+                if span and " " in t[span[0] : span[1]]:
+                    raw = t[span[0] : span[1]]
+                    if not any(w.casefold() in _NOT_NAME for w in raw.split()):
+                        self.add_person(raw, span[0], index)
 
     def _group_org(self, group: str) -> str:
         """The organization a group is named after: "the Shopify folks", "the sales team
@@ -531,6 +628,14 @@ class _PeopleFinder(_ReaderBase):
                 self.orgs.setdefault(name, self.org_phrase(owned.group("org")))
                 pos = m.end()
                 continue
+            if (
+                words[0].casefold() in ("a", "an")
+                and _LOWER_THEN_PLACE.fullmatch(m.group("ph")) is not None
+                and _AND_NEXT_NAME.match(t, m.end(), hi)
+            ):  # "Olusegun Bakare, a wedding photographer, and Yuki Sato", "Luca Romano, an
+                # architect from Turin, and his wife Giulia Bianchi": a description
+                pos = m.end()
+                continue
             if words[-1].casefold() in _ROLE_WORDS and not _NAMES_GO_ON.match(m.group("ph")):
                 pos = m.end()  # a role, not another person (but "Tim Vos and Eva Lund
                 continue  # about the pilot" goes on with the list: "pilot" is no role there)
@@ -578,6 +683,26 @@ class _PeopleFinder(_ReaderBase):
             if low and not any(w in _NOT_NAME for w in low.group().split()):
                 self.name_list(s, e, index, lower_ok=True)
                 return
+        where = _WHERE_LEAD.match(t, start, e)
+        if where is not None:  # "At the school gate today Mrs. Lakshmi Rao told me …"
+            span = _scan_name(t, where.end(), e, lower_ok=False)
+            title = t[where.end() : span[0]] if span else ""
+            appos = _APPOSED_AFTER.match(t, span[1], e) if span else None
+            if (
+                span
+                and (not title.strip() or _TITLES.fullmatch(title))
+                and _PRESENT_VERB.match(t, appos.end() if appos else span[1], e)
+            ):
+                self.name_list(span[0], e, index, lower_ok=False)
+                return
+        then = _THEN_LEAD.match(t, start, e)  # "Later a young chef, Omar Ali, came over"
+        if then is not None and _skip_descriptor(t, then.end(), e)[0] != then.end():
+            start = then.end()
+        elif then is not None:  # "Also Rekha aunty reminded me about …"
+            span = _scan_name(t, then.end(), e, lower_ok=False)
+            if span and span[0] == then.end() and _PRESENT_VERB.match(t, span[1], e):
+                self.name_list(span[0], e, index, lower_ok=False)
+                return
         described, _apposed = _skip_descriptor(t, start, e)
         if described != start and t[start:described].split()[0].casefold() in _DETERMINERS:
             start = described  # "Her colleague Sipho Dlamini joined ..."
@@ -594,6 +719,9 @@ class _PeopleFinder(_ReaderBase):
         rest = t[span[1] : e]
         raw = t[span[0] : span[1]]
         if _ABSENT.search(re.split(r"[;\u2014]", rest)[0]):
+            but = re.compile(r",?\s+but\s+").search(t, span[1], e)
+            if but is not None:  # "Ken (the gallerist) didn't come, but Ken's business
+                self._sentence_subjects(but.end(), e, index)  # partner, Ines, spent …"
             return  # "Chief Kamau from the county office wasn't there"
         if _PRESENT_VERB.match(rest):  # "Ms. Adeyemi (Year 4) asked if I could ..."
             self.name_list(span[0], e, index, lower_ok=False)

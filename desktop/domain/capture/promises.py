@@ -21,6 +21,7 @@ from desktop.domain.capture.lexicon import (
     _NOT_AN_ACTION,
     _NOT_NAME,
     _POSSESSIVE_END_RE,
+    _POSSESSOR_ROLE_NAME,
     _SUBORDINATE_TAIL,
     _TAKEN_BACK,
     _VAGUE_TAIL,
@@ -87,6 +88,10 @@ _MAKE_IT = re.compile(
     r"|move\s+(?:it|that)\s+to|moved\s+to)\s+",
     re.I,
 )
+_PRONOUN_IN = re.compile(r"\b(?:her|him|them|she|he|they)\b", re.I)
+_THING_THEN_TO = re.compile(  # "send them to Mikko", "pass them over to her", "them on to"
+    r"\s+(?:(?:back|over|on|along|across|round)\s+)?(?:to|onto|on\s+to)\s+(?!me\b|us\b)\S", re.I
+)
 _SECOND_ACTION = re.compile(  # "… and pass it to him": the last action under one modal
     r"\s+and\s+(?:then\s+)?(?!(?:the|a|an|my|our|his|her|their|some|also|i|we|she|he|they)\b)"
     r"(?=[a-z]+\s+(?:it|them|this|that|him|her)\b)"
@@ -108,6 +113,8 @@ _DATE_FILLER = frozenset(
         " is needs need must she he they we i me us so on it's its mentioned confirmed promised"
         # "— she needs it before April 20, so that's on me": the words around the date
         " that s wants want"
+        # "… the kit rota - doing it by Monday", "- on it by Friday": the same promise, dated
+        " doing do get getting"
     )
 )
 
@@ -154,6 +161,8 @@ class _PromiseReader(_IntroFinder):
                 c.subject = self._subject_of(c.subject_raw, c.subject_at, c.sentence, c.named)
             if c.explicit_raw:
                 c.explicit_person = self._subject_of(c.explicit_raw, c.explicit_at, c.sentence)
+            if c.kind == "them" and c.subject is None and c.subject_raw.casefold() in ("she", "he"):
+                c.subject = self._named_speaker(c)
             if c.kind == "them":
                 c.person = c.subject
             elif c.kind == "me" and c.asked:
@@ -167,6 +176,11 @@ class _PromiseReader(_IntroFinder):
                 if joined < 0:  # "ask Ulrike for a name and pass it to him": one modal
                     second = _SECOND_ACTION.search(t, c.desc[0], c.desc[1])
                     joined = second.end() if second else -1
+                last = self._first_reference(c, joined) if joined >= 0 else None
+                if last and not _PRONOUN_IN.search(t, joined, c.desc[1]):
+                    # "I told her I'd get the questionnaire done and send it to Noah": the
+                    # last action's recipient, named, is whom the one to-do is for
+                    c.explicit_person = last
                 c.person = (
                     c.explicit_person
                     or self._first_reference(c, joined)
@@ -188,6 +202,38 @@ class _PromiseReader(_IntroFinder):
             if c.kind and c.person:
                 self.mention(c.person, c.start, c.sentence)
 
+    def _named_speaker(self, c: _Clause) -> str | None:
+        """ "The host's roommate, Esteban de la Cruz, is a grant writer - he offered to …",
+        "New doctor Dr. Liam Fitzgerald, very nice. He will teach us …": a "he"/"she" who
+        promises and can be nobody met is the full name written last before it, in its
+        sentence or the one before, who was there."""
+        t = self.text
+        if any(p < c.subject_at for p, _n, _s in self.mentions):
+            return None  # someone met was named before: the pronoun could not say whom
+        candidates = [  # "a grant writer for the Oakland Museum": a place, not a person
+            (p, n)
+            for p, n in self._full_names_before(c.subject_at)
+            if not re.search(r"\b(?:the|at|from|of|for|in)\s+\Z", t[max(0, p - 6) : p], re.I)
+        ]
+        if not candidates:
+            return None
+        at, named = candidates[-1]
+        # "Kasia Nowak introduce me her brother Paweł, he works …": Paweł
+        kins = list(_POSSESSOR_ROLE_NAME.finditer(t, at, c.subject_at))
+        kin = kins[-1] if kins else None
+        if kin is not None and kin.group("name").split()[0].casefold() not in _NOT_NAME:
+            named, at = tidy_name(kin.group("name")), kin.start("name")
+        between = t[at : c.subject_at]
+        if len(re.findall(r"[.!?](?:\s|\Z)|\n", between)) > 1:
+            return None
+        if self._gender_of(named.casefold()) not in (None, self._pronoun_gender(c.subject_raw)):
+            return None
+        return self.add_person(named, at, c.sentence)
+
+    @staticmethod
+    def _pronoun_gender(word: str) -> str:
+        return "f" if word.casefold() in ("she", "her") else "m"
+
     def _first_reference(self, c: _Clause, lo: int = -2) -> str | None:
         """The first person a promise of mine names or points at ("send Omar the link",
         "send her the deck"); possessives ("Karl's CV") name nobody to promise to.
@@ -206,7 +252,11 @@ class _PromiseReader(_IntroFinder):
             if folded in ("her", "him", "them"):
                 if folded == "her" and self._her_is_possessive(at + 3, hi):
                     continue
-                return self.pronoun(folded, at, exclude=c.named)
+                if folded == "them" and _THING_THEN_TO.match(t, at + 4, hi):
+                    continue  # "write up the maps and send them to Mikko": Mikko gets them
+                # "our ED, Patrice, wasn't there, so I have to brief her": the object of my
+                # promise may be someone only mentioned in its own sentence
+                return self.pronoun(folded, at, exclude=c.named, aside=c.kind == "me")
             if _POSSESSIVE_END_RE.search(word) and _is_cap(word):
                 owner_of = owner_of or self.lookup(re.split(_A, word)[0])
                 continue
@@ -224,6 +274,10 @@ class _PromiseReader(_IntroFinder):
                         r"\s+(?:the|a|an|my|our|some|his|her|their|those|these|that|this)\s"
                     ).match(t, at + len(word), hi)
                 ):  # "send omar the link": omar receives it
+                    return self._as_written(word)
+                if re.compile(r"(?:remind|ask|tell|chase)\s+$", re.I).search(t, lo, at) and (
+                    re.compile(r"\s+(?:to|about|re|for)\s").match(t, at + len(word), hi)
+                ):  # "remind nikhil to update the crm": nikhil is the one I remind
                     return self._as_written(word)
             if not _is_cap(word) or folded in _WEEKDAY_OR_MONTH:
                 continue
@@ -465,9 +519,10 @@ class _PromiseReader(_IntroFinder):
                 prev is not None
                 and same
                 and prev.owner == c.kind
-                and due is None
+                and (due is None or prev.due == due[2])
                 and c.sentence - last_sentence <= 1
-            ):  # "She asked me to review her draft, happy to do it": the same promise
+            ):  # "She asked me to review her draft, happy to do it": the same promise; "asked
+                # me to send her the charts — said I'd do it tomorrow": dated there already
                 continue
             if (
                 prev is not None

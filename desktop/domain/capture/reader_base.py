@@ -31,6 +31,29 @@ from desktop.domain.capture.names import _index, _is_cap, _scan_name, tidy_name
 from desktop.domain.capture.results import ParsedCommitment, ParsedIntroduction
 from desktop.domain.capture.rules import LanguageRules
 
+_MET_LEAD = re.compile(
+    r"(?i:met(?:\s+up\s+with)?|chatted\s+(?:with|to)|talked\s+(?:with|to)|spoke\s+(?:with|to)"
+    r"|ran\s+into|bumped\s+into|caught\s+up\s+with|(?:coffee|lunch|dinner|drinks)\s+with)\s+"
+)
+_MY_ROLE_NAME = re.compile(  # "our ED, Patrice,", "my head of department, Ian Marsh,"
+    r"\b(?i:my|our)[ \t]+(?:[\w\-]+[ \t]+){0,3}?[\w\-]+,[ \t]+"
+    r"(?P<name>[A-Z][\w'\-]+(?:[ \t]+[A-Z][\w'\-]+)?)(?=\s*[,(])"
+)
+_TYPED_SUBJECT = re.compile(  # "ravi (my candidate) is waiting …"
+    r"(?P<who>[a-z][a-z'\-]+)\s*\([^()\n]{1,30}\)\s+(?:is|was|wants|needs|has|said|asked)\b"
+)
+_SUBJECT_VERB = re.compile(  # a name acting: "Tom Ellis should be …", "Ana Ruiz wants …"
+    r"\s+(?:should|must|will|would|needs?|wants?|has|is|was|said|asked|might|could|can)\b"
+)
+_NAME_PARTICLES = frozenset(("de", "la", "van", "von", "der", "den", "del", "da", "dos", "du"))
+_FULL_NAME_WITH_PARTICLES = re.compile(  # "Jonas Becker", "Esteban de la Cruz"
+    r"\b[A-Z][\w'\-]+(?:[ \t]+(?:(?:de|la|van|von|der|den|del|da|dos|du)[ \t]+)*[A-Z][\w'\-]+)+"
+)
+_DESCRIBED_LEAD = re.compile(
+    r"(?:(?i:later|then|afterwards|finally|also)\s*,?\s+)?"
+    r"(?i:a|an|the|our|my)\s[^,;.\n]{1,40},\s*(?=[A-Z])"
+)
+_FULL_NAME_IN = re.compile(r"\b[A-Z][a-z][\w'\-]*[ \t]+[A-Z][a-z][\w'\-]*")
 _MET_PRONOUN = re.compile(r"\b(?:met|meeting|met\s+up\s+with|chatted\s+with)\s+(him|her)\b", re.I)
 
 
@@ -215,13 +238,21 @@ class _ReaderBase:
         if name.casefold() in {p.casefold() for p in self.people}:
             self.mentions.append((pos, name, sentence))
 
-    def pronoun(self, word: str, pos: int, exclude: frozenset[str] = frozenset()) -> str | None:
+    def pronoun(
+        self, word: str, pos: int, exclude: frozenset[str] = frozenset(), *, aside: bool = False
+    ) -> str | None:
         """Who "she/he/her/him/they/them" at ``pos`` is, by recency and agreement: the
         note itself tells who is "he" or "she" ("Omar is raising for his startup", an
         earlier "she" that meant Leila, "Mr"/"Ms"); names are never guessed from."""
         folded = word.casefold()
         gender = {"she": "f", "her": "f", "he": "m", "him": "m"}.get(folded)
-        who = self.recent(pos, plural=folded in ("they", "them"), exclude=exclude, gender=gender)
+        who = self.recent(
+            pos,
+            plural=folded in ("they", "them"),
+            exclude=exclude,
+            gender=gender,
+            aside_ok=aside and folded in ("her", "him"),
+        )
         if who and gender:
             self.gender.setdefault(who, gender)
         return who
@@ -231,6 +262,7 @@ class _ReaderBase:
         holding only one kind of third-person pronoun tells that person's."""
         t = self.text
         self.learn_possessors()
+        self.learn_appositions()
         for m in _AND_HIS.finditer(t):  # "Daniel Okafor and his mentor Patricia Lim"
             named = _NAME_AT_END.search(t, max(0, m.start() - 40), m.start())
             who = self.lookup(named.group("who")) if named else None
@@ -240,8 +272,12 @@ class _ReaderBase:
             met = [n for p, n, _s in self.mentions if p < m.start()]
             if len(set(met)) == 1:
                 self.gender.setdefault(met[0], "m" if m.group(1).casefold() == "him" else "f")
+        self._learn_gender_from_next_sentence(clauses)
         for i, c in enumerate(clauses):
-            span = _scan_name(t, c.start, c.end, lower_ok=False)
+            # "Met Lucy Tang from UKRI — she's …", "a young teacher, Marcus Bell, came up to
+            # say our program changed his classroom"
+            lead = _MET_LEAD.match(t, c.start, c.end) or _DESCRIBED_LEAD.match(t, c.start, c.end)
+            span = _scan_name(t, lead.end() if lead else c.start, c.end, lower_ok=False)
             if span is None:
                 continue
             who = self.lookup(t[span[0] : span[1]])
@@ -250,6 +286,8 @@ class _ReaderBase:
             rest = t[span[1] : c.end]
             if self._named_in(span[1], c.end):
                 continue  # "Ana told Ben his ...": whose is unclear
+            if _FULL_NAME_IN.search(rest):
+                continue  # "Met Harpreet Gill via Vikram Sethi — he had …": Vikram, not met
             nxt = clauses[i + 1] if i + 1 < len(clauses) else None
             same = nxt is not None and nxt.sentence == c.sentence
             if nxt is not None and same and not self._named_in(nxt.start, nxt.end):
@@ -267,6 +305,42 @@ class _ReaderBase:
             )
             if bool(male) != bool(female):
                 self.gender[who] = "m" if male else "f"
+
+    def _learn_gender_from_next_sentence(self, clauses: list[_Clause]) -> None:
+        """ "Table host was Harold Nakamura, retired from Goldman. He hinted at $25k": a
+        sentence that opens with "He"/"She" right after one that names only one person (met
+        or mentioned in full) tells that person's gender, the antecedent any reader takes;
+        unless someone named earlier could be the one it means ("Met Ada. She hinted …
+        Tom joined us. She'll send …": Tom is no "she" for it)."""
+        t = self.text
+        first: dict[int, _Clause] = {}
+        for c in clauses:
+            first.setdefault(c.sentence, c)
+        bounds: dict[int, tuple[int, int]] = {}
+        for c in clauses:
+            lo, hi = bounds.get(c.sentence, (c.start, c.end))
+            bounds[c.sentence] = (min(lo, c.start), max(hi, c.end))
+        for sentence, c in first.items():
+            lead = re.match(r"(He|She)\b(?!\s+and\b)", t[c.start : c.end])
+            if lead is None or sentence - 1 not in bounds:
+                continue
+            lo, hi = bounds[sentence - 1]
+            named = {n.casefold(): n for n in self._named_in(lo, hi)}
+            named.update((n.casefold(), n) for p, n in self.others if lo <= p < hi)
+            if len(named) != 1:
+                continue
+            if re.search(r"\b(?:he|she|his|him|her|hers)\b", t[lo:hi], re.I):
+                continue  # "Ana met Ben; she ...": the sentence itself already has a pronoun
+            who = self.lookup(next(iter(named.values()))) or next(iter(named.values()))
+            gender = "m" if lead.group(1) == "He" else "f"
+            earlier = set(self._named_in(0, lo)) | {n.casefold() for p, n in self.others if p < lo}
+            if any(n != who.casefold() and self._gender_of(n) in (None, gender) for n in earlier):
+                continue  # "Met Ada. She … Tom Lind joined us. She'll …": Ada may be meant
+            self.gender.setdefault(who, gender)
+
+    def _gender_of(self, folded: str) -> str | None:
+        """The gender the note told of a person given case-folded."""
+        return next((g for n, g in self.gender.items() if n.casefold() == folded), None)
 
     def name_of(self, raw: str) -> str:
         """The person ``raw`` names: one met or known, else one only mentioned in full
@@ -306,6 +380,17 @@ class _ReaderBase:
             if words:
                 found.add(tidy_name(first + " " + " ".join(words)))
         return found
+
+    def learn_appositions(self) -> None:
+        """ "Our ED, Patrice, wasn't there", "I owe my own CD, Helen, an update": someone of
+        the writer's own, named in an apposition, is remembered as mentioned (not met)."""
+        for m in _MY_ROLE_NAME.finditer(self.text):
+            raw = m.group("name")
+            if raw.split()[0].casefold() in _NOT_NAME:
+                continue
+            named = self.lookup(raw)
+            if named is None or named.casefold() not in {p.casefold() for p in self.people}:
+                self.others.append((m.start("name"), named or tidy_name(raw)))
 
     def learn_possessors(self) -> None:
         """ "Met Kenji. His cofounder Lea Brandt ...": "his" is the one person met it can
@@ -349,6 +434,7 @@ class _ReaderBase:
         plural: bool = False,
         exclude: frozenset[str] = frozenset(),
         gender: str | None = None,
+        aside_ok: bool = False,
     ) -> str | None:
         """Who a pronoun at ``pos`` means: the person met mentioned last before it, not
         counting people named in the pronoun's own clause ("she'll intro me to Ben" is
@@ -362,6 +448,10 @@ class _ReaderBase:
             and (gender is None or self.gender.get(name, gender) == gender)
         ]
         if not before:
+            met_at = max((p for p, _n, _s in self.mentions if p < pos), default=-1)
+            aside = self._mentioned_since(met_at, pos, exclude, gender) if aside_ok else None
+            if aside is not None:  # "She wants … Bruno would love it, must call him"
+                return aside
             if gender and any(p < pos for p, _n, _s in self.mentions):
                 # everyone met so far is known to be the other gender: someone mentioned
                 others = [
@@ -391,6 +481,9 @@ class _ReaderBase:
             group = [m for m in before if m[3] == last_sentence]
             return min(group, key=lambda m: (m[0], -m[1]))[2]
         best = max(before)
+        aside = self._mentioned_since(best[0], pos, exclude, gender) if aside_ok else None
+        if aside is not None:
+            return aside
         if gender and best[2] not in self.gender:  # a known "he" beats an unknown one
             agreeing = [m for m in before if self.gender.get(m[2]) == gender]
             # but "Yusuf wants to see our prototype, I promised to show it to him" after
@@ -403,23 +496,81 @@ class _ReaderBase:
         group = [m for m in before if m[0] == best[0]]
         return max(group)[2]
 
+    def _mentioned_since(
+        self, met_at: int, pos: int, exclude: frozenset[str], gender: str | None
+    ) -> str | None:
+        """ "Our ED, Patrice, wasn't there, so I have to brief her": someone only mentioned,
+        named in the pronoun's own sentence after the last person met, is the one it means
+        (when the note does not say they are of the other gender)."""
+        found = None
+        candidates = list(self.others)
+        opener = self._sentence_subject(pos)
+        if opener is not None:
+            candidates.append(opener)
+        for p, n in candidates:
+            if not met_at < p < pos or not self._same_sentence(p, pos):
+                continue
+            if n.casefold() in exclude or n.casefold() in {x.casefold() for x in self.people}:
+                continue
+            if gender and self.gender.get(n, gender) != gender:
+                continue
+            found = n if found is None or found == n else ""
+        return found or None
+
+    def _sentence_subject(self, pos: int) -> tuple[int, str] | None:
+        """ "Tom Ellis should be on that call too, I'll invite him": the full name (or a first
+        name the note writes twice) that opens the sentence of ``pos`` and acts in it, when
+        it is no one met."""
+        t = self.text
+        opening = max(t.rfind(m, 0, pos) for m in (". ", "! ", "? ", "\n", "; ")) + 1
+        while opening < pos and (t[opening].isspace() or t[opening] in "-*\u2022\u00b7>"):
+            opening += 1
+        typed = _TYPED_SUBJECT.match(t, opening, pos)
+        if typed is not None and t[opening:pos].islower():
+            # "ravi (my candidate) is waiting on feedback, gotta call him": a note typed in
+            # lower case names its people in lower case too
+            word = typed.group("who")
+            if word not in _NOT_NAME and len(word) > 2 and self.lookup(word) is None:
+                return opening, tidy_name(word)
+        span = _scan_name(t, opening, pos, lower_ok=False)
+        if span is None:
+            return None
+        raw = t[span[0] : span[1]]
+        if " " not in raw.strip() and len(re.findall(rf"\b{re.escape(raw)}\b", t)) < 2:
+            return None  # a first name alone ("Tunde would love this guy, must loop him
+            # in") only when the note names them elsewhere too
+        words = raw.split()
+        if any(w.casefold() in _NOT_NAME or w.casefold() in _WEEKDAY_OR_MONTH for w in words):
+            return None
+        if not all(_NAME_SHAPE.fullmatch(w) for w in words):
+            return None
+        if not _SUBJECT_VERB.match(t, span[1], pos):
+            return None
+        name = self.lookup(raw) or tidy_name(raw)
+        return span[0], name
+
     def _same_sentence(self, lo: int, hi: int) -> bool:
         """Whether no sentence ends between ``lo`` and ``hi``."""
         return re.search(r"[.!?](?:\s|\Z)|\n", self.text[lo:hi]) is None
 
     def _last_full_name_before(self, pos: int, exclude: frozenset[str]) -> str | None:
         """The last full name ("Jonas Becker") written before ``pos``, if any."""
-        last = None
-        for m in re.finditer(r"\b[A-Z][\w'\-]+(?:[ \t]+[A-Z][\w'\-]+)+", self.text[:pos]):
-            words = m.group().split()
+        names = [n for _at, n in self._full_names_before(pos) if n.casefold() not in exclude]
+        return names[-1] if names else None
+
+    def _full_names_before(self, pos: int) -> list[tuple[int, str]]:
+        """Every full name written before ``pos``, with where it starts, in text order."""
+        found = []
+        for m in _FULL_NAME_WITH_PARTICLES.finditer(self.text[:pos]):
+            words = [w for w in m.group().split() if w not in _NAME_PARTICLES]
             if any(w.casefold() in _NOT_NAME or w.casefold() in _WEEKDAY_OR_MONTH for w in words):
                 continue
             if not all(_NAME_SHAPE.fullmatch(w) for w in words):
                 continue
-            name = tidy_name(re.sub(r"['\u2019]s\Z", "", m.group()))  # "Chidi Okeke's workshop"
-            if name.casefold() not in exclude:
-                last = name
-        return last
+            if any(re.fullmatch(r"I(?:['\u2019]\w{1,2})?", w) for w in words):
+                continue  # "I told Yuki I'd send …": the writer, no name
+            found.append((m.start(), tidy_name(re.sub(r"['\u2019]s\Z", "", m.group()))))
+        return found
 
     def _named_in(self, lo: int, hi: int) -> frozenset[str]:
         """People of the note named between ``lo`` and ``hi`` (case-folded)."""
@@ -448,7 +599,9 @@ class _ReaderBase:
         """Whether a sentence end, semicolon, colon or dash comes right before ``pos``
         ("met dana kim. send deck thursday", "mtg w/ jorge - send api keys fri")."""
         before = self.text[:pos].rstrip()
-        return bool(before) and before[-1] in ".!?;:+-\u2013\u2014\n"
+        # an emoji ends a thought too: "The wedding was unreal 🍷 Sarah and I ended up …"
+        last = before[-1:]
+        return bool(last) and (last in ".!?;:+-\u2013\u2014\n" or last >= "\U0001f300")
 
     def _line_start(self, pos: int) -> bool:
         """Whether only a bullet or spaces stand between ``pos`` and the start of its line
