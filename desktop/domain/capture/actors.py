@@ -403,9 +403,7 @@ class _ActorFinder(_ReaderBase):
                 re.search(rf"n{_A}t|\bnot\b", m.group(), re.I)
             )
 
-    def _subject_carried(
-        self, clauses: list[_Clause], i: int, pos: int
-    ) -> tuple[str, int] | None:
+    def _subject_carried(self, clauses: list[_Clause], i: int, pos: int) -> tuple[str, int] | None:
         """ "Karim is a firefighter, offered to do a fire safety talk": an offer with its
         subject left out, right after a comma, is made by the person met whom the clause
         before opens with (a subject and its verb); returns that name and where the words
