@@ -4,21 +4,11 @@ test names the rule it guards so a regression says which one broke."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 import pytest
 
-from desktop.domain.capture.parser import CaptureParse, parse_capture
-
-WED = datetime(2026, 3, 11, 18, 0)  # Wednesday 11 March 2026
-
-
-def read(text: str, now: datetime = WED) -> CaptureParse:
-    return parse_capture(text, now=now)
-
-
-def promises(result: CaptureParse) -> list[tuple[str, str | None, str, date | None]]:
-    return [(c.owner, c.person_name, c.description, c.due) for c in result.commitments]
+from tests.capture_notes import promises, read
 
 
 @pytest.mark.parametrize(

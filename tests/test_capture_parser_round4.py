@@ -10,18 +10,7 @@ from datetime import date, datetime
 
 import pytest
 
-from desktop.domain.capture.parser import CaptureParse, parse_capture
-
-WED = datetime(2026, 3, 11, 18, 0)  # Wednesday 11 March 2026
-THU, FRI, MON = date(2026, 3, 12), date(2026, 3, 13), date(2026, 3, 16)
-
-
-def read(text: str, now: datetime = WED) -> CaptureParse:
-    return parse_capture(text, now=now)
-
-
-def promises(result: CaptureParse) -> list[tuple[str, str | None, str, date | None]]:
-    return [(c.owner, c.person_name, c.description, c.due) for c in result.commitments]
+from tests.capture_notes import FRI, MON, THU, WED, promises, read
 
 
 @pytest.mark.parametrize(

@@ -12,24 +12,11 @@ promise).
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 import pytest
 
-from desktop.domain.capture.parser import CaptureParse, parse_capture
-
-WED = datetime(2026, 3, 11, 18, 0)  # Wednesday 11 March 2026
-THU = date(2026, 3, 12)
-FRI = date(2026, 3, 13)
-MON = date(2026, 3, 16)
-
-
-def read(text: str) -> CaptureParse:
-    return parse_capture(text, now=WED)
-
-
-def promises(result: CaptureParse) -> list[tuple[str, str | None, str, date | None]]:
-    return [(c.owner, c.person_name, c.description, c.due) for c in result.commitments]
+from tests.capture_notes import FRI, MON, THU, promises, read
 
 
 @pytest.mark.parametrize(
