@@ -12,12 +12,12 @@ from pathlib import Path
 from desktop.services import drafts
 
 
-def test_first_paint_comes_before_peewee_dateparser_and_the_parser(
-    tmp_path: Path, data_dir: Path
-) -> None:
-    drafts.save("capture", {"notes": "Met Ana Ruiz at PyCon"})
+def first_paint_report(*command: str, data_dir: Path) -> dict[str, str]:
+    """Run ``rapport [command] --data-dir DIR`` until its first frame
+    (``RAPPORT_BENCH_PAINT=1``) and return its report: ``first-paint`` (seconds) and
+    ``loaded`` (the modules of ``AFTER_FIRST_PAINT`` imported before it, or ``-``)."""
     result = subprocess.run(
-        [sys.executable, "-m", "desktop", "capture", "--data-dir", str(data_dir)],
+        [sys.executable, "-m", "desktop", *command, "--data-dir", str(data_dir)],
         capture_output=True,
         text=True,
         timeout=60,
@@ -27,6 +27,14 @@ def test_first_paint_comes_before_peewee_dateparser_and_the_parser(
     assert result.returncode == 0, result.stderr
     lines = dict(line.split(" ", 1) for line in result.stdout.splitlines() if " " in line)
     assert float(lines["first-paint"]) > 0
+    return lines
+
+
+def test_first_paint_comes_before_peewee_dateparser_and_the_parser(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    drafts.save("capture", {"notes": "Met Ana Ruiz at PyCon"})
+    lines = first_paint_report("capture", data_dir=data_dir)
     assert lines["loaded"] == "-", f"imported before the first paint: {lines['loaded']}"
 
 
@@ -60,17 +68,7 @@ def test_the_main_windows_first_frame_comes_before_sync_and_the_records(data_dir
     from desktop.services import people
 
     people.create_person(full_name="Ana Ruiz")
-    result = subprocess.run(
-        [sys.executable, "-m", "desktop", "--data-dir", str(data_dir)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "RAPPORT_BENCH_PAINT": "1"},
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    lines = dict(line.split(" ", 1) for line in result.stdout.splitlines() if " " in line)
-    assert float(lines["first-paint"]) > 0
+    lines = first_paint_report(data_dir=data_dir)
     assert lines["loaded"] == "-", f"imported before the first paint: {lines['loaded']}"
 
 
@@ -78,16 +76,6 @@ def test_a_new_folder_opens_its_store_before_the_first_frame(tmp_path: Path) -> 
     """Not the plain case (nothing to look at yet): the store is created with peewee
     before the window, as always, and the report says so."""
     folder = tmp_path / "brand-new"
-    result = subprocess.run(
-        [sys.executable, "-m", "desktop", "--data-dir", str(folder)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "RAPPORT_BENCH_PAINT": "1"},
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    lines = dict(line.split(" ", 1) for line in result.stdout.splitlines() if " " in line)
-    assert float(lines["first-paint"]) > 0
+    lines = first_paint_report(data_dir=folder)
     assert {"peewee", "desktop.storage.models"} <= set(lines["loaded"].split(","))
     assert (folder / "rapport.sqlite3").is_file()
