@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 from datetime import date
 
 from desktop.domain.capture.due_dates import fallback_due, find_due
@@ -366,14 +367,7 @@ class _PromiseReader(_IntroFinder):
                 item = out[i]
                 was = item.due == old[2] if old else item.due_text.casefold().endswith(said)
                 if item.span[0] < m.start() and item.due is not None and was:
-                    out[i] = ParsedCommitment(
-                        item.owner,
-                        item.description,
-                        item.person_name,
-                        new[2],
-                        t[new[0] : new[1]],
-                        item.span,
-                    )
+                    out[i] = _redated(item, new, t)
                     break
         return out
 
@@ -468,28 +462,12 @@ class _PromiseReader(_IntroFinder):
             fixed = self._corrected_date(c, today) if out else None
             if fixed is not None and c.sentence - last_sentence <= 1:
                 # "I'll send her the deck by Friday — actually Saturday": the later word wins
-                dated = out[-1]
-                out[-1] = ParsedCommitment(
-                    dated.owner,
-                    dated.description,
-                    dated.person_name,
-                    fixed[2],
-                    self.text[fixed[0] : fixed[1]],
-                    dated.span,
-                )
+                out[-1] = _redated(out[-1], fixed, self.text)
                 continue
             if out and out[-1].due is None and c.sentence - last_sentence <= 1:
                 later = self._date_only(c, today)
                 if later is not None:  # "I'll send her the deck — should be done by Friday"
-                    dated = out[-1]
-                    out[-1] = ParsedCommitment(
-                        dated.owner,
-                        dated.description,
-                        dated.person_name,
-                        later[2],
-                        self.text[later[0] : later[1]],
-                        dated.span,
-                    )
+                    out[-1] = _redated(out[-1], later, self.text)
                     continue
             if not c.kind or c.negated:
                 continue
@@ -533,14 +511,7 @@ class _PromiseReader(_IntroFinder):
                 and c.sentence - last_sentence <= 1
             ):  # "..., I said yes. I'll do it by Tuesday", "asked me to send him the PDF, I
                 # will send tomorrow morning": the date of that promise
-                out[-1] = ParsedCommitment(
-                    prev.owner,
-                    prev.description,
-                    prev.person_name,
-                    due[2],
-                    self.text[due[0] : due[1]],
-                    prev.span,
-                )
+                out[-1] = _redated(prev, due, self.text)
                 continue
             last_sentence = c.sentence
             out.append(
@@ -634,3 +605,9 @@ class _PromiseReader(_IntroFinder):
         if raw.count("(") > raw.count(")"):
             raw += ")"  # "intro me to Pedro Alves (Nubank)": keep the closing bracket
         return raw
+
+
+def _redated(item: ParsedCommitment, due: tuple[int, int, date], text: str) -> ParsedCommitment:
+    """``item`` dated by a phrase found later in ``text`` (a correction, a date-only
+    clause, a yes with its date): everything else about the promise stays."""
+    return replace(item, due=due[2], due_text=text[due[0] : due[1]])
