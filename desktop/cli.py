@@ -96,17 +96,10 @@ def _run_window(handler: Callable[[Any], Any], args: SimpleNamespace) -> int:
     first frame). Importing PySide6 and the window's modules allocates for ~100 ms and
     frees no cycles, yet CPython's collector ran ~30 times over it (~4 ms, #15). Collection
     comes back here if the command ended before making an application (a bad folder)."""
-    import gc
-
     from desktop import gc_pause
 
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with gc_pause.off_until_requested():
         return int(handler(args) or 0)
-    finally:
-        if was_enabled and not gc_pause.on_request_only():
-            gc.enable()
 
 
 def _failed(exc: Exception, arguments: list[str]) -> int:

@@ -52,6 +52,20 @@ def paused() -> Iterator[None]:
                 gc.enable()
 
 
+@contextmanager
+def off_until_requested() -> Iterator[None]:
+    """Automatic collection off from now until :func:`collect_only_on_request` takes over
+    (a window's start-up: its imports free no cycles, yet CPython collects ~30 times over
+    them); if the block ends before that, it is switched back on as it was."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled and not _on_request_only:
+            gc.enable()
+
+
 def collect_only_on_request() -> None:
     """Switch automatic collection off for good: from now on only :func:`collect_due` runs it.
 
