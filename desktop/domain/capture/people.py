@@ -113,6 +113,21 @@ _RELATIVE_IN_LIST = re.compile(  # a relative clause between two names of a list
     r"(?:(?:a|an|the|his|her|their|our)[ \t]+[^,;.\n]{1,40}?,[ \t]*)?(?=(?-i:[A-Z]))",
     re.I,
 )
+# In a list typed in lower case the next name is lower case too: "morag fraser from Diageo
+# (brand ambassador, knows everyone), callum macleod who's setting up a distillery, and
+# ishbel grant, who writes …". Two name-shaped words, then what follows a listed name.
+_LOWER_NEXT_NAME = (
+    r"(?=(?-i:[a-z])[\w'\-]+[ \t]+(?-i:[a-z])[\w'\-]+[ \t]*(?:who\b|,|\(|from\b|and\b|[.;\n]|\Z))"
+)
+_LOWER_RELATIVE_IN_LIST = re.compile(
+    r"[ \t]*,?[ \t]*who(?:['\u2019]s\b|\s+[a-z]+\b)[^,;.\n]*"
+    r"(?:\([^()\n]*\))?[ \t]*,[ \t]*(?:and[ \t]+)?" + _LOWER_NEXT_NAME,
+    re.I,
+)
+_LOWER_MORE_AFTER_ORG = re.compile(  # "… from Diageo (brand ambassador), callum macleod …"
+    r"[ \t]*(?:\([^()\n]*\))?[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)" + _LOWER_NEXT_NAME,
+    re.I,
+)
 
 
 _WHERE_LEAD = re.compile(  # a scene before the subject: "At the school gate this morning"
@@ -489,7 +504,9 @@ class _PeopleFinder(_ReaderBase):
                 found
                 and raw.islower()
                 and "," in t[pos - 3 : span[0]]
-                and not re.match(r"[ \t]*(?:,|and\b|&|\(|from\b|-|[.;!?\n]|\Z)", t[span[1] : hi])
+                and not re.match(
+                    r"[ \t]*(?:,|and\b|&|\(|from\b|who\b|-|[.;!?\n]|\Z)", t[span[1] : hi]
+                )
             ):
                 break  # "dele ogunleye, mixing his EP": words, not another name
             owner = re.compile(
@@ -526,7 +543,9 @@ class _PeopleFinder(_ReaderBase):
                 list_at = span[0]
             found.append(name)
             pos = span[1]
-            relative = _RELATIVE_IN_LIST.match(t, pos, hi)
+            relative = _RELATIVE_IN_LIST.match(t, pos, hi) or (
+                _LOWER_RELATIVE_IN_LIST.match(t, pos, hi) if typed_lower else None
+            )
             if relative:  # "Ama Owusu-Ansah, who's now a partner at Atomico, Kwesi Mensah, …"
                 pos = relative.end()
                 continue
@@ -567,6 +586,8 @@ class _PeopleFinder(_ReaderBase):
                     more = _MORE_AFTER_ORG.search(t, at, org.end() + 1) or _MORE_AFTER_ORG.match(
                         t, org.end(), hi
                     )  # "Marc-André Gagnon from Treasury Board, and Olivia Chen"
+                    if more is None and typed_lower:
+                        more = _LOWER_MORE_AFTER_ORG.match(t, org.end(), hi)
                     if more is None:
                         break
                     # "Joanna Pike from Ofcom and Esther Mensah from DCMS": a new group
