@@ -21,6 +21,24 @@ from tests.capture_notes import THU, promises, read
             "warm), tom birch who's building a kiln in wales, and jo hart, who sells prints.",
             ["Ewa Lis", "Tom Birch", "Jo Hart"],
         ),
+        (  # a role, then a full name at the head of a sentence, who asks me something
+            "Night shift on the renal ward. Charge nurse Tessa Okoro asked me to cover Sunday.",
+            ["Tessa Okoro"],
+        ),
+        (  # … or says what she will do
+            "Staff meeting ran late. Our DoN Priti Shah said she will sign the rota.",
+            ["Priti Shah"],
+        ),
+        (  # someone's role and name who only will do something was not there
+            "Call with Anton Berg. His CFO Mira Lund will join next time.",
+            ["Anton Berg"],
+        ),
+        (  # a "he" who promises is whoever was named before him, though the only one met
+            # so far in the note's order is named after him
+            "Clinic day. New registrar Dr. Omar Farouk, very calm. He will show us the new "
+            "scanner on Friday. Our manager Jo Reed said she will approve the swap.",
+            ["Jo Reed", "Omar Farouk"],
+        ),
     ],
 )
 def test_who_was_there(text: str, people: list[str]) -> None:

@@ -20,6 +20,7 @@ from desktop.domain.capture.lexicon import (
     _MEET_RE,
     _MORE_AFTER_ORG,
     _NAME_NEXT,
+    _NAME_SHAPE,
     _NAME_THEN_SHE,
     _NAME_WORD,
     _NOT_NAME,
@@ -158,6 +159,11 @@ _LOWER_THEN_PLACE = re.compile(  # "a wedding photographer", "an architect from 
 _AND_NEXT_NAME = re.compile(  # ", and Yuki Sato", ", and his wife Giulia Bianchi"
     r"[ \t]*,[ \t]*(?i:and)[ \t]+(?:(?i:his|her|their)[ \t]+[a-z][\w\-]*[ \t]+)?[A-Z]"
 )
+_ROLE_LEAD = re.compile(  # "Ward sister ", "Our NUM ", "The new registrar ": a role, no name
+    r"(?:(?i:our|the|my)\s+)?(?:(?i:new|senior|junior|head|charge|ward)\s+)?"
+    r"(?:[a-z][a-z\-]+|[A-Z]{2,5}|[A-Z][a-z][A-Z]{1,2})\s+"  # "NUM", "DoN"
+    r"(?:(?:[a-z][a-z\-]+|[A-Z]{2,5}|[A-Z][a-z][A-Z]{1,2})\s+)?(?=[A-Z])"
+)
 _SENTENCE_HEAD = re.compile(r"[\s\-*\u2022\u00b7>]*(?:(?i:also|and|plus|then),?\s+)?")
 _IN_PERSON = re.compile(  # what someone there does ("asked if I could", "said he'd", …)
     # the verb right after the name, or after "and" that goes on with the same subject
@@ -247,6 +253,7 @@ class _PeopleFinder(_ReaderBase):
                             self.add_person(earlier, m.end(), index)
             self._sentence_subjects(s, e, index)
         self._relative_in_person(sentences)
+        self._role_then_name_acts(sentences)
         self._hosts(sentences)
         for m in _LOWER_CAME.finditer(t):  # "…, ben joined late": a contact typed lower
             name = self.lookup(m.group(1))
@@ -313,6 +320,31 @@ class _PeopleFinder(_ReaderBase):
             rest = t[m.end() : m.end() + end.start() if end else e]
             if _IN_PERSON.search(rest):
                 self.add_person(m.group("name"), m.start("name"), index)
+
+    def _role_then_name_acts(self, sentences: list[tuple[int, int]]) -> None:
+        """ "Ward sister Claire Whitfield asked me to bring …", "Our NUM Karen Walsh said she
+        will approve …": a role, then a full name at the head of a sentence, who then does
+        what only someone there does, was met."""
+        t = self.text
+        for index, (s, e) in enumerate(sentences):
+            head = _SENTENCE_HEAD.match(t, s, e)
+            lead = _ROLE_LEAD.match(t, head.end() if head else s, e)
+            if lead is None:
+                continue
+            title = _TITLES.match(t, lead.end(), e)
+            at = title.end() if title else lead.end()
+            span = _scan_name(t, at, e, lower_ok=False)
+            if span is None or span[0] != at:
+                continue
+            words = t[span[0] : span[1]].split()
+            if len(words) < 2 or not all(
+                _NAME_SHAPE.fullmatch(w) and _is_cap(w) and w.casefold() not in _NOT_NAME
+                for w in words
+            ):
+                continue
+            rest = t[span[1] : e]
+            if _IN_PERSON.search(rest):  # not "His CTO Eleni Georgiou will join next time"
+                self.add_person(t[span[0] : span[1]], span[0], index)
 
     def _hosts(self, sentences: list[tuple[int, int]]) -> None:
         """ "Dinner at Elin Johansson's place", "Dinner party at Hiroshi's - Hiroshi Tanaka

@@ -162,8 +162,13 @@ class _PromiseReader(_IntroFinder):
                 c.subject = self._subject_of(c.subject_raw, c.subject_at, c.sentence, c.named)
             if c.explicit_raw:
                 c.explicit_person = self._subject_of(c.explicit_raw, c.explicit_at, c.sentence)
-            if c.kind == "them" and c.subject is None and c.subject_raw.casefold() in ("she", "he"):
-                c.subject = self._named_speaker(c)
+            if (
+                c.kind == "them"
+                and c.subject_raw.casefold() in ("she", "he")
+                and (c.subject is None or c.subject not in self.people)
+            ):  # a "he" who promises is someone there: "New doctor Dr. Liam Fitzgerald, very
+                # nice. He will teach us …" even when the only one met is named after it
+                c.subject = self._named_speaker(c) or c.subject
             if c.kind == "them":
                 c.person = c.subject
             elif c.kind == "me" and c.asked:
