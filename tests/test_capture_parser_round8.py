@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.capture_notes import THU, promises, read
+from tests.capture_notes import FRI, THU, promises, read
 
 
 @pytest.mark.parametrize(
@@ -53,6 +53,15 @@ def test_who_was_there(text: str, people: list[str]) -> None:
             "building a kiln, and jo hart. tom asked if we'd lend a van - told him i'd ask "
             "around and get back to him tomorrow.",
             [("me", "Tom Birch", "ask around and get back to him", THU)],
+        ),
+        (  # "I haven't met her yet" tells nothing of whom I met: "he" stays him
+            "Dinner at Sol with Tomas Berg from Ikea. He's retiring in May so he'll hand our "
+            "account to Rina Dahl. I haven't met her yet. I need to send him the contract by "
+            "Friday.",
+            [
+                ("them", "Tomas Berg", "hand our account to Rina Dahl", None),
+                ("me", "Tomas Berg", "send him the contract", FRI),
+            ],
         ),
     ],
 )

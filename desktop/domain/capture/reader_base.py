@@ -54,7 +54,11 @@ _DESCRIBED_LEAD = re.compile(
     r"(?i:a|an|the|our|my)\s[^,;.\n]{1,40},\s*(?=[A-Z])"
 )
 _FULL_NAME_IN = re.compile(r"\b[A-Z][a-z][\w'\-]*[ \t]+[A-Z][a-z][\w'\-]*")
-_MET_PRONOUN = re.compile(r"\b(?:met|meeting|met\s+up\s+with|chatted\s+with)\s+(him|her)\b", re.I)
+_MET_PRONOUN = re.compile(  # not "I haven't met her yet": someone else, not met
+    r"(?<!n't\s)(?<!n\u2019t\s)(?<!never\s)(?<!not\s)(?<!\byet\s)"
+    r"\b(?:met|meeting|met\s+up\s+with|chatted\s+with)\s+(him|her)\b(?!\s+yet\b)",
+    re.I,
+)
 
 
 @dataclass
