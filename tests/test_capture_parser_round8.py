@@ -39,6 +39,18 @@ from tests.capture_notes import FRI, THU, promises, read
             "scanner on Friday. Our manager Jo Reed said she will approve the swap.",
             ["Jo Reed", "Omar Farouk"],
         ),
+        (  # after a meeting phrase, a role of mine, then a titled full name
+            "Coffee with my second reader Prof. Hana Ivers after the seminar.",
+            ["Hana Ivers"],
+        ),
+        (  # … or a role, a dash and the titled name
+            "Call w/ the landlord's agent — Mr. Declan Moore — about the deposit.",
+            ["Declan Moore"],
+        ),
+        (  # "with her" is not a role
+            "Drinks at Ana Ruiz's place, long chat with her about Lisbon.",
+            ["Ana Ruiz"],
+        ),
     ],
 )
 def test_who_was_there(text: str, people: list[str]) -> None:

@@ -164,6 +164,13 @@ _ROLE_LEAD = re.compile(  # "Ward sister ", "Our NUM ", "The new registrar ": a 
     r"(?:[a-z][a-z\-]+|[A-Z]{2,5}|[A-Z][a-z][A-Z]{1,2})\s+"  # "NUM", "DoN"
     r"(?:(?:[a-z][a-z\-]+|[A-Z]{2,5}|[A-Z][a-z][A-Z]{1,2})\s+)?(?=[A-Z])"
 )
+_DESCRIPTION_LEAD = re.compile(r"(?:a|an|this|some|my|our)\s|(?!(?:him|her)\b)[a-z]", re.I)
+_DESCRIBED_TITLED = re.compile(  # "my 2nd supervisor Dr ", "opposing counsel — Ms. "
+    r"(?:(?:a|an|my|our|the|this)\s+)?(?:[a-z0-9][\w\-]*\s+){0,3}[a-z][\w\-]*"
+    r"(?:\s*[\u2014\u2013,:]\s*|\s+-\s+|\s+)"
+    r"(?=(?i:dr|mr|mrs|ms|prof|professor|sir|dame)\.?\s)"
+    r"(?i:dr|mr|mrs|ms|prof|professor|sir|dame)\.?\s+"
+)
 _SENTENCE_HEAD = re.compile(r"[\s\-*\u2022\u00b7>]*(?:(?i:also|and|plus|then),?\s+)?")
 _IN_PERSON = re.compile(  # what someone there does ("asked if I could", "said he'd", …)
     # the verb right after the name, or after "and" that goes on with the same subject
@@ -239,7 +246,7 @@ class _PeopleFinder(_ReaderBase):
                         org = self._group_org(t[group.start() : group.end()])
                         for person in named if org else []:  # "the Shopify folks": all there
                             self.orgs.setdefault(person, org)
-                    elif re.compile(r"(?:a|an|this|some)\s", re.I).match(t, m.end(), e):
+                    elif _DESCRIPTION_LEAD.match(t, m.end(), e):
                         self._described_then_named(m.end(), e, index)
                     elif (
                         re.compile(r"(?:him|her)\b", re.I).match(t, m.end(), e)
@@ -421,6 +428,16 @@ class _PeopleFinder(_ReaderBase):
     def _described_then_named(self, pos: int, hi: int, sentence: int) -> None:
         """ "Sat next to a lovely woman on the train — Margaret Ellis, retired head": the
         one met is described first and named after a dash (in full, so no guess)."""
+        titled = _DESCRIBED_TITLED.match(self.text, pos, hi)
+        if titled is not None:  # "chatted w/ my 2nd supervisor Dr Ifeoma Nwosu", "Mtg w/
+            # opposing counsel — Ms. Adaeze Okonkwo-Bell": a role, then a titled full name
+            span = _scan_name(self.text, titled.end(), hi, lower_ok=False)
+            raw = self.text[span[0] : span[1]] if span and span[0] == titled.end() else ""
+            if len(raw.split()) >= 2 and all(_is_cap(w) for w in raw.split()):
+                self.add_person(raw, span[0], sentence)  # type: ignore[index]
+            return
+        if not re.match(r"(?:a|an|this|some)\s", self.text[pos:hi], re.I):
+            return
         dash = re.compile(r"\s*[\u2014\u2013]\s*|:\s+|\s+-\s+").search(self.text, pos, hi)
         if dash is None:
             return
