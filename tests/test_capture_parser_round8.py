@@ -51,6 +51,19 @@ from tests.capture_notes import FRI, THU, promises, read
             "Drinks at Ana Ruiz's place, long chat with her about Lisbon.",
             ["Ana Ruiz"],
         ),
+        (  # a full name mid-narrative, past an apposition, who joined us, was there
+            "Ward party at the Crown. Afterwards Priya's deputy, Tomas Kral, joined us for "
+            "a drink.",
+            ["Tomas Kral"],
+        ),
+        (  # … or who came with someone, or guided us
+            "Wine tour in Alba. The owner Carla Ferri guided us personally.",
+            ["Carla Ferri"],
+        ),
+        (  # a company in a run of capitals is no one, even when it "came by"
+            "Dana Wu from the Leeds Food Co-op came by the stall.",
+            ["Dana Wu"],
+        ),
     ],
 )
 def test_who_was_there(text: str, people: list[str]) -> None:

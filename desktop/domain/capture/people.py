@@ -164,6 +164,21 @@ _ROLE_LEAD = re.compile(  # "Ward sister ", "Our NUM ", "The new registrar ": a 
     r"(?:[a-z][a-z\-]+|[A-Z]{2,5}|[A-Z][a-z][A-Z]{1,2})\s+"  # "NUM", "DoN"
     r"(?:(?:[a-z][a-z\-]+|[A-Z]{2,5}|[A-Z][a-z][A-Z]{1,2})\s+)?(?=[A-Z])"
 )
+_CAPITAL_WORD = re.compile(r"(?-i:[A-Z])[\w'\-]")
+_MENTION_BEFORE = re.compile(  # a name after these is talked about, not someone there
+    r"\b(?:to|about|of|for|by|via|from|introduce\s+(?:me|us)\s+to|ask|email|call|text|tell"
+    r"|cc|like|than|mentioned|recommended|named|called|knows?|meet|at|in|on|the)\s+\Z"
+    r"|['\u2019]s\s+\Z",
+    re.I,
+)
+_NARRATED_THERE = re.compile(  # what a narrative says of someone there, beyond _PRESENT_VERB
+    r"\s+(?:(?:also|personally|kindly|even)\s+)?(?:"
+    r"(?:guided|showed|walked|drove|welcomed|greeted|fed|took|toured|led)\s+(?:me|us)\b"
+    r"|gave\s+(?:me|us)\b|fixed\s+(?:my|our)\b|poured\b|cooked\b"
+    r"|organi[sz]ed\s+(?:it|the|everything|this|tonight)\b|came\s+with\b|came\s+up\b"
+    r"|(?:was|were)\s+(?:also\s+)?(?:seated|sitting|at\s+(?:our|my|the)\s+table)\b)",
+    re.I,
+)
 _DESCRIPTION_LEAD = re.compile(r"(?:a|an|this|some|my|our)\s|(?!(?:him|her)\b)[a-z]", re.I)
 _DESCRIBED_TITLED = re.compile(  # "my 2nd supervisor Dr ", "opposing counsel — Ms. "
     r"(?:(?:a|an|my|our|the|this)\s+)?(?:[a-z0-9][\w\-]*\s+){0,3}[a-z][\w\-]*"
@@ -261,6 +276,7 @@ class _PeopleFinder(_ReaderBase):
             self._sentence_subjects(s, e, index)
         self._relative_in_person(sentences)
         self._role_then_name_acts(sentences)
+        self._named_then_present(sentences)
         self._hosts(sentences)
         for m in _LOWER_CAME.finditer(t):  # "…, ben joined late": a contact typed lower
             name = self.lookup(m.group(1))
@@ -352,6 +368,43 @@ class _PeopleFinder(_ReaderBase):
             rest = t[span[1] : e]
             if _IN_PERSON.search(rest):  # not "His CTO Eleni Georgiou will join next time"
                 self.add_person(t[span[0] : span[1]], span[0], index)
+
+    def _named_then_present(self, sentences: list[tuple[int, int]]) -> None:
+        """ "Afterwards Margaret's deputy, Kwame Mensah, joined us", "The owner Maria Teresa
+        Mascarello guided us personally", "he came with Inès Morel, our client": a full name
+        anywhere in a sentence, then (past an apposition) what only someone there does."""
+        t = self.text
+        for index, (s, e) in enumerate(sentences):
+            for m in _CAPITAL_WORD.finditer(t, s, e):
+                if m.start() > s and t[m.start() - 1] not in " \t\n(\"'":
+                    continue
+                if re.search(r"(?-i:[A-Z])[\w'\-.]*\s+\Z", t[max(s, m.start() - 30) : m.start()]):
+                    continue  # inside a run of capitals: "the Bristol Food Co-op"
+                before = t[max(s, m.start() - 24) : m.start()]
+                if _MENTION_BEFORE.search(before):
+                    continue  # "introduce me to Ana Ruiz, who showed …": a mention
+                title = _TITLES.match(t, m.start(), e)
+                at = title.end() if title else m.start()
+                span = _scan_name(t, at, e, lower_ok=False)
+                if span is None or span[0] != at:
+                    continue
+                words = t[span[0] : span[1]].split()
+                if len(words) < 2 or not all(
+                    _NAME_SHAPE.fullmatch(w)
+                    and w.casefold() not in _NOT_NAME
+                    and w.casefold() not in _WEEKDAY_OR_MONTH
+                    for w in words
+                    if _is_cap(w)
+                ):
+                    continue
+                if not (_is_cap(words[0]) and _is_cap(words[-1])):
+                    continue
+                after = _APPOSED_AFTER.match(t, span[1], e) or re.compile(
+                    r"\s*\([^()\n]{1,40}\)|,\s*(?:[a-z][\w\-]*\s+){0,4}[a-z][\w\-]*,"
+                ).match(t, span[1], e)
+                rest_at = after.end() if after else span[1]
+                if _PRESENT_VERB.match(t, rest_at, e) or _NARRATED_THERE.match(t, rest_at, e):
+                    self.add_person(t[span[0] : span[1]], span[0], index)
 
     def _hosts(self, sentences: list[tuple[int, int]]) -> None:
         """ "Dinner at Elin Johansson's place", "Dinner party at Hiroshi's - Hiroshi Tanaka
