@@ -8,6 +8,8 @@ the note that showed it, so a rule that only fits that note fails by name.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from tests.capture_notes import FRI, THU, promises, read
@@ -91,4 +93,21 @@ def test_who_was_there(text: str, people: list[str]) -> None:
     ],
 )
 def test_who_the_promise_is_with(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert promises(read(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "for the 17th" dates the booking, as "on the 17th" would
+            "Dinner with Lars Holm. I'll book him a table for the 17th.",
+            [("me", "Lars Holm", "book him a table", date(2026, 3, 17))],
+        ),
+        (  # but not "for the 3rd time"
+            "Coffee with Lars Holm. I'll send him the deck for the 3rd time tomorrow.",
+            [("me", "Lars Holm", "send him the deck for the 3rd time", THU)],
+        ),
+    ],
+)
+def test_dates(text: str, expected: list[tuple[object, ...]]) -> None:
     assert promises(read(text)) == expected

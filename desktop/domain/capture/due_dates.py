@@ -316,8 +316,9 @@ def english_due_rules(
             _en_in_count,
         ),
         (
-            r"(?:by|before|b4|on|until|till|due|no\s+later\s+than)\s+(?:the\s+)?"
-            r"(?P<d>\d{1,2})(?:st|nd|rd|th)(?:\s+of\s+(?P<which>this|next)\s+month)?",
+            # "reserve him a table for the 17th": "for the" a day, as "on the"
+            r"(?:by|before|b4|on|until|till|due|no\s+later\s+than|for(?=\s+the\s))\s+"
+            r"(?:the\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)(?:\s+of\s+(?P<which>this|next)\s+month)?",
             _en_ordinal,
         ),
         (
