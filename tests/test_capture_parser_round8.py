@@ -66,6 +66,15 @@ from tests.capture_notes import FRI, THU, promises, read
             "Dana Wu from the Leeds Food Co-op came by the stall.",
             ["Dana Wu"],
         ),
+        (  # "back to back with" is no plan
+            "Two meetings back to back with Ines Duarte and Ken Obi.",
+            ["Ines Duarte", "Ken Obi"],
+        ),
+        (  # a list goes on past plural companions and someone's relative
+            "Guests: Lena Roth and Omar Aziz (hosts), their friends Kai Berg and Ada Lim, "
+            "and Lena's sister Mia.",
+            ["Lena Roth", "Omar Aziz", "Kai Berg", "Ada Lim", "Mia"],
+        ),
     ],
 )
 def test_who_was_there(text: str, people: list[str]) -> None:

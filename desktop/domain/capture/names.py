@@ -81,6 +81,7 @@ def _typed_lower(text: str, s: int, e: int) -> bool:
 
 _KIN = frozenset(_words("wife husband kids family boss mum mom dad parents folks team board new"))
 _DETERMINERS = frozenset(_words("the a an my our his her their your old new this"))
+_PLURAL_COMPANIONS = frozenset(_words("friends colleagues teammates cousins kids sons daughters"))
 _DESCRIPTOR_WORD = re.compile(r"([a-z][\w'\-]*|(?i:the|an?|my|our|his|her|their))[ \t]+")
 
 
@@ -106,7 +107,12 @@ def _skip_descriptor(text: str, pos: int, hi: int) -> tuple[int, bool]:
         if (
             (word in _PLACE_STOP and not (word == "this" and not words))  # "this guy Rui"
             or word in ("and", "or", "&")
-            or (word in _NOT_NAME and word not in _DETERMINERS and word not in _KIN)
+            or (
+                word in _NOT_NAME
+                and word not in _DETERMINERS
+                and word not in _KIN
+                and word not in _PLURAL_COMPANIONS  # "their friends Sophie Laurent and …"
+            )
         ):
             break
         if word in _DETERMINERS and words and word not in ("old", "new"):

@@ -164,6 +164,8 @@ _ROLE_LEAD = re.compile(  # "Ward sister ", "Our NUM ", "The new registrar ": a 
     r"(?:[a-z][a-z\-]+|[A-Z]{2,5}|[A-Z][a-z][A-Z]{1,2})\s+"  # "NUM", "DoN"
     r"(?:(?:[a-z][a-z\-]+|[A-Z]{2,5}|[A-Z][a-z][A-Z]{1,2})\s+)?(?=[A-Z])"
 )
+# "Three meetings back to back with Claudia Weber, …": no plan in its "to"
+_BACK_TO_BACK = re.compile(r"\bback[\s-]+to[\s-]+back\b", re.I)
 _CAPITAL_WORD = re.compile(r"(?-i:[A-Z])[\w'\-]")
 _MENTION_BEFORE = re.compile(  # a name after these is talked about, not someone there
     r"\b(?:to|about|of|for|by|via|from|introduce\s+(?:me|us)\s+to|ask|email|call|text|tell"
@@ -238,7 +240,7 @@ class _PeopleFinder(_ReaderBase):
                 if re.search(
                     rf"\b(?:i{_A}ll|will|need\s+to|to|gonna|should|must|plan\s+to|{_A}d|would)"
                     r"\s+(?:\w+\s+){0,4}$",
-                    t[s : m.start()],
+                    _BACK_TO_BACK.sub(" ", t[s : m.start()]),
                     re.I,
                 ) and not re.search(r"\b(?:meant|supposed)\s+to\s+be\b", t[s : m.start()], re.I):
                     continue  # "I'll set up a meeting with Carl": a plan, not a meeting
@@ -517,6 +519,7 @@ class _PeopleFinder(_ReaderBase):
         ):  # "First proper chat was with Priya": a meeting told in the past
             return True
         before = re.sub(r"\bended\s+up\b", " ", before, flags=re.I)  # "Ended up at a table with"
+        before = _BACK_TO_BACK.sub(" ", before)
         if re.search(
             rf"\b(?:who|she|he|they)\s*(?:is|{_A}s|was|are|were)\s+(?:now\s+)?\Z", before, re.I
         ):
