@@ -75,6 +75,19 @@ from tests.capture_notes import FRI, THU, promises, read
             "and Lena's sister Mia.",
             ["Lena Roth", "Omar Aziz", "Kai Berg", "Ada Lim", "Mia"],
         ),
+        (  # one description after another, then a relative
+            "Sat beside Inês Faria, the groom's sister, a vet in Braga, and her husband Rui.",
+            ["Inês Faria", "Rui"],
+        ),
+        ("Saw my old teacher Mina Park at the fair.", ["Mina Park"]),
+        (  # "was there too," then who
+            "A second family was there too, Li Wei and his wife Chen Jing.",
+            ["Li Wei", "Chen Jing"],
+        ),
+        (  # "<people> were" then who
+            "Other panelists were Ana Ruiz from Adyen and Ben Ode (Patch).",
+            ["Ana Ruiz", "Ben Ode"],
+        ),
     ],
 )
 def test_who_was_there(text: str, people: list[str]) -> None:

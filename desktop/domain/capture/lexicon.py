@@ -99,7 +99,11 @@ _MEET = (
     # "lunch - marta sokolova (wise) + …", "there was the new boyfriend of my aunt, Massimo …"
     r"|(?<![\w-])(?:lunch|coffee|dinner|drinks|breakfast|call|zoom|meeting|mtg|chat)"
     r"(?=\s+[-\u2013\u2014]\s)\s+[-\u2013\u2014]"
-    r"|there\s+(?:was|were))"
+    r"|there\s+(?:was|were)"
+    # "Another couple was there too, Daan Hoekstra and …", "Co-judges were Grace Ingabire …"
+    r"|(?:was|were)\s+(?:also\s+)?there\s+(?:too|as\s+well)\s*,"
+    r"|(?:co-?)?(?:judges|guests|panell?ists|speakers|mentors|organi[sz]ers|hosts|others)"
+    r"\s+(?:were|included))"
 )
 _MEET_RE = re.compile(rf"(?<![\w/])(?:{_MEET})(?=[\s:])\s*:?\s*", re.I)
 _NAME_WORD = rf"[^\W\d_](?:[\w\-]|[{_MARKS}])*(?:{_A}(?:[\w\-]|[{_MARKS}])+)?"

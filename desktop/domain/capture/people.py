@@ -248,7 +248,9 @@ class _PeopleFinder(_ReaderBase):
                     word == "saw"
                     and not re.search(r"\bagain\b", t[m.end() : e], re.I)
                     and not _TITLES.match(t, m.end(), e)
-                    and not re.compile(r"[A-Z]\w+ [A-Z]\w+").match(t, m.end(), e)
+                    and not re.compile(
+                        r"(?:(?:my|our|his|her)\s+(?:[a-z]+\s+){1,2})?[A-Z]\w+ [A-Z]\w+"
+                    ).match(t, m.end(), e)  # "Saw my cousin Karim Haddad after years"
                 ):
                     continue  # "saw a film", but "Saw Dr Hassan", "saw Ana Ruiz again"
                 lower_ok = not bare_with or _typed_lower(t, s, m.start())
@@ -754,10 +756,21 @@ class _PeopleFinder(_ReaderBase):
                 self.orgs.setdefault(name, self.org_phrase(owned.group("org")))
                 pos = m.end()
                 continue
+            described = words[0].casefold() in ("a", "an") and (
+                _LOWER_THEN_PLACE.fullmatch(m.group("ph")) is not None
+            )
             if (
-                words[0].casefold() in ("a", "an")
-                and _LOWER_THEN_PLACE.fullmatch(m.group("ph")) is not None
-                and _AND_NEXT_NAME.match(t, m.end(), hi)
+                words[0].casefold() == "the"
+                and re.fullmatch(
+                    rf"the\s+(?:[a-z][\w\-]*(?:{_A}s)?\s+){{0,3}}[a-z][\w\-]*", m.group("ph")
+                )
+                and _APPOSITION_ITEM.match(t, m.end(), hi)
+            ):  # "Beatriz Costa-Pereira, the bride's aunt, an architect in Porto, and her
+                # husband João": one description after another
+                pos = m.end()
+                continue
+            if described and _AND_NEXT_NAME.match(
+                t, m.end(), hi
             ):  # "Olusegun Bakare, a wedding photographer, and Yuki Sato", "Luca Romano, an
                 # architect from Turin, and his wife Giulia Bianchi": a description
                 pos = m.end()
