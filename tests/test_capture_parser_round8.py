@@ -112,6 +112,11 @@ def test_who_was_there(text: str, people: list[str]) -> None:
                 ("me", "Tomas Berg", "send him the contract", FRI),
             ],
         ),
+        (  # a "Mr." anywhere tells he is a "he": "her" is the woman before him
+            "Viewing at the canal house. The agent, Sara Wouters, showed us round. The "
+            "surveyor, Mr. Joost Smit, dropped in. I promised to give her our offer by Friday.",
+            [("me", "Sara Wouters", "give her our offer", FRI)],
+        ),
     ],
 )
 def test_who_the_promise_is_with(text: str, expected: list[tuple[object, ...]]) -> None:

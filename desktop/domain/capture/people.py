@@ -174,7 +174,8 @@ _MENTION_BEFORE = re.compile(  # a name after these is talked about, not someone
     re.I,
 )
 _NARRATED_THERE = re.compile(  # what a narrative says of someone there, beyond _PRESENT_VERB
-    r"\s+(?:(?:also|personally|kindly|even)\s+)?(?:"
+    r"\s*,?\s+(?:(?:also|personally|kindly|even)\s+)?(?:"
+    r"dropped\s+in\b|popped\s+over\b|"
     r"(?:guided|showed|walked|drove|welcomed|greeted|fed|took|toured|led)\s+(?:me|us)\b"
     r"|gave\s+(?:me|us)\b|fixed\s+(?:my|our)\b|poured\b|cooked\b"
     r"|organi[sz]ed\s+(?:it|the|everything|this|tonight)\b|came\s+with\b|came\s+up\b"

@@ -54,6 +54,11 @@ _DESCRIBED_LEAD = re.compile(
     r"(?i:a|an|the|our|my)\s[^,;.\n]{1,40},\s*(?=[A-Z])"
 )
 _FULL_NAME_IN = re.compile(r"\b[A-Z][a-z][\w'\-]*[ \t]+[A-Z][a-z][\w'\-]*")
+_TITLE_TELLS_GENDER = re.compile(  # not "Sr." (Señor or Sister) nor "Dr"
+    r"\b(mr|mrs|ms|miss|dame|lady|madam|mme|frau|sra|smt|sir|herr|lord|señor|senor|señora"
+    r"|senora)\.?[ \t]+(?=(?-i:[A-Z]))",
+    re.I,
+)
 _MET_PRONOUN = re.compile(  # not "I haven't met her yet": someone else, not met
     r"(?<!n't\s)(?<!n\u2019t\s)(?<!never\s)(?<!not\s)(?<!\byet\s)"
     r"\b(?:met|meeting|met\s+up\s+with|chatted\s+with)\s+(him|her)\b(?!\s+yet\b)",
@@ -267,6 +272,12 @@ class _ReaderBase:
         t = self.text
         self.learn_possessors()
         self.learn_appositions()
+        for m in _TITLE_TELLS_GENDER.finditer(t):  # "The notary, Mr. Willem Bos, …": a he
+            span = _scan_name(t, m.end(), len(t), lower_ok=False)
+            who = self.lookup(t[span[0] : span[1]]) if span and span[0] == m.end() else None
+            if who is not None:
+                male = m.group(1).casefold() in ("mr", "sir", "herr", "lord", "señor", "senor")
+                self.gender.setdefault(who, "m" if male else "f")
         for m in _AND_HIS.finditer(t):  # "Daniel Okafor and his mentor Patricia Lim"
             named = _NAME_AT_END.search(t, max(0, m.start() - 40), m.start())
             who = self.lookup(named.group("who")) if named else None
