@@ -88,6 +88,11 @@ from tests.capture_notes import FRI, THU, promises, read
             "Other panelists were Ana Ruiz from Adyen and Ben Ode (Patch).",
             ["Ana Ruiz", "Ben Ode"],
         ),
+        (  # an employer after "is a … with", an app in capitals: no one met
+            "Reunion drinks with Cara Doyle. Her brother is a pilot with Aer Lingus now. She "
+            "set up a class WhatsApp and I said I'd add the old photos.",
+            ["Cara Doyle"],
+        ),
     ],
 )
 def test_who_was_there(text: str, people: list[str]) -> None:

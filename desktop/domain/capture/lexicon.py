@@ -32,7 +32,11 @@ _NOT_NAME = frozenset(
         "unfortunately fortunately obviously clearly probably surprisingly interestingly "
         "sadly thankfully weirdly oddly eventually originally personally meanwhile anyway "
         "btw turns whose whom two three four five six seven eight nine ten several few "
-        "couple bunch lots loads dozen group crowd back present first second third lastly"
+        "couple bunch lots loads dozen group crowd back present first second third lastly "
+        # apps and products written in capitals mid-sentence ("a class WhatsApp and I …")
+        "whatsapp pycharm youtube linkedin github gitlab paypal iphone ipad macbook "
+        "javascript typescript tiktok chatgpt hubspot wechat facetime powerpoint sharepoint "
+        "onedrive mailchimp quickbooks playstation"
     )
 )
 _PARTICLES = frozenset(

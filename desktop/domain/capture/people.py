@@ -527,6 +527,13 @@ class _PeopleFinder(_ReaderBase):
             rf"\b(?:who|she|he|they)\s*(?:is|{_A}s|was|are|were)\s+(?:now\s+)?\Z", before, re.I
         ):
             return False  # "Halima Yusuf, who is with Davis & Shirtliff": an employer
+        if re.search(
+            rf"\b(?:is|{_A}s|was|works?|worked|working)\s+(?:(?:now|also|still)\s+)?"
+            r"(?:an?|the)\s+[a-z][\w\- ]{0,40}\Z",
+            before,
+            re.I,
+        ):
+            return False  # "Declan is a pilot with Aer Lingus now": an employer
         lead = before.lstrip()
         span = _scan_name(lead, 0, len(lead), lower_ok=False)
         if (
