@@ -89,8 +89,8 @@ from tests.capture_notes import FRI, THU, promises, read
             ["Ana Ruiz", "Ben Ode"],
         ),
         (  # an employer after "is a … with", an app in capitals: no one met
-            "Reunion drinks with Cara Doyle. Her brother is a pilot with Aer Lingus now. She "
-            "set up a class WhatsApp and I said I'd add the old photos.",
+            "Reunion at the club. Cara Doyle organised it. Rory Quinn is a pilot with Aer "
+            "Lingus now. She's making a class WhatsApp and I said I'd send her the old photos.",
             ["Cara Doyle"],
         ),
     ],
