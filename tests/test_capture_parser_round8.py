@@ -93,6 +93,18 @@ from tests.capture_notes import FRI, THU, promises, read
             "Lingus now. She's making a class WhatsApp and I said I'd send her the old photos.",
             ["Cara Doyle"],
         ),
+        (  # the writer lists themself after a dash, in lower case
+            "team dinner at hawksmoor — me, ola berg, tim vos.",
+            ["Ola Berg", "Tim Vos"],
+        ),
+        (  # who sat on my left and right
+            "Gala dinner. On my left was Ivo Marin, a banker; on my right, Dr. Lea Kos.",
+            ["Ivo Marin", "Lea Kos"],
+        ),
+        (  # "came to see", "a long conversation with"
+            "I came mainly to see Rosa Vidal. Then a long conversation with Omar Said.",
+            ["Rosa Vidal", "Omar Said"],
+        ),
     ],
 )
 def test_who_was_there(text: str, people: list[str]) -> None:

@@ -106,6 +106,10 @@ _MEET = (
     r"|there\s+(?:was|were)"
     # "Another couple was there too, Daan Hoekstra and …", "Co-judges were Grace Ingabire …"
     r"|(?:was|were)\s+(?:also\s+)?there\s+(?:too|as\s+well)\s*,"
+    # "On my left was Georg Huber; on my right, Dr. Amira Hassan", "came mainly to see …",
+    # "stuck in a long conversation with …"
+    r"|on\s+my\s+(?:left|right)(?:\s+(?:was|sat))?\s*[,:]?"
+    r"|came\s+(?:\w+\s+)?to\s+see|conversations?\s+with"
     r"|(?:co-?)?(?:judges|guests|panell?ists|speakers|mentors|organi[sz]ers|hosts|others)"
     r"\s+(?:were|included))"
 )

@@ -105,7 +105,9 @@ _BULLET_NAME_ORG = re.compile(
     r"[ \t]*\((?P<org>[^()\n]{1,40})\)[ \t]*$",
     re.M,
 )
-_COLON_ME = re.compile(r":[ \t]*(?:me|myself)[ \t]*,[ \t]*", re.I)
+_COLON_ME = re.compile(  # "pub after work: me, nina and leo", "dinner at nobu — me, jess …"
+    r"(?::|[ \t][\u2014\u2013-])[ \t]*(?:me|myself)[ \t]*,[ \t]*", re.I
+)
 _MYSELF_FIRST = re.compile(r"[ \t]*(?:me|myself)[ \t]*(?:,|\band\b|&|\+)[ \t]*", re.I)
 _RELATIVE_IN_LIST = re.compile(  # a relative clause between two names of a list
     r"[ \t]*,?[ \t]*who(?:['\u2019]s\b|\s+[a-z]+\b)[^,;.\n]*"
