@@ -155,3 +155,36 @@ def test_who_the_promise_is_with(text: str, expected: list[tuple[object, ...]]) 
 )
 def test_dates(text: str, expected: list[tuple[object, ...]]) -> None:
     assert promises(read(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "description"),
+    [
+        # an event the action waits for is no part of it (a date would be its due)
+        (
+            "Met Rui Sousa. He'll send me the benchmarks after the review deadline.",
+            "send me the benchmarks",
+        ),
+        ("Met Rui Sousa. I'll intro him to Kate before she leaves.", "intro him to Kate"),
+        # what follows "but" is no part of it
+        ("Met Rui Sousa. He'll fund one intern but needs a budget first.", "fund one intern"),
+        # comments after the action
+        ("Met Rui Sousa. I'll review his slides, no problem.", "review his slides"),
+        (
+            "Met Rui Sousa. I must email him a summary, so doing that after dinner.",
+            "email him a summary",
+        ),
+        ("Met Rui Sousa. I'll send him the forms on Friday at the latest.", "send him the forms"),
+        # an aside in brackets after the action; a short bracket stays
+        (
+            "Met Rui Sousa. He'll put me in touch with his cousin Ana (Ana runs a bakery).",
+            "put me in touch with his cousin Ana",
+        ),
+        (
+            "Met Rui Sousa. I'll pass it on to Ana Lopes (Year 3 teacher).",
+            "pass it on to Ana Lopes (Year 3 teacher)",
+        ),
+    ],
+)
+def test_where_the_action_ends(text: str, description: str) -> None:
+    assert [c.description for c in read(text).commitments] == [description]

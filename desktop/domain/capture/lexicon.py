@@ -737,7 +737,13 @@ _SUBORDINATE_TAIL = re.compile(  # "send him the offer once she does": the promi
     # "..., which is a lifesaver", "..., though her VP needs to sign": a comment, not the action
     r"|,\s+(?:which|though|although|even\s+though|since|because)\b"
     r"|\s+once\s+(?=(?:the|their|his|her|my|our)\b)"
-    r"|\s+once\s+(?=[a-z]+\s+(?:is|are|was|were|has|have|come|comes)\b)",  # "once results are out"
+    r"|\s+once\s+(?=[a-z]+\s+(?:is|are|was|were|has|have|come|comes)\b)"  # "once results are out"
+    # "send me their ablations after the camera-ready deadline", "intro her to Kate before
+    # she moves": an event, not a date, that the action waits for
+    r"|\s+(?:after|before)\s+(?=(?:the|our|their|his|her|my|she|he|they|we|i|it)\s+\w+)"
+    # "fund two fellows but needs a budget first": what follows "but" is no part of it
+    r"|,?\s+but\s+(?=(?:needs?|wants?|first|only|not|i|we|he|she|they|it)\b)"
+    r"|,\s+so\s+(?=doing\b)",  # "email her a summary, so doing that after dinner"
     re.I,
 )
 _VAGUE_TAIL = re.compile(
@@ -745,7 +751,8 @@ _VAGUE_TAIL = re.compile(
     r"|actually|though|anyway|honestly|now|itself|yeah|so"
     r"|when\s+i\s+can|if\s+i\s+can|too|lol|haha|ha|hehe|:\)|!+"
     r"|shame\s+on\s+me|my\s+bad|oops|ugh|sigh|done\s+deal|fingers\s+crossed|god\s+willing"
-    r"|insha['\u2019]?allah|inshallah|hopefully"
+    r"|insha['\u2019]?allah|inshallah|hopefully|at\s+the\s+latest"
+    r"|(?<=,\s)(?:no\s+problem|no\s+worries|no\s+more\s+excuses)"
     # "…, obviously will do", "…, will do the needful", "…, fair play to him", "…, legend"
     # (after a comma only: "send her a gold star" keeps its star)
     r"|(?<=,\s)(?:(?:obviously\s+|of\s+course\s+|definitely\s+|sure\s+)?will\s+do"

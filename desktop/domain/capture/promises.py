@@ -601,6 +601,8 @@ class _PromiseReader(_IntroFinder):
         # "send deck → Priya": the arrow names whom it goes to, no part of the action
         raw = re.sub(rf"\s*(?:\u2192|->|=>)\s*{_NAME_WORD}(?:\s+{_NAME_WORD})?\s*\Z", "", raw)
         raw = re.sub(r"\s*\((?-i:[A-Z])[\w'\-]+\)\s*\Z", "", raw)  # "send sandbox keys (Tal)"
+        # "put me in touch with his nephew Jake (Jake runs a landscaping firm)": an aside
+        raw = re.sub(r"\s*\((?:[^()\s]+\s+){3,}[^()\s]+\)\s*\Z", "", raw)  # not "(Year 3 teacher)"
         # "introduce me to Eilidh MacLeod who's running the pilot": the name ends the action
         who = re.search(rf"\b[A-Z][\w'\-]*(?P<cut>\s+who(?:{_A}s|\s))", raw)
         if who:
