@@ -134,6 +134,14 @@ def test_who_was_there(text: str, people: list[str]) -> None:
             "surveyor, Mr. Joost Smit, dropped in. I promised to give her our offer by Friday.",
             [("me", "Sara Wouters", "give her our offer", FRI)],
         ),
+        (  # a person's thing, typed in lower case, is for that person
+            "coffee w/ Ana Ruiz and Tom Berg. i'll pay tom's invoice by the 20th.",
+            [("me", "Tom Berg", "pay tom's invoice", date(2026, 3, 20))],
+        ),
+        (  # "… and let X know": the last action's recipient
+            "Lunch with Ana Ruiz. I'll ask my cousin Pablo if he can help and let Ana know.",
+            [("me", "Ana Ruiz", "ask my cousin Pablo if he can help and let Ana know", None)],
+        ),
     ],
 )
 def test_who_the_promise_is_with(text: str, expected: list[tuple[object, ...]]) -> None:

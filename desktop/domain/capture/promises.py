@@ -95,7 +95,8 @@ _THING_THEN_TO = re.compile(  # "send them to Mikko", "pass them over to her", "
 )
 _SECOND_ACTION = re.compile(  # "… and pass it to him": the last action under one modal
     r"\s+and\s+(?:then\s+)?(?!(?:the|a|an|my|our|his|her|their|some|also|i|we|she|he|they)\b)"
-    r"(?=[a-z]+\s+(?:it|them|this|that|him|her)\b)"
+    # "… and let Rhys know": the last action's named recipient
+    r"(?=[a-z]+\s+(?:it|them|this|that|him|her|(?-i:[A-Z])[\w'\-]+\s+know)\b)"
 )
 _OWNER_FIELD = re.compile(
     r"(?:owner|assignee|assigned\s+to)\s*:\s*(?P<who>[^\n.;:]{1,40}?)\s*(?=[\n.;]|\Z)", re.I
@@ -263,7 +264,9 @@ class _PromiseReader(_IntroFinder):
                 # "our ED, Patrice, wasn't there, so I have to brief her": the object of my
                 # promise may be someone only mentioned in its own sentence
                 return self.pronoun(folded, at, exclude=c.named, aside=c.kind == "me")
-            if _POSSESSIVE_END_RE.search(word) and _is_cap(word):
+            if _POSSESSIVE_END_RE.search(word) and (
+                _is_cap(word) or self.lookup(re.split(_A, word)[0]) in self.people
+            ):  # "return Jonas's drill", "pay marcello's invoice" (typed in lower case)
                 owner_of = owner_of or self.lookup(re.split(_A, word)[0])
                 continue
             if word.islower() and len(word) > 2 and folded not in _NOT_NAME:
