@@ -142,6 +142,16 @@ def test_who_was_there(text: str, people: list[str]) -> None:
             "Lunch with Ana Ruiz. I'll ask my cousin Pablo if he can help and let Ana know.",
             [("me", "Ana Ruiz", "ask my cousin Pablo if he can help and let Ana know", None)],
         ),
+        (  # "— told him yes" accepts a request put as a question
+            "Coffee morning. Rev. Tom Abara asked whether I'd help with the bake sale — "
+            "told him yes.",
+            [("me", "Tom Abara", "help with the bake sale", None)],
+        ),
+        (  # a promise its own sentence calls off is none
+            "Call with Mia Holt. I'd offered to send the survey but she said her intern "
+            "already has it, so skip. She'll send me the brief by Friday.",
+            [("them", "Mia Holt", "send me the brief", FRI)],
+        ),
     ],
 )
 def test_who_the_promise_is_with(text: str, expected: list[tuple[object, ...]]) -> None:

@@ -403,6 +403,7 @@ _WAITING = re.compile(
 _SAID_NO = re.compile(r"i\s+(?:said\s+no|declined|couldn[\u2019']t|can[\u2019']t)", re.I)
 _SAID_YES = re.compile(
     r"(?:i\s+)?(?:said\s+yes|agreed|said\s+(?:sure|fine|ok(?:ay)?)|happy\s+to|will\s+do|of\s+course)\b"
+    r"|(?:i\s+)?told\s+(?:him|her|them)\s+(?:yes|sure|ok(?:ay)?|of\s+course)\b"  # "— told him yes"
     r"|(?:yes|sure|ok|okay|absolutely|definitely)\b(?!\s+(?:she|he|they)\b)"
     rf"|(?:i\s+)?(?:said|told\s+(?:him|her|them|\w+))\s+i(?:{_A}d|\s+would|{_A}ll|\s+will)\b"
     # "She asked me to send her the audit; promised I would by Monday"

@@ -98,6 +98,12 @@ _SECOND_ACTION = re.compile(  # "… and pass it to him": the last action under 
     # "… and let Rhys know": the last action's named recipient
     r"(?=[a-z]+\s+(?:it|them|this|that|him|her|(?-i:[A-Z])[\w'\-]+\s+know)\b)"
 )
+_CALLED_OFF = re.compile(
+    r"\b(?:so\s+skip(?:\s+(?:it|that))?|no\s+need\s+(?:any\s*more|after\s+all|now)|no\s+longer"
+    r"\s+needed|not\s+needed\s+(?:any\s*more|after\s+all)|scrap\s+that|never\s*mind"
+    r"|called\s+(?:it\s+)?off|cancell?ed\s+(?:it|that)|already\s+(?:has|had|got)\s+(?:it|them|one))\b",
+    re.I,
+)
 _OWNER_FIELD = re.compile(
     r"(?:owner|assignee|assigned\s+to)\s*:\s*(?P<who>[^\n.;:]{1,40}?)\s*(?=[\n.;]|\Z)", re.I
 )
@@ -358,7 +364,19 @@ class _PromiseReader(_IntroFinder):
         if rows:  # the rows of an "Item | Owner | Due" table are read by their columns
             clauses = [c for c in clauses if not any(a <= c.start < b for a, b in rows)]
         out = self._retold_dates(self._clause_commitments(clauses))
+        out = [p for p in out if not self._called_off(p)]
         return sorted([*out, *tabled], key=lambda p: p.span[0]) if tabled else out
+
+    def _called_off(self, item: ParsedCommitment) -> bool:
+        """ "I'd offered to send the benchmark report but she said her analyst already has
+        it, so skip": a promise its own sentence calls off is no promise."""
+        t = self.text
+        at = t.find(item.description[:24], item.span[0])
+        if at < 0 or at >= item.span[1]:
+            return False
+        after = at + len(item.description)
+        end = re.compile(r"[.!?\n](?:\s|\Z)").search(t, after)
+        return _CALLED_OFF.search(t, after, end.start() if end else len(t)) is not None
 
     def _retold_dates(self, out: list[ParsedCommitment]) -> list[ParsedCommitment]:
         """ "Oh — correction on the checklist, I actually told Marisol Thursday, not
