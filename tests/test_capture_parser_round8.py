@@ -105,6 +105,15 @@ from tests.capture_notes import FRI, THU, promises, read
             "I came mainly to see Rosa Vidal. Then a long conversation with Omar Said.",
             ["Rosa Vidal", "Omar Said"],
         ),
+        ('Pitched to Ngozi "Zee" Obi, partner at Lagos Seed.', ["Ngozi Obi"]),
+        (  # a note opening with a lower-case name with particles, then its organization
+            "maria da silva (nubank) — wants a demo. she'll book a call next week.",
+            ["Maria da Silva"],
+        ),
+        (
+            "Present: Dee Shaw (GP), PC Ian Lowe, and Rob Fox from Housing.",
+            ["Dee Shaw", "Ian Lowe", "Rob Fox"],
+        ),
     ],
 )
 def test_who_was_there(text: str, people: list[str]) -> None:
@@ -164,6 +173,14 @@ def test_who_the_promise_is_with(text: str, expected: list[tuple[object, ...]]) 
         (  # "for the 17th" dates the booking, as "on the 17th" would
             "Dinner with Lars Holm. I'll book him a table for the 17th.",
             [("me", "Lars Holm", "book him a table", date(2026, 3, 17))],
+        ),
+        (  # "COB Friday" is Friday
+            "Met Ada Park. I'll circulate the draft by COB Friday.",
+            [("me", "Ada Park", "circulate the draft", FRI)],
+        ),
+        (  # "COB" alone is today
+            "Met Ada Park. I'll send her the notes by COB.",
+            [("me", "Ada Park", "send her the notes", date(2026, 3, 11))],
         ),
         (  # but not "for the 3rd time"
             "Coffee with Lars Holm. I'll send him the deck for the 3rd time tomorrow.",

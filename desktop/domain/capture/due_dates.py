@@ -270,12 +270,15 @@ def english_due_rules(
             r"(?=tomorrow|tomm?orr?ow|tmrw|tmr|2moro|(?:the\s+)?day\s+after))?"
             r"(?P<rel>(?:the\s+)?day\s+after\s+tomorrow|tomorrow|tomm?orr?ow|tmrw|tmr|2moro"
             r"|today|tonight|tonite|2nite"
-            r"|(?:the\s+)?end\s+of\s+(?:the\s+)?day|eod|cob|close\s+of\s+business"
+            r"|(?:(?:the\s+)?end\s+of\s+(?:the\s+)?day|eod|cob|close\s+of\s+business)"
+            rf"(?!\s+(?:this\s+|next\s+)?(?:{alternation(weekdays)})\b)"  # "COB Friday": Friday
             r"|this\s+(?:morning|afternoon|evening))" + time_of_day,
             _en_relative_day,
         ),
         (
-            prep + r"(?:(?P<mod>this|next|nxt|coming|the\s+coming|the\s+following|following"
+            prep
+            + r"(?:(?:eod|cob|eob|close\s+of\s+business|(?:the\s+)?end\s+of\s+(?:the\s+)?day)\s+)?"
+            + r"(?:(?P<mod>this|next|nxt|coming|the\s+coming|the\s+following|following"
             r"|next\s+week)\s+)?"
             rf"(?P<wd>{alternation(full_days)})(?!\.\w)"  # not "Monday.com"
             r"(?:\s+(?P<wk>next\s+week|this\s+week|after\s+next))?" + time_of_day,

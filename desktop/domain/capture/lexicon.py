@@ -49,7 +49,8 @@ _TITLES = re.compile(  # one or more: "Herr Dr. Klaus Riedel", "A/Prof Daniel Wh
     r"(?:(?:dr|mr|mrs|ms|mx|prof|professor|sir|dame|rev|revd|reverend|shri|sri|smt|herr|frau|mme"
     r"|fr|sra|dra|cllr|coach|capt|captain|sgt|hon|judge|senator|rabbi|imam|pastor|father|sister"
     r"|brother|engr|eng|arch|atty|adv|councilmember|councilwoman|councilman|alderman|mayor"
-    r"|ate|kuya|tita|tito|chief"  # Filipino kin honorifics ("Ate Joy Santos"), "Chief Emeka …"
+    # Filipino kin honorifics ("Ate Joy Santos"), "Chief Emeka …", police ranks ("PC Owen …")
+    r"|ate|kuya|tita|tito|chief|pc|insp|inspector|constable"
     r"|a/prof|(?:assoc|asst|associate|assistant)\.?\s+prof(?:essor)?)\.?\s+)+",
     re.I,
 )
@@ -109,7 +110,7 @@ _MEET = (
     # "On my left was Georg Huber; on my right, Dr. Amira Hassan", "came mainly to see …",
     # "stuck in a long conversation with …"
     r"|on\s+my\s+(?:left|right)(?:\s+(?:was|sat))?\s*[,:]?"
-    r"|came\s+(?:\w+\s+)?to\s+see|conversations?\s+with"
+    r"|came\s+(?:\w+\s+)?to\s+see|conversations?\s+with|pitched\s+(?:to|for)"
     r"|(?:co-?)?(?:judges|guests|panell?ists|speakers|mentors|organi[sz]ers|hosts|others)"
     r"\s+(?:were|included))"
 )

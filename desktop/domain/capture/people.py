@@ -822,7 +822,11 @@ class _PeopleFinder(_ReaderBase):
             self.add_person(pair.group(1), pair.start(1), index)  # "jonas and i did a long run"
             return
         if not self.people and s == 0:  # "lina haas from adyen at ...": a lower-case opener
-            low = re.match(r"([a-z][\w'\-]+\s+[a-z][\w'\-]+)(?=\s+(?:from|-)\s|\s*\()", t[s:e])
+            low = re.match(  # "ana de los santos (rappi) — wants …": particles inside
+                r"([a-z][\w'\-]+(?:\s+(?:de|la|los|las|del|da|das|do|dos|van|von|der|den|di|du"
+                r"|le|ter|ten|bin|binti|al|el))*\s+[a-z][\w'\-]+)(?=\s+(?:from|-)\s|\s*\()",
+                t[s:e],
+            )
             span = _scan_name(t, s, e, lower_ok=True)
             while low is None and span and " " in t[span[0] : span[1]]:
                 if _PRESENT_VERB.match(t, span[1], e):  # "marisol de los santos came by"
