@@ -114,6 +114,14 @@ from tests.capture_notes import FRI, THU, promises, read
             "Present: Dee Shaw (GP), PC Ian Lowe, and Rob Fox from Housing.",
             ["Dee Shaw", "Ian Lowe", "Rob Fox"],
         ),
+        (  # a relative named in brackets after whose relative
+            "met Sam's mum (Lena) at pick-up.",
+            ["Lena"],
+        ),
+        (  # a short name, then the full one in brackets; an organization in brackets stays
+            "Saw Tomi (Tomasz Nowak) at the gym. Met Ravi (Tata Motors) at the expo.",
+            ["Tomasz Nowak", "Ravi"],
+        ),
     ],
 )
 def test_who_was_there(text: str, people: list[str]) -> None:

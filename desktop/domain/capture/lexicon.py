@@ -635,7 +635,9 @@ _KIN_OF = re.compile(  # "(Tobi's mum)": a relation, not an organization ("(guy'
     r"|student|assistant|mate|teacher|coach)\b",
     re.I,
 )
-_NAME_NEXT = re.compile(r"[ \t]*,?[ \t]*(?=(?:(?:dr|mr|mrs|ms|prof)\.?[ \t]+)?[A-Z])", re.I)
+_NAME_NEXT = re.compile(  # "Tobi's mum, Mrs. Joan …", "Jo's dad (Ravi)"
+    r"[ \t]*,?[ \t]*\(?(?=(?:(?:dr|mr|mrs|ms|prof)\.?[ \t]+)?[A-Z])", re.I
+)
 _NAME_THEN_SHE = re.compile(  # "at Jess's party, Jess Whitfield, she introduced me to ..."
     r"(?P<who>(?-i:[A-Z])[\w'\-]+(?:[ \t]+(?-i:[A-Z])[\w'\-]+)+),[ \t]*(?:she|he)[ \t]+"
     r"(?=(?:introduced|asked|told|reminded|invited|offered|promised)\s+me\b)",

@@ -168,6 +168,10 @@ _ROLE_LEAD = re.compile(  # "Ward sister ", "Our NUM ", "The new registrar ": a 
 )
 # "Three meetings back to back with Claudia Weber, …": no plan in its "to"
 _BACK_TO_BACK = re.compile(r"\bback[\s-]+to[\s-]+back\b", re.I)
+_NICK_THEN_FULL = re.compile(
+    r"[ \t]*\((?P<full>(?-i:[A-Z])[\w'\-]+"
+    r"(?:[ \t]+(?:(?-i:[a-z]{1,3})[ \t]+)?(?-i:[A-Z])[\w'\-]+){1,3})\)"
+)
 _CAPITAL_WORD = re.compile(r"(?-i:[A-Z])[\w'\-]")
 _MENTION_BEFORE = re.compile(  # a name after these is talked about, not someone there
     r"\b(?:to|about|of|for|by|via|from|introduce\s+(?:me|us)\s+to|ask|email|call|text|tell"
@@ -253,6 +257,7 @@ class _PeopleFinder(_ReaderBase):
                     and not _TITLES.match(t, m.end(), e)
                     and not re.compile(
                         r"(?:(?:my|our|his|her)\s+(?:[a-z]+\s+){1,2})?[A-Z]\w+ [A-Z]\w+"
+                        r"|[A-Z]\w+\s+\([A-Z]\w+\s+[A-Z]"  # "Saw Dani (Daniela Ferreira-Lopes)"
                     ).match(t, m.end(), e)  # "Saw my cousin Karim Haddad after years"
                 ):
                     continue  # "saw a film", but "Saw Dr Hassan", "saw Ana Ruiz again"
@@ -628,7 +633,7 @@ class _PeopleFinder(_ReaderBase):
                 break  # "dele ogunleye, mixing his EP": words, not another name
             owner = re.compile(
                 rf"{_A}s\s+(?:[a-z][a-z\s-]{{0,40}}?|(?:[a-z]+\s+)?[A-Z]{{2,4}}(?:\s+of\s+[a-z]+)?)"
-                r",?\s*(?=[A-Z])"
+                r",?\s*\(?(?=[A-Z])"  # "Jo's dad (Ravi)": the name in brackets
             ).match(t, span[1], hi)
             if owner:  # "Ken's business partner, Ines Duarte": Ken is only mentioned
                 pos = owner.end()
@@ -648,6 +653,13 @@ class _PeopleFinder(_ReaderBase):
                         break
                     pos = sep.end()
                     continue
+            full = _NICK_THEN_FULL.match(t, span[1], hi)
+            if (
+                full
+                and " " not in raw.strip()
+                and full.group("full").casefold().startswith(raw.strip()[:3].casefold())
+            ):  # "Dani (Daniela Ferreira-Lopes)": the name in brackets is the full one
+                raw, span = full.group("full"), (full.start("full"), full.end())
             name = self.add_person(raw, list_at if found else span[0], sentence, at=span[0])
             if owner_org:
                 self.orgs.setdefault(name, owner_org)
