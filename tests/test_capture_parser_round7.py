@@ -262,7 +262,7 @@ def test_words_that_look_like_comments_stay(text: str, description: str) -> None
             ["Ola Berg", "Eva Lund"],
         ),
         ("Video call, Priya Raman. Need to send Priya the contract.", ["Priya Raman"]),
-        ("After lunch, Ana Ruiz said hi.", []),  # "lunch," mid-note heads nothing
+        ("After lunch, Ana Ruiz's report came in.", []),  # "lunch," mid-note heads nothing
     ],
 )
 def test_who_was_there(text: str, people: list[str]) -> None:

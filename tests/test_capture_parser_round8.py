@@ -122,6 +122,16 @@ from tests.capture_notes import FRI, THU, promises, read
             "Saw Tomi (Tomasz Nowak) at the gym. Met Ravi (Tata Motors) at the expo.",
             ["Tomasz Nowak", "Ravi"],
         ),
+        (  # when no rule finds anyone, the first full name nothing marks as talked about
+            "Roastery visit. Abebe Tesfaye, who owns Blue Nile Roasters, showed me round.",
+            ["Abebe Tesfaye"],
+        ),
+        ("Gwen Pryce brought her van in, brakes squealing.", ["Gwen Pryce"]),
+        ("After lunch, Ana Ruiz said hi.", ["Ana Ruiz"]),
+        # … but not someone to meet later, someone's, or someone absent
+        ("I'll set up a call with Carl Berg next week.", []),
+        ("Read Ken Obi's report on the train.", []),
+        ("Ken Obi couldn't make it to the launch.", []),
     ],
 )
 def test_who_was_there(text: str, people: list[str]) -> None:

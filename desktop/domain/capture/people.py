@@ -172,10 +172,16 @@ _NICK_THEN_FULL = re.compile(
     r"[ \t]*\((?P<full>(?-i:[A-Z])[\w'\-]+"
     r"(?:[ \t]+(?:(?-i:[a-z]{1,3})[ \t]+)?(?-i:[A-Z])[\w'\-]+){1,3})\)"
 )
+_PLAN_BEFORE = re.compile(
+    rf"\b(?:i{_A}ll|will|need\s+to|going\s+to|gonna|should|must|have\s+to|plan\s+to|want\s+to"
+    r"|hope\s+to|would\s+like\s+to|to\s+(?:meet|call|see|email|contact|reach))\b",
+    re.I,
+)
 _CAPITAL_WORD = re.compile(r"(?-i:[A-Z])[\w'\-]")
 _MENTION_BEFORE = re.compile(  # a name after these is talked about, not someone there
     r"\b(?:to|about|of|for|by|via|from|introduce\s+(?:me|us)\s+to|ask|email|call|text|tell"
-    r"|cc|like|than|mentioned|recommended|named|called|knows?|meet|at|in|on|the)\s+\Z"
+    r"|cc|like|than|mentioned|recommended|named|called|knows?|meet|at|in|on|the"
+    r"|owns|runs|founded|co-?founded|manages|leads|heads|works|joined|left)\s+\Z"
     r"|['\u2019]s\s+\Z",
     re.I,
 )
@@ -417,6 +423,53 @@ class _PeopleFinder(_ReaderBase):
                 rest_at = after.end() if after else span[1]
                 if _PRESENT_VERB.match(t, rest_at, e) or _NARRATED_THERE.match(t, rest_at, e):
                     self.add_person(t[span[0] : span[1]], span[0], index)
+
+    def only_name_written(self, sentences: list[tuple[int, int]]) -> None:
+        """When no rule found anyone met, the first full name the note writes that nothing
+        marks as someone talked about ("Tadesse Bekele, who owns Abyssinia Roasters, showed
+        me round", "Bronwyn O'Hare brought her Golf in", "finally meet Rahul Venkataraman
+        at the meetup"): a note is written about a meeting, and the preview shows the
+        guess, which the user corrects in one click."""
+        if self.people:
+            return
+        t = self.text
+        for index, (s, e) in enumerate(sentences):
+            for m in _CAPITAL_WORD.finditer(t, s, e):
+                if m.start() > s and t[m.start() - 1] not in " \t\n(\"'":
+                    continue
+                before = t[max(s, m.start() - 30) : m.start()]
+                if re.search(r"(?-i:[A-Z])[\w'\-.]*\s+\Z", before) and not _TITLES.fullmatch(
+                    before.split()[-1] + " "
+                ):
+                    continue  # inside a run of capitals, unless after a title ("Mr Harjit")
+                if _MENTION_BEFORE.search(t[max(s, m.start() - 24) : m.start()]):
+                    continue
+                if _PLAN_BEFORE.search(t, s, m.start()):
+                    continue  # "I'll set up a call with Carl Berg": someone to meet later
+                title = _TITLES.match(t, m.start(), e)
+                at = title.end() if title else m.start()
+                span = _scan_name(t, at, e, lower_ok=False)
+                if span is None or span[0] != at:
+                    continue
+                words = t[span[0] : span[1]].split()
+                if (
+                    len(words) < 2
+                    or not (_is_cap(words[0]) and _is_cap(words[-1]))
+                    or words[-1].casefold() in _ORG_SUFFIXES
+                    or any(
+                        w.casefold() in _NOT_NAME
+                        or w.casefold() in _WEEKDAY_OR_MONTH
+                        or (_is_cap(w) and not _NAME_SHAPE.fullmatch(w))
+                        for w in words
+                    )
+                ):
+                    continue
+                if re.match(r"['\u2019]s\b", t[span[1] : span[1] + 2]):
+                    continue  # "Ken Obi's partner": someone's, not someone met
+                if _ABSENT.search(t, span[1], e):
+                    continue
+                self.add_person(t[span[0] : span[1]], span[0], index)
+                return
 
     def _hosts(self, sentences: list[tuple[int, int]]) -> None:
         """ "Dinner at Elin Johansson's place", "Dinner party at Hiroshi's - Hiroshi Tanaka

@@ -62,6 +62,7 @@ def read_note(
     reader.find_people(sentences, clauses)
     reader.find_intros(sentences)
     reader.find_actor_people(clauses)
+    reader.only_name_written(sentences)
     reader.merge_first_names()
     reader.find_actors(clauses)
     reader.find_place(sentences, clauses)
