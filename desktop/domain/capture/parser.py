@@ -55,10 +55,11 @@ Who is who (again: when unsure, say nothing, and let the user fill it in):
   Beethoven"), and, right after such a verb, words of scripts without capitals.
 * ``known_names`` turn "Ben" into "Ben Ode" when exactly one contact is called Ben; people
   met in the same note win over contacts. Fuzzy matching is left to the services.
-* "she"/"they"/"her" is the one person met who is not named in the same clause, else
-  unknown: with Ana and Ben met, "She'll intro me to Ben" is Ana's promise, while "I'll
-  send her the deck" stays unassigned (no guessing gender from names). A promise of mine
-  that names nobody goes to the person met, if only one was.
+* "she"/"they"/"her" is the person mentioned last who is not named in the same clause
+  and agrees with the pronoun: what the note says ("Mr.", "his startup") wins, then a
+  first name that is one gender nearly everywhere (``first_names``) breaks ties recency
+  cannot; with Ana and Ben met, "She'll intro me to Ben" is Ana's promise. A promise of
+  mine that names nobody goes to the person met, if only one was.
 * An introduction needs a known introducer: "intro to Ben" after meeting only Ana means Ana
   will introduce the user to Ben; with nobody (or several) met it is left out, because
   ``introducer=None`` already means "me".

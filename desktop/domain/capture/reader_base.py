@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from desktop.domain.capture.first_names import hinted_gender
 from desktop.domain.capture.lexicon import (
     _A,
     _AND_HIS,
@@ -252,7 +253,8 @@ class _ReaderBase:
     ) -> str | None:
         """Who "she/he/her/him/they/them" at ``pos`` is, by recency and agreement: the
         note itself tells who is "he" or "she" ("Omar is raising for his startup", an
-        earlier "she" that meant Leila, "Mr"/"Ms"); names are never guessed from."""
+        earlier "she" that meant Leila, "Mr"/"Ms"), else a first name's hint
+        (:meth:`gender_for`)."""
         folded = word.casefold()
         gender = {"she": "f", "her": "f", "he": "m", "him": "m"}.get(folded)
         who = self.recent(
@@ -354,8 +356,19 @@ class _ReaderBase:
             self.gender.setdefault(who, gender)
 
     def _gender_of(self, folded: str) -> str | None:
-        """The gender the note told of a person given case-folded."""
-        return next((g for n, g in self.gender.items() if n.casefold() == folded), None)
+        """The gender the note told of a person given case-folded, else what the first
+        name hints."""
+        told = next((g for n, g in self.gender.items() if n.casefold() == folded), None)
+        return told or hinted_gender(folded)
+
+    def gender_for(self, name: str, default: str | None = None) -> str | None:
+        """Whether ``name`` is a "she" ("f") or a "he" ("m"): what the note itself tells
+        ("Mr. Bos", "Omar … his startup", an earlier "she" that meant her) wins; else what
+        the first name hints (:mod:`first_names`: only names that are one gender nearly
+        everywhere); else ``default``. The hint only breaks ties between people recency
+        cannot tell apart ("Met Kwame Mensah and Margaret O'Neill. She asked me …"); the
+        preview shows whom each promise went to, and the user corrects it in one click."""
+        return self.gender.get(name) or hinted_gender(name) or default
 
     def name_of(self, raw: str) -> str:
         """The person ``raw`` names: one met or known, else one only mentioned in full
@@ -428,7 +441,7 @@ class _ReaderBase:
             before = {
                 n
                 for p, n, _s in self.mentions
-                if p < m.start() and n.casefold() != skip and self.gender.get(n, gender) == gender
+                if p < m.start() and n.casefold() != skip and self.gender_for(n, gender) == gender
             }
             if len(before) > 1:  # "Mei Lin mentioned that her advisor, ...": the one named
                 opening = max(t.rfind(".", 0, m.start()), t.rfind("\n", 0, m.start()))
@@ -437,7 +450,7 @@ class _ReaderBase:
                     for p, n, _s in self.mentions
                     if opening < p < m.start()
                     and n.casefold() != skip
-                    and self.gender.get(n, gender) == gender
+                    and self.gender_for(n, gender) == gender
                 }
             if len(before) == 1:  # only one person it can be: the note tells their gender
                 self.gender.setdefault(before.pop(), gender)
@@ -460,7 +473,7 @@ class _ReaderBase:
             for seq, (p, name, sent) in enumerate(self.mentions)
             if p < pos
             and name.casefold() not in exclude
-            and (gender is None or self.gender.get(name, gender) == gender)
+            and (gender is None or self.gender_for(name, gender) == gender)
         ]
         if not before:
             met_at = max((p for p, _n, _s in self.mentions if p < pos), default=-1)
@@ -474,14 +487,14 @@ class _ReaderBase:
                     for p, n in self.others
                     if p < pos
                     and n.casefold() not in exclude
-                    and self.gender.get(n, gender) == gender
+                    and self.gender_for(n, gender) == gender
                 ]
                 if others:
                     return max(others)[1]
             left = [p for p in self.people if p.casefold() not in exclude]
             if len(left) != 1:
                 return None
-            if gender and self.gender.get(left[0], gender) != gender:
+            if gender and self.gender_for(left[0], gender) != gender:
                 # the only one met is a known "he": "her" is someone else the note named
                 return self._last_full_name_before(pos, exclude | {left[0].casefold()})
             if not any(n == left[0] and p < pos for p, n, _s in self.mentions):
@@ -499,8 +512,8 @@ class _ReaderBase:
         aside = self._mentioned_since(best[0], pos, exclude, gender) if aside_ok else None
         if aside is not None:
             return aside
-        if gender and best[2] not in self.gender:  # a known "he" beats an unknown one
-            agreeing = [m for m in before if self.gender.get(m[2]) == gender]
+        if gender and self.gender_for(best[2]) is None:  # a known "he" beats an unknown one
+            agreeing = [m for m in before if self.gender_for(m[2]) == gender]
             # but "Yusuf wants to see our prototype, I promised to show it to him" after
             # "Klaus ..., he was a chemist": the one just named in this sentence, if the
             # known one is from an earlier sentence
@@ -527,7 +540,7 @@ class _ReaderBase:
                 continue
             if n.casefold() in exclude or n.casefold() in {x.casefold() for x in self.people}:
                 continue
-            if gender and self.gender.get(n, gender) != gender:
+            if gender and self.gender_for(n, gender) != gender:
                 continue
             found = n if found is None or found == n else ""
         return found or None
