@@ -132,6 +132,19 @@ from tests.capture_notes import FRI, THU, promises, read
         ("I'll set up a call with Carl Berg next week.", []),
         ("Read Ken Obi's report on the train.", []),
         ("Ken Obi couldn't make it to the launch.", []),
+        (  # a note typed in lower case opening with a first name and a surname
+            "sara lund next door said she'll feed the cat while we're away",
+            ["Sara Lund"],
+        ),
+        ("quoted peter hale for the loft conversion, he wants it by june", ["Peter Hale"]),
+        ('round at the flats, name\'s maria "mia" costa, needs a rewire', ["Maria Costa"]),
+        # … but not words that only look like a first name
+        ("mark the calendar for friday, will send the deck", []),
+        ("Home visit, Ms Dana Ruiz and her mum Pilar.", ["Dana Ruiz", "Pilar"]),
+        (  # a relative clause with a place in it, then someone's relative
+            "Sat next to Huw Rees, who runs the farm over at Cwm Du, and his daughter Nia.",
+            ["Huw Rees", "Nia"],
+        ),
     ],
 )
 def test_who_was_there(text: str, people: list[str]) -> None:
@@ -178,6 +191,11 @@ def test_who_was_there(text: str, people: list[str]) -> None:
             "Call with Mia Holt. I'd offered to send the survey but she said her intern "
             "already has it, so skip. She'll send me the brief by Friday.",
             [("them", "Mia Holt", "send me the brief", FRI)],
+        ),
+        (  # "He promise to" (non-native): his promise
+            "Today I finally meet Ravi Nair at the meetup. He promise to share the repo "
+            "with me tomorrow.",
+            [("them", "Ravi Nair", "share the repo with me", THU)],
         ),
     ],
 )

@@ -95,7 +95,7 @@ _MEET = (
     r"|(?:opposite|across\s+from|next\s+to|beside)\s+me\s*:"  # "Opposite me: Margaret …"
     # a note that opens "Phone call, Gustavo Pereira." / "Coffee, Ana Ruiz (Adyen)"
     r"|(?:(?<![\s\S])|(?<=\n))(?:phone\s+call|video\s+call|call|zoom|coffee|lunch|dinner"
-    r"|drinks|meeting|chat)\s*,(?=\s*(?-i:[A-Z]))"
+    r"|drinks|meeting|chat|(?:home\s+|site\s+|house\s+)?visit)\s*,(?=\s*(?-i:[A-Z]))"
     r"|the\s+(?:good|interesting|useful|main|key)\s+ones\s*:"
     r"|(?:people|folks|ppl|ones|names)\s+(?:i\s+|to\s+)(?:need\s+to\s+|want\s+to\s+|should\s+)?"
     r"(?:met|remember|talked\s+to|spoke\s+to|follow\s+up\s+with)\s*:"
@@ -175,7 +175,7 @@ _THEM_MODAL = (
     rf"(?:{_A}ll|\s+will|\s+wil|\s+shall|{_A}s\s+going\s+to|\s+is\s+going\s+to|{_A}s\s+gonna"
     rf"|\s+is\s+gonna|\s+are\s+going\s+to|{_A}re\s+going\s+to|{_A}re\s+gonna|\s+gonna"
     r"|\s+promis+ed\s+to|\s+offered\s+to|\s+agreed\s+to|\s+volunteered\s+to|\s+can|\s+could"
-    r"|\s+promis+ed\s+(?:me|us)\s+to|\s+proposed\s+to"
+    r"|\s+promis+ed\s+(?:me|us)\s+to|\s+proposed\s+to|\s+promise\s+to"  # "He promise to …"
     # "she's offered to", "he has promised to", "they've agreed to": the same, in the perfect
     rf"|(?:{_A}s|\s+has|{_A}ve|\s+have)\s+(?:(?:kindly|generously|also|already)\s+)?"
     r"(?:promis+ed|offered|agreed|volunteered)\s+to"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from desktop.domain.capture.first_names import hinted_gender
 from desktop.domain.capture.lexicon import (
     _A,
     _ABSENT,
@@ -113,7 +114,9 @@ _RELATIVE_IN_LIST = re.compile(  # a relative clause between two names of a list
     r"[ \t]*,?[ \t]*who(?:['\u2019]s\b|\s+[a-z]+\b)[^,;.\n]*"
     r"(?:\([^()\n]*\))?[ \t]*,[ \t]*(?:and[ \t]+)?(?:(?:to|with)[ \t]+)?"
     # "…, who makes games, and a Swedish developer, Astrid Lindqvist"
-    r"(?:(?:a|an|the|his|her|their|our)[ \t]+[^,;.\n]{1,40}?,[ \t]*)?(?=(?-i:[A-Z]))",
+    r"(?:(?:a|an|the|his|her|their|our)[ \t]+[^,;.\n]{1,40}?,[ \t]*)?"
+    # "…, who runs the farm over at Cwm Du, and his daughter Carys"
+    r"(?:(?:his|her|their)[ \t]+[a-z][\w\-]*[ \t]+)?(?=(?-i:[A-Z]))",
     re.I,
 )
 # In a list typed in lower case the next name is lower case too: "morag fraser from Diageo
@@ -172,6 +175,13 @@ _NICK_THEN_FULL = re.compile(
     r"[ \t]*\((?P<full>(?-i:[A-Z])[\w'\-]+"
     r"(?:[ \t]+(?:(?-i:[a-z]{1,3})[ \t]+)?(?-i:[A-Z])[\w'\-]+){1,3})\)"
 )
+_TYPED_FULL_NAME = re.compile(
+    r"\b(?P<first>(?-i:[a-z])[a-z'\-]{1,20})[ \t]+(?:\"[^\"\n]{1,15}\"[ \t]+)?"
+    r"(?P<last>(?-i:[a-z])[a-z'\-]{2,25})\b"
+)
+_TYPED_NAME_LEAD = re.compile(
+    r"(?:\A\s*|\b(?:quoted|name['\u2019]s|named|called|is|meet|met|saw)\s+)\Z", re.I
+)
 _PLAN_BEFORE = re.compile(
     rf"\b(?:i{_A}ll|will|need\s+to|going\s+to|gonna|should|must|have\s+to|plan\s+to|want\s+to"
     r"|hope\s+to|would\s+like\s+to|to\s+(?:meet|call|see|email|contact|reach))\b",
@@ -180,7 +190,7 @@ _PLAN_BEFORE = re.compile(
 _CAPITAL_WORD = re.compile(r"(?-i:[A-Z])[\w'\-]")
 _MENTION_BEFORE = re.compile(  # a name after these is talked about, not someone there
     r"\b(?:to|about|of|for|by|via|from|introduce\s+(?:me|us)\s+to|ask|email|call|text|tell"
-    r"|cc|like|than|mentioned|recommended|named|called|knows?|meet|at|in|on|the"
+    r"|cc|like|than|mentioned|recommended|named|called|knows?|at|in|on|the"
     r"|owns|runs|founded|co-?founded|manages|leads|heads|works|joined|left)\s+\Z"
     r"|['\u2019]s\s+\Z",
     re.I,
@@ -470,6 +480,26 @@ class _PeopleFinder(_ReaderBase):
                     continue
                 self.add_person(t[span[0] : span[1]], span[0], index)
                 return
+        self._typed_name_written(sentences)
+
+    def _typed_name_written(self, sentences: list[tuple[int, int]]) -> None:
+        """The same for a note typed in lower case ("quoted grace okafor for the bathroom
+        refit", "raj patel next door said he'll …", "name's deborah "debs" ashworth"): a
+        first name that is one (``first_names``) and a second word, at the note's start or
+        after "quoted", "name's", "called" or "named"."""
+        t = self.text
+        for word in re.finditer(r"\b(?-i:[a-z])", t):
+            m = _TYPED_FULL_NAME.match(t, word.start())
+            if m is None:
+                continue
+            first, last = m.group("first"), m.group("last")
+            if hinted_gender(first) is None or last in _NOT_NAME or last in _COMMON_NOUNS:
+                continue
+            if m.start("first") > 0 and not _TYPED_NAME_LEAD.search(t, 0, m.start("first")):
+                continue
+            index = next((i for i, (a, b) in enumerate(sentences) if a <= m.start() < b), 0)
+            self.add_person(f"{first} {last}", m.start("first"), index)
+            return
 
     def _hosts(self, sentences: list[tuple[int, int]]) -> None:
         """ "Dinner at Elin Johansson's place", "Dinner party at Hiroshi's - Hiroshi Tanaka
