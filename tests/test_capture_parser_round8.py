@@ -145,6 +145,10 @@ from tests.capture_notes import FRI, THU, promises, read
             "Sat next to Huw Rees, who runs the farm over at Cwm Du, and his daughter Nia.",
             ["Huw Rees", "Nia"],
         ),
+        (  # "worked the desk with" is a meeting; a nickname in quotes is the same person
+            'Worked the till with Maria "Mia" Costa. Mia asked me to cover Sunday.',
+            ["Maria Costa"],
+        ),
     ],
 )
 def test_who_was_there(text: str, people: list[str]) -> None:
@@ -196,6 +200,20 @@ def test_who_was_there(text: str, people: list[str]) -> None:
             "Today I finally meet Ravi Nair at the meetup. He promise to share the repo "
             "with me tomorrow.",
             [("them", "Ravi Nair", "share the repo with me", THU)],
+        ),
+        (  # someone named as absent is whom a later "her" means ("her tomorrow": the
+            # object, not a possessive)
+            "Farm visit, met the herd manager, Ravi Shah. The owner, Jan Hollis, wasn't "
+            "there; need to phone her tomorrow about the TB test.",
+            [("me", "Jan Hollis", "phone her about the TB test", THU)],
+        ),
+        (  # a time, then "I" and a present tense: a second promise with its own date
+            "Meeting with Dr. Otto Kern. Tomorrow I send him the case study, and next Monday "
+            "I send the offer.",
+            [
+                ("me", "Otto Kern", "send him the case study", THU),
+                ("me", "Otto Kern", "send the offer", date(2026, 3, 16)),
+            ],
         ),
     ],
 )

@@ -130,6 +130,15 @@ class _ClauseCutter(_ReaderBase):
         rest = _LEAD.sub("", rest, count=1) if _LEAD.match(rest) else rest
         if re.match(rf"(?:i|{_SUBJ_PRONOUN}|we)(?:\s|{_A})", rest, re.I):
             return True
+        if (
+            re.match(  # "…, and next Wednesday I send the offer": a time, then the subject
+                r"(?:(?:next|this|on|by|coming)\s+[a-z]+|tomorrow|tonight|today|later)\s*,?\s+i\s",
+                rest,
+                re.I,
+            )
+            and re.search(r",\s*(?:and\s+)?\Z", self.text[max(0, pos - 8) : pos])
+        ):
+            return True
         if _WHO_PROMISES.match(rest) and self.text[pos - 2 : pos].strip() == ",":
             return True  # "…, who offered to run a reading group": a promise of theirs
         if re.search(r",\s*\Z", self.text[max(0, pos - 4) : pos]) and re.match(

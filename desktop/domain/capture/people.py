@@ -618,7 +618,7 @@ class _PeopleFinder(_ReaderBase):
         ):
             return False  # "Halima Yusuf, who is with Davis & Shirtliff": an employer
         if re.search(
-            rf"\b(?:is|{_A}s|was|works?|worked|working)\s+(?:(?:now|also|still)\s+)?"
+            rf"\b(?:is|{_A}s|was|works\s+as|worked\s+as|working\s+as)\s+(?:(?:now|also|still)\s+)?"
             r"(?:an?|the)\s+[a-z][\w\- ]{0,40}\Z",
             before,
             re.I,

@@ -98,6 +98,13 @@ _SECOND_ACTION = re.compile(  # "… and pass it to him": the last action under 
     # "… and let Rhys know": the last action's named recipient
     r"(?=[a-z]+\s+(?:it|them|this|that|him|her|(?-i:[A-Z])[\w'\-]+\s+know)\b)"
 )
+_WHEN_WORDS = frozenset(
+    _words(
+        "today tonight tomorrow tmrw tomorow asap later soon again now first next this by before "
+        "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs "
+        "fri sat sun when if once"
+    )
+)
 _CALLED_OFF = re.compile(
     r"\b(?:so\s+skip(?:\s+(?:it|that))?|no\s+need\s+(?:any\s*more|after\s+all|now)|no\s+longer"
     r"\s+needed|not\s+needed\s+(?:any\s*more|after\s+all)|scrap\s+that|never\s*mind"
@@ -335,6 +342,8 @@ class _PromiseReader(_IntroFinder):
         rest = self.text[pos:hi].strip().split()
         if not rest:
             return False
+        if rest[0].casefold().strip(".,;") in _WHEN_WORDS:
+            return False  # "phone her tomorrow about …", "ring her Friday": her, the object
         return rest[0].casefold() not in (
             "the",
             "a",

@@ -13,6 +13,7 @@ from datetime import datetime
 from desktop.domain.capture.first_names import hinted_gender
 from desktop.domain.capture.lexicon import (
     _A,
+    _ABSENT,
     _AND_HIS,
     _NAME_AT_END,
     _NAME_SHAPE,
@@ -55,6 +56,10 @@ _DESCRIBED_LEAD = re.compile(
     r"(?i:a|an|the|our|my)\s[^,;.\n]{1,40},\s*(?=[A-Z])"
 )
 _FULL_NAME_IN = re.compile(r"\b[A-Z][a-z][\w'\-]*[ \t]+[A-Z][a-z][\w'\-]*")
+_NAMED_ABSENT = re.compile(  # a name, maybe an apposition, then (checked) _ABSENT
+    r"(?P<who>(?-i:[A-Z])[\w'\-]+(?:[ \t]+(?-i:[A-Z])[\w'\-]+){0,2})"
+    r"(?:[ \t]*,[^,;.\n]{1,40},|[ \t]*\([^()\n]{1,40}\))?[ \t]*,?[ \t]+(?=\w)"
+)
 _TITLE_TELLS_GENDER = re.compile(  # not "Sr." (Señor or Sister) nor "Dr"
     r"\b(mr|mrs|ms|miss|dame|lady|madam|mme|frau|sra|smt|sir|herr|lord|señor|senor|señora"
     r"|senora)\.?[ \t]+(?=(?-i:[A-Z]))",
@@ -274,6 +279,16 @@ class _ReaderBase:
         t = self.text
         self.learn_possessors()
         self.learn_appositions()
+        for m in _NAMED_ABSENT.finditer(t):  # "The owner, Janet Hollins, wasn't there; need
+            # to phone her": someone only talked about, whom a later "her" may mean
+            name = self.lookup(m.group("who")) or tidy_name(m.group("who"))
+            words = m.group("who").split()
+            if name.casefold() in {p.casefold() for p in self.people} or any(
+                w.casefold() in _NOT_NAME or not _NAME_SHAPE.fullmatch(w) for w in words
+            ):
+                continue
+            if _ABSENT.match(t, m.end()):
+                self.others.append((m.start("who"), name))
         for m in _TITLE_TELLS_GENDER.finditer(t):  # "The notary, Mr. Willem Bos, …": a he
             span = _scan_name(t, m.end(), len(t), lower_ok=False)
             who = self.lookup(t[span[0] : span[1]]) if span and span[0] == m.end() else None
