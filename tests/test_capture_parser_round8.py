@@ -215,6 +215,11 @@ def test_who_was_there(text: str, people: list[str]) -> None:
                 ("me", "Otto Kern", "send the offer", date(2026, 3, 16)),
             ],
         ),
+        (  # the full name opening the pronoun's sentence promises, and so was there
+            'School reunion. Niamh Kelly organised it. Cian "Kip" Walsh is a pilot with Ryanair '
+            "now, and he'll get me a cockpit tour next time I fly.",
+            [("them", "Cian Walsh", "get me a cockpit tour next time I fly", None)],
+        ),
     ],
 )
 def test_who_the_promise_is_with(text: str, expected: list[tuple[object, ...]]) -> None:

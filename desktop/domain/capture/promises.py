@@ -98,6 +98,10 @@ _SECOND_ACTION = re.compile(  # "… and pass it to him": the last action under 
     # "… and let Rhys know": the last action's named recipient
     r"(?=[a-z]+\s+(?:it|them|this|that|him|her|(?-i:[A-Z])[\w'\-]+\s+know)\b)"
 )
+_OPENER_ACTS = re.compile(  # 'Declan "Decko" Byrne is a pilot …': a full name, then a verb
+    r"\s*(?P<name>(?-i:[A-Z])[\w'\-]+(?:[ \t]+[\"\u201c][^\"\u201d\n]{1,20}[\"\u201d])?"
+    r"(?:[ \t]+(?-i:[A-Z])[\w'\-]+)+)[ \t]+(?:is|was|has|had|works|runs|lives|just)\b"
+)
 _WHEN_WORDS = frozenset(
     _words(
         "today tonight tomorrow tmrw tomorow asap later soon again now first next this by before "
@@ -182,7 +186,7 @@ class _PromiseReader(_IntroFinder):
                 and (c.subject is None or c.subject not in self.people)
             ):  # a "he" who promises is someone there: "New doctor Dr. Liam Fitzgerald, very
                 # nice. He will teach us …" even when the only one met is named after it
-                c.subject = self._named_speaker(c) or c.subject
+                c.subject = self._named_speaker(c) or self._opener_promises(c) or c.subject
             if c.kind == "them":
                 c.person = c.subject
             elif c.kind == "me" and c.asked:
@@ -249,6 +253,21 @@ class _PromiseReader(_IntroFinder):
         if self._gender_of(named.casefold()) not in (None, self._pronoun_gender(c.subject_raw)):
             return None
         return self.add_person(named, at, c.sentence)
+
+    def _opener_promises(self, c: _Clause) -> str | None:
+        """ "Declan "Decko" Byrne is a pilot with Aer Lingus now, and he'll get me a cockpit
+        tour": the full name opening the pronoun's own sentence, who can be that "he", is
+        who promises, and so was there."""
+        t = self.text
+        opening = max(t.rfind(m, 0, c.subject_at) for m in (". ", "! ", "? ", "\n")) + 1
+        m = _OPENER_ACTS.match(t, opening, c.subject_at)
+        if m is None or any(w.casefold() in _NOT_NAME for w in m.group("name").split()):
+            return None
+        name = self.lookup(m.group("name")) or tidy_name(m.group("name"))
+        gender = self._pronoun_gender(c.subject_raw)
+        if self.gender_for(name, gender) != gender:
+            return None
+        return self.add_person(m.group("name"), m.start("name"), c.sentence)
 
     @staticmethod
     def _pronoun_gender(word: str) -> str:

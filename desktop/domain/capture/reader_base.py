@@ -612,6 +612,8 @@ class _ReaderBase:
                 continue
             if any(re.fullmatch(r"I(?:['\u2019]\w{1,2})?", w) for w in words):
                 continue  # "I told Yuki I'd send …": the writer, no name
+            if re.search(r"\b(?:a|an)\s+[a-z]+\s+(?:with|at|for)\s+\Z", self.text[: m.start()]):
+                continue  # "is a pilot with Aer Lingus": an employer, no one
             found.append((m.start(), tidy_name(re.sub(r"['\u2019]s\Z", "", m.group()))))
         return found
 
