@@ -282,3 +282,36 @@ def test_dates(text: str, expected: list[tuple[object, ...]]) -> None:
 )
 def test_where_the_action_ends(text: str, description: str) -> None:
     assert [c.description for c in read(text).commitments] == [description]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # what I asked of them, once they said yes, is their promise
+            "Coffee with Ola Berg. I asked him to review my deck by Friday and he agreed.",
+            [("them", "Ola Berg", "review my deck", FRI)],
+        ),
+        (  # … not before
+            "Coffee with Ola Berg. I asked him to review my deck by Friday.",
+            [],
+        ),
+        (  # "we agreed he'd …" is his, "… and I'd …" after it mine
+            "Call with Ola Berg. We agreed he'd ship the build by Friday and I'd pay on Monday.",
+            [
+                ("them", "Ola Berg", "ship the build", FRI),
+                ("me", "Ola Berg", "pay", date(2026, 3, 16)),
+            ],
+        ),
+        (  # a request I declined, an offer I turned down: no promise
+            "Lunch with Ola Berg. He asked if I'd speak at their offsite \u2014 I declined, too "
+            "busy. He offered to introduce me to his board but I said maybe later.",
+            [],
+        ),
+        (  # "He need me to …" (non-native), "… instead"
+            "Meeting with Sr. Luis Mora. He need me to send the proposal by Friday instead.",
+            [("me", "Luis Mora", "send the proposal", FRI)],
+        ),
+    ],
+)
+def test_who_owes_it(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert promises(read(text)) == expected

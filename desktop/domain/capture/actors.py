@@ -78,6 +78,24 @@ _NOT_A_VERB = frozenset(
 )
 
 
+_I_WOULD = re.compile(rf"i(?:{_A}d|\s+would)\s+(?!(?:like|love|rather|prefer)\b)", re.I)
+_I_ASKED_THEM = re.compile(
+    r"(?:i\s+)?(?:also\s+)?(?:asked|ask)\s+(?P<who>him|her|them|(?-i:[A-Z])[\w'\-]+"
+    r"(?:\s+(?-i:[A-Z])[\w'\-]+)?)\s+(?:if\s+(?:she|he|they)\s+(?:could|would|can)\s+|to\s+)",
+    re.I,
+)
+_THEY_AGREED = re.compile(
+    r"(?:[,;]?\s*(?:and|but)?\s*)?(?:she|he|they|(?-i:[A-Z])[\w'\-]+)\s+(?:agreed|agree|accepted"
+    r"|said\s+(?:ok|okay|yes|sure|fine|of\s+course))\b",
+    re.I,
+)
+_WE_AGREED_THEY = re.compile(  # "We agreed that he'd …", "we agreed Rafael would host …"
+    rf"(?:we\s+)?agreed\s+(?:that\s+)?(?P<who>she|he|they|(?-i:[A-Z])[\w'\-]+)"
+    rf"(?:{_A}d|{_A}ll|\s+would|\s+will|\s+should)\s+",
+    re.I,
+)
+
+
 class _ActorFinder(_ReaderBase):
     """Decides who acts in each clause."""
 
@@ -111,6 +129,22 @@ class _ActorFinder(_ReaderBase):
                 at = t.rfind(before, 0, pos) if before else -1
                 c.subject_raw = before if before and at > opening else ""
                 c.subject_at = at if c.subject_raw else pos
+                continue
+            prev = clauses[i - 1] if i else None
+            mine = _I_WOULD.match(t, pos, c.end)
+            if (
+                mine
+                and prev is not None
+                and prev.sentence == c.sentence
+                and re.search(r"\bagreed\b", t[prev.start : prev.end], re.I)
+            ):  # "We agreed he'd ship the build by Friday and I'd pay on Monday": mine too
+                c.kind, c.desc = "me", (mine.end(), c.end)
+                continue
+            theirs = self._asked_them(clauses, i, pos)
+            if theirs is not None:  # "I asked her to loop in her compliance lead, she agreed",
+                # "we agreed he'd ship the build by Friday": theirs
+                c.kind, c.desc = "them", (theirs.end(), c.end)
+                c.subject_raw, c.subject_at = theirs.group("who"), theirs.start("who")
                 continue
             # "asked if I could review the deck, I said yes" / "..., I said no"
             ask = _ASKED_ME.search(t, pos, c.end)
@@ -402,6 +436,24 @@ class _ActorFinder(_ReaderBase):
             c.negated = _NEGATED.match(t, m.end(), c.end) is not None or bool(
                 re.search(rf"n{_A}t|\bnot\b", m.group(), re.I)
             )
+
+    def _asked_them(self, clauses: list[_Clause], i: int, pos: int) -> re.Match[str] | None:
+        """ "I asked her to loop in her compliance lead next week and she agreed", "Asked
+        him to review my deck; he said ok", "We agreed that he'd send the contract": what I
+        asked of them, once they said yes (or we agreed it), is their promise."""
+        t, c = self.text, clauses[i]
+        agreed = _WE_AGREED_THEY.match(t, pos, c.end)
+        if agreed is not None:
+            return agreed
+        asked = _I_ASKED_THEM.match(t, pos, c.end)
+        if asked is None:
+            return None
+        end = re.compile(r"[.!?\n](?:\s|\Z)").search(t, asked.end())
+        answer = _THEY_AGREED.search(t, asked.end(), end.start() if end else len(t))
+        nxt = clauses[i + 1] if i + 1 < len(clauses) else None
+        if answer is None and nxt is not None and nxt.sentence == c.sentence + 1:
+            answer = _THEY_AGREED.match(t, nxt.start, nxt.end)  # "… . He agreed."
+        return asked if answer is not None else None
 
     def _subject_carried(self, clauses: list[_Clause], i: int, pos: int) -> tuple[str, int] | None:
         """ "Karim is a firefighter, offered to do a fire safety talk": an offer with its

@@ -389,7 +389,8 @@ _NICKNAME_RE = re.compile(r"[\"\u201c'\u2018]([^\W\d_][\w\-]*)[\"\u201d'\u2019](
 _REMEMBER_TO = re.compile(r"(?:remember|make\s+sure|be\s+sure|try)\s+to\s+", re.I)
 _LIST_SEP = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+)")
 _ASKED_ME = re.compile(
-    r"(?:asked|asks|ask|asking|begged|wants|wanted|would\s+like|[\u2019']d\s+like|needs|needed"
+    r"(?:asked|askd|asks|ask|asking|begged|wants|wanted|would\s+like|[\u2019']d\s+like|needs|needed"
+    r"|need"  # non-native "He need me to send …"
     r"|expects|expected|told|reminded|requested)\s+(?:me|us)\s+to\s+"
     # "asked if I could …", "asked if I'd …", "asked whether we could …"
     r"|asked\s+(?:me\s+|us\s+)?(?:if|whether)\s+(?:i|we|our\s+team)"
@@ -747,7 +748,9 @@ _SUBORDINATE_TAIL = re.compile(  # "send him the offer once she does": the promi
     r"|\s+(?:after|before)\s+(?=(?:the|our|their|his|her|my|she|he|they|we|i|it)\s+\w+)"
     # "fund two fellows but needs a budget first": what follows "but" is no part of it
     r"|,?\s+but\s+(?=(?:needs?|wants?|first|only|not|i|we|he|she|they|it)\b)"
-    r"|,\s+so\s+(?=doing\b)",  # "email her a summary, so doing that after dinner"
+    r"|,\s+so\s+(?=doing\b)"  # "email her a summary, so doing that after dinner"
+    # "I asked her to loop in her compliance lead, she agreed": the answer is no part of it
+    r"|,?\s+(?:and\s+)?(?:she|he|they)\s+(?:agreed|agree|accepted|said\s+(?:ok|okay|yes|sure|fine))\b",
     re.I,
 )
 _VAGUE_TAIL = re.compile(
@@ -755,7 +758,7 @@ _VAGUE_TAIL = re.compile(
     r"|actually|though|anyway|honestly|now|itself|yeah|so"
     r"|when\s+i\s+can|if\s+i\s+can|too|lol|haha|ha|hehe|:\)|!+"
     r"|shame\s+on\s+me|my\s+bad|oops|ugh|sigh|done\s+deal|fingers\s+crossed|god\s+willing"
-    r"|insha['\u2019]?allah|inshallah|hopefully|at\s+the\s+latest"
+    r"|insha['\u2019]?allah|inshallah|hopefully|at\s+the\s+latest|instead"
     r"|(?<=,\s)(?:no\s+problem|no\s+worries|no\s+more\s+excuses)"
     # "…, obviously will do", "…, will do the needful", "…, fair play to him", "…, legend"
     # (after a comma only: "send her a gold star" keeps its star)

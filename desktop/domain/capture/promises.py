@@ -112,7 +112,10 @@ _WHEN_WORDS = frozenset(
 _CALLED_OFF = re.compile(
     r"\b(?:so\s+skip(?:\s+(?:it|that))?|no\s+need\s+(?:any\s*more|after\s+all|now)|no\s+longer"
     r"\s+needed|not\s+needed\s+(?:any\s*more|after\s+all)|scrap\s+that|never\s*mind"
-    r"|called\s+(?:it\s+)?off|cancell?ed\s+(?:it|that)|already\s+(?:has|had|got)\s+(?:it|them|one))\b",
+    r"|called\s+(?:it\s+)?off|cancell?ed\s+(?:it|that)|already\s+(?:has|had|got)\s+(?:it|them|one)"
+    # "asked me to join their design review but I had to decline", "— I declined"
+    r"|i\s+(?:had\s+to\s+)?declined?|declined(?=,)|said\s+no|turned\s+(?:it|him|her|them)\s+down"
+    r"|maybe\s+later|not\s+now)\b",
     re.I,
 )
 _OWNER_FIELD = re.compile(
