@@ -315,3 +315,47 @@ def test_where_the_action_ends(text: str, description: str) -> None:
 )
 def test_who_owes_it(text: str, expected: list[tuple[object, ...]]) -> None:
     assert promises(read(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a time of day is when, not what
+            "Call with Ravi Mehta. I'll send him the SOW by 5pm tomorrow.",
+            [("me", "Ravi Mehta", "send him the SOW", THU)],
+        ),
+        (  # a fronted "by the end of the month", then who will
+            "By the end of the month Kenji Sato will send me the quote. Met him at the expo.",
+            [("them", "Kenji Sato", "send me the quote", date(2026, 3, 31))],
+        ),
+        (  # dated plans in the present: theirs and mine, a misspelt weekday
+            "Site walk w/ Ion Popa (foreman) + architect Lea Roth. Ion pours the slab on "
+            "Friday, Lea sends revised drawings b4 Monday. Next Monday I present them to the "
+            "board. he's lending us his mixer wendesday.",
+            [
+                ("them", "Ion Popa", "pours the slab", FRI),
+                ("them", "Lea Roth", "sends revised drawings", date(2026, 3, 16)),
+                ("me", "Lea Roth", "present them to the board", date(2026, 3, 16)),
+                ("them", "Ion Popa", "lending us his mixer", date(2026, 3, 18)),
+            ],
+        ),
+        (  # a habit in the present, undated, is none
+            "Met Ana Ruiz. I present at the conference every year.",
+            [],
+        ),
+        (  # two actions, each with its own date: two promises
+            "Recorded with Dr. Kemi Ade. I'll send her the edit on March 19 and publish on the "
+            "26th.",
+            [
+                ("me", "Kemi Ade", "send her the edit", date(2026, 3, 19)),
+                ("me", "Kemi Ade", "publish", date(2026, 3, 26)),
+            ],
+        ),
+        (  # "frm" is "from"
+            "met w/ brad kowal frm Salesforce. he'll send the contract by friday",
+            [("them", "Brad Kowal", "send the contract", FRI)],
+        ),
+    ],
+)
+def test_when(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert promises(read(text)) == expected

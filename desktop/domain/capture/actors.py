@@ -422,7 +422,8 @@ class _ActorFinder(_ReaderBase):
             if m is None:
                 debt = _THEM_DEBT_LEAD_RE.match(t, rest_at, c.end)
                 gerund = re.compile(
-                    rf"\s*(?:{_A}s|\s+is)\s+(?=(?:sending|bringing|sharing|hosting\s+(?:me|us)|introducing)\b)",
+                    rf"\s*(?:{_A}s|\s+is)\s+(?=(?:sending|bringing|sharing|hosting\s+(?:me|us)|introducing"
+                    r"|lending|dropping|delivering|returning|giving)\b)",
                     re.I,
                 ).match(t, rest_at, c.end)
                 m = debt or gerund

@@ -19,6 +19,7 @@ from desktop.domain.capture.lexicon import (
     _NAME_WORD,
     _NAME_WORD_RE,
     _NOT_NAME,
+    _PRESENT_PLAN_S,
     _SAID_THEY,
     _SOFT_SPLIT_RE,
     _SPLIT_RE,
@@ -175,6 +176,8 @@ class _ClauseCutter(_ReaderBase):
                     end -= 2  # "Morag's going to send ...": the modal is in the word
                 after = rest[end:]
                 if _THEM_MODAL_S_RE.match(after) or _THEM_DEBT.match(after.lstrip()):
+                    return True
+                if comma and _PRESENT_PLAN_S.match(after):  # "…, Rüdiger sends ethics approval"
                     return True
             # "..., and Tomás mentioned his old boss", "..., and Brooke wants a review": after
             # a comma, a name and a verb start a clause (in a list a name is not followed so)

@@ -24,7 +24,7 @@ _NOT_NAME = frozenset(
         "breakfast brunch drinks call meeting note notes ps re fyi todo action follow would "
         "should could can must need please and but so or if after before during while later "
         "soon again still just very really promised told said asked owe owes will gonna "
-        "sending via from at in on with w to for of about by quick long phone video zoom chat "
+        "sending via from frm at in on with w to for of about by quick long phone video zoom chat "
         "team board new xmas christmas attendees got had ran bumped sat saw caught chatted "
         "talked spoke walk tea beers bbq finally finaly mr mrs ms dr prof sir mum mom dad "
         "wife husband kids family boss folks guys parents friends colleagues people shes hes "
@@ -110,7 +110,7 @@ _MEET = (
     # "On my left was Georg Huber; on my right, Dr. Amira Hassan", "came mainly to see …",
     # "stuck in a long conversation with …"
     r"|on\s+my\s+(?:left|right)(?:\s+(?:was|sat))?\s*[,:]?"
-    r"|came\s+(?:\w+\s+)?to\s+see|conversations?\s+with|pitched\s+(?:to|for)"
+    r"|came\s+(?:\w+\s+)?to\s+see|conversations?\s+with|pitch(?:ed)?\s+(?:to|for)"
     r"|(?:co-?)?(?:judges|guests|panell?ists|speakers|mentors|organi[sz]ers|hosts|others)"
     r"\s+(?:were|included))"
 )
@@ -143,18 +143,20 @@ _ACTION_VERB = re.compile(
     r"(?:send|email|call|ping|share|book|forward|introduce|intro|connect|check|review|write"
     r"|follow|ask|get|set|make|pay|bring|return|draft|prep|prepare|schedule|look|read|find"
     r"|put|text|invite|post|update|reply|confirm|submit|sign|order|buy|lend|give|show|host"
-    r"|circulate|chase|arrange|organi[sz]e|finali[sz]e|file|remind)\b",
+    r"|circulate|chase|arrange|organi[sz]e|finali[sz]e|file|remind|publish|deploy)\b",
     re.I,
 )
 
 _SUBJ_PRONOUN = r"(?:she|he|they)"
 _PRESENT_PLAN = (  # a verb of handing something over, in the present: a plan when dated
     r"(?:send|email|share|book|forward|draft|prep|prepare|schedule|review|text|intro"
-    r"|introduce|bring|call|ping|circulate)\b"
+    r"|introduce|bring|call|ping|circulate|present|deliver|drop|return|give|sign|ship|post|pay"
+    r"|submit|confirm|finish)\b"
 )
 _PRESENT_PLAN_S = re.compile(
     r"\s+(?=(?:sends|emails|shares|books|forwards|drafts|preps|prepares|schedules|reviews"
-    r"|texts|intros|introduces|brings|calls|pings|circulates)\b)",
+    r"|texts|intros|introduces|brings|calls|pings|circulates|pours|delivers|drops|lends|returns"
+    r"|gives|signs|ships|posts|pays|covers|hosts|drives|fixes|collects|submits|confirms)\b)",
     re.I,
 )
 # "I also need to …", "I still owe …", "I really should …": an adverb after "I"
@@ -196,7 +198,7 @@ _LEAD = re.compile(
     r"|on\s+(?:my|our)\s+side|for\s+my\s+part"
     r"|actually|basically|frankly|obviously|luckily|okay|ok|well"
     r"|btw|fyi|nb|finally|hopefully|maybe|probably|i\s+think|apparently|after\s+that|afterwards"
-    r"|tomorrow|today|tonight|morning|afternoon|evening|arvo"
+    r"|tomorrow|tmrw|tmr|today|tonight|morning|afternoon|evening|arvo"
     r"|first\s+thing\s+tomorrow|on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day"
     r"|(?:this|next)\s+week(?:end)?)\b[,:]?\s*)+",
     re.I,
@@ -207,10 +209,10 @@ _DATED_LEAD = re.compile(  # _LEAD, or a fronted due date
     r"|on\s+(?:my|our)\s+side|for\s+my\s+part"
     r"|actually|basically|frankly|obviously|luckily|okay|ok|well"
     r"|btw|fyi|nb|finally|hopefully|maybe|probably|i\s+think|apparently|after\s+that|afterwards"
-    r"|tomorrow|today|tonight|morning|afternoon|evening|arvo"
+    r"|tomorrow|tmrw|tmr|today|tonight|morning|afternoon|evening|arvo"
     # a fronted due date: "By Friday I'll send her the deck", "Next week she'll ..."
     r"|by\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|tonight"
-    r"|the\s+weekend|the\s+\d{1,2}(?:st|nd|rd|th)?|end\s+of\s+(?:the\s+)?(?:day|week|month))"
+    r"|the\s+weekend|the\s+\d{1,2}(?:st|nd|rd|th)?|(?:the\s+)?end\s+of\s+(?:the\s+)?(?:day|week|month))"
     r"|next\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day"
     r"|in\s+(?:a|one|two|three|four|\d+)\s+(?:days?|weeks?)"
     r"|first\s+thing\s+tomorrow|on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day"
@@ -489,7 +491,7 @@ _ORG_AFTER_NAME_LOOSE = re.compile(
 )
 _ORG_AFTER_NAME = re.compile(
     r"\s+[-\u2013\u2014]\s+(?P<dash>(?-i:[A-Z])[\w&.'-]*(?:\s+(?-i:[A-Z])[\w&.'-]*){0,3})\s+[-\u2013\u2014]\s"
-    rf"|\s*(?:\((?P<paren>[^()\n]{{1,60}})\)|,?\s+(?:(?:all|both)\s+)?(?:from|of)\s+(?:the\s+)?(?P<from>(?:[^,;.\n()]|\.(?=(?:com|io|ai|co|org|net)\b))+)"
+    rf"|\s*(?:\((?P<paren>[^()\n]{{1,60}})\)|,?\s+(?:(?:all|both)\s+)?(?:from|frm|of)\s+(?:the\s+)?(?P<from>(?:[^,;.\n()]|\.(?=(?:com|io|ai|co|org|net)\b))+)"
     rf"|,\s+(?:an?\s+)?(?:{_ROLES}|[\w-]+\s+{_ROLES})\s+(?:at|of)\s+(?:the\s+)?(?P<role>[^,;.\n()]+))",
     re.I,
 )

@@ -102,6 +102,11 @@ _OPENER_ACTS = re.compile(  # 'Declan "Decko" Byrne is a pilot …': a full name
     r"\s*(?P<name>(?-i:[A-Z])[\w'\-]+(?:[ \t]+[\"\u201c][^\"\u201d\n]{1,20}[\"\u201d])?"
     r"(?:[ \t]+(?-i:[A-Z])[\w'\-]+)+)[ \t]+(?:is|was|has|had|works|runs|lives|just)\b"
 )
+_TIME_OF_DAY = re.compile(
+    r"\s(?:by|at|before|around|till|until)\s+(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|h)"
+    r"|noon|midday|lunchtime)(?=\W|\Z)",
+    re.I,
+)
 _WHEN_WORDS = frozenset(
     _words(
         "today tonight tomorrow tmrw tomorow asap later soon again now first next this by before "
@@ -640,6 +645,9 @@ class _PromiseReader(_IntroFinder):
         else:
             raw = t[lo:hi]
         raw = re.sub(r"#[\w-]+", " ", raw)
+        # "send him the SOW by 5pm", "re-check the bloods at 8am": a time of day is when,
+        # like the date it goes with, not what
+        raw = _TIME_OF_DAY.sub(" ", raw)
         raw = " ".join(raw.split())
         raw = _VAGUE_TAIL.sub("", raw.rstrip(" ,;:"))
         raw = re.sub(r"^(?:also|just|then|definitely|still|quickly|really)\s+", "", raw, flags=re.I)

@@ -136,6 +136,9 @@ class EnglishRules(LanguageRules):
         "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
         "saturday": 5, "sunday": 6, "mon": 0, "tue": 1, "tues": 1, "wed": 2, "weds": 2, "thu": 3,
         "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6,
+        # the misspellings people type in a hurry
+        "wendesday": 2, "wensday": 2, "wednsday": 2, "wedensday": 2, "thurday": 3,
+        "thrusday": 3, "tuseday": 1, "tuesay": 1, "firday": 4, "fridy": 4, "satuday": 5,
     }  # fmt: skip
     months = {
         "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
