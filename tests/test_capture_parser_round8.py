@@ -359,3 +359,45 @@ def test_who_owes_it(text: str, expected: list[tuple[object, ...]]) -> None:
 )
 def test_when(text: str, expected: list[tuple[object, ...]]) -> None:
     assert promises(read(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "undertook to", "by Wednesday 25 March" (the weekday names the date's day)
+            "Call with Ms. Rita Sousa of Vieira. She undertook to circulate the draft by "
+            "Wednesday 25 March.",
+            [("them", "Rita Sousa", "circulate the draft", date(2026, 3, 25))],
+        ),
+        (  # non-native: "agree to", "I need confirm …", "He bring …", "I must to call …"
+            "At the fair met Ms. Li Na and her boss Mr. Wang Tao. Mr Wang agree to give 5% "
+            "discount. I need confirm quantity with my boss and tell Ms Li by Friday.",
+            [
+                ("them", "Wang Tao", "give 5% discount", None),
+                ("me", "Li Na", "confirm quantity with my boss and tell Ms Li", FRI),
+            ],
+        ),
+        (
+            "Today I meet Paolo Greco, new supplier. He bring samples on friday. I must to "
+            "call him back tomorrow.",
+            [
+                ("them", "Paolo Greco", "bring samples", FRI),
+                ("me", "Paolo Greco", "call him back", THU),
+            ],
+        ),
+        (  # "From our side I must …"; "Key follow-ups:" heads who does what
+            "Call with Omar Aziz and Lena Roth. From our side I must give Omar feedback on "
+            "Monday. Key follow-ups: Lena to send the maps by Friday.",
+            [
+                ("me", "Omar Aziz", "give Omar feedback", date(2026, 3, 16)),
+                ("them", "Lena Roth", "send the maps", FRI),
+            ],
+        ),
+        (  # a label alone still says the promise is mine
+            "Coffee with Ana Ruiz. TODO: send Ana the deck by Friday.",
+            [("me", "Ana Ruiz", "send Ana the deck", FRI)],
+        ),
+    ],
+)
+def test_phrasings_from_dev20(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert promises(read(text)) == expected

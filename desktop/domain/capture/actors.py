@@ -78,6 +78,11 @@ _NOT_A_VERB = frozenset(
 )
 
 
+_BARE_PLAN = re.compile(
+    r"\s+(?=(?:send|bring|email|share|give|call|deliver|ship|pay|sign|return|visit|book|check"
+    r"|prepare|make|organi[sz]e)\s)",
+    re.I,
+)
 _I_WOULD = re.compile(rf"i(?:{_A}d|\s+would)\s+(?!(?:like|love|rather|prefer)\b)", re.I)
 _I_ASKED_THEM = re.compile(
     r"(?:i\s+)?(?:also\s+)?(?:asked|ask)\s+(?P<who>him|her|them|(?-i:[A-Z])[\w'\-]+"
@@ -429,6 +434,8 @@ class _ActorFinder(_ReaderBase):
                 m = debt or gerund
             if m is None and self._dated(c):  # "she sends budget fri": dated, so a plan
                 m = _PRESENT_PLAN_S.match(t, rest_at, c.end)
+                if m is None and raw.casefold() in ("she", "he"):  # "He bring samples on
+                    m = _BARE_PLAN.match(t, rest_at, c.end)  # friday" (non-native)
             if m is None:
                 continue
             c.kind, c.debt = "them", debt is not None

@@ -53,6 +53,11 @@ _MODAL_THEN_PLUS = re.compile(  # my modal earlier in the sentence, no break sin
 )
 
 
+_NAMED_DOER = re.compile(
+    rf"(?-i:[A-Z])[\w'\-]+(?:[ \t]+(?-i:[A-Z])[\w'\-]+)?(?:[ \t]+to|[ \t]+will|{_A}ll)[ \t]",
+)
+
+
 class _ClauseCutter(_ReaderBase):
     """Cuts the note into clauses."""
 
@@ -64,9 +69,14 @@ class _ClauseCutter(_ReaderBase):
             pos = s
             for m in _SPLIT_RE.finditer(self.text, s, e):
                 label = ":" in m.group() and _LABEL_BEFORE.search(self.text, s, m.start())
-                if label and not (
-                    label.group().strip().casefold() in ("them", "they", "him", "her")
-                    and self.text[s : label.start()].strip(" \t-*\u2022\u00b7>[]")
+                if (
+                    label
+                    and not (
+                        label.group().strip().casefold() in ("them", "they", "him", "her")
+                        and self.text[s : label.start()].strip(" \t-*\u2022\u00b7>[]")
+                    )
+                    # "Key follow-ups: Wei Ling to send …": a heading, then who does what
+                    and not _NAMED_DOER.match(self.text, m.end(), e)
                 ):  # "TODO: send ..." stays one clause: the label says who; but "Actions
                     # as I understood them: Gareth will …" is a heading, then a clause
                     continue

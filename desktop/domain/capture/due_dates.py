@@ -262,6 +262,8 @@ def english_due_rules(
     month_names = alternation(months)
     full_months = alternation(m for m in months if len(m) > 3 or m == "may")
     number = r"\d{1,3}|" + alternation(numbers)
+    # "by Wednesday 4 March", "Friday, March 6": the weekday only names the date's day
+    weekday_first = rf"(?:(?:{alternation(full_days)}),?\s+)?"
     rows: list[tuple[str, Callable[[re.Match[str], date, LanguageRules], date | None]]] = [
         (
             prep
@@ -325,12 +327,14 @@ def english_due_rules(
             _en_ordinal,
         ),
         (
-            prep + rf"(?P<m>{month_names})\.?\s+(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
+            prep
+            + weekday_first
+            + rf"(?P<m>{month_names})\.?\s+(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
             r"(?:,?\s+(?P<y>\d{4}))?",
             _en_month_day,
         ),
         (
-            prep + r"(?:the\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+            prep + weekday_first + r"(?:the\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
             rf"(?P<m>{month_names})\.?(?:,?\s+(?P<y>\d{{4}}))?",
             _en_month_day,
         ),

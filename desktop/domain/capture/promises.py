@@ -96,7 +96,9 @@ _THING_THEN_TO = re.compile(  # "send them to Mikko", "pass them over to her", "
 _SECOND_ACTION = re.compile(  # "… and pass it to him": the last action under one modal
     r"\s+and\s+(?:then\s+)?(?!(?:the|a|an|my|our|his|her|their|some|also|i|we|she|he|they)\b)"
     # "… and let Rhys know": the last action's named recipient
-    r"(?=[a-z]+\s+(?:it|them|this|that|him|her|(?-i:[A-Z])[\w'\-]+\s+know)\b)"
+    r"(?=[a-z]+\s+(?:it|them|this|that|him|her|(?-i:[A-Z])[\w'\-]+\s+know)\b"
+    # "… and tell Ms Zhang", "… and email Rohan": whom the last action is for, named
+    r"|(?:tell|email|call|ping|text|update|inform|brief)\s+(?:(?:mr|ms|mrs|dr)\.?\s+)?(?-i:[A-Z]))"
 )
 _OPENER_ACTS = re.compile(  # 'Declan "Decko" Byrne is a pilot …': a full name, then a verb
     r"\s*(?P<name>(?-i:[A-Z])[\w'\-]+(?:[ \t]+[\"\u201c][^\"\u201d\n]{1,20}[\"\u201d])?"
