@@ -401,3 +401,50 @@ def test_when(text: str, expected: list[tuple[object, ...]]) -> None:
 )
 def test_phrasings_from_dev20(text: str, expected: list[tuple[object, ...]]) -> None:
     assert promises(read(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "he:"/"me:" lines say whose each item is; "2day", "shud", "2moro"
+            "Prep coffee w/ Omar Said\n- he: share the floor plan, thu\n- me: send 2 bios, 2moro",
+            [
+                ("them", "Omar Said", "share the floor plan", THU),
+                ("me", "Omar Said", "send 2 bios", THU),
+            ],
+        ),
+        (
+            "met ahmed el-sayed at the host meetup. i shud send him our listing link 2day",
+            [("me", "Ahmed El-Sayed", "send him our listing link", date(2026, 3, 11))],
+        ),
+        (  # "He compromise to …" (a Spanish speaker's "se comprometió")
+            "Meeting with Sr. Joaquín Vidal. He compromise to send me the conditions before "
+            "the 20th.",
+            [("them", "Joaquín Vidal", "send me the conditions", date(2026, 3, 20))],
+        ),
+        (  # "… otherwise it slips", "…, who's looking for …": no part of the words
+            "Call with Gustavo Reis. I must approve the swatches by Friday otherwise it slips. "
+            "I'll introduce him to my old boss, Gerald Finch, who's looking for an advisor.",
+            [
+                ("me", "Gustavo Reis", "approve the swatches", FRI),
+                ("me", "Gustavo Reis", "introduce him to my old boss, Gerald Finch", None),
+            ],
+        ),
+    ],
+)
+def test_phrasings_from_dev19(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert promises(read(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        (  # a meal at an event, then a list; organizations are no one
+            "Dinner during ASCO:\n\u2022 Dr. Ravi Iyer \u2013 oncologist, Tata Memorial\n\u2022 "
+            "Dr. Elif Kaya \u2013 Hacettepe University, trials",
+            ["Ravi Iyer", "Elif Kaya"],
+        ),
+    ],
+)
+def test_who_was_there_dev19(text: str, people: list[str]) -> None:
+    assert list(read(text).people) == people

@@ -196,14 +196,14 @@ class _ActorFinder(_ReaderBase):
                     c.kind, c.desc = "them", (tag.end(), c.end)
                     c.subject_raw, c.subject_at = who, tag.start("who")
                     continue
-            label = re.compile(r"(?:them|they|him|her)\s*:\s*", re.I).match(t, pos, c.end)
+            label = re.compile(r"(?:them|they|him|her|she|he)\s*:\s*", re.I).match(t, pos, c.end)
             if label is not None and _NO_ITEM.match(t, label.end(), c.end):
                 continue  # "Them: nothing."
             if label is not None:
                 modal = _LABEL_MODAL.match(t, label.end(), c.end)  # "Him: gonna send …"
                 c.kind, c.desc = "them", (modal.end() if modal else label.end(), c.end)
-                word = t[label.start() : label.start() + 3].casefold()
-                pronoun = word if word in ("him", "her") else ""  # "Him:" is a he
+                word = re.split(r"\W", t[label.start() : label.end()], maxsplit=1)[0].casefold()
+                pronoun = word if word in ("him", "her", "she", "he") else ""  # "Him:" is a he
                 c.subject_raw, c.subject_at = pronoun, label.start()
                 continue
             said = _SAID_THEY.match(t, pos, c.end)

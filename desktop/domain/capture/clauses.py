@@ -72,7 +72,8 @@ class _ClauseCutter(_ReaderBase):
                 if (
                     label
                     and not (
-                        label.group().strip().casefold() in ("them", "they", "him", "her")
+                        label.group().strip().casefold()
+                        in ("them", "they", "him", "her", "she", "he")
                         and self.text[s : label.start()].strip(" \t-*\u2022\u00b7>[]")
                     )
                     # "Key follow-ups: Wei Ling to send …": a heading, then who does what

@@ -80,7 +80,7 @@ def _en_relative_day(m: re.Match[str], today: date, rules: LanguageRules) -> dat
     rel = _folded(m, "rel")
     if "after" in rel:
         return today + timedelta(days=2)
-    if rel.startswith("tom") or rel in ("tmrw", "tmr"):
+    if rel.startswith("tom") or rel in ("tmrw", "tmr", "2moro"):
         return today + timedelta(days=1)
     return today
 
@@ -271,7 +271,7 @@ def english_due_rules(
             + r"(?:(?:eod|cob|(?:the\s+)?end\s+of\s+(?:the\s+)?day|close\s+of\s+business)\s+"
             r"(?=tomorrow|tomm?orr?ow|tmrw|tmr|2moro|(?:the\s+)?day\s+after))?"
             r"(?P<rel>(?:the\s+)?day\s+after\s+tomorrow|tomorrow|tomm?orr?ow|tmrw|tmr|2moro"
-            r"|today|tonight|tonite|2nite"
+            r"|today|2day|tonight|tonite|2nite"
             r"|(?:(?:the\s+)?end\s+of\s+(?:the\s+)?day|eod|cob|close\s+of\s+business)"
             rf"(?!\s+(?:this\s+|next\s+)?(?:{alternation(weekdays)})\b)"  # "COB Friday": Friday
             r"|this\s+(?:morning|afternoon|evening))" + time_of_day,

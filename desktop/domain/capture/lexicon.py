@@ -33,6 +33,7 @@ _NOT_NAME = frozenset(
         "sadly thankfully weirdly oddly eventually originally personally meanwhile anyway "
         "btw turns whose whom two three four five six seven eight nine ten several few "
         "couple bunch lots loads dozen group crowd back present first second third lastly "
+        "afterwards afterward earlier "
         # apps and products written in capitals mid-sentence ("a class WhatsApp and I …")
         "whatsapp pycharm youtube linkedin github gitlab paypal iphone ipad macbook "
         "javascript typescript tiktok chatgpt hubspot wechat facetime powerpoint sharepoint "
@@ -100,7 +101,8 @@ _MEET = (
     r"|(?:people|folks|ppl|ones|names)\s+(?:i\s+|to\s+)(?:need\s+to\s+|want\s+to\s+|should\s+)?"
     r"(?:met|remember|talked\s+to|spoke\s+to|follow\s+up\s+with)\s*:"
     r"|(?:our|my|the)\s+(?:team|table|group|panel|pod)\s+(?:had|was|were|included)"
-    r"|(?:lunch|coffee|dinner|drinks|breakfast|call|zoom|meeting|chat|1:1)\s*:"
+    r"|(?:lunch|coffee|dinner|drinks|breakfast|call|zoom|meeting|chat|1:1)"
+    r"(?:\s+(?:at|during|after|in)\s+[^:\n]{1,40}?)?\s*:"  # "Dinner during ASCO:"
     # "lunch - marta sokolova (wise) + …", "there was the new boyfriend of my aunt, Massimo …"
     r"|(?<![\w-])(?:lunch|coffee|dinner|drinks|breakfast|call|zoom|meeting|mtg|chat)"
     r"(?=\s+[-\u2013\u2014]\s)\s+[-\u2013\u2014]"
@@ -135,7 +137,8 @@ _SOFT_SPLIT_RE = re.compile(
     re.I,
 )
 _LABEL_BEFORE = re.compile(
-    r"(?:todo|to-?do|me|them|they|him|her|action(?:\s+items?)?|tasks?|next\s+steps?|follow[\s-]?ups?|f/u"
+    r"(?:todo|to-?do|me|them|they|him|her|she|he|action(?:\s+items?)?|tasks?|next\s+steps?"
+    r"|follow[\s-]?ups?|f/u"
     r"|reminder(?:\s+to\s+self)?|note\s+to\s+self)\s*\Z",
     re.I,
 )
@@ -172,11 +175,11 @@ _ME_MODAL = (
     rf"|(?:{_A}ve|\s+have|{_A}d|\s+had)\s+(?:agreed|promised|offered|committed|volunteered|got)\s+to"
     rf"|(?:{_A}ve|\s+have)\s+gotta"
     rf"|\s+gotta|(?:{_A}m|\s+am)\s+(?:happy|glad)\s+to"
-    rf"|\s+have\s+to|\s+must|\s+should|\s+shoud|\s+can|\s+could|\s+want\s+to|\s+plan\s+to|\s+said\s+i\s*(?:{_A}d|would|will|{_A}ll))"
+    rf"|\s+have\s+to|\s+must|\s+should|\s+shoud|\s+shud|\s+shld|\s+can|\s+could|\s+want\s+to|\s+plan\s+to|\s+said\s+i\s*(?:{_A}d|would|will|{_A}ll))"
 )
 _THEM_MODAL = (
     rf"(?:{_A}ll|\s+will|\s+wil|\s+shall|{_A}s\s+going\s+to|\s+is\s+going\s+to|{_A}s\s+gonna|{_A}s\s+gona"
-    r"|\s+agree\s+to|\s+undertook\s+to|\s+committed\s+to"
+    r"|\s+agree\s+to|\s+undertook\s+to|\s+committed\s+to|\s+compromised?\s+to"
     rf"|\s+is\s+gonna|\s+are\s+going\s+to|{_A}re\s+going\s+to|{_A}re\s+gonna|\s+gonna"
     r"|\s+promis+ed\s+to|\s+offered\s+to|\s+agreed\s+to|\s+volunteered\s+to|\s+can|\s+could"
     r"|\s+promis+ed\s+(?:me|us)\s+to|\s+proposed\s+to|\s+promise\s+to"  # "He promise to …"
@@ -701,7 +704,13 @@ _DEPARTMENTS = frozenset(
         "management leadership"
     )
 )
-_ORG_SUFFIXES = frozenset(_words("corp corporation inc ltd llc gmbh plc labs bank co"))
+_ORG_SUFFIXES = frozenset(
+    _words(
+        "corp corporation inc ltd llc gmbh plc labs bank co university college institute "
+        "logistics hospital foundation ventures capital partners holdings solutions "
+        "technologies consulting agency"
+    )
+)
 _PET_BEFORE = re.compile(r"\b(?:dog|puppy|cat|kitten|pet|horse)[ \t]+\Z", re.I)
 _LOWER_KIN = re.compile(  # "his gf sarah", "my co-supervisor dr. fenna bakker"
     r"(?:(?:his|her|their|my|our)[ \t]+)?(?:new[ \t]+|old[ \t]+|ex-?)?(?:gf|bf|girlfriend|boyfriend"
@@ -745,6 +754,7 @@ _SUBORDINATE_TAIL = re.compile(  # "send him the offer once she does": the promi
     r"|\s+before\s+(?:anything|anyone|everything|everyone)\s+\w+"
     # "..., which is a lifesaver", "..., though her VP needs to sign": a comment, not the action
     r"|,\s+(?:which|though|although|even\s+though|since|because)\b"
+    rf"|,\s+who{_A}s\s+|,?\s+otherwise\b"  # "…, Gerald Finch, who's looking for …"
     r"|\s+once\s+(?=(?:the|their|his|her|my|our)\b)"
     r"|\s+once\s+(?=[a-z]+\s+(?:is|are|was|were|has|have|come|comes)\b)"  # "once results are out"
     # "send me their ablations after the camera-ready deadline", "intro her to Kate before

@@ -545,18 +545,20 @@ class _PeopleFinder(_ReaderBase):
         such lines at least, each opening with a full name, so a heading is not a person."""
         found: list[tuple[str, int]] = []
         for m in _LINE_HEAD.finditer(self.text):
-            span = _scan_name(self.text, m.start("who"), m.end("who"), lower_ok=False)
-            raw = m.group("who").strip()
+            title = _TITLES.match(self.text, m.start("who"), m.end("who"))
+            at = title.end() if title else m.start("who")  # "• Dr. Elif Şahin – Hacettepe"
+            span = _scan_name(self.text, at, m.end("who"), lower_ok=False)
+            raw = self.text[at : m.end("who")].strip()
             words = raw.split()
             if (
-                span == (m.start("who"), m.start("who") + len(raw))
+                span == (at, at + len(raw))
                 and len(words) >= 2
                 and all(_is_cap(w) or w.casefold() in _PARTICLES for w in words)
                 and _is_cap(words[0])
                 and _is_cap(words[-1])
                 and not any(w.casefold() in _NOT_NAME for w in words)
             ):
-                found.append((raw, m.start("who")))
+                found.append((raw, at))
         bulleted = [  # "- stefan de vries (ing)" / "- wei zhang (alibaba cloud)": typed lower
             m
             for m in _BULLET_NAME_ORG.finditer(self.text)
