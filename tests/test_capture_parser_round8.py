@@ -448,3 +448,40 @@ def test_phrasings_from_dev19(text: str, expected: list[tuple[object, ...]]) -> 
 )
 def test_who_was_there_dev19(text: str, people: list[str]) -> None:
     assert list(read(text).people) == people
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # phone-typed: "+" between two things is one object; "sed he'd"; "tmrw am"
+            "lunch w raj (infosys). i send deck + pricing fri. sed he'd send me the nda tmrw am",
+            [("me", "Raj", "send deck + pricing", FRI), ("them", "Raj", "send me the nda", THU)],
+        ),
+        (  # "+" before a verb still starts the next action
+            "met ana ruiz. need to check w/ the client + get back to her by fri",
+            [("me", "Ana Ruiz", "check w/ the client + get back to her", FRI)],
+        ),
+        (  # a lower-case title and name; "helga gonna …"; "need 2 …"
+            "dentist dr. harpreet kaur says i need to book the cleaning by end of month. also "
+            "she'll email the xray tmrw",
+            [
+                ("me", "Harpreet Kaur", "book the cleaning", date(2026, 3, 31)),
+                ("them", "Harpreet Kaur", "email the xray", THU),
+            ],
+        ),
+        (  # "need 2 …"
+            "met w/ chen jing (alibaba) at mwc. need 2 send her our arch diagram asap",
+            [("me", "Chen Jing", "send her our arch diagram", None)],
+        ),
+        (  # "meet with X" opening a note (non-native), "say he will …"
+            "meet with Sven-Ole at the ferry terminal. say he will send me the contact of his "
+            "chef. i will send CV tomorow",
+            [
+                ("them", "Sven-Ole", "send me the contact of his chef", None),
+                ("me", "Sven-Ole", "send CV", THU),
+            ],
+        ),
+    ],
+)
+def test_phone_typed(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert promises(read(text)) == expected

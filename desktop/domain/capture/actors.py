@@ -297,7 +297,7 @@ class _ActorFinder(_ReaderBase):
                     pattern is _SUBJECTLESS
                     and re.match(
                         r"(?:have|has|will|want|plan|going|gonna|need|needs|agreed|offered"
-                        r"|undertook|committed|pledged|volunteered)\s+(?!to\b)",
+                        r"|undertook|committed|pledged|volunteered)\s+(?!to\b|2\s)",  # need 2
                         m.group(),
                         re.I,
                     )

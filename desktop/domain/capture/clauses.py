@@ -48,7 +48,7 @@ _SOMEONE_ELSE_ACTS = re.compile(  # "the boss wants it", "their security team ha
 
 _MODAL_THEN_PLUS = re.compile(  # my modal earlier in the sentence, no break since
     r"(?:\bi\s+(?:need\s+to|have\s+to|must|will|should|gotta|gonna)|\bi['\u2019]ll"
-    r"|^\W*(?:need\s+to|must|gotta|gonna|will))\s[^;:\n]*\Z",
+    r"|(?:^|(?<=[.!?]\s))\W*(?:need\s+to|need\s+2|must|gotta|gonna|will))\s[^;:\n]*\Z",
     re.I | re.M,
 )
 
@@ -209,7 +209,7 @@ class _ClauseCutter(_ReaderBase):
             # the list", "ravi's sending the photos"
             after = rest[low.end() :]
             if re.match(
-                rf"(?:\s+will|{_A}ll|\s+is\s+going\s+to|{_A}s\s+(?:gonna|going\s+to)"
+                rf"(?:\s+will|{_A}ll|\s+is\s+going\s+to|{_A}s\s+(?:gonna|going\s+to)|\s+gonna"
                 rf"|(?:{_A}s|\s+is)\s+(?:sending|bringing|sharing|hosting|introducing))\s",
                 after,
                 re.I,

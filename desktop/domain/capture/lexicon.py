@@ -74,7 +74,8 @@ _WEEKDAY_OR_MONTH = frozenset(
 
 _WITH = r"(?:with|w/|w|wi[\u2019']|wiht|wth)"
 _MEET = (
-    rf"(?:met(?:\s+up)?(?:\s+{_WITH})?|ran\s+into|bumped\s+into|caught\s+up\s+{_WITH}"
+    rf"(?:met(?:\s+up)?(?:\s+{_WITH})?|(?:(?<![\s\S])|(?<=\n)|(?<=\.\s))meet\s+with"
+    rf"|ran\s+into|bumped\s+into|caught\s+up\s+{_WITH}"
     r"|(?:sat|stood|roomed|seated|ended\s+up)\s+(?:next\s+to|beside|opposite|with|w/)"
     r"|next\s+to|beside|alongside"
     rf"|(?:chatted|chatting|talked|talking|(?<=\bi\s)talk|spoke|speaking|hung\s+out|hanging\s+out"
@@ -122,7 +123,9 @@ _SPLIT_RE = re.compile(
     r"(?:(?<=[.!?])\s+(?=\S)|;|\n+|\s+[-\u2013\u2014]+\s+|\u2014|(?<=\w)\s*:\s+(?=\S)"
     # "harriet wants case studies -> gonna send her the retail ones": the arrow leads on
     r"|\s+(?:->|\u2192|=>)\s+(?=(?:i\b|i['\u2019]ll|gonna|gotta|will|need|must|should|have\s+to))"
-    r"|^\s*[-*\u2022\u00b7>]+\s+|\s+\+\s+(?!(?:a|an|the|my|our|his|her|their|some|\d+)\s)|\s*[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF]"
+    r"|^\s*[-*\u2022\u00b7>]+\s+|\s+\+\s+(?=(?:i|i['\u2019]ll|she|he|they|we|also|then|get|send|email|call|ping|share|book|check"
+    r"|follow|ask|set|make|pay|bring|review|write|text|update|confirm|sign|order|chase|need|must"
+    r"|gonna|will)\b|(?-i:[A-Z]))|\s*[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF]"
     r"[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D]*\s*"
     # a checkbox opening a line: "[ ] send Aino the rubric", "- [x] paid Sanna back"
     r"|^\s*(?:[-*]\s*)?\[[ xX\u2713\u2714]?\]\s*)",
@@ -154,7 +157,7 @@ _SUBJ_PRONOUN = r"(?:she|he|they)"
 _PRESENT_PLAN = (  # a verb of handing something over, in the present: a plan when dated
     r"(?:send|email|share|book|forward|draft|prep|prepare|schedule|review|text|intro"
     r"|introduce|bring|call|ping|circulate|present|deliver|drop|return|give|sign|ship|post|pay"
-    r"|submit|confirm|finish)\b"
+    r"|submit|confirm|finish|transfer)\b"
 )
 _PRESENT_PLAN_S = re.compile(
     r"\s+(?=(?:sends|emails|shares|books|forwards|drafts|preps|prepares|schedules|reviews"
@@ -171,6 +174,7 @@ _ME_MODAL = (
     rf"i{_I_ADVERB}(?:{_A}ll|\s+will|\s+shall|\s+am\s+going\s+to|{_A}m\s+going\s+to|{_A}m\s+gonna"
     r"|\s+am\s+gonna|\s+gonna|\s+promis+ed\s+to|\s+offered\s+to|\s+agreed\s+to|\s+need\s+to"
     r"|\s+must\s+to|\s+need(?=\s+(?:confirm|send|call|check|ask|tell|email|write|prepare|book)\b)"
+    r"|\s+need\s+2|\s+compromised\s+to"  # "need 2 send her …", "I compromised to invite him"
     r"|\s+(?:undertook|committed|pledged|vowed|volunteered)\s+to"
     rf"|(?:{_A}ve|\s+have|{_A}d|\s+had)\s+(?:agreed|promised|offered|committed|volunteered|got)\s+to"
     rf"|(?:{_A}ve|\s+have)\s+gotta"
@@ -291,7 +295,7 @@ _ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
             r"|offered|agreed"
             r"|undertook|committed|pledged|volunteered|want|plan|remember|happy\s+to|glad\s+to"
             rf"|it{_A}?s\s+on\s+me\s+to"
-            r"|don[\u2019']t\s+forget)(?:\s+to)?\s+(?=\w)",
+            r"|don[\u2019']t\s+forget)(?:\s+to|\s+2(?=\s+[a-z]))?\s+(?=\w)",  # "need 2 send her"
             re.I,
         ),
         "promise",
@@ -357,7 +361,7 @@ _APPOSED_SUBJECT = re.compile(  # "His chief of staff, Layla, will", "Her boss M
 _NAME_TO = re.compile(r"\s+to\s+(?!(?:the|a|an|my|our|me|us|him|her|them|be)\b)(?=[a-z])")
 _NAME_LABEL = re.compile(rf"(?P<who>{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s*(?:\u2192|->|=>)\s*")
 _SAID_THEY = re.compile(
-    rf"(?:said|says|mentioned|confirmed)\s+(?:that\s+)?(?P<pro>she|he|they)"
+    rf"(?:said|says|sed|say|mentioned|confirmed)\s+(?:that\s+)?(?P<pro>she|he|they)"
     rf"(?:\s*{_A}d|d|\s+would|\s+will|\s*{_A}ll)\s+(?!not\b)",
     re.I,
 )

@@ -493,6 +493,13 @@ class _PeopleFinder(_ReaderBase):
             if m is None:
                 continue
             first, last = m.group("first"), m.group("last")
+            titled = re.search(
+                r"\b(?:dr|mr|mrs|ms|prof)\.?\s+\Z", t[max(0, m.start() - 6) : m.start()]
+            )
+            if titled and first not in _NOT_NAME and last not in _NOT_NAME:
+                index = next((i for i, (a, b) in enumerate(sentences) if a <= m.start() < b), 0)
+                self.add_person(f"{first} {last}", m.start("first"), index)  # "dr. harpreet kaur"
+                return
             if hinted_gender(first) is None or last in _NOT_NAME or last in _COMMON_NOUNS:
                 continue
             if m.start("first") > 0 and not _TYPED_NAME_LEAD.search(t, 0, m.start("first")):

@@ -106,7 +106,7 @@ _OPENER_ACTS = re.compile(  # 'Declan "Decko" Byrne is a pilot …': a full name
 )
 _TIME_OF_DAY = re.compile(
     r"\s(?:by|at|before|around|till|until)\s+(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|h)"
-    r"|noon|midday|lunchtime)(?=\W|\Z)",
+    r"|noon|midday|lunchtime)(?=\W|\Z)|\s(?:am|pm)\s*\Z",  # "… tmrw am"
     re.I,
 )
 _WHEN_WORDS = frozenset(
