@@ -469,6 +469,10 @@ def test_who_was_there_dev19(text: str, people: list[str]) -> None:
                 ("them", "Harpreet Kaur", "email the xray", THU),
             ],
         ),
+        (  # a title and a family name with a particle: the person met
+            "Lunch with Ulrike von Stein. I'll prepare a demo for Frau von Stein by Friday.",
+            [("me", "Ulrike von Stein", "prepare a demo for Frau von Stein", FRI)],
+        ),
         (  # "need 2 …"
             "met w/ chen jing (alibaba) at mwc. need 2 send her our arch diagram asap",
             [("me", "Chen Jing", "send her our arch diagram", None)],
