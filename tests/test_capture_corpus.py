@@ -125,6 +125,72 @@ BLIND_FLOORS = {
         "place": (0.9, 0.85),
         "organization": (0.78, 0.6),
     },
+    # the eighth round's blind sets: long notes with several people (dev12), a user base's
+    # mix (dev13, dev14, dev17), who owes what (dev15), when (dev16), phone-typed (dev18),
+    # and the round's first two blind tests once scored (dev19, dev20)
+    "dev12.json": {
+        "participants": (0.96, 0.81),
+        "promises": (0.85, 0.8),
+        "introductions": (0.75, 0.64),
+        "place": (0.87, 0.85),
+        "organization": (0.77, 0.51),
+    },
+    "dev13.json": {
+        "participants": (0.96, 0.94),
+        "promises": (0.96, 0.95),
+        "introductions": (0.85, 0.75),
+        "place": (0.87, 0.87),
+        "organization": (0.84, 0.84),
+    },
+    "dev14.json": {
+        "participants": (0.95, 0.91),
+        "promises": (0.91, 0.87),
+        "introductions": (0.98, 0.98),
+        "place": (0.98, 0.91),
+        "organization": (0.68, 0.52),
+    },
+    "dev15.json": {
+        "participants": (0.98, 0.95),
+        "promises": (0.94, 0.94),
+        "introductions": (0.98, 0.98),
+        "place": (0.93, 0.91),
+        "organization": (0.9, 0.72),
+    },
+    "dev16.json": {
+        "participants": (0.95, 0.93),
+        "promises": (0.93, 0.9),
+        "introductions": (0.78, 0.55),
+        "place": (0.95, 0.92),
+        "organization": (0.95, 0.87),
+    },
+    "dev17.json": {
+        "participants": (0.94, 0.81),
+        "promises": (0.92, 0.88),
+        "introductions": (0.86, 0.64),
+        "place": (0.91, 0.89),
+        "organization": (0.8, 0.71),
+    },
+    "dev18.json": {
+        "participants": (0.95, 0.93),
+        "promises": (0.89, 0.86),
+        "introductions": (0.98, 0.73),
+        "place": (0.9, 0.86),
+        "organization": (0.86, 0.6),
+    },
+    "dev19.json": {
+        "participants": (0.98, 0.91),
+        "promises": (0.88, 0.88),
+        "introductions": (0.81, 0.64),
+        "place": (0.88, 0.86),
+        "organization": (0.9, 0.67),
+    },
+    "dev20.json": {
+        "participants": (0.95, 0.83),
+        "promises": (0.91, 0.88),
+        "introductions": (0.98, 0.98),
+        "place": (0.91, 0.84),
+        "organization": (0.66, 0.57),
+    },
 }
 
 

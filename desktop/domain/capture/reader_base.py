@@ -293,8 +293,15 @@ class _ReaderBase:
             span = _scan_name(t, m.end(), len(t), lower_ok=False)
             who = self.lookup(t[span[0] : span[1]]) if span and span[0] == m.end() else None
             if who is not None:
-                male = m.group(1).casefold() in ("mr", "sir", "herr", "lord", "señor", "senor")
-                self.gender.setdefault(who, "m" if male else "f")
+                titled_male = m.group(1).casefold() in (
+                    "mr",
+                    "sir",
+                    "herr",
+                    "lord",
+                    "señor",
+                    "senor",
+                )
+                self.gender.setdefault(who, "m" if titled_male else "f")
         for m in _AND_HIS.finditer(t):  # "Daniel Okafor and his mentor Patricia Lim"
             named = _NAME_AT_END.search(t, max(0, m.start() - 40), m.start())
             who = self.lookup(named.group("who")) if named else None
