@@ -489,3 +489,41 @@ def test_who_was_there_dev19(text: str, people: list[str]) -> None:
 )
 def test_phone_typed(text: str, expected: list[tuple[object, ...]]) -> None:
     assert promises(read(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a weekday before a plural noun says which, not when
+            "Met Amara Obi. I need to ask our manager about Saturday clinics and get back to "
+            "her by Friday.",
+            [
+                (
+                    "me",
+                    "Amara Obi",
+                    "ask our manager about Saturday clinics and get back to her",
+                    FRI,
+                )
+            ],
+        ),
+        (  # "M." is a French title; ", happy to" is a comment
+            "Viewing with M. Luc Moreau. He'll email the lease by Friday. I'll look over his "
+            "plans by Friday, happy to.",
+            [
+                ("them", "Luc Moreau", "email the lease", FRI),
+                ("me", "Luc Moreau", "look over his plans", FRI),
+            ],
+        ),
+        (  # a place one ships to is no one; a name one sends to is
+            "Coffee with Hendrik Smit. I'll ship 2kg to Amsterdam by Friday and send the deck "
+            "to Tunde on Monday.",
+            [
+                ("me", "Hendrik Smit", "ship 2kg to Amsterdam", FRI),
+                ("me", "Tunde", "send the deck to Tunde", date(2026, 3, 16)),
+            ],
+        ),
+        ("Met Ana Ruiz. I'll see her on the Friday.", [("me", "Ana Ruiz", "see her", FRI)]),
+    ],
+)
+def test_phrasings_from_dev23_dev24(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert promises(read(text)) == expected

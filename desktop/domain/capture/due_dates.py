@@ -367,7 +367,11 @@ def english_due_rules(
 _OWNED_DAY = re.compile(
     r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\b", re.I
 )
-_POSSESSIVE_BEFORE = re.compile(r"\b(?:my|our|your|his|her|their)\s+\Z", re.I)
+_POSSESSIVE_BEFORE = re.compile(  # "my Tuesday shift", "about Saturday clinics", "the
+    # Thursday climbing group": a day that says which, before a noun
+    r"\b(?:my|our|your|his|her|their|about|the|those|these)\s+\Z",
+    re.I,
+)
 _NOUN_AFTER = re.compile(r"\s+(?!(?:and|or|at|by|to|for|if|so|but|then|too)\b)[a-z]{3,}\b")
 _NOT_A_DATE_BEFORE = re.compile(r"\b(?:a|an|every|each)\s+\Z", re.I)
 

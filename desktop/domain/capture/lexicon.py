@@ -33,7 +33,7 @@ _NOT_NAME = frozenset(
         "sadly thankfully weirdly oddly eventually originally personally meanwhile anyway "
         "btw turns whose whom two three four five six seven eight nine ten several few "
         "couple bunch lots loads dozen group crowd back present first second third lastly "
-        "afterwards afterward earlier "
+        "afterwards afterward earlier pt "
         # apps and products written in capitals mid-sentence ("a class WhatsApp and I …")
         "whatsapp pycharm youtube linkedin github gitlab paypal iphone ipad macbook "
         "javascript typescript tiktok chatgpt hubspot wechat facetime powerpoint sharepoint "
@@ -51,7 +51,7 @@ _TITLES = re.compile(  # one or more: "Herr Dr. Klaus Riedel", "A/Prof Daniel Wh
     r"|fr|sra|dra|cllr|coach|capt|captain|sgt|hon|judge|senator|rabbi|imam|pastor|father|sister"
     r"|brother|engr|eng|arch|atty|adv|councilmember|councilwoman|councilman|alderman|mayor"
     # Filipino kin honorifics ("Ate Joy Santos"), "Chief Emeka …", police ranks ("PC Owen …")
-    r"|ate|kuya|tita|tito|chief|pc|insp|inspector|constable|ot"
+    r"|ate|kuya|tita|tito|chief|pc|insp|inspector|constable|ot|m(?=\.)"  # "M. Moreau"
     r"|a/prof|(?:assoc|asst|associate|assistant)\.?\s+prof(?:essor)?)\.?\s+)+",
     re.I,
 )
@@ -777,6 +777,7 @@ _VAGUE_TAIL = re.compile(
     r"|when\s+i\s+can|if\s+i\s+can|too|lol|haha|ha|hehe|:\)|!+"
     r"|shame\s+on\s+me|my\s+bad|oops|ugh|sigh|done\s+deal|fingers\s+crossed|god\s+willing"
     r"|insha['\u2019]?allah|inshallah|hopefully|at\s+the\s+latest|instead"
+    r"|(?<=,\s)(?:happy\s+to|glad\s+to|no\s+bother)"
     r"|(?<=,\s)(?:no\s+problem|no\s+worries|no\s+more\s+excuses)"
     # "…, obviously will do", "…, will do the needful", "…, fair play to him", "…, legend"
     # (after a comma only: "send her a gold star" keeps its star)

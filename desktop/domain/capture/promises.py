@@ -9,6 +9,7 @@ from dataclasses import replace
 from datetime import date
 
 from desktop.domain.capture.due_dates import fallback_due, find_due
+from desktop.domain.capture.first_names import hinted_gender
 from desktop.domain.capture.intros import _IntroFinder
 from desktop.domain.capture.lexicon import (
     _A,
@@ -353,6 +354,19 @@ class _PromiseReader(_IntroFinder):
                 continue  # "the MoU", "PR", "Q4" name nobody
             if re.match(r"\s*\d", t[span[1] : span[1] + 3]):
                 continue  # "Year 10"
+            if (
+                " " not in raw.strip()
+                and (
+                    re.search(r"\b(?:from|in|at|near|via)\s+\Z", t[max(lo, at - 6) : at], re.I)
+                    or re.match(
+                        r"(?:ship|fly|move|travel|drive|post|deliver|courier)\b", t[lo:at], re.I
+                    )
+                )
+                and self.lookup(raw) is None
+                and hinted_gender(raw) is None
+                and not any(raw == n for _p, n in self.others)
+            ):
+                continue  # "ship 2kg to Amsterdam": a place; a person would be met or a name
             return self.name_of(raw)
         return owner_of
 
@@ -638,7 +652,7 @@ class _PromiseReader(_IntroFinder):
         if due is not None and lo <= due[1] and due[0] <= hi:
             a, b = max(lo, due[0]), min(hi, due[1])
             before = re.sub(
-                r"\s+(?:later|latest|at\s+the\s+latest|first\s+thing|for|on|at)$",
+                r"\s+(?:later|latest|at\s+the\s+latest|first\s+thing|for|on|at|on\s+the|by\s+the)$",
                 "",
                 t[lo:a].rstrip(),
                 flags=re.I,
