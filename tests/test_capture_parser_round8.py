@@ -527,3 +527,31 @@ def test_phone_typed(text: str, expected: list[tuple[object, ...]]) -> None:
 )
 def test_phrasings_from_dev23_dev24(text: str, expected: list[tuple[object, ...]]) -> None:
     assert promises(read(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        (  # an introduction of another day: the introducer was not there
+            "Video call with Mr. Ken Ito of Sony. Our mutual friend Yumi Sato introduced him to "
+            "me last month.",
+            ["Ken Ito"],
+        ),
+        (
+            "Drinks with Marc Leroy. Ines Duarte introduced him to me.",
+            ["Marc Leroy", "Ines Duarte"],
+        ),
+        (  # "Demo for …"; whom they will put me in touch with was not there
+            "Demo for Ingrid Holm (Equinor) went well. She'll put me in touch with Lars Berg.",
+            ["Ingrid Holm"],
+        ),
+        ("yo met this guy zhang hao at the bootcamp", ["Zhang Hao"]),
+        (  # a ministry is no one
+            "Mtg w/ Ministry of Digital Affairs:\n\u2022 Kadri Tamm \u2013 procurement\n\u2022 "
+            "Rasmus Kask \u2013 legal",
+            ["Kadri Tamm", "Rasmus Kask"],
+        ),
+    ],
+)
+def test_who_was_there_dev23_dev24(text: str, people: list[str]) -> None:
+    assert list(read(text).people) == people

@@ -18,6 +18,7 @@ from desktop.domain.capture.lexicon import (
     _INTRO_HINT,
     _INTRODUCED_TO_ME,
     _INTRODUCING_ME,
+    _LONG_AGO,
     _NAME_WORD,
     _NAME_WORD_B_RE,
     _NOT_NAME,
@@ -96,7 +97,11 @@ class _IntroFinder(_PeopleFinder):
                 for cand in _NAME_WORD_B_RE.finditer(before):
                     sub = _scan_name(t, s + cand.start(), s + len(before), lower_ok=False)
                     if sub and sub[1] == s + len(before):
-                        by = self.add_person(t[sub[0] : sub[1]], sub[0], index)
+                        by = (  # "Yumi Sato introduced him to me last month": not met today
+                            self.name_of(t[sub[0] : sub[1]])
+                            if _LONG_AGO.search(t, m.end(), e)
+                            else self.add_person(t[sub[0] : sub[1]], sub[0], index)
+                        )
                         break
                 person = self._who(m.group("x"), m.start("x"), index, exclude=by)
                 if by and person:

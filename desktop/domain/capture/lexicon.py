@@ -114,6 +114,7 @@ _MEET = (
     # "stuck in a long conversation with …"
     r"|on\s+my\s+(?:left|right)(?:\s+(?:was|sat))?\s*[,:]?"
     r"|came\s+(?:\w+\s+)?to\s+see|conversations?\s+with|pitch(?:ed)?\s+(?:to|for)"
+    r"|demo(?:ed|'d)?\s+(?:for|to)|presented\s+to"
     r"|(?:co-?)?(?:judges|guests|panell?ists|speakers|mentors|organi[sz]ers|hosts|others)"
     r"\s+(?:were|included))"
 )
@@ -705,7 +706,7 @@ _DEPARTMENTS = frozenset(
     _words(
         "legal hr product design engineering finance marketing sales ops operations it "
         "procurement compliance accounts accounting support recruiting recruitment security "
-        "management leadership"
+        "management leadership ministry"
     )
 )
 _ORG_SUFFIXES = frozenset(
@@ -785,5 +786,12 @@ _VAGUE_TAIL = re.compile(
     r"(?:\s+the\s+needful)?|fair\s+play\s+to\s+(?:her|him|them)|bless\s+(?:her|him|them)"
     r"|(?:what\s+an?\s+|absolute\s+)?(?:legend|star|gem|hero|champ|sweetheart))"
     r"|(?:very\s+|so\s+|really\s+)?(?:sweet|kind|nice|generous|good)\s+of\s+(?:her|him|them)))+\s*$",
+    re.I,
+)
+# "introduced him to me last month": on another day, so the introducer was not met today
+_LONG_AGO = re.compile(
+    r"\b(?:last\s+(?:week|month|year|spring|summer|autumn|fall|winter)|(?:a|two|three|four"
+    r"|few|several|\d+)\s+(?:weeks?|months?|years?)\s+ago|a\s+while\s+(?:ago|back)|back\s+in"
+    r"|years\s+ago)\b",
     re.I,
 )

@@ -17,6 +17,7 @@ from desktop.domain.capture.lexicon import (
     _KIN_OF,
     _LATE_FROM_RE,
     _LIST_SEP,
+    _LONG_AGO,
     _LOWER_KIN,
     _MEET_RE,
     _MORE_AFTER_ORG,
@@ -191,7 +192,8 @@ _CAPITAL_WORD = re.compile(r"(?-i:[A-Z])[\w'\-]")
 _MENTION_BEFORE = re.compile(  # a name after these is talked about, not someone there
     r"\b(?:to|about|of|for|by|via|from|introduce\s+(?:me|us)\s+to|ask|email|call|text|tell"
     r"|cc|like|than|mentioned|recommended|named|called|knows?|at|in|on|the"
-    r"|owns|runs|founded|co-?founded|manages|leads|heads|works|joined|left)\s+\Z"
+    r"|owns|runs|founded|co-?founded|manages|leads|heads|works|joined|left"
+    r"|in\s+touch\s+with|connect(?:\s+(?:me|us))?\s+with|introduce\s+(?:me|us)\s+to)\s+\Z"
     r"|['\u2019]s\s+\Z",
     re.I,
 )
@@ -662,9 +664,10 @@ class _PeopleFinder(_ReaderBase):
         if myself:  # "…: me, gemma holt (head of maths), raj bhatt": the writer lists self
             pos = myself.end()
         while True:
-            m = re.compile(r"[ \t]*(?:a\s+(?:guy|woman|man|lady)\s+(?:called|named)\s+)?").match(
-                t, pos, hi
-            )
+            m = re.compile(  # "a guy called …", "this guy zhang hao"
+                r"[ \t]*(?:(?:a|this|some)\s+(?:guy|girl|woman|man|lady|dude|chap|bloke|fella)\s+"
+                r"(?:(?:called|named)\s+)?)?"
+            ).match(t, pos, hi)
             pos = m.end() if m else pos
             from_org = _DESCRIBED_FROM.match(t, pos, hi)
             if from_org and found:  # "…, Sneha Kulkarni and one fresher from Infosys, Arjun"
@@ -996,7 +999,10 @@ class _PeopleFinder(_ReaderBase):
             and (
                 many
                 or org_follows
-                or re.match(r"\s+(?:and\s+i|&\s+i|reminded\s+me|introduced|intro)", rest, re.I)
+                or (
+                    re.match(r"\s+(?:and\s+i|&\s+i|reminded\s+me|introduced|intro)", rest, re.I)
+                    and not _LONG_AGO.search(rest)  # "Yumi Sato introduced him to me last
+                )  # month": an introduction of another day, not someone met today
             )
         ) or (
             (acts and re.match(r"\s+(?:and\s+i|&\s+i|reminded\s+me)\b", rest, re.I))
