@@ -555,3 +555,40 @@ def test_phrasings_from_dev23_dev24(text: str, expected: list[tuple[object, ...]
 )
 def test_who_was_there_dev23_dev24(text: str, people: list[str]) -> None:
     assert list(read(text).people) == people
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "Caught X after her talk"
+            "Caught Joana Silva from Farfetch after her talk \u2014 she'll send me the RFP "
+            "template by Friday.",
+            [("them", "Joana Silva", "send me the RFP template", FRI)],
+        ),
+        (  # someone's farewell: theirs, so they were there
+            "Karin Lund's farewell at Spotify HQ \u2014 promised to write her a recommendation "
+            "by Friday",
+            [("me", "Karin Lund", "write her a recommendation", FRI)],
+        ),
+        (  # "He has told he will …", "I've to …" (Indian, Irish English)
+            "Met Venkatesh Iyer sir from Infosys. He has told he will revert with the PO by "
+            "Monday. I've to share the GST certificate by Friday.",
+            [
+                ("them", "Venkatesh Iyer", "revert with the PO", date(2026, 3, 16)),
+                ("me", "Venkatesh Iyer", "share the GST certificate", FRI),
+            ],
+        ),
+        (  # "I make the offer until Friday" (non-native present, "until" as "by")
+            "Visit from Herr Klaus Zimmer of Bosch. I make the offer until Friday.",
+            [("me", "Klaus Zimmer", "make the offer", FRI)],
+        ),
+    ],
+)
+def test_phrasings_from_dev21(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert promises(read(text)) == expected
+
+
+def test_a_flight_to_a_city_is_no_plan() -> None:
+    assert list(read("during the flight to Abuja sat next to Olu Bello, nice chat").people) == [
+        "Olu Bello"
+    ]

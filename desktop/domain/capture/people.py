@@ -183,6 +183,11 @@ _TYPED_FULL_NAME = re.compile(
 _TYPED_NAME_LEAD = re.compile(
     r"(?:\A\s*|\b(?:quoted|name['\u2019]s|named|called|is|meet|met|saw)\s+)\Z", re.I
 )
+_HOSTED_EVENT = re.compile(
+    r"\s+(?:farewell|leaving\s+do|birthday|\d+(?:st|nd|rd|th)|wedding|party|retirement"
+    r"|(?:book\s+)?launch|housewarming|talk|keynote|viva|defen[cs]e|funeral|christening)\b",
+    re.I,
+)
 _PLAN_BEFORE = re.compile(
     rf"\b(?:i{_A}ll|will|need\s+to|going\s+to|gonna|should|must|have\s+to|plan\s+to|want\s+to"
     r"|hope\s+to|would\s+like\s+to|to\s+(?:meet|call|see|email|contact|reach))\b",
@@ -263,7 +268,7 @@ class _PeopleFinder(_ReaderBase):
                 if bare_with and not self._with_is_meeting(s, m.start()):
                     continue
                 if re.search(
-                    rf"\b(?:i{_A}ll|will|need\s+to|to|gonna|should|must|plan\s+to|{_A}d|would)"
+                    rf"\b(?:i{_A}ll|will|need\s+to|to(?!\s+(?-i:[A-Z]))|gonna|should|must|plan\s+to|{_A}d|would)"
                     r"\s+(?:\w+\s+){0,4}$",
                     _BACK_TO_BACK.sub(" ", t[s : m.start()]),
                     re.I,
@@ -476,8 +481,11 @@ class _PeopleFinder(_ReaderBase):
                     )
                 ):
                     continue
-                if re.match(r"['\u2019]s\b", t[span[1] : span[1] + 2]):
-                    continue  # "Ken Obi's partner": someone's, not someone met
+                if re.match(r"['\u2019]s\b", t[span[1] : span[1] + 2]) and not _HOSTED_EVENT.match(
+                    t, span[1] + 2, e
+                ):
+                    continue  # "Ken Obi's partner": someone's, not someone met (but "Karin
+                    # Andersson's farewell": hers, so she was there)
                 if _ABSENT.search(t, span[1], e):
                     continue
                 self.add_person(t[span[0] : span[1]], span[0], index)
