@@ -592,3 +592,29 @@ def test_a_flight_to_a_city_is_no_plan() -> None:
     assert list(read("during the flight to Abuja sat next to Olu Bello, nice chat").people) == [
         "Olu Bello"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        # honorifics of other languages, before or after the name, are not saved
+        ("Meeting in Ankara with Mehmet Yılmaz Bey from Aselsan.", ["Mehmet Yılmaz"]),
+        ("Call with Kim Min-jun \ud300\uc7a5 from Samsung.", ["Kim Min-jun"]),
+        ("Met Pan Krzysztof Nowak at the fair.", ["Krzysztof Nowak"]),
+        ("Met Mama Neema Kimaro at the women's group.", ["Neema Kimaro"]),
+    ],
+)
+def test_honorifics_of_other_languages(text: str, people: list[str]) -> None:
+    assert list(read(text).people) == people
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Met Ana Ruiz. I'll send her the draft, date to be defined.",
+        "Met Ana Ruiz. I'll send her the draft, by God's grace.",
+        "Met Ana Ruiz. I'll send her the draft, pole pole but sure.",
+    ],
+)
+def test_comments_after_the_action(text: str) -> None:
+    assert [c.description for c in read(text).commitments] == ["send her the draft"]

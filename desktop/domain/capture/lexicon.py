@@ -778,6 +778,8 @@ _VAGUE_TAIL = re.compile(
     r"|when\s+i\s+can|if\s+i\s+can|too|lol|haha|ha|hehe|:\)|!+"
     r"|shame\s+on\s+me|my\s+bad|oops|ugh|sigh|done\s+deal|fingers\s+crossed|god\s+willing"
     r"|insha['\u2019]?allah|inshallah|hopefully|at\s+the\s+latest|instead"
+    r"|by\s+god['\u2019]?s\s+grace|date\s+to\s+be\s+(?:defined|confirmed|fixed)|tbd|tbc"
+    r"|(?<=,\s)pole\s+pole(?:\s+but\s+sure)?"
     r"|(?<=,\s)(?:happy\s+to|glad\s+to|no\s+bother)"
     r"|(?<=,\s)(?:no\s+problem|no\s+worries|no\s+more\s+excuses)"
     # "…, obviously will do", "…, will do the needful", "…, fair play to him", "…, legend"

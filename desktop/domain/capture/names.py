@@ -22,6 +22,16 @@ from desktop.domain.capture.lexicon import (
 )
 from desktop.domain.capture.text import _clean_name, _is_caseless
 
+_HONORIFIC_WORDS_AFTER = re.compile(
+    r"\s+(?:bey|han[ıi]m|efendi|sahib|saheb|sahab|ji|ma['\u2019]am|sir|madam|팀장님?|부장님?|과장님?|님|씨"
+    r"|さん|様|先生)\s*\Z",
+    re.I,
+)
+_HONORIFIC_WORDS_BEFORE = re.compile(
+    r"\A\s*(?:pan|pani|lic\.?|licenciad[oa]|ing\.|eng\.|engr\.|mama|baba|ustaz|ustadh|hajj?i?)\s+(?=\S+\s+\S)",
+    re.I,
+)
+
 
 @functools.lru_cache(maxsize=1024)
 def tidy_name(raw: str) -> str:
@@ -32,6 +42,10 @@ def tidy_name(raw: str) -> str:
     clean = _clean_name(re.sub(r"[\"\u201c\u201d][^\"\u201c\u201d]*[\"\u201c\u201d]", " ", raw))
     clean = _clean_name(re.sub(r"(?<!\w)['\u2018][^'\u2018\u2019\s]+['\u2019](?!\w)", " ", clean))
     clean = HONORIFIC_SUFFIX_RE.sub("", clean)  # "Tanaka Yumi-san" is saved "Tanaka Yumi"
+    # "Mehmet Yılmaz Bey", "Kim Min-jun 팀장", "Pan Krzysztof …", "Mama Neema …", "Lic. Ana …":
+    # honorifics of other languages, before or after the name
+    clean = _HONORIFIC_WORDS_AFTER.sub("", clean)
+    clean = _HONORIFIC_WORDS_BEFORE.sub("", clean)
     name = HumanName(clean)
     lowered = clean == clean.lower()
     if lowered:
