@@ -191,6 +191,36 @@ BLIND_FLOORS = {
         "place": (0.91, 0.84),
         "organization": (0.66, 0.57),
     },
+    # the eighth round's later sets: a user base's mix (dev21), non-native writers (dev22),
+    # and its final blind tests once scored (dev23, dev24)
+    "dev21.json": {
+        "participants": (0.95, 0.92),
+        "promises": (0.93, 0.89),
+        "introductions": (0.98, 0.69),
+        "place": (0.93, 0.9),
+        "organization": (0.89, 0.86),
+    },
+    "dev22.json": {
+        "participants": (0.93, 0.86),
+        "promises": (0.93, 0.87),
+        "introductions": (0.73, 0.31),
+        "place": (0.75, 0.72),
+        "organization": (0.84, 0.57),
+    },
+    "dev23.json": {
+        "participants": (0.92, 0.93),
+        "promises": (0.92, 0.88),
+        "introductions": (0.85, 0.75),
+        "place": (0.89, 0.87),
+        "organization": (0.81, 0.81),
+    },
+    "dev24.json": {
+        "participants": (0.98, 0.95),
+        "promises": (0.96, 0.96),
+        "introductions": (0.98, 0.64),
+        "place": (0.95, 0.95),
+        "organization": (0.83, 0.68),
+    },
 }
 
 
