@@ -5,6 +5,7 @@ pronoun or a name stands for."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from desktop.domain.capture.first_names import hinted_gender
 from desktop.domain.capture.lexicon import (
@@ -379,6 +380,43 @@ class _PeopleFinder(_ReaderBase):
             if _IN_PERSON.search(rest):
                 self.add_person(m.group("name"), m.start("name"), index)
 
+    def _name_starts(self, s: int, e: int) -> Iterator[int]:
+        """Where a name may start in the sentence ``s``–``e``: a capital after a space or a
+        bracket, not inside a run of capitals ("the Bristol Food Co-op") unless the word
+        before is a title ("Mr Harjit Kaur")."""
+        t = self.text
+        for m in _CAPITAL_WORD.finditer(t, s, e):
+            if m.start() > s and t[m.start() - 1] not in " \t\n(\"'":
+                continue
+            before = t[max(s, m.start() - 30) : m.start()]
+            if re.search(r"(?-i:[A-Z])[\w'\-.]*\s+\Z", before) and not _TITLES.fullmatch(
+                before.split()[-1] + " "
+            ):
+                continue
+            yield m.start()
+
+    def _full_name_at(self, pos: int, hi: int) -> tuple[int, int] | None:
+        """The full name written at ``pos``, a title before it skipped ("Kwame Mensah", "Dr.
+        Ana de la Cruz"): two words or more, the first and last capitalised, each shaped like
+        a name and none a weekday or a function word."""
+        t = self.text
+        title = _TITLES.match(t, pos, hi)
+        at = title.end() if title else pos
+        span = _scan_name(t, at, hi, lower_ok=False)
+        if span is None or span[0] != at:
+            return None
+        words = t[span[0] : span[1]].split()
+        if len(words) < 2 or not (_is_cap(words[0]) and _is_cap(words[-1])):
+            return None
+        if any(
+            w.casefold() in _NOT_NAME
+            or w.casefold() in _WEEKDAY_OR_MONTH
+            or (_is_cap(w) and not _NAME_SHAPE.fullmatch(w))
+            for w in words
+        ):
+            return None
+        return span
+
     def _role_then_name_acts(self, sentences: list[tuple[int, int]]) -> None:
         """ "Ward sister Claire Whitfield asked me to bring …", "Our NUM Karen Walsh said she
         will approve …": a role, then a full name at the head of a sentence, who then does
@@ -389,16 +427,8 @@ class _PeopleFinder(_ReaderBase):
             lead = _ROLE_LEAD.match(t, head.end() if head else s, e)
             if lead is None:
                 continue
-            title = _TITLES.match(t, lead.end(), e)
-            at = title.end() if title else lead.end()
-            span = _scan_name(t, at, e, lower_ok=False)
-            if span is None or span[0] != at:
-                continue
-            words = t[span[0] : span[1]].split()
-            if len(words) < 2 or not all(
-                _NAME_SHAPE.fullmatch(w) and _is_cap(w) and w.casefold() not in _NOT_NAME
-                for w in words
-            ):
+            span = self._full_name_at(lead.end(), e)
+            if span is None:
                 continue
             rest = t[span[1] : e]
             if _IN_PERSON.search(rest):  # not "His CTO Eleni Georgiou will join next time"
@@ -410,29 +440,11 @@ class _PeopleFinder(_ReaderBase):
         anywhere in a sentence, then (past an apposition) what only someone there does."""
         t = self.text
         for index, (s, e) in enumerate(sentences):
-            for m in _CAPITAL_WORD.finditer(t, s, e):
-                if m.start() > s and t[m.start() - 1] not in " \t\n(\"'":
-                    continue
-                if re.search(r"(?-i:[A-Z])[\w'\-.]*\s+\Z", t[max(s, m.start() - 30) : m.start()]):
-                    continue  # inside a run of capitals: "the Bristol Food Co-op"
-                before = t[max(s, m.start() - 24) : m.start()]
-                if _MENTION_BEFORE.search(before):
+            for start in self._name_starts(s, e):
+                if _MENTION_BEFORE.search(t[max(s, start - 24) : start]):
                     continue  # "introduce me to Ana Ruiz, who showed …": a mention
-                title = _TITLES.match(t, m.start(), e)
-                at = title.end() if title else m.start()
-                span = _scan_name(t, at, e, lower_ok=False)
-                if span is None or span[0] != at:
-                    continue
-                words = t[span[0] : span[1]].split()
-                if len(words) < 2 or not all(
-                    _NAME_SHAPE.fullmatch(w)
-                    and w.casefold() not in _NOT_NAME
-                    and w.casefold() not in _WEEKDAY_OR_MONTH
-                    for w in words
-                    if _is_cap(w)
-                ):
-                    continue
-                if not (_is_cap(words[0]) and _is_cap(words[-1])):
+                span = self._full_name_at(start, e)
+                if span is None:
                     continue
                 after = _APPOSED_AFTER.match(t, span[1], e) or re.compile(
                     r"\s*\([^()\n]{1,40}\)|,\s*(?:[a-z][\w\-]*\s+){0,4}[a-z][\w\-]*,"
@@ -451,35 +463,13 @@ class _PeopleFinder(_ReaderBase):
             return
         t = self.text
         for index, (s, e) in enumerate(sentences):
-            for m in _CAPITAL_WORD.finditer(t, s, e):
-                if m.start() > s and t[m.start() - 1] not in " \t\n(\"'":
+            for start in self._name_starts(s, e):
+                if _MENTION_BEFORE.search(t[max(s, start - 24) : start]):
                     continue
-                before = t[max(s, m.start() - 30) : m.start()]
-                if re.search(r"(?-i:[A-Z])[\w'\-.]*\s+\Z", before) and not _TITLES.fullmatch(
-                    before.split()[-1] + " "
-                ):
-                    continue  # inside a run of capitals, unless after a title ("Mr Harjit")
-                if _MENTION_BEFORE.search(t[max(s, m.start() - 24) : m.start()]):
-                    continue
-                if _PLAN_BEFORE.search(t, s, m.start()):
+                if _PLAN_BEFORE.search(t, s, start):
                     continue  # "I'll set up a call with Carl Berg": someone to meet later
-                title = _TITLES.match(t, m.start(), e)
-                at = title.end() if title else m.start()
-                span = _scan_name(t, at, e, lower_ok=False)
-                if span is None or span[0] != at:
-                    continue
-                words = t[span[0] : span[1]].split()
-                if (
-                    len(words) < 2
-                    or not (_is_cap(words[0]) and _is_cap(words[-1]))
-                    or words[-1].casefold() in _ORG_SUFFIXES
-                    or any(
-                        w.casefold() in _NOT_NAME
-                        or w.casefold() in _WEEKDAY_OR_MONTH
-                        or (_is_cap(w) and not _NAME_SHAPE.fullmatch(w))
-                        for w in words
-                    )
-                ):
+                span = self._full_name_at(start, e)
+                if span is None or t[span[0] : span[1]].split()[-1].casefold() in _ORG_SUFFIXES:
                     continue
                 if re.match(r"['\u2019]s\b", t[span[1] : span[1] + 2]) and not _HOSTED_EVENT.match(
                     t, span[1] + 2, e
