@@ -456,8 +456,7 @@ class _ActorFinder(_ReaderBase):
         asked = _I_ASKED_THEM.match(t, pos, c.end)
         if asked is None:
             return None
-        end = re.compile(r"[.!?\n](?:\s|\Z)").search(t, asked.end())
-        answer = _THEY_AGREED.search(t, asked.end(), end.start() if end else len(t))
+        answer = _THEY_AGREED.search(t, asked.end(), self.sentence_end(asked.end()))
         nxt = clauses[i + 1] if i + 1 < len(clauses) else None
         if answer is None and nxt is not None and nxt.sentence == c.sentence + 1:
             answer = _THEY_AGREED.match(t, nxt.start, nxt.end)  # "… . He agreed."

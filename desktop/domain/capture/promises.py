@@ -427,8 +427,7 @@ class _PromiseReader(_IntroFinder):
         if at < 0 or at >= item.span[1]:
             return False
         after = at + len(item.description)
-        end = re.compile(r"[.!?\n](?:\s|\Z)").search(t, after)
-        return _CALLED_OFF.search(t, after, end.start() if end else len(t)) is not None
+        return _CALLED_OFF.search(t, after, self.sentence_end(after)) is not None
 
     def _retold_dates(self, out: list[ParsedCommitment]) -> list[ParsedCommitment]:
         """ "Oh — correction on the checklist, I actually told Marisol Thursday, not

@@ -60,6 +60,7 @@ _NAMED_ABSENT = re.compile(  # a name, maybe an apposition, then (checked) _ABSE
     r"(?P<who>(?-i:[A-Z])[\w'\-]+(?:[ \t]+(?-i:[A-Z])[\w'\-]+){0,2})"
     r"(?:[ \t]*,[^,;.\n]{1,40},|[ \t]*\([^()\n]{1,40}\))?[ \t]*,?[ \t]+(?=\w)"
 )
+_SENTENCE_END = re.compile(r"[.!?\n](?:\s|\Z)")
 _TITLE_TELLS_GENDER = re.compile(  # not "Sr." (Señor or Sister) nor "Dr"
     r"\b(mr|mrs|ms|miss|dame|lady|madam|mme|frau|sra|smt|sir|herr|lord|señor|senor|señora"
     r"|senora)\.?[ \t]+(?=(?-i:[A-Z]))",
@@ -598,6 +599,11 @@ class _ReaderBase:
             return None
         name = self.lookup(raw) or tidy_name(raw)
         return span[0], name
+
+    def sentence_end(self, pos: int) -> int:
+        """Where the sentence holding ``pos`` ends (its full stop, or the line's end)."""
+        end = _SENTENCE_END.search(self.text, pos)
+        return end.start() if end else len(self.text)
 
     def _same_sentence(self, lo: int, hi: int) -> bool:
         """Whether no sentence ends between ``lo`` and ``hi``."""
