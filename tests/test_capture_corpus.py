@@ -221,6 +221,21 @@ BLIND_FLOORS = {
         "place": (0.95, 0.95),
         "organization": (0.83, 0.68),
     },
+    # the eighth round's last blind tests once scored (heldout6, heldout7)
+    "dev25.json": {
+        "participants": (0.98, 0.96),
+        "promises": (0.96, 0.96),
+        "introductions": (0.98, 0.78),
+        "place": (0.93, 0.93),
+        "organization": (0.83, 0.66),
+    },
+    "dev26.json": {
+        "participants": (0.97, 0.93),
+        "promises": (0.93, 0.91),
+        "introductions": (0.98, 0.75),
+        "place": (0.88, 0.86),
+        "organization": (0.68, 0.68),
+    },
 }
 
 

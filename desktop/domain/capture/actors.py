@@ -498,6 +498,9 @@ class _ActorFinder(_ReaderBase):
         named = re.sub(r"\s*\([^()\n]*\)\s*\Z", "", t[prev.start : prev.end]).strip(
             " -*\u2022\u2192>"
         )
+        head, _comma, tail = named.partition(",")
+        if tail and self.lookup(head.strip()) is not None and self.lookup(tail.strip()) is None:
+            named = head.strip()  # "- Rahul Mehta, Datadog: will share …": the name, then where
         action = _ACTION_LABEL.match(named)
         if action is not None:  # "Action: Dev – send the DPIA template": Dev's item
             named = named[action.end() :]

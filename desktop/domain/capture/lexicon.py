@@ -74,7 +74,7 @@ _WEEKDAY_OR_MONTH = frozenset(
 
 _WITH = r"(?:with|w/|w|wi[\u2019']|wiht|wth)"
 _MEET = (
-    rf"(?:met(?:\s+up)?(?:\s+{_WITH})?|(?:(?<![\s\S])|(?<=\n)|(?<=\.\s))meet\s+with"
+    rf"(?:met(?:\s+up)?(?:\s+{_WITH})?(?:\s+(?-i:THE)(?=\s+(?-i:[A-Z])[a-z]))?|(?:(?<![\s\S])|(?<=\n)|(?<=\.\s))meet\s+with"
     rf"|ran\s+into|bumped\s+into|caught\s+up\s+{_WITH}|caught(?=\s+(?-i:[A-Z])\w+\s+(?-i:[A-Z]))"
     r"|(?:sat|stood|roomed|seated|ended\s+up)\s+(?:next\s+to|beside|opposite|with|w/)"
     r"|next\s+to|beside|alongside"
@@ -84,7 +84,12 @@ _MEET = (
     rf"\s+(?:(?:first|briefly|again|mostly|later|also|only|longest|long|at\s+length"
     r"|for\s+ages|for\s+hours|for\s+a\s+while|for\s+a\s+bit|a\s+lot)\s+)?"
     rf"(?:{_WITH}|to)"
-    r"|got\s+to\s+know|saw|thanked|visited|interviewed|screened|hosted|facetimed|skyped|phoned"
+    # "Told Miguel Ángel Torres I'd book the slot": someone told something face to face
+    rf"|(?:(?<![\s\S])|(?<=\n)|(?<=\.\s))told(?=\s+(?-i:[A-Z])\w+(?:\s+(?-i:[A-Z\u00c0-\u00de])\w+){{0,3}}\s+i(?:{_A}d|\s+would)\s)"
+    r"|got\s+to\s+know|saw|thanked|visited|interviewed|screened|hosted|facetimed|skyped|phoned|rang"
+    # "belayed for a guy called Oskar", "a woman named Ines"
+    r"|(?:(?<=\bfor\s)|(?<=\bmet\s)|(?<=\bbeside\s)|(?<=\bchatted\swith\s))(?:a|an|this|some)\s+(?:guy|girl|woman|man|lady|bloke|chap|fellow|lad|kid|dude|gentleman)"
+    r"\s+(?:called|named)"
     r"|cornered|collared|buttonholed|sat\s+between|(?:had|grabbed)\s+a\s+(?:quick\s+)?word\s+with"
     r"|(?:visit|call|email|message)\s+from|showed\s+(?:[\w']+\s+){1,4}?to"
     r"|(?:lunch|coffee|coffe|dinner|drinks|breakfast|brunch|beers?|tea|call|phone\s+call"
@@ -103,7 +108,8 @@ _MEET = (
     r"(?:met|remember|talked\s+to|spoke\s+to|follow\s+up\s+with)\s*:"
     r"|(?:our|my|the)\s+(?:team|table|group|panel|pod)\s+(?:had|was|were|included)"
     r"|(?:lunch|coffee|dinner|drinks|breakfast|call|zoom|meeting|chat|1:1)"
-    r"(?:\s+(?:at|during|after|in)\s+[^:\n]{1,40}?)?\s*:"  # "Dinner during ASCO:"
+    # "Dinner during ASCO:", "Teams call, Nordea:"
+    r"(?:\s+(?:at|during|after|in)\s+[^:\n]{1,40}?|\s*,\s*[^:\n,.]{1,30}?)?\s*:"
     # "lunch - marta sokolova (wise) + …", "there was the new boyfriend of my aunt, Massimo …"
     r"|(?<![\w-])(?:lunch|coffee|dinner|drinks|breakfast|call|zoom|meeting|mtg|chat)"
     r"(?=\s+[-\u2013\u2014]\s)\s+[-\u2013\u2014]"
@@ -180,7 +186,7 @@ _ME_MODAL = (
     rf"|(?:{_A}ve|\s+have|{_A}d|\s+had)\s+(?:agreed|promised|offered|committed|volunteered|got)\s+to"
     rf"|(?:{_A}ve|\s+have)\s+gotta|{_A}ve\s+to"  # "I've to send him …" (Irish, Indian)
     rf"|\s+gotta|(?:{_A}m|\s+am)\s+(?:happy|glad)\s+to"
-    rf"|\s+have\s+to|\s+must|\s+should|\s+shoud|\s+shud|\s+shld|\s+can|\s+could|\s+want\s+to|\s+plan\s+to|\s+said\s+i\s*(?:{_A}d|would|will|{_A}ll))"
+    rf"|\s+have\s+to|\s+hav\s+to|\s+hafta|\s+must|\s+should|\s+shoud|\s+shud|\s+shld|\s+can|\s+could|\s+want\s+to|\s+plan\s+to|\s+said\s+i\s*(?:{_A}d|would|will|{_A}ll))"
 )
 _THEM_MODAL = (
     rf"(?:{_A}ll|\s+will|\s+wil|\s+shall|{_A}s\s+going\s+to|\s+is\s+going\s+to|{_A}s\s+gonna|{_A}s\s+gona"
@@ -236,7 +242,7 @@ _ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
             r"(?:told|promised|assured|reassured|said|agreed"
             r"|decided|let)\s+"
             rf"(?:(?:(?:prof|dr|mr|mrs|ms)\.?\s+)?"
-            rf"(?P<obj>him|her|them|{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s+)?(?:know\s+)?"
+            rf"(?P<obj>him|her|them|{_NAME_WORD}(?:\s+{_NAME_WORD})?(?:\s+(?-i:[A-Z\u00c0-\u00de])[\w\-']+)?)\s+)?(?:know\s+)?"
             r"(?:that\s+)?"
             rf"(?:i|we)(?:\s*{_A}d|d|\s+would|\s+will|\s*{_A}ll|\s+could|\s+can)\s+(?!not\b)",
             re.I,

@@ -133,7 +133,8 @@ def _split_sentences(text: str, rules: LanguageRules) -> list[tuple[int, int]]:
                 j -= 1
             word = text[j : m.start()]
             month = word.casefold() in rules.months and not re.match(r"\s*\d", text[m.end() :])
-            if len(word) == 1 or (word.casefold() in rules.sentence_abbreviations and not month):
+            initial = len(word) == 1 and text[j - 1 : j] not in ("'", "\u2019")  # not "Marco's."
+            if initial or (word.casefold() in rules.sentence_abbreviations and not month):
                 continue  # "Dr. Ruiz", "Jan. 5"; but "... carla & jun. mike will ..." ends one
         add(start, m.start() if mark[:1] in _LINE_BREAKS and mark else m.end())
         start = m.end()

@@ -63,13 +63,52 @@ _SEQUENCE_LEAD = re.compile(  # a narrative walking through the people met, one 
     re.I,
 )
 _LINE_HEAD = re.compile(  # a line opening with a name and a dash: "- Femke de Vries – ..."
-    r"^[ \t]*(?:[-*\u2022][ \t]+|\d+[.)][ \t]+)?(?P<who>[^\W\d_][^\n\u2013\u2014:()]*?)"
-    r"(?:[ \t]*\([^()\n]*\))?[ \t]*(?:[\u2013\u2014]|[ \t]-[ \t]|:[ \t])",
+    r"^[ \t]*(?:[-*\u2022][ \t]+|\d+[.)][ \t]+)?(?P<who>[^\W\d_][^\n\u2013\u2014:(),]*?)"
+    r"(?:[ \t]*\([^()\n]*\))?"
+    # "- Sophie Lambert, Cargill - …", "- Björn from DeLaval, no business really"
+    r"(?:[ \t]*,[ \t]*(?P<org>(?-i:[A-Z])[\w&.'\-]*(?:[ \t]+(?-i:[A-Z])[\w&.'\-]*){0,2})"
+    r"(?=[ \t]*(?:[\u2013\u2014:]|[ \t]-[ \t]))"
+    r"|[ \t]+(?:from|at|@)[ \t]+"
+    r"(?P<from>(?-i:[A-Z])[\w&.'\-]*(?:[ \t]+(?-i:[A-Z])[\w&.'\-]*){0,2})(?=[ \t]*,))?"
+    r"[ \t]*(?:[\u2013\u2014]|[ \t]-[ \t]|:[ \t]|,[ \t])",
     re.M,
 )
 
 
 _NAMES_GO_ON = re.compile(r"(?-i:[A-Z])[\w'\-]+\s+(?-i:[A-Z])[\w'\-]+\s+(?:and|&|\+)\s+(?-i:[A-Z])")
+_COUPLE_AFTER = re.compile(  # " and Sunita Kapoor," / " & Ana Berg." the list's end
+    r"[ \t]+(?:and|&)[ \t]+(?P<first>(?-i:[A-Z])[\w\-]+)[ \t]+(?P<last>(?-i:[A-Z])[\w\-']+)"
+    r"(?![ \t]+(?-i:[A-Z]))(?![ \t]*(?:,[ \t]*(?-i:[A-Z])|\band\b))"
+)
+_RELATION_LEAD = re.compile(  # "His nurse ", "Marco's wife ", "our waiter ": whose, then a role
+    r"(?:(?i:his|her|their|our|my|the)|(?-i:[A-Z])[\w\-]+['\u2019]s)[ \t]+"
+    r"(?:[a-z][\w\-]*[ \t]+){1,2}(?=(?-i:[A-Z]))"
+)
+_FIRST_NAME_ALONE = re.compile(
+    r"(?P<name>(?-i:[A-Z])[a-z][\w\-]*)(?![\w\-'\u2019])(?![ \t]+(?-i:[A-Z]))"
+)
+_KIND_TO_ME = re.compile(  # "was very nice", "was lovely": how someone there came across
+    r"[ \t]*,?[ \t]+(?:was|were)[ \t]+(?:(?:very|so|really|super|incredibly|extremely|such)[ \t]+)?"
+    r"(?:nice|lovely|kind|friendly|helpful|sweet|charming|warm|welcoming|funny|reassuring"
+    r"|patient|generous|gracious|attentive|chatty|a\s+sweetheart|a\s+delight)\b",
+    re.I,
+)
+_ORG_HEADS_LIST = re.compile(  # "w/ Unilever: Margot Lefèvre", "with Northwind — Kateryna …"
+    r"[ \t]*(?::|[\u2013\u2014]|[ \t]-)[ \t]*(?=(?-i:[A-Z])[\w\-']+[ \t]+(?-i:[A-Z]))"
+)
+_LOWER_ROLE_LEAD = re.compile(r"[ \t]*([a-z][a-z\-]+)[ \t]+(?=[a-z][\w'\-]+[ \t]+[a-z])")
+_TEXTED_AND = re.compile(r"[ \t]+n[ \t]+(?=[a-z])")
+_GATHERING_ENDS = re.compile(  # "Book club at Harriet's." / "… at Harriet's last night"
+    r"[ \t]*(?:[.,;:!\n\u2013\u2014(]|-[ \t]|\Z|(?:for|on|with|in|last|tonight|yesterday|today"
+    r"|this|after|before|again)\b)",
+    re.I,
+)
+_SHE_PROMISES = re.compile(
+    r"(she|he)(?:['\u2019]ll|\s+will|\s+(?:offered|promised|agreed|volunteered)\s+to"
+    r"|\s+said\s+(?:she|he)(?:['\u2019]d|\s+would)|\s+asked\s+me|\s+wants\s+me)\b",
+    re.I,
+)
+_LINE_ITEM_END = re.compile(r"[ \t]*(?::|[\u2013\u2014]|-[ \t]|\n|\Z)")
 _COMMON_NOUNS = frozenset(
     _words("work life home family school uni college gym things stuff nothing everything")
 )
@@ -313,6 +352,8 @@ class _PeopleFinder(_ReaderBase):
         self._relative_in_person(sentences)
         self._role_then_name_acts(sentences)
         self._named_then_present(sentences)
+        self._first_name_then_present(sentences)
+        self._subject_then_she_promises(sentences)
         self._hosts(sentences)
         for m in _LOWER_CAME.finditer(t):  # "…, ben joined late": a contact typed lower
             name = self.lookup(m.group(1))
@@ -450,8 +491,61 @@ class _PeopleFinder(_ReaderBase):
                     r"\s*\([^()\n]{1,40}\)|,\s*(?:[a-z][\w\-]*\s+){0,4}[a-z][\w\-]*,"
                 ).match(t, span[1], e)
                 rest_at = after.end() if after else span[1]
-                if _PRESENT_VERB.match(t, rest_at, e) or _NARRATED_THERE.match(t, rest_at, e):
+                if (
+                    _PRESENT_VERB.match(t, rest_at, e)
+                    or _NARRATED_THERE.match(t, rest_at, e)
+                    or _KIND_TO_ME.match(t, rest_at, e)
+                ):
                     self.add_person(t[span[0] : span[1]], span[0], index)
+
+    def _subject_then_she_promises(self, sentences: list[tuple[int, int]]) -> None:
+        """ "New member Esperanza Villanueva-Cruz teaches Spanish lit at Columbia! She'll
+        lend me her copy": a full name heading a sentence, the only one in it, and the next
+        sentence opens with that "she" or "he" promising or asking something of the writer
+        (a role may come before the name)."""
+        t = self.text
+        for index, (s, e) in enumerate(sentences[:-1]):
+            head = _SENTENCE_HEAD.match(t, s, e)
+            at = head.end() if head else s
+            if _MEET_RE.match(t, at, e):
+                continue  # "Interviewed Councillor Moana Tupou": the meeting rules' case
+            lead = _ROLE_LEAD.match(t, at, e)
+            span = self._full_name_at(lead.end() if lead else at, e)
+            if span is None or not re.match(r"[ \t]+(?-i:[a-z])", t[span[1] : e]):
+                continue
+            if any(self._full_name_at(p, e) for p in self._name_starts(span[1], e)):
+                continue  # "Ana Ruiz met Ben Ode …": whose "she" is unclear
+            nxt = _SHE_PROMISES.match(t, *sentences[index + 1])
+            if nxt is None:
+                continue
+            raw = t[span[0] : span[1]]
+            hint = hinted_gender(raw.split()[0].casefold())
+            if hint and hint != ("f" if nxt.group(1).casefold() == "she" else "m"):
+                continue
+            self.add_person(raw, span[0], index)
+
+    def _first_name_then_present(self, sentences: list[tuple[int, int]]) -> None:
+        """ "His nurse Reem was very nice", "Marco's wife Giulia cooked", "Debbie was
+        lovely, gave me her direct line": a first name alone heading a sentence (a role or
+        someone's relation may come before it), then what only someone there does or is."""
+        t = self.text
+        for index, (s, e) in enumerate(sentences):
+            head = _SENTENCE_HEAD.match(t, s, e)
+            at = head.end() if head else s
+            lead = _RELATION_LEAD.match(t, at, e)
+            at = lead.end() if lead else at
+            word = _FIRST_NAME_ALONE.match(t, at, e)
+            if word is None:
+                continue
+            name = word.group("name")
+            if name.casefold() in _NOT_NAME or hinted_gender(name.casefold()) is None:
+                continue
+            if (
+                _PRESENT_VERB.match(t, word.end(), e)
+                or _NARRATED_THERE.match(t, word.end(), e)
+                or _KIND_TO_ME.match(t, word.end(), e)
+            ):
+                self.add_person(self.lookup(name) or name, word.start("name"), index)
 
     def only_name_written(self, sentences: list[tuple[int, int]]) -> None:
         """When no rule found anyone met, the first full name the note writes that nothing
@@ -522,9 +616,14 @@ class _PeopleFinder(_ReaderBase):
                     continue
                 if len(words) == 1:
                     fuller = self._written_in_full(raw)
-                    if len(fuller) != 1:
-                        continue
-                    raw = fuller.pop()
+                    if len(fuller) == 1:
+                        raw = fuller.pop()
+                    elif (
+                        fuller
+                        or not (m.group("home") or _GATHERING_ENDS.match(t, m.end(), e))
+                        or not self._named_again(raw, m.end())
+                    ):  # not "look at Mia's ankle"
+                        continue  # "Book club at Harriet's. … I promised Harriet …": her
                 elif not m.group("home"):
                     continue
                 self.add_person(raw, m.start("who"), index)
@@ -534,6 +633,14 @@ class _PeopleFinder(_ReaderBase):
                     raw = t[span[0] : span[1]]
                     if not any(w.casefold() in _NOT_NAME for w in raw.split()):
                         self.add_person(raw, span[0], index)
+
+    def _named_again(self, first: str, after: int) -> bool:
+        """Whether a first name (one the name table knows) comes back later in the note as
+        someone, not as a shop's name ("at Nando's" is not followed by "Nando said")."""
+        if hinted_gender(first.casefold()) is None:
+            return False
+        again = re.compile(rf"\b{re.escape(first)}\b(?!['\u2019]s)")
+        return again.search(self.text, after) is not None
 
     def _group_org(self, group: str) -> str:
         """The organization a group is named after: "the Shopify folks", "the sales team
@@ -550,13 +657,15 @@ class _PeopleFinder(_ReaderBase):
         """Notes of a fair or a round of calls, one line per person:
         "Femke de Vries – ML masters, wants Amsterdam" / "Joost van den Berg – PhD". Two
         such lines at least, each opening with a full name, so a heading is not a person."""
-        found: list[tuple[str, int]] = []
+        found: list[tuple[str, int, str]] = []
+        firsts: list[tuple[str, int, str]] = []  # "- Björn from DeLaval, …": a first name
         for m in _LINE_HEAD.finditer(self.text):
             title = _TITLES.match(self.text, m.start("who"), m.end("who"))
             at = title.end() if title else m.start("who")  # "• Dr. Elif Şahin – Hacettepe"
             span = _scan_name(self.text, at, m.end("who"), lower_ok=False)
             raw = self.text[at : m.end("who")].strip()
             words = raw.split()
+            org = m.group("org") or m.group("from") or ""
             if (
                 span == (at, at + len(raw))
                 and len(words) >= 2
@@ -565,7 +674,15 @@ class _PeopleFinder(_ReaderBase):
                 and _is_cap(words[-1])
                 and not any(w.casefold() in _NOT_NAME for w in words)
             ):
-                found.append((raw, at))
+                found.append((raw, at, org))
+            elif (
+                len(words) == 1
+                and m.group("from")
+                and m.group("who") == raw
+                and _is_cap(raw)
+                and hinted_gender(raw.casefold()) is not None
+            ):
+                firsts.append((raw, at, org))
         bulleted = [  # "- stefan de vries (ing)" / "- wei zhang (alibaba cloud)": typed lower
             m
             for m in _BULLET_NAME_ORG.finditer(self.text)
@@ -578,9 +695,11 @@ class _PeopleFinder(_ReaderBase):
                 self.orgs.setdefault(name, self.org_phrase(m.group("org"), as_typed=True))
         if len(found) < 2:
             return
-        for raw, at in found:
+        for raw, at, org in found + firsts:
             index = next((i for i, (a, b) in enumerate(sentences) if a <= at < b), 0)
-            self.add_person(raw, at, index)
+            name = self.add_person(raw, at, index)
+            if org and self.org_phrase(org):
+                self.orgs.setdefault(name, self.org_phrase(org))
 
     def _described_then_named(self, pos: int, hi: int, sentence: int) -> None:
         """ "Sat next to a lovely woman on the train — Margaret Ellis, retired head": the
@@ -658,6 +777,7 @@ class _PeopleFinder(_ReaderBase):
         list_at = pos
         typed_lower = False
         owner_org = ""  # "Acme's CTO, Dana White": the next name works there
+        list_org = ""  # "w/ Unilever: Margot …, Pieter …": every name works there
         myself = _MYSELF_FIRST.match(t, pos, hi)
         if myself:  # "…: me, gemma holt (head of maths), raj bhatt": the writer lists self
             pos = myself.end()
@@ -676,6 +796,9 @@ class _PeopleFinder(_ReaderBase):
             else:
                 pos, apposed = _skip_descriptor(t, pos, hi)
             low = (lower_ok or apposed) and (not found or typed_lower)
+            role = _LOWER_ROLE_LEAD.match(t, pos, hi) if low else None
+            if role and role.group(1) in _ROLE_WORDS:  # "w/ accountant siobhan ní bhriain"
+                pos = role.end()
             kin = _LOWER_KIN.match(t, pos, hi) if low else None
             span = _scan_name(t, pos, hi, lower_ok=low) if kin is None else None
             if kin:  # typed in lower case, "tom and his gf sarah": the name after the kin
@@ -685,6 +808,10 @@ class _PeopleFinder(_ReaderBase):
             if not found:
                 typed_lower = t[span[0] : span[1]].islower()
             raw = t[span[0] : span[1]]
+            texted_and = _TEXTED_AND.search(raw) if raw.islower() else None
+            if texted_and:  # "mtg w/ ravi n shreya": "n" typed for "and"
+                span = (span[0], span[0] + texted_and.start())
+                raw = t[span[0] : span[1]]
             if raw.casefold() in _WEEKDAY_OR_MONTH or re.fullmatch(r"(?:the|a|an)\b.*", raw, re.I):
                 break
             if (
@@ -753,10 +880,31 @@ class _PeopleFinder(_ReaderBase):
                 and full.group("full").casefold().startswith(raw.strip()[:3].casefold())
             ):  # "Dani (Daniela Ferreira-Lopes)": the name in brackets is the full one
                 raw, span = full.group("full"), (full.start("full"), full.end())
+            heading = _ORG_HEADS_LIST.match(t, span[1], hi) if not found else None
+            if (
+                heading
+                and hinted_gender(raw.split()[0].casefold()) is None
+                and self.lookup(raw) is None
+            ):  # "Steering committee w/ Unilever: Margot Lefèvre, …": the names' employer
+                list_org, pos = self.org_phrase(raw), heading.end()
+                continue
+            if (
+                found
+                and " " not in raw
+                and t[: span[0]].rstrip(" \t").endswith(",")
+                and _LINE_ITEM_END.match(t, span[1])
+                and hinted_gender(raw.casefold()) is None
+                and self.lookup(raw) is None
+            ):  # "- Rahul Mehta, Datadog: will share …": where he works, not another person
+                self.orgs.setdefault(found[-1], self.org_phrase(raw))
+                break
+            raw = raw if found else self._shared_surname(raw, span[1], hi)
             name = self.add_person(raw, list_at if found else span[0], sentence, at=span[0])
             if owner_org:
                 self.orgs.setdefault(name, owner_org)
                 owner_org = ""
+            if list_org:
+                self.orgs.setdefault(name, list_org)
             title = _GENDERED_TITLE.search(t, max(0, span[0] - 8), span[0])
             if title:  # "Mrs Okafor", "Dame Fiona Carruthers", "Frau Becker" are a "she"
                 male = title.group(1).casefold() in _MALE_TITLES
@@ -830,7 +978,9 @@ class _PeopleFinder(_ReaderBase):
                 pos = group.end()
                 continue
             sep = re.compile(  # "…, and to Lerato Dlamini": a list of people talked to
-                r"[ \t]*(?:,[ \t]*(?:(?:and|plus)[ \t]+)?|[ \t]+(?:and|&|\+|plus)[ \t]+|&)[ \t]*"
+                r"[ \t]*(?:,[ \t]*(?:(?:and|plus)[ \t]+)?|[ \t]+(?:and|&|\+|plus)[ \t]+|&"
+                + (r"|[ \t]+n[ \t]+" if typed_lower else "")
+                + r")[ \t]*"
                 r"(?:(?:to|with)[ \t]+(?=(?-i:[A-Z])))?",
                 re.I,
             ).match(t, pos, hi)
@@ -845,6 +995,18 @@ class _PeopleFinder(_ReaderBase):
                 continue
             pos = sep.end()
         return found
+
+    def _shared_surname(self, raw: str, end: int, hi: int) -> str:
+        """ "Raj and Sunita Kapoor", "Tom & Ana Berg": a couple named once, the family name
+        written after the second first name only; a known contact keeps their own name."""
+        if " " in raw or not _is_cap(raw) or hinted_gender(raw.casefold()) is None:
+            return raw
+        if self.lookup(raw) is not None:
+            return raw
+        pair = _COUPLE_AFTER.match(self.text, end, hi)
+        if pair is None or hinted_gender(pair.group("first").casefold()) is None:
+            return raw
+        return f"{raw} {pair.group('last')}"
 
     @staticmethod
     def _org_title(phrase: str) -> bool:
@@ -993,7 +1155,7 @@ class _PeopleFinder(_ReaderBase):
         acts = _SUBJECT_ACTS.match(rest) is not None
         org_follows = _ORG_AFTER_NAME.match(rest) is not None
         if (
-            " " in raw
+            (" " in raw or self._shared_surname(raw, span[1], e) != raw)
             and (
                 many
                 or org_follows

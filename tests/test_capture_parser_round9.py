@@ -1,0 +1,146 @@
+"""The ninth round's phrasing families (issue #12): the classes the eighth round's final
+blind sets (heldout6 and heldout7, now dev25 and dev26) still showed once scored.
+
+Fresh notes, none of them in the corpus: each family is written here in other words than
+the note that showed it, so a rule that only fits that note fails by name.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from desktop.domain.capture.parser import _split_sentences
+from desktop.domain.capture.rules import rules_for
+from tests.capture_notes import FRI, MON, THU, promises, read
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        (  # "rang" is a call, typed in lower case too
+            "rang olu bakare about the van. he'll drop the keys off fri",
+            ["Olu Bakare"],
+        ),
+        (  # "met THE …": a star struck writer's capitals are no part of the name
+            "omg met THE Priya Raman at the launch, she'll look at my reel",
+            ["Priya Raman"],
+        ),
+        (  # someone described as "a guy called …" after the activity
+            "Spotted for a woman named Keiko at the bouldering wall, great technique.",
+            ["Keiko"],
+        ),
+        (  # … but not when they are only talked about
+            "Lunch with Ana Ruiz. Her old boss, a guy called Piet Smit, might invest.",
+            ["Ana Ruiz"],
+        ),
+        (  # a couple named once, the family name after the second first name
+            "Drinks next door — Tom and Clara Whitfield, just moved in from Leeds.",
+            ["Tom Whitfield", "Clara Whitfield"],
+        ),
+        (  # … but not in a longer list where the first has their own surname
+            "Dinner with Ola Berg, Tim and Eva Lund.",
+            ["Ola Berg", "Tim", "Eva Lund"],
+        ),
+        (  # a first name after a relation who was nice to me was there
+            "Took Dad to the eye clinic. The receptionist Moira was so kind, found us a "
+            "wheelchair.",
+            ["Moira"],
+        ),
+        (  # someone's wife who cooked at the dinner was there
+            "Supper at Pavel's. Pavel's wife Irena cooked pierogi.",
+            ["Irena"],
+        ),
+        (  # … and "Marco's." ends a sentence (the "s" is no initial)
+            "Supper at Pavel's. His wife Irena cooked pierogi.",
+            ["Irena"],
+        ),
+        (  # whoever hosted, named again later, was there
+            "Quiz night at Siobhan's. Siobhan said she'd text me the answers.",
+            ["Siobhan"],
+        ),
+        (  # … but a shop's name is no one, nor someone whose ankle is looked at
+            "Lunch at Nando's with Ana Ruiz. She offered to look at Mia's ankle, "
+            "I said I'd bring Mia by.",
+            ["Ana Ruiz"],
+        ),
+        (  # "Told X I'd …": told face to face, a three-word name with an accent
+            "Choir rehearsal. Told José Ángel Ruiz I'd print the scores.",
+            ["José Ángel Ruiz"],
+        ),
+        (  # a call heading with the employer before the colon, "+" between the names
+            "Zoom, Vattenfall: Ingrid Sjöberg + Nils Ekdahl.",
+            ["Ingrid Sjöberg", "Nils Ekdahl"],
+        ),
+        (  # the employer between "w/" and the colon is no one
+            "Kick-off w/ Siemens: Lukas Brandt, Mei Chen. Lukas signed off the plan.",
+            ["Lukas Brandt", "Mei Chen"],
+        ),
+        (  # one line per person with the employer after a comma, and a first name "from"
+            "Stand visits:\n- Ruth Adler, Philips - wants a quote\n"
+            "- Goran Petrovic (ABB) - no need\n- Mateo from Bosch, just swapped cards",
+            ["Ruth Adler", "Goran Petrovic", "Mateo"],
+        ),
+        (  # typed in lower case: a role before the name, "n" for "and"
+            "catch up w/ lawyer maeve o'connor, then mtg w/ ravi n priya frm tcs",
+            ["Maeve O'Connor", "Ravi", "Priya"],
+        ),
+        (  # the head of a sentence, then "she'll …" to me in the next one
+            "Gallery opening. New curator Hana Novak runs the print room! She'll send me "
+            "the catalogue.",
+            ["Hana Novak"],
+        ),
+    ],
+)
+def test_who_was_there(text: str, people: list[str]) -> None:
+    assert list(read(text).people) == people
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the employer after the name on a labelled line; "will" is theirs
+            "Expo chats:\n- Ruth Adler, Philips: will share the spec sheet fri\n"
+            "- Goran Petrovic (ABB): I'll send him our deck tomorrow",
+            [
+                ("them", "Ruth Adler", "share the spec sheet", FRI),
+                ("me", "Goran Petrovic", "send him our deck", THU),
+            ],
+        ),
+        (  # "hav to": typed without the "e"
+            "met maeve o'connor. i hav to send her the lease by fri",
+            [("me", "Maeve O'Connor", "send her the lease", FRI)],
+        ),
+        (  # "said in my email I'd …" names no one
+            "Meeting with Dara Flynn. I'd said in my email I'd move the date, we kept it. "
+            "I'll call Dara on Monday.",
+            [("me", "Dara Flynn", "call Dara", MON)],
+        ),
+    ],
+)
+def test_who_owes_what(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert promises(read(text)) == expected
+
+
+def test_the_employer_heading_a_list_goes_to_every_name() -> None:
+    result = read("Steering group w/ Unilever: Margot Lefèvre, Anil Kapoor.")
+    assert result.organizations == {"Margot Lefèvre": "Unilever", "Anil Kapoor": "Unilever"}
+
+
+def test_an_apostrophe_s_then_a_full_stop_ends_the_sentence() -> None:
+    text = "Dinner at Marco's. Then home."
+    spans = _split_sentences(text, rules_for("en"))
+    assert [text[a:b] for a, b in spans] == ["Dinner at Marco's.", "Then home."]
+
+
+def test_a_single_letter_initial_still_does_not() -> None:
+    text = "Met J. Ruiz today."
+    spans = _split_sentences(text, rules_for("en"))
+    assert [text[a:b] for a, b in spans] == [text]
+
+
+def test_a_date_is_kept_for_the_shared_surname_couple() -> None:
+    result = read("Raj and Sunita Kapoor came round; Sunita will send the plans by Friday.")
+    assert list(result.people) == ["Raj Kapoor", "Sunita Kapoor"]
+    assert promises(result) == [("them", "Sunita Kapoor", "send the plans", date(2026, 3, 13))]
