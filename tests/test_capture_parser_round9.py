@@ -91,6 +91,54 @@ from tests.capture_notes import FRI, MON, THU, promises, read
             "the catalogue.",
             ["Hana Novak"],
         ),
+        (  # a sentence typed in lower case that opens with a verb names no one
+            "bought bread from the new baker, nice chat.",
+            [],
+        ),
+        (  # … but a name that ends like one still opens it
+            "fred olsen from maersk - wants the rates",
+            ["Fred Olsen"],
+        ),
+        (  # "I promised X (…) I'd …": promised face to face
+            "Street party. I promised Kojo (the landlord's son) I'd fix his bike.",
+            ["Kojo"],
+        ),
+        (  # a relation's first name, then "and she asked me"
+            "His sister Ilse runs the bakery and she asked me to bring jars.",
+            ["Ilse"],
+        ),
+        (  # a first name from somewhere who came by; a name the table knows as either
+            "Oh and Sam from the allotment committee came by with eggs.",
+            ["Sam"],
+        ),
+        (  # a line opening with a dash, a nickname who fixed something of mine
+            "office party\n— Paddy fixed my printer, I owe him one",
+            ["Paddy"],
+        ),
+        (  # someone's relation with an accent in it, named after a comma
+            "Met Ana's fiancé, Tomás Ibarra, at last.",
+            ["Tomás Ibarra"],
+        ),
+        (  # a relation whose name the table does not know, who gave us something
+            "Met Núria Vidal, the booker. Her assistant Jordi gave us wristbands.",
+            ["Núria Vidal", "Jordi"],
+        ),
+        (  # … but not a place after "He's relocating to"
+            "Lunch with Ken Ito. He's relocating to Lisbon and asked me to send tips.",
+            ["Ken Ito"],
+        ),
+        (  # nor an employer after "Her colleague from"
+            "Met Ana Ruiz. Her colleague from Wipro, Ravi Nair, joined us later.",
+            ["Ana Ruiz", "Ravi Nair"],
+        ),
+        (  # a list goes on past a description of the first
+            "Met with Wanjiru Kamau, treasurer of the co-op, and Mr. Peter Otieno.",
+            ["Wanjiru Kamau", "Peter Otieno"],
+        ),
+        (  # … and past "the ROLE," before a titled name
+            "Review with Ms. Ada Obi (Year 5 lead) and the SENCO, Mr. Huw Price.",
+            ["Ada Obi", "Huw Price"],
+        ),
     ],
 )
 def test_who_was_there(text: str, people: list[str]) -> None:

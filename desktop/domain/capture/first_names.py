@@ -593,8 +593,16 @@ seyoum shimelis tefera moussa mamadou ousmane ibrahima cheikh amadou modou abdou
 seydou souleymane lamine alioune babacar aliou daouda mouhamed mouhamadou saliou ousseynou
 serigne assane fallou khadim tawanda
 """
-FEMALE = frozenset(_FEMALE_NAMES.split())
-MALE = frozenset(_MALE_NAMES.split())
+# names used for women and for men: first names all the same, with no hint of "she" or "he"
+_EITHER_NAMES = """
+alex sam pat chris jo jordan robin andrea jean kim sasha yuki nikita terry sandy jesse jamie
+taylor morgan casey riley charlie frankie billie bobbie toni nicky ashley kelly leslie lesley
+dale drew kai noa ari eden quinn rowan sky avery blake cameron devon emerson finley harley
+hayden jude kendall logan marley parker reese remy river sage shay tatum
+"""
+FEMALE = frozenset(_FEMALE_NAMES.split()) | frozenset(("vicky", "jess"))
+MALE = frozenset(_MALE_NAMES.split()) | frozenset(("paddy", "gerry", "dick"))
+EITHER = frozenset(_EITHER_NAMES.split())
 
 
 def hinted_gender(name: str) -> str | None:
@@ -605,3 +613,10 @@ def hinted_gender(name: str) -> str | None:
     if first in MALE:
         return "m"
     return None
+
+
+def is_first_name(name: str) -> bool:
+    """Whether the first word of ``name`` is a first name the table knows, of either kind
+    ("Jari", "Paddy", "Sam"): a hint that a lone capitalised word is a person, not a shop."""
+    first = name.split()[0].casefold() if name.strip() else ""
+    return first in FEMALE or first in MALE or first in EITHER

@@ -85,7 +85,10 @@ _MEET = (
     r"|for\s+ages|for\s+hours|for\s+a\s+while|for\s+a\s+bit|a\s+lot)\s+)?"
     rf"(?:{_WITH}|to)"
     # "Told Miguel Ángel Torres I'd book the slot": someone told something face to face
-    rf"|(?:(?<![\s\S])|(?<=\n)|(?<=\.\s))told(?=\s+(?-i:[A-Z])\w+(?:\s+(?-i:[A-Z\u00c0-\u00de])\w+){{0,3}}\s+i(?:{_A}d|\s+would)\s)"
+    # "I promised Kwesi (Dad's old friend) I'd bring …"
+    rf"|(?:(?<![\s\S])|(?<=\n)|(?<=[.!;]\s))(?:i\s+)?(?:told|promised|assured)"
+    r"(?=\s+(?-i:[A-Z])\w+(?:\s+(?-i:[A-Z\u00c0-\u00de])\w+){0,3}(?:\s*\([^()\n]{1,40}\))?"
+    rf"\s+i(?:{_A}d|\s+would)\s)"
     r"|got\s+to\s+know|saw|thanked|visited|interviewed|screened|hosted|facetimed|skyped|phoned|rang"
     # "belayed for a guy called Oskar", "a woman named Ines"
     r"|(?:(?<=\bfor\s)|(?<=\bmet\s)|(?<=\bbeside\s)|(?<=\bchatted\swith\s))(?:a|an|this|some)\s+(?:guy|girl|woman|man|lady|bloke|chap|fellow|lad|kid|dude|gentleman)"
@@ -242,7 +245,7 @@ _ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
             r"(?:told|promised|assured|reassured|said|agreed"
             r"|decided|let)\s+"
             rf"(?:(?:(?:prof|dr|mr|mrs|ms)\.?\s+)?"
-            rf"(?P<obj>him|her|them|{_NAME_WORD}(?:\s+{_NAME_WORD})?(?:\s+(?-i:[A-Z\u00c0-\u00de])[\w\-']+)?)\s+)?(?:know\s+)?"
+            rf"(?P<obj>him|her|them|{_NAME_WORD}(?:\s+{_NAME_WORD})?(?:\s+(?-i:[A-Z\u00c0-\u00de])[\w\-']+)?)(?:\s*\([^()\n]{{1,40}}\))?\s+)?(?:know\s+)?"
             r"(?:that\s+)?"
             rf"(?:i|we)(?:\s*{_A}d|d|\s+would|\s+will|\s*{_A}ll|\s+could|\s+can)\s+(?!not\b)",
             re.I,

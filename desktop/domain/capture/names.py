@@ -108,7 +108,7 @@ def _skip_descriptor(text: str, pos: int, hi: int) -> tuple[int, bool]:
     words: list[str] = []
     while len(words) < 4:
         m = _DESCRIPTOR_WORD.match(text, i, hi)
-        comma = re.compile(r"([a-z][\w'\-]*),[ \t]*").match(text, i, hi)
+        comma = re.compile(r"([a-z][\w'\-]*|(?<=the )[A-Z]{2,6}),[ \t]*").match(text, i, hi)
         if (
             comma
             and ((words and words[0] in _DETERMINERS) or comma.group(1).casefold() in _ROLE_WORDS)

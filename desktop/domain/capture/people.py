@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from desktop.domain.capture.first_names import hinted_gender
+from desktop.domain.capture.first_names import hinted_gender, is_first_name
 from desktop.domain.capture.lexicon import (
     _A,
     _ABSENT,
@@ -81,8 +81,9 @@ _COUPLE_AFTER = re.compile(  # " and Sunita Kapoor," / " & Ana Berg." the list's
     r"(?![ \t]+(?-i:[A-Z]))(?![ \t]*(?:,[ \t]*(?-i:[A-Z])|\band\b))"
 )
 _RELATION_LEAD = re.compile(  # "His nurse ", "Marco's wife ", "our waiter ": whose, then a role
-    r"(?:(?i:his|her|their|our|my|the)|(?-i:[A-Z])[\w\-]+['\u2019]s)[ \t]+"
-    r"(?:[a-z][\w\-]*[ \t]+){1,2}(?=(?-i:[A-Z]))"
+    r"(?:(?i:his|her|their|our|my|the)"
+    r"|(?!(?i:he|she|it|that|there|what|who|let|here|where)['\u2019])(?-i:[A-Z])[\w\-]+['\u2019]s)"
+    r"[ \t]+(?:(?!(?:from|at|of|in|with|to|for|by|on)\b)[a-z][\w\-]*[ \t]+){1,2}(?=(?-i:[A-Z]))"
 )
 _FIRST_NAME_ALONE = re.compile(
     r"(?P<name>(?-i:[A-Z])[a-z][\w\-]*)(?![\w\-'\u2019])(?![ \t]+(?-i:[A-Z]))"
@@ -107,6 +108,11 @@ _SHE_PROMISES = re.compile(
     r"(she|he)(?:['\u2019]ll|\s+will|\s+(?:offered|promised|agreed|volunteered)\s+to"
     r"|\s+said\s+(?:she|he)(?:['\u2019]d|\s+would)|\s+asked\s+me|\s+wants\s+me)\b",
     re.I,
+)
+_FROM_SOMEWHERE = re.compile(r"[ \t]+from[ \t]+(?:the[ \t]+)?[\w&'\-]+(?:[ \t]+[\w&'\-]+){0,2}")
+_PAST_VERB = re.compile(  # what opens a sentence typed in lower case, and is no first name
+    r"[a-z]+ed|bought|got|went|had|saw|took|made|sent|gave|told|said|caught|brought|found"
+    r"|left|ran|sat|spoke|wrote|met|picked|sold|paid|ate|drank|did|came"
 )
 _LINE_ITEM_END = re.compile(r"[ \t]*(?::|[\u2013\u2014]|-[ \t]|\n|\Z)")
 _COMMON_NOUNS = frozenset(
@@ -203,7 +209,7 @@ _LOWER_THEN_PLACE = re.compile(  # "a wedding photographer", "an architect from 
     r"[a-z][\w'\-]*(?:\s+[a-z][\w'\-]*)*(?:\s+(?:from|in|at)\s+[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)?)?"
 )
 _AND_NEXT_NAME = re.compile(  # ", and Yuki Sato", ", and his wife Giulia Bianchi"
-    r"[ \t]*,[ \t]*(?i:and)[ \t]+(?:(?i:his|her|their)[ \t]+[a-z][\w\-]*[ \t]+)?[A-Z]"
+    r"[ \t]*[,;][ \t]*(?i:and)[ \t]+(?:(?i:his|her|their|the)[ \t]+[a-z][\w\-]*[ \t]+)?[A-Z]"
 )
 _ROLE_LEAD = re.compile(  # "Ward sister ", "Our NUM ", "The new registrar ": a role, no name
     r"(?:(?i:our|the|my)\s+)?(?:(?i:new|senior|junior|head|charge|ward)\s+)?"
@@ -258,11 +264,13 @@ _DESCRIBED_TITLED = re.compile(  # "my 2nd supervisor Dr ", "opposing counsel �
     r"(?=(?i:dr|mr|mrs|ms|prof|professor|sir|dame)\.?\s)"
     r"(?i:dr|mr|mrs|ms|prof|professor|sir|dame)\.?\s+"
 )
-_SENTENCE_HEAD = re.compile(r"[\s\-*\u2022\u00b7>]*(?:(?i:also|and|plus|then),?\s+)?")
+_SENTENCE_HEAD = re.compile(
+    r"[\s\-*\u2022\u00b7>\u2013\u2014]*(?:(?i:oh\s+and|also|and|plus|then),?\s+)?"
+)
 _IN_PERSON = re.compile(  # what someone there does ("asked if I could", "said he'd", …)
     # the verb right after the name, or after "and" that goes on with the same subject
     # ("works at Genentech and asked if …"; not "… and Siobhan offered to …")
-    r"^(?:,[^,]{1,60},)?,?\s+(?:(?:[^\s,.;]+\s+){0,6}?and\s+(?:also\s+)?)?"
+    r"^(?:,[^,]{1,60},)?,?\s+(?:(?:[^\s,.;]+\s+){0,6}?and\s+(?:also\s+)?(?:she\s+|he\s+)?)?"
     r"(?:asked\s+(?:me|us|if|whether)|said\s+(?:he|she)(?:['\u2019]d|['\u2019]ll|\s+would|\s+will)"
     r"|offered\s+to|(?:was|were)\s+(?:also\s+)?(?:there|present)|joined\s+us|came\s+(?:over|along|by)"
     r"|told\s+me|introduced\s+(?:me|himself|herself)|promised\s+(?:me\s+)?to)\b",
@@ -538,12 +546,21 @@ class _PeopleFinder(_ReaderBase):
             if word is None:
                 continue
             name = word.group("name")
-            if name.casefold() in _NOT_NAME or hinted_gender(name.casefold()) is None:
+            if name.casefold() in _NOT_NAME or name.casefold() in _WEEKDAY_OR_MONTH:
                 continue
-            if (
-                _PRESENT_VERB.match(t, word.end(), e)
-                or _NARRATED_THERE.match(t, word.end(), e)
-                or _KIND_TO_ME.match(t, word.end(), e)
+            if lead is None and not is_first_name(name):
+                continue  # "Her assistant Pau gave us …", but "Paris was lovely"
+            origin = _FROM_SOMEWHERE.match(t, word.end(), e)
+            ends = [word.end()]
+            if origin:  # "Jari from the club board came by": past where he is from
+                ends += [m.end() for m in re.finditer(r"[ \t]+\S+", t[: origin.end()])][-3:]
+            if any(
+                _PRESENT_VERB.match(t, at, e)
+                or _NARRATED_THERE.match(t, at, e)
+                or _KIND_TO_ME.match(t, at, e)
+                or (lead and _IN_PERSON.search(t[at : self.sentence_end(at)]))
+                for at in ends
+                if at >= word.end()
             ):
                 self.add_person(self.lookup(name) or name, word.start("name"), index)
 
@@ -637,7 +654,7 @@ class _PeopleFinder(_ReaderBase):
     def _named_again(self, first: str, after: int) -> bool:
         """Whether a first name (one the name table knows) comes back later in the note as
         someone, not as a shop's name ("at Nando's" is not followed by "Nando said")."""
-        if hinted_gender(first.casefold()) is None:
+        if not is_first_name(first):
             return False
         again = re.compile(rf"\b{re.escape(first)}\b(?!['\u2019]s)")
         return again.search(self.text, after) is not None
@@ -680,7 +697,7 @@ class _PeopleFinder(_ReaderBase):
                 and m.group("from")
                 and m.group("who") == raw
                 and _is_cap(raw)
-                and hinted_gender(raw.casefold()) is not None
+                and is_first_name(raw)
             ):
                 firsts.append((raw, at, org))
         bulleted = [  # "- stefan de vries (ing)" / "- wei zhang (alibaba cloud)": typed lower
@@ -852,7 +869,7 @@ class _PeopleFinder(_ReaderBase):
             ):
                 break  # "dele ogunleye, mixing his EP": words, not another name
             owner = re.compile(
-                rf"{_A}s\s+(?:[a-z][a-z\s-]{{0,40}}?|(?:[a-z]+\s+)?[A-Z]{{2,4}}(?:\s+of\s+[a-z]+)?)"
+                rf"{_A}s\s+(?:[a-z][a-z\u00e0-\u00ff\s-]{{0,40}}?|(?:[a-z]+\s+)?[A-Z]{{2,4}}(?:\s+of\s+[a-z]+)?)"
                 r",?\s*\(?(?=[A-Z])"  # "Jo's dad (Ravi)": the name in brackets
             ).match(t, span[1], hi)
             if owner:  # "Ken's business partner, Ines Duarte": Ken is only mentioned
@@ -882,9 +899,7 @@ class _PeopleFinder(_ReaderBase):
                 raw, span = full.group("full"), (full.start("full"), full.end())
             heading = _ORG_HEADS_LIST.match(t, span[1], hi) if not found else None
             if (
-                heading
-                and hinted_gender(raw.split()[0].casefold()) is None
-                and self.lookup(raw) is None
+                heading and not is_first_name(raw) and self.lookup(raw) is None
             ):  # "Steering committee w/ Unilever: Margot Lefèvre, …": the names' employer
                 list_org, pos = self.org_phrase(raw), heading.end()
                 continue
@@ -893,7 +908,7 @@ class _PeopleFinder(_ReaderBase):
                 and " " not in raw
                 and t[: span[0]].rstrip(" \t").endswith(",")
                 and _LINE_ITEM_END.match(t, span[1])
-                and hinted_gender(raw.casefold()) is None
+                and not is_first_name(raw)
                 and self.lookup(raw) is None
             ):  # "- Rahul Mehta, Datadog: will share …": where he works, not another person
                 self.orgs.setdefault(found[-1], self.org_phrase(raw))
@@ -999,12 +1014,12 @@ class _PeopleFinder(_ReaderBase):
     def _shared_surname(self, raw: str, end: int, hi: int) -> str:
         """ "Raj and Sunita Kapoor", "Tom & Ana Berg": a couple named once, the family name
         written after the second first name only; a known contact keeps their own name."""
-        if " " in raw or not _is_cap(raw) or hinted_gender(raw.casefold()) is None:
+        if " " in raw or not _is_cap(raw) or not is_first_name(raw):
             return raw
         if self.lookup(raw) is not None:
             return raw
         pair = _COUPLE_AFTER.match(self.text, end, hi)
-        if pair is None or hinted_gender(pair.group("first").casefold()) is None:
+        if pair is None or not is_first_name(pair.group("first")):
             return raw
         return f"{raw} {pair.group('last')}"
 
@@ -1033,9 +1048,9 @@ class _PeopleFinder(_ReaderBase):
                 self.orgs.setdefault(name, self.org_phrase(owned.group("org")))
                 pos = m.end()
                 continue
-            described = words[0].casefold() in ("a", "an") and (
+            described = (words[0].casefold() in ("a", "an") or words[0].islower()) and (
                 _LOWER_THEN_PLACE.fullmatch(m.group("ph")) is not None
-            )
+            )  # "Grace Achieng, chairlady of the women's group, and Mr. Otieno Odhiambo"
             if (
                 words[0].casefold() == "the"
                 and re.fullmatch(
@@ -1100,7 +1115,14 @@ class _PeopleFinder(_ReaderBase):
                     self.add_person(t[span[0] : span[1]], span[0], index)
                     return
                 span = (span[0], t.rindex(" ", span[0], span[1]))
-            if low and not any(w in _NOT_NAME for w in low.group().split()):
+            if (
+                low
+                and not any(w in _NOT_NAME for w in low.group().split())
+                and not (
+                    _PAST_VERB.fullmatch(low.group().split()[0])
+                    and not is_first_name(low.group())  # "ahmed ali from …"
+                )
+            ):  # not "bought cheese from pieter …"
                 self.name_list(s, e, index, lower_ok=True)
                 return
         where = _WHERE_LEAD.match(t, start, e)
