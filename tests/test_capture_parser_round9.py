@@ -139,6 +139,36 @@ from tests.capture_notes import FRI, MON, THU, promises, read
             "Review with Ms. Ada Obi (Year 5 lead) and the SENCO, Mr. Huw Price.",
             ["Ada Obi", "Huw Price"],
         ),
+        (  # a round of meetings, the organization, a dash, then who was met from it
+            "Partnering day, three meetings:\nNovartis — Dr. Lea Brun and Tom Hale.\n"
+            "Lonza — Ines Graf. She'll send the CDA.\nBayer (pharma) — Omar Haddad.",
+            ["Lea Brun", "Tom Hale", "Ines Graf", "Omar Haddad"],
+        ),
+        (  # … but one such line alone is a heading, not a meeting
+            "Lunch with Ana Ruiz.\nMarseille — Marie Laurent.",
+            ["Ana Ruiz"],
+        ),
+        (  # "he came with …": whoever he came with was there too
+            "Finally met Ravi Shah at the party — he came with Lena Vogt, his producer.",
+            ["Ravi Shah", "Lena Vogt"],
+        ),
+        (  # a couple the name table knows neither of, after "in-laws"
+            "Sat with my in-laws, Tama and Rawiri Ngata, all evening.",
+            ["Tama Ngata", "Rawiri Ngata"],
+        ),
+        (  # a visit "to the clinic with …" is no plan
+            "Site visit to the depot with Abdi Warsame and Lul Hassan from WFP.",
+            ["Abdi Warsame", "Lul Hassan"],
+        ),
+        (  # lines typed in lower case, a name, a bracket or a nickname, a dash
+            "meetup notes\n- ewa lis (grafana) — will send her slides\n"
+            '- tomasz "tom" nowak — wants to pair, i\'ll ping him',
+            ["Ewa Lis", "Tomasz Nowak"],
+        ),
+        (  # a numbered line with a role before the name
+            "Ward round:\n1) Dr Ann Roe – fine\n2) Charge nurse Kate Mill – asked for leaflets",
+            ["Ann Roe", "Kate Mill"],
+        ),
     ],
 )
 def test_who_was_there(text: str, people: list[str]) -> None:

@@ -89,6 +89,7 @@ _MEET = (
     rf"|(?:(?<![\s\S])|(?<=\n)|(?<=[.!;]\s))(?:i\s+)?(?:told|promised|assured)"
     r"(?=\s+(?-i:[A-Z])\w+(?:\s+(?-i:[A-Z\u00c0-\u00de])\w+){0,3}(?:\s*\([^()\n]{1,40}\))?"
     rf"\s+i(?:{_A}d|\s+would)\s)"
+    r"|(?:(?<=\bhe\s)|(?<=\bshe\s)|(?<=\bthey\s))came\s+(?:along\s+)?with"  # "he came with Inès"
     r"|got\s+to\s+know|saw|thanked|visited|interviewed|screened|hosted|facetimed|skyped|phoned|rang"
     # "belayed for a guy called Oskar", "a woman named Ines"
     r"|(?:(?<=\bfor\s)|(?<=\bmet\s)|(?<=\bbeside\s)|(?<=\bchatted\swith\s))(?:a|an|this|some)\s+(?:guy|girl|woman|man|lady|bloke|chap|fellow|lad|kid|dude|gentleman)"

@@ -77,7 +77,8 @@ _LINE_HEAD = re.compile(  # a line opening with a name and a dash: "- Femke de V
 
 _NAMES_GO_ON = re.compile(r"(?-i:[A-Z])[\w'\-]+\s+(?-i:[A-Z])[\w'\-]+\s+(?:and|&|\+)\s+(?-i:[A-Z])")
 _COUPLE_AFTER = re.compile(  # " and Sunita Kapoor," / " & Ana Berg." the list's end
-    r"[ \t]+(?:and|&)[ \t]+(?P<first>(?-i:[A-Z])[\w\-]+)[ \t]+(?P<last>(?-i:[A-Z])[\w\-']+)"
+    r"[ \t]+(?:and|&)[ \t]+(?P<first>(?-i:[A-Z])[\w\-]+)[ \t]+"
+    r"(?P<last>(?-i:[A-Z])[\w\-']+)(?![\w\-'])"
     r"(?![ \t]+(?-i:[A-Z]))(?![ \t]*(?:,[ \t]*(?-i:[A-Z])|\band\b))"
 )
 _RELATION_LEAD = re.compile(  # "His nurse ", "Marco's wife ", "our waiter ": whose, then a role
@@ -110,11 +111,29 @@ _SHE_PROMISES = re.compile(
     re.I,
 )
 _FROM_SOMEWHERE = re.compile(r"[ \t]+from[ \t]+(?:the[ \t]+)?[\w&'\-]+(?:[ \t]+[\w&'\-]+){0,2}")
+_ORG_DASH_NAMES = re.compile(  # "Genmab — Mette Kjær." at a line's start
+    r"^[ \t]*(?:[-*\u2022][ \t]+)?"
+    r"(?P<org>(?-i:[A-Z])[\w&.'\-]*(?:[ \t]+(?-i:[A-Z])[\w&.'\-]*){0,3})"
+    r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*[\u2013\u2014][ \t]*"
+    r"(?P<names>(?:(?i:dr|mr|mrs|ms|prof)\.?[ \t]+)?"
+    r"(?-i:[A-Z])[\w'\-]+[ \t]+(?-i:[A-Z])[\w'\-]+"
+    r"(?:(?:[ \t]*,[ \t]*|[ \t]+(?:and|&)[ \t]+)(?:(?i:dr|mr|mrs|ms|prof)\.?[ \t]+)?"
+    r"(?-i:[A-Z])[\w'\-]+[ \t]+(?-i:[A-Z])[\w'\-]+)*)[ \t]*(?:[.;:]|$)",
+    re.M,
+)
 _PAST_VERB = re.compile(  # what opens a sentence typed in lower case, and is no first name
     r"[a-z]+ed|bought|got|went|had|saw|took|made|sent|gave|told|said|caught|brought|found"
     r"|left|ran|sat|spoke|wrote|met|picked|sold|paid|ate|drank|did|came"
 )
 _LINE_ITEM_END = re.compile(r"[ \t]*(?::|[\u2013\u2014]|-[ \t]|\n|\Z)")
+_COUPLE_BEFORE = re.compile(
+    r"\b(?:in-laws|parents|couple|neighbou?rs|grandparents|hosts|twins|owners)"
+    r"[ \t]*[,:\-\u2014]?[ \t]*\Z",
+    re.I,
+)
+_LINE_ROLE = re.compile(  # a role before the name on a line: "Nurse manager ", "Head chef "
+    r"((?-i:[A-Z])[a-z]+)[ \t]+([a-z]+[ \t]+)?(?=(?-i:[A-Z])[\w'\-]+[ \t]+(?-i:[A-Z]))"
+)
 _COMMON_NOUNS = frozenset(
     _words("work life home family school uni college gym things stuff nothing everything")
 )
@@ -149,8 +168,10 @@ _NEXT_GROUP = re.compile(
 _PRONOUN_ASIDE = re.compile(r"(?:she|he|they)(?:['\u2019]s|\s+is|\s+was)\b", re.I)
 _HEADING_LIST = re.compile(r":|[-\u2013\u2014]\s*\Z|\b(?:had|was|were|included)\b", re.I)
 _BULLET_NAME_ORG = re.compile(
-    r"^[ \t]*[-*\u2022][ \t]+(?P<who>[a-z][\w'\-]+(?:[ \t]+[a-z][\w'\-]+){1,3})"
-    r"[ \t]*\((?P<org>[^()\n]{1,40})\)[ \t]*$",
+    r"^[ \t]*[-*\u2022][ \t]+(?P<who>[a-z][\w'\-]+(?:[ \t]+\"[^\"\n]{1,15}\")?"
+    r"(?:[ \t]+[a-z][\w'\-]+){1,3})"
+    # "- niamh o'connor (cloudflare) — will send …", "- bartosz "bart" nowak — freelance"
+    r"[ \t]*(?:\((?P<org>[^()\n]{1,40})\)[ \t]*(?:$|(?=[\u2013\u2014]|-[ \t]))|(?=[\u2013\u2014]))",
     re.M,
 )
 _COLON_ME = re.compile(  # "pub after work: me, nina and leo", "dinner at nobu — me, jess …"
@@ -290,6 +311,7 @@ class _PeopleFinder(_ReaderBase):
                 index = next((i for i, (a, b) in enumerate(sentences) if a <= lead.start() < b), 0)
                 self.add_person(who, lead.start("who"), index)
         self._one_line_each(sentences)
+        self._org_then_names(sentences)
         for index, (s, e) in enumerate(sentences):  # "First, Ramesh Iyengar, he is ..."
             seq = _SEQUENCE_LEAD.match(t, s, e)
             if seq is None:
@@ -316,7 +338,7 @@ class _PeopleFinder(_ReaderBase):
                 if bare_with and not self._with_is_meeting(s, m.start()):
                     continue
                 if re.search(
-                    rf"\b(?:i{_A}ll|will|need\s+to|to(?!\s+(?-i:[A-Z]))|gonna|should|must|plan\s+to|{_A}d|would)"
+                    rf"\b(?:i{_A}ll|will|need\s+to|(?<!visit\s)to(?!\s+(?-i:[A-Z]))|gonna|should|must|plan\s+to|{_A}d|would)"
                     r"\s+(?:\w+\s+){0,4}$",
                     _BACK_TO_BACK.sub(" ", t[s : m.start()]),
                     re.I,
@@ -679,6 +701,9 @@ class _PeopleFinder(_ReaderBase):
         for m in _LINE_HEAD.finditer(self.text):
             title = _TITLES.match(self.text, m.start("who"), m.end("who"))
             at = title.end() if title else m.start("who")  # "• Dr. Elif Şahin – Hacettepe"
+            role = _LINE_ROLE.match(self.text, at, m.end("who"))
+            if role and (role.group(2) or role.group(1).casefold() in _ROLE_WORDS):
+                at = role.end()  # "3) Nurse manager Gráinne Doyle – asked me …"
             span = _scan_name(self.text, at, m.end("who"), lower_ok=False)
             raw = self.text[at : m.end("who")].strip()
             words = raw.split()
@@ -709,7 +734,8 @@ class _PeopleFinder(_ReaderBase):
             for m in bulleted:
                 index = next((i for i, (a, b) in enumerate(sentences) if a <= m.start() < b), 0)
                 name = self.add_person(m.group("who"), m.start("who"), index)
-                self.orgs.setdefault(name, self.org_phrase(m.group("org"), as_typed=True))
+                if m.group("org"):
+                    self.orgs.setdefault(name, self.org_phrase(m.group("org"), as_typed=True))
         if len(found) < 2:
             return
         for raw, at, org in found + firsts:
@@ -717,6 +743,27 @@ class _PeopleFinder(_ReaderBase):
             name = self.add_person(raw, at, index)
             if org and self.org_phrase(org):
                 self.orgs.setdefault(name, self.org_phrase(org))
+
+    def _org_then_names(self, sentences: list[tuple[int, int]]) -> None:
+        """A round of meetings, a line each: "Genmab — Mette Kjær." / "Redwood Bio Partners
+        (small VC) — Daniel Okafor." The organization, a dash, then who was met from it;
+        two such lines at least, so a heading "Paris — Marie Curie" alone is no one."""
+        lines = [
+            m
+            for m in _ORG_DASH_NAMES.finditer(self.text)
+            if self.lookup(m.group("org")) is None and not is_first_name(m.group("org"))
+        ]
+        if len(lines) < 2:
+            return
+        for m in lines:
+            index = next((i for i, (a, b) in enumerate(sentences) if a <= m.start("names") < b), 0)
+            end = sentences[index][1] if sentences else m.end("names")
+            named = self.name_list(
+                m.start("names"), min(end, m.end("names")), index, lower_ok=False
+            )
+            org = self.org_phrase(m.group("org"))
+            for person in named if org else []:
+                self.orgs.setdefault(person, org)
 
     def _described_then_named(self, pos: int, hi: int, sentence: int) -> None:
         """ "Sat next to a lovely woman on the train — Margaret Ellis, retired head": the
@@ -778,7 +825,7 @@ class _PeopleFinder(_ReaderBase):
         ):
             return False  # "Olivia works with Pedro": the subject is someone already met
         return not re.search(
-            rf"\b(?:i|we{_A}ll|will|{_A}ll|need|needs|to|up|promised|should|must|gonna|going"
+            rf"\b(?:i|we{_A}ll|will|{_A}ll|need|needs|to(?!\s+(?:the|a|an|our|my)\s)|up|promised|should|must|gonna|going"
             r"|want|wants|plan|book|schedule|arrange|set|follow|touch|check|me|she|he|they"
             r"|his|her|their|speak|talk|chat|meet)\b",
             before,
@@ -1014,12 +1061,12 @@ class _PeopleFinder(_ReaderBase):
     def _shared_surname(self, raw: str, end: int, hi: int) -> str:
         """ "Raj and Sunita Kapoor", "Tom & Ana Berg": a couple named once, the family name
         written after the second first name only; a known contact keeps their own name."""
-        if " " in raw or not _is_cap(raw) or not is_first_name(raw):
-            return raw
-        if self.lookup(raw) is not None:
+        if " " in raw or not _is_cap(raw) or self.lookup(raw) is not None:
             return raw
         pair = _COUPLE_AFTER.match(self.text, end, hi)
-        if pair is None or not is_first_name(pair.group("first")):
+        couple = _COUPLE_BEFORE.search(self.text, max(0, end - len(raw) - 40), end - len(raw))
+        # "her in-laws, Hemi and Mere Walker": a couple, though the table knows neither
+        if pair is None or not (couple or is_first_name(raw)):
             return raw
         return f"{raw} {pair.group('last')}"
 
