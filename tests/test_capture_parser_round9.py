@@ -169,6 +169,22 @@ from tests.capture_notes import FRI, MON, THU, promises, read
             "Ward round:\n1) Dr Ann Roe – fine\n2) Charge nurse Kate Mill – asked for leaflets",
             ["Ann Roe", "Kate Mill"],
         ),
+        (  # first names the table knows, "there": typed in lower case or not
+            "leaving drinks. mia & leo there, sam couldnt come. mia will send pics",
+            ["Mia", "Leo"],
+        ),
+        (
+            "Pub quiz. Priya and Tom were there too.",
+            ["Priya", "Tom"],
+        ),
+        (  # … but not someone who was not
+            "Pub quiz with Ana Ruiz. Olusegun wasn't there.",
+            ["Ana Ruiz"],
+        ),
+        (  # a group typed in lower case, a dash, a title, "+" between the names
+            "coffee w the siemens ppl - dr. eva lind + ole berg.",
+            ["Eva Lind", "Ole Berg"],
+        ),
     ],
 )
 def test_who_was_there(text: str, people: list[str]) -> None:

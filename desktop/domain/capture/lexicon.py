@@ -583,7 +583,7 @@ _GROUP_THEN_NAMES = re.compile(
     r"(?:(?:so\s+)?(?:that(?:['\u2019]s|\s+is|\s+was)|namely|i\.e\.?|i\s+mean)\s+)?"
     r"(?:(?:dr|mr|mrs|ms|prof|dame|sir|lady|herr|frau)\.?\s+)?"
     # typed in lower case, the names make a list: "the shopify ppl: dana lee, omar haddad"
-    r"(?=[A-Z]|[a-z][\w'-]*(?:[ \t]+[a-z][\w'-]*)?[ \t]*(?:,|&|and\b))"
+    r"(?=[A-Z]|[a-z][\w'-]*(?:[ \t]+[a-z][\w'-]*)?[ \t]*(?:,|&|\+|and\b))"
 )
 _AND_HIS = re.compile(  # ", his mentor Patricia": the name before it is a he
     r"[ \t]*(?:,|\band|&|\bwith)[ \t]+(?P<pos>his|her)[ \t]+(?:[a-z][\w-]*[ \t]+){0,2}"

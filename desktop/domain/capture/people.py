@@ -157,6 +157,13 @@ _LOWER_CAME = re.compile(
     r"\b([a-z][\w'\-]{2,})\s+(?:joined(?:\s+(?:us|late|later|at\s+the\s+end))?|came\s+along"
     r"|showed\s+up|dropped\s+by|stopped\s+by|turned\s+up|popped\s+by)\b"
 )
+_LOWER_PAIR_THERE = re.compile(  # "tom & raj there", "mia, leo and sam were there too"
+    r"(?:(?<![\s\S])|(?<=[.!;:\n])[ \t]*|(?<=[.!;:]\s))"
+    r"(?P<names>[^\W\d_][\w'\-]+"
+    r"(?:(?:[ \t]*(?:,|&)[ \t]*|[ \t]+(?:and|n)[ \t]+)[^\W\d_][\w'\-]+)+)"
+    r"[ \t]+(?:(?:were|was)[ \t]+)?(?:(?:also|both|all)[ \t]+)?there\b",
+    re.I,
+)
 _GENDERED_TITLE = re.compile(
     r"\b(mr|mrs|ms|miss|dame|lady|madam|mme|frau|sra|smt|sir|herr|shri|sr|lord)\.?\s*\Z", re.I
 )
@@ -385,6 +392,13 @@ class _PeopleFinder(_ReaderBase):
         self._first_name_then_present(sentences)
         self._subject_then_she_promises(sentences)
         self._hosts(sentences)
+        for m in _LOWER_PAIR_THERE.finditer(t):  # "tom & raj there, katie couldnt make it"
+            names = re.split(r"\s*(?:,|&|\band\b|\bn\b)\s*", m.group("names"))
+            if all(is_first_name(n) and n.casefold() not in _NOT_NAME for n in names):
+                index = next((i for i, (a, b) in enumerate(sentences) if a <= m.start() < b), 0)
+                for n in names:
+                    at = t.find(n, m.start("names"))
+                    self.add_person(self.lookup(n) or n, at, index)
         for m in _LOWER_CAME.finditer(t):  # "…, ben joined late": a contact typed lower
             name = self.lookup(m.group(1))
             if name and m.group(1) not in _NOT_NAME:
