@@ -217,6 +217,57 @@ def test_who_owes_what(text: str, expected: list[tuple[object, ...]]) -> None:
     assert promises(read(text)) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a second infinitive after a dated first action is a second promise
+            "Met Ana Ruiz. I promised to return the drill by Friday and to fix her gate next time.",
+            [
+                ("me", "Ana Ruiz", "return the drill", FRI),
+                ("me", "Ana Ruiz", "fix her gate next time", None),
+            ],
+        ),
+        (  # … theirs too
+            "Met Ana Ruiz. She agreed to send the budget by Thursday and to check the venue.",
+            [
+                ("them", "Ana Ruiz", "send the budget", THU),
+                ("them", "Ana Ruiz", "check the venue", None),
+            ],
+        ),
+        (  # … but "and to the shop" is a place, not an action
+            "Met Ana Ruiz. I need to go to the bank and to the post office.",
+            [("me", "Ana Ruiz", "go to the bank and to the post office", None)],
+        ),
+        (  # "sat" and "sun" after the object, ending the clause, are days
+            "met ana ruiz. i'll drop off the tent sat, n send her the photos sun",
+            [
+                ("me", "Ana Ruiz", "drop off the tent", date(2026, 3, 14)),
+                ("me", "Ana Ruiz", "send her the photos", date(2026, 3, 15)),
+            ],
+        ),
+        (  # "on weekend" without "the"; "within the 20th"
+            "Met Ana Ruiz. I will send her my portfolio on weekend. She will reply within "
+            "the 20th.",
+            [
+                ("me", "Ana Ruiz", "send her my portfolio", date(2026, 3, 14)),
+                ("them", "Ana Ruiz", "reply", date(2026, 3, 20)),
+            ],
+        ),
+        (  # "promised to him to …": the words start at the verb
+            "Met Dr. Jan Brandl. I promised to him to send an offer by Friday.",
+            [("me", "Jan Brandl", "send an offer", FRI)],
+        ),
+        (  # a role that names someone met in three words
+            "Met Deputy Minister Aigerim Nurlanovna Bekova. The Deputy Minister asked me "
+            "to send a note by Friday.",
+            [("me", "Aigerim Nurlanovna Bekova", "send a note", FRI)],
+        ),
+    ],
+)
+def test_what_and_when(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert promises(read(text)) == expected
+
+
 def test_the_employer_heading_a_list_goes_to_every_name() -> None:
     result = read("Steering group w/ Unilever: Margot Lefèvre, Anil Kapoor.")
     assert result.organizations == {"Margot Lefèvre": "Unilever", "Anil Kapoor": "Unilever"}

@@ -36,6 +36,7 @@ from desktop.domain.capture.lexicon import (
     _SAID_NO,
     _SAID_THEY,
     _SAID_YES,
+    _SECOND_INFINITIVE,
     _SHE_SAID,
     _SUBJ_PRONOUN,
     _SUBJECT_ASIDE,
@@ -368,6 +369,16 @@ class _ActorFinder(_ReaderBase):
                 c.kind, c.desc = "me", (pos, c.end)
                 continue
             carry = _CARRY_MODAL.match(t, pos, c.end) if c.continues else None
+            again_to = (
+                _SECOND_INFINITIVE.match(t, pos, c.end)
+                if c.continues and carry is None and i > 0 and clauses[i - 1].kind
+                else None
+            )
+            if again_to:
+                # "promised to return it by Thursday and to cook him dinner": a second
+                # infinitive; two promises when the first has its own date, else one
+                pos = again_to.end()
+                carry = again_to if self._dated(clauses[i - 1]) else None
             if carry:
                 pos = carry.end()
             if (

@@ -21,6 +21,7 @@ from desktop.domain.capture.lexicon import (
     _NOT_NAME,
     _PRESENT_PLAN_S,
     _SAID_THEY,
+    _SECOND_INFINITIVE,
     _SOFT_SPLIT_RE,
     _SPLIT_RE,
     _SUBJ_PRONOUN,
@@ -103,7 +104,8 @@ class _ClauseCutter(_ReaderBase):
                     elif (
                         _ACTION_VERB.match(self.text, m.end(), hi)
                         or _CARRY_MODAL.match(self.text, m.end(), hi)
-                    ) and "and" in m.group():
+                        or _SECOND_INFINITIVE.match(self.text, m.end(), hi)
+                    ) and re.search(r"\band\b|,\s*n\s", m.group()):  # ", n send her …"
                         out.append(_Clause(pos, m.start(), index))
                         out.append(_Clause(m.end(), m.end(), index, kind="same"))
                         pos = m.end()

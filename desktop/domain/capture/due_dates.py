@@ -297,12 +297,18 @@ def english_due_rules(
             r"\.?(?=\s*(?:[.!?,;)]|$))",
             _en_weekday,
         ),
+        (  # … and "sat"/"sun" after the object, ending the clause: "drop off the box sat"
+            r"(?<=[a-z0-9]\s)(?<!\bi\s)(?<!\bwe\s)(?<!\bhe\s)(?<!\bthe\s)(?<!\bshe\s)"
+            r"(?<!\bthey\s)(?<!\bwho\s)(?<!\bjust\s)(?<!\balso\s)"
+            r"(?P<wd>sat|sun)(?=\s*(?:[.!?,;)\n]|$|\s+(?:am|pm|morning|night)\b))",
+            _en_weekday,
+        ),
         (
             prep + r"(?P<wk>(?:the\s+)?week\s+after\s+next"
             r"|(?:early\s+)?(?:next|nxt)\s+(?:week|wk\b)"
             r"|(?:the\s+)?end\s+of\s+next\s+week|(?:the\s+)?(?:end|close)\s+of\s+(?:the|this)\s+week"
             r"|(?:the\s+)?end\s+of\s+week|(?:later\s+)?this\s+week|eow|next\s+weekend"
-            r"|(?:this|the)\s+weekend|(?:over|in|at|on)\s+the\s+weekend)",
+            r"|(?:this|the)\s+weekend|(?:over|in|at|on)\s+(?:the\s+)?weekend)",
             _en_week,
         ),
         (
@@ -322,7 +328,7 @@ def english_due_rules(
         ),
         (
             # "reserve him a table for the 17th": "for the" a day, as "on the"
-            r"(?:by|before|b4|on|until|till|due|no\s+later\s+than|for(?=\s+the\s))\s+"
+            r"(?:by|before|b4|on|until|till|due|within|no\s+later\s+than|for(?=\s+the\s))\s+"
             r"(?:the\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)(?:\s+of\s+(?P<which>this|next)\s+month)?",
             _en_ordinal,
         ),

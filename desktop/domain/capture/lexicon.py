@@ -143,7 +143,7 @@ _SPLIT_RE = re.compile(
     re.M,
 )
 _SOFT_SPLIT_RE = re.compile(
-    r"\s*,\s*(?:and\s+|but\s+|so\s+|&\s+)?|\s+(?:and|but|so|then|&)\s+"
+    r"\s*,\s*(?:and\s+|but\s+|so\s+|&\s+|n\s+(?=[a-z]))?|\s+(?:and|but|so|then|&)\s+"
     rf"|(?<!\bif)(?<!\bwhether)(?<!\bsaid)(?<!\btold)(?<!\bhim)(?<!\bher)(?<!\bthem)(?<!\bthat)"
     rf"\s+(?:that\s+)?(?=i\s+(?:still\s+)?owe\b|i{_A}ll\b|i\s+will\b|i\s+need\s+to\b|i\s+promised\b"
     rf"|i(?:{_A}d|\s+had)\s+promised\b|i(?:{_A}d|\s+had)\s+said\s+i(?:{_A}d|\s+would)\b"
@@ -183,7 +183,7 @@ _I_ADVERB = (
 )
 _ME_MODAL = (
     rf"i{_I_ADVERB}(?:{_A}ll|\s+will|\s+shall|\s+am\s+going\s+to|{_A}m\s+going\s+to|{_A}m\s+gonna"
-    r"|\s+am\s+gonna|\s+gonna|\s+promis+ed\s+to|\s+offered\s+to|\s+agreed\s+to|\s+need\s+to"
+    r"|\s+am\s+gonna|\s+gonna|\s+promis+ed\s+to\s+(?:him|her|them)\s+to(?=\s)|\s+promis+ed\s+to|\s+offered\s+to|\s+agreed\s+to|\s+need\s+to"
     r"|\s+must\s+to|\s+need(?=\s+(?:confirm|send|call|check|ask|tell|email|write|prepare|book)\b)"
     r"|\s+need\s+2|\s+compromised\s+to"  # "need 2 send her …", "I compromised to invite him"
     r"|\s+(?:undertook|committed|pledged|vowed|volunteered)\s+to"
@@ -374,6 +374,12 @@ _NAME_LABEL = re.compile(rf"(?P<who>{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s*(?:\u219
 _SAID_THEY = re.compile(
     rf"(?:said|says|sed|say|mentioned|confirmed|(?:has\s+)?told)\s+(?:that\s+)?(?P<pro>she|he|they)"
     rf"(?:\s*{_A}d|d|\s+would|\s+will|\s*{_A}ll)\s+(?!not\b)",
+    re.I,
+)
+# "… by Thursday and to cook him dinner": a second infinitive under the same promise
+_SECOND_INFINITIVE = re.compile(
+    r"(?:also\s+)?to\s+(?!(?:the|a|an|my|our|his|her|their|this|that|some|me|him|them|us)\b)"
+    r"(?=[a-z])",
     re.I,
 )
 _CARRY_MODAL = re.compile(  # "She'll share X and is going to ask Y": the same actor

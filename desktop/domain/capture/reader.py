@@ -32,6 +32,7 @@ with, its due date and words). This module puts them together in reading order.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from desktop.domain.capture.actors import _ActorFinder
@@ -41,7 +42,7 @@ from desktop.domain.capture.names import tidy_name
 from desktop.domain.capture.places import _PlaceFinder
 from desktop.domain.capture.promises import _PromiseReader
 from desktop.domain.capture.reader_base import Reading
-from desktop.domain.capture.results import ParsedIntroduction
+from desktop.domain.capture.results import ParsedCommitment, ParsedIntroduction
 from desktop.domain.capture.rules import LanguageRules
 
 
@@ -69,7 +70,7 @@ def read_note(
     reader.learn_gender(clauses)
     reader.assign_people(clauses)
     reader.bare_intros()
-    commitments = reader.commitments(clauses)
+    commitments = [_in_full(c, reader.people) for c in reader.commitments(clauses)]
     reader.find_orgs(clauses)
     intros: list[ParsedIntroduction] = []
     for intro in reader.intros:
@@ -82,6 +83,28 @@ def read_note(
         ):
             intros.append(intro)
     return Reading(reader.people, reader.orgs, reader.place, commitments, intros)
+
+
+def _in_full(promise: ParsedCommitment, people: list[str]) -> ParsedCommitment:
+    """A promise's person written shorter than someone met ("Aigerim Nurlanovna" for
+    Aigerim Nurlanovna Bekova, "Okafor" for Emeka Okafor) is that person, when only one
+    person met has those words at the start or the end of their name."""
+    name = promise.person_name
+    if not name or name in people:
+        return promise
+    words = name.casefold().split()
+    fuller = [
+        p
+        for p in people
+        if len(p.split()) > len(words)
+        and (
+            p.casefold().split()[: len(words)] == words
+            or p.casefold().split()[-len(words) :] == words
+        )
+    ]
+    if len(fuller) != 1:
+        return promise
+    return replace(promise, person_name=fuller[0])
 
 
 __all__ = ["Reading", "read_note", "tidy_name"]
