@@ -185,6 +185,27 @@ from tests.capture_notes import FRI, MON, THU, promises, read
             "coffee w the siemens ppl - dr. eva lind + ole berg.",
             ["Eva Lind", "Ole Berg"],
         ),
+        (  # a Latin American degree before the name is a title, and no sentence end
+            "almuerzo with Ing. María Fernanda Ruiz (Bimbo). she will send the specs",
+            ["María Fernanda Ruiz"],
+        ),
+        (  # an interjection is no one
+            "Call with Ana Ruiz. Oh and I owe Ben a coffee.",
+            ["Ana Ruiz"],
+        ),
+        (  # someone's relation "who works for X": X is an employer, not a person
+            "Sat beside Lea Brandt, Tom's old flatmate who works for Novo Nordisk.",
+            ["Lea Brandt"],
+        ),
+        (  # someone marked "(not in meeting)" was not met
+            "Met Mr. Li Wei from Haier. His assistant Zhou Min (not in meeting) will book "
+            "the visit.",
+            ["Li Wei"],
+        ),
+        (  # "Guy from …" is a guy
+            "Guy from the brewery came round – Piet de Boer from Heineken.",
+            ["Piet de Boer"],
+        ),
     ],
 )
 def test_who_was_there(text: str, people: list[str]) -> None:
@@ -266,6 +287,19 @@ def test_who_owes_what(text: str, expected: list[tuple[object, ...]]) -> None:
 )
 def test_what_and_when(text: str, expected: list[tuple[object, ...]]) -> None:
     assert promises(read(text)) == expected
+
+
+def test_initials_of_a_hyphenated_first_name_are_that_person() -> None:
+    result = read("Call with Jean-Pierre Roux and Ana Lima. J-P will send the deck by Friday.")
+    assert promises(result) == [("them", "Jean-Pierre Roux", "send the deck", FRI)]
+
+
+def test_a_promise_of_mine_answers_whoever_asked_just_before() -> None:
+    result = read(
+        "Lunch with Marco Conti and Eva Lind. Marco starts Monday; Eva joins finance. "
+        "He asked for a desk by the window, I'll sort it by Friday."
+    )
+    assert promises(result) == [("me", "Marco Conti", "sort it", FRI)]
 
 
 def test_the_employer_heading_a_list_goes_to_every_name() -> None:

@@ -34,6 +34,8 @@ _NOT_NAME = frozenset(
         "btw turns whose whom two three four five six seven eight nine ten several few "
         "couple bunch lots loads dozen group crowd back present first second third lastly "
         "afterwards afterward earlier pt "
+        # interjections that open a sentence typed in a hurry ("Ah and I owe Andrés …")
+        "ah oh uh um hmm ooh aha wow yay argh ugh omg lol "
         # apps and products written in capitals mid-sentence ("a class WhatsApp and I …")
         "whatsapp pycharm youtube linkedin github gitlab paypal iphone ipad macbook "
         "javascript typescript tiktok chatgpt hubspot wechat facetime powerpoint sharepoint "
@@ -52,6 +54,7 @@ _TITLES = re.compile(  # one or more: "Herr Dr. Klaus Riedel", "A/Prof Daniel Wh
     r"|brother|engr|eng|arch|atty|adv|councilmember|councilwoman|councilman|alderman|mayor"
     # Filipino kin honorifics ("Ate Joy Santos"), "Chief Emeka …", police ranks ("PC Owen …")
     r"|ate|kuya|tita|tito|chief|pc|insp|inspector|constable|ot|m(?=\.)|ma[iî]tre|me(?=\.)"
+    r"|lic(?=\.)|ing(?=\.)|arq(?=\.)"  # Latin American degrees: "Lic. José Luis", "Ing. Ana"
     r"|a/prof|(?:assoc|asst|associate|assistant)\.?\s+prof(?:essor)?)\.?\s+)+",
     re.I,
 )
@@ -744,7 +747,8 @@ _LOWER_KIN = re.compile(  # "his gf sarah", "my co-supervisor dr. fenna bakker"
 _ABSENT = re.compile(  # said of someone named: they were NOT met
     rf"\b(?:wasn{_A}t|weren{_A}t|was\s+not|were\s+not|couldn{_A}t\s+(?:make|come|join)"
     rf"|could\s+not\s+(?:make|come|join)|didn{_A}t\s+(?:come|show|make|turn)"
-    r"|not\s+there|was\s+absent|sent\s+(?:her|his|their)?\s*apologies|missed\s+(?:it|the))",
+    r"|not\s+there|was\s+absent|sent\s+(?:her|his|their)?\s*apologies|missed\s+(?:it|the)"
+    r"|(?<=\()not\s+(?:in|at)\s+(?:the\s+)?(?:meeting|call|room|dinner|event)|(?<=\()absent\b)",
     re.I,
 )
 _WORK_WORD_RE = re.compile(

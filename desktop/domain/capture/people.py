@@ -134,6 +134,8 @@ _COUPLE_BEFORE = re.compile(
 _LINE_ROLE = re.compile(  # a role before the name on a line: "Nurse manager ", "Head chef "
     r"((?-i:[A-Z])[a-z]+)[ \t]+([a-z]+[ \t]+)?(?=(?-i:[A-Z])[\w'\-]+[ \t]+(?-i:[A-Z]))"
 )
+_RELATIVE_WORDS = re.compile(r"\b(?:who|which|that|works?|worked|at|for|from|with|in)\b")
+_ALSO_A_WORD = frozenset(("guy", "will", "bill", "mark", "sky", "river", "sage", "drew", "pat"))
 _COMMON_NOUNS = frozenset(
     _words("work life home family school uni college gym things stuff nothing everything")
 )
@@ -584,6 +586,8 @@ class _PeopleFinder(_ReaderBase):
             name = word.group("name")
             if name.casefold() in _NOT_NAME or name.casefold() in _WEEKDAY_OR_MONTH:
                 continue
+            if name.casefold() in _ALSO_A_WORD:
+                continue  # "Guy from the wholesaler came round": a guy
             if lead is None and not is_first_name(name):
                 continue  # "Her assistant Pau gave us …", but "Paris was lovely"
             origin = _FROM_SOMEWHERE.match(t, word.end(), e)
@@ -933,6 +937,8 @@ class _PeopleFinder(_ReaderBase):
                 rf"{_A}s\s+(?:[a-z][a-z\u00e0-\u00ff\s-]{{0,40}}?|(?:[a-z]+\s+)?[A-Z]{{2,4}}(?:\s+of\s+[a-z]+)?)"
                 r",?\s*\(?(?=[A-Z])"  # "Jo's dad (Ravi)": the name in brackets
             ).match(t, span[1], hi)
+            if owner and _RELATIVE_WORDS.search(t, span[1], owner.end()):
+                break  # "Tom's old flatmate who works for Siemens": an employer, no one
             if owner:  # "Ken's business partner, Ines Duarte": Ken is only mentioned
                 pos = owner.end()
                 if self.lookup(raw) is None and self._org_title(t[span[1] : owner.end()]):
@@ -1221,6 +1227,8 @@ class _PeopleFinder(_ReaderBase):
             return
         rest = t[span[1] : e]
         raw = t[span[0] : span[1]]
+        if raw.casefold() in _ALSO_A_WORD:
+            return  # "Guy from the wholesaler came round"
         if _ABSENT.search(re.split(r"[;\u2014]", rest)[0]):
             but = re.compile(r",?\s+but\s+").search(t, span[1], e)
             if but is not None:  # "Ken (the gallerist) didn't come, but Ken's business

@@ -76,6 +76,11 @@ def _strip_span(text: str, lo: int, hi: int) -> tuple[int, int]:
     return lo, hi
 
 
+_ASKED_FOR = re.compile(  # "He asked for a parking permit", "Ana wants a quote"
+    r"(?P<who>she|he|(?-i:[A-Z])[\w\-]+(?:\s+(?-i:[A-Z])[\w\-]+)?)\s+(?:also\s+)?"
+    r"(?:asked\s+(?:me\s+)?for|wants?|wanted|needs?|needed|requested|would\s+like)\b",
+    re.I,
+)
 _RETOLD = re.compile(  # "correction …, I actually told her Thursday, not Friday"
     r"\b(?:actually|correction|sorry|no\s*,?\s*wait)\b[^.!?\n]{0,80}?"
     r"(?P<new>\b[\w ]{3,25}?)\s*,?\s+not\s+(?P<old>[\w ]{3,25}?)(?=\s*[,.;!?\n]|\s+because|\Z)",
@@ -182,10 +187,25 @@ class _PromiseReader(_IntroFinder):
         self.mention(name, pos, sentence)
         return name
 
+    def _asker_before(self, clauses: list[_Clause], i: int) -> str | None:
+        """ "He asked for a parking permit, I'll sort it by Friday": a promise of mine that
+        names no one answers whoever asked for something in the clause just before it, in
+        the same sentence ("he", "she" or a name)."""
+        if i == 0 or clauses[i - 1].sentence != clauses[i].sentence or clauses[i - 1].kind:
+            return None
+        prev = clauses[i - 1]
+        m = _ASKED_FOR.match(self.text, prev.start, prev.end)
+        if m is None:
+            return None
+        who = m.group("who")
+        if who.casefold() in ("she", "he"):
+            return self.pronoun(who, prev.start)
+        return self.lookup(who)
+
     def assign_people(self, clauses: list[_Clause]) -> None:
         """Who each promise is with, walking the note in order so recency is right."""
         t = self.text
-        for c in clauses:
+        for i, c in enumerate(clauses):
             c.named = self._named_in(c.desc[0], c.end) if c.kind else frozenset()
             if c.subject_raw or c.kind == "them":
                 c.subject = self._subject_of(c.subject_raw, c.subject_at, c.sentence, c.named)
@@ -223,7 +243,7 @@ class _PromiseReader(_IntroFinder):
                     or c.subject
                 )
                 if c.person is None:
-                    c.person = self.recent(c.desc[0])
+                    c.person = self._asker_before(clauses, i) or self.recent(c.desc[0])
             # the clause's own names become mentions for the clauses after it (a list
             # already recorded as one mention stays one)
             listed = {n for p, n, _s in self.mentions if c.start <= p < c.end}

@@ -150,6 +150,17 @@ class _ReaderBase:
             return self.aliases[key]
         if len(self.titled.get(key, ())) == 1:
             return self.titled[key][0]
+        hyphened = re.fullmatch(r"([A-Z])-?([A-Z])", raw)
+        if hyphened:  # "J-B" or "JB" for Jean-Baptiste Moreau: the hyphenated first name
+            firsts = [
+                n
+                for n in self.people
+                if re.fullmatch(
+                    rf"{hyphened.group(1)}[^\W\d_]*-{hyphened.group(2)}[^\W\d_]*", n.split()[0]
+                )
+            ]
+            if len(firsts) == 1:
+                return firsts[0]
         if raw.isupper() and raw.isalpha() and 2 <= len(raw) <= 3:
             # minutes: "Ada Park (AP)" ... "AP to send the deck": initials of one person met
             initialled = [
