@@ -206,6 +206,27 @@ from tests.capture_notes import FRI, MON, THU, promises, read
             "Guy from the brewery came round – Piet de Boer from Heineken.",
             ["Piet de Boer"],
         ),
+        (  # "presented me his cousin …": introduced, in a learner's words
+            "Churrasco with Bruno Lima. He presented me his sister Carla Lima, she is dentist.",
+            ["Bruno Lima", "Carla Lima"],
+        ),
+        (  # "was also in the meeting"
+            "Meeting with Ahmet Kaya. His assistant Elif was also in the meeting.",
+            ["Ahmet Kaya", "Elif"],
+        ),
+        (  # both hosts
+            "Diwali dinner hosted by Vikram Rao and his wife Meena.",
+            ["Vikram Rao", "Meena"],
+        ),
+        (  # a relation's first name, a description, then ", she will … me"
+            "Braai at Pieter's. His wife Annelie is a vet, she will send me a kennel list.",
+            ["Annelie"],
+        ),
+        (  # "many clients" is no one
+            "Today at the fair I was meeting with many clients. Later Ms. Rosa Vega, she "
+            "asked me for samples.",
+            ["Rosa Vega"],
+        ),
     ],
 )
 def test_who_was_there(text: str, people: list[str]) -> None:

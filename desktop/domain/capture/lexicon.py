@@ -33,6 +33,7 @@ _NOT_NAME = frozenset(
         "sadly thankfully weirdly oddly eventually originally personally meanwhile anyway "
         "btw turns whose whom two three four five six seven eight nine ten several few "
         "couple bunch lots loads dozen group crowd back present first second third lastly "
+        "many most more other others various "
         "afterwards afterward earlier pt "
         # interjections that open a sentence typed in a hurry ("Ah and I owe Andrés …")
         "ah oh uh um hmm ooh aha wow yay argh ugh omg lol "
@@ -93,6 +94,7 @@ _MEET = (
     r"(?=\s+(?-i:[A-Z])\w+(?:\s+(?-i:[A-Z\u00c0-\u00de])\w+){0,3}(?:\s*\([^()\n]{1,40}\))?"
     rf"\s+i(?:{_A}d|\s+would)\s)"
     r"|(?:(?<=\bhe\s)|(?<=\bshe\s)|(?<=\bthey\s))came\s+(?:along\s+)?with"  # "he came with Inès"
+    r"|present(?:ed|s)?\s+me(?:\s+to)?"  # "He present me his cousin …": introduced
     r"|got\s+to\s+know|saw|thanked|visited|interviewed|screened|hosted|facetimed|skyped|phoned|rang"
     # "belayed for a guy called Oskar", "a woman named Ines"
     r"|(?:(?<=\bfor\s)|(?<=\bmet\s)|(?<=\bbeside\s)|(?<=\bchatted\swith\s))(?:a|an|this|some)\s+(?:guy|girl|woman|man|lady|bloke|chap|fellow|lad|kid|dude|gentleman)"
@@ -506,6 +508,7 @@ _PRESENT_VERB = re.compile(  # said of someone at the meeting: they were there
     r"|showed\s+me\b|caught\s+me\b|grabbed\s+me\b|came\s+up\s+to\s+me\b|stopped\s+to\s+chat\b"
     r"|introduced\s+me\s+to\b"
     r"|(?:was|were)\s+(?:there|here|with\s+(?:her|him|them|me|us)\b)"
+    r"|(?:was|were)\s+(?:also\s+)?(?:in|at)\s+the\s+(?:meeting|call|room|dinner|table)\b"
     r"|(?:walked|sat|worked|talked|ate|stayed|came)\s+with\s+(?:me|us)\b)",
     re.I,
 )

@@ -136,6 +136,10 @@ _LINE_ROLE = re.compile(  # a role before the name on a line: "Nurse manager ", 
 )
 _RELATIVE_WORDS = re.compile(r"\b(?:who|which|that|works?|worked|at|for|from|with|in)\b")
 _ALSO_A_WORD = frozenset(("guy", "will", "bill", "mark", "sky", "river", "sage", "drew", "pat"))
+_THEN_SHE_PROMISES = re.compile(  # "His wife Juliana is a pediatrician, she will send me …"
+    r"[^.;!?\n]{0,60}?,[ \t]*(?:she|he)(?:['\u2019]ll|[ \t]+will|[ \t]+offered|[ \t]+promised)\b",
+    re.I,
+)
 _COMMON_NOUNS = frozenset(
     _words("work life home family school uni college gym things stuff nothing everything")
 )
@@ -599,6 +603,7 @@ class _PeopleFinder(_ReaderBase):
                 or _NARRATED_THERE.match(t, at, e)
                 or _KIND_TO_ME.match(t, at, e)
                 or (lead and _IN_PERSON.search(t[at : self.sentence_end(at)]))
+                or (lead and _THEN_SHE_PROMISES.match(t, at, self.sentence_end(at)))
                 for at in ends
                 if at >= word.end()
             ):
@@ -689,7 +694,8 @@ class _PeopleFinder(_ReaderBase):
                 if span and " " in t[span[0] : span[1]]:
                     raw = t[span[0] : span[1]]
                     if not any(w.casefold() in _NOT_NAME for w in raw.split()):
-                        self.add_person(raw, span[0], index)
+                        # "hosted by Arjun Mehta and his wife Deepa": both hosts
+                        self.name_list(span[0], e, index, lower_ok=False)
 
     def _named_again(self, first: str, after: int) -> bool:
         """Whether a first name (one the name table knows) comes back later in the note as
