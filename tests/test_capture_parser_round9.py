@@ -323,6 +323,35 @@ def test_a_promise_of_mine_answers_whoever_asked_just_before() -> None:
     assert promises(result) == [("me", "Marco Conti", "sort it", FRI)]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a condition "when …" stays in the words
+            "Call with Ibrahim Diallo. He'll ping me when he's in Lisbon.",
+            [("them", "Ibrahim Diallo", "ping me when he's in Lisbon", None)],
+        ),
+        (  # … "once she does" ends them
+            "Met Dan Okafor. I'll send him the offer once she does.",
+            [("me", "Dan Okafor", "send him the offer", None)],
+        ),
+        (  # a short form of a first name met is that person
+            "Lunch with Sipho Dlamini and Nomvula Khumalo. I'll pay Nomvu back next time.",
+            [("me", "Nomvula Khumalo", "pay Nomvu back next time", None)],
+        ),
+        (  # a role of two words typed in lower case before the name
+            "viewing w/ letting agent tariq aziz. he'll confirm the deposit by fri",
+            [("them", "Tariq Aziz", "confirm the deposit", FRI)],
+        ),
+        (  # a call already booked is no to-do
+            "Call with Ana Ruiz.\nFollow-up call booked for Friday.",
+            [],
+        ),
+    ],
+)
+def test_what_the_words_are(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert promises(read(text)) == expected
+
+
 def test_the_employer_heading_a_list_goes_to_every_name() -> None:
     result = read("Steering group w/ Unilever: Margot Lefèvre, Anil Kapoor.")
     assert result.organizations == {"Margot Lefèvre": "Unilever", "Anil Kapoor": "Unilever"}

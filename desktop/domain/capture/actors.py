@@ -102,6 +102,11 @@ _WE_AGREED_THEY = re.compile(  # "We agreed that he'd …", "we agreed Rafael wo
 )
 
 
+_ALREADY_BOOKED = re.compile(
+    r"\b(?:booked|scheduled|pencill?ed\s+in|arranged|confirmed|planned|set\s+for)\b", re.I
+)
+
+
 class _ActorFinder(_ReaderBase):
     """Decides who acts in each clause."""
 
@@ -365,6 +370,7 @@ class _ActorFinder(_ReaderBase):
                 and (self._line_start(c.start) or (i > 0 and self._after_break(c.start)))
                 and not re.match(r"\w+\s+(?:with|w/|w|to)\b", body, re.I)
                 and not re.match(r"\w+(?:ed|ing)\b", body)
+                and not _ALREADY_BOOKED.search(body)  # "Follow-up call booked for Tuesday"
             ):  # "- send deck by thurs": a to-do for the writer
                 c.kind, c.desc = "me", (pos, c.end)
                 continue

@@ -33,7 +33,7 @@ _NOT_NAME = frozenset(
         "sadly thankfully weirdly oddly eventually originally personally meanwhile anyway "
         "btw turns whose whom two three four five six seven eight nine ten several few "
         "couple bunch lots loads dozen group crowd back present first second third lastly "
-        "many most more other others various "
+        "many most more other others various follow-up followup "
         "afterwards afterward earlier pt "
         # interjections that open a sentence typed in a hurry ("Ah and I owe Andrés …")
         "ah oh uh um hmm ooh aha wow yay argh ugh omg lol "
@@ -775,8 +775,10 @@ _PLACE_STOP = frozenset(
         "i she he they we you it met re of was were is are has had"
     )
 )
-_SUBORDINATE_TAIL = re.compile(  # "send him the offer once she does": the promise ends
-    r",?\s+(?:once|when|so\s+that|so)\s+(?=(?:i|i[\u2019']m|she|he|they)\b)"
+# "send him the offer once she does", "…, so I can pitch": the promise ends (but "when
+# he's in Berlin" stays in its words: writers keep it, and it says when the to-do is due)
+_SUBORDINATE_TAIL = re.compile(
+    r",?\s+(?:once|so\s+that|so)\s+(?=(?:i|i[\u2019']m|she|he|they)\b)"
     r"|,\s+who\s+|\s+(?:before|after)\s+(?:then|that)\s*$"
     # "clean up the cap table before anything goes out": a condition, not the action
     r"|\s+before\s+(?:anything|anyone|everything|everyone)\s+\w+"

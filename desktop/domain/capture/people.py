@@ -887,6 +887,10 @@ class _PeopleFinder(_ReaderBase):
             role = _LOWER_ROLE_LEAD.match(t, pos, hi) if low else None
             if role and role.group(1) in _ROLE_WORDS:  # "w/ accountant siobhan ní bhriain"
                 pos = role.end()
+            elif role:  # "w/ estate agent kwame asante": a role of two words
+                second = _LOWER_ROLE_LEAD.match(t, role.end(), hi)
+                if second and second.group(1) in _ROLE_WORDS:
+                    pos = second.end()
             kin = _LOWER_KIN.match(t, pos, hi) if low else None
             span = _scan_name(t, pos, hi, lower_ok=low) if kin is None else None
             if kin:  # typed in lower case, "tom and his gf sarah": the name after the kin

@@ -188,6 +188,16 @@ class _ReaderBase:
             lasts = [n for n in self.people if " " in n and n.casefold().split()[-1] == key]
             if len(lasts) == 1:  # "Mr Wafula", "Ha-eun" (Choi Ha-eun): a family name met
                 return lasts[0]
+            shorter = [  # "Thandi" for Thandiwe Mokoena: a short form of a first name met
+                n
+                for n in self.people
+                if " " in n
+                and len(key) >= 4
+                and n.casefold().split()[0].startswith(key)
+                and len(n.split()[0]) - len(key) <= 3
+            ]
+            if len(shorter) == 1 and key not in _NOT_NAME:
+                return shorter[0]
         return None
 
     def resolve(self, raw: str) -> str:
