@@ -227,6 +227,22 @@ from tests.capture_notes import FRI, MON, THU, promises, read
             "asked me for samples.",
             ["Rosa Vega"],
         ),
+        (  # a heading, then a name alone on each line
+            "Alumni drinks at LBS:\nChiara Bassi\nTomasz Nowak\n- Dr. Aylin Kaya\nNo follow-ups.",
+            ["Chiara Bassi", "Tomasz Nowak", "Aylin Kaya"],
+        ),
+        (  # … a first name alone among them when the table knows it
+            "Market stall shift, met:\nIngrid\nMoana Te Rangi\nOlu Bankole",
+            ["Ingrid", "Moana Te Rangi", "Olu Bankole"],
+        ),
+        (  # "Pitched X" opening the note
+            "Pitched Lena Vogt (Point Nine) at the demo day.",
+            ["Lena Vogt"],
+        ),
+        (  # a club's evening, a colon, who came
+            "Book club tonight: Ingrid, Thabo Mokoena, and the new guy Luca.",
+            ["Ingrid", "Thabo Mokoena", "Luca"],
+        ),
     ],
 )
 def test_who_was_there(text: str, people: list[str]) -> None:
@@ -341,6 +357,18 @@ def test_a_promise_of_mine_answers_whoever_asked_just_before() -> None:
         (  # a role of two words typed in lower case before the name
             "viewing w/ letting agent tariq aziz. he'll confirm the deposit by fri",
             [("them", "Tariq Aziz", "confirm the deposit", FRI)],
+        ),
+        (  # a learner's "is promising to", "ask me for send", "I say ok"
+            "Today I have meet Mr. Kenji Sato. He is promising to send the catalog until "
+            "Friday. He ask me for send the quotation before the 20th, I say ok.",
+            [
+                ("them", "Kenji Sato", "send the catalog", FRI),
+                ("me", "Kenji Sato", "send the quotation", date(2026, 3, 20)),
+            ],
+        ),
+        (  # a request turned down
+            "Call with Mateus Lima. He asked me to judge their hackathon — had to say no.",
+            [],
         ),
         (  # a call already booked is no to-do
             "Call with Ana Ruiz.\nFollow-up call booked for Friday.",

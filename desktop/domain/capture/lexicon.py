@@ -116,6 +116,11 @@ _MEET = (
     r"|(?:people|folks|ppl|ones|names)\s+(?:i\s+|to\s+)(?:need\s+to\s+|want\s+to\s+|should\s+)?"
     r"(?:met|remember|talked\s+to|spoke\s+to|follow\s+up\s+with)\s*:"
     r"|(?:our|my|the)\s+(?:team|table|group|panel|pod)\s+(?:had|was|were|included)"
+    # "Book club tonight: Ingrid, Thabo Mokoena, and …": a gathering, then who came
+    r"|(?:(?<![\s\S])|(?<=\n))(?:book\s+club|supper\s+club|game\s+night|quiz\s+night|pub\s+quiz"
+    r"|dinner\s+party|potluck|poker\s+night|choir|rehearsal|training|practice|standup|stand-up"
+    r"|retro|workshop|offsite|reunion|playdate|sleepover)"
+    r"(?:\s+(?:tonight|today|yesterday|this\s+morning|last\s+night))?\s*:"
     r"|(?:lunch|coffee|dinner|drinks|breakfast|call|zoom|meeting|chat|1:1)"
     # "Dinner during ASCO:", "Teams call, Nordea:"
     r"(?:\s+(?:at|during|after|in)\s+[^:\n]{1,40}?|\s*,\s*[^:\n,.]{1,30}?)?\s*:"
@@ -129,6 +134,8 @@ _MEET = (
     # "stuck in a long conversation with …"
     r"|on\s+my\s+(?:left|right)(?:\s+(?:was|sat))?\s*[,:]?"
     r"|came\s+(?:\w+\s+)?to\s+see|conversations?\s+with|pitch(?:ed)?\s+(?:to|for)"
+    # "Pitched Nadia Rahman (Antler) at the demo day"
+    r"|(?:(?<![\s\S])|(?<=\n)|(?<=\.\s))pitched(?=\s+(?-i:[A-Z]))"
     r"|demo(?:ed|'d)?\s+(?:for|to)|presented\s+to"
     r"|(?:co-?)?(?:judges|guests|panell?ists|speakers|mentors|organi[sz]ers|hosts|others)"
     r"\s+(?:were|included))"
@@ -203,6 +210,7 @@ _THEM_MODAL = (
     rf"|\s+is\s+gonna|\s+are\s+going\s+to|{_A}re\s+going\s+to|{_A}re\s+gonna|\s+gonna"
     r"|\s+promis+ed\s+to|\s+offered\s+to|\s+agreed\s+to|\s+volunteered\s+to|\s+can|\s+could"
     r"|\s+promis+ed\s+(?:me|us)\s+to|\s+proposed\s+to|\s+promise\s+to"  # "He promise to …"
+    rf"|(?:\s+is|{_A}s)\s+promising\s+to"  # "He is promising to send …"
     # "she's offered to", "he has promised to", "they've agreed to": the same, in the perfect
     rf"|(?:{_A}s|\s+has|{_A}ve|\s+have)\s+(?:(?:kindly|generously|also|already)\s+)?"
     r"(?:promis+ed|offered|agreed|volunteered)\s+to"
@@ -425,6 +433,9 @@ _ASKED_ME = re.compile(
     r"(?:asked|askd|asks|ask|asking|begged|wants|wanted|would\s+like|[\u2019']d\s+like|needs|needed"
     r"|need"  # non-native "He need me to send …"
     r"|expects|expected|told|reminded|requested)\s+(?:me|us)\s+to\s+"
+    # a learner's "He ask me for send the proposal"
+    r"|ask(?:ed|s)?\s+(?:me|us)\s+for\s+(?=(?:send|prepare|make|share|review|check|write"
+    r"|give|bring|book|arrange|organi[sz]e|find|call|visit)\b)"
     # "asked if I could …", "asked if I'd …", "asked whether we could …"
     r"|asked\s+(?:me\s+|us\s+)?(?:if|whether)\s+(?:i|we|our\s+team)"
     r"(?:\s+(?:could|can|would|might)|\s*['\u2019]d)\s+",
@@ -435,9 +446,16 @@ _WAITING = re.compile(
     r"(?:still\s+)?waiting\s+(?:on|for)\s+(?P<who>\S+(?:\s+[A-Z]\S*)?)\s+(?:for|to\s+send(?:\s+(?:me|us))?)\s+",
     re.I,
 )
-_SAID_NO = re.compile(r"i\s+(?:said\s+no|declined|couldn[\u2019']t|can[\u2019']t)", re.I)
+_SAID_NO = re.compile(
+    r"i\s+(?:said\s+no|declined|couldn[\u2019']t|can[\u2019']t)"
+    # "… — had to say no", "turned it down"
+    r"|(?:i\s+)?(?:had\s+to\s+(?:say\s+no|decline|turn\s+(?:it|him|her|them)\s+down)"
+    r"|turned\s+(?:it|him|her|them)\s+down)\b",
+    re.I,
+)
 _SAID_YES = re.compile(
     r"(?:i\s+)?(?:said\s+yes|agreed|said\s+(?:sure|fine|ok(?:ay)?)|happy\s+to|will\s+do|of\s+course)\b"
+    r"|i\s+say\s+(?:yes|ok(?:ay)?|sure)\b"  # a learner's present tense
     r"|(?:i\s+)?told\s+(?:him|her|them)\s+(?:yes|sure|ok(?:ay)?|of\s+course)\b"  # "— told him yes"
     r"|(?:yes|sure|ok|okay|absolutely|definitely)\b(?!\s+(?:she|he|they)\b)"
     rf"|(?:i\s+)?(?:said|told\s+(?:him|her|them|\w+))\s+i(?:{_A}d|\s+would|{_A}ll|\s+will)\b"

@@ -121,6 +121,17 @@ _ORG_DASH_NAMES = re.compile(  # "Genmab — Mette Kjær." at a line's start
     r"(?-i:[A-Z])[\w'\-]+[ \t]+(?-i:[A-Z])[\w'\-]+)*)[ \t]*(?:[.;:]|$)",
     re.M,
 )
+_NAME_ALONE_LINE = re.compile(  # a line that is only a name: "- Tomasz Wiśniewski", "Ingrid"
+    r"^[ \t]*(?:[-*\u2022][ \t]+|\d+[.)][ \t]+)?"
+    r"(?P<who>(?-i:[A-Z])[^\W\d_][^\n():,;.!?]{0,40}?(?:\.[^\n():,;!?]{1,40}?)?)"
+    r"(?:[ \t]*\((?P<org>[^()\n]{1,40})\))?[ \t]*$",
+    re.M,
+)
+_PEOPLE_HEADING = re.compile(  # "…, met:", "Attendees", "Mixer at INSEAD:"
+    r"\b(?:met|attendees|present|participants|people|guests|mixer|drinks|meetup|session|shift"
+    r"|meeting|party|dinner|lunch|reception|table|panel|visit)\b",
+    re.I,
+)
 _PAST_VERB = re.compile(  # what opens a sentence typed in lower case, and is no first name
     r"[a-z]+ed|bought|got|went|had|saw|took|made|sent|gave|told|said|caught|brought|found"
     r"|left|ran|sat|spoke|wrote|met|picked|sold|paid|ate|drank|did|came"
@@ -760,9 +771,41 @@ class _PeopleFinder(_ReaderBase):
                 name = self.add_person(m.group("who"), m.start("who"), index)
                 if m.group("org"):
                     self.orgs.setdefault(name, self.org_phrase(m.group("org"), as_typed=True))
+        self._name_lines(sentences)
         if len(found) < 2:
             return
         for raw, at, org in found + firsts:
+            index = next((i for i, (a, b) in enumerate(sentences) if a <= at < b), 0)
+            name = self.add_person(raw, at, index)
+            if org and self.org_phrase(org):
+                self.orgs.setdefault(name, self.org_phrase(org))
+
+    def _name_lines(self, sentences: list[tuple[int, int]]) -> None:
+        """ "Alumni mixer at INSEAD:" then a name alone on each line ("Camille Rousseau" /
+        "- Dr. Annegret Vogel-Schmidt" / "Ingrid"): two such lines at least, one a full
+        name; a first name alone only when the name table knows it."""
+        t = self.text
+        lines: list[tuple[str, int, str]] = []
+        for m in _NAME_ALONE_LINE.finditer(t):
+            title = _TITLES.match(t, m.start("who"), m.end("who"))
+            at = title.end() if title else m.start("who")
+            span = _scan_name(t, at, m.end("who"), lower_ok=False)
+            raw = t[at : m.end("who")].strip()
+            if span is None or span[0] != at or span[1] < at + len(raw):
+                continue
+            words = [w for w in raw.split() if not w.startswith(('"', "\u201c"))]
+            if any(w.casefold() in _NOT_NAME or w.casefold() in _WEEKDAY_OR_MONTH for w in words):
+                continue
+            if len(words) == 1 and not is_first_name(words[0]):
+                continue
+            lines.append((raw, at, m.group("org") or ""))
+        known = sum(is_first_name(raw) for raw, _at, _org in lines)
+        if len(lines) < 2 or not any(" " in raw for raw, _at, _org in lines):
+            return
+        heading = t[: lines[0][1]].rstrip().rpartition("\n")[2]
+        if (known < 2 or known * 2 < len(lines)) and not _PEOPLE_HEADING.search(heading):
+            return  # "Olive Oil" / "Fresh Basil": a shopping list, not people
+        for raw, at, org in lines:
             index = next((i for i, (a, b) in enumerate(sentences) if a <= at < b), 0)
             name = self.add_person(raw, at, index)
             if org and self.org_phrase(org):
