@@ -243,6 +243,41 @@ from tests.capture_notes import FRI, MON, THU, promises, read
             "Book club tonight: Ingrid, Thabo Mokoena, and the new guy Luca.",
             ["Ingrid", "Thabo Mokoena", "Luca"],
         ),
+        (  # typed in lower case: someone's relation after a possessive, then a kin word
+            "at the wedding!! sat with the bride's aunt meera shah and her husband vik, "
+            "lovely ppl.",
+            ["Meera Shah", "Vik"],
+        ),
+        (  # "another mum, Name": no one called Another
+            "parents evening. chatted w/ mr tom hale and another mum, Ines Roca.",
+            ["Tom Hale", "Ines Roca"],
+        ),
+        (  # an introduction typed in lower case, past "his coworker"
+            "met joost bakker, he intro'd me to his coworker fleur de wit. she'll dm me.",
+            ["Joost Bakker", "Fleur de Wit"],
+        ),
+        (  # "abt" and "wasnt" are no part of a name
+            "talked to coach gary reid abt the club. their chair dr. lowe wasnt there",
+            ["Gary Reid"],
+        ),
+        (  # a list goes on past an org to a titled name
+            "Spoke with Ebony Hall from Leeds and Dr. Mohan Rao who's on the committee.",
+            ["Ebony Hall", "Mohan Rao"],
+        ),
+        (  # … and past a description holding "and" to "a woman called …"
+            "Seated next to Declan Byrne, a retired priest and a total hoot, and a woman "
+            "called Ruth Cole who bakes.",
+            ["Declan Byrne", "Ruth Cole"],
+        ),
+        (  # two full names typed in lower case after a heading
+            "hannover messe. booth 14: anja kraus + felix bauer from siemens, want a pilot.",
+            ["Anja Kraus", "Felix Bauer"],
+        ),
+        (  # a relation typed in lower case who gave me something
+            "met Nkechi Obi after her set. also her flatmate jonas richter, works at "
+            "SoundCloud, gave me his number",
+            ["Nkechi Obi", "Jonas Richter"],
+        ),
     ],
 )
 def test_who_was_there(text: str, people: list[str]) -> None:

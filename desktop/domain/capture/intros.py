@@ -69,10 +69,11 @@ class _IntroFinder(_PeopleFinder):
                     intro_by = self.add_person(t[span[0] : span[1]], span[0], index)
                 elif re.search(rf"\b{_SUBJ_PRONOUN}\s*$", before, re.I):
                     intro_by = self.recent(m.start())
-                targets = self.name_list(m.end(), e, index, lower_ok=False)
+                typed = _typed_lower(t, m.end(), e)  # "he intro'd me to his coworker anouk"
+                targets = self.name_list(m.end(), e, index, lower_ok=typed)
                 more = re.compile(r",?\s+and\s+(?:also\s+)?to\s+").search(t, m.end(), e)
                 if targets and more:  # "introduced me to Tobias, who ..., and to Chioma Eze"
-                    targets += self.name_list(more.end(), e, index, lower_ok=False)
+                    targets += self.name_list(more.end(), e, index, lower_ok=typed)
                 pronoun = re.compile(r"(him|her|them)\b", re.I).match(t, m.end(), e)
                 if not targets and pronoun:
                     who = self.recent(

@@ -33,7 +33,8 @@ _NOT_NAME = frozenset(
         "sadly thankfully weirdly oddly eventually originally personally meanwhile anyway "
         "btw turns whose whom two three four five six seven eight nine ten several few "
         "couple bunch lots loads dozen group crowd back present first second third lastly "
-        "many most more other others various follow-up followup "
+        "many most more other others various follow-up followup another abt "
+        "wasnt werent didnt couldnt isnt doesnt havent hasnt ppl peeps lovely "
         "afterwards afterward earlier pt "
         # interjections that open a sentence typed in a hurry ("Ah and I owe Andrés …")
         "ah oh uh um hmm ooh aha wow yay argh ugh omg lol "
@@ -541,7 +542,7 @@ _ORG_AFTER_NAME_LOOSE = re.compile(
 )
 _ORG_AFTER_NAME = re.compile(
     r"\s+[-\u2013\u2014]\s+(?P<dash>(?-i:[A-Z])[\w&.'-]*(?:\s+(?-i:[A-Z])[\w&.'-]*){0,3})\s+[-\u2013\u2014]\s"
-    rf"|\s*(?:\((?P<paren>[^()\n]{{1,60}})\)|,?\s+(?:(?:all|both)\s+)?(?:from|frm|of)\s+(?:the\s+)?(?P<from>(?:[^,;.\n()]|\.(?=(?:com|io|ai|co|org|net)\b))+)"
+    rf"|\s*(?:\((?P<paren>[^()\n]{{1,60}})\)|,?\s+(?:(?:all|both)\s+)?(?:from|frm|of)\s+(?:the\s+)?(?P<from>(?:[^,;.\n()]|\.(?=(?:com|io|ai|co|org|net)\b)|(?<=\s(?i:dr|mr|ms))\.|(?<=\s(?i:mrs))\.)+)"
     rf"|,\s+(?:an?\s+)?(?:{_ROLES}|[\w-]+\s+{_ROLES})\s+(?:at|of)\s+(?:the\s+)?(?P<role>[^,;.\n()]+))",
     re.I,
 )
@@ -680,7 +681,8 @@ _TAKEN_BACK = re.compile(  # right after a clause: the writer corrects what they
 )
 _MORE_AFTER_ORG = re.compile(  # "... from Ofcom and (also) Esther Mensah": the list goes on
     r"[ \t]*,?[ \t]+(?:and|&|plus|\+)[ \t]+(?:also[ \t]+)?"
-    r"(?=(?:(?:his|her|their)[ \t]+[a-z]+[ \t]+)?(?-i:[A-Z])[\w'\-]+[ \t]+(?-i:[A-Z]))"
+    r"(?=(?:(?:his|her|their)[ \t]+[a-z]+[ \t]+)?(?:(?i:dr|mr|mrs|ms|prof)\.?[ \t]+)?"
+    r"(?-i:[A-Z])[\w'\-]+[ \t]+(?-i:[A-Z]))"
 )
 _KIN_OF = re.compile(  # "(Tobi's mum)": a relation, not an organization ("(guy's hospital)")
     rf"[\w\-]+{_A}s\s+(?:mum|mom|dad|mother|father|wife|husband|son|daughter|sister|brother"
@@ -758,15 +760,19 @@ _ORG_SUFFIXES = frozenset(
 )
 _PET_BEFORE = re.compile(r"\b(?:dog|puppy|cat|kitten|pet|horse)[ \t]+\Z", re.I)
 _LOWER_KIN = re.compile(  # "his gf sarah", "my co-supervisor dr. fenna bakker"
-    r"(?:(?:his|her|their|my|our)[ \t]+)?(?:new[ \t]+|old[ \t]+|ex-?)?(?:gf|bf|girlfriend|boyfriend"
+    # "the groom's uncle raj mehta", "another mum, bea lindqvist"
+    r"(?:(?:his|her|their|my|our|another|the[ \t]+[a-z]+['\u2019]s|[a-z]+['\u2019]s)[ \t]+)?"
+    r"(?:new[ \t]+|old[ \t]+|ex-?)?(?:gf|bf|girlfriend|boyfriend|uncle|aunt|auntie|aunty|grandma"
+    r"|grandpa|nephew|niece|fianc[\u00e9e]e?|coworker|co-worker|teammate|classmate|mother|father"
+    r"|in-law|stepdad|stepmum|stepmom|godmother|godfather"
     r"|partner|wife|husband|sister|brother|cousin|friend|mate|colleague|boss|cofounder"
     r"|co-founder|son|daughter|mum|mom|dad|supervisor|co-supervisor|cosupervisor|advisor"
     r"|adviser|mentor|manager|neighbour|neighbor|landlord|landlady|tutor|coach|coll[e\u00e8]gue"
-    r"|assistant|flatmate|roommate|housemate|student|intern|buddy|pal)[ \t]+"
+    r"|assistant|flatmate|roommate|housemate|student|intern|buddy|pal)[ \t]*,?[ \t]+"
     r"(?:(?:dr|prof|mr|mrs|ms)\.?[ \t]+)?"
 )
 _ABSENT = re.compile(  # said of someone named: they were NOT met
-    rf"\b(?:wasn{_A}t|weren{_A}t|was\s+not|were\s+not|couldn{_A}t\s+(?:make|come|join)"
+    rf"\b(?:wasn{_A}?t|weren{_A}?t|was\s+not|were\s+not|couldn{_A}?t\s+(?:make|come|join)"
     rf"|could\s+not\s+(?:make|come|join)|didn{_A}t\s+(?:come|show|make|turn)"
     r"|not\s+there|was\s+absent|sent\s+(?:her|his|their)?\s*apologies|missed\s+(?:it|the)"
     r"|(?<=\()not\s+(?:in|at)\s+(?:the\s+)?(?:meeting|call|room|dinner|event)|(?<=\()absent\b)",

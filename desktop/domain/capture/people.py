@@ -132,6 +132,16 @@ _PEOPLE_HEADING = re.compile(  # "…, met:", "Attendees", "Mixer at INSEAD:"
     r"|meeting|party|dinner|lunch|reception|table|panel|visit)\b",
     re.I,
 )
+_LOWER_FULL_PAIR = re.compile(  # two full names typed in lower case opening a clause
+    r"(?-i:([a-z][\w'\-]+)[ \t]+[a-z][\w'\-]+[ \t]*(?:\+|&|and|,)[ \t]*([a-z][\w'\-]+)"
+    r"[ \t]+[a-z][\w'\-]+)(?=[ \t]*(?:[,(:;.\-\u2013\u2014]|from\b|\Z))"
+)
+_THERE_ACTS = re.compile(  # what someone there does, anywhere later in the sentence
+    r"(?:^|[,;]|\s)\s*(?:gave\s+(?:me|us)|showed\s+(?:me|us)|told\s+me|asked\s+(?:me|if)"
+    r"|offered\s+to|said\s+(?:she|he)(?:['\u2019]d|\s+would|['\u2019]ll|\s+will)|came\s+over"
+    r"|joined\s+us|introduced\s+me|was\s+there|swapped\s+numbers)\b",
+    re.I,
+)
 _PAST_VERB = re.compile(  # what opens a sentence typed in lower case, and is no first name
     r"[a-z]+ed|bought|got|went|had|saw|took|made|sent|gave|told|said|caught|brought|found"
     r"|left|ran|sat|spoke|wrote|met|picked|sold|paid|ate|drank|did|came"
@@ -254,7 +264,8 @@ _LOWER_THEN_PLACE = re.compile(  # "a wedding photographer", "an architect from 
     r"[a-z][\w'\-]*(?:\s+[a-z][\w'\-]*)*(?:\s+(?:from|in|at)\s+[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)?)?"
 )
 _AND_NEXT_NAME = re.compile(  # ", and Yuki Sato", ", and his wife Giulia Bianchi"
-    r"[ \t]*[,;][ \t]*(?i:and)[ \t]+(?:(?i:his|her|their|the)[ \t]+[a-z][\w\-]*[ \t]+)?[A-Z]"
+    r"[ \t]*[,;][ \t]*(?i:and)[ \t]+(?:(?i:his|her|their|the)[ \t]+[a-z][\w\-]*[ \t]+"
+    r"|(?i:a|an)[ \t]+(?:guy|girl|woman|man|lady|bloke|chap)[ \t]+(?:called|named)[ \t]+)?[A-Z]"
 )
 _ROLE_LEAD = re.compile(  # "Ward sister ", "Our NUM ", "The new registrar ": a role, no name
     r"(?:(?i:our|the|my)\s+)?(?:(?i:new|senior|junior|head|charge|ward)\s+)?"
@@ -408,6 +419,7 @@ class _PeopleFinder(_ReaderBase):
         self._named_then_present(sentences)
         self._first_name_then_present(sentences)
         self._subject_then_she_promises(sentences)
+        self._lower_relation_acts(sentences)
         self._hosts(sentences)
         for m in _LOWER_PAIR_THERE.finditer(t):  # "tom & raj there, katie couldnt make it"
             names = re.split(r"\s*(?:,|&|\band\b|\bn\b)\s*", m.group("names"))
@@ -558,6 +570,26 @@ class _PeopleFinder(_ReaderBase):
                     or _KIND_TO_ME.match(t, rest_at, e)
                 ):
                     self.add_person(t[span[0] : span[1]], span[0], index)
+
+    def _lower_relation_acts(self, sentences: list[tuple[int, int]]) -> None:
+        """ "also her flatmate jonas richter, works at SoundCloud, gave me his number": typed
+        in lower case, someone's relation named at the head of a sentence who then does
+        what only someone there does (a first name the table knows)."""
+        t = self.text
+        for index, (s, e) in enumerate(sentences):
+            head = _SENTENCE_HEAD.match(t, s, e)
+            at = head.end() if head else s
+            kin = _LOWER_KIN.match(t, at, e)
+            if kin is None or not re.match(r"(?:his|her|their|my|our)\b", t[at:e]):
+                continue
+            span = _scan_name(t, kin.end(), e, lower_ok=True)
+            if span is None or span[0] != kin.end():
+                continue
+            raw = t[span[0] : span[1]]
+            if not raw.islower() or not is_first_name(raw):
+                continue
+            if _THERE_ACTS.search(t, span[1], e):
+                self.add_person(raw, span[0], index)
 
     def _subject_then_she_promises(self, sentences: list[tuple[int, int]]) -> None:
         """ "New member Esperanza Villanueva-Cruz teaches Spanish lit at Columbia! She'll
@@ -986,6 +1018,7 @@ class _PeopleFinder(_ReaderBase):
                 )
             ):
                 break  # "dele ogunleye, mixing his EP": words, not another name
+
             owner = re.compile(
                 rf"{_A}s\s+(?:[a-z][a-z\u00e0-\u00ff\s-]{{0,40}}?|(?:[a-z]+\s+)?[A-Z]{{2,4}}(?:\s+of\s+[a-z]+)?)"
                 r",?\s*\(?(?=[A-Z])"  # "Jo's dad (Ravi)": the name in brackets
@@ -1245,6 +1278,10 @@ class _PeopleFinder(_ReaderBase):
             ):  # not "bought cheese from pieter …"
                 self.name_list(s, e, index, lower_ok=True)
                 return
+        pair = _LOWER_FULL_PAIR.match(t, start, e)
+        if pair and is_first_name(pair.group(1)) and is_first_name(pair.group(2)):
+            self.name_list(start, e, index, lower_ok=True)  # "anja kraus + felix bauer from …"
+            return
         where = _WHERE_LEAD.match(t, start, e)
         if where is not None:  # "At the school gate today Mrs. Lakshmi Rao told me …"
             span = _scan_name(t, where.end(), e, lower_ok=False)
