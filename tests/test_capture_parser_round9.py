@@ -278,6 +278,45 @@ from tests.capture_notes import FRI, MON, THU, promises, read
             "SoundCloud, gave me his number",
             ["Nkechi Obi", "Jonas Richter"],
         ),
+        (  # a relation opening a later clause who joined us
+            "Tango night. Danced with Lucía Paz all night, then her brother Tomás joined us.",
+            ["Lucía Paz", "Tomás"],
+        ),
+        (  # business cards exchanged; "says he'll" is his own promise
+            "Exchanged business cards with Mr. Ken Ito of NEC and Ms. Aya Mori of Fujitsu.",
+            ["Ken Ito", "Aya Mori"],
+        ),
+        (  # someone who beat me was there
+            "Chess club. New guy, Ivan Petrov, crushed me twice. Hal Finch says he'll bring "
+            "his clocks on Friday.",
+            ["Ivan Petrov", "Hal Finch"],
+        ),
+        (  # typed in lower case, "+" after an org, a three-word name in brackets after
+            "at fitur. met sara gil from Visit Peru + juan pablo ortiz (latam). sara will "
+            "send dates",
+            ["Sara Gil", "Juan Pablo Ortiz"],
+        ),
+        (  # a relative clause naming a business: the business is no one
+            "Chatted with Rohan Shah, who runs a design studio, Studio Tilt.",
+            ["Rohan Shah"],
+        ),
+        (  # typed in lower case, a bracket after the name, then what they will do
+            "at mwc: nina berg (ericsson) will send the paper fri",
+            ["Nina Berg"],
+        ),
+        (  # "a dad I hadn't met, X"; "I was on the tombola with …" is a meeting
+            "I was on the tombola with Jo Pike and a dad I hadn't met, Kofi Boateng.",
+            ["Jo Pike", "Kofi Boateng"],
+        ),
+        (  # items numbered on one line, each opening with a full name
+            "Poster session → 1) Elif Demir (Bogazici) liked it. 2) Jakub Novak wants the "
+            "code. 3) Rafa Souza, no affiliation.",
+            ["Elif Demir", "Jakub Novak", "Rafa Souza"],
+        ),
+        (  # "re:" is what the meeting was about, no one
+            "Residents' meeting re: Harbour Road works.\nSpoke with: Cllr. Ann Mwangi.",
+            ["Ann Mwangi"],
+        ),
     ],
 )
 def test_who_was_there(text: str, people: list[str]) -> None:

@@ -419,6 +419,9 @@ class _ActorFinder(_ReaderBase):
             raw = subj.group(1)
             if raw.casefold() not in ("she", "he", "they"):
                 span = _scan_name(t, pos, c.end, lower_ok=False)
+                typed = _scan_name(t, pos, c.end, lower_ok=True) if span is None else None
+                if typed and self.lookup(t[typed[0] : typed[1]]):
+                    span = typed  # "sinead o'hara (ericsson) will send …": typed in lower case
                 if span is None:
                     first = re.split(_A, raw.split()[0])[0]  # "tom's gonna": tom
                     name = self.lookup(first) if first.casefold() not in _NOT_NAME else None

@@ -96,6 +96,7 @@ _MEET = (
     rf"\s+i(?:{_A}d|\s+would)\s)"
     r"|(?:(?<=\bhe\s)|(?<=\bshe\s)|(?<=\bthey\s))came\s+(?:along\s+)?with"  # "he came with Inès"
     r"|present(?:ed|s)?\s+me(?:\s+to)?"  # "He present me his cousin …": introduced
+    r"|(?:exchanged|swapped)\s+(?:business\s+)?(?:cards|numbers|details)\s+with"
     r"|got\s+to\s+know|saw|thanked|visited|interviewed|screened|hosted|facetimed|skyped|phoned|rang"
     # "belayed for a guy called Oskar", "a woman named Ines"
     r"|(?:(?<=\bfor\s)|(?<=\bmet\s)|(?<=\bbeside\s)|(?<=\bchatted\swith\s))(?:a|an|this|some)\s+(?:guy|girl|woman|man|lady|bloke|chap|fellow|lad|kid|dude|gentleman)"
@@ -124,7 +125,7 @@ _MEET = (
     r"(?:\s+(?:tonight|today|yesterday|this\s+morning|last\s+night))?\s*:"
     r"|(?:lunch|coffee|dinner|drinks|breakfast|call|zoom|meeting|chat|1:1)"
     # "Dinner during ASCO:", "Teams call, Nordea:"
-    r"(?:\s+(?:at|during|after|in)\s+[^:\n]{1,40}?|\s*,\s*[^:\n,.]{1,30}?)?\s*:"
+    r"(?:\s+(?:at|during|after|in)\s+[^:\n]{1,40}?|\s*,\s*[^:\n,.]{1,30}?)?(?<!\bre)\s*:"
     # "lunch - marta sokolova (wise) + …", "there was the new boyfriend of my aunt, Massimo …"
     r"|(?<![\w-])(?:lunch|coffee|dinner|drinks|breakfast|call|zoom|meeting|mtg|chat)"
     r"(?=\s+[-\u2013\u2014]\s)\s+[-\u2013\u2014]"
@@ -160,7 +161,8 @@ _SOFT_SPLIT_RE = re.compile(
     rf"|(?<!\bif)(?<!\bwhether)(?<!\bsaid)(?<!\btold)(?<!\bhim)(?<!\bher)(?<!\bthem)(?<!\bthat)"
     rf"\s+(?:that\s+)?(?=i\s+(?:still\s+)?owe\b|i{_A}ll\b|i\s+will\b|i\s+need\s+to\b|i\s+promised\b"
     rf"|i(?:{_A}d|\s+had)\s+promised\b|i(?:{_A}d|\s+had)\s+said\s+i(?:{_A}d|\s+would)\b"
-    rf"|(?:she|he|they)\s+(?:will|would|is\s+going|said)\b|(?:she|he|they){_A}ll\b)",
+    rf"|(?<!\bsays\s)(?:she|he|they)\s+(?:will|would|is\s+going|said)\b"
+    rf"|(?<!\bsays\s)(?:she|he|they){_A}ll\b)",
     re.I,
 )
 _LABEL_BEFORE = re.compile(
@@ -542,7 +544,9 @@ _ORG_AFTER_NAME_LOOSE = re.compile(
 )
 _ORG_AFTER_NAME = re.compile(
     r"\s+[-\u2013\u2014]\s+(?P<dash>(?-i:[A-Z])[\w&.'-]*(?:\s+(?-i:[A-Z])[\w&.'-]*){0,3})\s+[-\u2013\u2014]\s"
-    rf"|\s*(?:\((?P<paren>[^()\n]{{1,60}})\)|,?\s+(?:(?:all|both)\s+)?(?:from|frm|of)\s+(?:the\s+)?(?P<from>(?:[^,;.\n()]|\.(?=(?:com|io|ai|co|org|net)\b)|(?<=\s(?i:dr|mr|ms))\.|(?<=\s(?i:mrs))\.)+)"
+    rf"|\s*(?:\((?P<paren>[^()\n]{{1,60}})\)|,?\s+(?:(?:all|both)\s+)?(?:from|frm|of)\s+(?:the\s+)?"
+    r"(?P<from>(?:[^,;.\n()+]|\+(?![ \t]*(?-i:[a-z]))"
+    r"|\.(?=(?:com|io|ai|co|org|net)\b)|(?<=\s(?i:dr|mr|ms))\.|(?<=\s(?i:mrs))\.)+)"
     rf"|,\s+(?:an?\s+)?(?:{_ROLES}|[\w-]+\s+{_ROLES})\s+(?:at|of)\s+(?:the\s+)?(?P<role>[^,;.\n()]+))",
     re.I,
 )
@@ -762,7 +766,8 @@ _PET_BEFORE = re.compile(r"\b(?:dog|puppy|cat|kitten|pet|horse)[ \t]+\Z", re.I)
 _LOWER_KIN = re.compile(  # "his gf sarah", "my co-supervisor dr. fenna bakker"
     # "the groom's uncle raj mehta", "another mum, bea lindqvist"
     r"(?:(?:his|her|their|my|our|another|the[ \t]+[a-z]+['\u2019]s|[a-z]+['\u2019]s)[ \t]+)?"
-    r"(?:new[ \t]+|old[ \t]+|ex-?)?(?:gf|bf|girlfriend|boyfriend|uncle|aunt|auntie|aunty|grandma"
+    r"(?:(?:new|old|college|uni|school|work|best|childhood|former)[ \t]+|ex-?)?"
+    r"(?:gf|bf|girlfriend|boyfriend|uncle|aunt|auntie|aunty|grandma"
     r"|grandpa|nephew|niece|fianc[\u00e9e]e?|coworker|co-worker|teammate|classmate|mother|father"
     r"|in-law|stepdad|stepmum|stepmom|godmother|godfather"
     r"|partner|wife|husband|sister|brother|cousin|friend|mate|colleague|boss|cofounder"

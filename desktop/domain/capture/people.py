@@ -142,6 +142,29 @@ _THERE_ACTS = re.compile(  # what someone there does, anywhere later in the sent
     r"|joined\s+us|introduced\s+me|was\s+there|swapped\s+numbers)\b",
     re.I,
 )
+_CLAUSE_THEN_RELATION = re.compile(
+    r"(?:[,;]|\bthen|\band)[ \t]+(?:then[ \t]+|and[ \t]+)?(?=(?i:his|her|their|our|my)[ \t])"
+)
+_NAMED_BUSINESS = re.compile(
+    r"\b(?:studio|company|startup|start-up|firm|shop|bakery|restaurant|agency|caf[e\u00e9]|bar"
+    r"|practice|clinic|band|label|charity|brand|business|consultancy|podcast|gallery|school"
+    r"|nonprofit|ngo|fund|app)[ \t]*,[ \t]*\Z",
+    re.I,
+)
+_LOWER_NAME_BRACKET = re.compile(
+    r"(?-i:([a-z][\w'\-]+)(?:[ \t]+[a-z][\w'\-]+){1,2})[ \t]*\([^()\n]{1,40}\)[ \t]*"
+    r"(?:will|would|said|says|is|was|wants|asked|offered|promised|owes|['\u2019]s|['\u2019]ll|,)"
+)
+_NOT_MET_BEFORE = re.compile(
+    r"[ \t]*(?i:a|an|another)[ \t]+[a-z][\w\-]*[ \t]+(?:(?i:i|we)[ \t]+)?"
+    r"(?:hadn['\u2019]?t|had[ \t]+never|didn['\u2019]?t|never|had[ \t]+not)[ \t]+"
+    r"(?:met|seen|know|known)"
+    r"(?:[ \t]+before)?[ \t]*,[ \t]*(?=[^\W\d_])"
+)
+_NUMBERED_ITEM = re.compile(  # "→ 1) Elif Demir (Bogazici) liked …  2) Jakub Dvořák …"
+    r"(?:(?<![\s\S])|(?<=\s))\(?\d{1,2}[.)][ \t]+(?P<who>(?:(?i:dr|mr|mrs|ms|prof)\.?[ \t]+)?"
+    r"(?-i:[A-Z])[\w'\-]+(?:[ \t]+(?:(?-i:[a-z]{1,3})[ \t]+)?(?-i:[A-Z])[\w'\-]+){1,3})"
+)
 _PAST_VERB = re.compile(  # what opens a sentence typed in lower case, and is no first name
     r"[a-z]+ed|bought|got|went|had|saw|took|made|sent|gave|told|said|caught|brought|found"
     r"|left|ran|sat|spoke|wrote|met|picked|sold|paid|ate|drank|did|came"
@@ -225,7 +248,8 @@ _RELATIVE_IN_LIST = re.compile(  # a relative clause between two names of a list
 # (brand ambassador, knows everyone), callum macleod who's setting up a distillery, and
 # ishbel grant, who writes …". Two name-shaped words, then what follows a listed name.
 _LOWER_NEXT_NAME = (
-    r"(?=(?-i:[a-z])[\w'\-]+[ \t]+(?-i:[a-z])[\w'\-]+[ \t]*(?:who\b|,|\(|from\b|and\b|[.;\n]|\Z))"
+    r"(?=(?-i:[a-z])[\w'\-]+(?:[ \t]+(?-i:[a-z])[\w'\-]+){1,2}[ \t]*"
+    r"(?:who\b|,|\(|from\b|and\b|[.;\n]|\Z))"
 )
 _LOWER_RELATIVE_IN_LIST = re.compile(
     r"[ \t]*,?[ \t]*who(?:['\u2019]s\b|\s+[a-z]+\b)[^,;.\n]*"
@@ -233,7 +257,8 @@ _LOWER_RELATIVE_IN_LIST = re.compile(
     re.I,
 )
 _LOWER_MORE_AFTER_ORG = re.compile(  # "… from Diageo (brand ambassador), callum macleod …"
-    r"[ \t]*(?:\([^()\n]*\))?[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)" + _LOWER_NEXT_NAME,
+    r"[ \t]*(?:\([^()\n]*\))?[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+|[ \t]*[+&][ \t]*)"
+    + _LOWER_NEXT_NAME,
     re.I,
 )
 
@@ -309,6 +334,7 @@ _NARRATED_THERE = re.compile(  # what a narrative says of someone there, beyond 
     r"dropped\s+in\b|popped\s+over\b|"
     r"(?:guided|showed|walked|drove|welcomed|greeted|fed|took|toured|led)\s+(?:me|us)\b"
     r"|gave\s+(?:me|us)\b|fixed\s+(?:my|our)\b|poured\b|cooked\b"
+    r"|(?:beat|crushed|thrashed|hugged|taught|helped|drove|served|interviewed|coached)\s+(?:me|us)\b"
     r"|organi[sz]ed\s+(?:it|the|everything|this|tonight)\b|came\s+with\b|came\s+up\b"
     r"|(?:was|were)\s+(?:also\s+)?(?:seated|sitting|at\s+(?:our|my|the)\s+table)\b)",
     re.I,
@@ -327,7 +353,7 @@ _IN_PERSON = re.compile(  # what someone there does ("asked if I could", "said h
     # the verb right after the name, or after "and" that goes on with the same subject
     # ("works at Genentech and asked if …"; not "… and Siobhan offered to …")
     r"^(?:,[^,]{1,60},)?,?\s+(?:(?:[^\s,.;]+\s+){0,6}?and\s+(?:also\s+)?(?:she\s+|he\s+)?)?"
-    r"(?:asked\s+(?:me|us|if|whether)|said\s+(?:he|she)(?:['\u2019]d|['\u2019]ll|\s+would|\s+will)"
+    r"(?:asked\s+(?:me|us|if|whether)|(?:said|says)\s+(?:he|she)(?:['\u2019]d|['\u2019]ll|\s+would|\s+will)"
     r"|offered\s+to|(?:was|were)\s+(?:also\s+)?(?:there|present)|joined\s+us|came\s+(?:over|along|by)"
     r"|told\s+me|introduced\s+(?:me|himself|herself)|promised\s+(?:me\s+)?to)\b",
     re.I,
@@ -347,6 +373,7 @@ class _PeopleFinder(_ReaderBase):
                 self.add_person(who, lead.start("who"), index)
         self._one_line_each(sentences)
         self._org_then_names(sentences)
+        self._numbered_names(sentences)
         for index, (s, e) in enumerate(sentences):  # "First, Ramesh Iyengar, he is ..."
             seq = _SEQUENCE_LEAD.match(t, s, e)
             if seq is None:
@@ -624,33 +651,43 @@ class _PeopleFinder(_ReaderBase):
         t = self.text
         for index, (s, e) in enumerate(sentences):
             head = _SENTENCE_HEAD.match(t, s, e)
-            at = head.end() if head else s
-            lead = _RELATION_LEAD.match(t, at, e)
-            at = lead.end() if lead else at
-            word = _FIRST_NAME_ALONE.match(t, at, e)
-            if word is None:
-                continue
-            name = word.group("name")
-            if name.casefold() in _NOT_NAME or name.casefold() in _WEEKDAY_OR_MONTH:
-                continue
-            if name.casefold() in _ALSO_A_WORD:
-                continue  # "Guy from the wholesaler came round": a guy
-            if lead is None and not is_first_name(name):
-                continue  # "Her assistant Pau gave us …", but "Paris was lovely"
-            origin = _FROM_SOMEWHERE.match(t, word.end(), e)
-            ends = [word.end()]
-            if origin:  # "Jari from the club board came by": past where he is from
-                ends += [m.end() for m in re.finditer(r"[ \t]+\S+", t[: origin.end()])][-3:]
-            if any(
-                _PRESENT_VERB.match(t, at, e)
-                or _NARRATED_THERE.match(t, at, e)
-                or _KIND_TO_ME.match(t, at, e)
-                or (lead and _IN_PERSON.search(t[at : self.sentence_end(at)]))
-                or (lead and _THEN_SHE_PROMISES.match(t, at, self.sentence_end(at)))
-                for at in ends
-                if at >= word.end()
-            ):
-                self.add_person(self.lookup(name) or name, word.start("name"), index)
+            starts = [head.end() if head else s]
+            # "…, then her brother Andrés joined us": a relation opening a later clause
+            starts += [m.end() for m in _CLAUSE_THEN_RELATION.finditer(t, s, e)]
+            for n, at in enumerate(starts):
+                self._first_name_at(at, e, index, mid_sentence=n > 0)
+
+    def _first_name_at(self, at: int, e: int, index: int, *, mid_sentence: bool) -> None:
+        """The first name of :meth:`_first_name_then_present` at ``at``, if it is one."""
+        t = self.text
+        lead = _RELATION_LEAD.match(t, at, e)
+        if lead is None and mid_sentence:
+            return
+        at = lead.end() if lead else at
+        word = _FIRST_NAME_ALONE.match(t, at, e)
+        if word is None:
+            return
+        name = word.group("name")
+        if name.casefold() in _NOT_NAME or name.casefold() in _WEEKDAY_OR_MONTH:
+            return
+        if name.casefold() in _ALSO_A_WORD:
+            return  # "Guy from the wholesaler came round": a guy
+        if lead is None and not is_first_name(name):
+            return  # "Her assistant Pau gave us …", but "Paris was lovely"
+        origin = _FROM_SOMEWHERE.match(t, word.end(), e)
+        ends = [word.end()]
+        if origin:  # "Jari from the club board came by": past where he is from
+            ends += [m.end() for m in re.finditer(r"[ \t]+\S+", t[: origin.end()])][-3:]
+        if any(
+            _PRESENT_VERB.match(t, end, e)
+            or _NARRATED_THERE.match(t, end, e)
+            or _KIND_TO_ME.match(t, end, e)
+            or (lead and _IN_PERSON.search(t[end : self.sentence_end(end)]))
+            or (lead and _THEN_SHE_PROMISES.match(t, end, self.sentence_end(end)))
+            for end in ends
+            if end >= word.end()
+        ):
+            self.add_person(self.lookup(name) or name, word.start("name"), index)
 
     def only_name_written(self, sentences: list[tuple[int, int]]) -> None:
         """When no rule found anyone met, the first full name the note writes that nothing
@@ -843,6 +880,22 @@ class _PeopleFinder(_ReaderBase):
             if org and self.org_phrase(org):
                 self.orgs.setdefault(name, self.org_phrase(org))
 
+    def _numbered_names(self, sentences: list[tuple[int, int]]) -> None:
+        """ "1) Elif Demir (Bogazici) liked our ablation … 2) Jakub Dvořák (DeepMind) offered
+        … 3) Rafael Souza …": items numbered in a row, each opening with a full name, are
+        the people met; two such items at least."""
+        t = self.text
+        items = []
+        for m in _NUMBERED_ITEM.finditer(t):
+            span = self._full_name_at(m.start("who"), m.end("who"))
+            if span is not None:
+                items.append(span)
+        if len(items) < 2:
+            return
+        for a, b in items:
+            index = next((i for i, (lo, hi) in enumerate(sentences) if lo <= a < hi), 0)
+            self.add_person(t[a:b], a, index)
+
     def _org_then_names(self, sentences: list[tuple[int, int]]) -> None:
         """A round of meetings, a line each: "Genmab — Mette Kjær." / "Redwood Bio Partners
         (small VC) — Daniel Okafor." The organization, a dash, then who was met from it;
@@ -924,7 +977,8 @@ class _PeopleFinder(_ReaderBase):
         ):
             return False  # "Olivia works with Pedro": the subject is someone already met
         return not re.search(
-            rf"\b(?:i|we{_A}ll|will|{_A}ll|need|needs|to(?!\s+(?:the|a|an|our|my)\s)|up|promised|should|must|gonna|going"
+            rf"\b(?:i(?!\s+(?:was|were|sat|spent|worked|played|danced|stood|ran|walked)\b)"
+            rf"|we{_A}ll|will|{_A}ll|need|needs|to(?!\s+(?:the|a|an|our|my)\s)|up|promised|should|must|gonna|going"
             r"|want|wants|plan|book|schedule|arrange|set|follow|touch|check|me|she|he|they"
             r"|his|her|their|speak|talk|chat|meet)\b",
             before,
@@ -953,6 +1007,9 @@ class _PeopleFinder(_ReaderBase):
             from_org = _DESCRIBED_FROM.match(t, pos, hi)
             if from_org and found:  # "…, Sneha Kulkarni and one fresher from Infosys, Arjun"
                 pos, owner_org = from_org.end(), self.org_phrase(from_org.group("org"))
+            unmet = _NOT_MET_BEFORE.match(t, pos, hi)
+            if unmet:  # "and a dad I hadn't met, Kwame Boateng"
+                pos = unmet.end()
             kin_first = (lower_ok and (not found or typed_lower)) and _LOWER_KIN.match(t, pos, hi)
             if kin_first:  # "dev patel & his boss rachel kim, both at monzo": kin, then a name
                 apposed = False
@@ -1084,6 +1141,8 @@ class _PeopleFinder(_ReaderBase):
             relative = _RELATIVE_IN_LIST.match(t, pos, hi) or (
                 _LOWER_RELATIVE_IN_LIST.match(t, pos, hi) if typed_lower else None
             )
+            if relative and _NAMED_BUSINESS.search(t, pos, relative.end()):
+                break  # "Rohan Shah, who runs a design studio, Studio Tilt": the studio's name
             if relative:  # "Ama Owusu-Ansah, who's now a partner at Atomico, Kwesi Mensah, …"
                 pos = relative.end()
                 continue
@@ -1278,6 +1337,12 @@ class _PeopleFinder(_ReaderBase):
             ):  # not "bought cheese from pieter …"
                 self.name_list(s, e, index, lower_ok=True)
                 return
+        bracketed = _LOWER_NAME_BRACKET.match(t, start, e)
+        if bracketed and is_first_name(bracketed.group(1)):
+            # "sinead o'hara (ericsson) will send …", "kostas papadopoulos (groom's brother)
+            # is a yacht broker, he'll send me …": typed in lower case, then a bracket
+            self.name_list(start, e, index, lower_ok=True)
+            return
         pair = _LOWER_FULL_PAIR.match(t, start, e)
         if pair and is_first_name(pair.group(1)) and is_first_name(pair.group(2)):
             self.name_list(start, e, index, lower_ok=True)  # "anja kraus + felix bauer from …"
