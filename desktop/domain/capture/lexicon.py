@@ -684,7 +684,7 @@ _TAKEN_BACK = re.compile(  # right after a clause: the writer corrects what they
     re.I,
 )
 _MORE_AFTER_ORG = re.compile(  # "... from Ofcom and (also) Esther Mensah": the list goes on
-    r"[ \t]*,?[ \t]+(?:and|&|plus|\+)[ \t]+(?:also[ \t]+)?"
+    r"(?:[ \t]*,?[ \t]+(?:and|plus)|[ \t]*,?[ \t]*[&+])[ \t]+(?:also[ \t]+)?"
     r"(?=(?:(?:his|her|their)[ \t]+[a-z]+[ \t]+)?(?:(?i:dr|mr|mrs|ms|prof)\.?[ \t]+)?"
     r"(?-i:[A-Z])[\w'\-]+[ \t]+(?-i:[A-Z]))"
 )
