@@ -317,6 +317,19 @@ from tests.capture_notes import FRI, MON, THU, promises, read
             "Residents' meeting re: Harbour Road works.\nSpoke with: Cllr. Ann Mwangi.",
             ["Ann Mwangi"],
         ),
+        (  # lower-case honorifics heading a clause
+            "fridge volunteers mtg. brother yusuf ali runs it. sister amina osman gonna send "
+            "me the rota tonight.",
+            ["Yusuf Ali", "Amina Osman"],
+        ),
+        (  # a lower-case list goes on past "+"
+            "dinner crew: zofia nagy, mateus lima, grace kim + aditya rao (both vercel).",
+            ["Zofia Nagy", "Mateus Lima", "Grace Kim", "Aditya Rao"],
+        ),
+        (  # I introduced two people met to each other
+            "Summit. Introduced Tamara Kovač (my old colleague) to Julian Ash from Notion.",
+            ["Tamara Kovač", "Julian Ash"],
+        ),
     ],
 )
 def test_who_was_there(text: str, people: list[str]) -> None:
@@ -443,6 +456,18 @@ def test_a_promise_of_mine_answers_whoever_asked_just_before() -> None:
         (  # a request turned down
             "Call with Mateus Lima. He asked me to judge their hackathon — had to say no.",
             [],
+        ),
+        (  # someone described, then named, who offered in the next clause
+            "School concert. Another dad, Hiro Sato, offered to lend me his drill.",
+            [("them", "Hiro Sato", "lend me his drill", None)],
+        ),
+        (  # "Sunday's long run" and "from tonight" are no deadlines
+            "Met Tom Wise. I told Tom I'd send him the route for Sunday's long run. He'll "
+            "send me the pics from tonight.",
+            [
+                ("me", "Tom Wise", "send him the route for Sunday's long run", None),
+                ("them", "Tom Wise", "send me the pics from tonight", None),
+            ],
         ),
         (  # a call already booked is no to-do
             "Call with Ana Ruiz.\nFollow-up call booked for Friday.",

@@ -63,6 +63,10 @@ _NO_ITEM = re.compile(
     re.I | re.M,
 )
 _BRACKET_LABEL = re.compile(r"\[(?P<who>[^\]\n]{1,40})\][ \t]*(?=[a-z])")
+_DESCRIBED_THEN_NAMED = re.compile(  # "Another dad, Hiroshi Nakamura" as a whole clause
+    r"(?i:another|an?|one|the|his|her|their|our|my)\s+(?:[a-z][\w'-]*\s+){0,2}[a-z][\w'-]*,\s+"
+    r"(?P<name>(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+){1,2})"
+)
 _OFFER_LEFT_OUT = re.compile(
     r"(?:also\s+|kindly\s+)?(?:offered|promised|volunteered)\s+to\s+(?!be\b)", re.I
 )
@@ -495,6 +499,12 @@ class _ActorFinder(_ReaderBase):
         offer = _OFFER_LEFT_OUT.match(t, pos, clauses[i].end)
         if offer is None:
             return None
+        described = _DESCRIBED_THEN_NAMED.fullmatch(t, prev.start, prev.end)
+        if described:  # "Another dad, Hiroshi Nakamura, offered to lend me his jigsaw"
+            raw = described.group("name")
+            if self.lookup(raw) is None:
+                self.add_person(raw, described.start("name"), prev.sentence)
+            return raw, offer.end()
         span = _scan_name(t, prev.start, prev.end, lower_ok=False)
         if span is None or span[0] != prev.start:
             return None

@@ -379,7 +379,8 @@ _POSSESSIVE_BEFORE = re.compile(  # "my Tuesday shift", "about Saturday clinics"
     re.I,
 )
 _NOUN_AFTER = re.compile(r"\s+(?!(?:and|or|at|by|to|for|if|so|but|then|too)\b)[a-z]{3,}\b")
-_NOT_A_DATE_BEFORE = re.compile(r"\b(?:a|an|every|each)\s+\Z", re.I)
+_NOT_A_DATE_BEFORE = re.compile(r"\b(?:a|an|every|each|from)\s+\Z", re.I)  # "the pics from tonight"
+_POSSESSIVE_DAY = re.compile(r"['\u2019]s\b")  # "Sunday's long run": a day named, no deadline
 
 
 def find_due(
@@ -393,6 +394,8 @@ def find_due(
         for m in rule.pattern.finditer(text, lo, hi):
             if _NOT_A_DATE_BEFORE.search(text, max(lo, m.start() - 8), m.start()):
                 continue  # "free up a Friday", "every Monday": a day, not a deadline
+            if _POSSESSIVE_DAY.match(text, m.end(), hi):
+                continue  # "the route for Sunday's long run"
             if _OWNED_DAY.match(m.group()) and (
                 _POSSESSIVE_BEFORE.search(text, max(lo, m.start() - 7), m.start())
                 and _NOUN_AFTER.match(text, m.end(), hi)

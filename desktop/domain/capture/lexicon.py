@@ -136,6 +136,8 @@ _MEET = (
     # "stuck in a long conversation with …"
     r"|on\s+my\s+(?:left|right)(?:\s+(?:was|sat))?\s*[,:]?"
     r"|came\s+(?:\w+\s+)?to\s+see|conversations?\s+with|pitch(?:ed)?\s+(?:to|for)"
+    # "Introduced Tamara Kovač (my old colleague) to Julian Ashworth"
+    r"|(?:(?<![\s\S])|(?<=\n)|(?<=\.\s))introduced(?=\s+(?-i:[A-Z])\w+\s+(?-i:[A-Z]))"
     # "Pitched Nadia Rahman (Antler) at the demo day"
     r"|(?:(?<![\s\S])|(?<=\n)|(?<=\.\s))pitched(?=\s+(?-i:[A-Z]))"
     r"|demo(?:ed|'d)?\s+(?:for|to)|presented\s+to"
@@ -382,6 +384,10 @@ _APPOSED_SUBJECT = re.compile(  # "His chief of staff, Layla, will", "Her boss M
     r"|(?:(?-i:[a-z])[\w'-]*(?:\s+|(?=,))|(?-i:[A-Z]{2,4})\s*){1,3},?\s*"
     r"(?:" + _TITLES.pattern + r")?"
     r"(?=(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*){0,2},?\s+"
+    r"(?:will|is\s+going\s+to|promised|offered|agreed|said|would)\b)"
+    # "Another dad, Hiroshi Nakamura, offered to lend me …"
+    r"|(?:another|an?|one|the)\s+(?:(?-i:[a-z])[\w'-]*\s+){0,2}(?-i:[a-z])[\w'-]*,\s+"
+    r"(?=(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*){0,2},\s+"
     r"(?:will|is\s+going\s+to|promised|offered|agreed|said|would)\b))",
     re.I,
 )

@@ -151,6 +151,17 @@ _NAMED_BUSINESS = re.compile(
     r"|nonprofit|ngo|fund|app)[ \t]*,[ \t]*\Z",
     re.I,
 )
+_I_INTRODUCED_TO = re.compile(  # the writer introduced two people met to each other
+    r"(?:(?<![\s\S])|(?<=\n)|(?<=[.!]\s))(?:i\s+)?introduced\s+(?-i:[A-Z])[^.;\n]{1,80}?\s+to\s+"
+    r"(?=(?-i:[A-Z])\w+\s+(?-i:[A-Z]))",
+    re.I,
+)
+_LOWER_TITLED_HEAD = re.compile(
+    r"(?-i:(?:brother|sister|dr\.?|mr\.?|mrs\.?|ms\.?|prof\.?|coach|uncle|auntie|aunty|pastor"
+    r"|father|imam)[ \t]+(?P<name>(?P<first>[a-z][\w'\-]+)[ \t]+[a-z][\w'\-]+))"
+    r"(?=[ \t]*(?:,|\(|[a-z]+s\b|will|gonna|is|was|said|says|asked|wants|offered|promised"
+    r"|['\u2019]s|['\u2019]ll))"
+)
 _LOWER_NAME_BRACKET = re.compile(
     r"(?-i:([a-z][\w'\-]+)(?:[ \t]+[a-z][\w'\-]+){1,2})[ \t]*\([^()\n]{1,40}\)[ \t]*"
     r"(?:will|would|said|says|is|was|wants|asked|offered|promised|owes|['\u2019]s|['\u2019]ll|,)"
@@ -448,6 +459,11 @@ class _PeopleFinder(_ReaderBase):
         self._subject_then_she_promises(sentences)
         self._lower_relation_acts(sentences)
         self._hosts(sentences)
+        for m in _I_INTRODUCED_TO.finditer(t):  # "Introduced Tamara (…) to Julian Ashworth"
+            index = next((i for i, (a, b) in enumerate(sentences) if a <= m.start() < b), 0)
+            self.name_list(
+                m.end(), sentences[index][1] if sentences else len(t), index, lower_ok=False
+            )
         for m in _LOWER_PAIR_THERE.finditer(t):  # "tom & raj there, katie couldnt make it"
             names = re.split(r"\s*(?:,|&|\band\b|\bn\b)\s*", m.group("names"))
             if all(is_first_name(n) and n.casefold() not in _NOT_NAME for n in names):
@@ -1071,7 +1087,7 @@ class _PeopleFinder(_ReaderBase):
                 and raw.islower()
                 and "," in t[pos - 3 : span[0]]
                 and not re.match(
-                    r"[ \t]*(?:,|and\b|&|\(|from\b|who\b|-|[.;!?\n]|\Z)", t[span[1] : hi]
+                    r"[ \t]*(?:,|and\b|&|\+|\(|from\b|who\b|-|[.;!?\n]|\Z)", t[span[1] : hi]
                 )
             ):
                 break  # "dele ogunleye, mixing his EP": words, not another name
@@ -1337,6 +1353,11 @@ class _PeopleFinder(_ReaderBase):
             ):  # not "bought cheese from pieter …"
                 self.name_list(s, e, index, lower_ok=True)
                 return
+        titled = _LOWER_TITLED_HEAD.match(t, start, e)
+        if titled and is_first_name(titled.group("first")):
+            # "brother yusuf ali runs it", "sister khadija osman gonna send me …"
+            self.add_person(titled.group("name"), titled.start("name"), index)
+            return
         bracketed = _LOWER_NAME_BRACKET.match(t, start, e)
         if bracketed and is_first_name(bracketed.group(1)):
             # "sinead o'hara (ericsson) will send …", "kostas papadopoulos (groom's brother)
