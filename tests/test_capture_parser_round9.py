@@ -469,6 +469,19 @@ def test_a_promise_of_mine_answers_whoever_asked_just_before() -> None:
                 ("them", "Tom Wise", "send me the pics from tonight", None),
             ],
         ),
+        (  # "For X I must …": the to-do is for X
+            "Met Ana Ruiz and Jean Roux. For Jean I must send our term sheet before Friday.",
+            [("me", "Jean Roux", "send our term sheet", FRI)],
+        ),
+        (  # a nickname with a full name in brackets: a later nickname is that person
+            "Supporters club. Big Davie (David McAllister) and Fraser Lennox. Davie will get "
+            "us tickets.",
+            [("them", "David McAllister", "get us tickets", None)],
+        ),
+        (  # … but a family firm in brackets is an employer
+            "site mtg w/ Dale Kowal (Kowal Roofing). i owe him the check",
+            [("me", "Dale Kowal", "the check", None)],
+        ),
         (  # a call already booked is no to-do
             "Call with Ana Ruiz.\nFollow-up call booked for Friday.",
             [],

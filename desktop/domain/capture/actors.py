@@ -63,6 +63,7 @@ _NO_ITEM = re.compile(
     re.I | re.M,
 )
 _BRACKET_LABEL = re.compile(r"\[(?P<who>[^\]\n]{1,40})\][ \t]*(?=[a-z])")
+_FOR_SOMEONE = re.compile(r"\b(?i:for)\s+(?P<who>[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+)?)")
 _DESCRIBED_THEN_NAMED = re.compile(  # "Another dad, Hiroshi Nakamura" as a whole clause
     r"(?i:another|an?|one|the|his|her|their|our|my)\s+(?:[a-z][\w'-]*\s+){0,2}[a-z][\w'-]*,\s+"
     r"(?P<name>(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+){1,2})"
@@ -344,6 +345,9 @@ class _ActorFinder(_ReaderBase):
                 obj = m.groupdict().get("obj") if m.groupdict() else None
                 if obj:
                     c.explicit_raw, c.explicit_at = obj, m.start("obj")
+                fronted = _FOR_SOMEONE.search(t, c.start, pos) if lead else None
+                if fronted and not obj:  # "For Jean-Baptiste I must send our term sheet"
+                    c.explicit_raw, c.explicit_at = fronted.group("who"), fronted.start("who")
                 if kind == "debt":
                     who = re.compile(
                         r"(him|her|them|(?:(?i:dr|mr|mrs|ms|prof)\.?\s+)?[A-Z][\w\-]*"

@@ -35,6 +35,7 @@ _NOT_NAME = frozenset(
         "couple bunch lots loads dozen group crowd back present first second third lastly "
         "many most more other others various follow-up followup another abt "
         "wasnt werent didnt couldnt isnt doesnt havent hasnt ppl peeps lovely "
+        "between among around across behind near outside inside "
         "afterwards afterward earlier pt "
         # interjections that open a sentence typed in a hurry ("Ah and I owe Andrés …")
         "ah oh uh um hmm ooh aha wow yay argh ugh omg lol "
@@ -238,7 +239,9 @@ _LEAD = re.compile(
     r"|btw|fyi|nb|finally|hopefully|maybe|probably|i\s+think|apparently|after\s+that|afterwards"
     r"|tomorrow|tmrw|tmr|today|tonight|morning|afternoon|evening|arvo"
     r"|first\s+thing\s+tomorrow|on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-    r"|(?:this|next)\s+week(?:end)?)\b[,:]?\s*)+",
+    r"|(?:this|next)\s+week(?:end)?"
+    # "For Jean-Baptiste I must send our term sheet": whom the to-do is for, fronted
+    r"|for\s+(?-i:[A-Z])[\w'\-]+(?:\s+(?-i:[A-Z])[\w'\-]+)?(?=\s*,?\s+i\b))\b[,:]?\s*)+",
     re.I,
 )
 _DATED_LEAD = re.compile(  # _LEAD, or a fronted due date
@@ -254,7 +257,8 @@ _DATED_LEAD = re.compile(  # _LEAD, or a fronted due date
     r"|next\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day"
     r"|in\s+(?:a|one|two|three|four|\d+)\s+(?:days?|weeks?)"
     r"|first\s+thing\s+tomorrow|on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-    r"|(?:this|next)\s+week(?:end)?)\b[,:]?\s*)+",
+    r"|(?:this|next)\s+week(?:end)?"
+    r"|for\s+(?-i:[A-Z])[\w'\-]+(?:\s+(?-i:[A-Z])[\w'\-]+)?(?=\s*,?\s+i\b))\b[,:]?\s*)+",
     re.I,
 )
 _ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
@@ -743,7 +747,11 @@ _NOT_AN_ACTION = re.compile(  # what follows "will"/"should" but promises nothin
     r"(?:probably|maybe|perhaps|possibly|never|love|like|enjoy|hate|miss|forget|admit|feel"
     r"|rather|prefer"  # "she said she'd rather we didn't …": a preference
     r"|(?:stay|keep)\s+in\s+touch"  # "must stay in touch": a wish, no to-do
-    r"|hope|wish|seem|wonder|guess|think(?:\s+about)?|know|want|appreciate|understand"
+    # (but "think about it and reply by Monday" is a to-do with an answer due)
+    r"|hope|wish|seem|wonder|guess"
+    r"|think(?:\s+about)?(?!\s+(?:it|this|that)\s+and\s+(?:reply|get\s+back|let|come\s+back"
+    r"|revert|confirm|tell|answer))"
+    r"|know|want|appreciate|understand"
     r"|be(?!\s+(?:in\s+touch|there|back|available|at|on|ready|his|her|their|your)\b)"
     r"|have\s+\w+ed|see|say|be\s+on\s+(?:holiday|leave|vacation|break|sabbatical)"
     # "need to sleep", "must go home": the writer's own evening, nobody's promise

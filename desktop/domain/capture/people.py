@@ -176,6 +176,10 @@ _NUMBERED_ITEM = re.compile(  # "→ 1) Elif Demir (Bogazici) liked …  2) Jaku
     r"(?:(?<![\s\S])|(?<=\s))\(?\d{1,2}[.)][ \t]+(?P<who>(?:(?i:dr|mr|mrs|ms|prof)\.?[ \t]+)?"
     r"(?-i:[A-Z])[\w'\-]+(?:[ \t]+(?:(?-i:[a-z]{1,3})[ \t]+)?(?-i:[A-Z])[\w'\-]+){1,3})"
 )
+_NICKNAME_LEADS = frozenset(
+    ("big", "little", "wee", "young", "old", "great", "aunt", "auntie", "aunty", "uncle",
+     "grandma", "grandpa", "nana", "granny", "cousin")
+)  # fmt: skip
 _PAST_VERB = re.compile(  # what opens a sentence typed in lower case, and is no first name
     r"[a-z]+ed|bought|got|went|had|saw|took|made|sent|gave|told|said|caught|brought|found"
     r"|left|ran|sat|spoke|wrote|met|picked|sold|paid|ate|drank|did|came"
@@ -1117,11 +1121,21 @@ class _PeopleFinder(_ReaderBase):
                     pos = sep.end()
                     continue
             full = _NICK_THEN_FULL.match(t, span[1], hi)
+            nickname = " " not in raw.strip() or (
+                re.split(r"[\s\-]+", raw.strip())[0].casefold() in _NICKNAME_LEADS
+            )  # "Big Davie (David McAllister)", "Great-Aunt Maude (Maude Ellery)"
             if (
                 full
-                and " " not in raw.strip()
-                and full.group("full").casefold().startswith(raw.strip()[:3].casefold())
+                and nickname
+                and any(
+                    w.casefold()[:3] == full.group("full").casefold()[:3]
+                    for w in re.split(r"[\s\-]+", raw.strip())
+                    if len(w) >= 3
+                )
             ):  # "Dani (Daniela Ferreira-Lopes)": the name in brackets is the full one
+                for word in raw.split():  # a later "Davie" is David McAllister
+                    if len(word) >= 3 and word.casefold() not in _NOT_NAME:
+                        self.aliases.setdefault(word.casefold(), tidy_name(full.group("full")))
                 raw, span = full.group("full"), (full.start("full"), full.end())
             heading = _ORG_HEADS_LIST.match(t, span[1], hi) if not found else None
             if (
