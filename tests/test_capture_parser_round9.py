@@ -482,6 +482,19 @@ def test_a_promise_of_mine_answers_whoever_asked_just_before() -> None:
             "site mtg w/ Dale Kowal (Kowal Roofing). i owe him the check",
             [("me", "Dale Kowal", "the check", None)],
         ),
+        (  # a role taken on is a promise; "be a bit late" or "be a great fit" is not
+            "Met Josh Amankwah. I agreed to be one of his mentors. He will be a great fit. "
+            "I'll be a bit late though. I said I'd be a judge at his demo day.",
+            [
+                ("me", "Josh Amankwah", "be one of his mentors", None),
+                ("me", "Josh Amankwah", "be a judge at his demo day", None),
+            ],
+        ),
+        (  # "Also X, an apposition, asked me …": X was there and asked
+            "Picnic with Ana Cruz. Also Bong Reyes, our old batchmate, asked me to be ninang "
+            "for his baby's christening.",
+            [("me", "Bong Reyes", "be ninang for his baby's christening", None)],
+        ),
         (  # a call already booked is no to-do
             "Call with Ana Ruiz.\nFollow-up call booked for Friday.",
             [],

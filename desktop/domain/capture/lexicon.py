@@ -752,7 +752,12 @@ _NOT_AN_ACTION = re.compile(  # what follows "will"/"should" but promises nothin
     r"|think(?:\s+about)?(?!\s+(?:it|this|that)\s+and\s+(?:reply|get\s+back|let|come\s+back"
     r"|revert|confirm|tell|answer))"
     r"|know|want|appreciate|understand"
-    r"|be(?!\s+(?:in\s+touch|there|back|available|at|on|ready|his|her|their|your)\b)"
+    # (but "be a facilitator", "be one of his mentors", "be ninang for …" are roles taken on)
+    r"|be(?!\s+(?:in\s+touch|there|back|available|at|on|ready|his|her|their|your|one\s+of"
+    r"|(?:a|an|the)\s+(?:(?:guest|keynote|main|co-?)\s*)?(?:facilitator|mentor|speaker|judge|host"
+    r"|sponsor|volunteer|referee|reference|witness|chaperone|guest|panell?ist|moderator|trustee"
+    r"|governor|coach|tutor|godparent|guarantor|driver|photographer|best\s+man|bridesmaid|mc)"
+    r"|ninang|ninong|godmother|godfather)\b)"
     r"|have\s+\w+ed|see|say|be\s+on\s+(?:holiday|leave|vacation|break|sabbatical)"
     # "need to sleep", "must go home": the writer's own evening, nobody's promise
     r"|sleep|rest|relax|eat|shower|bed|go\s+(?:home|to\s+bed)|get\s+(?:home|some\s+sleep)"

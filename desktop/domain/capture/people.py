@@ -550,8 +550,10 @@ class _PeopleFinder(_ReaderBase):
             if m.start() > s and t[m.start() - 1] not in " \t\n(\"'":
                 continue
             before = t[max(s, m.start() - 30) : m.start()]
-            if re.search(r"(?-i:[A-Z])[\w'\-.]*\s+\Z", before) and not _TITLES.fullmatch(
-                before.split()[-1] + " "
+            if (
+                re.search(r"(?-i:[A-Z])[\w'\-.]*\s+\Z", before)
+                and not _TITLES.fullmatch(before.split()[-1] + " ")
+                and before.split()[-1].casefold().strip(",") not in _NOT_NAME  # "Also Bong Reyes"
             ):
                 continue
             yield m.start()
