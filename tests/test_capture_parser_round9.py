@@ -330,6 +330,27 @@ from tests.capture_notes import FRI, MON, THU, promises, read
             "Summit. Introduced Tamara Kovač (my old colleague) to Julian Ash from Notion.",
             ["Tamara Kovač", "Julian Ash"],
         ),
+        (  # "… and her husband X told stories", "a retired judge called Y sat next to me"
+            "Dinner at the Okafors'. Ngozi Okafor cooked jollof and her husband Emeka Okafor "
+            "told stories. Their neighbour, a retired judge called Ruth Hale, sat next to me.",
+            ["Ngozi Okafor", "Emeka Okafor", "Ruth Hale"],
+        ),
+        (  # "X, who I came with"
+            "Meetup. I introduced her to Johan Berg, who I came with.",
+            ["Johan Berg"],
+        ),
+        (  # a rank before the name; "said hello to"
+            "Spoke with Deputy Head of Mission Anne Roy. Also said hello to Sir Ed Hale.",
+            ["Anne Roy", "Ed Hale"],
+        ),
+        (  # a list separated by semicolons after a heading
+            "At our table: Ana Ruiz, a fiddler; her partner Declan; and Tom Keane.",
+            ["Ana Ruiz", "Declan", "Tom Keane"],
+        ),
+        (  # … but a semicolon followed by a clause ends it
+            "coffee w/ tomas novak (skoda); wants to meet our cto marek",
+            ["Tomas Novak"],
+        ),
     ],
 )
 def test_who_was_there(text: str, people: list[str]) -> None:

@@ -98,6 +98,7 @@ _MEET = (
     r"|(?:(?<=\bhe\s)|(?<=\bshe\s)|(?<=\bthey\s))came\s+(?:along\s+)?with"  # "he came with Inès"
     r"|present(?:ed|s)?\s+me(?:\s+to)?"  # "He present me his cousin …": introduced
     r"|(?:exchanged|swapped)\s+(?:business\s+)?(?:cards|numbers|details)\s+with"
+    r"|said\s+(?:hello|hi|hey|goodbye|bye)\s+to|greeted|waved\s+to"
     r"|got\s+to\s+know|saw|thanked|visited|interviewed|screened|hosted|facetimed|skyped|phoned|rang"
     # "belayed for a guy called Oskar", "a woman named Ines"
     r"|(?:(?<=\bfor\s)|(?<=\bmet\s)|(?<=\bbeside\s)|(?<=\bchatted\swith\s))(?:a|an|this|some)\s+(?:guy|girl|woman|man|lady|bloke|chap|fellow|lad|kid|dude|gentleman)"

@@ -180,6 +180,21 @@ _NICKNAME_LEADS = frozenset(
     ("big", "little", "wee", "young", "old", "great", "aunt", "auntie", "aunty", "uncle",
      "grandma", "grandpa", "nana", "granny", "cousin")
 )  # fmt: skip
+_DESCRIBED_CALLED = re.compile(r"\b(?:a|an)\s+(?:[a-z][\w\-]*\s+){1,3}(?:called|named)\s+\Z")
+_CAME_WITH_AFTER = re.compile(
+    r",?\s+who\s+(?:i|we)\s+(?:came|went|arrived|travel(?:l)?ed)\s+with\b"
+    r"|,?\s+who\s+(?:came|went|arrived)\s+with\s+(?:me|us)\b",
+    re.I,
+)
+_CAP_ROLE_CHAIN = re.compile(
+    r"[ \t]*(?:(?-i:[A-Z])[a-z]+[ \t]+){1,3}(?:of[ \t]+(?:the[ \t]+)?(?-i:[A-Z])[a-z]+[ \t]+)?"
+    r"(?=(?-i:[A-Z])[\w'\-]+[ \t]+(?-i:[A-Z]))"
+)
+_RANK_WORDS = frozenset(
+    ("deputy", "head", "mission", "chief", "vice", "senior", "executive", "managing", "general",
+     "programme", "program", "trade", "permanent", "state", "foreign", "cabinet", "under",
+     "assistant", "associate", "principal", "lead", "staff", "chair", "board", "acting")
+)  # fmt: skip
 _PAST_VERB = re.compile(  # what opens a sentence typed in lower case, and is no first name
     r"[a-z]+ed|bought|got|went|had|saw|took|made|sent|gave|told|said|caught|brought|found"
     r"|left|ran|sat|spoke|wrote|met|picked|sold|paid|ate|drank|did|came"
@@ -350,6 +365,7 @@ _NARRATED_THERE = re.compile(  # what a narrative says of someone there, beyond 
     r"(?:guided|showed|walked|drove|welcomed|greeted|fed|took|toured|led)\s+(?:me|us)\b"
     r"|gave\s+(?:me|us)\b|fixed\s+(?:my|our)\b|poured\b|cooked\b"
     r"|(?:beat|crushed|thrashed|hugged|taught|helped|drove|served|interviewed|coached)\s+(?:me|us)\b"
+    r"|told\s+(?:(?:great|funny|terrible|endless)\s+)?(?:stories|jokes)\b"
     r"|organi[sz]ed\s+(?:it|the|everything|this|tonight)\b|came\s+with\b|came\s+up\b"
     r"|(?:was|were)\s+(?:also\s+)?(?:seated|sitting|at\s+(?:our|my|the)\s+table)\b)",
     re.I,
@@ -604,11 +620,16 @@ class _PeopleFinder(_ReaderBase):
         t = self.text
         for index, (s, e) in enumerate(sentences):
             for start in self._name_starts(s, e):
-                if _MENTION_BEFORE.search(t[max(s, start - 24) : start]):
-                    continue  # "introduce me to Ana Ruiz, who showed …": a mention
+                before = t[max(s, start - 40) : start]
+                described = _DESCRIBED_CALLED.search(before)  # "a retired judge called X"
                 span = self._full_name_at(start, e)
                 if span is None:
                     continue
+                if _CAME_WITH_AFTER.match(t, span[1], e):  # "Johan Berg, who I came with"
+                    self.add_person(t[span[0] : span[1]], span[0], index)
+                    continue
+                if _MENTION_BEFORE.search(before[-24:]) and not described:
+                    continue  # "introduce me to Ana Ruiz, who showed …": a mention
                 after = _APPOSED_AFTER.match(t, span[1], e) or re.compile(
                     r"\s*\([^()\n]{1,40}\)|,\s*(?:[a-z][\w\-]*\s+){0,4}[a-z][\w\-]*,"
                 ).match(t, span[1], e)
@@ -686,6 +707,14 @@ class _PeopleFinder(_ReaderBase):
         if lead is None and mid_sentence:
             return
         at = lead.end() if lead else at
+        full = self._full_name_at(at, e) if mid_sentence else None
+        if full and (
+            _PRESENT_VERB.match(t, full[1], e)
+            or _NARRATED_THERE.match(t, full[1], e)
+            or _KIND_TO_ME.match(t, full[1], e)
+        ):  # "… and her husband Emeka Okafor told stories about Port Harcourt"
+            self.add_person(t[full[0] : full[1]], full[0], index)
+            return
         word = _FIRST_NAME_ALONE.match(t, at, e)
         if word is None:
             return
@@ -1038,6 +1067,13 @@ class _PeopleFinder(_ReaderBase):
             else:
                 pos, apposed = _skip_descriptor(t, pos, hi)
             low = (lower_ok or apposed) and (not found or typed_lower)
+            chain = _CAP_ROLE_CHAIN.match(t, pos, hi)
+            if chain and all(
+                w.casefold() in _ROLE_WORDS or w.casefold() in _RANK_WORDS
+                for w in chain.group().split()
+                if w.casefold() not in ("of", "the")
+            ):  # "Deputy Head of Mission Geneviève Tremblay": a rank, then the name
+                pos = chain.end()
             role = _LOWER_ROLE_LEAD.match(t, pos, hi) if low else None
             if role and role.group(1) in _ROLE_WORDS:  # "w/ accountant siobhan ní bhriain"
                 pos = role.end()
@@ -1237,13 +1273,21 @@ class _PeopleFinder(_ReaderBase):
                 pos = group.end()
                 continue
             sep = re.compile(  # "…, and to Lerato Dlamini": a list of people talked to
-                r"[ \t]*(?:,[ \t]*(?:(?:and|plus)[ \t]+)?|[ \t]+(?:and|&|\+|plus)[ \t]+|&"
+                r"[ \t]*(?:[,;][ \t]*(?:(?:and|plus)[ \t]+)?|[ \t]+(?:and|&|\+|plus)[ \t]+|&"
                 + (r"|[ \t]+n[ \t]+" if typed_lower else "")
                 + r")[ \t]*"
                 r"(?:(?:to|with)[ \t]+(?=(?-i:[A-Z])))?",
                 re.I,
             ).match(t, pos, hi)
             if sep is None or re.match(r"i\b", t[sep.end() : sep.end() + 2], re.I):
+                break
+            word_after = re.match(r"[a-z][\w'\-]*", t[sep.end() : sep.end() + 30])
+            if (
+                ";" in sep.group()
+                and word_after
+                and word_after.group() not in _DETERMINERS
+                and (not is_first_name(word_after.group()) or self.lookup(word_after.group()))
+            ):  # "coffee w/ tomas novak (skoda); wants to meet …", "…; jamal wants …": a clause
                 break
             if _PRONOUN_ASIDE.match(t, sep.end()):
                 # "Sofia Marques, she's Unbabel's head of policy, and her colleague Rafael"
@@ -1305,8 +1349,8 @@ class _PeopleFinder(_ReaderBase):
                 # husband João": one description after another
                 pos = m.end()
                 continue
-            if described and _AND_NEXT_NAME.match(
-                t, m.end(), hi
+            if described and (
+                _AND_NEXT_NAME.match(t, m.end(), hi) or re.match(r"[ \t]*;", t[m.end() : hi])
             ):  # "Olusegun Bakare, a wedding photographer, and Yuki Sato", "Luca Romano, an
                 # architect from Turin, and his wife Giulia Bianchi": a description
                 pos = m.end()
