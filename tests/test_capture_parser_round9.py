@@ -351,6 +351,10 @@ from tests.capture_notes import FRI, MON, THU, promises, read
             "coffee w/ tomas novak (skoda); wants to meet our cto marek",
             ["Tomas Novak"],
         ),
+        (  # a seller met: "bought cheese from …"
+            "farmers market. bought cheese from pieter de boer. nice chat.",
+            ["Pieter de Boer"],
+        ),
     ],
 )
 def test_who_was_there(text: str, people: list[str]) -> None:
@@ -515,6 +519,19 @@ def test_a_promise_of_mine_answers_whoever_asked_just_before() -> None:
             "Picnic with Ana Cruz. Also Bong Reyes, our old batchmate, asked me to be ninang "
             "for his baby's christening.",
             [("me", "Bong Reyes", "be ninang for his baby's christening", None)],
+        ),
+        (  # arrows on labelled lines: "-> I send …", "-> owes me …, chased twice"
+            "dinner w/ partners\n- Leonor Vaz, also Farfetch -> I send her the draft tmrw\n"
+            "- Henrik Dahl (Northvolt) -> owes me the battery specs, chased twice",
+            [
+                ("me", "Leonor Vaz", "send her the draft", THU),
+                ("them", "Henrik Dahl", "the battery specs", None),
+            ],
+        ),
+        (  # typed in lower case: someone's relation named, then promising me
+            "farmers market. bought cheese from pieter de boer, his daughter lotte runs the "
+            "insta. lotte will dm me the prices monday.",
+            [("them", "Lotte", "dm me the prices", MON)],
         ),
         (  # a call already booked is no to-do
             "Call with Ana Ruiz.\nFollow-up call booked for Friday.",

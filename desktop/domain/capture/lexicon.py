@@ -99,6 +99,8 @@ _MEET = (
     r"|present(?:ed|s)?\s+me(?:\s+to)?"  # "He present me his cousin …": introduced
     r"|(?:exchanged|swapped)\s+(?:business\s+)?(?:cards|numbers|details)\s+with"
     r"|said\s+(?:hello|hi|hey|goodbye|bye)\s+to|greeted|waved\s+to"
+    # "bought cheese from pieter van den broek": a seller met, a full name after "from"
+    r"|bought\s+(?:[\w'\-]+\s+){1,3}?from(?=\s+(?!the\b|a\b|an\b|our\b|my\b)[^\W\d_][\w'\-]+\s+[^\W\d_])"
     r"|got\s+to\s+know|saw|thanked|visited|interviewed|screened|hosted|facetimed|skyped|phoned|rang"
     # "belayed for a guy called Oskar", "a woman named Ines"
     r"|(?:(?<=\bfor\s)|(?<=\bmet\s)|(?<=\bbeside\s)|(?<=\bchatted\swith\s))(?:a|an|this|some)\s+(?:guy|girl|woman|man|lady|bloke|chap|fellow|lad|kid|dude|gentleman)"
@@ -151,7 +153,8 @@ _NAME_WORD = rf"[^\W\d_](?:[\w\-]|[{_MARKS}])*(?:{_A}(?:[\w\-]|[{_MARKS}])+)?"
 _SPLIT_RE = re.compile(
     r"(?:(?<=[.!?])\s+(?=\S)|;|\n+|\s+[-\u2013\u2014]+\s+|\u2014|(?<=\w)\s*:\s+(?=\S)"
     # "harriet wants case studies -> gonna send her the retail ones": the arrow leads on
-    r"|\s+(?:->|\u2192|=>)\s+(?=(?:i\b|i['\u2019]ll|gonna|gotta|will|need|must|should|have\s+to))"
+    r"|\s+(?:->|\u2192|=>)\s+(?=(?i:i\b|i['\u2019]ll|gonna|gotta|will|need|must|should|have\s+to"
+    r"|owes?\b|wants\b|needs\b|asked\b|said\b|offered\b|promised\b))"
     r"|^\s*[-*\u2022\u00b7>]+\s+|\s+\+\s+(?=(?:i|i['\u2019]ll|she|he|they|we|also|then|get|send|email|call|ping|share|book|check"
     r"|follow|ask|set|make|pay|bring|review|write|text|update|confirm|sign|order|chase|need|must"
     r"|gonna|will)\b|(?-i:[A-Z]))|\s*[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF]"
@@ -842,6 +845,9 @@ _SUBORDINATE_TAIL = re.compile(
     # "fund two fellows but needs a budget first": what follows "but" is no part of it
     r"|,?\s+but\s+(?=(?:needs?|wants?|first|only|not|i|we|he|she|they|it)\b)"
     r"|,\s+so\s+(?=doing\b)"  # "email her a summary, so doing that after dinner"
+    # "owes me the battery specs, chased twice": a comment on it, no part of it
+    r"|,\s+(?:already\s+)?(?:chased|pinged|nudged|reminded|asked)\s+(?:him|her|them|twice|again"
+    r"|once|already)\b"
     # "I asked her to loop in her compliance lead, she agreed": the answer is no part of it
     r"|,?\s+(?:and\s+)?(?:she|he|they)\s+(?:agreed|agree|accepted|said\s+(?:ok|okay|yes|sure|fine))\b",
     re.I,

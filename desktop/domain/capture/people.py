@@ -195,6 +195,11 @@ _RANK_WORDS = frozenset(
      "programme", "program", "trade", "permanent", "state", "foreign", "cabinet", "under",
      "assistant", "associate", "principal", "lead", "staff", "chair", "board", "acting")
 )  # fmt: skip
+_LOWER_FIRST_ACTS = re.compile(
+    r"(?-i:[a-z][\w'\-]+)\s+(?:will|['\u2019]ll|is\s+gonna|gonna|said\s+(?:she|he)['\u2019]?d"
+    r"|offered\s+to|promised\s+to)\s+(?:\w+\s+){0,2}?(?:me|us)\b",
+    re.I,
+)
 _PAST_VERB = re.compile(  # what opens a sentence typed in lower case, and is no first name
     r"[a-z]+ed|bought|got|went|had|saw|took|made|sent|gave|told|said|caught|brought|found"
     r"|left|ran|sat|spoke|wrote|met|picked|sold|paid|ate|drank|did|came"
@@ -535,6 +540,17 @@ class _PeopleFinder(_ReaderBase):
                         continue  # "She reports to Hakan Berg. Hakan will decide": mentioned
                     if " " in raw.strip() or self.lookup(raw) is None:
                         self.add_person(raw, span[0], c.sentence)
+            elif m and _LOWER_FIRST_ACTS.match(t, c.start, c.end):
+                # typed in lower case: "lotte will dm me the prices", after "his daughter
+                # lotte runs the insta": a first name the note already gave, promising me
+                word = m.group().split()[0]
+                if (
+                    is_first_name(word)
+                    and word not in _NOT_NAME
+                    and self.lookup(word) is None
+                    and re.search(rf"\b(?:his|her|their|my|our)\s+[a-z]+\s+{word}\b", t[: c.start])
+                ):
+                    self.add_person(word, c.start, c.sentence)
 
     def _relative_in_person(self, sentences: list[tuple[int, int]]) -> None:
         """ "Her husband, Marcus Lee, works at Genentech and asked if I could …", "Her
