@@ -355,6 +355,11 @@ from tests.capture_notes import FRI, MON, THU, promises, read
             "farmers market. bought cheese from pieter de boer. nice chat.",
             ["Pieter de Boer"],
         ),
+        (  # a learner's "Meet X and Y" and "X introduce me to her friend Z"
+            "Beauty expo. Meet Park Ji-hoon and Kim Soo-yeon from Amore. Soo-yeon introduce "
+            "me to her friend Lee Min-jung.",
+            ["Park Ji-hoon", "Kim Soo-yeon", "Lee Min-jung"],
+        ),
     ],
 )
 def test_who_was_there(text: str, people: list[str]) -> None:
@@ -532,6 +537,14 @@ def test_a_promise_of_mine_answers_whoever_asked_just_before() -> None:
             "farmers market. bought cheese from pieter de boer, his daughter lotte runs the "
             "insta. lotte will dm me the prices monday.",
             [("them", "Lotte", "dm me the prices", MON)],
+        ),
+        (  # "me -> X: …" labels my to-do for X
+            "Design review\n- Ola Berg: will share the plan Monday\n- me -> Ola: send the "
+            "scripts today",
+            [
+                ("them", "Ola Berg", "share the plan", MON),
+                ("me", "Ola Berg", "send the scripts", date(2026, 3, 11)),
+            ],
         ),
         (  # a call already booked is no to-do
             "Call with Ana Ruiz.\nFollow-up call booked for Friday.",

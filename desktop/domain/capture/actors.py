@@ -63,6 +63,9 @@ _NO_ITEM = re.compile(
     re.I | re.M,
 )
 _BRACKET_LABEL = re.compile(r"\[(?P<who>[^\]\n]{1,40})\][ \t]*(?=[a-z])")
+_ME_TO_LABEL = re.compile(  # "me -> Aleksander", "me → mei-ling" heading a to-do line
+    r"(?:[-*\u2022]\s*)?(?i:me|i)\s*(?:->|\u2192|=>|>)\s*(?P<who>[^\W\d_][\w'\-]*(?:\s+[^\W\d_][\w'\-]*)?)"
+)
 _FOR_SOMEONE = re.compile(r"\b(?i:for)\s+(?P<who>[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+)?)")
 _DESCRIBED_THEN_NAMED = re.compile(  # "Another dad, Hiroshi Nakamura" as a whole clause
     r"(?i:another|an?|one|the|his|her|their|our|my)\s+(?:[a-z][\w'-]*\s+){0,2}[a-z][\w'-]*,\s+"
@@ -119,6 +122,8 @@ class _ActorFinder(_ReaderBase):
         """Decide each clause's actor and where its promise's words start."""
         t = self.text
         for i, c in enumerate(clauses):
+            if _ME_TO_LABEL.fullmatch(t, c.start, c.end):
+                continue  # "me -> Aleksander:" labels the to-do after it
             lead = _DATED_LEAD.match(t, c.start, c.end)
             pos = lead.end() if lead else c.start
             body = t[pos : c.end]
@@ -235,6 +240,11 @@ class _ActorFinder(_ReaderBase):
             if label is not None and self.lookup(label.group("who")):  # "ahmed -> send UAT"
                 c.kind, c.desc = "them", (label.end(), c.end)
                 c.subject_raw, c.subject_at = label.group("who"), label.start()
+                continue
+            mine = self._mine_for(clauses, i, pos)
+            if mine is not None:  # "- me -> Aleksander: send the load test scripts today"
+                c.kind, c.desc = "me", (pos, c.end)
+                c.explicit_raw, c.explicit_at = mine
                 continue
             labelled = self._labelled_by_name(clauses, i, pos)
             if labelled is not None:  # "- Oskar Lindqvist (Spotify): will review the PR"
@@ -516,6 +526,19 @@ class _ActorFinder(_ReaderBase):
         if self.lookup(raw) is None or not _NAME_THEN_VERB.match(t, span[1], prev.end):
             return None
         return raw, offer.end()
+
+    def _mine_for(self, clauses: list[_Clause], i: int, pos: int) -> tuple[str, int] | None:
+        """ "me -> Aleksander: send the load test scripts today": the clause before, cut off
+        by a colon, says the to-do is mine and for whom; returns that name and where."""
+        if i == 0 or clauses[i - 1].sentence != clauses[i].sentence:
+            return None
+        prev, t = clauses[i - 1], self.text
+        if not re.fullmatch(r"\s*:\s*", t[prev.end : clauses[i].start]):
+            return None
+        label = _ME_TO_LABEL.fullmatch(t, prev.start, prev.end)
+        if label is None or not _ACTION_VERB.match(t, pos, clauses[i].end):
+            return None
+        return label.group("who"), label.start("who")
 
     def _labelled_by_name(
         self, clauses: list[_Clause], i: int, pos: int

@@ -81,6 +81,8 @@ _WEEKDAY_OR_MONTH = frozenset(
 _WITH = r"(?:with|w/|w|wi[\u2019']|wiht|wth)"
 _MEET = (
     rf"(?:met(?:\s+up)?(?:\s+{_WITH})?(?:\s+(?-i:THE)(?=\s+(?-i:[A-Z])[a-z]))?|(?:(?<![\s\S])|(?<=\n)|(?<=\.\s))meet\s+with"
+    # a learner's "Meet Park Ji-hoon and Kim Soo-yeon from Amorepacific" opening a sentence
+    r"|(?:(?<![\s\S])|(?<=\n)|(?<=\.\s))(?-i:Meet)(?=\s+(?-i:[A-Z])\w+(?:-\w+)?\s+(?-i:[A-Z]))"
     rf"|ran\s+into|bumped\s+into|caught\s+up\s+{_WITH}|caught(?=\s+(?-i:[A-Z])\w+\s+(?-i:[A-Z]))"
     r"|(?:sat|stood|roomed|seated|ended\s+up)\s+(?:next\s+to|beside|opposite|with|w/)"
     r"|next\s+to|beside|alongside"
@@ -490,6 +492,8 @@ _INTRO_DESC = re.compile(
 )
 _INTRO_DONE = re.compile(
     rf"(?:introduced|intro{_A}?d|introd|connected)\s+(?:me|us)\s+(?:to|with)\s+"
+    # a learner's present for the past: "Soo-yeon introduce me to her friend Lee Min-jung"
+    r"|(?<=(?-i:[a-z])\s)(?-i:introduce)\s+(?:me|us)\s+to\s+(?=(?:his|her|their)\s)"
     r"|\bput\s+(?:me|us)\s+in\s+touch\s+with\s+",
     re.I,
 )
