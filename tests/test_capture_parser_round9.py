@@ -546,6 +546,14 @@ def test_a_promise_of_mine_answers_whoever_asked_just_before() -> None:
                 ("me", "Ola Berg", "send the scripts", date(2026, 3, 11)),
             ],
         ),
+        (  # a learner's "I speaked with …", "I promised to X send …"
+            "I speaked with Lucía Paz at the meetup. I promised to Lucía send my CV tomorrow.",
+            [("me", "Lucía Paz", "send my CV", THU)],
+        ),
+        (  # "promised to X that I'd …"
+            "Met Ana Ruiz. I promised to Ana that I'd call her on Friday.",
+            [("me", "Ana Ruiz", "call her", FRI)],
+        ),
         (  # a call already booked is no to-do
             "Call with Ana Ruiz.\nFollow-up call booked for Friday.",
             [],

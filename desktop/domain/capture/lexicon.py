@@ -86,7 +86,7 @@ _MEET = (
     rf"|ran\s+into|bumped\s+into|caught\s+up\s+{_WITH}|caught(?=\s+(?-i:[A-Z])\w+\s+(?-i:[A-Z]))"
     r"|(?:sat|stood|roomed|seated|ended\s+up)\s+(?:next\s+to|beside|opposite|with|w/)"
     r"|next\s+to|beside|alongside"
-    rf"|(?:chatted|chatting|talked|talking|(?<=\bi\s)talk|spoke|speaking|hung\s+out|hanging\s+out"
+    rf"|(?:chatted|chatting|talked|talking|(?<=\bi\s)talk|spoke|speaking|speaked|hung\s+out|hanging\s+out"
     r"|discussed"
     rf"|natter|yarn|catch[\s-]?up|debrief|1:1|one[\s-]on[\s-]one|got\s+talking)"
     rf"\s+(?:(?:first|briefly|again|mostly|later|also|only|longest|long|at\s+length"
@@ -205,9 +205,15 @@ _I_ADVERB = (
     r"(?:\s+(?:also|still|really|definitely|just|then|now|probably|certainly|absolutely"
     r"|actually|obviously|even|kind\s+of|sort\s+of|def|defo|totally|seriously))?"
 )
+# a learner's "promised to Lucía send …": a name, then the verb
+_TO_NAME_VERB = (
+    r"\s+(?-i:[A-Z])[\w'\-]+\s+(?:send|share|call|email|write|bring|give|visit|pay|introduce"
+    r"|help|review|prepare|check|book|make|show|lend|find|get)\b"
+)
 _ME_MODAL = (
     rf"i{_I_ADVERB}(?:{_A}ll|\s+will|\s+shall|\s+am\s+going\s+to|{_A}m\s+going\s+to|{_A}m\s+gonna"
-    r"|\s+am\s+gonna|\s+gonna|\s+promis+ed\s+to\s+(?:him|her|them)\s+to(?=\s)|\s+promis+ed\s+to|\s+offered\s+to|\s+agreed\s+to|\s+need\s+to"
+    r"|\s+am\s+gonna|\s+gonna|\s+promis+ed\s+to\s+(?:him|her|them)\s+to(?=\s)"
+    rf"|\s+promis+ed\s+to(?!{_TO_NAME_VERB})|\s+offered\s+to|\s+agreed\s+to|\s+need\s+to"
     r"|\s+must\s+to|\s+need(?=\s+(?:confirm|send|call|check|ask|tell|email|write|prepare|book)\b)"
     r"|\s+need\s+2|\s+compromised\s+to"  # "need 2 send her …", "I compromised to invite him"
     r"|\s+(?:undertook|committed|pledged|vowed|volunteered)\s+to"
@@ -273,8 +279,9 @@ _ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
             rf"(?:i\s+|i{_A}ve\s+|i\s+have\s+|i{_A}d\s+|i\s+had\s+|we\s+)?"
             r"(?:told|promised|assured|reassured|said|agreed"
             r"|decided|let)\s+"
-            rf"(?:(?:(?:prof|dr|mr|mrs|ms)\.?\s+)?"
-            rf"(?P<obj>him|her|them|{_NAME_WORD}(?:\s+{_NAME_WORD})?(?:\s+(?-i:[A-Z\u00c0-\u00de])[\w\-']+)?)(?:\s*\([^()\n]{{1,40}}\))?\s+)?(?:know\s+)?"
+            rf"(?:(?:to\s+)?(?:(?:prof|dr|mr|mrs|ms)\.?\s+)?"
+            rf"(?P<obj>him|her|them|{_NAME_WORD}(?:\s+(?!(?:that|i|we)\b){_NAME_WORD})?"
+            rf"(?:\s+(?-i:[A-Z\u00c0-\u00de])[\w\-']+)?)(?:\s*\([^()\n]{{1,40}}\))?\s+)?(?:know\s+)?"
             r"(?:that\s+)?"
             rf"(?:i|we)(?:\s*{_A}d|d|\s+would|\s+will|\s*{_A}ll|\s+could|\s+can)\s+(?!not\b)",
             re.I,
@@ -375,6 +382,18 @@ _ME_PATTERNS.append(
         re.compile(
             rf"we(?:{_A}ll|\s+will|\s+shall)\s+(?=(?:send|email|share|forward|ship|mail|quote"
             r"|invoice|pay|refund)\s+(?:him|her|them|(?-i:[A-Z]))\b)",
+            re.I,
+        ),
+        "promise",
+    )
+)
+# a learner's "I promised to Lucía send my github profile" (appended, as the patterns above
+# are found by their place in the list)
+_ME_PATTERNS.append(
+    (
+        re.compile(
+            r"i\s+promis+ed\s+to\s+(?P<obj>(?-i:[A-Z])[\w'\-]+(?:\s+(?-i:[A-Z])[\w'\-]+)?)\s+"
+            r"(?=(?-i:[a-z]))(?!(?:and|or|but|that|about|for|at|in|on|with|to)\b)",
             re.I,
         ),
         "promise",
