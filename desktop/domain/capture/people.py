@@ -47,6 +47,7 @@ from desktop.domain.capture.lexicon import (
     _WEEKDAY_OR_MONTH,
     _words,
 )
+from desktop.domain.capture.lower_lists import lower_lists
 from desktop.domain.capture.names import (
     _DETERMINERS,
     _is_cap,
@@ -501,6 +502,8 @@ class _PeopleFinder(_ReaderBase):
             if name and m.group(1) not in _NOT_NAME:
                 index = next((i for i, (a, b) in enumerate(sentences) if a <= m.start() < b), 0)
                 self.add_person(name, m.start(1), index)
+        for listed, index in lower_lists(t, sentences):  # "met his daughters ngozi + adaeze"
+            self.add_person(self.lookup(listed.name) or listed.name, listed.start, index)
         for index, (s, e) in enumerate(sentences):  # "pub after work: me, nina and leo"
             myself = _COLON_ME.search(t, s, e)
             if myself is not None:

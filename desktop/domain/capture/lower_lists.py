@@ -1,0 +1,328 @@
+"""Lists of people typed in lower case on a phone at a gathering: "met his daughters ngozi +
+adaeze and his brother chief emeka okonkwo", "new ppl: sven (knows tobi from work), his gf
+alex & a guy called ezra who sets routes there", "his wife kate, his physio ifeoma + dom's
+business partner rav were all there".
+
+Without capitals a name looks like any other word, so each item of such a list must be
+shaped like one: a relation or role before it ("his wife kate", "beto's gf priya nair", "a
+new guy, kenji"), a full name in brackets after a relation ("zara's mum (chloe bennett)"),
+or a first name the name table knows ("jules", "sam"). The list ends at the first item that
+is none of these, so the words after a list ("… who flew in from enugu") stay words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from desktop.domain.capture.first_names import is_first_name
+from desktop.domain.capture.lexicon import _NOT_NAME, _PARTICLES, _ROLE_WORDS
+
+# who someone is to someone else, typed in lower case ("gf", "missus", "club sec")
+_RELATIONS = frozenset(
+    [
+        "wife",
+        "husband",
+        "partner",
+        "gf",
+        "bf",
+        "girlfriend",
+        "boyfriend",
+        "missus",
+        "hubby",
+        "fiance",
+        "fiancee",
+        "fiancé",
+        "fiancée",
+        "son",
+        "sons",
+        "daughter",
+        "daughters",
+        "brother",
+        "brothers",
+        "sister",
+        "sisters",
+        "mum",
+        "mom",
+        "dad",
+        "mother",
+        "father",
+        "cousin",
+        "cousins",
+        "uncle",
+        "aunt",
+        "auntie",
+        "aunty",
+        "nonna",
+        "nonno",
+        "grandma",
+        "grandpa",
+        "nan",
+        "gran",
+        "granny",
+        "niece",
+        "nephew",
+        "kid",
+        "kids",
+        "friend",
+        "friends",
+        "mate",
+        "mates",
+        "colleague",
+        "colleagues",
+        "coworker",
+        "coworkers",
+        "boss",
+        "manager",
+        "assistant",
+        "physio",
+        "nurse",
+        "doctor",
+        "neighbour",
+        "neighbor",
+        "neighbours",
+        "flatmate",
+        "roommate",
+        "housemate",
+        "lodger",
+        "landlord",
+        "landlady",
+        "coach",
+        "captain",
+        "sec",
+        "secretary",
+        "treasurer",
+        "chair",
+        "organiser",
+        "organizer",
+        "teacher",
+        "tutor",
+        "vet",
+        "host",
+        "hosts",
+        "guy",
+        "girl",
+        "woman",
+        "man",
+        "lady",
+        "bloke",
+        "chap",
+        "fella",
+        "dude",
+        "in-laws",
+        "inlaws",
+        "twins",
+        "regulars",
+        "member",
+        "members",
+    ]
+)
+_LIST_SEP = re.compile(
+    r"[ \t]*(?:,[ \t]*(?:and[ \t]+|&[ \t]*|\+[ \t]*)?|[ \t]+and[ \t]+|[ \t]*[&+][ \t]*)"
+)
+_WORD = re.compile(r"[a-z][a-z\-]*(?:['\u2019](?!s\b)[a-z]+)*(?:[ \t]+|(?=[,.;:!?()+&\n]|\Z))")
+_BRACKET = re.compile(r"[ \t]*\((?P<inside>[^()\n]{1,40})\)")
+_CALLED = re.compile(r"(?:called|named)[ \t]+")
+_TRIGGER = re.compile(
+    r"(?:^|(?<=[\s(]))(?<!to )(?<!ll )(?<!will )(?<!gonna )(?<!wanna )(?<!should )"
+    r"(?<!must )(?<!could )(?<!would )(?:met|saw|meet|hosted[ \t]+by|ran[ \t]+into"
+    r"|bumped[ \t]+into|caught[ \t]+up[ \t]+w(?:ith|/)?"
+    r"|chatted[ \t]+(?:to|w(?:ith|/)?)|talked[ \t]+to|sat[ \t]+(?:with|w/|next[ \t]+to)"
+    r"|new[ \t]+ppl[ \t]*:|regulars(?:[ \t]+today)?[ \t]*:|crew[ \t]*:|there[ \t]*:|(?<=us)\.)"
+    r"[ \t]*(?:(?:finally|also|properly)[ \t]+)?",
+    re.M,
+)
+_OF_US = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight)[ \t]+of[ \t]+us\W*\Z")
+_WERE_THERE = re.compile(r"[ \t]+(?:were|was)[ \t]+(?:all[ \t]+|also[ \t]+|both[ \t]+)?there\b")
+# names a list item never is (words that can follow a list of people typed in lower case)
+_STOP = frozenset(
+    [
+        "who",
+        "which",
+        "that",
+        "with",
+        "from",
+        "at",
+        "in",
+        "on",
+        "for",
+        "to",
+        "of",
+        "by",
+        "about",
+        "after",
+        "before",
+        "today",
+        "tonight",
+        "yesterday",
+        "tomorrow",
+        "there",
+        "here",
+        "again",
+        "too",
+        "also",
+        "all",
+        "both",
+        "just",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class ListedName:
+    """A name read from a lower-case list, with where it starts in the note."""
+
+    name: str
+    start: int
+
+
+def lower_case_list(text: str, pos: int, end: int) -> list[ListedName]:
+    """The people of a lower-case list starting at ``pos`` (before ``end``)."""
+    found: list[ListedName] = []
+    while pos < end:
+        item = _item(text, pos, end) or _unknown_first(text, pos, end)
+        if item is None:
+            break
+        name, item_end = item
+        found.append(name)
+        sep = _LIST_SEP.match(text, item_end, end)
+        if sep is None or sep.end() == item_end:
+            break
+        pos = sep.end()
+    return found
+
+
+def lower_lists(text: str, sentences: list[tuple[int, int]]) -> list[tuple[ListedName, int]]:
+    """Every lower-case list of people in the note, each name with its sentence index."""
+    out: list[tuple[ListedName, int]] = []
+    for index, (s, e) in enumerate(sentences):
+        if any(ch.isupper() for ch in re.sub(r"\bI\b", "i", text[s:e])):
+            continue  # written with capitals: the other rules read it
+        starts = [m.end() for m in _TRIGGER.finditer(text, s, e)]
+        if index and _OF_US.search(text, *sentences[index - 1]):
+            starts.append(s)  # "supper club - 5 of us. ana, her cousin beto, …"
+        head = re.compile(r"[ \t]*(?:[-*\u2022][ \t]*)?").match(text, s, e)
+        if head is not None and _WERE_THERE.search(text, s, e):
+            starts.append(head.end())  # "his wife kate, … rav were all there"
+        for at in starts:
+            names = lower_case_list(text, at, e)
+            if len(names) >= 2 or (names and _WERE_THERE.search(text, s, e)):
+                out.extend((n, index) for n in names)
+            elif len(names) == 1 and _single_ok(text, names[0], e):
+                out.append((names[0], index))
+    return out
+
+
+def _unknown_first(text: str, pos: int, end: int) -> tuple[ListedName, int] | None:
+    """A first name the table does not know ("bernie") when a list goes on after it with
+    an item that is plainly a person ("bernie + his wife gloria")."""
+    m = _WORD.match(text, pos, end)
+    if m is None:
+        return None
+    word = m.group().strip()
+    if word in _NOT_NAME or word in _STOP or word in _RELATIONS or len(word) < 3:
+        return None
+    after = m.start() + len(word)
+    tail = _BRACKET.match(text, after, end)
+    if tail:
+        after = tail.end()
+    sep = _LIST_SEP.match(text, after, end)
+    if sep is None or sep.end() == after:
+        return None
+    nxt = _item(text, sep.end(), end)
+    if nxt is None or not _descriptor(text, sep.end(), end)[1]:
+        return None
+    return ListedName(_title(word), m.start()), after
+
+
+def _single_ok(text: str, name: ListedName, end: int) -> bool:
+    """One name alone after "met"/"saw" is someone only when the table knows it or a
+    relation came before it ("met the new captain tane walker")."""
+    return is_first_name(name.name.split()[0].casefold()) or " " in name.name
+
+
+def _item(text: str, pos: int, end: int) -> tuple[ListedName, int] | None:
+    """One item of the list at ``pos``: an optional relation or role, then the name."""
+    at, described = _descriptor(text, pos, end)
+    bracket = _BRACKET.match(text, at, end) if described else None
+    if bracket:  # "zara's mum (chloe bennett)": the relation's name in brackets
+        inside = bracket.group("inside").strip()
+        words = inside.split()
+        if 1 <= len(words) <= 3 and all(re.fullmatch(r"[a-z][a-z'\-]*", w) for w in words):
+            return ListedName(_title(inside), bracket.start("inside")), bracket.end()
+        return None
+    words: list[tuple[int, int]] = []
+    cursor = at
+    while len([w for w in words if text[w[0] : w[1]] not in _PARTICLES]) < 3:
+        m = _WORD.match(text, cursor, end)
+        if m is None:
+            break
+        word = m.group().strip()
+        if words and word in _PARTICLES:  # "ana de la cruz"
+            words.append((m.start(), m.start() + len(word)))
+            cursor = m.end()
+            continue
+        if word in _NOT_NAME or word in _STOP or word in _RELATIONS:
+            break
+        if words and (not _SURNAME.fullmatch(word) or _VERBISH.fullmatch(word)):
+            break  # "sam wants …", "chloe + sam want to …": a verb, no family name
+        words.append((m.start(), m.start() + len(word)))
+        cursor = m.end()
+    while words and text[words[-1][0] : words[-1][1]] in _PARTICLES:
+        words.pop()  # "… de" at the end is no part of the name
+    if not words:
+        return None
+    first = text[words[0][0] : words[0][1]]
+    if not described and not is_first_name(first):
+        return None
+    raw = text[words[0][0] : words[-1][1]]
+    after = words[-1][1]
+    tail = _BRACKET.match(text, after, end)  # "sven (knows tobi from work)": an aside
+    if tail:
+        after = tail.end()
+    return ListedName(_title(raw), words[0][0]), after
+
+
+def _descriptor(text: str, pos: int, end: int) -> tuple[int, bool]:
+    """Past "his wife ", "beto's gf ", "the new captain ", "a guy called ", "club sec "."""
+    m = re.compile(
+        r"(?:the[ \t]+(?=[a-z]+['\u2019]s[ \t]))?"  # "the groom's famous nonna"
+        r"(?:(?:his|her|their|my|our|the|a|an|another|[a-z]+['\u2019]s)[ \t]+)?"
+        r"(?:(?:new|old|famous|little|big|best|lovely|young|business|club|other)[ \t]+)?"
+        r"(?P<noun>[a-z][a-z\-]*)[ \t]*,?[ \t]+"
+    ).match(text, pos, end)
+    if m is None:
+        return pos, False
+    noun = m.group("noun")
+    if noun not in _RELATIONS and noun not in _ROLE_WORDS:
+        return pos, False
+    at = m.end()
+    relative = re.compile(r"who[ \t]+[^,.;\n]{1,40},[ \t]*").match(text, at, end)
+    if relative:  # "the guy who runs the place, hamid"
+        at = relative.end()
+    called = _CALLED.match(text, at, end)
+    if called:
+        at = called.end()
+    chief = re.compile(r"(?:chief|dr|prof|mr|mrs|ms|coach|pastor|father|sister|brother)[ \t]+")
+    title = chief.match(text, at, end)
+    if title and _WORD.match(text, title.end(), end):
+        at = title.end()
+    return at, True
+
+
+_SURNAME = re.compile(r"[a-z][a-z'\u2019\-]{1,}")
+_VERBISH = re.compile(
+    r"[a-z]+ing|is|was|are|were|did|does|do|can|will|gonna|said|says|wants?|needs?|asked"
+    r"|told|runs|works|has|had|have|looks|seems|knows|owes|offered|promised|sent|sends|gave"
+    r"|came|went|got|say|think|thinks|reckons|loves|likes"
+)
+
+
+def _title(raw: str) -> str:
+    """ "priya nair" -> "Priya Nair", "ana de la cruz" -> "Ana de la Cruz"."""
+    small = {"de", "la", "los", "las", "del", "da", "das", "do", "dos", "van", "von", "der", "den"}
+    words = raw.split()
+    return " ".join(
+        w if (i and w in small) else "-".join(p[:1].upper() + p[1:] for p in w.split("-"))
+        for i, w in enumerate(words)
+    )
