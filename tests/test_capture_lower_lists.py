@@ -39,6 +39,30 @@ from tests.capture_notes import read
             "coffee w/ tomas novak (skoda); wants to meet our cto marek next week",
             ["Tomas Novak"],
         ),
+        (  # "2 other dads, X and Y": a number and a plural relation; a last name the table
+            # does not know ending the list
+            "school gate chat w/ priya's mum anjali and 2 other dads, kofi mensah and luca ferri.",
+            ["Anjali", "Kofi Mensah", "Luca Ferri"],
+        ),
+        (  # "team lead was …"; accents typed in lower case
+            "beach cleanup. team lead was marta kowalczyk, her bf piotr + a student called "
+            "ines araújo.",
+            ["Marta Kowalczyk", "Piotr", "Ines Araújo"],
+        ),
+        (  # a possessive typed without its apostrophe; "rev." before the vicar's name
+            "wake after nan's funeral. talked to her neighbour bridget walsh, bridgets son "
+            "declan + the vicar rev. john appleby.",
+            ["Bridget Walsh", "Declan", "John Appleby"],
+        ),
+        (  # "o'neill" is saved "O'Neill"
+            "u9s match. met the other coach dan o'neill + his asst coach fatima.",
+            ["Dan O'Neill", "Fatima"],
+        ),
+        (  # what someone is, after a comma, is no other person; "check with" is a plan
+            "bbq at the rowing club — met tom hughes, retired pilot, great stories. told him "
+            "i'd check with hamish.",
+            ["Tom Hughes"],
+        ),
         (  # written with capitals: the other rules read it, this one stays out of the way
             "Met his daughters Ngozi and Adaeze at the wake.",
             ["Ngozi", "Adaeze"],

@@ -360,6 +360,20 @@ from tests.capture_notes import FRI, MON, THU, promises, read
             "me to her friend Lee Min-jung.",
             ["Park Ji-hoon", "Kim Soo-yeon", "Lee Min-jung"],
         ),
+        (  # both hosts, a couple named once; "Other guests:"
+            "Dinner in Lyon, hosted by Claire and Matthieu Dubois. Other guests: Matthieu's "
+            "boss, Sophie Lambert, and Claire's old flatmate Nadia Belkacem.",
+            ["Sophie Lambert", "Nadia Belkacem", "Claire Dubois", "Matthieu Dubois"],
+        ),
+        (  # "X from Org dropped by"
+            "MWC. Met Johan Berg; later Carlos Gil from Telefónica dropped by with his intern, "
+            "Lucía Moreno.",
+            ["Johan Berg", "Lucía Moreno", "Carlos Gil"],
+        ),
+        (  # "next to me:" and ", +" between names typed in lower case
+            "speaker dinner - next to me: raj iyer (google), dana whitfield, + olek nowak.",
+            ["Raj Iyer", "Dana Whitfield", "Olek Nowak"],
+        ),
     ],
 )
 def test_who_was_there(text: str, people: list[str]) -> None:

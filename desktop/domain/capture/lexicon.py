@@ -85,7 +85,7 @@ _MEET = (
     r"|(?:(?<![\s\S])|(?<=\n)|(?<=\.\s))(?-i:Meet)(?=\s+(?-i:[A-Z])\w+(?:-\w+)?\s+(?-i:[A-Z]))"
     rf"|ran\s+into|bumped\s+into|caught\s+up\s+{_WITH}|caught(?=\s+(?-i:[A-Z])\w+\s+(?-i:[A-Z]))"
     r"|(?:sat|stood|roomed|seated|ended\s+up)\s+(?:next\s+to|beside|opposite|with|w/)"
-    r"|next\s+to|beside|alongside"
+    r"|next\s+to(?!\s+me\s*:)|beside(?!\s+me\s*:)|alongside"
     rf"|(?:chatted|chatting|talked|talking|(?<=\bi\s)talk|spoke|speaking|speaked|hung\s+out|hanging\s+out"
     r"|discussed"
     rf"|natter|yarn|catch[\s-]?up|debrief|1:1|one[\s-]on[\s-]one|got\s+talking)"
@@ -148,7 +148,8 @@ _MEET = (
     r"|(?:(?<![\s\S])|(?<=\n)|(?<=\.\s))pitched(?=\s+(?-i:[A-Z]))"
     r"|demo(?:ed|'d)?\s+(?:for|to)|presented\s+to"
     r"|(?:co-?)?(?:judges|guests|panell?ists|speakers|mentors|organi[sz]ers|hosts|others)"
-    r"\s+(?:were|included))"
+    r"\s+(?:were|included)"
+    r"|(?:other\s+)?(?:guests|attendees|people\s+there)\s*:)"
 )
 _MEET_RE = re.compile(rf"(?<![\w/])(?:{_MEET})(?=[\s:])\s*:?\s*", re.I)
 _NAME_WORD = rf"[^\W\d_](?:[\w\-]|[{_MARKS}])*(?:{_A}(?:[\w\-]|[{_MARKS}])+)?"

@@ -16,116 +16,41 @@ import re
 from dataclasses import dataclass
 
 from desktop.domain.capture.first_names import is_first_name
-from desktop.domain.capture.lexicon import _NOT_NAME, _PARTICLES, _ROLE_WORDS
+from desktop.domain.capture.lexicon import _NOT_NAME, _PARTICLES, _ROLE_WORDS, _words
+from desktop.domain.capture.names import tidy_name
 
 # who someone is to someone else, typed in lower case ("gf", "missus", "club sec")
-_RELATIONS = frozenset(
-    [
-        "wife",
-        "husband",
-        "partner",
-        "gf",
-        "bf",
-        "girlfriend",
-        "boyfriend",
-        "missus",
-        "hubby",
-        "fiance",
-        "fiancee",
-        "fiancé",
-        "fiancée",
-        "son",
-        "sons",
-        "daughter",
-        "daughters",
-        "brother",
-        "brothers",
-        "sister",
-        "sisters",
-        "mum",
-        "mom",
-        "dad",
-        "mother",
-        "father",
-        "cousin",
-        "cousins",
-        "uncle",
-        "aunt",
-        "auntie",
-        "aunty",
-        "nonna",
-        "nonno",
-        "grandma",
-        "grandpa",
-        "nan",
-        "gran",
-        "granny",
-        "niece",
-        "nephew",
-        "kid",
-        "kids",
-        "friend",
-        "friends",
-        "mate",
-        "mates",
-        "colleague",
-        "colleagues",
-        "coworker",
-        "coworkers",
-        "boss",
-        "manager",
-        "assistant",
-        "physio",
-        "nurse",
-        "doctor",
-        "neighbour",
-        "neighbor",
-        "neighbours",
-        "flatmate",
-        "roommate",
-        "housemate",
-        "lodger",
-        "landlord",
-        "landlady",
-        "coach",
-        "captain",
-        "sec",
-        "secretary",
-        "treasurer",
-        "chair",
-        "organiser",
-        "organizer",
-        "teacher",
-        "tutor",
-        "vet",
-        "host",
-        "hosts",
-        "guy",
-        "girl",
-        "woman",
-        "man",
-        "lady",
-        "bloke",
-        "chap",
-        "fella",
-        "dude",
-        "in-laws",
-        "inlaws",
-        "twins",
-        "regulars",
-        "member",
-        "members",
-    ]
+RELATIONS = frozenset(
+    _words(
+        "wife husband partner gf bf girlfriend boyfriend missus hubby fiance fiancee fiancé "
+        "fiancée son sons daughter daughters brother brothers sister sisters mum mom dad "
+        "mother father cousin cousins uncle aunt auntie aunty nonna nonno grandma grandpa "
+        "nan gran granny niece nephew kid kids friend friends mate mates colleague "
+        "colleagues coworker coworkers boss manager assistant physio nurse doctor neighbour "
+        "neighbor neighbours flatmate roommate housemate lodger landlord landlady coach "
+        "captain sec secretary treasurer chair organiser organizer teacher tutor vet host "
+        "hosts guy girl woman man lady bloke chap fella dude in-laws inlaws twins regulars "
+        "member members mums moms dads parents vicar priest imam rabbi pastor chaplain "
+        "matron midwife surgeon consultant dentist student intern grandson granddaughter "
+        "grandad granddad stepdad stepmum widow widower godmother godfather groom bride "
+    )
 )
 _LIST_SEP = re.compile(
     r"[ \t]*(?:,[ \t]*(?:and[ \t]+|&[ \t]*|\+[ \t]*)?|[ \t]+and[ \t]+|[ \t]*[&+][ \t]*)"
 )
-_WORD = re.compile(r"[a-z][a-z\-]*(?:['\u2019](?!s\b)[a-z]+)*(?:[ \t]+|(?=[,.;:!?()+&\n]|\Z))")
+_WORD = re.compile(  # a word typed in lower case, accents included ("araújo", "zieliński")
+    r"[a-z\u00df-\u00ff\u0101-\u017f][a-z\u00df-\u00ff\u0101-\u017f\-]*"
+    r"(?:['\u2019](?!s\b)[a-z\u00df-\u00ff]+)*(?:[ \t]+|(?=[,.;:!?()+&\n]|\Z))"
+)
 _BRACKET = re.compile(r"[ \t]*\((?P<inside>[^()\n]{1,40})\)")
 _CALLED = re.compile(r"(?:called|named)[ \t]+")
 _TRIGGER = re.compile(
     r"(?:^|(?<=[\s(]))(?<!to )(?<!ll )(?<!will )(?<!gonna )(?<!wanna )(?<!should )"
     r"(?<!must )(?<!could )(?<!would )(?:met|saw|meet|hosted[ \t]+by|ran[ \t]+into"
+    r"|(?:(?<=chat\s)|(?<=coffee\s)|(?<=lunch\s)|(?<=dinner\s)|(?<=drinks\s)|(?<=mtg\s)"
+    r"|(?<=meeting\s)|(?<=sesh\s)|(?<=call\s)|(?<=walk\s)|(?<=beers\s)|(?<=pints\s)"
+    r"|(?<=work\s)|(?<=club\s))(?:w/|with)"
+    r"|(?:lead|host|organi[sz]er|coordinator|coach|captain)[ \t]+was"
     r"|bumped[ \t]+into|caught[ \t]+up[ \t]+w(?:ith|/)?"
     r"|chatted[ \t]+(?:to|w(?:ith|/)?)|talked[ \t]+to|sat[ \t]+(?:with|w/|next[ \t]+to)"
     r"|new[ \t]+ppl[ \t]*:|regulars(?:[ \t]+today)?[ \t]*:|crew[ \t]*:|there[ \t]*:|(?<=us)\.)"
@@ -180,7 +105,11 @@ def lower_case_list(text: str, pos: int, end: int) -> list[ListedName]:
     """The people of a lower-case list starting at ``pos`` (before ``end``)."""
     found: list[ListedName] = []
     while pos < end:
-        item = _item(text, pos, end) or _unknown_first(text, pos, end)
+        item = (
+            _item(text, pos, end)
+            or _unknown_first(text, pos, end)
+            or (_unknown_full(text, pos, end) if found else None)
+        )
         if item is None:
             break
         name, item_end = item
@@ -220,7 +149,7 @@ def _unknown_first(text: str, pos: int, end: int) -> tuple[ListedName, int] | No
     if m is None:
         return None
     word = m.group().strip()
-    if word in _NOT_NAME or word in _STOP or word in _RELATIONS or len(word) < 3:
+    if word in _NOT_NAME or word in _STOP or word in RELATIONS or len(word) < 3:
         return None
     after = m.start() + len(word)
     tail = _BRACKET.match(text, after, end)
@@ -233,6 +162,25 @@ def _unknown_first(text: str, pos: int, end: int) -> tuple[ListedName, int] | No
     if nxt is None or not _descriptor(text, sep.end(), end)[1]:
         return None
     return ListedName(_title(word), m.start()), after
+
+
+def _unknown_full(text: str, pos: int, end: int) -> tuple[ListedName, int] | None:
+    """ "… kofi mensah and luca ferri.": a first and a family name the table does not know,
+    ending the list, after other people in it."""
+    m = re.compile(
+        r"(?P<name>[a-z\u00df-\u017f][\w'\-]+[ \t]+[a-z\u00df-\u017f][\w'\-]+)"
+        r"(?=[ \t]*(?:[.;!?\n]|\(|,|\Z))"
+    ).match(text, pos, end)
+    if m is None:
+        return None
+    words = m.group("name").split()
+    if any(w in _NOT_NAME or w in _STOP or w in RELATIONS or _VERBISH.fullmatch(w) for w in words):
+        return None
+    if words[-1] in _ROLE_WORDS or words[0] in _DESCRIBING:
+        return None  # "tom hughes, retired pilot, …": what he is, not another person
+    after = m.end()
+    tail = _BRACKET.match(text, after, end)
+    return ListedName(_title(m.group("name")), m.start()), tail.end() if tail else after
 
 
 def _single_ok(text: str, name: ListedName, end: int) -> bool:
@@ -262,7 +210,7 @@ def _item(text: str, pos: int, end: int) -> tuple[ListedName, int] | None:
             words.append((m.start(), m.start() + len(word)))
             cursor = m.end()
             continue
-        if word in _NOT_NAME or word in _STOP or word in _RELATIONS:
+        if word in _NOT_NAME or word in _STOP or word in RELATIONS:
             break
         if words and (not _SURNAME.fullmatch(word) or _VERBISH.fullmatch(word)):
             break  # "sam wants …", "chloe + sam want to …": a verb, no family name
@@ -287,14 +235,15 @@ def _descriptor(text: str, pos: int, end: int) -> tuple[int, bool]:
     """Past "his wife ", "beto's gf ", "the new captain ", "a guy called ", "club sec "."""
     m = re.compile(
         r"(?:the[ \t]+(?=[a-z]+['\u2019]s[ \t]))?"  # "the groom's famous nonna"
-        r"(?:(?:his|her|their|my|our|the|a|an|another|[a-z]+['\u2019]s)[ \t]+)?"
-        r"(?:(?:new|old|famous|little|big|best|lovely|young|business|club|other)[ \t]+)?"
+        r"(?:(?:his|her|their|my|our|the|a|an|another|[a-z]+['\u2019]?s|\d+|two|three|four)[ \t]+)?"
+        r"(?:(?:new|old|famous|little|big|best|lovely|young|business|club|other|asst|assistant)"
+        r"[ \t]+)?"
         r"(?P<noun>[a-z][a-z\-]*)[ \t]*,?[ \t]+"
     ).match(text, pos, end)
     if m is None:
         return pos, False
     noun = m.group("noun")
-    if noun not in _RELATIONS and noun not in _ROLE_WORDS:
+    if noun not in RELATIONS and noun not in _ROLE_WORDS:
         return pos, False
     at = m.end()
     relative = re.compile(r"who[ \t]+[^,.;\n]{1,40},[ \t]*").match(text, at, end)
@@ -303,14 +252,17 @@ def _descriptor(text: str, pos: int, end: int) -> tuple[int, bool]:
     called = _CALLED.match(text, at, end)
     if called:
         at = called.end()
-    chief = re.compile(r"(?:chief|dr|prof|mr|mrs|ms|coach|pastor|father|sister|brother)[ \t]+")
+    chief = re.compile(
+        r"(?:chief|dr|prof|mr|mrs|ms|coach|pastor|father|sister|brother|rev|revd)\.?[ \t]+"
+    )
     title = chief.match(text, at, end)
     if title and _WORD.match(text, title.end(), end):
         at = title.end()
     return at, True
 
 
-_SURNAME = re.compile(r"[a-z][a-z'\u2019\-]{1,}")
+_DESCRIBING = frozenset(_words("retired former new old young lovely great nice good super"))
+_SURNAME = re.compile(r"[a-z\u00df-\u017f][a-z\u00df-\u017f'\u2019\-]{1,}")
 _VERBISH = re.compile(
     r"[a-z]+ing|is|was|are|were|did|does|do|can|will|gonna|said|says|wants?|needs?|asked"
     r"|told|runs|works|has|had|have|looks|seems|knows|owes|offered|promised|sent|sends|gave"
@@ -320,9 +272,4 @@ _VERBISH = re.compile(
 
 def _title(raw: str) -> str:
     """ "priya nair" -> "Priya Nair", "ana de la cruz" -> "Ana de la Cruz"."""
-    small = {"de", "la", "los", "las", "del", "da", "das", "do", "dos", "van", "von", "der", "den"}
-    words = raw.split()
-    return " ".join(
-        w if (i and w in small) else "-".join(p[:1].upper() + p[1:] for p in w.split("-"))
-        for i, w in enumerate(words)
-    )
+    return tidy_name(raw)

@@ -47,7 +47,7 @@ from desktop.domain.capture.lexicon import (
     _WEEKDAY_OR_MONTH,
     _words,
 )
-from desktop.domain.capture.lower_lists import lower_lists
+from desktop.domain.capture.lower_lists import RELATIONS, lower_lists
 from desktop.domain.capture.names import (
     _DETERMINERS,
     _is_cap,
@@ -200,6 +200,10 @@ _LOWER_FIRST_ACTS = re.compile(
     r"(?-i:[a-z][\w'\-]+)\s+(?:will|['\u2019]ll|is\s+gonna|gonna|said\s+(?:she|he)['\u2019]?d"
     r"|offered\s+to|promised\s+to)\s+(?:\w+\s+){0,2}?(?:me|us)\b",
     re.I,
+)
+_ORG_BEFORE_VERB = re.compile(
+    r"[ \t]+(?:from|of|at)[ \t]+(?-i:[A-Z])[\w&.'\-]*(?:[ \t]+(?-i:[A-Z])[\w&.'\-]*){0,2}"
+    r"(?=[ \t]+[a-z])"
 )
 _PAST_VERB = re.compile(  # what opens a sentence typed in lower case, and is no first name
     r"[a-z]+ed|bought|got|went|had|saw|took|made|sent|gave|told|said|caught|brought|found"
@@ -372,6 +376,7 @@ _NARRATED_THERE = re.compile(  # what a narrative says of someone there, beyond 
     r"|gave\s+(?:me|us)\b|fixed\s+(?:my|our)\b|poured\b|cooked\b"
     r"|(?:beat|crushed|thrashed|hugged|taught|helped|drove|served|interviewed|coached)\s+(?:me|us)\b"
     r"|told\s+(?:(?:great|funny|terrible|endless)\s+)?(?:stories|jokes)\b"
+    r"|paired\s+(?:me|us)\b|partnered\s+(?:me|us)\b"
     r"|organi[sz]ed\s+(?:it|the|everything|this|tonight)\b|came\s+with\b|came\s+up\b"
     r"|(?:was|were)\s+(?:also\s+)?(?:seated|sitting|at\s+(?:our|my|the)\s+table)\b)",
     re.I,
@@ -653,10 +658,12 @@ class _PeopleFinder(_ReaderBase):
                     r"\s*\([^()\n]{1,40}\)|,\s*(?:[a-z][\w\-]*\s+){0,4}[a-z][\w\-]*,"
                 ).match(t, span[1], e)
                 rest_at = after.end() if after else span[1]
-                if (
-                    _PRESENT_VERB.match(t, rest_at, e)
-                    or _NARRATED_THERE.match(t, rest_at, e)
-                    or _KIND_TO_ME.match(t, rest_at, e)
+                origin = _ORG_BEFORE_VERB.match(t, rest_at, e)  # "… from Telefónica dropped by"
+                if any(
+                    _PRESENT_VERB.match(t, at, e)
+                    or _NARRATED_THERE.match(t, at, e)
+                    or _KIND_TO_ME.match(t, at, e)
+                    for at in ([rest_at, origin.end()] if origin else [rest_at])
                 ):
                     self.add_person(t[span[0] : span[1]], span[0], index)
 
@@ -841,7 +848,8 @@ class _PeopleFinder(_ReaderBase):
                 self.add_person(raw, m.start("who"), index)
             for m in _HOST_WAS.finditer(t, s, e):  # "Our host was Piotr Zielinski"
                 span = _scan_name(t, m.end(), e, lower_ok=False)
-                if span and " " in t[span[0] : span[1]]:
+                couple = span and self._shared_surname(t[span[0] : span[1]], span[1], e)
+                if span and (" " in t[span[0] : span[1]] or " " in (couple or "")):
                     raw = t[span[0] : span[1]]
                     if not any(w.casefold() in _NOT_NAME for w in raw.split()):
                         # "hosted by Arjun Mehta and his wife Deepa": both hosts
@@ -1109,6 +1117,8 @@ class _PeopleFinder(_ReaderBase):
             if not found:
                 typed_lower = t[span[0] : span[1]].islower()
             raw = t[span[0] : span[1]]
+            if raw.islower() and any(w in RELATIONS for w in raw.split()[1:]):
+                break  # "callums sister rosie": a relation inside, read by lower_lists
             texted_and = _TEXTED_AND.search(raw) if raw.islower() else None
             if texted_and:  # "mtg w/ ravi n shreya": "n" typed for "and"
                 span = (span[0], span[0] + texted_and.start())
@@ -1292,7 +1302,8 @@ class _PeopleFinder(_ReaderBase):
                 pos = group.end()
                 continue
             sep = re.compile(  # "…, and to Lerato Dlamini": a list of people talked to
-                r"[ \t]*(?:[,;][ \t]*(?:(?:and|plus)[ \t]+)?|[ \t]+(?:and|&|\+|plus)[ \t]+|&"
+                r"[ \t]*(?:[,;][ \t]*(?:(?:and|plus)[ \t]+|\+[ \t]*)?"
+                r"|[ \t]+(?:and|&|\+|plus)[ \t]+|&"
                 + (r"|[ \t]+n[ \t]+" if typed_lower else "")
                 + r")[ \t]*"
                 r"(?:(?:to|with)[ \t]+(?=(?-i:[A-Z])))?",
