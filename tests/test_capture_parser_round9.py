@@ -374,6 +374,10 @@ from tests.capture_notes import FRI, MON, THU, promises, read
             "speaker dinner - next to me: raj iyer (google), dana whitfield, + olek nowak.",
             ["Raj Iyer", "Dana Whitfield", "Olek Nowak"],
         ),
+        (  # honorifics of other languages before a name; a Korean given name with "-ji"
+            "Met Dott. Marco Ferri, dr hab. Anna Nowak, Mzee Joseph Okello and Choi Eun-ji 대표님.",
+            ["Marco Ferri", "Anna Nowak", "Joseph Okello", "Choi Eun-ji"],
+        ),
     ],
 )
 def test_who_was_there(text: str, people: list[str]) -> None:
@@ -567,6 +571,23 @@ def test_a_promise_of_mine_answers_whoever_asked_just_before() -> None:
         (  # "promised to X that I'd …"
             "Met Ana Ruiz. I promised to Ana that I'd call her on Friday.",
             [("me", "Ana Ruiz", "call her", FRI)],
+        ),
+        (  # learners' promise words: "compromise to", "stays to", "stayed pending to"
+            "Met Sr. Javier Mora. I compromise to send him the proposal next Friday. Javier "
+            "stays to send me the draft by the 15th.",
+            [
+                ("me", "Javier Mora", "send him the proposal", date(2026, 3, 20)),
+                ("them", "Javier Mora", "send me the draft", date(2026, 3, 15)),
+            ],
+        ),
+        (  # "Insha'Allah I send …", "X want me to …", West African "I go call …"
+            "Met Eng. Khalid Aziz. Insha'Allah I send him the profile tomorrow. Khalid want me "
+            "to give him a call Sunday. I go call his assistant Friday.",
+            [
+                ("me", "Khalid Aziz", "send him the profile", THU),
+                ("me", "Khalid Aziz", "give him a call", date(2026, 3, 15)),
+                ("me", "Khalid Aziz", "call his assistant", FRI),
+            ],
         ),
         (  # a call already booked is no to-do
             "Call with Ana Ruiz.\nFollow-up call booked for Friday.",

@@ -58,6 +58,8 @@ _TITLES = re.compile(  # one or more: "Herr Dr. Klaus Riedel", "A/Prof Daniel Wh
     # Filipino kin honorifics ("Ate Joy Santos"), "Chief Emeka …", police ranks ("PC Owen …")
     r"|ate|kuya|tita|tito|chief|pc|insp|inspector|constable|ot|m(?=\.)|ma[iî]tre|me(?=\.)"
     r"|lic(?=\.)|ing(?=\.)|arq(?=\.)"  # Latin American degrees: "Lic. José Luis", "Ing. Ana"
+    # Italian, Polish, Austrian and Swahili ones: "Dott. Marco", "dr hab. Anna", "Mag. Eva"
+    r"|dott(?=\.)|dott\.ssa|hab(?=\.)|mag(?=\.)|mzee|bi(?=\.)|bw(?=\.)|bwana|alhaja|alhaji"
     r"|a/prof|(?:assoc|asst|associate|assistant)\.?\s+prof(?:essor)?)\.?\s+)+",
     re.I,
 )
@@ -216,7 +218,9 @@ _ME_MODAL = (
     r"|\s+am\s+gonna|\s+gonna|\s+promis+ed\s+to\s+(?:him|her|them)\s+to(?=\s)"
     rf"|\s+promis+ed\s+to(?!{_TO_NAME_VERB})|\s+offered\s+to|\s+agreed\s+to|\s+need\s+to"
     r"|\s+must\s+to|\s+need(?=\s+(?:confirm|send|call|check|ask|tell|email|write|prepare|book)\b)"
-    r"|\s+need\s+2|\s+compromised\s+to"  # "need 2 send her …", "I compromised to invite him"
+    r"|\s+need\s+2|\s+compromised?\s+to"  # "need 2 send her …", "I compromised to invite him"
+    # West African "I go call Yeye on Tuesday": "go" before the action is "will"
+    r"|\s+go(?=\s+(?:send|call|check|share|bring|pay|visit|email|sort|get|fix|buy)\b)"
     r"|\s+(?:undertook|committed|pledged|vowed|volunteered)\s+to"
     rf"|(?:{_A}ve|\s+have|{_A}d|\s+had)\s+(?:agreed|promised|offered|committed|volunteered|got)\s+to"
     rf"|(?:{_A}ve|\s+have)\s+gotta|{_A}ve\s+to"  # "I've to send him …" (Irish, Indian)
@@ -230,6 +234,9 @@ _THEM_MODAL = (
     r"|\s+promis+ed\s+to|\s+offered\s+to|\s+agreed\s+to|\s+volunteered\s+to|\s+can|\s+could"
     r"|\s+promis+ed\s+(?:me|us)\s+to|\s+proposed\s+to|\s+promise\s+to"  # "He promise to …"
     rf"|(?:\s+is|{_A}s)\s+promising\s+to"  # "He is promising to send …"
+    # Portuguese and Spanish "ficou de": "Fernanda stays to send me …", "stayed pending to"
+    r"|\s+(?:stays|stayed|stay)(?:\s+pending)?\s+to"
+    r"|\s+go(?=\s+(?:send|call|check|share|bring|pay|visit|email|sort|get|fix|buy)\b)"
     # "she's offered to", "he has promised to", "they've agreed to": the same, in the perfect
     rf"|(?:{_A}s|\s+has|{_A}ve|\s+have)\s+(?:(?:kindly|generously|also|already)\s+)?"
     r"(?:promis+ed|offered|agreed|volunteered)\s+to"
@@ -263,6 +270,7 @@ _DATED_LEAD = re.compile(  # _LEAD, or a fronted due date
     r"|on\s+(?:my|our)\s+side|from\s+(?:my|our)\s+side|for\s+my\s+part"
     r"|actually|basically|frankly|obviously|luckily|okay|ok|well"
     r"|btw|fyi|nb|finally|hopefully|maybe|probably|i\s+think|apparently|after\s+that|afterwards"
+    r"|insh?a['\u2019]?\s*allah|god\s+willing|alhamdulillah"
     r"|tomorrow|tmrw|tmr|today|tonight|morning|afternoon|evening|arvo"
     # a fronted due date: "By Friday I'll send her the deck", "Next week she'll ..."
     r"|by\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|tonight"
@@ -425,7 +433,8 @@ _NAME_TO = re.compile(r"\s+to\s+(?!(?:the|a|an|my|our|me|us|him|her|them|be)\b)(
 _NAME_LABEL = re.compile(rf"(?P<who>{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s*(?:\u2192|->|=>)\s*")
 _SAID_THEY = re.compile(
     rf"(?:said|says|sed|say|mentioned|confirmed|(?:has\s+)?told)\s+(?:that\s+)?(?P<pro>she|he|they)"
-    rf"(?:\s*{_A}d|d|\s+would|\s+will|\s*{_A}ll)\s+(?!not\b)",
+    rf"(?:\s*{_A}d|d|\s+would|\s+will|\s*{_A}ll"
+    r"|\s+go(?=\s+(?:send|call|check|share|bring|pay|visit|email|sort|get|fix|buy)\b))\s+(?!not\b)",
     re.I,
 )
 # "… by Thursday and to cook him dinner": a second infinitive under the same promise
@@ -469,7 +478,7 @@ _NICKNAME_RE = re.compile(r"[\"\u201c'\u2018]([^\W\d_][\w\-]*)[\"\u201d'\u2019](
 _REMEMBER_TO = re.compile(r"(?:remember|make\s+sure|be\s+sure|try)\s+to\s+", re.I)
 _LIST_SEP = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+)")
 _ASKED_ME = re.compile(
-    r"(?:asked|askd|asks|ask|asking|begged|wants|wanted|would\s+like|[\u2019']d\s+like|needs|needed"
+    r"(?:asked|askd|asks|ask|asking|begged|wants|wanted|want|would\s+like|[\u2019']d\s+like|needs|needed"
     r"|need"  # non-native "He need me to send …"
     r"|expects|expected|told|reminded|requested)\s+(?:me|us)\s+to\s+"
     # a learner's "He ask me for send the proposal"
@@ -751,7 +760,8 @@ _DO_IT = re.compile(  # "..., which I'll do tomorrow": the date of the promise b
     r"(?:do|finish|get|have)(?:\s+(?:it|that|this|so))?(?:\s+done)?", re.I
 )
 # a Japanese (or Hindi) honorific after a name: "Tanaka-san", "Sato Hiroshi-san", "Sharma-ji"
-HONORIFIC_SUFFIX_RE = re.compile(r"(?<=\w)-(?:san|sama|kun|chan|sensei|ji)\b", re.I)
+# "-ji" only after a longer word: "Sharma-ji" is an honorific, "Eun-ji" a Korean given name
+HONORIFIC_SUFFIX_RE = re.compile(r"(?<=\w)-(?:san|sama|kun|chan|sensei)\b|(?<=\w{4})-ji\b", re.I)
 _TITLE_BEFORE = re.compile(
     r"\b(?P<t>imam|rabbi|father|pastor|reverend|ambassador|minister|mayor|senator|governor|chief"
     r"|judge|professor|prof|doctor|coach|captain|sheikh|bishop|councillor|cllr)\.?[ \t]+"

@@ -24,11 +24,13 @@ from desktop.domain.capture.text import _clean_name, _is_caseless
 
 _HONORIFIC_WORDS_AFTER = re.compile(
     r"\s+(?:bey|han[ıi]m|efendi|sahib|saheb|sahab|ji|ma['\u2019]am|sir|madam|팀장님?|부장님?|과장님?|님|씨"
+    r"|대표님?|사장님?|이사님?|교수님?"
     r"|さん|様|先生)\s*\Z",
     re.I,
 )
 _HONORIFIC_WORDS_BEFORE = re.compile(
-    r"\A\s*(?:pan|pani|lic\.?|licenciad[oa]|ing\.|eng\.|engr\.|mama|baba|ustaz|ustadh|hajj?i?)\s+(?=\S+\s+\S)",
+    r"\A\s*(?:pan|pani|lic\.?|licenciad[oa]|ing\.|eng\.|engr\.|mama|baba|ustaz|ustadh|hajj?i?"
+    r"|mzee|bi\.|bw\.|bwana|dott\.(?:ssa)?|dr\.?\s+hab\.|mag\.|alhaja|alhaji)\s+(?=\S+\s+\S)",
     re.I,
 )
 
