@@ -378,6 +378,19 @@ from tests.capture_notes import FRI, MON, THU, promises, read
             "Met Dott. Marco Ferri, dr hab. Anna Nowak, Mzee Joseph Okello and Choi Eun-ji 대표님.",
             ["Marco Ferri", "Anna Nowak", "Joseph Okello", "Choi Eun-ji"],
         ),
+        (  # a meeting written half in the writer's language, "et son collègue"
+            "Dîner d'affaires avec Marie Roy (Desjardins) et son collègue Jean Côté.",
+            ["Marie Roy", "Jean Côté"],
+        ),
+        (  # … but "con clientes" is no one
+            "Cena con clientes — dinner with the team from Bimbo: Luis Treviño and Paola Ríos.",
+            ["Luis Treviño", "Paola Ríos"],
+        ),
+        (  # a short name, then the full one in brackets, then where she works
+            "At the fair, Ola (Aleksandra Wójcik) from Comarch introduced me to her boss Paweł "
+            "Mazur.",
+            ["Aleksandra Wójcik", "Paweł Mazur"],
+        ),
     ],
 )
 def test_who_was_there(text: str, people: list[str]) -> None:
@@ -587,6 +600,14 @@ def test_a_promise_of_mine_answers_whoever_asked_just_before() -> None:
                 ("me", "Khalid Aziz", "send him the profile", THU),
                 ("me", "Khalid Aziz", "give him a call", date(2026, 3, 15)),
                 ("me", "Khalid Aziz", "call his assistant", FRI),
+            ],
+        ),
+        (  # "inşallah" is no part of the words; "wishes that I …" is a request
+            "Lunch with Mehmet Kaya. Mehmet will send me the RFP next week inşallah. Mehmet "
+            "wishes that I present our product to his team on Friday.",
+            [
+                ("them", "Mehmet Kaya", "send me the RFP", MON),
+                ("me", "Mehmet Kaya", "present our product to his team", FRI),
             ],
         ),
         (  # a call already booked is no to-do

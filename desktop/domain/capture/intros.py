@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from desktop.domain.capture.first_names import is_first_name
 from desktop.domain.capture.lexicon import (
     _A,
     _APPOSITIVE_RE,
@@ -43,6 +44,12 @@ _INTRO_ROLE = frozenset(  # the last word of a description before a lower-case n
 )
 
 
+_ORG_BEFORE_INTRO = re.compile(
+    r"\s+(?:from|of|at)\s+(?-i:[A-Z])[\w&.'\-]*"
+    r"(?:\s+(?-i:[A-Z])[\w&.'\-]*){0,2}\Z"
+)
+
+
 class _IntroFinder(_PeopleFinder):
     """Finds introductions, done and planned."""
 
@@ -53,6 +60,12 @@ class _IntroFinder(_PeopleFinder):
         for index, (s, e) in enumerate(sentences):
             for m in _INTRO_DONE.finditer(t, s, e):
                 before = t[s : m.start()].rstrip()
+                # "Ola (Aleksandra Wójcik) from Comarch introduced me": the org is not her,
+                # and the name in brackets is her full one
+                before = _ORG_BEFORE_INTRO.sub("", before)
+                full = re.search(r"\((?P<full>[^()\n]{3,40})\)\Z", before)
+                if full and is_first_name(full.group("full")) and " " in full.group("full"):
+                    before = before[: full.end("full")]
                 if re.search(
                     rf"(?:will|{_A}ll|{_A}d|would|gonna|going\s+to|to|can|could|offered|promised)\s*$",
                     before,

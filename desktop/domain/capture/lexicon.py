@@ -60,6 +60,7 @@ _TITLES = re.compile(  # one or more: "Herr Dr. Klaus Riedel", "A/Prof Daniel Wh
     r"|lic(?=\.)|ing(?=\.)|arq(?=\.)"  # Latin American degrees: "Lic. José Luis", "Ing. Ana"
     # Italian, Polish, Austrian and Swahili ones: "Dott. Marco", "dr hab. Anna", "Mag. Eva"
     r"|dott(?=\.)|dott\.ssa|hab(?=\.)|mag(?=\.)|mzee|bi(?=\.)|bw(?=\.)|bwana|alhaja|alhaji"
+    r"|hr(?=\.)|avv(?=\.)"  # German "Hr. Jörg Hoffmann", Italian "avv. Giulia Ferraro"
     r"|a/prof|(?:assoc|asst|associate|assistant)\.?\s+prof(?:essor)?)\.?\s+)+",
     re.I,
 )
@@ -151,7 +152,14 @@ _MEET = (
     r"|demo(?:ed|'d)?\s+(?:for|to)|presented\s+to"
     r"|(?:co-?)?(?:judges|guests|panell?ists|speakers|mentors|organi[sz]ers|hosts|others)"
     r"\s+(?:were|included)"
-    r"|(?:other\s+)?(?:guests|attendees|people\s+there)\s*:)"
+    r"|(?:other\s+)?(?:guests|attendees|people\s+there)\s*:"
+    # written half in the writer's language: "Kaffee mit …", "Dîner d'affaires avec …",
+    # "Cena con …", "Teilnehmer (Bosch): …"
+    r"|(?:kaffee|mittagessen|abendessen|treffen|termin|d[iî]ner|d[ée]jeuner|caf[ée]|cena|pranzo"
+    r"|almuerzo|comida|reuni[oó]n|reuni[aã]o|jantar|almo[cç]o)(?:\s+d['\u2019]affaires)?"
+    r"\s+(?:mit|avec|con|com)"
+    r"|(?:teilnehmer|teilnehmende|participants|participantes|partecipanti|uczestnicy)"
+    r"(?:\s*\([^()\n]{1,40}\))?\s*:)"
 )
 _MEET_RE = re.compile(rf"(?<![\w/])(?:{_MEET})(?=[\s:])\s*:?\s*", re.I)
 _NAME_WORD = rf"[^\W\d_](?:[\w\-]|[{_MARKS}])*(?:{_A}(?:[\w\-]|[{_MARKS}])+)?"
@@ -270,7 +278,7 @@ _DATED_LEAD = re.compile(  # _LEAD, or a fronted due date
     r"|on\s+(?:my|our)\s+side|from\s+(?:my|our)\s+side|for\s+my\s+part"
     r"|actually|basically|frankly|obviously|luckily|okay|ok|well"
     r"|btw|fyi|nb|finally|hopefully|maybe|probably|i\s+think|apparently|after\s+that|afterwards"
-    r"|insh?a['\u2019]?\s*allah|god\s+willing|alhamdulillah"
+    r"|in[sş]h?a['\u2019]?\s*a?llah|god\s+willing|alhamdulillah"
     r"|tomorrow|tmrw|tmr|today|tonight|morning|afternoon|evening|arvo"
     # a fronted due date: "By Friday I'll send her the deck", "Next week she'll ..."
     r"|by\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|tonight"
@@ -484,6 +492,8 @@ _ASKED_ME = re.compile(
     # a learner's "He ask me for send the proposal"
     r"|ask(?:ed|s)?\s+(?:me|us)\s+for\s+(?=(?:send|prepare|make|share|review|check|write"
     r"|give|bring|book|arrange|organi[sz]e|find|call|visit)\b)"
+    # a learner's "Hélène wishes that I present our product to her team"
+    r"|wish(?:es|ed)?\s+that\s+(?:i|we)\s+"
     # "asked if I could …", "asked if I'd …", "asked whether we could …"
     r"|asked\s+(?:me\s+|us\s+)?(?:if|whether)\s+(?:i|we|our\s+team)"
     r"(?:\s+(?:could|can|would|might)|\s*['\u2019]d)\s+",
@@ -879,6 +889,10 @@ _SUBORDINATE_TAIL = re.compile(
     # "fund two fellows but needs a budget first": what follows "but" is no part of it
     r"|,?\s+but\s+(?=(?:needs?|wants?|first|only|not|i|we|he|she|they|it)\b)"
     r"|,\s+so\s+(?=doing\b)"  # "email her a summary, so doing that after dinner"
+    # "introduce me to Mme Claire Dubois, his colleague responsible of …": who she is
+    r"|(?<=\w),\s+(?:his|her|their)\s+(?:colleague|boss|manager|friend|partner|assistant|cousin"
+    r"|brother|sister|wife|husband|counterpart|deputy)\b"
+    r"|\s+(?:in[sş]h?a['\u2019]?\s*a?llah|god\s+willing)\b"  # "… next week inşallah"
     # "owes me the battery specs, chased twice": a comment on it, no part of it
     r"|,\s+(?:already\s+)?(?:chased|pinged|nudged|reminded|asked)\s+(?:him|her|them|twice|again"
     r"|once|already)\b"

@@ -458,7 +458,10 @@ class _PeopleFinder(_ReaderBase):
                     ).match(t, m.end(), e)  # "Saw my cousin Karim Haddad after years"
                 ):
                     continue  # "saw a film", but "Saw Dr Hassan", "saw Ana Ruiz again"
-                lower_ok = not bare_with or _typed_lower(t, s, m.start())
+                foreign = re.search(r"\b(?:mit|avec|con|com)\s*\Z", m.group(), re.I)
+                lower_ok = not (bare_with or foreign) or _typed_lower(
+                    t, s, e if foreign else m.start()
+                )
                 if _HEADING_LIST.search(m.group()):  # "At our table: lovely food" names no
                     # one; "the good ones: morag fraser" (a heading typed in lower case) does
                     lower_ok = _typed_lower(t, s, m.end())
@@ -1194,10 +1197,15 @@ class _PeopleFinder(_ReaderBase):
             if (
                 full
                 and nickname
-                and any(
-                    w.casefold()[:3] == full.group("full").casefold()[:3]
-                    for w in re.split(r"[\s\-]+", raw.strip())
-                    if len(w) >= 3
+                and (
+                    any(
+                        w.casefold()[:3] == full.group("full").casefold()[:3]
+                        for w in re.split(r"[\s\-]+", raw.strip())
+                        if len(w) >= 3
+                    )
+                    # "Ola (Aleksandra Wójcik)", "Kasia (Katarzyna Lewandowska)": a short name,
+                    # then the full one, its first word a first name the table knows
+                    or (" " not in raw.strip() and is_first_name(full.group("full")))
                 )
             ):  # "Dani (Daniela Ferreira-Lopes)": the name in brackets is the full one
                 for word in raw.split():  # a later "Davie" is David McAllister
@@ -1304,6 +1312,9 @@ class _PeopleFinder(_ReaderBase):
             sep = re.compile(  # "…, and to Lerato Dlamini": a list of people talked to
                 r"[ \t]*(?:[,;][ \t]*(?:(?:and|plus)[ \t]+|\+[ \t]*)?"
                 r"|[ \t]+(?:and|&|\+|plus)[ \t]+|&"
+                # the writer's own "and": "… (Desjardins) et son collègue Jean-François Côté"
+                r"|[ \t]+(?-i:et|e|y|und|i)[ \t]+(?:(?-i:son|sa|suo|sua|su|sein|seine|seinem"
+                r"|jego|jej)[ \t]+[\w\u00c0-\u017f\-]+[ \t]+)?(?=(?-i:[A-Z]))"
                 + (r"|[ \t]+n[ \t]+" if typed_lower else "")
                 + r")[ \t]*"
                 r"(?:(?:to|with)[ \t]+(?=(?-i:[A-Z])))?",
