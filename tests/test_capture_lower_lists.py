@@ -63,6 +63,11 @@ from tests.capture_notes import read
             "i'd check with hamish.",
             ["Tom Hughes"],
         ),
+        (  # "from feedzai" after a name, "an investor, olu adebayo"
+            "websummit afterparty - met joão pereira from feedzai, his cofounder marta + an "
+            "investor, olu adebayo, partner at tlcom.",
+            ["João Pereira", "Marta", "Olu Adebayo"],
+        ),
         (  # written with capitals: the other rules read it, this one stays out of the way
             "Met his daughters Ngozi and Adaeze at the wake.",
             ["Ngozi", "Adaeze"],

@@ -391,6 +391,28 @@ from tests.capture_notes import FRI, MON, THU, promises, read
             "Mazur.",
             ["Aleksandra Wójcik", "Paweł Mazur"],
         ),
+        (  # "her and with two neighbours I hadn't met before, X and his wife Y"; a talk given
+            "Watch meeting. PC Laura Sims gave a talk; afterwards I chatted with her and with "
+            "two neighbours I hadn't met before, Gordon Hay and his wife Aileen.",
+            ["Gordon Hay", "Aileen", "Laura Sims"],
+        ),
+        (  # "X himself, his wife Y"
+            "Retirement party. Chatted with Gerhard Baum himself, his wife Ulrike.",
+            ["Gerhard Baum", "Ulrike"],
+        ),
+        (  # kin words are no names; "Professor Emeritus" is a title
+            "Alumni dinner. I sat between Professor Emeritus Alan Whit and Gran.",
+            ["Alan Whit"],
+        ),
+        (  # degrees in capitals inside a description
+            "Sat with his widow, Birgit Hall, and his two former PhD students, Erik Lind and "
+            "Dr. Amara Nwosu.",
+            ["Birgit Hall", "Erik Lind", "Amara Nwosu"],
+        ),
+        (  # "crewed for"; "she worked with X" is no meeting of mine
+            "Sailing day. Crewed for Niamh Fitz. Turns out she worked with Dan Mwangi once.",
+            ["Niamh Fitz"],
+        ),
     ],
 )
 def test_who_was_there(text: str, people: list[str]) -> None:

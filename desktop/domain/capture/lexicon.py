@@ -35,6 +35,7 @@ _NOT_NAME = frozenset(
         "couple bunch lots loads dozen group crowd back present first second third lastly "
         "many most more other others various follow-up followup another abt "
         "wasnt werent didnt couldnt isnt doesnt havent hasnt ppl peeps lovely "
+        "gran granny nan nonna nonno grandma grandpa grandad granddad himself herself "
         "between among around across behind near outside inside "
         "afterwards afterward earlier pt "
         # interjections that open a sentence typed in a hurry ("Ah and I owe Andrés …")
@@ -61,6 +62,7 @@ _TITLES = re.compile(  # one or more: "Herr Dr. Klaus Riedel", "A/Prof Daniel Wh
     # Italian, Polish, Austrian and Swahili ones: "Dott. Marco", "dr hab. Anna", "Mag. Eva"
     r"|dott(?=\.)|dott\.ssa|hab(?=\.)|mag(?=\.)|mzee|bi(?=\.)|bw(?=\.)|bwana|alhaja|alhaji"
     r"|hr(?=\.)|avv(?=\.)"  # German "Hr. Jörg Hoffmann", Italian "avv. Giulia Ferraro"
+    r"|emeritus"  # "Professor Emeritus Alan Whitcombe"
     r"|a/prof|(?:assoc|asst|associate|assistant)\.?\s+prof(?:essor)?)\.?\s+)+",
     re.I,
 )
@@ -104,6 +106,8 @@ _MEET = (
     r"|present(?:ed|s)?\s+me(?:\s+to)?"  # "He present me his cousin …": introduced
     r"|(?:exchanged|swapped)\s+(?:business\s+)?(?:cards|numbers|details)\s+with"
     r"|said\s+(?:hello|hi|hey|goodbye|bye)\s+to|greeted|waved\s+to"
+    r"|crewed\s+for|(?:(?<=\bi\s)|(?<=\bwe\s)|(?<![\s\S])|(?<=\n)|(?<=\.\s))"
+    r"(?:played|trained|worked|volunteered|danced|sang|rowed)\s+(?:with|alongside)"
     # "bought cheese from pieter van den broek": a seller met, a full name after "from"
     r"|bought\s+(?:[\w'\-]+\s+){1,3}?from(?=\s+(?!the\b|a\b|an\b|our\b|my\b)[^\W\d_][\w'\-]+\s+[^\W\d_])"
     r"|got\s+to\s+know|saw|thanked|visited|interviewed|screened|hosted|facetimed|skyped|phoned|rang"

@@ -46,7 +46,7 @@ _BRACKET = re.compile(r"[ \t]*\((?P<inside>[^()\n]{1,40})\)")
 _CALLED = re.compile(r"(?:called|named)[ \t]+")
 _TRIGGER = re.compile(
     r"(?:^|(?<=[\s(]))(?<!to )(?<!ll )(?<!will )(?<!gonna )(?<!wanna )(?<!should )"
-    r"(?<!must )(?<!could )(?<!would )(?:met|saw|meet|hosted[ \t]+by|ran[ \t]+into"
+    r"(?<!must )(?<!could )(?<!would )(?:met|saw|meet|visiting|visited|hosted[ \t]+by|ran[ \t]+into"
     r"|(?:(?<=chat\s)|(?<=coffee\s)|(?<=lunch\s)|(?<=dinner\s)|(?<=drinks\s)|(?<=mtg\s)"
     r"|(?<=meeting\s)|(?<=sesh\s)|(?<=call\s)|(?<=walk\s)|(?<=beers\s)|(?<=pints\s)"
     r"|(?<=work\s)|(?<=club\s))(?:w/|with)"
@@ -228,6 +228,9 @@ def _item(text: str, pos: int, end: int) -> tuple[ListedName, int] | None:
     tail = _BRACKET.match(text, after, end)  # "sven (knows tobi from work)": an aside
     if tail:
         after = tail.end()
+    origin = _FROM_ORG.match(text, after, end)  # "joão pereira from feedzai, his cofounder …"
+    if origin:
+        after = origin.end()
     return ListedName(_title(raw), words[0][0]), after
 
 
@@ -261,6 +264,10 @@ def _descriptor(text: str, pos: int, end: int) -> tuple[int, bool]:
     return at, True
 
 
+_FROM_ORG = re.compile(
+    r"[ \t]+(?:from|at|@|of)[ \t]+[a-z0-9][\w.&'\-]*(?:[ \t]+[a-z0-9][\w.&'\-]*)?"
+    r"(?=[ \t]*(?:,|\+|&|\band\b|[.;]|\Z))"
+)
 _DESCRIBING = frozenset(_words("retired former new old young lovely great nice good super"))
 _SURNAME = re.compile(r"[a-z\u00df-\u017f][a-z\u00df-\u017f'\u2019\-]{1,}")
 _VERBISH = re.compile(

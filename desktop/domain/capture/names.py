@@ -100,7 +100,11 @@ def _typed_lower(text: str, s: int, e: int) -> bool:
 _KIN = frozenset(_words("wife husband kids family boss mum mom dad parents folks team board new"))
 _DETERMINERS = frozenset(_words("the a an my our his her their your old new this"))
 _PLURAL_COMPANIONS = frozenset(_words("friends colleagues teammates cousins kids sons daughters"))
-_DESCRIPTOR_WORD = re.compile(r"([a-z][\w'\-]*|(?i:the|an?|my|our|his|her|their))[ \t]+")
+_COUNTS = frozenset(_words("two three four five six"))
+_DEGREE = re.compile(r"(?:PhD|MSc|MBA|BSc|MA|MD|[A-Z]{2,5}s)[ \t,]")  # "PhD", "NEDs", "CTOs"
+_DESCRIPTOR_WORD = re.compile(  # "his two former PhD students": degrees written with capitals
+    r"([a-z][\w'\-]*|(?i:the|an?|my|our|his|her|their)|PhD|MSc|MBA|BSc|MA|MD)[ \t]+"
+)
 
 
 def _skip_descriptor(text: str, pos: int, hi: int) -> tuple[int, bool]:
@@ -110,9 +114,11 @@ def _skip_descriptor(text: str, pos: int, hi: int) -> tuple[int, bool]:
     nothing describes: "the Acme team" is not a person called Acme."""
     i = pos
     words: list[str] = []
-    while len(words) < 4:
+    while len(words) < 5:
         m = _DESCRIPTOR_WORD.match(text, i, hi)
-        comma = re.compile(r"([a-z][\w'\-]*|(?<=the )[A-Z]{2,6}),[ \t]*").match(text, i, hi)
+        comma = re.compile(
+            r"([a-z][\w'\-]*|(?<=the )[A-Z]{2,6}|(?<=[a-z] )[A-Z]{2,5}s),[ \t]*"  # "new NEDs,"
+        ).match(text, i, hi)
         if (
             comma
             and ((words and words[0] in _DETERMINERS) or comma.group(1).casefold() in _ROLE_WORDS)
@@ -130,6 +136,7 @@ def _skip_descriptor(text: str, pos: int, hi: int) -> tuple[int, bool]:
                 and word not in _DETERMINERS
                 and word not in _KIN
                 and word not in _PLURAL_COMPANIONS  # "their friends Sophie Laurent and …"
+                and word not in _COUNTS  # "his two former PhD students, Erik Lind and …"
             )
         ):
             break
@@ -137,7 +144,11 @@ def _skip_descriptor(text: str, pos: int, hi: int) -> tuple[int, bool]:
             break
         words.append(word)
         i = m.end()
-        if text[i : i + 1].isupper() and not (len(words) == 1 and words[0] in _DETERMINERS):
+        if (
+            text[i : i + 1].isupper()
+            and not (len(words) == 1 and words[0] in _DETERMINERS)
+            and not _DEGREE.match(text, i, hi)
+        ):
             return i, False
     return pos, False
 

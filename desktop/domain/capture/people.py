@@ -167,8 +167,13 @@ _LOWER_NAME_BRACKET = re.compile(
     r"(?-i:([a-z][\w'\-]+)(?:[ \t]+[a-z][\w'\-]+){1,2})[ \t]*\([^()\n]{1,40}\)[ \t]*"
     r"(?:will|would|said|says|is|was|wants|asked|offered|promised|owes|['\u2019]s|['\u2019]ll|,)"
 )
+_PRONOUN_THEN_LIST = re.compile(
+    r"[ \t]*(?i:her|him|them)[ \t]+(?i:and|&)[ \t]+(?=(?i:with[ \t]+)?\S)"
+)
 _NOT_MET_BEFORE = re.compile(
-    r"[ \t]*(?i:a|an|another)[ \t]+[a-z][\w\-]*[ \t]+(?:(?i:i|we)[ \t]+)?"
+    r"[ \t]*(?:(?i:with)[ \t]+)?(?i:a|an|another|two|three|four|\d+)[ \t]+"
+    r"(?:[a-z][\w\-]*[ \t]+){1,2}"
+    r"(?:(?i:i|we)[ \t]+)?"
     r"(?:hadn['\u2019]?t|had[ \t]+never|didn['\u2019]?t|never|had[ \t]+not)[ \t]+"
     r"(?:met|seen|know|known)"
     r"(?:[ \t]+before)?[ \t]*,[ \t]*(?=[^\W\d_])"
@@ -377,6 +382,8 @@ _NARRATED_THERE = re.compile(  # what a narrative says of someone there, beyond 
     r"|(?:beat|crushed|thrashed|hugged|taught|helped|drove|served|interviewed|coached)\s+(?:me|us)\b"
     r"|told\s+(?:(?:great|funny|terrible|endless)\s+)?(?:stories|jokes)\b"
     r"|paired\s+(?:me|us)\b|partnered\s+(?:me|us)\b"
+    r"|gave\s+(?:a|the|her|his|their)\s+(?:short\s+|great\s+)?(?:talk|presentation|speech|demo"
+    r"|tour|toast|keynote)\b"
     r"|organi[sz]ed\s+(?:it|the|everything|this|tonight)\b|came\s+with\b|came\s+up\b"
     r"|(?:was|were)\s+(?:also\s+)?(?:seated|sitting|at\s+(?:our|my|the)\s+table)\b)",
     re.I,
@@ -1079,6 +1086,9 @@ class _PeopleFinder(_ReaderBase):
         myself = _MYSELF_FIRST.match(t, pos, hi)
         if myself:  # "…: me, gemma holt (head of maths), raj bhatt": the writer lists self
             pos = myself.end()
+        pronoun_first = _PRONOUN_THEN_LIST.match(t, pos, hi)
+        if pronoun_first:  # "chatted with her and with two neighbours …, Gordon McLeish"
+            pos = pronoun_first.end()
         while True:
             m = re.compile(  # "a guy called …", "this guy zhang hao"
                 r"[ \t]*(?:(?:a|this|some)\s+(?:guy|girl|woman|man|lady|dude|chap|bloke|fella)\s+"
@@ -1229,6 +1239,10 @@ class _PeopleFinder(_ReaderBase):
                 self.orgs.setdefault(found[-1], self.org_phrase(raw))
                 break
             raw = raw if found else self._shared_surname(raw, span[1], hi)
+            if " " not in raw.strip() and self.lookup(raw) is None:
+                fuller = self._written_in_full(raw)  # "Gerhard Baumann's party. … Gerhard"
+                if len(fuller) == 1:
+                    raw = fuller.pop()
             name = self.add_person(raw, list_at if found else span[0], sentence, at=span[0])
             if owner_org:
                 self.orgs.setdefault(name, owner_org)
@@ -1243,6 +1257,9 @@ class _PeopleFinder(_ReaderBase):
                 list_at = span[0]
             found.append(name)
             pos = span[1]
+            itself = re.compile(r"[ \t]+(?:himself|herself)\b").match(t, pos, hi)
+            if itself:  # "Chatted with Gerhard himself, his wife Ulrike, …"
+                pos = itself.end()
             relative = _RELATIVE_IN_LIST.match(t, pos, hi) or (
                 _LOWER_RELATIVE_IN_LIST.match(t, pos, hi) if typed_lower else None
             )
