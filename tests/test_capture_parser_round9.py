@@ -413,6 +413,10 @@ from tests.capture_notes import FRI, MON, THU, promises, read
             "Sailing day. Crewed for Niamh Fitz. Turns out she worked with Dan Mwangi once.",
             ["Niamh Fitz"],
         ),
+        (  # "Dad's old friend X and his daughter Y"
+            "Visited Dad. Also bumped into Dad's old friend Pat Keane and his daughter Siobhán.",
+            ["Pat Keane", "Siobhán"],
+        ),
     ],
 )
 def test_who_was_there(text: str, people: list[str]) -> None:
@@ -631,6 +635,19 @@ def test_a_promise_of_mine_answers_whoever_asked_just_before() -> None:
                 ("them", "Mehmet Kaya", "send me the RFP", MON),
                 ("me", "Mehmet Kaya", "present our product to his team", FRI),
             ],
+        ),
+        (  # kin words and "Don" before a name are no part of it
+            "Funeral in Graz. Spoke with Cousin Maria Berger. I'll ring Maria on Sunday. Don "
+            "Ernesto Villa will sell us mangoes.",
+            [
+                ("me", "Maria Berger", "ring Maria", date(2026, 3, 15)),
+                ("them", "Ernesto Villa", "sell us mangoes", None),
+            ],
+        ),
+        (  # typed in lower case, "w/" and a possessive without its apostrophe: "her" is rosie
+            "drinks at the anchor w/ jess, her bf callum and callums sister rosie. rosie said "
+            "she can fit me in, i'll text her on mon.",
+            [("me", "Rosie", "text her", MON)],
         ),
         (  # a call already booked is no to-do
             "Call with Ana Ruiz.\nFollow-up call booked for Friday.",

@@ -49,7 +49,7 @@ _TRIGGER = re.compile(
     r"(?<!must )(?<!could )(?<!would )(?:met|saw|meet|visiting|visited|hosted[ \t]+by|ran[ \t]+into"
     r"|(?:(?<=chat\s)|(?<=coffee\s)|(?<=lunch\s)|(?<=dinner\s)|(?<=drinks\s)|(?<=mtg\s)"
     r"|(?<=meeting\s)|(?<=sesh\s)|(?<=call\s)|(?<=walk\s)|(?<=beers\s)|(?<=pints\s)"
-    r"|(?<=work\s)|(?<=club\s))(?:w/|with)"
+    r"|(?<=work\s)|(?<=club\s))with|w/"
     r"|(?:lead|host|organi[sz]er|coordinator|coach|captain)[ \t]+was"
     r"|bumped[ \t]+into|caught[ \t]+up[ \t]+w(?:ith|/)?"
     r"|chatted[ \t]+(?:to|w(?:ith|/)?)|talked[ \t]+to|sat[ \t]+(?:with|w/|next[ \t]+to)"

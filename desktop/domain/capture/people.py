@@ -170,6 +170,10 @@ _LOWER_NAME_BRACKET = re.compile(
 _PRONOUN_THEN_LIST = re.compile(
     r"[ \t]*(?i:her|him|them)[ \t]+(?i:and|&)[ \t]+(?=(?i:with[ \t]+)?\S)"
 )
+_KIN_POSSESSIVE = re.compile(
+    r"[ \t]*(?i:dad|mum|mom|mother|father|gran|grandma|grandpa|nan|my[ \t]+\w+)['\u2019]s[ \t]+"
+    r"(?:[a-z]+[ \t]+){1,3}(?=(?-i:[A-Z]))"
+)
 _NOT_MET_BEFORE = re.compile(
     r"[ \t]*(?:(?i:with)[ \t]+)?(?i:a|an|another|two|three|four|\d+)[ \t]+"
     r"(?:[a-z][\w\-]*[ \t]+){1,2}"
@@ -1098,8 +1102,8 @@ class _PeopleFinder(_ReaderBase):
             from_org = _DESCRIBED_FROM.match(t, pos, hi)
             if from_org and found:  # "…, Sneha Kulkarni and one fresher from Infosys, Arjun"
                 pos, owner_org = from_org.end(), self.org_phrase(from_org.group("org"))
-            unmet = _NOT_MET_BEFORE.match(t, pos, hi)
-            if unmet:  # "and a dad I hadn't met, Kwame Boateng"
+            unmet = _NOT_MET_BEFORE.match(t, pos, hi) or _KIN_POSSESSIVE.match(t, pos, hi)
+            if unmet:  # "and a dad I hadn't met, Kwame Boateng", "Dad's old friend Pat Keane"
                 pos = unmet.end()
             kin_first = (lower_ok and (not found or typed_lower)) and _LOWER_KIN.match(t, pos, hi)
             if kin_first:  # "dev patel & his boss rachel kim, both at monzo": kin, then a name
