@@ -417,6 +417,11 @@ from tests.capture_notes import FRI, MON, THU, promises, read
             "Visited Dad. Also bumped into Dad's old friend Pat Keane and his daughter Siobhán.",
             ["Pat Keane", "Siobhán"],
         ),
+        (  # a list goes on after "from …" with a relation's first name, then a newcomer
+            "Garden day. Worked alongside Mr. Taro Sato from number 8, his granddaughter Hana, "
+            "and a newcomer, Bea Costa.",
+            ["Taro Sato", "Hana", "Bea Costa"],
+        ),
     ],
 )
 def test_who_was_there(text: str, people: list[str]) -> None:
