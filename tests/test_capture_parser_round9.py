@@ -422,6 +422,23 @@ from tests.capture_notes import FRI, MON, THU, promises, read
             "and a newcomer, Bea Costa.",
             ["Taro Sato", "Hana", "Bea Costa"],
         ),
+        (  # honorifics after names in a list ("ji", "madam")
+            "Met Mr. Rajesh Sharma ji and Priya Iyer madam from Infosys.",
+            ["Rajesh Sharma", "Priya Iyer"],
+        ),
+        (  # a name in its own script in brackets, then "from …", then a relation
+            "Today meet Mr. Wang Jun (王军) from Huawei and his assistant Ms. Li Na in Shenzhen.",
+            ["Wang Jun", "Li Na"],
+        ),
+        (  # "chez L'Oréal" is where she works; "discussed long time with"
+            "I discussed long time with Mme Hélène Roy, directrice chez L'Oréal, and with a "
+            "young entrepreneur, Karim Benali.",
+            ["Hélène Roy", "Karim Benali"],
+        ),
+        (  # a Moroccan "Si" before the name
+            "Rendez-vous with Si Hassan Idrissi (OCP) and Mlle Salma Bennani.",
+            ["Hassan Idrissi", "Salma Bennani"],
+        ),
     ],
 )
 def test_who_was_there(text: str, people: list[str]) -> None:

@@ -87,14 +87,15 @@ _WITH = r"(?:with|w/|w|wi[\u2019']|wiht|wth)"
 _MEET = (
     rf"(?:met(?:\s+up)?(?:\s+{_WITH})?(?:\s+(?-i:THE)(?=\s+(?-i:[A-Z])[a-z]))?|(?:(?<![\s\S])|(?<=\n)|(?<=\.\s))meet\s+with"
     # a learner's "Meet Park Ji-hoon and Kim Soo-yeon from Amorepacific" opening a sentence
-    r"|(?:(?<![\s\S])|(?<=\n)|(?<=\.\s))(?-i:Meet)(?=\s+(?-i:[A-Z])\w+(?:-\w+)?\s+(?-i:[A-Z]))"
+    r"|(?:(?<![\s\S])|(?<=\n)|(?<=\.\s)|(?<=(?-i:T)oday\s))(?-i:Meet|meet)"
+    r"(?=\s+(?:(?-i:Mr|Ms|Mrs|Dr)\.?\s+)?(?-i:[A-Z])\w+(?:-\w+)?\s+(?-i:[A-Z]))"
     rf"|ran\s+into|bumped\s+into|caught\s+up\s+{_WITH}|caught(?=\s+(?-i:[A-Z])\w+\s+(?-i:[A-Z]))"
     r"|(?:sat|stood|roomed|seated|ended\s+up)\s+(?:next\s+to|beside|opposite|with|w/)"
     r"|next\s+to(?!\s+me\s*:)|beside(?!\s+me\s*:)|alongside"
     rf"|(?:chatted|chatting|talked|talking|(?<=\bi\s)talk|spoke|speaking|speaked|hung\s+out|hanging\s+out"
     r"|discussed"
     rf"|natter|yarn|catch[\s-]?up|debrief|1:1|one[\s-]on[\s-]one|got\s+talking)"
-    rf"\s+(?:(?:first|briefly|again|mostly|later|also|only|longest|long|at\s+length"
+    rf"\s+(?:(?:first|briefly|again|mostly|later|also|only|longest|long\s+time|long|at\s+length"
     r"|for\s+ages|for\s+hours|for\s+a\s+while|for\s+a\s+bit|a\s+lot)\s+)?"
     rf"(?:{_WITH}|to)"
     # "Told Miguel Ángel Torres I'd book the slot": someone told something face to face
@@ -601,7 +602,7 @@ _WORK_AT = re.compile(
 )
 _ORG_AFTER_NAME_LOOSE = re.compile(
     r"(?:,|\s+[-\u2013\u2014])\s+(?:now\s+)?(?:an?\s+)?(?:(?:[a-z][\w-]*|[A-Z]{2,5})\s+){1,3}"
-    r"(?:at|@)\s+(?P<role>[A-Z][^,;.\n()]*)"
+    r"(?:at|@|chez|bei|presso)\s+(?P<role>[A-Z][^,;.\n()]*)"
 )
 _ORG_AFTER_NAME = re.compile(
     r"\s+[-\u2013\u2014]\s+(?P<dash>(?-i:[A-Z])[\w&.'-]*(?:\s+(?-i:[A-Z])[\w&.'-]*){0,3})\s+[-\u2013\u2014]\s"

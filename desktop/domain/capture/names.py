@@ -31,7 +31,7 @@ _HONORIFIC_WORDS_AFTER = re.compile(
 _HONORIFIC_WORDS_BEFORE = re.compile(
     r"\A\s*(?:pan|pani|lic\.?|licenciad[oa]|ing\.|eng\.|engr\.|mama|baba|ustaz|ustadh|hajj?i?"
     r"|mzee|bi\.|bw\.|bwana|dott\.(?:ssa)?|dr\.?\s+hab\.|mag\.|alhaja|alhaji"
-    r"|don|do[ñn]a|se[ñn]ora?)\s+(?=\S+\s+\S)"
+    r"|don|do[ñn]a|se[ñn]ora?|si)\s+(?=\S+\s+\S)"
     r"|\A\s*(?:cousin|auntie|aunty|aunt|uncle|nana|nan|grandma|grandpa)\s+(?=\S)",
     re.I,
 )

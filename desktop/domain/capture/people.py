@@ -335,7 +335,8 @@ _RELATIVE_FROM_ORG = re.compile(  # "Her colleague from Wipro, Vivek Menon, join
 )
 _THEN_LEAD = re.compile(r"(?i:later|then|afterwards|finally|also|and\s+then)\s*,?\s+")
 _LOWER_THEN_PLACE = re.compile(  # "a wedding photographer", "an architect from Turin"
-    r"[a-z][\w'\-]*(?:\s+[a-z][\w'\-]*)*(?:\s+(?:from|in|at)\s+[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)?)?"
+    r"[a-z][\w'\-]*(?:\s+[a-z][\w'\-]*)*"
+    r"(?:\s+(?:from|in|at|chez|bei)\s+[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)?)?"
 )
 _AND_NEXT_NAME = re.compile(  # ", and Yuki Sato", ", and his wife Giulia Bianchi"
     r"[ \t]*[,;][ \t]*(?i:and)[ \t]+(?:(?i:his|her|their|the)[ \t]+[a-z][\w\-]*[ \t]+"
@@ -1261,7 +1262,10 @@ class _PeopleFinder(_ReaderBase):
                 list_at = span[0]
             found.append(name)
             pos = span[1]
-            itself = re.compile(r"[ \t]+(?:himself|herself)\b").match(t, pos, hi)
+            itself = re.compile(  # "… himself", "Rajesh Kumar Sharma ji", "Priya Iyer madam"
+                r"[ \t]+(?:himself|herself|ji|madam|ma['\u2019]am|sir|sahib|saheb|bey|han[ıi]m"
+                r"|efendi|san|sama)\b"
+            ).match(t, pos, hi)
             if itself:  # "Chatted with Gerhard himself, his wife Ulrike, …"
                 pos = itself.end()
             relative = _RELATIVE_IN_LIST.match(t, pos, hi) or (
@@ -1304,6 +1308,16 @@ class _PeopleFinder(_ReaderBase):
                     pos = org.end()
                     if g.get("role") and t[pos : pos + 1] == ",":
                         pos += 1
+                    then_from = _ORG_AFTER_NAME.match(t, pos, hi) if g.get("paren") else None
+                    if then_from and then_from.group("from"):  # "Wang Jianguo (王建国) from Huawei"
+                        self.orgs.setdefault(name, self.org_phrase(then_from.group("from")))
+                        more = _MORE_AFTER_ORG.search(
+                            t, then_from.start("from"), then_from.end() + 1
+                        ) or _MORE_AFTER_ORG.match(t, then_from.end(), hi)
+                        if more is None:
+                            break
+                        pos, group_start = more.end(), len(found)
+                        continue
                 else:
                     at = org.start("from") if g.get("from") else org.end()
                     more = _MORE_AFTER_ORG.search(t, at, org.end() + 1) or _MORE_AFTER_ORG.match(

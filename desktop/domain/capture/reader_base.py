@@ -194,7 +194,7 @@ class _ReaderBase:
                 if " " in n
                 and len(key) >= 4
                 and n.casefold().split()[0].startswith(key)
-                and len(n.split()[0]) - len(key) <= 3
+                and len(n.split()[0]) - len(key) <= 4
             ]
             if len(shorter) == 1 and key not in _NOT_NAME:
                 return shorter[0]
