@@ -616,7 +616,14 @@ class _PeopleFinder(_ReaderBase):
     def _full_name_at(self, pos: int, hi: int) -> tuple[int, int] | None:
         """The full name written at ``pos``, a title before it skipped ("Kwame Mensah", "Dr.
         Ana de la Cruz"): two words or more, the first and last capitalised, each shaped like
-        a name and none a weekday or a function word."""
+        a name and none a weekday or a function word. Several passes ask about the same
+        places, so each answer is kept."""
+        memo = self.__dict__.setdefault("_full_name_memo", {})
+        if (pos, hi) not in memo:
+            memo[(pos, hi)] = self._full_name_uncached(pos, hi)
+        return memo[(pos, hi)]
+
+    def _full_name_uncached(self, pos: int, hi: int) -> tuple[int, int] | None:
         t = self.text
         title = _TITLES.match(t, pos, hi)
         at = title.end() if title else pos
@@ -658,17 +665,21 @@ class _PeopleFinder(_ReaderBase):
         anywhere in a sentence, then (past an apposition) what only someone there does."""
         t = self.text
         for index, (s, e) in enumerate(sentences):
+            came_with = _CAME_WITH_AFTER.search(t, s, e) is not None
             for start in self._name_starts(s, e):
                 before = t[max(s, start - 40) : start]
                 described = _DESCRIBED_CALLED.search(before)  # "a retired judge called X"
+                mention = _MENTION_BEFORE.search(before[-24:]) and not described
+                if mention and not came_with:
+                    continue  # "introduce me to Ana Ruiz, who showed …": a mention
                 span = self._full_name_at(start, e)
                 if span is None:
                     continue
-                if _CAME_WITH_AFTER.match(t, span[1], e):  # "Johan Berg, who I came with"
-                    self.add_person(t[span[0] : span[1]], span[0], index)
+                if came_with and _CAME_WITH_AFTER.match(t, span[1], e):
+                    self.add_person(t[span[0] : span[1]], span[0], index)  # "…, who I came with"
                     continue
-                if _MENTION_BEFORE.search(before[-24:]) and not described:
-                    continue  # "introduce me to Ana Ruiz, who showed …": a mention
+                if mention:
+                    continue
                 after = _APPOSED_AFTER.match(t, span[1], e) or re.compile(
                     r"\s*\([^()\n]{1,40}\)|,\s*(?:[a-z][\w\-]*\s+){0,4}[a-z][\w\-]*,"
                 ).match(t, span[1], e)
