@@ -224,17 +224,48 @@ BLIND_FLOORS = {
     # the eighth round's last blind tests once scored (heldout6, heldout7)
     "dev25.json": {
         "participants": (0.98, 0.96),
-        "promises": (0.96, 0.96),
+        "promises": (0.97, 0.97),
         "introductions": (0.98, 0.78),
         "place": (0.93, 0.93),
         "organization": (0.83, 0.66),
     },
     "dev26.json": {
-        "participants": (0.97, 0.93),
-        "promises": (0.93, 0.91),
+        "participants": (0.97, 0.94),
+        "promises": (0.95, 0.92),
         "introductions": (0.98, 0.75),
         "place": (0.88, 0.86),
         "organization": (0.68, 0.68),
+    },
+    # the ninth round's sets: busy events (dev27), a user base's mix (dev28), gatherings of
+    # three to five people half typed on a phone (dev29), writers of other first languages
+    # (dev30)
+    "dev27.json": {
+        "participants": (0.98, 0.93),
+        "promises": (0.95, 0.93),
+        "introductions": (0.87, 0.7),
+        "place": (0.92, 0.73),
+        "organization": (0.8, 0.72),
+    },
+    "dev28.json": {
+        "participants": (0.98, 0.98),
+        "promises": (0.97, 0.97),
+        "introductions": (0.98, 0.7),
+        "place": (0.84, 0.8),
+        "organization": (0.94, 0.83),
+    },
+    "dev29.json": {
+        "participants": (0.95, 0.89),
+        "promises": (0.93, 0.87),
+        "introductions": (0.9, 0.9),
+        "place": (0.93, 0.72),
+        "organization": (0.57, 0.55),
+    },
+    "dev30.json": {
+        "participants": (0.96, 0.9),
+        "promises": (0.88, 0.8),
+        "introductions": (0.48, 0.4),
+        "place": (0.9, 0.88),
+        "organization": (0.84, 0.66),
     },
 }
 
