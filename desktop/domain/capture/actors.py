@@ -241,10 +241,10 @@ class _ActorFinder(_ReaderBase):
                 c.kind, c.desc = "them", (label.end(), c.end)
                 c.subject_raw, c.subject_at = label.group("who"), label.start()
                 continue
-            mine = self._mine_for(clauses, i, pos)
-            if mine is not None:  # "- me -> Aleksander: send the load test scripts today"
+            mine_for = self._mine_for(clauses, i, pos)
+            if mine_for is not None:  # "- me -> Aleksander: send the load test scripts today"
                 c.kind, c.desc = "me", (pos, c.end)
-                c.explicit_raw, c.explicit_at = mine
+                c.explicit_raw, c.explicit_at = mine_for
                 continue
             labelled = self._labelled_by_name(clauses, i, pos)
             if labelled is not None:  # "- Oskar Lindqvist (Spotify): will review the PR"

@@ -195,8 +195,8 @@ def _item(text: str, pos: int, end: int) -> tuple[ListedName, int] | None:
     bracket = _BRACKET.match(text, at, end) if described else None
     if bracket:  # "zara's mum (chloe bennett)": the relation's name in brackets
         inside = bracket.group("inside").strip()
-        words = inside.split()
-        if 1 <= len(words) <= 3 and all(re.fullmatch(r"[a-z][a-z'\-]*", w) for w in words):
+        parts = inside.split()
+        if 1 <= len(parts) <= 3 and all(re.fullmatch(r"[a-z][a-z'\-]*", w) for w in parts):
             return ListedName(_title(inside), bracket.start("inside")), bracket.end()
         return None
     words: list[tuple[int, int]] = []
