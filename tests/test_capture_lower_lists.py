@@ -92,3 +92,21 @@ def test_names_start_where_they_are_written() -> None:
     text = "met his wife kate"
     names = lower_case_list(text, 4, len(text))
     assert [(n.name, text[n.start : n.start + 4]) for n in names] == [("Kate", "kate")]
+
+
+def test_a_nickname_with_the_full_name_in_brackets_is_that_person() -> None:
+    result = read(
+        "dinner w/ the crew: hamza and big mike (michael o'brien). mike still owes me a tenner."
+    )
+    assert list(result.people) == ["Hamza", "Michael O'Brien"]
+    assert [(c.owner, c.person_name, c.description) for c in result.commitments] == [
+        ("them", "Michael O'Brien", "a tenner")
+    ]
+
+
+def test_two_possessives_and_accents_in_a_relation() -> None:
+    result = read(
+        "xmas drinks. met our neighbour's brother gareth riley, gareth's wife yuki, + their "
+        "lodger bashir. dinner w/ the uni crew: hamza, his fiancée leyla."
+    )
+    assert sorted(result.people) == ["Bashir", "Gareth Riley", "Hamza", "Leyla", "Yuki"]

@@ -191,6 +191,9 @@ def _single_ok(text: str, name: ListedName, end: int) -> bool:
 
 def _item(text: str, pos: int, end: int) -> tuple[ListedName, int] | None:
     """One item of the list at ``pos``: an optional relation or role, then the name."""
+    nick = LOWER_NICK_THEN_FULL.match(text, pos, end)
+    if nick and is_first_name(nick.group("full")):  # "big mike (michael o'brien)"
+        return ListedName(_title(nick.group("full")), nick.start("full")), nick.end()
     at, described = _descriptor(text, pos, end)
     bracket = _BRACKET.match(text, at, end) if described else None
     if bracket:  # "zara's mum (chloe bennett)": the relation's name in brackets
@@ -237,11 +240,12 @@ def _item(text: str, pos: int, end: int) -> tuple[ListedName, int] | None:
 def _descriptor(text: str, pos: int, end: int) -> tuple[int, bool]:
     """Past "his wife ", "beto's gf ", "the new captain ", "a guy called ", "club sec "."""
     m = re.compile(
-        r"(?:the[ \t]+(?=[a-z]+['\u2019]s[ \t]))?"  # "the groom's famous nonna"
+        # "the groom's famous nonna", "our neighbour's brother"
+        r"(?:(?:the|our|my|his|her|their)[ \t]+(?=[a-z]+['\u2019]s[ \t]))?"
         r"(?:(?:his|her|their|my|our|the|a|an|another|[a-z]+['\u2019]?s|\d+|two|three|four)[ \t]+)?"
         r"(?:(?:new|old|famous|little|big|best|lovely|young|business|club|other|asst|assistant)"
         r"[ \t]+)?"
-        r"(?P<noun>[a-z][a-z\-]*)[ \t]*,?[ \t]+"
+        r"(?P<noun>[a-z\u00e0-\u00ff][a-z\u00e0-\u00ff\-]*)[ \t]*,?[ \t]+"
     ).match(text, pos, end)
     if m is None:
         return pos, False
@@ -267,6 +271,10 @@ def _descriptor(text: str, pos: int, end: int) -> tuple[int, bool]:
 _FROM_ORG = re.compile(
     r"[ \t]+(?:from|at|@|of)[ \t]+[a-z0-9][\w.&'\-]*(?:[ \t]+[a-z0-9][\w.&'\-]*)?"
     r"(?=[ \t]*(?:,|\+|&|\band\b|[.;]|\Z))"
+)
+LOWER_NICK_THEN_FULL = re.compile(
+    r"(?:(?:big|little|wee|young|old)[ \t]+)?[a-z][a-z'\-]*[ \t]*"
+    r"\((?P<full>[a-z][a-z'\-]+(?:[ \t]+[a-z][a-z'\-]+){1,2})\)"
 )
 _DESCRIBING = frozenset(_words("retired former new old young lovely great nice good super"))
 _SURNAME = re.compile(r"[a-z\u00df-\u017f][a-z\u00df-\u017f'\u2019\-]{1,}")

@@ -47,7 +47,7 @@ from desktop.domain.capture.lexicon import (
     _WEEKDAY_OR_MONTH,
     _words,
 )
-from desktop.domain.capture.lower_lists import RELATIONS, lower_lists
+from desktop.domain.capture.lower_lists import LOWER_NICK_THEN_FULL, RELATIONS, lower_lists
 from desktop.domain.capture.names import (
     _DETERMINERS,
     _is_cap,
@@ -1148,6 +1148,16 @@ class _PeopleFinder(_ReaderBase):
             raw = t[span[0] : span[1]]
             if raw.islower() and any(w in RELATIONS for w in raw.split()[1:]):
                 break  # "callums sister rosie": a relation inside, read by lower_lists
+            lower_nick = LOWER_NICK_THEN_FULL.match(t, span[0], hi) if raw.islower() else None
+            if lower_nick and is_first_name(lower_nick.group("full")):
+                # "big mike (michael o'brien)": the name in brackets is the full one, and a
+                # later "mike" is him
+                for word in t[span[0] : lower_nick.start("full")].split():
+                    word = word.strip("(")
+                    if len(word) >= 3 and word not in _NOT_NAME and word not in _NICKNAME_LEADS:
+                        self.aliases.setdefault(word, tidy_name(lower_nick.group("full")))
+                raw = lower_nick.group("full")
+                span = (lower_nick.start("full"), lower_nick.end("full"))
             texted_and = _TEXTED_AND.search(raw) if raw.islower() else None
             if texted_and:  # "mtg w/ ravi n shreya": "n" typed for "and"
                 span = (span[0], span[0] + texted_and.start())
