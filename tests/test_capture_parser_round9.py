@@ -671,6 +671,16 @@ def test_a_promise_of_mine_answers_whoever_asked_just_before() -> None:
             "she can fit me in, i'll text her on mon.",
             [("me", "Rosie", "text her", MON)],
         ),
+        (  # a learner's "I owe to X a dinner, absolutely!", "X I promised to …", "I promise give"
+            "Cena con Giulia Rossi e suo marito Marco. I owe to Giulia a dinner for the help, "
+            "absolutely! Marco I promised to send the photos tomorrow. I promise give Giulia "
+            "the book on Friday.",
+            [
+                ("me", "Giulia Rossi", "a dinner for the help", None),
+                ("me", "Marco", "send the photos", THU),
+                ("me", "Giulia Rossi", "give Giulia the book", FRI),
+            ],
+        ),
         (  # a call already booked is no to-do
             "Call with Ana Ruiz.\nFollow-up call booked for Friday.",
             [],

@@ -66,6 +66,7 @@ _BRACKET_LABEL = re.compile(r"\[(?P<who>[^\]\n]{1,40})\][ \t]*(?=[a-z])")
 _ME_TO_LABEL = re.compile(  # "me -> Aleksander", "me → mei-ling" heading a to-do line
     r"(?:[-*\u2022]\s*)?(?i:me|i)\s*(?:->|\u2192|=>|>)\s*(?P<who>[^\W\d_][\w'\-]*(?:\s+[^\W\d_][\w'\-]*)?)"
 )
+_FRONT_NAME = re.compile(r"(?P<who>[A-Z][\w'\-]+)(?=\s+I\s)")  # "Kasia I promised to …"
 _FOR_SOMEONE = re.compile(r"\b(?i:for)\s+(?P<who>[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+)?)")
 _DESCRIBED_THEN_NAMED = re.compile(  # "Another dad, Hiroshi Nakamura" as a whole clause
     r"(?i:another|an?|one|the|his|her|their|our|my)\s+(?:[a-z][\w'-]*\s+){0,2}[a-z][\w'-]*,\s+"
@@ -355,11 +356,16 @@ class _ActorFinder(_ReaderBase):
                 obj = m.groupdict().get("obj") if m.groupdict() else None
                 if obj:
                     c.explicit_raw, c.explicit_at = obj, m.start("obj")
-                fronted = _FOR_SOMEONE.search(t, c.start, pos) if lead else None
+                fronted = (
+                    (_FOR_SOMEONE.search(t, c.start, pos) or _FRONT_NAME.match(t, c.start, pos))
+                    if lead
+                    else None
+                )
                 if fronted and not obj:  # "For Jean-Baptiste I must send our term sheet"
                     c.explicit_raw, c.explicit_at = fronted.group("who"), fronted.start("who")
                 if kind == "debt":
                     who = re.compile(
+                        r"(?:to\s+)?"  # a learner's "I owe to Giulia a dinner"
                         r"(him|her|them|(?:(?i:dr|mr|mrs|ms|prof)\.?\s+)?[A-Z][\w\-]*"
                         r"(?:\s+[A-Z][\w\-]*)?)(?:\s*\([^()\n]{1,40}\))?\s+(?=\S)"
                     ).match(t, m.end(), c.end)

@@ -232,6 +232,7 @@ _ME_MODAL = (
     rf"|\s+promis+ed\s+to(?!{_TO_NAME_VERB})|\s+offered\s+to|\s+agreed\s+to|\s+need\s+to"
     r"|\s+must\s+to|\s+need(?=\s+(?:confirm|send|call|check|ask|tell|email|write|prepare|book)\b)"
     r"|\s+need\s+2|\s+compromised?\s+to"  # "need 2 send her …", "I compromised to invite him"
+    r"|\s+promise(?=\s+(?:give|send|share|call|visit|bring|pay|prepare|email|write)\b)"
     # West African "I go call Yeye on Tuesday": "go" before the action is "will"
     r"|\s+go(?=\s+(?:send|call|check|share|bring|pay|visit|email|sort|get|fix|buy)\b)"
     r"|\s+(?:undertook|committed|pledged|vowed|volunteered)\s+to"
@@ -292,7 +293,10 @@ _DATED_LEAD = re.compile(  # _LEAD, or a fronted due date
     r"|in\s+(?:a|one|two|three|four|\d+)\s+(?:days?|weeks?)"
     r"|first\s+thing\s+tomorrow|on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day"
     r"|(?:this|next)\s+week(?:end)?"
-    r"|for\s+(?-i:[A-Z])[\w'\-]+(?:\s+(?-i:[A-Z])[\w'\-]+)?(?=\s*,?\s+i\b))\b[,:]?\s*)+",
+    r"|for\s+(?-i:[A-Z])[\w'\-]+(?:\s+(?-i:[A-Z])[\w'\-]+)?(?=\s*,?\s+i\b)"
+    # a learner's fronted person: "Kasia I promised to send the datasheets tomorrow"
+    r"|(?-i:[A-Z])[\w'\-]+(?=\s+(?-i:I)\s+(?:promised|will|must|need|have|should|owe)\b))"
+    r"\b[,:]?\s*)+",
     re.I,
 )
 _ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
@@ -908,7 +912,7 @@ _SUBORDINATE_TAIL = re.compile(
     re.I,
 )
 _VAGUE_TAIL = re.compile(
-    r"(?:,?\s+(?:sometime|some\s+time|soon|asap|at\s+some\s+point|later|eventually|again"
+    r"(?:,?\s+(?:sometime|some\s+time|soon|asap|at\s+some\s+point|later|eventually|again|absolutely"
     r"|actually|though|anyway|honestly|now|itself|yeah|so"
     r"|when\s+i\s+can|if\s+i\s+can|too|lol|haha|ha|hehe|:\)|!+"
     r"|shame\s+on\s+me|my\s+bad|oops|ugh|sigh|done\s+deal|fingers\s+crossed|god\s+willing"
