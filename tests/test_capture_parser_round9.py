@@ -681,6 +681,15 @@ def test_a_promise_of_mine_answers_whoever_asked_just_before() -> None:
                 ("me", "Giulia Rossi", "give Giulia the book", FRI),
             ],
         ),
+        (  # the one met is whom I promised; someone I'll check "with" is asked on the way
+            "1:1 with Sanna Berg. She wants to lead the migration. I'll raise it with Tom on "
+            "Tuesday.",
+            [("me", "Sanna Berg", "raise it with Tom", date(2026, 3, 17))],
+        ),
+        (  # … but "set up a call with Ken" is for Ken
+            "Coffee with Zara Qureshi. I'll set up a call with Ken on Friday.",
+            [("me", "Ken", "set up a call with Ken", FRI)],
+        ),
         (  # a call already booked is no to-do
             "Call with Ana Ruiz.\nFollow-up call booked for Friday.",
             [],

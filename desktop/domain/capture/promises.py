@@ -387,6 +387,20 @@ class _PromiseReader(_IntroFinder):
                 and not any(raw == n for _p, n in self.others)
             ):
                 continue  # "ship 2kg to Amsterdam": a place; a person would be met or a name
+            if (
+                c.kind == "me"
+                and len(self.people) == 1
+                and re.search(r"\b(?:with|w/)\s+\Z", t[max(lo, at - 6) : at], re.I)
+                and not re.search(  # but "set up a call with Ken": Ken is whom it is for
+                    r"\b(?:call|meeting|chat|coffee|lunch|dinner|time|session|catch-?up|1:1|intro)"
+                    r"\s+(?:with|w/)\s+\Z",
+                    t[max(lo, at - 20) : at],
+                    re.I,
+                )
+                and self.name_of(raw) not in self.people
+            ):  # "I'll raise it with Tom", "check availability with Deepa and confirm": the
+                # one met is whom I promised; Tom and Deepa are asked along the way
+                return self.people[0]
             return self.name_of(raw)
         return owner_of
 
