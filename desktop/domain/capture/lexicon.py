@@ -299,6 +299,22 @@ _DATED_LEAD = re.compile(  # _LEAD, or a fronted due date
     r"\b[,:]?\s*)+",
     re.I,
 )
+# "TODO:", "Note to self:", "me -": the writer's own line (the passes test for it by name)
+_TODO_LABEL = re.compile(
+    r"(?:(?:my\s+)?(?:todo|to-?do|action(?:\s+items?)?|tasks?|next\s+steps?)|me"
+    r"|follow[\s-]?ups?|f/u|reminder(?:\s+to\s+self)?|note\s+to\s+self)"
+    r"\s*(?:[:\-\u2013\u2014\u2192]|->)\s*",
+    re.I,
+)
+# a promise with its "I" left out: "need to send her …", "promised to call"
+_SUBJECTLESS = re.compile(
+    r"(?:promis+ed|need|needs|have|has|should|shoud|shld|must|gonna|gotta|going|will"
+    r"|offered|agreed"
+    r"|undertook|committed|pledged|volunteered|want|plan|remember|happy\s+to|glad\s+to"
+    rf"|it{_A}?s\s+on\s+me\s+to"
+    r"|don[\u2019']t\s+forget)(?:\s+to|\s+2(?=\s+[a-z]))?\s+(?=\w)",  # "need 2 send her"
+    re.I,
+)
 _ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
@@ -352,26 +368,8 @@ _ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
         ),
         "promise",
     ),
-    (
-        re.compile(
-            r"(?:(?:my\s+)?(?:todo|to-?do|action(?:\s+items?)?|tasks?|next\s+steps?)|me"
-            r"|follow[\s-]?ups?|f/u|reminder(?:\s+to\s+self)?|note\s+to\s+self)"
-            r"\s*(?:[:\-\u2013\u2014\u2192]|->)\s*",
-            re.I,
-        ),
-        "promise",
-    ),
-    (
-        re.compile(
-            r"(?:promis+ed|need|needs|have|has|should|shoud|shld|must|gonna|gotta|going|will"
-            r"|offered|agreed"
-            r"|undertook|committed|pledged|volunteered|want|plan|remember|happy\s+to|glad\s+to"
-            rf"|it{_A}?s\s+on\s+me\s+to"
-            r"|don[\u2019']t\s+forget)(?:\s+to|\s+2(?=\s+[a-z]))?\s+(?=\w)",  # "need 2 send her"
-            re.I,
-        ),
-        "promise",
-    ),
+    (_TODO_LABEL, "promise"),
+    (_SUBJECTLESS, "promise"),
     (re.compile(r"(?:still\s+)?owe\s+", re.I), "debt"),
     (
         re.compile(
@@ -399,8 +397,6 @@ _ACTION_LABEL = re.compile(
     r"(?:actions?(?:\s+items?)?|ai|todo|to-?do|tasks?|next\s+steps?|follow[\s-]?ups?)\s*:\s*",
     re.I,
 )
-_TODO_LABEL = _ME_PATTERNS[9][0]  # "TODO:", "Note to self:": the writer's own line
-_SUBJECTLESS = _ME_PATTERNS[10][0]
 # "Ahmed wants samples, we will send him 3 samples by DHL": the writer's firm sends
 # something to the other side (not "we'll do a bbq", "we'll visit them": together)
 _ME_PATTERNS.append(
@@ -413,8 +409,8 @@ _ME_PATTERNS.append(
         "promise",
     )
 )
-# a learner's "I promised to Lucía send my github profile" (appended, as the patterns above
-# are found by their place in the list)
+# a learner's "I promised to Lucía send my github profile" (the order of the list is the
+# order the patterns are tried in)
 _ME_PATTERNS.append(
     (
         re.compile(
