@@ -607,7 +607,7 @@ EITHER = frozenset(_EITHER_NAMES.split())
 
 def hinted_gender(name: str) -> str | None:
     """ "f" or "m" when the first word of ``name`` is in one of the lists, else None."""
-    first = name.split()[0].casefold() if name.strip() else ""
+    first = _first_word(name)
     if first in FEMALE:
         return "f"
     if first in MALE:
@@ -618,5 +618,10 @@ def hinted_gender(name: str) -> str | None:
 def is_first_name(name: str) -> bool:
     """Whether the first word of ``name`` is a first name the table knows, of either kind
     ("Jari", "Paddy", "Sam"): a hint that a lone capitalised word is a person, not a shop."""
-    first = name.split()[0].casefold() if name.strip() else ""
+    first = _first_word(name)
     return first in FEMALE or first in MALE or first in EITHER
+
+
+def _first_word(name: str) -> str:
+    """The first word of ``name``, case-folded ("" for a blank name)."""
+    return name.split()[0].casefold() if name.strip() else ""

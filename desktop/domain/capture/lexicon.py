@@ -84,8 +84,9 @@ _WEEKDAY_OR_MONTH = frozenset(
 )
 
 _WITH = r"(?:with|w/|w|wi[\u2019']|wiht|wth)"
+_SENTENCE_START = r"(?:(?<![\s\S])|(?<=\n)|(?<=\.\s))"  # the note's, a line's or a sentence's
 _MEET = (
-    rf"(?:met(?:\s+up)?(?:\s+{_WITH})?(?:\s+(?-i:THE)(?=\s+(?-i:[A-Z])[a-z]))?|(?:(?<![\s\S])|(?<=\n)|(?<=\.\s))meet\s+with"
+    rf"(?:met(?:\s+up)?(?:\s+{_WITH})?(?:\s+(?-i:THE)(?=\s+(?-i:[A-Z])[a-z]))?|{_SENTENCE_START}meet\s+with"
     # a learner's "Meet Park Ji-hoon and Kim Soo-yeon from Amorepacific" opening a sentence
     r"|(?:(?<![\s\S])|(?<=\n)|(?<=\.\s)|(?<=(?-i:T)oday\s))(?-i:Meet|meet)"
     r"(?=\s+(?:(?-i:Mr|Ms|Mrs|Dr)\.?\s+)?(?-i:[A-Z])\w+(?:-\w+)?\s+(?-i:[A-Z]))"
@@ -151,9 +152,9 @@ _MEET = (
     r"|on\s+my\s+(?:left|right)(?:\s+(?:was|sat))?\s*[,:]?"
     r"|came\s+(?:\w+\s+)?to\s+see|conversations?\s+with|pitch(?:ed)?\s+(?:to|for)"
     # "Introduced Tamara Kovač (my old colleague) to Julian Ashworth"
-    r"|(?:(?<![\s\S])|(?<=\n)|(?<=\.\s))introduced(?=\s+(?-i:[A-Z])\w+\s+(?-i:[A-Z]))"
+    rf"|{_SENTENCE_START}introduced(?=\s+(?-i:[A-Z])\w+\s+(?-i:[A-Z]))"
     # "Pitched Nadia Rahman (Antler) at the demo day"
-    r"|(?:(?<![\s\S])|(?<=\n)|(?<=\.\s))pitched(?=\s+(?-i:[A-Z]))"
+    rf"|{_SENTENCE_START}pitched(?=\s+(?-i:[A-Z]))"
     r"|demo(?:ed|'d)?\s+(?:for|to)|presented\s+to"
     r"|(?:co-?)?(?:judges|guests|panell?ists|speakers|mentors|organi[sz]ers|hosts|others)"
     r"\s+(?:were|included)"
@@ -226,6 +227,8 @@ _TO_NAME_VERB = (
     r"\s+(?-i:[A-Z])[\w'\-]+\s+(?:send|share|call|email|write|bring|give|visit|pay|introduce"
     r"|help|review|prepare|check|book|make|show|lend|find|get)\b"
 )
+# West African English "I go call her", "he go send it": "go" before an action is "will"
+_GO_THEN_ACTION = r"(?=\s+(?:send|call|check|share|bring|pay|visit|email|sort|get|fix|buy)\b)"
 _ME_MODAL = (
     rf"i{_I_ADVERB}(?:{_A}ll|\s+will|\s+shall|\s+am\s+going\s+to|{_A}m\s+going\s+to|{_A}m\s+gonna"
     r"|\s+am\s+gonna|\s+gonna|\s+promis+ed\s+to\s+(?:him|her|them)\s+to(?=\s)"
@@ -234,7 +237,7 @@ _ME_MODAL = (
     r"|\s+need\s+2|\s+compromised?\s+to"  # "need 2 send her …", "I compromised to invite him"
     r"|\s+promise(?=\s+(?:give|send|share|call|visit|bring|pay|prepare|email|write)\b)"
     # West African "I go call Yeye on Tuesday": "go" before the action is "will"
-    r"|\s+go(?=\s+(?:send|call|check|share|bring|pay|visit|email|sort|get|fix|buy)\b)"
+    rf"|\s+go{_GO_THEN_ACTION}"
     r"|\s+(?:undertook|committed|pledged|vowed|volunteered)\s+to"
     rf"|(?:{_A}ve|\s+have|{_A}d|\s+had)\s+(?:agreed|promised|offered|committed|volunteered|got)\s+to"
     rf"|(?:{_A}ve|\s+have)\s+gotta|{_A}ve\s+to"  # "I've to send him …" (Irish, Indian)
@@ -250,7 +253,7 @@ _THEM_MODAL = (
     rf"|(?:\s+is|{_A}s)\s+promising\s+to"  # "He is promising to send …"
     # Portuguese and Spanish "ficou de": "Fernanda stays to send me …", "stayed pending to"
     r"|\s+(?:stays|stayed|stay)(?:\s+pending)?\s+to"
-    r"|\s+go(?=\s+(?:send|call|check|share|bring|pay|visit|email|sort|get|fix|buy)\b)"
+    rf"|\s+go{_GO_THEN_ACTION}"
     # "she's offered to", "he has promised to", "they've agreed to": the same, in the perfect
     rf"|(?:{_A}s|\s+has|{_A}ve|\s+have)\s+(?:(?:kindly|generously|also|already)\s+)?"
     r"(?:promis+ed|offered|agreed|volunteered)\s+to"
@@ -447,7 +450,7 @@ _NAME_LABEL = re.compile(rf"(?P<who>{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s*(?:\u219
 _SAID_THEY = re.compile(
     rf"(?:said|says|sed|say|mentioned|confirmed|(?:has\s+)?told)\s+(?:that\s+)?(?P<pro>she|he|they)"
     rf"(?:\s*{_A}d|d|\s+would|\s+will|\s*{_A}ll"
-    r"|\s+go(?=\s+(?:send|call|check|share|bring|pay|visit|email|sort|get|fix|buy)\b))\s+(?!not\b)",
+    rf"|\s+go{_GO_THEN_ACTION})\s+(?!not\b)",
     re.I,
 )
 # "… by Thursday and to cook him dinner": a second infinitive under the same promise

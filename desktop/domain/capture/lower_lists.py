@@ -161,7 +161,7 @@ def _unknown_first(text: str, pos: int, end: int) -> tuple[ListedName, int] | No
     nxt = _item(text, sep.end(), end)
     if nxt is None or not _descriptor(text, sep.end(), end)[1]:
         return None
-    return ListedName(_title(word), m.start()), after
+    return ListedName(tidy_name(word), m.start()), after
 
 
 def _unknown_full(text: str, pos: int, end: int) -> tuple[ListedName, int] | None:
@@ -180,7 +180,7 @@ def _unknown_full(text: str, pos: int, end: int) -> tuple[ListedName, int] | Non
         return None  # "tom hughes, retired pilot, …": what he is, not another person
     after = m.end()
     tail = _BRACKET.match(text, after, end)
-    return ListedName(_title(m.group("name")), m.start()), tail.end() if tail else after
+    return ListedName(tidy_name(m.group("name")), m.start()), tail.end() if tail else after
 
 
 def _single_ok(text: str, name: ListedName, end: int) -> bool:
@@ -193,14 +193,14 @@ def _item(text: str, pos: int, end: int) -> tuple[ListedName, int] | None:
     """One item of the list at ``pos``: an optional relation or role, then the name."""
     nick = LOWER_NICK_THEN_FULL.match(text, pos, end)
     if nick and is_first_name(nick.group("full")):  # "big mike (michael o'brien)"
-        return ListedName(_title(nick.group("full")), nick.start("full")), nick.end()
+        return ListedName(tidy_name(nick.group("full")), nick.start("full")), nick.end()
     at, described = _descriptor(text, pos, end)
     bracket = _BRACKET.match(text, at, end) if described else None
     if bracket:  # "zara's mum (chloe bennett)": the relation's name in brackets
         inside = bracket.group("inside").strip()
         parts = inside.split()
         if 1 <= len(parts) <= 3 and all(re.fullmatch(r"[a-z][a-z'\-]*", w) for w in parts):
-            return ListedName(_title(inside), bracket.start("inside")), bracket.end()
+            return ListedName(tidy_name(inside), bracket.start("inside")), bracket.end()
         return None
     words: list[tuple[int, int]] = []
     cursor = at
@@ -234,7 +234,7 @@ def _item(text: str, pos: int, end: int) -> tuple[ListedName, int] | None:
     origin = _FROM_ORG.match(text, after, end)  # "joão pereira from feedzai, his cofounder …"
     if origin:
         after = origin.end()
-    return ListedName(_title(raw), words[0][0]), after
+    return ListedName(tidy_name(raw), words[0][0]), after
 
 
 def _descriptor(text: str, pos: int, end: int) -> tuple[int, bool]:
@@ -283,8 +283,3 @@ _VERBISH = re.compile(
     r"|told|runs|works|has|had|have|looks|seems|knows|owes|offered|promised|sent|sends|gave"
     r"|came|went|got|say|think|thinks|reckons|loves|likes"
 )
-
-
-def _title(raw: str) -> str:
-    """ "priya nair" -> "Priya Nair", "ana de la cruz" -> "Ana de la Cruz"."""
-    return tidy_name(raw)

@@ -414,6 +414,11 @@ _IN_PERSON = re.compile(  # what someone there does ("asked if I could", "said h
 )
 
 
+def _sentence_of(sentences: list[tuple[int, int]], pos: int) -> int:
+    """The index of the sentence that holds ``pos`` (the first one when none does)."""
+    return next((i for i, (a, b) in enumerate(sentences) if a <= pos < b), 0)
+
+
 class _PeopleFinder(_ReaderBase):
     """Finds the people met and what the note says of them."""
 
@@ -423,7 +428,7 @@ class _PeopleFinder(_ReaderBase):
         for lead in _NAME_THEN_SHE.finditer(t):  # "..., Jess Whitfield, she introduced me"
             who = lead.group("who")
             if self.lookup(who) is None and not _TITLES.fullmatch(who + " "):
-                index = next((i for i, (a, b) in enumerate(sentences) if a <= lead.start() < b), 0)
+                index = _sentence_of(sentences, lead.start())
                 self.add_person(who, lead.start("who"), index)
         self._one_line_each(sentences)
         self._org_then_names(sentences)
@@ -506,21 +511,21 @@ class _PeopleFinder(_ReaderBase):
         self._lower_relation_acts(sentences)
         self._hosts(sentences)
         for m in _I_INTRODUCED_TO.finditer(t):  # "Introduced Tamara (…) to Julian Ashworth"
-            index = next((i for i, (a, b) in enumerate(sentences) if a <= m.start() < b), 0)
+            index = _sentence_of(sentences, m.start())
             self.name_list(
                 m.end(), sentences[index][1] if sentences else len(t), index, lower_ok=False
             )
         for m in _LOWER_PAIR_THERE.finditer(t):  # "tom & raj there, katie couldnt make it"
             names = re.split(r"\s*(?:,|&|\band\b|\bn\b)\s*", m.group("names"))
             if all(is_first_name(n) and n.casefold() not in _NOT_NAME for n in names):
-                index = next((i for i, (a, b) in enumerate(sentences) if a <= m.start() < b), 0)
+                index = _sentence_of(sentences, m.start())
                 for n in names:
                     at = t.find(n, m.start("names"))
                     self.add_person(self.lookup(n) or n, at, index)
         for m in _LOWER_CAME.finditer(t):  # "…, ben joined late": a contact typed lower
             name = self.lookup(m.group(1))
             if name and m.group(1) not in _NOT_NAME:
-                index = next((i for i, (a, b) in enumerate(sentences) if a <= m.start() < b), 0)
+                index = _sentence_of(sentences, m.start())
                 self.add_person(name, m.start(1), index)
         for listed, index in lower_lists(t, sentences):  # "met his daughters ngozi + adaeze"
             self.add_person(self.lookup(listed.name) or listed.name, listed.start, index)
@@ -618,10 +623,9 @@ class _PeopleFinder(_ReaderBase):
         Ana de la Cruz"): two words or more, the first and last capitalised, each shaped like
         a name and none a weekday or a function word. Several passes ask about the same
         places, so each answer is kept."""
-        memo = self.__dict__.setdefault("_full_name_memo", {})
-        if (pos, hi) not in memo:
-            memo[(pos, hi)] = self._full_name_uncached(pos, hi)
-        return memo[(pos, hi)]
+        if (pos, hi) not in self.full_names_at:
+            self.full_names_at[(pos, hi)] = self._full_name_uncached(pos, hi)
+        return self.full_names_at[(pos, hi)]
 
     def _full_name_uncached(self, pos: int, hi: int) -> tuple[int, int] | None:
         t = self.text
@@ -836,14 +840,14 @@ class _PeopleFinder(_ReaderBase):
                 r"\b(?:dr|mr|mrs|ms|prof)\.?\s+\Z", t[max(0, m.start() - 6) : m.start()]
             )
             if titled and first not in _NOT_NAME and last not in _NOT_NAME:
-                index = next((i for i, (a, b) in enumerate(sentences) if a <= m.start() < b), 0)
+                index = _sentence_of(sentences, m.start())
                 self.add_person(f"{first} {last}", m.start("first"), index)  # "dr. harpreet kaur"
                 return
             if hinted_gender(first) is None or last in _NOT_NAME or last in _COMMON_NOUNS:
                 continue
             if m.start("first") > 0 and not _TYPED_NAME_LEAD.search(t, 0, m.start("first")):
                 continue
-            index = next((i for i, (a, b) in enumerate(sentences) if a <= m.start() < b), 0)
+            index = _sentence_of(sentences, m.start())
             self.add_person(f"{first} {last}", m.start("first"), index)
             return
 
@@ -940,7 +944,7 @@ class _PeopleFinder(_ReaderBase):
         ]
         if len(bulleted) >= 2:
             for m in bulleted:
-                index = next((i for i, (a, b) in enumerate(sentences) if a <= m.start() < b), 0)
+                index = _sentence_of(sentences, m.start())
                 name = self.add_person(m.group("who"), m.start("who"), index)
                 if m.group("org"):
                     self.orgs.setdefault(name, self.org_phrase(m.group("org"), as_typed=True))
@@ -948,7 +952,7 @@ class _PeopleFinder(_ReaderBase):
         if len(found) < 2:
             return
         for raw, at, org in found + firsts:
-            index = next((i for i, (a, b) in enumerate(sentences) if a <= at < b), 0)
+            index = _sentence_of(sentences, at)
             name = self.add_person(raw, at, index)
             if org and self.org_phrase(org):
                 self.orgs.setdefault(name, self.org_phrase(org))
@@ -979,7 +983,7 @@ class _PeopleFinder(_ReaderBase):
         if (known < 2 or known * 2 < len(lines)) and not _PEOPLE_HEADING.search(heading):
             return  # "Olive Oil" / "Fresh Basil": a shopping list, not people
         for raw, at, org in lines:
-            index = next((i for i, (a, b) in enumerate(sentences) if a <= at < b), 0)
+            index = _sentence_of(sentences, at)
             name = self.add_person(raw, at, index)
             if org and self.org_phrase(org):
                 self.orgs.setdefault(name, self.org_phrase(org))
@@ -997,7 +1001,7 @@ class _PeopleFinder(_ReaderBase):
         if len(items) < 2:
             return
         for a, b in items:
-            index = next((i for i, (lo, hi) in enumerate(sentences) if lo <= a < hi), 0)
+            index = _sentence_of(sentences, a)
             self.add_person(t[a:b], a, index)
 
     def _org_then_names(self, sentences: list[tuple[int, int]]) -> None:
@@ -1012,7 +1016,7 @@ class _PeopleFinder(_ReaderBase):
         if len(lines) < 2:
             return
         for m in lines:
-            index = next((i for i, (a, b) in enumerate(sentences) if a <= m.start("names") < b), 0)
+            index = _sentence_of(sentences, m.start("names"))
             end = sentences[index][1] if sentences else m.end("names")
             named = self.name_list(
                 m.start("names"), min(end, m.end("names")), index, lower_ok=False

@@ -121,6 +121,8 @@ class _ReaderBase:
         # people only mentioned ("his cofounder Lea Brandt"), where named: a pronoun that
         # cannot mean anyone met ("email her", after a "he") means one of them
         self.others: list[tuple[int, str]] = []
+        # full names found at (start, end) of the text: several passes ask about the same
+        self.full_names_at: dict[tuple[int, int], tuple[int, int] | None] = {}
         self.place = ""
         self.intros: list[ParsedIntroduction] = []
         self.budget = [4]
