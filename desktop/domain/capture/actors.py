@@ -88,6 +88,9 @@ _NOT_A_VERB = frozenset(
 )
 
 
+_HEADING_LINE = re.compile(  # a label alone on its line: "Them:", "Me:", "Sanne:"
+    r"(?P<who>[^\W\d_][\w'\-]*(?:\s+[^\W\d_][\w'\-]*)?)\s*:"
+)
 _BARE_PLAN = re.compile(
     r"\s+(?=(?:send|bring|email|share|give|call|deliver|ship|pay|sign|return|visit|book|check"
     r"|prepare|make|organi[sz]e)\s)",
@@ -388,6 +391,12 @@ class _ActorFinder(_ReaderBase):
                 if re.match(rf"i\s*(?:won{_A}t|can{_A}t|will\s+not)", body, re.I):
                     c.kind = ""
                 continue
+            owner = self._their_heading(c.start) if self._line_start(c.start) else None
+            if owner is not None and self._bare_verb(c, pos):
+                # "Them:" / "Sanne:" on a line of its own, then "- send me the hiring plan"
+                c.kind, c.desc = "them", (pos, c.end)
+                c.subject_raw, c.subject_at = owner
+                continue
             if (
                 not c.continues
                 and _ACTION_VERB.match(t, pos, c.end)
@@ -436,7 +445,10 @@ class _ActorFinder(_ReaderBase):
                 pos += the_title.start(1)  # "The Ambassador will ...": the one so titled
                 body = t[pos : c.end]
             subj = re.match(
-                rf"({_SUBJ_PRONOUN}\b|(?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD})", body, re.I
+                rf"({_SUBJ_PRONOUN}(?=s\s+(?:gonna|gona|going\s+to)\b)|{_SUBJ_PRONOUN}\b"
+                rf"|(?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD})",
+                body,
+                re.I,
             )
             if subj is None:
                 continue
@@ -609,6 +621,29 @@ class _ActorFinder(_ReaderBase):
         if w in _NOT_A_VERB or w.endswith(("ed", "ing", "ly")) or len(w) < 3:
             return False
         return not w.endswith("s") or self._dated(c)
+
+    def _their_heading(self, pos: int) -> tuple[str, int] | None:
+        """The other side's heading over the block of lines ``pos`` is in ("Them:", "Her
+        side:", "Sanne:" on a line of its own, no blank line between): who it names (a
+        pronoun or a person met; "" for "Them:") and where; None under "Me:" or none."""
+        block = self.text[: self.text.rfind("\n", 0, pos) + 1]
+        at = len(block)
+        for line in reversed(block.splitlines(keepends=True)):
+            at -= len(line)
+            if not line.strip():
+                return None
+            head = _HEADING_LINE.fullmatch(line.strip(" \t\r\n-*\u2022#"))
+            if head is None:
+                continue
+            who = head.group("who")
+            if who.casefold() in ("them", "they", "their side", "theirs"):
+                return "", at
+            if who.casefold() in ("him", "her", "she", "he"):
+                return who.casefold(), at
+            if self.lookup(who):
+                return who, at + line.index(who)
+            return None  # "Me:", "Next steps:": not theirs
+        return None
 
     def _under_action_heading(self, pos: int) -> bool:
         """Whether ``pos`` is in a block of lines under an "Action items:" heading (a line of

@@ -161,10 +161,13 @@ class _ClauseCutter(_ReaderBase):
             return True
         if (
             re.search(r",\s*\Z", self.text[max(0, pos - 4) : pos])
-            and re.match(r"(?:will|gonna)\s+\w+\s+(?:me|us)\b", rest, re.I)
+            and re.match(
+                r"(?:will|gonna)\s+\w+\s+(?:me|us)\b|(?:still\s+)?owes\s+(?:me|us)\b", rest, re.I
+            )
             and not _APPOSED_NAME_BEFORE.search(self.text, max(0, pos - 60), pos)
-        ):  # "She's keen, will send me the brief": she goes on, with a promise of hers (but
-            return True  # "Her postdoc, Andrés Villalobos, will send me …" is his)
+        ):  # "She's keen, will send me the brief", "Bumped into Greg at the gym, owes me $40":
+            # the one before goes on (but "Her postdoc, Andrés Villalobos, will send me …")
+            return True
         if any(p.match(rest) for p, kind in _ME_PATTERNS if kind != "gerund"):
             return not re.match(
                 r"(?:have|has|will|want|plan|going|need|needs)\s+(?!to\b)", rest, re.I
@@ -191,6 +194,10 @@ class _ClauseCutter(_ReaderBase):
                 if _THEM_MODAL_S_RE.match(after) or _THEM_DEBT.match(after.lstrip()):
                     return True
                 if comma and _PRESENT_PLAN_S.match(after):  # "…, Rüdiger sends ethics approval"
+                    return True
+                if _ASKED_ME.match(after.lstrip()) and re.search(
+                    r"(?:,|\band)\s*\Z", self.text[max(0, pos - 12) : pos], re.I
+                ):  # "… said he'd mail the catalog and Amélie asked me to send …": hers
                     return True
             # "..., and Tomás mentioned his old boss", "..., and Brooke wants a review": after
             # a comma, a name and a verb start a clause (in a list a name is not followed so)

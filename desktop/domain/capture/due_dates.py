@@ -292,8 +292,8 @@ def english_due_rules(
             rf"(?P<wd>{alternation(short_days)})\.?" + time_of_day,
             _en_weekday,
         ),
-        (  # a bare "fri" ending a promise ("send the deck fri"); not "sat"/"sun" (words)
-            rf"(?<=\s)(?P<wd>{alternation(d for d in short_days if d not in ('sat', 'sun'))})"
+        (  # a bare "fri" ending a promise ("send the deck fri", "… (Wed)"); not "sat"/"sun"
+            rf"(?<=[\s(])(?P<wd>{alternation(d for d in short_days if d not in ('sat', 'sun'))})"
             r"\.?(?=\s*(?:[.!?,;)]|$))",
             _en_weekday,
         ),

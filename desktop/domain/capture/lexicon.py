@@ -184,6 +184,7 @@ _SPLIT_RE = re.compile(
 )
 _SOFT_SPLIT_RE = re.compile(
     r"\s*,\s*(?:and\s+|but\s+|so\s+|&\s+|n\s+(?=[a-z]))?|\s+(?:and|but|so|then|&)\s+"
+    r"|\s+n\s+(?=(?:i|we|she|he|they)\s)"  # "… tonight n we might duo queue": a typed "and"
     rf"|(?<!\bif)(?<!\bwhether)(?<!\bsaid)(?<!\btold)(?<!\bhim)(?<!\bher)(?<!\bthem)(?<!\bthat)"
     rf"\s+(?:that\s+)?(?=i\s+(?:still\s+)?owe\b|i{_A}ll\b|i\s+will\b|i\s+need\s+to\b|i\s+promised\b"
     rf"|i(?:{_A}d|\s+had)\s+promised\b|i(?:{_A}d|\s+had)\s+said\s+i(?:{_A}d|\s+would)\b"
@@ -248,6 +249,7 @@ _THEM_MODAL = (
     rf"(?:{_A}ll|\s+will|\s+wil|\s+shall|{_A}s\s+going\s+to|\s+is\s+going\s+to|{_A}s\s+gonna|{_A}s\s+gona"
     r"|\s+agree\s+to|\s+undertook\s+to|\s+committed\s+to|\s+compromised?\s+to"
     rf"|\s+is\s+gonna|\s+are\s+going\s+to|{_A}re\s+going\s+to|{_A}re\s+gonna|\s+gonna"
+    r"|(?<=he)s\s+(?:gonna|gona|going\s+to)"  # "hes gonna", "shes gonna": typed on a phone
     r"|\s+promis+ed\s+to|\s+offered\s+to|\s+agreed\s+to|\s+volunteered\s+to|\s+can|\s+could"
     r"|\s+promis+ed\s+(?:me|us)\s+to|\s+proposed\s+to|\s+promise\s+to"  # "He promise to …"
     rf"|(?:\s+is|{_A}s)\s+promising\s+to"  # "He is promising to send …"

@@ -380,8 +380,11 @@ _MENTION_BEFORE = re.compile(  # a name after these is talked about, not someone
     re.I,
 )
 _NARRATED_THERE = re.compile(  # what a narrative says of someone there, beyond _PRESENT_VERB
-    r"\s*,?\s+(?:(?:also|personally|kindly|even)\s+)?(?:"
+    r"\s*,?\s+(?:(?:also|personally|kindly|even|himself|herself)\s+)?(?:"
     r"dropped\s+in\b|popped\s+over\b|"
+    # "Uncle Desmond cornered me about crypto", "Dr. Otieno Odhiambo explained the triage"
+    r"(?:cornered|buttonholed|collared|grilled|quizzed)\s+(?:me|us)\b|explained\s+(?:the|how|what|why"
+    r"|to\s+(?:me|us)|(?:his|her|their)\s+\w+)\b|walked\s+(?:me|us)\s+through\b|"
     r"(?:guided|showed|walked|drove|welcomed|greeted|fed|took|toured|led)\s+(?:me|us)\b"
     r"|gave\s+(?:me|us)\b|fixed\s+(?:my|our)\b|poured\b|cooked\b"
     r"|(?:beat|crushed|thrashed|hugged|taught|helped|drove|served|interviewed|coached)\s+(?:me|us)\b"
