@@ -83,6 +83,32 @@ def test_who_owes_what(text: str, expected: list[tuple[object, ...]]) -> None:
             "explained the new charging bays.",
             ["Paul Otieno"],
         ),
+        (  # an outing spent walking with someone
+            "Ramblers' day out. I mostly walked with Hywel Roberts, who knows every stile.",
+            ["Hywel Roberts"],
+        ),
+        (  # a group described, then its people named after a comma
+            "Aunt May's memorial. Talked with her old neighbours from Leith, Jean Moffat and "
+            "Ian Gow.",
+            ["Jean Moffat", "Ian Gow"],
+        ),
+        (  # whoever's funeral it was is not someone met
+            "Grandpa Joe's funeral in Cork. Chatted with Nuala Byrne.",
+            ["Nuala Byrne"],
+        ),
+        (  # introduced to a described group, then their names
+            "Lab visit. Dr Hana Novak introduced me to three of her postdocs, Ivo Petrov, "
+            "Lena Roth and Amir Sadeghi.",
+            ["Hana Novak", "Ivo Petrov", "Lena Roth", "Amir Sadeghi"],
+        ),
+        (  # a list that goes on with a described group, typed in lower case
+            "choir rehearsal. met pablo ruiz (tenor) + two new altos, maya lind and zoe hart.",
+            ["Pablo Ruiz", "Maya Lind", "Zoe Hart"],
+        ),
+        (  # … but "her new boss, Name" is one person, not a group
+            "Drinks with Naomi Brooks and her new boss, Callum Reid.",
+            ["Naomi Brooks", "Callum Reid"],
+        ),
         (  # "himself" between the name and what he did
             "Tour of the vineyard. Marco Ferri himself walked us through the cellar.",
             ["Marco Ferri"],
@@ -91,3 +117,10 @@ def test_who_owes_what(text: str, expected: list[tuple[object, ...]]) -> None:
 )
 def test_who_was_there(text: str, people: list[str]) -> None:
     assert list(read(text).people) == people
+
+
+def test_the_employer_after_who_is_that_persons() -> None:
+    result = read(
+        "Met Ola Berg and a newcomer, Priya Nair, who just moved here for a job at Ericsson."
+    )
+    assert result.organizations == {"Priya Nair": "Ericsson"}

@@ -31,7 +31,7 @@ from desktop.domain.capture.lexicon import (
     _words,
 )
 from desktop.domain.capture.names import _is_cap, _scan_name, _typed_lower, tidy_name
-from desktop.domain.capture.people import _PeopleFinder
+from desktop.domain.capture.people import _DESCRIBED_GROUP, _PeopleFinder
 from desktop.domain.capture.reader_base import _Clause
 from desktop.domain.capture.results import ParsedIntroduction
 
@@ -84,6 +84,9 @@ class _IntroFinder(_PeopleFinder):
                     intro_by = self.recent(m.start())
                 typed = _typed_lower(t, m.end(), e)  # "he intro'd me to his coworker anouk"
                 targets = self.name_list(m.end(), e, index, lower_ok=typed)
+                group = None if targets else _DESCRIBED_GROUP.match(t, m.end(), e)
+                if group is not None:  # "introduced me to two of her PhD students, Elif
+                    targets = self.name_list(group.end(), e, index, lower_ok=typed)  # Aksoy …"
                 more = re.compile(r",?\s+and\s+(?:also\s+)?to\s+").search(t, m.end(), e)
                 if targets and more:  # "introduced me to Tobias, who ..., and to Chioma Eze"
                     targets += self.name_list(more.end(), e, index, lower_ok=typed)

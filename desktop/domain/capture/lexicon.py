@@ -110,6 +110,10 @@ _MEET = (
     r"|said\s+(?:hello|hi|hey|goodbye|bye)\s+to|greeted|waved\s+to"
     r"|crewed\s+for|(?:(?<=\bi\s)|(?<=\bwe\s)|(?<![\s\S])|(?<=\n)|(?<=\.\s))"
     r"(?:played|trained|worked|volunteered|danced|sang|rowed)\s+(?:with|alongside)"
+    # "I mostly walked with Gareth Pryce", "we hiked with …": an outing spent together
+    r"|(?:(?<=\bi\s)|(?<=\bwe\s))(?:(?:mostly|also|then|first|later|even)\s+)?"
+    r"(?:walked|hiked|cycled|jogged|ran|danced|cooked|carpooled|drove|queued|waited)"
+    r"\s+(?:with|alongside)"
     # "bought cheese from pieter van den broek": a seller met, a full name after "from"
     r"|bought\s+(?:[\w'\-]+\s+){1,3}?from(?=\s+(?!the\b|a\b|an\b|our\b|my\b)[^\W\d_][\w'\-]+\s+[^\W\d_])"
     r"|got\s+to\s+know|saw|thanked|visited|interviewed|screened|hosted|facetimed|skyped|phoned|rang"
@@ -652,7 +656,11 @@ _AT_FOR_RE = re.compile(
     r"\s(?:at|for|joined|@|(?:moved|switched)\s+(?:over\s+)?to)\s+[A-Z]|\sfor\s+the\s+[A-Z]"
 )
 _AT_FOR_LOWER_RE = re.compile(r"\s(?:at|for|joined|@)\s+[a-z]")
-_LATE_FROM_RE = re.compile(r"[^,;.\n]{0,30}?\bfrom\s+(?:the\s+)?(?P<org>[A-Z][^,;.\n()]*)")
+_LATE_FROM_RE = re.compile(  # "ana r from Globex"; not "just joined from Linklaters" (before)
+    r"(?![^,;.\n]{0,30}?\b(?:joined|moved|came|switched|poached|hired|transferred|returned"
+    r"|relocated|flew|back)\s+(?:\w+\s+)?from\b)"
+    r"[^,;.\n]{0,30}?\bfrom\s+(?:the\s+)?(?P<org>[A-Z][^,;.\n()]*)"
+)
 _NAME_WORD_RE = re.compile(_NAME_WORD)
 _NAME_WORD_B_RE = re.compile(rf"\b{_NAME_WORD}")
 _POSSESSIVE_END_RE = re.compile(rf"{_A}s$")

@@ -362,8 +362,18 @@ _TYPED_NAME_LEAD = re.compile(
 )
 _HOSTED_EVENT = re.compile(
     r"\s+(?:farewell|leaving\s+do|birthday|\d+(?:st|nd|rd|th)|wedding|party|retirement"
-    r"|(?:book\s+)?launch|housewarming|talk|keynote|viva|defen[cs]e|funeral|christening)\b",
+    r"|(?:book\s+)?launch|housewarming|talk|keynote|viva|defen[cs]e|christening)\b",
     re.I,
+)
+_DESCRIBED_GROUP = re.compile(  # "his old colleagues from Aer Lingus, ", "two new rowers, "
+    r"(?:(?:my|our|his|her|their|two|three|four|both|some)\s+(?:of\s+(?:my|our|his|her|their)\s+)?)"
+    r"(?:[^\W\d_][\w\-]*\s+){0,3}(?:[a-z][\w\-]*[a-rt-z]s|children|staff|people|folk|family)"
+    r"(?:\s+(?:from|at)\s+[^,;:\n]{1,40})?\s*(?:,|:|\u2014|\u2013|\s-)\s*"
+)
+_RELATION_COMMA = (
+    re.compile(  # "her new boss, " before the name: "Naomi and her new boss, Callum Reid"
+        r"(?:his|her|their|my|our)\s+(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*\s*,\s*"
+    )
 )
 _PLAN_BEFORE = re.compile(
     rf"\b(?:i{_A}ll|will|need\s+to|going\s+to|gonna|should|must|have\s+to|plan\s+to|want\s+to"
@@ -493,7 +503,9 @@ class _PeopleFinder(_ReaderBase):
                         org = self._group_org(t[group.start() : group.end()])
                         for person in named if org else []:  # "the Shopify folks": all there
                             self.orgs.setdefault(person, org)
-                    elif _DESCRIPTION_LEAD.match(t, m.end(), e):
+                    elif _DESCRIPTION_LEAD.match(t, m.end(), e) or _DESCRIBED_GROUP.match(
+                        t, m.end(), e
+                    ):
                         self._described_then_named(m.end(), e, index)
                     elif (
                         re.compile(r"(?:him|her)\b", re.I).match(t, m.end(), e)
@@ -1039,6 +1051,11 @@ class _PeopleFinder(_ReaderBase):
             if len(raw.split()) >= 2 and all(_is_cap(w) for w in raw.split()):
                 self.add_person(raw, span[0], sentence)  # type: ignore[index]
             return
+        group = _DESCRIBED_GROUP.match(self.text, pos, hi)
+        if group is not None and self._full_name_at(group.end(), hi):
+            # "Spoke with his old colleagues from Aer Lingus, Maura Doyle and Seamus Quinn"
+            self.name_list(group.end(), hi, sentence, lower_ok=False)
+            return
         if not re.match(r"(?:a|an|this|some)\s", self.text[pos:hi], re.I):
             return
         dash = re.compile(r"\s*[\u2014\u2013]\s*|:\s+|\s+-\s+").search(self.text, pos, hi)
@@ -1401,6 +1418,12 @@ class _PeopleFinder(_ReaderBase):
                 pos = aside.end()
                 continue
             pos = sep.end()
+            described = _DESCRIBED_GROUP.match(t, pos, hi) or _RELATION_COMMA.match(t, pos, hi)
+            if described is not None and (
+                self._full_name_at(described.end(), hi)
+                or (typed_lower and _LOWER_FULL_PAIR.match(t, described.end(), hi))
+            ):  # "jonas weber (coach) + two new rowers, ella king and sam o'neill"
+                pos = described.end()
         return found
 
     def _shared_surname(self, raw: str, end: int, hi: int) -> str:

@@ -33,6 +33,11 @@ from desktop.domain.capture.names import _typed_lower
 from desktop.domain.capture.reader_base import _Clause, _ReaderBase
 
 
+_NAME_BEFORE_WHO = re.compile(  # the name a "who" clause is about: "Anika Sharma, who"
+    r"(?P<name>(?-i:[A-Z])[\w'\-]+(?:[ \t]+(?-i:[A-Z])[\w'\-]+){0,3})[ \t]*,?[ \t]*\Z"
+)
+
+
 class _PlaceFinder(_ReaderBase):
     """Finds the place and each person's organization."""
 
@@ -249,7 +254,21 @@ class _PlaceFinder(_ReaderBase):
                 org = self.org_phrase(m2.group("org"))
             else:
                 subj = re.split(_A, m.group("subj"))[0]  # "Leila's a partner at ..."
-                if subj.casefold() in ("she", "he", "they", "who"):
+                work = subj.casefold() == "who" or (
+                    subj.islower() and _WORK_WORD_RE.search(m.group()) is not None
+                )
+                whose = list(re.finditer(r"\bwho\b", t[lo : m.start() + 3])) if work else []
+                named = (
+                    _NAME_BEFORE_WHO.search(
+                        t, max(0, lo + whose[-1].start() - 60), lo + whose[-1].start()
+                    )
+                    if whose
+                    else None
+                )
+                if named and self.lookup(named.group("name")):
+                    # "…, Anika Sharma, who just moved here for a job at Rolls-Royce": hers
+                    who = self.lookup(named.group("name"))
+                elif subj.casefold() in ("she", "he", "they", "who"):
                     who = self.recent(m.start())
                 else:
                     who = (
