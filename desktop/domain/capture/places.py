@@ -32,7 +32,6 @@ from desktop.domain.capture.lexicon import (
 from desktop.domain.capture.names import _typed_lower
 from desktop.domain.capture.reader_base import _Clause, _ReaderBase
 
-
 _NAME_BEFORE_WHO = re.compile(  # the name a "who" clause is about: "Anika Sharma, who"
     r"(?P<name>(?-i:[A-Z])[\w'\-]+(?:[ \t]+(?-i:[A-Z])[\w'\-]+){0,3})[ \t]*,?[ \t]*\Z"
 )
