@@ -58,6 +58,40 @@ from tests.capture_notes import FRI, MON, THU, TUE, promises, read
                 ("me", "Lea Wong", "book a demo", FRI),
             ],
         ),
+        (  # a bullet headed by a name: a later "will" in the line is that person's
+            "Meetup notes\n- Ida Holm (Spotify) — talk on caching; will post her notes fri\n"
+            "- Per Dahl — I'll send him the repo tmrw",
+            [
+                ("them", "Ida Holm", "post her notes", FRI),
+                ("me", "Per Dahl", "send him the repo", THU),
+            ],
+        ),
+        (  # … and "ask him …" after a description there is my to-do about him
+            "Dinner with Bo Berg and Eli Sand:\nEli – shy, ask him about the grant at some point",
+            [("me", "Eli Sand", "ask him about the grant", None)],
+        ),
+        (  # a learner's "ask me if I can …, I said ok"
+            "Met Derya Kaya at the fair. Derya ask me if I can check her CV, I said ok, until "
+            "Monday.",
+            [("me", "Derya Kaya", "check her CV", MON)],
+        ),
+        (  # a learner's "want that I …", once said yes to
+            "Met Jan Novak. Jan want that I write the newsletter, I said ok.",
+            [("me", "Jan Novak", "write the newsletter", None)],
+        ),
+        (  # … but not before
+            "Met Jan Novak. He wants that we make an offer. I will send the deck on Monday.",
+            [("me", "Jan Novak", "send the deck", MON)],
+        ),
+        (  # "asked whether I could …; I said I would, by …": yes, and the date is its
+            "Met Ruth Okoro. She asked whether I could mentor her intern; I said I would, by "
+            "Friday.",
+            [("me", "Ruth Okoro", "mentor her intern", FRI)],
+        ),
+        (  # a debt in a relative clause
+            "Ran into Femi Ade, an old flatmate, who still owes me a pizza for the move.",
+            [("them", "Femi Ade", "a pizza for the move", None)],
+        ),
         (  # a weekday abbreviated in brackets at the end of an action item
             "Call with Ruth Adler\nRuth: send the signed NDA (Mon)\nMe: book the room (Tue)",
             [

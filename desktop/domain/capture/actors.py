@@ -88,6 +88,11 @@ _NOT_A_VERB = frozenset(
 )
 
 
+_LINE_NAME_LABEL = re.compile(  # "- Lukas Meier (Google) — ", "Ingrid: " heading a line
+    r"[ \t]*(?:[-*\u2022\u00b7>]+[ \t]*|\d+[.)][ \t]*)?"
+    r"(?P<who>(?-i:[A-Z])[\w'\-]+(?:[ \t]+(?-i:[A-Z])[\w'\-]+){0,3})"
+    r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*(?:[\u2013\u2014:]|[ \t]-)[ \t]*"
+)
 _HEADING_LINE = re.compile(  # a label alone on its line: "Them:", "Me:", "Sanne:"
     r"(?P<who>[^\W\d_][\w'\-]*(?:\s+[^\W\d_][\w'\-]*)?)\s*:"
 )
@@ -149,6 +154,7 @@ class _ActorFinder(_ReaderBase):
             relative = _WHO_PROMISES.match(t, pos, c.end)
             if relative is not None:  # "Anh Tran, the ESL teacher, who offered to …": Anh Tran
                 c.kind, c.desc = "them", (relative.end(), c.end)
+                c.debt = re.search(r"\bowes\b", relative.group(), re.I) is not None
                 opening = max(t.rfind(".", 0, pos), t.rfind("\n", 0, pos))
                 before = self._last_full_name_before(pos, frozenset())
                 at = t.rfind(before, 0, pos) if before else -1
@@ -190,14 +196,27 @@ class _ActorFinder(_ReaderBase):
                         re.I,
                     ).match(t, nxt.start, nxt.end)
                 )  # "… . Said yes." (not "I said I'd …": its own)
-                question = re.match(r"asked\s+(?:me\s+|us\s+)?(?:if|whether)", ask.group(), re.I)
+                question = re.match(  # a promise only once said yes to
+                    r"ask(?:ed|s)?\s+(?:me\s+|us\s+)?(?:if|whether)|(?:wants?|wanted)\s+that\b",
+                    ask.group(),
+                    re.I,
+                )
                 yes = nxt is not None and _SAID_YES.match(t, nxt.start, nxt.end)
                 own = yes and re.search(r"\bi(?:['\u2019]d|\s+would)\b", yes.group(), re.I)
-                if question and own:
+                bare = (  # "I said I would, by the 10th": yes, with nothing of its own
+                    yes
+                    and nxt is not None
+                    and nxt.sentence <= c.sentence + 1
+                    and re.compile(
+                        r"\s*(?:,?\s*(?:by|before|on|until|next|this|tomorrow|tmrw)\b[^,;]*)?\Z",
+                        re.I,
+                    ).match(t, yes.end(), nxt.end)
+                )
+                if question and own and not bare:
                     yes = None  # "asked if we'd supply casks - told him i'd check with hamish"
                 if nxt and same and _SAID_NO.match(t, nxt.start, nxt.end):
                     c.kind = ""
-                elif nxt and (same or plain_yes) and yes:
+                elif nxt and (same or plain_yes or bare) and yes:
                     c.yes_at = (nxt.start, nxt.end)  # "…, I said yes" / "… . Said yes."
                 elif question:
                     # "asked if I'd take her on … I said I'd think about it": a question is
@@ -333,6 +352,15 @@ class _ActorFinder(_ReaderBase):
                     continue
                 if kind == "present" and not self._dated(c):
                     continue
+                labelled = (
+                    self._line_label(c.start)
+                    if pattern is _SUBJECTLESS and re.match(r"(?:will|gonna)\s", m.group(), re.I)
+                    else None
+                )
+                if labelled is not None:  # "- Lukas Meier (Google) — talk on async; will
+                    c.kind, c.desc = "them", (m.end(), c.end)  # share his slides": his
+                    c.subject_raw, c.subject_at = labelled
+                    break
                 if pattern is _SUBJECTLESS and i > 0 and self._carries_subject(clauses[i - 1], c):
                     offer = re.match(
                         r"(?:offered|promised|agreed|volunteered)\s+to\s+|(?:will|gonna)\s+",
@@ -400,7 +428,14 @@ class _ActorFinder(_ReaderBase):
             if (
                 not c.continues
                 and _ACTION_VERB.match(t, pos, c.end)
-                and (self._line_start(c.start) or (i > 0 and self._after_break(c.start)))
+                and (
+                    self._line_start(c.start)
+                    or (i > 0 and self._after_break(c.start))
+                    or (  # "Oskar – quiet, ask him about the data migration": about Oskar
+                        re.match(r"\w+\s+(?:him|her|them)\b", body, re.I)
+                        and self._line_label(c.start) is not None
+                    )
+                )
                 and not re.match(r"\w+\s+(?:with|w/|w|to)\b", body, re.I)
                 and not re.match(r"\w+(?:ed|ing)\b", body)
                 and not _ALREADY_BOOKED.search(body)  # "Follow-up call booked for Tuesday"
@@ -621,6 +656,19 @@ class _ActorFinder(_ReaderBase):
         if w in _NOT_A_VERB or w.endswith(("ed", "ing", "ly")) or len(w) < 3:
             return False
         return not w.endswith("s") or self._dated(c)
+
+    def _line_label(self, pos: int) -> tuple[str, int] | None:
+        """The person met whose name heads the line ``pos`` is in, as a label ("- Lukas
+        Meier (Google) — talk on async; will share …"), when nothing after the label and
+        before ``pos`` speaks as "I"; None otherwise."""
+        t = self.text
+        start = t.rfind("\n", 0, pos) + 1
+        label = _LINE_NAME_LABEL.match(t, start, pos)
+        if label is None or self.lookup(label.group("who")) is None:
+            return None
+        if re.search(r"\b(?:i|me|my|we)\b", t[label.end() : pos], re.I):
+            return None
+        return label.group("who"), label.start("who")
 
     def _their_heading(self, pos: int) -> tuple[str, int] | None:
         """The other side's heading over the block of lines ``pos`` is in ("Them:", "Her

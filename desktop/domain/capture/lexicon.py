@@ -508,8 +508,11 @@ _ASKED_ME = re.compile(
     r"|give|bring|book|arrange|organi[sz]e|find|call|visit)\b)"
     # a learner's "Hélène wishes that I present our product to her team"
     r"|wish(?:es|ed)?\s+that\s+(?:i|we)\s+"
-    # "asked if I could …", "asked if I'd …", "asked whether we could …"
-    r"|asked\s+(?:me\s+|us\s+)?(?:if|whether)\s+(?:i|we|our\s+team)"
+    # "Klaus want that I make the flyer, I said ok": a request, a promise once said yes to
+    r"|(?:wants?|wanted)\s+that\s+(?:i|we)\s+"
+    # "asked if I could …", "asked if I'd …", "asked whether we could …", a learner's "ask me
+    # if I can …"
+    r"|ask(?:ed|s)?\s+(?:me\s+|us\s+)?(?:if|whether)\s+(?:i|we|our\s+team)"
     r"(?:\s+(?:could|can|would|might)|\s*['\u2019]d)\s+",
     re.I,
 )
@@ -670,7 +673,8 @@ _WHO_PROMISES = re.compile(
     rf"who(?:{_A}ll|\s+will)\s+"
     r"|who\s+(?:has\s+|kindly\s+)?(?:offered|agreed|volunteered|promised(?:\s+(?:me|us))?)"
     r"(?:\s+(?:again|also)|\s*\([^()\n]{1,20}\))?\s+to\s+"  # "who promised (again) to …"
-    rf"|who(?:{_A}s|\s+is)\s+going\s+to\s+",
+    rf"|who(?:{_A}s|\s+is)\s+going\s+to\s+"
+    r"|who\s+(?:still\s+)?owes\s+(?:me|us)\s+",  # "…, an old friend, who still owes me a dinner"
     re.I,
 )
 _THEM_MODAL_S_RE = re.compile(_THEM_MODAL + r"\s+", re.I)
