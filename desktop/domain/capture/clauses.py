@@ -155,16 +155,13 @@ class _ClauseCutter(_ReaderBase):
             return True
         if _WHO_PROMISES.match(rest) and self.text[pos - 2 : pos].strip() == ",":
             return True  # "…, who offered to run a reading group": a promise of theirs
-        if (
-            re.search(r",\s*\Z", self.text[max(0, pos - 4) : pos])
-            and re.match(
-                r"(?:(?:will|gonna|should|must|need\s+to)\s+\w+|ask|call|email|ping|text|remind"
-                r"|message|send)\s+(?:her|him|them)\b",
-                rest,
-                re.I,
-            )
-        ):  # "Oskar – quiet, ask him about the data migration"  # "Ananya is the decision maker, will call her": she won't call herself; I will
-            return True
+        if re.search(r",\s*\Z", self.text[max(0, pos - 4) : pos]) and re.match(
+            r"(?:(?:will|gonna|should|must|need\s+to)\s+\w+|ask|call|email|ping|text|remind"
+            r"|message|send)\s+(?:her|him|them)\b",
+            rest,
+            re.I,
+        ):  # "Ananya is the decision maker, will call her": she won't call herself, I will;
+            return True  # "Oskar – quiet, ask him about the data migration": mine
         if (
             re.search(r",\s*\Z", self.text[max(0, pos - 4) : pos])
             and re.match(
