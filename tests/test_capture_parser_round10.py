@@ -12,7 +12,8 @@ from datetime import date
 
 import pytest
 
-from tests.capture_notes import FRI, MON, THU, TUE, promises, read
+from desktop.domain.capture.parser import parse_capture
+from tests.capture_notes import FRI, MON, THU, TUE, WED, promises, read
 
 
 @pytest.mark.parametrize(
@@ -143,6 +144,18 @@ def test_who_owes_what(text: str, expected: list[tuple[object, ...]]) -> None:
             "Drinks with Naomi Brooks and her new boss, Callum Reid.",
             ["Naomi Brooks", "Callum Reid"],
         ),
+        (  # "put him in touch w/ kemi": someone to meet later, not met
+            "drinks w/ omar haddad. i'll put him in touch w/ sade.",
+            ["Omar Haddad"],
+        ),
+        (  # "w/ her + name": her, named just before, was there too
+            "new treasurer is harriet cole, sharp. talked w/ her + dev anand about the audit",
+            ["Dev Anand", "Harriet Cole"],
+        ),
+        (  # a list typed in lower case goes on past "who …" with a relation
+            "met ines moreau who runs the choir and her daughter lou, lou sings alto",
+            ["Ines Moreau", "Lou"],
+        ),
         (  # "himself" between the name and what he did
             "Tour of the vineyard. Marco Ferri himself walked us through the cellar.",
             ["Marco Ferri"],
@@ -158,3 +171,20 @@ def test_the_employer_after_who_is_that_persons() -> None:
         "Met Ola Berg and a newcomer, Priya Nair, who just moved here for a job at Ericsson."
     )
     assert result.organizations == {"Priya Nair": "Ericsson"}
+
+
+def test_dinner_at_a_contacts_place_typed_in_lower_case_was_with_them() -> None:
+    result = parse_capture(
+        "dinner at sanna's place, she introduced me to her cousin leo berg.",
+        now=WED,
+        known_names=["Sanna Lind"],
+    )
+    assert list(result.people) == ["Sanna Lind", "Leo Berg"]
+    assert [(i.introducer, i.person) for i in result.introductions] == [("Sanna Lind", "Leo Berg")]
+
+
+def test_put_in_touch_typed_with_w_slash_is_a_planned_introduction() -> None:
+    result = read("Met Tomas Vik. I'll put him in touch w/ Kemi Ade.")
+    assert [(i.person, i.to, i.done) for i in result.introductions] == [
+        ("Tomas Vik", "Kemi Ade", False)
+    ]

@@ -543,7 +543,7 @@ _SAID_YES = re.compile(
 _INTRO_VERB = r"(?:introduce|intro|connect|put)"
 _INTRO_DESC = re.compile(
     rf"{_INTRO_VERB}\s+(?P<who>me|us|him|her|them|[^\W\d_][\w\-{_A[1:-1]}]*(?:\s+[A-Z][\w\-]*)*)"
-    r"\s+(?:to|with|in\s+touch\s+with)\s+(?P<to>.+)",
+    r"\s+(?:to|with|w/|in\s+touch\s+(?:with|w/))\s+(?P<to>.+)",
     re.I,
 )
 _INTRO_DONE = re.compile(

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from desktop.domain.capture.first_names import is_first_name
 from desktop.domain.capture.lexicon import _NOT_NAME, _PARTICLES, _ROLE_WORDS, _words
-from desktop.domain.capture.names import tidy_name
+from desktop.domain.capture.names import _VERBISH, tidy_name
 
 # who someone is to someone else, typed in lower case ("gf", "missus", "club sec")
 RELATIONS = frozenset(
@@ -46,7 +46,8 @@ _BRACKET = re.compile(r"[ \t]*\((?P<inside>[^()\n]{1,40})\)")
 _CALLED = re.compile(r"(?:called|named)[ \t]+")
 _TRIGGER = re.compile(
     r"(?:^|(?<=[\s(]))(?<!to )(?<!ll )(?<!will )(?<!gonna )(?<!wanna )(?<!should )"
-    r"(?<!must )(?<!could )(?<!would )(?:met|saw|meet|visiting|visited|hosted[ \t]+by|ran[ \t]+into"
+    r"(?<!must )(?<!could )(?<!would )(?<!touch )"
+    r"(?:met|saw|meet|visiting|visited|hosted[ \t]+by|ran[ \t]+into"
     r"|(?:(?<=chat\s)|(?<=coffee\s)|(?<=lunch\s)|(?<=dinner\s)|(?<=drinks\s)|(?<=mtg\s)"
     r"|(?<=meeting\s)|(?<=sesh\s)|(?<=call\s)|(?<=walk\s)|(?<=beers\s)|(?<=pints\s)"
     r"|(?<=work\s)|(?<=club\s))with|w/"
@@ -57,6 +58,10 @@ _TRIGGER = re.compile(
     r"[ \t]*(?:(?:finally|also|properly)[ \t]+)?",
     re.M,
 )
+_WHO_THEN_KIN = re.compile(  # "met gwen davies who organises it and her son rhys"
+    r"[ \t]+who[ \t]+[^,.;:\n]{1,40}?[ \t]+and[ \t]+(?=(?:his|her|their)[ \t])"
+)
+_PRONOUN_FIRST = re.compile(r"(?:her|him|them)[ \t]*(?:\+|&|and\b)[ \t]*")
 _OF_US = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight)[ \t]+of[ \t]+us\W*\Z")
 _WERE_THERE = re.compile(r"[ \t]+(?:were|was)[ \t]+(?:all[ \t]+|also[ \t]+|both[ \t]+)?there\b")
 # names a list item never is (words that can follow a list of people typed in lower case)
@@ -104,6 +109,9 @@ class ListedName:
 def lower_case_list(text: str, pos: int, end: int) -> list[ListedName]:
     """The people of a lower-case list starting at ``pos`` (before ``end``)."""
     found: list[ListedName] = []
+    pronoun = _PRONOUN_FIRST.match(text, pos, end)
+    if pronoun is not None:  # "talked w/ her + vikram shah": her, already named, then him
+        pos = pronoun.end()
     while pos < end:
         item = (
             _item(text, pos, end)
@@ -114,7 +122,7 @@ def lower_case_list(text: str, pos: int, end: int) -> list[ListedName]:
             break
         name, item_end = item
         found.append(name)
-        sep = _LIST_SEP.match(text, item_end, end)
+        sep = _LIST_SEP.match(text, item_end, end) or _WHO_THEN_KIN.match(text, item_end, end)
         if sep is None or sep.end() == item_end:
             break
         pos = sep.end()
@@ -278,8 +286,3 @@ LOWER_NICK_THEN_FULL = re.compile(
 )
 _DESCRIBING = frozenset(_words("retired former new old young lovely great nice good super"))
 _SURNAME = re.compile(r"[a-z\u00df-\u017f][a-z\u00df-\u017f'\u2019\-]{1,}")
-_VERBISH = re.compile(
-    r"[a-z]+ing|is|was|are|were|did|does|do|can|will|gonna|said|says|wants?|needs?|asked"
-    r"|told|runs|works|has|had|have|looks|seems|knows|owes|offered|promised|sent|sends|gave"
-    r"|came|went|got|say|think|thinks|reckons|loves|likes"
-)

@@ -186,6 +186,18 @@ _APOS_RE = re.compile(_A)
 _HSPACE_RE = re.compile(r"[ \t]+")
 
 
+# words typed in lower case that are verbs, not a family name: "sam wants …", "lou sings"
+_VERB_WORDS = (
+    r"is|was|are|were|did|does|do|can|will|gonna|said|says|wants?|needs?|asked"
+    r"|told|runs|works|has|had|have|looks|seems|knows|owes|offered|promised|sent|sends|gave"
+    r"|came|went|got|say|think|thinks|reckons|loves|likes"
+    r"|sings|plays|teaches|lives|makes|writes|brings|drives|cooks|leads|manages|coaches"
+    r"|organi[sz]es|helps|speaks|studies|dances|paints|rows|swims|volunteers"
+)
+_VERBISH = re.compile(r"[a-z]+ing|" + _VERB_WORDS)
+_VERB_WORD = re.compile(_VERB_WORDS)  # without "-ing": "chen jing", "ella king" are names
+
+
 def _scan_name(text: str, pos: int, hi: int, *, lower_ok: bool) -> tuple[int, int] | None:
     """A name starting at ``pos`` (titles skipped): capitalised words with particles and a
     quoted nickname inside; with ``lower_ok`` (right after a meeting phrase) up to three
@@ -239,6 +251,7 @@ def _scan_name(text: str, pos: int, hi: int, *, lower_ok: bool) -> tuple[int, in
                 and (len(base) > 1 or (lower_run and words == 1))  # "ana r": an initial
                 and (start < 0 or lower_run)
                 and words < 3
+                and not (lower_run and _VERB_WORD.fullmatch(folded))  # "lou sings alto"
             ):
                 lower_run = True
                 start = m.start() if start < 0 else start

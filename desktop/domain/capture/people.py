@@ -324,6 +324,9 @@ _AT_SOMEONES = re.compile(
     r"\b(?i:at)\s+(?P<who>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)['\u2019]s\b"
     r"(?:\s+(?P<home>(?i:place|house|flat|home|apartment|cottage|farm|garden)\b))?"
 )
+_AT_LOWER_HOME = re.compile(
+    r"\bat\s+(?P<who>[a-z][\w\-]+)['\u2019]s\s+(?:place|house|flat|home|apartment|cottage|farm)\b"
+)
 _HOST_WAS = re.compile(
     r"\b(?i:(?:our|the|table|my|a)\s+host(?:ess)?\s+(?:was|is)|hosted\s+by)\s+"
     r"(?:(?i:dr|prof|mr|mrs|ms)\.?\s+)?(?=[A-Z])"
@@ -375,6 +378,11 @@ _RELATION_COMMA = (
         r"(?:his|her|their|my|our)\s+(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*\s*,\s*"
     )
 )
+_MET_PRONOUN_AND = re.compile(  # "talked w/ her + vikram shah", "sat with him and Ana"
+    r"\b(?:talked|chatted|spoke|sat|met)[ \t]+(?:w/|with|to)[ \t]+(her|him)[ \t]*(?:\+|&|and\b)",
+    re.I,
+)
+_LOWER_FULL_NAME = re.compile(r"\b(?=([a-z][\w'\-]+)[ \t]+([a-z][\w'\-]+)\b)")  # overlapping
 _PLAN_BEFORE = re.compile(
     rf"\b(?:i{_A}ll|will|need\s+to|going\s+to|gonna|should|must|have\s+to|plan\s+to|want\s+to"
     r"|hope\s+to|would\s+like\s+to|to\s+(?:meet|call|see|email|contact|reach))\b",
@@ -544,6 +552,10 @@ class _PeopleFinder(_ReaderBase):
                 self.add_person(name, m.start(1), index)
         for listed, index in lower_lists(t, sentences):  # "met his daughters ngozi + adaeze"
             self.add_person(self.lookup(listed.name) or listed.name, listed.start, index)
+        for m in _MET_PRONOUN_AND.finditer(t):  # "talked w/ her + vikram shah": her too
+            earlier = self._named_before(m.start(1), m.group(1).casefold())
+            if earlier:
+                self.add_person(earlier, m.start(1), _sentence_of(sentences, m.start()))
         for index, (s, e) in enumerate(sentences):  # "pub after work: me, nina and leo"
             myself = _COLON_ME.search(t, s, e)
             if myself is not None:
@@ -554,6 +566,20 @@ class _PeopleFinder(_ReaderBase):
                 # "The wedding was unreal 🍷 Sarah O'Connell and I ended up …": to the end
                 end = sentences[c.sentence][1] if emoji else c.end
                 self._sentence_subjects(c.start, end, c.sentence)
+
+    def _named_before(self, pos: int, pronoun: str) -> str | None:
+        """The last full name written before ``pos`` that ``pronoun`` ("her", "him") can
+        be, typed in lower case too ("new chair is bernadette o'connell")."""
+        want = "f" if pronoun == "her" else "m"
+        found: list[tuple[int, str]] = list(self._full_names_before(pos))
+        for m in _LOWER_FULL_NAME.finditer(self.text, 0, pos):
+            if is_first_name(m.group(1)) and m.group(2).casefold() not in _NOT_NAME:
+                found.append((m.start(), tidy_name(f"{m.group(1)} {m.group(2)}")))
+        for _at, name in sorted(found, reverse=True):
+            hint = hinted_gender(name.split()[0].casefold())
+            if hint is None or hint == want:
+                return name
+        return None
 
     def find_actor_people(self, clauses: list[_Clause]) -> None:
         """ "Ola promised to ...", "Kai offered to ...": whoever acts was there."""
@@ -891,6 +917,10 @@ class _PeopleFinder(_ReaderBase):
                 elif not m.group("home"):
                     continue
                 self.add_person(raw, m.start("who"), index)
+            for m in _AT_LOWER_HOME.finditer(t, s, e):  # "dinner at marta's place": a
+                known = self.lookup(m.group("who"))  # contact typed in lower case
+                if known and m.group("who") not in _NOT_NAME:
+                    self.add_person(known, m.start("who"), index)
             for m in _HOST_WAS.finditer(t, s, e):  # "Our host was Piotr Zielinski"
                 span = _scan_name(t, m.end(), e, lower_ok=False)
                 couple = span and self._shared_surname(t[span[0] : span[1]], span[1], e)

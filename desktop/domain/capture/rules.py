@@ -210,10 +210,10 @@ class EnglishRules(LanguageRules):
             r"|put|puts|putting"
         )
         self.intro_me = re.compile(
-            rf"\b(?P<verb>{verbs})\s+me\s+(?:to|with|in\s+touch\s+with)\s+", i
+            rf"\b(?P<verb>{verbs})\s+me\s+(?:to|with|w/|in\s+touch\s+(?:with|w/))\s+", i
         )
         self.intro_other = re.compile(rf"\b(?P<verb>{verbs})\s+", i)
-        self.intro_joiner = re.compile(r"\s+(?:to|with|and|in\s+touch\s+with)\s+", i)
+        self.intro_joiner = re.compile(r"\s+(?:to|with|w/|and|in\s+touch\s+(?:with|w/))\s+", i)
         self.intro_passive = re.compile(
             r"\b(?P<aux>was|were|got|been|being|get|getting)\s+introduced\s+to\s+", i
         )
