@@ -93,6 +93,32 @@ from tests.capture_notes import FRI, MON, THU, TUE, WED, promises, read
             "Ran into Femi Ade, an old flatmate, who still owes me a pizza for the move.",
             [("them", "Femi Ade", "a pizza for the move", None)],
         ),
+        (  # "He's a …, offered to …": he, not the one named first
+            "Coffee w/ Ilona Varga and the new bassist Sean Kerr. Ilona will send me the set "
+            "list. He's a luthier, offered to fix my bridge.",
+            [
+                ("them", "Ilona Varga", "send me the set list", None),
+                ("them", "Sean Kerr", "fix my bridge", None),
+            ],
+        ),
+        (  # an invitation I accepted is a promise of mine
+            "Met Prof. Aiko Mori at the congress. Aiko invited me to give a talk in her lab — I "
+            "accepted.",
+            [("me", "Aiko Mori", "give a talk in her lab", None)],
+        ),
+        (  # … one not yet answered is not
+            "Met Prof. Aiko Mori at the congress. Aiko invited me to give a talk in her lab.",
+            [],
+        ),
+        (  # a kin honorific after the name, before the promise
+            "Met Sneha's uncle Dr. Ravi Menon. Ravi uncle said he'll send me the clinic's number.",
+            [("them", "Ravi Menon", "send me the clinic's number", None)],
+        ),
+        (  # a judge who liked our pitch was there, and promised
+            "Hackathon, team w/ Ada Lee. One of the judges, Omar Haddad (Cisco), liked our pitch, "
+            "he'll send us feedback.",
+            [("them", "Omar Haddad", "send us feedback", None)],
+        ),
         (  # a weekday abbreviated in brackets at the end of an action item
             "Call with Ruth Adler\nRuth: send the signed NDA (Mon)\nMe: book the room (Tue)",
             [

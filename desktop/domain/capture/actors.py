@@ -197,7 +197,8 @@ class _ActorFinder(_ReaderBase):
                     ).match(t, nxt.start, nxt.end)
                 )  # "… . Said yes." (not "I said I'd …": its own)
                 question = re.match(  # a promise only once said yes to
-                    r"ask(?:ed|s)?\s+(?:me\s+|us\s+)?(?:if|whether)|(?:wants?|wanted)\s+that\b",
+                    r"ask(?:ed|s)?\s+(?:me\s+|us\s+)?(?:if|whether)|(?:wants?|wanted)\s+that\b"
+                    r"|invited\b",  # "Kenji invited me to give a seminar — I accepted"
                     ask.group(),
                     re.I,
                 )
@@ -572,6 +573,11 @@ class _ActorFinder(_ReaderBase):
             if self.lookup(raw) is None:
                 self.add_person(raw, described.start("name"), prev.sentence)
             return raw, offer.end()
+        pronoun = re.compile(r"(she|he)(?:['\u2019]s|\s+is|\s+was)\s", re.I).match(
+            t, prev.start, prev.end
+        )
+        if pronoun is not None:  # "He's a sound engineer, offered to record our concert"
+            return pronoun.group(1), offer.end()
         span = _scan_name(t, prev.start, prev.end, lower_ok=False)
         if span is None or span[0] != prev.start:
             return None

@@ -510,6 +510,7 @@ _ASKED_ME = re.compile(
     r"|wish(?:es|ed)?\s+that\s+(?:i|we)\s+"
     # "Klaus want that I make the flyer, I said ok": a request, a promise once said yes to
     r"|(?:wants?|wanted)\s+that\s+(?:i|we)\s+"
+    r"|invited\s+(?:me|us)\s+to\s+(?=[a-z]+\s)(?!(?:dinner|lunch|drinks|coffee|the|a|an|his|her|their)\b)"
     # "asked if I could …", "asked if I'd …", "asked whether we could …", a learner's "ask me
     # if I can …"
     r"|ask(?:ed|s)?\s+(?:me\s+|us\s+)?(?:if|whether)\s+(?:i|we|our\s+team)"
@@ -529,7 +530,8 @@ _SAID_NO = re.compile(
     re.I,
 )
 _SAID_YES = re.compile(
-    r"(?:i\s+)?(?:said\s+yes|agreed|said\s+(?:sure|fine|ok(?:ay)?)|happy\s+to|will\s+do|of\s+course)\b"
+    r"(?:i\s+)?(?:said\s+yes|agreed|accepted|said\s+(?:sure|fine|ok(?:ay)?)|happy\s+to|will\s+do"
+    r"|of\s+course)\b"
     r"|i\s+say\s+(?:yes|ok(?:ay)?|sure)\b"  # a learner's present tense
     r"|(?:i\s+)?told\s+(?:him|her|them)\s+(?:yes|sure|ok(?:ay)?|of\s+course)\b"  # "— told him yes"
     r"|(?:yes|sure|ok|okay|absolutely|definitely)\b(?!\s+(?:she|he|they)\b)"
@@ -732,7 +734,7 @@ _NAME_THEN_VERB = re.compile(  # what follows a name that is a clause's subject
     re.I,
 )
 _SUBJECT_ASIDE = re.compile(  # between a subject and its verb: an honorific, a bracket, a role
-    rf"\s+(?:sir|ma{_A}am|madam|ji|san|sahib)\b|\s*\([^()\n]{{1,60}}\)"
+    rf"\s+(?:sir|ma{_A}am|madam|ji|san|sahib|uncle|aunty|auntie)\b|\s*\([^()\n]{{1,60}}\)"
     # "He kindly promised me to …", "He also said he'd …": an adverb before the verb
     r"|\s+(?:kindly|also|even|already|then|just|really|finally|generously|graciously)(?=\s)"
     r"|,\s+(?:the|our|my|his|her|their|a|an)\s[^,;.\n]{1,50},"
