@@ -119,6 +119,23 @@ from tests.capture_notes import FRI, MON, THU, TUE, WED, promises, read
             "he'll send us feedback.",
             [("them", "Omar Haddad", "send us feedback", None)],
         ),
+        (  # "— I said maybe, no promises" takes the request back
+            "Met Rui Costa. He asked me to judge the pitch night next month — I said maybe, no "
+            "promises.",
+            [],
+        ),
+        (  # a learner's "I promise to her to …": hers, though another is named in it
+            "Met Giulia. I promise to her to check with our buyer Tomas, then I write her in "
+            "two weeks.",
+            [
+                ("me", "Giulia", "check with our buyer Tomas", None),
+                ("me", "Giulia", "write her", date(2026, 3, 25)),
+            ],
+        ),
+        (  # a learner's present "I promise to …"
+            "Met Samir Haddad. I promise to help him with his CV on Friday.",
+            [("me", "Samir Haddad", "help him with his CV", FRI)],
+        ),
         (  # a weekday abbreviated in brackets at the end of an action item
             "Call with Ruth Adler\nRuth: send the signed NDA (Mon)\nMe: book the room (Tue)",
             [
@@ -181,6 +198,27 @@ def test_who_owes_what(text: str, expected: list[tuple[object, ...]]) -> None:
         (  # a list typed in lower case goes on past "who …" with a relation
             "met ines moreau who runs the choir and her daughter lou, lou sings alto",
             ["Ines Moreau", "Lou"],
+        ),
+        (  # a kin title before a first name alone
+            "Christmas at Gran's. Uncle Kofi quizzed me about my exams.",
+            ["Kofi"],
+        ),
+        (
+            "Cena en casa. Tío Mateo asked me to fix his printer, I said yes.",
+            ["Mateo"],
+        ),
+        (  # "seated between X and a guy called Y"
+            "Gala dinner. I was seated between Ines Roth (UBS) and a guy called Tom Fry.",
+            ["Ines Roth", "Tom Fry"],
+        ),
+        (  # "…, Name, and I said sure" is no "Name and I"
+            "Lunch with Bo Lind. He asked if I could connect him with our CTO, Ada Park, and I "
+            "said sure.",
+            ["Bo Lind"],
+        ),
+        (  # in a sentence of meeting, "the father is Mr. …"
+            "I meet one family from Aleppo, the father is Mr. Omar Nasser.",
+            ["Omar Nasser"],
         ),
         (  # "himself" between the name and what he did
             "Tour of the vineyard. Marco Ferri himself walked us through the cellar.",

@@ -215,7 +215,10 @@ class _ActorFinder(_ReaderBase):
                 )
                 if question and own and not bare:
                     yes = None  # "asked if we'd supply casks - told him i'd check with hamish"
-                if nxt and same and _SAID_NO.match(t, nxt.start, nxt.end):
+                dashed = nxt is not None and re.fullmatch(
+                    r"\s*[-\u2013\u2014]+\s*", t[c.end : nxt.start]
+                )  # "asked me to give a talk — I said maybe"
+                if nxt and (same or dashed) and _SAID_NO.match(t, nxt.start, nxt.end):
                     c.kind = ""
                 elif nxt and (same or plain_yes or bare) and yes:
                     c.yes_at = (nxt.start, nxt.end)  # "…, I said yes" / "… . Said yes."
@@ -388,6 +391,9 @@ class _ActorFinder(_ReaderBase):
                 obj = m.groupdict().get("obj") if m.groupdict() else None
                 if obj:
                     c.explicit_raw, c.explicit_at = obj, m.start("obj")
+                to_whom = re.search(r"\bpromis+e[ds]?\s+to\s+(him|her|them)\s+to\s*\Z", m.group())
+                if to_whom:  # a learner's "I promise to her to check with our buyer": hers
+                    c.explicit_raw, c.explicit_at = to_whom.group(1), m.start() + to_whom.start(1)
                 fronted = (
                     (_FOR_SOMEONE.search(t, c.start, pos) or _FRONT_NAME.match(t, c.start, pos))
                     if lead

@@ -58,6 +58,7 @@ _TITLES = re.compile(  # one or more: "Herr Dr. Klaus Riedel", "A/Prof Daniel Wh
     r"|brother|engr|eng|arch|atty|adv|councilmember|councilwoman|councilman|alderman|mayor"
     # Filipino kin honorifics ("Ate Joy Santos"), "Chief Emeka …", police ranks ("PC Owen …")
     r"|ate|kuya|tita|tito|chief|pc|insp|inspector|constable|ot|m(?=\.)|ma[iî]tre|me(?=\.)"
+    r"|uncle|aunt|auntie|aunty|t\u00edo|t\u00eda|onkel|oncle"  # "Uncle Bill", "tío Felipe"
     r"|lic(?=\.)|ing(?=\.)|arq(?=\.)"  # Latin American degrees: "Lic. José Luis", "Ing. Ana"
     # Italian, Polish, Austrian and Swahili ones: "Dott. Marco", "dr hab. Anna", "Mag. Eva"
     r"|dott(?=\.)|dott\.ssa|hab(?=\.)|mag(?=\.)|mzee|bi(?=\.)|bw(?=\.)|bwana|alhaja|alhaji"
@@ -120,7 +121,7 @@ _MEET = (
     # "belayed for a guy called Oskar", "a woman named Ines"
     r"|(?:(?<=\bfor\s)|(?<=\bmet\s)|(?<=\bbeside\s)|(?<=\bchatted\swith\s))(?:a|an|this|some)\s+(?:guy|girl|woman|man|lady|bloke|chap|fellow|lad|kid|dude|gentleman)"
     r"\s+(?:called|named)"
-    r"|cornered|collared|buttonholed|sat\s+between|(?:had|grabbed)\s+a\s+(?:quick\s+)?word\s+with"
+    r"|cornered|collared|buttonholed|(?:sat|seated)\s+between|(?:had|grabbed)\s+a\s+(?:quick\s+)?word\s+with"
     r"|(?:visit|call|email|message)\s+from|showed\s+(?:[\w']+\s+){1,4}?to"
     r"|(?:lunch|coffee|coffe|dinner|drinks|breakfast|brunch|beers?|tea|call|phone\s+call"
     r"|chat|video\s+call|zoom|teams\s+call|meeting|mtg|walk|workshop|bbq|pints?|borrel)"
@@ -214,7 +215,7 @@ _SUBJ_PRONOUN = r"(?:she|he|they)"
 _PRESENT_PLAN = (  # a verb of handing something over, in the present: a plan when dated
     r"(?:send|email|share|book|forward|draft|prep|prepare|schedule|review|text|intro"
     r"|introduce|bring|call|ping|circulate|present|deliver|drop|return|give|sign|ship|post|pay"
-    r"|submit|confirm|finish|transfer|make)\b"
+    r"|submit|confirm|finish|transfer|make|write)\b"
 )
 _PRESENT_PLAN_S = re.compile(
     r"\s+(?=(?:sends|emails|shares|books|forwards|drafts|preps|prepares|schedules|reviews"
@@ -236,8 +237,10 @@ _TO_NAME_VERB = (
 _GO_THEN_ACTION = r"(?=\s+(?:send|call|check|share|bring|pay|visit|email|sort|get|fix|buy)\b)"
 _ME_MODAL = (
     rf"i{_I_ADVERB}(?:{_A}ll|\s+will|\s+shall|\s+am\s+going\s+to|{_A}m\s+going\s+to|{_A}m\s+gonna"
-    r"|\s+am\s+gonna|\s+gonna|\s+promis+ed\s+to\s+(?:him|her|them)\s+to(?=\s)"
+    r"|\s+am\s+gonna|\s+gonna|\s+promis+e[ds]?\s+to\s+(?:him|her|them)\s+to(?=\s)"
     rf"|\s+promis+ed\s+to(?!{_TO_NAME_VERB})|\s+offered\s+to|\s+agreed\s+to|\s+need\s+to"
+    # a learner's present: "I promise to help him with it on Wednesday"
+    rf"|\s+promise\s+to(?!{_TO_NAME_VERB})(?!\s+(?:him|her|them)\s+to\b)"
     r"|\s+must\s+to|\s+need(?=\s+(?:confirm|send|call|check|ask|tell|email|write|prepare|book)\b)"
     r"|\s+need\s+2|\s+compromised?\s+to"  # "need 2 send her …", "I compromised to invite him"
     r"|\s+promise(?=\s+(?:give|send|share|call|visit|bring|pay|prepare|email|write)\b)"
@@ -523,7 +526,8 @@ _WAITING = re.compile(
     re.I,
 )
 _SAID_NO = re.compile(
-    r"i\s+(?:said\s+no|declined|couldn[\u2019']t|can[\u2019']t)"
+    r"i\s+(?:said\s+no|declined|couldn[\u2019']t|can[\u2019']t|said\s+maybe|might)\b"
+    r"|no\s+promises\b"  # "— I said maybe, no promises"
     # "… — had to say no", "turned it down"
     r"|(?:i\s+)?(?:had\s+to\s+(?:say\s+no|decline|turn\s+(?:it|him|her|them)\s+down)"
     r"|turned\s+(?:it|him|her|them)\s+down)\b",

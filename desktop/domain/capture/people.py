@@ -86,6 +86,9 @@ _RELATION_LEAD = re.compile(  # "His nurse ", "Marco's wife ", "our waiter ": wh
     r"(?:(?i:his|her|their|our|my|the)"
     r"|(?!(?i:he|she|it|that|there|what|who|let|here|where)['\u2019])(?-i:[A-Z])[\w\-]+['\u2019]s)"
     r"[ \t]+(?:(?!(?:from|at|of|in|with|to|for|by|on)\b)[a-z][\w\-]*[ \t]+){1,2}(?=(?-i:[A-Z]))"
+    # a kin title: "Uncle Desmond cornered me", "tío Felipe asked me"
+    r"|(?i:uncle|aunt|auntie|aunty|cousin|grandma|grandpa|granny|nan|t\u00edo|t\u00eda)[ \t]+"
+    r"(?=(?-i:[A-Z]))"
 )
 _FIRST_NAME_ALONE = re.compile(
     r"(?P<name>(?-i:[A-Z])[a-z][\w\-]*)(?![\w\-'\u2019])(?![ \t]+(?-i:[A-Z]))"
@@ -383,6 +386,10 @@ _MET_PRONOUN_AND = re.compile(  # "talked w/ her + vikram shah", "sat with him a
     re.I,
 )
 _LOWER_FULL_NAME = re.compile(r"\b(?=([a-z][\w'\-]+)[ \t]+([a-z][\w'\-]+)\b)")  # overlapping
+_ONE_CALLED = re.compile(r"(?:a|an)\s+(?:[a-z][\w\-]*\s+){1,3}(?:called|named)\s+")
+_ROLE_IS_NAME = re.compile(  # "…, the father is Mr. Khaled Haddad" in a sentence of meeting
+    r",\s+(?:the|her|his|their)\s+(?:[a-z]+\s+){0,2}[a-z]+\s+(?:is|was)\s+", re.I
+)
 _PLAN_BEFORE = re.compile(
     rf"\b(?:i{_A}ll|will|need\s+to|going\s+to|gonna|should|must|have\s+to|plan\s+to|want\s+to"
     r"|hope\s+to|would\s+like\s+to|to\s+(?:meet|call|see|email|contact|reach))\b",
@@ -554,6 +561,15 @@ class _PeopleFinder(_ReaderBase):
                 self.add_person(name, m.start(1), index)
         for listed, index in lower_lists(t, sentences):  # "met his daughters ngozi + adaeze"
             self.add_person(self.lookup(listed.name) or listed.name, listed.start, index)
+        for index, (s, e) in enumerate(sentences):  # "I meet one family, the father is
+            if _MEET_RE.search(t, s, e) is None and not re.compile(  # Mr. Khaled Haddad"
+                r"\b(?:i|we)\s+(?:meet|met)\b", re.I
+            ).search(t, s, e):
+                continue
+            for m in _ROLE_IS_NAME.finditer(t, s, e):
+                span = self._full_name_at(m.end(), e)
+                if span is not None:
+                    self.add_person(t[span[0] : span[1]], span[0], index)
         for m in _MET_PRONOUN_AND.finditer(t):  # "talked w/ her + vikram shah": her too
             earlier = self._named_before(m.start(1), m.group(1).casefold())
             if earlier:
@@ -731,6 +747,8 @@ class _PeopleFinder(_ReaderBase):
                     r"\s*\([^()\n]{1,40}\)|,\s*(?:[a-z][\w\-]*\s+){0,4}[a-z][\w\-]*,"
                 ).match(t, span[1], e)
                 rest_at = after.end() if after else span[1]
+                if re.compile(r"\s*,\s*(?:and|&)\s+i\b", re.I).match(t, rest_at, e):
+                    continue  # "… with our SRE lead, Dara Okafor, and I said sure": not "X and I"
                 origin = _ORG_BEFORE_VERB.match(t, rest_at, e)  # "… from Telefónica dropped by"
                 if any(
                     _PRESENT_VERB.match(t, at, e)
@@ -1450,7 +1468,11 @@ class _PeopleFinder(_ReaderBase):
                 pos = aside.end()
                 continue
             pos = sep.end()
-            described = _DESCRIBED_GROUP.match(t, pos, hi) or _RELATION_COMMA.match(t, pos, hi)
+            described = (
+                _DESCRIBED_GROUP.match(t, pos, hi)
+                or _RELATION_COMMA.match(t, pos, hi)
+                or _ONE_CALLED.match(t, pos, hi)  # "… and a guy called Bart Jansen"
+            )
             if described is not None and (
                 self._full_name_at(described.end(), hi)
                 or (typed_lower and _LOWER_FULL_PAIR.match(t, described.end(), hi))
