@@ -136,6 +136,30 @@ from tests.capture_notes import FRI, MON, THU, TUE, WED, promises, read
             "Met Samir Haddad. I promise to help him with his CV on Friday.",
             [("me", "Samir Haddad", "help him with his CV", FRI)],
         ),
+        (  # "said she can … me": an offer; "thurs" inside the clause is its date
+            "brunch w/ Lea Marin 🥞 lea is a physio, said she can fit me in thurs for my knee",
+            [("them", "Lea Marin", "fit me in for my knee", THU)],
+        ),
+        (  # a learner's "stay responsible to …" (Portuguese "fica responsável por")
+            "Meeting with Caio Souza. Caio stay responsible to send the contract on Monday.",
+            [("them", "Caio Souza", "send the contract", MON)],
+        ),
+        (  # a present "resend" with a date is a plan
+            "call w Ama Owusu re invoice. i resend the pdf tmrw",
+            [("me", "Ama Owusu", "resend the pdf", THU)],
+        ),
+        (  # "…, Rupert, should be added …": a passive inside the promise, not a new clause
+            "Met Mr. Hugh Blake. He will confirm whether his son, Rupert, should be added as a "
+            "guarantor.",
+            [
+                (
+                    "them",
+                    "Hugh Blake",
+                    "confirm whether his son, Rupert, should be added as a guarantor",
+                    None,
+                )
+            ],
+        ),
         (  # a weekday abbreviated in brackets at the end of an action item
             "Call with Ruth Adler\nRuth: send the signed NDA (Mon)\nMe: book the room (Tue)",
             [
@@ -219,6 +243,14 @@ def test_who_owes_what(text: str, expected: list[tuple[object, ...]]) -> None:
         (  # in a sentence of meeting, "the father is Mr. …"
             "I meet one family from Aleppo, the father is Mr. Omar Nasser.",
             ["Omar Nasser"],
+        ),
+        (  # a team named, then its people typed in lower case (contacts)
+            "standup w/ design: ines, ravi. ravi will fix the nav bug today",
+            ["Ines", "Ravi"],
+        ),
+        (  # a relation with a modifier, typed in lower case, then "super nice"
+            "met my lab partner ana ruiz, super nice, doing the same MSc as me",
+            ["Ana Ruiz"],
         ),
         (  # "himself" between the name and what he did
             "Tour of the vineyard. Marco Ferri himself walked us through the cellar.",

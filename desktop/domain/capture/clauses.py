@@ -171,6 +171,8 @@ class _ClauseCutter(_ReaderBase):
         ):  # "She's keen, will send me the brief", "Bumped into Greg at the gym, owes me $40":
             # the one before goes on (but "Her postdoc, Andrés Villalobos, will send me …")
             return True
+        if re.match(r"(?:should|must|could|would|will)\s+be\s+\w+ed\b", rest, re.I):
+            return False  # "whether his son, Rupert, should be added as a guarantor": passive
         if any(p.match(rest) for p, kind in _ME_PATTERNS if kind != "gerund"):
             return not re.match(
                 r"(?:have|has|will|want|plan|going|need|needs)\s+(?!to\b)", rest, re.I

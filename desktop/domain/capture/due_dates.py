@@ -297,6 +297,11 @@ def english_due_rules(
             r"\.?(?=\s*(?:[.!?,;)]|$))",
             _en_weekday,
         ),
+        (  # a day no word is spelt like, inside the clause: "can fit me in thurs for a checkup"
+            r"(?<=\s)(?P<wd>tues|weds|wed|thurs|thur)\.?"
+            r"(?=\s+(?:for|to|at|morning|afternoon|evening|night|am|pm|or|after|before)\b)",
+            _en_weekday,
+        ),
         (  # … and "sat"/"sun" after the object, ending the clause: "drop off the box sat"
             r"(?<=[a-z0-9]\s)(?<!\bi\s)(?<!\bwe\s)(?<!\bhe\s)(?<!\bthe\s)(?<!\bshe\s)"
             r"(?<!\bthey\s)(?<!\bwho\s)(?<!\bjust\s)(?<!\balso\s)"

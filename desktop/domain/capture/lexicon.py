@@ -37,7 +37,7 @@ _NOT_NAME = frozenset(
         "wasnt werent didnt couldnt isnt doesnt havent hasnt ppl peeps lovely "
         "gran granny nan nonna nonno grandma grandpa grandad granddad himself herself "
         "between among around across behind near outside inside "
-        "afterwards afterward earlier pt "
+        "afterwards afterward earlier pt super cool quiet shy "
         # interjections that open a sentence typed in a hurry ("Ah and I owe Andrés …")
         "ah oh uh um hmm ooh aha wow yay argh ugh omg lol "
         # apps and products written in capitals mid-sentence ("a class WhatsApp and I …")
@@ -215,7 +215,7 @@ _SUBJ_PRONOUN = r"(?:she|he|they)"
 _PRESENT_PLAN = (  # a verb of handing something over, in the present: a plan when dated
     r"(?:send|email|share|book|forward|draft|prep|prepare|schedule|review|text|intro"
     r"|introduce|bring|call|ping|circulate|present|deliver|drop|return|give|sign|ship|post|pay"
-    r"|submit|confirm|finish|transfer|make|write)\b"
+    r"|submit|confirm|finish|transfer|make|write|resend)\b"
 )
 _PRESENT_PLAN_S = re.compile(
     r"\s+(?=(?:sends|emails|shares|books|forwards|drafts|preps|prepares|schedules|reviews"
@@ -261,7 +261,7 @@ _THEM_MODAL = (
     r"|\s+promis+ed\s+(?:me|us)\s+to|\s+proposed\s+to|\s+promise\s+to"  # "He promise to …"
     rf"|(?:\s+is|{_A}s)\s+promising\s+to"  # "He is promising to send …"
     # Portuguese and Spanish "ficou de": "Fernanda stays to send me …", "stayed pending to"
-    r"|\s+(?:stays|stayed|stay)(?:\s+pending)?\s+to"
+    r"|\s+(?:stays|stayed|stay)(?:\s+(?:pending|responsible))?\s+to"
     rf"|\s+go{_GO_THEN_ACTION}"
     # "she's offered to", "he has promised to", "they've agreed to": the same, in the perfect
     rf"|(?:{_A}s|\s+has|{_A}ve|\s+have)\s+(?:(?:kindly|generously|also|already)\s+)?"
@@ -459,6 +459,8 @@ _NAME_LABEL = re.compile(rf"(?P<who>{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s*(?:\u219
 _SAID_THEY = re.compile(
     rf"(?:said|says|sed|say|mentioned|confirmed|(?:has\s+)?told)\s+(?:that\s+)?(?P<pro>she|he|they)"
     rf"(?:\s*{_A}d|d|\s+would|\s+will|\s*{_A}ll"
+    # "said she can fit me in thurs": an offer made to me
+    r"|\s+(?:can|could)(?=\s+\w+\s+(?:me|us)\b)"
     rf"|\s+go{_GO_THEN_ACTION})\s+(?!not\b)",
     re.I,
 )

@@ -61,6 +61,8 @@ _TRIGGER = re.compile(
 _WHO_THEN_KIN = re.compile(  # "met gwen davies who organises it and her son rhys"
     r"[ \t]+who[ \t]+[^,.;:\n]{1,40}?[ \t]+and[ \t]+(?=(?:his|her|their)[ \t])"
 )
+_TITLE_CASE_WORD = re.compile(r"(?<![\w'\u2019-])(?!I\b)[A-Z][a-z\u00df-\u00ff]")
+_GROUP_LABEL = re.compile(r"[a-z][\w\-]*(?:[ \t]+[a-z][\w\-]*)?[ \t]*:[ \t]*")
 _PRONOUN_FIRST = re.compile(r"(?:her|him|them)[ \t]*(?:\+|&|and\b)[ \t]*")
 _OF_US = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight)[ \t]+of[ \t]+us\W*\Z")
 _WERE_THERE = re.compile(r"[ \t]+(?:were|was)[ \t]+(?:all[ \t]+|also[ \t]+|both[ \t]+)?there\b")
@@ -133,9 +135,12 @@ def lower_lists(text: str, sentences: list[tuple[int, int]]) -> list[tuple[Liste
     """Every lower-case list of people in the note, each name with its sentence index."""
     out: list[tuple[ListedName, int]] = []
     for index, (s, e) in enumerate(sentences):
-        if any(ch.isupper() for ch in re.sub(r"\bI\b", "i", text[s:e])):
-            continue  # written with capitals: the other rules read it
+        if _TITLE_CASE_WORD.search(text, s, e):
+            continue  # written with capitals: the other rules read it (not "MSc", "UX", "I")
         starts = [m.end() for m in _TRIGGER.finditer(text, s, e)]
+        starts += [  # "standup w/ design: ines, ravi, olga": a group named, then its people
+            label.end() for at in starts if (label := _GROUP_LABEL.match(text, at, e))
+        ]
         if index and _OF_US.search(text, *sentences[index - 1]):
             starts.append(s)  # "supper club - 5 of us. ana, her cousin beto, …"
         head = re.compile(r"[ \t]*(?:[-*\u2022][ \t]*)?").match(text, s, e)
@@ -251,7 +256,10 @@ def _descriptor(text: str, pos: int, end: int) -> tuple[int, bool]:
         # "the groom's famous nonna", "our neighbour's brother"
         r"(?:(?:the|our|my|his|her|their)[ \t]+(?=[a-z]+['\u2019]s[ \t]))?"
         r"(?:(?:his|her|their|my|our|the|a|an|another|[a-z]+['\u2019]?s|\d+|two|three|four)[ \t]+)?"
-        r"(?:(?:new|old|famous|little|big|best|lovely|young|business|club|other|asst|assistant)"
+        r"(?:(?:new|old|famous|little|big|best|lovely|young|business|club|other|asst|assistant"
+        # "my lab partner mei-ling chu", "her tennis coach …"
+        r"|lab|research|project|study|class|course|team|office|desk|gym|running|tennis"
+        r"|climbing|dance|house|flat|room|exchange|writing|reading|squash|badminton)"
         r"[ \t]+)?"
         r"(?P<noun>[a-z\u00e0-\u00ff][a-z\u00e0-\u00ff\-]*)[ \t]*,?[ \t]+"
     ).match(text, pos, end)
