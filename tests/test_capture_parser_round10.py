@@ -160,6 +160,18 @@ from tests.capture_notes import FRI, MON, THU, TUE, WED, promises, read
                 )
             ],
         ),
+        (  # "a drink, Olamide that is, …": who was meant is no part of what is owed
+            "Drinks with Ama Boateng. I owe her a drink, Ama that is, for the last referral.",
+            [("me", "Ama Boateng", "a drink", None)],
+        ),
+        (  # a learner's "she ask me send …"
+            "Met Thu Ha. She ask me send the price list to her email today.",
+            [("me", "Thu Ha", "send the price list to her email", date(2026, 3, 11))],
+        ),
+        (  # "pay" alone says nothing: the condition stays
+            "Met Lan Pham. Ms Lan will pay after the invoice.",
+            [("them", "Lan Pham", "pay after the invoice", None)],
+        ),
         (  # a weekday abbreviated in brackets at the end of an action item
             "Call with Ruth Adler\nRuth: send the signed NDA (Mon)\nMe: book the room (Tue)",
             [
@@ -252,6 +264,10 @@ def test_who_owes_what(text: str, expected: list[tuple[object, ...]]) -> None:
             "met my lab partner ana ruiz, super nice, doing the same MSc as me",
             ["Ana Ruiz"],
         ),
+        (  # a titled person after "with", then a relation: the list goes on
+            "Today I visit the bakery with chef Nguyen Van An and his manager Le Thi Mai.",
+            ["Nguyen Van An", "Le Thi Mai"],
+        ),
         (  # "himself" between the name and what he did
             "Tour of the vineyard. Marco Ferri himself walked us through the cellar.",
             ["Marco Ferri"],
@@ -284,3 +300,19 @@ def test_put_in_touch_typed_with_w_slash_is_a_planned_introduction() -> None:
     assert [(i.person, i.to, i.done) for i in result.introductions] == [
         ("Tomas Vik", "Kemi Ade", False)
     ]
+
+
+def test_an_introducer_named_after_an_apposition_made_the_introduction() -> None:
+    result = read(
+        "Workshop. My host, Prof. Rita Gomes, introduced me to two of her students, Ivo Pinto "
+        "and Lia Reis."
+    )
+    assert [(i.introducer, i.person) for i in result.introductions] == [
+        ("Rita Gomes", "Ivo Pinto"),
+        ("Rita Gomes", "Lia Reis"),
+    ]
+
+
+def test_met_him_via_someone_introduces_him() -> None:
+    result = read("Demo day. Hugo Petit came by — met him via Ana Sousa, thx Ana!")
+    assert [(i.introducer, i.person) for i in result.introductions] == [("Ana Sousa", "Hugo Petit")]

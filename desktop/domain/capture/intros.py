@@ -63,6 +63,8 @@ class _IntroFinder(_PeopleFinder):
                 # "Ola (Aleksandra Wójcik) from Comarch introduced me": the org is not her,
                 # and the name in brackets is her full one
                 before = _ORG_BEFORE_INTRO.sub("", before)
+                if re.search(r"(?i:my|our|the|his|her|their)\s[^,]{1,40},[^,]{3,60},\Z", before):
+                    before = before[:-1].rstrip()  # "My host, Prof. Sabine Krüger, introduced"
                 full = re.search(r"\((?P<full>[^()\n]{3,40})\)\Z", before)
                 if full and is_first_name(full.group("full")) and " " in full.group("full"):
                     before = before[: full.end("full")]
@@ -168,7 +170,13 @@ class _IntroFinder(_PeopleFinder):
                     tail = re.search(r"(?:[A-Z][\w'\-]*\s*)+$", y)
                     if "who" in met.group().casefold() and tail:
                         y = tail.group().strip()  # "Call with Kwame Asante, who I met via"
-                    via = self.lookup(y) or self.resolve(y)
+                    via = (
+                        self.pronoun(y, met.start("y") + s)
+                        if y.casefold() in ("him", "her")
+                        else self.lookup(y) or self.resolve(y)
+                    )  # "Hugo Lambert came by — met him via Amélie Girard": Hugo
+                    if not via:
+                        continue
                     self.intros.append(
                         ParsedIntroduction(
                             self.resolve(t[span[0] : span[1]]), via, None, True, (s, e)

@@ -508,9 +508,9 @@ _ASKED_ME = re.compile(
     r"(?:asked|askd|asks|ask|asking|begged|wants|wanted|want|would\s+like|[\u2019']d\s+like|needs|needed"
     r"|need"  # non-native "He need me to send …"
     r"|expects|expected|told|reminded|requested)\s+(?:me|us)\s+to\s+"
-    # a learner's "He ask me for send the proposal"
-    r"|ask(?:ed|s)?\s+(?:me|us)\s+for\s+(?=(?:send|prepare|make|share|review|check|write"
-    r"|give|bring|book|arrange|organi[sz]e|find|call|visit)\b)"
+    # a learner's "He ask me for send the proposal", "she ask me send invoice"
+    r"|ask(?:ed|s)?\s+(?:me|us)\s+(?:for\s+)?(?=(?:send|prepare|make|share|review|check|write"
+    r"|give|bring|book|arrange|organi[sz]e|find|call|visit|email)\b)"
     # a learner's "Hélène wishes that I present our product to her team"
     r"|wish(?:es|ed)?\s+that\s+(?:i|we)\s+"
     # "Klaus want that I make the flyer, I said ok": a request, a promise once said yes to

@@ -1099,7 +1099,8 @@ class _PeopleFinder(_ReaderBase):
             span = _scan_name(self.text, titled.end(), hi, lower_ok=False)
             raw = self.text[span[0] : span[1]] if span and span[0] == titled.end() else ""
             if len(raw.split()) >= 2 and all(_is_cap(w) for w in raw.split()):
-                self.add_person(raw, span[0], sentence)  # type: ignore[index]
+                # "with chef Nguyễn Văn Minh and his manager Trần Thị Lan": the list goes on
+                self.name_list(span[0], hi, sentence, lower_ok=False)  # type: ignore[index]
             return
         group = _DESCRIBED_GROUP.match(self.text, pos, hi)
         if group is not None and self._full_name_at(group.end(), hi):
@@ -1155,7 +1156,8 @@ class _PeopleFinder(_ReaderBase):
         ):
             return False  # "Olivia works with Pedro": the subject is someone already met
         return not re.search(
-            rf"\b(?:i(?!\s+(?:was|were|sat|spent|worked|played|danced|stood|ran|walked)\b)"
+            rf"\b(?:i(?!\s+(?:was|were|sat|spent|worked|played|danced|stood|ran|walked|visit"
+            r"|visited|toured|went|had|helped|cooked)\b)"
             rf"|we{_A}ll|will|{_A}ll|need|needs|to(?!\s+(?:the|a|an|our|my)\s)|up|promised|should|must|gonna|going"
             r"|want|wants|plan|book|schedule|arrange|set|follow|touch|check|me|she|he|they"
             r"|his|her|their|speak|talk|chat|meet)\b",

@@ -703,9 +703,13 @@ class _PromiseReader(_IntroFinder):
         # "I'll have to call her", "she'll be sending": a second modal is not the action
         raw = re.sub(r"^(?:have\s+to|need\s+to|got\s+to|be\s+(?=\w+ing\b))\s*", "", raw, flags=re.I)
         raw = re.split(r"\s+(?:since|because|as\s+she|as\s+he|as\s+they)\s+", raw, maxsplit=1)[0]
+        whole = raw
         raw = _SUBORDINATE_TAIL.split(raw, maxsplit=1)[0]
         raw = _SUBORDINATE_TAIL.split(_VAGUE_TAIL.sub("", raw.rstrip(" ,;:")), maxsplit=1)[0]
-        raw = re.split(r",\s+[^,]*\bI\s+mean\b", raw, maxsplit=1)[0]  # "her shift, Marites I mean"
+        if len(raw.split()) == 1 and len(whole.split()) > 1:
+            raw = whole  # "will pay after the invoice": "pay" alone says nothing
+        # "her shift, Marites I mean", "a drink, Olamide that is, for …": who was meant
+        raw = re.split(r",\s+[^,]*\b(?:I\s+mean|that\s+is)\b", raw, maxsplit=1)[0]
         raw = re.sub(r",?\s+(?:he|she|they)\s+(?:said|asked|says|asks|wrote)\s*\Z", "", raw)
         # "send deck → Priya": the arrow names whom it goes to, no part of the action
         raw = re.sub(rf"\s*(?:\u2192|->|=>)\s*{_NAME_WORD}(?:\s+{_NAME_WORD})?\s*\Z", "", raw)
