@@ -172,6 +172,42 @@ from tests.capture_notes import FRI, MON, THU, TUE, WED, promises, read
             "Met Lan Pham. Ms Lan will pay after the invoice.",
             [("them", "Lan Pham", "pay after the invoice", None)],
         ),
+        (  # West African "Chief said he go send …": the titled one, and "go" is "will"
+            "Met Chief Bola Adeyemi in Ikeja. Chief said he go send the survey plan next week.",
+            [("them", "Bola Adeyemi", "send the survey plan", MON)],
+        ),
+        (  # Portuguese "fico de": "I stay to send …"
+            "Almoço with Dona Rita Lopes. I stay to send her the samples this week.",
+            [("me", "Rita Lopes", "send her the samples", FRI)],
+        ),
+        (  # "he promis send me …", typed by a learner
+            "met Tran Van Long at the forum. he promis send me the catalog tuesday",
+            [("them", "Tran Van Long", "send me the catalog", TUE)],
+        ),
+        (  # "goes to send me": going to
+            "Call with Paula Reis. Paula goes to send me the credentials tomorrow.",
+            [("them", "Paula Reis", "send me the credentials", THU)],
+        ),
+        (  # "… and Stefan sends me …" starts his promise
+            "meeting with Herr Jonas Weber so I send Jonas two samples next week and Jonas sends "
+            "me the NDA tomorrow",
+            [
+                ("me", "Jonas Weber", "send Jonas two samples", MON),
+                ("them", "Jonas Weber", "sends me the NDA", THU),
+            ],
+        ),
+        (  # Indian English "Tomorrow itself I will …"
+            "Met Mr. Arun Nair at the summit. Tomorrow itself I will send him our profile.",
+            [("me", "Arun Nair", "send him our profile", THU)],
+        ),
+        (  # a dictated "eh" and a closing "ok that's it"
+            "ok eh I met with Doctora Lucia Mora and eh she said she will send me the deck eh "
+            "tomorrow and I have to send her the pricing by Friday ok that's it",
+            [
+                ("them", "Lucia Mora", "send me the deck", THU),
+                ("me", "Lucia Mora", "send her the pricing", FRI),
+            ],
+        ),
         (  # a weekday abbreviated in brackets at the end of an action item
             "Call with Ruth Adler\nRuth: send the signed NDA (Mon)\nMe: book the room (Tue)",
             [

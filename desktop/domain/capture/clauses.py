@@ -200,6 +200,8 @@ class _ClauseCutter(_ReaderBase):
                     return True
                 if comma and _PRESENT_PLAN_S.match(after):  # "…, Rüdiger sends ethics approval"
                     return True
+                if re.match(r"\s+\w+\s+(?:me|us)\b", after) and _PRESENT_PLAN_S.match(after):
+                    return True  # "… next week and Stefan sends me the NDA tomorrow"
                 if _ASKED_ME.match(after.lstrip()) and re.search(
                     r"(?:,|\band)\s*\Z", self.text[max(0, pos - 12) : pos], re.I
                 ):  # "… said he'd mail the catalog and Amélie asked me to send …": hers

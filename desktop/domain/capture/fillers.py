@@ -13,8 +13,14 @@ from __future__ import annotations
 import re
 
 # "um", "umm", "uh", "uhh", "erm", "hmm"; "er" only in lower case ("ER" is a place)
-_HESITATION = re.compile(r"(?<![\w'\u2019-])(?:(?i:u+m+|u+h+|e+r+m+|h+m+)|er)(?![\w'\u2019-])\s*,?")
-_SO_YEAH = re.compile(r"(?<![\w'\u2019-])(?i:so\s+yeah|yeah\s+so)(?![\w'\u2019-])\s*,?")
+# "eh" too, a Spanish or Portuguese speaker's pause, but only in lower case ("EH" is a place)
+_HESITATION = re.compile(
+    r"(?<![\w'\u2019-])(?:(?i:u+m+|u+h+|e+r+m+|h+m+)|er|eh)(?![\w'\u2019-])\s*,?"
+)
+# "ok that's it" closes a dictated note as "so yeah" does
+_SO_YEAH = re.compile(
+    r"(?<![\w'\u2019-])(?i:so\s+yeah|yeah\s+so|ok(?:ay)?,?\s+that['\u2019]s\s+it)(?![\w'\u2019-])\s*,?"
+)
 
 
 def blank_fillers(text: str) -> str:

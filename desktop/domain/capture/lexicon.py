@@ -59,6 +59,7 @@ _TITLES = re.compile(  # one or more: "Herr Dr. Klaus Riedel", "A/Prof Daniel Wh
     # Filipino kin honorifics ("Ate Joy Santos"), "Chief Emeka …", police ranks ("PC Owen …")
     r"|ate|kuya|tita|tito|chief|pc|insp|inspector|constable|ot|m(?=\.)|ma[iî]tre|me(?=\.)"
     r"|uncle|aunt|auntie|aunty|t\u00edo|t\u00eda|onkel|oncle"  # "Uncle Bill", "tío Felipe"
+    r"|doctora|doutora|doutor|(?-i:Bro|Sis)(?=\s+(?-i:[A-Z]))"  # "Doctora Valentina", "Bro Tunde"
     r"|lic(?=\.)|ing(?=\.)|arq(?=\.)"  # Latin American degrees: "Lic. José Luis", "Ing. Ana"
     # Italian, Polish, Austrian and Swahili ones: "Dott. Marco", "dr hab. Anna", "Mag. Eva"
     r"|dott(?=\.)|dott\.ssa|hab(?=\.)|mag(?=\.)|mzee|bi(?=\.)|bw(?=\.)|bwana|alhaja|alhaji"
@@ -215,7 +216,7 @@ _SUBJ_PRONOUN = r"(?:she|he|they)"
 _PRESENT_PLAN = (  # a verb of handing something over, in the present: a plan when dated
     r"(?:send|email|share|book|forward|draft|prep|prepare|schedule|review|text|intro"
     r"|introduce|bring|call|ping|circulate|present|deliver|drop|return|give|sign|ship|post|pay"
-    r"|submit|confirm|finish|transfer|make|write|resend)\b"
+    r"|submit|confirm|finish|transfer|make|write|resend|organi[sz]e|arrange|fix)\b"
 )
 _PRESENT_PLAN_S = re.compile(
     r"\s+(?=(?:sends|emails|shares|books|forwards|drafts|preps|prepares|schedules|reviews"
@@ -243,6 +244,7 @@ _ME_MODAL = (
     rf"|\s+promise\s+to(?!{_TO_NAME_VERB})(?!\s+(?:him|her|them)\s+to\b)"
     r"|\s+must\s+to|\s+need(?=\s+(?:confirm|send|call|check|ask|tell|email|write|prepare|book)\b)"
     r"|\s+need\s+2|\s+compromised?\s+to"  # "need 2 send her …", "I compromised to invite him"
+    r"|\s+(?:stay|stayed)\s+to(?=\s+\w)"  # Portuguese "fico de": "I stay to send her …"
     r"|\s+promise(?=\s+(?:give|send|share|call|visit|bring|pay|prepare|email|write)\b)"
     # West African "I go call Yeye on Tuesday": "go" before the action is "will"
     rf"|\s+go{_GO_THEN_ACTION}"
@@ -259,6 +261,9 @@ _THEM_MODAL = (
     r"|(?<=he)s\s+(?:gonna|gona|going\s+to)"  # "hes gonna", "shes gonna": typed on a phone
     r"|\s+promis+ed\s+to|\s+offered\s+to|\s+agreed\s+to|\s+volunteered\s+to|\s+can|\s+could"
     r"|\s+promis+ed\s+(?:me|us)\s+to|\s+proposed\s+to|\s+promise\s+to"  # "He promise to …"
+    # a learner's "he promis send me …", "Fernanda goes to send me …"
+    r"|\s+promis(?:e|ed)?(?=\s+(?:send|call|give|bring|pay|email|share|check|visit)\b)"
+    r"|\s+goes\s+to(?=\s+(?:send|call|give|bring|pay|email|share|check|visit|introduce)\b)"
     rf"|(?:\s+is|{_A}s)\s+promising\s+to"  # "He is promising to send …"
     # Portuguese and Spanish "ficou de": "Fernanda stays to send me …", "stayed pending to"
     r"|\s+(?:stays|stayed|stay)(?:\s+(?:pending|responsible))?\s+to"
@@ -269,7 +274,7 @@ _THEM_MODAL = (
     # "he's to confirm", "she's meant to send": an arrangement; "she's happy to": an offer
     rf"|(?:{_A}s|\s+is|{_A}re|\s+are)\s+(?:to|supposed\s+to|meant\s+to|happy\s+to|glad\s+to)"
     rf"|\s+(?:has\s+)?(?:said|says|mentioned|confirmed|promised|told(?:\s+(?:me|us))?)\s+(?:that\s+)?"
-    rf"(?:she|he|they)(?:\s*{_A}d|d|\s+would|\s+will|\s*{_A}ll|\s+could(?!n))"
+    rf"(?:she|he|they)(?:\s*{_A}d|d|\s+would|\s+will|\s*{_A}ll|\s+could(?!n)|\s+go{_GO_THEN_ACTION})"
     # "Repro'd it together", "OK'd the budget": a noun made a past verb takes an object
     rf"|{_A}l(?=\s+[a-z])"  # "he'l push a fix": a typed "he'll"
     rf"|{_A}d(?!\s+(?:love|like|prefer|rather|been|had|it|them|the|a|an|this|that|these|those"
@@ -297,7 +302,7 @@ _DATED_LEAD = re.compile(  # _LEAD, or a fronted due date
     r"|actually|basically|frankly|obviously|luckily|okay|ok|well"
     r"|btw|fyi|nb|finally|hopefully|maybe|probably|i\s+think|apparently|after\s+that|afterwards"
     r"|in[sş]h?a['\u2019]?\s*a?llah|god\s+willing|alhamdulillah"
-    r"|tomorrow|tmrw|tmr|today|tonight|morning|afternoon|evening|arvo"
+    r"|tomorrow|tmrw|tmr|today|tonight|morning|afternoon|evening|arvo|itself"
     # a fronted due date: "By Friday I'll send her the deck", "Next week she'll ..."
     r"|by\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|tonight"
     r"|the\s+weekend|the\s+\d{1,2}(?:st|nd|rd|th)?|(?:the\s+)?end\s+of\s+(?:the\s+)?(?:day|week|month))"
