@@ -208,6 +208,10 @@ from tests.capture_notes import FRI, MON, THU, TUE, WED, promises, read
                 ("me", "Lucia Mora", "send her the pricing", FRI),
             ],
         ),
+        (  # "this wknd", typed on a phone
+            "met tom reid at the club. he's gonna lend me his ladder this wknd",
+            [("them", "Tom Reid", "lend me his ladder", date(2026, 3, 14))],
+        ),
         (  # a weekday abbreviated in brackets at the end of an action item
             "Call with Ruth Adler\nRuth: send the signed NDA (Mon)\nMe: book the room (Tue)",
             [
@@ -303,6 +307,27 @@ def test_who_owes_what(text: str, expected: list[tuple[object, ...]]) -> None:
         (  # a titled person after "with", then a relation: the list goes on
             "Today I visit the bakery with chef Nguyen Van An and his manager Le Thi Mai.",
             ["Nguyen Van An", "Le Thi Mai"],
+        ),
+        (  # lower-case lists with titles, roles of two words and roles "from" somewhere
+            "met eng. omar saleh + his team lead rana aziz (both du), and their consultant from "
+            "kpmg, luc moreau.",
+            ["Omar Saleh", "Rana Aziz", "Luc Moreau"],
+        ),
+        (
+            "w/ the music teacher ms. eileen ward + 2 dads, sam cole & his husband ben cole-hart.",
+            ["Eileen Ward", "Sam Cole", "Ben Cole-Hart"],
+        ),
+        (  # … and "the best man dev patel" is Dev Patel, not "patel" after a role "dev"
+            "hendersons wedding. also met the best man dev patel (works at ocado).",
+            ["Dev Patel"],
+        ),
+        (  # a Chinese given name in "-ing" after the family name is no verb
+            "poster session w/ dr. li wei + his phd student zhang yiming.",
+            ["Li Wei", "Zhang Yiming"],
+        ),
+        (  # "introduced me to her postdoc kwabena asante", typed in lower case
+            "ran into prof. maria lopez, she introduced me to her postdoc kwame asante.",
+            ["Maria Lopez", "Kwame Asante"],
         ),
         (  # "himself" between the name and what he did
             "Tour of the vineyard. Marco Ferri himself walked us through the cellar.",

@@ -105,6 +105,7 @@ def _en_week(m: re.Match[str], today: date, rules: LanguageRules) -> date | None
     """next week -> its Monday; end of (next) week -> Friday; weekend -> Saturday."""
     phrase = re.sub(r"\bwk\b", "week", _folded(m, "wk"))  # "next wk"
     phrase = re.sub(r"\bnxt\b", "next", phrase)  # "nxt week"
+    phrase = re.sub(r"\bwk?e?nd\b", "weekend", phrase)  # "this wknd"
     monday = _monday(today)
     if "after next" in phrase:
         return monday + timedelta(days=14)
@@ -312,8 +313,9 @@ def english_due_rules(
             prep + r"(?P<wk>(?:the\s+)?week\s+after\s+next"
             r"|(?:early\s+)?(?:next|nxt)\s+(?:week|wk\b)"
             r"|(?:the\s+)?end\s+of\s+next\s+week|(?:the\s+)?(?:end|close)\s+of\s+(?:the|this)\s+week"
-            r"|(?:the\s+)?end\s+of\s+week|(?:later\s+)?this\s+week|eow|next\s+weekend"
-            r"|(?:this|the)\s+weekend|(?:over|in|at|on)\s+(?:the\s+)?weekend)",
+            r"|(?:the\s+)?end\s+of\s+week|(?:later\s+)?this\s+week|eow|next\s+(?:weekend|wknd)"
+            # "this wknd", typed on a phone
+            r"|(?:this|the)\s+(?:weekend|wknd|wkend)|(?:over|in|at|on)\s+(?:the\s+)?(?:weekend|wknd))",
             _en_week,
         ),
         (

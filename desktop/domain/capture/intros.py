@@ -30,6 +30,7 @@ from desktop.domain.capture.lexicon import (
     _WHO_X_INTRODUCED,
     _words,
 )
+from desktop.domain.capture.lower_lists import lower_case_list
 from desktop.domain.capture.names import _is_cap, _scan_name, _typed_lower, tidy_name
 from desktop.domain.capture.people import _DESCRIBED_GROUP, _PeopleFinder
 from desktop.domain.capture.reader_base import _Clause
@@ -89,6 +90,11 @@ class _IntroFinder(_PeopleFinder):
                 group = None if targets else _DESCRIBED_GROUP.match(t, m.end(), e)
                 if group is not None:  # "introduced me to two of her PhD students, Elif
                     targets = self.name_list(group.end(), e, index, lower_ok=typed)  # Aksoy …"
+                if not targets and typed:  # "she introduced me to her postdoc kwabena asante"
+                    targets = [
+                        self.add_person(self.lookup(n.name) or n.name, n.start, index)
+                        for n in lower_case_list(t, m.end(), e)
+                    ]
                 more = re.compile(r",?\s+and\s+(?:also\s+)?to\s+").search(t, m.end(), e)
                 if targets and more:  # "introduced me to Tobias, who ..., and to Chioma Eze"
                     targets += self.name_list(more.end(), e, index, lower_ok=typed)

@@ -33,6 +33,8 @@ RELATIONS = frozenset(
         "member members mums moms dads parents vicar priest imam rabbi pastor chaplain "
         "matron midwife surgeon consultant dentist student intern grandson granddaughter "
         "grandad granddad stepdad stepmum widow widower godmother godfather groom bride "
+        "postdoc postdocs supervisor advisor adviser mentee hire recruit volunteer classmate "
+        "counterpart agronomist "
     )
 )
 _LIST_SEP = re.compile(
@@ -62,6 +64,31 @@ _WHO_THEN_KIN = re.compile(  # "met gwen davies who organises it and her son rhy
     r"[ \t]+who[ \t]+[^,.;:\n]{1,40}?[ \t]+and[ \t]+(?=(?:his|her|their)[ \t])"
 )
 _TITLE_CASE_WORD = re.compile(r"(?<![\w'\u2019-])(?!I\b)[A-Z][a-z\u00df-\u00ff]")
+_TITLE = re.compile(
+    r"(?:chief|dr|prof|mr|mrs|ms|coach|pastor|father|sister|brother|rev|revd|eng|engr)\.?[ \t]+"
+)
+_DESCRIBED = [
+    re.compile(
+        # "the groom's famous nonna", "our neighbour's brother"
+        r"(?:(?:the|our|my|his|her|their)[ \t]+(?=[a-z]+['\u2019]s[ \t]))?"
+        r"(?:(?:his|her|their|my|our|the|a|an|another|[a-z]+['\u2019]?s|\d+|two|three|four)[ \t]+)?"
+        r"(?:\d+[ \t]+)?"  # "her 2 AEs"
+        # "the new captain", "my lab partner", "the music teacher", "his phd student"
+        rf"(?:(?!(?:and|or|from|at|with|who|to)\b)[a-z][a-z\-]*[ \t]+){{{words}}}"
+        r"(?:(?P<noun>[a-z\u00e0-\u00ff][a-z\u00e0-\u00ff\-]*)|(?P<acronym>[A-Z]{2,4}s))"
+        # "their consultant from accenture, marc-antoine leroy"
+        r"(?:[ \t]+from[ \t]+[a-z][\w&.\-]*(?:[ \t]+[a-z][\w&.\-]*)?[ \t]*,)?"
+        r"[ \t]*,?[ \t]+"
+    )
+    for words in range(3)
+]
+_CHINESE_SURNAMES = frozenset(
+    _words(
+        "zhang wang li liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin gao luo "
+        "zheng liang xie song tang han feng deng cao peng zeng xiao tian dong pan yuan cai jiang "
+        "yu du ye cheng wei su lu ding shen"
+    )
+)
 _GROUP_LABEL = re.compile(r"[a-z][\w\-]*(?:[ \t]+[a-z][\w\-]*)?[ \t]*:[ \t]*")
 _PRONOUN_FIRST = re.compile(r"(?:her|him|them)[ \t]*(?:\+|&|and\b)[ \t]*")
 _OF_US = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight)[ \t]+of[ \t]+us\W*\Z")
@@ -228,7 +255,10 @@ def _item(text: str, pos: int, end: int) -> tuple[ListedName, int] | None:
             continue
         if word in _NOT_NAME or word in _STOP or word in RELATIONS:
             break
-        if words and (not _SURNAME.fullmatch(word) or _VERBISH.fullmatch(word)):
+        chinese = len(words) == 1 and text[words[0][0] : words[0][1]] in _CHINESE_SURNAMES
+        if words and (
+            not _SURNAME.fullmatch(word) or (_VERBISH.fullmatch(word) and not chinese)
+        ):  # but "zhang yiming", "li jing": a given name in "-ing" after a family name
             break  # "sam wants …", "chloe + sam want to …": a verb, no family name
         words.append((m.start(), m.start() + len(word)))
         cursor = m.end()
@@ -251,22 +281,18 @@ def _item(text: str, pos: int, end: int) -> tuple[ListedName, int] | None:
 
 
 def _descriptor(text: str, pos: int, end: int) -> tuple[int, bool]:
-    """Past "his wife ", "beto's gf ", "the new captain ", "a guy called ", "club sec "."""
-    m = re.compile(
-        # "the groom's famous nonna", "our neighbour's brother"
-        r"(?:(?:the|our|my|his|her|their)[ \t]+(?=[a-z]+['\u2019]s[ \t]))?"
-        r"(?:(?:his|her|their|my|our|the|a|an|another|[a-z]+['\u2019]?s|\d+|two|three|four)[ \t]+)?"
-        r"(?:(?:new|old|famous|little|big|best|lovely|young|business|club|other|asst|assistant"
-        # "my lab partner mei-ling chu", "her tennis coach …"
-        r"|lab|research|project|study|class|course|team|office|desk|gym|running|tennis"
-        r"|climbing|dance|house|flat|room|exchange|writing|reading|squash|badminton)"
-        r"[ \t]+)?"
-        r"(?P<noun>[a-z\u00e0-\u00ff][a-z\u00e0-\u00ff\-]*)[ \t]*,?[ \t]+"
-    ).match(text, pos, end)
-    if m is None:
-        return pos, False
-    noun = m.group("noun")
-    if noun not in RELATIONS and noun not in _ROLE_WORDS:
+    """Past "his wife ", "beto's gf ", "the new captain ", "a guy called ", "club sec ",
+    "the music teacher ms. ", "her 2 AEs, ", "their consultant from accenture, ", "dr. "."""
+    title = _TITLE.match(text, pos, end)
+    if title and _WORD.match(text, title.end(), end):
+        return title.end(), True  # "w/ dr. li wei (tsinghua)": a title alone
+    for described in _DESCRIBED:  # the fewest words before the noun that make one
+        m = described.match(text, pos, end)
+        if m is not None and (
+            m.group("acronym") or m.group("noun") in RELATIONS or m.group("noun") in _ROLE_WORDS
+        ):
+            break
+    else:
         return pos, False
     at = m.end()
     relative = re.compile(r"who[ \t]+[^,.;\n]{1,40},[ \t]*").match(text, at, end)
@@ -275,10 +301,7 @@ def _descriptor(text: str, pos: int, end: int) -> tuple[int, bool]:
     called = _CALLED.match(text, at, end)
     if called:
         at = called.end()
-    chief = re.compile(
-        r"(?:chief|dr|prof|mr|mrs|ms|coach|pastor|father|sister|brother|rev|revd)\.?[ \t]+"
-    )
-    title = chief.match(text, at, end)
+    title = _TITLE.match(text, at, end)
     if title and _WORD.match(text, title.end(), end):
         at = title.end()
     return at, True
