@@ -329,6 +329,27 @@ def test_who_owes_what(text: str, expected: list[tuple[object, ...]]) -> None:
             "ran into prof. maria lopez, she introduced me to her postdoc kwame asante.",
             ["Maria Lopez", "Kwame Asante"],
         ),
+        (  # whoever chaired the meeting was there
+            "Residents' meeting. Chaired by Nora Quinn, who asked me to write to the council.",
+            ["Nora Quinn"],
+        ),
+        (  # "the new couple from no. 14, Kwame and Abena Mensah"
+            "Street party. Met the new couple from no. 3, Tariq and Sana Malik.",
+            ["Tariq Malik", "Sana Malik"],
+        ),
+        (  # "table 6 = me, …" typed in lower case, with relations and "from uni"
+            "wedding rn. table 6 = me, ana's cousin piotr lis + his wife ola, and their friend "
+            "from uni chidi obi (works at revolut).",
+            ["Piotr Lis", "Ola", "Chidi Obi"],
+        ),
+        (  # "team was me, …", and a trade between two names is no one
+            "hackathon wrap. team was me, ngozi eze, designer, her brother chuka eze on backend.",
+            ["Ngozi Eze", "Chuka Eze"],
+        ),
+        (  # a role word before a lower-case name is no part of it
+            "coordinator luis fonseca asked me to cover a shift on sat, i said ok.",
+            ["Luis Fonseca"],
+        ),
         (  # "himself" between the name and what he did
             "Tour of the vineyard. Marco Ferri himself walked us through the cellar.",
             ["Marco Ferri"],
@@ -377,3 +398,8 @@ def test_an_introducer_named_after_an_apposition_made_the_introduction() -> None
 def test_met_him_via_someone_introduces_him() -> None:
     result = read("Demo day. Hugo Petit came by — met him via Ana Sousa, thx Ana!")
     assert [(i.introducer, i.person) for i in result.introductions] == [("Ana Sousa", "Hugo Petit")]
+
+
+def test_she_is_at_goes_to_the_woman_of_a_couple() -> None:
+    result = read("Met the new couple at no. 9, Raj and Priya Shah — he's a pilot, she's at EY.")
+    assert result.organizations == {"Priya Shah": "EY"}

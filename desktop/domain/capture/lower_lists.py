@@ -34,7 +34,8 @@ RELATIONS = frozenset(
         "matron midwife surgeon consultant dentist student intern grandson granddaughter "
         "grandad granddad stepdad stepmum widow widower godmother godfather groom bride "
         "postdoc postdocs supervisor advisor adviser mentee hire recruit volunteer classmate "
-        "counterpart agronomist "
+        "counterpart agronomist coordinator facilitator moderator trainer instructor "
+        "receptionist caretaker principal headteacher "
     )
 )
 _LIST_SEP = re.compile(
@@ -76,8 +77,9 @@ _DESCRIBED = [
         # "the new captain", "my lab partner", "the music teacher", "his phd student"
         rf"(?:(?!(?:and|or|from|at|with|who|to)\b)[a-z][a-z\-]*[ \t]+){{{words}}}"
         r"(?:(?P<noun>[a-z\u00e0-\u00ff][a-z\u00e0-\u00ff\-]*)|(?P<acronym>[A-Z]{2,4}s))"
-        # "their consultant from accenture, marc-antoine leroy"
-        r"(?:[ \t]+from[ \t]+[a-z][\w&.\-]*(?:[ \t]+[a-z][\w&.\-]*)?[ \t]*,)?"
+        # "their consultant from accenture, marc-antoine leroy", "their friend from uni chidi …"
+        r"(?:[ \t]+from[ \t]+[a-z][\w&.\-]*(?:[ \t]+[a-z][\w&.\-]*)?[ \t]*,"
+        r"|[ \t]+from[ \t]+(?:uni|school|work|college|church|home|university)(?=[ \t]+[a-z]))?"
         r"[ \t]*,?[ \t]+"
     )
     for words in range(3)
@@ -89,6 +91,11 @@ _CHINESE_SURNAMES = frozenset(
         "yu du ye cheng wei su lu ding shen"
     )
 )
+_TRADE = re.compile(
+    r"designer|developer|engineer|lawyer|accountant|architect|analyst|researcher|scientist"
+    r"|photographer|writer|editor|producer|programmer|consultant|founder|investor|recruiter"
+)
+_TRADE_ASIDE = re.compile(r"([a-z]+)[ \t]*,[ \t]*(?:and[ \t]+)?")
 _GROUP_LABEL = re.compile(r"[a-z][\w\-]*(?:[ \t]+[a-z][\w\-]*)?[ \t]*:[ \t]*")
 _PRONOUN_FIRST = re.compile(r"(?:her|him|them)[ \t]*(?:\+|&|and\b)[ \t]*")
 _OF_US = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight)[ \t]+of[ \t]+us\W*\Z")
@@ -155,6 +162,9 @@ def lower_case_list(text: str, pos: int, end: int) -> list[ListedName]:
         if sep is None or sep.end() == item_end:
             break
         pos = sep.end()
+        aside = _TRADE_ASIDE.match(text, pos, end)
+        if aside and (aside.group(1) in _ROLE_WORDS or _TRADE.fullmatch(aside.group(1))):
+            pos = aside.end()  # "nkechi eze, designer, her brother chuka eze"
     return found
 
 
@@ -191,6 +201,8 @@ def _unknown_first(text: str, pos: int, end: int) -> tuple[ListedName, int] | No
     word = m.group().strip()
     if word in _NOT_NAME or word in _STOP or word in RELATIONS or len(word) < 3:
         return None
+    if word in _ROLE_WORDS or _TRADE.fullmatch(word):
+        return None  # "nkechi eze, designer, her brother chuka": what she does, no one
     after = m.start() + len(word)
     tail = _BRACKET.match(text, after, end)
     if tail:

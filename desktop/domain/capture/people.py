@@ -47,7 +47,12 @@ from desktop.domain.capture.lexicon import (
     _WEEKDAY_OR_MONTH,
     _words,
 )
-from desktop.domain.capture.lower_lists import LOWER_NICK_THEN_FULL, RELATIONS, lower_lists
+from desktop.domain.capture.lower_lists import (
+    LOWER_NICK_THEN_FULL,
+    RELATIONS,
+    lower_case_list,
+    lower_lists,
+)
 from desktop.domain.capture.names import (
     _DETERMINERS,
     _is_cap,
@@ -283,8 +288,10 @@ _BULLET_NAME_ORG = re.compile(
     r"[ \t]*(?:\((?P<org>[^()\n]{1,40})\)[ \t]*(?:$|(?=[\u2013\u2014]|-[ \t]))|(?=[\u2013\u2014]))",
     re.M,
 )
-_COLON_ME = re.compile(  # "pub after work: me, nina and leo", "dinner at nobu — me, jess …"
-    r"(?::|[ \t][\u2014\u2013-])[ \t]*(?:me|myself)[ \t]*,[ \t]*", re.I
+_COLON_ME = re.compile(  # "pub after work: me, nina and leo", "dinner at nobu — me, jess …",
+    # "table 6 = me, piotr nowak …", "team was me, nkechi eze, …"
+    r"(?::|=|[ \t][\u2014\u2013-]|[ \t](?:was|were))[ \t]*(?:me|myself)[ \t]*,[ \t]*",
+    re.I,
 )
 _MYSELF_FIRST = re.compile(r"[ \t]*(?:me|myself)[ \t]*(?:,|\band\b|&|\+)[ \t]*", re.I)
 _RELATIVE_IN_LIST = re.compile(  # a relative clause between two names of a list
@@ -331,7 +338,8 @@ _AT_LOWER_HOME = re.compile(
     r"\bat\s+(?P<who>[a-z][\w\-]+)['\u2019]s\s+(?:place|house|flat|home|apartment|cottage|farm)\b"
 )
 _HOST_WAS = re.compile(
-    r"\b(?i:(?:our|the|table|my|a)\s+host(?:ess)?\s+(?:was|is)|hosted\s+by)\s+"
+    r"\b(?i:(?:our|the|table|my|a)\s+host(?:ess)?\s+(?:was|is)"
+    r"|(?:hosted|chaired|led|run|organi[sz]ed|facilitated|moderated)\s+by)\s+"
     r"(?:(?i:dr|prof|mr|mrs|ms)\.?\s+)?(?=[A-Z])"
 )
 _RELATIVE_FROM_ORG = re.compile(  # "Her colleague from Wipro, Vivek Menon, joined us"
@@ -372,14 +380,16 @@ _HOSTED_EVENT = re.compile(
     re.I,
 )
 _DESCRIBED_GROUP = re.compile(  # "his old colleagues from Aer Lingus, ", "two new rowers, "
-    r"(?:(?:my|our|his|her|their|two|three|four|both|some)\s+(?:of\s+(?:my|our|his|her|their)\s+)?)"
-    r"(?:[^\W\d_][\w\-]*\s+){0,3}(?:[a-z][\w\-]*[a-rt-z]s|children|staff|people|folk|family)"
+    r"(?:(?:my|our|his|her|their|two|three|four|both|some|the)\s+(?:of\s+(?:my|our|his|her|their)\s+)?)"
+    r"(?:[^\W\d_][\w\-]*\s+){0,3}(?:[a-z][\w\-]*[a-rt-z]s|children|staff|people|folk|family"
+    r"|couple|pair|duo)"
     r"(?:\s+(?:from|at)\s+[^,;:\n]{1,40})?\s*(?:,|:|\u2014|\u2013|\s-)\s*"
 )
-_RELATION_COMMA = (
-    re.compile(  # "her new boss, " before the name: "Naomi and her new boss, Callum Reid"
-        r"(?:his|her|their|my|our)\s+(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*\s*,\s*"
-    )
+_RELATION_COMMA = re.compile(  # "her new boss, ": "Naomi and her new boss, Callum Reid"
+    r"(?:his|her|their|my|our)\s+(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*\s*,\s*"
+)
+_FIRST_THEN_SHARED = re.compile(  # "Kwame and Abena Mensah": a couple named once
+    r"(?-i:[A-Z])[\w'\-]+[ \t]+(?:and|&)[ \t]+(?-i:[A-Z])[\w'\-]+[ \t]+(?-i:[A-Z])[\w'\-]+"
 )
 _MET_PRONOUN_AND = re.compile(  # "talked w/ her + vikram shah", "sat with him and Ana"
     r"\b(?:talked|chatted|spoke|sat|met)[ \t]+(?:w/|with|to)[ \t]+(her|him)[ \t]*(?:\+|&|and\b)",
@@ -576,7 +586,12 @@ class _PeopleFinder(_ReaderBase):
                 self.add_person(earlier, m.start(1), _sentence_of(sentences, m.start()))
         for index, (s, e) in enumerate(sentences):  # "pub after work: me, nina and leo"
             myself = _COLON_ME.search(t, s, e)
-            if myself is not None:
+            if myself is None:
+                continue
+            listed = lower_case_list(t, myself.end(), e) if _typed_lower(t, s, e) else []
+            for one in listed:  # "table 6 = me, kasia's cousin piotr nowak + his wife ola, …"
+                self.add_person(self.lookup(one.name) or one.name, one.start, index)
+            if not listed:
                 self.name_list(myself.end(), e, index, lower_ok=True)
         for c in clauses:  # "At the meetup: Ana Ruiz (Watershed), Ben Ode (Patch)"
             if c.start not in {s for s, _e in sentences} and self._after_break(c.start):
@@ -1103,7 +1118,10 @@ class _PeopleFinder(_ReaderBase):
                 self.name_list(span[0], hi, sentence, lower_ok=False)  # type: ignore[index]
             return
         group = _DESCRIBED_GROUP.match(self.text, pos, hi)
-        if group is not None and self._full_name_at(group.end(), hi):
+        if group is not None and (  # "the new couple from no. 14, Kwame and Abena Mensah"
+            self._full_name_at(group.end(), hi)
+            or _FIRST_THEN_SHARED.match(self.text, group.end(), hi)
+        ):
             # "Spoke with his old colleagues from Aer Lingus, Maura Doyle and Seamus Quinn"
             self.name_list(group.end(), hi, sentence, lower_ok=False)
             return
@@ -1581,6 +1599,9 @@ class _PeopleFinder(_ReaderBase):
                 t[s:e],
             )
             span = _scan_name(t, s, e, lower_ok=True)
+            role = _LOWER_ROLE_LEAD.match(t, s, e)
+            if span and role and role.group(1) in RELATIONS | _ROLE_WORDS:
+                span = (role.end(), span[1])  # "coordinator luis fonseca asked me": Luis
             while low is None and span and " " in t[span[0] : span[1]]:
                 if _PRESENT_VERB.match(t, span[1], e):  # "marisol de los santos came by"
                     self.add_person(t[span[0] : span[1]], span[0], index)

@@ -267,7 +267,11 @@ class _PlaceFinder(_ReaderBase):
                 if named and self.lookup(named.group("name")):
                     # "…, Anika Sharma, who just moved here for a job at Rolls-Royce": hers
                     who = self.lookup(named.group("name"))
-                elif subj.casefold() in ("she", "he", "they", "who"):
+                elif subj.casefold() in ("she", "he"):  # "he's a paramedic, she's at Deloitte"
+                    who = self.pronoun(subj, m.start())
+                    if who not in self.people:  # "… Hanna Berg, she's at Creandum": not met
+                        who = self.recent(m.start())
+                elif subj.casefold() in ("they", "who"):
                     who = self.recent(m.start())
                 else:
                     who = (
