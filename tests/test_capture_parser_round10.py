@@ -350,6 +350,20 @@ def test_who_owes_what(text: str, expected: list[tuple[object, ...]]) -> None:
             "coordinator luis fonseca asked me to cover a shift on sat, i said ok.",
             ["Luis Fonseca"],
         ),
+        (  # lines that only name people, typed in lower case, before a dash
+            "offsite notes:\nana-maría lópez — send her my notes by fri\nher co-lead, björn "
+            "berg — owes me the photos\ntyler wong + his intern pri oduya — tyler will call me",
+            ["Ana-María López", "Björn Berg", "Tyler Wong", "Pri Oduya"],
+        ),
+        (  # "new faces:", a quoted nickname inside a lower-case name, a host named again
+            "book club at nadia's flat. new faces: nadia's colleague fenella \"fen\" blackwood + "
+            "fen's sister-in-law, amira haddad. nadia lent me the next book",
+            ["Nadia", "Fenella Blackwood", "Amira Haddad"],
+        ),
+        (  # a word in capitals inside brackets does not stop a lower-case list
+            "career fair. also met keiko arai (AnitaB.org) and her mentee maya gold.",
+            ["Keiko Arai", "Maya Gold"],
+        ),
         (  # "himself" between the name and what he did
             "Tour of the vineyard. Marco Ferri himself walked us through the cellar.",
             ["Marco Ferri"],

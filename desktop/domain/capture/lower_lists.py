@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from desktop.domain.capture.first_names import is_first_name
 from desktop.domain.capture.lexicon import _NOT_NAME, _PARTICLES, _ROLE_WORDS, _words
-from desktop.domain.capture.names import _VERBISH, tidy_name
+from desktop.domain.capture.names import _VERB_WORD, _VERBISH, tidy_name
 
 # who someone is to someone else, typed in lower case ("gf", "missus", "club sec")
 RELATIONS = frozenset(
@@ -34,7 +34,8 @@ RELATIONS = frozenset(
         "matron midwife surgeon consultant dentist student intern grandson granddaughter "
         "grandad granddad stepdad stepmum widow widower godmother godfather groom bride "
         "postdoc postdocs supervisor advisor adviser mentee hire recruit volunteer classmate "
-        "counterpart agronomist coordinator facilitator moderator trainer instructor "
+        "sister-in-law brother-in-law mother-in-law father-in-law daughter-in-law son-in-law "
+        "co-lead colead deputy teammate teammates counterpart agronomist coordinator facilitator moderator trainer instructor "
         "receptionist caretaker principal headteacher "
     )
 )
@@ -57,7 +58,9 @@ _TRIGGER = re.compile(
     r"|(?:lead|host|organi[sz]er|coordinator|coach|captain)[ \t]+was"
     r"|bumped[ \t]+into|caught[ \t]+up[ \t]+w(?:ith|/)?"
     r"|chatted[ \t]+(?:to|w(?:ith|/)?)|talked[ \t]+to|sat[ \t]+(?:with|w/|next[ \t]+to)"
-    r"|new[ \t]+ppl[ \t]*:|regulars(?:[ \t]+today)?[ \t]*:|crew[ \t]*:|there[ \t]*:|(?<=us)\.)"
+    r"|new[ \t]+(?:ppl|people|faces)[ \t]*:|regulars(?:[ \t]+today)?[ \t]*:|crew[ \t]*:|there[ \t]*:"
+    r"|(?<=us)\.|(?:my|our)[ \t]+(?:[a-z]+[ \t]+)?(?:group|table|team|crew|pod|breakout)"
+    r"[ \t]+(?:was|were)[ \t]*:?|introduced[ \t]+(?=[a-z]+[ \t]+to[ \t]))"
     r"[ \t]*(?:(?:finally|also|properly)[ \t]+)?",
     re.M,
 )
@@ -96,6 +99,10 @@ _TRADE = re.compile(
     r"|photographer|writer|editor|producer|programmer|consultant|founder|investor|recruiter"
 )
 _TRADE_ASIDE = re.compile(r"([a-z]+)[ \t]*,[ \t]*(?:and[ \t]+)?")
+_BRACKETS = re.compile(r"\([^()\n]*\)")
+_DASH_IN = re.compile(r"[ \t]+[\u2014\u2013-]+[ \t]")
+_LABEL_NAME = re.compile(r"([a-z\u00df-\u017f][\w'\-]+)[ \t]+([a-z\u00df-\u017f][\w'\-]+)")
+_QUOTED_NICK = re.compile(r"[\"\u201c][^\"\u201d\n]{1,15}[\"\u201d][ \t]+")
 _GROUP_LABEL = re.compile(r"[a-z][\w\-]*(?:[ \t]+[a-z][\w\-]*)?[ \t]*:[ \t]*")
 _PRONOUN_FIRST = re.compile(r"(?:her|him|them)[ \t]*(?:\+|&|and\b)[ \t]*")
 _OF_US = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight)[ \t]+of[ \t]+us\W*\Z")
@@ -140,6 +147,7 @@ class ListedName:
 
     name: str
     start: int
+    nick: str = ""  # "fen" of "fenella "fen" blackwood", by which the note may name her
 
 
 def lower_case_list(text: str, pos: int, end: int) -> list[ListedName]:
@@ -172,15 +180,20 @@ def lower_lists(text: str, sentences: list[tuple[int, int]]) -> list[tuple[Liste
     """Every lower-case list of people in the note, each name with its sentence index."""
     out: list[tuple[ListedName, int]] = []
     for index, (s, e) in enumerate(sentences):
-        if _TITLE_CASE_WORD.search(text, s, e):
-            continue  # written with capitals: the other rules read it (not "MSc", "UX", "I")
+        if _TITLE_CASE_WORD.search(_BRACKETS.sub(" ", text[s:e])):
+            continue  # written with capitals: the other rules read it (not "MSc", "UX", "I",
+            # nor "(AnitaB.org)" in brackets)
+        head = re.compile(r"[ \t]*(?:[-*\u2022][ \t]*)?").match(text, s, e)
+        labelled = _label_line(text, s, e, head.end() if head else s)
+        if labelled:  # "tyler wong + his intern priscilla oduya — tyler will walk me thru …"
+            out.extend((n, index) for n in labelled)
+            continue
         starts = [m.end() for m in _TRIGGER.finditer(text, s, e)]
         starts += [  # "standup w/ design: ines, ravi, olga": a group named, then its people
             label.end() for at in starts if (label := _GROUP_LABEL.match(text, at, e))
         ]
         if index and _OF_US.search(text, *sentences[index - 1]):
             starts.append(s)  # "supper club - 5 of us. ana, her cousin beto, …"
-        head = re.compile(r"[ \t]*(?:[-*\u2022][ \t]*)?").match(text, s, e)
         if head is not None and _WERE_THERE.search(text, s, e):
             starts.append(head.end())  # "his wife kate, … rav were all there"
         for at in starts:
@@ -190,6 +203,28 @@ def lower_lists(text: str, sentences: list[tuple[int, int]]) -> list[tuple[Liste
             elif len(names) == 1 and _single_ok(text, names[0], e):
                 out.append((names[0], index))
     return out
+
+
+def _label_line(text: str, s: int, e: int, at: int) -> list[ListedName]:
+    """The people of a line that only names them, before a dash that goes on with what
+    they said or promised ("ana-maría lópez — send her my feedback forms", "her co-lead,
+    björn sigurðsson — owes me …"); empty when the line says anything else."""
+    line_start = s == 0 or text[text.rfind("\n", 0, s) + 1 : s].strip() == ""
+    dash = _DASH_IN.search(text, at, e)
+    if not line_start or dash is None:
+        return []
+    end = dash.start()
+    names = lower_case_list(text, at, end)
+    if not names:
+        whole = _LABEL_NAME.fullmatch(text, at, end)
+        first = whole.group(1).split("-")[0] if whole else ""
+        if whole and is_first_name(first) and whole.group(2) not in _NOT_NAME:
+            names = [ListedName(tidy_name(whole.group()), at)]  # "ana-maría lópez — …"
+    if not names or not is_first_name(names[0].name.split()[0].split("-")[0].casefold()):
+        return []
+    last = names[-1]
+    tail = text[last.start + len(last.name) : end]
+    return names if _BRACKET.fullmatch(tail) or not tail.strip() else []
 
 
 def _unknown_first(text: str, pos: int, end: int) -> tuple[ListedName, int] | None:
@@ -256,7 +291,12 @@ def _item(text: str, pos: int, end: int) -> tuple[ListedName, int] | None:
         return None
     words: list[tuple[int, int]] = []
     cursor = at
+    nickname = ""
     while len([w for w in words if text[w[0] : w[1]] not in _PARTICLES]) < 3:
+        nick = _QUOTED_NICK.match(text, cursor, end) if words else None
+        if nick:  # "fenella "fen" blackwood": the nickname is no part of the name
+            cursor, nickname = nick.end(), nick.group().strip(' \t"\u201c\u201d')
+            continue
         m = _WORD.match(text, cursor, end)
         if m is None:
             break
@@ -267,6 +307,8 @@ def _item(text: str, pos: int, end: int) -> tuple[ListedName, int] | None:
             continue
         if word in _NOT_NAME or word in _STOP or word in RELATIONS:
             break
+        if not words and _VERB_WORD.fullmatch(word):
+            break  # "robert kowalczyk, my cousin's fiancé, works at boeing": no one
         chinese = len(words) == 1 and text[words[0][0] : words[0][1]] in _CHINESE_SURNAMES
         if words and (
             not _SURNAME.fullmatch(word) or (_VERBISH.fullmatch(word) and not chinese)
@@ -281,7 +323,7 @@ def _item(text: str, pos: int, end: int) -> tuple[ListedName, int] | None:
     first = text[words[0][0] : words[0][1]]
     if not described and not is_first_name(first):
         return None
-    raw = text[words[0][0] : words[-1][1]]
+    raw = " ".join(text[a:b] for a, b in words)
     after = words[-1][1]
     tail = _BRACKET.match(text, after, end)  # "sven (knows tobi from work)": an aside
     if tail:
@@ -289,7 +331,7 @@ def _item(text: str, pos: int, end: int) -> tuple[ListedName, int] | None:
     origin = _FROM_ORG.match(text, after, end)  # "joão pereira from feedzai, his cofounder …"
     if origin:
         after = origin.end()
-    return ListedName(tidy_name(raw), words[0][0]), after
+    return ListedName(tidy_name(raw), words[0][0], nickname), after
 
 
 def _descriptor(text: str, pos: int, end: int) -> tuple[int, bool]:

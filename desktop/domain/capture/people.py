@@ -570,7 +570,9 @@ class _PeopleFinder(_ReaderBase):
                 index = _sentence_of(sentences, m.start())
                 self.add_person(name, m.start(1), index)
         for listed, index in lower_lists(t, sentences):  # "met his daughters ngozi + adaeze"
-            self.add_person(self.lookup(listed.name) or listed.name, listed.start, index)
+            name = self.add_person(self.lookup(listed.name) or listed.name, listed.start, index)
+            if listed.nick:  # "fenella "fen" blackwood … fen said she'd bring the wine"
+                self.aliases.setdefault(listed.nick.casefold(), name)
         for index, (s, e) in enumerate(sentences):  # "I meet one family, the father is
             if _MEET_RE.search(t, s, e) is None and not re.compile(  # Mr. Khaled Haddad"
                 r"\b(?:i|we)\s+(?:meet|met)\b", re.I
@@ -953,9 +955,13 @@ class _PeopleFinder(_ReaderBase):
                     continue
                 self.add_person(raw, m.start("who"), index)
             for m in _AT_LOWER_HOME.finditer(t, s, e):  # "dinner at marta's place": a
-                known = self.lookup(m.group("who"))  # contact typed in lower case
-                if known and m.group("who") not in _NOT_NAME:
-                    self.add_person(known, m.start("who"), index)
+                who = m.group("who")  # contact typed in lower case, or a first name the
+                known = self.lookup(who)  # note names again ("… nadia lent me the book")
+                again = re.search(rf"\b{re.escape(who)}\b(?!['\u2019]s)", t[m.end() :])
+                if who in _NOT_NAME:
+                    continue
+                if known or (is_first_name(who) and again):
+                    self.add_person(known or tidy_name(who), m.start("who"), index)
             for m in _HOST_WAS.finditer(t, s, e):  # "Our host was Piotr Zielinski"
                 span = _scan_name(t, m.end(), e, lower_ok=False)
                 couple = span and self._shared_surname(t[span[0] : span[1]], span[1], e)
