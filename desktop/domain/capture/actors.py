@@ -356,14 +356,14 @@ class _ActorFinder(_ReaderBase):
                     continue
                 if kind == "present" and not self._dated(c):
                     continue
-                labelled = (
+                line_label = (
                     self._line_label(c.start)
                     if pattern is _SUBJECTLESS and re.match(r"(?:will|gonna)\s", m.group(), re.I)
                     else None
                 )
-                if labelled is not None:  # "- Lukas Meier (Google) — talk on async; will
+                if line_label is not None:  # "- Lukas Meier (Google) — talk on async; will
                     c.kind, c.desc = "them", (m.end(), c.end)  # share his slides": his
-                    c.subject_raw, c.subject_at = labelled
+                    c.subject_raw, c.subject_at = line_label
                     break
                 if pattern is _SUBJECTLESS and i > 0 and self._carries_subject(clauses[i - 1], c):
                     offer = re.match(

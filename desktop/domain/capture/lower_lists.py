@@ -35,7 +35,8 @@ RELATIONS = frozenset(
         "grandad granddad stepdad stepmum widow widower godmother godfather groom bride "
         "postdoc postdocs supervisor advisor adviser mentee hire recruit volunteer classmate "
         "sister-in-law brother-in-law mother-in-law father-in-law daughter-in-law son-in-law "
-        "co-lead colead deputy teammate teammates counterpart agronomist coordinator facilitator moderator trainer instructor "
+        "co-lead colead deputy teammate teammates counterpart agronomist coordinator "
+        "facilitator moderator trainer instructor "
         "receptionist caretaker principal headteacher "
     )
 )
@@ -58,7 +59,8 @@ _TRIGGER = re.compile(
     r"|(?:lead|host|organi[sz]er|coordinator|coach|captain)[ \t]+was"
     r"|bumped[ \t]+into|caught[ \t]+up[ \t]+w(?:ith|/)?"
     r"|chatted[ \t]+(?:to|w(?:ith|/)?)|talked[ \t]+to|sat[ \t]+(?:with|w/|next[ \t]+to)"
-    r"|new[ \t]+(?:ppl|people|faces)[ \t]*:|regulars(?:[ \t]+today)?[ \t]*:|crew[ \t]*:|there[ \t]*:"
+    r"|new[ \t]+(?:ppl|people|faces)[ \t]*:|regulars(?:[ \t]+today)?[ \t]*:|crew[ \t]*:"
+    r"|there[ \t]*:"
     r"|(?<=us)\.|(?:my|our)[ \t]+(?:[a-z]+[ \t]+)?(?:group|table|team|crew|pod|breakout)"
     r"[ \t]+(?:was|were)[ \t]*:?|introduced[ \t]+(?=[a-z]+[ \t]+to[ \t]))"
     r"[ \t]*(?:(?:finally|also|properly)[ \t]+)?",

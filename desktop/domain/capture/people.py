@@ -590,10 +590,10 @@ class _PeopleFinder(_ReaderBase):
             myself = _COLON_ME.search(t, s, e)
             if myself is None:
                 continue
-            listed = lower_case_list(t, myself.end(), e) if _typed_lower(t, s, e) else []
-            for one in listed:  # "table 6 = me, kasia's cousin piotr nowak + his wife ola, …"
+            mates = lower_case_list(t, myself.end(), e) if _typed_lower(t, s, e) else []
+            for one in mates:  # "table 6 = me, kasia's cousin piotr nowak + his wife ola, …"
                 self.add_person(self.lookup(one.name) or one.name, one.start, index)
-            if not listed:
+            if not mates:
                 self.name_list(myself.end(), e, index, lower_ok=True)
         for c in clauses:  # "At the meetup: Ana Ruiz (Watershed), Ben Ode (Patch)"
             if c.start not in {s for s, _e in sentences} and self._after_break(c.start):
