@@ -364,6 +364,23 @@ def test_who_owes_what(text: str, expected: list[tuple[object, ...]]) -> None:
             "career fair. also met keiko arai (AnitaB.org) and her mentee maya gold.",
             ["Keiko Arai", "Maya Gold"],
         ),
+        (  # typed in lower case, a role, a name, and what only someone there does
+            "chess club. club sec arjun bhatt reminded me i owe £15 in subs",
+            ["Arjun Bhatt"],
+        ),
+        (
+            "running club. new guy ahmed siddiqui (deloitte) asked if i could pace him sat",
+            ["Ahmed Siddiqui"],
+        ),
+        (  # "crew lead = …", "sam = samantha reyes": the one so labelled
+            'beach cleanup. crew lead = tomás "tomi" aguilar, super organised.',
+            ["Tomás Aguilar"],
+        ),
+        (
+            "street party mtg in sam's garden. sam = samantha reyes. sam wants me to print the "
+            "flyers.",
+            ["Samantha Reyes"],
+        ),
         (  # "himself" between the name and what he did
             "Tour of the vineyard. Marco Ferri himself walked us through the cellar.",
             ["Marco Ferri"],

@@ -36,7 +36,7 @@ RELATIONS = frozenset(
         "postdoc postdocs supervisor advisor adviser mentee hire recruit volunteer classmate "
         "sister-in-law brother-in-law mother-in-law father-in-law daughter-in-law son-in-law "
         "co-lead colead deputy teammate teammates counterpart agronomist coordinator "
-        "facilitator moderator trainer instructor "
+        "facilitator moderator trainer instructor dir skip "
         "receptionist caretaker principal headteacher "
     )
 )
@@ -207,6 +207,13 @@ def lower_lists(text: str, sentences: list[tuple[int, int]]) -> list[tuple[Liste
     return out
 
 
+def name_at(text: str, pos: int, end: int) -> tuple[ListedName, int] | None:
+    """The one person named at ``pos``, typed in lower case, a role or relation before
+    the name allowed ("coordinator luis fonseca", "her neighbour william "bill" chen"), and
+    where the words after the name start."""
+    return _item(text, pos, end)
+
+
 def _label_line(text: str, s: int, e: int, at: int) -> list[ListedName]:
     """The people of a line that only names them, before a dash that goes on with what
     they said or promised ("ana-maría lópez — send her my feedback forms", "her co-lead,
@@ -311,6 +318,8 @@ def _item(text: str, pos: int, end: int) -> tuple[ListedName, int] | None:
             break
         if not words and _VERB_WORD.fullmatch(word):
             break  # "robert kowalczyk, my cousin's fiancé, works at boeing": no one
+        if len(words) >= 2 and re.fullmatch(r"[a-z]{3,}ed", word) and word not in _PARTICLES:
+            break  # "arjun bhatt reminded me": a third word in "-ed" is what he did
         chinese = len(words) == 1 and text[words[0][0] : words[0][1]] in _CHINESE_SURNAMES
         if words and (
             not _SURNAME.fullmatch(word) or (_VERBISH.fullmatch(word) and not chinese)

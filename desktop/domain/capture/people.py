@@ -52,6 +52,7 @@ from desktop.domain.capture.lower_lists import (
     RELATIONS,
     lower_case_list,
     lower_lists,
+    name_at,
 )
 from desktop.domain.capture.names import (
     _DETERMINERS,
@@ -391,6 +392,9 @@ _RELATION_COMMA = re.compile(  # "her new boss, ": "Naomi and her new boss, Call
 _FIRST_THEN_SHARED = re.compile(  # "Kwame and Abena Mensah": a couple named once
     r"(?-i:[A-Z])[\w'\-]+[ \t]+(?:and|&)[ \t]+(?-i:[A-Z])[\w'\-]+[ \t]+(?-i:[A-Z])[\w'\-]+"
 )
+_EQUALS_NAME = re.compile(
+    r"(?:(?<=\s)|(?<=^))(?:[a-z]+[ \t]+)?(?P<label>[a-z]+)[ \t]*=[ \t]*(?!me\b)"
+)
 _MET_PRONOUN_AND = re.compile(  # "talked w/ her + vikram shah", "sat with him and Ana"
     r"\b(?:talked|chatted|spoke|sat|met)[ \t]+(?:w/|with|to)[ \t]+(her|him)[ \t]*(?:\+|&|and\b)",
     re.I,
@@ -465,6 +469,19 @@ class _PeopleFinder(_ReaderBase):
     def find_people(self, sentences: list[tuple[int, int]], clauses: list[_Clause]) -> None:
         """People met: after meeting phrases, subjects who act, in-person introducers."""
         t = self.text
+        for m in _EQUALS_NAME.finditer(t):  # "crew lead = tomás "tomi" aguilar", "sam =
+            found = name_at(t, m.end(), len(t))  # samantha reyes": the one so labelled
+            label = m.group("label").casefold()
+            if found is None or not is_first_name(found[0].name.split()[0].casefold()):
+                continue
+            listed = found[0]
+            first = listed.name.split()[0].casefold()
+            if label in RELATIONS or label in _ROLE_WORDS or first.startswith(label[:3]):
+                index = _sentence_of(sentences, m.start())
+                name = self.add_person(self.lookup(listed.name) or listed.name, listed.start, index)
+                for alias in (listed.nick, label if first.startswith(label[:3]) else ""):
+                    if alias:
+                        self.aliases.setdefault(alias.casefold(), name)
         for lead in _NAME_THEN_SHE.finditer(t):  # "..., Jess Whitfield, she introduced me"
             who = lead.group("who")
             if self.lookup(who) is None and not _TITLES.fullmatch(who + " "):
@@ -551,6 +568,7 @@ class _PeopleFinder(_ReaderBase):
         self._first_name_then_present(sentences)
         self._subject_then_she_promises(sentences)
         self._lower_relation_acts(sentences)
+        self._lower_subject_acts(sentences)
         self._hosts(sentences)
         for m in _I_INTRODUCED_TO.finditer(t):  # "Introduced Tamara (…) to Julian Ashworth"
             index = _sentence_of(sentences, m.start())
@@ -794,6 +812,28 @@ class _PeopleFinder(_ReaderBase):
                 continue
             if _THERE_ACTS.search(t, span[1], e):
                 self.add_person(raw, span[0], index)
+
+    def _lower_subject_acts(self, sentences: list[tuple[int, int]]) -> None:
+        """ "coordinator luis fonseca asked me to cover a shift", "club sec arjun bhatt
+        reminded me …", "new guy ahmed siddiqui (deloitte) asked if i could …": typed in
+        lower case, someone (a role before them allowed) heads a sentence and does what only
+        someone there does."""
+        t = self.text
+        for index, (s, e) in enumerate(sentences):
+            if not _typed_lower(t, s, e):
+                continue
+            head = _SENTENCE_HEAD.match(t, s, e)
+            at = head.end() if head else s
+            found = name_at(t, at, e)
+            if found is None:
+                continue
+            listed, after = found
+            if not is_first_name(listed.name.split()[0].split("-")[0].casefold()):
+                continue
+            if _PRESENT_VERB.match(t, after, e) or _NARRATED_THERE.match(t, after, e):
+                name = self.add_person(self.lookup(listed.name) or listed.name, listed.start, index)
+                if listed.nick:
+                    self.aliases.setdefault(listed.nick.casefold(), name)
 
     def _subject_then_she_promises(self, sentences: list[tuple[int, int]]) -> None:
         """ "New member Esperanza Villanueva-Cruz teaches Spanish lit at Columbia! She'll
