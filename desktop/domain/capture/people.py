@@ -478,10 +478,12 @@ class _PeopleFinder(_ReaderBase):
             first = listed.name.split()[0].casefold()
             if label in RELATIONS or label in _ROLE_WORDS or first.startswith(label[:3]):
                 index = _sentence_of(sentences, m.start())
-                name = self.add_person(self.lookup(listed.name) or listed.name, listed.start, index)
+                person = self.add_person(
+                    self.lookup(listed.name) or listed.name, listed.start, index
+                )
                 for alias in (listed.nick, label if first.startswith(label[:3]) else ""):
                     if alias:
-                        self.aliases.setdefault(alias.casefold(), name)
+                        self.aliases.setdefault(alias.casefold(), person)
         for lead in _NAME_THEN_SHE.finditer(t):  # "..., Jess Whitfield, she introduced me"
             who = lead.group("who")
             if self.lookup(who) is None and not _TITLES.fullmatch(who + " "):
