@@ -381,6 +381,20 @@ def test_who_owes_what(text: str, expected: list[tuple[object, ...]]) -> None:
             "flyers.",
             ["Samantha Reyes"],
         ),
+        (  # "breakout with ops: …", and three-word names ending a lower-case list
+            "breakout with ops: hannah schulz, her new hire jamal carter, and wen jie tan.",
+            ["Hannah Schulz", "Jamal Carter", "Wen Jie Tan"],
+        ),
+        (  # after "met …" a colon leads into the people
+            "met the postgres folks at fosdem on sat: magnus berg + his colleague ilse de vries.",
+            ["Magnus Berg", "Ilse de Vries"],
+        ),
+        (  # lines of a list under a heading, each only naming someone
+            "talked w/ 3 ppl:\n- anya petrova (bosch) — she'll share her slides fri\n- her "
+            "coworker felix baumann, also bosch\n- sean o'connor, organiser — asked me to "
+            "give a talk, said yes",
+            ["Anya Petrova", "Felix Baumann", "Sean O'Connor"],
+        ),
         (  # "himself" between the name and what he did
             "Tour of the vineyard. Marco Ferri himself walked us through the cellar.",
             ["Marco Ferri"],

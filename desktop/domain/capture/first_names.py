@@ -38,7 +38,7 @@ miley kyla kayleigh hallie lainey cheyenne francesca chloé kendra carly natalia
 dianne deanna deanne jolene janelle jeanne jeannette joann joanie ginny gina tara tammie tonya
 latoya latisha keisha shanice shaniqua tanisha ebony aaliyah kiara jasmin yasmin talia elaina
 annalise katelyn kaitlin katharine kathrine carolina jacquelyn margaretta rosamund philomena
-constance prudence hermione ophelia cordelia octavia clementine esme esmé esmeralda anastasia
+constance prudence hermione ophelia cordelia octavia clementine esme esmé esmeralda anastasia anya
 alexandra chantelle charmaine colleen noreen doreen bridie bernice beryl blanche christa cicely
 claudette corinne darlene deirdre dolores dorothea edwina elsa elspeth estelle eugenia
 evangelina fay faye florrie freda gabriella georgette gertie gladys glenda glenys greta gretchen

@@ -55,7 +55,7 @@ _TRIGGER = re.compile(
     r"(?:met|saw|meet|visiting|visited|hosted[ \t]+by|ran[ \t]+into"
     r"|(?:(?<=chat\s)|(?<=coffee\s)|(?<=lunch\s)|(?<=dinner\s)|(?<=drinks\s)|(?<=mtg\s)"
     r"|(?<=meeting\s)|(?<=sesh\s)|(?<=call\s)|(?<=walk\s)|(?<=beers\s)|(?<=pints\s)"
-    r"|(?<=work\s)|(?<=club\s))with|w/"
+    r"|(?<=work\s)|(?<=club\s)|(?<=breakout\s)|(?<=session\s)|(?<=workshop\s))with|w/"
     r"|(?:lead|host|organi[sz]er|coordinator|coach|captain)[ \t]+was"
     r"|bumped[ \t]+into|caught[ \t]+up[ \t]+w(?:ith|/)?"
     r"|chatted[ \t]+(?:to|w(?:ith|/)?)|talked[ \t]+to|sat[ \t]+(?:with|w/|next[ \t]+to)"
@@ -103,8 +103,18 @@ _TRADE = re.compile(
 _TRADE_ASIDE = re.compile(r"([a-z]+)[ \t]*,[ \t]*(?:and[ \t]+)?")
 _BRACKETS = re.compile(r"\([^()\n]*\)")
 _DASH_IN = re.compile(r"[ \t]+[\u2014\u2013-]+[ \t]")
-_LABEL_NAME = re.compile(r"([a-z\u00df-\u017f][\w'\-]+)[ \t]+([a-z\u00df-\u017f][\w'\-]+)")
+_LABEL_NAME = re.compile(
+    r"([a-z\u00df-\u017f][\w'\-]+)[ \t]+([a-z\u00df-\u017f][\w'\-]+)"
+    r"(?=[ \t]*(?:\([^()\n]*\))?[ \t]*\Z)"
+)
+_LABEL_TAIL = re.compile(  # what may follow the names of a label line: "(ibm)", ", organiser"
+    r"[ \t]*(?:\([^()\n]*\)|,[ \t]*(?P<what>[a-z]+)(?:[ \t]+[a-z@.&]+){0,3})?[ \t]*"
+)
 _QUOTED_NICK = re.compile(r"[\"\u201c][^\"\u201d\n]{1,15}[\"\u201d][ \t]+")
+_HEADED_LINE = re.compile(  # a line of a list under a heading: "- anya petrova — …"
+    r"(?:^|\n)[ \t]*[-*\u2022][^\n]*\Z"
+)
+_COLON = re.compile(r":[ \t]*")
 _GROUP_LABEL = re.compile(r"[a-z][\w\-]*(?:[ \t]+[a-z][\w\-]*)?[ \t]*:[ \t]*")
 _PRONOUN_FIRST = re.compile(r"(?:her|him|them)[ \t]*(?:\+|&|and\b)[ \t]*")
 _OF_US = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight)[ \t]+of[ \t]+us\W*\Z")
@@ -191,6 +201,13 @@ def lower_lists(text: str, sentences: list[tuple[int, int]]) -> list[tuple[Liste
             out.extend((n, index) for n in labelled)
             continue
         starts = [m.end() for m in _TRIGGER.finditer(text, s, e)]
+        starts += (
+            [  # "met the postgres folks at fosdem on sat: magnus hagström + …"
+                colon.end() for colon in _COLON.finditer(text, starts[0], e)
+            ]
+            if starts
+            else []
+        )
         starts += [  # "standup w/ design: ines, ravi, olga": a group named, then its people
             label.end() for at in starts if (label := _GROUP_LABEL.match(text, at, e))
         ]
@@ -220,20 +237,26 @@ def _label_line(text: str, s: int, e: int, at: int) -> list[ListedName]:
     björn sigurðsson — owes me …"); empty when the line says anything else."""
     line_start = s == 0 or text[text.rfind("\n", 0, s) + 1 : s].strip() == ""
     dash = _DASH_IN.search(text, at, e)
-    if not line_start or dash is None:
-        return []
-    end = dash.start()
+    above = text[: text.rfind("\n", 0, s) + 1].rstrip()
+    under_heading = above.endswith(":") or bool(_HEADED_LINE.search(above))
+    if not line_start or (dash is None and not under_heading):
+        return []  # "talked w/ 5 ppl:" then "- her coworker felix baumann, also bosch"
+    end = dash.start() if dash else e
     names = lower_case_list(text, at, end)
     if not names:
-        whole = _LABEL_NAME.fullmatch(text, at, end)
+        whole = _LABEL_NAME.match(text, at, end)
         first = whole.group(1).split("-")[0] if whole else ""
         if whole and is_first_name(first) and whole.group(2) not in _NOT_NAME:
             names = [ListedName(tidy_name(whole.group()), at)]  # "ana-maría lópez — …"
     if not names or not is_first_name(names[0].name.split()[0].split("-")[0].casefold()):
         return []
     last = names[-1]
-    tail = text[last.start + len(last.name) : end]
-    return names if _BRACKET.fullmatch(tail) or not tail.strip() else []
+    tail = _LABEL_TAIL.fullmatch(text, last.start + len(last.name), end)
+    what = tail.group("what") if tail else None
+    ok = tail is not None and (
+        what is None or what in ("also", "both") or what in RELATIONS or what in _ROLE_WORDS
+    )
+    return names if ok else []
 
 
 def _unknown_first(text: str, pos: int, end: int) -> tuple[ListedName, int] | None:
@@ -263,8 +286,9 @@ def _unknown_first(text: str, pos: int, end: int) -> tuple[ListedName, int] | No
 def _unknown_full(text: str, pos: int, end: int) -> tuple[ListedName, int] | None:
     """ "… kofi mensah and luca ferri.": a first and a family name the table does not know,
     ending the list, after other people in it."""
-    m = re.compile(
-        r"(?P<name>[a-z\u00df-\u017f][\w'\-]+[ \t]+[a-z\u00df-\u017f][\w'\-]+)"
+    m = re.compile(  # "… and wen jie tan.": up to three words
+        r"(?P<name>[a-z\u00df-\u017f][\w'\-]+[ \t]+[a-z\u00df-\u017f][\w'\-]+"
+        r"(?:[ \t]+[a-z\u00df-\u017f][\w'\-]+)?)"
         r"(?=[ \t]*(?:[.;!?\n]|\(|,|\Z))"
     ).match(text, pos, end)
     if m is None:
