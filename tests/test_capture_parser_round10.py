@@ -395,6 +395,28 @@ def test_who_owes_what(text: str, expected: list[tuple[object, ...]]) -> None:
             "give a talk, said yes",
             ["Anya Petrova", "Felix Baumann", "Sean O'Connor"],
         ),
+        (  # "My workshop group was …", a role aside and "Marcus's intern, Chloé Dubois"
+            "Offsite. My workshop group was Ines Berg (our new Head of Data), Marc Lee, one of "
+            "our lawyers, and Marc's intern, Lou Petit.",
+            ["Ines Berg", "Marc Lee", "Lou Petit"],
+        ),
+        (  # someone who asked for something, or volunteered, was there
+            "Met Ana Ruiz. Later Kenji Sato from NTT asked for a meeting with our CEO.",
+            ["Kenji Sato", "Ana Ruiz"],
+        ),
+        (
+            "Met Ana Ruiz. New parent Tomasz Nowak volunteered to build the bidding page.",
+            ["Ana Ruiz", "Tomasz Nowak"],
+        ),
+        (  # "whose …" between two names of a list, then "Claire's friend Harpreet Sandhu"
+            "Met Ana Ruiz. Chatted with two parents: Claire Fox, whose daughter is in Leo's "
+            "class, and Claire's friend Harpreet Sandhu.",
+            ["Ana Ruiz", "Claire Fox", "Harpreet Sandhu"],
+        ),
+        (  # "later fiona's colleague jun-seo lee joined", typed in lower case
+            "met ana. later fiona's colleague jun-seo lee joined",
+            ["Ana", "Jun-Seo Lee"],
+        ),
         (  # "himself" between the name and what he did
             "Tour of the vineyard. Marco Ferri himself walked us through the cellar.",
             ["Marco Ferri"],
@@ -448,3 +470,8 @@ def test_met_him_via_someone_introduces_him() -> None:
 def test_she_is_at_goes_to_the_woman_of_a_couple() -> None:
     result = read("Met the new couple at no. 9, Raj and Priya Shah — he's a pilot, she's at EY.")
     assert result.organizations == {"Priya Shah": "EY"}
+
+
+def test_a_role_in_brackets_after_our_names_no_employer() -> None:
+    result = read("Lunch with Ines Berg (our new Head of Data).")
+    assert result.organizations == {}

@@ -131,6 +131,9 @@ _MEET = (
     # a heading that lists who was there: "At our table: Chidinma Eze, …", "the good ones:
     # morag fraser, …", "Three people I need to remember: …", "Our team had Karthik, …"
     r"|(?:at|round|around)\s+(?:our|the|my)\s+table\s*:"
+    # "My workshop group was Ingrid Solberg, …", "Our table had …"
+    r"|(?<![\w-])(?:my|our)\s+(?:[\w-]+\s+){0,2}(?:group|table|team|panel|pod|crew|breakout)"
+    r"\s+(?:was|were|included)(?=\s+(?-i:[A-Z]))"
     r"|(?:opposite|across\s+from|next\s+to|beside)\s+me\s*:"  # "Opposite me: Margaret …"
     # a note that opens "Phone call, Gustavo Pereira." / "Coffee, Ana Ruiz (Adyen)"
     r"|(?:(?<![\s\S])|(?<=\n))(?:phone\s+call|video\s+call|call|zoom|coffee|lunch|dinner"

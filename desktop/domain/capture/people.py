@@ -296,7 +296,7 @@ _COLON_ME = re.compile(  # "pub after work: me, nina and leo", "dinner at nobu �
 )
 _MYSELF_FIRST = re.compile(r"[ \t]*(?:me|myself)[ \t]*(?:,|\band\b|&|\+)[ \t]*", re.I)
 _RELATIVE_IN_LIST = re.compile(  # a relative clause between two names of a list
-    r"[ \t]*,?[ \t]*who(?:['\u2019]s\b|\s+[a-z]+\b)[^,;.\n]*"
+    r"[ \t]*,?[ \t]*who(?:['\u2019]s\b|se\b|\s+[a-z]+\b)[^,;.\n]*"
     r"(?:\([^()\n]*\))?[ \t]*,[ \t]*(?:and[ \t]+)?(?:(?:to|with)[ \t]+)?"
     # "…, who makes games, and a Swedish developer, Astrid Lindqvist"
     r"(?:(?:a|an|the|his|her|their|our)[ \t]+[^,;.\n]{1,40}?,[ \t]*)?"
@@ -312,7 +312,7 @@ _LOWER_NEXT_NAME = (
     r"(?:who\b|,|\(|from\b|and\b|[.;\n]|\Z))"
 )
 _LOWER_RELATIVE_IN_LIST = re.compile(
-    r"[ \t]*,?[ \t]*who(?:['\u2019]s\b|\s+[a-z]+\b)[^,;.\n]*"
+    r"[ \t]*,?[ \t]*who(?:['\u2019]s\b|se\b|\s+[a-z]+\b)[^,;.\n]*"
     r"(?:\([^()\n]*\))?[ \t]*,[ \t]*(?:and[ \t]+)?" + _LOWER_NEXT_NAME,
     re.I,
 )
@@ -386,8 +386,11 @@ _DESCRIBED_GROUP = re.compile(  # "his old colleagues from Aer Lingus, ", "two n
     r"|couple|pair|duo)"
     r"(?:\s+(?:from|at)\s+[^,;:\n]{1,40})?\s*(?:,|:|\u2014|\u2013|\s-)\s*"
 )
-_RELATION_COMMA = re.compile(  # "her new boss, ": "Naomi and her new boss, Callum Reid"
-    r"(?:his|her|their|my|our)\s+(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*\s*,\s*"
+_RELATION_COMMA = re.compile(  # "her new boss, ": "Naomi and her new boss, Callum Reid";
+    # "Marcus's intern, Chloé Dubois", "Claire's friend Harpreet Sandhu"
+    r"(?:(?:his|her|their|my|our)\s+(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*\s*,\s*"
+    r"|(?-i:[A-Z])[\w\-]+['\u2019]s\s+(?:[a-z][\w\-]*\s+){0,1}[a-z][\w\-]*(?:\s*,)?\s+"
+    r"(?=(?-i:[A-Z])))"
 )
 _FIRST_THEN_SHARED = re.compile(  # "Kwame and Abena Mensah": a couple named once
     r"(?-i:[A-Z])[\w'\-]+[ \t]+(?:and|&)[ \t]+(?-i:[A-Z])[\w'\-]+[ \t]+(?-i:[A-Z])[\w'\-]+"
@@ -423,6 +426,8 @@ _NARRATED_THERE = re.compile(  # what a narrative says of someone there, beyond 
     r"dropped\s+in\b|popped\s+over\b|"
     # "Uncle Desmond cornered me about crypto", "Dr. Otieno Odhiambo explained the triage"
     r"(?:cornered|buttonholed|collared|grilled|quizzed)\s+(?:me|us)\b"
+    # "… asked again about the board seat", "… asked for a meeting", "… volunteered to build"
+    r"|asked\s+(?:again\s+)?(?:about|for|after)\b|(?:volunteered|offered)\s+to\b"
     r"|(?:liked|loved)\s+(?:our|my)\s+(?:idea|pitch|demo|talk|product|project|poster|stand)\b"
     r"|explained\s+(?:the|how|what|why"
     r"|to\s+(?:me|us)|(?:his|her|their)\s+\w+)\b|walked\s+(?:me|us)\s+through\b|"
@@ -445,12 +450,12 @@ _DESCRIBED_TITLED = re.compile(  # "my 2nd supervisor Dr ", "opposing counsel �
     r"(?i:dr|mr|mrs|ms|prof|professor|sir|dame)\.?\s+"
 )
 _SENTENCE_HEAD = re.compile(
-    r"[\s\-*\u2022\u00b7>\u2013\u2014]*(?:(?i:oh\s+and|also|and|plus|then),?\s+)?"
+    r"[\s\-*\u2022\u00b7>\u2013\u2014]*(?:(?i:oh\s+and|also|and|plus|then|later|afterwards),?\s+)?"
 )
 _IN_PERSON = re.compile(  # what someone there does ("asked if I could", "said he'd", …)
     # the verb right after the name, or after "and" that goes on with the same subject
     # ("works at Genentech and asked if …"; not "… and Siobhan offered to …")
-    r"^(?:,[^,]{1,60},)?,?\s+(?:(?:[^\s,.;]+\s+){0,6}?and\s+(?:also\s+)?(?:she\s+|he\s+)?)?"
+    r"^(?:,[^,]{1,60},)?,?\s+(?:(?:[^\s,.;]+\s+){0,10}?and\s+(?:also\s+)?(?:she\s+|he\s+)?)?"
     r"(?:asked\s+(?:me|us|if|whether)|(?:said|says)\s+(?:he|she)(?:['\u2019]d|['\u2019]ll|\s+would|\s+will)"
     r"|offered\s+to|(?:was|were)\s+(?:also\s+)?(?:there|present)|joined\s+us|came\s+(?:over|along|by)"
     r"|told\s+me|introduced\s+(?:me|himself|herself)|promised\s+(?:me\s+)?to)\b",
@@ -830,7 +835,8 @@ class _PeopleFinder(_ReaderBase):
             if found is None:
                 continue
             listed, after = found
-            if not is_first_name(listed.name.split()[0].split("-")[0].casefold()):
+            first = listed.name.split()[0].casefold()
+            if not (is_first_name(first) or is_first_name(first.split("-")[0])):
                 continue
             if _PRESENT_VERB.match(t, after, e) or _NARRATED_THERE.match(t, after, e):
                 name = self.add_person(self.lookup(listed.name) or listed.name, listed.start, index)
