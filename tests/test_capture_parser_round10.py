@@ -212,6 +212,10 @@ from tests.capture_notes import FRI, MON, THU, TUE, WED, promises, read
             "met tom reid at the club. he's gonna lend me his ladder this wknd",
             [("them", "Tom Reid", "lend me his ladder", date(2026, 3, 14))],
         ),
+        (  # "priya: send her …" under a name label: mine, for her
+            "at kubecon. met priya rao (datadog). priya: send her our issue list by fri",
+            [("me", "Priya Rao", "send her our issue list", FRI)],
+        ),
         (  # a weekday abbreviated in brackets at the end of an action item
             "Call with Ruth Adler\nRuth: send the signed NDA (Mon)\nMe: book the room (Tue)",
             [
@@ -416,6 +420,28 @@ def test_who_owes_what(text: str, expected: list[tuple[object, ...]]) -> None:
         (  # "later fiona's colleague jun-seo lee joined", typed in lower case
             "met ana. later fiona's colleague jun-seo lee joined",
             ["Ana", "Jun-Seo Lee"],
+        ),
+        (  # lower case: "from Parks & Rec, said he'd …", "… also volunteering",
+            # "her neighbour … has the PA system, will drop it off"
+            "beach cleanup. also kenji sato from Parks & Rec, said he'd get us a permit.",
+            ["Kenji Sato"],
+        ),
+        (
+            "food bank shift. deb's grandson marcus also volunteering, needs his form signed",
+            ["Marcus"],
+        ),
+        (
+            'street party mtg. her neighbour william "bill" chen has the PA system, will drop '
+            "it off fri",
+            ["William Chen"],
+        ),
+        (  # "the twins' mum from no. 22, olu adeyemi"
+            "school fair. also met the twins' mum from no. 22, olu adeyemi, she'll bake.",
+            ["Olu Adeyemi"],
+        ),
+        (  # an adverb or a contraction after a first name is no family name
+            "rugby. sat next to ian campbell. fiona always says he'd be a great mentor.",
+            ["Ian Campbell"],
         ),
         (  # "himself" between the name and what he did
             "Tour of the vineyard. Marco Ferri himself walked us through the cellar.",

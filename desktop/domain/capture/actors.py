@@ -93,6 +93,11 @@ _LINE_NAME_LABEL = re.compile(  # "- Lukas Meier (Google) — ", "Ingrid: " head
     r"(?P<who>(?-i:[A-Z])[\w'\-]+(?:[ \t]+(?-i:[A-Z])[\w'\-]+){0,3})"
     r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*(?:[\u2013\u2014:]|[ \t]-)[ \t]*"
 )
+_TO_THEM = re.compile(  # an action done to the one named: "send her …", "call him"
+    r"(?:send|email|e-mail|call|ring|ping|text|give|pay|show|tell|remind|lend|invite|intro"
+    r"|introduce|connect|forward|mail)\s+(?:her|him)\b",
+    re.I,
+)
 _HEADING_LINE = re.compile(  # a label alone on its line: "Them:", "Me:", "Sanne:"
     r"(?P<who>[^\W\d_][\w'\-]*(?:\s+[^\W\d_][\w'\-]*)?)\s*:"
 )
@@ -279,6 +284,10 @@ class _ActorFinder(_ReaderBase):
                 c.subject_raw, c.subject_at = labelled[0], clauses[i - 1].start
                 if labelled[0].casefold() == "me":  # "Action: me – circulate the MoU"
                     c.kind, c.subject_raw = "me", ""
+                elif labelled[1].end() == pos and _TO_THEM.match(t, pos, c.end):
+                    # "priya: send her our helm chart issue list by fri": mine, for Priya
+                    c.kind, c.subject_raw = "me", ""
+                    c.explicit_raw, c.explicit_at = labelled[0], clauses[i - 1].start
                 continue
             bare = _BARE_INTRO.match(t, pos, c.end) or re.compile(
                 r"(?:introduce|intro|connect)\s+me\s+(?:to|with)\s+", re.I

@@ -78,12 +78,13 @@ _DESCRIBED = [
         # "the groom's famous nonna", "our neighbour's brother"
         r"(?:(?:the|our|my|his|her|their)[ \t]+(?=[a-z]+['\u2019]s[ \t]))?"
         r"(?:(?:his|her|their|my|our|the|a|an|another|[a-z]+['\u2019]?s|\d+|two|three|four)[ \t]+)?"
+        r"(?:[a-z]+s['\u2019][ \t]+)?"  # "the twins' mum"
         r"(?:\d+[ \t]+)?"  # "her 2 AEs"
         # "the new captain", "my lab partner", "the music teacher", "his phd student"
         rf"(?:(?!(?:and|or|from|at|with|who|to)\b)[a-z][a-z\-]*[ \t]+){{{words}}}"
         r"(?:(?P<noun>[a-z\u00e0-\u00ff][a-z\u00e0-\u00ff\-]*)|(?P<acronym>[A-Z]{2,4}s))"
         # "their consultant from accenture, marc-antoine leroy", "their friend from uni chidi …"
-        r"(?:[ \t]+from[ \t]+[a-z][\w&.\-]*(?:[ \t]+[a-z][\w&.\-]*)?[ \t]*,"
+        r"(?:[ \t]+from[ \t]+[a-z][\w&.\-]*(?:[ \t]+[a-z0-9][\w&.\-]*)?[ \t]*,"
         r"|[ \t]+from[ \t]+(?:uni|school|work|college|church|home|university)(?=[ \t]+[a-z]))?"
         r"[ \t]*,?[ \t]+"
     )
@@ -96,6 +97,10 @@ _CHINESE_SURNAMES = frozenset(
         "yu du ye cheng wei su lu ding shen"
     )
 )
+_ADVERB = re.compile(
+    r"always|never|also|just|still|often|usually|really|then|now|too|again|sometimes|even"
+)
+_DEGREES = frozenset(_words("phd mba msc bsc ba ma md dphil postdoc student bio chem"))
 _TRADE = re.compile(
     r"designer|developer|engineer|lawyer|accountant|architect|analyst|researcher|scientist"
     r"|photographer|writer|editor|producer|programmer|consultant|founder|investor|recruiter"
@@ -296,6 +301,12 @@ def _unknown_full(text: str, pos: int, end: int) -> tuple[ListedName, int] | Non
     words = m.group("name").split()
     if any(w in _NOT_NAME or w in _STOP or w in RELATIONS or _VERBISH.fullmatch(w) for w in words):
         return None
+    if any(w in _ROLE_WORDS or _TRADE.fullmatch(w) or w in _DEGREES for w in words):
+        return None  # "his gf nadia, marine bio phd, …": what she does, no one
+    if any(re.search(r"['\u2019](?:ll|d|re|ve|t|m)\Z", w) for w in words):
+        return None  # "…, she'll bake", "raj iyer wasn't": a clause, no name
+    if len(words) == 3 and not (len(words[1]) <= 4 and len(words[2]) <= 5):
+        return None  # three words only as "wen jie tan", not "fiona always …"
     if words[-1] in _ROLE_WORDS or words[0] in _DESCRIBING:
         return None  # "tom hughes, retired pilot, …": what he is, not another person
     after = m.end()
@@ -344,6 +355,8 @@ def _item(text: str, pos: int, end: int) -> tuple[ListedName, int] | None:
             break  # "robert kowalczyk, my cousin's fiancé, works at boeing": no one
         if len(words) >= 2 and re.fullmatch(r"[a-z]{3,}ed", word) and word not in _PARTICLES:
             break  # "arjun bhatt reminded me": a third word in "-ed" is what he did
+        if words and (_ADVERB.fullmatch(word) or re.search(r"['\u2019]\w{1,2}\Z", word)):
+            break  # "fiona always says …", "raj iyer wasn't there": no family name
         chinese = len(words) == 1 and text[words[0][0] : words[0][1]] in _CHINESE_SURNAMES
         if words and (
             not _SURNAME.fullmatch(word) or (_VERBISH.fullmatch(word) and not chinese)

@@ -395,6 +395,14 @@ _RELATION_COMMA = re.compile(  # "her new boss, ": "Naomi and her new boss, Call
 _FIRST_THEN_SHARED = re.compile(  # "Kwame and Abena Mensah": a couple named once
     r"(?-i:[A-Z])[\w'\-]+[ \t]+(?:and|&)[ \t]+(?-i:[A-Z])[\w'\-]+[ \t]+(?-i:[A-Z])[\w'\-]+"
 )
+_FROM_BEFORE_VERB = re.compile(r"[ \t]+from[ \t]+[^,;.\n]{1,30},?")
+_LOWER_THERE = re.compile(
+    r"[ \t]+(?:(?:also|was|is)[ \t]+)?"
+    r"(?:volunteering|helping(?:[ \t]+out)?|there|working[ \t]+the)\b"
+)
+_GOES_ON_PROMISING = re.compile(  # the same subject goes on with a promise of theirs
+    r",[ \t]*(?:will|gonna)[ \t]+(?:drop|bring|send|lend|give|bake|make|pay|call|text)\b"
+)
 _EQUALS_NAME = re.compile(
     r"(?:(?<=\s)|(?<=^))(?:[a-z]+[ \t]+)?(?P<label>[a-z]+)[ \t]*=[ \t]*(?!me\b)"
 )
@@ -827,8 +835,6 @@ class _PeopleFinder(_ReaderBase):
         someone there does."""
         t = self.text
         for index, (s, e) in enumerate(sentences):
-            if not _typed_lower(t, s, e):
-                continue
             head = _SENTENCE_HEAD.match(t, s, e)
             at = head.end() if head else s
             found = name_at(t, at, e)
@@ -838,7 +844,17 @@ class _PeopleFinder(_ReaderBase):
             first = listed.name.split()[0].casefold()
             if not (is_first_name(first) or is_first_name(first.split("-")[0])):
                 continue
-            if _PRESENT_VERB.match(t, after, e) or _NARRATED_THERE.match(t, after, e):
+            origin = _FROM_BEFORE_VERB.match(t, after, e)  # "kenji watanabe from Parks & Rec,"
+            verb_at = origin.end() if origin else after
+            if (
+                _PRESENT_VERB.match(t, verb_at, e)
+                or _NARRATED_THERE.match(t, verb_at, e)
+                or _LOWER_THERE.match(t, verb_at, e)  # "deb's grandson marcus also volunteering"
+                or _IN_PERSON.match(t[verb_at:e])
+                or (  # "her neighbour william chen has the PA, will drop it off fri eve"
+                    " " in listed.name and _GOES_ON_PROMISING.search(t, verb_at, e)
+                )
+            ):
                 name = self.add_person(self.lookup(listed.name) or listed.name, listed.start, index)
                 if listed.nick:
                     self.aliases.setdefault(listed.nick.casefold(), name)
