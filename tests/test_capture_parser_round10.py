@@ -216,6 +216,30 @@ from tests.capture_notes import FRI, MON, THU, TUE, WED, promises, read
             "at kubecon. met priya rao (datadog). priya: send her our issue list by fri",
             [("me", "Priya Rao", "send her our issue list", FRI)],
         ),
+        (  # "・" bullets and "-san" labels, names written family name first
+            "・Met: Watanabe Yuki-san (Rakuten)\n・Watanabe-san: will send API spec by Friday\n"
+            "・Me: send NDA to Watanabe-san tomorrow",
+            [
+                ("them", "Watanabe Yuki", "send API spec", FRI),
+                ("me", "Watanabe Yuki", "send NDA to Watanabe-san", THU),
+            ],
+        ),
+        (  # minutes' "i to send …"; "…, ok" at the end says yes
+            "mtd Meera Pillai (TCS) at the CII event. i to send meera the case study tmrw",
+            [("me", "Meera Pillai", "send meera the case study", THU)],
+        ),
+        (  # a language is no person the promise is for
+            "Met Mr. Nakamura Ryo at the expo. I will prepare the Japanese version of our "
+            "brochure for Nakamura-san by Friday.",
+            [
+                (
+                    "me",
+                    "Nakamura Ryo",
+                    "prepare the Japanese version of our brochure for Nakamura-san",
+                    FRI,
+                )
+            ],
+        ),
         (  # a weekday abbreviated in brackets at the end of an action item
             "Call with Ruth Adler\nRuth: send the signed NDA (Mon)\nMe: book the room (Tue)",
             [
@@ -442,6 +466,26 @@ def test_who_owes_what(text: str, expected: list[tuple[object, ...]]) -> None:
         (  # an adverb or a contraction after a first name is no family name
             "rugby. sat next to ian campbell. fiona always says he'd be a great mentor.",
             ["Ian Campbell"],
+        ),
+        (  # Vietnamese honorifics before names typed in full
+            "meet anh Nguyen Van Long and chị Tran Thi Hoa from VinFast at the expo.",
+            ["Nguyen Van Long", "Tran Thi Hoa"],
+        ),
+        (  # "the honor to meet …" is a meeting, not a plan
+            "I had the honor to meet Professor Sato Keiko of Kyoto University.",
+            ["Sato Keiko"],
+        ),
+        (  # "mtd", typed in a hurry
+            "mtd Sanjay Gupta (Tata Steel) at the CII event.",
+            ["Sanjay Gupta"],
+        ),
+        (  # a German „nickname“ inside the name
+            "At Oktoberfest with Maximilian „Maxi“ Gruber from Allianz.",
+            ["Maximilian Gruber"],
+        ),
+        (  # "chị Mai (Đỗ Thị Mai, Grab)": the full name in brackets, the given name last
+            "chị Mai (Đỗ Thị Mai, Grab) said she'll send me the deck.",
+            ["Đỗ Thị Mai"],
         ),
         (  # "himself" between the name and what he did
             "Tour of the vineyard. Marco Ferri himself walked us through the cellar.",

@@ -627,7 +627,7 @@ class _ActorFinder(_ReaderBase):
         if not re.fullmatch(r"\s*(?:[-\u2013\u2014:]|->|\u2192)\s*", between):
             return None
         named = re.sub(r"\s*\([^()\n]*\)\s*\Z", "", t[prev.start : prev.end]).strip(
-            " -*\u2022\u2192>"
+            " -*\u2022\u30fb\u2192>"
         )
         head, _comma, tail = named.partition(",")
         if tail and self.lookup(head.strip()) is not None and self.lookup(tail.strip()) is None:

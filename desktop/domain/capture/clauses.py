@@ -131,7 +131,7 @@ class _ClauseCutter(_ReaderBase):
     def trim(self, c: _Clause) -> _Clause:
         t = self.text
         while c.start < c.end and (
-            t[c.start].isspace() or t[c.start] in "-*\u2022\u00b7>,;:\u2192\u27a1\ufe0f\u2610"
+            t[c.start].isspace() or t[c.start] in "-*\u2022\u00b7\u30fb>,;:\u2192\u27a1\ufe0f\u2610"
         ):
             c.start += 1
         while c.end > c.start and (t[c.end - 1].isspace() or t[c.end - 1] in ".,;:!?-\u2014\u2013"):

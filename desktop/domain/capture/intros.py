@@ -66,8 +66,18 @@ class _IntroFinder(_PeopleFinder):
                 before = _ORG_BEFORE_INTRO.sub("", before)
                 if re.search(r"(?i:my|our|the|his|her|their)\s[^,]{1,40},[^,]{3,60},\Z", before):
                     before = before[:-1].rstrip()  # "My host, Prof. Sabine Krüger, introduced"
-                full = re.search(r"\((?P<full>[^()\n]{3,40})\)\Z", before)
-                if full and is_first_name(full.group("full")) and " " in full.group("full"):
+                full = re.search(
+                    r"(?P<nick>\w+)\s*\((?P<full>[^(),\n]{3,40})(?:,[^()\n]*)?\)\Z", before
+                )
+                if (
+                    full
+                    and " " in full.group("full")
+                    and (
+                        is_first_name(full.group("full"))
+                        or full.group("nick")
+                        in full.group("full").split()  # "chị Mai (Đỗ Thị Mai, Grab)"
+                    )
+                ):
                     before = before[: full.end("full")]
                 if re.search(
                     rf"(?:will|{_A}ll|{_A}d|would|gonna|going\s+to|to|can|could|offered|promised)\s*$",

@@ -38,6 +38,9 @@ _NOT_NAME = frozenset(
         "gran granny nan nonna nonno grandma grandpa grandad granddad himself herself "
         "between among around across behind near outside inside "
         "afterwards afterward earlier pt super cool quiet shy "
+        # languages and nationalities ("prepare the Japanese version for Nakamura-san")
+        "japanese chinese german french spanish italian portuguese arabic turkish korean "
+        "vietnamese hindi russian polish swedish norwegian danish finnish greek "
         # interjections that open a sentence typed in a hurry ("Ah and I owe Andrés …")
         "ah oh uh um hmm ooh aha wow yay argh ugh omg lol "
         # apps and products written in capitals mid-sentence ("a class WhatsApp and I …")
@@ -59,6 +62,8 @@ _TITLES = re.compile(  # one or more: "Herr Dr. Klaus Riedel", "A/Prof Daniel Wh
     # Filipino kin honorifics ("Ate Joy Santos"), "Chief Emeka …", police ranks ("PC Owen …")
     r"|ate|kuya|tita|tito|chief|pc|insp|inspector|constable|ot|m(?=\.)|ma[iî]tre|me(?=\.)"
     r"|uncle|aunt|auntie|aunty|t\u00edo|t\u00eda|onkel|oncle"  # "Uncle Bill", "tío Felipe"
+    # Vietnamese "anh Minh", "chị Lan" (in lower case only: "Anh" is a given name too)
+    r"|(?-i:anh|ch\u1ecb|c\u00f4|ch\u00fa|b\u00e1c)(?=\s+(?-i:[A-Z\u00c0-\u1ef9]))"
     r"|doctora|doutora|doutor|(?-i:Bro|Sis)(?=\s+(?-i:[A-Z]))"  # "Doctora Valentina", "Bro Tunde"
     r"|lic(?=\.)|ing(?=\.)|arq(?=\.)"  # Latin American degrees: "Lic. José Luis", "Ing. Ana"
     # Italian, Polish, Austrian and Swahili ones: "Dott. Marco", "dr hab. Anna", "Mag. Eva"
@@ -89,9 +94,13 @@ _WITH = r"(?:with|w/|w|wi[\u2019']|wiht|wth)"
 _SENTENCE_START = r"(?:(?<![\s\S])|(?<=\n)|(?<=\.\s))"  # the note's, a line's or a sentence's
 _MEET = (
     rf"(?:met(?:\s+up)?(?:\s+{_WITH})?(?:\s+(?-i:THE)(?=\s+(?-i:[A-Z])[a-z]))?|{_SENTENCE_START}meet\s+with"
+    # "mtd Sanjay Gupta" typed in a hurry; "I had the honor to meet Professor Yamamoto"
+    r"|mtd|(?:(?<=honor\sto\s)|(?<=honour\sto\s)|(?<=pleasure\sto\s)|(?<=chance\sto\s)"
+    r"|(?<=got\sto\s))meet"
     # a learner's "Meet Park Ji-hoon and Kim Soo-yeon from Amorepacific" opening a sentence
     r"|(?:(?<![\s\S])|(?<=\n)|(?<=\.\s)|(?<=(?-i:T)oday\s))(?-i:Meet|meet)"
-    r"(?=\s+(?:(?-i:Mr|Ms|Mrs|Dr)\.?\s+)?(?-i:[A-Z])\w+(?:-\w+)?\s+(?-i:[A-Z]))"
+    r"(?=\s+(?:(?-i:Mr|Ms|Mrs|Dr)\.?\s+|(?-i:anh|ch\u1ecb|c\u00f4|ch\u00fa|b\u00e1c)\s+)?"
+    r"(?-i:[A-Z\u00c0-\u1ef9])\w+(?:-\w+)?\s+(?-i:[A-Z\u00c0-\u1ef9]))"
     rf"|ran\s+into|bumped\s+into|caught\s+up\s+{_WITH}|caught(?=\s+(?-i:[A-Z])\w+\s+(?-i:[A-Z]))"
     r"|(?:sat|stood|roomed|seated|ended\s+up)\s+(?:next\s+to|beside|opposite|with|w/)"
     r"|next\s+to(?!\s+me\s*:)|beside(?!\s+me\s*:)|alongside"
@@ -248,6 +257,7 @@ _ME_MODAL = (
     r"|\s+must\s+to|\s+need(?=\s+(?:confirm|send|call|check|ask|tell|email|write|prepare|book)\b)"
     r"|\s+need\s+2|\s+compromised?\s+to"  # "need 2 send her …", "I compromised to invite him"
     r"|\s+(?:stay|stayed)\s+to(?=\s+\w)"  # Portuguese "fico de": "I stay to send her …"
+    r"|\s+to(?=\s+(?:send|call|email|share|book|check|prepare|draft|review|intro|introduce)\b)"
     r"|\s+promise(?=\s+(?:give|send|share|call|visit|bring|pay|prepare|email|write)\b)"
     # West African "I go call Yeye on Tuesday": "go" before the action is "will"
     rf"|\s+go{_GO_THEN_ACTION}"
@@ -509,7 +519,9 @@ _ROLE_WORDS = frozenset(
         "commissioner deputy undersecretary ambassador mayor councillor"
     )
 )
-_NICKNAME_RE = re.compile(r"[\"\u201c'\u2018]([^\W\d_][\w\-]*)[\"\u201d'\u2019](?=\s)")
+_NICKNAME_RE = re.compile(  # "Bill", “Bill”, and the German „Maxi“
+    r"[\"\u201c\u201e'\u2018]([^\W\d_][\w\-]*)[\"\u201d\u201c'\u2019](?=\s)"
+)
 _REMEMBER_TO = re.compile(r"(?:remember|make\s+sure|be\s+sure|try)\s+to\s+", re.I)
 _LIST_SEP = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+)")
 _ASKED_ME = re.compile(

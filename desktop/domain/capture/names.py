@@ -43,7 +43,9 @@ def tidy_name(raw: str) -> str:
     in lower case ("prof. chidi okeke" -> "Chidi Okeke"); particles stay as written."""
     from nameparser import HumanName  # lazy: not needed before the first paint
 
-    clean = _clean_name(re.sub(r"[\"\u201c\u201d][^\"\u201c\u201d]*[\"\u201c\u201d]", " ", raw))
+    clean = _clean_name(
+        re.sub(r"[\"\u201c\u201d\u201e][^\"\u201c\u201d\u201e]*[\"\u201c\u201d]", " ", raw)
+    )
     clean = _clean_name(re.sub(r"(?<!\w)['\u2018][^'\u2018\u2019\s]+['\u2019](?!\w)", " ", clean))
     clean = HONORIFIC_SUFFIX_RE.sub("", clean)  # "Tanaka Yumi-san" is saved "Tanaka Yumi"
     # "Mehmet Yılmaz Bey", "Kim Min-jun 팀장", "Pan Krzysztof …", "Mama Neema …", "Lic. Ana …":
@@ -174,7 +176,7 @@ class _Token:
 
 
 _TOKEN_RE = re.compile(
-    rf"{_NAME_WORD}\.?|[\"\u201c][^\"\u201c\u201d\n]{{1,20}}[\"\u201d]"
+    rf"{_NAME_WORD}\.?|[\"\u201c\u201e][^\"\u201c\u201d\n]{{1,20}}[\"\u201d\u201c]"
     r"|(?<=\s)['\u2018][^'\u2018\u2019\s]{1,20}['\u2019](?=\s)"  # Olusegun 'Segun' Bakare
 )
 
@@ -214,7 +216,7 @@ def _scan_name(text: str, pos: int, hi: int, *, lower_ok: bool) -> tuple[int, in
         if m is None:
             break
         word = m.group()
-        if word[0] in "\"\u201c'\u2018":
+        if word[0] in "\"\u201c\u201e'\u2018":
             if start < 0:
                 break
             i = m.end()

@@ -364,9 +364,10 @@ _ROLE_LEAD = re.compile(  # "Ward sister ", "Our NUM ", "The new registrar ": a 
 )
 # "Three meetings back to back with Claudia Weber, …": no plan in its "to"
 _BACK_TO_BACK = re.compile(r"\bback[\s-]+to[\s-]+back\b", re.I)
-_NICK_THEN_FULL = re.compile(
-    r"[ \t]*\((?P<full>(?-i:[A-Z])[\w'\-]+"
-    r"(?:[ \t]+(?:(?-i:[a-z]{1,3})[ \t]+)?(?-i:[A-Z])[\w'\-]+){1,3})\)"
+_NICK_THEN_FULL = re.compile(  # "Dani (Daniela Ferreira-Lopes)", "Mai (Đỗ Thị Mai, Grab)"
+    r"[ \t]*\((?P<full>(?-i:[A-Z\u0110\u00c0-\u00de])[\w'\-]+"
+    r"(?:[ \t]+(?:(?-i:[a-z]{1,3})[ \t]+)?(?-i:[A-Z\u0110\u00c0-\u00de])[\w'\-]+){1,3})"
+    r"(?:,[^()\n]{1,30})?\)"
 )
 _TYPED_FULL_NAME = re.compile(
     r"\b(?P<first>(?-i:[a-z])[a-z'\-]{1,20})[ \t]+(?:\"[^\"\n]{1,15}\"[ \t]+)?"
@@ -531,7 +532,8 @@ class _PeopleFinder(_ReaderBase):
                 if bare_with and not self._with_is_meeting(s, m.start()):
                     continue
                 if re.search(
-                    rf"\b(?:i{_A}ll|will|need\s+to|(?<!visit\s)to(?!\s+(?-i:[A-Z]))|gonna|should|must|plan\s+to|{_A}d|would)"
+                    rf"\b(?:i{_A}ll|will|need\s+to|(?<!visit\s)(?<!honor\s)(?<!honour\s)(?<!pleasure\s)"
+                    rf"(?<!chance\s)(?<!got\s)to(?!\s+(?-i:[A-Z]))|gonna|should|must|plan\s+to|{_A}d|would)"
                     r"\s+(?:\w+\s+){0,4}$",
                     _BACK_TO_BACK.sub(" ", t[s : m.start()]),
                     re.I,
@@ -1406,6 +1408,8 @@ class _PeopleFinder(_ReaderBase):
                     # "Ola (Aleksandra Wójcik)", "Kasia (Katarzyna Lewandowska)": a short name,
                     # then the full one, its first word a first name the table knows
                     or (" " not in raw.strip() and is_first_name(full.group("full")))
+                    # "Mai (Đỗ Thị Mai, Grab)": the given name last, as written
+                    or raw.strip() in full.group("full").split()[1:]
                 )
             ):  # "Dani (Daniela Ferreira-Lopes)": the name in brackets is the full one
                 for word in raw.split():  # a later "Davie" is David McAllister

@@ -711,6 +711,7 @@ class _PromiseReader(_IntroFinder):
         # "her shift, Marites I mean", "a drink, Olamide that is, for …": who was meant
         raw = re.split(r",\s+[^,]*\b(?:I\s+mean|that\s+is)\b", raw, maxsplit=1)[0]
         raw = re.sub(r",?\s+(?:he|she|they)\s+(?:said|asked|says|asks|wrote)\s*\Z", "", raw)
+        raw = re.sub(r",\s*(?:ok|okay|ok\s+la|sure)\s*\Z", "", raw, flags=re.I)  # "…, ok": yes
         # "send deck → Priya": the arrow names whom it goes to, no part of the action
         raw = re.sub(rf"\s*(?:\u2192|->|=>)\s*{_NAME_WORD}(?:\s+{_NAME_WORD})?\s*\Z", "", raw)
         raw = re.sub(r"\s*\((?-i:[A-Z])[\w'\-]+\)\s*\Z", "", raw)  # "send sandbox keys (Tal)"
