@@ -240,6 +240,10 @@ from tests.capture_notes import FRI, MON, THU, TUE, WED, promises, read
                 )
             ],
         ),
+        (  # "until 22 Jan": a date, not a person called Jan
+            "mtg w/ Jürgen Vogt @ Ludwigshafen. i send quote until 22 Jan",
+            [("me", "Jürgen Vogt", "send quote", date(2027, 1, 22))],
+        ),
         (  # a weekday abbreviated in brackets at the end of an action item
             "Call with Ruth Adler\nRuth: send the signed NDA (Mon)\nMe: book the room (Tue)",
             [

@@ -169,6 +169,11 @@ def _unaccented(word: str) -> str:
     )
 
 
+_MONTH_SHORT = frozenset(
+    ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
+)
+
+
 class _PromiseReader(_IntroFinder):
     """Turns clauses with an actor into promises."""
 
@@ -353,6 +358,11 @@ class _PromiseReader(_IntroFinder):
                     return self._as_written(word)
             if not _is_cap(word) or folded in _WEEKDAY_OR_MONTH:
                 continue
+            if folded in _MONTH_SHORT and (
+                re.search(r"\d\s*\Z", t[max(lo, at - 4) : at])
+                or re.match(r"\s*\d", t[at + len(word) : at + len(word) + 3])
+            ):
+                continue  # "until 22 Jan": a date, not Jan
             if at == lo and _ACTION_VERB.fullmatch(word):
                 continue  # "Send her the spec" on a line of its own: the verb, no one
             prev = t[max(lo, at - 8) : at].casefold()
