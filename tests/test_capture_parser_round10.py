@@ -491,6 +491,19 @@ def test_who_owes_what(text: str, expected: list[tuple[object, ...]]) -> None:
             "chị Mai (Đỗ Thị Mai, Grab) said she'll send me the deck.",
             ["Đỗ Thị Mai"],
         ),
+        (  # "brought her husband …", "brought along her counterpart from Orange, …"
+            "running club social 🍻 jess o'malley brought her husband rob o'malley, he's a physio",
+            ["Rob O'Malley", "Jess O'Malley"],
+        ),
+        (
+            "Day 2, in Lisbon. Ana Sousa brought along her counterpart from Orange, Luc Morel, "
+            "and introduced us.",
+            ["Luc Morel", "Ana Sousa"],
+        ),
+        (  # "Mobile World Congress, day 3, …" is no list of people
+            "Mobile World Congress, day 3, in Barcelona. Lunch with Ada Park.",
+            ["Ada Park"],
+        ),
         (  # "himself" between the name and what he did
             "Tour of the vineyard. Marco Ferri himself walked us through the cellar.",
             ["Marco Ferri"],

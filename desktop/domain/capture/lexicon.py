@@ -95,6 +95,8 @@ _SENTENCE_START = r"(?:(?<![\s\S])|(?<=\n)|(?<=\.\s))"  # the note's, a line's o
 _MEET = (
     rf"(?:met(?:\s+up)?(?:\s+{_WITH})?(?:\s+(?-i:THE)(?=\s+(?-i:[A-Z])[a-z]))?|{_SENTENCE_START}meet\s+with"
     # "mtd Sanjay Gupta" typed in a hurry; "I had the honor to meet Professor Yamamoto"
+    # "… brought along her counterpart from Orange, Jean-Baptiste Morel"
+    r"|brought(?:\s+along)?(?=\s+(?:her|his|their)\s)"
     r"|mtd|(?:(?<=honor\sto\s)|(?<=honour\sto\s)|(?<=pleasure\sto\s)|(?<=chance\sto\s)"
     r"|(?<=got\sto\s))meet"
     # a learner's "Meet Park Ji-hoon and Kim Soo-yeon from Amorepacific" opening a sentence
@@ -632,7 +634,8 @@ _PRESENT_VERB = re.compile(  # said of someone at the meeting: they were there
     r"|introduced\s+me\s+to\b"
     r"|(?:was|were)\s+(?:there|here|with\s+(?:her|him|them|me|us)\b)"
     r"|(?:was|were)\s+(?:also\s+)?(?:in|at)\s+the\s+(?:meeting|call|room|dinner|table)\b"
-    r"|(?:walked|sat|worked|talked|ate|stayed|came)\s+with\s+(?:me|us)\b)",
+    r"|(?:walked|sat|worked|talked|ate|stayed|came)\s+with\s+(?:me|us)\b"
+    r"|brought\s+(?:along\s+)?(?:her|his|their)\s)",  # "Jess brought her husband Rob"
     re.I,
 )
 _WORK_AT = re.compile(

@@ -61,6 +61,7 @@ _TRIGGER = re.compile(
     r"|chatted[ \t]+(?:to|w(?:ith|/)?)|talked[ \t]+to|sat[ \t]+(?:with|w/|next[ \t]+to)"
     r"|new[ \t]+(?:ppl|people|faces)[ \t]*:|regulars(?:[ \t]+today)?[ \t]*:|crew[ \t]*:"
     r"|there[ \t]*:"
+    r"|brought[ \t]+(?:along[ \t]+)?(?=(?:her|his|their)[ \t])"
     r"|(?<=us)\.|(?:my|our)[ \t]+(?:[a-z]+[ \t]+)?(?:group|table|team|crew|pod|breakout)"
     r"[ \t]+(?:was|were)[ \t]*:?|introduced[ \t]+(?=[a-z]+[ \t]+to[ \t]))"
     r"[ \t]*(?:(?:finally|also|properly)[ \t]+)?",

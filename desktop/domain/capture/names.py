@@ -195,6 +195,7 @@ _VERB_WORDS = (
     r"|came|went|got|say|think|thinks|reckons|loves|likes"
     r"|sings|plays|teaches|lives|makes|writes|brings|drives|cooks|leads|manages|coaches"
     r"|organi[sz]es|helps|speaks|studies|dances|paints|rows|swims|volunteers"
+    r"|brought|bought|caught|taught|took|made|met|ran|sat|saw|left|paid|lent|knew|kept"
 )
 _VERBISH = re.compile(r"[a-z]+ing|" + _VERB_WORDS)
 _VERB_WORD = re.compile(_VERB_WORDS)  # without "-ing": "chen jing", "ella king" are names

@@ -393,9 +393,14 @@ _RELATION_COMMA = re.compile(  # "her new boss, ": "Naomi and her new boss, Call
     r"|(?-i:[A-Z])[\w\-]+['\u2019]s\s+(?:[a-z][\w\-]*\s+){0,1}[a-z][\w\-]*(?:\s*,)?\s+"
     r"(?=(?-i:[A-Z])))"
 )
+_RELATION_FROM = re.compile(  # "her counterpart from Orange, ", "his old boss, "
+    r"(?:his|her|their|my|our)\s+(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*"
+    r"(?:\s+from\s+[^,;.\n]{1,30})?\s*,\s*"
+)
 _FIRST_THEN_SHARED = re.compile(  # "Kwame and Abena Mensah": a couple named once
     r"(?-i:[A-Z])[\w'\-]+[ \t]+(?:and|&)[ \t]+(?-i:[A-Z])[\w'\-]+[ \t]+(?-i:[A-Z])[\w'\-]+"
 )
+_EMOJI_BREAK = re.compile(r"[\U0001F300-\U0001FAFF\u2600-\u27BF][\ufe0f\u200d]*[ \t]+")
 _FROM_BEFORE_VERB = re.compile(r"[ \t]+from[ \t]+[^,;.\n]{1,30},?")
 _LOWER_THERE = re.compile(
     r"[ \t]+(?:(?:also|was|is)[ \t]+)?"
@@ -564,6 +569,10 @@ class _PeopleFinder(_ReaderBase):
                         org = self._group_org(t[group.start() : group.end()])
                         for person in named if org else []:  # "the Shopify folks": all there
                             self.orgs.setdefault(person, org)
+                    elif (relation := _RELATION_FROM.match(t, m.end(), e)) and self._full_name_at(
+                        relation.end(), e
+                    ):  # "brought along her counterpart from Orange, Jean-Baptiste Morel"
+                        self.name_list(relation.end(), e, index, lower_ok=False)
                     elif _DESCRIPTION_LEAD.match(t, m.end(), e) or _DESCRIBED_GROUP.match(
                         t, m.end(), e
                     ):
@@ -838,28 +847,35 @@ class _PeopleFinder(_ReaderBase):
         t = self.text
         for index, (s, e) in enumerate(sentences):
             head = _SENTENCE_HEAD.match(t, s, e)
-            at = head.end() if head else s
-            found = name_at(t, at, e)
-            if found is None:
-                continue
-            listed, after = found
-            first = listed.name.split()[0].casefold()
-            if not (is_first_name(first) or is_first_name(first.split("-")[0])):
-                continue
-            origin = _FROM_BEFORE_VERB.match(t, after, e)  # "kenji watanabe from Parks & Rec,"
-            verb_at = origin.end() if origin else after
-            if (
-                _PRESENT_VERB.match(t, verb_at, e)
-                or _NARRATED_THERE.match(t, verb_at, e)
-                or _LOWER_THERE.match(t, verb_at, e)  # "deb's grandson marcus also volunteering"
-                or _IN_PERSON.match(t[verb_at:e])
-                or (  # "her neighbour william chen has the PA, will drop it off fri eve"
-                    " " in listed.name and _GOES_ON_PROMISING.search(t, verb_at, e)
-                )
-            ):
-                name = self.add_person(self.lookup(listed.name) or listed.name, listed.start, index)
-                if listed.nick:
-                    self.aliases.setdefault(listed.nick.casefold(), name)
+            heads = [head.end() if head else s]
+            heads += [m.end() for m in _EMOJI_BREAK.finditer(t, s, e)]  # "… 🍻 jess brought …"
+            for at in heads:
+                self._lower_subject_at(at, e, index)
+
+    def _lower_subject_at(self, at: int, e: int, index: int) -> None:
+        """The person of :meth:`_lower_subject_acts` heading the words at ``at``."""
+        t = self.text
+        found = name_at(t, at, e)
+        if found is None:
+            return
+        listed, after = found
+        first = listed.name.split()[0].casefold()
+        if not (is_first_name(first) or is_first_name(first.split("-")[0])):
+            return
+        origin = _FROM_BEFORE_VERB.match(t, after, e)  # "kenji watanabe from Parks & Rec,"
+        verb_at = origin.end() if origin else after
+        if (
+            _PRESENT_VERB.match(t, verb_at, e)
+            or _NARRATED_THERE.match(t, verb_at, e)
+            or _LOWER_THERE.match(t, verb_at, e)  # "deb's grandson marcus also volunteering"
+            or _IN_PERSON.match(t[verb_at:e])
+            or (  # "her neighbour william chen has the PA, will drop it off fri eve"
+                " " in listed.name and _GOES_ON_PROMISING.search(t, verb_at, e)
+            )
+        ):
+            name = self.add_person(self.lookup(listed.name) or listed.name, listed.start, index)
+            if listed.nick:
+                self.aliases.setdefault(listed.nick.casefold(), name)
 
     def _subject_then_she_promises(self, sentences: list[tuple[int, int]]) -> None:
         """ "New member Esperanza Villanueva-Cruz teaches Spanish lit at Columbia! She'll
@@ -1754,7 +1770,11 @@ class _PeopleFinder(_ReaderBase):
         # a list goes on with another name ("Ola Berg, Tim Vos and ..."), not a verb ("Her
         # manager, Declan Fitzpatrick, wants to meet me": mentioned, not met)
         many = (
-            re.match(r"\s*,(?!\s*(?-i:[a-z]+ed\b|[a-z]+s\s|would|will|is|was|had)\b)", rest)
+            re.match(
+                r"\s*,(?!\s*(?-i:[a-z]+ed\b|[a-z]+s\s|would|will|is|was|had)\b)"
+                r"(?!\s*(?-i:day|week|part|session|round)\s+\d)",  # "Mobile World Congress, day 3"
+                rest,
+            )
             or re.match(r"\s+(?:and\b|&\s)", rest)
         ) is not None
         acts = _SUBJECT_ACTS.match(rest) is not None
