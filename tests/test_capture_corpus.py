@@ -267,6 +267,44 @@ BLIND_FLOORS = {
         "place": (0.9, 0.88),
         "organization": (0.84, 0.66),
     },
+    # the ninth round's blind tests, developed against in the tenth (heldout8, heldout9 and
+    # heldout10 became dev31, dev32 and dev33), and the tenth round's own sets: busy gatherings
+    # (dev34) and writers typing on a phone or in a language not their first (dev35)
+    "dev31.json": {
+        "participants": (0.96, 0.96),
+        "promises": (0.98, 0.97),
+        "introductions": (0.98, 0.7),
+        "place": (0.98, 0.87),
+        "organization": (0.88, 0.8),
+    },
+    "dev32.json": {
+        "participants": (0.95, 0.96),
+        "promises": (0.93, 0.94),
+        "introductions": (0.9, 0.74),
+        "place": (0.96, 0.82),
+        "organization": (0.74, 0.67),
+    },
+    "dev33.json": {
+        "participants": (0.98, 0.97),
+        "promises": (0.98, 0.98),
+        "introductions": (0.98, 0.78),
+        "place": (0.88, 0.86),
+        "organization": (0.9, 0.67),
+    },
+    "dev34.json": {
+        "participants": (0.97, 0.89),
+        "promises": (0.9, 0.83),
+        "introductions": (0.98, 0.43),
+        "place": (0.96, 0.72),
+        "organization": (0.77, 0.5),
+    },
+    "dev35.json": {
+        "participants": (0.96, 0.95),
+        "promises": (0.95, 0.91),
+        "introductions": (0.48, 0.31),
+        "place": (0.89, 0.78),
+        "organization": (0.9, 0.74),
+    },
 }
 
 
