@@ -244,6 +244,26 @@ from tests.capture_notes import FRI, MON, THU, TUE, WED, promises, read
             "mtg w/ Jürgen Vogt @ Ludwigshafen. i send quote until 22 Jan",
             [("me", "Jürgen Vogt", "send quote", date(2027, 1, 22))],
         ),
+        (  # "our PM" is no time of day; "ch. 2" is no sentence end
+            "Met Ada Park. I'll set up a meeting with our PM and get her a full draft of ch. 2 "
+            "by Friday.",
+            [
+                (
+                    "me",
+                    "Ada Park",
+                    "set up a meeting with our PM and get her a full draft of ch. 2",
+                    FRI,
+                )
+            ],
+        ),
+        (  # what is left of a date ("the", ", ideally") and a leading "to" are no words of it
+            "Met Ada Park. She promised to send me his article the next week.",
+            [("them", "Ada Park", "send me his article", MON)],
+        ),
+        (
+            "Met Ada Park. I'll send her two strong candidates, ideally by Friday.",
+            [("me", "Ada Park", "send her two strong candidates", FRI)],
+        ),
         (  # a weekday abbreviated in brackets at the end of an action item
             "Call with Ruth Adler\nRuth: send the signed NDA (Mon)\nMe: book the room (Tue)",
             [

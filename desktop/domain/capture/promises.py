@@ -112,7 +112,7 @@ _OPENER_ACTS = re.compile(  # 'Declan "Decko" Byrne is a pilot …': a full name
 )
 _TIME_OF_DAY = re.compile(
     r"\s(?:by|at|before|around|till|until)\s+(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|h)"
-    r"|noon|midday|lunchtime)(?=\W|\Z)|\s(?:am|pm)\s*\Z",  # "… tmrw am"
+    r"|noon|midday|lunchtime)(?=\W|\Z)|\s(?-i:am|pm)\s*\Z",  # "… tmrw am" (not "our PM")
     re.I,
 )
 _WHEN_WORDS = frozenset(
@@ -695,7 +695,8 @@ class _PromiseReader(_IntroFinder):
         if due is not None and lo <= due[1] and due[0] <= hi:
             a, b = max(lo, due[0]), min(hi, due[1])
             before = re.sub(
-                r"\s+(?:later|latest|at\s+the\s+latest|first\s+thing|for|on|at|on\s+the|by\s+the)$",
+                r"\s+(?:later|latest|at\s+the\s+latest|first\s+thing|for|on|at|on\s+the|by\s+the"
+                r"|the)$",
                 "",
                 t[lo:a].rstrip(),
                 flags=re.I,
@@ -722,6 +723,14 @@ class _PromiseReader(_IntroFinder):
         raw = re.split(r",\s+[^,]*\b(?:I\s+mean|that\s+is)\b", raw, maxsplit=1)[0]
         raw = re.sub(r",?\s+(?:he|she|they)\s+(?:said|asked|says|asks|wrote)\s*\Z", "", raw)
         raw = re.sub(r",\s*(?:ok|okay|ok\s+la|sure)\s*\Z", "", raw, flags=re.I)  # "…, ok": yes
+        # "…, ideally", "…, deadline", "…, and" left before a date or a cut: no part of it
+        raw = re.sub(
+            r"(?:,\s*(?:ideally|deadline|and|or|latest)|,?\s+(?:pls|please|pakka))\s*\Z",
+            "",
+            raw,
+            flags=re.I,
+        )
+        raw = re.sub(r"^to\s+(?=[a-z]+\s)", "", raw)  # "to come back for the vendemmia"
         # "send deck → Priya": the arrow names whom it goes to, no part of the action
         raw = re.sub(rf"\s*(?:\u2192|->|=>)\s*{_NAME_WORD}(?:\s+{_NAME_WORD})?\s*\Z", "", raw)
         raw = re.sub(r"\s*\((?-i:[A-Z])[\w'\-]+\)\s*\Z", "", raw)  # "send sandbox keys (Tal)"
