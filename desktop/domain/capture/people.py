@@ -388,14 +388,12 @@ _DESCRIBED_GROUP = re.compile(  # "his old colleagues from Aer Lingus, ", "two n
     r"(?:\s+(?:from|at)\s+[^,;:\n]{1,40})?\s*(?:,|:|\u2014|\u2013|\s-)\s*"
 )
 _RELATION_COMMA = re.compile(  # "her new boss, ": "Naomi and her new boss, Callum Reid";
-    # "Marcus's intern, Chloé Dubois", "Claire's friend Harpreet Sandhu"
-    r"(?:(?:his|her|their|my|our)\s+(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*\s*,\s*"
+    # "her counterpart from Orange, Jean-Baptiste Morel", "Marcus's intern, Chloé Dubois",
+    # "Claire's friend Harpreet Sandhu"
+    r"(?:(?:his|her|their|my|our)\s+(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*"
+    r"(?:\s+from\s+[^,;.\n]{1,30})?\s*,\s*"
     r"|(?-i:[A-Z])[\w\-]+['\u2019]s\s+(?:[a-z][\w\-]*\s+){0,1}[a-z][\w\-]*(?:\s*,)?\s+"
     r"(?=(?-i:[A-Z])))"
-)
-_RELATION_FROM = re.compile(  # "her counterpart from Orange, ", "his old boss, "
-    r"(?:his|her|their|my|our)\s+(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*"
-    r"(?:\s+from\s+[^,;.\n]{1,30})?\s*,\s*"
 )
 _FIRST_THEN_SHARED = re.compile(  # "Kwame and Abena Mensah": a couple named once
     r"(?-i:[A-Z])[\w'\-]+[ \t]+(?:and|&)[ \t]+(?-i:[A-Z])[\w'\-]+[ \t]+(?-i:[A-Z])[\w'\-]+"
@@ -569,7 +567,7 @@ class _PeopleFinder(_ReaderBase):
                         org = self._group_org(t[group.start() : group.end()])
                         for person in named if org else []:  # "the Shopify folks": all there
                             self.orgs.setdefault(person, org)
-                    elif (relation := _RELATION_FROM.match(t, m.end(), e)) and self._full_name_at(
+                    elif (relation := _RELATION_COMMA.match(t, m.end(), e)) and self._full_name_at(
                         relation.end(), e
                     ):  # "brought along her counterpart from Orange, Jean-Baptiste Morel"
                         self.name_list(relation.end(), e, index, lower_ok=False)
