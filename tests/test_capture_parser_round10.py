@@ -582,3 +582,18 @@ def test_she_is_at_goes_to_the_woman_of_a_couple() -> None:
 def test_a_role_in_brackets_after_our_names_no_employer() -> None:
     result = read("Lunch with Ines Berg (our new Head of Data).")
     assert result.organizations == {}
+
+
+@pytest.mark.parametrize(
+    ("raw", "saved"),
+    [
+        ("Le Thi Mai", "Le Thi Mai"),  # nameparser 1.x reads "Mai" as a suffix (Python 3.10)
+        ("Đỗ Thị Mai", "Đỗ Thị Mai"),
+        ("Martin Luther King Jr.", "Martin Luther King"),  # a true suffix is still dropped
+        ("John Smith III", "John Smith"),
+    ],
+)
+def test_a_name_keeps_every_word_but_a_true_suffix(raw: str, saved: str) -> None:
+    from desktop.domain.capture.names import tidy_name
+
+    assert tidy_name(raw) == saved

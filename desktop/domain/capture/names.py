@@ -37,6 +37,12 @@ _HONORIFIC_WORDS_BEFORE = re.compile(
 )
 
 
+_TRUE_SUFFIX = re.compile(  # what a name's suffix really is ("Jr.", "III", "PhD")
+    r"(?i:jr|sr|jnr|snr|ii|iii|iv|v|phd|md|esq|mba|obe|mbe|cbe|qc|kc|dds|rn|cpa)"
+    r"(?:[.,\s]+(?i:jr|sr|ii|iii|iv|phd|md|esq|mba|obe|mbe|cbe|qc|kc))*"
+)
+
+
 @functools.lru_cache(maxsize=1024)
 def tidy_name(raw: str) -> str:
     """A name as it would be saved: no title, no quoted nickname, capitalised when typed
@@ -57,6 +63,8 @@ def tidy_name(raw: str) -> str:
     if lowered:
         name.capitalize(force=True)
     words = [w for w in (name.first, name.middle, name.last) if w]
+    if name.suffix and not _TRUE_SUFFIX.fullmatch(name.suffix.strip().rstrip(".")):
+        words.append(name.suffix)  # older nameparser reads "Le Thi Mai" with "Mai" a suffix
     out = " ".join(" ".join(words).split()) or clean
     if lowered:
         out = _particle_runs_lowered(out)
