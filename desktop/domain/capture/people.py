@@ -398,6 +398,7 @@ _RELATION_COMMA = re.compile(  # "her new boss, ": "Naomi and her new boss, Call
 _FIRST_THEN_SHARED = re.compile(  # "Kwame and Abena Mensah": a couple named once
     r"(?-i:[A-Z])[\w'\-]+[ \t]+(?:and|&)[ \t]+(?-i:[A-Z])[\w'\-]+[ \t]+(?-i:[A-Z])[\w'\-]+"
 )
+_POSSESSIVE_LEAD = re.compile(r"(?:his|her|their|my|our)\b")
 _EMOJI_BREAK = re.compile(r"[\U0001F300-\U0001FAFF\u2600-\u27BF][\ufe0f\u200d]*[ \t]+")
 _FROM_BEFORE_VERB = re.compile(r"[ \t]+from[ \t]+[^,;.\n]{1,30},?")
 _LOWER_THERE = re.compile(
@@ -591,7 +592,6 @@ class _PeopleFinder(_ReaderBase):
         self._named_then_present(sentences)
         self._first_name_then_present(sentences)
         self._subject_then_she_promises(sentences)
-        self._lower_relation_acts(sentences)
         self._lower_subject_acts(sentences)
         self._hosts(sentences)
         for m in _I_INTRODUCED_TO.finditer(t):  # "Introduced Tamara (…) to Julian Ashworth"
@@ -817,26 +817,6 @@ class _PeopleFinder(_ReaderBase):
                 ):
                     self.add_person(t[span[0] : span[1]], span[0], index)
 
-    def _lower_relation_acts(self, sentences: list[tuple[int, int]]) -> None:
-        """ "also her flatmate jonas richter, works at SoundCloud, gave me his number": typed
-        in lower case, someone's relation named at the head of a sentence who then does
-        what only someone there does (a first name the table knows)."""
-        t = self.text
-        for index, (s, e) in enumerate(sentences):
-            head = _SENTENCE_HEAD.match(t, s, e)
-            at = head.end() if head else s
-            kin = _LOWER_KIN.match(t, at, e)
-            if kin is None or not re.match(r"(?:his|her|their|my|our)\b", t[at:e]):
-                continue
-            span = _scan_name(t, kin.end(), e, lower_ok=True)
-            if span is None or span[0] != kin.end():
-                continue
-            raw = t[span[0] : span[1]]
-            if not raw.islower() or not is_first_name(raw):
-                continue
-            if _THERE_ACTS.search(t, span[1], e):
-                self.add_person(raw, span[0], index)
-
     def _lower_subject_acts(self, sentences: list[tuple[int, int]]) -> None:
         """ "coordinator luis fonseca asked me to cover a shift", "club sec arjun bhatt
         reminded me …", "new guy ahmed siddiqui (deloitte) asked if i could …": typed in
@@ -869,6 +849,9 @@ class _PeopleFinder(_ReaderBase):
             or _IN_PERSON.match(t[verb_at:e])
             or (  # "her neighbour william chen has the PA, will drop it off fri eve"
                 " " in listed.name and _GOES_ON_PROMISING.search(t, verb_at, e)
+            )
+            or (  # "also her flatmate jonas richter, works at SoundCloud, gave me his number"
+                _POSSESSIVE_LEAD.match(t, at, e) and _THERE_ACTS.search(t, after, e)
             )
         ):
             name = self.add_person(self.lookup(listed.name) or listed.name, listed.start, index)

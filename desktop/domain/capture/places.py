@@ -32,10 +32,6 @@ from desktop.domain.capture.lexicon import (
 from desktop.domain.capture.names import _typed_lower
 from desktop.domain.capture.reader_base import _Clause, _ReaderBase
 
-_NAME_BEFORE_WHO = re.compile(  # the name a "who" clause is about: "Anika Sharma, who"
-    r"(?P<name>(?-i:[A-Z])[\w'\-]+(?:[ \t]+(?-i:[A-Z])[\w'\-]+){0,3})[ \t]*,?[ \t]*\Z"
-)
-
 
 class _PlaceFinder(_ReaderBase):
     """Finds the place and each person's organization."""
@@ -257,16 +253,15 @@ class _PlaceFinder(_ReaderBase):
                     subj.islower() and _WORK_WORD_RE.search(m.group()) is not None
                 )
                 whose = list(re.finditer(r"\bwho\b", t[lo : m.start() + 3])) if work else []
-                named = (
-                    _NAME_BEFORE_WHO.search(
-                        t, max(0, lo + whose[-1].start() - 60), lo + whose[-1].start()
-                    )
-                    if whose
-                    else None
-                )
-                if named and self.lookup(named.group("name")):
+                at_who = lo + whose[-1].start() if whose else -1
+                named = [  # the full name just before that "who"
+                    n
+                    for at, n in (self._full_names_before(at_who) if whose else [])
+                    if at >= at_who - 60
+                ]
+                if named and self.lookup(named[-1]):
                     # "…, Anika Sharma, who just moved here for a job at Rolls-Royce": hers
-                    who = self.lookup(named.group("name"))
+                    who = self.lookup(named[-1])
                 elif subj.casefold() in ("she", "he"):  # "he's a paramedic, she's at Deloitte"
                     who = self.pronoun(subj, m.start())
                     if who not in self.people:  # "… Hanna Berg, she's at Creandum": not met
