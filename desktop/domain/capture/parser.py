@@ -14,8 +14,10 @@ Rules of the road, and why:
   the parser returns), ``text`` (characters and words), ``rules`` (per-language phrase
   tables), ``names`` (finding names and who they are), ``promises`` (commitment
   clauses), ``meeting`` (who was met, organization and place), ``intros``
-  (introductions) and ``due_dates`` (the due-date table). The public names below are
-  all importable from here. The package also plans what a capture saves: ``plan``
+  (introductions) and ``due_dates`` (the due-date table); ``who_scorer`` is a learned
+  second opinion on who was there, which adds the names the rules passed over when its
+  weights (trained on the annotated corpus, shipped in the package) are confident. The
+  public names below are all importable from here. The package also plans what a capture saves: ``plan``
   (parse + name look-ups + the user's corrections -> a ``CapturePlan``), ``planned``
   (its vocabulary), ``corrections`` (what the user changed in the preview), ``when``
   (reading "yesterday evening"). Its ``__init__`` stays empty so importing one part
@@ -75,10 +77,11 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from desktop.domain.capture.fillers import blank_fillers
-from desktop.domain.capture.reader import read_note
+from desktop.domain.capture.reader import Reading, read_note
 from desktop.domain.capture.results import CaptureParse, ParsedCommitment, ParsedIntroduction
 from desktop.domain.capture.rules import LANGUAGES, EnglishRules, LanguageRules, rules_for
 from desktop.domain.capture.text import _BIDI, _LINE_BREAKS, _TAG_RE, _clean_name
+from desktop.domain.capture.who_scorer import RulesView, more_people, view_of
 
 __all__ = [
     "LANGUAGES",
@@ -161,14 +164,34 @@ def _known(names: tuple[object, ...]) -> list[str]:
     return [c for c in (_clean_name(n) for n in names if isinstance(n, str)) if c]
 
 
+def read_by_rules(text: str, now: datetime, known: list[str], rules: LanguageRules) -> Reading:
+    """What the hand-written rules read; the learned scorer adds to it (and trains on it)."""
+    spoken = blank_fillers(text)  # same length: the spans still point into ``text``
+    return read_note(spoken, now, known, _split_sentences(spoken, rules), rules)
+
+
+def rules_view(reading: Reading, known: Sequence[str]) -> RulesView:
+    """The rules' reading as the learned scorer's features see it."""
+    return view_of(
+        reading.people,
+        reading.organizations.values(),
+        reading.place,
+        (c.person_name for c in reading.commitments),
+        (n for i in reading.introductions for n in (i.introducer, i.person, i.to)),
+        known,
+        reading.others,
+        reading.rejected,
+    )
+
+
 def _parse(
     text: str, now: datetime, known_names: Sequence[str], rules: LanguageRules
 ) -> CaptureParse:
     """The parser proper; :func:`parse_capture` only adds the never-raise guard."""
     known = _known(tuple(known_names))
-    spoken = blank_fillers(text)  # same length: the spans still point into ``text``
-    reading = read_note(spoken, now, known, _split_sentences(spoken, rules), rules)
-    people = tuple(_clean_name(p) for p in reading.people)
+    reading = read_by_rules(text, now, known, rules)
+    extra = more_people(text, rules_view(reading, known)) if rules.learned_people else []
+    people = tuple(_clean_name(p) for p in [*reading.people, *extra])
     orgs = {_clean_name(p): o for p, o in reading.organizations.items()}
     return CaptureParse(
         people=people,

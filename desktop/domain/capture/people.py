@@ -683,6 +683,7 @@ class _PeopleFinder(_ReaderBase):
                         rf"\s+(?:[A-Z]\w*\.?\s+)?{first}\b",
                         t[: span[0]],
                     ):
+                        self.rejected.append(raw)
                         continue  # "She reports to Hakan Berg. Hakan will decide": mentioned
                     if " " in raw.strip() or self.lookup(raw) is None:
                         self.add_person(raw, span[0], c.sentence)

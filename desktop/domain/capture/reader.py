@@ -82,7 +82,10 @@ def read_note(
             for i in intros
         ):
             intros.append(intro)
-    return Reading(reader.people, reader.orgs, reader.place, commitments, intros)
+    others = list(dict.fromkeys(name for _pos, name in reader.others))
+    return Reading(
+        reader.people, reader.orgs, reader.place, commitments, intros, others, reader.rejected
+    )
 
 
 def _in_full(promise: ParsedCommitment, people: list[str]) -> ParsedCommitment:

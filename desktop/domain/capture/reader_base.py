@@ -105,6 +105,8 @@ class Reading:
     place: str = ""
     commitments: list[ParsedCommitment] = field(default_factory=list)
     introductions: list[ParsedIntroduction] = field(default_factory=list)
+    others: list[str] = field(default_factory=list)  # named, but only mentioned
+    rejected: list[str] = field(default_factory=list)  # a rule said: not met, for sure
 
 
 class _ReaderBase:
@@ -121,6 +123,9 @@ class _ReaderBase:
         # people only mentioned ("his cofounder Lea Brandt"), where named: a pronoun that
         # cannot mean anyone met ("email her", after a "he") means one of them
         self.others: list[tuple[int, str]] = []
+        # names a rule turned down for a reason the learned scorer must not overrule
+        # ("She reports to Hakan Berg. Hakan will decide"): never added by it either
+        self.rejected: list[str] = []
         # full names found at (start, end) of the text: several passes ask about the same
         self.full_names_at: dict[tuple[int, int], tuple[int, int] | None] = {}
         self.place = ""

@@ -69,6 +69,9 @@ class LanguageRules:
     fallback_lead: re.Pattern[str]  # where dateparser may look
     ordinal_followers: frozenset[str]  # "by the 3rd at the latest", not "the 3rd draft"
     month_follower: re.Pattern[str]
+    # whether the learned scorer of ``who_scorer`` (trained on English notes) adds the
+    # people the rules passed over; another language needs a corpus of its own first
+    learned_people: bool = False
 
 
 def _words(spaced: str) -> frozenset[str]:
@@ -81,6 +84,7 @@ class EnglishRules(LanguageRules):
 
     code = "en"
     dateparser_languages = ("en",)
+    learned_people = True
     sentence_abbreviations = _words(
         "dr mr mrs ms mx prof st jr sr vs etc inc ltd co corp dept mt ft approx no nr cllr "
         "capt sgt hon rt gen col lt sen rep gov engr eng atty adv rev fr dra sra srta mme lic "

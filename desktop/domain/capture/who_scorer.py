@@ -1,0 +1,447 @@
+"""A learned second opinion on who was there: names the rules passed over.
+
+Ten rounds of hand-written rules (``people``, ``lower_lists``, ``actors``) read the
+phrasings of the notes they were written from, but each new writer brings phrasings of
+their own ("Kwame held the door and we got talking", "table 6 = me, …"), and a rule per
+phrasing does not carry over to notes nobody has read yet. This module looks at every
+name-like span of the note (runs of capitalised words, and first names typed in lower
+case), describes each by the words around it and by what the rules made of it (a person
+met, an organization, the place, the person of a promise), and scores it with a logistic
+model trained on the annotated corpus (``tests/fixtures/capture``; trainer:
+``tests/benchmarks/train_who_scorer.py``). A span the rules did not take and the model is
+confident about is added to the people met.
+
+Why a linear model over hand-picked features, written here instead of a library: it is a
+dictionary look-up per feature (microseconds per note, nothing heavy on the start-up
+path), its weights are a small JSON file shipped in the package (nothing downloaded at run
+time), and a reader can see which feature pushed a name in (``explain``).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from importlib import resources
+
+from desktop.domain.capture.first_names import is_first_name
+from desktop.domain.capture.lexicon import _ABSENT, _NOT_NAME
+from desktop.domain.capture.names import tidy_name
+from desktop.domain.capture.rules import EnglishRules
+from desktop.domain.capture.text import _APOS, _WORD_RE
+
+WEIGHTS_FILE = "who_weights.json"
+
+# inside a name, before a capitalised word: "Ana de los Santos", "Ahmad bin Ismail"
+_PARTICLES = frozenset(EnglishRules.particles | {"e", "st", "los", "las", "dela"})
+_POSSESSIVE_RE = re.compile(rf"[{_APOS}]s$")
+_SENTENCE_END_RE = re.compile(r"[.!?;:\n\u2022\-\u2013\u2014]")
+_MAX_WORDS = 5  # "Pierre-Antoine de La Rochefoucauld", particles included
+_QUOTES = frozenset("\"'\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word of the note, with its place in it."""
+
+    start: int
+    end: int
+    text: str
+    folded: str
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A name-like run of words: tokens ``first``..``last`` (inclusive) of the note."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+    name: str  # as written, possessive "'s" removed, single spaces
+    possessive: bool
+
+
+@dataclass(frozen=True, slots=True)
+class KnownIndex:
+    """The user's contacts, folded, for look-ups in constant time (there may be 10,000)."""
+
+    names: frozenset[str]
+    by_first: Mapping[str, tuple[str, ...]]  # first word, folded -> contacts as written
+
+    def has(self, folded: str) -> bool:
+        """Whether a folded name is a contact's, or a contact's first name alone."""
+        first = folded.split()[0] if folded else ""
+        return (
+            folded in self.names
+            or (" " not in folded and first in self.by_first)
+            or (first in self.names)
+        )
+
+    def full(self, name: str) -> str:
+        """A lone first name is the one contact of that first name, when there is one."""
+        if " " in name:
+            return name
+        matches = self.by_first.get(_fold(name), ())
+        return matches[0] if len(matches) == 1 else name
+
+
+@functools.lru_cache(maxsize=16)
+def known_index(known: tuple[str, ...]) -> KnownIndex:
+    """The index of a contact list, built once per list (not on every keystroke)."""
+    by_first: dict[str, list[str]] = {}
+    for k in known:
+        if k.split():
+            by_first.setdefault(_fold(k.split()[0]), []).append(k)
+    return KnownIndex(
+        frozenset(_fold(k) for k in known), {f: tuple(v) for f, v in by_first.items()}
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class RulesView:
+    """What the rules made of the note, folded for comparison."""
+
+    people: tuple[str, ...]
+    organizations: tuple[str, ...]
+    place: str
+    promise_people: KnownIndex
+    intro_people: KnownIndex
+    known: KnownIndex
+    others: tuple[str, ...] = ()  # named in the note, and only mentioned, the rules say
+    rejected: tuple[str, ...] = ()  # a rule is sure they were not met: never added
+
+
+def tokens(text: str) -> list[Token]:
+    """The note's words (letters, inner apostrophes and hyphens), in order."""
+    return [
+        Token(m.start(), m.end(), m.group(), m.group().casefold()) for m in _WORD_RE.finditer(text)
+    ]
+
+
+def positions(toks: Sequence[Token]) -> dict[str, list[int]]:
+    """Where each word (folded) is written: the indexes of its tokens."""
+    where: dict[str, list[int]] = {}
+    for k, t in enumerate(toks):
+        where.setdefault(t.folded, []).append(k)
+    return where
+
+
+def _joined(text: str, a: Token, b: Token) -> bool:
+    """Whether two neighbouring words belong to one name run: spaces only between."""
+    gap = text[a.end : b.start]
+    return 0 < len(gap) <= 2 and gap.strip(" \t") == ""
+
+
+def _name_of(text: str, toks: Sequence[Token], i: int, j: int) -> tuple[str, bool]:
+    words = [t.text for t in toks[i : j + 1]]
+    possessive = bool(_POSSESSIVE_RE.search(words[-1]))
+    if possessive:
+        words[-1] = words[-1][:-2]
+    return " ".join(words), possessive
+
+
+def _particles_then_name(text: str, toks: Sequence[Token], k: int) -> bool:
+    """Whether ``toks[k]`` starts particles that a capitalised word ends ("de los Santos")."""
+    while k < len(toks) and toks[k].folded in _PARTICLES and not toks[k].capitalised:
+        if k + 1 >= len(toks) or not _joined(text, toks[k], toks[k + 1]):
+            return False
+        k += 1
+    return k < len(toks) and toks[k].capitalised and toks[k].folded not in _PARTICLES
+
+
+def spans(text: str, toks: Sequence[Token], common: frozenset[str] = frozenset()) -> list[Span]:
+    """Every candidate name: sub-runs of capitalised words (particles inside), and words
+    typed in lower case that start a name: a first name the table knows, or any word that
+    is not one of the ``common`` words of notes (learned with the weights), with up to two
+    lower-case words after it."""
+    out: list[Span] = []
+    n = len(toks)
+    i = 0
+    while i < n:  # runs of capitalised words, particles allowed inside
+        if not toks[i].capitalised:
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and _joined(text, toks[j], toks[j + 1]):
+            nxt = toks[j + 1]
+            if nxt.capitalised or _particles_then_name(text, toks, j + 1):
+                j += 1
+                if _POSSESSIVE_RE.search(toks[j].text):
+                    break
+            else:
+                break
+        for a in range(i, j + 1):
+            if not toks[a].capitalised:
+                continue
+            for b in range(a, min(j, a + _MAX_WORDS - 1) + 1):
+                if (
+                    toks[b].capitalised
+                    and toks[b].folded not in _PARTICLES
+                    and not (b < j and _POSSESSIVE_RE.search(toks[b].text))
+                ):
+                    name, poss = _name_of(text, toks, a, b)
+                    out.append(Span(a, b, toks[a].start, toks[b].end, name, poss))
+        i = j + 1
+    for i, tok in enumerate(toks):  # names typed in lower case
+        if not tok.text.islower() or len(tok.text) < 2:
+            continue  # capitalised (above), or a script without case: no guess
+        known_first = len(tok.text) > 2 and is_first_name(tok.text)
+        if not known_first and tok.folded in common:
+            continue
+        j = i
+        while True:
+            name, poss = _name_of(text, toks, i, j)
+            out.append(Span(i, j, tok.start, toks[j].end, name, poss))
+            if (
+                poss
+                or j - i >= 2
+                or j + 1 >= n
+                or toks[j + 1].capitalised
+                or not _joined(text, toks[j], toks[j + 1])
+                or toks[j + 1].folded in common
+            ):
+                break
+            j += 1
+    return out
+
+
+def absent_after(text: str, span: Span) -> bool:
+    """Whether the words right after a name say they were not there ("sam couldnt come",
+    "Hakan, who wasn't there")."""
+    tail = re.split(r"[.;!?\n]", text[span.end : span.end + 60])[0]
+    first_end = span.start + len(span.name.split()[0])
+    if first_end < span.end and _ABSENT.match(text, first_end + 1):
+        return True  # "sam couldnt come": "sam couldnt" is no name either
+    return bool(_ABSENT.match(tail.lstrip(" ,")) or _ABSENT.search(tail[:30]))
+
+
+@functools.lru_cache(maxsize=4096)
+def saved_name(written: str) -> str:
+    """A span's words as a person would be saved ("Dr Aoife Byrne" -> "Aoife Byrne")."""
+    return tidy_name(written)
+
+
+def _fold(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+def clashes(name: str, others: Iterable[str]) -> bool:
+    """Whether a folded name may be someone already listed (folded): the same name, the
+    same first word ("Ayesha Sahiba" for Ayesha Siddiqui), the same last word, or one
+    word of theirs alone ("Kamau" for Wanjiru Kamau)."""
+    words = name.split()
+    for other in others:
+        theirs = other.split()
+        if not theirs or not words:
+            continue
+        if (
+            name == other
+            or words[0] == theirs[0]
+            or (len(words) > 1 and len(theirs) > 1 and words[-1] == theirs[-1])
+        ):
+            return True
+        if len(words) == 1 and words[0] in theirs:
+            return True
+        if len(theirs) == 1 and theirs[0] in words:
+            return True
+    return False
+
+
+def _gap(text: str, lo: int, hi: int) -> str:
+    """The punctuation between two words, as a feature value ("_" for a space)."""
+    marks = "".join(ch for ch in text[lo:hi] if not ch.isspace())[:3]
+    if "\n" in text[lo:hi]:
+        marks = "NL" + marks
+    return marks or "_"
+
+
+def _shape(word: str) -> str:
+    if word.isupper() and len(word) > 1:
+        return "XX"
+    if word[:1].isupper():
+        return "Xx"
+    return "x"
+
+
+def features(
+    text: str,
+    toks: Sequence[Token],
+    span: Span,
+    view: RulesView,
+    where: Mapping[str, list[int]] | None = None,
+) -> list[str]:
+    """The facts about one candidate that the model weighs (strings; one weight each).
+    ``where`` is :func:`positions` of ``toks``, computed once per note by the caller."""
+    if where is None:
+        where = positions(toks)
+    i, j = span.first, span.last
+    n = len(toks)
+
+    def word(k: int) -> str:
+        return toks[k].folded if 0 <= k < n else "<s>" if k < 0 else "</s>"
+
+    left_gap = _gap(text, toks[i - 1].end, span.start) if i else "BOS"
+    right_gap = _gap(text, span.end, toks[j + 1].start) if j + 1 < n else "EOS"
+    folded = _fold(span.name)
+    words = folded.split()
+    f = [
+        f"len={min(len(words), 4)}",
+        f"shape={' '.join(_shape(t.text) for t in toks[i : j + 1])}",
+        f"w-1={word(i - 1)}",
+        f"w-2={word(i - 2)}",
+        f"w-2,-1={word(i - 2)} {word(i - 1)}",
+        f"w+1={word(j + 1)}",
+        f"w+2={word(j + 2)}",
+        f"w+1,+2={word(j + 1)} {word(j + 2)}",
+        f"gapL={left_gap}",
+        f"gapR={right_gap}",
+        f"gapL,w-1={left_gap} {word(i - 1)}",
+        f"first={words[0]}",
+        f"last={words[-1]}",
+    ]
+    for k in range(max(0, i - 4), i):  # the words around it, within its sentence
+        if not _SENTENCE_END_RE.search(text[toks[k].end : span.start]):
+            f.append(f"L:{toks[k].folded}")
+    for k in range(j + 1, min(n, j + 5)):
+        if _SENTENCE_END_RE.search(text[span.end : toks[k].start]):
+            break
+        f.append(f"R:{toks[k].folded}")
+    if is_first_name(words[0]):
+        f.append("first_name")
+    if len(words) > 1 and is_first_name(words[-1]):
+        f.append("last_is_first_name")
+    if span.possessive:
+        f.append("possessive")
+    if absent_after(text, span):
+        f.append("absent_after")
+    if left_gap[-1:] in _QUOTES and right_gap[:1] in _QUOTES:
+        f.append("quoted")
+    if i == 0 or _SENTENCE_END_RE.search(text[toks[i - 1].end : span.start]):
+        f.append("sentence_start")
+        f.append(f"sentence_start,len={min(len(words), 4)}")
+    if i > 0 and _joined(text, toks[i - 1], toks[i]) and toks[i - 1].capitalised:
+        f.append("cap_before")
+    if j + 1 < n and _joined(text, toks[j], toks[j + 1]) and toks[j + 1].capitalised:
+        f.append("cap_after")
+    mentions = where.get(words[0], [])
+    f.append(f"mentions={min(len(mentions), 3)}")
+    for k in mentions:  # how the same name is written elsewhere: "reports to Hakan"
+        if k != i:
+            f.append(f"{'before' if k < i else 'after'}:w-1={word(k - 1)}")
+    f.append(f"rules_people={min(len(view.people), 3)}")
+    if any(folded == o for o in view.organizations):
+        f.append("rules_org")
+    elif any(folded in o for o in view.organizations):
+        f.append("inside_rules_org")
+    if view.place and folded in view.place:
+        f.append("inside_place")
+    if view.promise_people.has(folded):
+        f.append("promise_person")
+    if view.intro_people.has(folded):
+        f.append("intro_person")
+    if view.known.has(folded):
+        f.append("known")
+    if clashes(folded, view.others):
+        f.append("rules_mentioned_only")
+    return f
+
+
+@dataclass(frozen=True, slots=True)
+class Model:
+    """The trained weights: one per feature, a bias, the threshold of "met", and the
+    words so common in notes that a lower-case one is never taken for a name."""
+
+    bias: float
+    threshold: float
+    weights: Mapping[str, float]
+    common: frozenset[str]
+
+
+@functools.lru_cache(maxsize=1)
+def model() -> Model:
+    """The weights shipped beside this module (read once, on the first note)."""
+    raw = resources.files(__package__).joinpath(WEIGHTS_FILE).read_text(encoding="utf-8")
+    data = json.loads(raw)
+    return Model(
+        float(data["bias"]),
+        float(data["threshold"]),
+        data["weights"],
+        frozenset(data["common"]) | _NOT_NAME,
+    )
+
+
+def probability(feats: Iterable[str], bias: float, weights: Mapping[str, float]) -> float:
+    z = bias + sum(weights.get(x, 0.0) for x in feats)
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def view_of(
+    people: Sequence[str],
+    organizations: Iterable[str],
+    place: str,
+    promise_people: Iterable[str | None],
+    intro_people: Iterable[str | None],
+    known: Sequence[str],
+    others: Iterable[str] = (),
+    rejected: Iterable[str] = (),
+) -> RulesView:
+    """The rules' reading of a note, folded, as the features compare it."""
+    return RulesView(
+        tuple(_fold(p) for p in people),
+        tuple(_fold(o) for o in organizations if o),
+        _fold(place or ""),
+        known_index(tuple(p for p in promise_people if p)),
+        known_index(tuple(p for p in intro_people if p)),
+        known_index(tuple(known)),
+        tuple(_fold(o) for o in others),
+        tuple(_fold(r) for r in rejected),
+    )
+
+
+def scored_spans(
+    text: str, view: RulesView, weights: Model | None = None
+) -> list[tuple[float, Span, list[str]]]:
+    """Every candidate the rules did not take, with its probability of being someone
+    met, best first."""
+    m = weights or model()
+    toks = tokens(text)
+    where = positions(toks)
+    out = []
+    for span in spans(text, toks, m.common):
+        if clashes(_fold(saved_name(span.name)), view.people):
+            continue  # the rules have them (the model is trained on the rest only)
+        feats = features(text, toks, span, view, where)
+        out.append((probability(feats, m.bias, m.weights), span, feats))
+    out.sort(key=lambda x: (-x[0], x[1].start, -(x[1].end - x[1].start)))
+    return out
+
+
+def more_people(text: str, view: RulesView, weights: Model | None = None) -> list[str]:
+    """Names the model is confident were met and the rules did not take, in text order,
+    as they would be saved."""
+    m = weights or model()
+    taken: list[tuple[int, int]] = []
+    found: list[tuple[int, str]] = []
+    have = list(view.people)
+    for p, span, _feats in scored_spans(text, view, m):
+        if p < m.threshold:
+            break
+        if any(span.start < e and s < span.end for s, e in taken):
+            continue
+        taken.append((span.start, span.end))
+        if absent_after(text, span):
+            continue  # the rules' own reading of "wasn't there", as a hard rule here too
+        name = view.known.full(saved_name(span.name))
+        if clashes(_fold(name), have) or clashes(_fold(name), view.rejected):
+            continue
+        have.append(_fold(name))
+        found.append((span.start, name))
+    return [name for _pos, name in sorted(found)]

@@ -1,0 +1,216 @@
+"""Train the learned scorer of who was there (``desktop/domain/capture/who_scorer.py``).
+
+    python tests/benchmarks/train_who_scorer.py [--validate FILE...] [--write]
+
+The hand-written rules read each annotated note of ``tests/fixtures/capture``; every
+name-like span they did not take becomes one example: its features, and whether the
+annotation lists that name among the people met. A logistic model (L2, AdaGrad, a fixed
+order, so a run is reproducible) learns from them.
+
+Three kinds of notes keep the figures honest (see the corpus README):
+
+* **development** sets (every ``*.json`` but ``heldout*``): the model trains on them;
+* **validation** sets (``--validate``, by default the blind sets of the previous round,
+  ``heldout11``-``heldout13``): never trained on while choosing; the script prints
+  participants precision/recall of the rules alone and of rules + model at each
+  threshold, computed as the quality benchmark does, and picks the lowest threshold
+  whose precision stays within half a point of the rules' own;
+* **blind** sets of the current round: not read here at all; scored afterwards with
+  ``bench_capture_quality.py``.
+
+``--write`` then trains once more on development and validation notes together (more
+examples, same settings) and writes the weights, the threshold and the common words
+beside the scorer. Run on demand; the test suite checks the weights it ships.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import math
+import random
+import sys
+from collections.abc import Iterable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench_capture_quality import CORPUS, Names, _match, fold  # noqa: E402
+
+from desktop.domain.capture import who_scorer as ws  # noqa: E402
+from desktop.domain.capture.parser import _known, read_by_rules, rules_view  # noqa: E402
+from desktop.domain.capture.rules import EnglishRules  # noqa: E402
+
+WEIGHTS = ROOT / "desktop" / "domain" / "capture" / ws.WEIGHTS_FILE
+VALIDATION = ("heldout11.json", "heldout12.json", "heldout13.json")
+THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7, 0.8, 0.9)
+COMMON_IN_NOTES = 3  # a lower-case word in this many notes, never in a name, is common
+L2, EPOCHS, RATE = 3e-4, 12, 0.3
+MIN_COUNT = 5  # a feature of fewer examples is noise (and bloats the file): left out
+
+
+def read(paths: Iterable[Path]) -> list[dict[str, Any]]:
+    """Each note with what the rules read in it."""
+    rules = EnglishRules()
+    out = []
+    for path in paths:
+        for note in json.loads(path.read_text(encoding="utf-8")):
+            known = _known(tuple(note.get("known") or ()))
+            now = datetime.fromisoformat(note["today"] + "T18:00")
+            reading = read_by_rules(note["text"], now, known, rules)
+            out.append(
+                {
+                    "note": note,
+                    "view": rules_view(reading, known),
+                    "known": known,
+                    "rules_people": list(reading.people),
+                }
+            )
+    return out
+
+
+def common_words(notes: Iterable[dict[str, Any]]) -> frozenset[str]:
+    """Lower-case words in at least ``COMMON_IN_NOTES`` notes that are no part of any
+    annotated name: "coffee" is common, "ola" is not."""
+    seen: collections.Counter[str] = collections.Counter()
+    in_names: set[str] = set()
+    for item in notes:
+        note = item["note"]
+        seen.update({t.folded for t in ws.tokens(note["text"]) if not t.capitalised})
+        for person in note["people"]:
+            in_names.update(fold(person).split())
+    common = {w for w, c in seen.items() if c >= COMMON_IN_NOTES and w not in in_names}
+    return frozenset(common | ws._NOT_NAME)
+
+
+def label(span: ws.Span, text: str, expected: Iterable[str]) -> int:
+    """1 when the span, as it would be saved, is a name the annotation lists as met (a
+    lone first name counts unless the full name is written right there)."""
+    name = fold(ws.saved_name(span.name))
+    for want in map(fold, expected):
+        if name == want:
+            return 1
+        written = fold(text[span.start : span.start + len(want) + 1])
+        if " " not in name and want.split()[0] == name and not written.startswith(want):
+            return 1
+    return 0
+
+
+def examples(item: dict[str, Any], common: frozenset[str]) -> None:
+    """Store each candidate span of a note with its features and label."""
+    text, view = item["note"]["text"], item["view"]
+    toks = ws.tokens(text)
+    item["spans"], item["examples"] = [], []
+    for span in ws.spans(text, toks, common):
+        if ws.clashes(fold(ws.saved_name(span.name)), view.people):
+            continue  # the rules have them; the model is never asked
+        item["spans"].append(span)
+        feats = ws.features(text, toks, span, view)
+        item["examples"].append((feats, label(span, text, item["note"]["people"])))
+
+
+def train(data: list[tuple[list[str], int]]) -> tuple[float, dict[str, float]]:
+    """Logistic regression by AdaGrad with L2, on the features of at least
+    ``MIN_COUNT`` examples; deterministic."""
+    counts = collections.Counter(x for feats, _y in data for x in set(feats))
+    data = [([x for x in feats if counts[x] >= MIN_COUNT], y) for feats, y in data]
+    w: dict[str, float] = {}
+    g2: dict[str, float] = {}
+    bias, bias_g2 = 0.0, 0.0
+    order = list(range(len(data)))
+    rng = random.Random(12)
+    for _ in range(EPOCHS):
+        rng.shuffle(order)
+        for k in order:
+            feats, y = data[k]
+            z = bias + sum(w.get(x, 0.0) for x in feats)
+            g = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))) - y
+            bias_g2 += g * g
+            bias -= RATE * g / math.sqrt(bias_g2 + 1e-8)
+            for x in feats:
+                gx = g + L2 * w.get(x, 0.0)
+                g2[x] = g2.get(x, 0.0) + gx * gx
+                w[x] = w.get(x, 0.0) - RATE * gx / math.sqrt(g2[x] + 1e-8)
+    return bias, w
+
+
+def people_with(item: dict[str, Any], model: ws.Model) -> list[str]:
+    """The people the parser would propose: the rules' and the model's."""
+    extra = ws.more_people(item["note"]["text"], item["view"], model)
+    return [*item["rules_people"], *extra]
+
+
+def tally(items: list[dict[str, Any]], people_of: Any) -> tuple[int, int, int]:
+    """Participants (right, proposed, expected), matched as the benchmark matches them."""
+    right = proposed = expected = 0
+    for item in items:
+        note = item["note"]
+        names = Names(
+            [*note["people"], *note.get("known", []), *(p["person"] for p in note["promises"])]
+        )
+        got = people_of(item)
+        right += _match(got, note["people"], names.same)[0]
+        proposed += len(got)
+        expected += len(note["people"])
+    return right, proposed, expected
+
+
+def _pr(t: tuple[int, int, int]) -> str:
+    r, p, e = t
+    return f"{r / p if p else 1:.3f}/{r / e if e else 1:.3f}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--validate", nargs="*", type=Path, default=None)
+    parser.add_argument("--write", action="store_true", help="write the weights file")
+    args = parser.parse_args(argv)
+    validate = args.validate or [CORPUS / name for name in VALIDATION]
+    develop = sorted(f for f in CORPUS.glob("*.json") if not f.name.startswith("heldout"))
+    dev, val = read(develop), read(validate)
+    common = common_words(dev)
+    for item in dev + val:
+        examples(item, common)
+    print(
+        f"{len(dev)} development notes, {sum(len(i['examples']) for i in dev)} spans;"
+        f" {len(val)} validation notes; {len(common)} common words"
+    )
+    bias, w = train([ex for item in dev for ex in item["examples"]])
+    rules = tally(val, lambda item: item["rules_people"])
+    print(f"validation, participants precision/recall: rules alone {_pr(rules)}")
+    chosen = None
+    for t in THRESHOLDS:
+        got = tally(val, lambda item, t=t: people_with(item, ws.Model(bias, t, w, common)))
+        print(f"  rules + model, threshold {t:.2f}: {_pr(got)}")
+        if chosen is None and got[0] / got[1] >= rules[0] / rules[1] - 0.005:
+            chosen = t
+    threshold = chosen if chosen is not None else 1.0
+    print(f"threshold chosen: {threshold}")
+    if args.write:
+        everything = dev + val
+        common = common_words(everything)
+        for item in everything:
+            examples(item, common)
+        bias, w = train([ex for item in everything for ex in item["examples"]])
+        kept = {k: round(v, 3) for k, v in sorted(w.items())}
+        data = {
+            "bias": round(bias, 3),
+            "threshold": threshold,
+            "common": sorted(common),
+            "weights": kept,
+        }
+        WEIGHTS.write_text(json.dumps(data, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+        print(
+            f"wrote {len(kept)} weights and {len(common)} common words to"
+            f" {WEIGHTS.relative_to(ROOT)}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
