@@ -155,3 +155,15 @@ def test_common_words_leave_out_every_word_of_a_name() -> None:
     common = trainer.common_words(notes)
     assert "coffee" in common and "with" in common
     assert "ola" not in common  # part of a name in the annotations
+
+
+def test_a_person_the_scorer_adds_is_met_for_the_rest_of_the_reading() -> None:
+    """The note is read again with them met, so "him" can be them."""
+    text = (
+        "Concert night. Mr. and Mrs. Mensah (Kojo & Adjoa) invited us to lunch. "
+        "I'll bring him the wine list tomorrow."
+    )
+    assert read_by_rules(text, NOW, [], EnglishRules()).commitments[0].person_name is None
+    parse = parse_capture(text, now=NOW)
+    assert "Kojo" in parse.people
+    assert [(c.owner, c.person_name) for c in parse.commitments] == [("me", "Kojo")]

@@ -142,7 +142,7 @@ def train(data: list[tuple[list[str], int]]) -> tuple[float, dict[str, float]]:
 def people_with(item: dict[str, Any], model: ws.Model) -> list[str]:
     """The people the parser would propose: the rules' and the model's."""
     extra = ws.more_people(item["note"]["text"], item["view"], model)
-    return [*item["rules_people"], *extra]
+    return [*item["rules_people"], *(name for _pos, name in extra)]
 
 
 def tally(items: list[dict[str, Any]], people_of: Any) -> tuple[int, int, int]:

@@ -17,7 +17,8 @@ Rules of the road, and why:
   (introductions) and ``due_dates`` (the due-date table); ``who_scorer`` is a learned
   second opinion on who was there, which adds the names the rules passed over when its
   weights (trained on the annotated corpus, shipped in the package) are confident. The
-  public names below are all importable from here. The package also plans what a capture saves: ``plan``
+  public names below are all importable from here. The package also plans what a capture
+  saves: ``plan``
   (parse + name look-ups + the user's corrections -> a ``CapturePlan``), ``planned``
   (its vocabulary), ``corrections`` (what the user changed in the preview), ``when``
   (reading "yesterday evening"). Its ``__init__`` stays empty so importing one part
@@ -164,10 +165,17 @@ def _known(names: tuple[object, ...]) -> list[str]:
     return [c for c in (_clean_name(n) for n in names if isinstance(n, str)) if c]
 
 
-def read_by_rules(text: str, now: datetime, known: list[str], rules: LanguageRules) -> Reading:
-    """What the hand-written rules read; the learned scorer adds to it (and trains on it)."""
+def read_by_rules(
+    text: str,
+    now: datetime,
+    known: list[str],
+    rules: LanguageRules,
+    seeded: Sequence[tuple[int, str]] = (),
+) -> Reading:
+    """What the hand-written rules read; the learned scorer adds to it (and trains on it).
+    ``seeded``: people met the scorer found, (position, name), read as met from the start."""
     spoken = blank_fillers(text)  # same length: the spans still point into ``text``
-    return read_note(spoken, now, known, _split_sentences(spoken, rules), rules)
+    return read_note(spoken, now, known, _split_sentences(spoken, rules), rules, seeded)
 
 
 def rules_view(reading: Reading, known: Sequence[str]) -> RulesView:
@@ -190,8 +198,11 @@ def _parse(
     """The parser proper; :func:`parse_capture` only adds the never-raise guard."""
     known = _known(tuple(known_names))
     reading = read_by_rules(text, now, known, rules)
-    extra = more_people(text, rules_view(reading, known)) if rules.learned_people else []
-    people = tuple(_clean_name(p) for p in [*reading.people, *extra])
+    if rules.learned_people:
+        extra = more_people(text, rules_view(reading, known))
+        if extra:  # read again, with them met: "send him …" may mean one of them
+            reading = read_by_rules(text, now, known, rules, extra)
+    people = tuple(_clean_name(p) for p in reading.people)
     orgs = {_clean_name(p): o for p, o in reading.organizations.items()}
     return CaptureParse(
         people=people,

@@ -32,6 +32,8 @@ with, its due date and words). This module puts them together in reading order.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
 
@@ -56,11 +58,19 @@ def read_note(
     known: list[str],
     sentences: list[tuple[int, int]],
     rules: LanguageRules,
+    seeded: Sequence[tuple[int, str]] = (),
 ) -> Reading:
-    """Read ``text`` (already cut into ``sentences``) clause by clause."""
+    """Read ``text`` (already cut into ``sentences``) clause by clause.
+
+    ``seeded`` are people met that the rules passed over, (position, name), found by the
+    learned scorer after a first reading: the second reading counts them met from the
+    start, so a promise's "him", the one person met, or an organization reach them too.
+    They come after the rules' own people."""
     reader = _Reader(text, now, known, rules)
     clauses = reader.clauses(sentences)
     reader.find_people(sentences, clauses)
+    for pos, name in seeded:
+        _seed(reader, sentences, pos, name)
     reader.find_intros(sentences)
     reader.find_actor_people(clauses)
     reader.only_name_written(sentences)
@@ -83,9 +93,25 @@ def read_note(
         ):
             intros.append(intro)
     others = list(dict.fromkeys(name for _pos, name in reader.others))
+    if seeded:  # the rules' people first, in their order, then the scorer's
+        late = {name.casefold() for _pos, name in seeded}
+        reader.people.sort(key=lambda p: p.casefold() in late)
     return Reading(
         reader.people, reader.orgs, reader.place, commitments, intros, others, reader.rejected
     )
+
+
+def _seed(reader: _Reader, sentences: list[tuple[int, int]], pos: int, name: str) -> None:
+    """Count ``name`` (written at ``pos``) met, with a mention wherever it is written."""
+
+    def sentence_of(at: int) -> int:
+        return next((k for k, (s, e) in enumerate(sentences) if s <= at < e), 0)
+
+    name = reader.add_person(name, pos, sentence_of(pos))
+    words = [re.escape(w) for w in name.split()[:1] + name.split()[-1:]]
+    for m in re.finditer(rf"\b(?:{'|'.join(words)})\b", reader.text, re.I):
+        if m.start() != pos:
+            reader.mention(name, m.start(), sentence_of(m.start()))
 
 
 def _in_full(promise: ParsedCommitment, people: list[str]) -> ParsedCommitment:

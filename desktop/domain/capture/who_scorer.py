@@ -424,9 +424,9 @@ def scored_spans(
     return out
 
 
-def more_people(text: str, view: RulesView, weights: Model | None = None) -> list[str]:
+def more_people(text: str, view: RulesView, weights: Model | None = None) -> list[tuple[int, str]]:
     """Names the model is confident were met and the rules did not take, in text order,
-    as they would be saved."""
+    as they would be saved, with where each is written: (position, name)."""
     m = weights or model()
     taken: list[tuple[int, int]] = []
     found: list[tuple[int, str]] = []
@@ -444,4 +444,4 @@ def more_people(text: str, view: RulesView, weights: Model | None = None) -> lis
             continue
         have.append(_fold(name))
         found.append((span.start, name))
-    return [name for _pos, name in sorted(found)]
+    return sorted(found)
