@@ -201,7 +201,12 @@ def _parse(
     if rules.learned_people:
         extra = more_people(text, rules_view(reading, known))
         if extra:  # read again, with them met: "send him …" may mean one of them
+            first = reading.people
             reading = read_by_rules(text, now, known, rules, extra)
+            # nobody the first reading met is lost ("her husband Taro Sato" once Yuko is
+            # met): the first reading's people, then whoever the second one adds
+            folded = {p.casefold() for p in first}
+            reading.people = [*first, *(p for p in reading.people if p.casefold() not in folded)]
     people = tuple(_clean_name(p) for p in reading.people)
     orgs = {_clean_name(p): o for p, o in reading.organizations.items()}
     return CaptureParse(

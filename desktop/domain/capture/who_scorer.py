@@ -38,7 +38,9 @@ WEIGHTS_FILE = "who_weights.json"
 # inside a name, before a capitalised word: "Ana de los Santos", "Ahmad bin Ismail"
 _PARTICLES = frozenset(EnglishRules.particles | {"e", "st", "los", "las", "dela"})
 _POSSESSIVE_RE = re.compile(rf"[{_APOS}]s$")
+_CONTRACTED_RE = re.compile(rf"[{_APOS}](?:ll|d|re|ve|m|t)$|n[{_APOS}]t$", re.I)
 _SENTENCE_END_RE = re.compile(r"[.!?;:\n\u2022\-\u2013\u2014]")
+_RULES_HAVE = 2.0  # the "probability" of a span the rules read as someone met: first
 _MAX_WORDS = 5  # "Pierre-Antoine de La Rochefoucauld", particles included
 _QUOTES = frozenset("\"'\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb")
 
@@ -54,7 +56,8 @@ class Token:
 
     @property
     def capitalised(self) -> bool:
-        return self.text[:1].isupper()
+        """Written with a capital, and no "They'll" or "Didn't": a name's word."""
+        return self.text[:1].isupper() and not _CONTRACTED_RE.search(self.text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,8 +132,8 @@ def tokens(text: str) -> list[Token]:
 def positions(toks: Sequence[Token]) -> dict[str, list[int]]:
     """Where each word (folded) is written: the indexes of its tokens."""
     where: dict[str, list[int]] = {}
-    for k, t in enumerate(toks):
-        where.setdefault(t.folded, []).append(k)
+    for k, t in enumerate(toks):  # "Pavel's" is a mention of Pavel
+        where.setdefault(_POSSESSIVE_RE.sub("", t.folded), []).append(k)
     return where
 
 
@@ -235,18 +238,14 @@ def _fold(name: str) -> str:
 
 def clashes(name: str, others: Iterable[str]) -> bool:
     """Whether a folded name may be someone already listed (folded): the same name, the
-    same first word ("Ayesha Sahiba" for Ayesha Siddiqui), the same last word, or one
-    word of theirs alone ("Kamau" for Wanjiru Kamau)."""
+    same first word ("Ayesha Sahiba" for Ayesha Siddiqui), or one word of theirs alone
+    ("Kamau" for Wanjiru Kamau). The same family name is not enough: couples share it."""
     words = name.split()
     for other in others:
         theirs = other.split()
         if not theirs or not words:
             continue
-        if (
-            name == other
-            or words[0] == theirs[0]
-            or (len(words) > 1 and len(theirs) > 1 and words[-1] == theirs[-1])
-        ):
+        if name == other or words[0] == theirs[0]:  # not the same family name: a couple
             return True
         if len(words) == 1 and words[0] in theirs:
             return True
@@ -276,10 +275,12 @@ def features(
     toks: Sequence[Token],
     span: Span,
     view: RulesView,
+    common: frozenset[str] = frozenset(),
     where: Mapping[str, list[int]] | None = None,
 ) -> list[str]:
     """The facts about one candidate that the model weighs (strings; one weight each).
-    ``where`` is :func:`positions` of ``toks``, computed once per note by the caller."""
+    ``common`` are the everyday words of notes (the model's); ``where`` is
+    :func:`positions` of ``toks``, computed once per note by the caller."""
     if where is None:
         where = positions(toks)
     i, j = span.first, span.last
@@ -314,6 +315,9 @@ def features(
         if _SENTENCE_END_RE.search(text[span.end : toks[k].start]):
             break
         f.append(f"R:{toks[k].folded}")
+    everyday = sum(w in common for w in words)  # "Office", "Equine Lameness Specialist"
+    if everyday:
+        f.append("all_common" if everyday == len(words) else "some_common")
     if is_first_name(words[0]):
         f.append("first_name")
     if len(words) > 1 and is_first_name(words[-1]):
@@ -414,11 +418,16 @@ def scored_spans(
     m = weights or model()
     toks = tokens(text)
     where = positions(toks)
-    out = []
+    out: list[tuple[float, Span, list[str]]] = []
     for span in spans(text, toks, m.common):
+        if all(w in _NOT_NAME for w in _fold(span.name).split()):
+            continue  # "She", "Then Monday": the rules' own list of words no name is
         if clashes(_fold(saved_name(span.name)), view.people):
-            continue  # the rules have them (the model is trained on the rest only)
-        feats = features(text, toks, span, view, where)
+            # the rules have them (the model is trained on the rest only); the words stay
+            # theirs: "Sow" of "Mme Aminata Sow" is no one else
+            out.append((_RULES_HAVE, span, []))
+            continue
+        feats = features(text, toks, span, view, m.common, where)
         out.append((probability(feats, m.bias, m.weights), span, feats))
     out.sort(key=lambda x: (-x[0], x[1].start, -(x[1].end - x[1].start)))
     return out
@@ -437,6 +446,8 @@ def more_people(text: str, view: RulesView, weights: Model | None = None) -> lis
         if any(span.start < e and s < span.end for s, e in taken):
             continue
         taken.append((span.start, span.end))
+        if p == _RULES_HAVE:
+            continue
         if absent_after(text, span):
             continue  # the rules' own reading of "wasn't there", as a hard rule here too
         name = view.known.full(saved_name(span.name))
