@@ -19,6 +19,7 @@ from desktop.domain.capture.lexicon import (
     _JOINT_SUBJECT,
     _LABEL_MODAL,
     _LEAD,
+    _LEFT_OUT_THIRD,
     _ME_OBJECT,
     _ME_PATTERNS,
     _MEET_RE,
@@ -118,12 +119,19 @@ _THEY_AGREED = re.compile(
     re.I,
 )
 _WE_AGREED_THEY = re.compile(  # "We agreed that he'd …", "we agreed Rafael would host …"
-    rf"(?:we\s+)?agreed\s+(?:that\s+)?(?P<who>she|he|they|(?-i:[A-Z])[\w'\-]+)"
+    # "Erik and I agreed he'd send the photos"
+    rf"(?:(?:we|i|(?-i:[A-Z])[\w'\-]+(?:\s+(?-i:[A-Z])[\w'\-]+)?\s+(?:and|&)\s+i)\s+)?"
+    rf"agree[ds]?\s+(?:that\s+)?(?P<who>she|he|they|(?-i:[A-Z])[\w'\-]+)"
     rf"(?:{_A}d|{_A}ll|\s+would|\s+will|\s+should)\s+",
     re.I,
 )
 
 
+_BARE_GERUND = re.compile(
+    r"\s+(?=(?:sending|bringing|sharing|lending|dropping|delivering|returning|giving"
+    r"|emailing|texting|forwarding)\s+(?:me|us|over|back|the|a|an|his|her|their|some|specs)\b)",
+    re.I,
+)
 _ALREADY_BOOKED = re.compile(
     r"\b(?:booked|scheduled|pencill?ed\s+in|arranged|confirmed|planned|set\s+for)\b", re.I
 )
@@ -147,13 +155,16 @@ class _ActorFinder(_ReaderBase):
                 continue  # "... so she can cite it": a purpose, not a promise
             joint = _JOINT_SUBJECT.search(t, max(0, c.start - 40), c.start)
             agreed = re.match(
-                rf"i\s+agreed\s+(?:that\s+)?i(?:{_A}d|\s+would|{_A}ll|\s+will)\b", body, re.I
+                rf"i\s+agreed\s+(?:that\s+)?(?:i|he|she|they)(?:{_A}d|\s+would|{_A}ll|\s+will)\b",
+                body,
+                re.I,
             )
             if (
                 joint
                 and self.lookup(joint.group("who"))
                 and re.match(r"i\b", body, re.I)
                 and not agreed  # "Denise and I agreed I'd draft the letter": mine, to her
+                # ("Erik and I agreed he'd send the photos": his)
             ):
                 continue  # "Naledi and I will co-write a brief": a plan of both, no one's promise
             relative = _WHO_PROMISES.match(t, pos, c.end)
@@ -488,6 +499,12 @@ class _ActorFinder(_ReaderBase):
                 c.kind, c.desc = prev.kind, (pos, c.end)
                 c.subject_raw, c.subject_at = prev.subject_raw, prev.subject_at
                 continue
+            if _LEFT_OUT_THIRD.match(t, pos, c.end) and self._dated(c) and len(self.people) == 1:
+                who = self.recent(pos)  # "Met Dr. Lena Hofmann. Sends me her slides tmrw."
+                if who:  # (with two people met, whose it is is anyone's guess: nothing)
+                    c.kind, c.desc = "them", (pos, c.end)
+                    c.subject_raw, c.subject_at = who, pos
+                    continue
             appos = _APPOSED_SUBJECT.match(t, pos, c.end)
             if appos:  # "His chief of staff, Layla, will propose dates"
                 pos, body = appos.end(), t[appos.end() : c.end]
@@ -541,6 +558,8 @@ class _ActorFinder(_ReaderBase):
                 m = debt or gerund
             if m is None and self._dated(c):  # "she sends budget fri": dated, so a plan
                 m = _PRESENT_PLAN_S.match(t, rest_at, c.end)
+                if m is None:  # "hanna sending specs tmrw": typed without the "is"
+                    m = _BARE_GERUND.match(t, rest_at, c.end)
                 if m is None and raw.casefold() in ("she", "he"):  # "He bring samples on
                     m = _BARE_PLAN.match(t, rest_at, c.end)  # friday" (non-native)
             if m is None:

@@ -238,6 +238,12 @@ _PRESENT_PLAN_S = re.compile(
     r"|gives|signs|ships|posts|pays|covers|hosts|drives|fixes|collects|submits|confirms|does)\b)",
     re.I,
 )
+# a sentence that opens with "Sends me …": the subject left out is the one just met
+_LEFT_OUT_THIRD = re.compile(
+    r"(?:sends|emails|texts|shares|forwards|brings|drops|lends|gives|intros|introduces)"
+    r"\s+(?:me|us)\b",
+    re.I,
+)
 # "I also need to …", "I still owe …", "I really should …": an adverb after "I"
 _I_ADVERB = (
     r"(?:\s+(?:also|still|really|definitely|just|then|now|probably|certainly|absolutely"
@@ -365,7 +371,9 @@ _ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"{_ME_MODAL}\s+", re.I), "promise"),
     # typed without the apostrophe: "ill check his cap table", "im gonna send"
     (
-        re.compile(r"(?-i:ill|im\s+gonna|im\s+going\s+to|ive\s+got\s+to)\s+(?!be\b)(?=[a-z])"),
+        re.compile(
+            r"(?-i:[Ii]ll|[Ii]m\s+gonna|[Ii]m\s+going\s+to|[Ii]ve\s+got\s+to)\s+(?!be\b)(?=[a-z])"
+        ),
         "promise",
     ),
     # "we need to send her the outline": the writer's side owes it

@@ -16,6 +16,7 @@ from desktop.domain.capture.lexicon import (
     _ACTION_LABEL,
     _ACTION_VERB,
     _DO_IT,
+    _LEFT_OUT_THIRD,
     _NAME_SHAPE,
     _NAME_WORD,
     _NAME_WORD_B_RE,
@@ -608,6 +609,8 @@ class _PromiseReader(_IntroFinder):
             label = _ACTION_LABEL.fullmatch(desc + ":") and self.text[c.end : c.end + 1] == ":"
             if desc.casefold() == "me" or self.lookup(desc) or label:
                 continue  # "Action: Dev – send ...", "Follow-ups:": whose item, not the item
+            if c.kind == "them" and _LEFT_OUT_THIRD.match(desc):
+                desc = desc[0].lower() + desc[1:]  # "Sends me her slides tomorrow."
             if _NOT_AN_ACTION.match(desc) or (
                 c.kind == "them" and desc[:1].isupper() and not re.match(r"[A-Z]{2,}\b", desc)
             ):  # but "Linh: PO number by end of month" (an item under "Action items:")

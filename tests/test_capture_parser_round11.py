@@ -1,0 +1,62 @@
+"""Eleventh round: promise phrasings from last round's blind sets (now development sets),
+each written here in other words than the note that showed it."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.capture_notes import FRI, MON, THU, Promise, promises, read
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "Ill" typed without its apostrophe at the start of a sentence
+            "Met Orla Quinn at the careers fair. Ill email her the brochure tmrw.",
+            [("me", "Orla Quinn", "email her the brochure", THU)],
+        ),
+        (  # "Im gonna" capitalised, no apostrophe
+            "Coffee with Bram Peeters. Im gonna send him the floor plan on Friday.",
+            [("me", "Bram Peeters", "send him the floor plan", FRI)],
+        ),
+        (  # a present participle without its "is", typed on a phone, dated
+            "drinks w/ lotte + joris. joris bringing the tent on monday",
+            [("them", "Joris", "bringing the tent", MON)],
+        ),
+        (  # … with "me" after it
+            "Met Femi Ade at the club. Femi lending me his drill tmrw.",
+            [("them", "Femi Ade", "lending me his drill", THU)],
+        ),
+        (  # "X and I agreed he'd …": his promise, not a joint plan
+            "Lunch with Piotr Nowak. Piotr and I agreed he'd draft the contract by Friday.",
+            [("them", "Piotr Nowak", "draft the contract", FRI)],
+        ),
+        (  # "X and I agreed I'd …" stays mine
+            "Lunch with Piotr Nowak. Piotr and I agreed I'd check the numbers by Friday.",
+            [("me", "Piotr Nowak", "check the numbers", FRI)],
+        ),
+        (  # a sentence that opens with "Sends me …": the one person met
+            "Saw Dr. Mira Kovač at the clinic open day. Emails me the referral form tomorrow.",
+            [("them", "Mira Kovač", "emails me the referral form", THU)],
+        ),
+    ],
+)
+def test_promises_typed_in_a_hurry(text: str, expected: list[Promise]) -> None:
+    assert promises(read(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two people met: whose "Sends me …" it is, nobody can tell
+        "Met Ana Ruiz and Tom Ode. Sends me the deck tomorrow.",
+        # undated: no plan
+        "Met Lena Vogt. Sends me her love.",
+        # "Piotr and I will …": a plan of both, no one's promise
+        "Lunch with Piotr Nowak. Piotr and I will co-write the brief by Friday.",
+        # a participle that is no handing over
+        "drinks w/ lotte + joris. joris loving the new flat",
+    ],
+)
+def test_no_promise_where_nobody_promised(text: str) -> None:
+    assert promises(read(text)) == []
