@@ -37,6 +37,8 @@ def test_the_weights_ship_with_the_package_and_load() -> None:
     assert {"coffee", "the", "meeting"} <= model.common  # learned, and the rules' own list
     assert "first_name" in model.weights and model.weights["first_name"] > 0
     assert model.weights.get("quoted", 0) < 0  # a quoted nickname is no second person
+    assert model.context is not None and 0.5 < model.context.threshold <= 1.0
+    assert not any(f.startswith("rules_people=") for f in model.context.weights)
 
 
 def _template(feature: str) -> str:
@@ -171,3 +173,23 @@ def test_a_person_the_scorer_adds_is_met_for_the_rest_of_the_reading() -> None:
 def test_a_contracted_word_is_never_part_of_a_name(word: str) -> None:
     text = f"Met Ana Ruiz. {word} see."
     assert all(word not in s.name for s in ws.spans(text, ws.tokens(text)))
+
+
+def test_the_second_model_reads_someone_described_who_acts_as_met() -> None:
+    """The first model learned from what the rules left out, where "his apprentice X"
+    is mostly only talked about; the second, from every name, sees him act."""
+    text = "Plumber came round to quote for the bathroom. His apprentice Kieran made us tea."
+    assert rules_people(text) == ["Plumber"]
+    assert people(text) == ["Kieran"]  # and "Plumber" is a trade, no one's name
+
+
+def test_a_name_of_everyday_words_only_is_no_one() -> None:
+    view = ws.view_of(["Plumber", "Office", "Grace"], [], "", [], [], ["Rust Cohle"])
+    assert ws.everyday_words("Plumber", view)
+    assert ws.everyday_words("Office", view)
+    assert not ws.everyday_words("Grace", view)  # a first name, whatever else it means
+    assert not ws.everyday_words("Rust Cohle", view)  # a contact
+
+
+def test_a_lower_case_word_no_first_name_table_knows_needs_more_certainty() -> None:
+    assert people("bought bread from the new baker, nice chat.") == []

@@ -82,7 +82,7 @@ from desktop.domain.capture.reader import Reading, read_note
 from desktop.domain.capture.results import CaptureParse, ParsedCommitment, ParsedIntroduction
 from desktop.domain.capture.rules import LANGUAGES, EnglishRules, LanguageRules, rules_for
 from desktop.domain.capture.text import _BIDI, _LINE_BREAKS, _TAG_RE, _clean_name
-from desktop.domain.capture.who_scorer import RulesView, more_people, view_of
+from desktop.domain.capture.who_scorer import RulesView, everyday_words, more_people, view_of
 
 __all__ = [
     "LANGUAGES",
@@ -192,6 +192,25 @@ def rules_view(reading: Reading, known: Sequence[str]) -> RulesView:
     )
 
 
+def _with_learned_people(
+    text: str, now: datetime, known: list[str], rules: LanguageRules, reading: Reading
+) -> Reading:
+    """The rules' reading with the learned scorer's second opinion on who was there: the
+    people it adds are read as met in a second reading ("send him …" may mean one of
+    them), and a name of everyday words only ("Plumber came round") is no one."""
+    view = rules_view(reading, known)
+    extra = more_people(text, view)
+    if extra:
+        first = reading.people
+        reading = read_by_rules(text, now, known, rules, extra)
+        # nobody the first reading met is lost ("her husband Taro Sato" once Yuko is met):
+        # the first reading's people, then whoever the second one adds
+        folded = {p.casefold() for p in first}
+        reading.people = [*first, *(p for p in reading.people if p.casefold() not in folded)]
+    reading.people = [p for p in reading.people if not everyday_words(p, view)]
+    return reading
+
+
 def _parse(
     text: str, now: datetime, known_names: Sequence[str], rules: LanguageRules
 ) -> CaptureParse:
@@ -199,14 +218,7 @@ def _parse(
     known = _known(tuple(known_names))
     reading = read_by_rules(text, now, known, rules)
     if rules.learned_people:
-        extra = more_people(text, rules_view(reading, known))
-        if extra:  # read again, with them met: "send him …" may mean one of them
-            first = reading.people
-            reading = read_by_rules(text, now, known, rules, extra)
-            # nobody the first reading met is lost ("her husband Taro Sato" once Yuko is
-            # met): the first reading's people, then whoever the second one adds
-            folded = {p.casefold() for p in first}
-            reading.people = [*first, *(p for p in reading.people if p.casefold() not in folded)]
+        reading = _with_learned_people(text, now, known, rules, reading)
     people = tuple(_clean_name(p) for p in reading.people)
     orgs = {_clean_name(p): o for p, o in reading.organizations.items()}
     return CaptureParse(
