@@ -60,3 +60,13 @@ def test_promises_typed_in_a_hurry(text: str, expected: list[Promise]) -> None:
 )
 def test_no_promise_where_nobody_promised(text: str) -> None:
     assert promises(read(text)) == []
+
+
+@pytest.mark.parametrize("title", ["Mme", "Mlle", "Frau", "Sra."])
+def test_a_family_name_after_a_title_of_another_language_is_the_person_in_full(
+    title: str,
+) -> None:
+    text = f"Met {title} Inès Faye at the fair. {title} Faye will send us the tender on Friday."
+    result = read(text)
+    assert list(result.people) == ["Inès Faye"]
+    assert promises(result) == [("them", "Inès Faye", "send us the tender", FRI)]

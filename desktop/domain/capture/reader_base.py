@@ -222,7 +222,9 @@ class _ReaderBase:
         name = self.resolve(raw)
         where = pos if at is None else at
         if " " not in name and re.search(
-            r"\b(?:mrs|mr|ms|miss|dr|prof)\.?[ \t]+\Z", self.text[max(0, where - 8) : where], re.I
+            r"\b(?:mrs|mr|ms|miss|dr|prof|mme|mlle|m|herr|frau|sr|sra|srta)\.?[ \t]+\Z",
+            self.text[max(0, where - 8) : where],
+            re.I,
         ):  # "ran into Mrs Halloran ..., Siobhan Halloran, ...": the family name in full
             fuller = {
                 tidy_name(m.group())
