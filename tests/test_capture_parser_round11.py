@@ -3,8 +3,11 @@ each written here in other words than the note that showed it."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from desktop.domain.capture.fillers import blank_fillers
 from tests.capture_notes import FRI, MON, THU, Promise, promises, read
 
 
@@ -70,3 +73,42 @@ def test_a_family_name_after_a_title_of_another_language_is_the_person_in_full(
     result = read(text)
     assert list(result.people) == ["Inès Faye"]
     assert promises(result) == [("them", "Inès Faye", "send us the tender", FRI)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the date corrected in the same sentence, after a comma: the later one wins
+            "Met Rui Lopes. He'll send the lease by Monday, sorry, next Friday, and I need "
+            "to read it by the 31st.",
+            [
+                ("them", "Rui Lopes", "send the lease", date(2026, 3, 20)),
+                ("me", "Rui Lopes", "read it", date(2026, 3, 31)),
+            ],
+        ),
+        (
+            "Met Rui Lopes. I'll send him the floor plan on Thursday, wait no, on Friday.",
+            [("me", "Rui Lopes", "send him the floor plan", FRI)],
+        ),
+        (  # the writer's doubt is no part of the promise
+            "Met Rui Lopes. He'll fix the gutter on Friday apparently.",
+            [("them", "Rui Lopes", "fix the gutter", FRI)],
+        ),
+        (  # punctuation a dictation app wrote out as a word
+            "lunch with Ada Byrne comma she will send me the menu by Friday comma and I "
+            "will book the room",
+            [
+                ("them", "Ada Byrne", "send me the menu", FRI),
+                ("me", "Ada Byrne", "book the room", None),
+            ],
+        ),
+    ],
+)
+def test_corrections_doubts_and_dictation(text: str, expected: list[Promise]) -> None:
+    assert promises(read(text)) == expected
+
+
+def test_a_comma_talked_about_stays_a_word() -> None:
+    text = "Met Ada Byrne. The comma placement in her deck was odd."
+    assert read(text).notes == text
+    assert blank_fillers(text) == text

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from desktop.domain.capture.due_dates import find_due
 from desktop.domain.capture.lexicon import (
     _A,
     _ACTION_VERB,
@@ -35,6 +36,10 @@ from desktop.domain.capture.lexicon import (
 from desktop.domain.capture.names import _skip_descriptor
 from desktop.domain.capture.reader_base import _Clause, _ReaderBase
 
+_CORRECTION_WORD = re.compile(  # a correction, then (checked) a date
+    r"(?:actually|sorry|no\s*,?\s*wait|wait\s*,?\s*no|correction|i\s+mean|or\s+rather)\b[\s,:\-]*",
+    re.I,
+)
 _APPOSED_NAME_BEFORE = re.compile(  # "…, Andrés Villalobos, " right before a verb
     r"\b(?:his|her|their|our|my)\s+[a-z][\w'\-]*(?:\s+[a-z][\w'\-]*){0,2},\s*"
     r"(?-i:[A-Z])[\w'\-]*(?:\s+(?-i:[A-Z])[\w'\-]*){0,2},\s*\Z",
@@ -141,6 +146,22 @@ class _ClauseCutter(_ReaderBase):
     def starts_clause(self, pos: int, hi: int) -> bool:
         """Whether a new clause (a subject and a verb, or a left-out subject) starts here."""
         rest = self.text[pos:hi]
+        word = _CORRECTION_WORD.match(rest)
+        if word:  # "… on Thursday, sorry, next Friday": the date corrected, on its own
+            at = pos + word.end()
+            cut = self.text.find(",", at, hi)  # the date, up to the next comma
+            due = find_due(self.text, at, hi if cut < 0 else cut, self.now.date(), self.rules)
+            if (
+                due is not None
+                and not self.text[at : due[0]].strip(" ,:-")
+                # the date ends the clause: "…, sorry, next Friday, and I need to …"
+                and re.match(
+                    rf"[\s.;!?)]*\Z|\s*,\s*(?:and\s+)?(?:i|{_SUBJ_PRONOUN}|we)(?:\s|{_A})",
+                    self.text[due[1] : hi],
+                    re.I,
+                )
+            ):
+                return True
         rest = _LEAD.sub("", rest, count=1) if _LEAD.match(rest) else rest
         if re.match(rf"(?:i|{_SUBJ_PRONOUN}|we)(?:\s|{_A})", rest, re.I):
             return True

@@ -23,13 +23,36 @@ _SO_YEAH = re.compile(
 )
 
 
+# punctuation a dictation app wrote out as words ("… next time comma also her colleague
+# Marco should call me"): between words, in lower case, as dictation writes them
+_SPOKEN_MARK = re.compile(
+    r"(?<=\w)[ \t]+(comma|full[ \t]+stop|new[ \t]+(?:line|paragraph))(?=[ \t]+\w)"
+)
+_MARKS = {"comma": ",", "full": ".", "new": "\n"}
+_ABOUT_A_MARK = frozenset(
+    {"the", "a", "an", "this", "that", "no", "missing", "extra", "oxford", "serial", "every"}
+)
+
+
 def blank_fillers(text: str) -> str:
     """``text`` with spoken fillers turned into spaces (and "so yeah" into a ";"), the
-    same length, so every position still means the same character of the note."""
-    if not _HESITATION.search(text) and not _SO_YEAH.search(text):
+    same length, so every position still means the same character of the note. A
+    punctuation mark dictated as a word ("comma") becomes the mark, padded with spaces."""
+    if not _HESITATION.search(text) and not _SO_YEAH.search(text) and not _SPOKEN_MARK.search(text):
         return text
-    out = _SO_YEAH.sub(lambda m: ";" + " " * (len(m.group()) - 1), text)
+    out = _SPOKEN_MARK.sub(_mark, text)
+    out = _SO_YEAH.sub(lambda m: ";" + " " * (len(m.group()) - 1), out)
     return _AFTER_WORD.sub(r"\1 ", _HESITATION.sub(_blank, out))
+
+
+def _mark(m: re.Match[str]) -> str:
+    """ " comma" -> ",      ": the mark right after the word, then spaces; but "the comma
+    placement", "an Oxford comma" are about a comma."""
+    before = re.search(r"(\w+)\W*\Z", m.string[: m.start()])
+    if before and before.group(1).casefold() in _ABOUT_A_MARK:
+        return m.group()
+    mark = _MARKS[m.group(1).split()[0].casefold()]
+    return mark + " " * (len(m.group()) - 1)
 
 
 def _blank(m: re.Match[str]) -> str:

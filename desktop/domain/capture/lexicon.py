@@ -969,6 +969,8 @@ _VAGUE_TAIL = re.compile(
     r"|when\s+i\s+can|if\s+i\s+can|too|lol|haha|ha|hehe|:\)|!+"
     r"|shame\s+on\s+me|my\s+bad|oops|ugh|sigh|done\s+deal|fingers\s+crossed|god\s+willing"
     r"|insha['\u2019]?allah|inshallah|hopefully|at\s+the\s+latest|instead"
+    # the writer's doubt about it ("he'll fix the boiler tuesday supposedly")
+    r"|supp?osedly|apparr?ently|allegedly|reportedly|i\s+think|i\s+guess|i\s+believe"
     r"|by\s+god['\u2019]?s\s+grace|date\s+to\s+be\s+(?:defined|confirmed|fixed)|tbd|tbc"
     r"|(?<=,\s)pole\s+pole(?:\s+but\s+sure)?"
     r"|(?<=,\s)(?:happy\s+to|glad\s+to|no\s+bother)"

@@ -37,7 +37,8 @@ from desktop.domain.capture.results import ParsedCommitment
 
 # what a clause may say around a due date and still be only the date of the promise before
 _CORRECTION = re.compile(
-    r"(?:actually|no\s*,?\s*wait|wait|sorry|correction|or\s+rather|rather|oops|update|in\s+fact"
+    r"(?:actually|no\s*,?\s*wait|wait\s*,?\s*no|wait|sorry|correction|or\s+rather|rather|oops"
+    r"|update|in\s+fact|i\s+mean"
     r"|we\s+(?:landed|settled|agreed)\s+on|(?:landed|settled)\s+on"
     r"|realistically|more\s+realistically|more\s+likely)\b[\s,:\-]*",
     re.I,
