@@ -112,3 +112,16 @@ def test_a_comma_talked_about_stays_a_word() -> None:
     text = "Met Ada Byrne. The comma placement in her deck was odd."
     assert read(text).notes == text
     assert blank_fillers(text) == text
+
+
+def test_items_typed_on_a_phone_between_slashes_are_clauses_of_their_own() -> None:
+    text = "call w/ lena + omar: i'll send lena the budget by fri / omar will book the room thurs"
+    assert promises(read(text)) == [
+        ("me", "Lena", "send lena the budget", FRI),
+        ("them", "Omar", "book the room", THU),
+    ]
+
+
+def test_a_word_before_the_date_that_only_says_by_when_is_dropped() -> None:
+    text = "Met Ana Ruiz. She'll send the deck within this week."
+    assert promises(read(text)) == [("them", "Ana Ruiz", "send the deck", FRI)]

@@ -194,9 +194,10 @@ _SPLIT_RE = re.compile(
     # "harriet wants case studies -> gonna send her the retail ones": the arrow leads on
     r"|\s+(?:->|\u2192|=>)\s+(?=(?i:i\b|i['\u2019]ll|gonna|gotta|will|need|must|should|have\s+to"
     r"|owes?\b|wants\b|needs\b|asked\b|said\b|offered\b|promised\b))"
-    r"|^\s*[-*\u2022\u00b7>]+\s+|\s+\+\s+(?=(?:i|i['\u2019]ll|she|he|they|we|also|then|get|send|email|call|ping|share|book|check"
+    # "+" and " / " between items typed on a phone: "the deck / omar will set up a dry run"
+    r"|^\s*[-*\u2022\u00b7>]+\s+|\s+[+/]\s+(?=(?:i|i['\u2019]ll|she|he|they|we|also|then|get|send|email|call|ping|share|book|check"
     r"|follow|ask|set|make|pay|bring|review|write|text|update|confirm|sign|order|chase|need|must"
-    r"|gonna|will)\b|(?-i:[A-Z]))|\s*[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF]"
+    r"|gonna|will|[a-z][\w\-]*\s+(?:will|gonna|owes|said)(?!\s+be\b))\b|(?-i:[A-Z]))|\s*[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF]"
     r"[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D]*\s*"
     # a checkbox opening a line: "[ ] send Aino the rubric", "- [x] paid Sanna back"
     r"|^\s*(?:[-*]\s*)?\[[ xX\u2713\u2714]?\]\s*)",

@@ -700,7 +700,7 @@ class _PromiseReader(_IntroFinder):
             a, b = max(lo, due[0]), min(hi, due[1])
             before = re.sub(
                 r"\s+(?:later|latest|at\s+the\s+latest|first\s+thing|for|on|at|on\s+the|by\s+the"
-                r"|the)$",
+                r"|the|within|until|till)$",
                 "",
                 t[lo:a].rstrip(),
                 flags=re.I,
