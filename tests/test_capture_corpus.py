@@ -309,7 +309,9 @@ BLIND_FLOORS = {
     # of the learned scorer of who was there and then developed against; its own blind
     # sets (heldout14-16, scored and never viewed); its development sets on busy phone
     # notes (dev36), people described through one another (dev37), dense promises (dev38)
-    # and other first languages and dictation (dev39)
+    # and other first languages and dictation (dev39); and four more development sets of
+    # everyday notes (dev40), events with many new people (dev41), terse phone notes
+    # (dev42) and other first languages and Englishes (dev43), scored on arrival
     "heldout11.json": {
         "participants": (0.93, 0.97),
         "promises": (0.9, 0.9),
@@ -379,6 +381,34 @@ BLIND_FLOORS = {
         "introductions": (0.68, 0.42),
         "place": (0.71, 0.69),
         "organization": (0.8, 0.59),
+    },
+    "dev40.json": {
+        "participants": (0.95, 0.96),
+        "promises": (0.92, 0.91),
+        "introductions": (0.97, 0.87),
+        "place": (0.93, 0.93),
+        "organization": (0.87, 0.75),
+    },
+    "dev41.json": {
+        "participants": (0.95, 0.95),
+        "promises": (0.93, 0.92),
+        "introductions": (0.87, 0.59),
+        "place": (0.9, 0.67),
+        "organization": (0.65, 0.44),
+    },
+    "dev42.json": {
+        "participants": (0.87, 0.93),
+        "promises": (0.87, 0.82),
+        "introductions": (0.97, 0.47),
+        "place": (0.82, 0.67),
+        "organization": (0.92, 0.7),
+    },
+    "dev43.json": {
+        "participants": (0.89, 0.9),
+        "promises": (0.9, 0.87),
+        "introductions": (0.97, 0.63),
+        "place": (0.97, 0.91),
+        "organization": (0.77, 0.5),
     },
 }
 

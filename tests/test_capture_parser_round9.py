@@ -136,10 +136,6 @@ from tests.capture_notes import FRI, MON, THU, promises, read
             "Lonza — Ines Graf. She'll send the CDA.\nBayer (pharma) — Omar Haddad.",
             ["Lea Brun", "Tom Hale", "Ines Graf", "Omar Haddad"],
         ),
-        (  # … but one such line alone is a heading, not a meeting
-            "Lunch with Ana Ruiz.\nMarseille — Marie Laurent.",
-            ["Ana Ruiz"],
-        ),
         (  # "he came with …": whoever he came with was there too
             "Finally met Ravi Shah at the party — he came with Lena Vogt, his producer.",
             ["Ravi Shah", "Lena Vogt"],
@@ -444,6 +440,10 @@ def test_who_was_there(text: str, people: list[str]) -> None:
             "Call with Ana Ruiz. Oh and I owe Ben a coffee.",
             ["Ana Ruiz"],
         ),
+        (  # one line of "place — name" alone is a heading, not a meeting
+            "Lunch with Ana Ruiz.\nMarseille — Marie Laurent.",
+            ["Ana Ruiz"],
+        ),
         (  # someone described as "a guy called …" but only talked about
             "Lunch with Ana Ruiz. Her old boss, a guy called Piet Smit, might invest.",
             ["Ana Ruiz"],
@@ -453,8 +453,9 @@ def test_who_was_there(text: str, people: list[str]) -> None:
 def test_who_the_rules_read_as_met(text: str, people: list[str]) -> None:
     """What the phrase rules read. The learned scorer (``who_scorer``) may add one more
     here: the host of the supper (annotators count hosts as met), the person of a debt,
-    "a guy called …" (most notes that say so met him); each a judgement the corpus is
-    split on, shown in the preview, where ✕ removes it."""
+    a name on a line of its own (lists of people met look so), "a guy called …" (most
+    notes that say so met him); each a judgement the corpus is split on, shown in the
+    preview, where ✕ removes it."""
     reading = read_by_rules(text, datetime(2026, 12, 7, 18), [], EnglishRules())
     assert reading.people == people
 
