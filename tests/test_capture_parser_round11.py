@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from desktop.domain.capture.fillers import blank_fillers
+from desktop.domain.capture.names import tidy_name
 from tests.capture_notes import FRI, MON, THU, Promise, promises, read
 
 
@@ -125,3 +126,20 @@ def test_items_typed_on_a_phone_between_slashes_are_clauses_of_their_own() -> No
 def test_a_word_before_the_date_that_only_says_by_when_is_dropped() -> None:
     text = "Met Ana Ruiz. She'll send the deck within this week."
     assert promises(read(text)) == [("them", "Ana Ruiz", "send the deck", FRI)]
+
+
+@pytest.mark.parametrize(
+    ("written", "saved"),
+    [
+        ("Hajiya Aisha Abdullahi", "Aisha Abdullahi"),
+        ("Malam Sani Garba", "Sani Garba"),
+        ("Pak Budi", "Budi"),
+        ("Bu Sri Wahyuni", "Sri Wahyuni"),
+        ("Oom Koos Botha", "Koos Botha"),
+        ("Mdm Siti Nurhaliza", "Siti Nurhaliza"),
+        ("Barr. Ngozi Eze", "Ngozi Eze"),
+        ("Paki Mensah", "Paki Mensah"),  # a name that starts like a title stays
+    ],
+)
+def test_titles_of_more_languages_are_no_part_of_the_name(written: str, saved: str) -> None:
+    assert tidy_name(written) == saved

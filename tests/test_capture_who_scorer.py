@@ -193,3 +193,10 @@ def test_a_name_of_everyday_words_only_is_no_one() -> None:
 
 def test_a_lower_case_word_no_first_name_table_knows_needs_more_certainty() -> None:
     assert people("bought bread from the new baker, nice chat.") == []
+
+
+def test_a_lower_case_role_before_a_first_name_is_no_part_of_the_candidate() -> None:
+    text = "tiler marek novak came round. he'll start monday"
+    names = {s.name for s in ws.spans(text, ws.tokens(text), ws.model().common)}
+    assert "marek novak" in names
+    assert "tiler marek novak" not in names and "tiler marek" not in names

@@ -32,7 +32,10 @@ _HONORIFIC_WORDS_BEFORE = re.compile(
     r"\A\s*(?:pan|pani|lic\.?|licenciad[oa]|ing\.|eng\.|engr\.|mama|baba|ustaz|ustadh|hajj?i?"
     r"|mzee|bi\.|bw\.|bwana|dott\.(?:ssa)?|dr\.?\s+hab\.|mag\.|alhaja|alhaji"
     r"|don|do[ñn]a|se[ñn]ora?|si)\s+(?=\S+\s+\S)"
-    r"|\A\s*(?:cousin|auntie|aunty|aunt|uncle|nana|nan|grandma|grandpa)\s+(?=\S)",
+    r"|\A\s*(?:cousin|auntie|aunty|aunt|uncle|nana|nan|grandma|grandpa)\s+(?=\S)"
+    # Hausa, Indonesian, Afrikaans, Singaporean and Nigerian titles ("Hajiya Aisha
+    # Abdullahi", "Pak Budi", "Oom Koos Botha", "Mdm Siti", "Barr. Ngozi Eze")
+    r"|\A\s*(?:hajiya|malam|mallam|pak|bapak|bu|ibu|oom|tannie|mdm|barr\.?)\s+(?=\S)",
     re.I,
 )
 

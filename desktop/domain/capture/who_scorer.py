@@ -202,7 +202,9 @@ def spans(text: str, toks: Sequence[Token], common: frozenset[str] = frozenset()
         j = i
         while True:
             name, poss = _name_of(text, toks, i, j)
-            out.append(Span(i, j, tok.start, toks[j].end, name, poss))
+            inner = any(len(t.text) > 2 and is_first_name(t.text) for t in toks[i + 1 : j + 1])
+            if known_first or not inner:  # not "tiler marek novak": "marek novak" is
+                out.append(Span(i, j, tok.start, toks[j].end, name, poss))
             if (
                 poss
                 or j - i >= 2
