@@ -200,3 +200,8 @@ def test_a_lower_case_role_before_a_first_name_is_no_part_of_the_candidate() -> 
     names = {s.name for s in ws.spans(text, ws.tokens(text), ws.model().common)}
     assert "marek novak" in names
     assert "tiler marek novak" not in names and "tiler marek" not in names
+
+
+def test_a_tag_names_no_one() -> None:
+    assert people("Met Ana Ruiz at the meetup. #python #sailing") == ["Ana Ruiz"]
+    assert all(t.text != "python" for t in ws.tokens("talk #python"))

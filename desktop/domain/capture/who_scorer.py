@@ -123,9 +123,12 @@ class RulesView:
 
 
 def tokens(text: str) -> list[Token]:
-    """The note's words (letters, inner apostrophes and hyphens), in order."""
+    """The note's words (letters, inner apostrophes and hyphens), in order; a #tag is no
+    word of the note ("#python" names no one)."""
     return [
-        Token(m.start(), m.end(), m.group(), m.group().casefold()) for m in _WORD_RE.finditer(text)
+        Token(m.start(), m.end(), m.group(), m.group().casefold())
+        for m in _WORD_RE.finditer(text)
+        if text[m.start() - 1 : m.start()] != "#"
     ]
 
 
