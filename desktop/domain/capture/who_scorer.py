@@ -29,7 +29,7 @@ from importlib import resources
 
 from desktop.domain.capture.first_names import is_first_name
 from desktop.domain.capture.lexicon import _ABSENT, _NOT_NAME
-from desktop.domain.capture.names import tidy_name
+from desktop.domain.capture.names import _index, tidy_name
 from desktop.domain.capture.rules import EnglishRules
 from desktop.domain.capture.text import _APOS, _WORD_RE
 
@@ -98,14 +98,10 @@ class KnownIndex:
 
 @functools.lru_cache(maxsize=16)
 def known_index(known: tuple[str, ...]) -> KnownIndex:
-    """The index of a contact list, built once per list (not on every keystroke)."""
-    by_first: dict[str, list[str]] = {}
-    for k in known:
-        if k.split():
-            by_first.setdefault(_fold(k.split()[0]), []).append(k)
-    return KnownIndex(
-        frozenset(_fold(k) for k in known), {f: tuple(v) for f, v in by_first.items()}
-    )
+    """A list of names as the features look it up: the reader's own index of the
+    contacts (``names._index``, built once per list and shared with it), as sets."""
+    by_full, by_first = _index(known)
+    return KnownIndex(frozenset(by_full), by_first)
 
 
 @dataclass(frozen=True, slots=True)
