@@ -24,14 +24,27 @@ _SO_YEAH = re.compile(
 
 
 # punctuation a dictation app wrote out as words ("… next time comma also her colleague
-# Marco should call me"): between words, in lower case, as dictation writes them
+# Marco should call me", "send her the link period Antoine will call"): after a word, in
+# lower case, as dictation writes them, before another word or the line's end
 _SPOKEN_MARK = re.compile(
-    r"(?<=\w)[ \t]+(comma|full[ \t]+stop|new[ \t]+(?:line|paragraph))(?=[ \t]+\w)"
+    r"(?<=\w)[ \t]+(comma|full[ \t]+stop|period|question[ \t]+mark"
+    r"|new[ \t]+(?:line|paragraph))(?=[ \t]+\w|[ \t]*(?:\n|\Z))"
 )
-_MARKS = {"comma": ",", "full": ".", "new": "\n"}
+_MARKS = {"comma": ",", "full": ".", "period": ".", "question": "?", "new": "\n"}
 _ABOUT_A_MARK = frozenset(
     {"the", "a", "an", "this", "that", "no", "missing", "extra", "oxford", "serial", "every"}
 )
+# "the trial period", "a notice period": a span of time, not a dictated full stop
+_TIME_BEFORE_PERIOD = frozenset(
+    {
+        "trial", "grace", "notice", "probation", "probationary", "waiting", "cooling",
+        "cooling-off", "same", "holiday", "busy", "quiet", "review", "transition",
+        "testing", "test", "free", "rental", "lock-up", "lockup", "settling", "exam",
+        "reporting", "billing", "payment", "warranty", "sales", "peak", "off", "long",
+        "short", "whole", "entire", "first", "second", "last", "next", "two-week",
+        "six-month", "three-month", "time", "my", "her", "his", "our", "their", "your",
+    }
+)  # fmt: skip
 
 
 def blank_fillers(text: str) -> str:
@@ -48,8 +61,9 @@ def blank_fillers(text: str) -> str:
 def _mark(m: re.Match[str]) -> str:
     """ " comma" -> ",      ": the mark right after the word, then spaces; but "the comma
     placement", "an Oxford comma" are about a comma."""
-    before = re.search(r"(\w+)\W*\Z", m.string[: m.start()])
-    if before and before.group(1).casefold() in _ABOUT_A_MARK:
+    before = re.search(r"([\w\-]+)\W*\Z", m.string[: m.start()])
+    word = before.group(1).casefold() if before else ""
+    if word in _ABOUT_A_MARK or (m.group(1) == "period" and word in _TIME_BEFORE_PERIOD):
         return m.group()
     mark = _MARKS[m.group(1).split()[0].casefold()]
     return mark + " " * (len(m.group()) - 1)

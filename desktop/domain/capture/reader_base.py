@@ -32,6 +32,7 @@ from desktop.domain.capture.lexicon import (
 from desktop.domain.capture.names import _index, _is_cap, _scan_name, tidy_name
 from desktop.domain.capture.results import ParsedCommitment, ParsedIntroduction
 from desktop.domain.capture.rules import LanguageRules
+from desktop.domain.capture.who_scorer import without_leading_everyday_word
 
 _MET_LEAD = re.compile(
     r"(?i:met(?:\s+up\s+with)?|chatted\s+(?:with|to)|talked\s+(?:with|to)|spoke\s+(?:with|to)"
@@ -220,6 +221,8 @@ class _ReaderBase:
         """Record a person met; ``pos`` is the mention's place (a list's start), ``at``
         where this very name is written, when that differs."""
         name = self.resolve(raw)
+        if name not in self.known:
+            name = self.resolve(without_leading_everyday_word(name))
         where = pos if at is None else at
         if " " not in name and re.search(
             r"\b(?:mrs|mr|ms|miss|dr|prof|mme|mlle|m|herr|frau|sr|sra|srta)\.?[ \t]+\Z",

@@ -250,6 +250,26 @@ def everyday_words(name: str, view: RulesView, weights: Model | None = None) -> 
     )
 
 
+def without_leading_everyday_word(name: str) -> str:
+    """``name`` without a first word that only says who the person is ("Electrician Kwame
+    Asante", "Tiler Marek Novak", "Congratulated Chiara": the role or the verb typed in
+    lower case before the name, capitalised as the note's first word); the name itself
+    when that word is a first name anyone has ("Will Smith", "Grace Mwangi") or what
+    is left would be no name ("Young Park")."""
+    words = name.split()
+    while len(words) >= 2:  # "Retired Oil Engineer Abdullah al-Farsi": every such word
+        first = _fold(words[0])
+        if (
+            first not in model().common
+            or first in _PARTICLES
+            or is_first_name(first)
+            or (len(words) == 2 and not is_first_name(_fold(words[1])))
+        ):
+            break
+        words = words[1:]
+    return " ".join(words)
+
+
 def absent_after(text: str, span: Span) -> bool:
     """Whether the words right after a name say they were not there ("sam couldnt come",
     "Hakan, who wasn't there")."""
