@@ -67,3 +67,55 @@ def test_a_role_typed_in_lower_case_before_the_name_is_not_saved_with_it() -> No
     result = read("electrician kwame asante came round. hes gonna send a quote by monday.")
     assert result.people == ("Kwame Asante",)
     assert promises(result) == [("them", "Kwame Asante", "send a quote", MON)]
+
+
+@pytest.mark.parametrize(
+    ("text", "people", "expected"),
+    [
+        (  # a quoted nickname, met in a phrase that is no meeting phrase
+            'Pitch follow-up with Adebola "Bola" Okoro and Hana Kim of Sunrise Ventures. '
+            "Bola will share the term sheet by Friday.",
+            ("Adebola Okoro", "Hana Kim"),
+            [("them", "Adebola Okoro", "share the term sheet", FRI)],
+        ),
+        (  # single quotes
+            "Talked with Rahul 'Raj' Menon and Ollie Fry. Raj will send me his list tomorrow.",
+            ("Rahul Menon", "Ollie Fry"),
+            [("them", "Rahul Menon", "send me his list", THU)],
+        ),
+        (  # the given names of a name written family name first
+            "Met Mr Tan Boon Huat from GovTech. Boon Huat asked me to send the report by Friday.",
+            ("Tan Boon Huat",),
+            [("me", "Tan Boon Huat", "send the report", FRI)],
+        ),
+        (  # offices and officers written before the name, as minutes do
+            "Bilateral with Ambassador Kenji Sato and First Secretary Mai Tran. "
+            "Ms Tran will share the programme by Friday.",
+            ("Kenji Sato", "Mai Tran"),
+            [("them", "Mai Tran", "share the programme", FRI)],
+        ),
+        (
+            "board prep w/ CEO Amelia Hart, CFO Gordon Blake. "
+            "gordon will send the numbers tomorrow.",
+            ("Amelia Hart", "Gordon Blake"),
+            [("them", "Gordon Blake", "send the numbers", THU)],
+        ),
+    ],
+)
+def test_a_person_named_another_way_later_is_the_same_person(
+    text: str, people: tuple[str, ...], expected: list[Promise]
+) -> None:
+    result = read(text)
+    assert result.people == people
+    assert promises(result) == expected
+
+
+def test_an_officer_title_before_a_field_is_no_title() -> None:
+    """ "VP Strategy at Equinor": the title of a person named before, not of a name after."""
+    result = read(
+        "Breakfast at Hotel Bristol with Sigrid Holm, VP Strategy at Equinor. "
+        "She'll call me tomorrow."
+    )
+    assert result.people == ("Sigrid Holm",)
+    assert result.place == "Hotel Bristol"
+    assert promises(result) == [("them", "Sigrid Holm", "call me", THU)]

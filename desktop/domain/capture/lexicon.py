@@ -70,6 +70,11 @@ _TITLES = re.compile(  # one or more: "Herr Dr. Klaus Riedel", "A/Prof Daniel Wh
     r"|dott(?=\.)|dott\.ssa|hab(?=\.)|mag(?=\.)|mzee|bi(?=\.)|bw(?=\.)|bwana|alhaja|alhaji"
     r"|hr(?=\.)|avv(?=\.)"  # German "Hr. Jörg Hoffmann", Italian "avv. Giulia Ferraro"
     r"|emeritus"  # "Professor Emeritus Alan Whitcombe"
+    # offices and a firm's officers written before the name, as minutes do: "Ambassador
+    # Kenji Watanabe and First Secretary Mai Nguyen", "CEO Amelia Hart, CFO Gordon Blake"
+    r"|ambassador|consul|minister|councillor|governor|commissioner"
+    r"|(?:first|second|third|permanent)\s+secretary"
+    r"|(?-i:CEO|CFO|CTO|COO|CMO|CPO|CISO|GC|VP|SVP|EVP)(?=\s+(?-i:[A-Z])\S*\s+(?-i:[A-Z]))"
     r"|a/prof|(?:assoc|asst|associate|assistant)\.?\s+prof(?:essor)?)\.?\s+)+",
     re.I,
 )

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from desktop.domain.capture.first_names import hinted_gender
+from desktop.domain.capture.first_names import hinted_gender, is_first_name
 from desktop.domain.capture.lexicon import (
     _A,
     _ABSENT,
@@ -110,6 +110,28 @@ class Reading:
     rejected: list[str] = field(default_factory=list)  # a rule said: not met, for sure
 
 
+# a quoted nickname inside a name written with capitals: 'Olusegun "Segun" Bakare',
+# "Rahul 'Raj' Menon", "Guillermo “Memo” Castañeda"
+_NAME_WITH_NICKNAME = re.compile(
+    r"(?<![\w'\u2019-])(?P<first>(?-i:[A-Z\u00c0-\u00de])[\w'\u2019\-]+[ \t]+)"
+    r"[\"\u201c\u201e'\u2018](?P<nick>[^\W\d_][\w\-]*)[\"\u201d\u201c'\u2019][ \t]+"
+    r"(?P<last>(?:(?-i:[a-z]{1,3})[ \t]+)?(?-i:[A-Z\u00c0-\u00de])[\w'\u2019\-]+"
+    r"(?:[ \t]+(?-i:[A-Z\u00c0-\u00de])[\w'\u2019\-]+)?)"
+)
+
+
+def _quoted_nicknames(text: str) -> dict[str, str]:
+    """Each nickname quoted inside a name, to the name as saved, read before anything
+    else: a later "Segun will share …" is Olusegun Bakare even where the note met him in
+    a phrase the rules do not take for a meeting ("Pitch follow-up with …")."""
+    found: dict[str, str] = {}
+    for m in _NAME_WITH_NICKNAME.finditer(text):
+        nick = m.group("nick").casefold()
+        if nick not in _NOT_NAME and len(nick) >= 2:
+            found.setdefault(nick, tidy_name(m.group()))
+    return found
+
+
 class _ReaderBase:
     """The people met, their mentions and how a name or pronoun resolves; the passes share it."""
 
@@ -135,7 +157,7 @@ class _ReaderBase:
         self.pending_intros: list[tuple[_Clause, int, str]] = []
         self.known_index = _index(tuple(known))
         self.gender: dict[str, str] = {}  # person -> "f" / "m", as the note itself says
-        self.aliases: dict[str, str] = {}  # a quoted nickname -> the person
+        self.aliases: dict[str, str] = _quoted_nicknames(text)  # a nickname -> the person
         self.titled: dict[str, list[str]] = {}  # "imam" -> people met introduced so
         self._memo: dict[tuple[str, int], str | None] = {}
         self._full_names: dict[str, frozenset[str]] = {}  # "Arjun" -> {"Arjun Mehta"}
@@ -186,6 +208,10 @@ class _ReaderBase:
             longer = [n for n in self.people if n.casefold().startswith(key + " ")]
             if len(longer) == 1:
                 return longer[0]
+            # "Boon Kiat" for Lim Boon Kiat: the given names of a name written family first
+            given = [n for n in self.people if n.casefold().endswith(" " + key)]
+            if len(given) == 1 and not longer and not is_first_name(key.split()[0]):
+                return given[0]
         if " " not in key:
             firsts = [n for n in self.people if n.casefold().split()[0] == key]
             if len(firsts) == 1:
