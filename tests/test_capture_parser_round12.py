@@ -119,3 +119,128 @@ def test_an_officer_title_before_a_field_is_no_title() -> None:
     assert result.people == ("Sigrid Holm",)
     assert result.place == "Hotel Bristol"
     assert promises(result) == [("them", "Sigrid Holm", "call me", THU)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a learner's "demand me to", accepted
+            "Met Koffi Yao. Koffi demand me to send the offer revised before Friday, I accept.",
+            [("me", "Koffi Yao", "send the offer revised", FRI)],
+        ),
+        (  # "ask if we can …, we agree"
+            "Met Luis Ortega. He ask if we can deliver the report on Friday, we agree.",
+            [("me", "Luis Ortega", "deliver the report", FRI)],
+        ),
+        (  # "asked that we …, I confirm"
+            "Met Dr. Ewa Nowak. She asked that we deliver the protocol by Friday, I confirm.",
+            [("me", "Ewa Nowak", "deliver the protocol", FRI)],
+        ),
+        (  # "wondered if I could …, said yes"
+            "Met Noa Levi. Noa wondered if I could look at her plan by Monday, said yes.",
+            [("me", "Noa Levi", "look at her plan", MON)],
+        ),
+        (  # a question put to the writer, answered
+            "Met Salma Idrissi. Could I send her the spec sheet by Monday? Of course.",
+            [("me", "Salma Idrissi", "send her the spec sheet", MON)],
+        ),
+        (  # "asked if we'd … — we will"
+            "Met Mrs Clare Doyle. She asked if we'd read with her every night — we will.",
+            [("me", "Clare Doyle", "read with her every night", None)],
+        ),
+        (  # "made me promise to"
+            "Met Dre Wilson. Dre made me promise to bring pie next time.",
+            [("me", "Dre Wilson", "bring pie next time", None)],
+        ),
+        (  # "did offer", "did agree": emphatic
+            "Met Lars Berg. He did offer to send me the report by Friday. "
+            "I did agree to print the flyers for him by Monday.",
+            [
+                ("them", "Lars Berg", "send me the report", FRI),
+                ("me", "Lars Berg", "print the flyers for him", MON),
+            ],
+        ),
+        (  # "pledged to", "is also happy to"
+            "Met Nigel Ash. Nigel pledged to match our donations by Friday. "
+            "He's also happy to host the gala.",
+            [
+                ("them", "Nigel Ash", "match our donations", FRI),
+                ("them", "Nigel Ash", "host the gala", None),
+            ],
+        ),
+        (  # Singlish "say can", Indian "Myself to", a learner's "propose to"
+            "Met Jasper Tan. He say can send me the docs by tomorrow. "
+            "Myself to share the estimate by Friday.",
+            [
+                ("them", "Jasper Tan", "send me the docs", THU),
+                ("me", "Jasper Tan", "share the estimate", FRI),
+            ],
+        ),
+        (  # "signed up to", "told him I'd be happy to"
+            "Chat w/ Fatima Diallo. I signed up to make brownies for friday. "
+            "I told her I'd be happy to share the recipe on Monday.",
+            [
+                ("me", "Fatima Diallo", "make brownies", FRI),
+                ("me", "Fatima Diallo", "share the recipe", MON),
+            ],
+        ),
+    ],
+)
+def test_promises_put_other_ways(text: str, expected: list[Promise]) -> None:
+    assert promises(read(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Met Aurélie Roy. Aurélie proposes to write a memo together.",  # a joint plan
+        "Met Salma Idrissi. Could I send her the spec sheet? Said no, it's internal.",
+        "Met Salma Idrissi. I wondered if I could ever afford a flat there.",
+        "Met Ana Roy. Her friend Bernard (not present) could be interesting for us.",
+        "Met Denise Alvarez. Denise thinks Mayor Ruth Delgado will back it.",
+    ],
+)
+def test_no_promise_where_none_was_made(text: str) -> None:
+    assert promises(read(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # who the person is, then the name, then the promise
+            "At the swim club AGM. Outgoing treasurer Gerhard Baumann will hand over "
+            "the books by Friday.",
+            [("them", "Gerhard Baumann", "hand over the books", FRI)],
+        ),
+        (
+            "at the school gate - olu's dad Tunde Bakare says he'll drive the boys tmrw",
+            [("them", "Tunde Bakare", "drive the boys", THU)],
+        ),
+        (
+            "receptionist pieter said hed email the invoice tmrw",
+            [("them", "Pieter", "email the invoice", THU)],
+        ),
+        (  # a bracket between the name and the promise
+            "Call with Svetlana Ivanova. Her colleague Dmitri (Yandex) will send the files "
+            "by Friday.",
+            [("them", "Dmitri", "send the files", FRI)],
+        ),
+        (  # the name, then a pronoun saying it again
+            "Met Klaus Obermeier. Klaus he promised to send me the dates by Monday.",
+            [("them", "Klaus Obermeier", "send me the dates", MON)],
+        ),
+        (  # a run-on sentence typed on a phone: "he's gonna" starts a clause
+            "met tomasz at the market he does carpentry he's gonna send me a quote by friday",
+            [("them", "Tomasz", "send me a quote", FRI)],
+        ),
+        (
+            "priya introduced me to her husband arjun mehta who works at google he offered "
+            "to refer me for the pm role",
+            [("them", "Arjun Mehta", "refer me for the pm role", None)],
+        ),
+    ],
+)
+def test_who_promised_when_the_sentence_does_not_open_with_the_name(
+    text: str, expected: list[Promise]
+) -> None:
+    assert promises(read(text)) == expected

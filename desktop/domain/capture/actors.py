@@ -137,6 +137,20 @@ _ALREADY_BOOKED = re.compile(
 )
 
 
+# words that say something else than who the person is: a clause opening with them is no
+# description of a name ("I told Gerhard he'll …", "Then Gerhard will …")
+_NOT_DESCRIBING = frozenset(
+    _words(
+        "i we you he she they it me us him them told asked said met saw called emailed "
+        "texted thanked reminded and but so then also if when that who which what where "
+        "because as after before since while until once maybe hopefully ask tell email "
+        "call text send remind thank with w to for from at in on by of not no yes ok okay "
+        "thinks think says reckons hopes hope believes knows heard guess expects expect "
+        "feels mentioned hears"
+    )
+)
+
+
 class _ActorFinder(_ReaderBase):
     """Decides who acts in each clause."""
 
@@ -195,6 +209,12 @@ class _ActorFinder(_ReaderBase):
                 continue
             # "asked if I could review the deck, I said yes" / "..., I said no"
             ask = _ASKED_ME.search(t, pos, c.end)
+            if (
+                ask is not None
+                and re.match(r"c[ao]", ask.group(), re.I)
+                and (ask.start() != pos or not re.match(r"[^\n.;!]*\?", t[c.end : c.end + 60]))
+            ):
+                ask = None  # "Could I send her …?" is asked of me; "… could I" is not
             if ask is not None:
                 c.kind, c.asked = "me", True
                 c.desc = (ask.end(), c.end)
@@ -214,6 +234,7 @@ class _ActorFinder(_ReaderBase):
                 )  # "… . Said yes." (not "I said I'd …": its own)
                 question = re.match(  # a promise only once said yes to
                     r"ask(?:ed|s)?\s+(?:me\s+|us\s+)?(?:if|whether)|(?:wants?|wanted)\s+that\b"
+                    r"|wonder|could\b|can\b"
                     r"|invited\b",  # "Kenji invited me to give a seminar — I accepted"
                     ask.group(),
                     re.I,
@@ -508,6 +529,10 @@ class _ActorFinder(_ReaderBase):
             appos = _APPOSED_SUBJECT.match(t, pos, c.end)
             if appos:  # "His chief of staff, Layla, will propose dates"
                 pos, body = appos.end(), t[appos.end() : c.end]
+            else:
+                named_at = self._role_before_actor(pos, c.end)
+                if named_at is not None:  # "Outgoing treasurer Gerhard Baumann will hand
+                    pos, body = named_at, t[named_at : c.end]  # over the books": Gerhard
             the_title = re.match(r"the\s+(\w+)\s", body, re.I)
             if the_title and the_title.group(1).casefold() in self.titled:
                 pos += the_title.start(1)  # "The Ambassador will ...": the one so titled
@@ -570,6 +595,50 @@ class _ActorFinder(_ReaderBase):
             c.negated = _NEGATED.match(t, m.end(), c.end) is not None or bool(
                 re.search(rf"n{_A}t|\bnot\b", m.group(), re.I)
             )
+
+    def _role_before_actor(self, lo: int, hi: int) -> int | None:
+        """Where the name starts when a clause opens with who the person is, then the
+        name, then their promise ("Outgoing treasurer Gerhard Baumann will …", "olu's dad
+        Tunde Bakare says he'll …", "receptionist pieter said hed …"); None when the
+        clause opens with the name itself or the words before it are no description."""
+        t = self.text
+        if self._acts_at(lo, hi):
+            return None
+        words = list(re.finditer(r"[^\W\d_][\w'\u2019\-]*", t[lo:hi]))[:4]
+        for k in range(1, len(words)):
+            before = [w.group().casefold() for w in words[:k]]
+            at = lo + words[k].start()
+            if any(
+                w in _NOT_DESCRIBING or (not re.search(r"['\u2019]s\Z", w) and self.lookup(w))
+                for w in before
+            ) or re.search(r"[^\w\s'\u2019\-]", t[lo:at]):  # "Met Ana, Ben will …": no description
+                return None
+            if self._acts_at(at, hi):
+                return at
+        return None
+
+    def _acts_at(self, at: int, hi: int) -> bool:
+        """Whether a name written at ``at`` (a capitalised one, or one met typed in lower
+        case) is followed by the words of a promise of theirs."""
+        t = self.text
+        span = _scan_name(t, at, hi, lower_ok=True)
+        if span is None or span[0] != at:
+            return False
+        name = t[span[0] : span[1]]
+        first = name.split()[0]
+        if not (first[:1].isupper() or self.lookup(first)) or name.casefold() in _NOT_NAME:
+            return False
+        rest = span[1]
+        for _ in range(2):
+            aside = _SUBJECT_ASIDE.match(t, rest, hi)
+            if aside is None:
+                break
+            rest = aside.end()
+        modal = _THEM_MODAL_S_RE.match(t, rest, hi)
+        # "His friend Bernard (not present) could be interesting for us": no promise
+        return modal is not None and not re.match(
+            r"\s*(?:could|can|might|would)\b|.*\bbe\s*\Z", modal.group(), re.I
+        )
 
     def _asked_them(self, clauses: list[_Clause], i: int, pos: int) -> re.Match[str] | None:
         """ "I asked her to loop in her compliance lead next week and she agreed", "Asked

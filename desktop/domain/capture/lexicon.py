@@ -108,6 +108,9 @@ _MEET = (
     r"|(?:(?<![\s\S])|(?<=\n)|(?<=\.\s)|(?<=(?-i:T)oday\s))(?-i:Meet|meet)"
     r"(?=\s+(?:(?-i:Mr|Ms|Mrs|Dr)\.?\s+|(?-i:anh|ch\u1ecb|c\u00f4|ch\u00fa|b\u00e1c)\s+)?"
     r"(?-i:[A-Z\u00c0-\u1ef9])\w+(?:-\w+)?\s+(?-i:[A-Z\u00c0-\u1ef9]))"
+    # a French, Spanish or Italian writer's "met" opening the note: "Rencontré Jean-Baptiste …"
+    rf"|{_SENTENCE_START}(?:rencontr[\u00e9e]e?s?|conoc[\u00edi]|incontrat[oa])"
+    r"(?=\s+(?-i:[A-Z\u00c0-\u00de]))"
     rf"|ran\s+into|bumped\s+into|caught\s+up\s+{_WITH}|caught(?=\s+(?-i:[A-Z])\w+\s+(?-i:[A-Z]))"
     r"|(?:sat|stood|roomed|seated|ended\s+up)\s+(?:next\s+to|beside|opposite|with|w/)"
     r"|next\s+to(?!\s+me\s*:)|beside(?!\s+me\s*:)|alongside"
@@ -214,7 +217,8 @@ _SOFT_SPLIT_RE = re.compile(
     rf"|(?<!\bif)(?<!\bwhether)(?<!\bsaid)(?<!\btold)(?<!\bhim)(?<!\bher)(?<!\bthem)(?<!\bthat)"
     rf"\s+(?:that\s+)?(?=i\s+(?:still\s+)?owe\b|i{_A}ll\b|i\s+will\b|i\s+need\s+to\b|i\s+promised\b"
     rf"|i(?:{_A}d|\s+had)\s+promised\b|i(?:{_A}d|\s+had)\s+said\s+i(?:{_A}d|\s+would)\b"
-    rf"|(?<!\bsays\s)(?:she|he|they)\s+(?:will|would|is\s+going|said)\b"
+    rf"|(?<!\bsays\s)(?:she|he|they)\s+(?:will|would|is\s+going|said|offered|promised)\b"
+    rf"|(?<!\bsays\s)(?:she|he){_A}?s\s+(?:gonna|going\s+to)\b"  # "he does carpentry he's gonna"
     rf"|(?<!\bsays\s)(?:she|he|they){_A}ll\b)",
     re.I,
 )
@@ -270,7 +274,9 @@ _ME_MODAL = (
     rf"|\s+promise\s+to(?!{_TO_NAME_VERB})(?!\s+(?:him|her|them)\s+to\b)"
     r"|\s+must\s+to|\s+need(?=\s+(?:confirm|send|call|check|ask|tell|email|write|prepare|book)\b)"
     r"|\s+need\s+2|\s+compromised?\s+to"  # "need 2 send her …", "I compromised to invite him"
-    r"|\s+(?:stay|stayed)\s+to(?=\s+\w)"  # Portuguese "fico de": "I stay to send her …"
+    r"|\s+(?:stay|stayed)(?:\s+responsible)?\s+to(?=\s+\w)"  # Portuguese "fico de": "I stay to …"
+    # "I did agree to print 50 flyers", "I signed up to make brownies"
+    r"|\s+did\s+(?:agree|offer|promise)\s+to|\s+signed\s+up\s+to"
     r"|\s+to(?=\s+(?:send|call|email|share|book|check|prepare|draft|review|intro|introduce)\b)"
     r"|\s+promise(?=\s+(?:give|send|share|call|visit|bring|pay|prepare|email|write)\b)"
     # West African "I go call Yeye on Tuesday": "go" before the action is "will"
@@ -287,7 +293,11 @@ _THEM_MODAL = (
     rf"|\s+is\s+gonna|\s+are\s+going\s+to|{_A}re\s+going\s+to|{_A}re\s+gonna|\s+gonna"
     r"|(?<=he)s\s+(?:gonna|gona|going\s+to)"  # "hes gonna", "shes gonna": typed on a phone
     r"|\s+promis+ed\s+to|\s+offered\s+to|\s+agreed\s+to|\s+volunteered\s+to|\s+can|\s+could"
-    r"|\s+promis+ed\s+(?:me|us)\s+to|\s+proposed\s+to|\s+promise\s+to"  # "He promise to …"
+    r"|\s+promis+ed\s+(?:me|us)\s+to|\s+promise\s+to"  # "He promise to …"
+    r"|\s+propose[ds]?\s+to(?![^,;.\n]*\btogether\b)"  # but "proposes to write it together"
+    # "He did offer to send me …", "Nigel pledged to match …", Singlish "He say can send me …"
+    r"|\s+did\s+(?:offer|agree|promise)\s+to|\s+pledged\s+to"
+    r"|\s+(?:say|says)\s+(?:can|will)(?=\s+[a-z])"
     # a learner's "he promis send me …", "Fernanda goes to send me …"
     r"|\s+promis(?:e|ed)?(?=\s+(?:send|call|give|bring|pay|email|share|check|visit)\b)"
     r"|\s+goes\s+to(?=\s+(?:send|call|give|bring|pay|email|share|check|visit|introduce)\b)"
@@ -299,7 +309,8 @@ _THEM_MODAL = (
     rf"|(?:{_A}s|\s+has|{_A}ve|\s+have)\s+(?:(?:kindly|generously|also|already)\s+)?"
     r"(?:promis+ed|offered|agreed|volunteered)\s+to"
     # "he's to confirm", "she's meant to send": an arrangement; "she's happy to": an offer
-    rf"|(?:{_A}s|\s+is|{_A}re|\s+are)\s+(?:to|supposed\s+to|meant\s+to|happy\s+to|glad\s+to)"
+    rf"|(?:{_A}s|\s+is|{_A}re|\s+are)\s+(?:to|supposed\s+to|meant\s+to"
+    r"|(?:(?:also|more\s+than|very|really|always)\s+)?(?:happy|glad)\s+to)"
     rf"|\s+(?:has\s+)?(?:said|says|mentioned|confirmed|promised|told(?:\s+(?:me|us))?)\s+(?:that\s+)?"
     rf"(?:she|he|they)(?:\s*{_A}d|d|\s+would|\s+will|\s*{_A}ll|\s+could(?!n)|\s+go{_GO_THEN_ACTION})"
     # "Repro'd it together", "OK'd the budget": a noun made a past verb takes an object
@@ -369,12 +380,14 @@ _ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
             rf"(?P<obj>him|her|them|{_NAME_WORD}(?:\s+(?!(?:that|i|we)\b){_NAME_WORD})?"
             rf"(?:\s+(?-i:[A-Z\u00c0-\u00de])[\w\-']+)?)(?:\s*\([^()\n]{{1,40}}\))?\s+)?(?:know\s+)?"
             r"(?:that\s+)?"
-            rf"(?:i|we)(?:\s*{_A}d|d|\s+would|\s+will|\s*{_A}ll|\s+could|\s+can)\s+(?!not\b)",
+            rf"(?:i|we)(?:\s*{_A}d|d|\s+would|\s+will|\s*{_A}ll|\s+could|\s+can)\s+(?!not\b)"
+            r"(?:be\s+(?:happy|glad|delighted)\s+to\s+)?",  # "told him I'd be happy to share"
             re.I,
         ),
         "promise",
     ),
     (re.compile(rf"{_ME_MODAL}\s+", re.I), "promise"),
+    (re.compile(r"myself\s+to\s+(?=[a-z])", re.I), "promise"),  # Indian "Myself to share …"
     # typed without the apostrophe: "ill check his cap table", "im gonna send"
     (
         re.compile(
@@ -542,8 +555,10 @@ _REMEMBER_TO = re.compile(r"(?:remember|make\s+sure|be\s+sure|try)\s+to\s+", re.
 _LIST_SEP = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+)")
 _ASKED_ME = re.compile(
     r"(?:asked|askd|asks|ask|asking|begged|wants|wanted|want|would\s+like|[\u2019']d\s+like|needs|needed"
+    r"|demand|demands|demanded|made"  # a learner's "demand me to send …"; "made me promise to"
     r"|need"  # non-native "He need me to send …"
-    r"|expects|expected|told|reminded|requested)\s+(?:me|us)\s+to\s+"
+    r"|expects|expected|told|reminded|requested)\s+(?:me|us)\s+(?:promise\s+)?to\s+"
+    r"|asked\s+that\s+(?:i|we)\s+"  # "She asked that we deliver the protocol …"
     # a learner's "He ask me for send the proposal", "she ask me send invoice"
     r"|ask(?:ed|s)?\s+(?:me|us)\s+(?:for\s+)?(?=(?:send|prepare|make|share|review|check|write"
     r"|give|bring|book|arrange|organi[sz]e|find|call|visit|email)\b)"
@@ -554,8 +569,10 @@ _ASKED_ME = re.compile(
     r"|invited\s+(?:me|us)\s+to\s+(?=[a-z]+\s)(?!(?:dinner|lunch|drinks|coffee|the|a|an|his|her|their)\b)"
     # "asked if I could …", "asked if I'd …", "asked whether we could …", a learner's "ask me
     # if I can …"
-    r"|ask(?:ed|s)?\s+(?:me\s+|us\s+)?(?:if|whether)\s+(?:i|we|our\s+team)"
-    r"(?:\s+(?:could|can|would|might)|\s*['\u2019]d)\s+",
+    r"|(?:ask(?:ed|s)?\s+(?:me\s+|us\s+)?|wonder(?:ed|s)?\s+)(?:if|whether)\s+(?:i|we|our\s+team)"
+    r"(?:\s+(?:could|can|would|might)|\s*['\u2019]d)\s+"
+    # a question put to the writer: "Could I send her the spec sheet by Monday? Of course."
+    r"|(?<![\w'\u2019])(?:could|can)\s+(?:i|we)\s+(?=[a-z])",
     re.I,
 )
 _THEM_DEBT = re.compile(r"(?:still\s+)?owes\s+(?:me|us)\s+", re.I)
@@ -575,6 +592,8 @@ _SAID_YES = re.compile(
     r"(?:i\s+)?(?:said\s+yes|agreed|accepted|said\s+(?:sure|fine|ok(?:ay)?)|happy\s+to|will\s+do"
     r"|of\s+course)\b"
     r"|i\s+say\s+(?:yes|ok(?:ay)?|sure)\b"  # a learner's present tense
+    # "…, we agree", "…, I confirm", "… — we will", "I accept"
+    r"|we\s+(?:agree|agreed|accept|accepted|will|can)\b|i\s+(?:accept|confirm(?:ed)?|agree)\b"
     r"|(?:i\s+)?told\s+(?:him|her|them)\s+(?:yes|sure|ok(?:ay)?|of\s+course)\b"  # "— told him yes"
     r"|(?:yes|sure|ok|okay|absolutely|definitely)\b(?!\s+(?:she|he|they)\b)"
     rf"|(?:i\s+)?(?:said|told\s+(?:him|her|them|\w+))\s+i(?:{_A}d|\s+would|{_A}ll|\s+will)\b"
