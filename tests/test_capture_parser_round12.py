@@ -3,6 +3,8 @@ arrivals showed, each written here in other words than the note that showed it."
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from desktop.domain.capture.fillers import blank_fillers
@@ -244,3 +246,75 @@ def test_who_promised_when_the_sentence_does_not_open_with_the_name(
     text: str, expected: list[Promise]
 ) -> None:
     assert promises(read(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # what they said the writer is to do
+            "Met Folake Bello. She said I should send her the revised BOQ latest by Friday.",
+            [("me", "Folake Bello", "send her the revised BOQ", FRI)],
+        ),
+        (
+            "Met Mehmet Kaya. Mehmet says I must pay the club fee before Friday.",
+            [("me", "Mehmet Kaya", "pay the club fee", FRI)],
+        ),
+        (
+            "Met Grace Wanjiru. Grace said I'm to collect the meds tomorrow.",
+            [("me", "Grace Wanjiru", "collect the meds", THU)],
+        ),
+        (  # "is requesting us to"
+            "Met Dr. Arun Rao. He is requesting us to arrange 50 volunteers by Friday.",
+            [("me", "Arun Rao", "arrange 50 volunteers", FRI)],
+        ),
+        (  # "I have promised X to …", "I engaged myself to …"
+            "Met Lukas Frei. I have promised Lukas to give him the contact on Monday. "
+            "I engaged myself to send the proposal by Friday.",
+            [
+                ("me", "Lukas Frei", "give him the contact", MON),
+                ("me", "Lukas Frei", "send the proposal", FRI),
+            ],
+        ),
+        (  # "I confirmed to X that we'd …", a learner's "We agreed I send …"
+            "Met Claudia Weber. I confirmed to Claudia that we'd deliver the documents by "
+            "Friday. We agreed I send the budget on Monday.",
+            [
+                ("me", "Claudia Weber", "deliver the documents", FRI),
+                ("me", "Claudia Weber", "send the budget", MON),
+            ],
+        ),
+        (  # "we agreed that he would … and that I'd …": one each way
+            "Met Prof. David Ode. We agreed that he would write the foreword and that I'd send "
+            "him the manuscript by Friday.",
+            [
+                ("them", "David Ode", "write the foreword", None),
+                ("me", "David Ode", "send him the manuscript", FRI),
+            ],
+        ),
+        (  # a dated to-do after a comma
+            "met maren and ole. maren wants the recipe for the lamb, send it to her tonight",
+            [("me", "Maren", "send it to her", date(2026, 3, 11))],
+        ),
+        (  # a reason after the action is no part of it
+            "Saw Emeka Obi. He said I should send him my CV by Monday, that they are hiring.",
+            [("me", "Emeka Obi", "send him my CV", MON)],
+        ),
+        (
+            "Met Ama Owusu. I'll check with finance by Friday but no guarantee.",
+            [("me", "Ama Owusu", "check with finance", FRI)],
+        ),
+    ],
+)
+def test_promises_the_writer_was_told_to_keep(text: str, expected: list[Promise]) -> None:
+    assert promises(read(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Met Ana Ruiz. She said I should try the ramen place.",  # advice, not a to-do
+        "Met Ana Ruiz, she wants the recipe, call me tomorrow she said.",
+    ],
+)
+def test_advice_and_their_words_are_no_promise_of_mine(text: str) -> None:
+    assert [p for p in promises(read(text)) if p[0] == "me"] == []

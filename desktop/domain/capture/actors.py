@@ -197,7 +197,11 @@ class _ActorFinder(_ReaderBase):
                 mine
                 and prev is not None
                 and prev.sentence == c.sentence
-                and re.search(r"\bagreed\b", t[prev.start : prev.end], re.I)
+                and any(
+                    re.search(r"\bagreed\b", t[p.start : p.end], re.I)
+                    for p in clauses[max(0, i - 2) : i]
+                    if p.sentence == c.sentence
+                )
             ):  # "We agreed he'd ship the build by Friday and I'd pay on Monday": mine too
                 c.kind, c.desc = "me", (mine.end(), c.end)
                 continue
@@ -479,6 +483,14 @@ class _ActorFinder(_ReaderBase):
                 and (
                     self._line_start(c.start)
                     or (i > 0 and self._after_break(c.start))
+                    # "maren wants the recipe, send it to her tonight": a dated to-do after
+                    # a comma (not "…, call me tomorrow": what they said, to me)
+                    or (
+                        i > 0
+                        and t[: c.start].rstrip().endswith(",")
+                        and self._dated(c)
+                        and not re.match(r"\w+\s+(?:me|us)\b", body, re.I)
+                    )
                     or (  # "Oskar – quiet, ask him about the data migration": about Oskar
                         re.match(r"\w+\s+(?:him|her|them)\b", body, re.I)
                         and self._line_label(c.start) is not None

@@ -143,6 +143,12 @@ class _ClauseCutter(_ReaderBase):
             c.end -= 1
         return c
 
+    def _dated_up_to_comma(self, pos: int, hi: int) -> bool:
+        """Whether a due date is written between ``pos`` and the next comma."""
+        cut = self.text.find(",", pos, hi)
+        end = hi if cut < 0 else cut
+        return find_due(self.text, pos, end, self.now.date(), self.rules) is not None
+
     def starts_clause(self, pos: int, hi: int) -> bool:
         """Whether a new clause (a subject and a verb, or a left-out subject) starts here."""
         rest = self.text[pos:hi]
@@ -163,6 +169,9 @@ class _ClauseCutter(_ReaderBase):
             ):
                 return True
         rest = _LEAD.sub("", rest, count=1) if _LEAD.match(rest) else rest
+        # "We agreed that he would write the foreword and that I'd send him …"
+        if re.search(r"\sand\s+\Z", self.text[max(0, pos - 6) : pos]):
+            rest = re.sub(r"\Athat\s+(?=(?:i|we)(?:\s|['\u2019]))", "", rest, flags=re.I)
         if re.match(rf"(?:i|{_SUBJ_PRONOUN}|we)(?:\s|{_A})", rest, re.I):
             return True
         if (
@@ -183,6 +192,13 @@ class _ClauseCutter(_ReaderBase):
             re.I,
         ):  # "Ananya is the decision maker, will call her": she won't call herself, I will;
             return True  # "Oskar – quiet, ask him about the data migration": mine
+        if (
+            re.search(r",\s*\Z", self.text[max(0, pos - 4) : pos])
+            and _ACTION_VERB.match(rest)
+            and not re.match(r"\w+\s+(?:me|us)\b", rest, re.I)
+            and self._dated_up_to_comma(pos, hi)
+        ):  # "maren wants the recipe, send it to her tonight": a dated to-do of mine
+            return True
         if (
             re.search(r",\s*\Z", self.text[max(0, pos - 4) : pos])
             and re.match(

@@ -276,7 +276,7 @@ _ME_MODAL = (
     r"|\s+need\s+2|\s+compromised?\s+to"  # "need 2 send her …", "I compromised to invite him"
     r"|\s+(?:stay|stayed)(?:\s+responsible)?\s+to(?=\s+\w)"  # Portuguese "fico de": "I stay to …"
     # "I did agree to print 50 flyers", "I signed up to make brownies"
-    r"|\s+did\s+(?:agree|offer|promise)\s+to|\s+signed\s+up\s+to"
+    r"|\s+did\s+(?:agree|offer|promise)\s+to|\s+signed\s+up\s+to|\s+engaged\s+myself\s+to"
     r"|\s+to(?=\s+(?:send|call|email|share|book|check|prepare|draft|review|intro|introduce)\b)"
     r"|\s+promise(?=\s+(?:give|send|share|call|visit|bring|pay|prepare|email|write)\b)"
     # West African "I go call Yeye on Tuesday": "go" before the action is "will"
@@ -336,6 +336,7 @@ _LEAD = re.compile(
 _DATED_LEAD = re.compile(  # _LEAD, or a fronted due date
     r"(?:(?:and|but|so|then|also|plus|ps|oh|anyway|in\s+exchange|in\s+return|meanwhile|honestly"
     r"|separately|additionally|besides"
+    r"|that(?=\s+(?:i|we)(?:\s|['\u2019]))"  # "We agreed that he would …, and that I'd …"
     r"|on\s+(?:my|our)\s+side|from\s+(?:my|our)\s+side|for\s+my\s+part"
     r"|actually|basically|frankly|obviously|luckily|okay|ok|well"
     r"|btw|fyi|nb|finally|hopefully|maybe|probably|i\s+think|apparently|after\s+that|afterwards"
@@ -374,7 +375,7 @@ _ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             rf"(?:i\s+|i{_A}ve\s+|i\s+have\s+|i{_A}d\s+|i\s+had\s+|we\s+)?"
-            r"(?:told|promised|assured|reassured|said|agreed"
+            r"(?:told|promised|assured|reassured|said|agreed|confirmed"
             r"|decided|let)\s+"
             rf"(?:(?:to\s+)?(?:(?:prof|dr|mr|mrs|ms)\.?\s+)?"
             rf"(?P<obj>him|her|them|{_NAME_WORD}(?:\s+(?!(?:that|i|we)\b){_NAME_WORD})?"
@@ -388,6 +389,21 @@ _ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     ),
     (re.compile(rf"{_ME_MODAL}\s+", re.I), "promise"),
     (re.compile(r"myself\s+to\s+(?=[a-z])", re.I), "promise"),  # Indian "Myself to share …"
+    (  # "I have promised Lukas to give him the contact", "I promised Mzee Joseph to visit"
+        re.compile(
+            rf"i(?:{_A}ve|\s+have)?\s+promised\s+(?:(?:mzee|mr|mrs|ms|dr|prof)\.?\s+)?"
+            rf"(?P<obj>(?-i:[A-Z]){_NAME_WORD}(?:\s+(?-i:[A-Z]){_NAME_WORD})?)\s+to\s+(?=[a-z])",
+            re.I,
+        ),
+        "promise",
+    ),
+    (  # a learner's present: "We agreed I send the budget to him on Friday"
+        re.compile(
+            rf"(?:we|i)\s+agreed\s+(?:that\s+)?i\s+(?!(?:would|will|could|can)\b|{_A})(?=[a-z]+\s)",
+            re.I,
+        ),
+        "promise",
+    ),
     # typed without the apostrophe: "ill check his cap table", "im gonna send"
     (
         re.compile(
@@ -555,10 +571,15 @@ _REMEMBER_TO = re.compile(r"(?:remember|make\s+sure|be\s+sure|try)\s+to\s+", re.
 _LIST_SEP = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+)")
 _ASKED_ME = re.compile(
     r"(?:asked|askd|asks|ask|asking|begged|wants|wanted|want|would\s+like|[\u2019']d\s+like|needs|needed"
-    r"|demand|demands|demanded|made"  # a learner's "demand me to send …"; "made me promise to"
+    # a learner's "demand me to send …"; "made me promise to"; "is requesting us to"
+    r"|demand|demands|demanded|made|requesting"
     r"|need"  # non-native "He need me to send …"
     r"|expects|expected|told|reminded|requested)\s+(?:me|us)\s+(?:promise\s+)?to\s+"
     r"|asked\s+that\s+(?:i|we)\s+"  # "She asked that we deliver the protocol …"
+    # what they said the writer is to do: "She said I should send her the BOQ by Friday",
+    # "Mehmet says I must pay the fee", "Grace said I'm to collect his meds"
+    r"|(?:said|says|told\s+me)\s+(?:that\s+)?(?:i|we)(?:\s+(?:should|must|need\s+to|have\s+to"
+    r"|am\s+to|are\s+to)|['\u2019]m\s+to)\s+(?!(?:be|have|try|think|come\s+visit)\b)"
     # a learner's "He ask me for send the proposal", "she ask me send invoice"
     r"|ask(?:ed|s)?\s+(?:me|us)\s+(?:for\s+)?(?=(?:send|prepare|make|share|review|check|write"
     r"|give|bring|book|arrange|organi[sz]e|find|call|visit|email)\b)"
@@ -968,6 +989,8 @@ _SUBORDINATE_TAIL = re.compile(
     r"|\s+before\s+(?:anything|anyone|everything|everyone)\s+\w+"
     # "..., which is a lifesaver", "..., though her VP needs to sign": a comment, not the action
     r"|,\s+(?:which|though|although|even\s+though|since|because)\b"
+    # "send him my CV, that they are hiring": a reason, not the action
+    r"|,\s+that\s+(?=(?:they|he|she|it|we)\s+(?:are|is|was|were|have|has|had)\b)"
     rf"|,\s+who{_A}s\s+|,?\s+otherwise\b"  # "…, Gerald Finch, who's looking for …"
     r"|\s+once\s+(?=(?:the|their|his|her|my|our)\b)"
     r"|\s+once\s+(?=[a-z]+\s+(?:is|are|was|were|has|have|come|comes)\b)"  # "once results are out"
@@ -1000,6 +1023,9 @@ _VAGUE_TAIL = re.compile(
     r"|(?<=,\s)pole\s+pole(?:\s+but\s+sure)?"
     r"|(?<=,\s)(?:happy\s+to|glad\s+to|no\s+bother)"
     r"|(?<=,\s)(?:no\s+problem|no\s+worries|no\s+more\s+excuses)"
+    # "…, maybe earlier", "…, told her yes", "… but no guarantee", "…, in shaa Allah"
+    r"|(?<=,\s)(?:maybe\s+(?:earlier|sooner|before)|told\s+(?:her|him|them)\s+(?:yes|sure|ok))"
+    r"|but\s+no\s+guarantees?|in\s+sh?aa?\s*allah"
     # "…, obviously will do", "…, will do the needful", "…, fair play to him", "…, legend"
     # (after a comma only: "send her a gold star" keeps its star)
     r"|(?<=,\s)(?:(?:obviously\s+|of\s+course\s+|definitely\s+|sure\s+)?will\s+do"
