@@ -9,7 +9,7 @@ import pytest
 
 from desktop.domain.capture.fillers import blank_fillers
 from desktop.domain.capture.who_scorer import without_leading_everyday_word
-from tests.capture_notes import FRI, MON, THU, Promise, promises, read
+from tests.capture_notes import FRI, MON, SAT, THU, Promise, promises, read
 
 
 @pytest.mark.parametrize(
@@ -318,3 +318,63 @@ def test_promises_the_writer_was_told_to_keep(text: str, expected: list[Promise]
 )
 def test_advice_and_their_words_are_no_promise_of_mine(text: str) -> None:
     assert [p for p in promises(read(text)) if p[0] == "me"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "rep." typed in lower case ends the sentence before a name
+            "Talked to Dana Ruiz and Pete Ash, the parent rep. Dana will email the schedule "
+            "this weekend.",
+            [("them", "Dana Ruiz", "email the schedule", SAT)],
+        ),
+        (  # a fronted "After dinner"
+            "Dinner with Lucía Vega and Tom. After dinner Lucía said she'd send the plan tomorrow.",
+            [("them", "Lucía Vega", "send the plan", THU)],
+        ),
+        (  # "insisted she'd", "kindly accepted to"
+            "Met Bernadette Quinn and Prof. Keiko Mori. Bernadette insisted she'd post me her "
+            "recipe. Keiko kindly accepted to review our draft.",
+            [
+                ("them", "Bernadette Quinn", "post me her recipe", None),
+                ("them", "Keiko Mori", "review our draft", None),
+            ],
+        ),
+        (  # typed in a hurry: "promisd", "shoud", a bare "send me"
+            "met olu bello and keiko ito. olu promisd to send me the creds fri. keiko shoud "
+            "send the specs by monday",
+            [
+                ("them", "Olu Bello", "send me the creds", FRI),
+                ("them", "Keiko Ito", "send the specs", MON),
+            ],
+        ),
+        (
+            "lunch w/ Thiago Moura - thiago send me contract draft monday",
+            [("them", "Thiago Moura", "send me contract draft", MON)],
+        ),
+        (  # a run-on sentence: a first name and a promise open the next clause
+            "met beatriz and joão at the coworking they need a new site joão will send me "
+            "their brief beatriz said she'd check dates for the shoot",
+            [
+                ("them", "João", "send me their brief", None),
+                ("them", "Beatriz", "check dates for the shoot", None),
+            ],
+        ),
+    ],
+)
+def test_promises_in_sentences_that_run_on(text: str, expected: list[Promise]) -> None:
+    assert promises(read(text)) == expected
+
+
+def test_a_relation_before_a_name_keeps_the_name_someone_else_s() -> None:
+    """ "His son Ibrahim will handle the shipping": Ibrahim is talked about, not met."""
+    result = read(
+        "Met Alhaji Musa Danjuma at the trade fair. His son Ibrahim will handle the shipping."
+    )
+    assert result.people == ("Musa Danjuma",)
+
+
+def test_a_title_abbreviation_before_a_name_is_still_no_sentence_end() -> None:
+    assert read("Met Rep. Ana Ortiz at the town hall. She'll call me tomorrow.").people == (
+        "Ana Ortiz",
+    )

@@ -599,6 +599,8 @@ class _ActorFinder(_ReaderBase):
                     m = _BARE_GERUND.match(t, rest_at, c.end)
                 if m is None and raw.casefold() in ("she", "he"):  # "He bring samples on
                     m = _BARE_PLAN.match(t, rest_at, c.end)  # friday" (non-native)
+                if m is None and re.match(r"\s+\w+\s+(?:me|us)\b", t[rest_at : c.end]):
+                    m = _BARE_PLAN.match(t, rest_at, c.end)  # "thiago send me the draft monday"
             if m is None:
                 continue
             c.kind, c.debt = "them", debt is not None

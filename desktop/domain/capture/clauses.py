@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from desktop.domain.capture.due_dates import find_due
+from desktop.domain.capture.first_names import is_first_name
 from desktop.domain.capture.lexicon import (
     _A,
     _ACTION_VERB,
@@ -20,6 +21,7 @@ from desktop.domain.capture.lexicon import (
     _NAME_WORD,
     _NAME_WORD_RE,
     _NOT_NAME,
+    _POSSESSOR_THEN_NAME,
     _PRESENT_PLAN_S,
     _SAID_THEY,
     _SECOND_INFINITIVE,
@@ -32,9 +34,11 @@ from desktop.domain.capture.lexicon import (
     _TITLES,
     _WAITING,
     _WHO_PROMISES,
+    _words,
 )
 from desktop.domain.capture.names import _skip_descriptor
 from desktop.domain.capture.reader_base import _Clause, _ReaderBase
+from desktop.domain.capture.rules import abbreviation_before
 
 _CORRECTION_WORD = re.compile(  # a correction, then (checked) a date
     r"(?:actually|sorry|no\s*,?\s*wait|wait\s*,?\s*no|correction|i\s+mean|or\s+rather)\b[\s,:\-]*",
@@ -59,6 +63,20 @@ _MODAL_THEN_PLUS = re.compile(  # my modal earlier in the sentence, no break sin
 )
 
 
+# a first name, then a promise of theirs, right after a word: a run-on sentence's next clause
+_RUN_ON_NAME = re.compile(
+    r"(?<=[a-z])[ \t]+(?=(?P<name>[^\W\d_][\w'\-]+)[ \t]+(?:will|wil|['\u2019]ll|is[ \t]+gonna"
+    r"|gonna|promised|offered|said[ \t]+(?:she|he)(?:['\u2019]?d|[ \t]+would|['\u2019]?ll))\b)",
+    re.I,
+)
+_NO_RUN_ON_AFTER = frozenset(
+    _words(
+        "to with and or but told tell ask asked that if when because me him her them us from "
+        "for of by at the a an my his their our your w & nor than as so said says met saw "
+        "meet thank thanked introduced intro remind reminded call called email emailed text "
+        "texted"
+    )
+)
 _NAMED_DOER = re.compile(
     rf"(?-i:[A-Z])[\w'\-]+(?:[ \t]+(?-i:[A-Z])[\w'\-]+)?(?:[ \t]+to|[ \t]+will|{_A}ll)[ \t]",
 )
@@ -90,7 +108,7 @@ class _ClauseCutter(_ReaderBase):
                 if m.group().strip() == "+" and _MODAL_THEN_PLUS.search(self.text, s, m.start()):
                     continue  # "need to check w/ the client + get back to her by fri": and
                 word = re.search(r"(?<!\w)([^\W\d_]+)\.\Z", self.text[s : m.start()])
-                if word and word.group(1).casefold() in self.rules.sentence_abbreviations:
+                if word and abbreviation_before(self.rules, word.group(1), self.text[m.end() :]):
                     continue  # "Prof. Alasdair Grant", "Sr. Data Eng": no break
                 if m.start() > pos:
                     hard.append((pos, m.start()))
@@ -98,12 +116,13 @@ class _ClauseCutter(_ReaderBase):
             hard.append((pos, e))
             for lo, hi in hard:
                 pos = lo
-                for m in _SOFT_SPLIT_RE.finditer(self.text, lo, hi):
+                splits = [*_SOFT_SPLIT_RE.finditer(self.text, lo, hi), *self._run_on(lo, hi)]
+                for m in sorted(splits, key=lambda found: found.start()):
                     if m.start() <= pos:
                         continue
                     if _DATED_LEAD.fullmatch(self.text, pos, m.start() + 1):
                         continue  # "Tomorrow I'll call her": the date leads the clause
-                    if self.starts_clause(m.end(), hi):
+                    if m.re is _RUN_ON_NAME or self.starts_clause(m.end(), hi):
                         out.append(_Clause(pos, m.start(), index))
                         pos = m.end()
                     elif (
@@ -142,6 +161,34 @@ class _ClauseCutter(_ReaderBase):
         while c.end > c.start and (t[c.end - 1].isspace() or t[c.end - 1] in ".,;:!?-\u2014\u2013"):
             c.end -= 1
         return c
+
+    def _run_on(self, lo: int, hi: int) -> list[re.Match[str]]:
+        """Where a sentence typed without punctuation starts a new clause with a first
+        name and a promise ("… need a new site joão will send me their brief")."""
+        found = []
+        for m in _RUN_ON_NAME.finditer(self.text, lo, hi):
+            before = re.search(r"([\w'\u2019]+)\W*\Z", self.text[lo : m.start()])
+            if (
+                is_first_name(m.group("name"))
+                and before is not None
+                and before.group(1).casefold() not in _NO_RUN_ON_AFTER
+                and not is_first_name(before.group(1))  # "met ana maria will …"
+                and not (before.group(1)[:1].isupper() and m.group("name")[:1].isupper())
+                # "His son Ibrahim will …": who he is to someone, then the name
+                and not self._owned_name_at(lo, m.end(), hi)
+                # "nur aisyah will …" after "Ms Nur Aisyah binti Rahman": one name
+                and self.text.casefold().count(f"{before.group(1)} {m.group('name')}".casefold())
+                < 2
+            ):
+                found.append(m)
+        return found
+
+    def _owned_name_at(self, lo: int, at: int, hi: int) -> bool:
+        """Whether the name at ``at`` follows whose relation it is ("His son Ibrahim")."""
+        return any(
+            found.start("name") == at
+            for found in _POSSESSOR_THEN_NAME.finditer(self.text, max(lo, at - 50), hi)
+        )
 
     def _dated_up_to_comma(self, pos: int, hi: int) -> bool:
         """Whether a due date is written between ``pos`` and the next comma."""
@@ -268,6 +315,9 @@ class _ClauseCutter(_ReaderBase):
                 re.I,
             ):
                 return True
-            if comma and _NAME_THEN_VERB.match(after):  # "..., carla wants a case study"
+            after_and = re.search(r"\sand\s+\Z", self.text[max(0, pos - 6) : pos])
+            if (comma or (after_and and is_first_name(low.group(1)))) and _NAME_THEN_VERB.match(
+                after
+            ):  # "..., carla wants a case study", "… next week and giulia wants our price list"
                 return True
         return False

@@ -296,7 +296,9 @@ _THEM_MODAL = (
     r"|\s+promis+ed\s+(?:me|us)\s+to|\s+promise\s+to"  # "He promise to …"
     r"|\s+propose[ds]?\s+to(?![^,;.\n]*\btogether\b)"  # but "proposes to write it together"
     # "He did offer to send me …", "Nigel pledged to match …", Singlish "He say can send me …"
-    r"|\s+did\s+(?:offer|agree|promise)\s+to|\s+pledged\s+to"
+    r"|\s+did\s+(?:offer|agree|promise)\s+to|\s+pledged\s+to|\s+accepted\s+to|\s+promisd\s+to"
+    # "Marco should call me", "jens shoud send the specs": what they are to do
+    r"|\s+(?:should|shoud|shld)(?=\s+(?!be\b)[a-z]+\s+(?:me|us)\b|\s+send\b)"
     r"|\s+(?:say|says)\s+(?:can|will)(?=\s+[a-z])"
     # a learner's "he promis send me …", "Fernanda goes to send me …"
     r"|\s+promis(?:e|ed)?(?=\s+(?:send|call|give|bring|pay|email|share|check|visit)\b)"
@@ -311,7 +313,8 @@ _THEM_MODAL = (
     # "he's to confirm", "she's meant to send": an arrangement; "she's happy to": an offer
     rf"|(?:{_A}s|\s+is|{_A}re|\s+are)\s+(?:to|supposed\s+to|meant\s+to"
     r"|(?:(?:also|more\s+than|very|really|always)\s+)?(?:happy|glad)\s+to)"
-    rf"|\s+(?:has\s+)?(?:said|says|mentioned|confirmed|promised|told(?:\s+(?:me|us))?)\s+(?:that\s+)?"
+    rf"|\s+(?:has\s+)?(?:said|says|mentioned|confirmed|promised|insisted|swore|told(?:\s+(?:me|us))?"
+    r"|assured\s+(?:me|us))\s+(?:that\s+)?"
     rf"(?:she|he|they)(?:\s*{_A}d|d|\s+would|\s+will|\s*{_A}ll|\s+could(?!n)|\s+go{_GO_THEN_ACTION})"
     # "Repro'd it together", "OK'd the budget": a noun made a past verb takes an object
     rf"|{_A}l(?=\s+[a-z])"  # "he'l push a fix": a typed "he'll"
@@ -337,6 +340,10 @@ _DATED_LEAD = re.compile(  # _LEAD, or a fronted due date
     r"(?:(?:and|but|so|then|also|plus|ps|oh|anyway|in\s+exchange|in\s+return|meanwhile|honestly"
     r"|separately|additionally|besides"
     r"|that(?=\s+(?:i|we)(?:\s|['\u2019]))"  # "We agreed that he would …, and that I'd …"
+    # "After dinner Lucía said she'd …", "Over coffee, Mr. Huang promised to …"
+    r"|(?:after|over|during|at|before)\s+(?:the\s+|our\s+)?(?:dinner|lunch|breakfast|brunch"
+    r"|coffee|drinks|dessert|meeting|call|talk|session|class|church|mass|service|game|match"
+    r"|break|end)"
     r"|on\s+(?:my|our)\s+side|from\s+(?:my|our)\s+side|for\s+my\s+part"
     r"|actually|basically|frankly|obviously|luckily|okay|ok|well"
     r"|btw|fyi|nb|finally|hopefully|maybe|probably|i\s+think|apparently|after\s+that|afterwards"

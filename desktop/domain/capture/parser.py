@@ -80,7 +80,13 @@ from datetime import datetime
 from desktop.domain.capture.fillers import blank_fillers
 from desktop.domain.capture.reader import Reading, read_note
 from desktop.domain.capture.results import CaptureParse, ParsedCommitment, ParsedIntroduction
-from desktop.domain.capture.rules import LANGUAGES, EnglishRules, LanguageRules, rules_for
+from desktop.domain.capture.rules import (
+    LANGUAGES,
+    EnglishRules,
+    LanguageRules,
+    abbreviation_before,
+    rules_for,
+)
 from desktop.domain.capture.text import _BIDI, _LINE_BREAKS, _TAG_RE, _clean_name
 from desktop.domain.capture.who_scorer import RulesView, everyday_words, more_people, view_of
 
@@ -138,7 +144,7 @@ def _split_sentences(text: str, rules: LanguageRules) -> list[tuple[int, int]]:
             word = text[j : m.start()]
             month = word.casefold() in rules.months and not re.match(r"\s*\d", text[m.end() :])
             initial = len(word) == 1 and text[j - 1 : j] not in ("'", "\u2019")  # not "Marco's."
-            if initial or (word.casefold() in rules.sentence_abbreviations and not month):
+            if initial or (abbreviation_before(rules, word, text[m.end() :]) and not month):
                 continue  # "Dr. Ruiz", "Jan. 5"; but "... carla & jun. mike will ..." ends one
         add(start, m.start() if mark[:1] in _LINE_BREAKS and mark else m.end())
         start = m.end()

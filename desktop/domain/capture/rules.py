@@ -21,6 +21,9 @@ class LanguageRules:
     code: str
     dateparser_languages: tuple[str, ...]
     sentence_abbreviations: frozenset[str]
+    # of those, the ones that are also words ending a sentence when typed in lower case
+    # before a capitalised word: "… the parent rep. Daniela will …", "… in gen. Ana …"
+    abbreviations_also_words: frozenset[str]
     contraction_suffixes: frozenset[str]  # "Ben's", "She'll": the name ends before them
     particles: frozenset[str]  # "van", "de": inside a name, before a capitalised word
     titles: frozenset[str]  # "Dr": skipped before a name
@@ -79,6 +82,16 @@ def _words(spaced: str) -> frozenset[str]:
     return frozenset(spaced.split())
 
 
+def abbreviation_before(rules: LanguageRules, word: str, after: str) -> bool:
+    """Whether a full stop right after ``word`` marks an abbreviation ("Dr. Ruiz", "Jan.
+    5"), not a sentence's end; ``after`` is the text that follows the stop."""
+    folded = word.casefold()
+    if folded not in rules.sentence_abbreviations:
+        return False
+    typed_as_word = word.islower() and folded in rules.abbreviations_also_words
+    return not (typed_as_word and after.lstrip()[:1].isupper())
+
+
 class EnglishRules(LanguageRules):
     """English phrasings, as typed in a hurry after a conversation."""
 
@@ -91,6 +104,7 @@ class EnglishRules(LanguageRules):
         "ing arq dott hab mag bi bw hr avv ch vol pp fig "
         "jan feb mar apr jun jul aug sep sept oct nov dec"
     )
+    abbreviations_also_words = _words("rep gen col sen gov adv hon rev co dept vol fig")
     contraction_suffixes = _words("s ll d re ve m t")
     particles = _words(
         "de da di do dos das del della der den du la le van von ten ter bin ibn al el y zu af av"
