@@ -378,3 +378,55 @@ def test_a_title_abbreviation_before_a_name_is_still_no_sentence_end() -> None:
     assert read("Met Rep. Ana Ortiz at the town hall. She'll call me tomorrow.").people == (
         "Ana Ortiz",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "I said no problem" is a yes
+            "Coffee with Dee Raman, and she asked me to, um, send her our report by Friday, "
+            "and I said no problem",
+            [("me", "Dee Raman", "send her our report", FRI)],
+        ),
+        (  # left-out subject, then "come back to me": theirs
+            "call w/ Kenji Sato re pricing. he needs sign-off first, will come back to me by "
+            "friday",
+            [("them", "Kenji Sato", "come back to me", FRI)],
+        ),
+        (  # left-out subject, then "send it to him": mine
+            "met ivan petrov. ivan wants our pricing, will send it to him on friday",
+            [("me", "Ivan Petrov", "send it to him", FRI)],
+        ),
+        (  # a name typed without its accents on a phone
+            "Met Amara Diallo & Sékou Traoré. sekou will share their deck by thurs",
+            [("them", "Sékou Traoré", "share their deck", THU)],
+        ),
+        (  # minutes typed fast: "2" for "to"
+            "mtg w/ ravi n shreya. ravi 2 send sow by thurs.",
+            [("them", "Ravi", "send sow", THU)],
+        ),
+        (  # "we owe", two adverbs before "owe"
+            "Met Olivia Brandt. We owe them the disclosure letter. I also still owe her my bio.",
+            [
+                ("me", "Olivia Brandt", "the disclosure letter", None),
+                ("me", "Olivia Brandt", "my bio", None),
+            ],
+        ),
+        (  # "requested that we …", a learner's "We agree that I send …", "in the end"
+            "Met Katarzyna Nowak. She requested that we submit our comments by Friday. "
+            "We agree that I send her the deck on Monday. In the end she agreed to host it.",
+            [
+                ("me", "Katarzyna Nowak", "submit our comments", FRI),
+                ("me", "Katarzyna Nowak", "send her the deck", MON),
+                ("them", "Katarzyna Nowak", "host it", None),
+            ],
+        ),
+    ],
+)
+def test_more_promises_as_people_write_them(text: str, expected: list[Promise]) -> None:
+    assert promises(read(text)) == expected
+
+
+def test_a_name_typed_with_accents_is_the_one_met_without() -> None:
+    result = read("met jose garcia. José will send me the deck by friday")
+    assert result.people == ("Jose Garcia",)

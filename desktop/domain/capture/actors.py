@@ -618,7 +618,7 @@ class _ActorFinder(_ReaderBase):
         t = self.text
         if self._acts_at(lo, hi):
             return None
-        words = list(re.finditer(r"[^\W\d_][\w'\u2019\-]*", t[lo:hi]))[:4]
+        words = list(re.finditer(r"[^\W\d_][\w'\u2019\-]*", t[lo:hi]))[:5]
         for k in range(1, len(words)):
             before = [w.group().casefold() for w in words[:k]]
             at = lo + words[k].start()

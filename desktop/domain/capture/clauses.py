@@ -66,7 +66,8 @@ _MODAL_THEN_PLUS = re.compile(  # my modal earlier in the sentence, no break sin
 # a first name, then a promise of theirs, right after a word: a run-on sentence's next clause
 _RUN_ON_NAME = re.compile(
     r"(?<=[a-z])[ \t]+(?=(?P<name>[^\W\d_][\w'\-]+)[ \t]+(?:will|wil|['\u2019]ll|is[ \t]+gonna"
-    r"|gonna|promised|offered|said[ \t]+(?:she|he)(?:['\u2019]?d|[ \t]+would|['\u2019]?ll))\b)",
+    r"|gonna|promised|offered|(?:still[ \t]+)?owes[ \t]+(?:me|us)"
+    r"|said[ \t]+(?:she|he)(?:['\u2019]?d|[ \t]+would|['\u2019]?ll))\b)",
     re.I,
 )
 _NO_RUN_ON_AFTER = frozenset(
@@ -233,8 +234,8 @@ class _ClauseCutter(_ReaderBase):
         if _WHO_PROMISES.match(rest) and self.text[pos - 2 : pos].strip() == ",":
             return True  # "…, who offered to run a reading group": a promise of theirs
         if re.search(r",\s*\Z", self.text[max(0, pos - 4) : pos]) and re.match(
-            r"(?:(?:will|gonna|should|must|need\s+to)\s+\w+|ask|call|email|ping|text|remind"
-            r"|message|send)\s+(?:her|him|them)\b",
+            r"(?:(?:will|gonna|should|must|need\s+to)\s+\w+(?:\s+it)?(?:\s+to)?|ask|call|email|ping"
+            r"|text|remind|message|send)\s+(?:her|him|them)\b",
             rest,
             re.I,
         ):  # "Ananya is the decision maker, will call her": she won't call herself, I will;
@@ -249,7 +250,9 @@ class _ClauseCutter(_ReaderBase):
         if (
             re.search(r",\s*\Z", self.text[max(0, pos - 4) : pos])
             and re.match(
-                r"(?:will|gonna)\s+\w+\s+(?:me|us)\b|(?:still\s+)?owes\s+(?:me|us)\b", rest, re.I
+                r"(?:will|gonna)\s+(?:\w+\s+){1,3}?(?:me|us)\b|(?:still\s+)?owes\s+(?:me|us)\b",
+                rest,
+                re.I,
             )
             and not _APPOSED_NAME_BEFORE.search(self.text, max(0, pos - 60), pos)
         ):  # "She's keen, will send me the brief", "Bumped into Greg at the gym, owes me $40":

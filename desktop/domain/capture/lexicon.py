@@ -257,8 +257,8 @@ _LEFT_OUT_THIRD = re.compile(
 # "I also need to …", "I still owe …", "I really should …": an adverb after "I"
 _I_ADVERB = (
     r"(?:\s+(?:also|still|really|definitely|just|then|now|probably|certainly|absolutely"
-    r"|actually|obviously|even|kind\s+of|sort\s+of|def|defo|totally|seriously))?"
-)
+    r"|actually|obviously|even|kind\s+of|sort\s+of|def|defo|totally|seriously)){0,2}"
+)  # "I also still owe her my bio": up to two
 # a learner's "promised to Lucía send …": a name, then the verb
 _TO_NAME_VERB = (
     r"\s+(?-i:[A-Z])[\w'\-]+\s+(?:send|share|call|email|write|bring|give|visit|pay|introduce"
@@ -343,7 +343,7 @@ _DATED_LEAD = re.compile(  # _LEAD, or a fronted due date
     # "After dinner Lucía said she'd …", "Over coffee, Mr. Huang promised to …"
     r"|(?:after|over|during|at|before)\s+(?:the\s+|our\s+)?(?:dinner|lunch|breakfast|brunch"
     r"|coffee|drinks|dessert|meeting|call|talk|session|class|church|mass|service|game|match"
-    r"|break|end)"
+    r"|break|end)|in\s+the\s+end|before\s+leaving|before\s+the\s+\d{1,2}(?:st|nd|rd|th)?"
     r"|on\s+(?:my|our)\s+side|from\s+(?:my|our)\s+side|for\s+my\s+part"
     r"|actually|basically|frankly|obviously|luckily|okay|ok|well"
     r"|btw|fyi|nb|finally|hopefully|maybe|probably|i\s+think|apparently|after\s+that|afterwards"
@@ -406,7 +406,8 @@ _ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     ),
     (  # a learner's present: "We agreed I send the budget to him on Friday"
         re.compile(
-            rf"(?:we|i)\s+agreed\s+(?:that\s+)?i\s+(?!(?:would|will|could|can)\b|{_A})(?=[a-z]+\s)",
+            rf"(?:we|i)\s+(?:agreed|agree|fixed)\s+(?:that\s+)?i\s+(?!(?:would|will|could|can)\b|{_A})"
+            r"(?=[a-z]+\s)",
             re.I,
         ),
         "promise",
@@ -440,7 +441,7 @@ _ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
         "promise",
     ),
     (re.compile(rf"i\s*(?:{_A}m|am)\s+(?:to|supposed\s+to|meant\s+to)\s+", re.I), "promise"),
-    (re.compile(rf"i{_I_ADVERB}\s+owe\s+", re.I), "debt"),
+    (re.compile(rf"(?:i|we){_I_ADVERB}\s+owe\s+", re.I), "debt"),  # "We owe them the letter"
     (re.compile(r"(?:[iI]\s+)?[pP]romised\s+(?=(?:him|her|them|[A-Z]\w*)\s+(?!to\b)\w)"), "debt"),
     # "I promised him to send the offer": the one promised, then the action
     (
@@ -505,7 +506,9 @@ _ME_PATTERNS.append(
 )
 _THEIR_OFFER = re.compile(r"(?:promis|offered|agreed|volunteered|will|gonna|going)", re.I)
 _ME_OBJECT = re.compile(  # "send me", "introduce me to": the writer receives
-    r"\w+\s+(?:me|us)\b(?!\s+(?:to|know)\b)|(?:introduce|intro|connect|put)\s+(?:me|us)\b", re.I
+    r"\w+\s+(?:me|us)\b(?!\s+(?:to|know)\b)|(?:introduce|intro|connect|put)\s+(?:me|us)\b"
+    r"|(?:come|get|circle|revert)\s+back\s+to\s+(?:me|us)\b",  # "will come back to me by …"
+    re.I,
 )
 _APPOSED_SUBJECT = re.compile(  # "His chief of staff, Layla, will", "Her boss Marc Duval will"
     r"(?:his|her|their|my|our)\s+(?:[\w\s'-]{1,30}?,\s+"
@@ -524,7 +527,9 @@ _APPOSED_SUBJECT = re.compile(  # "His chief of staff, Layla, will", "Her boss M
     r"(?:will|is\s+going\s+to|promised|offered|agreed|said|would)\b))",
     re.I,
 )
-_NAME_TO = re.compile(r"\s+to\s+(?!(?:the|a|an|my|our|me|us|him|her|them|be)\b)(?=[a-z])")
+_NAME_TO = re.compile(  # minutes: "Raj to set up the env", typed "ravi 2 send sow"
+    r"\s+(?:to|2)\s+(?!(?:the|a|an|my|our|me|us|him|her|them|be)\b)(?=[a-z])"
+)
 _NAME_LABEL = re.compile(rf"(?P<who>{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s*(?:\u2192|->|=>)\s*")
 _SAID_THEY = re.compile(
     rf"(?:said|says|sed|say|mentioned|confirmed|(?:has\s+)?told)\s+(?:that\s+)?(?P<pro>she|he|they)"
@@ -582,7 +587,7 @@ _ASKED_ME = re.compile(
     r"|demand|demands|demanded|made|requesting"
     r"|need"  # non-native "He need me to send …"
     r"|expects|expected|told|reminded|requested)\s+(?:me|us)\s+(?:promise\s+)?to\s+"
-    r"|asked\s+that\s+(?:i|we)\s+"  # "She asked that we deliver the protocol …"
+    r"|(?:asked|requested)\s+that\s+(?:i|we)\s+"  # "She asked that we deliver the protocol …"
     # what they said the writer is to do: "She said I should send her the BOQ by Friday",
     # "Mehmet says I must pay the fee", "Grace said I'm to collect his meds"
     r"|(?:said|says|told\s+me)\s+(?:that\s+)?(?:i|we)(?:\s+(?:should|must|need\s+to|have\s+to"
@@ -609,7 +614,8 @@ _WAITING = re.compile(
     re.I,
 )
 _SAID_NO = re.compile(
-    r"i\s+(?:said\s+no|declined|couldn[\u2019']t|can[\u2019']t|said\s+maybe|might)\b"
+    r"i\s+(?:said\s+no(?!\s+(?:problem|worries|bother))|declined|couldn[\u2019']t|can[\u2019']t"
+    r"|said\s+maybe|might)\b"
     r"|no\s+promises\b"  # "— I said maybe, no promises"
     # "… — had to say no", "turned it down"
     r"|(?:i\s+)?(?:had\s+to\s+(?:say\s+no|decline|turn\s+(?:it|him|her|them)\s+down)"
@@ -620,6 +626,7 @@ _SAID_YES = re.compile(
     r"(?:i\s+)?(?:said\s+yes|agreed|accepted|said\s+(?:sure|fine|ok(?:ay)?)|happy\s+to|will\s+do"
     r"|of\s+course)\b"
     r"|i\s+say\s+(?:yes|ok(?:ay)?|sure)\b"  # a learner's present tense
+    r"|(?:i\s+)?said\s+no\s+(?:problem|worries)\b"
     # "…, we agree", "…, I confirm", "… — we will", "I accept"
     r"|we\s+(?:agree|agreed|accept|accepted|will|can)\b|i\s+(?:accept|confirm(?:ed)?|agree)\b"
     r"|(?:i\s+)?told\s+(?:him|her|them)\s+(?:yes|sure|ok(?:ay)?|of\s+course)\b"  # "— told him yes"

@@ -129,7 +129,7 @@ _CALLED_OFF = re.compile(
     r"\s+needed|not\s+needed\s+(?:any\s*more|after\s+all)|scrap\s+that|never\s*mind"
     r"|called\s+(?:it\s+)?off|cancell?ed\s+(?:it|that)|already\s+(?:has|had|got)\s+(?:it|them|one)"
     # "asked me to join their design review but I had to decline", "— I declined"
-    r"|i\s+(?:had\s+to\s+)?declined?|declined(?=,)|said\s+no|turned\s+(?:it|him|her|them)\s+down"
+    r"|i\s+(?:had\s+to\s+)?declined?|declined(?=,)|said\s+no(?!\s+(?:problem|worries|bother))|turned\s+(?:it|him|her|them)\s+down"
     r"|maybe\s+later|not\s+now)\b",
     re.I,
 )

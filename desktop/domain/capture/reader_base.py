@@ -7,6 +7,7 @@ on it; ``reader`` puts them together."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -108,6 +109,11 @@ class Reading:
     introductions: list[ParsedIntroduction] = field(default_factory=list)
     others: list[str] = field(default_factory=list)  # named, but only mentioned
     rejected: list[str] = field(default_factory=list)  # a rule said: not met, for sure
+
+
+def _unaccented(text: str) -> str:
+    """``text`` without its accents ("sékou" -> "sekou"), as a phone keyboard types it."""
+    return "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
 
 
 # a quoted nickname inside a name written with capitals: 'Olusegun "Segun" Bakare',
@@ -232,6 +238,18 @@ class _ReaderBase:
             ]
             if len(shorter) == 1 and key not in _NOT_NAME:
                 return shorter[0]
+        # "sekou" typed on a phone for Sékou Traoré (or "José" for jose garcia): the same
+        # letters, accents aside
+        plain = _unaccented(key)
+        if key not in _NOT_NAME:
+            same = [
+                n
+                for n in self.people
+                if _unaccented(n.casefold()) == plain
+                or (" " not in key and _unaccented(n.casefold()).split()[0] == plain)
+            ]
+            if len(same) == 1:
+                return same[0]
         return None
 
     def resolve(self, raw: str) -> str:
