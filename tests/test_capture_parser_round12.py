@@ -8,8 +8,9 @@ from datetime import date
 import pytest
 
 from desktop.domain.capture.fillers import blank_fillers
+from desktop.domain.capture.nicknames import formal_names
 from desktop.domain.capture.who_scorer import without_leading_everyday_word
-from tests.capture_notes import FRI, MON, SAT, THU, Promise, promises, read
+from tests.capture_notes import FRI, MON, SAT, THU, TUE, Promise, promises, read
 
 
 @pytest.mark.parametrize(
@@ -430,3 +431,93 @@ def test_more_promises_as_people_write_them(text: str, expected: list[Promise]) 
 def test_a_name_typed_with_accents_is_the_one_met_without() -> None:
     result = read("met jose garcia. José will send me the deck by friday")
     assert result.people == ("Jose Garcia",)
+
+
+@pytest.mark.parametrize(
+    ("written", "saved"),
+    [
+        ("Handyman Bogdan", "Bogdan"),  # a trade typed before the name
+        ("Tiler Marek Novak", "Marek Novak"),
+        ("Receptionist Pieter", "Pieter"),
+    ],
+)
+def test_a_trade_before_a_name_is_no_part_of_it(written: str, saved: str) -> None:
+    assert without_leading_everyday_word(written) == saved
+
+
+@pytest.mark.parametrize(
+    ("text", "people", "expected"),
+    [
+        (  # a trade heading the line, then what they will do
+            "Handyman Bogdan - fixed the gate. will come back to do the shed roof tues.",
+            ("Bogdan",),
+            [("them", "Bogdan", "come back to do the shed roof", TUE)],
+        ),
+        (  # Thai "Khun", Filipino "Ma'am", the particle "dela"
+            "Met Khun Somchai Srisuk and Ma'am Rowena dela Cruz. Khun Somchai will send me "
+            "the brochure by Friday.",
+            ("Somchai Srisuk", "Rowena dela Cruz"),
+            [("them", "Somchai Srisuk", "send me the brochure", FRI)],
+        ),
+        (  # "Smt." is no sentence end
+            "Met the Collector, Smt. Kavita Rao. I must inform her by Friday.",
+            ("Kavita Rao",),
+            [("me", "Kavita Rao", "inform her", FRI)],
+        ),
+    ],
+)
+def test_titles_and_trades_of_more_places(
+    text: str, people: tuple[str, ...], expected: list[Promise]
+) -> None:
+    result = read(text)
+    assert result.people == people
+    assert promises(result) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "people", "expected"),
+    [
+        (  # an everyday form of her given name
+            "Helped Katarzyna Wójcik move flats with her friend Henrik. Kasia will buy me "
+            "dinner on Friday.",
+            ("Henrik", "Katarzyna Wójcik"),
+            [("them", "Katarzyna Wójcik", "buy me dinner", FRI)],
+        ),
+        (  # the start of a longer given name
+            "Met Kiprono Mutai from Safaricom. Kip will set up a sandbox by Friday.",
+            ("Kiprono Mutai",),
+            [("them", "Kiprono Mutai", "set up a sandbox", FRI)],
+        ),
+        (  # its end
+            "Pitch with Olusegun Bakare. Segun will share the term sheet by Friday.",
+            ("Olusegun Bakare",),
+            [("them", "Olusegun Bakare", "share the term sheet", FRI)],
+        ),
+        (  # a short form in brackets after the full name
+            "Met Konstantinos Papadopoulos (Kostas). Kostas will call me by Monday.",
+            ("Konstantinos Papadopoulos",),
+            [("them", "Konstantinos Papadopoulos", "call me", MON)],
+        ),
+    ],
+)
+def test_a_short_form_of_a_name_met_is_that_person(
+    text: str, people: tuple[str, ...], expected: list[Promise]
+) -> None:
+    result = read(text)
+    assert result.people == people
+    assert promises(result) == expected
+
+
+def test_a_short_form_that_fits_two_people_is_neither() -> None:
+    """ "Tom" with Tom Hughes and Tomasz Nowak met: Tom Hughes, written so in full."""
+    result = read("Met Tom Hughes and Tomasz Nowak. Tom will call me on Monday.")
+    assert promises(result) == [("them", "Tom Hughes", "call me", MON)]
+
+
+@pytest.mark.parametrize(
+    ("short", "formal"),
+    [("Kasia", "katarzyna"), ("memo", "guillermo"), ("Bill", "william"), ("Dima", "dmitri")],
+)
+def test_the_table_of_short_forms(short: str, formal: str) -> None:
+    assert formal in formal_names(short)
+    assert formal_names("Ana") == frozenset()

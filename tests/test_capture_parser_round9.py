@@ -448,14 +448,19 @@ def test_who_was_there(text: str, people: list[str]) -> None:
             "Lunch with Ana Ruiz. Her old boss, a guy called Piet Smit, might invest.",
             ["Ana Ruiz"],
         ),
+        (  # an employer after "is a … with", an app in capitals: no one met (a round-8 case)
+            "Reunion at the club. Cara Doyle organised it. Rory Quinn is a pilot with Aer "
+            "Lingus now. She's making a class WhatsApp and I said I'd send her the old photos.",
+            ["Cara Doyle"],
+        ),
     ],
 )
 def test_who_the_rules_read_as_met(text: str, people: list[str]) -> None:
     """What the phrase rules read. The learned scorer (``who_scorer``) may add one more
     here: the host of the supper (annotators count hosts as met), the person of a debt,
     a name on a line of its own (lists of people met look so), "a guy called …" (most
-    notes that say so met him); each a judgement the corpus is split on, shown in the
-    preview, where ✕ removes it."""
+    notes that say so met him), a classmate talked about at a reunion (likely there);
+    each a judgement the corpus is split on, shown in the preview, where ✕ removes it."""
     reading = read_by_rules(text, datetime(2026, 12, 7, 18), [], EnglishRules())
     assert reading.people == people
 

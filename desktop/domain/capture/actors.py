@@ -53,6 +53,7 @@ from desktop.domain.capture.lexicon import (
 )
 from desktop.domain.capture.names import _is_cap, _scan_name
 from desktop.domain.capture.reader_base import _Clause, _ReaderBase
+from desktop.domain.capture.who_scorer import without_leading_everyday_word
 
 _ORG_BEFORE_VERB = re.compile(  # "… from Datadog", "… (SAP)" between a name and its verb
     r"(?:\s+(?:from|at|of)\s+(?:the\s+)?[A-Z][\w&.'\-]*(?:\s+[A-Z][\w&.'\-]*){0,3}"
@@ -787,11 +788,15 @@ class _ActorFinder(_ReaderBase):
         t = self.text
         start = t.rfind("\n", 0, pos) + 1
         label = _LINE_NAME_LABEL.match(t, start, pos)
-        if label is None or self.lookup(label.group("who")) is None:
+        if label is None:
+            return None
+        who = label.group("who")
+        named = self.lookup(who) or self.lookup(without_leading_everyday_word(who))
+        if named is None:  # ("Handyman Bogdan - fixed the gate. will come back …": Bogdan)
             return None
         if re.search(r"\b(?:i|me|my|we)\b", t[label.end() : pos], re.I):
             return None
-        return label.group("who"), label.start("who")
+        return named, label.start("who")
 
     def _their_heading(self, pos: int) -> tuple[str, int] | None:
         """The other side's heading over the block of lines ``pos`` is in ("Them:", "Her

@@ -51,8 +51,8 @@ _NOT_NAME = frozenset(
 )
 _PARTICLES = frozenset(
     _words(
-        "de da di do dos das del della der den du la le los las van von ten ter bin binti ibn al "
-        "el y zu ap"
+        "de da di do dos das del della dela delos der den du la le los las van von ten ter "
+        "bin binti ibn al el y zu ap"
     )
 )
 _TITLES = re.compile(  # one or more: "Herr Dr. Klaus Riedel", "A/Prof Daniel Whitehorse"
@@ -64,6 +64,8 @@ _TITLES = re.compile(  # one or more: "Herr Dr. Klaus Riedel", "A/Prof Daniel Wh
     r"|uncle|aunt|auntie|aunty|t\u00edo|t\u00eda|onkel|oncle"  # "Uncle Bill", "tío Felipe"
     # Vietnamese "anh Minh", "chị Lan" (in lower case only: "Anh" is a given name too)
     r"|(?-i:anh|ch\u1ecb|c\u00f4|ch\u00fa|b\u00e1c)(?=\s+(?-i:[A-Z\u00c0-\u1ef9]))"
+    # Thai "Khun Somchai", Filipino "Ma'am Rowena", Indian "Smt. Kavita Rao"
+    r"|khun|ma['\u2019]am|maam|madam|smt"
     r"|doctora|doutora|doutor|(?-i:Bro|Sis)(?=\s+(?-i:[A-Z]))"  # "Doctora Valentina", "Bro Tunde"
     r"|lic(?=\.)|ing(?=\.)|arq(?=\.)"  # Latin American degrees: "Lic. José Luis", "Ing. Ana"
     # Italian, Polish, Austrian and Swahili ones: "Dott. Marco", "dr hab. Anna", "Mag. Eva"

@@ -78,6 +78,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from desktop.domain.capture.fillers import blank_fillers
+from desktop.domain.capture.nicknames import formal_names
 from desktop.domain.capture.reader import Reading, read_note
 from desktop.domain.capture.results import CaptureParse, ParsedCommitment, ParsedIntroduction
 from desktop.domain.capture.rules import (
@@ -213,6 +214,13 @@ def _with_learned_people(
         # the first reading's people, then whoever the second one adds
         folded = {p.casefold() for p in first}
         reading.people = [*first, *(p for p in reading.people if p.casefold() not in folded)]
+        # "Kasia" read first, "Katarzyna Wójcik" added: one person, by her full name
+        reading.people = [
+            p
+            for p in reading.people
+            if " " in p
+            or not any(q.split()[0].casefold() in formal_names(p) for q in reading.people)
+        ]
     reading.people = [p for p in reading.people if not everyday_words(p, view)]
     return reading
 

@@ -31,6 +31,7 @@ from desktop.domain.capture.lexicon import (
     HONORIFIC_SUFFIX_RE,
 )
 from desktop.domain.capture.names import _index, _is_cap, _scan_name, tidy_name
+from desktop.domain.capture.nicknames import formal_names
 from desktop.domain.capture.results import ParsedCommitment, ParsedIntroduction
 from desktop.domain.capture.rules import LanguageRules
 from desktop.domain.capture.who_scorer import without_leading_everyday_word
@@ -238,6 +239,10 @@ class _ReaderBase:
             ]
             if len(shorter) == 1 and key not in _NOT_NAME:
                 return shorter[0]
+            if key not in _NOT_NAME:
+                found = self._short_form_of(key)
+                if found:
+                    return found
         # "sekou" typed on a phone for Sékou Traoré (or "José" for jose garcia): the same
         # letters, accents aside
         plain = _unaccented(key)
@@ -250,6 +255,24 @@ class _ReaderBase:
             ]
             if len(same) == 1:
                 return same[0]
+        return None
+
+    def _short_form_of(self, key: str) -> str | None:
+        """The one person met whose given name ``key`` is an everyday short form of: a
+        known nickname ("Kasia" for Katarzyna Wójcik), the start of a longer name ("Kip"
+        for Kiprono Mutai, "Luz" for Luzviminda Santos) or its end ("Segun" for Olusegun
+        Bakare, "Tunde" for Babatunde Bakare)."""
+        formal = formal_names(key)
+        for fits in (
+            lambda first: first in formal,
+            lambda first: len(key) >= 3 and first.startswith(key) and len(first) >= len(key) + 3,
+            lambda first: len(key) >= 4 and first.endswith(key) and len(first) >= len(key) + 2,
+        ):
+            found = [n for n in self.people if " " in n and fits(n.casefold().split()[0])]
+            if len(found) == 1:
+                return found[0]
+            if found:
+                return None
         return None
 
     def resolve(self, raw: str) -> str:

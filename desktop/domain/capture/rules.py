@@ -101,13 +101,14 @@ class EnglishRules(LanguageRules):
     sentence_abbreviations = _words(
         "dr mr mrs ms mx prof st jr sr vs etc inc ltd co corp dept mt ft approx no nr cllr "
         "capt sgt hon rt gen col lt sen rep gov engr eng atty adv rev fr dra sra srta mme lic "
-        "ing arq dott hab mag bi bw hr avv ch vol pp fig "
+        "ing arq dott hab mag bi bw hr avv ch vol pp fig smt shri "
         "jan feb mar apr jun jul aug sep sept oct nov dec"
     )
     abbreviations_also_words = _words("rep gen col sen gov adv hon rev co dept vol fig")
     contraction_suffixes = _words("s ll d re ve m t")
     particles = _words(
-        "de da di do dos das del della der den du la le van von ten ter bin ibn al el y zu af av"
+        "de da di do dos das del della dela delos der den du la le van von ten ter bin ibn al el "
+        "y zu af av"
     )
     titles = _words("dr mr mrs ms mx prof professor sir dame rev fr herr frau mme")
     not_names = _words(

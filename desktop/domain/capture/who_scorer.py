@@ -28,8 +28,9 @@ from dataclasses import dataclass
 from importlib import resources
 
 from desktop.domain.capture.first_names import is_first_name
-from desktop.domain.capture.lexicon import _ABSENT, _NOT_NAME
+from desktop.domain.capture.lexicon import _ABSENT, _NOT_NAME, _words
 from desktop.domain.capture.names import _index, tidy_name
+from desktop.domain.capture.nicknames import formal_names
 from desktop.domain.capture.rules import EnglishRules
 from desktop.domain.capture.text import _APOS, _WORD_RE
 
@@ -250,6 +251,23 @@ def everyday_words(name: str, view: RulesView, weights: Model | None = None) -> 
     )
 
 
+# what people are to the writer, typed before their name ("handyman bogdan", "tiler marek
+# novak", "candidate nikhil rao"), beyond the everyday words the weights learned
+_WHO_THEY_ARE = frozenset(
+    _words(
+        "handyman tiler plumber electrician builder carpenter joiner roofer plasterer painter "
+        "decorator gardener landscaper cleaner nanny babysitter childminder receptionist "
+        "mechanic locksmith glazier surveyor contractor courier driver cabbie barber "
+        "hairdresser stylist beautician physio physiotherapist chiropractor osteopath vet "
+        "dentist hygienist optician pharmacist midwife doula tutor trainer instructor coach "
+        "candidate applicant intern client customer seller buyer vendor supplier landlord "
+        "landlady tenant lodger neighbour neighbor caretaker janitor concierge doorman "
+        "treasurer secretary chairman chairwoman chairperson organiser organizer moderator "
+        "facilitator host hostess chef waiter waitress barista bartender sommelier"
+    )
+)
+
+
 def without_leading_everyday_word(name: str) -> str:
     """``name`` without a first word that only says who the person is ("Electrician Kwame
     Asante", "Tiler Marek Novak", "Congratulated Chiara": the role or the verb typed in
@@ -260,7 +278,7 @@ def without_leading_everyday_word(name: str) -> str:
     while len(words) >= 2:  # "Retired Oil Engineer Abdullah al-Farsi": every such word
         first = _fold(words[0])
         if (
-            first not in model().common
+            (first not in model().common and first not in _WHO_THEY_ARE)
             or first in _PARTICLES
             or is_first_name(first)
             or (len(words) == 2 and not is_first_name(_fold(words[1])))
@@ -292,8 +310,9 @@ def _fold(name: str) -> str:
 
 def clashes(name: str, others: Iterable[str]) -> bool:
     """Whether a folded name may be someone already listed (folded): the same name, the
-    same first word ("Ayesha Sahiba" for Ayesha Siddiqui), or one word of theirs alone
-    ("Kamau" for Wanjiru Kamau). The same family name is not enough: couples share it."""
+    same first word ("Ayesha Sahiba" for Ayesha Siddiqui), one word of theirs alone
+    ("Kamau" for Wanjiru Kamau) or a nickname of their first ("Kasia" for Katarzyna). The
+    same family name is not enough: couples share it."""
     words = name.split()
     for other in others:
         theirs = other.split()
@@ -303,6 +322,8 @@ def clashes(name: str, others: Iterable[str]) -> bool:
             return True
         if len(words) == 1 and words[0] in theirs:
             return True
+        if len(words) == 1 and theirs[0] in formal_names(words[0]):
+            return True  # "Kasia" for Katarzyna Wójcik: the everyday form of her name
         if len(theirs) == 1 and theirs[0] in words:
             return True
     return False
