@@ -521,3 +521,28 @@ def test_a_short_form_that_fits_two_people_is_neither() -> None:
 def test_the_table_of_short_forms(short: str, formal: str) -> None:
     assert formal in formal_names(short)
     assert formal_names("Ana") == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a short weekday with the time of day: both say when
+            "at the gym: marco will save me a bike thurs 7am",
+            [("them", "Marco", "save me a bike", THU)],
+        ),
+        (
+            "met luc. he'll drop off 2 wheels of comté fri morning",
+            [("them", "Luc", "drop off 2 wheels of comté", FRI)],
+        ),
+        (  # a short weekday inside the clause
+            "met stefan the plumber. he will come back tue to swap the valve",
+            [("them", "Stefan", "come back to swap the valve", TUE)],
+        ),
+        (  # who a name is, in brackets after it, is no part of the action
+            "Met Kwame Boateng. I should introduce him to Lerato (our Joburg lead) by Friday.",
+            [("me", "Kwame Boateng", "introduce him to Lerato", FRI)],
+        ),
+    ],
+)
+def test_when_and_who_are_cut_from_the_words(text: str, expected: list[Promise]) -> None:
+    assert promises(read(text)) == expected

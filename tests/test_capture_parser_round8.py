@@ -270,8 +270,10 @@ def test_dates(text: str, expected: list[tuple[object, ...]]) -> None:
             "put me in touch with his cousin Ana",
         ),
         (
+            # (who the name is, in brackets, is no part of it: the twelfth round's corpus
+            # cuts it ten times to three)
             "Met Rui Sousa. I'll pass it on to Ana Lopes (Year 3 teacher).",
-            "pass it on to Ana Lopes (Year 3 teacher)",
+            "pass it on to Ana Lopes",
         ),
     ],
 )

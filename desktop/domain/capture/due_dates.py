@@ -295,12 +295,12 @@ def english_due_rules(
         ),
         (  # a bare "fri" ending a promise ("send the deck fri", "… (Wed)"); not "sat"/"sun"
             rf"(?<=[\s(])(?P<wd>{alternation(d for d in short_days if d not in ('sat', 'sun'))})"
-            r"\.?(?=\s*(?:[.!?,;)]|$))",
+            r"\.?(?=\s*(?:[.!?,;)]|$)|\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)\b)",  # "… thurs 7am"
             _en_weekday,
         ),
         (  # a day no word is spelt like, inside the clause: "can fit me in thurs for a checkup"
-            r"(?<=\s)(?P<wd>tues|weds|wed|thurs|thur)\.?"
-            r"(?=\s+(?:for|to|at|morning|afternoon|evening|night|am|pm|or|after|before)\b)",
+            r"(?<=\s)(?P<wd>tues|tue|weds|wed|thurs|thur|fri)\.?"
+            r"(?=\s+(?:for|to|at|morning|afternoon|evening|night|eve|am|pm|or|after|before)\b)",
             _en_weekday,
         ),
         (  # … and "sat"/"sun" after the object, ending the clause: "drop off the box sat"
@@ -390,6 +390,15 @@ _NOT_A_DATE_BEFORE = re.compile(r"\b(?:a|an|every|each|from)\s+\Z", re.I)  # "th
 _POSSESSIVE_DAY = re.compile(r"['\u2019]s\b")  # "Sunday's long run": a day named, no deadline
 
 
+# the time of day after a due date belongs to it ("save me a bike thurs 7am")
+_TIME_OF_DAY = re.compile(
+    r"[ \t]+(?:(?:in[ \t]+the[ \t]+)?(?:morning|afternoon|evening|night|eve|arvo|lunchtime)"
+    r"|first[ \t]+thing|(?:at[ \t]+)?\d{1,2}(?:[:.]\d{2})?[ \t]*(?:am|pm|a\.m\.|p\.m\.|h)"
+    r"|at[ \t]+(?:\d{1,2}(?:[:.]\d{2})?|noon|midday|lunch))\b\.?",
+    re.I,
+)
+
+
 def find_due(
     text: str, lo: int, hi: int, today: date, rules: LanguageRules
 ) -> tuple[int, int, date] | None:
@@ -417,6 +426,10 @@ def find_due(
             key = (rules.deadline_prefix.match(m.group()) is None, m.start(), m.start() - m.end())
             if best_key is None or key < best_key:
                 best, best_key = (m.start(), m.end(), day), key
+    if best is not None:  # "fri morning", "thurs 7am", "tomorrow at 10:30": the time too
+        time = _TIME_OF_DAY.match(text, best[1], hi)
+        if time is not None:
+            best = (best[0], time.end(), best[2])
     return best
 
 

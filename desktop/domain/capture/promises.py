@@ -725,6 +725,8 @@ class _PromiseReader(_IntroFinder):
             raw = whole  # "will pay after the invoice": "pay" alone says nothing
         # "her shift, Marites I mean", "a drink, Olamide that is, for …": who was meant
         raw = re.split(r",\s+[^,]*\b(?:I\s+mean|that\s+is)\b", raw, maxsplit=1)[0]
+        # "introduce him to Lerato (our Joburg lead)": who the name is, not the action
+        raw = re.sub(r"(\b[A-Z][\w'\-]*)\s*\([^()\n]{1,40}\)\s*\Z", r"\1", raw)
         raw = re.sub(r",?\s+(?:he|she|they)\s+(?:said|asked|says|asks|wrote)\s*\Z", "", raw)
         raw = re.sub(r",\s*(?:ok|okay|ok\s+la|sure)\s*\Z", "", raw, flags=re.I)  # "…, ok": yes
         # "…, ideally", "…, deadline", "…, and" left before a date or a cut: no part of it
