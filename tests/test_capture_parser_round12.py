@@ -546,3 +546,59 @@ def test_the_table_of_short_forms(short: str, formal: str) -> None:
 )
 def test_when_and_who_are_cut_from_the_words(text: str, expected: list[Promise]) -> None:
     assert promises(read(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # terse plans in the present, dated
+            "met gary. gary needs petition copies, i print them by thurs.",
+            [("me", "Gary", "print them", THU)],
+        ),
+        (  # … with the date written after the second action
+            "Met Annelies Bos. I make the first draft of the plan and send it to her Tuesday.",
+            [("me", "Annelies Bos", "make the first draft of the plan and send it to her", TUE)],
+        ),
+        (  # what it is for, fronted
+            "met agnes at the market. for our joint stall i book the pitch by friday",
+            [("me", "Agnes", "book the pitch", FRI)],
+        ),
+        (  # a learner's "say she send", "offers to"
+            "Met Nguyễn Thị Lan. Ms. Lan say she send the proposal next Monday.",
+            [("them", "Nguyễn Thị Lan", "send the proposal", MON)],
+        ),
+        (
+            "Met Lukas Gruber, a mountain guide. Lukas offers to take me on a tour.",
+            [("them", "Lukas Gruber", "take me on a tour", None)],
+        ),
+        (  # "who's gonna …", "who says he'll …"
+            "chatted with the photographer, sam o'neill, who's gonna share the gallery link by "
+            "friday.",
+            [("them", "Sam O'Neill", "share the gallery link", FRI)],
+        ),
+        (  # a role taken on; "cd" for "could"
+            "cricket club agm. skip imran qureshi asked me to be vice-captain, said yes. andy "
+            "asked if i cd drive his kid to training on tues, said yes.",
+            [
+                ("me", "Imran Qureshi", "be vice-captain", None),
+                ("me", "Andy", "drive his kid to training", TUE),
+            ],
+        ),
+        (  # "said i'd think about it" is no yes; thinking it over, then answering, is a to-do
+            "zoom w/ chidera eze. she asked me to be PI instead of co-I — said i'd think about "
+            "it and tell her monday",
+            [("me", "Chidera Eze", "think about it and tell her", MON)],
+        ),
+        (
+            "met marek. he said he'd think abt it and text me tmrw",
+            [("them", "Marek", "think abt it and text me", THU)],
+        ),
+    ],
+)
+def test_plans_in_the_present_and_answers_to_come(text: str, expected: list[Promise]) -> None:
+    assert promises(read(text)) == expected
+
+
+def test_a_story_told_in_the_present_is_no_plan() -> None:
+    text = "Today I visit the kitchen at Pho Saigon with chef Minh. He likes our fish sauce."
+    assert promises(read(text)) == []

@@ -400,7 +400,16 @@ class _ActorFinder(_ReaderBase):
                     continue
                 if kind == "promise" and re.match(r"(?:want|plan)\b", m.group(), re.I):
                     continue
-                if kind == "present" and not self._dated(c):
+                if kind == "present" and not (
+                    self._dated(c)
+                    # "I make the first draft and send it to her Tuesday": the date is
+                    # written after the second action
+                    or (
+                        i + 1 < len(clauses)
+                        and clauses[i + 1].continues
+                        and self._dated(clauses[i + 1])
+                    )
+                ):
                     continue
                 line_label = (
                     self._line_label(c.start)

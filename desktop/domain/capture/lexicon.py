@@ -242,7 +242,11 @@ _SUBJ_PRONOUN = r"(?:she|he|they)"
 _PRESENT_PLAN = (  # a verb of handing something over, in the present: a plan when dated
     r"(?:send|email|share|book|forward|draft|prep|prepare|schedule|review|text|intro"
     r"|introduce|bring|call|ping|circulate|present|deliver|drop|return|give|sign|ship|post|pay"
-    r"|submit|confirm|finish|transfer|make|write|resend|organi[sz]e|arrange|fix)\b"
+    r"|submit|confirm|finish|transfer|make|write|resend|organi[sz]e|arrange|fix"
+    # "i print them by thurs", "I price the steel by next wed", "i book the pitch by the 5th"
+    # (not "visit", "take", "run", "drive": "Today I visit the kitchen at …" tells a story)
+    r"|print|price|order|buy|update|collect|pick|lend|host|cover|bake|handle|sort|chase"
+    r"|set\s+up|follow\s+up|reply|revert)\b"
 )
 _PRESENT_PLAN_S = re.compile(
     r"\s+(?=(?:sends|emails|shares|books|forwards|drafts|preps|prepares|schedules|reviews"
@@ -302,6 +306,9 @@ _THEM_MODAL = (
     # "Marco should call me", "jens shoud send the specs": what they are to do
     r"|\s+(?:should|shoud|shld)(?=\s+(?!be\b)[a-z]+\s+(?:me|us)\b|\s+send\b)"
     r"|\s+(?:say|says)\s+(?:can|will)(?=\s+[a-z])"
+    # a learner's "Ms. Lan say she send the proposal next Monday"; "Lukas offers to take me"
+    r"|\s+say\s+(?:she|he)(?=\s+(?:send|give|bring|call|share|email|pay|check|visit)\b)"
+    r"|\s+(?:offers|agrees|promises)\s+to"
     # a learner's "he promis send me …", "Fernanda goes to send me …"
     r"|\s+promis(?:e|ed)?(?=\s+(?:send|call|give|bring|pay|email|share|check|visit)\b)"
     r"|\s+goes\s+to(?=\s+(?:send|call|give|bring|pay|email|share|check|visit|introduce)\b)"
@@ -346,6 +353,8 @@ _DATED_LEAD = re.compile(  # _LEAD, or a fronted due date
     r"|(?:after|over|during|at|before)\s+(?:the\s+|our\s+)?(?:dinner|lunch|breakfast|brunch"
     r"|coffee|drinks|dessert|meeting|call|talk|session|class|church|mass|service|game|match"
     r"|break|end)|in\s+the\s+end|before\s+leaving|before\s+the\s+\d{1,2}(?:st|nd|rd|th)?"
+    # "for our joint stall i book the pitch by the 5th": what it is for, then the subject
+    r"|for\s+(?:our|my|the|their|his|her)\s+(?:[\w'\-]+\s+){0,2}[\w'\-]+(?=\s*,?\s+i\s)"
     r"|on\s+(?:my|our)\s+side|from\s+(?:my|our)\s+side|for\s+my\s+part"
     r"|actually|basically|frankly|obviously|luckily|okay|ok|well"
     r"|btw|fyi|nb|finally|hopefully|maybe|probably|i\s+think|apparently|after\s+that|afterwards"
@@ -605,7 +614,7 @@ _ASKED_ME = re.compile(
     # "asked if I could …", "asked if I'd …", "asked whether we could …", a learner's "ask me
     # if I can …"
     r"|(?:ask(?:ed|s)?\s+(?:me\s+|us\s+)?|wonder(?:ed|s)?\s+)(?:if|whether)\s+(?:i|we|our\s+team)"
-    r"(?:\s+(?:could|can|would|might)|\s*['\u2019]d)\s+"
+    r"(?:\s+(?:could|can|would|might|cd)|\s*['\u2019]d)\s+"
     # a question put to the writer: "Could I send her the spec sheet by Monday? Of course."
     r"|(?<![\w'\u2019])(?:could|can)\s+(?:i|we)\s+(?=[a-z])",
     re.I,
@@ -619,6 +628,9 @@ _SAID_NO = re.compile(
     r"i\s+(?:said\s+no(?!\s+(?:problem|worries|bother))|declined|couldn[\u2019']t|can[\u2019']t"
     r"|said\s+maybe|might)\b"
     r"|no\s+promises\b"  # "— I said maybe, no promises"
+    # "— said i'd think about it": no yes yet
+    rf"|(?:i\s+)?said\s+i(?:{_A}d|\s+would|{_A}ll|\s+will)\s+(?:think\s+about\s+it|consider\s+it"
+    r"|have\s+a\s+think|sleep\s+on\s+it)"
     # "… — had to say no", "turned it down"
     r"|(?:i\s+)?(?:had\s+to\s+(?:say\s+no|decline|turn\s+(?:it|him|her|them)\s+down)"
     r"|turned\s+(?:it|him|her|them)\s+down)\b",
@@ -774,7 +786,9 @@ _WHO_PROMISES = re.compile(
     rf"who(?:{_A}ll|\s+will)\s+"
     r"|who\s+(?:has\s+|kindly\s+)?(?:offered|agreed|volunteered|promised(?:\s+(?:me|us))?)"
     r"(?:\s+(?:again|also)|\s*\([^()\n]{1,20}\))?\s+to\s+"  # "who promised (again) to …"
-    rf"|who(?:{_A}s|\s+is)\s+going\s+to\s+"
+    rf"|who(?:{_A}s|\s+is)\s+(?:going\s+to|gonna)\s+"
+    # "an angel, Mr. Rajesh Kapoor, who says he'll introduce Aleksi to …"
+    rf"|who\s+(?:says|said)\s+(?:that\s+)?(?:she|he|they)(?:{_A}ll|{_A}d|\s+will|\s+would)\s+"
     r"|who\s+(?:still\s+)?owes\s+(?:me|us)\s+",  # "…, an old friend, who still owes me a dinner"
     re.I,
 )
@@ -922,15 +936,18 @@ _NOT_AN_ACTION = re.compile(  # what follows "will"/"should" but promises nothin
     r"|(?:stay|keep)\s+in\s+touch"  # "must stay in touch": a wish, no to-do
     # (but "think about it and reply by Monday" is a to-do with an answer due)
     r"|hope|wish|seem|wonder|guess"
-    r"|think(?:\s+about)?(?!\s+(?:it|this|that)\s+and\s+(?:reply|get\s+back|let|come\s+back"
-    r"|revert|confirm|tell|answer))"
+    r"|think(?!\s+(?:about\s+|abt\s+)?(?:it|this|that)\s+and\s+(?:reply|get\s+back|let|come\s+back"
+    r"|revert|confirm|tell|answer|text|call|email|ring|message|ping|write|decide))"
     r"|know|want|appreciate|understand"
     # (but "be a facilitator", "be one of his mentors", "be ninang for …" are roles taken on)
     r"|be(?!\s+(?:in\s+touch|there|back|available|at|on|ready|his|her|their|your|one\s+of"
     r"|(?:a|an|the)\s+(?:(?:guest|keynote|main|co-?)\s*)?(?:facilitator|mentor|speaker|judge|host"
     r"|sponsor|volunteer|referee|reference|witness|chaperone|guest|panell?ist|moderator|trustee"
+    r"|vice-?captain|captain|treasurer|secretary|chair|chairperson|pi|co-?pi|lead|examiner"
+    r"|arbiter|umpire|coordinator|organi[sz]er"
     r"|governor|coach|tutor|godparent|guarantor|driver|photographer|best\s+man|bridesmaid|mc)"
-    r"|ninang|ninong|godmother|godfather)\b)"
+    r"|ninang|ninong|godmother|godfather|vice-?captain|treasurer|pi|co-?pi|an?\s+arbiter"
+    r"|(?:her|his|my|their)\s+(?:host|supervisor|mentor|examiner|referee))\b)"
     r"|have\s+\w+ed|see|say|be\s+on\s+(?:holiday|leave|vacation|break|sabbatical)"
     # "need to sleep", "must go home": the writer's own evening, nobody's promise
     r"|sleep|rest|relax|eat|shower|bed|go\s+(?:home|to\s+bed)|get\s+(?:home|some\s+sleep)"

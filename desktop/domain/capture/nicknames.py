@@ -25,6 +25,7 @@ peggy margaret | meg margaret | maggie margaret | betty elizabeth | liz elizabet
 beth elizabeth | jack john | johnny john | ted edward | ned edward | hank henry
 harry henry harold | chuck charles | sue susan | becky rebecca | drew andrew
 nell eleanor helen | tony anthony antonio | sandy alexander alexandra | dele adedeji
+chip charles | gabi gabriela gabriella | rj raj
 """
 
 
