@@ -602,3 +602,28 @@ def test_plans_in_the_present_and_answers_to_come(text: str, expected: list[Prom
 def test_a_story_told_in_the_present_is_no_plan() -> None:
     text = "Today I visit the kitchen at Pho Saigon with chef Minh. He likes our fish sauce."
     assert promises(read(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # labels with arrows mid-line, a day's end with its day
+            "Quick sync with Fatima Benali. Me → send revised timeline EOD today Her → sign "
+            "off on budget by Friday",
+            [
+                ("me", "Fatima Benali", "send revised timeline", date(2026, 3, 11)),
+                ("them", "Fatima Benali", "sign off on budget", FRI),
+            ],
+        ),
+        (  # an arrow, then a name and what they do
+            "fatima amrani (glovo) / dmitri volkov → fatima sends me the vendor list tmrw",
+            [("them", "Fatima Amrani", "sends me the vendor list", THU)],
+        ),
+        (  # more verbs of the present, dated
+            "Met Murat Çelik and Deniz Aksoy. Murat Bey approves budget by Friday.",
+            [("them", "Murat Çelik", "approves budget", FRI)],
+        ),
+    ],
+)
+def test_labels_arrows_and_present_plans(text: str, expected: list[Promise]) -> None:
+    assert promises(read(text)) == expected

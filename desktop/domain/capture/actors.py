@@ -103,6 +103,11 @@ _TO_THEM = re.compile(  # an action done to the one named: "send her …", "call
 _HEADING_LINE = re.compile(  # a label alone on its line: "Them:", "Me:", "Sanne:"
     r"(?P<who>[^\W\d_][\w'\-]*(?:\s+[^\W\d_][\w'\-]*)?)\s*:"
 )
+# "Her → sign off on budget by Friday": the other side's label, then a bare verb
+_THEIR_ARROW = re.compile(
+    r"(?P<who>her|him|them|she|he|they)\s*(?:->|\u2192|=>)\s*(?=[a-z]+\s)(?!(?:the|a|an|to)\s)",
+    re.I,
+)
 _BARE_PLAN = re.compile(
     r"\s+(?=(?:send|bring|email|share|give|call|deliver|ship|pay|sign|return|visit|book|check"
     r"|prepare|make|organi[sz]e)\s)",
@@ -480,6 +485,13 @@ class _ActorFinder(_ReaderBase):
             if c.kind:
                 if re.match(rf"i\s*(?:won{_A}t|can{_A}t|will\s+not)", body, re.I):
                     c.kind = ""
+                continue
+            arrow = _THEIR_ARROW.match(t, pos, c.end)
+            if arrow is not None:  # "… Her → sign off on budget by Friday": hers
+                c.kind, c.desc = "them", (arrow.end(), c.end)
+                who = arrow.group("who").casefold()
+                c.subject_raw = "" if who in ("them", "they") else who
+                c.subject_at = pos
                 continue
             owner = self._their_heading(c.start) if self._line_start(c.start) else None
             if owner is not None and self._bare_verb(c, pos):

@@ -399,6 +399,12 @@ _TIME_OF_DAY = re.compile(
 )
 
 
+_DAY_END = re.compile(
+    r"(?:by\s+)?(?:eod|cob|eob|end\s+of\s+(?:the\s+)?day|close\s+of\s+business)", re.I
+)
+_DAY_AFTER_DAY_END = re.compile(r"[ \t]+(?:today|tonight|tomorrow|tmrw|tmr)\b", re.I)
+
+
 def find_due(
     text: str, lo: int, hi: int, today: date, rules: LanguageRules
 ) -> tuple[int, int, date] | None:
@@ -430,6 +436,9 @@ def find_due(
         time = _TIME_OF_DAY.match(text, best[1], hi)
         if time is not None:
             best = (best[0], time.end(), best[2])
+        same_day = _DAY_AFTER_DAY_END.match(text, best[1], hi)
+        if same_day is not None and _DAY_END.fullmatch(text, best[0], best[1]):
+            best = (best[0], same_day.end(), best[2])  # "EOD today": one phrase
     return best
 
 

@@ -203,7 +203,11 @@ _SPLIT_RE = re.compile(
     r"(?:(?<=[.!?])\s+(?=\S)|;|\n+|\s+[-\u2013\u2014]+\s+|\u2014|(?<=\w)\s*:\s+(?=\S)"
     # "harriet wants case studies -> gonna send her the retail ones": the arrow leads on
     r"|\s+(?:->|\u2192|=>)\s+(?=(?i:i\b|i['\u2019]ll|gonna|gotta|will|need|must|should|have\s+to"
-    r"|owes?\b|wants\b|needs\b|asked\b|said\b|offered\b|promised\b))"
+    r"|owes?\b|wants\b|needs\b|asked\b|said\b|offered\b|promised\b"
+    # "→ fatima sends me the vendor list tmrw": a name, then what they do
+    r"|[a-z][\w'\-]*\s+(?:sends|will|owes|said|promised|offered|gets|is\s+sending)\b))"
+    # "Me → send revised timeline EOD today Her → sign off on budget": a new label mid-line
+    r"|\s+(?=(?-i:Me|Her|Him|Them)\s*(?:->|\u2192|=>)\s)"
     # "+" and " / " between items typed on a phone: "the deck / omar will set up a dry run"
     r"|^\s*[-*\u2022\u00b7>]+\s+|\s+[+/]\s+(?=(?:i|i['\u2019]ll|she|he|they|we|also|then|get|send|email|call|ping|share|book|check"
     r"|follow|ask|set|make|pay|bring|review|write|text|update|confirm|sign|order|chase|need|must"
@@ -251,7 +255,9 @@ _PRESENT_PLAN = (  # a verb of handing something over, in the present: a plan wh
 _PRESENT_PLAN_S = re.compile(
     r"\s+(?=(?:sends|emails|shares|books|forwards|drafts|preps|prepares|schedules|reviews"
     r"|texts|intros|introduces|brings|calls|pings|circulates|pours|delivers|drops|lends|returns"
-    r"|gives|signs|ships|posts|pays|covers|hosts|drives|fixes|collects|submits|confirms|does)\b)",
+    r"|gives|signs|ships|posts|pays|covers|hosts|drives|fixes|collects|submits|confirms|does"
+    r"|approves|decides|arranges|organises|organizes|finalises|finalizes|updates|orders"
+    r"|checks|gets)\b)",
     re.I,
 )
 # a sentence that opens with "Sends me …": the subject left out is the one just met
