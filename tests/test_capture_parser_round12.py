@@ -627,3 +627,43 @@ def test_a_story_told_in_the_present_is_no_plan() -> None:
 )
 def test_labels_arrows_and_present_plans(text: str, expected: list[Promise]) -> None:
     assert promises(read(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "was off sick": someone only talked about, whom "him" means
+            "Co-op meeting. New member Bronwyn Pryce-Jones offered to lend us her trailer. "
+            "Gareth was off sick so I'll fill him in tomorrow.",
+            [
+                ("them", "Bronwyn Pryce-Jones", "lend us her trailer", None),
+                ("me", "Gareth", "fill him in", THU),
+            ],
+        ),
+        (  # the same, typed in lower case after who they are
+            "met ngozi eze and chinedu obi. chinedu wants our docs, ill email him those tmrw. "
+            "my boss wale adeyemi wasnt there, will fill him in",
+            [
+                ("me", "Chinedu Obi", "email him those", THU),
+                ("me", "Wale Adeyemi", "fill him in", None),
+            ],
+        ),
+        (  # "… herself I didn't get to talk to"
+            "Went to Maeve's 40th, talked for ages with Saoirse Walsh. Maeve herself I didn't "
+            "get to talk to, must ring her to say thanks tomorrow.",
+            [("me", "Maeve", "ring her to say thanks", THU)],
+        ),
+        (  # "her brother vinnie": a he, talked about
+            "saw the new client, deborah ashworth. she mentioned her brother vinnie needs an "
+            "EICR, said i'd give him a call on monday",
+            [("me", "Vinnie", "give him a call", MON)],
+        ),
+        (  # "him" is not the one the same clause names
+            "Dinner at Clara's, next to Mateus Oliveira. Mateus wants to judge, and my cousin "
+            "Rui judges in Porto, so I said I'd put him in touch with Rui.",
+            [("me", "Mateus Oliveira", "put him in touch with Rui", None)],
+        ),
+    ],
+)
+def test_him_and_her_for_people_only_talked_about(text: str, expected: list[Promise]) -> None:
+    assert promises(read(text)) == expected

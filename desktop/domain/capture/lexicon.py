@@ -995,6 +995,11 @@ _ABSENT = re.compile(  # said of someone named: they were NOT met
     rf"\b(?:wasn{_A}?t|weren{_A}?t|was\s+not|were\s+not|couldn{_A}?t\s+(?:make|come|join)"
     rf"|could\s+not\s+(?:make|come|join)|didn{_A}t\s+(?:come|show|make|turn)"
     r"|not\s+there|was\s+absent|sent\s+(?:her|his|their)?\s*apologies|missed\s+(?:it|the)"
+    # "Gareth was off sick so I'll fill him in", "Tom was away"
+    r"|was\s+(?:off\s+sick|off\s+ill|away|ill|sick|off\s+today|on\s+holiday|on\s+leave)"
+    # "Maeve herself I didn't get to talk to"
+    rf"|(?:(?:her|him)self\s+)?i\s+(?:didn{_A}?t|did\s+not|never)\s+(?:get\s+to\s+|manage\s+to\s+)?"
+    r"(?:talk|speak|chat|see|meet)"
     r"|(?<=\()not\s+(?:in|at)\s+(?:the\s+)?(?:meeting|call|room|dinner|event)|(?<=\()absent\b)",
     re.I,
 )

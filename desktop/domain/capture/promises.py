@@ -333,7 +333,13 @@ class _PromiseReader(_IntroFinder):
                     continue  # "write up the maps and send them to Mikko": Mikko gets them
                 # "our ED, Patrice, wasn't there, so I have to brief her": the object of my
                 # promise may be someone only mentioned in its own sentence
-                return self.pronoun(folded, at, exclude=c.named, aside=c.kind == "me")
+                # (not someone the clause itself names: "put him in touch with Rui")
+                named_here = frozenset(
+                    n.casefold()
+                    for _p, n in self.others
+                    if re.search(rf"\b{re.escape(n.split()[0])}\b", t[at:hi], re.I)
+                )
+                return self.pronoun(folded, at, exclude=c.named | named_here, aside=c.kind == "me")
             if _POSSESSIVE_END_RE.search(word) and (
                 _is_cap(word) or self.lookup(re.split(_A, word)[0]) in self.people
             ):  # "return Jonas's drill", "pay marcello's invoice" (typed in lower case)

@@ -16,6 +16,7 @@ from desktop.domain.capture.lexicon import (
     _A,
     _ABSENT,
     _AND_HIS,
+    _LOWER_KIN,
     _NAME_AT_END,
     _NAME_SHAPE,
     _NAME_WORD_B_RE,
@@ -34,7 +35,7 @@ from desktop.domain.capture.names import _index, _is_cap, _scan_name, tidy_name
 from desktop.domain.capture.nicknames import formal_names
 from desktop.domain.capture.results import ParsedCommitment, ParsedIntroduction
 from desktop.domain.capture.rules import LanguageRules
-from desktop.domain.capture.who_scorer import without_leading_everyday_word
+from desktop.domain.capture.who_scorer import is_everyday_word, without_leading_everyday_word
 
 _MET_LEAD = re.compile(
     r"(?i:met(?:\s+up\s+with)?|chatted\s+(?:with|to)|talked\s+(?:with|to)|spoke\s+(?:with|to)"
@@ -62,6 +63,10 @@ _FULL_NAME_IN = re.compile(r"\b[A-Z][a-z][\w'\-]*[ \t]+[A-Z][a-z][\w'\-]*")
 _NAMED_ABSENT = re.compile(  # a name, maybe an apposition, then (checked) _ABSENT
     r"(?P<who>(?-i:[A-Z])[\w'\-]+(?:[ \t]+(?-i:[A-Z])[\w'\-]+){0,2})"
     r"(?:[ \t]*,[^,;.\n]{1,40},|[ \t]*\([^()\n]{1,40}\))?[ \t]*,?[ \t]+(?=\w)"
+)
+# the same, typed in lower case after who they are: "my boss wale adeyemi wasnt there"
+_LOWER_NAMED_ABSENT = re.compile(
+    _LOWER_KIN.pattern + r"(?P<who>[a-z][\w'\-]+(?:[ \t]+[a-z][\w'\-]+)?)[ \t]+(?=\w)", re.I
 )
 _SENTENCE_END = re.compile(r"[.!?\n](?:\s|\Z)")
 _TITLE_TELLS_GENDER = re.compile(  # not "Sr." (Señor or Sister) nor "Dr"
@@ -389,6 +394,17 @@ class _ReaderBase:
             ):
                 continue
             if _ABSENT.match(t, m.end()):
+                self.others.append((m.start("who"), name))
+        for m in _LOWER_NAMED_ABSENT.finditer(t):  # "my boss wale adeyemi wasnt there, will
+            # fill him in", "her brother vinnie needs an EICR …, said i'd give him a call"
+            words = m.group("who").split()
+            if len(words) == 2 and (is_everyday_word(words[1]) or words[1] in _NOT_NAME):
+                words = words[:1]  # "vinnie needs": vinnie
+            if is_everyday_word(words[0]) and not is_first_name(words[0]):
+                continue
+            raw = " ".join(words)
+            name = self.lookup(raw) or tidy_name(raw)
+            if name.casefold() not in {p.casefold() for p in self.people}:
                 self.others.append((m.start("who"), name))
         for m in _TITLE_TELLS_GENDER.finditer(t):  # "The notary, Mr. Willem Bos, …": a he
             span = _scan_name(t, m.end(), len(t), lower_ok=False)

@@ -268,6 +268,12 @@ _WHO_THEY_ARE = frozenset(
 )
 
 
+def is_everyday_word(word: str) -> bool:
+    """Whether ``word`` is one of the everyday words of notes the weights learned (a word
+    typed in lower case in many notes and never in a name)."""
+    return _fold(word) in model().common
+
+
 def without_leading_everyday_word(name: str) -> str:
     """``name`` without a first word that only says who the person is ("Electrician Kwame
     Asante", "Tiler Marek Novak", "Congratulated Chiara": the role or the verb typed in
