@@ -667,3 +667,28 @@ def test_labels_arrows_and_present_plans(text: str, expected: list[Promise]) -> 
 )
 def test_him_and_her_for_people_only_talked_about(text: str, expected: list[Promise]) -> None:
     assert promises(read(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a two-letter name typed in lower case
+            "after parkrun w/ Jo Whitaker & Dave Okonkwo. I'll send jo the training plan tonight",
+            [("me", "Jo Whitaker", "send jo the training plan", date(2026, 3, 11))],
+        ),
+        (  # "get rosa a book": rosa gets it, though not met
+            "santa draw w/ aoife byrne. i got rosa, i'll get rosa a book by friday.",
+            [("me", "Rosa", "get rosa a book", FRI)],
+        ),
+        (  # "ask sarah if …", "chase yusuf ali re …"
+            "electrician kwame asante came round. gotta ask sarah if shes ok with the cost tonight",
+            [("me", "Sarah", "ask sarah if shes ok with the cost", date(2026, 3, 11))],
+        ),
+        (
+            "met maria santos on the ward. i'll chase yusuf ali re consent forms by friday",
+            [("me", "Yusuf Ali", "chase yusuf ali re consent forms", FRI)],
+        ),
+    ],
+)
+def test_the_name_in_the_action_is_whom_it_is_for(text: str, expected: list[Promise]) -> None:
+    assert promises(read(text)) == expected

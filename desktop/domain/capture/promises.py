@@ -9,7 +9,7 @@ from dataclasses import replace
 from datetime import date
 
 from desktop.domain.capture.due_dates import fallback_due, find_due
-from desktop.domain.capture.first_names import hinted_gender
+from desktop.domain.capture.first_names import hinted_gender, is_first_name
 from desktop.domain.capture.intros import _IntroFinder
 from desktop.domain.capture.lexicon import (
     _A,
@@ -345,24 +345,39 @@ class _PromiseReader(_IntroFinder):
             ):  # "return Jonas's drill", "pay marcello's invoice" (typed in lower case)
                 owner_of = owner_of or self.lookup(re.split(_A, word)[0])
                 continue
-            if word.islower() and len(word) > 2 and folded not in _NOT_NAME:
+            if (
+                word.islower()
+                and (len(word) > 2 or self.lookup(word) in self.people)  # "send jo the plan"
+                and folded not in _NOT_NAME
+            ):
                 typed = self.lookup(word)  # "send training plan to sana"
                 if typed and typed.casefold() in {p.casefold() for p in self.people}:
                     return typed
                 recipient = re.compile(
-                    r"(?:send|email|text|ping|give|show|lend|forward|pay|owe|call)\s+$", re.I
+                    r"(?:send|email|text|ping|give|show|lend|forward|pay|owe|call|get|buy"
+                    r"|bring|make|order|find|write|mail|post|hand)\s+$",
+                    re.I,
                 ).search(t, lo, at)
                 if (
                     recipient
                     and folded not in _SENT_WHERE
-                    and re.compile(
-                        r"\s+(?:the|a|an|my|our|some|his|her|their|those|these|that|this)\s"
-                    ).match(t, at + len(word), hi)
+                    and (
+                        re.compile(
+                            r"\s+(?:the|a|an|my|our|some|his|her|their|those|these|that|this)\s"
+                        ).match(t, at + len(word), hi)
+                        or (  # "text jonah": the action ends with whom, a name
+                            not t[at + len(word) : hi].strip()
+                            and (self.lookup(word) or hinted_gender(word) or is_first_name(word))
+                        )
+                    )
                 ):  # "send omar the link": omar receives it
                     return self._as_written(word)
                 if re.compile(r"(?:remind|ask|tell|chase)\s+$", re.I).search(t, lo, at) and (
-                    re.compile(r"\s+(?:to|about|re|for)\s").match(t, at + len(word), hi)
-                ):  # "remind nikhil to update the crm": nikhil is the one I remind
+                    re.compile(r"(?:\s+[a-z][\w'\-]+)?\s+(?:to|about|re|for|if|whether)\s").match(
+                        t, at + len(word), hi
+                    )
+                ):  # "remind nikhil to update the crm", "ask sarah if she's ok with the cost":
+                    # the one I remind or ask
                     return self._as_written(word)
             if not _is_cap(word) or folded in _WEEKDAY_OR_MONTH:
                 continue
