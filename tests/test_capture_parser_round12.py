@@ -692,3 +692,51 @@ def test_him_and_her_for_people_only_talked_about(text: str, expected: list[Prom
 )
 def test_the_name_in_the_action_is_whom_it_is_for(text: str, expected: list[Promise]) -> None:
     assert promises(read(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "hell" typed for "he'll"
+            "met pete kowalski (our accountant) at the review, hell send me the invoices by friday",
+            [("them", "Pete Kowalski", "send me the invoices", FRI)],
+        ),
+        (  # West African "go", a learner's "go to", "in the next week"
+            "Met Ngozi Eze. She go help us sort the registration. Thiago Lima go to send me "
+            "the contract in the next week.",
+            [
+                ("them", "Ngozi Eze", "help us sort the registration", None),
+                ("them", "Thiago Lima", "send me the contract", MON),
+            ],
+        ),
+        (  # a learner's "Today I meet Mr. …", "He ask me can I …, I say yes"
+            "Today I meet Mr. Nguyen Van Long. He ask me can I prepare the quotation before "
+            "Friday, I say yes.",
+            [("me", "Nguyen Van Long", "prepare the quotation", FRI)],
+        ),
+        (  # "requested I send", "X and I also agreed I'd"
+            "Met Muthu Rama and Omar Haddad. Muthu requested I send over the proposal by "
+            "Friday. Omar and I also agreed I'd send him the update by Monday.",
+            [
+                ("me", "Muthu Rama", "send over the proposal", FRI),
+                ("me", "Omar Haddad", "send him the update", MON),
+            ],
+        ),
+        (  # thinking it over, then answering; thinking who, then sending
+            "Met Robert Chen. He'll think it over and get back to me by Friday. I will think "
+            "who can fit and send him 2-3 profiles by Monday.",
+            [
+                ("them", "Robert Chen", "think it over and get back to me", FRI),
+                ("me", "Robert Chen", "think who can fit and send him 2-3 profiles", MON),
+            ],
+        ),
+    ],
+)
+def test_promises_of_more_writers(text: str, expected: list[Promise]) -> None:
+    assert promises(read(text)) == expected
+
+
+def test_an_in_that_belongs_to_the_action_stays() -> None:
+    assert promises(read("met katka. she said she'd fit me in next wk")) == [
+        ("them", "Katka", "fit me in", MON)
+    ]

@@ -175,7 +175,8 @@ class _ActorFinder(_ReaderBase):
                 continue  # "... so she can cite it": a purpose, not a promise
             joint = _JOINT_SUBJECT.search(t, max(0, c.start - 40), c.start)
             agreed = re.match(
-                rf"i\s+agreed\s+(?:that\s+)?(?:i|he|she|they)(?:{_A}d|\s+would|{_A}ll|\s+will)\b",
+                rf"i\s+(?:also\s+)?agreed\s+(?:that\s+)?(?:i|he|she|they)"
+                rf"(?:{_A}d|\s+would|{_A}ll|\s+will)\b",
                 body,
                 re.I,
             )
@@ -573,6 +574,7 @@ class _ActorFinder(_ReaderBase):
                 body = t[pos : c.end]
             subj = re.match(
                 rf"({_SUBJ_PRONOUN}(?=s\s+(?:gonna|gona|going\s+to)\b)|{_SUBJ_PRONOUN}\b"
+                r"|s?he(?=ll\s)"  # "hell send me the invoices": he'll, typed fast
                 rf"|(?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD})",
                 body,
                 re.I,

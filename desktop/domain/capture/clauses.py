@@ -222,6 +222,12 @@ class _ClauseCutter(_ReaderBase):
             rest = re.sub(r"\Athat\s+(?=(?:i|we)(?:\s|['\u2019]))", "", rest, flags=re.I)
         if re.match(rf"(?:i|{_SUBJ_PRONOUN}|we)(?:\s|{_A})", rest, re.I):
             return True
+        if re.match(  # "…, hell send me the invoices": "he'll" typed fast
+            r"s?hell\s+(?:send|call|email|text|share|bring|drop|give|pay|check|get|come|book)\b",
+            rest,
+            re.I,
+        ):
+            return True
         if (
             re.match(  # "…, and next Wednesday I send the offer": a time, then the subject
                 r"(?:(?:next|this|on|by|coming)\s+[a-z]+|tomorrow|tonight|today|later)\s*,?\s+i\s",

@@ -107,7 +107,7 @@ _MEET = (
     r"|mtd|(?:(?<=honor\sto\s)|(?<=honour\sto\s)|(?<=pleasure\sto\s)|(?<=chance\sto\s)"
     r"|(?<=got\sto\s))meet"
     # a learner's "Meet Park Ji-hoon and Kim Soo-yeon from Amorepacific" opening a sentence
-    r"|(?:(?<![\s\S])|(?<=\n)|(?<=\.\s)|(?<=(?-i:T)oday\s))(?-i:Meet|meet)"
+    r"|(?:(?<![\s\S])|(?<=\n)|(?<=\.\s)|(?<=(?-i:T)oday\s)|(?<=(?-i:T)oday\sI\s))(?-i:Meet|meet)"
     r"(?=\s+(?:(?-i:Mr|Ms|Mrs|Dr)\.?\s+|(?-i:anh|ch\u1ecb|c\u00f4|ch\u00fa|b\u00e1c)\s+)?"
     r"(?-i:[A-Z\u00c0-\u1ef9])\w+(?:-\w+)?\s+(?-i:[A-Z\u00c0-\u1ef9]))"
     # a French, Spanish or Italian writer's "met" opening the note: "Rencontré Jean-Baptiste …"
@@ -277,7 +277,10 @@ _TO_NAME_VERB = (
     r"|help|review|prepare|check|book|make|show|lend|find|get)\b"
 )
 # West African English "I go call her", "he go send it": "go" before an action is "will"
-_GO_THEN_ACTION = r"(?=\s+(?:send|call|check|share|bring|pay|visit|email|sort|get|fix|buy)\b)"
+_GO_THEN_ACTION = (  # "She go help us sort the registration": "go" before the action is "will"
+    r"(?=\s+(?:send|call|check|share|bring|pay|visit|email|sort|get|fix|buy|help|arrange|link"
+    r"|connect|introduce|talk|do)\b)"
+)
 _ME_MODAL = (
     rf"i{_I_ADVERB}(?:{_A}ll|\s+will|\s+shall|\s+am\s+going\s+to|{_A}m\s+going\s+to|{_A}m\s+gonna"
     r"|\s+am\s+gonna|\s+gonna|\s+promis+e[ds]?\s+to\s+(?:him|her|them)\s+to(?=\s)"
@@ -318,6 +321,10 @@ _THEM_MODAL = (
     # a learner's "he promis send me …", "Fernanda goes to send me …"
     r"|\s+promis(?:e|ed)?(?=\s+(?:send|call|give|bring|pay|email|share|check|visit)\b)"
     r"|\s+goes\s+to(?=\s+(?:send|call|give|bring|pay|email|share|check|visit|introduce)\b)"
+    r"|\s+go\s+to(?=\s+(?:send|call|give|bring|pay|email|share|check|visit|introduce)\b)"
+    # "hell send me the invoices": "he'll" typed without its apostrophe
+    r"|(?<=he)ll(?=\s+(?:send|call|email|text|share|bring|drop|give|pay|check|get|come|book"
+    r"|fix|sort)\b)"
     rf"|(?:\s+is|{_A}s)\s+promising\s+to"  # "He is promising to send …"
     # Portuguese and Spanish "ficou de": "Fernanda stays to send me …", "stayed pending to"
     r"|\s+(?:stays|stayed|stay)(?:\s+(?:pending|responsible))?\s+to"
@@ -398,7 +405,7 @@ _SUBJECTLESS = re.compile(
 _ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
-            rf"(?:i\s+|i{_A}ve\s+|i\s+have\s+|i{_A}d\s+|i\s+had\s+|we\s+)?"
+            rf"(?:i\s+(?:also\s+)?|i{_A}ve\s+|i\s+have\s+|i{_A}d\s+|i\s+had\s+|we\s+(?:also\s+)?)?"
             r"(?:told|promised|assured|reassured|said|agreed|confirmed"
             r"|decided|let)\s+"
             rf"(?:(?:to\s+)?(?:(?:prof|dr|mr|mrs|ms)\.?\s+)?"
@@ -604,7 +611,9 @@ _ASKED_ME = re.compile(
     r"|demand|demands|demanded|made|requesting"
     r"|need"  # non-native "He need me to send …"
     r"|expects|expected|told|reminded|requested)\s+(?:me|us)\s+(?:promise\s+)?to\s+"
-    r"|(?:asked|requested)\s+that\s+(?:i|we)\s+"  # "She asked that we deliver the protocol …"
+    r"|(?:asked|requested)\s+that\s+(?:i|we)\s+|requested\s+(?:i|we)\s+(?=[a-z])"
+    # a learner's "He ask me can I prepare the quotation …, I say yes"
+    r"|ask(?:ed|s)?\s+me\s+(?:can|could)\s+i\s+"  # "She asked that we deliver the protocol …"
     # what they said the writer is to do: "She said I should send her the BOQ by Friday",
     # "Mehmet says I must pay the fee", "Grace said I'm to collect his meds"
     r"|(?:said|says|told\s+me)\s+(?:that\s+)?(?:i|we)(?:\s+(?:should|must|need\s+to|have\s+to"
@@ -942,7 +951,10 @@ _NOT_AN_ACTION = re.compile(  # what follows "will"/"should" but promises nothin
     r"|(?:stay|keep)\s+in\s+touch"  # "must stay in touch": a wish, no to-do
     # (but "think about it and reply by Monday" is a to-do with an answer due)
     r"|hope|wish|seem|wonder|guess"
-    r"|think(?!\s+(?:about\s+|abt\s+)?(?:it|this|that)\s+and\s+(?:reply|get\s+back|let|come\s+back"
+    # (nor "think who can fit and send him 2-3 profiles")
+    r"|think(?!\s+(?:who|which|what)\b[^.;\n]*\band\s+(?:send|share|email|introduce|intro|suggest))"
+    r"(?!\s+(?:about\s+|abt\s+)?(?:it|this|that)(?:\s+over)?\s+and\s+(?:reply|get\s+back|let"
+    r"|come\s+back"
     r"|revert|confirm|tell|answer|text|call|email|ring|message|ping|write|decide))"
     r"|know|want|appreciate|understand"
     # (but "be a facilitator", "be one of his mentors", "be ninang for …" are roles taken on)

@@ -726,6 +726,9 @@ class _PromiseReader(_IntroFinder):
                 t[lo:a].rstrip(),
                 flags=re.I,
             )
+            if re.search(r"\bin\s+the\s*\Z", t[lo:a], re.I) and re.match(r"next\b", t[a:b], re.I):
+                # "… in the next week" (but "fit me in next wk" keeps its "in")
+                before = re.sub(r"\s+in$", "", before, flags=re.I)
             raw = before + " " + t[b:hi]
         else:
             raw = t[lo:hi]
