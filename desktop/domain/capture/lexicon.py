@@ -643,6 +643,9 @@ _SAID_NO = re.compile(
     r"i\s+(?:said\s+no(?!\s+(?:problem|worries|bother))|declined|couldn[\u2019']t|can[\u2019']t"
     r"|said\s+maybe|might)\b"
     r"|no\s+promises\b"  # "— I said maybe, no promises"
+    # "; I told her I couldn't this year", "— politely declined for now"
+    rf"|(?:i\s+)?told\s+(?:him|her|them|\w+)\s+(?:that\s+)?i\s+(?:couldn{_A}?t|can{_A}?t|could\s+not"
+    rf"|cannot|won{_A}?t|wouldn{_A}?t)\b|(?:i\s+)?(?:politely|kindly|regretfully)\s+declined\b"
     # "— said i'd think about it": no yes yet
     rf"|(?:i\s+)?said\s+i(?:{_A}d|\s+would|{_A}ll|\s+will)\s+(?:think\s+about\s+it|consider\s+it"
     r"|have\s+a\s+think|sleep\s+on\s+it)"
