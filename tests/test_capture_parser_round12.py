@@ -740,3 +740,18 @@ def test_an_in_that_belongs_to_the_action_stays() -> None:
     assert promises(read("met katka. she said she'd fit me in next wk")) == [
         ("them", "Katka", "fit me in", MON)
     ]
+
+
+def test_a_name_the_scorer_adds_later_leaves_the_first_name_written_met() -> None:
+    """The scorer adds the apprentice who made tea; the electrician named first, whom no
+    phrase rule took for met, is still the one "he" and "him" mean."""
+    result = read(
+        "Finally had the electrician round, Gareth Pryce-Jones, lovely bloke from Valleys "
+        "Electrical. He's going to email a written quote by Friday. I promised to pay him a "
+        "30% deposit. His apprentice Dylan made me a cup of tea in my own kitchen, ha."
+    )
+    assert result.people[0] == "Gareth Pryce-Jones"
+    assert promises(result) == [
+        ("them", "Gareth Pryce-Jones", "email a written quote", FRI),
+        ("me", "Gareth Pryce-Jones", "pay him a 30% deposit", None),
+    ]

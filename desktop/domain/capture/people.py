@@ -944,11 +944,18 @@ class _PeopleFinder(_ReaderBase):
         me round", "Bronwyn O'Hare brought her Golf in", "finally meet Rahul Venkataraman
         at the meetup"): a note is written about a meeting, and the preview shows the
         guess, which the user corrects in one click."""
-        if self.people:
+        if any(p not in self.seeded for p in self.people):
             return
+        # a name the scorer added counts only from where it is written: "had the electrician
+        # round, Gareth Pryce-Jones, … His apprentice Dylan made me tea" is still Gareth's
+        seeded_at = min(
+            (p for p, n, _s in self.mentions if n in self.seeded), default=len(self.text)
+        )
         t = self.text
         for index, (s, e) in enumerate(sentences):
             for start in self._name_starts(s, e):
+                if start >= seeded_at:
+                    return
                 if _MENTION_BEFORE.search(t[max(s, start - 24) : start]):
                     continue
                 if _PLAN_BEFORE.search(t, s, start):

@@ -108,6 +108,7 @@ def _seed(reader: _Reader, sentences: list[tuple[int, int]], pos: int, name: str
         return next((k for k, (s, e) in enumerate(sentences) if s <= at < e), 0)
 
     name = reader.add_person(name, pos, sentence_of(pos))
+    reader.seeded.add(name)
     words = [re.escape(w) for w in name.split()[:1] + name.split()[-1:]]
     for m in re.finditer(rf"\b(?:{'|'.join(words)})\b", reader.text, re.I):
         if m.start() != pos:

@@ -170,6 +170,7 @@ class _ReaderBase:
         self.known_index = _index(tuple(known))
         self.gender: dict[str, str] = {}  # person -> "f" / "m", as the note itself says
         self.aliases: dict[str, str] = _quoted_nicknames(text)  # a nickname -> the person
+        self.seeded: set[str] = set()  # people the learned scorer added, not the rules
         self.titled: dict[str, list[str]] = {}  # "imam" -> people met introduced so
         self._memo: dict[tuple[str, int], str | None] = {}
         self._full_names: dict[str, frozenset[str]] = {}  # "Arjun" -> {"Arjun Mehta"}
