@@ -755,3 +755,12 @@ def test_a_name_the_scorer_adds_later_leaves_the_first_name_written_met() -> Non
         ("them", "Gareth Pryce-Jones", "email a written quote", FRI),
         ("me", "Gareth Pryce-Jones", "pay him a 30% deposit", None),
     ]
+
+
+def test_a_tradesperson_s_firm_after_the_name_is_no_one() -> None:
+    result = read(
+        "- plumber came: Wojciech Nowak, Nowak Instalacje\n"
+        "- he'll come back to replace the valve on thurs"
+    )
+    assert result.people == ("Wojciech Nowak",)
+    assert promises(result) == [("them", "Wojciech Nowak", "come back to replace the valve", THU)]

@@ -989,7 +989,12 @@ _ORG_SUFFIXES = frozenset(
     _words(
         "corp corporation inc ltd llc gmbh plc labs bank co university college institute "
         "logistics hospital foundation ventures capital partners holdings solutions "
-        "technologies consulting agency"
+        "technologies consulting agency "
+        # a trade's firm, as people write it after the tradesperson's name ("Wojciech
+        # Nowak, Nowak Instalacje", "Gareth from Valleys Electrical")
+        "electrical electric plumbing roofing builders construction services motors foods "
+        "freight instalacje bau gruppe group industries enterprises trading systems "
+        "software pharma pharmaceuticals studios associates assoc association"
     )
 )
 _PET_BEFORE = re.compile(r"\b(?:dog|puppy|cat|kitten|pet|horse)[ \t]+\Z", re.I)
