@@ -764,3 +764,37 @@ def test_a_tradesperson_s_firm_after_the_name_is_no_one() -> None:
     )
     assert result.people == ("Wojciech Nowak",)
     assert promises(result) == [("them", "Wojciech Nowak", "come back to replace the valve", THU)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a run-on note going on to something else
+            "lunch w/ ana silva. i'll visit her club on friday also mentioned her colleague "
+            "pedro does robotics",
+            [("me", "Ana Silva", "visit her club", FRI)],
+        ),
+        (
+            "met katie. she asked me to babysit on friday lol said yes",
+            [("me", "Katie", "babysit", FRI)],
+        ),
+        (  # "i have to" starts a clause of its own in a run-on sentence
+            "met joost at the bank. he'll send the offer for the fixed rate i have to send "
+            "joost my payslips by friday",
+            [
+                ("them", "Joost", "send the offer for the fixed rate", None),
+                ("me", "Joost", "send joost my payslips", FRI),
+            ],
+        ),
+    ],
+)
+def test_where_a_run_on_promise_ends(text: str, expected: list[Promise]) -> None:
+    assert promises(read(text)) == expected
+
+
+def test_an_offer_taken_back_with_but_then_is_no_promise() -> None:
+    text = (
+        "Met Amara Okafor from Andela. She'd offered to introduce me to their hiring lead "
+        "but then said the lead has left, so that's off."
+    )
+    assert promises(read(text)) == []

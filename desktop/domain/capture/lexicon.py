@@ -222,6 +222,7 @@ _SOFT_SPLIT_RE = re.compile(
     r"|\s+n\s+(?=(?:i|we|she|he|they)\s)"  # "… tonight n we might duo queue": a typed "and"
     rf"|(?<!\bif)(?<!\bwhether)(?<!\bsaid)(?<!\btold)(?<!\bhim)(?<!\bher)(?<!\bthem)(?<!\bthat)"
     rf"\s+(?:that\s+)?(?=i\s+(?:still\s+)?owe\b|i{_A}ll\b|i\s+will\b|i\s+need\s+to\b|i\s+promised\b"
+    r"|i\s+(?:have\s+to|gotta)\b"
     rf"|i(?:{_A}d|\s+had)\s+promised\b|i(?:{_A}d|\s+had)\s+said\s+i(?:{_A}d|\s+would)\b"
     rf"|(?<!\bsays\s)(?:she|he|they)\s+(?:will|would|is\s+going|said|offered|promised)\b"
     rf"|(?<!\bsays\s)(?:she|he){_A}?s\s+(?:gonna|going\s+to)\b"  # "he does carpentry he's gonna"
@@ -1053,6 +1054,10 @@ _SUBORDINATE_TAIL = re.compile(
     r"|\s+before\s+(?:anything|anyone|everything|everyone)\s+\w+"
     # "..., which is a lifesaver", "..., though her VP needs to sign": a comment, not the action
     r"|,\s+(?:which|though|although|even\s+though|since|because)\b"
+    # a run-on note going on to something else: "visit her club also mentioned her colleague
+    # …", "write it up, then remembered the board meeting", "babysit lol said yes"
+    r"|(?<!\bbut)(?<!\bbut,),?\s+(?:also|then)\s+(?=(?:mentioned|said|told|asked|met|chatted|talked|bumped|saw"
+    r"|remembered|found|heard|learned|realised|realized|noticed)\b)"
     # "send him my CV, that they are hiring": a reason, not the action
     r"|,\s+that\s+(?=(?:they|he|she|it|we)\s+(?:are|is|was|were|have|has|had)\b)"
     rf"|,\s+who{_A}s\s+|,?\s+otherwise\b"  # "…, Gerald Finch, who's looking for …"

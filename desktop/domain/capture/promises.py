@@ -130,7 +130,7 @@ _CALLED_OFF = re.compile(
     r"|called\s+(?:it\s+)?off|cancell?ed\s+(?:it|that)|already\s+(?:has|had|got)\s+(?:it|them|one)"
     # "asked me to join their design review but I had to decline", "— I declined"
     r"|i\s+(?:had\s+to\s+)?declined?|declined(?=,)|said\s+no(?!\s+(?:problem|worries|bother))|turned\s+(?:it|him|her|them)\s+down"
-    r"|maybe\s+later|not\s+now)\b",
+    r"|maybe\s+later|not\s+now|(?:so\s+)?that[\u2019']s\s+off|it[\u2019']s\s+off)\b",
     re.I,
 )
 _OWNER_FIELD = re.compile(
@@ -494,7 +494,9 @@ class _PromiseReader(_IntroFinder):
         if at < 0 or at >= item.span[1]:
             return False
         after = at + len(item.description)
-        return _CALLED_OFF.search(t, after, self.sentence_end(after)) is not None
+        # (its words may run on to the calling off: "offered to … but then said the lead has
+        # left, so that's off")
+        return _CALLED_OFF.search(t, at, self.sentence_end(after)) is not None
 
     def _retold_dates(self, out: list[ParsedCommitment]) -> list[ParsedCommitment]:
         """ "Oh — correction on the checklist, I actually told Marisol Thursday, not
@@ -742,6 +744,9 @@ class _PromiseReader(_IntroFinder):
         # "I'll have to call her", "she'll be sending": a second modal is not the action
         raw = re.sub(r"^(?:have\s+to|need\s+to|got\s+to|be\s+(?=\w+ing\b))\s*", "", raw, flags=re.I)
         raw = re.split(r"\s+(?:since|because|as\s+she|as\s+he|as\s+they)\s+", raw, maxsplit=1)[0]
+        raw = re.split(r"\s+(?:lol|haha|lmao)\s+(?=\w)", raw, maxsplit=1)[
+            0
+        ]  # "babysit lol said yes"
         whole = raw
         raw = _SUBORDINATE_TAIL.split(raw, maxsplit=1)[0]
         raw = _SUBORDINATE_TAIL.split(_VAGUE_TAIL.sub("", raw.rstrip(" ,;:")), maxsplit=1)[0]
