@@ -798,3 +798,21 @@ def test_an_offer_taken_back_with_but_then_is_no_promise() -> None:
         "but then said the lead has left, so that's off."
     )
     assert promises(read(text)) == []
+
+
+def test_him_is_the_tradesperson_not_the_firm() -> None:
+    result = read(
+        "- plumber came: Wojciech Nowak, Nowak Instalacje\n"
+        "- he'll come back to replace the valve on thurs\n"
+        "- neighbour Mrs Greta Olsen popped in too, she'll lend us her wet vac on friday"
+    )
+    assert set(result.people) == {"Wojciech Nowak", "Greta Olsen"}
+    assert promises(result) == [
+        ("them", "Wojciech Nowak", "come back to replace the valve", THU),
+        ("them", "Greta Olsen", "lend us her wet vac", FRI),
+    ]
+
+
+def test_days_of_the_week_in_the_plural_are_no_one() -> None:
+    result = read("Interviewed a babysitter, Lucía Ortega. She wants Tuesdays & Thursdays.")
+    assert result.people == ("Lucía Ortega",)

@@ -20,6 +20,7 @@ _NOT_NAME = frozenset(
         "that these those there here some any all both each every everyone someone something "
         "nobody nothing no yes one who what which when where why how today tomorrow tonight "
         "yesterday monday tuesday wednesday thursday friday saturday sunday next last also "
+        "mondays tuesdays wednesdays thursdays fridays saturdays sundays weekends weekdays "
         "then maybe hopefully great good nice thanks thank ok okay met lunch coffee dinner "
         "breakfast brunch drinks call meeting note notes ps re fyi todo action follow would "
         "should could can must need please and but so or if after before during while later "

@@ -23,6 +23,7 @@ from desktop.domain.capture.lexicon import (
     _NICKNAME_RE,
     _NOT_NAME,
     _ORG_HEADS,
+    _ORG_SUFFIXES,
     _PLACE_STOP,
     _POSSESSIVE_END_RE,
     _POSSESSOR_THEN_NAME,
@@ -740,6 +741,8 @@ class _ReaderBase:
                 continue
             if not all(_NAME_SHAPE.fullmatch(w) for w in words):
                 continue
+            if words[-1].casefold() in _ORG_SUFFIXES:
+                continue  # "Wojciech Nowak, Nowak Instalacje": the firm, no one
             if any(re.fullmatch(r"I(?:['\u2019]\w{1,2})?", w) for w in words):
                 continue  # "I told Yuki I'd send …": the writer, no name
             if re.search(r"\b(?:a|an)\s+[a-z]+\s+(?:with|at|for)\s+\Z", self.text[: m.start()]):

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from desktop.domain.capture.first_names import is_first_name
-from desktop.domain.capture.lexicon import _ABSENT, _NOT_NAME, _words
+from desktop.domain.capture.lexicon import _ABSENT, _NOT_NAME, _ORG_SUFFIXES, _words
 from desktop.domain.capture.names import _index, tidy_name
 from desktop.domain.capture.nicknames import formal_names
 from desktop.domain.capture.rules import EnglishRules
@@ -555,6 +555,8 @@ def more_people(text: str, view: RulesView, weights: Model | None = None) -> lis
     def take(span: Span) -> None:
         if absent_after(text, span):
             return  # the rules' own reading of "wasn't there", as a hard rule here too
+        if " " in span.name and _fold(span.name).split()[-1] in _ORG_SUFFIXES:
+            return  # "Nowak Instalacje", "Valleys Electrical": a firm, by the rules' own list
         name = view.known.full(saved_name(span.name))
         if clashes(_fold(name), have) or clashes(_fold(name), view.rejected):
             return
