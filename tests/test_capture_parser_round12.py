@@ -816,3 +816,20 @@ def test_him_is_the_tradesperson_not_the_firm() -> None:
 def test_days_of_the_week_in_the_plural_are_no_one() -> None:
     result = read("Interviewed a babysitter, Lucía Ortega. She wants Tuesdays & Thursdays.")
     assert result.people == ("Lucía Ortega",)
+
+
+@pytest.mark.parametrize(
+    ("written", "saved"),
+    [("Ex-Colleagues Tim", "Tim"), ("Ex-Boss Mark Reid", "Mark Reid"), ("Colleague Tim", "Tim")],
+)
+def test_a_relation_before_a_name_is_no_part_of_it(written: str, saved: str) -> None:
+    assert without_leading_everyday_word(written) == saved
+
+
+def test_binte_is_a_particle_of_the_name() -> None:
+    result = read(
+        "GovTech hackathon team: Wei Jie Tan, Nurul Aisyah binte Rahman, Arjun Pillai. "
+        "Nurul: book the demo room by Friday"
+    )
+    assert "Nurul Aisyah binte Rahman" in result.people
+    assert promises(result) == [("them", "Nurul Aisyah binte Rahman", "book the demo room", FRI)]

@@ -53,7 +53,7 @@ _NOT_NAME = frozenset(
 _PARTICLES = frozenset(
     _words(
         "de da di do dos das del della dela delos der den du la le los las van von ten ter "
-        "bin binti ibn al el y zu ap"
+        "bin binti binte bint ibn al el y zu ap"
     )
 )
 _TITLES = re.compile(  # one or more: "Herr Dr. Klaus Riedel", "A/Prof Daniel Whitehorse"

@@ -107,7 +107,8 @@ class EnglishRules(LanguageRules):
     abbreviations_also_words = _words("rep gen col sen gov adv hon rev co dept vol fig")
     contraction_suffixes = _words("s ll d re ve m t")
     particles = _words(
-        "de da di do dos das del della dela delos der den du la le van von ten ter bin ibn al el "
+        "de da di do dos das del della dela delos der den du la le van von ten ter bin binti "
+        "binte bint ibn al el "
         "y zu af av"
     )
     titles = _words("dr mr mrs ms mx prof professor sir dame rev fr herr frau mme")

@@ -263,7 +263,8 @@ _WHO_THEY_ARE = frozenset(
         "candidate applicant intern client customer seller buyer vendor supplier landlord "
         "landlady tenant lodger neighbour neighbor caretaker janitor concierge doorman "
         "treasurer secretary chairman chairwoman chairperson organiser organizer moderator "
-        "facilitator host hostess chef waiter waitress barista bartender sommelier"
+        "facilitator host hostess chef waiter waitress barista bartender sommelier boss "
+        "colleague coworker co-worker flatmate roommate housemate classmate teammate"
     )
 )
 
@@ -283,6 +284,10 @@ def without_leading_everyday_word(name: str) -> str:
     words = name.split()
     while len(words) >= 2:  # "Retired Oil Engineer Abdullah al-Farsi": every such word
         first = _fold(words[0])
+        if first.startswith("ex-"):  # "Ex-Colleagues Tim", "ex-boss Mark Reid"
+            first = first[3:]
+            if first.endswith("s") and first[:-1] in _WHO_THEY_ARE:
+                first = first[:-1]
         if (
             (first not in model().common and first not in _WHO_THEY_ARE)
             or first in _PARTICLES
