@@ -833,3 +833,11 @@ def test_binte_is_a_particle_of_the_name() -> None:
     )
     assert "Nurul Aisyah binte Rahman" in result.people
     assert promises(result) == [("them", "Nurul Aisyah binte Rahman", "book the demo room", FRI)]
+
+
+def test_where_each_one_on_a_list_works_is_no_one_else() -> None:
+    result = read(
+        "UX workshop\nPeople:\n- Hanna Virtanen, facilitator (Spotify)\n"
+        "- Diego Alarcón, Mercado Libre\n- Ben Oduya, MIT Media Lab\n"
+    )
+    assert result.people == ("Hanna Virtanen", "Diego Alarcón", "Ben Oduya")

@@ -1429,12 +1429,13 @@ class _PeopleFinder(_ReaderBase):
                 continue
             if (
                 found
-                and " " not in raw
+                and (" " not in raw or self._bulleted_line(span[0]))
                 and t[: span[0]].rstrip(" \t").endswith(",")
                 and _LINE_ITEM_END.match(t, span[1])
-                and not is_first_name(raw)
+                and not any(is_first_name(w) for w in raw.split())
                 and self.lookup(raw) is None
-            ):  # "- Rahul Mehta, Datadog: will share …": where he works, not another person
+            ):  # "- Rahul Mehta, Datadog: will share …", "- Ben Oduya, MIT Media Lab": where
+                # he works, not another person
                 self.orgs.setdefault(found[-1], self.org_phrase(raw))
                 break
             raw = raw if found else self._shared_surname(raw, span[1], hi)

@@ -781,6 +781,14 @@ class _ReaderBase:
         last = before[-1:]
         return bool(last) and (last in ".!?;:+-\u2013\u2014\n" or last >= "\U0001f300")
 
+    def _bulleted_line(self, pos: int) -> bool:
+        """Whether the line ``pos`` is in opens with a bullet or a dash ("- Ben Oduya, MIT
+        Media Lab"): an item of a list, one person to a line."""
+        start = self.text.rfind("\n", 0, pos) + 1
+        return (
+            re.match(r"[ \t]*(?:[-*\u2022\u00b7>]|\d+[.)])[ \t]", self.text[start:pos]) is not None
+        )
+
     def _line_start(self, pos: int) -> bool:
         """Whether only a bullet or spaces stand between ``pos`` and the start of its line
         (not the note's first line: "Call Ana" opening a note is a title, not a to-do)."""

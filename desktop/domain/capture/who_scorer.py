@@ -562,6 +562,10 @@ def more_people(text: str, view: RulesView, weights: Model | None = None) -> lis
             return  # the rules' own reading of "wasn't there", as a hard rule here too
         if " " in span.name and _fold(span.name).split()[-1] in _ORG_SUFFIXES:
             return  # "Nowak Instalacje", "Valleys Electrical": a firm, by the rules' own list
+        line = text[text.rfind("\n", 0, span.start) + 1 : span.start]
+        item = re.fullmatch(r"[\s\u2022*\-\d.)]*([^,\n]+?),\s*", line)
+        if item and _fold(saved_name(item.group(1))) in view.people:
+            return  # "- Diego Alarcón, Mercado Libre": where the one met works
         name = view.known.full(saved_name(span.name))
         if clashes(_fold(name), have) or clashes(_fold(name), view.rejected):
             return
