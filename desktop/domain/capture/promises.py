@@ -4,7 +4,6 @@ order so recency is right), its due date from its own clause, and its words."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import replace
 from datetime import date
 
@@ -32,7 +31,7 @@ from desktop.domain.capture.lexicon import (
     _words,
 )
 from desktop.domain.capture.names import _is_cap, _scan_name, tidy_name
-from desktop.domain.capture.reader_base import _Clause
+from desktop.domain.capture.reader_base import _Clause, _unaccented
 from desktop.domain.capture.results import ParsedCommitment
 
 # what a clause may say around a due date and still be only the date of the promise before
@@ -163,12 +162,6 @@ _SENT_WHERE = frozenset(
         " again also just then now quickly still"
     )
 )
-
-
-def _unaccented(word: str) -> str:
-    return "".join(
-        ch for ch in unicodedata.normalize("NFD", word.casefold()) if not unicodedata.combining(ch)
-    )
 
 
 _MONTH_SHORT = frozenset(

@@ -119,8 +119,10 @@ class Reading:
 
 
 def _unaccented(text: str) -> str:
-    """``text`` without its accents ("sékou" -> "sekou"), as a phone keyboard types it."""
-    return "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
+    """``text`` case-folded and without its accents ("Sékou" -> "sekou"), as a phone
+    keyboard types it."""
+    folded = unicodedata.normalize("NFD", text.casefold())
+    return "".join(ch for ch in folded if not unicodedata.combining(ch))
 
 
 # a quoted nickname inside a name written with capitals: 'Olusegun "Segun" Bakare',
