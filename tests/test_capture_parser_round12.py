@@ -841,3 +841,8 @@ def test_where_each_one_on_a_list_works_is_no_one_else() -> None:
         "- Diego Alarcón, Mercado Libre\n- Ben Oduya, MIT Media Lab\n"
     )
     assert result.people == ("Hanna Virtanen", "Diego Alarcón", "Ben Oduya")
+
+
+def test_whom_i_chase_is_named_in_full() -> None:
+    result = read("met maria santos on the ward. i'll chase yusuf ali re consent forms by friday")
+    assert promises(result) == [("me", "Yusuf Ali", "chase yusuf ali re consent forms", FRI)]

@@ -33,6 +33,7 @@ from desktop.domain.capture.lexicon import (
 from desktop.domain.capture.names import _is_cap, _scan_name, tidy_name
 from desktop.domain.capture.reader_base import _Clause, _unaccented
 from desktop.domain.capture.results import ParsedCommitment
+from desktop.domain.capture.who_scorer import is_everyday_word
 
 # what a clause may say around a due date and still be only the date of the promise before
 _CORRECTION = re.compile(
@@ -365,12 +366,15 @@ class _PromiseReader(_IntroFinder):
                     )
                 ):  # "send omar the link": omar receives it
                     return self._as_written(word)
-                if re.compile(r"(?:remind|ask|tell|chase)\s+$", re.I).search(t, lo, at) and (
-                    re.compile(r"(?:\s+[a-z][\w'\-]+)?\s+(?:to|about|re|for|if|whether)\s").match(
-                        t, at + len(word), hi
-                    )
-                ):  # "remind nikhil to update the crm", "ask sarah if she's ok with the cost":
-                    # the one I remind or ask
+                asked = re.compile(
+                    r"(?P<more>\s+[a-z][\w'\-]+)?\s+(?:to|about|re|for|if|whether)\s"
+                ).match(t, at + len(word), hi)
+                if asked and re.compile(r"(?:remind|ask|tell|chase)\s+$", re.I).search(t, lo, at):
+                    # "remind nikhil to update the crm", "ask sarah if she's ok with the cost",
+                    # "chase yusuf ali re consent forms": the one I remind or ask
+                    more = asked.group("more")
+                    if more and more.strip() not in _NOT_NAME and not is_everyday_word(more):
+                        return self.lookup(word + more) or tidy_name(word + more)
                     return self._as_written(word)
             if not _is_cap(word) or folded in _WEEKDAY_OR_MONTH:
                 continue

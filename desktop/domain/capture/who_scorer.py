@@ -299,6 +299,9 @@ def without_leading_everyday_word(name: str) -> str:
     return " ".join(words)
 
 
+_OWES_SOMEONE_ELSE = re.compile(r"\s+(?:still\s+)?owes\s+(?:her|him|them)\b", re.I)
+
+
 def absent_after(text: str, span: Span) -> bool:
     """Whether the words right after a name say they were not there ("sam couldnt come",
     "Hakan, who wasn't there")."""
@@ -560,6 +563,8 @@ def more_people(text: str, view: RulesView, weights: Model | None = None) -> lis
     def take(span: Span) -> None:
         if absent_after(text, span):
             return  # the rules' own reading of "wasn't there", as a hard rule here too
+        if _OWES_SOMEONE_ELSE.match(text, span.end):
+            return  # "Apparently Kevin Tran owes her money": a debt told of, not a meeting
         if " " in span.name and _fold(span.name).split()[-1] in _ORG_SUFFIXES:
             return  # "Nowak Instalacje", "Valleys Electrical": a firm, by the rules' own list
         line = text[text.rfind("\n", 0, span.start) + 1 : span.start]
