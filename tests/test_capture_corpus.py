@@ -410,6 +410,58 @@ BLIND_FLOORS = {
         "place": (0.97, 0.91),
         "organization": (0.77, 0.5),
     },
+    # the twelfth round: its blind sets (heldout17-19, scored and never viewed) and its
+    # development sets on work notes (dev44), promises stated indirectly (dev45), private
+    # and social life (dev46) and group events (dev47), scored on arrival
+    "heldout17.json": {
+        "participants": (0.92, 0.96),
+        "promises": (0.95, 0.92),
+        "introductions": (0.85, 0.69),
+        "place": (0.81, 0.81),
+        "organization": (0.75, 0.6),
+    },
+    "heldout18.json": {
+        "participants": (0.93, 0.97),
+        "promises": (0.89, 0.85),
+        "introductions": (0.89, 0.78),
+        "place": (0.97, 0.91),
+        "organization": (0.83, 0.77),
+    },
+    "heldout19.json": {
+        "participants": (0.9, 0.94),
+        "promises": (0.91, 0.86),
+        "introductions": (0.72, 0.51),
+        "place": (0.9, 0.74),
+        "organization": (0.87, 0.68),
+    },
+    "dev44.json": {
+        "participants": (0.96, 0.97),
+        "promises": (0.96, 0.95),
+        "introductions": (0.97, 0.97),
+        "place": (0.89, 0.93),
+        "organization": (0.8, 0.59),
+    },
+    "dev45.json": {
+        "participants": (0.92, 0.92),
+        "promises": (0.89, 0.88),
+        "introductions": (0.97, 0.68),
+        "place": (0.95, 0.95),
+        "organization": (0.97, 0.82),
+    },
+    "dev46.json": {
+        "participants": (0.93, 0.97),
+        "promises": (0.9, 0.88),
+        "introductions": (0.63, 0.63),
+        "place": (0.88, 0.88),
+        "organization": (0.5, 0.58),
+    },
+    "dev47.json": {
+        "participants": (0.96, 0.96),
+        "promises": (0.94, 0.93),
+        "introductions": (0.7, 0.47),
+        "place": (0.87, 0.74),
+        "organization": (0.62, 0.55),
+    },
 }
 
 
