@@ -12,6 +12,8 @@ from desktop.domain.capture.nicknames import formal_names
 from desktop.domain.capture.who_scorer import without_leading_everyday_word
 from tests.capture_notes import FRI, MON, SAT, THU, TUE, Promise, promises, read
 
+WED_DATE = date(2026, 3, 18)  # "by wed" said on Wednesday 11 March: the next one
+
 
 @pytest.mark.parametrize(
     ("text", "expected"),
@@ -846,3 +848,16 @@ def test_where_each_one_on_a_list_works_is_no_one_else() -> None:
 def test_whom_i_chase_is_named_in_full() -> None:
     result = read("met maria santos on the ward. i'll chase yusuf ali re consent forms by friday")
     assert promises(result) == [("me", "Yusuf Ali", "chase yusuf ali re consent forms", FRI)]
+
+
+def test_a_name_in_brackets_with_a_role_after_it_is_the_full_name() -> None:
+    result = read(
+        "parents evening. talked to ms. o'connell (aoife o'connell, year 4 teacher). i have "
+        "to return the signed trip form to ms o'connell by wed. she'll email the packing list "
+        "on friday"
+    )
+    assert result.people == ("Aoife O'Connell",)
+    assert promises(result) == [
+        ("me", "Aoife O'Connell", "return the signed trip form to ms o'connell", WED_DATE),
+        ("them", "Aoife O'Connell", "email the packing list", FRI),
+    ]

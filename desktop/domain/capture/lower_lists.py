@@ -416,7 +416,7 @@ _FROM_ORG = re.compile(
 )
 LOWER_NICK_THEN_FULL = re.compile(
     r"(?:(?:big|little|wee|young|old)[ \t]+)?[a-z][a-z'\-]*[ \t]*"
-    r"\((?P<full>[a-z][a-z'\-]+(?:[ \t]+[a-z][a-z'\-]+){1,2})\)"
+    r"\((?P<full>[a-z][a-z'\-]+(?:[ \t]+[a-z][a-z'\-]+){1,2})(?:,[^()\n]{1,40})?\)"
 )
 _DESCRIBING = frozenset(_words("retired former new old young lovely great nice good super"))
 _SURNAME = re.compile(r"[a-z\u00df-\u017f][a-z\u00df-\u017f'\u2019\-]{1,}")
