@@ -861,3 +861,29 @@ def test_a_name_in_brackets_with_a_role_after_it_is_the_full_name() -> None:
         ("me", "Aoife O'Connell", "return the signed trip form to ms o'connell", WED_DATE),
         ("them", "Aoife O'Connell", "email the packing list", FRI),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # every item of their line is theirs
+            "1:1 with Leon Hofmann (Zalando)\nMe: send him the salary bands by Thu\n"
+            "Them: share their interview rubric; review my deck next week",
+            [
+                ("me", "Leon Hofmann", "send him the salary bands", THU),
+                ("them", "Leon Hofmann", "share their interview rubric", None),
+                ("them", "Leon Hofmann", "review my deck", MON),
+            ],
+        ),
+        (  # "Them (Gabriel):"
+            "Workshop w/ Gabriel Moreau (Capgemini)\n"
+            "Them (Gabriel): confirm attendee list tomorrow; share the audit report next week",
+            [
+                ("them", "Gabriel Moreau", "confirm attendee list", THU),
+                ("them", "Gabriel Moreau", "share the audit report", MON),
+            ],
+        ),
+    ],
+)
+def test_the_items_of_their_line(text: str, expected: list[Promise]) -> None:
+    assert promises(read(text)) == expected

@@ -108,6 +108,15 @@ _THEIR_ARROW = re.compile(
     r"(?P<who>her|him|them|she|he|they)\s*(?:->|\u2192|=>)\s*(?=[a-z]+\s)(?!(?:the|a|an|to)\s)",
     re.I,
 )
+# a line of theirs: "Them: share their rubric; review my deck", "Them (Gabriel): …"
+_THEIR_LINE_LABEL = re.compile(
+    r"[ \t]*(?:[-*\u2022][ \t]*)?(?P<who>them|they|her|him|she|he)"
+    r"(?:[ \t]*\((?P<name>[^()\n]{1,40})\))?[ \t]*:(?=[^\n]*\Z)",
+    re.I,
+)
+_THEIR_LINE_LABEL_HERE = re.compile(
+    r"(?P<who>them|they|her|him)[ \t]*\((?P<name>[^()\n]{1,40})\)[ \t]*:[ \t]*", re.I
+)
 _BARE_PLAN = re.compile(
     r"\s+(?=(?:send|bring|email|share|give|call|deliver|ship|pay|sign|return|visit|book|check"
     r"|prepare|make|organi[sz]e)\s)",
@@ -493,6 +502,19 @@ class _ActorFinder(_ReaderBase):
                 who = arrow.group("who").casefold()
                 c.subject_raw = "" if who in ("them", "they") else who
                 c.subject_at = pos
+                continue
+            line_start = t.rfind("\n", 0, pos) + 1
+            label = _THEIR_LINE_LABEL.match(t, line_start, pos)
+            label_here = _THEIR_LINE_LABEL_HERE.match(t, pos, c.end) if label is None else None
+            if label_here is not None:  # the clause opens with the label: its item follows
+                label, pos = label_here, label_here.end()
+            if label is not None and self._bare_verb(c, pos):
+                # "Them (Gabriel): confirm attendee list tomorrow; share last year's audit
+                # report next week": every item of their line is theirs
+                who = label.group("name") or label.group("who").casefold()
+                c.kind, c.desc = "them", (pos, c.end)
+                c.subject_raw = "" if who in ("them", "they") else who
+                c.subject_at = label.start("who")
                 continue
             owner = self._their_heading(c.start) if self._line_start(c.start) else None
             if owner is not None and self._bare_verb(c, pos):
