@@ -887,3 +887,14 @@ def test_a_name_in_brackets_with_a_role_after_it_is_the_full_name() -> None:
 )
 def test_the_items_of_their_line(text: str, expected: list[Promise]) -> None:
     assert promises(read(text)) == expected
+
+
+def test_again_stays_in_the_words() -> None:
+    assert promises(read("Met Ole Haugen. He'll ask legal again by Friday.")) == [
+        ("them", "Ole Haugen", "ask legal again", FRI)
+    ]
+
+
+def test_a_debt_to_someone_named_after_their_role() -> None:
+    text = "Met Siobhan at the PTA. I still owe the PTA treasurer, Colm, the €15 for the tickets."
+    assert promises(read(text)) == [("me", "Colm", "the €15 for the tickets", None)]

@@ -77,8 +77,8 @@ _DESCRIBED_THEN_NAMED = re.compile(  # "Another dad, Hiroshi Nakamura" as a whol
 _OFFER_LEFT_OUT = re.compile(
     r"(?:also\s+|kindly\s+)?(?:offered|promised|volunteered)\s+to\s+(?!be\b)", re.I
 )
-_MY_ROLE_THEN_NAME = re.compile(  # "my own CD, Helen, ", "our landlord, Mr Price, "
-    r"(?i:my|our)\s+(?:[\w\-]+\s+){0,3}?[\w\-]+,\s+(?P<name>(?:(?i:dr|mr|mrs|ms|prof)\.?\s+)?"
+_MY_ROLE_THEN_NAME = re.compile(  # "my own CD, Helen, ", "the PTA treasurer, Colm, "
+    r"(?i:my|our|the)\s+(?:[\w\-]+\s+){0,3}?[\w\-]+,\s+(?P<name>(?:(?i:dr|mr|mrs|ms|prof)\.?\s+)?"
     r"[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+)?),\s+(?=\S)"
 )
 _NOT_A_VERB = frozenset(
