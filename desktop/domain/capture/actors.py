@@ -20,6 +20,7 @@ from desktop.domain.capture.lexicon import (
     _LABEL_MODAL,
     _LEAD,
     _LEFT_OUT_THIRD,
+    _LINKING_WORDS,
     _ME_OBJECT,
     _ME_PATTERNS,
     _MEET_RE,
@@ -103,19 +104,11 @@ _TO_THEM = re.compile(  # an action done to the one named: "send her …", "call
 _HEADING_LINE = re.compile(  # a label alone on its line: "Them:", "Me:", "Sanne:"
     r"(?P<who>[^\W\d_][\w'\-]*(?:\s+[^\W\d_][\w'\-]*)?)\s*:"
 )
-# "Her → sign off on budget by Friday": the other side's label, then a bare verb
-_THEIR_ARROW = re.compile(
-    r"(?P<who>her|him|them|she|he|they)\s*(?:->|\u2192|=>)\s*(?=[a-z]+\s)(?!(?:the|a|an|to)\s)",
+# the other side's label: "Them:", "Them (Gabriel):", "Her →"
+_THEIR_LABEL = re.compile(
+    r"(?P<who>them|they|her|him|she|he)(?:[ \t]*\((?P<name>[^()\n]{1,40})\))?"
+    r"[ \t]*(?::|->|\u2192|=>)[ \t]*",
     re.I,
-)
-# a line of theirs: "Them: share their rubric; review my deck", "Them (Gabriel): …"
-_THEIR_LINE_LABEL = re.compile(
-    r"[ \t]*(?:[-*\u2022][ \t]*)?(?P<who>them|they|her|him|she|he)"
-    r"(?:[ \t]*\((?P<name>[^()\n]{1,40})\))?[ \t]*:(?=[^\n]*\Z)",
-    re.I,
-)
-_THEIR_LINE_LABEL_HERE = re.compile(
-    r"(?P<who>them|they|her|him)[ \t]*\((?P<name>[^()\n]{1,40})\)[ \t]*:[ \t]*", re.I
 )
 _BARE_PLAN = re.compile(
     r"\s+(?=(?:send|bring|email|share|give|call|deliver|ship|pay|sign|return|visit|book|check"
@@ -154,14 +147,11 @@ _ALREADY_BOOKED = re.compile(
 
 # words that say something else than who the person is: a clause opening with them is no
 # description of a name ("I told Gerhard he'll …", "Then Gerhard will …")
-_NOT_DESCRIBING = frozenset(
+_NOT_DESCRIBING = _LINKING_WORDS | frozenset(
     _words(
-        "i we you he she they it me us him them told asked said met saw called emailed "
-        "texted thanked reminded and but so then also if when that who which what where "
-        "because as after before since while until once maybe hopefully ask tell email "
-        "call text send remind thank with w to for from at in on by of not no yes ok okay "
-        "thinks think says reckons hopes hope believes knows heard guess expects expect "
-        "feels mentioned hears"
+        "after also before believes expect expects feels guess he heard hears hope hopefully "
+        "hopes i in it knows maybe mentioned no not ok okay on once reckons send she since "
+        "then they think thinks until we what where which while who yes you"
     )
 )
 
@@ -496,21 +486,17 @@ class _ActorFinder(_ReaderBase):
                 if re.match(rf"i\s*(?:won{_A}t|can{_A}t|will\s+not)", body, re.I):
                     c.kind = ""
                 continue
-            arrow = _THEIR_ARROW.match(t, pos, c.end)
-            if arrow is not None:  # "… Her → sign off on budget by Friday": hers
-                c.kind, c.desc = "them", (arrow.end(), c.end)
-                who = arrow.group("who").casefold()
-                c.subject_raw = "" if who in ("them", "they") else who
-                c.subject_at = pos
-                continue
-            line_start = t.rfind("\n", 0, pos) + 1
-            label = _THEIR_LINE_LABEL.match(t, line_start, pos)
-            label_here = _THEIR_LINE_LABEL_HERE.match(t, pos, c.end) if label is None else None
-            if label_here is not None:  # the clause opens with the label: its item follows
-                label, pos = label_here, label_here.end()
+            # the other side's label opening the clause ("… Her → sign off on budget by
+            # Friday", "Them (Gabriel): confirm attendee list tomorrow") or its line ("Them:
+            # share their rubric; review my deck next week"): every item after it is theirs
+            label = _THEIR_LABEL.match(t, pos, c.end)
+            if label is not None:
+                pos = label.end()
+            else:
+                line_start = t.rfind("\n", 0, pos) + 1
+                bullet = re.compile(r"[ \t]*(?:[-*\u2022][ \t]*)?").match(t, line_start, pos)
+                label = _THEIR_LABEL.match(t, bullet.end() if bullet else line_start, pos)
             if label is not None and self._bare_verb(c, pos):
-                # "Them (Gabriel): confirm attendee list tomorrow; share last year's audit
-                # report next week": every item of their line is theirs
                 who = label.group("name") or label.group("who").casefold()
                 c.kind, c.desc = "them", (pos, c.end)
                 c.subject_raw = "" if who in ("them", "they") else who
