@@ -238,16 +238,6 @@ class _ReaderBase:
             lasts = [n for n in self.people if " " in n and n.casefold().split()[-1] == key]
             if len(lasts) == 1:  # "Mr Wafula", "Ha-eun" (Choi Ha-eun): a family name met
                 return lasts[0]
-            shorter = [  # "Thandi" for Thandiwe Mokoena: a short form of a first name met
-                n
-                for n in self.people
-                if " " in n
-                and len(key) >= 4
-                and n.casefold().split()[0].startswith(key)
-                and len(n.split()[0]) - len(key) <= 4
-            ]
-            if len(shorter) == 1 and key not in _NOT_NAME:
-                return shorter[0]
             if key not in _NOT_NAME:
                 found = self._short_form_of(key)
                 if found:
@@ -267,20 +257,23 @@ class _ReaderBase:
         return None
 
     def _short_form_of(self, key: str) -> str | None:
-        """The one person met whose given name ``key`` is an everyday short form of: a
-        known nickname ("Kasia" for Katarzyna Wójcik), the start of a longer name ("Kip"
-        for Kiprono Mutai, "Luz" for Luzviminda Santos) or its end ("Segun" for Olusegun
-        Bakare, "Tunde" for Babatunde Bakare)."""
+        """The one person met whose given name ``key`` is an everyday short form of: the
+        start of it ("Thandi" for Thandiwe Mokoena), a known nickname ("Kasia" for
+        Katarzyna Wójcik), the start of a much longer one ("Kip" for Kiprono Mutai) or its
+        end ("Segun" for Olusegun Bakare). Tried in that order; a form two people share
+        means neither (but a close start two share leaves the other readings open)."""
         formal = formal_names(key)
-        for fits in (
+        rules = (
+            lambda first: len(key) >= 4 and first.startswith(key) and len(first) - len(key) <= 4,
             lambda first: first in formal,
             lambda first: len(key) >= 3 and first.startswith(key) and len(first) >= len(key) + 3,
             lambda first: len(key) >= 4 and first.endswith(key) and len(first) >= len(key) + 2,
-        ):
+        )
+        for number, fits in enumerate(rules):
             found = [n for n in self.people if " " in n and fits(n.casefold().split()[0])]
             if len(found) == 1:
                 return found[0]
-            if found:
+            if found and number > 0:
                 return None
         return None
 
