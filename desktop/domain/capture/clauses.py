@@ -16,6 +16,7 @@ from desktop.domain.capture.lexicon import (
     _DATED_LEAD,
     _LABEL_BEFORE,
     _LEAD,
+    _LINKING_WORDS,
     _ME_PATTERNS,
     _NAME_THEN_VERB,
     _NAME_WORD,
@@ -70,13 +71,8 @@ _RUN_ON_NAME = re.compile(
     r"|said[ \t]+(?:she|he)(?:['\u2019]?d|[ \t]+would|['\u2019]?ll))\b)",
     re.I,
 )
-_NO_RUN_ON_AFTER = frozenset(
-    _words(
-        "to with and or but told tell ask asked that if when because me him her them us from "
-        "for of by at the a an my his their our your w & nor than as so said says met saw "
-        "meet thank thanked introduced intro remind reminded call called email emailed text "
-        "texted"
-    )
+_NO_RUN_ON_AFTER = _LINKING_WORDS | frozenset(
+    _words("& a an her his intro introduced meet my nor or our than the their your")
 )
 _NAMED_DOER = re.compile(
     rf"(?-i:[A-Z])[\w'\-]+(?:[ \t]+(?-i:[A-Z])[\w'\-]+)?(?:[ \t]+to|[ \t]+will|{_A}ll)[ \t]",

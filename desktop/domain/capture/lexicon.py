@@ -50,6 +50,16 @@ _NOT_NAME = frozenset(
         "onedrive mailchimp quickbooks playstation"
     )
 )
+# words of speech and linking that never describe who a name after them is, nor let a
+# clause end before it ("told Gerhard he'll …", "ask sarah if …"): shared by the reader
+# of a description before a name (actors) and the cutter of run-on sentences (clauses)
+_LINKING_WORDS = frozenset(
+    _words(
+        "and as ask asked at because but by call called email emailed for from him if me met "
+        "of remind reminded said saw says so tell text texted thank thanked that them to "
+        "told us w when with"
+    )
+)
 _PARTICLES = frozenset(
     _words(
         "de da di do dos das del della dela delos der den du la le los las van von ten ter "
