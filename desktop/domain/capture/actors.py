@@ -86,11 +86,18 @@ _NOT_A_VERB = frozenset(
     _words(
         "the a an my our his her their its this that these those is was has had have very"
         " really not no new old big great good nice lovely super keen happy busy ex former"
-        " also just about re still"
+        " also just about re still met saw went came told said knew thought felt got were did"
     )
 )
 
 
+_CHECKBOX_LINE = re.compile(  # what opens a checklist's line: "- [ ] ", "☐ "
+    r"\s*(?:[-*\u2022]\s*)?(?:\[[ xX\u2713\u2714]?\]|[\u2610\u2611\u2612])\s*"
+)
+_MY_HEADING = re.compile(  # a heading over the writer's own to-dos
+    r"(?:me|mine|for\s+me|on\s+me|my\s+(?:side|end|to-?dos?|actions?|items?|tasks?|part))\s*:",
+    re.I,
+)
 _LINE_NAME_LABEL = re.compile(  # "- Lukas Meier (Google) — ", "Ingrid: " heading a line
     r"[ \t]*(?:[-*\u2022\u00b7>]+[ \t]*|\d+[.)][ \t]*)?"
     r"(?P<who>(?-i:[A-Z])[\w'\-]+(?:[ \t]+(?-i:[A-Z])[\w'\-]+){0,3})"
@@ -510,6 +517,19 @@ class _ActorFinder(_ReaderBase):
                 continue
             if (
                 not c.continues
+                and self._line_start(c.start)
+                and self._under_my_heading(c.start)
+                and self._bare_verb(c, pos)
+                and not _ALREADY_BOOKED.search(body)
+                and not re.match(
+                    rf"[\w\-]+(?:{_A}ll|\s+(?:will|owes|to|sends|is|said|can))\b", body, re.I
+                )
+                and not self.lookup(body.split()[0])
+            ):  # "Me:" then "- loop in legal": every item under it is the writer's
+                c.kind, c.desc = "me", (pos, c.end)
+                continue
+            if (
+                not c.continues
                 and _ACTION_VERB.match(t, pos, c.end)
                 and (
                     self._line_start(c.start)
@@ -784,6 +804,14 @@ class _ActorFinder(_ReaderBase):
             and self._bare_verb(clauses[i], pos)
         ):  # "- Desmond: finalise volunteer rota, next Friday", "→ Jonas: share comp bands"
             modal = re.compile("").match(t, pos)
+        if (
+            modal is None
+            and _CHECKBOX_LINE.fullmatch(t, t.rfind("\n", 0, prev.start) + 1, prev.start)
+            and self.lookup(named)
+            and self._bare_verb(clauses[i], pos)
+        ):  # a checklist: "[ ] M. Okafor - circulate board pack": whose item the line
+            # opens with (without the box, "Lars (Maersk) – send deck thu" is my to-do)
+            modal = re.compile("").match(t, pos)
         if modal is None:
             return None
         if named.casefold() == "me" and action is not None:
@@ -861,6 +889,19 @@ class _ActorFinder(_ReaderBase):
                 return False
             if _ACTION_LABEL.fullmatch(line.strip(" \t-*\u2022#")):
                 return True
+        return False
+
+    def _under_my_heading(self, pos: int) -> bool:
+        """Whether ``pos`` is in a block of lines whose nearest heading (a line of its own
+        ending in a colon) is the writer's own ("Me:", "My to-dos:"; not "TODO:", whose
+        items may be anyone's), with no blank line between."""
+        block = self.text[: self.text.rfind("\n", 0, pos) + 1]
+        for line in reversed(block.splitlines()):
+            head = line.strip(" \t-*\u2022#")
+            if not head:
+                return False
+            if head.endswith(":"):
+                return bool(_MY_HEADING.fullmatch(head))
         return False
 
     def _dated(self, c: _Clause) -> bool:

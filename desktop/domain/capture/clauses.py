@@ -45,6 +45,14 @@ _CORRECTION_WORD = re.compile(  # a correction, then (checked) a date
     r"(?:actually|sorry|no\s*,?\s*wait|wait\s*,?\s*no|correction|i\s+mean|or\s+rather)\b[\s,:\-]*",
     re.I,
 )
+_ONE_NAME_AFTER = re.compile(  # "R. Banerjee": one name after an initial ("M. Ibrahima
+    r"(?-i:[A-Z])[\w'\-]+(?![\w'\-])(?![ \t]+(?-i:[A-Z]))"  # Fall" is Monsieur Ibrahima Fall)
+)
+_BEFORE_INITIAL = re.compile(  # where an initial and a name follow: a list, "with", "to"
+    r"(?:^|\n|[,(+/&\]\-*\u2022\u2610\u2611\u2612\u2192>:]|\bw/"
+    r"|\b(?:with|to|and|met|for|from|by|cc|asked|told|thanked))[ \t]*\Z",
+    re.I,
+)
 _APPOSED_NAME_BEFORE = re.compile(  # "…, Andrés Villalobos, " right before a verb
     r"\b(?:his|her|their|our|my)\s+[a-z][\w'\-]*(?:\s+[a-z][\w'\-]*){0,2},\s*"
     r"(?-i:[A-Z])[\w'\-]*(?:\s+(?-i:[A-Z])[\w'\-]*){0,2},\s*\Z",
@@ -105,8 +113,11 @@ class _ClauseCutter(_ReaderBase):
                 if m.group().strip() == "+" and _MODAL_THEN_PLUS.search(self.text, s, m.start()):
                     continue  # "need to check w/ the client + get back to her by fri": and
                 word = re.search(r"(?<!\w)([^\W\d_]+)\.\Z", self.text[s : m.start()])
-                if word and abbreviation_before(self.rules, word.group(1), self.text[m.end() :]):
-                    continue  # "Prof. Alasdair Grant", "Sr. Data Eng": no break
+                if word and (
+                    abbreviation_before(self.rules, word.group(1), self.text[m.end() :])
+                    or self._initial_of_name(s, s + word.start(1), m.end())
+                ):  # "Prof. Alasdair Grant", "Sr. Data Eng", "M. Benali": no break
+                    continue
                 if m.start() > pos:
                     hard.append((pos, m.start()))
                 pos = max(pos, m.end())
@@ -180,6 +191,23 @@ class _ClauseCutter(_ReaderBase):
                 found.append(m)
         return found
 
+    def _initial_of_name(self, s: int, at: int, after: int) -> bool:
+        """Whether the capital letter at ``at`` (a full stop after it) is an initial of
+        a name: joined initials ("A.K. Singh"), or one before a capitalised word where a
+        name is written ("w/ R. Banerjee", "proposed to M. Benali"); but "… for Mrs K.
+        Owen will book theatre" and "poster session B. Prof. Okeke" end a clause."""
+        t = self.text
+        if not (t[at].isupper() and t[at + 1 : at + 2] == "."):
+            return False
+        if t[at - 2 : at + 2] == "H.E.":
+            return False  # His Excellency: a title, as before
+        if t[at - 1 : at] == "." and (
+            re.match(r"[A-Z]|(?:to|will|said|owes)\s", t[after : after + 6])
+            or t[s : at - 2].strip(" \t-*\u2022\u00b7>[]")
+        ):  # "A.K. to send the QC report", "send T.J. rate card" (but "M.S. also said …")
+            return True
+        return bool(_ONE_NAME_AFTER.match(t, after)) and bool(_BEFORE_INITIAL.search(t, s, at))
+
     def _owned_name_at(self, lo: int, at: int, hi: int) -> bool:
         """Whether the name at ``at`` follows whose relation it is ("His son Ibrahim")."""
         return any(
@@ -218,8 +246,9 @@ class _ClauseCutter(_ReaderBase):
             rest = re.sub(r"\Athat\s+(?=(?:i|we)(?:\s|['\u2019]))", "", rest, flags=re.I)
         if re.match(rf"(?:i|{_SUBJ_PRONOUN}|we)(?:\s|{_A})", rest, re.I):
             return True
-        if re.match(  # "…, hell send me the invoices": "he'll" typed fast
-            r"s?hell\s+(?:send|call|email|text|share|bring|drop|give|pay|check|get|come|book)\b",
+        if re.match(  # "…, hell send me the invoices": "he'll" typed fast; "…, hes gonna"
+            r"s?hell\s+(?:send|call|email|text|share|bring|drop|give|pay|check|get|come|book)\b"
+            r"|s?hes\s+(?:gonna|gona|going\s+to)\s",
             rest,
             re.I,
         ):
@@ -248,6 +277,10 @@ class _ClauseCutter(_ReaderBase):
             and not re.match(r"\w+\s+(?:me|us)\b", rest, re.I)
             and self._dated_up_to_comma(pos, hi)
         ):  # "maren wants the recipe, send it to her tonight": a dated to-do of mine
+            return True
+        if re.search(r"\sand\s+\Z", self.text[max(0, pos - 6) : pos]) and re.match(
+            r"(?:still\s+|also\s+)?owes\s+(?:me|us)\b", rest, re.I
+        ):  # "My brother Cian was there too and still owes me the €150": a debt of his
             return True
         if (
             re.search(r",\s*\Z", self.text[max(0, pos - 4) : pos])

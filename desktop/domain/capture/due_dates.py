@@ -80,7 +80,7 @@ def _en_relative_day(m: re.Match[str], today: date, rules: LanguageRules) -> dat
     rel = _folded(m, "rel")
     if "after" in rel:
         return today + timedelta(days=2)
-    if rel.startswith("tom") or rel in ("tmrw", "tmr", "2moro"):
+    if rel.startswith("tom") or rel in ("tmrw", "tmr", "2moro", "2morrow", "2morow", "2mrw"):
         return today + timedelta(days=1)
     return today
 
@@ -270,8 +270,8 @@ def english_due_rules(
             prep
             # "by EOD tomorrow": the end of that day
             + r"(?:(?:eod|cob|(?:the\s+)?end\s+of\s+(?:the\s+)?day|close\s+of\s+business)\s+"
-            r"(?=tomorrow|tomm?orr?ow|tmrw|tmr|2moro|(?:the\s+)?day\s+after))?"
-            r"(?P<rel>(?:the\s+)?day\s+after\s+tomorrow|tomorrow|tomm?orr?ow|tmrw|tmr|2moro"
+            r"(?=tomorrow|tomm?orr?ow|tmrw|tmr|2moro|2morr?ow|2mrw|(?:the\s+)?day\s+after))?"
+            r"(?P<rel>(?:the\s+)?day\s+after\s+tomorrow|tomorrow|tomm?orr?ow|tmrw|tmr|2moro|2morr?ow|2mrw"
             r"|today|2day|tonight|tonite|2nite"
             r"|(?:(?:the\s+)?end\s+of\s+(?:the\s+)?day|eod|cob|close\s+of\s+business)"
             rf"(?!\s+(?:this\s+|next\s+)?(?:{alternation(weekdays)})\b)"  # "COB Friday": Friday

@@ -603,14 +603,33 @@ hayden jude kendall logan marley parker reese remy river sage shay tatum
 FEMALE = frozenset(_FEMALE_NAMES.split()) | frozenset(("vicky", "jess"))
 MALE = frozenset(_MALE_NAMES.split()) | frozenset(("paddy", "gerry", "dick"))
 EITHER = frozenset(_EITHER_NAMES.split())
+# More names whose gender is clear, used only as the hint for "she" / "he": not as a sign
+# that a lone capitalised word is a person met ("Maya is doing great in reading" is a
+# child talked about), which would cost more than it gains.
+_MORE_FEMALE_NAMES = """
+farah lakshmi maya bronwyn inês kasia aroha amélie freya geneviève karen sharon annelie
+tereza isabela margarethe fatoumata carol stacy mercy rashida hyacinth rasheedat mirte
+linnéa fern meredith regula farida kafayat pam bronagh tasha beatrix rahima aileen bev aimee
+luzviminda fenella willemijn síle annamma prishani aïcha giada gunnhild katka imke
+"""
+_MORE_MALE_NAMES = """
+simon tunde chidi femi luca antoine luc dimitri bartek abdi reto urs abdullahi akira hamad
+julio wendell keanu olufemi andile pär petter roelof malik chukwuma sékou eliud samer zlatan
+emir ravindra olof camilo mihkel baraka ueli aurelio domingos jannik dougie reg trev jonno
+davo gaz dylan nico sid noam ivo
+"""
+_FEMALE_HINTS = FEMALE | frozenset(_MORE_FEMALE_NAMES.split())
+_MALE_HINTS = MALE | frozenset(_MORE_MALE_NAMES.split())
 
 
 def hinted_gender(name: str) -> str | None:
     """ "f" or "m" when the first word of ``name`` is in one of the lists, else None."""
     first = _first_word(name)
-    if first in FEMALE:
+    if first not in _FEMALE_HINTS and first not in _MALE_HINTS and "-" in first:
+        first = first.split("-")[0]  # "Marie-Ève", "Klaus-Peter": the first part tells
+    if first in _FEMALE_HINTS:
         return "f"
-    if first in MALE:
+    if first in _MALE_HINTS:
         return "m"
     return None
 

@@ -220,7 +220,8 @@ _SPLIT_RE = re.compile(
     # "Me → send revised timeline EOD today Her → sign off on budget": a new label mid-line
     r"|\s+(?=(?-i:Me|Her|Him|Them)\s*(?:->|\u2192|=>)\s)"
     # "+" and " / " between items typed on a phone: "the deck / omar will set up a dry run"
-    r"|^\s*[-*\u2022\u00b7>]+\s+|\s+[+/]\s+(?=(?:i|i['\u2019]ll|she|he|they|we|also|then|get|send|email|call|ping|share|book|check"
+    r"|^\s*[-*\u2022\u00b7>]+\s+(?:\[[ xX\u2713\u2714]?\]\s*)?"  # "- [ ] send …": the box too
+    r"|\s+[+/]\s+(?=(?:i|i['\u2019]ll|she|he|they|we|also|then|get|send|email|call|ping|share|book|check"
     r"|follow|ask|set|make|pay|bring|review|write|text|update|confirm|sign|order|chase|need|must"
     r"|gonna|will|[a-z][\w\-]*\s+(?:will|gonna|owes|said)(?!\s+be\b))\b|(?-i:[A-Z]))|\s*[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF]"
     r"[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D]*\s*"
@@ -432,9 +433,11 @@ _ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     ),
     (re.compile(rf"{_ME_MODAL}\s+", re.I), "promise"),
     (re.compile(r"myself\s+to\s+(?=[a-z])", re.I), "promise"),  # Indian "Myself to share …"
-    (  # "I have promised Lukas to give him the contact", "I promised Mzee Joseph to visit"
+    (  # "I have promised Lukas to give him the contact", "I promised Mzee Joseph to visit",
+        # a French "I proposed to M. Benali to help him …" ("proposer à quelqu'un de …")
         re.compile(
-            rf"i(?:{_A}ve|\s+have)?\s+promised\s+(?:(?:mzee|mr|mrs|ms|dr|prof)\.?\s+)?"
+            rf"i(?:{_A}ve|\s+have)?\s+(?:promised|proposed\s+to|offered(?:\s+to)?)\s+"
+            r"(?:(?:mzee|mr|mrs|ms|dr|prof|mme|madame|monsieur|herr|frau|m\.)\.?\s+)?"
             rf"(?P<obj>(?-i:[A-Z]){_NAME_WORD}(?:\s+(?-i:[A-Z]){_NAME_WORD})?)\s+to\s+(?=[a-z])",
             re.I,
         ),
@@ -478,6 +481,13 @@ _ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     ),
     (re.compile(rf"i\s*(?:{_A}m|am)\s+(?:to|supposed\s+to|meant\s+to)\s+", re.I), "promise"),
     (re.compile(rf"(?:i|we){_I_ADVERB}\s+owe\s+", re.I), "debt"),  # "We owe them the letter"
+    (  # "I told him I owe him a proper jollof": the debt, told
+        re.compile(
+            rf"(?:i\s+)?(?:told|reminded)\s+(?:him|her|them)\s+(?:that\s+)?(?:i|we){_I_ADVERB}\s+owe\s+",
+            re.I,
+        ),
+        "debt",
+    ),
     (re.compile(r"(?:[iI]\s+)?[pP]romised\s+(?=(?:him|her|them|[A-Z]\w*)\s+(?!to\b)\w)"), "debt"),
     # "I promised him to send the offer": the one promised, then the action
     (
@@ -566,7 +576,10 @@ _APPOSED_SUBJECT = re.compile(  # "His chief of staff, Layla, will", "Her boss M
 _NAME_TO = re.compile(  # minutes: "Raj to set up the env", typed "ravi 2 send sow"
     r"\s+(?:to|2)\s+(?!(?:the|a|an|my|our|me|us|him|her|them|be)\b)(?=[a-z])"
 )
-_NAME_LABEL = re.compile(rf"(?P<who>{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s*(?:\u2192|->|=>)\s*")
+_NAME_LABEL = re.compile(  # "ahmed -> send UAT", "R. Banerjee → arrange the tour"
+    rf"(?P<who>(?:(?-i:[A-Z])\.\s*){{1,3}}{_NAME_WORD}|{_NAME_WORD}(?:\s+{_NAME_WORD})?)"
+    r"\s*(?:\u2192|->|=>)\s*"
+)
 _SAID_THEY = re.compile(
     rf"(?:said|says|sed|say|mentioned|confirmed|(?:has\s+)?told)\s+(?:that\s+)?(?P<pro>she|he|they)"
     rf"(?:\s*{_A}d|d|\s+would|\s+will|\s*{_A}ll"
@@ -670,6 +683,8 @@ _SAID_YES = re.compile(
     r"(?:i\s+)?(?:said\s+yes|agreed|accepted|said\s+(?:sure|fine|ok(?:ay)?)|happy\s+to|will\s+do"
     r"|of\s+course)\b"
     r"|i\s+say\s+(?:yes|ok(?:ay)?|sure)\b"  # a learner's present tense
+    # "She wants that I send her my manuscript until end of April, I promised it."
+    r"|(?:i\s+)?promised(?:\s+(?:it|that|him|her|them))?(?=\s*[.!]?\s*\Z)"
     r"|(?:i\s+)?said\s+no\s+(?:problem|worries)\b"
     # "…, we agree", "…, I confirm", "… — we will", "I accept"
     r"|we\s+(?:agree|agreed|accept|accepted|will|can)\b|i\s+(?:accept|confirm(?:ed)?|agree)\b"
@@ -879,12 +894,16 @@ _NAME_THEN_VERB = re.compile(  # what follows a name that is a clause's subject
 _SUBJECT_ASIDE = re.compile(  # between a subject and its verb: an honorific, a bracket, a role
     rf"\s+(?:sir|ma{_A}am|madam|ji|san|sahib|uncle|aunty|auntie)\b|\s*\([^()\n]{{1,60}}\)"
     # "He kindly promised me to …", "He also said he'd …": an adverb before the verb
-    r"|\s+(?:kindly|also|even|already|then|just|really|finally|generously|graciously)(?=\s)"
+    r"|\s+(?:kindly|also|even|already|then|just|really|finally|generously|graciously|in\s+turn)(?=\s)"
     r"|,\s+(?:the|our|my|his|her|their|a|an)\s[^,;.\n]{1,50},"
     # "Gwen, for her part, is going to …", "Ben, in turn, will …", "Ana, too, will …"
     r"|,\s+(?:for\s+(?:her|his|their)\s+part|in\s+turn|too|meanwhile|in\s+return),"
     # "Ben Ode from Adyen will …": where the subject works (capitalised, one to four words)
     r"|\s+(?:from|at)\s+(?:the\s+)?(?-i:[A-Z])[\w&.'\-]*(?:\s+(?-i:[A-Z])[\w&.'\-]*){0,3}(?=\s)"
+    # "Abdi Warsame from the next stall said he'll …", "Karim from the 3rd floor will …"
+    r"|\s+from\s+(?:the\s+)?(?:next|other|same|nearby|opposite)\s+[a-z][\w\-]*(?=\s)"
+    r"|\s+from\s+(?:next\s+door|upstairs|downstairs|across\s+the\s+(?:road|street|hall))(?=\s)"
+    r"|\s+from\s+(?:the\s+)?\d+(?:st|nd|rd|th)\s+floor(?=\s)"
     r"|\s*:(?=\s)",  # "Oskar Lindqvist (Spotify): will review the PR"
     re.I,
 )

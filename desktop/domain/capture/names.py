@@ -186,7 +186,11 @@ class _Token:
     end: int
 
 
+_ONE_NAME_WORD = re.compile(rf"[ \t]+(?-i:[A-Z]){_NAME_WORD}(?![\w\-])(?![ \t]+(?-i:[A-Z]))")
+_INITIALS_RE = re.compile(r"(?:[A-Z]\.)+[A-Z]")
 _TOKEN_RE = re.compile(
+    # joined initials: "T.J. Barnes", "A.K. Singh", "T.J. to confirm" (not "M.S. also said")
+    r"(?!H\.E\.)(?:[A-Z]\.){2,4}(?=[ \t]+(?:[A-Z][a-z]|to\s|will\s|said\s|owes\s))|"
     rf"{_NAME_WORD}\.?|[\"\u201c\u201e][^\"\u201c\u201d\n]{{1,20}}[\"\u201d\u201c]"
     r"|(?<=\s)['\u2018][^'\u2018\u2019\s]{1,20}['\u2019](?=\s)"  # Olusegun 'Segun' Bakare
 )
@@ -217,6 +221,8 @@ def _scan_name(text: str, pos: int, hi: int, *, lower_ok: bool) -> tuple[int, in
     quoted nickname inside; with ``lower_ok`` (right after a meeting phrase) up to three
     lower-case words that are not function words."""
     m = _TITLES.match(text, pos, hi)
+    if m and text[m.start() : m.start() + 2] == "M." and _ONE_NAME_WORD.match(text, pos + 2, hi):
+        m = None  # "M. Okafor": an initial, kept; "M. Karim Benali" is Monsieur Benali
     if m and text[m.end() : m.end() + 1].strip():
         pos = m.end()
     start = end = -1
@@ -252,8 +258,8 @@ def _scan_name(text: str, pos: int, hi: int, *, lower_ok: bool) -> tuple[int, in
                     start, words, lower_run = -1, 0, False  # "old friend Theo Blake"
                 start = m.start() if start < 0 else start
                 end = m.start() + len(base)
-                if len(base) == 1 and word.endswith("."):
-                    end += 1
+                if (len(base) == 1 or _INITIALS_RE.fullmatch(base)) and word.endswith("."):
+                    end += 1  # "R. Banerjee", "T.J. Barnes": the initial keeps its stop
                 words += 1
             elif start >= 0 and folded in _PARTICLES and not closes:
                 pass

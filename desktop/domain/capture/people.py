@@ -1333,7 +1333,9 @@ class _PeopleFinder(_ReaderBase):
             if texted_and:  # "mtg w/ ravi n shreya": "n" typed for "and"
                 span = (span[0], span[0] + texted_and.start())
                 raw = t[span[0] : span[1]]
-            if raw.casefold() in _WEEKDAY_OR_MONTH or re.fullmatch(r"(?:the|a|an)\b.*", raw, re.I):
+            if raw.casefold() in _WEEKDAY_OR_MONTH or re.fullmatch(
+                r"(?:the|a|an)(?![\w.]).*", raw, re.I
+            ):
                 break
             if (
                 raw.casefold() in _DEPARTMENTS

@@ -617,7 +617,7 @@ class _PromiseReader(_IntroFinder):
             lo, hi = c.desc
             window = self.text[lo : min(len(self.text), c.end + 24)]
             window = re.split(r"[.!?](?:\s|\Z)|\n", window[c.end - lo :], maxsplit=1)[0]
-            if _TAKEN_BACK.search(self.text[lo : c.end] + window):
+            if self._taken_back(lo, c.end, window, today):
                 continue  # "I promised Jakob a demo in January, no wait, after the holidays"
             due = find_due(self.text, c.start, c.end, today, self.rules)
             if due is None and c.yes_at:
@@ -671,6 +671,23 @@ class _PromiseReader(_IntroFinder):
             )
             self.intro_from_promise(c, desc, self.span(c))
         return out
+
+    def _taken_back(self, lo: int, end: int, window: str, today: date) -> bool:
+        """Whether the writer takes the promise back right after writing it ("…, no wait,
+        scratch that"); a correction that only names a new date ("by Thursday —
+        correction, by Wednesday") keeps the promise and moves its date."""
+        found = _TAKEN_BACK.search(self.text[lo:end] + window)
+        if found is None:
+            return False
+        at = lo + found.end()
+        if at < end:
+            return True
+        after = at + len(self.text[at:]) - len(self.text[at:].lstrip(" \t,:-"))
+        lead = re.compile(r"(?:make\s+(?:it|that)|to)\s+", re.I).match(self.text, after)
+        start = {after, lead.end() if lead else after}
+        stop = re.search(r"[.!?;\n]|\Z", self.text[at:])
+        due = find_due(self.text, at, at + (stop.start() if stop else 0), today, self.rules)
+        return due is None or due[0] not in start
 
     def _corrected_date(self, c: _Clause, today: date) -> tuple[int, int, date] | None:
         """The new date of a clause that corrects the one before ("— actually Monday",

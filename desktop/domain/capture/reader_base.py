@@ -220,6 +220,18 @@ class _ReaderBase:
         by_full, by_first = self.known_index
         if key in by_full:
             return by_full[key]
+        with_initial = re.fullmatch(r"((?:[^\W\d_]\.[ \t]*)+)([^\W\d_][\w'\-]+)", key)
+        if with_initial:  # "R. Banerjee" for Rohan Banerjee, French "M. Fall" for Ibrahima Fall
+            letter, family = with_initial.group(1)[0], with_initial.group(2)
+            by_initial = [
+                n
+                for n in self.people
+                if " " in n
+                and n.casefold().split()[-1] == family
+                and (letter == "m" or n.casefold().startswith(letter))
+            ]
+            if len(by_initial) == 1:
+                return by_initial[0]
         if " " in key:  # "Fatima Zahra" for Fatima Zahra Benali
             longer = [n for n in self.people if n.casefold().startswith(key + " ")]
             if len(longer) == 1:
@@ -792,7 +804,9 @@ class _ReaderBase:
             return False
         head = self.text[line + 1 : pos]
         head = re.sub(r"\[[ xX\u2713\u2714]?\]", "", head)  # "[ ] send Aino the rubric"
-        return not head.strip(" \t-*\u2022\u00b7>\u2192\u27a1\ufe0f")
+        return not head.strip(
+            " \t-*\u2022\u00b7>\u2192\u27a1\ufe0f\u2610\u2611\u2612\u2705\u2713\u2714"
+        )
 
     def span(self, c: _Clause) -> tuple[int, int]:
         """The clause's characters, with the sentence's closing punctuation."""
