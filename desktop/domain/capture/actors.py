@@ -124,13 +124,15 @@ _BARE_PLAN = re.compile(
 )
 _I_WOULD = re.compile(rf"i(?:{_A}d|\s+would)\s+(?!(?:like|love|rather|prefer)\b)", re.I)
 _I_ASKED_THEM = re.compile(
-    r"(?:i\s+)?(?:also\s+)?(?:asked|ask)\s+(?P<who>him|her|them|(?-i:[A-Z])[\w'\-]+"
+    # "Marta asked Piotr to fix my bike brakes … and he said fine": asked for me
+    r"(?:i\s+|(?P<asker>(?-i:[A-Z])[\w'\-]+(?:\s+(?-i:[A-Z])[\w'\-]+)?)\s+)?"
+    r"(?:also\s+)?(?:asked|ask)\s+(?P<who>him|her|them|(?-i:[A-Z])[\w'\-]+"
     r"(?:\s+(?-i:[A-Z])[\w'\-]+)?)\s+(?:if\s+(?:she|he|they)\s+(?:could|would|can)\s+|to\s+)",
     re.I,
 )
 _THEY_AGREED = re.compile(
     r"(?:[,;]?\s*(?:and|but)?\s*)?(?:she|he|they|(?-i:[A-Z])[\w'\-]+)\s+(?:agreed|agree|accepted"
-    r"|said\s+(?:ok|okay|yes|sure|fine|of\s+course))\b",
+    r"|said\s+(?:ok|okay|yes|yeah|yep|sure|fine|of\s+course|no\s+(?:problem|worries)))\b",
     re.I,
 )
 _WE_AGREED_THEY = re.compile(  # "We agreed that he'd …", "we agreed Rafael would host …"
@@ -717,6 +719,11 @@ class _ActorFinder(_ReaderBase):
         asked = _I_ASKED_THEM.match(t, pos, c.end)
         if asked is None:
             return None
+        if asked.group("asker") and (
+            asked.group("asker").casefold() in ("i", "we")
+            or not re.search(r"\b(?:me|my|us|our)\b", t[asked.end() : c.end], re.I)
+        ):
+            return None  # "Marta asked Piotr to fix the sink": between them, not for me
         answer = _THEY_AGREED.search(t, asked.end(), self.sentence_end(asked.end()))
         nxt = clauses[i + 1] if i + 1 < len(clauses) else None
         if answer is None and nxt is not None and nxt.sentence == c.sentence + 1:

@@ -39,6 +39,8 @@ _NOT_NAME = frozenset(
         "gran granny nan nonna nonno grandma grandpa grandad granddad himself herself "
         "between among around across behind near outside inside "
         "afterwards afterward earlier pt super cool quiet shy "
+        # times of day ("phoned mid-afternoon")
+        "morning afternoon evening mid-morning mid-afternoon midday noon "
         # languages and nationalities ("prepare the Japanese version for Nakamura-san")
         "japanese chinese german french spanish italian portuguese arabic turkish korean "
         "vietnamese hindi russian polish swedish norwegian danish finnish greek "
@@ -63,7 +65,7 @@ _LINKING_WORDS = frozenset(
 _PARTICLES = frozenset(
     _words(
         "de da di do dos das del della dela delos der den du la le los las van von ten ter "
-        "bin binti binte bint ibn al el y zu ap"
+        "bin binti binte bint ibn al el y e zu ap"
     )
 )
 _TITLES = re.compile(  # one or more: "Herr Dr. Klaus Riedel", "A/Prof Daniel Whitehorse"
@@ -236,6 +238,8 @@ _SOFT_SPLIT_RE = re.compile(
     rf"\s+(?:that\s+)?(?=i\s+(?:still\s+)?owe\b|i{_A}ll\b|i\s+will\b|i\s+need\s+to\b|i\s+promised\b"
     r"|i\s+(?:have\s+to|gotta)\b"
     rf"|i(?:{_A}d|\s+had)\s+promised\b|i(?:{_A}d|\s+had)\s+said\s+i(?:{_A}d|\s+would)\b"
+    # "… it's her birthday I said I'd come", "… and somehow I've agreed to come"
+    rf"|i\s+said\s+i(?:{_A}d|\s+would|{_A}ll|\s+will)\b|i(?:{_A}ve|\s+have)\s+agreed\s+to\b"
     rf"|(?<!\bsays\s)(?:she|he|they)\s+(?:will|would|is\s+going|said|offered|promised)\b"
     rf"|(?<!\bsays\s)(?:she|he){_A}?s\s+(?:gonna|going\s+to)\b"  # "he does carpentry he's gonna"
     rf"|(?<!\bsays\s)(?:she|he|they){_A}ll\b)",
@@ -350,7 +354,10 @@ _THEM_MODAL = (
     r"|(?:(?:also|more\s+than|very|really|always)\s+)?(?:happy|glad)\s+to)"
     rf"|\s+(?:has\s+)?(?:said|says|mentioned|confirmed|promised|insisted|swore|told(?:\s+(?:me|us))?"
     r"|assured\s+(?:me|us))\s+(?:that\s+)?"
-    rf"(?:she|he|they)(?:\s*{_A}d|d|\s+would|\s+will|\s*{_A}ll|\s+could(?!n)|\s+go{_GO_THEN_ACTION})"
+    rf"(?:she|he|they)(?:\s*{_A}d|d|\s+would|\s+will|\s*{_A}ll|\s+could(?!n)|\s+go{_GO_THEN_ACTION}"
+    r"|(?<=he)ll(?=\s+[a-z]+\s+(?:me|us)\b))"  # "Anna said shell send me": she'll, typed fast
+    # "Anh Minh said will send me …": the subject left out after "said"
+    r"|\s+said\s+(?:she\s+|he\s+)?will(?=\s+[a-z]+\s+(?:me|us)\b)"
     # "Repro'd it together", "OK'd the budget": a noun made a past verb takes an object
     rf"|{_A}l(?=\s+[a-z])"  # "he'l push a fix": a typed "he'll"
     rf"|{_A}d(?!\s+(?:love|like|prefer|rather|been|had|it|them|the|a|an|this|that|these|those"
@@ -419,7 +426,7 @@ _ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             rf"(?:i\s+(?:also\s+)?|i{_A}ve\s+|i\s+have\s+|i{_A}d\s+|i\s+had\s+|we\s+(?:also\s+)?)?"
-            r"(?:told|promised|assured|reassured|said|agreed|confirmed"
+            r"(?:told|tell|say|promised|assured|reassured|said|agreed|confirmed"
             r"|decided|let)\s+"
             rf"(?:(?:to\s+)?(?:(?:prof|dr|mr|mrs|ms)\.?\s+)?"
             rf"(?P<obj>him|her|them|{_NAME_WORD}(?:\s+(?!(?:that|i|we)\b){_NAME_WORD})?"
@@ -566,11 +573,12 @@ _APPOSED_SUBJECT = re.compile(  # "His chief of staff, Layla, will", "Her boss M
     r"|(?:(?-i:[a-z])[\w'-]*(?:\s+|(?=,))|(?-i:[A-Z]{2,4})\s*){1,3},?\s*"
     r"(?:" + _TITLES.pattern + r")?"
     r"(?=(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*){0,2},?\s+"
-    r"(?:will|is\s+going\s+to|promised|offered|agreed|said|would)\b)"
+    r"(?:will|is\s+going\s+to|promised|offered|agreed|said|would)\b))"
     # "Another dad, Hiroshi Nakamura, offered to lend me …"
     r"|(?:another|an?|one|the)\s+(?:(?-i:[a-z])[\w'-]*\s+){0,2}(?-i:[a-z])[\w'-]*,\s+"
+    r"(?:(?:mrs|mr|ms|dr|prof)\.?\s+)?"  # "The bursar, Mrs. Lomax, will pull …"
     r"(?=(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*){0,2},\s+"
-    r"(?:will|is\s+going\s+to|promised|offered|agreed|said|would)\b))",
+    r"(?:will|is\s+going\s+to|promised|offered|agreed|said|would)\b)",
     re.I,
 )
 _NAME_TO = re.compile(  # minutes: "Raj to set up the env", typed "ravi 2 send sow"
@@ -583,6 +591,7 @@ _NAME_LABEL = re.compile(  # "ahmed -> send UAT", "R. Banerjee → arrange the t
 _SAID_THEY = re.compile(
     rf"(?:said|says|sed|say|mentioned|confirmed|(?:has\s+)?told)\s+(?:that\s+)?(?P<pro>she|he|they)"
     rf"(?:\s*{_A}d|d|\s+would|\s+will|\s*{_A}ll"
+    r"|(?<=he)ll(?=\s+[a-z]+\s+(?:me|us)\b)"  # "said shell send me": she'll, typed fast
     # "said she can fit me in thurs": an offer made to me
     r"|\s+(?:can|could)(?=\s+\w+\s+(?:me|us)\b)"
     rf"|\s+go{_GO_THEN_ACTION})\s+(?!not\b)",
@@ -1083,7 +1092,7 @@ _SUBORDINATE_TAIL = re.compile(
     # "clean up the cap table before anything goes out": a condition, not the action
     r"|\s+before\s+(?:anything|anyone|everything|everyone)\s+\w+"
     # "..., which is a lifesaver", "..., though her VP needs to sign": a comment, not the action
-    r"|,\s+(?:which|though|although|even\s+though|since|because)\b"
+    r"|,\s+(?:and\s+)?(?:which|though|although|even\s+though|since|because|when|whereas)\b"
     # a run-on note going on to something else: "visit her club also mentioned her colleague
     # …", "write it up, then remembered the board meeting", "babysit lol said yes"
     r"|(?<!\bbut)(?<!\bbut,),?\s+(?:also|then)\s+(?=(?:mentioned|said|told|asked|met|chatted|talked|bumped|saw"

@@ -147,6 +147,11 @@ def _quoted_nicknames(text: str) -> dict[str, str]:
     return found
 
 
+# Vietnamese titles that are given names too ("Anh"): read as a title only in lower case,
+# but at a sentence's start the one met is still meant ("Anh Minh said …")
+_TITLE_OR_GIVEN_NAME = frozenset(("anh", "ch\u1ecb", "c\u00f4", "ch\u00fa", "b\u00e1c"))
+
+
 class _ReaderBase:
     """The people met, their mentions and how a name or pronoun resolves; the passes share it."""
 
@@ -266,6 +271,9 @@ class _ReaderBase:
             ]
             if len(same) == 1:
                 return same[0]
+        head, _space, rest = key.partition(" ")
+        if rest and head in _TITLE_OR_GIVEN_NAME:  # "Anh Minh said …" opening a sentence
+            return self._lookup(rest)
         return None
 
     def _short_form_of(self, key: str) -> str | None:

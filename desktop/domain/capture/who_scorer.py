@@ -232,8 +232,18 @@ def _unknown_lower(span: Span) -> bool:
 
 def never_a_name(span: Span) -> bool:
     """Words no person is called by: the rules' own list ("She", "Then Monday"), titles
-    and abbreviations ("Dott", "Prof"), initials ("J" of "J. R. Smith")."""
+    and abbreviations ("Dott", "Prof"), initials ("J" of "J. R. Smith"), lower-case words
+    that open with a verb's form ("slipped slates")."""
     words = _fold(span.name).split()
+    if (  # typed in lower case and opening with a verb's form: "3 slipped slates +
+        # flashing shot" is a roof, not two people
+        span.name.islower()
+        and words
+        and not is_first_name(words[0])
+        and len(words[0]) >= 6
+        and words[0].endswith(("ed", "ing"))
+    ):
+        return True
     return all(w in _NOT_NAME or w in _NOT_ALONE or len(w) == 1 for w in words)
 
 
