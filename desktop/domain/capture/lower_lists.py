@@ -415,7 +415,8 @@ _FROM_ORG = re.compile(
     r"(?=[ \t]*(?:,|\+|&|\band\b|[.;]|\Z))"
 )
 LOWER_NICK_THEN_FULL = re.compile(
-    r"(?:(?:big|little|wee|young|old)[ \t]+)?[a-z][a-z'\-]*[ \t]*"
+    r"(?:(?:big|little|wee|young|old)[ \t]+)?[a-z][a-z'\-]*"
+    r"(?:[ \t]+(?:ji|madam|sir|san|bhai|didi|sahib))?[ \t]*"  # "sharma ji (rakesh sharma, …)"
     r"\((?P<full>[a-z][a-z'\-]+(?:[ \t]+[a-z][a-z'\-]+){1,2})(?:,[^()\n]{1,40})?\)"
 )
 _DESCRIBING = frozenset(_words("retired former new old young lovely great nice good super"))

@@ -189,6 +189,9 @@ class _Token:
 
 
 _ONE_NAME_WORD = re.compile(rf"[ \t]+(?-i:[A-Z]){_NAME_WORD}(?![\w\-])(?![ \t]+(?-i:[A-Z]))")
+_ROLE_BEFORE_COMMA = frozenset(
+    ("client", "customer", "supplier", "vendor", "contractor", "landlord", "tenant", "patient")
+)
 _INITIALS_RE = re.compile(r"(?:[A-Z]\.)+[A-Z]")
 _TOKEN_RE = re.compile(
     # joined initials: "T.J. Barnes", "A.K. Singh", "T.J. to confirm" (not "M.S. also said")
@@ -271,6 +274,12 @@ def _scan_name(text: str, pos: int, hi: int, *, lower_ok: bool) -> tuple[int, in
                 and folded not in _NOT_NAME
                 and folded not in _PLACE_STOP
                 and (len(base) > 1 or (lower_run and words == 1))  # "ana r": an initial
+                # "lunch with client, Ms. Eleanor Whitfield": what she is, then her name
+                and not (
+                    start < 0
+                    and folded in _ROLE_BEFORE_COMMA
+                    and text[m.end() : m.end() + 1] == ","
+                )
                 and (start < 0 or lower_run)
                 and words < 3
                 and not (lower_run and _VERB_WORD.fullmatch(folded))  # "lou sings alto"

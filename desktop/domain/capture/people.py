@@ -365,7 +365,10 @@ _ROLE_LEAD = re.compile(  # "Ward sister ", "Our NUM ", "The new registrar ": a 
 # "Three meetings back to back with Claudia Weber, …": no plan in its "to"
 _BACK_TO_BACK = re.compile(r"\bback[\s-]+to[\s-]+back\b", re.I)
 _NICK_THEN_FULL = re.compile(  # "Dani (Daniela Ferreira-Lopes)", "Mai (Đỗ Thị Mai, Grab)"
-    r"[ \t]*\((?P<full>(?-i:[A-Z\u0110\u00c0-\u00de])[\w'\-]+"
+    # an honorific after the short name, a title inside: "Lakshmi madam (Dr. Lakshmi Iyer, IIT
+    # Madras)", "Sharma ji (Rakesh Sharma, Tata Steel)"
+    r"(?:[ \t]+(?i:ji|madam|ma['\u2019]am|sir|san|bhai|didi|sahib))?"
+    r"[ \t]*\((?:(?i:dr|mr|mrs|ms|prof)\.?[ \t]+)?(?P<full>(?-i:[A-Z\u0110\u00c0-\u00de])[\w'\-]+"
     r"(?:[ \t]+(?:(?-i:[a-z]{1,3})[ \t]+)?(?-i:[A-Z\u0110\u00c0-\u00de])[\w'\-]+){1,3})"
     r"(?:,[^()\n]{1,30})?\)"
 )
