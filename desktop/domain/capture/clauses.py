@@ -224,6 +224,10 @@ class _ClauseCutter(_ReaderBase):
     def starts_clause(self, pos: int, hi: int) -> bool:
         """Whether a new clause (a subject and a verb, or a left-out subject) starts here."""
         rest = self.text[pos:hi]
+        if re.search(r",\s*\Z", self.text[max(0, pos - 4) : pos]) and re.match(
+            r"then\s+(?:\w+ed|said|told|wrote|sent|rang|came|went|got|changed|moved)\b", rest, re.I
+        ):  # "She said she'd send it by Friday, then texted that it'll be Wednesday"
+            return True
         word = _CORRECTION_WORD.match(rest)
         if word:  # "… on Thursday, sorry, next Friday": the date corrected, on its own
             at = pos + word.end()

@@ -91,6 +91,18 @@ _RETOLD = re.compile(  # "correction …, I actually told her Thursday, not Frid
 _SAID_THEN_BUT = re.compile(  # "I said tomorrow but …", "I told her Friday but …"
     r"i\s+(?:said|told\s+(?:her|him|them))\s+[^,;.\n]{1,30}?\s*,?\s*but\s+", re.I
 )
+_ASKED_TO_BEFORE = re.compile(  # "… asked Ngozi to send me the raw dataset, which " before
+    r"\basked\s+(?:(?:mr|mrs|ms|dr)\.?\s+)?[\w'\-]+(?:\s+(?-i:[A-Z])[\w'\-]+)?\s+to\s+"
+    r"(?P<what>[^,;.!?\n]+?)\s*,\s*which\s*\Z",
+    re.I,
+)
+_INSTEAD = re.compile(r"[ \t]*,?[ \t]*(?:instead|then)[ \t]*[.!]?[ \t]*\Z", re.I)
+_MOVED_TO = re.compile(  # what may come before a new date said with "instead" / "then"
+    r"\s*(?:so|and|ok(?:ay)?|fine)?[\s,]*(?:(?:then\s+)?(?:\w+\s+){0,6}?(?:that\s+)?"
+    r"(?:it|that|she|he|they)(?:['\u2019]ll|\s+will|['\u2019]s|\s+is|\s+would)\s+(?:be\s+)?)?"
+    r"(?:(?:on|by|for|next)\s+)?",
+    re.I,
+)
 _CORRECTION_BEFORE = re.compile(r"\b(?:actually|no\s*,?\s*wait|sorry|correction|but)\W*\Z", re.I)
 _MAKE_IT = re.compile(
     r"(?:make\s+(?:it|that)|(?:it|that)(?:['\u2019]s|\s+is|\s+was)|change\s+(?:it|that)\s+to"
@@ -625,6 +637,10 @@ class _PromiseReader(_IntroFinder):
             if due is None:
                 due = fallback_due(self.text, lo, hi, self.now, self.rules, self.budget)
             desc = self.describe(lo, hi, due)
+            if c.kind == "them" and re.fullmatch(r"do(?:\s+(?:it|that|so))?", desc, re.I):
+                asked = _ASKED_TO_BEFORE.search(self.text, max(0, c.start - 160), c.start)
+                if asked is not None:  # "Chidi asked Ngozi to send me the raw dataset, which
+                    desc = asked.group("what")  # she'll do by Monday": what she'll do
             if not desc or re.match(r"remember\b(?!\s+to\b)", desc, re.I):
                 continue  # "Must remember her husband Derek has been poorly": a note
             label = _ACTION_LABEL.fullmatch(desc + ":") and self.text[c.end : c.end + 1] == ":"
@@ -699,6 +715,16 @@ class _PromiseReader(_IntroFinder):
         if said is not None:  # "I said tomorrow but realistically Wednesday"
             start = said.end()
         word = _CORRECTION.match(t, start, c.end)
+        instead = _INSTEAD.search(t, start, c.end)  # "… so Wednesday instead", "Monday then"
+        if instead is not None and word is None:
+            part = max(start, t.rfind(",", start, instead.start()) + 1)  # "…, so Wednesday instead"
+            due = find_due(t, part, instead.start(), today, self.rules)
+            if (
+                due is not None
+                and due[1] == instead.start()
+                and _MOVED_TO.fullmatch(t, part, due[0])
+            ):
+                return due
         if word is None and (
             said is not None or not _CORRECTION_BEFORE.search(t, max(0, start - 24), start)
         ):
