@@ -45,6 +45,9 @@ _CORRECTION_WORD = re.compile(  # a correction, then (checked) a date
     r"(?:actually|sorry|no\s*,?\s*wait|wait\s*,?\s*no|correction|i\s+mean|or\s+rather)\b[\s,:\-]*",
     re.I,
 )
+_LOWER_MINUTE_BEFORE = re.compile(  # "raj will share the sow draft by fri, " before "mei to …"
+    r"(?:\A|[.!?\n]\s*|[-,]\s+)[a-z][\w\-]+\s+(?:to|will|2)\s+[a-z][^.!?\n]*,\s*\Z"
+)
 _ONE_NAME_AFTER = re.compile(  # "R. Banerjee": one name after an initial ("M. Ibrahima
     r"(?-i:[A-Z])[\w'\-]+(?![\w'\-])(?![ \t]+(?-i:[A-Z]))"  # Fall" is Monsieur Ibrahima Fall)
 )
@@ -356,6 +359,17 @@ class _ClauseCutter(_ReaderBase):
                 after,
                 re.I,
             ):
+                return True
+            if (
+                comma
+                and re.match(
+                    r"\s+(?:to|2)\s+(?!(?:the|a|an|my|our|me|us|him|her|them|be)\b)[a-z]", after
+                )
+                and (
+                    self.lookup(low.group(1))
+                    or _LOWER_MINUTE_BEFORE.search(self.text, max(0, pos - 200), pos)
+                )
+            ):  # minutes typed in lower case: "raj to share the sow draft, mei to check w/ legal"
                 return True
             after_and = re.search(r"\sand\s+\Z", self.text[max(0, pos - 6) : pos])
             if (comma or (after_and and is_first_name(low.group(1)))) and _NAME_THEN_VERB.match(

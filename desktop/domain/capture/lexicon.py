@@ -213,7 +213,7 @@ _MEET = (
 _MEET_RE = re.compile(rf"(?<![\w/])(?:{_MEET})(?=[\s:])\s*:?\s*", re.I)
 _NAME_WORD = rf"[^\W\d_](?:[\w\-]|[{_MARKS}])*(?:{_A}(?:[\w\-]|[{_MARKS}])+)?"
 _SPLIT_RE = re.compile(
-    r"(?:(?<=[.!?])\s+(?=\S)|;|\n+|\s+[-\u2013\u2014]+\s+|\u2014|(?<=\w)\s*:\s+(?=\S)"
+    r"(?:(?<=[.!?])\s+(?=\S)|;|\n+|\s+[-\u2013\u2014]+\s+|\u2014|(?<=\w)(?<!\sre)\s*:\s+(?=\S)"
     # "harriet wants case studies -> gonna send her the retail ones": the arrow leads on
     r"|\s+(?:->|\u2192|=>)\s+(?=(?i:i\b|i['\u2019]ll|gonna|gotta|will|need|must|should|have\s+to"
     r"|owes?\b|wants\b|needs\b|asked\b|said\b|offered\b|promised\b"
@@ -443,9 +443,13 @@ _ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (  # "I have promised Lukas to give him the contact", "I promised Mzee Joseph to visit",
         # a French "I proposed to M. Benali to help him …" ("proposer à quelqu'un de …")
         re.compile(
-            rf"i(?:{_A}ve|\s+have)?\s+(?:promised|proposed\s+to|offered(?:\s+to)?)\s+"
+            # "I have promised to Abdi to share …", "promised ingrid to send monthly updates"
+            rf"(?:i(?:{_A}ve|\s+have)?\s+)?(?:(?:promised|proposed|offered)\s+to\s+"
             r"(?:(?:mzee|mr|mrs|ms|dr|prof|mme|madame|monsieur|herr|frau|m\.)\.?\s+)?"
-            rf"(?P<obj>(?-i:[A-Z]){_NAME_WORD}(?:\s+(?-i:[A-Z]){_NAME_WORD})?)\s+to\s+(?=[a-z])",
+            rf"(?=(?-i:[A-Z]))|promised\s+|offered\s+(?=(?-i:[A-Z])))"
+            r"(?P<obj>(?!(?:him|her|them|me|us|myself|everyone|everybody|you|it|that|the|a|an"
+            r"|all|both|instead|also|again)\b)"
+            rf"{_NAME_WORD}(?:\s+(?-i:[A-Z]){_NAME_WORD})?)\s+to\s+(?=[a-z])",
             re.I,
         ),
         "promise",

@@ -637,6 +637,13 @@ class _PromiseReader(_IntroFinder):
             if due is None:
                 due = fallback_due(self.text, lo, hi, self.now, self.rules, self.budget)
             desc = self.describe(lo, hi, due)
+            named_to = re.match(rf"({_NAME_WORD}(?:\s+{_NAME_WORD})?)\s+to\s+(?=[a-z])", desc)
+            if (
+                named_to
+                and self.lookup(named_to.group(1))
+                and c.person == self.lookup(named_to.group(1))
+            ):  # "I have promised to Abdi to share our model": whom, then the action
+                desc = desc[named_to.end() :]
             if c.kind == "them" and re.fullmatch(r"do(?:\s+(?:it|that|so))?", desc, re.I):
                 asked = _ASKED_TO_BEFORE.search(self.text, max(0, c.start - 160), c.start)
                 if asked is not None:  # "Chidi asked Ngozi to send me the raw dataset, which
