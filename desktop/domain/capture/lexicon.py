@@ -672,7 +672,7 @@ _ASKED_ME = re.compile(
     r"|(?<![\w'\u2019])(?:could|can)\s+(?:i|we)\s+(?=[a-z])",
     re.I,
 )
-_THEM_DEBT = re.compile(r"(?:still\s+)?owes\s+(?:me|us)\s+", re.I)
+_THEM_DEBT = re.compile(r"(?:still\s+)?owes?\s+(?:me|us)\s+", re.I)  # a learner's "still owe me"
 _WAITING = re.compile(
     r"(?:still\s+)?waiting\s+(?:on|for)\s+(?P<who>\S+(?:\s+[A-Z]\S*)?)\s+(?:for|to\s+send(?:\s+(?:me|us))?)\s+",
     re.I,

@@ -96,6 +96,7 @@ _ASKED_TO_BEFORE = re.compile(  # "… asked Ngozi to send me the raw dataset, w
     r"(?P<what>[^,;.!?\n]+?)\s*,\s*which\s*\Z",
     re.I,
 )
+_APP_VERB = re.compile(r"(?:WhatsApp|DM|Slack|Venmo|PayPal|Revolut|FaceTime|Skype)\s+(?:me|us)\b")
 _INSTEAD = re.compile(r"[ \t]*,?[ \t]*(?:instead|then)[ \t]*[.!]?[ \t]*\Z", re.I)
 _MOVED_TO = re.compile(  # what may come before a new date said with "instead" / "then"
     r"\s*(?:so|and|ok(?:ay)?|fine)?[\s,]*(?:(?:then\s+)?(?:\w+\s+){0,6}?(?:that\s+)?"
@@ -656,7 +657,11 @@ class _PromiseReader(_IntroFinder):
             if c.kind == "them" and _LEFT_OUT_THIRD.match(desc):
                 desc = desc[0].lower() + desc[1:]  # "Sends me her slides tomorrow."
             if _NOT_AN_ACTION.match(desc) or (
-                c.kind == "them" and desc[:1].isupper() and not re.match(r"[A-Z]{2,}\b", desc)
+                c.kind == "them"
+                and desc[:1].isupper()
+                and not re.match(r"[A-Z]{2,}\b", desc)
+                and not c.debt  # "Freya still owes me Wingspan": a thing owed may be a name
+                and not _APP_VERB.match(desc)  # "She's going to WhatsApp me the name of …"
             ):  # but "Linh: PO number by end of month" (an item under "Action items:")
                 continue  # "She'll be in London", "He will love it", "going to Japan"
             prev = out[-1] if out else None
