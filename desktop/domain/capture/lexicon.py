@@ -44,6 +44,13 @@ _NOT_NAME = frozenset(
         # languages and nationalities ("prepare the Japanese version for Nakamura-san")
         "japanese chinese german french spanish italian portuguese arabic turkish korean "
         "vietnamese hindi russian polish swedish norwegian danish finnish greek "
+        "croatian serbian slovenian bosnian czech slovak hungarian romanian bulgarian ukrainian "
+        "dutch belgian swiss austrian scottish british american canadian mexican brazilian "
+        "argentinian chilean colombian peruvian nigerian ghanaian kenyan ethiopian egyptian "
+        "moroccan indian pakistani thai indonesian filipino malaysian singaporean australian "
+        "icelandic estonian latvian lithuanian israeli iranian lebanese emirati kiwi aussie "
+        # a role in capitals after "the site": "Met the site GM, Shane O'Loughlin"
+        "gm "
         # interjections that open a sentence typed in a hurry ("Ah and I owe Andrés …")
         "ah oh uh um hmm ooh aha wow yay argh ugh omg lol "
         # apps and products written in capitals mid-sentence ("a class WhatsApp and I …")
@@ -80,7 +87,8 @@ _TITLES = re.compile(  # one or more: "Herr Dr. Klaus Riedel", "A/Prof Daniel Wh
     # Thai "Khun Somchai", Filipino "Ma'am Rowena", Indian "Smt. Kavita Rao"
     r"|khun|ma['\u2019]am|maam|madam|smt"
     r"|doctora|doutora|doutor|(?-i:Bro|Sis)(?=\s+(?-i:[A-Z]))"  # "Doctora Valentina", "Bro Tunde"
-    r"|lic(?=\.)|ing(?=\.)|arq(?=\.)"  # Latin American degrees: "Lic. José Luis", "Ing. Ana"
+    # degrees: Latin American "Lic. José Luis", "Ing. Ana"; German "Herr Dipl.-Ing. Matthias"
+    r"|dipl\.?-ing(?=\.)|lic(?=\.)|ing(?=\.)|arq(?=\.)"
     # Italian, Polish, Austrian and Swahili ones: "Dott. Marco", "dr hab. Anna", "Mag. Eva"
     r"|dott(?=\.)|dott\.ssa|hab(?=\.)|mag(?=\.)|mzee|bi(?=\.)|bw(?=\.)|bwana|alhaja|alhaji"
     r"|hr(?=\.)|avv(?=\.)"  # German "Hr. Jörg Hoffmann", Italian "avv. Giulia Ferraro"
