@@ -416,6 +416,8 @@ class _ActorFinder(_ReaderBase):
                     continue
                 if kind == "present" and not (
                     self._dated(c)
+                    # "2. I send Bram the invoice — by 20 July": the date after a dash
+                    or (i + 1 < len(clauses) and self._dash_then_date(c, clauses[i + 1]))
                     # "I make the first draft and send it to her Tuesday": the date is
                     # written after the second action
                     or (
@@ -823,6 +825,11 @@ class _ActorFinder(_ReaderBase):
             return None
         if named.casefold() == "me" and action is not None:
             return named, modal
+        if re.match(r"(?:she|he|they)\b", modal.group(), re.I):
+            # "Called Linda Brooks (caterer): she'll confirm menu": only someone met, and
+            # the words before the name are none of it
+            met = self.lookup(named) or self.lookup(without_leading_everyday_word(named))
+            return (met, modal) if met else None
         span = _scan_name(named, 0, len(named), lower_ok=True)
         if span is None or span != (0, len(named)):
             return None
@@ -910,6 +917,21 @@ class _ActorFinder(_ReaderBase):
             if head.endswith(":"):
                 return bool(_MY_HEADING.fullmatch(head))
         return False
+
+    def _dash_then_date(self, c: _Clause, nxt: _Clause) -> bool:
+        """Whether ``nxt`` is only a due date, set off from ``c`` by a dash."""
+        t = self.text
+        if nxt.sentence != c.sentence or not re.fullmatch(
+            r"\s*[-\u2013\u2014]+\s*", t[c.end : nxt.start]
+        ):
+            return False
+        due = find_due(t, nxt.start, nxt.end, self.now.date(), self.rules)
+        return (
+            due is not None
+            and re.fullmatch(r"\s*(?:by|before|on|until|till|due)?\s*", t[nxt.start : due[0]], re.I)
+            is not None
+            and not t[due[1] : nxt.end].strip(" .,;")
+        )
 
     def _dated(self, c: _Clause) -> bool:
         """Whether the clause names a due date ("fri", "tmrw", "by the 12th")."""

@@ -343,6 +343,8 @@ _THEM_MODAL = (
     # a learner's "Ms. Lan say she send the proposal next Monday"; "Lukas offers to take me"
     r"|\s+say\s+(?:she|he)(?=\s+(?:send|give|bring|call|share|email|pay|check|visit)\b)"
     r"|\s+(?:offers|agrees|promises)\s+to"
+    # "Rachel was supposed to send me the Q1 media plan on Friday": still owed to me
+    r"|\s+was\s+supposed\s+to(?=\s+[a-z]+\s+(?:me|us)\b)"
     # a learner's "he promis send me …", "Fernanda goes to send me …"
     r"|\s+promis(?:e|ed)?(?=\s+(?:send|call|give|bring|pay|email|share|check|visit)\b)"
     r"|\s+goes\s+to(?=\s+(?:send|call|give|bring|pay|email|share|check|visit|introduce)\b)"
@@ -656,7 +658,8 @@ _ASKED_ME = re.compile(
     # a learner's "demand me to send …"; "made me promise to"; "is requesting us to"
     r"|demand|demands|demanded|made|requesting"
     r"|need"  # non-native "He need me to send …"
-    r"|expects|expected|told|reminded|requested)\s+(?:me|us)\s+(?:promise\s+)?to\s+"
+    r"|expects|expected|told|reminded|requested|request|requests)\s+(?:me|us|our\s+team)"
+    r"\s+(?:promise\s+)?to\s+"
     r"|(?:asked|requested)\s+that\s+(?:i|we)\s+|requested\s+(?:i|we)\s+(?=[a-z])"
     # a learner's "He ask me can I prepare the quotation …, I say yes"
     r"|ask(?:ed|s)?\s+me\s+(?:can|could)\s+i\s+"  # "She asked that we deliver the protocol …"
@@ -676,6 +679,8 @@ _ASKED_ME = re.compile(
     # if I can …"
     r"|(?:ask(?:ed|s)?\s+(?:me\s+|us\s+)?|wonder(?:ed|s)?\s+)(?:if|whether)\s+(?:i|we|our\s+team)"
     r"(?:\s+(?:could|can|would|might|cd)|\s*['\u2019]d)\s+"
+    # Singlish "Marcus ask me whether can do a demo on Friday, I said can"
+    r"|ask(?:ed|s)?\s+(?:me|us)\s+(?:if|whether)\s+can\s+(?=[a-z])"
     # a question put to the writer: "Could I send her the spec sheet by Monday? Of course."
     r"|(?<![\w'\u2019])(?:could|can)\s+(?:i|we)\s+(?=[a-z])",
     re.I,
@@ -704,6 +709,7 @@ _SAID_YES = re.compile(
     r"(?:i\s+)?(?:said\s+yes|agreed|accepted|said\s+(?:sure|fine|ok(?:ay)?)|happy\s+to|will\s+do"
     r"|of\s+course)\b"
     r"|i\s+say\s+(?:yes|ok(?:ay)?|sure)\b"  # a learner's present tense
+    r"|(?:i\s+)?said\s+can\b|i\s+(?:already\s+)?agree\b"  # Singlish "I said can", "I already agree"
     # "She wants that I send her my manuscript until end of April, I promised it."
     r"|(?:i\s+)?promised(?:\s+(?:it|that|him|her|them))?(?=\s*[.!]?\s*\Z)"
     r"|(?:i\s+)?said\s+no\s+(?:problem|worries)\b"
@@ -929,7 +935,9 @@ _SUBJECT_ASIDE = re.compile(  # between a subject and its verb: an honorific, a 
     re.I,
 )
 _LABEL_MODAL = re.compile(  # what a line opens with after "Name –" when that name acts
-    rf"(?:will|wil|{_A}ll|to|is\s+going\s+to|gonna|(?:has\s+)?(?:offered|promised|agreed)\s+to"
+    # "Ngozi Adeyemi (Access Bank): she'll send KYC docs fri": the pronoun repeats the name
+    rf"(?:(?:she|he|they)(?:{_A}ll|\s+will)"
+    rf"|will|wil|{_A}ll|to|is\s+going\s+to|gonna|(?:has\s+)?(?:offered|promised|agreed)\s+to"
     r"|can|could)\s+(?=\w)",
     re.I,
 )

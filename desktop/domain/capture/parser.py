@@ -107,6 +107,8 @@ log = logging.getLogger(__name__)
 
 # ------------------------------------------------------------------------- sentences
 
+# "… — this Friday 2. I send …": the next item's number, after the item before it
+_INLINE_NUMBER = re.compile(r"(?<=[^\W\d_]|:)[ \t]+\d{1,2}\Z")
 _BOUNDARY_RE = re.compile(
     "[\u3002\uff01\uff1f\u061f\u0964]+"
     "|[.!?\u2026]+[\"'\u2019\u201d\u00bb)\\]]*(?=\\s|\\Z)"
@@ -138,6 +140,20 @@ def _split_sentences(text: str, rules: LanguageRules) -> list[tuple[int, int]]:
 
     for m in _BOUNDARY_RE.finditer(text):
         mark = m.group()
+        number = _INLINE_NUMBER.search(text, start, m.start()) if mark == "." else None
+        if (
+            number is not None
+            and start < number.start()
+            and (
+                re.search(rf"(?:^|\s){int(number.group()) - 1}\.\s", text[: number.start()])
+                or (int(number.group()) == 1 and text[: number.start()].endswith(":"))
+            )
+        ):
+            # "Action items: 1. Floor to send … — this Friday 2. I send Bram …": each
+            # number opens an item, so the sentence ends before it, not after
+            add(start, number.start())
+            start = m.end()
+            continue
         if mark.rstrip("\"'\u2019\u201d\u00bb)]") == ".":
             j = m.start()
             while j > start and text[j - 1].isalpha():

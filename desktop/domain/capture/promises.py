@@ -40,7 +40,10 @@ _CORRECTION = re.compile(
     r"(?:actually|no\s*,?\s*wait|wait\s*,?\s*no|wait|sorry|correction|or\s+rather|rather|oops"
     r"|update|in\s+fact|i\s+mean"
     r"|we\s+(?:landed|settled|agreed)\s+on|(?:landed|settled)\s+on"
-    r"|realistically|more\s+realistically|more\s+likely)\b[\s,:\-]*",
+    r"|realistically|more\s+realistically|more\s+likely"
+    # "she's now pushed that to Jan 8": the date moved
+    r"|(?:(?:she|he|they)(?:['\u2019]s|\s+has|\s+have)\s+(?:now\s+)?|now\s+)?"
+    r"(?:pushed|moved|shifted|bumped)\s+(?:that|it)\s+(?:back\s+)?to)\b[\s,:\-]*",
     re.I,
 )
 _TABLE_COLUMNS = {
