@@ -53,7 +53,9 @@ _ONE_NAME_AFTER = re.compile(  # "R. Banerjee": one name after an initial ("M. I
 )
 _BEFORE_INITIAL = re.compile(  # where an initial and a name follow: a list, "with", "to"
     r"(?:^|\n|[,(+/&\]\-*\u2022\u2610\u2611\u2612\u2192>:]|\bw/"
-    r"|\b(?:with|to|and|met|for|from|by|cc|asked|told|thanked))[ \t]*\Z",
+    r"|\b(?:with|to|and|met|for|from|by|cc|asked|told|thanked|send|email|mail|call|ring|ping"
+    r"|text|tell|ask|remind|thank|meet|introduce|intro|invite|brief|pay|give|show|forward"
+    r"|copy|chase))[ \t]*\Z",
     re.I,
 )
 _APPOSED_NAME_BEFORE = re.compile(  # "…, Andrés Villalobos, " right before a verb
