@@ -44,7 +44,8 @@ def test_names_written_with_initials(text: str, people: list[str], expected: lis
     ("text", "expected"),
     [
         (  # an initial and the family name of someone met in full: them
-            "Met Rohan Desai at the plant. Sent the drawings to R. Desai. He will call me tomorrow.",
+            "Met Rohan Desai at the plant. Sent the drawings to R. Desai. "
+            "He will call me tomorrow.",
             [("them", "Rohan Desai", "call me", THU)],
         ),
         (  # French "M." before the family name of a man met
@@ -80,7 +81,8 @@ def test_an_initial_or_monsieur_and_a_family_name_is_the_one_met(
             ],
         ),
         (  # "[ ] Name - action": a checklist item of theirs
-            "Board prep w/ Ilse Brandt & Tomas Weber\n[ ] Tomas Weber - circulate the pack by Friday\n"
+            "Board prep w/ Ilse Brandt & Tomas Weber\n"
+            "[ ] Tomas Weber - circulate the pack by Friday\n"
             "[ ] me - send Ilse the agenda by Monday",
             [
                 ("them", "Tomas Weber", "circulate the pack", FRI),
@@ -192,7 +194,8 @@ def test_what_one_asks_another_to_do_for_themselves_is_no_promise_of_mine() -> N
             [("me", "Rui Alves", "share the scripts", THU)],
         ),
         (  # after a when-clause with no comma
-            "Met Zoe Park. When she said it's her birthday I said I'd come to her drinks on Saturday.",
+            "Met Zoe Park. When she said it's her birthday I said I'd come to her drinks "
+            "on Saturday.",
             [("me", "Zoe Park", "come to her drinks", SAT)],
         ),
         (
@@ -262,7 +265,8 @@ def test_my_promises_said_other_ways(text: str, expected: list[Promise]) -> None
             [("them", "Nia Adeyemi", "send the KYC docs", FRI)],
         ),
         (  # minutes typed in lower case, the second after a comma
-            "standup w/ raj + mei. raj will share the draft by fri, mei to check w/ legal re: the nda",
+            "standup w/ raj + mei. raj will share the draft by fri, "
+            "mei to check w/ legal re: the nda",
             [
                 ("them", "Raj", "share the draft", FRI),
                 ("them", "Mei", "check w/ legal re: the nda", None),
@@ -282,7 +286,8 @@ def test_their_promises_said_other_ways(text: str, expected: list[Promise]) -> N
             [("them", "Anil Gupta", "share the vendor form", FRI)],
         ),
         (
-            "Met Priya madam (Dr. Priya Nair, IISc). Madam has asked me to send the draft by Friday.",
+            "Met Priya madam (Dr. Priya Nair, IISc). Madam has asked me to send the draft "
+            "by Friday.",
             [("me", "Priya Nair", "send the draft", FRI)],
         ),
         (  # "Anh" at a sentence's start is still the title
