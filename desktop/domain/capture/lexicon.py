@@ -38,7 +38,7 @@ _NOT_NAME = frozenset(
         "wasnt werent didnt couldnt isnt doesnt havent hasnt ppl peeps lovely "
         "gran granny nan nonna nonno grandma grandpa grandad granddad himself herself "
         "between among around across behind near outside inside "
-        "afterwards afterward earlier pt super cool quiet shy madam maam "
+        "afterwards afterward earlier pt super cool quiet shy madam maam dipl d\u00f1a "
         # times of day ("phoned mid-afternoon")
         "morning afternoon evening mid-morning mid-afternoon midday noon "
         # languages and nationalities ("prepare the Japanese version for Nakamura-san")

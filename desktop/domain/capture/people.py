@@ -1604,7 +1604,8 @@ class _PeopleFinder(_ReaderBase):
         # "her in-laws, Hemi and Mere Walker": a couple, though the table knows neither
         if pair is None or not (couple or is_first_name(raw)):
             return raw
-        return f"{raw} {pair.group('last')}"
+        last = re.sub(r"['\u2019]s\Z", "", pair.group("last"))  # "Ravi & Deepa Sharma's party"
+        return f"{raw} {last}"
 
     @staticmethod
     def _org_title(phrase: str) -> bool:
