@@ -362,3 +362,33 @@ def test_wed_next_is_the_coming_wednesday() -> None:
     assert promises(read("Met Ana Ruiz. I'll send her the deck Wednesday.")) == [
         ("me", "Ana Ruiz", "send her the deck", WED_NEXT)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a comment after the promise is no part of it
+            "Met Liam Walsh. I owe Liam a pint, obviously.",
+            [("me", "Liam Walsh", "a pint", None)],
+        ),
+        (
+            "Met Aoife Byrne. Aoife asked me to mentor two of her founders in two weeks, "
+            "and sure I will.",
+            [("me", "Aoife Byrne", "mentor two of her founders", date(2026, 3, 25))],
+        ),
+        (  # "Before I left I agreed to …" with no comma
+            "Met Ola Berg. Before I left I agreed to host Ola's supper club on Saturday.",
+            [("me", "Ola Berg", "host Ola's supper club", SAT)],
+        ),
+        (  # "before month end", a learner's "before the day 25"
+            "Met Ada Eze. I'll introduce her to Kelechi before month end.",
+            [("me", "Ada Eze", "introduce her to Kelechi", date(2026, 3, 31))],
+        ),
+        (
+            "Met Sra. Lucía Gómez. I must send her my CV before the day 25.",
+            [("me", "Lucía Gómez", "send her my CV", date(2026, 3, 25))],
+        ),
+    ],
+)
+def test_words_and_dates_of_a_promise(text: str, expected: list[Promise]) -> None:
+    assert promises(read(text)) == expected

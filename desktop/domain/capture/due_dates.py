@@ -321,6 +321,7 @@ def english_due_rules(
         (
             prep + r"(?P<mr>(?:the\s+)?(?:end|close)\s+of\s+next\s+month"
             r"|(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+|this\s+)?month|eom|(?:later\s+)?this\s+month"
+            r"|(?:the\s+)?month[\s-]end"  # "before month end"
             r"|(?:the\s+)?(?:start|beginning)\s+of\s+next\s+month|next\s+month"
             r"|(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?quarter|eoq"
             r"|(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?year|eoy|this\s+year|next\s+year)",
@@ -337,6 +338,10 @@ def english_due_rules(
             # "reserve him a table for the 17th": "for the" a day, as "on the"
             r"(?:by|before|b4|on|until|till|due|within|no\s+later\s+than|for(?=\s+the\s))\s+"
             r"(?:the\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)(?:\s+of\s+(?P<which>this|next)\s+month)?",
+            _en_ordinal,
+        ),
+        (  # a learner's "before the day 25"
+            r"(?:by|before|b4|until|till)\s+(?:the\s+)?day\s+(?P<d>\d{1,2})(?!\d|[:./]\d)",
             _en_ordinal,
         ),
         (

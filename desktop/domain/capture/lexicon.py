@@ -247,7 +247,7 @@ _SOFT_SPLIT_RE = re.compile(
     r"|i\s+(?:have\s+to|gotta)\b"
     rf"|i(?:{_A}d|\s+had)\s+promised\b|i(?:{_A}d|\s+had)\s+said\s+i(?:{_A}d|\s+would)\b"
     # "… it's her birthday I said I'd come", "… and somehow I've agreed to come"
-    rf"|i\s+said\s+i(?:{_A}d|\s+would|{_A}ll|\s+will)\b|i(?:{_A}ve|\s+have)\s+agreed\s+to\b"
+    rf"|i\s+said\s+i(?:{_A}d|\s+would|{_A}ll|\s+will)\b|i(?:{_A}ve|\s+have)?\s+agreed\s+to\b"
     rf"|(?<!\bsays\s)(?:she|he|they)\s+(?:will|would|is\s+going|said|offered|promised)\b"
     rf"|(?<!\bsays\s)(?:she|he){_A}?s\s+(?:gonna|going\s+to)\b"  # "he does carpentry he's gonna"
     rf"|(?<!\bsays\s)(?:she|he|they){_A}ll\b)",

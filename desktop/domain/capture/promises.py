@@ -813,6 +813,13 @@ class _PromiseReader(_IntroFinder):
         raw = re.sub(r"(\b[A-Z][\w'\-]*)\s*\([^()\n]{1,40}\)\s*\Z", r"\1", raw)
         raw = re.sub(r",?\s+(?:he|she|they)\s+(?:said|asked|says|asks|wrote)\s*\Z", "", raw)
         raw = re.sub(r",\s*(?:ok|okay|ok\s+la|sure)\s*\Z", "", raw, flags=re.I)  # "…, ok": yes
+        # "I owe Seán a pint, obviously", "… in two weeks, and sure I will": a comment
+        raw = re.sub(
+            r",\s*(?:and\s+)?(?:sure|obviously|of\s+course|definitely|happily|gladly|naturally)\s*\Z",
+            "",
+            raw,
+            flags=re.I,
+        )
         # "…, ideally", "…, deadline", "…, and" left before a date or a cut: no part of it
         raw = re.sub(
             r"(?:,\s*(?:ideally|deadline|and|or|latest)|,?\s+(?:pls|please|pakka))\s*\Z",
