@@ -392,3 +392,38 @@ def test_wed_next_is_the_coming_wednesday() -> None:
 )
 def test_words_and_dates_of_a_promise(text: str, expected: list[Promise]) -> None:
     assert promises(read(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a condition after the action is no part of it …
+            "Met Jan Kowal, the builder. He'll start on Monday if we're happy with the quote.",
+            [("them", "Jan Kowal", "start", MON)],
+        ),
+        (  # … but a question the action asks is
+            "Met Noor Aziz. I'll ask my sister if she's free and let Noor know by Friday.",
+            [("me", "Noor Aziz", "ask my sister if she's free and let Noor know", FRI)],
+        ),
+        (  # asides after the promise
+            "Met Gerald Pike next door. He'll lend us his ladder which is great "
+            "because ours broke.",
+            [("them", "Gerald Pike", "lend us his ladder", None)],
+        ),
+        (
+            "Met Bea Kahn. She'll send me a short brief by Friday, ahead of a lunch "
+            "we're planning.",
+            [("them", "Bea Kahn", "send me a short brief", FRI)],
+        ),
+        (
+            "Met Markus Weber. Markus will send the cheque on Monday and wants a shout-out.",
+            [("them", "Markus Weber", "send the cheque", MON)],
+        ),
+        (
+            "Met Dr. Min-seo Choi. She promised to lend me her old books, very kind.",
+            [("them", "Min-seo Choi", "lend me her old books", None)],
+        ),
+    ],
+)
+def test_what_is_no_part_of_the_action(text: str, expected: list[Promise]) -> None:
+    assert promises(read(text)) == expected

@@ -1136,7 +1136,13 @@ _SUBORDINATE_TAIL = re.compile(
     r"|,\s+(?:already\s+)?(?:chased|pinged|nudged|reminded|asked)\s+(?:him|her|them|twice|again"
     r"|once|already)\b"
     # "I asked her to loop in her compliance lead, she agreed": the answer is no part of it
-    r"|,?\s+(?:and\s+)?(?:she|he|they)\s+(?:agreed|agree|accepted|said\s+(?:ok|okay|yes|sure|fine))\b",
+    r"|,?\s+(?:and\s+)?(?:she|he|they)\s+(?:agreed|agree|accepted|said\s+(?:ok|okay|yes|sure|fine))\b"
+    # "lend us his hedge trimmer which is great bc ours died", "…, ahead of a lunch we're
+    # planning", "…, haha, will do when …", "… cheque and wants a shout-out": asides
+    r"|\s+which\s+(?:is|was|would\s+be)\s+(?:great|good|nice|handy|brilliant|amazing|lovely|kind)\b"
+    r"|,\s+ahead\s+of\b|,\s+(?:haha|lol|hehe)\b"
+    r"|\s+and\s+(?:wants|needs|asked|said|mentioned|thinks|hopes)\b"
+    r"|,\s+(?:very|so|how)\s+(?:kind|nice|sweet|generous|lovely)\b",
     re.I,
 )
 _VAGUE_TAIL = re.compile(

@@ -99,6 +99,11 @@ _ASKED_TO_BEFORE = re.compile(  # "… asked Ngozi to send me the raw dataset, w
     r"(?P<what>[^,;.!?\n]+?)\s*,\s*which\s*\Z",
     re.I,
 )
+_ASKS_WHETHER = re.compile(
+    r"\b(?:ask|asks|check|verify|see|know|find\s+out|confirm|wonder|look|talk|enquire|inquire"
+    r"|find|hear|tell|decide|think|sound\s+out)\b",
+    re.I,
+)
 _APP_VERB = re.compile(r"(?:WhatsApp|DM|Slack|Venmo|PayPal|Revolut|FaceTime|Skype)\s+(?:me|us)\b")
 _INSTEAD = re.compile(r"[ \t]*,?[ \t]*(?:instead|then)[ \t]*[.!]?[ \t]*\Z", re.I)
 _MOVED_TO = re.compile(  # what may come before a new date said with "instead" / "then"
@@ -802,6 +807,13 @@ class _PromiseReader(_IntroFinder):
         raw = re.split(r"\s+(?:lol|haha|lmao)\s+(?=\w)", raw, maxsplit=1)[
             0
         ]  # "babysit lol said yes"
+        condition = re.search(
+            r"\s+if\s+(?=(?:i|we|things|it|the|our|you|she|he|they|all)\b)", raw, re.I
+        )
+        if condition and not _ASKS_WHETHER.search(raw, 0, condition.start()):
+            # "start on 3 August if we're happy": the condition is no part of the action
+            # (but "ask Noor if she's up for it", "let me know if he wants it" ask it)
+            raw = raw[: condition.start()]
         whole = raw
         raw = _SUBORDINATE_TAIL.split(raw, maxsplit=1)[0]
         raw = _SUBORDINATE_TAIL.split(_VAGUE_TAIL.sub("", raw.rstrip(" ,;:")), maxsplit=1)[0]
