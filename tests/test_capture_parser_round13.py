@@ -427,3 +427,18 @@ def test_words_and_dates_of_a_promise(text: str, expected: list[Promise]) -> Non
 )
 def test_what_is_no_part_of_the_action(text: str, expected: list[Promise]) -> None:
     assert promises(read(text)) == expected
+
+
+def test_she_after_a_new_encounter_is_the_one_just_met() -> None:
+    """A known "she" met earlier does not beat the one of unknown gender met just now."""
+    text = (
+        "Lunch with the inspector, Ms. Rachel Goldberg, very strict. After lunch I met the "
+        "young chef, Thi Lan Nguyen, from Hanoi. Very impressive. She will send me her "
+        "references tomorrow."
+    )
+    assert promises(read(text)) == [("them", "Thi Lan Nguyen", "send me her references", THU)]
+
+
+def test_she_after_her_colleague_is_still_her() -> None:
+    text = "Met Anna Berg. Her colleague Sam Ode was there too. She'll send me the deck."
+    assert promises(read(text)) == [("them", "Anna Berg", "send me the deck", None)]

@@ -152,6 +152,9 @@ def _quoted_nicknames(text: str) -> dict[str, str]:
 _TITLE_OR_GIVEN_NAME = frozenset(("anh", "ch\u1ecb", "c\u00f4", "ch\u00fa", "b\u00e1c"))
 
 
+_OWNED_BEFORE = re.compile(r"\b(?:his|her|their)\s+[a-z]+\s*,?\s*\Z", re.I)  # "Her colleague "
+
+
 class _ReaderBase:
     """The people met, their mentions and how a name or pronoun resolves; the passes share it."""
 
@@ -673,12 +676,35 @@ class _ReaderBase:
             # but "Yusuf wants to see our prototype, I promised to show it to him" after
             # "Klaus ..., he was a chemist": the one just named in this sentence, if the
             # known one is from an earlier sentence
-            if agreeing and not (
-                self._same_sentence(best[0], pos) and not self._same_sentence(max(agreeing)[0], pos)
+            if (
+                agreeing
+                and not (
+                    self._same_sentence(best[0], pos)
+                    and not self._same_sentence(max(agreeing)[0], pos)
+                )
+                and not self._introduced_since(best, max(agreeing), pos)
             ):
                 best = max(agreeing)
         group = [m for m in before if m[0] == best[0]]
         return max(group)[2]
+
+    def _introduced_since(
+        self, best: tuple[int, int, str, int], known: tuple[int, int, str, int], pos: int
+    ) -> bool:
+        """Whether the one of unknown gender was met in full in a sentence after the last
+        mention of the known one and right before the pronoun's ("Lunch with Rachel …. After
+        lunch I met the young chef, Thi Lan Nguyen, from Hanoi. … She will send me her
+        references"): a new encounter, whom the pronoun goes on about (but not "Her colleague
+        Sam Ode was there too": the one whose colleague he is stays the subject)."""
+        first_at, first_sentence = min((p, s) for p, n, s in self.mentions if n == best[2])
+        breaks = len(re.findall(r"[.!?](?:\s|\Z)|\n", self.text[best[0] : pos]))
+        return (
+            " " in best[2]
+            and not any(len(w) > 1 and w.isupper() for w in best[2].split())  # "Strong SQL"
+            and not _OWNED_BEFORE.search(self.text, max(0, first_at - 30), first_at)
+            and first_sentence > known[3]
+            and breaks <= 2
+        )
 
     def _mentioned_since(
         self, met_at: int, pos: int, exclude: frozenset[str], gender: str | None
