@@ -442,3 +442,18 @@ def test_she_after_a_new_encounter_is_the_one_just_met() -> None:
 def test_she_after_her_colleague_is_still_her() -> None:
     text = "Met Anna Berg. Her colleague Sam Ode was there too. She'll send me the deck."
     assert promises(read(text)) == [("them", "Anna Berg", "send me the deck", None)]
+
+
+def test_an_initial_alone_is_the_one_met_with_it() -> None:
+    text = (
+        "mtg w/ K. Osei re budget - K. to send numbers by Friday - me: send K. the plan by nxt Tue"
+    )
+    assert promises(read(text)) == [
+        ("them", "K. Osei", "send numbers", FRI),
+        ("me", "K. Osei", "send K. the plan", TUE),
+    ]
+
+
+def test_who_a_lower_case_relative_is_is_no_part_of_the_introduction() -> None:
+    text = "met kwame asante at the expo. he will intro me to his brother kofi who does solar"
+    assert promises(read(text)) == [("them", "Kwame Asante", "intro me to his brother kofi", None)]

@@ -206,6 +206,12 @@ class _ClauseCutter(_ReaderBase):
             return False
         if t[at - 2 : at + 2] == "H.E.":
             return False  # His Excellency: a title, as before
+        if (
+            t[at] != "M"
+            and re.search(rf"(?<![\w.]){t[at]}\.[ \t]+(?-i:[A-Z])[a-z]", t)
+            and (_BEFORE_INITIAL.search(t, s, at) or not t[s:at].strip(" \t-*\u2022\u00b7>[]"))
+        ):  # "J. to send numbers … send J. the headcount plan" after "w/ J. Alvarez"
+            return True
         if t[at - 1 : at] == "." and (
             re.match(r"[A-Z]|(?:to|will|said|owes)\s", t[after : after + 6])
             or t[s : at - 2].strip(" \t-*\u2022\u00b7>[]")

@@ -782,7 +782,7 @@ class _PromiseReader(_IntroFinder):
         if due is not None and lo <= due[1] and due[0] <= hi:
             a, b = max(lo, due[0]), min(hi, due[1])
             before = re.sub(
-                r"\s+(?:later|latest|at\s+the\s+latest|first\s+thing|for|on|at|on\s+the|by\s+the"
+                r"\s+(?:later|latest|at\s+the\s+latest|first\s+thing|for|on|at|on\s+the|by\s+the|by"
                 r"|the|within|until|till)$",
                 "",
                 t[lo:a].rstrip(),
@@ -846,7 +846,10 @@ class _PromiseReader(_IntroFinder):
         # "put me in touch with his nephew Jake (Jake runs a landscaping firm)": an aside
         raw = re.sub(r"\s*\((?:[^()\s]+\s+){3,}[^()\s]+\)\s*\Z", "", raw)  # not "(Year 3 teacher)"
         # "introduce me to Eilidh MacLeod who's running the pilot": the name ends the action
-        who = re.search(rf"\b[A-Z][\w'\-]*(?P<cut>\s+who(?:{_A}s|\s))", raw)
+        who = re.search(rf"\b[A-Z][\w'\-]*(?P<cut>\s+who(?:{_A}s|\s))", raw) or re.search(
+            rf"\b(?:to|with)\s+(?:his|her|their|my|our)\s+[a-z]+\s+[a-z]+(?P<cut>\s+who(?:{_A}s|\s))",
+            raw,
+        )  # "intro me to his brother kofi who does solar installs" typed in lower case
         if who:
             raw = raw[: who.start("cut")]
         raw = re.sub(r"\s+([,;:.!?])", r"\1", raw)
