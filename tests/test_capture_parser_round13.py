@@ -457,3 +457,26 @@ def test_an_initial_alone_is_the_one_met_with_it() -> None:
 def test_who_a_lower_case_relative_is_is_no_part_of_the_introduction() -> None:
     text = "met kwame asante at the expo. he will intro me to his brother kofi who does solar"
     assert promises(read(text)) == [("them", "Kwame Asante", "intro me to his brother kofi", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Met Tom Hale. Tom offered to get me tickets to the final but then remembered they're "
+        "sold out, so that's not happening.",
+        "Met Ivo Lang. He offered to send me the catalogue but I told him not to bother.",
+        "Call with Sara Ali. I'd offered to draft the contract by Thursday but she said legal "
+        "will do it, so I'm off the hook.",
+        "Call with Omar Said. He also offered to host our team in Dubai, declined for now.",
+    ],
+)
+def test_a_promise_called_off_in_its_sentence(text: str) -> None:
+    assert promises(read(text)) == []
+
+
+def test_a_date_moved_by_telling_them_to_expect_it_later() -> None:
+    text = (
+        "Call with Samir Haddad. I'd said I'd send the guide by Friday, but we're rewriting "
+        "it, so I told him to expect it on the 20th instead."
+    )
+    assert promises(read(text)) == [("me", "Samir Haddad", "send the guide", date(2026, 3, 20))]

@@ -107,7 +107,8 @@ _ASKS_WHETHER = re.compile(
 _APP_VERB = re.compile(r"(?:WhatsApp|DM|Slack|Venmo|PayPal|Revolut|FaceTime|Skype)\s+(?:me|us)\b")
 _INSTEAD = re.compile(r"[ \t]*,?[ \t]*(?:instead|then)[ \t]*[.!]?[ \t]*\Z", re.I)
 _MOVED_TO = re.compile(  # what may come before a new date said with "instead" / "then"
-    r"\s*(?:so|and|ok(?:ay)?|fine)?[\s,]*(?:(?:then\s+)?(?:\w+\s+){0,6}?(?:that\s+)?"
+    r"\s*(?:so|and|ok(?:ay)?|fine)?[\s,]*(?:(?:\w+\s+){0,6}?expect\s+(?:it|them)\s+"
+    r"|(?:then\s+)?(?:\w+\s+){0,6}?(?:that\s+)?"
     r"(?:it|that|she|he|they)(?:['\u2019]ll|\s+will|['\u2019]s|\s+is|\s+would)\s+(?:be\s+)?)?"
     r"(?:(?:on|by|for|next)\s+)?",
     re.I,
@@ -151,7 +152,11 @@ _CALLED_OFF = re.compile(
     r"|called\s+(?:it\s+)?off|cancell?ed\s+(?:it|that)|already\s+(?:has|had|got)\s+(?:it|them|one)"
     # "asked me to join their design review but I had to decline", "— I declined"
     r"|i\s+(?:had\s+to\s+)?declined?|declined(?=,)|said\s+no(?!\s+(?:problem|worries|bother))|turned\s+(?:it|him|her|them)\s+down"
-    r"|maybe\s+later|not\s+now|(?:so\s+)?that[\u2019']s\s+off|it[\u2019']s\s+off)\b",
+    r"|maybe\s+later|not\s+now|(?:so\s+)?that[\u2019']s\s+off|it[\u2019']s\s+off"
+    # "… so that's not happening", "I told him not to bother", "…, declined for now", "so
+    # I'm off the hook", "that's now legal's job"
+    r"|(?:that[\u2019']s|it[\u2019']s)\s+not\s+happening|told\s+(?:him|her|them)\s+not\s+to\s+bother"
+    r"|declined\s+for\s+now|off\s+the\s+hook|(?:that[\u2019']s|it[\u2019']s)\s+now\s+\w+[\u2019']s\s+job)\b",
     re.I,
 )
 _OWNER_FIELD = re.compile(

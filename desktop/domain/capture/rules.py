@@ -259,7 +259,7 @@ class EnglishRules(LanguageRules):
         )
         self.ordinal_followers = _words(
             "of at and or so to if latest the for when with because as but please then "
-            "she he they i we"
+            "she he they i we instead"
         )
         self.month_follower = re.compile(rf"\s+(?:of\s+)?(?:{alternation(self.months)})\b", i)
 
