@@ -462,6 +462,34 @@ BLIND_FLOORS = {
         "place": (0.87, 0.74),
         "organization": (0.62, 0.55),
     },
+    "dev48.json": {
+        "participants": (0.94, 0.97),
+        "promises": (0.91, 0.88),
+        "introductions": (0.82, 0.97),
+        "place": (0.88, 0.78),
+        "organization": (0.75, 0.61),
+    },
+    "dev49.json": {
+        "participants": (0.95, 0.97),
+        "promises": (0.89, 0.89),
+        "introductions": (0.97, 0.68),
+        "place": (0.89, 0.87),
+        "organization": (0.88, 0.83),
+    },
+    "dev50.json": {
+        "participants": (0.95, 0.96),
+        "promises": (0.91, 0.91),
+        "introductions": (0.84, 0.7),
+        "place": (0.74, 0.62),
+        "organization": (0.81, 0.48),
+    },
+    "dev51.json": {
+        "participants": (0.95, 0.97),
+        "promises": (0.9, 0.91),
+        "introductions": (0.8, 0.68),
+        "place": (0.97, 0.82),
+        "organization": (0.77, 0.73),
+    },
 }
 
 
