@@ -490,6 +490,27 @@ BLIND_FLOORS = {
         "place": (0.97, 0.82),
         "organization": (0.77, 0.73),
     },
+    "heldout20.json": {
+        "participants": (0.88, 0.91),
+        "promises": (0.89, 0.9),
+        "introductions": (0.97, 0.6),
+        "place": (0.81, 0.78),
+        "organization": (0.66, 0.51),
+    },
+    "heldout21.json": {
+        "participants": (0.94, 0.96),
+        "promises": (0.86, 0.85),
+        "introductions": (0.77, 0.67),
+        "place": (0.95, 0.89),
+        "organization": (0.74, 0.53),
+    },
+    "heldout22.json": {
+        "participants": (0.95, 0.94),
+        "promises": (0.9, 0.77),
+        "introductions": (0.97, 0.72),
+        "place": (0.9, 0.83),
+        "organization": (0.89, 0.72),
+    },
 }
 
 
