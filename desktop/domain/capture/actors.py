@@ -5,6 +5,7 @@ promise's words start."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from desktop.domain.capture.due_dates import find_due
 from desktop.domain.capture.lexicon import (
@@ -15,6 +16,7 @@ from desktop.domain.capture.lexicon import (
     _ASKED_ME,
     _BARE_INTRO,
     _CARRY_MODAL,
+    _CHECKBOX,
     _DATED_LEAD,
     _JOINT_SUBJECT,
     _LABEL_MODAL,
@@ -92,7 +94,7 @@ _NOT_A_VERB = frozenset(
 
 
 _CHECKBOX_LINE = re.compile(  # what opens a checklist's line: "- [ ] ", "☐ "
-    r"\s*(?:[-*\u2022]\s*)?(?:\[[ xX\u2713\u2714]?\]|[\u2610\u2611\u2612])\s*"
+    rf"\s*(?:[-*\u2022]\s*)?(?:{_CHECKBOX}|[\u2610\u2611\u2612])\s*"
 )
 _MY_HEADING = re.compile(  # a heading over the writer's own to-dos
     r"(?:me|mine|for\s+me|on\s+me|my\s+(?:side|end|to-?dos?|actions?|items?|tasks?|part))\s*:",
@@ -875,12 +877,7 @@ class _ActorFinder(_ReaderBase):
         """The other side's heading over the block of lines ``pos`` is in ("Them:", "Her
         side:", "Sanne:" on a line of its own, no blank line between): who it names (a
         pronoun or a person met; "" for "Them:") and where; None under "Me:" or none."""
-        block = self.text[: self.text.rfind("\n", 0, pos) + 1]
-        at = len(block)
-        for line in reversed(block.splitlines(keepends=True)):
-            at -= len(line)
-            if not line.strip():
-                return None
+        for at, line in self._lines_above(pos):
             head = _HEADING_LINE.fullmatch(line.strip(" \t\r\n-*\u2022#"))
             if head is None:
                 continue
@@ -897,26 +894,33 @@ class _ActorFinder(_ReaderBase):
     def _under_action_heading(self, pos: int) -> bool:
         """Whether ``pos`` is in a block of lines under an "Action items:" heading (a line of
         its own), with no blank line between."""
-        block = self.text[: self.text.rfind("\n", 0, pos) + 1]
-        for line in reversed(block.splitlines()):
-            if not line.strip():
-                return False
-            if _ACTION_LABEL.fullmatch(line.strip(" \t-*\u2022#")):
-                return True
-        return False
+        return any(
+            _ACTION_LABEL.fullmatch(line.strip(" \t\r\n-*\u2022#"))
+            for _at, line in self._lines_above(pos)
+        )
 
     def _under_my_heading(self, pos: int) -> bool:
         """Whether ``pos`` is in a block of lines whose nearest heading (a line of its own
-        ending in a colon) is the writer's own ("Me:", "My to-dos:"; not "TODO:", whose
-        items may be anyone's), with no blank line between."""
-        block = self.text[: self.text.rfind("\n", 0, pos) + 1]
-        for line in reversed(block.splitlines()):
-            head = line.strip(" \t-*\u2022#")
-            if not head:
+        ending in a colon) is the writer's own ("Me:", "My to-dos:"; not "Action items:",
+        whose items may be anyone's), with no blank line between."""
+        for _at, line in self._lines_above(pos):
+            head = line.strip(" \t\r\n-*\u2022#")
+            if not head:  # a line of bullets alone ends the block too
                 return False
             if head.endswith(":"):
                 return bool(_MY_HEADING.fullmatch(head))
         return False
+
+    def _lines_above(self, pos: int) -> Iterator[tuple[int, str]]:
+        """The lines above the one ``pos`` is in, nearest first, with where each starts,
+        up to a blank line: the block a heading ("Them:", "Me:", "Action items:") rules."""
+        block = self.text[: self.text.rfind("\n", 0, pos) + 1]
+        at = len(block)
+        for line in reversed(block.splitlines(keepends=True)):
+            at -= len(line)
+            if not line.strip():
+                return
+            yield at, line
 
     def _dash_then_date(self, c: _Clause, nxt: _Clause) -> bool:
         """Whether ``nxt`` is only a due date, set off from ``c`` by a dash."""

@@ -37,7 +37,7 @@ from desktop.domain.capture.lexicon import (
     _WHO_PROMISES,
     _words,
 )
-from desktop.domain.capture.names import _skip_descriptor
+from desktop.domain.capture.names import ONE_NAME_ONLY, _skip_descriptor
 from desktop.domain.capture.reader_base import _Clause, _ReaderBase
 from desktop.domain.capture.rules import abbreviation_before
 
@@ -47,9 +47,6 @@ _CORRECTION_WORD = re.compile(  # a correction, then (checked) a date
 )
 _LOWER_MINUTE_BEFORE = re.compile(  # "raj will share the sow draft by fri, " before "mei to …"
     r"(?:\A|[.!?\n]\s*|[-,]\s+)[a-z][\w\-]+\s+(?:to|will|2)\s+[a-z][^.!?\n]*,\s*\Z"
-)
-_ONE_NAME_AFTER = re.compile(  # "R. Banerjee": one name after an initial ("M. Ibrahima
-    r"(?-i:[A-Z])[\w'\-]+(?![\w'\-])(?![ \t]+(?-i:[A-Z]))"  # Fall" is Monsieur Ibrahima Fall)
 )
 _BEFORE_INITIAL = re.compile(  # where an initial and a name follow: a list, "with", "to"
     r"(?:^|\n|[,(+/&\]\-*\u2022\u2610\u2611\u2612\u2192>:]|\bw/"
@@ -217,7 +214,7 @@ class _ClauseCutter(_ReaderBase):
             or t[s : at - 2].strip(" \t-*\u2022\u00b7>[]")
         ):  # "A.K. to send the QC report", "send T.J. rate card" (but "M.S. also said …")
             return True
-        return bool(_ONE_NAME_AFTER.match(t, after)) and bool(_BEFORE_INITIAL.search(t, s, at))
+        return bool(ONE_NAME_ONLY.match(t, after)) and bool(_BEFORE_INITIAL.search(t, s, at))
 
     def _owned_name_at(self, lo: int, at: int, hi: int) -> bool:
         """Whether the name at ``at`` follows whose relation it is ("His son Ibrahim")."""

@@ -219,6 +219,7 @@ _MEET = (
     r"(?:\s*\([^()\n]{1,40}\))?\s*:)"
 )
 _MEET_RE = re.compile(rf"(?<![\w/])(?:{_MEET})(?=[\s:])\s*:?\s*", re.I)
+_CHECKBOX = r"\[[ xX\u2713\u2714]?\]"  # "[ ]", "[x]", "[✓]" opening a to-do line
 _NAME_WORD = rf"[^\W\d_](?:[\w\-]|[{_MARKS}])*(?:{_A}(?:[\w\-]|[{_MARKS}])+)?"
 _SPLIT_RE = re.compile(
     r"(?:(?<=[.!?])\s+(?=\S)|;|\n+|\s+[-\u2013\u2014]+\s+|\u2014|(?<=\w)(?<!\sre)\s*:\s+(?=\S)"
@@ -230,13 +231,13 @@ _SPLIT_RE = re.compile(
     # "Me → send revised timeline EOD today Her → sign off on budget": a new label mid-line
     r"|\s+(?=(?-i:Me|Her|Him|Them)\s*(?:->|\u2192|=>)\s)"
     # "+" and " / " between items typed on a phone: "the deck / omar will set up a dry run"
-    r"|^\s*[-*\u2022\u00b7>]+\s+(?:\[[ xX\u2713\u2714]?\]\s*)?"  # "- [ ] send …": the box too
+    rf"|^\s*[-*\u2022\u00b7>]+\s+(?:{_CHECKBOX}\s*)?"  # "- [ ] send …": the box too
     r"|\s+[+/]\s+(?=(?:i|i['\u2019]ll|she|he|they|we|also|then|get|send|email|call|ping|share|book|check"
     r"|follow|ask|set|make|pay|bring|review|write|text|update|confirm|sign|order|chase|need|must"
     r"|gonna|will|[a-z][\w\-]*\s+(?:will|gonna|owes|said)(?!\s+be\b))\b|(?-i:[A-Z]))|\s*[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF]"
     r"[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D]*\s*"
     # a checkbox opening a line: "[ ] send Aino the rubric", "- [x] paid Sanna back"
-    r"|^\s*(?:[-*]\s*)?\[[ xX\u2713\u2714]?\]\s*)",
+    rf"|^\s*(?:[-*]\s*)?{_CHECKBOX}\s*)",
     re.M,
 )
 _SOFT_SPLIT_RE = re.compile(

@@ -188,7 +188,9 @@ class _Token:
     end: int
 
 
-_ONE_NAME_WORD = re.compile(rf"[ \t]+(?-i:[A-Z]){_NAME_WORD}(?![\w\-])(?![ \t]+(?-i:[A-Z]))")
+# one capitalised name and no second after it: "R. Banerjee", "M. Okafor" (but "M. Karim
+# Benali" is Monsieur Benali)
+ONE_NAME_ONLY = re.compile(rf"(?-i:[A-Z]){_NAME_WORD}(?![\w'\-])(?![ \t]+(?-i:[A-Z]))")
 _ROLE_BEFORE_COMMA = frozenset(
     ("client", "customer", "supplier", "vendor", "contractor", "landlord", "tenant", "patient")
 )
@@ -226,8 +228,10 @@ def _scan_name(text: str, pos: int, hi: int, *, lower_ok: bool) -> tuple[int, in
     quoted nickname inside; with ``lower_ok`` (right after a meeting phrase) up to three
     lower-case words that are not function words."""
     m = _TITLES.match(text, pos, hi)
-    if m and text[m.start() : m.start() + 2] == "M." and _ONE_NAME_WORD.match(text, pos + 2, hi):
-        m = None  # "M. Okafor": an initial, kept; "M. Karim Benali" is Monsieur Benali
+    if m and text[m.start() : m.start() + 2] == "M.":
+        gap = _HSPACE_RE.match(text, pos + 2, hi)
+        if gap and ONE_NAME_ONLY.match(text, gap.end(), hi):
+            m = None  # "M. Okafor": an initial, kept; "M. Karim Benali" is Monsieur Benali
     if m and text[m.end() : m.end() + 1].strip():
         pos = m.end()
     start = end = -1

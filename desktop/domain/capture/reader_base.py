@@ -16,6 +16,7 @@ from desktop.domain.capture.lexicon import (
     _A,
     _ABSENT,
     _AND_HIS,
+    _CHECKBOX,
     _LOWER_KIN,
     _NAME_AT_END,
     _NAME_SHAPE,
@@ -837,7 +838,7 @@ class _ReaderBase:
         if line < 0:
             return False
         head = self.text[line + 1 : pos]
-        head = re.sub(r"\[[ xX\u2713\u2714]?\]", "", head)  # "[ ] send Aino the rubric"
+        head = re.sub(_CHECKBOX, "", head)  # "[ ] send Aino the rubric"
         return not head.strip(
             " \t-*\u2022\u00b7>\u2192\u27a1\ufe0f\u2610\u2611\u2612\u2705\u2713\u2714"
         )
