@@ -75,6 +75,8 @@ _PARTICLES = frozenset(
         "bin binti binte bint ibn al el y e zu ap"
     )
 )
+# Vietnamese titles before a given name ("anh Minh", "chị Lan"); "Anh" is a given name too
+VIETNAMESE_TITLES = ("anh", "ch\u1ecb", "c\u00f4", "ch\u00fa", "b\u00e1c")
 _TITLES = re.compile(  # one or more: "Herr Dr. Klaus Riedel", "A/Prof Daniel Whitehorse"
     r"(?:(?:dr|mr|mrs|ms|mx|prof|professor|sir|dame|rev|revd|reverend|shri|sri|smt|herr|frau|mme"
     r"|fr|sra|dra|cllr|coach|capt|captain|sgt|hon|judge|senator|rabbi|imam|pastor|father|sister"
@@ -83,7 +85,7 @@ _TITLES = re.compile(  # one or more: "Herr Dr. Klaus Riedel", "A/Prof Daniel Wh
     r"|ate|kuya|tita|tito|chief|pc|insp|inspector|constable|ot|m(?=\.)|ma[iî]tre|me(?=\.)"
     r"|uncle|aunt|auntie|aunty|t\u00edo|t\u00eda|onkel|oncle"  # "Uncle Bill", "tío Felipe"
     # Vietnamese "anh Minh", "chị Lan" (in lower case only: "Anh" is a given name too)
-    r"|(?-i:anh|ch\u1ecb|c\u00f4|ch\u00fa|b\u00e1c)(?=\s+(?-i:[A-Z\u00c0-\u1ef9]))"
+    rf"|(?-i:{'|'.join(VIETNAMESE_TITLES)})(?=\s+(?-i:[A-Z\u00c0-\u1ef9]))"
     # Thai "Khun Somchai", Filipino "Ma'am Rowena", Indian "Smt. Kavita Rao"
     r"|khun|ma['\u2019]am|maam|madam|smt"
     r"|doctora|doutora|doutor|(?-i:Bro|Sis)(?=\s+(?-i:[A-Z]))"  # "Doctora Valentina", "Bro Tunde"

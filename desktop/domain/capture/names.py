@@ -108,9 +108,11 @@ def _index(names: tuple[str, ...]) -> tuple[dict[str, str], dict[str, tuple[str,
 
 
 def _typed_lower(text: str, s: int, e: int) -> bool:
-    """Whether the writer skips capitals up to ``e`` (an "I" aside), so that lower-case
-    words after a bare "with" may be names ("caught the train w/ siobhan")."""
-    body = re.sub(r"(?<![\w'])I(?![\w'])", "i", text[s:e])
+    """Whether the writer skips capitals up to ``e`` (an "I", "I'm", "I'll" aside), so that
+    lower-case words after a bare "with" may be names ("caught the train w/ siobhan")."""
+    body = re.sub(
+        r"(?<![\w'\u2019])I(?=(?:['\u2019](?:m|ll|d|ve))?(?![\w'\u2019]))", "i", text[s:e]
+    )
     return not any(ch.isupper() for ch in body)
 
 

@@ -700,16 +700,11 @@ class _PeopleFinder(_ReaderBase):
                     and self.lookup(word) is None
                     and (
                         re.search(rf"\b(?:his|her|their|my|our)\s+[a-z]+\s+{word}\b", t[: c.start])
-                        or self._all_lower_case()  # "at the gym: marco will save me a bike"
+                        # typed without capitals: "at the gym: marco will save me a bike"
+                        or (_typed_lower(t, 0, len(t)) and len(t.split()) >= 5)
                     )
                 ):
                     self.add_person(word, c.start, c.sentence)
-
-    def _all_lower_case(self) -> bool:
-        """Whether the writer typed the whole note without capitals (an "I" aside)."""
-        words = re.findall(r"[^\W\d_][\w'\-]*", self.text)
-        capitalised = [w for w in words if w[0].isupper() and w not in ("I", "I'm", "I'll")]
-        return len(words) >= 5 and not capitalised
 
     def _relative_in_person(self, sentences: list[tuple[int, int]]) -> None:
         """ "Her husband, Marcus Lee, works at Genentech and asked if I could …", "Her

@@ -32,6 +32,7 @@ from desktop.domain.capture.lexicon import (
     _TITLES,
     _WEEKDAY_OR_MONTH,
     HONORIFIC_SUFFIX_RE,
+    VIETNAMESE_TITLES,
 )
 from desktop.domain.capture.names import _index, _is_cap, _scan_name, tidy_name
 from desktop.domain.capture.nicknames import formal_names
@@ -148,9 +149,9 @@ def _quoted_nicknames(text: str) -> dict[str, str]:
     return found
 
 
-# Vietnamese titles that are given names too ("Anh"): read as a title only in lower case,
-# but at a sentence's start the one met is still meant ("Anh Minh said …")
-_TITLE_OR_GIVEN_NAME = frozenset(("anh", "ch\u1ecb", "c\u00f4", "ch\u00fa", "b\u00e1c"))
+# a title read as such only in lower case ("Anh" is a given name too), though at a
+# sentence's start the one met is still meant ("Anh Minh said …")
+_TITLE_OR_GIVEN_NAME = frozenset(VIETNAMESE_TITLES)
 
 
 _OWNED_BEFORE = re.compile(r"\b(?:his|her|their)\s+[a-z]+\s*,?\s*\Z", re.I)  # "Her colleague "
