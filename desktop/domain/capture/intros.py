@@ -298,7 +298,9 @@ class _IntroFinder(_PeopleFinder):
         if not words:
             return ""
         determiner = words[0].casefold() in ("her", "his", "their", "my", "our", "the")
-        role = [i for i, w in enumerate(words) if w.casefold() in _INTRO_ROLE] if determiner else []
+        # "their cto karthik", and without the determiner: "cfo ama owusu"
+        led = determiner or words[0].casefold() in _INTRO_ROLE
+        role = [i for i, w in enumerate(words) if w.casefold() in _INTRO_ROLE] if led else []
         rest = words[role[-1] + 1 :] if role else []
         if (
             rest

@@ -74,12 +74,14 @@ import functools
 import logging
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from desktop.domain.capture.fillers import blank_fillers
 from desktop.domain.capture.nicknames import formal_names
+from desktop.domain.capture.promise_finder import Reading as PromiseReading
 from desktop.domain.capture.reader import Reading, read_note
+from desktop.domain.capture.reader_base import _Clause
 from desktop.domain.capture.results import CaptureParse, ParsedCommitment, ParsedIntroduction
 from desktop.domain.capture.rules import (
     LANGUAGES,
@@ -103,6 +105,8 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
+
+Accept = Callable[[_Clause, PromiseReading], bool]
 
 
 # ------------------------------------------------------------------------- sentences
@@ -194,11 +198,13 @@ def read_by_rules(
     known: list[str],
     rules: LanguageRules,
     seeded: Sequence[tuple[int, str]] = (),
+    accept: Accept | None = None,
 ) -> Reading:
     """What the hand-written rules read; the learned scorer adds to it (and trains on it).
-    ``seeded``: people met the scorer found, (position, name), read as met from the start."""
+    ``seeded``: people met the scorer found, (position, name), read as met from the start;
+    ``accept``: which readings of the learned promise finder to take (its trainer's)."""
     spoken = blank_fillers(text)  # same length: the spans still point into ``text``
-    return read_note(spoken, now, known, _split_sentences(spoken, rules), rules, seeded)
+    return read_note(spoken, now, known, _split_sentences(spoken, rules), rules, seeded, accept)
 
 
 def rules_view(reading: Reading, known: Sequence[str]) -> RulesView:
@@ -216,7 +222,12 @@ def rules_view(reading: Reading, known: Sequence[str]) -> RulesView:
 
 
 def _with_learned_people(
-    text: str, now: datetime, known: list[str], rules: LanguageRules, reading: Reading
+    text: str,
+    now: datetime,
+    known: list[str],
+    rules: LanguageRules,
+    reading: Reading,
+    accept: Accept | None = None,
 ) -> Reading:
     """The rules' reading with the learned scorer's second opinion on who was there: the
     people it adds are read as met in a second reading ("send him …" may mean one of
@@ -225,7 +236,7 @@ def _with_learned_people(
     extra = more_people(text, view)
     if extra:
         first = reading.people
-        reading = read_by_rules(text, now, known, rules, extra)
+        reading = read_by_rules(text, now, known, rules, extra, accept)
         # nobody the first reading met is lost ("her husband Taro Sato" once Yuko is met):
         # the first reading's people, then whoever the second one adds
         folded = {p.casefold() for p in first}
@@ -242,13 +253,18 @@ def _with_learned_people(
 
 
 def _parse(
-    text: str, now: datetime, known_names: Sequence[str], rules: LanguageRules
+    text: str,
+    now: datetime,
+    known_names: Sequence[str],
+    rules: LanguageRules,
+    accept: Accept | None = None,
 ) -> CaptureParse:
-    """The parser proper; :func:`parse_capture` only adds the never-raise guard."""
+    """The parser proper; :func:`parse_capture` only adds the never-raise guard.
+    ``accept``: which readings of the learned promise finder to take (its trainer's)."""
     known = _known(tuple(known_names))
-    reading = read_by_rules(text, now, known, rules)
+    reading = read_by_rules(text, now, known, rules, accept=accept)
     if rules.learned_people:
-        reading = _with_learned_people(text, now, known, rules, reading)
+        reading = _with_learned_people(text, now, known, rules, reading, accept)
     people = tuple(_clean_name(p) for p in reading.people)
     orgs = {_clean_name(p): o for p, o in reading.organizations.items()}
     return CaptureParse(

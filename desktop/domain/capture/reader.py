@@ -33,7 +33,7 @@ with, its due date and words). This module puts them together in reading order.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime
 
@@ -42,8 +42,10 @@ from desktop.domain.capture.clauses import _ClauseCutter
 from desktop.domain.capture.lexicon import _NOT_A_PERSON
 from desktop.domain.capture.names import tidy_name
 from desktop.domain.capture.places import _PlaceFinder
+from desktop.domain.capture.promise_finder import Reading as PromiseReading
+from desktop.domain.capture.promise_finder import find_promises
 from desktop.domain.capture.promises import _PromiseReader
-from desktop.domain.capture.reader_base import Reading
+from desktop.domain.capture.reader_base import Reading, _Clause
 from desktop.domain.capture.results import ParsedCommitment, ParsedIntroduction
 from desktop.domain.capture.rules import LanguageRules
 
@@ -59,13 +61,15 @@ def read_note(
     sentences: list[tuple[int, int]],
     rules: LanguageRules,
     seeded: Sequence[tuple[int, str]] = (),
+    accept: Callable[[_Clause, PromiseReading], bool] | None = None,
 ) -> Reading:
     """Read ``text`` (already cut into ``sentences``) clause by clause.
 
     ``seeded`` are people met that the rules passed over, (position, name), found by the
     learned scorer after a first reading: the second reading counts them met from the
     start, so a promise's "him", the one person met, or an organization reach them too.
-    They come after the rules' own people."""
+    They come after the rules' own people. ``accept`` decides instead of the learned
+    promise finder which of its readings to take (its trainer takes them all)."""
     reader = _Reader(text, now, known, rules)
     clauses = reader.clauses(sentences)
     reader.find_people(sentences, clauses)
@@ -76,6 +80,8 @@ def read_note(
     reader.only_name_written(sentences)
     reader.merge_first_names()
     reader.find_actors(clauses)
+    if rules.learned_promises or accept is not None:
+        find_promises(reader, clauses, accept)
     reader.find_place(sentences, clauses)
     reader.learn_gender(clauses)
     reader.assign_people(clauses)

@@ -75,6 +75,9 @@ class LanguageRules:
     # whether the learned scorer of ``who_scorer`` (trained on English notes) adds the
     # people the rules passed over; another language needs a corpus of its own first
     learned_people: bool = False
+    # whether the learned second opinion of ``promise_finder`` reads clauses the rules gave
+    # no actor (trained on English notes too)
+    learned_promises: bool = False
 
 
 def _words(spaced: str) -> frozenset[str]:
@@ -98,6 +101,7 @@ class EnglishRules(LanguageRules):
     code = "en"
     dateparser_languages = ("en",)
     learned_people = True
+    learned_promises = True
     sentence_abbreviations = _words(
         "dr mr mrs ms mx prof st jr sr vs etc inc ltd co corp dept mt ft approx no nr cllr "
         "capt sgt hon rt gen col lt sen rep gov engr eng atty adv rev fr dra sra srta mme lic "
