@@ -33,6 +33,7 @@ from desktop.domain.capture.lexicon import (
 from desktop.domain.capture.names import _is_cap, _scan_name, tidy_name
 from desktop.domain.capture.reader_base import _Clause, _unaccented
 from desktop.domain.capture.results import ParsedCommitment
+from desktop.domain.capture.tail_cutter import without_aside
 from desktop.domain.capture.who_scorer import is_everyday_word
 
 # what a clause may say around a due date and still be only the date of the promise before
@@ -651,6 +652,8 @@ class _PromiseReader(_IntroFinder):
             if due is None:
                 due = fallback_due(self.text, lo, hi, self.now, self.rules, self.budget)
             desc = self.describe(lo, hi, due)
+            if self.rules.learned_tails and desc:
+                desc = without_aside(desc, c.kind)  # "lend him the strimmer, said fine"
             named_to = re.match(rf"({_NAME_WORD}(?:\s+{_NAME_WORD})?)\s+to\s+(?=[a-z])", desc)
             if (
                 named_to

@@ -78,6 +78,9 @@ class LanguageRules:
     # whether the learned second opinion of ``promise_finder`` reads clauses the rules gave
     # no actor (trained on English notes too)
     learned_promises: bool = False
+    # whether the learned ``tail_cutter`` cuts an aside after a promise's words ("…, said
+    # fine", "…, an architect"), trained on English notes too
+    learned_tails: bool = False
 
 
 def _words(spaced: str) -> frozenset[str]:
@@ -102,6 +105,7 @@ class EnglishRules(LanguageRules):
     dateparser_languages = ("en",)
     learned_people = True
     learned_promises = True
+    learned_tails = True
     sentence_abbreviations = _words(
         "dr mr mrs ms mx prof st jr sr vs etc inc ltd co corp dept mt ft approx no nr cllr "
         "capt sgt hon rt gen col lt sen rep gov engr eng atty adv rev fr dra sra srta mme lic "
