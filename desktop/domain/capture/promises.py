@@ -39,6 +39,7 @@ from desktop.domain.capture.who_scorer import is_everyday_word
 # what a clause may say around a due date and still be only the date of the promise before
 _CORRECTION = re.compile(
     r"(?:actually|no\s*,?\s*wait|wait\s*,?\s*no|wait|sorry|correction|or\s+rather|rather|oops"
+    r"|no(?=\s*,)"  # "— no, the 28th"
     r"|update|in\s+fact|i\s+mean"
     r"|we\s+(?:landed|settled|agreed)\s+on|(?:landed|settled)\s+on"
     r"|realistically|more\s+realistically|more\s+likely"
@@ -114,7 +115,16 @@ _MOVED_TO = re.compile(  # what may come before a new date said with "instead" /
     r"(?:(?:on|by|for|next)\s+)?",
     re.I,
 )
-_CORRECTION_BEFORE = re.compile(r"\b(?:actually|no\s*,?\s*wait|sorry|correction|but)\W*\Z", re.I)
+_CORRECTION_BEFORE = re.compile(  # "… by Wednesday — no, Tuesday"
+    r"(?:\b(?:actually|no\s*,?\s*wait|sorry|correction|but)|(?:[\u2014\u2013]|\s-)\s*no)\W*\Z", re.I
+)
+# why a date was corrected, after the new one: "— no, the 28th, she's away next week"
+_REASON = re.compile(
+    r",\s*(?=(?:as|since|because|she|he|they|the|we|i)\b|\w+(?:['\u2019]s|\s+is|\s+are)\b)"
+    r"|\s+(?:as|since|because)\s+",
+    re.I,
+)
+_BARE_DAY = re.compile(r"\s*the\s+\d{1,2}(?:st|nd|rd|th)\s*", re.I)
 _MAKE_IT = re.compile(
     r"(?:make\s+(?:it|that)|(?:it|that)(?:['\u2019]s|\s+is|\s+was)|change\s+(?:it|that)\s+to"
     r"|move\s+(?:it|that)\s+to|moved\s+to)\s+",
@@ -761,8 +771,14 @@ class _PromiseReader(_IntroFinder):
         lead = _MAKE_IT.match(t, lo, c.end)
         lo = lead.end() if lead else lo
         due = find_due(t, lo, c.end, today, self.rules)
+        reason = _REASON.search(t, lo, c.end)
+        if due is None or t[lo : due[0]].strip():
+            # "the 24th, the panel meets on the 25th": the new date is the one before why
+            due = self._correcting_date(lo, reason.start() if reason else c.end, today)
         if due is None or t[lo : due[0]].strip():
             return None  # the date must come first: "actually she'll do it by Monday" is news
+        if reason is not None and not t[due[1] : reason.start()].strip(" ,"):
+            return due  # "…, as she is in court on Wednesday", "…, she's away Wed": why
         rest = re.sub(r"^\s*,?\s*(?:not|instead\s+of|rather\s+than)\s+\S+", "", t[due[1] : c.end])
         # "in fact Monday is more realistic": what the writer thinks of the new date
         rest = re.sub(
@@ -773,6 +789,17 @@ class _PromiseReader(_IntroFinder):
             flags=re.I,
         )
         return due if not re.search(r"\w", rest) else None
+
+    def _correcting_date(self, lo: int, hi: int, today: date) -> tuple[int, int, date] | None:
+        """The date ``lo``..``hi`` names right after a correction word, where a bare "the
+        24th" is a date (elsewhere it may be "the 3rd draft"): read as "by the 24th"."""
+        t = self.text
+        due = find_due(t, lo, hi, today, self.rules)
+        if due is not None or not _BARE_DAY.fullmatch(t, lo, hi):
+            return due
+        said = "by " + t[lo:hi]
+        found = find_due(said, 0, len(said), today, self.rules)
+        return (lo, hi, found[2]) if found else None
 
     def _date_only(self, c: _Clause, today: date) -> tuple[int, int, date] | None:
         """The due date of a clause that says nothing but when ("— should be done by

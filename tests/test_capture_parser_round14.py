@@ -1,0 +1,66 @@
+"""Phrasings read in the fourteenth round (the learned finder and cutter have their own
+test modules): each case written for these tests, not taken from the corpus."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from desktop.domain.capture.parser import parse_capture
+
+NOW = datetime(2026, 3, 11, 18, 0)  # a Wednesday
+
+
+def _promises(text: str) -> list[tuple[str, str | None, str, date | None]]:
+    parse = parse_capture(text, now=NOW)
+    return [(c.owner, c.person_name, c.description, c.due) for c in parse.commitments]
+
+
+@pytest.mark.parametrize(
+    ("text", "promise"),
+    [
+        (  # a bare "no," after a dash corrects, and the reason after it is no part of it
+            "Ran into Olivia Grant at the market. She'll let me know by Wednesday — no, "
+            "Tuesday, she's away Wed.",
+            ("them", "Olivia Grant", "let me know", date(2026, 3, 17)),
+        ),
+        (  # "the 24th" right after a correction word is a date, before the reason's own
+            "Met Olga Petrenko. I'll send Olga the hiring plan on the 25th. Correction: the "
+            "24th, the panel meets on the 25th.",
+            ("me", "Olga Petrenko", "send Olga the hiring plan", date(2026, 3, 24)),
+        ),
+        (
+            "Met Piotr Nowak. I'll let him know by the 21st — no, the 28th, she's away next week.",
+            ("me", "Piotr Nowak", "let him know", date(2026, 3, 28)),
+        ),
+        (  # "as …" after the new date says why
+            "Met Ms. Eleanor Whitcombe. I will circulate draft heads of terms to her next "
+            "Wednesday — correction, next Thursday, as she is in court on Wednesday.",
+            ("me", "Eleanor Whitcombe", "circulate draft heads of terms to her", date(2026, 3, 19)),
+        ),
+    ],
+)
+def test_a_corrected_date_with_its_reason(
+    text: str, promise: tuple[str, str, str, date | None]
+) -> None:
+    assert promise in _promises(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "promise"),
+    [
+        (  # "no" that answers, not corrects: the date stays
+            "Met Ana Ruiz. I'll send her the deck by Friday. No, she'll call me.",
+            ("me", "Ana Ruiz", "send her the deck", date(2026, 3, 13)),
+        ),
+        (  # "the 3rd draft" is no date
+            "Met Ana Ruiz. I'll send her the deck by Friday — no, the 3rd draft is better.",
+            ("me", "Ana Ruiz", "send her the deck", date(2026, 3, 13)),
+        ),
+    ],
+)
+def test_what_is_not_a_correction_keeps_the_date(
+    text: str, promise: tuple[str, str, str, date | None]
+) -> None:
+    assert promise in _promises(text)
