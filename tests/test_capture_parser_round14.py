@@ -64,3 +64,24 @@ def test_what_is_not_a_correction_keeps_the_date(
     text: str, promise: tuple[str, str, str, date | None]
 ) -> None:
     assert promise in _promises(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "promise"),
+    [
+        (  # a run-on note: who wants it is named at the end of the clause before
+            "so I met Priya Das and her colleague Tom Hale at the expo Priya wants a demo of "
+            "the app so I will set that up for next Thursday and Tom said he would call me",
+            ("me", "Priya Das", "set that up", date(2026, 3, 19)),
+        ),
+        (  # who needs it is named before the promise in its own clause
+            "Stand visit from Dr. Layla Hamdan and her buyer Omar Saleh. Omar needs our CE "
+            "certificate, will email it Monday.",
+            ("me", "Omar Saleh", "email it", date(2026, 3, 16)),
+        ),
+    ],
+)
+def test_a_promise_naming_no_one_answers_who_wants_it(
+    text: str, promise: tuple[str, str, str, date | None]
+) -> None:
+    assert promise in _promises(text)

@@ -228,16 +228,22 @@ class _PromiseReader(_IntroFinder):
     def _asker_before(self, clauses: list[_Clause], i: int) -> str | None:
         """ "He asked for a parking permit, I'll sort it by Friday": a promise of mine that
         names no one answers whoever asked for something in the clause just before it, in
-        the same sentence ("he", "she" or a name)."""
-        if i == 0 or clauses[i - 1].sentence != clauses[i].sentence or clauses[i - 1].kind:
-            return None
-        prev = clauses[i - 1]
-        m = _ASKED_FOR.match(self.text, prev.start, prev.end)
+        the same sentence ("he", "she" or a name), or in its own words before the promise
+        ("Kavita wants a demo of our device so I will set that up")."""
+        c = clauses[i]
+        m = _ASKED_FOR.search(self.text, c.start, c.desc[0])
+        if m is None:
+            if i == 0 or clauses[i - 1].sentence != c.sentence or clauses[i - 1].kind:
+                return None
+            prev = clauses[i - 1]  # "… at the conference Kavita wants a demo": the last
+            m = _ASKED_FOR.match(self.text, prev.start, prev.end) or next(
+                reversed(list(_ASKED_FOR.finditer(self.text, prev.start, prev.end))), None
+            )
         if m is None:
             return None
         who = m.group("who")
         if who.casefold() in ("she", "he"):
-            return self.pronoun(who, prev.start)
+            return self.pronoun(who, m.start())
         return self.lookup(who)
 
     def assign_people(self, clauses: list[_Clause]) -> None:
