@@ -85,3 +85,23 @@ def test_a_promise_naming_no_one_answers_who_wants_it(
     text: str, promise: tuple[str, str, str, date | None]
 ) -> None:
     assert promise in _promises(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "promise"),
+    [
+        (  # a place one goes to is nobody to promise to
+            "Phone call with my aunt Lucía Fernández, she's lonely. Promised I'd come down to "
+            "Valencia on the 17th.",
+            ("me", "Lucía Fernández", "come down to Valencia", date(2026, 3, 17)),
+        ),
+        (  # but a person one goes to see is
+            "Met Ana Ruiz and Ben Ode. I'll go see Ben next week.",
+            ("me", "Ben Ode", "go see Ben", date(2026, 3, 16)),
+        ),
+    ],
+)
+def test_where_i_go_is_not_whom_i_promise(
+    text: str, promise: tuple[str, str, str, date | None]
+) -> None:
+    assert promise in _promises(text)

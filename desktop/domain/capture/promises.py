@@ -452,7 +452,11 @@ class _PromiseReader(_IntroFinder):
                 and (
                     re.search(r"\b(?:from|in|at|near|via)\s+\Z", t[max(lo, at - 6) : at], re.I)
                     or re.match(
-                        r"(?:ship|fly|move|travel|drive|post|deliver|courier)\b", t[lo:at], re.I
+                        # "come down to Valencia", "pop over to Leith": a place too
+                        r"(?:ship|fly|move|travel|drive|post|deliver|courier|come|go|head|pop"
+                        r"|visit|return)\b",
+                        t[lo:at],
+                        re.I,
                     )
                 )
                 and self.lookup(raw) is None
