@@ -105,3 +105,28 @@ def test_where_i_go_is_not_whom_i_promise(
     text: str, promise: tuple[str, str, str, date | None]
 ) -> None:
     assert promise in _promises(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "promise"),
+    [
+        (  # what the other said after a correction word moves the date, not the promise
+            "Met Femi Ade. Femi will send the preprint on Monday — correction, he said "
+            "Tuesday, since Monday is a holiday for them.",
+            ("them", "Femi Ade", "send the preprint", date(2026, 3, 17)),
+        ),
+        (
+            "Met Amélie Roux. Amélie will send me the specs on Monday — no sorry, she said "
+            "Tuesday finally.",
+            ("them", "Amélie Roux", "send me the specs", date(2026, 3, 17)),
+        ),
+    ],
+)
+def test_a_correction_that_says_who_said_the_new_date(
+    text: str, promise: tuple[str, str, str, date | None]
+) -> None:
+    assert _promises(text) == [promise]
+
+
+def test_a_promise_taken_back_stays_taken_back() -> None:
+    assert _promises("Met Ana Ruiz. I'll send her the deck by Friday, no wait, scratch that.") == []

@@ -127,7 +127,8 @@ _REASON = re.compile(
 _BARE_DAY = re.compile(r"\s*the\s+\d{1,2}(?:st|nd|rd|th)\s*", re.I)
 _MAKE_IT = re.compile(
     r"(?:make\s+(?:it|that)|(?:it|that)(?:['\u2019]s|\s+is|\s+was)|change\s+(?:it|that)\s+to"
-    r"|move\s+(?:it|that)\s+to|moved\s+to)\s+",
+    r"|move\s+(?:it|that)\s+to|moved\s+to"
+    r"|(?:she|he|they)\s+(?:said|says|meant))\s+",  # "— correction, he said Tuesday"
     re.I,
 )
 _PRONOUN_IN = re.compile(r"\b(?:her|him|them|she|he|they)\b", re.I)
@@ -747,7 +748,9 @@ class _PromiseReader(_IntroFinder):
         if at < end:
             return True
         after = at + len(self.text[at:]) - len(self.text[at:].lstrip(" \t,:-"))
-        lead = re.compile(r"(?:make\s+(?:it|that)|to)\s+", re.I).match(self.text, after)
+        lead = _MAKE_IT.match(self.text, after) or re.compile(r"to\s+", re.I).match(
+            self.text, after
+        )
         start = {after, lead.end() if lead else after}
         stop = re.search(r"[.!?;\n]|\Z", self.text[at:])
         due = find_due(self.text, at, at + (stop.start() if stop else 0), today, self.rules)
@@ -798,6 +801,7 @@ class _PromiseReader(_IntroFinder):
             rest,
             flags=re.I,
         )
+        rest = re.sub(r"^\s*,?\s*(?:finally|then|instead|after\s+all)\b", "", rest, flags=re.I)
         return due if not re.search(r"\w", rest) else None
 
     def _correcting_date(self, lo: int, hi: int, today: date) -> tuple[int, int, date] | None:
