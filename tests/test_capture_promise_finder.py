@@ -94,8 +94,7 @@ def test_the_shipped_weights_load_and_choose_a_threshold() -> None:
         "nth",
     }  # fmt: skip
     assert all(
-        k.split("=")[0] in families or k in ("at_start", "question", "due", "habit")
-        for k in model.weights
+        k.split("=")[0] in families or k in ("at_start", "question", "due") for k in model.weights
     )
     # the model learned that a promise in the notes is carried by "will", not by "if"
     assert model.weights["carry=will"] > model.weights.get("before=if", 0.0)

@@ -70,6 +70,27 @@ _CARRIER_WORDS = (
 _CARRIERS = frozenset(_CARRIER_WORDS.split())
 _ME = frozenset(("i", "we", "me", "myself", "us"))
 _WE = frozenset(("we", "us"))
+# what "we" do together is a plan of both ("we'll do a bbq", "we'll meet in May")
+_TOGETHER = frozenset(
+    (
+        "do",
+        "meet",
+        "come",
+        "visit",
+        "join",
+        "attend",
+        "stop",
+        "run",
+        "walk",
+        "cook",
+        "bake",
+        "plan",
+        "host",
+        "test",
+        "drive",
+        "take",
+    )
+)
 _THEM = frozenset(("she", "he", "they", "shes", "hes", "theyll", "shell", "hell", "theyre"))
 _OBJECTS = frozenset(("me", "us", "him", "her", "them", "it", "you", "my", "our", "his"))
 _HABIT = re.compile(r"\b(?:every|always|usually|often|each|weekly|monthly|daily)\b", re.I)
@@ -144,6 +165,8 @@ def read_clause(reader: _ReaderBase, clause: _Clause, prev_kind: str) -> Reading
     modal carries ("she does catering, she going to send me …": "send"), else the first;
     ``None`` when it has none, or its subject is someone the note does not know."""
     text = reader.text
+    if _HABIT.search(text, clause.start, clause.end):
+        return None  # "I send invoices every month": what is done, not what is promised
     label = _LABEL.match(text, clause.start, clause.end)
     start = label.end() if label else clause.start
     labelled = (label.group("who") or "").casefold() if label else ""
@@ -213,6 +236,8 @@ def _reading_at(
         kind, who = ("me" if labelled in ("me", "mine") else "them"), "name"
     else:
         return None  # "the plumber to fix", "kids will love": not a person acting
+    if who == "we" and lemma[0] in _TOGETHER:
+        return None  # "We'll do a bbq in the summer": something done together, no one's promise
     if kind == "me" and who not in ("i", "we") and labelled in ("them", "theirs"):
         kind = "them"
     feats = _features(text, words, v, k, lemma, carried, (who, kind, labelled), clause)
@@ -258,8 +283,6 @@ def _features(
         feats.append(f"label={labelled}")
     if "?" in text[clause.start : clause.end + 1]:
         feats.append("question")
-    if _HABIT.search(text, clause.start, clause.end):
-        feats.append("habit")  # "I send invoices every month": what is done, not promised
     feats.append(f"rest_words={min(len(words) - v - 1, 6)}")
     return feats
 
