@@ -130,3 +130,37 @@ def test_a_correction_that_says_who_said_the_new_date(
 
 def test_a_promise_taken_back_stays_taken_back() -> None:
     assert _promises("Met Ana Ruiz. I'll send her the deck by Friday, no wait, scratch that.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "promise"),
+    [
+        (  # the correction tells what happened, then names the new date last
+            "Demo for Lindiwe Dube. I'll send Lindiwe a proposal by the 24th - actually she "
+            "rang after and moved it to the 28th. Pieter will share the SLA tomorrow.",
+            ("me", "Lindiwe Dube", "send Lindiwe a proposal", date(2026, 3, 28)),
+        ),
+        (
+            "Met Kalinda Moore. Kalinda will send the final cut on Tuesday - no, she just "
+            "texted, Wednesday.",
+            ("them", "Kalinda Moore", "send the final cut", date(2026, 3, 18)),
+        ),
+        (
+            "Met Ifeoma Obi. ifeoma will deliver the icons nov 3, no - she asked for more "
+            "time, so nov 6",
+            ("them", "Ifeoma Obi", "deliver the icons", date(2026, 11, 6)),
+        ),
+        (  # news with a date of its own is no correction of the promise before
+            "Met Ana Ruiz. I'll send her the deck by Friday, actually the budget is due Monday.",
+            ("me", "Ana Ruiz", "send her the deck", date(2026, 3, 13)),
+        ),
+        (  # nor is a promise of its own after the correction word
+            "Met Ana Ruiz. I'll send her the deck by Friday — actually she'll call me on Monday.",
+            ("me", "Ana Ruiz", "send her the deck", date(2026, 3, 13)),
+        ),
+    ],
+)
+def test_a_late_correction_names_the_new_date_last(
+    text: str, promise: tuple[str, str, str, date | None]
+) -> None:
+    assert promise in _promises(text)

@@ -88,6 +88,16 @@ _ASKED_FOR = re.compile(  # "He asked for a parking permit", "Ana wants a quote"
     r"(?:asked\s+(?:me\s+)?for|wants?|wanted|needs?|needed|requested|would\s+like)\b",
     re.I,
 )
+_LATE_CORRECTION = re.compile(  # "- actually she rang after and moved it to the 28th."
+    r"(?:\s[\u2014\u2013-]|,)\s*(?:no|actually|correction|sorry)\b[\s,:\-]*"
+    r"(?P<tail>[^.!?\n]{3,80}?)\s*(?=[.!?]*(?:\s|\Z))(?=[.!?]|\s*\n|\s*\Z)",
+    re.I,
+)
+_RETELLING = re.compile(  # how a late correction tells that the date moved
+    r"\b(?:said|says|texted|rang|called|phoned|moved|pushed|asked|wrote|emailed|messaged"
+    r"|confirmed|changed|so|then|instead|make\s+it|meant)\b",
+    re.I,
+)
 _RETOLD = re.compile(  # "correction …, I actually told her Thursday, not Friday"
     r"\b(?:actually|correction|sorry|no\s*,?\s*wait)\b[^.!?\n]{0,80}?"
     r"(?P<new>\b[\w ]{3,25}?)\s*,?\s+not\s+(?P<old>[\w ]{3,25}?)(?=\s*[,.;!?\n]|\s+because|\Z)",
@@ -124,6 +134,7 @@ _REASON = re.compile(
     r"|\s+(?:as|since|because)\s+",
     re.I,
 )
+_LAST_BARE_DAY = re.compile(r"(?<=\s)the\s+\d{1,2}(?:st|nd|rd|th)\s*\Z", re.I)
 _BARE_DAY = re.compile(r"\s*the\s+\d{1,2}(?:st|nd|rd|th)\s*", re.I)
 _MAKE_IT = re.compile(
     r"(?:make\s+(?:it|that)|(?:it|that)(?:['\u2019]s|\s+is|\s+was)|change\s+(?:it|that)\s+to"
@@ -527,7 +538,7 @@ class _PromiseReader(_IntroFinder):
         rows, tabled = self._table_rows()
         if rows:  # the rows of an "Item | Owner | Due" table are read by their columns
             clauses = [c for c in clauses if not any(a <= c.start < b for a, b in rows)]
-        out = self._retold_dates(self._clause_commitments(clauses))
+        out = self._late_corrections(self._retold_dates(self._clause_commitments(clauses)))
         out = [p for p in out if not self._called_off(p)]
         return sorted([*out, *tabled], key=lambda p: p.span[0]) if tabled else out
 
@@ -559,6 +570,36 @@ class _PromiseReader(_IntroFinder):
                 was = item.due == old[2] if old else item.due_text.casefold().endswith(said)
                 if item.span[0] < m.start() and item.due is not None and was:
                     out[i] = _redated(item, new, t)
+                    break
+        return out
+
+    def _late_corrections(self, out: list[ParsedCommitment]) -> list[ParsedCommitment]:
+        """ "… by the 24th - actually she rang after and moved it to the 28th", "… on
+        Tuesday - no, she just texted, Wednesday": a correction that tells what happened
+        before it names the new date, last in its sentence, moves the date of the promise
+        it follows (not when a promise of its own comes in between: "— actually she'll
+        call me on Monday")."""
+        t, today = self.text, self.now.date()
+        for m in _LATE_CORRECTION.finditer(t):
+            lo, hi = m.start("tail"), m.end("tail")
+            if not _RETELLING.search(t, lo, hi) or re.search(r"\bnot\b", t[lo:hi], re.I):
+                continue  # "…, actually the budget is due Monday": news, not a new date
+            if any(m.start() <= p.span[0] < hi for p in out):
+                continue  # a promise of its own: news, not a correction
+            dues = [d for d in _dues_in(t, lo, hi, today, self.rules) if not t[d[1] : hi].strip()]
+            day = _LAST_BARE_DAY.search(t, lo, hi)
+            if not dues and day is not None:  # "… and moved it to the 28th"
+                bare = self._correcting_date(day.start(), hi, today)
+                dues = [bare] if bare else []
+            if not dues:
+                continue
+            for i in range(len(out) - 1, -1, -1):
+                item = out[i]
+                if item.span[0] < m.start() and item.due is not None:
+                    gap = t[min(item.span[1], m.start()) : m.start()]
+                    same_sentence = not gap.strip(" ,") and t[item.span[1] - 1] not in ".!?"
+                    if same_sentence and item.due != dues[-1][2]:
+                        out[i] = _redated(item, dues[-1], t)
                     break
         return out
 
@@ -906,6 +947,20 @@ class _PromiseReader(_IntroFinder):
         if raw.count("(") > raw.count(")"):
             raw += ")"  # "intro me to Pedro Alves (Nubank)": keep the closing bracket
         return raw
+
+
+def _dues_in(
+    text: str, lo: int, hi: int, today: date, rules: object
+) -> list[tuple[int, int, date]]:
+    """Every due phrase of ``text[lo:hi]``, in order (``find_due`` gives the best one)."""
+    found: list[tuple[int, int, date]] = []
+    while lo < hi:
+        due = find_due(text, lo, hi, today, rules)  # type: ignore[arg-type]
+        if due is None:
+            break
+        found.append(due)
+        lo = due[1]
+    return sorted(found)
 
 
 def _redated(item: ParsedCommitment, due: tuple[int, int, date], text: str) -> ParsedCommitment:
