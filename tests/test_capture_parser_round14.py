@@ -164,3 +164,38 @@ def test_a_late_correction_names_the_new_date_last(
     text: str, promise: tuple[str, str, str, date | None]
 ) -> None:
     assert promise in _promises(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "promise"),
+    [
+        (  # a deadline before the promise, cut off as a clause of its own
+            "Met Leah Cole. By December 20 I need to return the book Leah lent me.",
+            ("me", "Leah Cole", "return the book Leah lent me", date(2026, 12, 20)),
+        ),
+        (  # "close of business on the 6th" is the 6th, and no part of the words
+            "Met Mr. Dominic Ash. I undertook to provide the disclosure bundle to Mr. Ash by "
+            "close of business on the 6th.",
+            ("me", "Dominic Ash", "provide the disclosure bundle to Mr. Ash", date(2026, 4, 6)),
+        ),
+        (  # a correction inside the promise's own clause
+            "Met Tomás Ruiz. tomás will send me a stretching plan friday no actually saturday",
+            ("them", "Tomás Ruiz", "send me a stretching plan", date(2026, 3, 14)),
+        ),
+        (  # "by COB Friday" still reads as before
+            "Met Ana Ruiz. I'll send her the deck by COB Friday.",
+            ("me", "Ana Ruiz", "send her the deck", date(2026, 3, 13)),
+        ),
+    ],
+)
+def test_deadlines_written_around_the_promise(
+    text: str, promise: tuple[str, str, str, date | None]
+) -> None:
+    assert promise in _promises(text)
+
+
+def test_a_fronted_deadline_is_not_taken_by_the_promise_before() -> None:
+    assert _promises("Met Leah Cole. I'll call her. By Friday I'll send her the plan.") == [
+        ("me", "Leah Cole", "call her", None),
+        ("me", "Leah Cole", "send her the plan", date(2026, 3, 13)),
+    ]

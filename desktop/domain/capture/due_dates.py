@@ -274,7 +274,8 @@ def english_due_rules(
             r"(?P<rel>(?:the\s+)?day\s+after\s+tomorrow|tomorrow|tomm?orr?ow|tmrw|tmr|2moro|2morr?ow|2mrw"
             r"|today|2day|tonight|tonite|2nite"
             r"|(?:(?:the\s+)?end\s+of\s+(?:the\s+)?day|eod|cob|close\s+of\s+business)"
-            rf"(?!\s+(?:this\s+|next\s+)?(?:{alternation(weekdays)})\b)"  # "COB Friday": Friday
+            rf"(?!\s+(?:this\s+|next\s+)?(?:{alternation(weekdays)})\b"  # "COB Friday": Friday
+            r"|\s+on\s+(?:the\s+)?\d)"  # "close of business on the 6th": the 6th
             r"|this\s+(?:morning|afternoon|evening))" + time_of_day,
             _en_relative_day,
         ),

@@ -93,6 +93,12 @@ _LATE_CORRECTION = re.compile(  # "- actually she rang after and moved it to the
     r"(?P<tail>[^.!?\n]{3,80}?)\s*(?=[.!?]*(?:\s|\Z))(?=[.!?]|\s*\n|\s*\Z)",
     re.I,
 )
+_FRONTED_DEADLINE = re.compile(r"\s*(?:by|before|until|no\s+later\s+than)\s", re.I)
+_INLINE_CORRECTION = re.compile(  # "friday no actually saturday", "Monday, sorry, I mean Tuesday"
+    r"\s*,?\s*(?:(?:no|nope|sorry|wait|oops)\b[\s,]*)?"
+    r"(?:actually|i\s+mean|make\s+(?:it|that)|or\s+rather|rather|no)\b[\s,]*",
+    re.I,
+)
 _RETELLING = re.compile(  # how a late correction tells that the date moved
     r"\b(?:said|says|texted|rang|called|phoned|moved|pushed|asked|wrote|emailed|messaged"
     r"|confirmed|changed|so|then|instead|make\s+it|meant)\b",
@@ -676,7 +682,20 @@ class _PromiseReader(_IntroFinder):
         out: list[ParsedCommitment] = []
         today = self.now.date()
         last_sentence = -2  # the sentence the last promise was written in
-        for c in clauses:
+        fronted: tuple[int, tuple[int, int, date]] | None = None  # (sentence, due)
+        for i, c in enumerate(clauses):
+            nxt = clauses[i + 1] if i + 1 < len(clauses) else None
+            if (
+                not c.kind
+                and nxt is not None
+                and nxt.kind
+                and nxt.sentence == c.sentence
+                and _FRONTED_DEADLINE.match(self.text, c.start, c.end)
+            ):
+                early = self._date_only(c, today)
+                if early is not None:  # "By December 20 I need to return the book": its date
+                    fronted = (c.sentence, early)
+                    continue
             owner = _OWNER_FIELD.match(self.text, c.start) if out else None
             if owner is not None and c.sentence - last_sentence <= 1:
                 # "- Send the checklist. Owner: Bill. Due: Nov 12": whose item it is
@@ -711,9 +730,17 @@ class _PromiseReader(_IntroFinder):
             due = find_due(self.text, c.start, c.end, today, self.rules)
             if due is None and c.yes_at:
                 due = find_due(self.text, *c.yes_at, today, self.rules)
+            if due is None and fronted is not None and fronted[0] == c.sentence:
+                due = fronted[1]
             if due is None:
                 due = fallback_due(self.text, lo, hi, self.now, self.rules, self.budget)
-            desc = self.describe(lo, hi, due)
+            fronted = None
+            fixed_here = self._corrected_inside(c, due, today) if due is not None else None
+            if fixed_here is not None:  # "send me a plan friday no actually saturday"
+                desc = self.describe(lo, fixed_here[0], due)
+                due = fixed_here[1]
+            else:
+                desc = self.describe(lo, hi, due)
             if self.rules.learned_tails and desc:
                 desc = without_aside(desc, c.kind)  # "lend him the strimmer, said fine"
             named_to = re.match(rf"({_NAME_WORD}(?:\s+{_NAME_WORD})?)\s+to\s+(?=[a-z])", desc)
@@ -845,6 +872,20 @@ class _PromiseReader(_IntroFinder):
         rest = re.sub(r"^\s*,?\s*(?:finally|then|instead|after\s+all)\b", "", rest, flags=re.I)
         return due if not re.search(r"\w", rest) else None
 
+    def _corrected_inside(
+        self, c: _Clause, due: tuple[int, int, date], today: date
+    ) -> tuple[int, tuple[int, int, date]] | None:
+        """ "… a stretching plan friday no actually saturday": a correction inside the
+        promise's own clause, ending it with the new date: (where it starts, the date)."""
+        t = self.text
+        m = _INLINE_CORRECTION.match(t, due[1], c.end)
+        if m is None:
+            return None
+        new = self._correcting_date(m.end(), c.end, today)
+        if new is None or new[0] != m.end() or t[new[1] : c.end].strip(" .!?"):
+            return None
+        return m.start(), new
+
     def _correcting_date(self, lo: int, hi: int, today: date) -> tuple[int, int, date] | None:
         """The date ``lo``..``hi`` names right after a correction word, where a bare "the
         24th" is a date (elsewhere it may be "the 3rd draft"): read as "by the 24th"."""
@@ -873,7 +914,8 @@ class _PromiseReader(_IntroFinder):
             a, b = max(lo, due[0]), min(hi, due[1])
             before = re.sub(
                 r"\s+(?:later|latest|at\s+the\s+latest|first\s+thing|for|on|at|on\s+the|by\s+the|by"
-                r"|the|within|until|till)$",
+                r"|the|within|until|till"
+                r"|(?:by\s+)?(?:eod|cob|close\s+of\s+business|end\s+of\s+(?:the\s+)?day)(?:\s+on)?)$",
                 "",
                 t[lo:a].rstrip(),
                 flags=re.I,
