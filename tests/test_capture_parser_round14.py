@@ -74,6 +74,11 @@ def test_what_is_not_a_correction_keeps_the_date(
             "the app so I will set that up for next Thursday and Tom said he would call me",
             ("me", "Priya Das", "set that up", date(2026, 3, 19)),
         ),
+        (  # typed in lower case, two clauses before
+            "bbq at sam's, met his sister rachel gold + her bf ollie. ollie wants to borrow my "
+            "tent, told him sure, will drop it round next sat",
+            ("me", "Ollie", "drop it round", date(2026, 3, 21)),
+        ),
         (  # who needs it is named before the promise in its own clause
             "Stand visit from Dr. Layla Hamdan and her buyer Omar Saleh. Omar needs our CE "
             "certificate, will email it Monday.",

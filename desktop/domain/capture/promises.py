@@ -104,6 +104,7 @@ _RETELLING = re.compile(  # how a late correction tells that the date moved
     r"|confirmed|changed|so|then|instead|make\s+it|meant)\b",
     re.I,
 )
+_ASKED_FOR_TYPED = re.compile(_ASKED_FOR.pattern.replace("(?-i:[A-Z])", "[a-z]"), re.I)
 _RETOLD = re.compile(  # "correction …, I actually told her Thursday, not Friday"
     r"\b(?:actually|correction|sorry|no\s*,?\s*wait)\b[^.!?\n]{0,80}?"
     r"(?P<new>\b[\w ]{3,25}?)\s*,?\s+not\s+(?P<old>[\w ]{3,25}?)(?=\s*[,.;!?\n]|\s+because|\Z)",
@@ -250,10 +251,21 @@ class _PromiseReader(_IntroFinder):
         ("Kavita wants a demo of our device so I will set that up")."""
         c = clauses[i]
         m = _ASKED_FOR.search(self.text, c.start, c.desc[0])
-        if m is None:
-            if i == 0 or clauses[i - 1].sentence != c.sentence or clauses[i - 1].kind:
-                return None
-            prev = clauses[i - 1]  # "… at the conference Kavita wants a demo": the last
+        if m is None:  # typed in lower case: "ollie wants to borrow my tent, …"
+            m = next(
+                (
+                    typed
+                    for typed in _ASKED_FOR_TYPED.finditer(self.text, c.start, c.desc[0])
+                    if self.lookup(typed.group("who")) in self.people
+                ),
+                None,
+            )
+        # up to two clauses back: "ollie wants to borrow my tent, told him sure, will drop
+        # it round next sat"
+        for prev in (clauses[i - 1], clauses[i - 2]) if i > 1 else clauses[:i]:
+            if m is not None or prev.sentence != c.sentence or prev.kind:
+                break
+            # "… at the conference Kavita wants a demo": the last one in the clause
             m = _ASKED_FOR.match(self.text, prev.start, prev.end) or next(
                 reversed(list(_ASKED_FOR.finditer(self.text, prev.start, prev.end))), None
             )
