@@ -204,3 +204,24 @@ def test_a_fronted_deadline_is_not_taken_by_the_promise_before() -> None:
         ("me", "Leah Cole", "call her", None),
         ("me", "Leah Cole", "send her the plan", date(2026, 3, 13)),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "promises"),
+    [
+        (  # "no." ends a sentence before a capital (it is "No. 5" only before a number)
+            "Lunch with Rafael Dom. He asked me to speak at his demo day - had to say no. "
+            "Offered instead to review their pitch decks by Friday.",
+            [("me", "Rafael Dom", "review their pitch decks", date(2026, 3, 13))],
+        ),
+        (  # owing nothing is no debt
+            "Met Ewa Nowak at the allotment. she owes me nothing lol but she owes me a tenner "
+            "for the parking",
+            [("them", "Ewa Nowak", "a tenner for the parking", None)],
+        ),
+    ],
+)
+def test_offers_and_debts_in_passing(
+    text: str, promises: list[tuple[str, str, str, date | None]]
+) -> None:
+    assert _promises(text) == promises

@@ -407,7 +407,8 @@ class _ActorFinder(_ReaderBase):
                     pattern is _SUBJECTLESS
                     and re.match(
                         r"(?:have|has|will|want|plan|going|gonna|need|needs|agreed|offered"
-                        r"|undertook|committed|pledged|volunteered)\s+(?!to\b|2\s)",  # need 2
+                        r"|undertook|committed|pledged|volunteered)\s+"
+                        r"(?!(?:(?:instead|also|then|again)\s+)?(?:to\b|2\s))",  # need 2
                         m.group(),
                         re.I,
                     )

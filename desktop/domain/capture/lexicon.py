@@ -432,7 +432,8 @@ _SUBJECTLESS = re.compile(
     r"|offered|agreed"
     r"|undertook|committed|pledged|volunteered|want|plan|remember|happy\s+to|glad\s+to"
     rf"|it{_A}?s\s+on\s+me\s+to"
-    r"|don[\u2019']t\s+forget)(?:\s+to|\s+2(?=\s+[a-z]))?\s+(?=\w)",  # "need 2 send her"
+    r"|don[\u2019']t\s+forget)(?:\s+(?:instead|also|then|again))?"  # "Offered instead to …"
+    r"(?:\s+to|\s+2(?=\s+[a-z]))?\s+(?=\w)",  # "need 2 send her"
     re.I,
 )
 _ME_PATTERNS: list[tuple[re.Pattern[str], str]] = [

@@ -105,6 +105,7 @@ _RETELLING = re.compile(  # how a late correction tells that the date moved
     re.I,
 )
 _ASKED_FOR_TYPED = re.compile(_ASKED_FOR.pattern.replace("(?-i:[A-Z])", "[a-z]"), re.I)
+_OWES_NOTHING = re.compile(r"(?:nothing|zilch|nada|zero|not\s+a\s+thing)\b", re.I)
 _RETOLD = re.compile(  # "correction …, I actually told her Thursday, not Friday"
     r"\b(?:actually|correction|sorry|no\s*,?\s*wait)\b[^.!?\n]{0,80}?"
     r"(?P<new>\b[\w ]{3,25}?)\s*,?\s+not\s+(?P<old>[\w ]{3,25}?)(?=\s*[,.;!?\n]|\s+because|\Z)",
@@ -766,6 +767,8 @@ class _PromiseReader(_IntroFinder):
                 asked = _ASKED_TO_BEFORE.search(self.text, max(0, c.start - 160), c.start)
                 if asked is not None:  # "Chidi asked Ngozi to send me the raw dataset, which
                     desc = asked.group("what")  # she'll do by Monday": what she'll do
+            if c.debt and _OWES_NOTHING.match(desc):
+                continue  # "she owes me nothing lol": no debt
             if not desc or re.match(r"remember\b(?!\s+to\b)", desc, re.I):
                 continue  # "Must remember her husband Derek has been poorly": a note
             label = _ACTION_LABEL.fullmatch(desc + ":") and self.text[c.end : c.end + 1] == ":"

@@ -112,7 +112,7 @@ class EnglishRules(LanguageRules):
         "ing arq dott hab mag bi bw hr avv ch vol pp fig smt shri "
         "jan feb mar apr jun jul aug sep sept oct nov dec"
     )
-    abbreviations_also_words = _words("rep gen col sen gov adv hon rev co dept vol fig")
+    abbreviations_also_words = _words("rep gen col sen gov adv hon rev co dept vol fig no")
     contraction_suffixes = _words("s ll d re ve m t")
     particles = _words(
         "de da di do dos das del della dela delos der den du la le van von ten ter bin binti "
