@@ -225,3 +225,21 @@ def test_offers_and_debts_in_passing(
     text: str, promises: list[tuple[str, str, str, date | None]]
 ) -> None:
     assert _promises(text) == promises
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        (  # the woman whose deck it is, not the man mentioned last
+            "Coffee with Sofia Karl - Mikael Berg introduced us by email last week. She's a "
+            "data scientist. I offered to look over her pitch deck before the 25th.",
+            "Sofia Karl",
+        ),
+        (  # but what goes on to someone else is for whom the promise is made
+            "Met Avi Ben-David and Noa Levi. Avi asked, so I'll pass her CV to HR on Monday.",
+            "Avi Ben-David",
+        ),
+    ],
+)
+def test_a_promise_about_her_thing_is_for_her(text: str, person: str) -> None:
+    assert [p[1] for p in _promises(text)] == [person]

@@ -106,6 +106,7 @@ _RETELLING = re.compile(  # how a late correction tells that the date moved
 )
 _ASKED_FOR_TYPED = re.compile(_ASKED_FOR.pattern.replace("(?-i:[A-Z])", "[a-z]"), re.I)
 _OWES_NOTHING = re.compile(r"(?:nothing|zilch|nada|zero|not\s+a\s+thing)\b", re.I)
+_POSSESSIVE_PRONOUN = re.compile(r"\b(?:her|his)\b", re.I)
 _RETOLD = re.compile(  # "correction …, I actually told her Thursday, not Friday"
     r"\b(?:actually|correction|sorry|no\s*,?\s*wait)\b[^.!?\n]{0,80}?"
     r"(?P<new>\b[\w ]{3,25}?)\s*,?\s+not\s+(?P<old>[\w ]{3,25}?)(?=\s*[,.;!?\n]|\s+because|\Z)",
@@ -277,6 +278,19 @@ class _PromiseReader(_IntroFinder):
             return self.pronoun(who, m.start())
         return self.lookup(who)
 
+    def _possessor(self, c: _Clause) -> str | None:
+        """ "I offered to look over her pitch deck": a promise of mine that names no one is
+        for whoever "her"/"his" is, unless the thing goes on to someone ("pass her CV to
+        HR")."""
+        t = self.text
+        m = _POSSESSIVE_PRONOUN.search(t, c.desc[0], c.desc[1])
+        if m is None or re.search(r"\b(?:to|with)\s", t[m.end() : c.desc[1]], re.I):
+            return None
+        word = "him" if m.group().casefold() == "his" else "her"
+        if word == "her" and not self._her_is_possessive(m.end(), c.desc[1]):
+            return None
+        return self.pronoun(word, m.start(), exclude=c.named)
+
     def assign_people(self, clauses: list[_Clause]) -> None:
         """Who each promise is with, walking the note in order so recency is right."""
         t = self.text
@@ -318,7 +332,11 @@ class _PromiseReader(_IntroFinder):
                     or c.subject
                 )
                 if c.person is None:
-                    c.person = self._asker_before(clauses, i) or self.recent(c.desc[0])
+                    c.person = (
+                        self._asker_before(clauses, i)
+                        or self._possessor(c)
+                        or self.recent(c.desc[0])
+                    )
             # the clause's own names become mentions for the clauses after it (a list
             # already recorded as one mention stays one)
             listed = {n for p, n, _s in self.mentions if c.start <= p < c.end}
