@@ -243,3 +243,31 @@ def test_offers_and_debts_in_passing(
 )
 def test_a_promise_about_her_thing_is_for_her(text: str, person: str) -> None:
     assert [p[1] for p in _promises(text)] == [person]
+
+
+@pytest.mark.parametrize(
+    ("text", "promises"),
+    [
+        (  # a request answered later: the answer is what is promised
+            "Met Maria Rocha. Maria asked me to join their advisory board; I'll check with "
+            "legal and answer her by next Friday.",
+            [("me", "Maria Rocha", "check with legal and answer her", date(2026, 3, 20))],
+        ),
+        (
+            "Met Callum Reid. Callum asked me to join the five-a-side on Tuesdays, told him "
+            "maybe, will let him know by Sunday.",
+            [("me", "Callum Reid", "let him know", date(2026, 3, 15))],
+        ),
+        (  # telling her when it is done answers nothing: the request stands
+            "Met Ana Ruiz. Ana asked me to send her the deck, I'll let her know when it's done.",
+            [
+                ("me", "Ana Ruiz", "send her the deck", None),
+                ("me", "Ana Ruiz", "let her know when it's done", None),
+            ],
+        ),
+    ],
+)
+def test_a_request_not_answered_yet_is_no_promise(
+    text: str, promises: list[tuple[str, str, str, date | None]]
+) -> None:
+    assert _promises(text) == promises

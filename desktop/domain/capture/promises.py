@@ -107,6 +107,15 @@ _RETELLING = re.compile(  # how a late correction tells that the date moved
 _ASKED_FOR_TYPED = re.compile(_ASKED_FOR.pattern.replace("(?-i:[A-Z])", "[a-z]"), re.I)
 _OWES_NOTHING = re.compile(r"(?:nothing|zilch|nada|zero|not\s+a\s+thing)\b", re.I)
 _POSSESSIVE_PRONOUN = re.compile(r"\b(?:her|his)\b", re.I)
+_REQUEST = re.compile(r"\b(?:asked|asks|wants|wanted|invited|requested)\b", re.I)
+_DEFERRED = re.compile(  # what says a request is not answered yet
+    r"\b(?:still\s+undecided|undecided|(?:told|tell)\s+(?:him|her|them)\s+maybe|said\s+maybe"
+    r"|(?:give|owe)\s+(?:him|her|them)\s+an\s+answer|answer\s+(?:him|her|them)\b"
+    r"|let\s+(?:him|her|them)\s+know(?!\s+(?:when|once|that|as\s+soon|how))"
+    r"|think\s+about\s+it|sleep\s+on\s+it"
+    r"|get\s+back\s+to\s+(?:him|her|them))",
+    re.I,
+)
 _RETOLD = re.compile(  # "correction …, I actually told her Thursday, not Friday"
     r"\b(?:actually|correction|sorry|no\s*,?\s*wait)\b[^.!?\n]{0,80}?"
     r"(?P<new>\b[\w ]{3,25}?)\s*,?\s+not\s+(?P<old>[\w ]{3,25}?)(?=\s*[,.;!?\n]|\s+because|\Z)",
@@ -785,6 +794,12 @@ class _PromiseReader(_IntroFinder):
                 asked = _ASKED_TO_BEFORE.search(self.text, max(0, c.start - 160), c.start)
                 if asked is not None:  # "Chidi asked Ngozi to send me the raw dataset, which
                     desc = asked.group("what")  # she'll do by Monday": what she'll do
+            if (
+                c.kind == "me"
+                and _REQUEST.search(self.text, c.start, lo)
+                and _DEFERRED.search(self.text, c.end, self.sentence_end(c.end))
+            ):  # "Maria asked me to join their board; I'll check with legal and answer her":
+                continue  # not promised yet (the answer is the promise)
             if c.debt and _OWES_NOTHING.match(desc):
                 continue  # "she owes me nothing lol": no debt
             if not desc or re.match(r"remember\b(?!\s+to\b)", desc, re.I):
