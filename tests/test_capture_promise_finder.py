@@ -122,3 +122,12 @@ def test_a_bullet_list_typed_on_a_phone_gives_both_sides_and_the_introduction() 
         ("Kwame Mensah", "Ama Owusu")
     ]
     assert _rules_alone(text) == []
+
+
+def test_a_debt_inside_a_run_on_sentence_is_what_is_owed() -> None:
+    text = (
+        "ok so dinner with my old classmates Hana Novak and Petr Dvorak in Prague Petr still "
+        "owes me 500 crowns from last time and Hana said she will send me the invitation"
+    )
+    assert "500 crowns from last time" not in _rules_alone(text)
+    assert ("them", "Petr Dvorak", "500 crowns from last time", None) in _promises(text)

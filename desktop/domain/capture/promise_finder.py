@@ -54,7 +54,7 @@ _VERB_WORDS = (
     "circulate publish present demo pitch run "
     "recommend suggest nominate vouch refer "
     "visit come join attend meet stop "
-    "ask contact reach tell remind save hold reserve "
+    "ask contact reach tell remind save hold reserve owe "
     "do test"
 )
 _VERBS = frozenset(_VERB_WORDS.split())
@@ -94,6 +94,8 @@ _TOGETHER = frozenset(
 _THEM = frozenset(("she", "he", "they", "shes", "hes", "theyll", "shell", "hell", "theyre"))
 _OBJECTS = frozenset(("me", "us", "him", "her", "them", "it", "you", "my", "our", "his"))
 _HABIT = re.compile(r"\b(?:every|always|usually|often|each|weekly|monthly|daily)\b", re.I)
+# a debt's words are what is owed, after whom: "owes me 500 crowns", "owe her a coffee"
+_OWES = re.compile(r"owe[sd]?\s+(?:me|us|him|her|them|[^\W\d_][\w'\-]*)\s+(?=\S)", re.I)
 _WORD = re.compile(r"[^\W\d_][\w'\u2019\-]*|\d+|\?|:")
 _LABEL = re.compile(
     r"[\s\-\u2013\u2014*\u2022>\u2192\[\]x\u2713\u2610\u2611\d.)]*"
@@ -315,6 +317,9 @@ def find_promises(
         elif accept is not None and not accept(c, reading):
             continue
         c.kind, c.desc = reading.kind, (reading.verb_at, c.end)
+        owed = _OWES.match(reader.text, reading.verb_at, c.end)
+        if owed is not None:  # "Petr still owes me 500 crowns": what is owed
+            c.debt, c.desc = True, (owed.end(), c.end)
         if reading.kind == "them":
             c.subject_raw, c.subject_at = reading.subject_raw, reading.subject_at
 
