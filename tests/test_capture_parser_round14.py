@@ -271,3 +271,22 @@ def test_a_request_not_answered_yet_is_no_promise(
     text: str, promises: list[tuple[str, str, str, date | None]]
 ) -> None:
     assert _promises(text) == promises
+
+
+@pytest.mark.parametrize(
+    ("text", "promise"),
+    [
+        (  # a brand after "a" is no one; "before then" dates nothing of its own
+            "Plumber came - Gary Mull. He'll come back Thursday to fit the new valve, and I "
+            "need to buy the tap before then (he recommended a Grohe).",
+            ("me", "Gary Mull", "buy the tap", None),
+        ),
+        (  # a number after a name met is how many, not "Year 10"
+            "Pitch practice w/ Kwame Asante & Julia Brandt\nMe:\n- send updated deck to Julia "
+            "by wed\n- send Kwame 3 customer refs by end of week",
+            ("me", "Kwame Asante", "send Kwame 3 customer refs", date(2026, 3, 13)),
+        ),
+    ],
+)
+def test_whom_the_promise_names(text: str, promise: tuple[str, str, str, date | None]) -> None:
+    assert promise in _promises(text)

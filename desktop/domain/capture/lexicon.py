@@ -1155,6 +1155,7 @@ _VAGUE_TAIL = re.compile(
     r"|when\s+i\s+can|if\s+i\s+can|too|lol|haha|ha|hehe|:\)|!+"
     r"|shame\s+on\s+me|my\s+bad|oops|ugh|sigh|done\s+deal|fingers\s+crossed|god\s+willing"
     r"|insha['\u2019]?allah|inshallah|hopefully|at\s+the\s+latest|instead"
+    r"|(?:before|by)\s+then"  # "buy the tap before then": a date told in the sentence before
     # the writer's doubt about it ("he'll fix the boiler tuesday supposedly")
     r"|supp?osedly|apparr?ently|allegedly|reportedly|i\s+think|i\s+guess|i\s+believe"
     r"|by\s+god['\u2019]?s\s+grace|date\s+to\s+be\s+(?:defined|confirmed|fixed)|tbd|tbc"

@@ -487,7 +487,10 @@ class _PromiseReader(_IntroFinder):
             if at == lo and _ACTION_VERB.fullmatch(word):
                 continue  # "Send her the spec" on a line of its own: the verb, no one
             prev = t[max(lo, at - 8) : at].casefold()
-            thing = re.search(r"\b(?:at|from|of|in|on|his|her|their|my|our|your|the)\s+$", prev)
+            # "a Grohe", "an Aesop candle": a brand, a thing
+            thing = re.search(
+                r"\b(?:at|from|of|in|on|his|her|their|my|our|your|the|a|an)\s+$", prev
+            )
             if thing and not (
                 re.search(r"\b(?:loop|rope|bring|pull|cc|copy)\s+in\s+$", prev)
             ):  # "review his Devoxx proposal", "the JD for the Pune role": a thing of his or a
@@ -503,8 +506,8 @@ class _PromiseReader(_IntroFinder):
                 not _NAME_SHAPE.fullmatch(raw.split()[0]) and self.lookup(raw) is None
             ):
                 continue  # "the MoU", "PR", "Q4" name nobody
-            if re.match(r"\s*\d", t[span[1] : span[1] + 3]):
-                continue  # "Year 10"
+            if re.match(r"\s*\d", t[span[1] : span[1] + 3]) and self.lookup(raw) not in self.people:
+                continue  # "Year 10" (but "send Kwame 3 customer refs": Kwame, met)
             if (
                 " " not in raw.strip()
                 and (
@@ -1033,6 +1036,8 @@ class _PromiseReader(_IntroFinder):
         if who:
             raw = raw[: who.start("cut")]
         raw = re.sub(r"\s+([,;:.!?])", r"\1", raw)
+        # "buy the tap before then (he recommended a Grohe)": once the aside is cut
+        raw = _VAGUE_TAIL.sub("", raw.rstrip(" ,;:"))
         raw = raw.strip(" \t.,;:!?\u2014\u2013-\"'()[]")
         if raw.count("(") > raw.count(")"):
             raw += ")"  # "intro me to Pedro Alves (Nubank)": keep the closing bracket
