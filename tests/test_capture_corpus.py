@@ -511,6 +511,41 @@ BLIND_FLOORS = {
         "place": (0.9, 0.83),
         "organization": (0.89, 0.72),
     },
+    "dev52.json": {
+        "participants": (0.94, 0.94),
+        "promises": (0.95, 0.95),
+        "introductions": (0.97, 0.97),
+        "place": (0.84, 0.87),
+        "organization": (0.7, 0.75),
+    },
+    "dev53.json": {
+        "participants": (0.94, 0.96),
+        "promises": (0.94, 0.93),
+        "introductions": (0.85, 0.63),
+        "place": (0.92, 0.92),
+        "organization": (0.77, 0.62),
+    },
+    "heldout23.json": {
+        "participants": (0.95, 0.95),
+        "promises": (0.91, 0.93),
+        "introductions": (0.87, 0.63),
+        "place": (0.9, 0.81),
+        "organization": (0.81, 0.71),
+    },
+    "heldout24.json": {
+        "participants": (0.95, 0.94),
+        "promises": (0.85, 0.86),
+        "introductions": (0.97, 0.78),
+        "place": (0.82, 0.77),
+        "organization": (0.9, 0.84),
+    },
+    "heldout25.json": {
+        "participants": (0.92, 0.92),
+        "promises": (0.88, 0.83),
+        "introductions": (0.97, 0.89),
+        "place": (0.87, 0.81),
+        "organization": (0.86, 0.65),
+    },
 }
 
 
