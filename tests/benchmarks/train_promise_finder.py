@@ -125,6 +125,14 @@ def examples(note: dict[str, Any]) -> list[tuple[list[str], int]]:
     return out
 
 
+def write_weights(path: Path, bias: float, threshold: float, weights: dict[str, float]) -> None:
+    """A linear model's file: bias, threshold, and the weights that matter, rounded."""
+    kept = {k: round(v, 4) for k, v in sorted(weights.items()) if abs(v) >= 1e-3}
+    body = {"bias": round(bias, 4), "threshold": threshold, "weights": kept}
+    path.write_text(json.dumps(body, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {path.name}: {len(kept)} weights (features of {MIN_COUNT}+ examples)")
+
+
 def notes_of(paths: Iterable[Path]) -> list[dict[str, Any]]:
     return [n for p in paths for n in json.loads(p.read_text(encoding="utf-8"))]
 
@@ -180,13 +188,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.write:
         data += [x for n in vnotes for x in examples(n)]
         bias, weights = train(data)
-        kept = {k: round(v, 4) for k, v in sorted(weights.items()) if abs(v) >= 1e-3}
-        WEIGHTS.write_text(
-            json.dumps({"bias": round(bias, 4), "threshold": threshold, "weights": kept}, indent=1)
-            + "\n",
-            encoding="utf-8",
-        )
-        print(f"wrote {WEIGHTS.name}: {len(kept)} weights (features of {MIN_COUNT}+ examples)")
+        write_weights(WEIGHTS, bias, threshold, weights)
     return 0
 
 

@@ -16,7 +16,6 @@ more on development and validation notes and writes the weights beside the cutte
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -27,8 +26,15 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench_capture_quality import CORPUS, _match, _proposals, _ratio  # noqa: E402
-from train_promise_finder import BLIND, VALIDATION, _names, _same, notes_of  # noqa: E402
-from train_who_scorer import MIN_COUNT, NEVER, train  # noqa: E402
+from train_promise_finder import (  # noqa: E402
+    BLIND,
+    VALIDATION,
+    _names,
+    _same,
+    notes_of,
+    write_weights,
+)
+from train_who_scorer import NEVER, train  # noqa: E402
 
 from desktop.domain.capture import tail_cutter as tc  # noqa: E402
 from desktop.domain.capture.parser import _parse  # noqa: E402
@@ -117,13 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.write:
         data += [x for n in vnotes for x in examples(n)]
         bias, weights = train(data)
-        kept = {k: round(v, 4) for k, v in sorted(weights.items()) if abs(v) >= 1e-3}
-        WEIGHTS.write_text(
-            json.dumps({"bias": round(bias, 4), "threshold": threshold, "weights": kept}, indent=1)
-            + "\n",
-            encoding="utf-8",
-        )
-        print(f"wrote {WEIGHTS.name}: {len(kept)} weights (features of {MIN_COUNT}+ examples)")
+        write_weights(WEIGHTS, bias, threshold, weights)
     return 0
 
 
