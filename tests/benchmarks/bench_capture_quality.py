@@ -203,12 +203,32 @@ def _proposals(parse: Any) -> dict[str, Any]:
     }
 
 
+def note_names(note: dict[str, Any]) -> Names:
+    """The names one note's proposals are compared by: its people, contacts, promises'."""
+    return Names(
+        [*note["people"], *note.get("known", []), *(p["person"] for p in note["promises"])]
+    )
+
+
+def promise_matcher(names: Names) -> Any:
+    """Whether a proposed promise is an expected one: owner, person, due date, and words
+    at least 85% alike (the trainers of the learned parts label by it too)."""
+
+    def same_promise(a: dict[str, Any], b: dict[str, Any]) -> bool:
+        return (
+            a["owner"] == b["owner"]
+            and names.same(a["person"], b["person"])
+            and a["due"] == b["due"]
+            and _ratio(a["description"], b["description"]) >= 85
+        )
+
+    return same_promise
+
+
 def score_note(note: dict[str, Any], got: dict[str, Any]) -> Score:
     """Score one note's proposals against its expected result."""
     score = Score(notes=1)
-    names = Names(
-        [*note["people"], *note.get("known", []), *(p["person"] for p in note["promises"])]
-    )
+    names = note_names(note)
     tag = f"{note['id']}: "
 
     def tally(category: str, right: int, proposed: int, expected: int) -> None:
@@ -220,15 +240,7 @@ def score_note(note: dict[str, Any], got: dict[str, Any]) -> Score:
     score.failures += [f"{tag}participant not expected: {p!r}" for p in extra]
     score.failures += [f"{tag}participant missed: {p!r}" for p in missed]
 
-    def same_promise(a: dict[str, Any], b: dict[str, Any]) -> bool:
-        return (
-            a["owner"] == b["owner"]
-            and names.same(a["person"], b["person"])
-            and a["due"] == b["due"]
-            and _ratio(a["description"], b["description"]) >= 85
-        )
-
-    right, extra, missed = _match(got["promises"], note["promises"], same_promise)
+    right, extra, missed = _match(got["promises"], note["promises"], promise_matcher(names))
     tally("promises", right, len(got["promises"]), len(note["promises"]))
     score.failures += [f"{tag}promise not expected: {_show(p)}" for p in extra]
     score.failures += [f"{tag}promise missed:       {_show(p)}" for p in missed]

@@ -25,16 +25,16 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench_capture_quality import CORPUS, _match, _proposals, _ratio  # noqa: E402
+from bench_capture_quality import _proposals, _ratio  # noqa: E402
 from train_promise_finder import (  # noqa: E402
-    BLIND,
     VALIDATION,
-    _names,
-    _same,
+    Run,
+    choose_threshold,
     notes_of,
+    sets,
     write_weights,
 )
-from train_who_scorer import NEVER, train  # noqa: E402
+from train_who_scorer import train  # noqa: E402
 
 from desktop.domain.capture import tail_cutter as tc  # noqa: E402
 from desktop.domain.capture.parser import _parse  # noqa: E402
@@ -85,41 +85,30 @@ def examples(note: dict[str, Any]) -> list[tuple[list[str], int]]:
     return out
 
 
-def promise_score(notes: list[dict[str, Any]], model: Model | None) -> tuple[int, int, int]:
-    right = proposed = expected = 0
-    for note in notes:
-        got = _proposals(_run(note, model))["promises"]
-        r, _e, _m = _match(got, note["promises"], _same(_names(note)))
-        right, proposed, expected = right + r, proposed + len(got), expected + len(note["promises"])
-    return right, proposed, expected
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--validate", nargs="*", default=list(VALIDATION))
     ap.add_argument("--write", action="store_true")
     args = ap.parse_args(argv)
-    held = {NEVER, *BLIND, *args.validate}
-    dev = [p for p in sorted(CORPUS.glob("*.json")) if p.name not in held]
-    vnotes = notes_of(CORPUS / v for v in args.validate)
+    dev, vnotes = sets(args.validate)
     data = [x for n in notes_of(dev) for x in examples(n)]
     print(f"{len(data)} examples, {sum(y for _f, y in data)} asides")
     bias, weights = train(data)
-    base = promise_score(vnotes, None)
-    bp, br = base[0] / base[1], base[0] / base[2]
-    print(f"validation without the cutter: promises P {bp:.3f} R {br:.3f} {base}")
-    tried: list[tuple[float, float]] = []
-    for t in THRESHOLDS:
-        got = promise_score(vnotes, Model(bias, t, weights))
-        p, r = got[0] / got[1], got[0] / got[2]
-        print(f"  threshold {t:.2f}: promises P {p:.3f} R {r:.3f} {got}")
-        if p >= bp and r > br:
-            tried.append((r, t))
-    # of equal recall, the highest threshold; unlike the finder's, no wider tie: a cut
-    # changes a promise's words but adds no guess
-    top = max((r for r, _t in tried), default=0.0)
-    threshold = max((t for r, t in tried if r >= top), default=1.01)
-    print(f"chosen threshold {threshold}")
+
+    def at(t: float) -> Run:
+        return lambda note: _run(note, Model(bias, t, weights))
+
+    # of equal recall, the highest threshold; unlike the finder's, no wider tie and no
+    # precision given: a cut changes a promise's words but adds no guess
+    threshold = choose_threshold(
+        vnotes,
+        lambda note: _run(note, None),
+        at,
+        THRESHOLDS,
+        part="the cutter",
+        precision_given=0.0,
+        tie=0.0,
+    )
     if args.write:
         data += [x for n in vnotes for x in examples(n)]
         bias, weights = train(data)
