@@ -74,14 +74,13 @@ import functools
 import logging
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import datetime
 
 from desktop.domain.capture.fillers import blank_fillers
 from desktop.domain.capture.nicknames import formal_names
-from desktop.domain.capture.promise_finder import Reading as PromiseReading
+from desktop.domain.capture.promise_finder import Accept
 from desktop.domain.capture.reader import Reading, read_note
-from desktop.domain.capture.reader_base import _Clause
 from desktop.domain.capture.results import CaptureParse, ParsedCommitment, ParsedIntroduction
 from desktop.domain.capture.rules import (
     LANGUAGES,
@@ -105,8 +104,6 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
-
-Accept = Callable[[_Clause, PromiseReading], bool]
 
 
 # ------------------------------------------------------------------------- sentences

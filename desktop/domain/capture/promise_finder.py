@@ -115,6 +115,10 @@ class Reading:
     features: tuple[str, ...]
 
 
+# which readings to take instead of the model (its trainer takes them all)
+Accept = Callable[[_Clause, Reading], bool]
+
+
 @dataclass(frozen=True, slots=True)
 class Model:
     """The trained weights: one per feature, a bias, and the threshold of "a promise"."""
@@ -124,12 +128,18 @@ class Model:
     weights: Mapping[str, float]
 
 
-@functools.lru_cache(maxsize=1)
-def model() -> Model:
-    """The weights shipped beside this module (read once, on the first note)."""
-    raw = resources.files(__package__).joinpath(WEIGHTS_FILE).read_text(encoding="utf-8")
+@functools.lru_cache(maxsize=4)
+def shipped_model(file_name: str) -> Model:
+    """A linear model's weights shipped in this package (``tail_cutter`` keeps its own
+    file), read once, on the first note that needs them."""
+    raw = resources.files(__package__).joinpath(file_name).read_text(encoding="utf-8")
     data = json.loads(raw)
     return Model(float(data["bias"]), float(data["threshold"]), data["weights"])
+
+
+def model() -> Model:
+    """The finder's weights."""
+    return shipped_model(WEIGHTS_FILE)
 
 
 def _lemma(word: str) -> tuple[str, str] | None:
@@ -173,9 +183,10 @@ def read_clause(reader: _ReaderBase, clause: _Clause, prev_kind: str) -> Reading
     start = label.end() if label else clause.start
     labelled = (label.group("who") or "").casefold() if label else ""
     words = [(m.start(), m.group()) for m in _WORD.finditer(text, start, clause.end)]
+    dated = find_due(text, clause.start, clause.end, reader.now.date(), reader.rules) is not None
     found: list[Reading] = []
     for v in range(len(words)):
-        reading = _reading_at(reader, clause, words, v, labelled, prev_kind)
+        reading = _reading_at(reader, clause, words, v, labelled, prev_kind, dated)
         if reading is None:
             continue
         if "carry=none" not in reading.features:
@@ -203,8 +214,10 @@ def _reading_at(
     v: int,
     labelled: str,
     prev_kind: str,
+    dated: bool,
 ) -> Reading | None:
-    """The reading of the clause with ``words[v]`` as its verb, if it is one."""
+    """The reading of the clause with ``words[v]`` as its verb, if it is one (``dated``:
+    the clause has a due date)."""
     text = reader.text
     at, word = words[v]
     lemma = _lemma(word)
@@ -232,19 +245,17 @@ def _reading_at(
     elif not subject or subject == ":":
         kind, who = ("them" if labelled in ("them", "theirs") else "me"), "none"
         subject = ""
-    elif subject[:1].isupper() or reader.lookup(subject):
-        if reader.lookup(subject) is None:
-            return None  # "Team will send …", "Monday will be …": no one the note knows
+    elif reader.lookup(subject) is not None:
         kind, who = ("me" if labelled in ("me", "mine") else "them"), "name"
-    else:
-        return None  # "the plumber to fix", "kids will love": not a person acting
+    else:  # "Team will send …", "the plumber to fix", "kids will love": no one the note
+        return None  # knows acting
     if who == "we" and lemma[0] in _TOGETHER:
         return None  # "We'll do a bbq in the summer": something done together, no one's promise
     if kind == "me" and who not in ("i", "we") and labelled in ("them", "theirs"):
         kind = "them"
     feats = _features(text, words, v, k, lemma, carried, (who, kind, labelled), clause)
     feats.append(f"prev={prev_kind or 'none'}")
-    if find_due(text, clause.start, clause.end, reader.now.date(), reader.rules):
+    if dated:
         feats.append("due")
     return Reading(kind, at, subject, subject_at, tuple(feats))
 
@@ -292,17 +303,13 @@ def _features(
 def find_promises(
     reader: _ReaderBase,
     clauses: list[_Clause],
-    accept: Callable[[_Clause, Reading], bool] | None = None,
+    accept: Accept | None = None,
 ) -> None:
     """Give an actor to each clause without one that the model reads as a promise (or
     that ``accept`` takes: the trainer takes every reading to label it)."""
     chosen = model() if accept is None else None
     prev = ""
     for c in clauses:
-        if c.kind and accept is not None and not c.negated:
-            reading = read_clause(reader, c, prev)
-            if reading is not None:  # the trainer learns from the rules' own readings too
-                accept(c, reading)
         if c.kind or c.negated:
             prev = c.kind
             continue

@@ -33,6 +33,7 @@ from desktop.domain.capture.lexicon import (
 from desktop.domain.capture.names import _is_cap, _scan_name, tidy_name
 from desktop.domain.capture.reader_base import _Clause, _unaccented
 from desktop.domain.capture.results import ParsedCommitment
+from desktop.domain.capture.rules import LanguageRules
 from desktop.domain.capture.tail_cutter import without_aside
 from desktop.domain.capture.who_scorer import is_everyday_word
 
@@ -152,8 +153,10 @@ _REASON = re.compile(
     r"|\s+(?:as|since|because)\s+",
     re.I,
 )
-_LAST_BARE_DAY = re.compile(r"(?<=\s)the\s+\d{1,2}(?:st|nd|rd|th)\s*\Z", re.I)
-_BARE_DAY = re.compile(r"\s*the\s+\d{1,2}(?:st|nd|rd|th)\s*", re.I)
+_DAY_OF_MONTH = r"the\s+\d{1,2}(?:st|nd|rd|th)"  # "the 24th": a date only after a correction
+_BARE_DAY = re.compile(rf"\s*{_DAY_OF_MONTH}\s*", re.I)
+_LAST_BARE_DAY = re.compile(rf"(?<=\s){_DAY_OF_MONTH}\s*\Z", re.I)
+_TO = re.compile(r"to\s+", re.I)
 _MAKE_IT = re.compile(
     r"(?:make\s+(?:it|that)|(?:it|that)(?:['\u2019]s|\s+is|\s+was)|change\s+(?:it|that)\s+to"
     r"|move\s+(?:it|that)\s+to|moved\s+to"
@@ -273,7 +276,7 @@ class _PromiseReader(_IntroFinder):
             )
         # up to two clauses back: "ollie wants to borrow my tent, told him sure, will drop
         # it round next sat"
-        for prev in (clauses[i - 1], clauses[i - 2]) if i > 1 else clauses[:i]:
+        for prev in reversed(clauses[max(0, i - 2) : i]):
             if m is not None or prev.sentence != c.sentence or prev.kind:
                 break
             # "… at the conference Kavita wants a demo": the last one in the clause
@@ -867,9 +870,7 @@ class _PromiseReader(_IntroFinder):
         if at < end:
             return True
         after = at + len(self.text[at:]) - len(self.text[at:].lstrip(" \t,:-"))
-        lead = _MAKE_IT.match(self.text, after) or re.compile(r"to\s+", re.I).match(
-            self.text, after
-        )
+        lead = _MAKE_IT.match(self.text, after) or _TO.match(self.text, after)
         start = {after, lead.end() if lead else after}
         stop = re.search(r"[.!?;\n]|\Z", self.text[at:])
         due = find_due(self.text, at, at + (stop.start() if stop else 0), today, self.rules)
@@ -1045,12 +1046,13 @@ class _PromiseReader(_IntroFinder):
 
 
 def _dues_in(
-    text: str, lo: int, hi: int, today: date, rules: object
+    text: str, lo: int, hi: int, today: date, rules: LanguageRules
 ) -> list[tuple[int, int, date]]:
-    """Every due phrase of ``text[lo:hi]``, in order (``find_due`` gives the best one)."""
+    """Due phrases of ``text[lo:hi]`` left to right: the one ``find_due`` prefers, then
+    the one it prefers after it, …; the last ends furthest to the right."""
     found: list[tuple[int, int, date]] = []
     while lo < hi:
-        due = find_due(text, lo, hi, today, rules)  # type: ignore[arg-type]
+        due = find_due(text, lo, hi, today, rules)
         if due is None:
             break
         found.append(due)

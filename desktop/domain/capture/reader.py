@@ -33,7 +33,7 @@ with, its due date and words). This module puts them together in reading order.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
 
@@ -42,10 +42,9 @@ from desktop.domain.capture.clauses import _ClauseCutter
 from desktop.domain.capture.lexicon import _NOT_A_PERSON
 from desktop.domain.capture.names import tidy_name
 from desktop.domain.capture.places import _PlaceFinder
-from desktop.domain.capture.promise_finder import Reading as PromiseReading
-from desktop.domain.capture.promise_finder import find_promises
+from desktop.domain.capture.promise_finder import Accept, find_promises
 from desktop.domain.capture.promises import _PromiseReader
-from desktop.domain.capture.reader_base import Reading, _Clause
+from desktop.domain.capture.reader_base import Reading
 from desktop.domain.capture.results import ParsedCommitment, ParsedIntroduction
 from desktop.domain.capture.rules import LanguageRules
 
@@ -61,7 +60,7 @@ def read_note(
     sentences: list[tuple[int, int]],
     rules: LanguageRules,
     seeded: Sequence[tuple[int, str]] = (),
-    accept: Callable[[_Clause, PromiseReading], bool] | None = None,
+    accept: Accept | None = None,
 ) -> Reading:
     """Read ``text`` (already cut into ``sentences``) clause by clause.
 

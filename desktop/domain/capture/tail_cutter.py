@@ -17,14 +17,11 @@ per feature, weights in a small JSON file shipped in the package, nothing downlo
 
 from __future__ import annotations
 
-import functools
-import json
 import re
 from dataclasses import dataclass
-from importlib import resources
 
 from desktop.domain.capture.first_names import is_first_name
-from desktop.domain.capture.promise_finder import Model
+from desktop.domain.capture.promise_finder import Model, shipped_model
 from desktop.domain.capture.who_scorer import probability
 
 WEIGHTS_FILE = "tail_weights.json"
@@ -84,12 +81,9 @@ class Tail:
     features: tuple[str, ...]
 
 
-@functools.lru_cache(maxsize=1)
 def model() -> Model:
-    """The weights shipped beside this module (read once, on the first promise)."""
-    raw = resources.files(__package__).joinpath(WEIGHTS_FILE).read_text(encoding="utf-8")
-    data = json.loads(raw)
-    return Model(float(data["bias"]), float(data["threshold"]), data["weights"])
+    """The cutter's weights (read once, on the first promise)."""
+    return shipped_model(WEIGHTS_FILE)
 
 
 def tail_of(description: str, owner: str) -> Tail | None:
