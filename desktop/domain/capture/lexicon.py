@@ -75,6 +75,22 @@ _PARTICLES = frozenset(
         "bin binti binte bint ibn al el y e zu ap"
     )
 )
+# honorifics said before a name in the places the notes come from, none of them the start
+# of a name: Nigerian "Oga Emeka", Malay "Encik Faizal", "Puan Siti", "Datuk Lee", "Tan Sri
+# Ahmad", Hausa "Hajia Amina", Arabic "Sheikh Khalid", Italian "Sig.ra Paola", Spanish
+# "Señora Lucía", Ilocano "Manong Ben"
+HONORIFICS_BEFORE = (
+    r"oga|encik|cik|puan(?:\s+sri)?|datuk|dato['\u2019]?|datin|tan\s+sri|toh\s+puan"
+    r"|hajia|hajiya|hajjah|hajah|sheikh|shaykh|shaikh|sayyid|ustaz|ustadh|ustadha|ustazah"
+    r"|sig(?=\.)|sig\.ra|sig\.na|signor|signora|signorina|se[ñn]or|se[ñn]ora|se[ñn]orita"
+    r"|manong|manang|mallam|malam"
+)
+# honorifics said after a given name: "Ravi bhai", "Meena didi", "Ji-hoon ssi", "Ayşe
+# hanım", "Rao garu", "Rekha aunty"
+HONORIFICS_AFTER = (
+    r"sir|ma['\u2019]am|madam|ji|san|sahib|saheb|sahab|saab|bhai|bhaiya|didi|garu|ssi|nim"
+    r"|bey|han[ıi]m|efendi|hoca|abla|sensei|uncle|aunty|auntie"
+)
 # Vietnamese titles before a given name ("anh Minh", "chị Lan"); "Anh" is a given name too
 VIETNAMESE_TITLES = ("anh", "ch\u1ecb", "c\u00f4", "ch\u00fa", "b\u00e1c")
 _TITLES = re.compile(  # one or more: "Herr Dr. Klaus Riedel", "A/Prof Daniel Whitehorse"
@@ -98,6 +114,7 @@ _TITLES = re.compile(  # one or more: "Herr Dr. Klaus Riedel", "A/Prof Daniel Wh
     # offices and a firm's officers written before the name, as minutes do: "Ambassador
     # Kenji Watanabe and First Secretary Mai Nguyen", "CEO Amelia Hart, CFO Gordon Blake"
     r"|ambassador|consul|minister|councillor|governor|commissioner"
+    rf"|{HONORIFICS_BEFORE}"
     r"|(?:first|second|third|permanent)\s+secretary"
     r"|(?-i:CEO|CFO|CTO|COO|CMO|CPO|CISO|GC|VP|SVP|EVP)(?=\s+(?-i:[A-Z])\S*\s+(?-i:[A-Z]))"
     r"|a/prof|(?:assoc|asst|associate|assistant)\.?\s+prof(?:essor)?)\.?\s+)+",
@@ -781,7 +798,7 @@ _SUBJECT_ACTS = re.compile(
 _PRESENT_VERB = re.compile(  # said of someone at the meeting: they were there
     r"\s*,?\s*(?:\([^()\n]{1,40}\)\s*|also\s+(?:from|at)\s+[^,;.\n]{1,30},\s*"
     # a kin honorific after the name: "Rekha aunty reminded me" (not "Principal ma'am")
-    r"|(?:aunty|auntie|uncle)\s+)?"
+    rf"|(?:{HONORIFICS_AFTER})\s+)?"
     r"(?:joined(?!\s+(?-i:[A-Z]))|came\s+(?:along|too|by|over|round)"
     r"|dropped\s+by|(?:sat|stood)\s+(?:next\s+to|beside|opposite|with)\s+me\b|(?:was|were)\s+present"
     r"|turned\s+up|showed\s+up|stopped\s+by|popped\s+(?:in|by)|asked\s+(?:me|if|whether)"
@@ -923,7 +940,7 @@ _NAME_THEN_VERB = re.compile(  # what follows a name that is a clause's subject
     re.I,
 )
 _SUBJECT_ASIDE = re.compile(  # between a subject and its verb: an honorific, a bracket, a role
-    rf"\s+(?:sir|ma{_A}am|madam|ji|san|sahib|uncle|aunty|auntie)\b|\s*\([^()\n]{{1,60}}\)"
+    rf"\s+(?:{HONORIFICS_AFTER})\b|\s*\([^()\n]{{1,60}}\)"
     # "He kindly promised me to …", "He also said he'd …": an adverb before the verb
     r"|\s+(?:kindly|also|even|already|then|just|really|finally|generously|graciously|in\s+turn)(?=\s)"
     r"|,\s+(?:the|our|my|his|her|their|a|an)\s[^,;.\n]{1,50},"

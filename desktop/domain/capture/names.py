@@ -18,12 +18,14 @@ from desktop.domain.capture.lexicon import (
     _TITLES,
     _WEEKDAY_OR_MONTH,
     HONORIFIC_SUFFIX_RE,
+    HONORIFICS_AFTER,
+    HONORIFICS_BEFORE,
     _words,
 )
 from desktop.domain.capture.text import _clean_name, _is_caseless
 
 _HONORIFIC_WORDS_AFTER = re.compile(
-    r"\s+(?:bey|han[ıi]m|efendi|sahib|saheb|sahab|ji|ma['\u2019]am|sir|madam|팀장님?|부장님?|과장님?|님|씨"
+    rf"\s+(?:{HONORIFICS_AFTER}|팀장님?|부장님?|과장님?|님|씨"
     r"|대표님?|사장님?|이사님?|교수님?"
     r"|さん|様|先生)\s*\Z",
     re.I,
@@ -35,7 +37,8 @@ _HONORIFIC_WORDS_BEFORE = re.compile(
     r"|\A\s*(?:cousin|auntie|aunty|aunt|uncle|nana|nan|grandma|grandpa)\s+(?=\S)"
     # Hausa, Indonesian, Afrikaans, Singaporean and Nigerian titles ("Hajiya Aisha
     # Abdullahi", "Pak Budi", "Oom Koos Botha", "Mdm Siti", "Barr. Ngozi Eze")
-    r"|\A\s*(?:hajiya|malam|mallam|pak|bapak|bu|ibu|oom|tannie|mdm|barr\.?)\s+(?=\S)",
+    r"|\A\s*(?:hajiya|malam|mallam|pak|bapak|bu|ibu|oom|tannie|mdm|barr\.?)\s+(?=\S)"
+    rf"|\A\s*(?:(?:{HONORIFICS_BEFORE})\.?\s+)+(?=\S)",
     re.I,
 )
 

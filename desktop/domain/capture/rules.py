@@ -109,7 +109,7 @@ class EnglishRules(LanguageRules):
     sentence_abbreviations = _words(
         "dr mr mrs ms mx prof st jr sr vs etc inc ltd co corp dept mt ft approx no nr cllr "
         "capt sgt hon rt gen col lt sen rep gov engr eng atty adv rev fr dra sra srta mme lic "
-        "ing arq dott hab mag bi bw hr avv ch vol pp fig smt shri "
+        "ing arq dott hab mag bi bw hr avv ch vol pp fig smt shri sig "
         "jan feb mar apr jun jul aug sep sept oct nov dec"
     )
     abbreviations_also_words = _words("rep gen col sen gov adv hon rev co dept vol fig no")

@@ -1,0 +1,81 @@
+"""Phrasings read in the fifteenth round: each case written for these tests, not taken
+from the corpus."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from desktop.domain.capture.parser import parse_capture
+
+NOW = datetime(2026, 3, 11, 18, 0)  # a Wednesday
+
+
+def _promises(text: str) -> list[tuple[str, str | None, str, date | None]]:
+    parse = parse_capture(text, now=NOW)
+    return [(c.owner, c.person_name, c.description, c.due) for c in parse.commitments]
+
+
+@pytest.mark.parametrize(
+    ("text", "people", "promise"),
+    [
+        (  # Nigerian "Oga"
+            "Met Oga Emeka Nwosu at the Eko Hotel. Oga Emeka will send me the forms tomorrow.",
+            ("Emeka Nwosu",),
+            ("them", "Emeka Nwosu", "send me the forms", date(2026, 3, 12)),
+        ),
+        (  # Malay "Encik" and "Puan"
+            "Makan with Encik Faizal Rahman and Puan Siti Aminah. Puan Siti will send me the "
+            "SSM documents.",
+            ("Faizal Rahman", "Siti Aminah"),
+            ("them", "Siti Aminah", "send me the SSM documents", None),
+        ),
+        (  # Malaysian "Datuk", "Datin"
+            "Lunch with Datuk Lee Chong Wei and Datin Mary Tan. Datin Mary will call me.",
+            ("Lee Chong Wei", "Mary Tan"),
+            ("them", "Mary Tan", "call me", None),
+        ),
+        (  # "Tan Sri" is a title, not the surname Tan
+            "Coffee with Tan Sri Ahmad Zaki. I'll send him the deck on Friday.",
+            ("Ahmad Zaki",),
+            ("me", "Ahmad Zaki", "send him the deck", date(2026, 3, 13)),
+        ),
+        (  # Hausa "Hajia"
+            "Met Hajia Amina Bello at the fair. I'll send her the invoice tomorrow.",
+            ("Amina Bello",),
+            ("me", "Amina Bello", "send her the invoice", date(2026, 3, 12)),
+        ),
+        (  # Italian "Sig.ra": the dot ends no sentence
+            "Met Sig.ra Paola Conti. I'll send Paola the plans.",
+            ("Paola Conti",),
+            ("me", "Paola Conti", "send Paola the plans", None),
+        ),
+        (  # Ilocano "Manong"
+            "Met Manong Ben Cruz at the market. I'll pay him tomorrow.",
+            ("Ben Cruz",),
+            ("me", "Ben Cruz", "pay him", date(2026, 3, 12)),
+        ),
+        (  # Hindi "bhai" after the name, between the subject and its verb
+            "Met Ravi bhai at the shop. Ravi bhai will send me the quote.",
+            ("Ravi",),
+            ("them", "Ravi", "send me the quote", None),
+        ),
+        (  # Korean "ssi" after the name
+            "Met Park Ji-hoon ssi. Ji-hoon ssi will email me.",
+            ("Park Ji-hoon",),
+            ("them", "Park Ji-hoon", "email me", None),
+        ),
+    ],
+)
+def test_honorifics_of_other_cultures_are_no_part_of_the_name(
+    text: str, people: tuple[str, ...], promise: tuple[str, str, str, date | None]
+) -> None:
+    parse = parse_capture(text, now=NOW)
+    assert tuple(parse.people) == people
+    assert promise in _promises(text)
+
+
+def test_the_surname_tan_is_still_a_name() -> None:
+    parse = parse_capture("Met Tan Wei Ling and Ken Tan at the expo.", now=NOW)
+    assert tuple(parse.people) == ("Tan Wei Ling", "Ken Tan")
