@@ -79,3 +79,25 @@ def test_honorifics_of_other_cultures_are_no_part_of_the_name(
 def test_the_surname_tan_is_still_a_name() -> None:
     parse = parse_capture("Met Tan Wei Ling and Ken Tan at the expo.", now=NOW)
     assert tuple(parse.people) == ("Tan Wei Ling", "Ken Tan")
+
+
+@pytest.mark.parametrize(
+    ("text", "promise"),
+    [
+        (  # an amount is no surname
+            "Met Thabo Nkosi. I owe Thabo R200 for the petrol.",
+            ("me", "Thabo Nkosi", "R200 for the petrol", None),
+        ),
+        (  # an honorific after the name is no part of what is owed
+            "Tea with Mehmet Yılmaz bey. Also I owe Mehmet bey a dinner",
+            ("me", "Mehmet Yılmaz", "a dinner", None),
+        ),
+    ],
+)
+def test_whom_a_debt_is_owed(text: str, promise: tuple[str, str, str, date | None]) -> None:
+    assert promise in _promises(text)
+
+
+def test_a_title_with_an_apostrophe_is_nobody() -> None:
+    parse = parse_capture("Met Dato' Rahim Ismail from Petronas at KLCC.", now=NOW)
+    assert tuple(parse.people) == ("Rahim Ismail",)

@@ -52,6 +52,7 @@ from desktop.domain.capture.lexicon import (
     _TODO_LABEL,
     _WAITING,
     _WHO_PROMISES,
+    HONORIFICS_AFTER,
     _words,
 )
 from desktop.domain.capture.names import _is_cap, _scan_name
@@ -479,7 +480,11 @@ class _ActorFinder(_ReaderBase):
                     who = re.compile(
                         r"(?:to\s+)?"  # a learner's "I owe to Giulia a dinner"
                         r"(him|her|them|(?:(?i:dr|mr|mrs|ms|prof)\.?\s+)?[A-Z][\w\-]*"
-                        r"(?:\s+[A-Z][\w\-]*)?)(?:\s*\([^()\n]{1,40}\))?\s+(?=\S)"
+                        # "owe Thabo R200": an amount is no surname
+                        r"(?:\s+[A-Z](?![\w\-]*\d)[\w\-]*)?)"
+                        # "owe Mehmet bey a dinner": an honorific after the name
+                        rf"(?:\s+(?i:{HONORIFICS_AFTER})\b)?"
+                        r"(?:\s*\([^()\n]{1,40}\))?\s+(?=\S)"
                     ).match(t, m.end(), c.end)
                     mine = _MY_ROLE_THEN_NAME.match(t, m.end(), c.end)
                     if who is None and mine is not None:  # "owe my own CD, Helen, an update"

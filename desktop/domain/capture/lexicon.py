@@ -56,7 +56,9 @@ _NOT_NAME = frozenset(
         # apps and products written in capitals mid-sentence ("a class WhatsApp and I …")
         "whatsapp pycharm youtube linkedin github gitlab paypal iphone ipad macbook "
         "javascript typescript tiktok chatgpt hubspot wechat facetime powerpoint sharepoint "
-        "onedrive mailchimp quickbooks playstation"
+        "onedrive mailchimp quickbooks playstation "
+        # honorifics before a name (HONORIFICS_BEFORE) that are never one themselves
+        "encik puan datuk dato datin hajia hajiya hajjah ustaz ustadh manong manang"
     )
 )
 # words of speech and linking that never describe who a name after them is, nor let a
