@@ -101,3 +101,81 @@ def test_whom_a_debt_is_owed(text: str, promise: tuple[str, str, str, date | Non
 def test_a_title_with_an_apostrophe_is_nobody() -> None:
     parse = parse_capture("Met Dato' Rahim Ismail from Petronas at KLCC.", now=NOW)
     assert tuple(parse.people) == ("Rahim Ismail",)
+
+
+_FRIDAY, _MONDAY = date(2026, 3, 13), date(2026, 3, 16)
+
+
+@pytest.mark.parametrize(
+    ("text", "promise"),
+    [
+        (
+            "Met Jean Kabore. Jean will send the field data by Friday, no — Monday.",
+            ("them", "Jean Kabore", "send the field data", _MONDAY),
+        ),
+        (
+            "Met Jean Kabore. Jean will send the field data by Friday — then he corrected "
+            "himself: Monday.",
+            ("them", "Jean Kabore", "send the field data", _MONDAY),
+        ),
+        (  # the correction's own words are no promise
+            "Met Jean Kabore. Jean will send the field data by Friday. Make that Monday.",
+            ("them", "Jean Kabore", "send the field data", _MONDAY),
+        ),
+        (
+            "Met Jean Kabore. Jean will send the field data by Friday (edit: Monday).",
+            ("them", "Jean Kabore", "send the field data", _MONDAY),
+        ),
+        (
+            "Met Jean Kabore. Jean will send the field data by Friday. Update: he pushed it "
+            "to Monday.",
+            ("them", "Jean Kabore", "send the field data", _MONDAY),
+        ),
+        (
+            "Met Jean Kabore. Jean will send the field data by Friday; he later changed it to "
+            "Monday.",
+            ("them", "Jean Kabore", "send the field data", _MONDAY),
+        ),
+        (
+            "Met Jean Kabore. I'll send Jean the deck by Friday -> Monday.",
+            ("me", "Jean Kabore", "send Jean the deck", _MONDAY),
+        ),
+        (  # the date the correction ends with, not the one it gives as a reason
+            "Met Jean Kabore. I'll send Jean the deck by Friday. No wait, he's away until "
+            "the 17th, so March 18.",
+            ("me", "Jean Kabore", "send Jean the deck", date(2026, 3, 18)),
+        ),
+        (
+            "Met Jean Kabore. I'll send Jean the deck by Friday. Correction: Jean agreed to "
+            "March 20, legal is slow.",
+            ("me", "Jean Kabore", "send Jean the deck", date(2026, 3, 20)),
+        ),
+        (
+            "Met Jean Kabore. He'll send me the loan simulation on Tuesday... no, he "
+            "corrected, on Wednesday.",
+            ("them", "Jean Kabore", "send me the loan simulation", date(2026, 3, 18)),
+        ),
+    ],
+)
+def test_a_date_corrected_after_the_promise(
+    text: str, promise: tuple[str, str, str, date | None]
+) -> None:
+    promises = _promises(text)
+    assert promise in promises
+    assert len(promises) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # news after the promise, not a new date for it
+        "Met Jean Kabore. I'll send Jean the deck by Friday. Update: the conference moved "
+        "to May 3.",
+        "Met Jean Kabore. I'll send Jean the deck by Friday. No, he'll call me Monday.",
+        "Met Jean Kabore. I'll send Jean the deck by Friday. No. The launch is Monday.",
+        # "not" is no "no"
+        "Met Jean Kabore. I'll send Jean the deck by Friday (not Thursday as he said first).",
+    ],
+)
+def test_news_after_a_promise_leaves_its_date(text: str) -> None:
+    assert ("me", "Jean Kabore", "send Jean the deck", _FRIDAY) in _promises(text)

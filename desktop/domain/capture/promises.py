@@ -94,6 +94,30 @@ _LATE_CORRECTION = re.compile(  # "- actually she rang after and moved it to the
     r"(?P<tail>[^.!?\n]{3,80}?)\s*(?=[.!?]*(?:\s|\Z))(?=[.!?]|\s*\n|\s*\Z)",
     re.I,
 )
+# what opens a correction of the date just written, in its own sentence or after it: "No
+# wait, …", "Correction: …", "Make that …", "(edit: Monday)", "— then he corrected himself:
+# …", "; she later changed it to …", "-> Monday"
+_CORRECTION_CUE = re.compile(
+    r"[\s,;:(\u2014\u2013\-.?!]*"
+    r"(?:(?:no|nope)\b\s*(?:,|\u2014|\u2013|-|\.\.\.)?\s*(?:wait\b)?|wait\s*,?\s*no\b"
+    r"|correction\b|edit\b|update\b|make\s+(?:it|that)\b|or\s+rather\b"
+    r"|->|\u2192"
+    r"|(?:then\s+)?(?:(?:she|he|they|it)\s+)?(?:then\s+|later\s+)?(?:corrected|changed|moved|pushed|bumped"
+    r"|shifted)\b)",
+    re.I,
+)
+# what a correction may say between its cue and the new date: who said it and how
+_CORRECTION_TOLD = re.compile(
+    r"\b(?:said|says|texted|rang|called|emailed|messaged|wrote|corrected|changed|moved|pushed"
+    r"|bumped|shifted|agreed|asked\s+for|so|make\s+(?:it|that)|edit|update|correction|->)\b"
+    r"|^\W*$|\u2192",
+    re.I,
+)
+# a thing of its own between a correction's cue and its date: "Update: the conference
+# moved to May 3" is news
+_NEWS_SUBJECT = re.compile(
+    r"\b(?:the|a|an|our|their|my|his|her|its)\s+(?!date\b|deadline\b)\w", re.I
+)
 _FRONTED_DEADLINE = re.compile(r"\s*(?:by|before|until|no\s+later\s+than)\s", re.I)
 _INLINE_CORRECTION = re.compile(  # "friday no actually saturday", "Monday, sorry, I mean Tuesday"
     r"\s*,?\s*(?:(?:no|nope|sorry|wait|oops)\b[\s,]*)?"
@@ -591,6 +615,7 @@ class _PromiseReader(_IntroFinder):
         if rows:  # the rows of an "Item | Owner | Due" table are read by their columns
             clauses = [c for c in clauses if not any(a <= c.start < b for a, b in rows)]
         out = self._late_corrections(self._retold_dates(self._clause_commitments(clauses)))
+        out = self._corrections_after(out)
         out = [p for p in out if not self._called_off(p)]
         return sorted([*out, *tabled], key=lambda p: p.span[0]) if tabled else out
 
@@ -654,6 +679,53 @@ class _PromiseReader(_IntroFinder):
                         out[i] = _redated(item, dues[-1], t)
                     break
         return out
+
+    def _corrections_after(self, out: list[ParsedCommitment]) -> list[ParsedCommitment]:
+        """A correction right after a dated promise, in the rest of its sentence or as the
+        next sentence, moves the promise to the correction's last date: "… on Tuesday...
+        no, she corrected, on Wednesday", "… by Friday. Make that Monday.", "… by December
+        15. Correction: Olga agreed to December 18, legal is slow", "… on 5 January. No
+        wait, he's away until the 7th, so January 7". Not when a promise of its own starts
+        in between, nor when the correction's words say no more than a new plan ("no,
+        she'll call me"); a "promise" read from the correction's own words ("Make that")
+        is none."""
+        t, today = self.text, self.now.date()
+        dropped: set[int] = set()
+        for i, item in enumerate(out):
+            if item.due is None or not item.due_text or i in dropped:
+                continue
+            at = t.find(item.due_text, item.span[0])
+            if at < 0:
+                continue
+            after = at + len(item.due_text)
+            cue = _CORRECTION_CUE.match(t, after)
+            if cue is None or not cue.group().strip(" ,;:(\u2014\u2013-.?!"):
+                continue
+            end = self.sentence_end(cue.end())  # its sentence, or the next one
+            later = [j for j, other in enumerate(out) if j != i and after <= other.span[0] < end]
+            if any(not self._only_cue(out[j]) for j in later):
+                continue  # a promise of its own: "— no, she'll call me Monday"
+            dues = _dues_in(t, cue.end(), end, today, self.rules)
+            if not dues:
+                continue
+            between = t[cue.end() : dues[-1][0]]
+            for lo, hi, _day in dues[:-1]:  # "he's away until the 7th, so …": no news
+                between = between.replace(t[lo:hi], " ")
+            if _NEWS_SUBJECT.search(between) or (
+                re.search(r"[^\W\d_]{3,}", between)
+                and not _CORRECTION_TOLD.search(t, cue.start(), dues[-1][0])
+            ):
+                continue  # "Update: the conference moved to May 3": news, not a new date
+            out[i] = _redated(item, dues[-1], t)
+            dropped.update(later)
+        return [p for j, p in enumerate(out) if j not in dropped]
+
+    @staticmethod
+    def _only_cue(item: ParsedCommitment) -> bool:
+        """Whether a promise read inside a correction is only its cue ("Make that" of
+        "Make that Monday", "Update")."""
+        words = item.description.replace(item.due_text, " ") if item.due_text else item.description
+        return not words.strip() or _CORRECTION_CUE.fullmatch(" " + words.strip()) is not None
 
     @staticmethod
     def _same_again(before: str, desc: str) -> bool:
