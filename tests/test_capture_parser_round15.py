@@ -179,3 +179,30 @@ def test_a_date_corrected_after_the_promise(
 )
 def test_news_after_a_promise_leaves_its_date(text: str) -> None:
     assert ("me", "Jean Kabore", "send Jean the deck", _FRIDAY) in _promises(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "promise"),
+    [
+        (  # a condition the action waits for stays in its words, as "when …" does
+            "Met Fiachra Walsh. I'll ring him once I've read them.",
+            ("me", "Fiachra Walsh", "ring him once I've read them", None),
+        ),
+        (
+            "Met Yusuf Demir. I'll send Yusuf the pricing deck before the demo.",
+            ("me", "Yusuf Demir", "send Yusuf the pricing deck before the demo", None),
+        ),
+        (
+            "Met Rebecca Stein. She'll send me the draft before it runs.",
+            ("them", "Rebecca Stein", "send me the draft before it runs", None),
+        ),
+        (  # a date after the words is their due, not part of them
+            "Met Joost Vermeer. I'll send Joost my payslips before the 15th.",
+            ("me", "Joost Vermeer", "send Joost my payslips", date(2026, 3, 15)),
+        ),
+    ],
+)
+def test_a_condition_stays_in_the_words(
+    text: str, promise: tuple[str, str, str, date | None]
+) -> None:
+    assert promise in _promises(text)

@@ -104,7 +104,7 @@ def test_who_was_met(text: str, people: tuple[str, ...]) -> None:
             "reference by Monday. I'll send him the offer once she does.",
             [
                 ("them", "Patricia Lim", "write him a reference", date(2026, 3, 16)),
-                ("me", "Daniel Okafor", "send him the offer", None),
+                ("me", "Daniel Okafor", "send him the offer once she does", None),
             ],
         ),
         (

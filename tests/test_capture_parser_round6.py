@@ -255,7 +255,7 @@ def test_who_was_there(text: str, people: list[str]) -> None:
             "so that's on me. She'll connect me with Leo once results are out.",
             [
                 ("me", "Nina Holt", "draft a brief", date(2026, 3, 20)),
-                ("them", "Nina Holt", "connect me with Leo", None),
+                ("them", "Nina Holt", "connect me with Leo once results are out", None),
             ],
         ),
         (

@@ -562,9 +562,9 @@ def test_a_promise_of_mine_answers_whoever_asked_just_before() -> None:
             "Call with Ibrahim Diallo. He'll ping me when he's in Lisbon.",
             [("them", "Ibrahim Diallo", "ping me when he's in Lisbon", None)],
         ),
-        (  # … "once she does" ends them
+        (  # … and so does "once she does" (round 15)
             "Met Dan Okafor. I'll send him the offer once she does.",
-            [("me", "Dan Okafor", "send him the offer", None)],
+            [("me", "Dan Okafor", "send him the offer once she does", None)],
         ),
         (  # a short form of a first name met is that person
             "Lunch with Sipho Dlamini and Nomvula Khumalo. I'll pay Nomvu back next time.",

@@ -55,8 +55,8 @@ from desktop.domain.capture.parser import _parse  # noqa: E402
 from desktop.domain.capture.rules import EnglishRules  # noqa: E402
 
 WEIGHTS = ROOT / "desktop" / "domain" / "capture" / pf.WEIGHTS_FILE
-VALIDATION = ("heldout20.json", "heldout21.json", "heldout22.json")
-BLIND = ("heldout23.json", "heldout24.json", "heldout25.json")
+VALIDATION = ("heldout23.json", "heldout24.json", "heldout25.json")
+BLIND = ("heldout26.json", "heldout27.json", "heldout28.json")
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
 PRECISION_GIVEN = 0.005  # how much promise precision the finder may cost, at most
 

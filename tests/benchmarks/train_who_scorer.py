@@ -49,8 +49,8 @@ from desktop.domain.capture.parser import _known, read_by_rules, rules_view  # n
 from desktop.domain.capture.rules import EnglishRules  # noqa: E402
 
 WEIGHTS = ROOT / "desktop" / "domain" / "capture" / ws.WEIGHTS_FILE
-VALIDATION = ("heldout20.json", "heldout21.json", "heldout22.json")
-BLIND = ("heldout23.json", "heldout24.json", "heldout25.json")
+VALIDATION = ("heldout23.json", "heldout24.json", "heldout25.json")
+BLIND = ("heldout26.json", "heldout27.json", "heldout28.json")
 NEVER = "heldout.json"  # held out for good (see the corpus README)
 THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7, 0.8, 0.9)
 CONTEXT_THRESHOLDS = (0.8, 0.85, 0.9, 0.95, 0.97, 0.99, 1.0)  # 1.0: no second model

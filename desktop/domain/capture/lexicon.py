@@ -1130,7 +1130,7 @@ _PLACE_STOP = frozenset(
 # "send him the offer once she does", "…, so I can pitch": the promise ends (but "when
 # he's in Berlin" stays in its words: writers keep it, and it says when the to-do is due)
 _SUBORDINATE_TAIL = re.compile(
-    r",?\s+(?:once|so\s+that|so)\s+(?=(?:i|i[\u2019']m|she|he|they)\b)"
+    r",?\s+(?:so\s+that|so)\s+(?=(?:i|i[\u2019']m|she|he|they)\b)"
     r"|,\s+who\s+|\s+(?:before|after)\s+(?:then|that)\s*$"
     # "clean up the cap table before anything goes out": a condition, not the action
     r"|\s+before\s+(?:anything|anyone|everything|everyone)\s+\w+"
@@ -1143,11 +1143,10 @@ _SUBORDINATE_TAIL = re.compile(
     # "send him my CV, that they are hiring": a reason, not the action
     r"|,\s+that\s+(?=(?:they|he|she|it|we)\s+(?:are|is|was|were|have|has|had)\b)"
     rf"|,\s+who{_A}s\s+|,?\s+otherwise\b"  # "…, Gerald Finch, who's looking for …"
-    r"|\s+once\s+(?=(?:the|their|his|her|my|our)\b)"
-    r"|\s+once\s+(?=[a-z]+\s+(?:is|are|was|were|has|have|come|comes)\b)"  # "once results are out"
-    # "send me their ablations after the camera-ready deadline", "intro her to Kate before
-    # she moves": an event, not a date, that the action waits for
-    r"|\s+(?:after|before)\s+(?=(?:the|our|their|his|her|my|she|he|they|we|i|it)\s+\w+)"
+    # a date after the action's words is its due phrase ("… before the 15th", "… after the
+    # holidays"); an event the action waits for ("send me the draft before it runs",
+    # "ring him once I've read them", "after the demo") stays in them, as writers keep it
+    r"|\s+(?:after|before)\s+(?=the\s+(?:\d|holidays|weekend|end\b|new\s+year))"
     # "fund two fellows but needs a budget first": what follows "but" is no part of it
     r"|,?\s+but\s+(?=(?:needs?|wants?|first|only|not|i|we|he|she|they|it)\b)"
     r"|,\s+so\s+(?=doing\b)"  # "email her a summary, so doing that after dinner"
