@@ -206,3 +206,24 @@ def test_a_condition_stays_in_the_words(
     text: str, promise: tuple[str, str, str, date | None]
 ) -> None:
     assert promise in _promises(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "promise"),
+    [
+        (  # a to-do line without a subject: "+" joins two actions of one promise
+            "mtg w/ Dmitri Volkov - Yandex\n→ he'll send API docs 2morrow\n→ me: sign NDA + "
+            "send back to him by Mon",
+            ("me", "Dmitri Volkov", "sign NDA + send back to him", date(2026, 3, 16)),
+        ),
+        (
+            "Attendees: Rosa Delgado (Acme Freight, ops)\nMe:\n- set up the sandbox + send "
+            "creds to Rosa by Oct 5",
+            ("me", "Rosa Delgado", "set up the sandbox + send creds to Rosa", date(2026, 10, 5)),
+        ),
+    ],
+)
+def test_two_actions_of_one_to_do_joined_by_a_plus(
+    text: str, promise: tuple[str, str, str, date | None]
+) -> None:
+    assert _promises(text)[-1] == promise

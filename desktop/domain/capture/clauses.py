@@ -74,6 +74,16 @@ _MODAL_THEN_PLUS = re.compile(  # my modal earlier in the sentence, no break sin
 )
 
 
+# a to-do written without a subject, then "+": "me: sign NDA + send back to him", "- set up
+# the sandbox + send creds to Rosa": two actions of one to-do
+_ACTION_THEN_PLUS = re.compile(
+    r"[\s\-*\u2022\u00b7>\u2192]*(?:(?:me|i)\s*[:\-\u2192]\s*)?"
+    r"(?:send|email|call|ping|share|book|check|follow|ask|set|make|pay|bring|review|write|text"
+    r"|update|confirm|sign|order|chase|draft|prepare|prep|finish|fix|get|buy|return|submit"
+    r"|introduce|intro|connect|arrange|organise|organize|schedule|print|fill|file|find|test"
+    r"|clean|draw|collect|pick|drop|drive|post|ship|read|edit|proofread|translate)\b[^;:\n+]*",
+    re.I,
+)
 # a first name, then a promise of theirs, right after a word: a run-on sentence's next clause
 _RUN_ON_NAME = re.compile(
     r"(?<=[a-z])[ \t]+(?=(?P<name>[^\W\d_][\w'\-]+)[ \t]+(?:will|wil|['\u2019]ll|is[ \t]+gonna"
@@ -112,7 +122,10 @@ class _ClauseCutter(_ReaderBase):
                 ):  # "TODO: send ..." stays one clause: the label says who; but "Actions
                     # as I understood them: Gareth will …" is a heading, then a clause
                     continue
-                if m.group().strip() == "+" and _MODAL_THEN_PLUS.search(self.text, s, m.start()):
+                if m.group().strip() == "+" and (
+                    _MODAL_THEN_PLUS.search(self.text, s, m.start())
+                    or _ACTION_THEN_PLUS.fullmatch(self.text, pos, m.start())
+                ):
                     continue  # "need to check w/ the client + get back to her by fri": and
                 word = re.search(r"(?<!\w)([^\W\d_]+)\.\Z", self.text[s : m.start()])
                 if word and (
