@@ -227,3 +227,36 @@ def test_two_actions_of_one_to_do_joined_by_a_plus(
     text: str, promise: tuple[str, str, str, date | None]
 ) -> None:
     assert _promises(text)[-1] == promise
+
+
+@pytest.mark.parametrize(
+    ("text", "promise"),
+    [
+        (  # news of someone else after "and" is no part of the promise
+            "Met K. Srinivasan and Ananya Iyer. K. Srinivasan will share the hiring framework "
+            "doc and Ananya wants a demo of our tool.",
+            ("them", "K. Srinivasan", "share the hiring framework doc", None),
+        ),
+        (
+            "Met Elif Demir. I'll come back to her with prices and also her cousin Bilal runs "
+            "logistics.",
+            ("me", "Elif Demir", "come back to her with prices", None),
+        ),
+        (
+            "Met Ana Ruiz. I'll send the deck to Ana and Tom Berg is copied.",
+            ("me", "Ana Ruiz", "send the deck to Ana", None),
+        ),
+        (  # what she did, told after her promise
+            "Met Ana Ruiz. She'll fund two trainers and requested a concept note from us.",
+            ("them", "Ana Ruiz", "fund two trainers", None),
+        ),
+        (  # but a second action of the same promise stays
+            "Met Ana Ruiz. I'll draft the memo and send it to Ana.",
+            ("me", "Ana Ruiz", "draft the memo and send it to Ana", None),
+        ),
+    ],
+)
+def test_news_after_and_is_no_part_of_the_promise(
+    text: str, promise: tuple[str, str, str, date | None]
+) -> None:
+    assert promise in _promises(text)

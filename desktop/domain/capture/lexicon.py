@@ -1147,6 +1147,14 @@ _SUBORDINATE_TAIL = re.compile(
     # holidays"); an event the action waits for ("send me the draft before it runs",
     # "ring him once I've read them", "after the demo") stays in them, as writers keep it
     r"|\s+(?:after|before)\s+(?=the\s+(?:\d|holidays|weekend|end\b|new\s+year))"
+    # "share the doc and Ananya wants a demo", "…, and Marites's daughter Angel is applying",
+    # "… and also her cousin Bilal runs logistics": news of someone else, no part of it
+    r"|,?\s+(?:and|but)\s+(?:also\s+)?(?=(?:(?:his|her|their|my|our|(?-i:[A-Z])[\w'\-]+['\u2019]s)"
+    r"\s+(?:[a-z]+\s+)?)?(?-i:[A-Z])[\w'\-]+(?:\s+(?-i:[A-Z])[\w'\-]+)?\s+"
+    r"(?:is|are|was|were|has|had|wants|needs|runs|works"
+    r"|said|says|thinks|asked|mentioned|told|wanted|needed)\b)"
+    # "she'll fund two trainers and requested a concept note": what she did, told after
+    r"|\s+and\s+(?=(?:requested|asked|mentioned|said|told|wanted|suggested)\b)"
     # "fund two fellows but needs a budget first": what follows "but" is no part of it
     r"|,?\s+but\s+(?=(?:needs?|wants?|first|only|not|i|we|he|she|they|it)\b)"
     r"|,\s+so\s+(?=doing\b)"  # "email her a summary, so doing that after dinner"
