@@ -260,3 +260,22 @@ def test_news_after_and_is_no_part_of_the_promise(
     text: str, promise: tuple[str, str, str, date | None]
 ) -> None:
     assert promise in _promises(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Met Rukhsana Begum. Rukhsana asked me to sort out the council tax, I said I can't, "
+        "I'm away.",
+        "Met Malte Schou. Malte asked me to mentor his niece Ida; I said not this semester.",
+        "Met Chiara Bellini. She asked me to judge their challenge, had to turn it down.",
+        "Met Chiara Bellini. She asked me to judge their challenge, I said I couldn't this year.",
+    ],
+)
+def test_a_request_turned_down_is_no_promise(text: str) -> None:
+    assert _promises(text) == []
+
+
+def test_a_request_said_yes_to_still_is() -> None:
+    text = "Met Chiara Bellini. She asked me to judge their challenge, I said yes."
+    assert _promises(text) == [("me", "Chiara Bellini", "judge their challenge", None)]

@@ -18,6 +18,7 @@ from desktop.domain.capture.lexicon import (
     _CARRY_MODAL,
     _CHECKBOX,
     _DATED_LEAD,
+    _DECLINED_AFTER,
     _JOINT_SUBJECT,
     _LABEL_MODAL,
     _LEAD,
@@ -279,6 +280,8 @@ class _ActorFinder(_ReaderBase):
                 )  # "asked me to give a talk — I said maybe"
                 if nxt and (same or dashed) and _SAID_NO.match(t, nxt.start, nxt.end):
                     c.kind = ""
+                elif _DECLINED_AFTER.search(t, ask.end(), c.end):
+                    c.kind = ""  # "asked me to judge it, had to turn it down"
                 elif nxt and (same or plain_yes or bare) and yes:
                     c.yes_at = (nxt.start, nxt.end)  # "…, I said yes" / "… . Said yes."
                 elif question:

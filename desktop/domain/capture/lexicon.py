@@ -717,6 +717,10 @@ _SAID_NO = re.compile(
     r"i\s+(?:said\s+no(?!\s+(?:problem|worries|bother))|declined|couldn[\u2019']t|can[\u2019']t"
     r"|said\s+maybe|might)\b"
     r"|no\s+promises\b"  # "— I said maybe, no promises"
+    # "I said I can't, I'm away", "I said not this semester"
+    rf"|(?:i\s+)?said\s+(?:that\s+)?(?:i\s+(?:couldn{_A}?t|can{_A}?t|could\s+not|cannot|won{_A}?t"
+    rf"|wouldn{_A}?t)|not\s+(?:this|now|right\s+now|yet|at\s+the\s+moment)"
+    rf"|i{_A}m\s+(?:too\s+busy|swamped|away))\b"
     # "; I told her I couldn't this year", "— politely declined for now"
     rf"|(?:i\s+)?told\s+(?:him|her|them|\w+)\s+(?:that\s+)?i\s+(?:couldn{_A}?t|can{_A}?t|could\s+not"
     rf"|cannot|won{_A}?t|wouldn{_A}?t)\b|(?:i\s+)?(?:politely|kindly|regretfully)\s+declined\b"
@@ -726,6 +730,12 @@ _SAID_NO = re.compile(
     # "… — had to say no", "turned it down"
     r"|(?:i\s+)?(?:had\s+to\s+(?:say\s+no|decline|turn\s+(?:it|him|her|them)\s+down)"
     r"|turned\s+(?:it|him|her|them)\s+down)\b",
+    re.I,
+)
+# a request turned down in its own clause: "asked me to judge it, had to turn it down"
+_DECLINED_AFTER = re.compile(
+    r",\s*(?:(?:but\s+)?(?:i\s+)?(?:had\s+to\s+(?:say\s+no|decline|turn\s+(?:it|him|her|them)\s+down)"
+    r"|turned\s+(?:it|him|her|them)\s+down|declined|said\s+no)\b)",
     re.I,
 )
 _SAID_YES = re.compile(
