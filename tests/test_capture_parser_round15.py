@@ -279,3 +279,32 @@ def test_a_request_turned_down_is_no_promise(text: str) -> None:
 def test_a_request_said_yes_to_still_is() -> None:
     text = "Met Chiara Bellini. She asked me to judge their challenge, I said yes."
     assert _promises(text) == [("me", "Chiara Bellini", "judge their challenge", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "promises"),
+    [
+        (  # "promsied": two letters swapped on a phone
+            "drinks w marco bellini (ferrari) - promsied to send him the teaser vid tonite",
+            [("me", "Marco Bellini", "send him the teaser vid", date(2026, 3, 11))],
+        ),
+        (  # an adverb between "promised" and "to"
+            "Met Omar Haddad. I promised also to bring Omar a sample of the valve next time.",
+            [("me", "Omar Haddad", "bring Omar a sample of the valve next time", None)],
+        ),
+        (  # "no wait" that tells a new date corrects, it does not take the promise back
+            "Met Helga Brandt. I promised to send Helga the draft by March 20 — no wait, she "
+            "moved it to March 27 because of the conference.",
+            [("me", "Helga Brandt", "send Helga the draft", date(2026, 3, 27))],
+        ),
+        (  # but a promise said again in other words replaces it
+            "Met Mateus Carvalho. Promised to let him know our decision by Monday — no wait, "
+            "HR needs till Wednesday, so I told him I'd get back to him by Wednesday.",
+            [("me", "Mateus Carvalho", "get back to him", date(2026, 3, 18))],
+        ),
+    ],
+)
+def test_promises_typed_in_a_hurry(
+    text: str, promises: list[tuple[str, str, str, date | None]]
+) -> None:
+    assert _promises(text) == promises

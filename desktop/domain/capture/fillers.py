@@ -5,7 +5,9 @@ hide where a clause starts nor end up in a promise's words.
 The reader works on positions in the note, so a filler is replaced by spaces of the same
 length (never removed): every span the reader returns still points into the note as
 typed, which is what is saved. "so yeah" / "yeah so" close a thought the way a full
-stop does, so they become a ";" (a clause break) instead.
+stop does, so they become a ";" (a clause break) instead. A promise word typed with two
+letters swapped ("promsied") is put right here too, for the same reason and at the same
+length.
 """
 
 from __future__ import annotations
@@ -47,10 +49,24 @@ _TIME_BEFORE_PERIOD = frozenset(
 )  # fmt: skip
 
 
+# a promise word with two letters swapped, as thumbs type it ("promsied to send him the
+# vid"): the same length, so it is put right in place
+_SWAPPED = re.compile(r"\b(?i:promsied|promiesd|pormised|prmoised|promsie|pormise)\b")
+_SWAPPED_FIX = {"promsied": "promised", "promiesd": "promised", "pormised": "promised",
+                "prmoised": "promised", "promsie": "promise", "pormise": "promise"}  # fmt: skip
+
+
+def _unswapped(m: re.Match[str]) -> str:
+    fixed = _SWAPPED_FIX[m.group().casefold()]
+    return fixed.capitalize() if m.group()[0].isupper() else fixed
+
+
 def blank_fillers(text: str) -> str:
-    """``text`` with spoken fillers turned into spaces (and "so yeah" into a ";"), the
-    same length, so every position still means the same character of the note. A
-    punctuation mark dictated as a word ("comma") becomes the mark, padded with spaces."""
+    """``text`` with spoken fillers turned into spaces (and "so yeah" into a ";") and a
+    promise word typed with two letters swapped put right, the same length, so every
+    position still means the same character of the note. A punctuation mark dictated as
+    a word ("comma") becomes the mark, padded with spaces."""
+    text = _SWAPPED.sub(_unswapped, text)
     if not _HESITATION.search(text) and not _SO_YEAH.search(text) and not _SPOKEN_MARK.search(text):
         return text
     out = _SPOKEN_MARK.sub(_mark, text)

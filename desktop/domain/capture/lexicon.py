@@ -332,6 +332,7 @@ _ME_MODAL = (
     rf"i{_I_ADVERB}(?:{_A}ll|\s+will|\s+shall|\s+am\s+going\s+to|{_A}m\s+going\s+to|{_A}m\s+gonna"
     r"|\s+am\s+gonna|\s+gonna|\s+promis+e[ds]?\s+to\s+(?:him|her|them)\s+to(?=\s)"
     rf"|\s+promis+ed\s+to(?!{_TO_NAME_VERB})|\s+offered\s+to|\s+agreed\s+to|\s+need\s+to"
+    r"|\s+(?:promis+ed|offered|agreed)\s+(?:also|again|even)\s+to"  # "I promised also to …"
     # a learner's present: "I promise to help him with it on Wednesday"
     rf"|\s+promise\s+to(?!{_TO_NAME_VERB})(?!\s+(?:him|her|them)\s+to\b)"
     r"|\s+must\s+to|\s+need(?=\s+(?:confirm|send|call|check|ask|tell|email|write|prepare|book)\b)"

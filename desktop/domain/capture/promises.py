@@ -118,6 +118,13 @@ _CORRECTION_TOLD = re.compile(
 _NEWS_SUBJECT = re.compile(
     r"\b(?:the|a|an|our|their|my|his|her|its)\s+(?!date\b|deadline\b)\w", re.I
 )
+# a promise said again in other words after a correction ("— no wait, HR needs till
+# Wednesday, so I told him I'd get back to him by Wednesday"): the first is taken back
+_OWN_PROMISE = re.compile(
+    r"\b(?:i['\u2019](?:d|ll)|i\s+(?:will|would|shall)|(?:she|he|they)['\u2019](?:d|ll)"
+    r"|(?:she|he|they)\s+(?:will|would))\b",
+    re.I,
+)
 _FRONTED_DEADLINE = re.compile(r"\s*(?:by|before|until|no\s+later\s+than)\s", re.I)
 _INLINE_CORRECTION = re.compile(  # "friday no actually saturday", "Monday, sorry, I mean Tuesday"
     r"\s*,?\s*(?:(?:no|nope|sorry|wait|oops)\b[\s,]*)?"
@@ -941,6 +948,14 @@ class _PromiseReader(_IntroFinder):
         at = lo + found.end()
         if at < end:
             return True
+        stop = self.sentence_end(at)
+        told = _CORRECTION_TOLD.search(self.text, at, stop)
+        if (
+            told
+            and _dues_in(self.text, told.end(), stop, today, self.rules)
+            and not _OWN_PROMISE.search(self.text, at, stop)
+        ):
+            return False  # "— no wait, she moved it to March 27": a new date, not taken back
         after = at + len(self.text[at:]) - len(self.text[at:].lstrip(" \t,:-"))
         lead = _MAKE_IT.match(self.text, after) or _TO.match(self.text, after)
         start = {after, lead.end() if lead else after}
