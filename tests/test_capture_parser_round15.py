@@ -308,3 +308,8 @@ def test_promises_typed_in_a_hurry(
     text: str, promises: list[tuple[str, str, str, date | None]]
 ) -> None:
     assert _promises(text) == promises
+
+
+def test_names_typed_with_slashes_are_a_list() -> None:
+    parse = parse_capture("lunch w/ ana/tom/priya at the canteen", now=NOW)
+    assert tuple(parse.people) == ("Ana", "Tom", "Priya")

@@ -41,11 +41,12 @@ RELATIONS = frozenset(
     )
 )
 _LIST_SEP = re.compile(
-    r"[ \t]*(?:,[ \t]*(?:and[ \t]+|&[ \t]*|\+[ \t]*)?|[ \t]+and[ \t]+|[ \t]*[&+][ \t]*)"
+    r"[ \t]*(?:,[ \t]*(?:and[ \t]+|&[ \t]*|\+[ \t]*)?|[ \t]+and[ \t]+|[ \t]*[&+][ \t]*"
+    r"|(?<!\bw)/(?=[a-z\u00df-\u00ff]))"  # "ines/ravi/kemal" (not "w/ ravi")
 )
 _WORD = re.compile(  # a word typed in lower case, accents included ("araújo", "zieliński")
     r"[a-z\u00df-\u00ff\u0101-\u017f][a-z\u00df-\u00ff\u0101-\u017f\-]*"
-    r"(?:['\u2019](?!s\b)[a-z\u00df-\u00ff]+)*(?:[ \t]+|(?=[,.;:!?()+&\n]|\Z))"
+    r"(?:['\u2019](?!s\b)[a-z\u00df-\u00ff]+)*(?:[ \t]+|(?=[,.;:!?()+&/\n]|\Z))"
 )
 _BRACKET = re.compile(r"[ \t]*\((?P<inside>[^()\n]{1,40})\)")
 _CALLED = re.compile(r"(?:called|named)[ \t]+")
