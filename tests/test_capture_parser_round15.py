@@ -313,3 +313,9 @@ def test_promises_typed_in_a_hurry(
 def test_names_typed_with_slashes_are_a_list() -> None:
     parse = parse_capture("lunch w/ ana/tom/priya at the canteen", now=NOW)
     assert tuple(parse.people) == ("Ana", "Tom", "Priya")
+
+
+def test_can_before_a_family_name_is_a_turkish_given_name() -> None:
+    parse = parse_capture("Lunch with Elif Yılmaz and Can Demir from Getir.", now=NOW)
+    assert tuple(parse.people) == ("Elif Yılmaz", "Can Demir")
+    assert parse.organizations == {"Elif Yılmaz": "Getir", "Can Demir": "Getir"}

@@ -259,8 +259,8 @@ def _scan_name(text: str, pos: int, hi: int, *, lower_ok: bool) -> tuple[int, in
             folded = base.casefold()
             closes = base != word.rstrip(".")
             will_name = (  # "Will Smith will send ...": Will is a name before a surname
-                start < 0
-                and folded == "will"
+                start < 0  # (and "Can Şahin", Turkish)
+                and folded in ("will", "can")
                 and base[0].isupper()
                 and re.match(r"[ \t]+[A-Z][a-z]", text[m.end() : m.end() + 3]) is not None
             )
