@@ -319,3 +319,23 @@ def test_can_before_a_family_name_is_a_turkish_given_name() -> None:
     parse = parse_capture("Lunch with Elif Yılmaz and Can Demir from Getir.", now=NOW)
     assert tuple(parse.people) == ("Elif Yılmaz", "Can Demir")
     assert parse.organizations == {"Elif Yılmaz": "Getir", "Can Demir": "Getir"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Met Ines Duarte. Ines wants me to help her move on the 28th, told her I can't, I'm "
+        "away that weekend.",
+        "Met Nikolai Petrov. He wants me to run the Valencia one with him in December. I said "
+        "no, my knee.",
+        "Met Wanjiru Kamau. I asked Wanjiru to share the shelf photos by the 6th; she said "
+        "she'd try, no promise.",
+    ],
+)
+def test_a_request_declined_or_hedged_later(text: str) -> None:
+    assert _promises(text) == []
+
+
+def test_cant_wait_is_no_decline() -> None:
+    text = "Met Nikolai Petrov. He asked me to lend him my GPS watch. I can't wait to see him run."
+    assert _promises(text) == [("me", "Nikolai Petrov", "lend him my GPS watch", None)]

@@ -278,8 +278,13 @@ class _ActorFinder(_ReaderBase):
                 dashed = nxt is not None and re.fullmatch(
                     r"\s*[-\u2013\u2014]+\s*", t[c.end : nxt.start]
                 )  # "asked me to give a talk — I said maybe"
-                if nxt and (same or dashed) and _SAID_NO.match(t, nxt.start, nxt.end):
-                    c.kind = ""
+                next_sentence = nxt is not None and nxt.sentence == c.sentence + 1
+                if (
+                    nxt
+                    and (same or dashed or next_sentence)
+                    and _SAID_NO.match(t, nxt.start, nxt.end)
+                ):
+                    c.kind = ""  # "…, I said maybe", "… . I said no, my knee."
                 elif _DECLINED_AFTER.search(t, ask.end(), c.end):
                     c.kind = ""  # "asked me to judge it, had to turn it down"
                 elif nxt and (same or plain_yes or bare) and yes:

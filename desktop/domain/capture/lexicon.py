@@ -715,9 +715,10 @@ _WAITING = re.compile(
     re.I,
 )
 _SAID_NO = re.compile(
-    r"i\s+(?:said\s+no(?!\s+(?:problem|worries|bother))|declined|couldn[\u2019']t|can[\u2019']t"
+    r"i\s+(?:said\s+no(?!\s+(?:problem|worries|bother))|declined"
+    r"|(?:couldn[\u2019']t|can[\u2019']t)(?!\s+(?:wait|believe|stop|help\s+(?:but|thinking)))"
     r"|said\s+maybe|might)\b"
-    r"|no\s+promises\b"  # "— I said maybe, no promises"
+    r"|no\s+promises?\b"  # "— I said maybe, no promises"
     # "I said I can't, I'm away", "I said not this semester"
     rf"|(?:i\s+)?said\s+(?:that\s+)?(?:i\s+(?:couldn{_A}?t|can{_A}?t|could\s+not|cannot|won{_A}?t"
     rf"|wouldn{_A}?t)|not\s+(?:this|now|right\s+now|yet|at\s+the\s+moment)"
@@ -736,7 +737,9 @@ _SAID_NO = re.compile(
 # a request turned down in its own clause: "asked me to judge it, had to turn it down"
 _DECLINED_AFTER = re.compile(
     r",\s*(?:(?:but\s+)?(?:i\s+)?(?:had\s+to\s+(?:say\s+no|decline|turn\s+(?:it|him|her|them)\s+down)"
-    r"|turned\s+(?:it|him|her|them)\s+down|declined|said\s+no)\b)",
+    r"|turned\s+(?:it|him|her|them)\s+down|declined|said\s+no"
+    # "Ines wants me to help her move, told her I can't"
+    rf"|told\s+(?:him|her|them)\s+(?:that\s+)?i\s+(?:can{_A}?t|couldn{_A}?t|cannot|won{_A}?t))\b)",
     re.I,
 )
 _SAID_YES = re.compile(
