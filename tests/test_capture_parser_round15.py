@@ -339,3 +339,27 @@ def test_a_request_declined_or_hedged_later(text: str) -> None:
 def test_cant_wait_is_no_decline() -> None:
     text = "Met Nikolai Petrov. He asked me to lend him my GPS watch. I can't wait to see him run."
     assert _promises(text) == [("me", "Nikolai Petrov", "lend him my GPS watch", None)]
+
+
+def test_a_short_weekday_of_next_week() -> None:
+    text = "Met Kemal Aydin. I'll review his PR thurs next week."
+    assert _promises(text) == [("me", "Kemal Aydin", "review his PR", date(2026, 3, 19))]
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        (  # "Meeting" opening a note, then the name
+            "Meeting Nguyễn Thị Lan from Vinamilk at the HCMC office. Lan will send the "
+            "contract on Friday.",
+            ("Nguyễn Thị Lan",),
+        ),
+        (  # a Vietnamese title, capitalised at the start of a sentence
+            "Met Nguyễn Thị Lan from Vinamilk. Chị Lan will send the contract on Friday.",
+            ("Nguyễn Thị Lan",),
+        ),
+        ("Meeting Room Booking for Tuesday.", ()),
+    ],
+)
+def test_who_was_met(text: str, people: tuple[str, ...]) -> None:
+    assert tuple(parse_capture(text, now=NOW).people) == people

@@ -291,12 +291,14 @@ def english_due_rules(
         (
             r"(?:(?:by|before|b4|on|until|till|due)\s+(?:(?P<mod>this|next|coming)\s+)?"
             r"|(?P<mod2>this|next|nxt|coming)\s+)"
-            rf"(?P<wd>{alternation(short_days)})\.?" + time_of_day,
+            rf"(?P<wd>{alternation(short_days)})\.?(?:\s+(?P<wk>next\s+week|this\s+week))?"
+            + time_of_day,
             _en_weekday,
         ),
         (  # a bare "fri" ending a promise ("send the deck fri", "… (Wed)"); not "sat"/"sun"
             rf"(?<=[\s(])(?P<wd>{alternation(d for d in short_days if d not in ('sat', 'sun'))})"
-            r"\.?(?=\s*(?:[.!?,;)]|$)|\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)\b)",  # "… thurs 7am"
+            r"\.?(?:\s+(?P<wk>next\s+week|this\s+week))?"  # "… thurs next week"
+            r"(?=\s*(?:[.!?,;)]|$)|\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)\b)",  # "… thurs 7am"
             _en_weekday,
         ),
         (  # a day no word is spelt like, inside the clause: "can fit me in thurs for a checkup"

@@ -104,6 +104,8 @@ _TITLES = re.compile(  # one or more: "Herr Dr. Klaus Riedel", "A/Prof Daniel Wh
     r"|uncle|aunt|auntie|aunty|t\u00edo|t\u00eda|onkel|oncle"  # "Uncle Bill", "tío Felipe"
     # Vietnamese "anh Minh", "chị Lan" (in lower case only: "Anh" is a given name too)
     rf"|(?-i:{'|'.join(VIETNAMESE_TITLES)})(?=\s+(?-i:[A-Z\u00c0-\u1ef9]))"
+    # … and capitalised, those no given name is spelt like: "Chị Lan will send …"
+    r"|(?-i:Ch\u1ecb|Ch\u00fa|B\u00e1c|\u00d4ng|B\u00e0)(?=\s+(?-i:[A-Z\u00c0-\u1ef9]))"
     # Thai "Khun Somchai", Filipino "Ma'am Rowena", Indian "Smt. Kavita Rao"
     r"|khun|ma['\u2019]am|maam|madam|smt"
     r"|doctora|doutora|doutor|(?-i:Bro|Sis)(?=\s+(?-i:[A-Z]))"  # "Doctora Valentina", "Bro Tunde"
@@ -149,7 +151,8 @@ _MEET = (
     r"|mtd|(?:(?<=honor\sto\s)|(?<=honour\sto\s)|(?<=pleasure\sto\s)|(?<=chance\sto\s)"
     r"|(?<=got\sto\s))meet"
     # a learner's "Meet Park Ji-hoon and Kim Soo-yeon from Amorepacific" opening a sentence
-    r"|(?:(?<![\s\S])|(?<=\n)|(?<=\.\s)|(?<=(?-i:T)oday\s)|(?<=(?-i:T)oday\sI\s))(?-i:Meet|meet)"
+    r"|(?:(?<![\s\S])|(?<=\n)|(?<=\.\s)|(?<=(?-i:T)oday\s)|(?<=(?-i:T)oday\sI\s))"
+    r"(?-i:Meet|meet|Meeting|meeting)"  # "Meeting chị Nguyễn Thị Lan from Vinamilk"
     r"(?=\s+(?:(?-i:Mr|Ms|Mrs|Dr)\.?\s+|(?-i:anh|ch\u1ecb|c\u00f4|ch\u00fa|b\u00e1c)\s+)?"
     r"(?-i:[A-Z\u00c0-\u1ef9])\w+(?:-\w+)?\s+(?-i:[A-Z\u00c0-\u1ef9]))"
     # a French, Spanish or Italian writer's "met" opening the note: "Rencontré Jean-Baptiste …"
