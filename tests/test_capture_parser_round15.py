@@ -363,3 +363,23 @@ def test_a_short_weekday_of_next_week() -> None:
 )
 def test_who_was_met(text: str, people: tuple[str, ...]) -> None:
     assert tuple(parse_capture(text, now=NOW).people) == people
+
+
+@pytest.mark.parametrize(
+    ("text", "promises"),
+    [
+        (  # "shd" for "should", "2" for "to", typed on a phone
+            "drinks w karin sjöberg n her cofounder dev patel. i shd send dev the grant "
+            "contacts by thurs. dev asked me 2 check their SBIR draft too - said ok, by the 22nd",
+            [
+                ("me", "Dev Patel", "send dev the grant contacts", date(2026, 3, 12)),
+                ("me", "Dev Patel", "check their SBIR draft", date(2026, 3, 22)),
+            ],
+        ),
+        ("Met Ana Ruiz. She asked me 2 weeks ago about it.", []),  # "2 weeks": a number
+    ],
+)
+def test_shorthand_typed_on_a_phone(
+    text: str, promises: list[tuple[str, str, str, date | None]]
+) -> None:
+    assert _promises(text) == promises

@@ -351,7 +351,7 @@ _ME_MODAL = (
     rf"|(?:{_A}ve|\s+have|{_A}d|\s+had)\s+(?:agreed|promised|offered|committed|volunteered|got)\s+to"
     rf"|(?:{_A}ve|\s+have)\s+gotta|{_A}ve\s+to"  # "I've to send him …" (Irish, Indian)
     rf"|\s+gotta|(?:{_A}m|\s+am)\s+(?:happy|glad)\s+to"
-    rf"|\s+have\s+to|\s+hav\s+to|\s+hafta|\s+must|\s+should|\s+shoud|\s+shud|\s+shld|\s+can|\s+could|\s+want\s+to|\s+plan\s+to|\s+said\s+i\s*(?:{_A}d|would|will|{_A}ll))"
+    rf"|\s+have\s+to|\s+hav\s+to|\s+hafta|\s+must|\s+should|\s+shoud|\s+shud|\s+shld|\s+shd|\s+can|\s+could|\s+want\s+to|\s+plan\s+to|\s+said\s+i\s*(?:{_A}d|would|will|{_A}ll))"
 )
 _THEM_MODAL = (
     rf"(?:{_A}ll|\s+will|\s+wil|\s+shall|{_A}s\s+going\s+to|\s+is\s+going\s+to|{_A}s\s+gonna|{_A}s\s+gona"
@@ -364,7 +364,7 @@ _THEM_MODAL = (
     # "He did offer to send me …", "Nigel pledged to match …", Singlish "He say can send me …"
     r"|\s+did\s+(?:offer|agree|promise)\s+to|\s+pledged\s+to|\s+accepted\s+to|\s+promisd\s+to"
     # "Marco should call me", "jens shoud send the specs": what they are to do
-    r"|\s+(?:should|shoud|shld)(?=\s+(?!be\b)[a-z]+\s+(?:me|us)\b|\s+send\b)"
+    r"|\s+(?:should|shoud|shld|shd)(?=\s+(?!be\b)[a-z]+\s+(?:me|us)\b|\s+send\b)"
     r"|\s+(?:say|says)\s+(?:can|will)(?=\s+[a-z])"
     # a learner's "Ms. Lan say she send the proposal next Monday"; "Lukas offers to take me"
     r"|\s+say\s+(?:she|he)(?=\s+(?:send|give|bring|call|share|email|pay|check|visit)\b)"
@@ -451,7 +451,7 @@ _TODO_LABEL = re.compile(
 )
 # a promise with its "I" left out: "need to send her …", "promised to call"
 _SUBJECTLESS = re.compile(
-    r"(?:promis+ed|need|needs|have|has|should|shoud|shld|must|gonna|gotta|going|will"
+    r"(?:promis+ed|need|needs|have|has|should|shoud|shld|shd|must|gonna|gotta|going|will"
     r"|offered|agreed"
     r"|undertook|committed|pledged|volunteered|want|plan|remember|happy\s+to|glad\s+to"
     rf"|it{_A}?s\s+on\s+me\s+to"
@@ -686,7 +686,8 @@ _ASKED_ME = re.compile(
     r"|demand|demands|demanded|made|requesting"
     r"|need"  # non-native "He need me to send …"
     r"|expects|expected|told|reminded|requested|request|requests)\s+(?:me|us|our\s+team)"
-    r"\s+(?:promise\s+)?to\s+"
+    r"\s+(?:promise\s+)?(?:to|2(?=\s+[a-z])(?!\s+(?:weeks?|days?|months?|years?|hours?|hrs"
+    r"|mins?|minutes?|times?|more|of|or|and|x)\b))\s+"  # "asked me 2 check …", on a phone
     r"|(?:asked|requested)\s+that\s+(?:i|we)\s+|requested\s+(?:i|we)\s+(?=[a-z])"
     # a learner's "He ask me can I prepare the quotation …, I say yes"
     r"|ask(?:ed|s)?\s+me\s+(?:can|could)\s+i\s+"  # "She asked that we deliver the protocol …"
