@@ -383,3 +383,26 @@ def test_shorthand_typed_on_a_phone(
     text: str, promises: list[tuple[str, str, str, date | None]]
 ) -> None:
     assert _promises(text) == promises
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        (  # named only as whom he will introduce me to: not met
+            "Met Hemi Walker. He'll also introduce me to their distributor, Aroha Ngata, next "
+            "month.",
+            ("Hemi Walker",),
+        ),
+        (
+            "met arjun malhotra from zomato at cyber hub. he'll connect me w/ their growth "
+            "lead neha kapoor.",
+            ("Arjun Malhotra",),
+        ),
+        (  # met as well: stays
+            "Met Ana Ruiz and Ben Ode. Ana will introduce me to Ben properly tomorrow.",
+            ("Ana Ruiz", "Ben Ode"),
+        ),
+    ],
+)
+def test_whom_an_introduction_is_planned_to_was_not_met(text: str, people: tuple[str, ...]) -> None:
+    assert tuple(parse_capture(text, now=NOW).people) == people

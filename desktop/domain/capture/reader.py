@@ -86,6 +86,7 @@ def read_note(
     reader.assign_people(clauses)
     reader.bare_intros()
     commitments = [_in_full(c, reader.people) for c in reader.commitments(clauses)]
+    _not_met_if_only_introduced(reader, {c.person_name for c in commitments})
     reader.find_orgs(clauses)
     intros: list[ParsedIntroduction] = []
     for intro in reader.intros:
@@ -118,6 +119,22 @@ def _seed(reader: _Reader, sentences: list[tuple[int, int]], pos: int, name: str
     for m in re.finditer(rf"\b(?:{'|'.join(words)})\b", reader.text, re.I):
         if m.start() != pos:
             reader.mention(name, m.start(), sentence_of(m.start()))
+
+
+def _not_met_if_only_introduced(reader: _Reader, owed: set[str | None]) -> None:
+    """Someone the note names only as whom another will introduce the writer to ("he'll
+    introduce me to their distributor, Aroha Ngata, next month") was not met: every
+    mention of them lies inside such a planned introduction, and no promise is theirs."""
+    planned = [i for i in reader.intros if not i.done]
+    for name in list(reader.people):
+        spans = [i.span for i in planned if name in (i.person, i.to)]
+        if not spans or name in owed:
+            continue
+        at = [pos for pos, who, _s in reader.mentions if who == name]
+        if at and all(any(lo <= pos < hi for lo, hi in spans) for pos in at):
+            reader.people.remove(name)
+            reader.mentions = [m for m in reader.mentions if m[1] != name]
+            reader.orgs.pop(name, None)
 
 
 def _in_full(promise: ParsedCommitment, people: list[str]) -> ParsedCommitment:
