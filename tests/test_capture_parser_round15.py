@@ -406,3 +406,32 @@ def test_shorthand_typed_on_a_phone(
 )
 def test_whom_an_introduction_is_planned_to_was_not_met(text: str, people: tuple[str, ...]) -> None:
     assert tuple(parse_capture(text, now=NOW).people) == people
+
+
+@pytest.mark.parametrize(
+    ("text", "promise"),
+    [
+        (  # the date she said, before why
+            "Met Priya Raman. Priya will send me the brief tomorrow — actually she said "
+            "Friday, she's off tomorrow.",
+            ("them", "Priya Raman", "send me the brief", _FRIDAY),
+        ),
+        (
+            "Met Morag Campbell. Morag asked me to send a revised proposal by Friday; after "
+            "lunch she said Monday is fine.",
+            ("me", "Morag Campbell", "send a revised proposal", _MONDAY),
+        ),
+        (  # "… so I told him Tuesday instead"
+            "Met Hyun-woo Park. Said I'd send him a follow-up deck on Monday — then realised "
+            "Monday is a bank holiday here, so I told him Tuesday instead.",
+            ("me", "Hyun-woo Park", "send him a follow-up deck", date(2026, 3, 17)),
+        ),
+        (  # news about another day is no new date
+            "Met Morag Campbell. I'll send her the deck Friday, she said Monday's session is "
+            "cancelled.",
+            ("me", "Morag Campbell", "send her the deck", _FRIDAY),
+        ),
+    ],
+)
+def test_a_date_she_said_instead(text: str, promise: tuple[str, str, str, date | None]) -> None:
+    assert promise in _promises(text)

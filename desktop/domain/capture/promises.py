@@ -103,9 +103,26 @@ _CORRECTION_CUE = re.compile(
     r"|correction\b|edit\b|update\b|make\s+(?:it|that)\b|or\s+rather\b"
     r"|->|\u2192"
     r"|(?:then\s+)?(?:(?:she|he|they|it)\s+)?(?:then\s+|later\s+)?(?:corrected|changed|moved|pushed|bumped"
-    r"|shifted)\b)",
+    r"|shifted)\b"
+    # "— actually she said Friday", "; after lunch she said Monday is fine": the date
+    # right after what she said (see _SAID_CUE)
+    r"|(?:actually\s*,?\s*|then\s+|later\s+|after\s+\w+\s+)?(?:she|he|they)\s+(?:then\s+)?"
+    r"(?:said|says|texted|emailed|wrote|confirmed|asked\s+for)\b"
+    # "— then realised Monday is a bank holiday, so I told him Tuesday instead"
+    r"|(?:then\s+)?(?:i\s+)?(?:realised|realized)\b)",
     re.I,
 )
+_SAID_CUE = re.compile(
+    r".*\b(?:said|says|texted|emailed|wrote|confirmed|asked\s+for)\Z", re.I | re.S
+)
+# how a date she said ends: "she said Friday.", "she said Monday is fine", "… Monday works"
+_SAID_DATE_END = re.compile(
+    r"\s*(?:[,.;!?)\n]|\Z|instead\b|then\b|(?:is|was|would\s+be|works|worked|suits)"
+    r"(?:\s+(?:fine|ok|okay|better|best|easier|good|great|for\s+(?:her|him|them)))?\b)",
+    re.I,
+)
+# what says a new date replaces the old one, right after it: "… so I told him Tuesday instead"
+_INSTEAD_AFTER = re.compile(r"\s*(?:instead|then)\b", re.I)
 # what a correction may say between its cue and the new date: who said it and how
 _CORRECTION_TOLD = re.compile(
     r"\b(?:said|says|texted|rang|called|emailed|messaged|wrote|corrected|changed|moved|pushed"
@@ -716,15 +733,29 @@ class _PromiseReader(_IntroFinder):
             dues = _dues_in(t, cue.end(), end, today, self.rules)
             if not dues:
                 continue
-            between = t[cue.end() : dues[-1][0]]
-            for lo, hi, _day in dues[:-1]:  # "he's away until the 7th, so …": no news
-                between = between.replace(t[lo:hi], " ")
-            if _NEWS_SUBJECT.search(between) or (
-                re.search(r"[^\W\d_]{3,}", between)
-                and not _CORRECTION_TOLD.search(t, cue.start(), dues[-1][0])
+            said = _SAID_CUE.match(t, cue.start(), cue.end()) is not None
+            if said and t[cue.end() : dues[0][0]].strip(" ,:"):
+                continue  # "she said she'd call Monday": what she said, not a date
+            new = dues[0] if said else dues[-1]
+            if said and not _SAID_DATE_END.match(t, new[1]):
+                continue  # "he said Monday's session is off": news about that day
+            reason = _REASON.search(t, new[1], end)
+            if said and reason is None and len(dues) > 1:
+                continue
+            instead = _INSTEAD_AFTER.match(t, new[1]) is not None
+            between = t[cue.end() : new[0]]
+            for lo, hi, _day in dues:  # "he's away until the 7th, so …": no news
+                if hi <= new[0]:
+                    between = between.replace(t[lo:hi], " ")
+            if not (said or instead) and (
+                _NEWS_SUBJECT.search(between)
+                or (
+                    re.search(r"[^\W\d_]{3,}", between)
+                    and not _CORRECTION_TOLD.search(t, cue.start(), new[0])
+                )
             ):
                 continue  # "Update: the conference moved to May 3": news, not a new date
-            out[i] = _redated(item, dues[-1], t)
+            out[i] = _redated(item, new, t)
             dropped.update(later)
         return [p for j, p in enumerate(out) if j not in dropped]
 
