@@ -435,3 +435,25 @@ def test_whom_an_introduction_is_planned_to_was_not_met(text: str, people: tuple
 )
 def test_a_date_she_said_instead(text: str, promise: tuple[str, str, str, date | None]) -> None:
     assert promise in _promises(text)
+
+
+def test_a_first_name_said_twice_is_said_once() -> None:
+    text = "uh met Carlos uh Carlos Mendoza Ríos from Bimbo at the summit."
+    parse = parse_capture(text, now=NOW)
+    assert tuple(parse.people) == ("Carlos Mendoza Ríos",)
+    assert parse.organizations == {"Carlos Mendoza Ríos": "Bimbo"}
+
+
+def test_a_role_with_a_comma_after_an_organization_goes_on_with_the_list() -> None:
+    text = (
+        "Business dinner in Seoul with Kim Ji-woo and Park Seo-jun from Hyundai Mobis, and "
+        "their interpreter, Lee Min-ho. Min-ho will arrange the visitor passes."
+    )
+    parse = parse_capture(text, now=NOW)
+    assert tuple(parse.people) == ("Kim Ji-woo", "Park Seo-jun", "Lee Min-ho")
+    assert _promises(text) == [("them", "Lee Min-ho", "arrange the visitor passes", None)]
+
+
+def test_a_role_in_brackets_is_no_employer() -> None:
+    text = "Met Antti Virtanen from Nokia, plus their architect, Sergei Ivanov (a contractor)."
+    assert "Sergei Ivanov" not in parse_capture(text, now=NOW).organizations

@@ -1000,7 +1000,7 @@ _MORE_AFTER_ORG = re.compile(  # "... from Ofcom and (also) Esther Mensah": the 
     r"(?:[ \t]*,?[ \t]+(?:and|plus)|[ \t]*,?[ \t]*[&+]"
     # "… from number 8, his granddaughter Hana, …": a relation of the one before
     r"|[ \t]*,(?=[ \t]+(?:his|her|their)[ \t]+[a-z]+[ \t]+(?-i:[A-Z])))[ \t]+(?:also[ \t]+)?"
-    r"(?=(?:his|her|their)[ \t]+[a-z]+[ \t]+(?-i:[A-Z])|(?:(?i:dr|mr|mrs|ms|prof)\.?[ \t]+)?"
+    r"(?=(?:his|her|their)[ \t]+[a-z]+,?[ \t]+(?-i:[A-Z])|(?:(?i:dr|mr|mrs|ms|prof)\.?[ \t]+)?"
     r"(?-i:[A-Z])[\w'\-]+[ \t]+(?-i:[A-Z]))"
 )
 _KIN_OF = re.compile(  # "(Tobi's mum)": a relation, not an organization ("(guy's hospital)")

@@ -66,6 +66,12 @@ def tidy_name(raw: str) -> str:
     # honorifics of other languages, before or after the name
     clean = _HONORIFIC_WORDS_AFTER.sub("", clean)
     clean = _HONORIFIC_WORDS_BEFORE.sub("", clean)
+    # "met Carlos uh Carlos Mendoza Ríos": a first name said again (the filler blanked)
+    clean = re.sub(
+        r"\A(\S+)\s+(?=(\S+)\s+\S)",
+        lambda m: "" if m[1].casefold() == m[2].casefold() else m[0],
+        clean,
+    )
     name = HumanName(clean)
     lowered = clean == clean.lower()
     if lowered:

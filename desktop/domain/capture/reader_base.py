@@ -857,8 +857,8 @@ class _ReaderBase:
         # "(also Spotify)", "@ tidepool", "allegro -": not part of the name
         raw = re.sub(r"^\s*(?:(?:also|both|all|now|still)\s+|@\s*)+", "", raw, flags=re.I)
         raw = re.sub(r"\s+[-\u2013\u2014]+\s*$", "", raw)
-        if re.match(r"\s*(?:our|my|your|his|her|their)\s", raw, re.I):
-            return ""  # "(our new Head of Data)": a role here, no employer named
+        if re.match(r"\s*(?:our|my|your|his|her|their)\s|\s*(?-i:a|an)\s", raw, re.I):
+            return ""  # "(our new Head of Data)", "(a contractor)": a role, no employer named
         if as_typed and raw.strip().islower():
             kept = raw.strip().split()[:4]
             while kept and kept[-1].casefold() in _PLACE_STOP | {"now"}:
