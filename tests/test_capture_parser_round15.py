@@ -216,6 +216,11 @@ def test_a_condition_stays_in_the_words(
             "send back to him by Mon",
             ("me", "Dmitri Volkov", "sign NDA + send back to him", date(2026, 3, 16)),
         ),
+        (  # "Me to …": my action, as a minute writes it
+            "Met Rhys Gruffydd & Bethan Lloyd-Jones at the planning mtg. Me to draft the "
+            "schedule + share w/ Bethan by Weds.",
+            ("me", "Bethan Lloyd-Jones", "draft the schedule + share w/ Bethan", date(2026, 3, 18)),
+        ),
         (
             "Attendees: Rosa Delgado (Acme Freight, ops)\nMe:\n- set up the sandbox + send "
             "creds to Rosa by Oct 5",

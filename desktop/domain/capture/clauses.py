@@ -77,7 +77,7 @@ _MODAL_THEN_PLUS = re.compile(  # my modal earlier in the sentence, no break sin
 # a to-do written without a subject, then "+": "me: sign NDA + send back to him", "- set up
 # the sandbox + send creds to Rosa": two actions of one to-do
 _ACTION_THEN_PLUS = re.compile(
-    r"[\s\-*\u2022\u00b7>\u2192]*(?:(?:me|i)\s*[:\-\u2192]\s*)?"
+    r"[\s\-*\u2022\u00b7>\u2192]*(?:(?:me|i)\s*[:\-\u2192]\s*|(?:me|i)\s+to\s+)?"
     r"(?:send|email|call|ping|share|book|check|follow|ask|set|make|pay|bring|review|write|text"
     r"|update|confirm|sign|order|chase|draft|prepare|prep|finish|fix|get|buy|return|submit"
     r"|introduce|intro|connect|arrange|organise|organize|schedule|print|fill|file|find|test"
