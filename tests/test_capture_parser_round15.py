@@ -462,3 +462,27 @@ def test_a_role_with_a_comma_after_an_organization_goes_on_with_the_list() -> No
 def test_a_role_in_brackets_is_no_employer() -> None:
     text = "Met Antti Virtanen from Nokia, plus their architect, Sergei Ivanov (a contractor)."
     assert "Sergei Ivanov" not in parse_capture(text, now=NOW).organizations
+
+
+@pytest.mark.parametrize(
+    ("text", "promise"),
+    [
+        (  # "who promised to" after a name and its bracket, no comma
+            "Grabbed lunch with Lotte Jansen (ex-colleague, now at Medtronic) who promised to "
+            "introduce me to Kasia Wróbel.",
+            ("them", "Lotte Jansen", "introduce me to Kasia Wróbel", None),
+        ),
+        (
+            "Grabbed lunch with Lotte Jansen who will send me the deck.",
+            ("them", "Lotte Jansen", "send me the deck", None),
+        ),
+    ],
+)
+def test_a_promise_told_in_a_relative_clause(
+    text: str, promise: tuple[str, str, str, date | None]
+) -> None:
+    assert _promises(text) == [promise]
+
+
+def test_who_after_no_name_promises_nothing() -> None:
+    assert _promises("I don't know who will send me the deck.") == []

@@ -287,7 +287,14 @@ class _ClauseCutter(_ReaderBase):
             and re.search(r",\s*(?:and\s+)?\Z", self.text[max(0, pos - 8) : pos])
         ):
             return True
-        if _WHO_PROMISES.match(rest) and self.text[pos - 2 : pos].strip() == ",":
+        if (
+            _WHO_PROMISES.match(rest)
+            and (
+                self.text[pos - 2 : pos].strip() == ","
+                # "… with Lotte Jansen (ex-colleague) who promised to": after a name, no comma
+                or re.search(r"(?:(?-i:[A-Z])[^\W\d_]+|\))\s*\Z", self.text[max(0, pos - 40) : pos])
+            )
+        ):
             return True  # "…, who offered to run a reading group": a promise of theirs
         if re.search(r",\s*\Z", self.text[max(0, pos - 4) : pos]) and re.match(
             r"(?:(?:will|gonna|should|must|need\s+to)\s+\w+(?:\s+it)?(?:\s+to)?|ask|call|email|ping"

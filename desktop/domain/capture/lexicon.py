@@ -275,7 +275,10 @@ _SOFT_SPLIT_RE = re.compile(
     rf"|i\s+said\s+i(?:{_A}d|\s+would|{_A}ll|\s+will)\b|i(?:{_A}ve|\s+have)?\s+agreed\s+to\b"
     rf"|(?<!\bsays\s)(?:she|he|they)\s+(?:will|would|is\s+going|said|offered|promised)\b"
     rf"|(?<!\bsays\s)(?:she|he){_A}?s\s+(?:gonna|going\s+to)\b"  # "he does carpentry he's gonna"
-    rf"|(?<!\bsays\s)(?:she|he|they){_A}ll\b)",
+    rf"|(?<!\bsays\s)(?:she|he|they){_A}ll\b)"
+    # "lunch with Lotte Jansen (ex-colleague) who promised to …": a relative, no comma
+    rf"|(?:(?<=[^\W\d_])|(?<=\)))\s+(?=who(?:{_A}ll|\s+will|\s+(?:has\s+|kindly\s+)?(?:offered|agreed|volunteered"
+    r"|promised)|(?:['\u2019]s|\s+is)\s+(?:going\s+to|gonna))\b)",
     re.I,
 )
 _LABEL_BEFORE = re.compile(
