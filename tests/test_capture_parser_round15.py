@@ -486,3 +486,28 @@ def test_a_promise_told_in_a_relative_clause(
 
 def test_who_after_no_name_promises_nothing() -> None:
     assert _promises("I don't know who will send me the deck.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "promise"),
+    [
+        (  # a day in why a debt is owed is no due date
+            "Met Oluwaseun Bello. I owe Oluwaseun a coffee for covering Tuesday night.",
+            ("me", "Oluwaseun Bello", "a coffee for covering Tuesday night", None),
+        ),
+        (
+            "Met Sora Ito. I owe Sora a dinner for the weekend work.",
+            ("me", "Sora Ito", "a dinner for the weekend work", None),
+        ),
+        (  # but a deadline after it is
+            "Met Arjun Mehta. I owe Arjun pricing for 50 seats by Tuesday.",
+            ("me", "Arjun Mehta", "pricing for 50 seats", date(2026, 3, 17)),
+        ),
+        (
+            "Met Sora Ito. She owes me €20 for the taxi, by Friday.",
+            ("them", "Sora Ito", "€20 for the taxi", _FRIDAY),
+        ),
+    ],
+)
+def test_what_a_debt_is_for(text: str, promise: tuple[str, str, str, date | None]) -> None:
+    assert _promises(text) == [promise]

@@ -142,6 +142,7 @@ _OWN_PROMISE = re.compile(
     r"|(?:she|he|they)\s+(?:will|would))\b",
     re.I,
 )
+_DEADLINE_WORD = re.compile(r"(?:by|before|until|till|due|no\s+later\s+than|b4)\b", re.I)
 _FRONTED_DEADLINE = re.compile(r"\s*(?:by|before|until|no\s+later\s+than)\s", re.I)
 _INLINE_CORRECTION = re.compile(  # "friday no actually saturday", "Monday, sorry, I mean Tuesday"
     r"\s*,?\s*(?:(?:no|nope|sorry|wait|oops)\b[\s,]*)?"
@@ -891,6 +892,14 @@ class _PromiseReader(_IntroFinder):
                 due = fronted[1]
             if due is None:
                 due = fallback_due(self.text, lo, hi, self.now, self.rules, self.budget)
+            if (
+                due is not None
+                and c.debt
+                and re.search(r"\bfor\b", self.text[lo : due[0]], re.I)
+                and not _DEADLINE_WORD.match(self.text, due[0], due[1])
+                and not re.search(r"[,;(]\s*\Z", self.text[lo : due[0]])
+            ):
+                due = None  # "owe her a coffee for covering Tuesday night": why, not when
             fronted = None
             fixed_here = self._corrected_inside(c, due, today) if due is not None else None
             if fixed_here is not None:  # "send me a plan friday no actually saturday"
