@@ -12,12 +12,12 @@ Three kinds of notes keep the figures honest (see the corpus README):
 * **development** sets (every ``*.json`` but ``heldout.json``, the validation sets and
   the round's blind sets): the model trains on them;
 * **validation** sets (``--validate``, by default the blind sets of the previous round,
-  ``heldout20``-``heldout22``): never trained on while choosing; the script prints
+  ``heldout23``-``heldout25``): never trained on while choosing; the script prints
   participants precision/recall of the rules alone and of rules + model at each
   threshold, computed as the quality benchmark does, and picks the threshold of the best
   recall whose precision stays within a point of the rules' own (of recall within half
   a point, the highest: fewer guesses);
-* **blind** sets of the current round (``BLIND``, ``heldout23``-``heldout25``): not read
+* **blind** sets of the current round (``BLIND``, ``heldout26``-``heldout28``): not read
   here at all; scored afterwards with ``bench_capture_quality.py``.
 
 ``--write`` then trains once more on development and validation notes together (more

@@ -94,6 +94,8 @@ _TOGETHER = frozenset(
 _THEM = frozenset(("she", "he", "they", "shes", "hes", "theyll", "shell", "hell", "theyre"))
 _OBJECTS = frozenset(("me", "us", "him", "her", "them", "it", "you", "my", "our", "his"))
 _HABIT = re.compile(r"\b(?:every|always|usually|often|each|weekly|monthly|daily)\b", re.I)
+# a guess, not a promise: "Maybe she sends me the deck, who knows", "perhaps he'll call"
+_HEDGE = re.compile(r"\b(?:maybe|perhaps|possibly|might|who\s+knows|not\s+sure|no\s+idea)\b", re.I)
 # a debt's words are what is owed, after whom: "owes me 500 crowns", "owe her a coffee"
 _OWES = re.compile(r"owe[sd]?\s+(?:me|us|him|her|them|[^\W\d_][\w'\-]*)\s+(?=\S)", re.I)
 _WORD = re.compile(r"[^\W\d_][\w'\u2019\-]*|\d+|\?|:")
@@ -179,6 +181,8 @@ def read_clause(reader: _ReaderBase, clause: _Clause, prev_kind: str) -> Reading
     text = reader.text
     if _HABIT.search(text, clause.start, clause.end):
         return None  # "I send invoices every month": what is done, not what is promised
+    if _HEDGE.search(text, clause.start, reader.sentence_end(clause.start)):
+        return None  # "Maybe she sends me the deck, who knows": a guess
     label = _LABEL.match(text, clause.start, clause.end)
     start = label.end() if label else clause.start
     labelled = (label.group("who") or "").casefold() if label else ""

@@ -989,12 +989,12 @@ class _PromiseReader(_IntroFinder):
         at = lo + found.end()
         if at < end:
             return True
-        stop = self.sentence_end(at)
-        told = _CORRECTION_TOLD.search(self.text, at, stop)
+        ends = self.sentence_end(at)
+        told = _CORRECTION_TOLD.search(self.text, at, ends)
         if (
             told
-            and _dues_in(self.text, told.end(), stop, today, self.rules)
-            and not _OWN_PROMISE.search(self.text, at, stop)
+            and _dues_in(self.text, told.end(), ends, today, self.rules)
+            and not _OWN_PROMISE.search(self.text, at, ends)
         ):
             return False  # "— no wait, she moved it to March 27": a new date, not taken back
         after = at + len(self.text[at:]) - len(self.text[at:].lstrip(" \t,:-"))

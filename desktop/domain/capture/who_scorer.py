@@ -41,6 +41,11 @@ _PARTICLES = frozenset(EnglishRules.particles | {"e", "st", "los", "las", "dela"
 _POSSESSIVE_RE = re.compile(rf"[{_APOS}]s$")
 _CONTRACTED_RE = re.compile(rf"[{_APOS}](?:ll|d|re|ve|m|t)$|n[{_APOS}]t$", re.I)
 _SENTENCE_END_RE = re.compile(r"[.!?;:\n\u2022\-\u2013\u2014]")
+# after a name written as an owner: the thing of theirs did something ("Ana Ruiz's report
+# came in", "Tom's invoice is overdue"), so the note tells of the thing, not of them
+_THEIR_THING_DID = re.compile(
+    r"\s+(?:[a-z][\w\-]*\s+){1,2}?(?:came|arrived|landed|is|was|were|are|has|had|got|went)\b"
+)
 _RULES_HAVE = 2.0  # the "probability" of a span the rules read as someone met: first
 _MAX_WORDS = 5  # "Pierre-Antoine de La Rochefoucauld", particles included
 _QUOTES = frozenset("\"'\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb")
@@ -596,8 +601,8 @@ def more_people(text: str, view: RulesView, weights: Model | None = None) -> lis
         if any(span.start < e and s < span.end for s, e in taken):
             continue
         taken.append((span.start, span.end))
-        if p != _RULES_HAVE:
-            take(span)
+        if p != _RULES_HAVE and not (span.possessive and _THEIR_THING_DID.match(text, span.end)):
+            take(span)  # (not "Ana Ruiz's report came in": her report did, not she)
     if m.context is not None:
         c = m.context
         second = sorted(
