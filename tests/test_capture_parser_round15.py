@@ -511,3 +511,15 @@ def test_who_after_no_name_promises_nothing() -> None:
 )
 def test_what_a_debt_is_for(text: str, promise: tuple[str, str, str, date | None]) -> None:
     assert _promises(text) == [promise]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Met Leah Stein. She said the 8th.",
+        "Met Maddie Fairweather. I promised weeks ago.",
+        "Met Mikko Laine. He owes me nothing, just vibes.",
+    ],
+)
+def test_words_no_action_starts_with_are_no_promise(text: str) -> None:
+    assert _promises(text) == []

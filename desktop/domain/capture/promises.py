@@ -142,6 +142,12 @@ _OWN_PROMISE = re.compile(
     r"|(?:she|he|they)\s+(?:will|would))\b",
     re.I,
 )
+# words a promise's action never starts with (a debt's words are checked elsewhere, and
+# start with what is owed): "said the 8th", "weeks ago", "nothing, just vibes", "Ms. Liu"
+_NO_ACTION = re.compile(
+    r"(?i:said|says|weeks?|days?|months?|years?|ago|nothing|ms|mr|mrs|dr|aunty|auntie|uncle)"
+    r"\b|[^\W\d_]{3,}ing\Z",  # "navigating": a lone gerund (not "sing", "bring")
+)
 _DEADLINE_WORD = re.compile(r"(?:by|before|until|till|due|no\s+later\s+than|b4)\b", re.I)
 _FRONTED_DEADLINE = re.compile(r"\s*(?:by|before|until|no\s+later\s+than)\s", re.I)
 _INLINE_CORRECTION = re.compile(  # "friday no actually saturday", "Monday, sorry, I mean Tuesday"
@@ -642,7 +648,7 @@ class _PromiseReader(_IntroFinder):
             clauses = [c for c in clauses if not any(a <= c.start < b for a, b in rows)]
         out = self._late_corrections(self._retold_dates(self._clause_commitments(clauses)))
         out = self._corrections_after(out)
-        out = [p for p in out if not self._called_off(p)]
+        out = [p for p in out if not self._called_off(p) and not _NO_ACTION.match(p.description)]
         return sorted([*out, *tabled], key=lambda p: p.span[0]) if tabled else out
 
     def _called_off(self, item: ParsedCommitment) -> bool:
