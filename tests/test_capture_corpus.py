@@ -546,6 +546,41 @@ BLIND_FLOORS = {
         "place": (0.87, 0.81),
         "organization": (0.86, 0.65),
     },
+    "dev54.json": {
+        "participants": (0.96, 0.97),
+        "promises": (0.94, 0.94),
+        "introductions": (0.88, 0.88),
+        "place": (0.97, 0.94),
+        "organization": (0.75, 0.85),
+    },
+    "dev55.json": {
+        "participants": (0.93, 0.93),
+        "promises": (0.89, 0.87),
+        "introductions": (0.84, 0.84),
+        "place": (0.9, 0.83),
+        "organization": (0.86, 0.79),
+    },
+    "heldout26.json": {
+        "participants": (0.88, 0.94),
+        "promises": (0.87, 0.89),
+        "introductions": (0.97, 0.97),
+        "place": (0.91, 0.93),
+        "organization": (0.77, 0.77),
+    },
+    "heldout27.json": {
+        "participants": (0.97, 0.96),
+        "promises": (0.91, 0.89),
+        "introductions": (0.97, 0.6),
+        "place": (0.92, 0.9),
+        "organization": (0.72, 0.72),
+    },
+    "heldout28.json": {
+        "participants": (0.91, 0.87),
+        "promises": (0.86, 0.84),
+        "introductions": (0.8, 0.42),
+        "place": (0.92, 0.83),
+        "organization": (0.83, 0.66),
+    },
 }
 
 
