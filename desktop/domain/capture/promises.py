@@ -717,10 +717,11 @@ class _PromiseReader(_IntroFinder):
         next sentence, moves the promise to the correction's last date: "… on Tuesday...
         no, she corrected, on Wednesday", "… by Friday. Make that Monday.", "… by December
         15. Correction: Olga agreed to December 18, legal is slow", "… on 5 January. No
-        wait, he's away until the 7th, so January 7". Not when a promise of its own starts
-        in between, nor when the correction's words say no more than a new plan ("no,
-        she'll call me"); a "promise" read from the correction's own words ("Make that")
-        is none."""
+        wait, he's away until the 7th, so January 7"; or to the date the other said, right
+        after "said" ("— actually she said Friday, she's off tomorrow": the date before
+        why). Not when a promise of its own starts in between, nor when the correction's
+        words are news with a subject of its own ("Update: the conference moved to May 3");
+        a "promise" read from the correction's own words ("Make that") is none."""
         t, today = self.text, self.now.date()
         dropped: set[int] = set()
         for i, item in enumerate(out):
@@ -748,7 +749,7 @@ class _PromiseReader(_IntroFinder):
                 continue  # "he said Monday's session is off": news about that day
             reason = _REASON.search(t, new[1], end)
             if said and reason is None and len(dues) > 1:
-                continue
+                continue  # "she said Friday or Monday": no one new date
             instead = _INSTEAD_AFTER.match(t, new[1]) is not None
             between = t[cue.end() : new[0]]
             for lo, hi, _day in dues:  # "he's away until the 7th, so …": no news
