@@ -523,3 +523,14 @@ def test_what_a_debt_is_for(text: str, promise: tuple[str, str, str, date | None
 )
 def test_words_no_action_starts_with_are_no_promise(text: str) -> None:
     assert _promises(text) == []
+
+
+def test_a_to_do_after_a_plus_is_no_name() -> None:
+    text = "coffee w/ rosa lima + send her the deck tmrw"
+    assert tuple(parse_capture(text, now=NOW).people) == ("Rosa Lima",)
+    assert _promises(text) == [("me", "Rosa Lima", "send her the deck", date(2026, 3, 12))]
+    # a name after the "+" still is one
+    assert tuple(parse_capture("coffee w/ rosa lima + chase ortiz", now=NOW).people) == (
+        "Rosa Lima",
+        "Chase Ortiz",
+    )

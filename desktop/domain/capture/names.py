@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from desktop.domain.capture.lexicon import (
     _A,
+    _ACTION_VERB,
     _NAME_WORD,
     _NOT_NAME,
     _PARTICLES,
@@ -232,6 +233,8 @@ _VERB_WORDS = (
 )
 _VERBISH = re.compile(r"[a-z]+ing|" + _VERB_WORDS)
 _VERB_WORD = re.compile(_VERB_WORDS)  # without "-ing": "chen jing", "ella king" are names
+# what follows a to-do's verb, not a family name: "send her …", "email the deck"
+_ACTION_OBJECT = re.compile(r"[ \t]*(?:her|him|them|me|us|the|a|an|my|our|it|over)\b", re.I)
 
 
 def _scan_name(text: str, pos: int, hi: int, *, lower_ok: bool) -> tuple[int, int] | None:
@@ -298,6 +301,12 @@ def _scan_name(text: str, pos: int, hi: int, *, lower_ok: bool) -> tuple[int, in
                 and (start < 0 or lower_run)
                 and words < 3
                 and not (lower_run and _VERB_WORD.fullmatch(folded))  # "lou sings alto"
+                # "coffee w/ rosa lima + send her the deck": a to-do, not a name
+                and not (
+                    start < 0
+                    and _ACTION_VERB.fullmatch(folded)
+                    and _ACTION_OBJECT.match(text, m.end(), hi)
+                )
             ):
                 lower_run = True
                 start = m.start() if start < 0 else start
