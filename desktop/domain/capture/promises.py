@@ -148,8 +148,8 @@ _NO_ACTION = re.compile(
     r"(?i:said|says|weeks?|days?|months?|years?|ago|nothing|ms|mr|mrs|dr|aunty|auntie|uncle)"
     r"\b|[^\W\d_]{3,}ing\Z",  # "navigating": a lone gerund (not "sing", "bring")
 )
-_DEADLINE_WORD = re.compile(r"(?:by|before|until|till|due|no\s+later\s+than|b4)\b", re.I)
-_FRONTED_DEADLINE = re.compile(r"\s*(?:by|before|until|no\s+later\s+than)\s", re.I)
+# a deadline's word: fronted ("By December 20 I need to …") or opening a due phrase
+_DEADLINE = re.compile(r"\s*(?:by|before|until|till|no\s+later\s+than|b4)\s", re.I)
 _INLINE_CORRECTION = re.compile(  # "friday no actually saturday", "Monday, sorry, I mean Tuesday"
     r"\s*,?\s*(?:(?:no|nope|sorry|wait|oops)\b[\s,]*)?"
     r"(?:actually|i\s+mean|make\s+(?:it|that)|or\s+rather|rather|no)\b[\s,]*",
@@ -855,7 +855,7 @@ class _PromiseReader(_IntroFinder):
                 and nxt is not None
                 and nxt.kind
                 and nxt.sentence == c.sentence
-                and _FRONTED_DEADLINE.match(self.text, c.start, c.end)
+                and _DEADLINE.match(self.text, c.start, c.end)
             ):
                 early = self._date_only(c, today)
                 if early is not None:  # "By December 20 I need to return the book": its date
@@ -903,7 +903,7 @@ class _PromiseReader(_IntroFinder):
                 due is not None
                 and c.debt
                 and re.search(r"\bfor\b", self.text[lo : due[0]], re.I)
-                and not _DEADLINE_WORD.match(self.text, due[0], due[1])
+                and not _DEADLINE.match(self.text, due[0], due[1])
                 and not re.search(r"[,;(]\s*\Z", self.text[lo : due[0]])
             ):
                 due = None  # "owe her a coffee for covering Tuesday night": why, not when
