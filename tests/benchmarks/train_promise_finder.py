@@ -106,6 +106,27 @@ def write_weights(path: Path, bias: float, threshold: float, weights: dict[str, 
     print(f"wrote {path.name}: {len(kept)} weights (features of {MIN_COUNT}+ examples)")
 
 
+def retrain_and_write(
+    path: Path,
+    data: list[tuple[list[str], int]],
+    validation: list[dict[str, Any]],
+    examples: Callable[[dict[str, Any]], list[tuple[list[str], int]]],
+    threshold: float,
+) -> None:
+    """Train once more on the development examples and the validation notes' together,
+    and write the weights with the threshold chosen on validation."""
+    bias, weights = train([*data, *(x for n in validation for x in examples(n))])
+    write_weights(path, bias, threshold, weights)
+
+
+def trainer_arguments(doc: str, argv: list[str] | None) -> argparse.Namespace:
+    """The command line every trainer of a learned capture part takes."""
+    ap = argparse.ArgumentParser(description=doc.splitlines()[0])
+    ap.add_argument("--validate", nargs="*", default=list(VALIDATION))
+    ap.add_argument("--write", action="store_true")
+    return ap.parse_args(argv)
+
+
 def notes_of(paths: Iterable[Path]) -> list[dict[str, Any]]:
     return [n for p in paths for n in json.loads(p.read_text(encoding="utf-8"))]
 
@@ -139,11 +160,10 @@ def choose_threshold(
     *,
     part: str,
     precision_given: float,
-    tie: float,
 ) -> float:
     """Print promises precision/recall on ``notes`` without the learned part (``base``)
     and with it at each threshold (``at``), and choose: the best recall whose precision
-    stays within ``precision_given`` of the base's; of recall within ``tie`` of the best,
+    stays within ``precision_given`` of the base's; of equal best recall,
     the highest threshold; none better than the base: a threshold nothing reaches."""
     got = promise_score(notes, base)
     bp, br = _pr(got)
@@ -156,7 +176,7 @@ def choose_threshold(
         if p >= bp - precision_given and r > br:
             tried.append((r, t))
     top = max((r for r, _t in tried), default=0.0)
-    threshold = max((t for r, t in tried if r >= top - tie), default=1.01)
+    threshold = max((t for r, t in tried if r >= top), default=1.01)
     print(f"chosen threshold {threshold}")
     return threshold
 
@@ -167,10 +187,7 @@ def _pr(t: tuple[int, int, int]) -> tuple[float, float]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--validate", nargs="*", default=list(VALIDATION))
-    ap.add_argument("--write", action="store_true")
-    args = ap.parse_args(argv)
+    args = trainer_arguments(__doc__, argv)
     dev, vnotes = sets(args.validate)
     data = [x for n in notes_of(dev) for x in examples(n)]
     right = sum(y for _f, y in data)
@@ -190,12 +207,9 @@ def main(argv: list[str] | None = None) -> int:
         THRESHOLDS,
         part="the finder",
         precision_given=PRECISION_GIVEN,
-        tie=0.0,
     )
     if args.write:
-        data += [x for n in vnotes for x in examples(n)]
-        bias, weights = train(data)
-        write_weights(WEIGHTS, bias, threshold, weights)
+        retrain_and_write(WEIGHTS, data, vnotes, examples, threshold)
     return 0
 
 

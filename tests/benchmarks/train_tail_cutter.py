@@ -15,7 +15,6 @@ more on development and validation notes and writes the weights beside the cutte
 
 from __future__ import annotations
 
-import argparse
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -27,12 +26,12 @@ if str(ROOT) not in sys.path:
 
 from bench_capture_quality import _proposals, _ratio  # noqa: E402
 from train_promise_finder import (  # noqa: E402
-    VALIDATION,
     Run,
     choose_threshold,
     notes_of,
+    retrain_and_write,
     sets,
-    write_weights,
+    trainer_arguments,
 )
 from train_who_scorer import train  # noqa: E402
 
@@ -86,10 +85,7 @@ def examples(note: dict[str, Any]) -> list[tuple[list[str], int]]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--validate", nargs="*", default=list(VALIDATION))
-    ap.add_argument("--write", action="store_true")
-    args = ap.parse_args(argv)
+    args = trainer_arguments(__doc__, argv)
     dev, vnotes = sets(args.validate)
     data = [x for n in notes_of(dev) for x in examples(n)]
     print(f"{len(data)} examples, {sum(y for _f, y in data)} asides")
@@ -98,8 +94,8 @@ def main(argv: list[str] | None = None) -> int:
     def at(t: float) -> Run:
         return lambda note: _run(note, Model(bias, t, weights))
 
-    # of equal recall, the highest threshold; unlike the finder's, no wider tie and no
-    # precision given: a cut changes a promise's words but adds no guess
+    # unlike the finder's, no precision given: a cut changes a promise's words but adds
+    # no guess
     threshold = choose_threshold(
         vnotes,
         lambda note: _run(note, None),
@@ -107,12 +103,9 @@ def main(argv: list[str] | None = None) -> int:
         THRESHOLDS,
         part="the cutter",
         precision_given=0.0,
-        tie=0.0,
     )
     if args.write:
-        data += [x for n in vnotes for x in examples(n)]
-        bias, weights = train(data)
-        write_weights(WEIGHTS, bias, threshold, weights)
+        retrain_and_write(WEIGHTS, data, vnotes, examples, threshold)
     return 0
 
 
