@@ -100,7 +100,7 @@ _LATE_CORRECTION = re.compile(  # "- actually she rang after and moved it to the
 _CORRECTION_CUE = re.compile(
     r"[\s,;:(\u2014\u2013\-.?!]*"
     r"(?:(?:no|nope)\b\s*(?:,|\u2014|\u2013|-|\.\.\.)?\s*(?:wait\b)?|wait\s*,?\s*no\b"
-    r"|correction\b|edit\b|update\b|make\s+(?:it|that)\b|or\s+rather\b"
+    r"|correction\b|edit\b|update\b|make\s+(?:it|that)\b|or\s+rather\b|scratch\s+that\b"
     r"|->|\u2192"
     r"|(?:then\s+)?(?:(?:she|he|they|it)\s+)?(?:then\s+|later\s+)?(?:corrected|changed|moved|pushed|bumped"
     r"|shifted)\b"
@@ -152,7 +152,7 @@ _NO_ACTION = re.compile(
 _DEADLINE = re.compile(r"\s*(?:by|before|until|till|no\s+later\s+than|b4)\s", re.I)
 _INLINE_CORRECTION = re.compile(  # "friday no actually saturday", "Monday, sorry, I mean Tuesday"
     r"\s*,?\s*(?:(?:no|nope|sorry|wait|oops)\b[\s,]*)?"
-    r"(?:actually|i\s+mean|make\s+(?:it|that)|or\s+rather|rather|no)\b[\s,]*",
+    r"(?:actually|i\s+mean|make\s+(?:it|that)|or\s+rather|rather|no|wait|sorry|scratch\s+that)\b[\s,]*",
     re.I,
 )
 _RETELLING = re.compile(  # how a late correction tells that the date moved
@@ -210,6 +210,9 @@ _REASON = re.compile(
 )
 _DAY_OF_MONTH = r"the\s+\d{1,2}(?:st|nd|rd|th)"  # "the 24th": a date only after a correction
 _BARE_DAY = re.compile(rf"\s*{_DAY_OF_MONTH}\s*", re.I)
+_FIRST_BARE_DAY = re.compile(  # "she said the 27th, …", not "the 3rd draft is better"
+    rf"(?<=\s){_DAY_OF_MONTH}(?=\s*(?:[,.;!?)\n\u2014\u2013-]|\Z|instead\b|then\b))", re.I
+)
 _LAST_BARE_DAY = re.compile(rf"(?<=\s){_DAY_OF_MONTH}\s*\Z", re.I)
 _TO = re.compile(r"to\s+", re.I)
 _MAKE_IT = re.compile(
@@ -738,7 +741,7 @@ class _PromiseReader(_IntroFinder):
             later = [j for j, other in enumerate(out) if j != i and after <= other.span[0] < end]
             if any(not self._only_cue(out[j]) for j in later):
                 continue  # a promise of its own: "— no, she'll call me Monday"
-            dues = _dues_in(t, cue.end(), end, today, self.rules)
+            dues = self._correction_dues(cue.end(), end, today)
             if not dues:
                 continue
             said = _SAID_CUE.match(t, cue.start(), cue.end()) is not None
@@ -994,13 +997,13 @@ class _PromiseReader(_IntroFinder):
         if found is None:
             return False
         at = lo + found.end()
-        if at < end:
-            return True
+        if at < end:  # "… by Monday no wait by Tuesday": only a new date, no take-back
+            return not self._only_date(at, end, today)
         ends = self.sentence_end(at)
         told = _CORRECTION_TOLD.search(self.text, at, ends)
         if (
             told
-            and _dues_in(self.text, told.end(), ends, today, self.rules)
+            and self._correction_dues(told.end(), ends, today)
             and not _OWN_PROMISE.search(self.text, at, ends)
         ):
             return False  # "— no wait, she moved it to March 27": a new date, not taken back
@@ -1073,6 +1076,17 @@ class _PromiseReader(_IntroFinder):
             return None
         return m.start(), new
 
+    def _correction_dues(self, lo: int, hi: int, today: date) -> list[tuple[int, int, date]]:
+        """The dates a correction at ``lo``..``hi`` names, left to right; where it names
+        none a writer would date a promise with, a bare "the 27th" ("— no wait, she said the
+        27th"), which right after a correction is a day of the month."""
+        dues = _dues_in(self.text, lo, hi, today, self.rules)
+        if dues:
+            return dues
+        bare = _FIRST_BARE_DAY.search(self.text, lo, hi)
+        day = self._correcting_date(bare.start(), bare.end(), today) if bare else None
+        return [day] if day else []
+
     def _correcting_date(self, lo: int, hi: int, today: date) -> tuple[int, int, date] | None:
         """The date ``lo``..``hi`` names right after a correction word, where a bare "the
         24th" is a date (elsewhere it may be "the 3rd draft"): read as "by the 24th"."""
@@ -1088,10 +1102,14 @@ class _PromiseReader(_IntroFinder):
         """The due date of a clause that says nothing but when ("— should be done by
         Friday", "Agreed: by Monday.", "said yes, by the 10th"): it dates the promise
         just before it."""
-        due = find_due(self.text, c.start, c.end, today, self.rules)
+        return self._only_date(c.start, c.end, today)
+
+    def _only_date(self, lo: int, hi: int, today: date) -> tuple[int, int, date] | None:
+        """The date ``lo``..``hi`` names, when it says nothing else (see ``_date_only``)."""
+        due = find_due(self.text, lo, hi, today, self.rules)
         if due is None:
             return None
-        rest = self.text[c.start : due[0]] + " " + self.text[due[1] : c.end]
+        rest = self.text[lo : due[0]] + " " + self.text[due[1] : hi]
         words = re.findall(r"[^\W\d_]+", rest.casefold())
         return due if all(w in _DATE_FILLER for w in words) else None
 

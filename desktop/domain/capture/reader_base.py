@@ -685,10 +685,28 @@ class _ReaderBase:
                     and not self._same_sentence(max(agreeing)[0], pos)
                 )
                 and not self._introduced_since(best, max(agreeing), pos)
+                and not self._subject_carried_on(best[2], best[0], pos)
             ):
                 best = max(agreeing)
         group = [m for m in before if m[0] == best[0]]
         return max(group)[2]
+
+    def _subject_carried_on(self, name: str, named_at: int, pos: int) -> bool:
+        """Whether the pronoun at ``pos`` opens the sentence right after one the name at
+        ``named_at`` opens ("Yuki asked whether I could find a photographer; I said no.
+        She'll send me the attendee list"): the subject of one sentence is who the next
+        one's subject pronoun goes on about, whatever gender someone met earlier is."""
+        t = self.text
+        ends = [m.end() for m in re.finditer(r"[.!?](?:\s|\Z)|\n", t[:pos])]
+        if len(ends) < 1 or t[ends[-1] : pos].strip():
+            return False  # the pronoun does not open its sentence
+        opening = ends[-2] if len(ends) > 1 else 0
+        first = re.match(r"[\s\-*\u2022]*(\w+)", t[opening : ends[-1]])
+        return (
+            opening <= named_at < ends[-1]
+            and first is not None
+            and first.group(1).casefold() in name.casefold().split()
+        )
 
     def _introduced_since(
         self, best: tuple[int, int, str, int], known: tuple[int, int, str, int], pos: int
