@@ -77,3 +77,61 @@ def test_corrected_date(text: str, promise: tuple[object, ...]) -> None:
 )
 def test_taken_back(text: str) -> None:
     assert _promises(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "promise"),
+    [
+        (  # Nigerian and Caribbean "he go send": a future
+            "Met Dwayne Charles at the fete. dwayne say he go send me the link tomorrow.",
+            ("them", "Dwayne Charles", "send me the link", date(2026, 3, 12)),
+        ),
+        (
+            "Met Tunde Bakare. She go bring the forms on Friday.",
+            ("them", "Tunde Bakare", "bring the forms", date(2026, 3, 13)),
+        ),
+        (  # "promise" with no "to", as many learners of English write it
+            "dinner w/ zhang wei from byd. zhang wei promise send samples before 15th.",
+            ("them", "Zhang Wei", "send samples", date(2026, 3, 15)),
+        ),
+        (  # Scots "gonnae"
+            "Blether wi Callum MacLeod at the meetup. Callum's gonnae send me the spec tomorrow.",
+            ("them", "Callum MacLeod", "send me the spec", date(2026, 3, 12)),
+        ),
+        (  # laughter is no part of what is owed
+            "Drinks with Thiago Alves. I owe him a caipirinha hahaha",
+            ("me", "Thiago Alves", "a caipirinha", None),
+        ),
+        (  # "yeah that's it" closes a dictated note
+            "so um met Tomasz Nowak at the expo uh he's gonna send me the spec by Friday yeah "
+            "that's it",
+            ("them", "Tomasz Nowak", "send me the spec", date(2026, 3, 13)),
+        ),
+    ],
+)
+def test_other_englishes_and_chatter(text: str, promise: tuple[object, ...]) -> None:
+    assert _promises(text) == [promise]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Met Ana Ruiz. I made a promise, send nothing.",  # "promise" as a noun
+        "Met Ana Ruiz. My promise send list is long.",
+        "Met Ana Ruiz. I go to the gym with her on Fridays.",  # "go" as a verb
+    ],
+)
+def test_no_future_read_into(text: str) -> None:
+    assert _promises(text) == []
+
+
+def test_laughter_ends_the_place() -> None:
+    parse = parse_capture("Ran into Kofi Mensah at the gym lol his wife Ama says hi", now=NOW)
+    assert parse.place == "gym"
+
+
+def test_respelling_keeps_every_position() -> None:
+    from desktop.domain.capture.fillers import blank_fillers
+
+    for text in ("he go send it", "zhang wei promise send it", "gonnae send", "hahaha ok lol"):
+        assert len(blank_fillers(text)) == len(text)

@@ -17,12 +17,27 @@ import re
 # "um", "umm", "uh", "uhh", "erm", "hmm"; "er" only in lower case ("ER" is a place)
 # "eh" too, a Spanish or Portuguese speaker's pause, but only in lower case ("EH" is a place)
 _HESITATION = re.compile(
-    r"(?<![\w'\u2019-])(?:(?i:u+m+|u+h+|e+r+m+|h+m+)|er|eh)(?![\w'\u2019-])\s*,?"
+    r"(?<![\w'\u2019-])(?:(?i:u+m+|u+h+|e+r+m+|h+m+)|er|eh)"
+    r"(?![\w'\u2019-])\s*,?"
 )
 # "ok that's it" closes a dictated note as "so yeah" does
 _SO_YEAH = re.compile(
-    r"(?<![\w'\u2019-])(?i:so\s+yeah|yeah\s+so|ok(?:ay)?,?\s+that['\u2019]s\s+it)(?![\w'\u2019-])\s*,?"
+    r"(?<![\w'\u2019-])(?i:so\s+yeah|yeah\s+so|(?:ok(?:ay)?|yeah|yep),?\s+that['\u2019]s\s+it)"
+    r"(?![\w'\u2019-])\s*,?"
 )
+# laughter ("I owe him a caipirinha hahaha", "at the gym lol his wife …") is no part of what
+# is said: blanked at the end of its line, and where words go on after it on its line it
+# ends the thought there (left alone before a comma or a bracket, which already do)
+_LAUGHTER = re.compile(
+    r"(?<![\w'\u2019-])(?i:(?:ha){2,}h?|(?:he){2,}|lo+l|lmao|rofl)"
+    r"(?:(?P<on>[ \t]+\w)|[ \t]*(?=\n|\Z))"
+)
+
+
+def _laughter(m: re.Match[str]) -> str:
+    if m.group("on"):
+        return ";" + " " * (m.start("on") - m.start() - 1) + m.group("on")
+    return " " * len(m.group())
 
 
 # punctuation a dictation app wrote out as words ("… next time comma also her colleague
@@ -61,12 +76,51 @@ def _unswapped(m: re.Match[str]) -> str:
     return fixed.capitalize() if m.group()[0].isupper() else fixed
 
 
+# the verbs a promise of the notes starts with, after a future said the way other
+# Englishes say it (a subset of the reader's action verbs: these never follow "go" or
+# "promise" as anything else)
+_PROMISE_VERB = (
+    r"(?:send|email|call|ring|share|forward|introduce|intro|connect|link|check|review|bring"
+    r"|pay|return|give|pass|show|help|drop|fix|prepare|book|text|sort|get|do|find|buy)\b"
+)
+# a future or a promise said the way other Englishes say it, respelt in place, the same
+# length, as the standard form the reader knows: Nigerian and Caribbean "he go send me the
+# link" (he'll send), "zhang wei promise send samples" (will send), Scots "gonnae"
+_OTHER_FUTURE = re.compile(
+    rf"(?i:\b(?P<go>(?:he|she|i|we|they)\s+go)\s+(?={_PROMISE_VERB})"
+    rf"|(?<![\w'\u2019-])(?P<promise>promise)\s+(?={_PROMISE_VERB})"
+    r"|\b(?P<gonnae>gonnae)\b)"
+)
+
+
+# before "promise" as a noun: "a promise", "my promise", "the promise"
+_DETERMINER = re.compile(r"(?i:\b(?:a|the|my|his|her|our|their|your|this|that|no)\s+\Z)")
+
+
+def _standard_future(m: re.Match[str]) -> str:
+    if m.group("go"):  # "he go send" -> "he\u2019ll send", the same length
+        return m.group("go")[: -len(" go")] + "\u2019ll" + m.group()[len(m.group("go")) :]
+    if m.group("promise"):
+        if _DETERMINER.search(m.string, max(0, m.start() - 8), m.start()):
+            return m.group()
+        return "will   " + m.group()[len("promise") :]
+    return "gonna "
+
+
+def normalise_forms(text: str) -> str:
+    """``text`` with other Englishes' futures respelt in place, the same length: every
+    position still means the same character of the note, and a promise's words start at
+    its verb, after the respelt part."""
+    return _OTHER_FUTURE.sub(_standard_future, text)
+
+
 def blank_fillers(text: str) -> str:
     """``text`` with spoken fillers turned into spaces (and "so yeah" into a ";") and a
     promise word typed with two letters swapped put right, the same length, so every
     position still means the same character of the note. A punctuation mark dictated as
     a word ("comma") becomes the mark, padded with spaces."""
-    text = _SWAPPED.sub(_unswapped, text)
+    text = normalise_forms(_SWAPPED.sub(_unswapped, text))
+    text = _LAUGHTER.sub(_laughter, text)
     if not _HESITATION.search(text) and not _SO_YEAH.search(text) and not _SPOKEN_MARK.search(text):
         return text
     out = _SPOKEN_MARK.sub(_mark, text)
