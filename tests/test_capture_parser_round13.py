@@ -397,9 +397,14 @@ def test_words_and_dates_of_a_promise(text: str, expected: list[Promise]) -> Non
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        (  # a condition after the action is no part of it …
+        (  # a condition after the action stays in it (the corpus convention since round
+            # 16, as for "once", "before" and "when"), the date still the due …
             "Met Jan Kowal, the builder. He'll start on Monday if we're happy with the quote.",
-            [("them", "Jan Kowal", "start", MON)],
+            [("them", "Jan Kowal", "start if we're happy with the quote", MON)],
+        ),
+        (  # … but after ", and if" another thought begins
+            "Met Jan Kowal. He'll send me the quote on Monday, and if it's fine we start.",
+            [("them", "Jan Kowal", "send me the quote", MON)],
         ),
         (  # … but a question the action asks is
             "Met Noor Aziz. I'll ask my sister if she's free and let Noor know by Friday.",

@@ -1144,12 +1144,15 @@ class _PromiseReader(_IntroFinder):
         raw = re.split(r"\s+(?:lol|haha|lmao)\s+(?=\w)", raw, maxsplit=1)[
             0
         ]  # "babysit lol said yes"
+        # "send me the link, and if the numbers look ok, …": what comes after is another
+        # thought; a condition of the action itself stays ("lend us the boat if we sort
+        # out the insurance"), as any other the action waits for
         condition = re.search(
-            r"\s+if\s+(?=(?:i|we|things|it|the|our|you|she|he|they|all)\b)", raw, re.I
+            r",?\s+(?:and|but)\s+if\s+(?=(?:i|we|things|it|the|our|you|she|he|they|all)\b)",
+            raw,
+            re.I,
         )
         if condition and not _ASKS_WHETHER.search(raw, 0, condition.start()):
-            # "start on 3 August if we're happy": the condition is no part of the action
-            # (but "ask Noor if she's up for it", "let me know if he wants it" ask it)
             raw = raw[: condition.start()]
         whole = raw
         raw = _SUBORDINATE_TAIL.split(raw, maxsplit=1)[0]
