@@ -135,3 +135,33 @@ def test_respelling_keeps_every_position() -> None:
 
     for text in ("he go send it", "zhang wei promise send it", "gonnae send", "hahaha ok lol"):
         assert len(blank_fillers(text)) == len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "people", "person"),
+    [
+        (  # the child named in brackets to say who she is was not met
+            "Parent-teacher meeting with Mrs. Keiko Sato (Hiro's mother). Hiro is struggling "
+            "with fractions. I'll send extra worksheets home on Monday.",
+            ("Keiko Sato",),
+            "Keiko Sato",
+        ),
+        (
+            "Parents' evening. Ms. Adaeze Okafor (Lily's form tutor) says Lily's doing great. "
+            "She'll send home the reading list.",
+            ("Adaeze Okafor",),
+            "Adaeze Okafor",
+        ),
+    ],
+)
+def test_whose_relative_in_brackets(text: str, people: tuple[str, ...], person: str) -> None:
+    parse = parse_capture(text, now=NOW)
+    assert parse.people == people
+    assert [c.person_name for c in parse.commitments] == [person]
+
+
+def test_a_relative_named_as_met_still_is() -> None:
+    parse = parse_capture(
+        "Lunch with Ana Ruiz (Tom's wife) and Tom Ruiz. Tom will send me the photos.", now=NOW
+    )
+    assert parse.people == ("Ana Ruiz", "Tom Ruiz")

@@ -567,6 +567,23 @@ def scored_spans(
     return out
 
 
+def _only_whose(text: str, span: Span) -> bool:
+    """Whether the note first names ``span``'s person in brackets as whose relative or
+    teacher someone is ("Rosa Ferrante (Matteo's mum)", "Ms. Okafor (Lily's form tutor)"):
+    a child or a relative named to say who the one met is, whom the note then goes on
+    about ("Lily's doing great in maths") without their having been met."""
+    first = span.name.split()[0]
+    at = re.search(rf"(?<![\w\-]){re.escape(first)}(?![\w\-])", text)
+    return (
+        at is not None
+        and re.search(r"\(\s*\Z", text[max(0, at.start() - 3) : at.start()]) is not None
+        and _POSSESSIVE_AFTER.match(text, at.end()) is not None
+    )
+
+
+_POSSESSIVE_AFTER = re.compile(rf"[{_APOS}]s\s+[a-z]")
+
+
 def more_people(text: str, view: RulesView, weights: Model | None = None) -> list[tuple[int, str]]:
     """Names the model is confident were met and the rules did not take, in text order,
     as they would be saved, with where each is written: (position, name)."""
@@ -582,6 +599,8 @@ def more_people(text: str, view: RulesView, weights: Model | None = None) -> lis
             return  # "Apparently Kevin Tran owes her money": a debt told of, not a meeting
         if " " in span.name and _fold(span.name).split()[-1] in _ORG_SUFFIXES:
             return  # "Nowak Instalacje", "Valleys Electrical": a firm, by the rules' own list
+        if _only_whose(text, span):
+            return  # "Mrs. Nakamura (Hiro's mother). Hiro is struggling …": her son
         line = text[text.rfind("\n", 0, span.start) + 1 : span.start]
         item = re.fullmatch(r"[\s\u2022*\-\d.)]*([^,\n]+?),\s*", line)
         if item and _fold(saved_name(item.group(1))) in view.people:
