@@ -165,3 +165,40 @@ def test_a_relative_named_as_met_still_is() -> None:
         "Lunch with Ana Ruiz (Tom's wife) and Tom Ruiz. Tom will send me the photos.", now=NOW
     )
     assert parse.people == ("Ana Ruiz", "Tom Ruiz")
+
+
+@pytest.mark.parametrize(
+    ("text", "promise"),
+    [
+        (  # "in Hai Phong": a city of two capitalised words, neither one a person
+            "Met Hoa Nguyen from VinGroup. I promise to visit her factory in Hai Phong on "
+            "25 February.",
+            ("me", "Hoa Nguyen", "visit her factory in Hai Phong", date(2027, 2, 25)),
+        ),
+        (  # "chase accounts": a department, no one
+            "Site walk with Bogdan Popescu. I'll chase accounts to release his payment by the "
+            "20th.",
+            ("me", "Bogdan Popescu", "chase accounts to release his payment", date(2026, 3, 20)),
+        ),
+        (  # … but "chase nikhil" is someone
+            "Met Ana Ruiz. I'll chase nikhil to send the deck.",
+            ("me", "Nikhil", "chase nikhil to send the deck", None),
+        ),
+        (  # a role in capitals before the name still names whom
+            "Met Kavya Reddy. I'll update our CTO Arjun on the outcome.",
+            ("me", "Arjun", "update our CTO Arjun on the outcome", None),
+        ),
+    ],
+)
+def test_whom_a_promise_names(text: str, promise: tuple[object, ...]) -> None:
+    assert _promises(text) == [promise]
+
+
+def test_someone_they_know_called_x_was_not_met() -> None:
+    parse = parse_capture(
+        "Walk with Rhiannon Pryce. She knows someone at Penguin, an editor called Ayesha "
+        "Siddiqui, and said she'd put me in touch by the end of the month.",
+        now=NOW,
+    )
+    assert parse.people == ("Rhiannon Pryce",)
+    assert [(c.owner, c.person_name) for c in parse.commitments] == [("them", "Rhiannon Pryce")]

@@ -479,6 +479,7 @@ class _PromiseReader(_IntroFinder):
             return None
         lo, hi = (c.desc[0] if lo == -2 else lo), c.desc[1]
         owner_of: str | None = None  # "return Jonas's drill": Jonas, if nobody else
+        judged = lo  # the end of a run of capitalised words already judged a place or thing
         for m in _NAME_WORD_RE.finditer(t[lo:hi]):
             word = m.group()
             folded = word.casefold()
@@ -532,7 +533,11 @@ class _PromiseReader(_IntroFinder):
                 asked = re.compile(
                     r"(?P<more>\s+[a-z][\w'\-]+)?\s+(?:to|about|re|for|if|whether)\s"
                 ).match(t, at + len(word), hi)
-                if asked and re.compile(r"(?:remind|ask|tell|chase)\s+$", re.I).search(t, lo, at):
+                if (
+                    asked
+                    and re.compile(r"(?:remind|ask|tell|chase)\s+$", re.I).search(t, lo, at)
+                    and not (is_everyday_word(word) and self.lookup(word) is None)
+                ):  # (but "chase accounts to release …": a department, no one)
                     # "remind nikhil to update the crm", "ask sarah if she's ok with the cost",
                     # "chase yusuf ali re consent forms": the one I remind or ask
                     more = asked.group("more")
@@ -557,6 +562,11 @@ class _PromiseReader(_IntroFinder):
                 re.search(r"\b(?:loop|rope|bring|pull|cc|copy)\s+in\s+$", prev)
             ):  # "review his Devoxx proposal", "the JD for the Pune role": a thing of his or a
                 # thing; but "loop in Anjali": her
+                if not word.isupper():  # "in Hai Phong": Phong too (not "our CTO Arjun")
+                    run = re.match(r"(?:[\s\-]+[A-Z][\w'\u2019\-]*)*", t[at + len(word) : hi])
+                    judged = at + len(word) + (run.end() if run else 0)
+                continue
+            if at < judged:
                 continue
             span = _scan_name(t, at, hi, lower_ok=False)
             if span is None:

@@ -581,6 +581,12 @@ def _only_whose(text: str, span: Span) -> bool:
     )
 
 
+# someone the one met knows or mentions, named after "called": told of, not met
+_SOMEONE_THEY_KNOW = re.compile(
+    r"\b(?:knows?|has|had|mentioned|recommended|suggested|told\s+me\s+about)\b"
+    r"[^.;!?\n]{0,70}\b(?:called|named)\s+\Z",
+    re.I,
+)
 _POSSESSIVE_AFTER = re.compile(rf"[{_APOS}]s\s+[a-z]")
 
 
@@ -599,6 +605,8 @@ def more_people(text: str, view: RulesView, weights: Model | None = None) -> lis
             return  # "Apparently Kevin Tran owes her money": a debt told of, not a meeting
         if " " in span.name and _fold(span.name).split()[-1] in _ORG_SUFFIXES:
             return  # "Nowak Instalacje", "Valleys Electrical": a firm, by the rules' own list
+        if _SOMEONE_THEY_KNOW.search(text, max(0, span.start - 90), span.start):
+            return  # "She knows someone at Penguin, an editor called Ayesha Siddiqui"
         if _only_whose(text, span):
             return  # "Mrs. Nakamura (Hiro's mother). Hiro is struggling …": her son
         line = text[text.rfind("\n", 0, span.start) + 1 : span.start]
