@@ -202,3 +202,74 @@ def test_someone_they_know_called_x_was_not_met() -> None:
     )
     assert parse.people == ("Rhiannon Pryce",)
     assert [(c.owner, c.person_name) for c in parse.commitments] == [("them", "Rhiannon Pryce")]
+
+
+@pytest.mark.parametrize(
+    ("text", "promise"),
+    [
+        (  # the date after "because" is the reason's, not the correction's
+            "Met Annette Vogel. I'm to send Annette the forecast by Thursday — scratch that, "
+            "she moved it to Tuesday because the board pack goes out Wednesday.",
+            ("me", "Annette Vogel", "send Annette the forecast", date(2026, 3, 17)),
+        ),
+        (
+            "Met Femi Bello. Femi will send the schedules on Friday — he then corrected "
+            "himself: Monday, as the auditors need the weekend.",
+            ("them", "Femi Bello", "send the schedules", date(2026, 3, 16)),
+        ),
+        (  # the date right after "no" is the new one, not the one after it
+            "Met Francesca Russo. Francesca asked me to go through her CV on Wednesday — no, "
+            "Thursday, Wednesday I'm flying.",
+            ("me", "Francesca Russo", "go through her CV", date(2026, 3, 12)),
+        ),
+        (  # "he asked to move it to …"
+            "Met Babatunde Okoro. I said I'd deliver the report to Babatunde on 15 May; he "
+            "asked to move it to 22 May, fine.",
+            ("me", "Babatunde Okoro", "deliver the report to Babatunde", date(2026, 5, 22)),
+        ),
+        (  # … but what one realised before telling the new date is no new date
+            "Met Hyun Park. Said I'd send him a deck on Monday — then realised Monday is a "
+            "holiday, so I told him Tuesday instead.",
+            ("me", "Hyun Park", "send him a deck", date(2026, 3, 17)),
+        ),
+    ],
+)
+def test_which_date_a_correction_tells(text: str, promise: tuple[object, ...]) -> None:
+    assert _promises(text) == [promise]
+
+
+@pytest.mark.parametrize(
+    ("text", "promise"),
+    [
+        (  # a date inside the words, before "whether"
+            "Met Reto Gerber. Reto asked me to confirm by the 23rd whether our team can join.",
+            ("me", "Reto Gerber", "confirm whether our team can join", date(2026, 3, 23)),
+        ),
+        (  # counted from an event: no date, and the words stay
+            "Met Anders Kjær. I'll review them and send comments within a week of getting them.",
+            (
+                "me",
+                "Anders Kjær",
+                "review them and send comments within a week of getting them",
+                None,
+            ),
+        ),
+        (  # a run-on going on to news after "also"
+            "met sandra kowal at the evening, I need to get my payslips to her by the 10th "
+            "also she mentioned her colleague could help",
+            ("me", "Sandra Kowal", "get my payslips to her", date(2026, 4, 10)),
+        ),
+        (  # their to-do of two actions joined by "+"
+            "Pitch practice w/ Camille Roux. Camille will review my slides + send notes by sat.",
+            ("them", "Camille Roux", "review my slides + send notes", date(2026, 3, 14)),
+        ),
+    ],
+)
+def test_words_and_dates(text: str, promise: tuple[object, ...]) -> None:
+    assert _promises(text) == [promise]
+
+
+def test_an_ordinal_before_a_noun_is_no_date() -> None:
+    assert _promises("Met Reto Gerber. I'll send the 3rd draft to him.") == [
+        ("me", "Reto Gerber", "send the 3rd draft to him", None)
+    ]

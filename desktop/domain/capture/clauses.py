@@ -69,6 +69,9 @@ _SOMEONE_ELSE_ACTS = re.compile(  # "the boss wants it", "their security team ha
 
 _MODAL_THEN_PLUS = re.compile(  # my modal earlier in the sentence, no break since
     r"(?:\bi\s+(?:need\s+to|have\s+to|must|will|should|gotta|gonna)|\bi['\u2019]ll"
+    # theirs too: "Camille will review my slides + send notes by sat"
+    r"|\b[^\W\d_][\w'\u2019\-]*\s+will|\b(?:she|he|they)['\u2019]ll"
+    r"|\b(?:she|he|they)\s+(?:is\s+|are\s+|['\u2019]s\s+)?(?:gonna|going\s+to)"
     r"|(?:^|(?<=[.!?]\s))\W*(?:need\s+to|need\s+2|must|gotta|gonna|will))\s[^;:\n]*\Z",
     re.I | re.M,
 )

@@ -135,8 +135,13 @@ def _en_month_relative(m: re.Match[str], today: date, rules: LanguageRules) -> d
     return _month_end(today.year, today.month)
 
 
+_COUNTED_FROM_AN_EVENT = re.compile(r"\s+(?:of|after)\s+(?!now\b|today\b)", re.I)
+
+
 def _en_in_count(m: re.Match[str], today: date, rules: LanguageRules) -> date | None:
     """in N days / weeks / months / years (also "a fortnight", "two weeks from now")."""
+    if _COUNTED_FROM_AN_EVENT.match(m.string, m.end()):
+        return None  # "within a week of getting them": counted from when that happens
     if "fortnight" in m.group().casefold():
         return today + timedelta(days=14)
     raw = _folded(m, "n") or _folded(m, "n2")

@@ -103,7 +103,7 @@ _CORRECTION_CUE = re.compile(
     r"|correction\b|edit\b|update\b|make\s+(?:it|that)\b|or\s+rather\b|scratch\s+that\b"
     r"|->|\u2192"
     r"|(?:then\s+)?(?:(?:she|he|they|it)\s+)?(?:then\s+|later\s+)?(?:corrected|changed|moved|pushed|bumped"
-    r"|shifted)\b"
+    r"|shifted|(?:asked|wanted|wants)\s+to\s+(?:move|push|change|shift))\b"
     # "— actually she said Friday", "; after lunch she said Monday is fine": the date
     # right after what she said (see _SAID_CUE)
     r"|(?:actually\s*,?\s*|then\s+|later\s+|after\s+\w+\s+)?(?:she|he|they)\s+(?:then\s+)?"
@@ -208,6 +208,17 @@ _REASON = re.compile(
     r"|\s+(?:as|since|because)\s+",
     re.I,
 )
+_DENIAL_CUE = re.compile(  # a cue that only says "not that": the date said next is the new one
+    r"(?:\bno|\bnope|\bwait|\bsorry|\bcorrection|\bedit|\bupdate|\bscratch\s+that|\bmake\s+(?:it|that)"
+    r"|\bor\s+rather|->|\u2192|\bcorrected\s+himself|\bcorrected\s+herself)\W*\Z",
+    re.I,
+)
+_ALSO_NEWS = re.compile(
+    r"\s+also\s+(?=(?:she|he|they|(?-i:[A-Z])[\w'\-]+)\s+(?:mentioned|said|says|told|asked|wants"
+    r"|is|was|has|had|thinks|reckons)\b)",
+    re.I,
+)
+_BECAUSE = re.compile(r"(?:,\s*|\s+)(?:as|since|because|cos|coz)\s+(?!of\b|soon\b|well\b)", re.I)
 _DAY_OF_MONTH = r"the\s+\d{1,2}(?:st|nd|rd|th)"  # "the 24th": a date only after a correction
 _BARE_DAY = re.compile(rf"\s*{_DAY_OF_MONTH}\s*", re.I)
 _FIRST_BARE_DAY = re.compile(  # "she said the 27th, …", not "the 3rd draft is better"
@@ -751,13 +762,20 @@ class _PromiseReader(_IntroFinder):
             later = [j for j, other in enumerate(out) if j != i and after <= other.span[0] < end]
             if any(not self._only_cue(out[j]) for j in later):
                 continue  # a promise of its own: "— no, she'll call me Monday"
-            dues = self._correction_dues(cue.end(), end, today)
+            why = _BECAUSE.search(t, cue.end(), end)
+            # "… moved it to Tuesday because the board pack goes out Wednesday": the date
+            # after why is the reason's
+            dues = self._correction_dues(cue.end(), why.start() if why else end, today)
             if not dues:
                 continue
             said = _SAID_CUE.match(t, cue.start(), cue.end()) is not None
             if said and t[cue.end() : dues[0][0]].strip(" ,:"):
                 continue  # "she said she'd call Monday": what she said, not a date
-            new = dues[0] if said else dues[-1]
+            # "— no, Thursday, Wednesday I'm flying": the date right after the cue is it
+            right_after = not t[cue.end() : dues[0][0]].strip(" ,:;\u2014\u2013-") and bool(
+                _DENIAL_CUE.search(t, cue.start(), cue.end())
+            )  # (not "— then realised Monday is a bank holiday, so … Tuesday")
+            new = dues[0] if said or right_after else dues[-1]
             if said and not _SAID_DATE_END.match(t, new[1]):
                 continue  # "he said Monday's session is off": news about that day
             reason = _REASON.search(t, new[1], end)
@@ -1151,6 +1169,8 @@ class _PromiseReader(_IntroFinder):
         # "I'll have to call her", "she'll be sending": a second modal is not the action
         raw = re.sub(r"^(?:have\s+to|need\s+to|got\s+to|be\s+(?=\w+ing\b))\s*", "", raw, flags=re.I)
         raw = re.split(r"\s+(?:since|because|as\s+she|as\s+he|as\s+they)\s+", raw, maxsplit=1)[0]
+        # a run-on note going on to news: "… to her also she mentioned her colleague …"
+        raw = _ALSO_NEWS.split(raw, maxsplit=1)[0]
         raw = re.split(r"\s+(?:lol|haha|lmao)\s+(?=\w)", raw, maxsplit=1)[
             0
         ]  # "babysit lol said yes"

@@ -267,7 +267,11 @@ class EnglishRules(LanguageRules):
         )
         self.ordinal_followers = _words(
             "of at and or so to if latest the for when with because as but please then "
-            "she he they i we instead"
+            "she he they i we instead "
+            # "confirm by the 23rd whether …", "by the 5th in the morning", "… about it"
+            "whether about re once after before unless since via from in on me him her them "
+            "us ok okay too also pls which who what where how though tho hopefully ideally "
+            "morning afternoon evening night noon am pm eod cob"
         )
         self.month_follower = re.compile(rf"\s+(?:of\s+)?(?:{alternation(self.months)})\b", i)
 
