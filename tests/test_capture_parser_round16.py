@@ -273,3 +273,37 @@ def test_an_ordinal_before_a_noun_is_no_date() -> None:
     assert _promises("Met Reto Gerber. I'll send the 3rd draft to him.") == [
         ("me", "Reto Gerber", "send the 3rd draft to him", None)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "people", "promise"),
+    [
+        (  # "ill" for "I'll", typed on a phone, in a run-on
+            "met priya raghunathan at the mixer she wants our api docs ill email her the docs tmrw",
+            ("Priya Raghunathan",),
+            ("me", "Priya Raghunathan", "email her the docs", date(2026, 3, 12)),
+        ),
+        (  # an elided particle inside a surname
+            "Marguerite d'Anjou-Lévesque, Desjardins, at the AI meetup\n- i send her pilot "
+            "pricing by next Fri",
+            ("Marguerite d'Anjou-Lévesque",),
+            ("me", "Marguerite d'Anjou-Lévesque", "send her pilot pricing", date(2026, 3, 20)),
+        ),
+        (  # a learner's present "I meet with" for the meeting just had
+            "Today I meet with Dr. Joaquín Fernández of Telefónica. He will send me the "
+            "requirements on Monday.",
+            ("Joaquín Fernández",),
+            ("them", "Joaquín Fernández", "send me the requirements", date(2026, 3, 16)),
+        ),
+    ],
+)
+def test_phone_and_learner_forms(
+    text: str, people: tuple[str, ...], promise: tuple[object, ...]
+) -> None:
+    parse = parse_capture(text, now=NOW)
+    assert parse.people == people
+    assert _promises(text) == [promise]
+
+
+def test_ill_as_an_adjective_is_no_promise() -> None:
+    assert _promises("Met Ana Ruiz. She was ill all week.") == []

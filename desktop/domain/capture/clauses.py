@@ -275,7 +275,7 @@ class _ClauseCutter(_ReaderBase):
         if re.match(rf"(?:i|{_SUBJ_PRONOUN}|we)(?:\s|{_A})", rest, re.I):
             return True
         if re.match(  # "…, hell send me the invoices": "he'll" typed fast; "…, hes gonna"
-            r"s?hell\s+(?:send|call|email|text|share|bring|drop|give|pay|check|get|come|book)\b"
+            r"(?:s?he|i)ll\s+(?:send|call|email|text|share|bring|drop|give|pay|check|get|come|book)\b"
             r"|s?hes\s+(?:gonna|gona|going\s+to)\s",
             rest,
             re.I,

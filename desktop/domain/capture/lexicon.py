@@ -269,6 +269,9 @@ _SOFT_SPLIT_RE = re.compile(
     r"|\s+n\s+(?=(?:i|we|she|he|they)\s)"  # "… tonight n we might duo queue": a typed "and"
     rf"|(?<!\bif)(?<!\bwhether)(?<!\bsaid)(?<!\btold)(?<!\bhim)(?<!\bher)(?<!\bthem)(?<!\bthat)"
     rf"\s+(?:that\s+)?(?=i\s+(?:still\s+)?owe\b|i{_A}ll\b|i\s+will\b|i\s+need\s+to\b|i\s+promised\b"
+    # "… wants our api docs ill email her the docs": "I'll" as a phone types it
+    r"|(?-i:ill)\s+(?:send|email|call|text|ping|share|bring|drop|give|pay|check|get|book|intro"
+    r"|introduce|forward|review|ask|sort|fix|look|lend|buy|pick)\b"
     r"|i\s+(?:have\s+to|gotta)\b"
     rf"|i(?:{_A}d|\s+had)\s+promised\b|i(?:{_A}d|\s+had)\s+said\s+i(?:{_A}d|\s+would)\b"
     # "… it's her birthday I said I'd come", "… and somehow I've agreed to come"

@@ -237,6 +237,9 @@ _VERB_WORD = re.compile(_VERB_WORDS)  # without "-ing": "chen jing", "ella king"
 _ACTION_OBJECT = re.compile(r"[ \t]*(?:her|him|them|me|us|the|a|an|my|our|it|over)\b", re.I)
 
 
+_ELIDED_PARTICLE = re.compile(r"[dl]['\u2019](?-i:[A-Z\u00c0-\u00de])[^\W\d_]")
+
+
 def _scan_name(text: str, pos: int, hi: int, *, lower_ok: bool) -> tuple[int, int] | None:
     """A name starting at ``pos`` (titles skipped): capitalised words with particles and a
     quoted nickname inside; with ``lower_ok`` (right after a meeting phrase) up to three
@@ -263,7 +266,9 @@ def _scan_name(text: str, pos: int, hi: int, *, lower_ok: bool) -> tuple[int, in
             i = m.end()
         else:
             base = word.rstrip(".")
-            if _CONTRACTION_RE.search(word):
+            # "Marguerite d'Anjou-Lévesque": an elided particle, then the surname
+            elided = start >= 0 and _ELIDED_PARTICLE.match(base) is not None
+            if _CONTRACTION_RE.search(word) and not elided:
                 base = _APOS_RE.split(base, maxsplit=1)[0]
             folded = base.casefold()
             closes = base != word.rstrip(".")
@@ -274,7 +279,9 @@ def _scan_name(text: str, pos: int, hi: int, *, lower_ok: bool) -> tuple[int, in
                 and re.match(r"[ \t]+[A-Z][a-z]", text[m.end() : m.end() + 3]) is not None
             )
             surname = start >= 0 and base[0].isupper() and folded in _SURNAME_WORDS  # "Omar Said"
-            if (_is_cap(base) or will_name or surname) and not (len(base) > 3 and base.isupper()):
+            if (_is_cap(base) or will_name or surname or elided) and not (
+                len(base) > 3 and base.isupper()
+            ):
                 if lower_run:
                     if words > 2 or not _is_cap(base):
                         break
