@@ -307,3 +307,33 @@ def test_phone_and_learner_forms(
 
 def test_ill_as_an_adjective_is_no_promise() -> None:
     assert _promises("Met Ana Ruiz. She was ill all week.") == []
+
+
+def test_no_promises_takes_the_promise_back() -> None:
+    assert _promises(
+        "Met Laura Schäfer. Laura asked if we'd open-source it; I said I'd discuss it with "
+        "the team, no promises. I'll send Laura the video tonight."
+    ) == [("me", "Laura Schäfer", "send Laura the video", date(2026, 3, 11))]
+
+
+def test_a_line_ends_what_calls_a_promise_off() -> None:
+    # "no promise" on the next bullet calls off nothing on this one
+    text = (
+        "coffee w Dmitri Volkov + Anya Sokolova\n"
+        "- dmitri: sends me the workshop slides fri\n"
+        "- anya asked if i'd speak at their meetup → told her i'd think about it, no promise"
+    )
+    assert _promises(text) == [
+        ("them", "Dmitri Volkov", "sends me the workshop slides", date(2026, 3, 13))
+    ]
+
+
+def test_an_introduction_done_is_no_to_do() -> None:
+    text = (
+        "Met at the mixer\n"
+        "- Kari Nordmann (Visma) — intro'd me to her husband Ole Hansen, runs a seed fund\n"
+        "- Ole: will share our deck w/ his partners next Tues"
+    )
+    assert _promises(text) == [
+        ("them", "Ole Hansen", "share our deck w/ his partners", date(2026, 3, 17))
+    ]

@@ -294,7 +294,8 @@ _ACTION_VERB = re.compile(
     r"(?:send|email|call|ping|share|book|forward|introduce|intro|connect|check|review|write"
     r"|follow|ask|get|set|make|pay|bring|return|draft|prep|prepare|schedule|look|read|find"
     r"|put|text|invite|post|update|reply|confirm|submit|sign|order|buy|lend|give|show|host"
-    r"|circulate|chase|arrange|organi[sz]e|finali[sz]e|file|remind|publish|deploy)\b",
+    r"|circulate|chase|arrange|organi[sz]e|finali[sz]e|file|remind|publish|deploy)\b"
+    r"(?![\'\u2019](?:d|ed)\b)",  # "intro'd me to her husband": done, in the past
     re.I,
 )
 

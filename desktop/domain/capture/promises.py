@@ -270,7 +270,8 @@ _CALLED_OFF = re.compile(
     # I'm off the hook", "that's now legal's job"
     r"|(?:that[\u2019']s|it[\u2019']s)\s+not\s+happening|told\s+(?:him|her|them)\s+not\s+to\s+bother"
     r"|declined\s+for\s+now|off\s+the\s+hook|(?:that[\u2019']s|it[\u2019']s)\s+now\s+\w+[\u2019']s\s+job"
-    r"|(?<=try),?\s+no\s+promises?)\b",  # "she said she'd try, no promise": no promise
+    # "she said she'd try, no promise", "I said I'd discuss it with the team, no promises"
+    r"|(?<=\w),?\s+(?:but\s+)?no\s+promises?)\b",
     re.I,
 )
 _OWNER_FIELD = re.compile(

@@ -71,7 +71,7 @@ _NAMED_ABSENT = re.compile(  # a name, maybe an apposition, then (checked) _ABSE
 _LOWER_NAMED_ABSENT = re.compile(
     _LOWER_KIN.pattern + r"(?P<who>[a-z][\w'\-]+(?:[ \t]+[a-z][\w'\-]+)?)[ \t]+(?=\w)", re.I
 )
-_SENTENCE_END = re.compile(r"[.!?\n](?:\s|\Z)")
+_SENTENCE_END = re.compile(r"[.!?](?:\s|\Z)|\n")
 _TITLE_TELLS_GENDER = re.compile(  # not "Sr." (Señor or Sister) nor "Dr"
     r"\b(mr|mrs|ms|miss|dame|lady|madam|mme|frau|sra|smt|sir|herr|lord|señor|senor|señora"
     r"|senora)\.?[ \t]+(?=(?-i:[A-Z]))",
