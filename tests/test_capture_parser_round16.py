@@ -337,3 +337,24 @@ def test_an_introduction_done_is_no_to_do() -> None:
     assert _promises(text) == [
         ("them", "Ole Hansen", "share our deck w/ his partners", date(2026, 3, 17))
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "promise"),
+    [
+        (  # a learner's "he offer to"
+            "Met Javier Ruiz of BBVA. He offer to show me the BBVA tower next time.",
+            ("them", "Javier Ruiz", "show me the BBVA tower next time", None),
+        ),
+        (  # their hand-over, dated, with the subject left out
+            "Kofi Boateng, MTN, at the expo. sends rates fri.",
+            ("them", "Kofi Boateng", "sends rates", date(2026, 3, 13)),
+        ),
+    ],
+)
+def test_their_promise_said_short(text: str, promise: tuple[object, ...]) -> None:
+    assert _promises(text) == [promise]
+
+
+def test_an_offer_as_a_noun_is_none() -> None:
+    assert _promises("Met Javier Ruiz. I made him an offer to buy the van.") == []

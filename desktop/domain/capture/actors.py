@@ -23,6 +23,7 @@ from desktop.domain.capture.lexicon import (
     _LABEL_MODAL,
     _LEAD,
     _LEFT_OUT_THIRD,
+    _LEFT_OUT_THIRD_DATED,
     _LINKING_WORDS,
     _ME_OBJECT,
     _ME_PATTERNS,
@@ -603,7 +604,11 @@ class _ActorFinder(_ReaderBase):
                 c.kind, c.desc = prev.kind, (pos, c.end)
                 c.subject_raw, c.subject_at = prev.subject_raw, prev.subject_at
                 continue
-            if _LEFT_OUT_THIRD.match(t, pos, c.end) and self._dated(c) and len(self.people) == 1:
+            if (
+                (_LEFT_OUT_THIRD.match(t, pos, c.end) or _LEFT_OUT_THIRD_DATED.match(t, pos, c.end))
+                and self._dated(c)
+                and len(self.people) == 1
+            ):
                 who = self.recent(pos)  # "Met Dr. Lena Hofmann. Sends me her slides tmrw."
                 if who:  # (with two people met, whose it is is anyone's guess: nothing)
                     c.kind, c.desc = "them", (pos, c.end)

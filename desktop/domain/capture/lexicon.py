@@ -323,6 +323,12 @@ _LEFT_OUT_THIRD = re.compile(
     r"\s+(?:me|us)\b",
     re.I,
 )
+# … and, dated, what they hand over with no "me": "Kofi Boateng, MTN. sends rates fri."
+_LEFT_OUT_THIRD_DATED = re.compile(
+    r"(?:sends|emails|shares|forwards|brings|drops|lends|gives|delivers|returns|confirms)"
+    r"\s+(?:over\s+|across\s+)?(?!(?:his|her|their)\s+(?:regards|love|best)\b)[^\W\d_]",
+    re.I,
+)
 # "I also need to …", "I still owe …", "I really should …": an adverb after "I"
 _I_ADVERB = (
     r"(?:\s+(?:also|still|really|definitely|just|then|now|probably|certainly|absolutely"
