@@ -358,3 +358,19 @@ def test_their_promise_said_short(text: str, promise: tuple[object, ...]) -> Non
 
 def test_an_offer_as_a_noun_is_none() -> None:
     assert _promises("Met Javier Ruiz. I made him an offer to buy the van.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [  # a word with a digit after a first name is no surname
+        ("Met Jonas Lindgren. I'll send Jonas Q4 numbers by Friday.", "Jonas Lindgren"),
+        (
+            "Braai at Thabo Nkosi's place with Thabo. Still owe Thabo R200 for the petrol",
+            "Thabo Nkosi",
+        ),
+    ],
+)
+def test_no_digits_in_a_name(text: str, person: str) -> None:
+    parse = parse_capture(text, now=NOW)
+    assert parse.people == (person,)
+    assert [c.person_name for c in parse.commitments] == [person]

@@ -279,8 +279,10 @@ def _scan_name(text: str, pos: int, hi: int, *, lower_ok: bool) -> tuple[int, in
                 and re.match(r"[ \t]+[A-Z][a-z]", text[m.end() : m.end() + 3]) is not None
             )
             surname = start >= 0 and base[0].isupper() and folded in _SURNAME_WORDS  # "Omar Said"
-            if (_is_cap(base) or will_name or surname or elided) and not (
-                len(base) > 3 and base.isupper()
+            if (
+                (_is_cap(base) or will_name or surname or elided)
+                and not (len(base) > 3 and base.isupper())
+                and not any(ch.isdigit() for ch in base)  # "send Jonas Q4 numbers": no "Q4"
             ):
                 if lower_run:
                     if words > 2 or not _is_cap(base):

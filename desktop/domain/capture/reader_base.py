@@ -554,7 +554,9 @@ class _ReaderBase:
 
     def _find_written_in_full(self, first: str) -> set[str]:
         found = set()
-        for m in re.finditer(rf"\b{re.escape(first)}((?:[ \t]+[A-Z][\w'\-]+){{1,2}})", self.text):
+        # (no word with a digit: "owe Thabo R200")
+        words_re = rf"\b{re.escape(first)}((?:[ \t]+[A-Z](?:[^\W\d]|['\-])+(?![\w]))" + "{1,2})"
+        for m in re.finditer(words_re, self.text):
             words = []
             for w in m.group(1).split():
                 if re.search(rf"{_A}", w) and not re.match(rf"[OD]{_A}\w", w):

@@ -62,8 +62,13 @@ class Token:
 
     @property
     def capitalised(self) -> bool:
-        """Written with a capital, and no "They'll" or "Didn't": a name's word."""
-        return self.text[:1].isupper() and not _CONTRACTED_RE.search(self.text)
+        """Written with a capital, and no "They'll" or "Didn't" nor "R200", "Q4": a
+        name's word."""
+        return (
+            self.text[:1].isupper()
+            and not _CONTRACTED_RE.search(self.text)
+            and not any(ch.isdigit() for ch in self.text)
+        )
 
 
 @dataclass(frozen=True, slots=True)
