@@ -237,6 +237,8 @@ _VERB_WORD = re.compile(_VERB_WORDS)  # without "-ing": "chen jing", "ella king"
 _ACTION_OBJECT = re.compile(r"[ \t]*(?:her|him|them|me|us|the|a|an|my|our|it|over)\b", re.I)
 
 
+# a code, an amount or a quarter written after a first name: "Q4", "R200", "FY26", "A4"
+_CODE_WORD = re.compile(r"[A-Z]{1,4}\d[\dA-Za-z]*")
 _ELIDED_PARTICLE = re.compile(r"[dl]['\u2019](?-i:[A-Z\u00c0-\u00de])[^\W\d_]")
 
 
@@ -282,7 +284,7 @@ def _scan_name(text: str, pos: int, hi: int, *, lower_ok: bool) -> tuple[int, in
             if (
                 (_is_cap(base) or will_name or surname or elided)
                 and not (len(base) > 3 and base.isupper())
-                and not any(ch.isdigit() for ch in base)  # "send Jonas Q4 numbers": no "Q4"
+                and not _CODE_WORD.fullmatch(base)  # "send Jonas Q4 numbers": no "Q4"
             ):
                 if lower_run:
                     if words > 2 or not _is_cap(base):

@@ -554,8 +554,8 @@ class _ReaderBase:
 
     def _find_written_in_full(self, first: str) -> set[str]:
         found = set()
-        # (no word with a digit: "owe Thabo R200")
-        words_re = rf"\b{re.escape(first)}((?:[ \t]+[A-Z](?:[^\W\d]|['\-])+(?![\w]))" + "{1,2})"
+        # (no code after it: "owe Thabo R200")
+        words_re = rf"\b{re.escape(first)}((?:[ \t]+(?![A-Z]{{1,4}}\d)[A-Z][\w'\-]+){{1,2}})"
         for m in re.finditer(words_re, self.text):
             words = []
             for w in m.group(1).split():

@@ -29,7 +29,7 @@ from importlib import resources
 
 from desktop.domain.capture.first_names import is_first_name
 from desktop.domain.capture.lexicon import _ABSENT, _NOT_NAME, _ORG_SUFFIXES, _words
-from desktop.domain.capture.names import _index, tidy_name
+from desktop.domain.capture.names import _CODE_WORD, _index, tidy_name
 from desktop.domain.capture.nicknames import formal_names
 from desktop.domain.capture.rules import EnglishRules
 from desktop.domain.capture.text import _APOS, _WORD_RE
@@ -67,7 +67,7 @@ class Token:
         return (
             self.text[:1].isupper()
             and not _CONTRACTED_RE.search(self.text)
-            and not any(ch.isdigit() for ch in self.text)
+            and not _CODE_WORD.fullmatch(self.text)
         )
 
 
