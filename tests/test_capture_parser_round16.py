@@ -374,3 +374,31 @@ def test_no_digits_in_a_name(text: str, person: str) -> None:
     parse = parse_capture(text, now=NOW)
     assert parse.people == (person,)
     assert [c.person_name for c in parse.commitments] == [person]
+
+
+@pytest.mark.parametrize(
+    ("text", "promise"),
+    [
+        (
+            "Met Ciarán Ó Briain. He asked me to help him with his cv this wk - grand.",
+            ("me", "Ciarán Ó Briain", "help him with his cv", date(2026, 3, 13)),
+        ),
+        (  # a day of the month spelt out
+            "Ran into Declan Murphy. He asked me to help with the food drive on the seventh "
+            "of April, I said yes.",
+            ("me", "Declan Murphy", "help with the food drive", date(2026, 4, 7)),
+        ),
+        (
+            "Met Ana Ruiz. I'll send her the draft by the twenty-first.",
+            ("me", "Ana Ruiz", "send her the draft", date(2026, 3, 21)),
+        ),
+    ],
+)
+def test_dates_typed_short_or_spelt_out(text: str, promise: tuple[object, ...]) -> None:
+    assert _promises(text) == [promise]
+
+
+def test_a_spelt_ordinal_before_a_noun_is_no_date() -> None:
+    assert _promises("Met Ana Ruiz. I'll send her the second draft.") == [
+        ("me", "Ana Ruiz", "send her the second draft", None)
+    ]

@@ -167,7 +167,7 @@ def _en_ordinal(m: re.Match[str], today: date, rules: LanguageRules) -> date | N
     follower = re.match(r"[ \t]+([^\W\d_]+)", after)  # the next line's first word is none
     if follower and follower.group(1).casefold() not in rules.ordinal_followers:
         return None
-    day = int(m.group("d"))
+    day = _day_number(m)
     if not 1 <= day <= 31:
         return None
     which = _folded(m, "which")
@@ -190,10 +190,33 @@ def _en_ordinal(m: re.Match[str], today: date, rules: LanguageRules) -> date | N
     return None
 
 
+# a day of the month spelt out: "on the seventh of February", "by the twenty-first"
+_UNITS = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
+)
+_ORDINAL_WORDS = {word: n for n, word in enumerate(_UNITS.split(), start=1)}
+_ORDINAL_WORDS |= {
+    f"{tens}-{word}": base + n
+    for tens, base in (("twenty", 20), ("thirty", 30))
+    for n, word in enumerate(_UNITS.split()[:9], start=1)
+    if base + n <= 31
+}
+_ORDINAL_WORDS["thirtieth"] = 30
+_ORDINAL_WORD = "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True))
+
+
+def _day_number(m: re.Match[str]) -> int:
+    """The day of the month a match names, in digits ("7th") or spelt out ("seventh")."""
+    if m.groupdict().get("d"):
+        return int(m.group("d"))
+    return _ORDINAL_WORDS[_folded(m, "dw").replace(" ", "-")]
+
+
 def _en_month_day(m: re.Match[str], today: date, rules: LanguageRules) -> date | None:
     """ "March 3", "3rd of March", "Mar 3, 2027": the next such day, or the year given."""
     month = rules.months[_folded(m, "m").rstrip(".")]
-    day = int(m.group("d"))
+    day = _day_number(m)
     year = m.groupdict().get("y")
     if year:
         return date(int(year), month, day)
@@ -321,7 +344,7 @@ def english_due_rules(
             prep + r"(?P<wk>(?:the\s+)?week\s+after\s+next"
             r"|(?:early\s+)?(?:next|nxt)\s+(?:week|wk\b)"
             r"|(?:the\s+)?end\s+of\s+next\s+week|(?:the\s+)?(?:end|close)\s+of\s+(?:the|this)\s+week"
-            r"|(?:the\s+)?end\s+of\s+week|(?:later\s+)?this\s+week|eow|next\s+(?:weekend|wknd)"
+            r"|(?:the\s+)?end\s+of\s+week|(?:later\s+)?this\s+(?:week|wk\b)|eow|next\s+(?:weekend|wknd)"
             # "this wknd", typed on a phone
             r"|(?:this|the)\s+(?:weekend|wknd|wkend)|(?:over|in|at|on)\s+(?:the\s+)?(?:weekend|wknd))",
             _en_week,
@@ -345,7 +368,8 @@ def english_due_rules(
         (
             # "reserve him a table for the 17th": "for the" a day, as "on the"
             r"(?:by|before|b4|on|until|till|due|within|no\s+later\s+than|for(?=\s+the\s))\s+"
-            r"(?:the\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)(?:\s+of\s+(?P<which>this|next)\s+month)?",
+            rf"(?:(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)|the\s+(?P<dw>{_ORDINAL_WORD})\b)"
+            r"(?:\s+of\s+(?P<which>this|next)\s+month)?",
             _en_ordinal,
         ),
         (  # a learner's "before the day 25"
@@ -360,8 +384,10 @@ def english_due_rules(
             _en_month_day,
         ),
         (
-            prep + weekday_first + r"(?:the\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
-            rf"(?P<m>{month_names})\.?(?:,?\s+(?P<y>\d{{4}}))?",
+            prep
+            + weekday_first
+            + rf"(?:(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?|the\s+(?P<dw>{_ORDINAL_WORD}))"
+            + rf"\s+(?:of\s+)?(?P<m>{month_names})\.?(?:,?\s+(?P<y>\d{{4}}))?",
             _en_month_day,
         ),
         (prep + r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})", _en_iso),
