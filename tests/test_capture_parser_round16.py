@@ -402,3 +402,25 @@ def test_a_spelt_ordinal_before_a_noun_is_no_date() -> None:
     assert _promises("Met Ana Ruiz. I'll send her the second draft.") == [
         ("me", "Ana Ruiz", "send her the second draft", None)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "promise"),
+    [
+        (  # a run-on going on to the next encounter
+            "Met Henrik Lind. He'll send me some dates by Friday and then at lunch I sat with "
+            "Amara Eze.",
+            ("them", "Henrik Lind", "send me some dates", date(2026, 3, 13)),
+        ),
+        (  # a comment on the promise
+            "Met Per Olsen. I need to call Per about the trailer but that can wait.",
+            ("me", "Per Olsen", "call Per about the trailer", None),
+        ),
+        (
+            "Met Alina Sokol. She asked me to write up the notes by Friday, which I said yes to.",
+            ("me", "Alina Sokol", "write up the notes", date(2026, 3, 13)),
+        ),
+    ],
+)
+def test_what_follows_a_promise(text: str, promise: tuple[object, ...]) -> None:
+    assert _promises(text) == [promise]

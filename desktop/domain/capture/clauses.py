@@ -281,6 +281,12 @@ class _ClauseCutter(_ReaderBase):
             re.I,
         ):
             return True
+        if re.match(  # "… and then at lunch I sat with Amara": a new thought
+            r"(?:then\s+)?(?:at|after|over|during)\s+(?:the\s+)?[a-z]+\s*,?\s+(?:i|we|she|he|they)\s",
+            rest,
+            re.I,
+        ):
+            return True
         if (
             re.match(  # "…, and next Wednesday I send the offer": a time, then the subject
                 r"(?:(?:next|this|on|by|coming)\s+[a-z]+|tomorrow|tonight|today|later)\s*,?\s+i\s",

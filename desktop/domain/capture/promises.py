@@ -213,6 +213,11 @@ _DENIAL_CUE = re.compile(  # a cue that only says "not that": the date said next
     r"|\bor\s+rather|->|\u2192|\bcorrected\s+himself|\bcorrected\s+herself)\W*\Z",
     re.I,
 )
+_COMMENT_AFTER = re.compile(
+    r",?\s+but\s+(?=(?:that|it|this)\s+(?:can|could|will|is|was|may|might)\b|(?:that|it)['\u2019]s\b)"
+    r"|,?\s+which\s+i\s+(?:said\s+yes|agreed)\b",
+    re.I,
+)
 _ALSO_NEWS = re.compile(
     r"\s+also\s+(?=(?:she|he|they|(?-i:[A-Z])[\w'\-]+)\s+(?:mentioned|said|says|told|asked|wants"
     r"|is|was|has|had|thinks|reckons)\b)",
@@ -1172,6 +1177,9 @@ class _PromiseReader(_IntroFinder):
         raw = re.split(r"\s+(?:since|because|as\s+she|as\s+he|as\s+they)\s+", raw, maxsplit=1)[0]
         # a run-on note going on to news: "… to her also she mentioned her colleague …"
         raw = _ALSO_NEWS.split(raw, maxsplit=1)[0]
+        # a comment on it: "call Per about the trailer but that can wait", "write up the
+        # notes, which I said yes to"
+        raw = _COMMENT_AFTER.split(raw, maxsplit=1)[0]
         raw = re.split(r"\s+(?:lol|haha|lmao)\s+(?=\w)", raw, maxsplit=1)[
             0
         ]  # "babysit lol said yes"
