@@ -424,3 +424,21 @@ def test_a_spelt_ordinal_before_a_noun_is_no_date() -> None:
 )
 def test_what_follows_a_promise(text: str, promise: tuple[object, ...]) -> None:
     assert _promises(text) == [promise]
+
+
+def test_checked_in_on_a_neighbour() -> None:
+    parse = parse_capture(
+        "Checked in on Harold Finch next door. His daughter Claire is visiting. I'll mow "
+        "his lawn on Saturday.",
+        now=NOW,
+    )
+    assert parse.people == ("Harold Finch",)
+    assert _promises("Checked in on Harold Finch next door. I'll mow his lawn on Saturday.") == [
+        ("me", "Harold Finch", "mow his lawn", date(2026, 3, 14))
+    ]
+
+
+@pytest.mark.parametrize("firm", ["Sharma Textiles", "Henderson Timber", "Brightway Electronics"])
+def test_a_trade_firm_is_no_one_met(firm: str) -> None:
+    parse = parse_capture(f"Met Ravi Shah from {firm} at the fair.", now=NOW)
+    assert parse.people == ("Ravi Shah",)

@@ -159,6 +159,8 @@ _MEET = (
     rf"|{_SENTENCE_START}(?:rencontr[\u00e9e]e?s?|conoc[\u00edi]|incontrat[oa])"
     r"(?=\s+(?-i:[A-Z\u00c0-\u00de]))"
     rf"|ran\s+into|bumped\s+into|caught\s+up\s+{_WITH}|caught(?=\s+(?-i:[A-Z])\w+\s+(?-i:[A-Z]))"
+    # "Checked in on Harold Finch next door", "popped in on Mrs. Achterberg"
+    r"|(?:checked|popped|dropped|looked)\s+in\s+(?:on|with)"
     r"|(?:sat|stood|roomed|seated|ended\s+up)\s+(?:next\s+to|beside|opposite|with|w/)"
     r"|next\s+to(?!\s+me\s*:)|beside(?!\s+me\s*:)|alongside"
     rf"|(?:chatted|chatting|talked|talking|(?<=\bi\s)talk|spoke|speaking|speaked|hung\s+out|hanging\s+out"
@@ -1108,7 +1110,11 @@ _ORG_SUFFIXES = frozenset(
         # Nowak, Nowak Instalacje", "Gareth from Valleys Electrical")
         "electrical electric plumbing roofing builders construction services motors foods "
         "freight instalacje bau gruppe group industries enterprises trading systems "
-        "software pharma pharmaceuticals studios associates assoc association"
+        "software pharma pharmaceuticals studios associates assoc association "
+        # more trades and goods ("Sharma Textiles", "Henderson Timber", "Shenzhen Brightway
+        # Electronics", "Dawson & Sons Joinery")
+        "textiles timber electronics joinery joiners carpentry landscaping interiors "
+        "catering bakery motors garage exports imports supplies"
     )
 )
 _PET_BEFORE = re.compile(r"\b(?:dog|puppy|cat|kitten|pet|horse)[ \t]+\Z", re.I)

@@ -196,9 +196,6 @@ class EnglishRules(LanguageRules):
         self.me_opener = re.compile(
             rf"(?<![\w{a}\-])i(?:\s*[{a}]ll|\s+will|\s+shall|\s*[{a}]m\s+going\s+to"
             r"|\s+am\s+going\s+to|\s+(?:promised|offered|agreed|need)\s+to"
-            # "ill email her the docs tmrw": "I'll" as a phone types it, before a verb only
-            r"|ll(?=\s+(?:send|email|call|text|ping|share|bring|drop|give|pay|check|get|book"
-            r"|intro|introduce|forward|review|ask|sort|fix|look|lend|buy|pick|come|let)\b)"
             r"|(?=\s+owe\b))(?!\w)\s*",
             i,
         )
@@ -215,9 +212,7 @@ class EnglishRules(LanguageRules):
             rf"(?:[,;:\u2014\u2013(\-]|\b(?:{'|'.join(sorted(self.clause_lead_words))}))\s*\Z", i
         )
         self.met_trigger = re.compile(
-            # "Today I meet with Sr. Joaquín …": a learner's present for the past
-            r"\b(?:met(?:\s+up)?(?:\s+with)?|(?<![\w'\u2019])(?-i:[Ii])\s+meet(?:\s+with)?(?=\s+(?-i:[A-Z]))"
-            r"|ran\s+into|bumped\s+into|caught\s+up\s+with"
+            r"\b(?:met(?:\s+up)?(?:\s+with)?|ran\s+into|bumped\s+into|caught\s+up\s+with"
             r"|chatted\s+(?:with|to)|talked\s+(?:with|to)|spoke\s+(?:with|to)|got\s+to\s+know"
             r"|(?:was|got)\s+introduced\s+to"
             r"|(?:had\s+)?(?:an?\s+)?(?:lunch|coffee|dinner|drinks|breakfast|brunch|beers?|tea"
