@@ -442,3 +442,23 @@ def test_checked_in_on_a_neighbour() -> None:
 def test_a_trade_firm_is_no_one_met(firm: str) -> None:
     parse = parse_capture(f"Met Ravi Shah from {firm} at the fair.", now=NOW)
     assert parse.people == ("Ravi Shah",)
+
+
+def test_a_request_answered_in_my_own_words_is_one_promise() -> None:
+    assert _promises(
+        "Dinner with Marco Bellini. He wants me to look at his business plan, told him I'd "
+        "read it over the weekend."
+    ) == [("me", "Marco Bellini", "read it", date(2026, 3, 14))]
+
+
+def test_advice_is_no_request() -> None:
+    assert _promises("Lunch with my mentor Judith Okoro. She told me to stop underpricing.") == []
+
+
+def test_a_request_and_another_promise_stay_two() -> None:
+    assert _promises(
+        "Met Ana Ruiz. She asked me to review her deck; I'll send her notes by Friday."
+    ) == [
+        ("me", "Ana Ruiz", "review her deck", None),
+        ("me", "Ana Ruiz", "send her notes", date(2026, 3, 13)),
+    ]

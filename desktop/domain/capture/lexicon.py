@@ -700,7 +700,7 @@ _ASKED_ME = re.compile(
     # a learner's "demand me to send …"; "made me promise to"; "is requesting us to"
     r"|demand|demands|demanded|made|requesting"
     r"|need"  # non-native "He need me to send …"
-    r"|expects|expected|told|reminded|requested|request|requests)\s+(?:me|us|our\s+team)"
+    r"|expects|expected|reminded|requested|request|requests)\s+(?:me|us|our\s+team)"
     r"\s+(?:promise\s+)?(?:to|2(?=\s+[a-z])(?!\s+(?:weeks?|days?|months?|years?|hours?|hrs"
     r"|mins?|minutes?|times?|more|of|or|and|x)\b))\s+"  # "asked me 2 check …", on a phone
     r"|(?:asked|requested)\s+that\s+(?:i|we)\s+|requested\s+(?:i|we)\s+(?=[a-z])"

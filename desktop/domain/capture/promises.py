@@ -213,6 +213,12 @@ _DENIAL_CUE = re.compile(  # a cue that only says "not that": the date said next
     r"|\bor\s+rather|->|\u2192|\bcorrected\s+himself|\bcorrected\s+herself)\W*\Z",
     re.I,
 )
+# "…, told him I'd read it", "— I said I'll do it": my answer to a request, in my words
+_ANSWERED_IN_MY_WORDS = re.compile(
+    r"[,;\u2014\u2013-]\s*(?:and\s+)?(?:i\s+)?(?:told\s+(?:him|her|them)|said)\s+(?:that\s+)?"
+    r"i(?:['\u2019]d|['\u2019]ll|\s+would|\s+will)\s+",
+    re.I,
+)
 _COMMENT_AFTER = re.compile(
     r",?\s+but\s+(?=(?:that|it|this)\s+(?:can|could|will|is|was|may|might)\b|(?:that|it)['\u2019]s\b)"
     r"|,?\s+which\s+i\s+(?:said\s+yes|agreed)\b",
@@ -678,8 +684,30 @@ class _PromiseReader(_IntroFinder):
             clauses = [c for c in clauses if not any(a <= c.start < b for a, b in rows)]
         out = self._late_corrections(self._retold_dates(self._clause_commitments(clauses)))
         out = self._corrections_after(out)
+        out = self._request_then_own_words(out)
         out = [p for p in out if not self._called_off(p) and not _NO_ACTION.match(p.description)]
         return sorted([*out, *tabled], key=lambda p: p.span[0]) if tabled else out
+
+    def _request_then_own_words(self, out: list[ParsedCommitment]) -> list[ParsedCommitment]:
+        """ "He wants me to look at his business plan, told him I'd read it over the
+        weekend": a request answered in the same sentence by my own words for it ("read
+        it") is one promise, in my words."""
+        t = self.text
+        dropped: set[int] = set()
+        for i in range(len(out) - 1):
+            asked, mine = out[i], out[i + 1]
+            if (
+                asked.owner == mine.owner == "me"
+                and asked.person_name == mine.person_name
+                and self._same_sentence(asked.span[0], mine.span[0])
+                and _REQUEST.search(t, max(0, asked.span[0] - 40), asked.span[1])
+                and _ANSWERED_IN_MY_WORDS.search(
+                    t, asked.span[1], max(mine.span[0], t.find(mine.description, mine.span[0])) + 1
+                )
+                and re.match(r"[a-z]+\s+(?:it|them)\b", mine.description, re.I)
+            ):
+                dropped.add(i)
+        return [p for j, p in enumerate(out) if j not in dropped]
 
     def _called_off(self, item: ParsedCommitment) -> bool:
         """ "I'd offered to send the benchmark report but she said her analyst already has
