@@ -462,3 +462,39 @@ def test_a_request_and_another_promise_stay_two() -> None:
         ("me", "Ana Ruiz", "review her deck", None),
         ("me", "Ana Ruiz", "send her notes", date(2026, 3, 13)),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the first action has its own date: two promises
+            "Met Jarek Nowak. He'll bring the new valves Tuesday and finish the bathroom by "
+            "the 29th.",
+            [
+                ("them", "Jarek Nowak", "bring the new valves", date(2026, 3, 17)),
+                ("them", "Jarek Nowak", "finish the bathroom", date(2026, 3, 29)),
+            ],
+        ),
+        (
+            "Met Rashida Khan. I'm to deliver the kits by March 19 and run a training session "
+            "for her nurses on March 26.",
+            [
+                ("me", "Rashida Khan", "deliver the kits", date(2026, 3, 19)),
+                ("me", "Rashida Khan", "run a training session for her nurses", date(2026, 3, 26)),
+            ],
+        ),
+        (
+            "viewing w/ Callum Fraser. me: send the survey report mon + sign the offer form",
+            [
+                ("me", "Callum Fraser", "send the survey report", date(2026, 3, 16)),
+                ("me", "Callum Fraser", "sign the offer form", None),
+            ],
+        ),
+        (  # … but one date after both actions: one to-do
+            "Met Ana Ruiz. I'll clean up the numbers and send it to her tomorrow.",
+            [("me", "Ana Ruiz", "clean up the numbers and send it to her", date(2026, 3, 12))],
+        ),
+    ],
+)
+def test_two_actions_two_dates(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert _promises(text) == expected

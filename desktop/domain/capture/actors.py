@@ -12,6 +12,7 @@ from desktop.domain.capture.lexicon import (
     _A,
     _ACTION_LABEL,
     _ACTION_VERB,
+    _ANOTHER_ACTION,
     _APPOSED_SUBJECT,
     _ASKED_ME,
     _BARE_INTRO,
@@ -591,7 +592,11 @@ class _ActorFinder(_ReaderBase):
                 c.continues
                 and i > 0
                 and clauses[i - 1].kind
-                and (carry or _ACTION_VERB.match(t, pos, c.end))
+                and (
+                    carry
+                    or _ACTION_VERB.match(t, pos, c.end)
+                    or (self._dated(clauses[i - 1]) and _ANOTHER_ACTION.match(t, pos, c.end))
+                )
             ):
                 prev = clauses[i - 1]
                 if carry is None and not prev.debt and not self._dated(prev):

@@ -11,6 +11,7 @@ from desktop.domain.capture.first_names import is_first_name
 from desktop.domain.capture.lexicon import (
     _A,
     _ACTION_VERB,
+    _ANOTHER_ACTION,
     _ASKED_ME,
     _CARRY_MODAL,
     _DATED_LEAD,
@@ -125,11 +126,16 @@ class _ClauseCutter(_ReaderBase):
                 ):  # "TODO: send ..." stays one clause: the label says who; but "Actions
                     # as I understood them: Gareth will …" is a heading, then a clause
                     continue
-                if m.group().strip() == "+" and (
-                    _MODAL_THEN_PLUS.search(self.text, s, m.start())
-                    or _ACTION_THEN_PLUS.fullmatch(self.text, pos, m.start())
-                ):
-                    continue  # "need to check w/ the client + get back to her by fri": and
+                if (
+                    m.group().strip() == "+"
+                    and (
+                        _MODAL_THEN_PLUS.search(self.text, s, m.start())
+                        or _ACTION_THEN_PLUS.fullmatch(self.text, pos, m.start())
+                    )
+                    and not self._ends_dated(pos, m.start())
+                ):  # "need to check w/ the client + get back to her by fri": and (but "send
+                    # the report mon + check …": the first has its own date, two to-dos)
+                    continue
                 word = re.search(r"(?<!\w)([^\W\d_]+)\.\Z", self.text[s : m.start()])
                 if word and (
                     abbreviation_before(self.rules, word.group(1), self.text[m.end() :])
@@ -152,10 +158,17 @@ class _ClauseCutter(_ReaderBase):
                         out.append(_Clause(pos, m.start(), index))
                         pos = m.end()
                     elif (
-                        _ACTION_VERB.match(self.text, m.end(), hi)
-                        or _CARRY_MODAL.match(self.text, m.end(), hi)
-                        or _SECOND_INFINITIVE.match(self.text, m.end(), hi)
-                    ) and re.search(r"\band\b|,\s*n\s", m.group()):  # ", n send her …"
+                        (
+                            _ACTION_VERB.match(self.text, m.end(), hi)
+                            or _CARRY_MODAL.match(self.text, m.end(), hi)
+                            or _SECOND_INFINITIVE.match(self.text, m.end(), hi)
+                        )
+                        and re.search(r"\band\b|,\s*n\s", m.group())  # ", n send her …"
+                    ) or (  # "deliver the kits by March 9 and run a session on March 16"
+                        re.search(r"\band\b", m.group())
+                        and _ANOTHER_ACTION.match(self.text, m.end(), hi)
+                        and self._ends_dated(pos, m.start())
+                    ):
                         out.append(_Clause(pos, m.start(), index))
                         out.append(_Clause(m.end(), m.end(), index, kind="same"))
                         pos = m.end()
@@ -187,6 +200,12 @@ class _ClauseCutter(_ReaderBase):
         while c.end > c.start and (t[c.end - 1].isspace() or t[c.end - 1] in ".,;:!?-\u2014\u2013"):
             c.end -= 1
         return c
+
+    def _ends_dated(self, lo: int, hi: int) -> bool:
+        """Whether ``lo``..``hi`` ends with its due date ("send the report mon", "deliver
+        the kits by March 9"): an action dated on its own."""
+        due = find_due(self.text, lo, hi, self.now.date(), self.rules)
+        return due is not None and not self.text[due[1] : hi].strip(" \t,.;")
 
     def _run_on(self, lo: int, hi: int) -> list[re.Match[str]]:
         """Where a sentence typed without punctuation starts a new clause with a first

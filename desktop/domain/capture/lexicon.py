@@ -654,6 +654,13 @@ _SAID_THEY = re.compile(
     re.I,
 )
 # "… by Thursday and to cook him dinner": a second infinitive under the same promise
+# an action after "and", once the one before it has its own date: a second to-do
+_ANOTHER_ACTION = re.compile(
+    r"(?:also\s+)?(?:run|finish|fix|sort|deliver|visit|cook|bake|host|drop|pick|collect|take|do"
+    r"|help|pay|join|attend|lend|print|post|ship|order|buy|draft|update|test|come|go|meet"
+    r"|return|bring|send|email|call|ring|check|book|share|review|write|confirm|sign)\b",
+    re.I,
+)
 _SECOND_INFINITIVE = re.compile(
     r"(?:also\s+)?to\s+(?!(?:the|a|an|my|our|his|her|their|this|that|some|me|him|them|us)\b)"
     r"(?=[a-z])",
