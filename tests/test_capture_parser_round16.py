@@ -498,3 +498,25 @@ def test_a_request_and_another_promise_stay_two() -> None:
 )
 def test_two_actions_two_dates(text: str, expected: list[tuple[object, ...]]) -> None:
     assert _promises(text) == expected
+
+
+def test_a_debt_ends_before_what_someone_else_did() -> None:
+    assert _promises(
+        "brunch w zoe + her bf matteo. i owe zoe 30 for concert tix, matteo lent me his tent"
+    ) == [("me", "Zoe", "30 for concert tix", None)]
+
+
+def test_hr_in_capitals_ends_a_sentence() -> None:
+    assert _promises("Met Olu Bakare. He will help push it to HR. God abeg.") == [
+        ("them", "Olu Bakare", "help push it to HR", None)
+    ]
+
+
+def test_phone_then_a_second_dated_action() -> None:
+    assert _promises(
+        "Home visit with Ioannis Papas and his daughter Eleni. I'll refer him to physio "
+        "today and phone Eleni with the results next week."
+    ) == [
+        ("me", "Ioannis Papas", "refer him to physio", date(2026, 3, 11)),
+        ("me", "Eleni", "phone Eleni with the results", date(2026, 3, 16)),
+    ]

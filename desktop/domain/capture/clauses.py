@@ -88,6 +88,12 @@ _ACTION_THEN_PLUS = re.compile(
     r"|clean|draw|collect|pick|drop|drive|post|ship|read|edit|proofread|translate)\b[^;:\n+]*",
     re.I,
 )
+# someone met, then what they did for me: a clause of its own after a comma
+_NAME_THEN_DEED = re.compile(
+    r"(?P<who>[^\W\d_][\w'\-]+)\s+(?:lent|gave|sent|brought|paid|bought|covered|drove|helped"
+    r"|showed|got|made|fixed|lent)\s+(?:me|us)\b",
+    re.I,
+)
 # a first name, then a promise of theirs, right after a word: a run-on sentence's next clause
 _RUN_ON_NAME = re.compile(
     r"(?<=[a-z])[ \t]+(?=(?P<name>[^\W\d_][\w'\-]+)[ \t]+(?:will|wil|['\u2019]ll|is[ \t]+gonna"
@@ -286,6 +292,10 @@ class _ClauseCutter(_ReaderBase):
                     re.I,
                 )
             ):
+                return True
+        if re.search(r",\s*\Z", self.text[max(0, pos - 4) : pos]):
+            told = _NAME_THEN_DEED.match(rest)  # "…, matteo lent me his tent, will …"
+            if told and (is_first_name(told.group("who")) or self.lookup(told.group("who"))):
                 return True
         rest = _LEAD.sub("", rest, count=1) if _LEAD.match(rest) else rest
         # "We agreed that he would write the foreword and that I'd send him …"

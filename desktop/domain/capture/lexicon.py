@@ -658,7 +658,8 @@ _SAID_THEY = re.compile(
 _ANOTHER_ACTION = re.compile(
     r"(?:also\s+)?(?:run|finish|fix|sort|deliver|visit|cook|bake|host|drop|pick|collect|take|do"
     r"|help|pay|join|attend|lend|print|post|ship|order|buy|draft|update|test|come|go|meet"
-    r"|return|bring|send|email|call|ring|check|book|share|review|write|confirm|sign)\b",
+    r"|return|bring|send|email|call|ring|phone|text|ping|message|check|book|share|review|write"
+    r"|confirm|sign|invite|introduce|intro|connect|forward|arrange|schedule|prepare|read)\b",
     re.I,
 )
 _SECOND_INFINITIVE = re.compile(

@@ -94,6 +94,8 @@ def abbreviation_before(rules: LanguageRules, word: str, after: str) -> bool:
     folded = word.casefold()
     if folded not in rules.sentence_abbreviations:
         return False
+    if word.isupper() and len(word) > 1 and folded in ("hr", "co", "ch", "pp", "st"):
+        return False  # "help push it to HR. God abeg": human resources, then a new sentence
     typed_as_word = word.islower() and folded in rules.abbreviations_also_words
     return not (typed_as_word and after.lstrip()[:1].isupper())
 
