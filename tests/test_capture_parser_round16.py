@@ -520,3 +520,38 @@ def test_phone_then_a_second_dated_action() -> None:
         ("me", "Ioannis Papas", "refer him to physio", date(2026, 3, 11)),
         ("me", "Eleni", "phone Eleni with the results", date(2026, 3, 16)),
     ]
+
+
+def test_a_planned_introduction_drops_the_title() -> None:
+    parse = parse_capture(
+        "Met Kenji Tanaka. He will kindly introduce me to Ms. Yuko Mori, his senior.", now=NOW
+    )
+    assert parse.people == ("Kenji Tanaka",)
+    assert [(i.introducer, i.person, i.done) for i in parse.introductions] == [
+        ("Kenji Tanaka", "Yuko Mori", False)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "promise"),
+    [
+        (  # a learner's "ask me help fix"
+            "lunch w uncle ben. uncle ben ask me help fix his phone tmr, i say ok",
+            ("me", "Ben", "help fix his phone", date(2026, 3, 12)),
+        ),
+        (  # the answer dictated after the action, no comma
+            "met Omid Hashemi. he asked me to set up a meeting with them next week I said yes",
+            ("me", "Omid Hashemi", "set up a meeting with them", date(2026, 3, 16)),
+        ),
+        (  # a blessing after the date
+            "Met Mostafa El-Sayed. He will send BOQ Tuesday isA",
+            ("them", "Mostafa El-Sayed", "send BOQ", date(2026, 3, 17)),
+        ),
+    ],
+)
+def test_learner_and_dictated_endings(text: str, promise: tuple[object, ...]) -> None:
+    assert _promises(text) == [promise]
+
+
+def test_asked_for_help_with_is_no_promise_of_mine() -> None:
+    assert _promises("Met Grace Achieng. Grace asked us for help with the grant.") == []

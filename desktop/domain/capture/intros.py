@@ -31,7 +31,7 @@ from desktop.domain.capture.lexicon import (
     _words,
 )
 from desktop.domain.capture.lower_lists import lower_case_list
-from desktop.domain.capture.names import _is_cap, _scan_name, _typed_lower, tidy_name
+from desktop.domain.capture.names import _TITLES, _is_cap, _scan_name, _typed_lower, tidy_name
 from desktop.domain.capture.people import _DESCRIBED_GROUP, _PeopleFinder
 from desktop.domain.capture.reader_base import _Clause
 from desktop.domain.capture.results import ParsedIntroduction
@@ -319,6 +319,7 @@ class _IntroFinder(_PeopleFinder):
                 ):
                     return self.resolve(" ".join(words[i:]))
         span = _scan_name(raw, 0, len(raw), lower_ok=False)
-        if span and span == (0, len(raw)):
-            return self.lookup(raw) or tidy_name(raw)
+        if span and span[1] == len(raw) and (span[0] == 0 or _TITLES.fullmatch(raw, 0, span[0])):
+            # (a title before the name, "Ms. Yuko Mori", is dropped as for people met)
+            return self.lookup(raw[span[0] :]) or tidy_name(raw[span[0] :])
         return raw

@@ -720,7 +720,10 @@ _ASKED_ME = re.compile(
     r"|am\s+to|are\s+to)|['\u2019]m\s+to)\s+(?!(?:be|have|try|think|come\s+visit)\b)"
     # a learner's "He ask me for send the proposal", "she ask me send invoice"
     r"|ask(?:ed|s)?\s+(?:me|us)\s+(?:for\s+)?(?=(?:send|prepare|make|share|review|check|write"
-    r"|give|bring|book|arrange|organi[sz]e|find|call|visit|email)\b)"
+    r"|give|bring|book|arrange|organi[sz]e|find|call|visit|email|fix|look|print|pick"
+    r"|drop|collect|buy|translate)\b)"
+    # "uncle ben ask me help fix his phone" (not "asked us for help with the grant")
+    r"|ask(?:ed|s)?\s+(?:me|us)\s+(?=help\s+(?!with\b|on\b|out\b|in\b)[a-z]+\b)"
     # a learner's "Hélène wishes that I present our product to her team"
     r"|wish(?:es|ed)?\s+that\s+(?:i|we)\s+"
     # "Klaus want that I make the flyer, I said ok": a request, a promise once said yes to

@@ -219,6 +219,11 @@ _ANSWERED_IN_MY_WORDS = re.compile(
     r"i(?:['\u2019]d|['\u2019]ll|\s+would|\s+will)\s+",
     re.I,
 )
+_SAID_YES_OR_BLESSING_END = re.compile(
+    r",?\s+(?:(?:and\s+)?i\s+(?:said|say)\s+(?:yes|ok|okay|sure)"
+    r"|insh?a['\u2019]?\s*allah|(?-i:isA|IA)|god\s+willing)\s*\Z",
+    re.I,
+)
 _COMMENT_AFTER = re.compile(
     r",?\s+but\s+(?=(?:that|it|this)\s+(?:can|could|will|is|was|may|might)\b|(?:that|it)['\u2019]s\b)"
     r"|,?\s+which\s+i\s+(?:said\s+yes|agreed)\b",
@@ -1199,7 +1204,12 @@ class _PromiseReader(_IntroFinder):
         raw = _TIME_OF_DAY.sub(" ", raw)
         raw = " ".join(raw.split())
         raw = _VAGUE_TAIL.sub("", raw.rstrip(" ,;:"))
-        raw = re.sub(r"^(?:also|just|then|definitely|still|quickly|really)\s+", "", raw, flags=re.I)
+        raw = re.sub(
+            r"^(?:also|just|then|definitely|still|quickly|really|kindly)\s+", "", raw, flags=re.I
+        )
+        # "set up a meeting with them I said yes", "send BOQ isA": the answer or a blessing,
+        # dictated after the action with no comma
+        raw = _SAID_YES_OR_BLESSING_END.sub("", raw)
         # "I'll have to call her", "she'll be sending": a second modal is not the action
         raw = re.sub(r"^(?:have\s+to|need\s+to|got\s+to|be\s+(?=\w+ing\b))\s*", "", raw, flags=re.I)
         raw = re.split(r"\s+(?:since|because|as\s+she|as\s+he|as\s+they)\s+", raw, maxsplit=1)[0]
