@@ -555,3 +555,23 @@ def test_learner_and_dictated_endings(text: str, promise: tuple[object, ...]) ->
 
 def test_asked_for_help_with_is_no_promise_of_mine() -> None:
     assert _promises("Met Grace Achieng. Grace asked us for help with the grant.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        (
+            "Met Sabine Roux. She will introduce me to her partner Mathieu Girard if the "
+            "numbers hold up.",
+            "Mathieu Girard",
+        ),
+        ("Met Tariq Hussain. He will intro me to Nina Kapoor on the ECM desk.", "Nina Kapoor"),
+        ("Met Sarah Feldman. She will introduce me to Goldman's Anita Desai.", "Anita Desai"),
+        ("Met Rohan Mehta. He will intro me to there head of design Anjali Rao.", "Anjali Rao"),
+        ("Met Kim Min-jun. He will introduce me to his team lead choi soo-ah.", "Choi Soo-Ah"),
+    ],
+)
+def test_whom_a_planned_introduction_is_to(text: str, person: str) -> None:
+    parse = parse_capture(text, now=NOW)
+    assert [i.person for i in parse.introductions] == [person]
+    assert len(parse.people) == 1

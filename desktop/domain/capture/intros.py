@@ -36,6 +36,7 @@ from desktop.domain.capture.people import _DESCRIBED_GROUP, _PeopleFinder
 from desktop.domain.capture.reader_base import _Clause
 from desktop.domain.capture.results import ParsedIntroduction
 
+_POSSESSIVE_WORD = re.compile(r"[A-Z][\w\-]*['\u2019]s")
 _INTRO_ROLE = frozenset(  # the last word of a description before a lower-case name
     _words(
         "cto ceo cfo coo cmo founder cofounder co-founder boss manager colleague friend cousin"
@@ -289,7 +290,8 @@ class _IntroFinder(_PeopleFinder):
             return self.resolve(named.group("name"))
         raw = re.split(
             r"\s+(?:at|from|about|for|who|because|so|since|re|in|by|via|over|after|before|once"
-            r"|when|next|this|tomorrow|-)\s+|[,;(]",
+            # "… Mathieu Girard if the numbers hold up", "Nina Kapoor on the ECM desk"
+            r"|when|next|this|tomorrow|if|unless|on|-)\s+|[,;(]",
             raw.strip(),
             maxsplit=1,
         )[0]
@@ -297,7 +299,9 @@ class _IntroFinder(_PeopleFinder):
         words = raw.split()
         if not words:
             return ""
-        determiner = words[0].casefold() in ("her", "his", "their", "my", "our", "the")
+        # "her partner …", "there head of design …" (typed for "their"), "Goldman's …"
+        determiner = words[0].casefold() in ("her", "his", "their", "there", "my", "our", "the")
+        determiner = determiner or bool(_POSSESSIVE_WORD.fullmatch(words[0]))
         # "their cto karthik", and without the determiner: "cfo ama owusu"
         led = determiner or words[0].casefold() in _INTRO_ROLE
         role = [i for i, w in enumerate(words) if w.casefold() in _INTRO_ROLE] if led else []
@@ -305,7 +309,7 @@ class _IntroFinder(_PeopleFinder):
         if (
             rest
             and len(rest) <= 3
-            and all(w.isalpha() or "'" in w for w in rest)
+            and all(w.replace("-", "").replace("'", "").isalpha() for w in rest)
             and rest[0].islower()
             and not any(w.casefold() in _NOT_NAME for w in rest)
         ):  # typed in lower case: "their cto karthik", "my old boss mark o'connor"
