@@ -575,3 +575,20 @@ def test_whom_a_planned_introduction_is_to(text: str, person: str) -> None:
     parse = parse_capture(text, now=NOW)
     assert [i.person for i in parse.introductions] == [person]
     assert len(parse.people) == 1
+
+
+def test_whose_grandson_is_no_one_met() -> None:
+    parse = parse_capture(
+        "food bank shift. deb's grandson marcus also volunteering, needs his form signed",
+        now=NOW,
+    )
+    assert parse.people == ("Marcus",)
+
+
+def test_someone_met_then_written_as_an_owner_still_was_met() -> None:
+    parse = parse_capture(
+        "Gala at the Hyatt. Bid against Harold Finch, who insisted on buying me a drink — I "
+        "owe him a drink. Talked to Harold's wife, Miriam Finch, too.",
+        now=NOW,
+    )
+    assert "Harold Finch" in parse.people

@@ -572,6 +572,36 @@ def scored_spans(
     return out
 
 
+def _only_as_owner(text: str, span: Span) -> bool:
+    """Whether every mention of ``span``'s name is as an owner ("deb's grandson"), none as
+    someone who does or is something themselves ("Harold Finch … Harold's wife")."""
+    first = span.name.split()[0]
+    return all(
+        _POSSESSIVE_AFTER.match(text, m.end())
+        for m in re.finditer(rf"(?<![\w\-]){re.escape(first)}(?![\w\-])", text, re.I)
+    )
+
+
+def _first_written_as_owner(text: str, span: Span) -> bool:
+    """Whether the note first writes ``span``'s name as an owner ("Mia's ankle"), before
+    this later mention: someone the note tells of (the second model's reading of the later
+    mention alone does not make them met)."""
+    at = re.search(rf"(?<![\w\-]){re.escape(span.name)}(?![\w\-])", text)
+    return (
+        at is not None and at.start() < span.start and bool(_POSSESSIVE_AFTER.match(text, at.end()))
+    )
+
+
+# after a name written as an owner: a relative of theirs ("deb's grandson marcus")
+_THEIR_RELATIVE = re.compile(
+    r"\s+(?:(?:new|little|baby|eldest|youngest|older|younger)\s+)?(?:grandson|granddaughter|son"
+    r"|daughter|kids?|children|child|boy|girl|husband|wife|partner|bf|gf|boyfriend|girlfriend"
+    r"|mum|mom|dad|mother|father|sister|brother|cousin|nephew|niece|aunt|uncle|grandma|grandpa"
+    r"|granny|nan|friend|mate|boss|colleague|assistant|teacher|tutor|carer)s?\b",
+    re.I,
+)
+
+
 def _only_whose(text: str, span: Span) -> bool:
     """Whether the note first names ``span``'s person in brackets as whose relative or
     teacher someone is ("Rosa Ferrante (Matteo's mum)", "Ms. Okafor (Lily's form tutor)"):
@@ -633,8 +663,14 @@ def more_people(text: str, view: RulesView, weights: Model | None = None) -> lis
         if any(span.start < e and s < span.end for s, e in taken):
             continue
         taken.append((span.start, span.end))
-        if p != _RULES_HAVE and not (span.possessive and _THEIR_THING_DID.match(text, span.end)):
-            take(span)  # (not "Ana Ruiz's report came in": her report did, not she)
+        if p != _RULES_HAVE and not (
+            span.possessive
+            and (
+                _THEIR_THING_DID.match(text, span.end)
+                or (_THEIR_RELATIVE.match(text, span.end) and _only_as_owner(text, span))
+            )
+        ):  # (not "Ana Ruiz's report came in": her report did, not she; nor "deb's
+            take(span)  # grandson marcus …": whose grandson he is)
     if m.context is not None:
         c = m.context
         second = sorted(
@@ -646,6 +682,8 @@ def more_people(text: str, view: RulesView, weights: Model | None = None) -> lis
                 break
             if span.possessive or any(span.start < e and s < span.end for s, e in taken):
                 continue  # "Met Tom's sister, Lisa Grant": Tom is only how she is described
+            if _first_written_as_owner(text, span):
+                continue  # "look at Mia's ankle, I said I'd bring Mia by": told of, by then
             taken.append((span.start, span.end))
             take(span)
     return sorted(found)
