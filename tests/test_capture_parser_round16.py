@@ -592,3 +592,19 @@ def test_someone_met_then_written_as_an_owner_still_was_met() -> None:
         now=NOW,
     )
     assert "Harold Finch" in parse.people
+
+
+def test_singlish_particles_end_nothing_said() -> None:
+    assert _promises(
+        "Met Mr. Lim Boon Keng and Priscilla Tan. Mr. Lim say he will email the RFP by this "
+        "Friday lah. Priscilla ask me to send her our ISO cert, I send tomorrow can."
+    ) == [
+        ("them", "Lim Boon Keng", "email the RFP", date(2026, 3, 13)),
+        ("me", "Priscilla Tan", "send her our ISO cert", date(2026, 3, 12)),
+    ]
+
+
+def test_pidgin_make_i_is_my_promise() -> None:
+    assert _promises(
+        "Met Oga Olumide Bakare at the hub. Oga say make I send him my CV before Friday."
+    ) == [("me", "Olumide Bakare", "send him my CV", date(2026, 3, 13))]

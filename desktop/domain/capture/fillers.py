@@ -89,6 +89,8 @@ _PROMISE_VERB = (
 _OTHER_FUTURE = re.compile(
     rf"(?i:\b(?P<go>(?:he|she|i|we|they)\s+go)\s+(?={_PROMISE_VERB})"
     rf"|(?<![\w'\u2019-])(?P<promise>promise)\s+(?={_PROMISE_VERB})"
+    # Nigerian Pidgin "make I send him my CV": let me, I will
+    rf"|\b(?P<make>make\s+I)\s+(?={_PROMISE_VERB})"
     # "he offer to show me the tower": a learner's present for "offered to"
     rf"|(?:(?<=\bhe\s)|(?<=\bshe\s))(?P<offer>offer\s+to)\s+(?={_PROMISE_VERB}|show\b)"
     r"|\b(?P<gonnae>gonnae)\b)"
@@ -102,6 +104,8 @@ _DETERMINER = re.compile(r"(?i:\b(?:a|the|my|his|her|our|their|your|this|that|no
 def _standard_future(m: re.Match[str]) -> str:
     if m.group("go"):  # "he go send" -> "he\u2019ll send", the same length
         return m.group("go")[: -len(" go")] + "\u2019ll" + m.group()[len(m.group("go")) :]
+    if m.group("make"):  # "make I" -> "I will", the same length
+        return "I will".ljust(len(m.group("make"))) + m.group()[len(m.group("make")) :]
     if m.group("offer"):  # "offer to" -> "will    ", the same length
         return (
             "will"

@@ -221,7 +221,8 @@ _ANSWERED_IN_MY_WORDS = re.compile(
 )
 _SAID_YES_OR_BLESSING_END = re.compile(
     r",?\s+(?:(?:and\s+)?i\s+(?:said|say)\s+(?:yes|ok|okay|sure)"
-    r"|insh?a['\u2019]?\s*allah|(?-i:isA|IA)|god\s+willing)\s*\Z",
+    r"|insh?a['\u2019]?\s*allah|(?-i:isA|IA)|god\s+willing"
+    r"|lah|leh|lor|hor)\s*\Z",  # Singlish particles: "email the RFP by Friday lah"
     re.I,
 )
 _COMMENT_AFTER = re.compile(
@@ -1210,6 +1211,7 @@ class _PromiseReader(_IntroFinder):
         # "set up a meeting with them I said yes", "send BOQ isA": the answer or a blessing,
         # dictated after the action with no comma
         raw = _SAID_YES_OR_BLESSING_END.sub("", raw)
+        raw = re.sub(r"\A([a-z]+)\s+can\s*\Z", r"\1", raw)  # Singlish "I send tomorrow can"
         # "I'll have to call her", "she'll be sending": a second modal is not the action
         raw = re.sub(r"^(?:have\s+to|need\s+to|got\s+to|be\s+(?=\w+ing\b))\s*", "", raw, flags=re.I)
         raw = re.split(r"\s+(?:since|because|as\s+she|as\s+he|as\s+they)\s+", raw, maxsplit=1)[0]
