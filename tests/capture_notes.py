@@ -28,3 +28,8 @@ def read(text: str, now: datetime = WED) -> CaptureParse:
 def promises(result: CaptureParse) -> list[Promise]:
     """Each promise as (owner, person, description, due): what the rounds compare."""
     return [(c.owner, c.person_name, c.description, c.due) for c in result.commitments]
+
+
+def promises_in(text: str, now: datetime = WED) -> list[Promise]:
+    """The promises of ``text`` written at ``now``, as :func:`promises` gives them."""
+    return promises(read(text, now))

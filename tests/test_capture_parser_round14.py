@@ -3,18 +3,11 @@ test modules): each case written for these tests, not taken from the corpus."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 import pytest
 
-from desktop.domain.capture.parser import parse_capture
-
-NOW = datetime(2026, 3, 11, 18, 0)  # a Wednesday
-
-
-def _promises(text: str) -> list[tuple[str, str | None, str, date | None]]:
-    parse = parse_capture(text, now=NOW)
-    return [(c.owner, c.person_name, c.description, c.due) for c in parse.commitments]
+from tests.capture_notes import promises_in
 
 
 @pytest.mark.parametrize(
@@ -44,7 +37,7 @@ def _promises(text: str) -> list[tuple[str, str | None, str, date | None]]:
 def test_a_corrected_date_with_its_reason(
     text: str, promise: tuple[str, str, str, date | None]
 ) -> None:
-    assert promise in _promises(text)
+    assert promise in promises_in(text)
 
 
 @pytest.mark.parametrize(
@@ -63,7 +56,7 @@ def test_a_corrected_date_with_its_reason(
 def test_what_is_not_a_correction_keeps_the_date(
     text: str, promise: tuple[str, str, str, date | None]
 ) -> None:
-    assert promise in _promises(text)
+    assert promise in promises_in(text)
 
 
 @pytest.mark.parametrize(
@@ -89,7 +82,7 @@ def test_what_is_not_a_correction_keeps_the_date(
 def test_a_promise_naming_no_one_answers_who_wants_it(
     text: str, promise: tuple[str, str, str, date | None]
 ) -> None:
-    assert promise in _promises(text)
+    assert promise in promises_in(text)
 
 
 @pytest.mark.parametrize(
@@ -109,7 +102,7 @@ def test_a_promise_naming_no_one_answers_who_wants_it(
 def test_where_i_go_is_not_whom_i_promise(
     text: str, promise: tuple[str, str, str, date | None]
 ) -> None:
-    assert promise in _promises(text)
+    assert promise in promises_in(text)
 
 
 @pytest.mark.parametrize(
@@ -130,11 +123,13 @@ def test_where_i_go_is_not_whom_i_promise(
 def test_a_correction_that_says_who_said_the_new_date(
     text: str, promise: tuple[str, str, str, date | None]
 ) -> None:
-    assert _promises(text) == [promise]
+    assert promises_in(text) == [promise]
 
 
 def test_a_promise_taken_back_stays_taken_back() -> None:
-    assert _promises("Met Ana Ruiz. I'll send her the deck by Friday, no wait, scratch that.") == []
+    assert (
+        promises_in("Met Ana Ruiz. I'll send her the deck by Friday, no wait, scratch that.") == []
+    )
 
 
 @pytest.mark.parametrize(
@@ -168,7 +163,7 @@ def test_a_promise_taken_back_stays_taken_back() -> None:
 def test_a_late_correction_names_the_new_date_last(
     text: str, promise: tuple[str, str, str, date | None]
 ) -> None:
-    assert promise in _promises(text)
+    assert promise in promises_in(text)
 
 
 @pytest.mark.parametrize(
@@ -196,11 +191,11 @@ def test_a_late_correction_names_the_new_date_last(
 def test_deadlines_written_around_the_promise(
     text: str, promise: tuple[str, str, str, date | None]
 ) -> None:
-    assert promise in _promises(text)
+    assert promise in promises_in(text)
 
 
 def test_a_fronted_deadline_is_not_taken_by_the_promise_before() -> None:
-    assert _promises("Met Leah Cole. I'll call her. By Friday I'll send her the plan.") == [
+    assert promises_in("Met Leah Cole. I'll call her. By Friday I'll send her the plan.") == [
         ("me", "Leah Cole", "call her", None),
         ("me", "Leah Cole", "send her the plan", date(2026, 3, 13)),
     ]
@@ -224,7 +219,7 @@ def test_a_fronted_deadline_is_not_taken_by_the_promise_before() -> None:
 def test_offers_and_debts_in_passing(
     text: str, promises: list[tuple[str, str, str, date | None]]
 ) -> None:
-    assert _promises(text) == promises
+    assert promises_in(text) == promises
 
 
 @pytest.mark.parametrize(
@@ -242,7 +237,7 @@ def test_offers_and_debts_in_passing(
     ],
 )
 def test_a_promise_about_her_thing_is_for_her(text: str, person: str) -> None:
-    assert [p[1] for p in _promises(text)] == [person]
+    assert [p[1] for p in promises_in(text)] == [person]
 
 
 @pytest.mark.parametrize(
@@ -270,7 +265,7 @@ def test_a_promise_about_her_thing_is_for_her(text: str, person: str) -> None:
 def test_a_request_not_answered_yet_is_no_promise(
     text: str, promises: list[tuple[str, str, str, date | None]]
 ) -> None:
-    assert _promises(text) == promises
+    assert promises_in(text) == promises
 
 
 @pytest.mark.parametrize(
@@ -289,4 +284,4 @@ def test_a_request_not_answered_yet_is_no_promise(
     ],
 )
 def test_whom_the_promise_names(text: str, promise: tuple[str, str, str, date | None]) -> None:
-    assert promise in _promises(text)
+    assert promise in promises_in(text)

@@ -3,18 +3,11 @@ from the corpus."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 import pytest
 
-from desktop.domain.capture.parser import parse_capture
-
-NOW = datetime(2026, 3, 11, 18, 0)  # a Wednesday
-
-
-def _promises(text: str) -> list[tuple[str, str | None, str, date | None]]:
-    parse = parse_capture(text, now=NOW)
-    return [(c.owner, c.person_name, c.description, c.due) for c in parse.commitments]
+from tests.capture_notes import promises_in, read
 
 
 @pytest.mark.parametrize(
@@ -71,13 +64,13 @@ def _promises(text: str) -> list[tuple[str, str | None, str, date | None]]:
 def test_honorifics_of_other_cultures_are_no_part_of_the_name(
     text: str, people: tuple[str, ...], promise: tuple[str, str, str, date | None]
 ) -> None:
-    parse = parse_capture(text, now=NOW)
+    parse = read(text)
     assert tuple(parse.people) == people
-    assert promise in _promises(text)
+    assert promise in promises_in(text)
 
 
 def test_the_surname_tan_is_still_a_name() -> None:
-    parse = parse_capture("Met Tan Wei Ling and Ken Tan at the expo.", now=NOW)
+    parse = read("Met Tan Wei Ling and Ken Tan at the expo.")
     assert tuple(parse.people) == ("Tan Wei Ling", "Ken Tan")
 
 
@@ -95,11 +88,11 @@ def test_the_surname_tan_is_still_a_name() -> None:
     ],
 )
 def test_whom_a_debt_is_owed(text: str, promise: tuple[str, str, str, date | None]) -> None:
-    assert promise in _promises(text)
+    assert promise in promises_in(text)
 
 
 def test_a_title_with_an_apostrophe_is_nobody() -> None:
-    parse = parse_capture("Met Dato' Rahim Ismail from Petronas at KLCC.", now=NOW)
+    parse = read("Met Dato' Rahim Ismail from Petronas at KLCC.")
     assert tuple(parse.people) == ("Rahim Ismail",)
 
 
@@ -160,7 +153,7 @@ _FRIDAY, _MONDAY = date(2026, 3, 13), date(2026, 3, 16)
 def test_a_date_corrected_after_the_promise(
     text: str, promise: tuple[str, str, str, date | None]
 ) -> None:
-    promises = _promises(text)
+    promises = promises_in(text)
     assert promise in promises
     assert len(promises) == 1
 
@@ -178,7 +171,7 @@ def test_a_date_corrected_after_the_promise(
     ],
 )
 def test_news_after_a_promise_leaves_its_date(text: str) -> None:
-    assert ("me", "Jean Kabore", "send Jean the deck", _FRIDAY) in _promises(text)
+    assert ("me", "Jean Kabore", "send Jean the deck", _FRIDAY) in promises_in(text)
 
 
 @pytest.mark.parametrize(
@@ -205,7 +198,7 @@ def test_news_after_a_promise_leaves_its_date(text: str) -> None:
 def test_a_condition_stays_in_the_words(
     text: str, promise: tuple[str, str, str, date | None]
 ) -> None:
-    assert promise in _promises(text)
+    assert promise in promises_in(text)
 
 
 @pytest.mark.parametrize(
@@ -231,7 +224,7 @@ def test_a_condition_stays_in_the_words(
 def test_two_actions_of_one_to_do_joined_by_a_plus(
     text: str, promise: tuple[str, str, str, date | None]
 ) -> None:
-    assert _promises(text)[-1] == promise
+    assert promises_in(text)[-1] == promise
 
 
 @pytest.mark.parametrize(
@@ -264,7 +257,7 @@ def test_two_actions_of_one_to_do_joined_by_a_plus(
 def test_news_after_and_is_no_part_of_the_promise(
     text: str, promise: tuple[str, str, str, date | None]
 ) -> None:
-    assert promise in _promises(text)
+    assert promise in promises_in(text)
 
 
 @pytest.mark.parametrize(
@@ -278,12 +271,12 @@ def test_news_after_and_is_no_part_of_the_promise(
     ],
 )
 def test_a_request_turned_down_is_no_promise(text: str) -> None:
-    assert _promises(text) == []
+    assert promises_in(text) == []
 
 
 def test_a_request_said_yes_to_still_is() -> None:
     text = "Met Chiara Bellini. She asked me to judge their challenge, I said yes."
-    assert _promises(text) == [("me", "Chiara Bellini", "judge their challenge", None)]
+    assert promises_in(text) == [("me", "Chiara Bellini", "judge their challenge", None)]
 
 
 @pytest.mark.parametrize(
@@ -312,16 +305,16 @@ def test_a_request_said_yes_to_still_is() -> None:
 def test_promises_typed_in_a_hurry(
     text: str, promises: list[tuple[str, str, str, date | None]]
 ) -> None:
-    assert _promises(text) == promises
+    assert promises_in(text) == promises
 
 
 def test_names_typed_with_slashes_are_a_list() -> None:
-    parse = parse_capture("lunch w/ ana/tom/priya at the canteen", now=NOW)
+    parse = read("lunch w/ ana/tom/priya at the canteen")
     assert tuple(parse.people) == ("Ana", "Tom", "Priya")
 
 
 def test_can_before_a_family_name_is_a_turkish_given_name() -> None:
-    parse = parse_capture("Lunch with Elif Yılmaz and Can Demir from Getir.", now=NOW)
+    parse = read("Lunch with Elif Yılmaz and Can Demir from Getir.")
     assert tuple(parse.people) == ("Elif Yılmaz", "Can Demir")
     assert parse.organizations == {"Elif Yılmaz": "Getir", "Can Demir": "Getir"}
 
@@ -338,17 +331,17 @@ def test_can_before_a_family_name_is_a_turkish_given_name() -> None:
     ],
 )
 def test_a_request_declined_or_hedged_later(text: str) -> None:
-    assert _promises(text) == []
+    assert promises_in(text) == []
 
 
 def test_cant_wait_is_no_decline() -> None:
     text = "Met Nikolai Petrov. He asked me to lend him my GPS watch. I can't wait to see him run."
-    assert _promises(text) == [("me", "Nikolai Petrov", "lend him my GPS watch", None)]
+    assert promises_in(text) == [("me", "Nikolai Petrov", "lend him my GPS watch", None)]
 
 
 def test_a_short_weekday_of_next_week() -> None:
     text = "Met Kemal Aydin. I'll review his PR thurs next week."
-    assert _promises(text) == [("me", "Kemal Aydin", "review his PR", date(2026, 3, 19))]
+    assert promises_in(text) == [("me", "Kemal Aydin", "review his PR", date(2026, 3, 19))]
 
 
 @pytest.mark.parametrize(
@@ -367,7 +360,7 @@ def test_a_short_weekday_of_next_week() -> None:
     ],
 )
 def test_who_was_met(text: str, people: tuple[str, ...]) -> None:
-    assert tuple(parse_capture(text, now=NOW).people) == people
+    assert tuple(read(text).people) == people
 
 
 @pytest.mark.parametrize(
@@ -387,7 +380,7 @@ def test_who_was_met(text: str, people: tuple[str, ...]) -> None:
 def test_shorthand_typed_on_a_phone(
     text: str, promises: list[tuple[str, str, str, date | None]]
 ) -> None:
-    assert _promises(text) == promises
+    assert promises_in(text) == promises
 
 
 @pytest.mark.parametrize(
@@ -410,7 +403,7 @@ def test_shorthand_typed_on_a_phone(
     ],
 )
 def test_whom_an_introduction_is_planned_to_was_not_met(text: str, people: tuple[str, ...]) -> None:
-    assert tuple(parse_capture(text, now=NOW).people) == people
+    assert tuple(read(text).people) == people
 
 
 @pytest.mark.parametrize(
@@ -439,12 +432,12 @@ def test_whom_an_introduction_is_planned_to_was_not_met(text: str, people: tuple
     ],
 )
 def test_a_date_she_said_instead(text: str, promise: tuple[str, str, str, date | None]) -> None:
-    assert promise in _promises(text)
+    assert promise in promises_in(text)
 
 
 def test_a_first_name_said_twice_is_said_once() -> None:
     text = "uh met Carlos uh Carlos Mendoza Ríos from Bimbo at the summit."
-    parse = parse_capture(text, now=NOW)
+    parse = read(text)
     assert tuple(parse.people) == ("Carlos Mendoza Ríos",)
     assert parse.organizations == {"Carlos Mendoza Ríos": "Bimbo"}
 
@@ -454,14 +447,14 @@ def test_a_role_with_a_comma_after_an_organization_goes_on_with_the_list() -> No
         "Business dinner in Seoul with Kim Ji-woo and Park Seo-jun from Hyundai Mobis, and "
         "their interpreter, Lee Min-ho. Min-ho will arrange the visitor passes."
     )
-    parse = parse_capture(text, now=NOW)
+    parse = read(text)
     assert tuple(parse.people) == ("Kim Ji-woo", "Park Seo-jun", "Lee Min-ho")
-    assert _promises(text) == [("them", "Lee Min-ho", "arrange the visitor passes", None)]
+    assert promises_in(text) == [("them", "Lee Min-ho", "arrange the visitor passes", None)]
 
 
 def test_a_role_in_brackets_is_no_employer() -> None:
     text = "Met Antti Virtanen from Nokia, plus their architect, Sergei Ivanov (a contractor)."
-    assert "Sergei Ivanov" not in parse_capture(text, now=NOW).organizations
+    assert "Sergei Ivanov" not in read(text).organizations
 
 
 @pytest.mark.parametrize(
@@ -481,11 +474,11 @@ def test_a_role_in_brackets_is_no_employer() -> None:
 def test_a_promise_told_in_a_relative_clause(
     text: str, promise: tuple[str, str, str, date | None]
 ) -> None:
-    assert _promises(text) == [promise]
+    assert promises_in(text) == [promise]
 
 
 def test_who_after_no_name_promises_nothing() -> None:
-    assert _promises("I don't know who will send me the deck.") == []
+    assert promises_in("I don't know who will send me the deck.") == []
 
 
 @pytest.mark.parametrize(
@@ -510,7 +503,7 @@ def test_who_after_no_name_promises_nothing() -> None:
     ],
 )
 def test_what_a_debt_is_for(text: str, promise: tuple[str, str, str, date | None]) -> None:
-    assert _promises(text) == [promise]
+    assert promises_in(text) == [promise]
 
 
 @pytest.mark.parametrize(
@@ -522,15 +515,15 @@ def test_what_a_debt_is_for(text: str, promise: tuple[str, str, str, date | None
     ],
 )
 def test_words_no_action_starts_with_are_no_promise(text: str) -> None:
-    assert _promises(text) == []
+    assert promises_in(text) == []
 
 
 def test_a_to_do_after_a_plus_is_no_name() -> None:
     text = "coffee w/ rosa lima + send her the deck tmrw"
-    assert tuple(parse_capture(text, now=NOW).people) == ("Rosa Lima",)
-    assert _promises(text) == [("me", "Rosa Lima", "send her the deck", date(2026, 3, 12))]
+    assert tuple(read(text).people) == ("Rosa Lima",)
+    assert promises_in(text) == [("me", "Rosa Lima", "send her the deck", date(2026, 3, 12))]
     # a name after the "+" still is one
-    assert tuple(parse_capture("coffee w/ rosa lima + chase ortiz", now=NOW).people) == (
+    assert tuple(read("coffee w/ rosa lima + chase ortiz").people) == (
         "Rosa Lima",
         "Chase Ortiz",
     )

@@ -3,18 +3,11 @@ from the corpus."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 import pytest
 
-from desktop.domain.capture.parser import parse_capture
-
-NOW = datetime(2026, 3, 11, 18, 0)  # a Wednesday
-
-
-def _promises(text: str) -> list[tuple[str, str | None, str, date | None]]:
-    parse = parse_capture(text, now=NOW)
-    return [(c.owner, c.person_name, c.description, c.due) for c in parse.commitments]
+from tests.capture_notes import promises_in, read
 
 
 @pytest.mark.parametrize(
@@ -33,7 +26,7 @@ def _promises(text: str) -> list[tuple[str, str | None, str, date | None]]:
     ],
 )
 def test_pronoun_after_a_subject(text: str, promise: tuple[object, ...]) -> None:
-    assert promise in _promises(text)
+    assert promise in promises_in(text)
 
 
 @pytest.mark.parametrize(
@@ -64,7 +57,7 @@ def test_pronoun_after_a_subject(text: str, promise: tuple[object, ...]) -> None
     ],
 )
 def test_corrected_date(text: str, promise: tuple[object, ...]) -> None:
-    assert _promises(text) == [promise]
+    assert promises_in(text) == [promise]
 
 
 @pytest.mark.parametrize(
@@ -76,7 +69,7 @@ def test_corrected_date(text: str, promise: tuple[object, ...]) -> None:
     ],
 )
 def test_taken_back(text: str) -> None:
-    assert _promises(text) == []
+    assert promises_in(text) == []
 
 
 @pytest.mark.parametrize(
@@ -110,7 +103,7 @@ def test_taken_back(text: str) -> None:
     ],
 )
 def test_other_englishes_and_chatter(text: str, promise: tuple[object, ...]) -> None:
-    assert _promises(text) == [promise]
+    assert promises_in(text) == [promise]
 
 
 @pytest.mark.parametrize(
@@ -122,11 +115,11 @@ def test_other_englishes_and_chatter(text: str, promise: tuple[object, ...]) -> 
     ],
 )
 def test_no_future_read_into(text: str) -> None:
-    assert _promises(text) == []
+    assert promises_in(text) == []
 
 
 def test_laughter_ends_the_place() -> None:
-    parse = parse_capture("Ran into Kofi Mensah at the gym lol his wife Ama says hi", now=NOW)
+    parse = read("Ran into Kofi Mensah at the gym lol his wife Ama says hi")
     assert parse.place == "gym"
 
 
@@ -155,15 +148,13 @@ def test_respelling_keeps_every_position() -> None:
     ],
 )
 def test_whose_relative_in_brackets(text: str, people: tuple[str, ...], person: str) -> None:
-    parse = parse_capture(text, now=NOW)
+    parse = read(text)
     assert parse.people == people
     assert [c.person_name for c in parse.commitments] == [person]
 
 
 def test_a_relative_named_as_met_still_is() -> None:
-    parse = parse_capture(
-        "Lunch with Ana Ruiz (Tom's wife) and Tom Ruiz. Tom will send me the photos.", now=NOW
-    )
+    parse = read("Lunch with Ana Ruiz (Tom's wife) and Tom Ruiz. Tom will send me the photos.")
     assert parse.people == ("Ana Ruiz", "Tom Ruiz")
 
 
@@ -191,14 +182,13 @@ def test_a_relative_named_as_met_still_is() -> None:
     ],
 )
 def test_whom_a_promise_names(text: str, promise: tuple[object, ...]) -> None:
-    assert _promises(text) == [promise]
+    assert promises_in(text) == [promise]
 
 
 def test_someone_they_know_called_x_was_not_met() -> None:
-    parse = parse_capture(
+    parse = read(
         "Walk with Rhiannon Pryce. She knows someone at Penguin, an editor called Ayesha "
         "Siddiqui, and said she'd put me in touch by the end of the month.",
-        now=NOW,
     )
     assert parse.people == ("Rhiannon Pryce",)
     assert [(c.owner, c.person_name) for c in parse.commitments] == [("them", "Rhiannon Pryce")]
@@ -235,7 +225,7 @@ def test_someone_they_know_called_x_was_not_met() -> None:
     ],
 )
 def test_which_date_a_correction_tells(text: str, promise: tuple[object, ...]) -> None:
-    assert _promises(text) == [promise]
+    assert promises_in(text) == [promise]
 
 
 @pytest.mark.parametrize(
@@ -266,11 +256,11 @@ def test_which_date_a_correction_tells(text: str, promise: tuple[object, ...]) -
     ],
 )
 def test_words_and_dates(text: str, promise: tuple[object, ...]) -> None:
-    assert _promises(text) == [promise]
+    assert promises_in(text) == [promise]
 
 
 def test_an_ordinal_before_a_noun_is_no_date() -> None:
-    assert _promises("Met Reto Gerber. I'll send the 3rd draft to him.") == [
+    assert promises_in("Met Reto Gerber. I'll send the 3rd draft to him.") == [
         ("me", "Reto Gerber", "send the 3rd draft to him", None)
     ]
 
@@ -300,17 +290,17 @@ def test_an_ordinal_before_a_noun_is_no_date() -> None:
 def test_phone_and_learner_forms(
     text: str, people: tuple[str, ...], promise: tuple[object, ...]
 ) -> None:
-    parse = parse_capture(text, now=NOW)
+    parse = read(text)
     assert parse.people == people
-    assert _promises(text) == [promise]
+    assert promises_in(text) == [promise]
 
 
 def test_ill_as_an_adjective_is_no_promise() -> None:
-    assert _promises("Met Ana Ruiz. She was ill all week.") == []
+    assert promises_in("Met Ana Ruiz. She was ill all week.") == []
 
 
 def test_no_promises_takes_the_promise_back() -> None:
-    assert _promises(
+    assert promises_in(
         "Met Laura Schäfer. Laura asked if we'd open-source it; I said I'd discuss it with "
         "the team, no promises. I'll send Laura the video tonight."
     ) == [("me", "Laura Schäfer", "send Laura the video", date(2026, 3, 11))]
@@ -323,7 +313,7 @@ def test_a_line_ends_what_calls_a_promise_off() -> None:
         "- dmitri: sends me the workshop slides fri\n"
         "- anya asked if i'd speak at their meetup → told her i'd think about it, no promise"
     )
-    assert _promises(text) == [
+    assert promises_in(text) == [
         ("them", "Dmitri Volkov", "sends me the workshop slides", date(2026, 3, 13))
     ]
 
@@ -334,7 +324,7 @@ def test_an_introduction_done_is_no_to_do() -> None:
         "- Kari Nordmann (Visma) — intro'd me to her husband Ole Hansen, runs a seed fund\n"
         "- Ole: will share our deck w/ his partners next Tues"
     )
-    assert _promises(text) == [
+    assert promises_in(text) == [
         ("them", "Ole Hansen", "share our deck w/ his partners", date(2026, 3, 17))
     ]
 
@@ -353,11 +343,11 @@ def test_an_introduction_done_is_no_to_do() -> None:
     ],
 )
 def test_their_promise_said_short(text: str, promise: tuple[object, ...]) -> None:
-    assert _promises(text) == [promise]
+    assert promises_in(text) == [promise]
 
 
 def test_an_offer_as_a_noun_is_none() -> None:
-    assert _promises("Met Javier Ruiz. I made him an offer to buy the van.") == []
+    assert promises_in("Met Javier Ruiz. I made him an offer to buy the van.") == []
 
 
 @pytest.mark.parametrize(
@@ -371,7 +361,7 @@ def test_an_offer_as_a_noun_is_none() -> None:
     ],
 )
 def test_no_digits_in_a_name(text: str, person: str) -> None:
-    parse = parse_capture(text, now=NOW)
+    parse = read(text)
     assert parse.people == (person,)
     assert [c.person_name for c in parse.commitments] == [person]
 
@@ -395,11 +385,11 @@ def test_no_digits_in_a_name(text: str, person: str) -> None:
     ],
 )
 def test_dates_typed_short_or_spelt_out(text: str, promise: tuple[object, ...]) -> None:
-    assert _promises(text) == [promise]
+    assert promises_in(text) == [promise]
 
 
 def test_a_spelt_ordinal_before_a_noun_is_no_date() -> None:
-    assert _promises("Met Ana Ruiz. I'll send her the second draft.") == [
+    assert promises_in("Met Ana Ruiz. I'll send her the second draft.") == [
         ("me", "Ana Ruiz", "send her the second draft", None)
     ]
 
@@ -423,40 +413,39 @@ def test_a_spelt_ordinal_before_a_noun_is_no_date() -> None:
     ],
 )
 def test_what_follows_a_promise(text: str, promise: tuple[object, ...]) -> None:
-    assert _promises(text) == [promise]
+    assert promises_in(text) == [promise]
 
 
 def test_checked_in_on_a_neighbour() -> None:
-    parse = parse_capture(
+    parse = read(
         "Checked in on Harold Finch next door. His daughter Claire is visiting. I'll mow "
         "his lawn on Saturday.",
-        now=NOW,
     )
     assert parse.people == ("Harold Finch",)
-    assert _promises("Checked in on Harold Finch next door. I'll mow his lawn on Saturday.") == [
+    assert promises_in("Checked in on Harold Finch next door. I'll mow his lawn on Saturday.") == [
         ("me", "Harold Finch", "mow his lawn", date(2026, 3, 14))
     ]
 
 
 @pytest.mark.parametrize("firm", ["Sharma Textiles", "Henderson Timber", "Brightway Electronics"])
 def test_a_trade_firm_is_no_one_met(firm: str) -> None:
-    parse = parse_capture(f"Met Ravi Shah from {firm} at the fair.", now=NOW)
+    parse = read(f"Met Ravi Shah from {firm} at the fair.")
     assert parse.people == ("Ravi Shah",)
 
 
 def test_a_request_answered_in_my_own_words_is_one_promise() -> None:
-    assert _promises(
+    assert promises_in(
         "Dinner with Marco Bellini. He wants me to look at his business plan, told him I'd "
         "read it over the weekend."
     ) == [("me", "Marco Bellini", "read it", date(2026, 3, 14))]
 
 
 def test_advice_is_no_request() -> None:
-    assert _promises("Lunch with my mentor Judith Okoro. She told me to stop underpricing.") == []
+    assert promises_in("Lunch with my mentor Judith Okoro. She told me to stop underpricing.") == []
 
 
 def test_a_request_and_another_promise_stay_two() -> None:
-    assert _promises(
+    assert promises_in(
         "Met Ana Ruiz. She asked me to review her deck; I'll send her notes by Friday."
     ) == [
         ("me", "Ana Ruiz", "review her deck", None),
@@ -497,23 +486,23 @@ def test_a_request_and_another_promise_stay_two() -> None:
     ],
 )
 def test_two_actions_two_dates(text: str, expected: list[tuple[object, ...]]) -> None:
-    assert _promises(text) == expected
+    assert promises_in(text) == expected
 
 
 def test_a_debt_ends_before_what_someone_else_did() -> None:
-    assert _promises(
+    assert promises_in(
         "brunch w zoe + her bf matteo. i owe zoe 30 for concert tix, matteo lent me his tent"
     ) == [("me", "Zoe", "30 for concert tix", None)]
 
 
 def test_hr_in_capitals_ends_a_sentence() -> None:
-    assert _promises("Met Olu Bakare. He will help push it to HR. God abeg.") == [
+    assert promises_in("Met Olu Bakare. He will help push it to HR. God abeg.") == [
         ("them", "Olu Bakare", "help push it to HR", None)
     ]
 
 
 def test_phone_then_a_second_dated_action() -> None:
-    assert _promises(
+    assert promises_in(
         "Home visit with Ioannis Papas and his daughter Eleni. I'll refer him to physio "
         "today and phone Eleni with the results next week."
     ) == [
@@ -523,9 +512,7 @@ def test_phone_then_a_second_dated_action() -> None:
 
 
 def test_a_planned_introduction_drops_the_title() -> None:
-    parse = parse_capture(
-        "Met Kenji Tanaka. He will kindly introduce me to Ms. Yuko Mori, his senior.", now=NOW
-    )
+    parse = read("Met Kenji Tanaka. He will kindly introduce me to Ms. Yuko Mori, his senior.")
     assert parse.people == ("Kenji Tanaka",)
     assert [(i.introducer, i.person, i.done) for i in parse.introductions] == [
         ("Kenji Tanaka", "Yuko Mori", False)
@@ -550,11 +537,11 @@ def test_a_planned_introduction_drops_the_title() -> None:
     ],
 )
 def test_learner_and_dictated_endings(text: str, promise: tuple[object, ...]) -> None:
-    assert _promises(text) == [promise]
+    assert promises_in(text) == [promise]
 
 
 def test_asked_for_help_with_is_no_promise_of_mine() -> None:
-    assert _promises("Met Grace Achieng. Grace asked us for help with the grant.") == []
+    assert promises_in("Met Grace Achieng. Grace asked us for help with the grant.") == []
 
 
 @pytest.mark.parametrize(
@@ -572,30 +559,28 @@ def test_asked_for_help_with_is_no_promise_of_mine() -> None:
     ],
 )
 def test_whom_a_planned_introduction_is_to(text: str, person: str) -> None:
-    parse = parse_capture(text, now=NOW)
+    parse = read(text)
     assert [i.person for i in parse.introductions] == [person]
     assert len(parse.people) == 1
 
 
 def test_whose_grandson_is_no_one_met() -> None:
-    parse = parse_capture(
+    parse = read(
         "food bank shift. deb's grandson marcus also volunteering, needs his form signed",
-        now=NOW,
     )
     assert parse.people == ("Marcus",)
 
 
 def test_someone_met_then_written_as_an_owner_still_was_met() -> None:
-    parse = parse_capture(
+    parse = read(
         "Gala at the Hyatt. Bid against Harold Finch, who insisted on buying me a drink — I "
         "owe him a drink. Talked to Harold's wife, Miriam Finch, too.",
-        now=NOW,
     )
     assert "Harold Finch" in parse.people
 
 
 def test_singlish_particles_end_nothing_said() -> None:
-    assert _promises(
+    assert promises_in(
         "Met Mr. Lim Boon Keng and Priscilla Tan. Mr. Lim say he will email the RFP by this "
         "Friday lah. Priscilla ask me to send her our ISO cert, I send tomorrow can."
     ) == [
@@ -605,6 +590,6 @@ def test_singlish_particles_end_nothing_said() -> None:
 
 
 def test_pidgin_make_i_is_my_promise() -> None:
-    assert _promises(
+    assert promises_in(
         "Met Oga Olumide Bakare at the hub. Oga say make I send him my CV before Friday."
     ) == [("me", "Olumide Bakare", "send him my CV", date(2026, 3, 13))]
