@@ -91,7 +91,7 @@ _ACTION_THEN_PLUS = re.compile(
 # someone met, then what they did for me: a clause of its own after a comma
 _NAME_THEN_DEED = re.compile(
     r"(?P<who>[^\W\d_][\w'\-]+)\s+(?:lent|gave|sent|brought|paid|bought|covered|drove|helped"
-    r"|showed|got|made|fixed|lent)\s+(?:me|us)\b",
+    r"|showed|got|made|fixed)\s+(?:me|us)\b",
     re.I,
 )
 # a first name, then a promise of theirs, right after a word: a run-on sentence's next clause

@@ -102,21 +102,19 @@ _DETERMINER = re.compile(r"(?i:\b(?:a|the|my|his|her|our|their|your|this|that|no
 
 
 def _standard_future(m: re.Match[str]) -> str:
-    if m.group("go"):  # "he go send" -> "he\u2019ll send", the same length
-        return m.group("go")[: -len(" go")] + "\u2019ll" + m.group()[len(m.group("go")) :]
-    if m.group("make"):  # "make I" -> "I will", the same length
-        return "I will".ljust(len(m.group("make"))) + m.group()[len(m.group("make")) :]
-    if m.group("offer"):  # "offer to" -> "will    ", the same length
-        return (
-            "will"
-            + " " * (len(m.group("offer")) - len("will"))
-            + m.group()[len(m.group("offer")) :]
-        )
-    if m.group("promise"):
-        if _DETERMINER.search(m.string, max(0, m.start() - 8), m.start()):
-            return m.group()
-        return "will   " + m.group()[len("promise") :]
-    return "gonna "
+    """The standard form of the future ``m`` found, padded to the same length: "he go" ->
+    "he\u2019ll", "promise" -> "will   ", "make I" -> "I will", "offer to" -> "will    "."""
+    said = m.group(m.lastgroup or 0)
+    if m.lastgroup == "promise" and _DETERMINER.search(m.string, max(0, m.start() - 8), m.start()):
+        return m.group()  # "a promise", "my promise": the noun
+    standard = {
+        "go": said[: -len(" go")] + "\u2019ll",
+        "make": "I will",
+        "offer": "will",
+        "promise": "will",
+        "gonnae": "gonna",
+    }[m.lastgroup or ""]
+    return standard.ljust(len(said)) + m.group()[len(said) :]
 
 
 def normalise_forms(text: str) -> str:

@@ -1220,9 +1220,6 @@ class _PromiseReader(_IntroFinder):
         # a comment on it: "call Per about the trailer but that can wait", "write up the
         # notes, which I said yes to"
         raw = _COMMENT_AFTER.split(raw, maxsplit=1)[0]
-        raw = re.split(r"\s+(?:lol|haha|lmao)\s+(?=\w)", raw, maxsplit=1)[
-            0
-        ]  # "babysit lol said yes"
         # "send me the link, and if the numbers look ok, …": what comes after is another
         # thought; a condition of the action itself stays ("lend us the boat if we sort
         # out the insurance"), as any other the action waits for

@@ -699,7 +699,7 @@ class _ReaderBase:
         She'll send me the attendee list"): the subject of one sentence is who the next
         one's subject pronoun goes on about, whatever gender someone met earlier is."""
         t = self.text
-        ends = [m.end() for m in re.finditer(r"[.!?](?:\s|\Z)|\n", t[:pos])]
+        ends = [m.end() for m in _SENTENCE_END.finditer(t, 0, pos)]
         if len(ends) < 1 or t[ends[-1] : pos].strip():
             return False  # the pronoun does not open its sentence
         opening = ends[-2] if len(ends) > 1 else 0
@@ -788,7 +788,7 @@ class _ReaderBase:
 
     def _same_sentence(self, lo: int, hi: int) -> bool:
         """Whether no sentence ends between ``lo`` and ``hi``."""
-        return re.search(r"[.!?](?:\s|\Z)|\n", self.text[lo:hi]) is None
+        return _SENTENCE_END.search(self.text, lo, hi) is None
 
     def _last_full_name_before(self, pos: int, exclude: frozenset[str]) -> str | None:
         """The last full name ("Jonas Becker") written before ``pos``, if any."""

@@ -24,6 +24,9 @@ class LanguageRules:
     # of those, the ones that are also words ending a sentence when typed in lower case
     # before a capitalised word: "… the parent rep. Daniela will …", "… in gen. Ana …"
     abbreviations_also_words: frozenset[str]
+    # … and the ones that, typed in capitals, are an acronym ending a sentence: "… to HR. God
+    # abeg" (human resources), where "Hr. Jörg Hoffmann" is Herr
+    acronyms_also_words: frozenset[str]
     contraction_suffixes: frozenset[str]  # "Ben's", "She'll": the name ends before them
     particles: frozenset[str]  # "van", "de": inside a name, before a capitalised word
     titles: frozenset[str]  # "Dr": skipped before a name
@@ -94,7 +97,7 @@ def abbreviation_before(rules: LanguageRules, word: str, after: str) -> bool:
     folded = word.casefold()
     if folded not in rules.sentence_abbreviations:
         return False
-    if word.isupper() and len(word) > 1 and folded in ("hr", "co", "ch", "pp", "st"):
+    if word.isupper() and len(word) > 1 and folded in rules.acronyms_also_words:
         return False  # "help push it to HR. God abeg": human resources, then a new sentence
     typed_as_word = word.islower() and folded in rules.abbreviations_also_words
     return not (typed_as_word and after.lstrip()[:1].isupper())
@@ -115,6 +118,7 @@ class EnglishRules(LanguageRules):
         "jan feb mar apr jun jul aug sep sept oct nov dec"
     )
     abbreviations_also_words = _words("rep gen col sen gov adv hon rev co dept vol fig no")
+    acronyms_also_words = _words("hr co ch pp st")
     contraction_suffixes = _words("s ll d re ve m t")
     particles = _words(
         "de da di do dos das del della dela delos der den du la le van von ten ter bin binti "

@@ -23,12 +23,13 @@ import functools
 import json
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
 from desktop.domain.capture.first_names import is_first_name
 from desktop.domain.capture.lexicon import _ABSENT, _NOT_NAME, _ORG_SUFFIXES, _words
+from desktop.domain.capture.lower_lists import RELATIONS
 from desktop.domain.capture.names import _CODE_WORD, _index, tidy_name
 from desktop.domain.capture.nicknames import formal_names
 from desktop.domain.capture.rules import EnglishRules
@@ -572,33 +573,39 @@ def scored_spans(
     return out
 
 
+def _mentions(text: str, words: str) -> Iterator[re.Match[str]]:
+    """Where the note writes ``words`` as whole words, in text order (any case)."""
+    return re.finditer(rf"(?<![\w\-]){re.escape(words)}(?![\w\-])", text, re.I)
+
+
+def _as_owner(text: str, mention: re.Match[str]) -> bool:
+    """Whether a name is written there as an owner: "Mia's ankle", "deb's grandson"."""
+    return _POSSESSIVE_AFTER.match(text, mention.end()) is not None
+
+
 def _only_as_owner(text: str, span: Span) -> bool:
     """Whether every mention of ``span``'s name is as an owner ("deb's grandson"), none as
     someone who does or is something themselves ("Harold Finch … Harold's wife")."""
-    first = span.name.split()[0]
-    return all(
-        _POSSESSIVE_AFTER.match(text, m.end())
-        for m in re.finditer(rf"(?<![\w\-]){re.escape(first)}(?![\w\-])", text, re.I)
-    )
+    return all(_as_owner(text, m) for m in _mentions(text, span.name.split()[0]))
 
 
 def _first_written_as_owner(text: str, span: Span) -> bool:
     """Whether the note first writes ``span``'s name as an owner ("Mia's ankle"), before
     this later mention: someone the note tells of (the second model's reading of the later
     mention alone does not make them met)."""
-    at = re.search(rf"(?<![\w\-]){re.escape(span.name)}(?![\w\-])", text)
-    return (
-        at is not None and at.start() < span.start and bool(_POSSESSIVE_AFTER.match(text, at.end()))
-    )
+    first = next(_mentions(text, span.name), None)
+    return first is not None and first.start() < span.start and _as_owner(text, first)
 
 
-# after a name written as an owner: a relative of theirs ("deb's grandson marcus")
-_THEIR_RELATIVE = re.compile(
-    r"\s+(?:(?:new|little|baby|eldest|youngest|older|younger)\s+)?(?:grandson|granddaughter|son"
-    r"|daughter|kids?|children|child|boy|girl|husband|wife|partner|bf|gf|boyfriend|girlfriend"
-    r"|mum|mom|dad|mother|father|sister|brother|cousin|nephew|niece|aunt|uncle|grandma|grandpa"
-    r"|granny|nan|friend|mate|boss|colleague|assistant|teacher|tutor|carer)s?\b",
-    re.I,
+def _their_relative(text: str, at: int) -> bool:
+    """Whether a relation follows an owner's name at ``at`` ("deb's grandson", "Tom's new
+    wife"): the words of ``lower_lists.RELATIONS``, one describing word allowed."""
+    words = _WORD_AFTER_OWNER.match(text, at)
+    return words is not None and words.group(1).casefold() in RELATIONS
+
+
+_WORD_AFTER_OWNER = re.compile(
+    r"\s+(?:(?:new|little|baby|eldest|youngest|older|younger)\s+)?([\w\-]+)", re.I
 )
 
 
@@ -607,12 +614,11 @@ def _only_whose(text: str, span: Span) -> bool:
     teacher someone is ("Rosa Ferrante (Matteo's mum)", "Ms. Okafor (Lily's form tutor)"):
     a child or a relative named to say who the one met is, whom the note then goes on
     about ("Lily's doing great in maths") without their having been met."""
-    first = span.name.split()[0]
-    at = re.search(rf"(?<![\w\-]){re.escape(first)}(?![\w\-])", text)
+    first = next(_mentions(text, span.name.split()[0]), None)
     return (
-        at is not None
-        and re.search(r"\(\s*\Z", text[max(0, at.start() - 3) : at.start()]) is not None
-        and _POSSESSIVE_AFTER.match(text, at.end()) is not None
+        first is not None
+        and re.search(r"\(\s*\Z", text[max(0, first.start() - 3) : first.start()]) is not None
+        and _as_owner(text, first)
     )
 
 
@@ -667,7 +673,7 @@ def more_people(text: str, view: RulesView, weights: Model | None = None) -> lis
             span.possessive
             and (
                 _THEIR_THING_DID.match(text, span.end)
-                or (_THEIR_RELATIVE.match(text, span.end) and _only_as_owner(text, span))
+                or (_their_relative(text, span.end) and _only_as_owner(text, span))
             )
         ):  # (not "Ana Ruiz's report came in": her report did, not she; nor "deb's
             take(span)  # grandson marcus …": whose grandson he is)
