@@ -15,7 +15,7 @@ As for the who-scorer, three kinds of notes keep the figures honest:
 
 * **development** sets train the model;
 * **validation** sets (``--validate``; by default the previous round's blind sets,
-  ``heldout26``-``heldout28``) choose the threshold: the script prints promises
+  ``heldout29``-``heldout31``) choose the threshold: the script prints promises
   precision/recall of the rules alone and of rules + finder at each threshold and picks
   the best recall whose precision stays within half a point of the rules' own (of equal
   best recall, the highest threshold: fewer guesses). Until round 15 a recall within
@@ -58,8 +58,8 @@ from desktop.domain.capture.parser import _parse  # noqa: E402
 from desktop.domain.capture.rules import EnglishRules  # noqa: E402
 
 WEIGHTS = ROOT / "desktop" / "domain" / "capture" / pf.WEIGHTS_FILE
-VALIDATION = ("heldout26.json", "heldout27.json", "heldout28.json")
-BLIND = ("heldout29.json", "heldout30.json", "heldout31.json")
+VALIDATION = ("heldout29.json", "heldout30.json", "heldout31.json")
+BLIND = ("heldout32.json", "heldout33.json", "heldout34.json")
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
 PRECISION_GIVEN = 0.005  # how much promise precision the finder may cost, at most
 

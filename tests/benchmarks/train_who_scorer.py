@@ -12,12 +12,12 @@ Three kinds of notes keep the figures honest (see the corpus README):
 * **development** sets (every ``*.json`` but ``heldout.json``, the validation sets and
   the round's blind sets): the model trains on them;
 * **validation** sets (``--validate``, by default the blind sets of the previous round,
-  ``heldout26``-``heldout28``): never trained on while choosing; the script prints
+  ``heldout29``-``heldout31``): never trained on while choosing; the script prints
   participants precision/recall of the rules alone and of rules + model at each
   threshold, computed as the quality benchmark does, and picks the threshold of the best
   recall whose precision stays within a point of the rules' own (of recall within half
   a point, the highest: fewer guesses);
-* **blind** sets of the current round (``BLIND``, ``heldout29``-``heldout31``): not read
+* **blind** sets of the current round (``BLIND``, ``heldout32``-``heldout34``): not read
   here at all; scored afterwards with ``bench_capture_quality.py``.
 
 ``--write`` then trains once more on development and validation notes together (more
@@ -49,8 +49,8 @@ from desktop.domain.capture.parser import _known, read_by_rules, rules_view  # n
 from desktop.domain.capture.rules import EnglishRules  # noqa: E402
 
 WEIGHTS = ROOT / "desktop" / "domain" / "capture" / ws.WEIGHTS_FILE
-VALIDATION = ("heldout26.json", "heldout27.json", "heldout28.json")
-BLIND = ("heldout29.json", "heldout30.json", "heldout31.json")
+VALIDATION = ("heldout29.json", "heldout30.json", "heldout31.json")
+BLIND = ("heldout32.json", "heldout33.json", "heldout34.json")
 NEVER = "heldout.json"  # held out for good (see the corpus README)
 THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7, 0.8, 0.9)
 CONTEXT_THRESHOLDS = (0.8, 0.85, 0.9, 0.95, 0.97, 0.99, 1.0)  # 1.0: no second model
