@@ -171,6 +171,14 @@ _NOT_DESCRIBING = _LINKING_WORDS | frozenset(
 )
 
 
+# a clause that names its own doer first: "…, she'll let me know", "…, sam will book it"
+_SUBJECT_FIRST = re.compile(
+    r"(?:i|we|she|he|they|it|you)\b"
+    r"|[\w\-]+\s+(?:will|would|to|is|was|has|had|can|could|should|shall|said|says|wants?|needs?)\b",
+    re.I,
+)
+
+
 class _ActorFinder(_ReaderBase):
     """Decides who acts in each clause."""
 
@@ -314,6 +322,10 @@ class _ActorFinder(_ReaderBase):
             if label is not None:
                 modal = _LABEL_MODAL.match(t, label.end(), c.end)  # "Him: gonna send …"
                 c.kind, c.desc = "them", (modal.end() if modal else label.end(), c.end)
+                c.labelled = True
+                owes = _THEM_DEBT.match(t, label.end(), c.end)
+                if owes is not None:  # "→ him: owes me the hiring scorecard": what is owed
+                    c.debt, c.desc = True, (owes.end(), c.end)
                 word = re.split(r"\W", t[label.start() : label.end()], maxsplit=1)[0].casefold()
                 pronoun = word if word in ("him", "her", "she", "he") else ""  # "Him:" is a he
                 c.subject_raw, c.subject_at = pronoun, label.start()
@@ -336,6 +348,7 @@ class _ActorFinder(_ReaderBase):
             if label is not None and self.lookup(label.group("who")):  # "ahmed -> send UAT"
                 c.kind, c.desc = "them", (label.end(), c.end)
                 c.subject_raw, c.subject_at = label.group("who"), label.start()
+                c.labelled = True
                 continue
             mine_for = self._mine_for(clauses, i, pos)
             if mine_for is not None:  # "- me -> Aleksander: send the load test scripts today"
@@ -346,6 +359,7 @@ class _ActorFinder(_ReaderBase):
             if labelled is not None:  # "- Oskar Lindqvist (Spotify): will review the PR"
                 c.kind, c.desc = "them", (labelled[1].end(), c.end)
                 c.subject_raw, c.subject_at = labelled[0], clauses[i - 1].start
+                c.labelled = True
                 if labelled[0].casefold() == "me":  # "Action: me – circulate the MoU"
                     c.kind, c.subject_raw = "me", ""
                 elif labelled[1].end() == pos and _TO_THEM.match(t, pos, c.end):
@@ -384,6 +398,19 @@ class _ActorFinder(_ReaderBase):
                     c.kind, c.desc = "them", (modal.end(), c.end)  # the vendor form": hers
                     c.subject_raw, c.subject_at = subject
                     continue
+            prev = clauses[i - 1] if i > 0 else None
+            if (
+                prev is not None
+                and prev.labelled
+                and prev.kind == "them"
+                and prev.sentence == c.sentence
+                and re.fullmatch(r"[ \t]*[,;][ \t]*(?:then[ \t]+)?", t[prev.end : c.start])
+                and self._bare_verb(c, pos)
+                and not _SUBJECT_FIRST.match(t, pos, c.end)
+            ):  # "jo: give us repo access today, set up staging by wed": Jo's line, both hers
+                c.kind, c.desc, c.labelled = "them", (pos, c.end), True
+                c.subject_raw, c.subject_at = prev.subject_raw, prev.subject_at
+                continue
             carried = self._subject_carried(clauses, i, pos)
             if carried is not None:  # "Karim is a firefighter, offered to do a talk": Karim
                 c.kind, c.desc = "them", (carried[1], c.end)

@@ -125,7 +125,10 @@ class _ClauseCutter(_ReaderBase):
                     and not (
                         label.group().strip().casefold()
                         in ("them", "they", "him", "her", "she", "he")
-                        and self.text[s : label.start()].strip(" \t-*\u2022\u00b7>[]")
+                        # a bullet before "Him:" ("- him:", "→ him:") is still a label
+                        and self.text[s : label.start()].strip(
+                            " \t-*\u2022\u00b7>[]\u2192\u2013\u2014"
+                        )
                     )
                     # "Key follow-ups: Wei Ling to send …": a heading, then who does what
                     and not _NAMED_DOER.match(self.text, m.end(), e)

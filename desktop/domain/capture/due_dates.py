@@ -80,7 +80,14 @@ def _en_relative_day(m: re.Match[str], today: date, rules: LanguageRules) -> dat
     rel = _folded(m, "rel")
     if "after" in rel:
         return today + timedelta(days=2)
-    if rel.startswith("tom") or rel in ("tmrw", "tmr", "2moro", "2morrow", "2morow", "2mrw"):
+    if rel.startswith(("tom", "the mor")) or rel in (
+        "tmrw",
+        "tmr",
+        "2moro",
+        "2morrow",
+        "2morow",
+        "2mrw",
+    ):
         return today + timedelta(days=1)
     return today
 
@@ -304,7 +311,8 @@ def english_due_rules(
             r"|(?:(?:the\s+)?end\s+of\s+(?:the\s+)?day|eod|cob|close\s+of\s+business)"
             rf"(?!\s+(?:this\s+|next\s+)?(?:{alternation(weekdays)})\b"  # "COB Friday": Friday
             r"|\s+on\s+(?:the\s+)?\d)"  # "close of business on the 6th": the 6th
-            r"|this\s+(?:morning|afternoon|evening))" + time_of_day,
+            r"|this\s+(?:morning|afternoon|evening|arvo)"  # Australian "this arvo"
+            r"|the\s+morr?a|the\s+morrow)" + time_of_day,  # Scots "the morra": tomorrow
             _en_relative_day,
         ),
         (

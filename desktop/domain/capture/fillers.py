@@ -45,7 +45,7 @@ def _laughter(m: re.Match[str]) -> str:
 # lower case, as dictation writes them, before another word or the line's end
 _SPOKEN_MARK = re.compile(
     r"(?<=\w)[ \t]+(comma|full[ \t]+stop|period|question[ \t]+mark"
-    r"|new[ \t]+(?:line|paragraph))(?=[ \t]+\w|[ \t]*(?:\n|\Z))"
+    r"|new[ \t]+(?:line|paragraph))(?=[ \t]+\w|[ \t]*(?:[.!?,;]|\n|\Z))"
 )
 _MARKS = {"comma": ",", "full": ".", "period": ".", "question": "?", "new": "\n"}
 _ABOUT_A_MARK = frozenset(

@@ -1220,7 +1220,8 @@ _SUBORDINATE_TAIL = re.compile(
     r"|\s+which\s+(?:is|was|would\s+be)\s+(?:great|good|nice|handy|brilliant|amazing|lovely|kind)\b"
     r"|,\s+ahead\s+of\b|,\s+(?:haha|lol|hehe)\b"
     r"|\s+and\s+(?:wants|needs|asked|said|mentioned|thinks|hopes)\b"
-    r"|,\s+(?:very|so|how)\s+(?:kind|nice|sweet|generous|lovely)\b",
+    r"|,\s+(?:very|so|how)\s+(?:kind|nice|sweet|generous|lovely)\b"
+    r"|,\s+(?:yeah|yep|yup|ya)\s*,",  # "… intro us next week, yeah, good morning overall"
     re.I,
 )
 _VAGUE_TAIL = re.compile(
@@ -1229,6 +1230,8 @@ _VAGUE_TAIL = re.compile(
     r"|when\s+i\s+can|if\s+i\s+can|too|lol|haha|ha|hehe|:\)|!+"
     r"|shame\s+on\s+me|my\s+bad|oops|ugh|sigh|done\s+deal|fingers\s+crossed|god\s+willing"
     r"|insha['\u2019]?allah|inshallah|hopefully|at\s+the\s+latest|instead"
+    # "send me the catalogue in the next days": soon, no date
+    r"|(?:in|over|within)\s+(?:the\s+)?(?:next|coming|following)\s+(?:days|weeks|months)"
     r"|(?:before|by)\s+then"  # "buy the tap before then": a date told in the sentence before
     # the writer's doubt about it ("he'll fix the boiler tuesday supposedly")
     r"|supp?osedly|apparr?ently|allegedly|reportedly|i\s+think|i\s+guess|i\s+believe"

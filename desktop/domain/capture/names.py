@@ -61,6 +61,8 @@ def tidy_name(raw: str) -> str:
     )
     clean = _clean_name(re.sub(r"(?<!\w)['\u2018][^'\u2018\u2019\s]+['\u2019](?!\w)", " ", clean))
     clean = HONORIFIC_SUFFIX_RE.sub("", clean)  # "Tanaka Yumi-san" is saved "Tanaka Yumi"
+    # "dr. yusuf karimi's new": the contraction ("is") or possessive is no part of the name
+    clean = re.sub(r"(?<=\w)['\u2019]s\Z", "", clean)
     # letters after the name that nameparser does not know ("Harriet Lyle-Fenwick KC")
     clean = re.sub(r"(?<=\w)[,\s]+(?-i:KC|QC|OBE|MBE|CBE|FRCS|FRS|MP|MSP|MEP)\.?\Z", "", clean)
     # "Mehmet Yılmaz Bey", "Kim Min-jun 팀장", "Pan Krzysztof …", "Mama Neema …", "Lic. Ana …":

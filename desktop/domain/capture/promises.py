@@ -99,7 +99,8 @@ _LATE_CORRECTION = re.compile(  # "- actually she rang after and moved it to the
 # …", "; she later changed it to …", "-> Monday"
 _CORRECTION_CUE = re.compile(
     r"[\s,;:(\u2014\u2013\-.?!]*"
-    r"(?:(?:no|nope)\b\s*(?:,|\u2014|\u2013|-|\.\.\.)?\s*(?:wait\b)?|wait\s*,?\s*no\b"
+    r"(?:(?:actually|wait)\s*,?\s*)?(?:(?:no|nope)\b\s*(?:,|\u2014|\u2013|-|\.\.\.)?\s*(?:wait\b)?"
+    r"|wait\s*,?\s*no\b|wait\b(?=\s*[,\u2014\u2013:])"
     r"|correction\b|edit\b|update\b|make\s+(?:it|that)\b|or\s+rather\b|scratch\s+that\b"
     r"|->|\u2192"
     r"|(?:then\s+)?(?:(?:she|he|they|it)\s+)?(?:then\s+|later\s+)?(?:corrected|changed|moved|pushed|bumped"
@@ -151,7 +152,7 @@ _NO_ACTION = re.compile(
 # a deadline's word: fronted ("By December 20 I need to …") or opening a due phrase
 _DEADLINE = re.compile(r"\s*(?:by|before|until|till|no\s+later\s+than|b4)\s", re.I)
 _INLINE_CORRECTION = re.compile(  # "friday no actually saturday", "Monday, sorry, I mean Tuesday"
-    r"\s*,?\s*(?:(?:no|nope|sorry|wait|oops)\b[\s,]*)?"
+    r"\s*,?\s*(?:(?:no|nope|sorry|wait|oops|actually)\b[\s,]*)?"
     r"(?:actually|i\s+mean|make\s+(?:it|that)|or\s+rather|rather|no|wait|sorry|scratch\s+that)\b[\s,]*",
     re.I,
 )
@@ -800,8 +801,11 @@ class _PromiseReader(_IntroFinder):
                 continue
             end = self.sentence_end(cue.end())  # its sentence, or the next one
             later = [j for j, other in enumerate(out) if j != i and after <= other.span[0] < end]
-            if any(not self._only_cue(out[j]) for j in later):
-                continue  # a promise of its own: "— no, she'll call me Monday"
+            own = [out[j].span[0] for j in later if not self._only_cue(out[j])]
+            if own:  # a promise of its own: "— no, she'll call me Monday" (no date before
+                # it), "… actually no he said Thursday, Bisi will write …" (the date before)
+                end = min(own)
+                later = [j for j in later if out[j].span[0] < end]
             why = _BECAUSE.search(t, cue.end(), end)
             # "… moved it to Tuesday because the board pack goes out Wednesday": the date
             # after why is the reason's
@@ -1256,6 +1260,13 @@ class _PromiseReader(_IntroFinder):
             flags=re.I,
         )
         raw = re.sub(r"^to\s+(?=[a-z]+\s)", "", raw)  # "to come back for the vendemmia"
+        # "fix the webhook by Wednesday actually no he said Thursday": the cue of a correction
+        raw = re.sub(
+            r",?\s+(?:(?:actually|wait|sorry|oh)\s*,?\s*no|no\s*,?\s*(?:wait|sorry))\s*\Z",
+            "",
+            raw,
+            flags=re.I,
+        )
         # "send deck → Priya": the arrow names whom it goes to, no part of the action
         raw = re.sub(rf"\s*(?:\u2192|->|=>)\s*{_NAME_WORD}(?:\s+{_NAME_WORD})?\s*\Z", "", raw)
         raw = re.sub(r"\s*\((?-i:[A-Z])[\w'\-]+\)\s*\Z", "", raw)  # "send sandbox keys (Tal)"

@@ -105,6 +105,7 @@ class _Clause:
     explicit_raw: str = ""
     explicit_at: int = 0
     named: frozenset[str] = frozenset()
+    labelled: bool = False  # "jo: give us repo access, …": whose line it is, by a label
 
 
 @dataclass
