@@ -179,6 +179,15 @@ _SUBJECT_FIRST = re.compile(
 )
 
 
+# what may follow a person before their modal, an aside: ", who came with her", ", her
+# daughter", " (our new tenant)"
+_ASIDE_AFTER_NAME = re.compile(
+    r"\s*(?:\([^()\n]*\))?\s*(?:,\s*(?:who|whom)\b[^,;]*|,\s*(?:his|her|their|my|our|the|a|an)"
+    r"\s+[^\W\d][\w\- ]*)?\s*",
+    re.I,
+)
+
+
 class _ActorFinder(_ReaderBase):
     """Decides who acts in each clause."""
 
@@ -410,6 +419,11 @@ class _ActorFinder(_ReaderBase):
             ):  # "jo: give us repo access today, set up staging by wed": Jo's line, both hers
                 c.kind, c.desc, c.labelled = "them", (pos, c.end), True
                 c.subject_raw, c.subject_at = prev.subject_raw, prev.subject_at
+                continue
+            aside = self._subject_before_aside(clauses, i, pos)
+            if aside is not None:  # "Her daughter Amina, who came with her, will drive her"
+                c.kind, c.desc = "them", (aside[2], c.end)
+                c.subject_raw, c.subject_at = aside[0], aside[1]
                 continue
             carried = self._subject_carried(clauses, i, pos)
             if carried is not None:  # "Karim is a firefighter, offered to do a talk": Karim
@@ -1000,6 +1014,31 @@ class _ActorFinder(_ReaderBase):
             return False
         after = self.text[span[1] : hi]
         return bool(_THEM_MODAL_S_RE.match(after) or re.match(r"\s+to\s+(?=\w)", after))
+
+    def _subject_before_aside(
+        self, clauses: list[_Clause], i: int, pos: int
+    ) -> tuple[str, int, int] | None:
+        """A clause opening with a bare modal ("will drive her …") after a clause that is
+        only a person and an aside about them ("Her daughter Amina, who came with her,",
+        "Amina, her daughter,"): that person, where they are named, and where the action
+        starts."""
+        if i == 0:
+            return None
+        prev, c, t = clauses[i - 1], clauses[i], self.text
+        if prev.kind or prev.sentence != c.sentence or t[prev.end : c.start].strip() != ",":
+            return None
+        modal = _CARRY_MODAL.match(t, pos, c.end)
+        if modal is None:
+            return None
+        head = self._third_person_head(prev)
+        if head is None:
+            return None
+        rest = head[1] + len(head[0])
+        if t[head[1] : rest].casefold() != head[0].casefold():
+            return None
+        if not _ASIDE_AFTER_NAME.fullmatch(t, rest, prev.end):
+            return None
+        return head[0], head[1], modal.end()
 
     def _third_person_head(self, c: _Clause) -> tuple[str, int] | None:
         """Who a clause with no promise is about, when it opens with them: a pronoun, a

@@ -345,7 +345,9 @@ def english_due_rules(
         (  # … and "sat"/"sun" after the object, ending the clause: "drop off the box sat"
             r"(?<=[a-z0-9]\s)(?<!\bi\s)(?<!\bwe\s)(?<!\bhe\s)(?<!\bthe\s)(?<!\bshe\s)"
             r"(?<!\bthey\s)(?<!\bwho\s)(?<!\bjust\s)(?<!\balso\s)"
-            r"(?P<wd>sat|sun)(?=\s*(?:[.!?,;)\n]|$|\s+(?:am|pm|morning|night)\b))",
+            r"(?P<wd>sat|sun)(?=\s*(?:[.!?,;)\n]|$|\s+(?:am|pm|morning|night)\b)"
+            # "meet him at the depot sat 8am", "come back sat to help with the wardrobe"
+            r"|\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)\b|\s+to\s+help\b)",
             _en_weekday,
         ),
         (
@@ -378,6 +380,12 @@ def english_due_rules(
             r"(?:by|before|b4|on|until|till|due|within|no\s+later\s+than|for(?=\s+the\s))\s+"
             rf"(?:(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)|the\s+(?P<dw>{_ORDINAL_WORD})\b)"
             r"(?:\s+of\s+(?P<which>this|next)\s+month)?",
+            _en_ordinal,
+        ),
+        (  # a day of the month ending the clause, no preposition: "send me the draft the
+            # 25th" (a learner's, or a phone's); not "for the 25th anniversary"
+            r"(?<=[a-z]\s)(?<!\bof\s)(?<!\bsince\s)(?<!\bfrom\s)(?<!\bafter\s)"
+            r"the\s+(?P<d>\d{1,2})(?:st|nd|rd|th)(?=\s*(?:[.!?,;)\n]|$))",
             _en_ordinal,
         ),
         (  # a learner's "before the day 25"

@@ -17,7 +17,9 @@ import re
 # "um", "umm", "uh", "uhh", "erm", "hmm"; "er" only in lower case ("ER" is a place)
 # "eh" too, a Spanish or Portuguese speaker's pause, but only in lower case ("EH" is a place)
 _HESITATION = re.compile(
-    r"(?<![\w'\u2019-])(?:(?i:u+m+|u+h+|e+r+m+|h+m+)|er|eh)"
+    r"(?<![\w'\u2019-])(?:(?i:u+m+|u+h+|e+r+m+|h+m+)|er|eh"
+    # "… by Monday and ja I must get …": a South African "ja" (or "yeah") before "I"
+    r"|(?<=(?i:and) )(?i:ja|ya|yah|yeah)(?=\s+(?:I|we)\b))"
     r"(?![\w'\u2019-])\s*,?"
 )
 # "ok that's it" closes a dictated note as "so yeah" does

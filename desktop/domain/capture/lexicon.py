@@ -659,7 +659,9 @@ _ANOTHER_ACTION = re.compile(
     r"(?:also\s+)?(?:run|finish|fix|sort|deliver|visit|cook|bake|host|drop|pick|collect|take|do"
     r"|help|pay|join|attend|lend|print|post|ship|order|buy|draft|update|test|come|go|meet"
     r"|return|bring|send|email|call|ring|phone|text|ping|message|check|book|share|review|write"
-    r"|confirm|sign|invite|introduce|intro|connect|forward|arrange|schedule|prepare|read)\b",
+    r"|confirm|sign|invite|introduce|intro|connect|forward|arrange|schedule|prepare|read"
+    r"|start|begin|set|put|move|clean|paint|install|replace|submit|upload|give|show|make|get"
+    r"|train|teach|present|finali[sz]e|organi[sz]e|look)\b",
     re.I,
 )
 _SECOND_INFINITIVE = re.compile(

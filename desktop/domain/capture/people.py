@@ -353,6 +353,9 @@ _LOWER_THEN_PLACE = re.compile(  # "a wedding photographer", "an architect from 
     r"[a-z][\w'\-]*(?:\s+[a-z][\w'\-]*)*"
     r"(?:\s+(?:from|in|at|chez|bei)\s+[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)?)?"
 )
+_BARE_ROLE = re.compile(  # " the PTA chairman" right after a name, before "and" or a stop
+    r"[ \t]+the[ \t]+(?:[\w\-]+[ \t]+){0,2}(?P<role>[a-z][\w\-]*)(?=[ \t]+and[ \t]|[ \t]*[,.;\n]|$)"
+)
 _AND_NEXT_NAME = re.compile(  # ", and Yuki Sato", ", and his wife Giulia Bianchi"
     r"[ \t]*[,;][ \t]*(?i:and)[ \t]+(?:(?i:his|her|their|the)[ \t]+[a-z][\w\-]*[ \t]+"
     r"|(?i:a|an)[ \t]+(?:guy|girl|woman|man|lady|bloke|chap)[ \t]+(?:called|named)[ \t]+)?[A-Z]"
@@ -1614,6 +1617,11 @@ class _PeopleFinder(_ReaderBase):
         Petrobras, at ...", "dana kim, figma."). Returns where the list goes on."""
         t = self.text
         while True:
+            bare = _BARE_ROLE.match(t, pos, hi)
+            if bare is not None and bare.group("role").casefold() in _ROLE_WORDS:
+                # "Mr. Kwabena Asante the PTA chairman and Madam Efua Mensah the bursar"
+                pos = bare.end()
+                continue
             m = _APPOSITION_ITEM.match(t, pos, hi)
             if m is None:
                 return pos

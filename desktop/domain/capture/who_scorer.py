@@ -186,6 +186,8 @@ def spans(text: str, toks: Sequence[Token], common: frozenset[str] = frozenset()
         j = i
         while j + 1 < n and _joined(text, toks[j], toks[j + 1]):
             nxt = toks[j + 1]
+            if nxt.text == "I":
+                break  # "I promised Madam Efua I will bring …": the writer, no surname
             if nxt.capitalised or _particles_then_name(text, toks, j + 1):
                 j += 1
                 if _POSSESSIVE_RE.search(toks[j].text):
