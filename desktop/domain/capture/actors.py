@@ -188,6 +188,21 @@ _ASIDE_AFTER_NAME = re.compile(
 )
 
 
+_MODAL_LEFT_OUT = re.compile(r"(?:also\s+)?(?:will|wil|gonna|going\s+to)\s+(?=[a-z])", re.I)
+# an action done to the writer: "let me know", "send me …", "give us a discount"
+_TO_ME = re.compile(r"\b(?:me|us)\b", re.I)
+
+_MY_LABEL = re.compile(  # "Me:", "- me:" opening a line
+    r"(?:[-*\u2022\u00b7>\u2192][ \t]*)*(?:me|i|myself|mine)[ \t]*[:\uff1a]", re.I
+)
+# a finite verb: the words say what happens, not which thing is owed
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|did|does|do|can|could|went|got)\b"
+    r"|['\u2019](?:s|re|ll|d|ve)\b",
+    re.I,
+)
+
+
 class _ActorFinder(_ReaderBase):
     """Decides who acts in each clause."""
 
@@ -420,6 +435,17 @@ class _ActorFinder(_ReaderBase):
                 c.kind, c.desc, c.labelled = "them", (pos, c.end), True
                 c.subject_raw, c.subject_at = prev.subject_raw, prev.subject_at
                 continue
+            if (
+                prev is not None
+                and prev.kind == "me"
+                and prev.sentence == c.sentence
+                and _MY_LABEL.match(t, prev.start, prev.end)
+                and re.fullmatch(r"[ \t]*[,;][ \t]*", t[prev.end : c.start])
+                and not _SUBJECT_FIRST.match(t, pos, c.end)
+                and not _FINITE.search(t, pos, c.end)
+            ):  # "Me: sample chapter 2 by the 31st; glossary of names for her copyeditor"
+                c.kind, c.desc = "me", (pos, c.end)
+                continue
             aside = self._subject_before_aside(clauses, i, pos)
             if aside is not None:  # "Her daughter Amina, who came with her, will drive her"
                 c.kind, c.desc = "them", (aside[2], c.end)
@@ -573,9 +599,10 @@ class _ActorFinder(_ReaderBase):
                 c.subject_at = label.start("who")
                 continue
             owner = self._their_heading(c.start) if self._line_start(c.start) else None
-            if owner is not None and self._bare_verb(c, pos):
+            if owner is not None and (self._bare_verb(c, pos) or self._dated_item(c, pos)):
                 # "Them:" / "Sanne:" on a line of its own, then "- send me the hiring plan"
                 c.kind, c.desc = "them", (pos, c.end)
+                c.labelled = True
                 c.subject_raw, c.subject_at = owner
                 continue
             if (
@@ -811,7 +838,7 @@ class _ActorFinder(_ReaderBase):
             return None
         offer = _OFFER_LEFT_OUT.match(t, pos, clauses[i].end)
         if offer is None:
-            return None
+            return self._doer_left_out(prev, clauses[i], pos)
         described = _DESCRIBED_THEN_NAMED.fullmatch(t, prev.start, prev.end)
         if described:  # "Another dad, Hiroshi Nakamura, offered to lend me his jigsaw"
             raw = described.group("name")
@@ -830,6 +857,24 @@ class _ActorFinder(_ReaderBase):
         if self.lookup(raw) is None or not _NAME_THEN_VERB.match(t, span[1], prev.end):
             return None
         return raw, offer.end()
+
+    def _doer_left_out(self, prev: _Clause, c: _Clause, pos: int) -> tuple[str, int] | None:
+        """ "kiri reckons she can get us in, will let me know by wed": a bare modal whose
+        action is done to me ("let me know", "send me", "give us") is not mine; its doer
+        is whom the clause before opens with."""
+        t = self.text
+        modal = _MODAL_LEFT_OUT.match(t, pos, c.end)
+        if modal is None or not _TO_ME.search(t, modal.end(), c.end):
+            return None
+        head = self._third_person_head(prev)
+        if head is None:
+            lead = _LEAD.match(t, prev.start, prev.end)
+            word = re.compile(r"[a-z][\w'\-]*").match(t, lead.end() if lead else prev.start)
+            named = self.lookup(word.group()) if word else None
+            if word is None or named is None:
+                return None
+            head = word.group(), word.start()
+        return head[0], modal.end()
 
     def _mine_for(self, clauses: list[_Clause], i: int, pos: int) -> tuple[str, int] | None:
         """ "me -> Aleksander: send the load test scripts today": the clause before, cut off
@@ -877,7 +922,7 @@ class _ActorFinder(_ReaderBase):
             modal is None
             and ":" in between
             and self.lookup(named)
-            and self._bare_verb(clauses[i], pos)
+            and (self._bare_verb(clauses[i], pos) or self._dated_item(clauses[i], pos))
         ):  # "- Desmond: finalise volunteer rota, next Friday", "→ Jonas: share comp bands"
             modal = re.compile("").match(t, pos)
         if (
@@ -905,6 +950,18 @@ class _ActorFinder(_ReaderBase):
                 return None
             self.add_person(named, prev.start, prev.sentence)  # a bullet per person met
         return named, modal
+
+    def _dated_item(self, c: _Clause, pos: int) -> bool:
+        """Whether a labelled line goes on with a thing and its date, no verb ("Them:" then
+        "- WordPress logins tomorrow", "Venkat: seed swap poster, by next fri"): what they
+        will hand over, by then."""
+        t = self.text
+        return (
+            self._dated(c)
+            and not _SUBJECT_FIRST.match(t, pos, c.end)
+            and not _FINITE.search(t, pos, c.end)
+            and not self.lookup(t[pos : c.end].split()[0] if t[pos : c.end].split() else "")
+        )
 
     def _bare_verb(self, c: _Clause, pos: int) -> bool:
         """Whether a labelled line goes on with an action ("finalise the rota"), not with a

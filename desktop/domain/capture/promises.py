@@ -1022,6 +1022,8 @@ class _PromiseReader(_IntroFinder):
                 and desc[:1].isupper()
                 and not re.match(r"[A-Z]{2,}\b", desc)
                 and not c.debt  # "Freya still owes me Wingspan": a thing owed may be a name
+                # "Them:" then "- WordPress logins tmrw" (not "- Ingrid sends the NDA")
+                and not (c.labelled and due is not None and not self.lookup(desc.split()[0]))
                 and not _APP_VERB.match(desc)  # "She's going to WhatsApp me the name of …"
             ):  # but "Linh: PO number by end of month" (an item under "Action items:")
                 continue  # "She'll be in London", "He will love it", "going to Japan"
