@@ -446,10 +446,10 @@ class _ActorFinder(_ReaderBase):
             ):  # "Me: sample chapter 2 by the 31st; glossary of names for her copyeditor"
                 c.kind, c.desc = "me", (pos, c.end)
                 continue
-            aside = self._subject_before_aside(clauses, i, pos)
-            if aside is not None:  # "Her daughter Amina, who came with her, will drive her"
-                c.kind, c.desc = "them", (aside[2], c.end)
-                c.subject_raw, c.subject_at = aside[0], aside[1]
+            before_aside = self._subject_before_aside(clauses, i, pos)
+            if before_aside is not None:  # "Her daughter Amina, who came with her, will drive her"
+                c.kind, c.desc = "them", (before_aside[2], c.end)
+                c.subject_raw, c.subject_at = before_aside[0], before_aside[1]
                 continue
             carried = self._subject_carried(clauses, i, pos)
             if carried is not None:  # "Karim is a firefighter, offered to do a talk": Karim
