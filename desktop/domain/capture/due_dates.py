@@ -372,7 +372,8 @@ def english_due_rules(
             rf"(?:(?:in|within|in\s+about|in\s+the\s+next)\s+(?P<n>{number})\s+"
             r"(?P<unit>day|week|wk|month|mo|year|yr)s?(?:[\s'\u2019]*time)?"
             r"|(?:in|within)\s+a\s+fortnight"
-            rf"|(?P<n2>{number})\s+(?P<unit2>day|week|month|year)s?\s+from\s+(?:now|today))",
+            # (not "3 sessions a week from now on": from now on is no date)
+            rf"|(?P<n2>{number})\s+(?P<unit2>day|week|month|year)s?\s+from\s+(?:now(?!\s+on\b)|today))",
             _en_in_count,
         ),
         (

@@ -86,6 +86,7 @@ HONORIFICS_BEFORE = (
     r"|hajia|hajiya|hajjah|hajah|sheikh|shaykh|shaikh|sayyid|ustaz|ustadh|ustadha|ustazah"
     r"|sig(?=\.)|sig\.ra|sig\.na|signor|signora|signorina|se[ñn]or|se[ñn]ora|se[ñn]orita"
     r"|manong|manang|mallam|malam"
+    r"|deaconess|evangelist|prophetess"  # church titles: "Deaconess Funmilayo Adeyemi"
 )
 # honorifics said after a given name: "Ravi bhai", "Meena didi", "Ji-hoon ssi", "Ayşe
 # hanım", "Rao garu", "Rekha aunty"
@@ -761,6 +762,9 @@ _SAID_NO = re.compile(
     # "— said i'd think about it": no yes yet
     rf"|(?:i\s+)?said\s+i(?:{_A}d|\s+would|{_A}ll|\s+will)\s+(?:think\s+about\s+it|consider\s+it"
     r"|have\s+a\s+think|sleep\s+on\s+it)"
+    # "…, havent said yes, need to check first": not answered yet
+    rf"|(?:i\s+)?(?:haven{_A}?t|have\s+not|didn{_A}?t|did\s+not|not)\s+(?:said|say|agreed)"
+    r"(?:\s+yes)?\b"
     # "… — had to say no", "turned it down"
     r"|(?:i\s+)?(?:had\s+to\s+(?:say\s+no|decline|turn\s+(?:it|him|her|them)\s+down)"
     r"|turned\s+(?:it|him|her|them)\s+down)\b",
@@ -769,6 +773,7 @@ _SAID_NO = re.compile(
 # a request turned down in its own clause: "asked me to judge it, had to turn it down"
 _DECLINED_AFTER = re.compile(
     r",\s*(?:(?:but\s+)?(?:i\s+)?(?:had\s+to\s+(?:say\s+no|decline|turn\s+(?:it|him|her|them)\s+down)"
+    rf"|(?:haven{_A}?t|have\s+not|didn{_A}?t|did\s+not|not)\s+(?:said|say|agreed)(?:\s+yes)?"
     r"|turned\s+(?:it|him|her|them)\s+down|declined|said\s+no"
     # "Ines wants me to help her move, told her I can't"
     rf"|told\s+(?:him|her|them)\s+(?:that\s+)?i\s+(?:can{_A}?t|couldn{_A}?t|cannot|won{_A}?t))\b)",
@@ -1060,7 +1065,9 @@ _DO_IT = re.compile(  # "..., which I'll do tomorrow": the date of the promise b
 HONORIFIC_SUFFIX_RE = re.compile(r"(?<=\w)-(?:san|sama|kun|chan|sensei)\b|(?<=\w{4})-ji\b", re.I)
 _TITLE_BEFORE = re.compile(
     r"\b(?P<t>imam|rabbi|father|pastor|reverend|ambassador|minister|mayor|senator|governor|chief"
-    r"|judge|professor|prof|doctor|coach|captain|sheikh|bishop|councillor|cllr)\.?[ \t]+"
+    r"|judge|professor|prof|doctor|coach|captain|sheikh|bishop|councillor|cllr"
+    # "Deaconess Funmilayo Adeyemi … Deaconess will collect the pledges": church titles
+    r"|deaconess|deacon|evangelist|apostle|prophetess|elder|madam|sister|brother)\.?[ \t]+"
     r"(?:\Z|(?=\S))",
     re.I,
 )

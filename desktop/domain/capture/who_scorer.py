@@ -633,6 +633,13 @@ _SOMEONE_THEY_KNOW = re.compile(
 _POSSESSIVE_AFTER = re.compile(rf"[{_APOS}]s\s+[a-z]")
 
 
+# a word typed in lower case after what links a second action, and before its object
+_ACTION_LINK_BEFORE = re.compile(
+    r"(?:\band|\bto|\bwill|['\u2019]ll|\bgonna|\bthen|\+|&)[ \t]+\Z", re.I
+)
+_OBJECT_AFTER = re.compile(r"[ \t]+(?:her|him|them|it|us|me|\d+)\b", re.I)
+
+
 def more_people(text: str, view: RulesView, weights: Model | None = None) -> list[tuple[int, str]]:
     """Names the model is confident were met and the rules did not take, in text order,
     as they would be saved, with where each is written: (position, name)."""
@@ -650,6 +657,12 @@ def more_people(text: str, view: RulesView, weights: Model | None = None) -> lis
             return  # "Nowak Instalacje", "Valleys Electrical": a firm, by the rules' own list
         if _SOMEONE_THEY_KNOW.search(text, max(0, span.start - 90), span.start):
             return  # "She knows someone at Penguin, an editor called Ayesha Siddiqui"
+        if (
+            text[span.start : span.end].islower()
+            and _OBJECT_AFTER.match(text, span.end)
+            and _ACTION_LINK_BEFORE.search(text, max(0, span.start - 12), span.start)
+        ):  # "… and pencil her in", "… and knock 50 off the rent": a verb, typed as one
+            return
         if _only_whose(text, span):
             return  # "Mrs. Nakamura (Hiro's mother). Hiro is struggling …": her son
         line = text[text.rfind("\n", 0, span.start) + 1 : span.start]
