@@ -356,6 +356,10 @@ _LOWER_THEN_PLACE = re.compile(  # "a wedding photographer", "an architect from 
 _BARE_ROLE = re.compile(  # " the PTA chairman" right after a name, before "and" or a stop
     r"[ \t]+the[ \t]+(?:[\w\-]+[ \t]+){0,2}(?P<role>[a-z][\w\-]*)(?=[ \t]+and[ \t]|[ \t]*[,.;\n]|$)"
 )
+_ORG_AFTER_LAST = re.compile(  # ", Siemens Healthineers, in …" after the last name
+    r"[ \t]*,[ \t]*(?P<org>(?-i:[A-Z])[\w&'\-]+(?:[ \t]+(?-i:[A-Z])[\w&'\-]+){0,3})"
+    r"(?=[ \t]*(?:,|\.|;|\n|\Z|[ \t]+(?:in|at)\b))"
+)
 _AND_NEXT_NAME = re.compile(  # ", and Yuki Sato", ", and his wife Giulia Bianchi"
     r"[ \t]*[,;][ \t]*(?i:and)[ \t]+(?:(?i:his|her|their|the)[ \t]+[a-z][\w\-]*[ \t]+"
     r"|(?i:a|an)[ \t]+(?:guy|girl|woman|man|lady|bloke|chap)[ \t]+(?:called|named)[ \t]+)?[A-Z]"
@@ -1280,6 +1284,7 @@ class _PeopleFinder(_ReaderBase):
         typed_lower = False
         owner_org = ""  # "Acme's CTO, Dana White": the next name works there
         list_org = ""  # "w/ Unilever: Margot …, Pieter …": every name works there
+        joined_by_and = False  # the last separator was "and": the list's last name came
         myself = _MYSELF_FIRST.match(t, pos, hi)
         if myself:  # "…: me, gemma holt (head of maths), raj bhatt": the writer lists self
             pos = myself.end()
@@ -1564,6 +1569,20 @@ class _PeopleFinder(_ReaderBase):
             ).match(t, pos, hi)
             if sep is None or re.match(r"i\b", t[sep.end() : sep.end() + 2], re.I):
                 break
+            after_and = _ORG_AFTER_LAST.match(t, pos, hi) if joined_by_and else None
+            if (
+                after_and is not None
+                and self.lookup(after_and.group("org")) is None
+                and not any(is_first_name(w) for w in after_and.group("org").split())
+            ):
+                # "Mr. Jürgen Bauer-Lang and Mrs. Petra Vogt, Siemens Healthineers, in
+                # Erlangen": after a list's last name ("and …"), where they all work
+                org = self.org_phrase(after_and.group("org"))
+                for name in found[group_start:]:
+                    if org:
+                        self.orgs.setdefault(name, org)
+                break
+            joined_by_and = bool(re.search(r"\band\b|&|\+", sep.group(), re.I))
             word_after = re.match(r"[a-z][\w'\-]*", t[sep.end() : sep.end() + 30])
             if (
                 ";" in sep.group()

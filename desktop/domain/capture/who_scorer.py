@@ -663,6 +663,17 @@ def more_people(text: str, view: RulesView, weights: Model | None = None) -> lis
             and _ACTION_LINK_BEFORE.search(text, max(0, span.start - 12), span.start)
         ):  # "… and pencil her in", "… and knock 50 off the rent": a verb, typed as one
             return
+        if (
+            _fold(saved_name(span.name)) in view.organizations
+            and " " in span.name
+            and not text[span.start : span.end].islower()
+            # ("Electrician (Mo Rahimi)": a name in brackets the rules took for a firm)
+            and not (
+                text[span.start - 1 : span.start] == "(" and text[span.end : span.end + 1] == ")"
+            )
+            and not any(is_first_name(w) for w in span.name.split())
+        ):
+            return  # "Oluwaseun Adeyemi (also Pinsent Masons)": where someone works
         if _only_whose(text, span):
             return  # "Mrs. Nakamura (Hiro's mother). Hiro is struggling …": her son
         line = text[text.rfind("\n", 0, span.start) + 1 : span.start]
