@@ -1577,10 +1577,10 @@ class _PeopleFinder(_ReaderBase):
             ):
                 # "Mr. Jürgen Bauer-Lang and Mrs. Petra Vogt, Siemens Healthineers, in
                 # Erlangen": after a list's last name ("and …"), where they all work
-                org = self.org_phrase(after_and.group("org"))
+                firm = self.org_phrase(after_and.group("org"))
                 for name in found[group_start:]:
-                    if org:
-                        self.orgs.setdefault(name, org)
+                    if firm:
+                        self.orgs.setdefault(name, firm)
                 break
             joined_by_and = bool(re.search(r"\band\b|&|\+", sep.group(), re.I))
             word_after = re.match(r"[a-z][\w'\-]*", t[sep.end() : sep.end() + 30])
