@@ -698,7 +698,8 @@ _ROLE_WORDS = frozenset(
         "principal chair chairman chairwoman president pilot nurse doctor teacher lawyer "
         "solicitor barrister accountant physio lecturer student journalist coach mentor owner "
         "curator architect artist chef broker agent official clerk captain judge surgeon gp "
-        "commissioner deputy undersecretary ambassador mayor councillor"
+        "commissioner deputy undersecretary ambassador mayor councillor treasurer bursar "
+        "coordinator organiser organizer headteacher headmaster headmistress trustee warden"
     )
 )
 _NICKNAME_RE = re.compile(  # "Bill", “Bill”, and the German „Maxi“
@@ -997,6 +998,7 @@ _SUBJECT_ASIDE = re.compile(  # between a subject and its verb: an honorific, a 
     # "He kindly promised me to …", "He also said he'd …": an adverb before the verb
     r"|\s+(?:kindly|also|even|already|then|just|really|finally|generously|graciously|in\s+turn)(?=\s)"
     r"|,\s+(?:the|our|my|his|her|their|a|an)\s[^,;.\n]{1,50},"
+    r"|,\s+who\s[^,;.\n]{1,60},"  # "Piet, who was visiting, will collect …"
     # "Gwen, for her part, is going to …", "Ben, in turn, will …", "Ana, too, will …"
     r"|,\s+(?:for\s+(?:her|his|their)\s+part|in\s+turn|too|meanwhile|in\s+return),"
     # "Ben Ode from Adyen will …": where the subject works (capitalised, one to four words)
