@@ -190,7 +190,7 @@ _ASIDE_AFTER_NAME = re.compile(
 
 _MODAL_LEFT_OUT = re.compile(r"(?:also\s+)?(?:will|wil|gonna|going\s+to)\s+(?=[a-z])", re.I)
 # an action done to the writer: "let me know", "send me …", "give us a discount"
-_TO_ME = re.compile(r"\b(?:me|us)\b", re.I)
+_TO_ME = re.compile(r"\b(?:me|us|lmk)\b", re.I)
 
 _MY_LABEL = re.compile(  # "Me:", "- me:" opening a line
     r"(?:[-*\u2022\u00b7>\u2192][ \t]*)*(?:me|i|myself|mine)[ \t]*[:\uff1a]", re.I

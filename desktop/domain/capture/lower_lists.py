@@ -123,6 +123,10 @@ _HEADED_LINE = re.compile(  # a line of a list under a heading: "- anya petrova 
 )
 _COLON = re.compile(r":[ \t]*")
 _GROUP_LABEL = re.compile(r"[a-z][\w\-]*(?:[ \t]+[a-z][\w\-]*)?[ \t]*:[ \t]*")
+_GROUP_NOUN = re.compile(
+    r"(?:the|my|our)[ \t]+(?:[a-z][\w\-]*[ \t]+){0,3}?(?:girls|guys|lot|gang|crew|lads|ladies"
+    r"|mums|moms|dads|folks|squad|peeps|ppl)[ \t]*:?[ \t]*"
+)
 _PRONOUN_FIRST = re.compile(r"(?:her|him|them)[ \t]*(?:\+|&|and\b)[ \t]*")
 _OF_US = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight)[ \t]+of[ \t]+us\W*\Z")
 _WERE_THERE = re.compile(r"[ \t]+(?:were|was)[ \t]+(?:all[ \t]+|also[ \t]+|both[ \t]+)?there\b")
@@ -217,6 +221,9 @@ def lower_lists(text: str, sentences: list[tuple[int, int]]) -> list[tuple[Liste
         )
         starts += [  # "standup w/ design: ines, ravi, olga": a group named, then its people
             label.end() for at in starts if (label := _GROUP_LABEL.match(text, at, e))
+        ]
+        starts += [  # "brunch w/ the book club girls hana, rosa + ife": the group, then who
+            group.end() for at in starts if (group := _GROUP_NOUN.match(text, at, e))
         ]
         if index and _OF_US.search(text, *sentences[index - 1]):
             starts.append(s)  # "supper club - 5 of us. ana, her cousin beto, …"
