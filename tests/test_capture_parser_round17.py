@@ -254,3 +254,24 @@ def test_a_title_alone_means_the_one_so_titled() -> None:
     assert promises_in(
         "After mass I met Deaconess Ngozi Eze. Deaconess will collect the pledges by Sunday."
     ) == [("them", "Ngozi Eze", "collect the pledges", date(2026, 3, 15))]
+
+
+def test_whose_relative_then_a_name_then_a_bare_modal() -> None:
+    parse = read("Netball final. Ella's mum, Grace, will drive the girls on Saturday.")
+    assert parse.people == ("Grace",)
+    assert promises_in("Netball final. Ella's mum, Grace, will drive the girls on Saturday.") == [
+        ("them", "Grace", "drive the girls", date(2026, 3, 14))
+    ]
+
+
+def test_a_group_named_before_a_lower_case_list() -> None:
+    assert set(read("pub quiz w/ the work lot tom, ines + raj. fun").people) == {
+        "Tom",
+        "Ines",
+        "Raj",
+    }
+
+
+def test_the_relative_of_the_one_met_keeps_their_promise() -> None:
+    text = "Call with Dr. Ines Moura. Her postdoc, Rui Lopes, will send me the data on Friday."
+    assert promises_in(text) == [("them", "Rui Lopes", "send me the data", date(2026, 3, 13))]

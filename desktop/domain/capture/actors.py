@@ -81,6 +81,14 @@ _DESCRIBED_THEN_NAMED = re.compile(  # "Another dad, Hiroshi Nakamura" as a whol
     r"(?i:another|an?|one|the|his|her|their|our|my)\s+(?:[a-z][\w'-]*\s+){0,2}[a-z][\w'-]*,\s+"
     r"(?P<name>(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+){1,2})"
 )
+_RELATIVE_THEN_NAMED = re.compile(  # "Mo's dad, Imran", "the other dad, Imran Shah"
+    r"(?:(?i:another|the|his|her|their|our|my)|(?-i:[A-Z])[\w\-]*['\u2019]s)\s+"
+    r"(?:[a-z][\w'-]*\s+){0,2}[a-z][\w'-]*,\s+"
+    r"(?P<name>(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+){0,2})\s*"
+)
+# "Her postdoc, Andrés, will send …": someone of the one met, told of, not met ("Mo's dad,
+# Imran, will carpool with us" at the match was)
+_ONES_OWN = re.compile(r"(?i:his|her|their)\s")
 _OFFER_LEFT_OUT = re.compile(
     r"(?:also\s+|kindly\s+)?(?:offered|promised|volunteered)\s+to\s+(?!be\b)", re.I
 )
@@ -445,6 +453,16 @@ class _ActorFinder(_ReaderBase):
                 and not _FINITE.search(t, pos, c.end)
             ):  # "Me: sample chapter 2 by the 31st; glossary of names for her copyeditor"
                 c.kind, c.desc = "me", (pos, c.end)
+                continue
+            rel = _RELATIVE_THEN_NAMED.match(t, pos, c.end)
+            comma = re.compile(r",[ \t]*").match(t, rel.end(), c.end) if rel else None
+            modal = _CARRY_MODAL.match(t, comma.end(), c.end) if comma else None
+            if rel is not None and modal is not None:  # "Ella's mum, Grace, will drive …"
+                raw = rel.group("name")
+                if self.lookup(raw) is None and not _ONES_OWN.match(rel.group()):
+                    self.add_person(raw, rel.start("name"), c.sentence)
+                c.kind, c.desc = "them", (modal.end(), c.end)
+                c.subject_raw, c.subject_at = raw, rel.start("name")
                 continue
             before_aside = self._subject_before_aside(clauses, i, pos)
             if before_aside is not None:  # "Her daughter Amina, who came with her, will drive her"
@@ -1089,7 +1107,14 @@ class _ActorFinder(_ReaderBase):
             return None
         head = self._third_person_head(prev)
         if head is None:
-            return None
+            named = _RELATIVE_THEN_NAMED.fullmatch(t, prev.start, prev.end)
+            if named is None:
+                return None
+            # "Mo's dad, Imran, will carpool with us": who he is, then his name
+            raw = named.group("name")
+            if self.lookup(raw) is None and not _ONES_OWN.match(named.group()):
+                self.add_person(raw, named.start("name"), prev.sentence)
+            return raw, named.start("name"), modal.end()
         rest = head[1] + len(head[0])
         if t[head[1] : rest].casefold() != head[0].casefold():
             return None
