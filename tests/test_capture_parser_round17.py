@@ -275,3 +275,23 @@ def test_a_group_named_before_a_lower_case_list() -> None:
 def test_the_relative_of_the_one_met_keeps_their_promise() -> None:
     text = "Call with Dr. Ines Moura. Her postdoc, Rui Lopes, will send me the data on Friday."
     assert promises_in(text) == [("them", "Rui Lopes", "send me the data", date(2026, 3, 13))]
+
+
+def test_a_pause_before_i_starts_my_promise() -> None:
+    assert promises_in(
+        "so um met Lucia Ferri she runs events at Fiera and she wants a demo um I told her "
+        "I'd send a proposal by Friday"
+    ) == [("me", "Lucia Ferri", "send a proposal", date(2026, 3, 13))]
+
+
+def test_a_pause_after_said_is_only_a_pause() -> None:
+    assert promises_in(
+        "so um met Diego Ruiz and I said um I'd check with our drivers and send him a plan "
+        "by the 20th"
+    ) == [("me", "Diego Ruiz", "check with our drivers and send him a plan", date(2026, 3, 20))]
+
+
+def test_be_the_one_to() -> None:
+    assert promises_in("Met Ate Liza Santos. She will be the one to call the caterer.") == [
+        ("them", "Liza Santos", "call the caterer", None)
+    ]

@@ -22,6 +22,20 @@ _HESITATION = re.compile(
     r"|(?<=(?i:and) )(?i:ja|ya|yah|yeah)(?=\s+(?:I|we)\b))"
     r"(?![\w'\u2019-])\s*,?"
 )
+_PAUSE_THEN_I = re.compile(r"(?<=\w )(?i:u+m+|u+h+|e+r+m+)(?=[ \t]+I\b)")
+# … but not where the words before lead into it: "I said um I'd loop back", "and um I"
+_LEADS_ON = re.compile(
+    r"(?i:said|says|say|told\s+\w+|tell\s+\w+|that|think|thought|reckon|guess|and|but|so"
+    r"|because|cos|if|when|then|maybe)[ \t]+\Z"
+)
+
+
+def _pause_stop(m: re.Match[str]) -> str:
+    if _LEADS_ON.search(m.string, max(0, m.start() - 20), m.start()):
+        return m.group()
+    return ";" + " " * (len(m.group()) - 1)
+
+
 # "ok that's it" closes a dictated note as "so yeah" does
 _SO_YEAH = re.compile(
     r"(?<![\w'\u2019-])(?i:so\s+yeah|yeah\s+so|(?:ok(?:ay)?|yeah|yep),?\s+that['\u2019]s\s+it)"
@@ -136,6 +150,8 @@ def blank_fillers(text: str) -> str:
     if not _HESITATION.search(text) and not _SO_YEAH.search(text) and not _SPOKEN_MARK.search(text):
         return text
     out = _SPOKEN_MARK.sub(_mark, text)
+    # "she wants to do a pilot um I told her I'd …": a pause before "I" starts a new thought
+    out = _PAUSE_THEN_I.sub(_pause_stop, out)
     out = _SO_YEAH.sub(lambda m: ";" + " " * (len(m.group()) - 1), out)
     return _AFTER_WORD.sub(r"\1 ", _HESITATION.sub(_blank, out))
 

@@ -1219,7 +1219,13 @@ class _PromiseReader(_IntroFinder):
         raw = _SAID_YES_OR_BLESSING_END.sub("", raw)
         raw = re.sub(r"\A([a-z]+)\s+can\s*\Z", r"\1", raw)  # Singlish "I send tomorrow can"
         # "I'll have to call her", "she'll be sending": a second modal is not the action
-        raw = re.sub(r"^(?:have\s+to|need\s+to|got\s+to|be\s+(?=\w+ing\b))\s*", "", raw, flags=re.I)
+        # ("she will be the one to contact the caterer": the same)
+        raw = re.sub(
+            r"^(?:have\s+to|need\s+to|got\s+to|be\s+the\s+one\s+to|be\s+(?=\w+ing\b))\s*",
+            "",
+            raw,
+            flags=re.I,
+        )
         raw = re.split(r"\s+(?:since|because|as\s+she|as\s+he|as\s+they)\s+", raw, maxsplit=1)[0]
         # a run-on note going on to news: "… to her also she mentioned her colleague …"
         raw = _ALSO_NEWS.split(raw, maxsplit=1)[0]
