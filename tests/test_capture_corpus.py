@@ -651,6 +651,62 @@ BLIND_FLOORS = {
         "place": (0.85, 0.79),
         "organization": (0.88, 0.78),
     },
+    "dev63.json": {
+        "participants": (0.93, 0.93),
+        "promises": (0.92, 0.9),
+        "introductions": (0.97, 0.84),
+        "place": (0.82, 0.82),
+        "organization": (0.45, 0.55),
+    },
+    "dev64.json": {
+        "participants": (0.97, 0.93),
+        "promises": (0.91, 0.88),
+        "introductions": (0.8, 0.68),
+        "place": (0.91, 0.88),
+        "organization": (0.61, 0.63),
+    },
+    "dev65.json": {
+        "participants": (0.91, 0.91),
+        "promises": (0.88, 0.85),
+        "introductions": (0.97, 0.3),
+        "place": (0.74, 0.57),
+        "organization": (0.67, 0.55),
+    },
+    "dev66.json": {
+        "participants": (0.89, 0.89),
+        "promises": (0.88, 0.86),
+        "introductions": (0.97, 0.47),
+        "place": (0.88, 0.68),
+        "organization": (0.87, 0.59),
+    },
+    "dev67.json": {
+        "participants": (0.93, 0.97),
+        "promises": (0.91, 0.9),
+        "introductions": (0.82, 0.72),
+        "place": (0.87, 0.84),
+        "organization": (0.91, 0.74),
+    },
+    "heldout32.json": {
+        "participants": (0.93, 0.91),
+        "promises": (0.89, 0.88),
+        "introductions": (0.97, 0.47),
+        "place": (0.85, 0.73),
+        "organization": (0.65, 0.63),
+    },
+    "heldout33.json": {
+        "participants": (0.91, 0.89),
+        "promises": (0.81, 0.78),
+        "introductions": (0.97, 0.84),
+        "place": (0.83, 0.77),
+        "organization": (0.8, 0.73),
+    },
+    "heldout34.json": {
+        "participants": (0.87, 0.87),
+        "promises": (0.83, 0.8),
+        "introductions": (0.41, 0.3),
+        "place": (0.86, 0.59),
+        "organization": (0.82, 0.63),
+    },
 }
 
 
