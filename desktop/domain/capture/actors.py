@@ -430,39 +430,18 @@ class _ActorFinder(_ReaderBase):
                     c.kind, c.desc = "them", (modal.end(), c.end)  # the vendor form": hers
                     c.subject_raw, c.subject_at = subject
                     continue
-            prev = clauses[i - 1] if i > 0 else None
-            if (
-                prev is not None
-                and prev.labelled
-                and prev.kind == "them"
-                and prev.sentence == c.sentence
-                and re.fullmatch(r"[ \t]*[,;][ \t]*(?:then[ \t]+)?", t[prev.end : c.start])
-                and self._bare_verb(c, pos)
-                and not _SUBJECT_FIRST.match(t, pos, c.end)
-            ):  # "jo: give us repo access today, set up staging by wed": Jo's line, both hers
-                c.kind, c.desc, c.labelled = "them", (pos, c.end), True
+            kind = self._label_carried(clauses, i, pos)
+            if kind:  # "jo: give us repo access today, set up staging by wed": both hers
+                prev = clauses[i - 1]
+                c.kind, c.desc, c.labelled = kind, (pos, c.end), True
                 c.subject_raw, c.subject_at = prev.subject_raw, prev.subject_at
-                continue
-            if (
-                prev is not None
-                and prev.kind == "me"
-                and prev.sentence == c.sentence
-                and _MY_LABEL.match(t, prev.start, prev.end)
-                and re.fullmatch(r"[ \t]*[,;][ \t]*", t[prev.end : c.start])
-                and not _SUBJECT_FIRST.match(t, pos, c.end)
-                and not _FINITE.search(t, pos, c.end)
-            ):  # "Me: sample chapter 2 by the 31st; glossary of names for her copyeditor"
-                c.kind, c.desc = "me", (pos, c.end)
                 continue
             rel = _RELATIVE_THEN_NAMED.match(t, pos, c.end)
             comma = re.compile(r",[ \t]*").match(t, rel.end(), c.end) if rel else None
             modal = _CARRY_MODAL.match(t, comma.end(), c.end) if comma else None
             if rel is not None and modal is not None:  # "Ella's mum, Grace, will drive …"
-                raw = rel.group("name")
-                if self.lookup(raw) is None and not _ONES_OWN.match(rel.group()):
-                    self.add_person(raw, rel.start("name"), c.sentence)
                 c.kind, c.desc = "them", (modal.end(), c.end)
-                c.subject_raw, c.subject_at = raw, rel.start("name")
+                c.subject_raw, c.subject_at = self._relative_named(rel, c.sentence)
                 continue
             before_aside = self._subject_before_aside(clauses, i, pos)
             if before_aside is not None:  # "Her daughter Amina, who came with her, will drive her"
@@ -969,6 +948,30 @@ class _ActorFinder(_ReaderBase):
             self.add_person(named, prev.start, prev.sentence)  # a bullet per person met
         return named, modal
 
+    def _label_carried(self, clauses: list[_Clause], i: int, pos: int) -> str:
+        """The owner a labelled line gives the clause after a comma or ";" on it, when
+        that clause names no doer of its own: "jo: give us repo access today, set up
+        staging by wed" (theirs: an action), "Me: chapter 2 by the 31st; a glossary for her
+        editor" (mine: an action or a thing); "" otherwise."""
+        if i == 0:
+            return ""
+        prev, c, t = clauses[i - 1], clauses[i], self.text
+        if (
+            prev.sentence != c.sentence
+            or not re.fullmatch(r"[ \t]*[,;][ \t]*(?:then[ \t]+)?", t[prev.end : c.start])
+            or _SUBJECT_FIRST.match(t, pos, c.end)
+        ):
+            return ""
+        if prev.kind == "them" and prev.labelled and self._bare_verb(c, pos):
+            return "them"
+        if (
+            prev.kind == "me"
+            and _MY_LABEL.match(t, prev.start, prev.end)
+            and not _FINITE.search(t, pos, c.end)
+        ):
+            return "me"
+        return ""
+
     def _dated_item(self, c: _Clause, pos: int) -> bool:
         """Whether a labelled line goes on with a thing and its date, no verb ("Them:" then
         "- WordPress logins tomorrow", "Venkat: seed swap poster, by next fri"): what they
@@ -978,7 +981,7 @@ class _ActorFinder(_ReaderBase):
             self._dated(c)
             and not _SUBJECT_FIRST.match(t, pos, c.end)
             and not _FINITE.search(t, pos, c.end)
-            and not self.lookup(t[pos : c.end].split()[0] if t[pos : c.end].split() else "")
+            and not self.lookup(next(iter(t[pos : c.end].split()), ""))
         )
 
     def _bare_verb(self, c: _Clause, pos: int) -> bool:
@@ -1111,16 +1114,21 @@ class _ActorFinder(_ReaderBase):
             if named is None:
                 return None
             # "Mo's dad, Imran, will carpool with us": who he is, then his name
-            raw = named.group("name")
-            if self.lookup(raw) is None and not _ONES_OWN.match(named.group()):
-                self.add_person(raw, named.start("name"), prev.sentence)
-            return raw, named.start("name"), modal.end()
+            return (*self._relative_named(named, prev.sentence), modal.end())
         rest = head[1] + len(head[0])
         if t[head[1] : rest].casefold() != head[0].casefold():
             return None
         if not _ASIDE_AFTER_NAME.fullmatch(t, rest, prev.end):
             return None
         return head[0], head[1], modal.end()
+
+    def _relative_named(self, m: re.Match[str], sentence: int) -> tuple[str, int]:
+        """The person of a :data:`_RELATIVE_THEN_NAMED` match and where they are named;
+        met, unless they belong to someone met ("Her postdoc, Rui, will …": told of)."""
+        raw = m.group("name")
+        if self.lookup(raw) is None and not _ONES_OWN.match(m.group()):
+            self.add_person(raw, m.start("name"), sentence)
+        return raw, m.start("name")
 
     def _third_person_head(self, c: _Clause) -> tuple[str, int] | None:
         """Who a clause with no promise is about, when it opens with them: a pronoun, a

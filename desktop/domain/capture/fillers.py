@@ -14,15 +14,16 @@ from __future__ import annotations
 
 import re
 
+_PAUSE = r"u+m+|u+h+|e+r+m+"  # "um", "uhh", "erm": a pause, whatever its length
 # "um", "umm", "uh", "uhh", "erm", "hmm"; "er" only in lower case ("ER" is a place)
 # "eh" too, a Spanish or Portuguese speaker's pause, but only in lower case ("EH" is a place)
 _HESITATION = re.compile(
-    r"(?<![\w'\u2019-])(?:(?i:u+m+|u+h+|e+r+m+|h+m+)|er|eh"
+    rf"(?<![\w'\u2019-])(?:(?i:{_PAUSE}|h+m+)|er|eh"
     # "… by Monday and ja I must get …": a South African "ja" (or "yeah") before "I"
     r"|(?<=(?i:and) )(?i:ja|ya|yah|yeah)(?=\s+(?:I|we)\b))"
     r"(?![\w'\u2019-])\s*,?"
 )
-_PAUSE_THEN_I = re.compile(r"(?<=\w )(?i:u+m+|u+h+|e+r+m+)(?=[ \t]+I\b)")
+_PAUSE_THEN_I = re.compile(rf"(?<=\w )(?i:{_PAUSE})(?=[ \t]+I\b)")
 # … but not where the words before lead into it: "I said um I'd loop back", "and um I"
 _LEADS_ON = re.compile(
     r"(?i:said|says|say|told\s+\w+|tell\s+\w+|that|think|thought|reckon|guess|and|but|so"

@@ -748,6 +748,10 @@ _WAITING = re.compile(
     r"(?:still\s+)?waiting\s+(?:on|for)\s+(?P<who>\S+(?:\s+[A-Z]\S*)?)\s+(?:for|to\s+send(?:\s+(?:me|us))?)\s+",
     re.I,
 )
+# a request not answered yet: "havent said yes", "didn't agree"
+_NOT_YET_YES = (
+    rf"(?:haven{_A}?t|have\s+not|didn{_A}?t|did\s+not|not)\s+(?:said|say|agreed)(?:\s+yes)?"
+)
 _SAID_NO = re.compile(
     r"i\s+(?:said\s+no(?!\s+(?:problem|worries|bother))|declined"
     r"|(?:couldn[\u2019']t|can[\u2019']t)(?!\s+(?:wait|believe|stop|help\s+(?:but|thinking)))"
@@ -764,8 +768,7 @@ _SAID_NO = re.compile(
     rf"|(?:i\s+)?said\s+i(?:{_A}d|\s+would|{_A}ll|\s+will)\s+(?:think\s+about\s+it|consider\s+it"
     r"|have\s+a\s+think|sleep\s+on\s+it)"
     # "…, havent said yes, need to check first": not answered yet
-    rf"|(?:i\s+)?(?:haven{_A}?t|have\s+not|didn{_A}?t|did\s+not|not)\s+(?:said|say|agreed)"
-    r"(?:\s+yes)?\b"
+    rf"|(?:i\s+)?{_NOT_YET_YES}\b"
     # "… — had to say no", "turned it down"
     r"|(?:i\s+)?(?:had\s+to\s+(?:say\s+no|decline|turn\s+(?:it|him|her|them)\s+down)"
     r"|turned\s+(?:it|him|her|them)\s+down)\b",
@@ -774,7 +777,7 @@ _SAID_NO = re.compile(
 # a request turned down in its own clause: "asked me to judge it, had to turn it down"
 _DECLINED_AFTER = re.compile(
     r",\s*(?:(?:but\s+)?(?:i\s+)?(?:had\s+to\s+(?:say\s+no|decline|turn\s+(?:it|him|her|them)\s+down)"
-    rf"|(?:haven{_A}?t|have\s+not|didn{_A}?t|did\s+not|not)\s+(?:said|say|agreed)(?:\s+yes)?"
+    rf"|{_NOT_YET_YES}"
     r"|turned\s+(?:it|him|her|them)\s+down|declined|said\s+no"
     # "Ines wants me to help her move, told her I can't"
     rf"|told\s+(?:him|her|them)\s+(?:that\s+)?i\s+(?:can{_A}?t|couldn{_A}?t|cannot|won{_A}?t))\b)",
