@@ -2,8 +2,9 @@
 
 A wheel that imports fine but lacks its icons or the demo vocabulary only fails when a
 user clicks something, so CI compares the archives against the source tree instead:
-every module under ``desktop/`` and every file under ``resources/`` (installed as the
-package ``desktop._resources``, see setup.py) must be in the wheel, the ``rapport``
+every module and data file under ``desktop/`` and every file under ``resources/``
+(installed as the package ``desktop._resources``, see setup.py) must be in the wheel, the
+``rapport``
 entry point must be declared, and the sdist must carry the same files so that a wheel
 built from it (what ``python -m build`` does) is complete too.
 
@@ -35,14 +36,24 @@ def _source_files(root: Path, folder: str) -> list[str]:
 
 def expected_wheel_files(root: Path = ROOT) -> list[str]:
     """Archive paths a complete wheel must contain."""
-    modules = [f"desktop/{name}" for name in _source_files(root, "desktop") if name.endswith(".py")]
+    # modules, and the data files beside them (the capture parser's learned weights: a
+    # wheel without them parses every note to nothing)
+    modules = [
+        f"desktop/{name}"
+        for name in _source_files(root, "desktop")
+        if name.endswith((".py", ".json"))
+    ]
     resources = [f"desktop/_resources/{name}" for name in _source_files(root, "resources")]
     return modules + resources
 
 
 def expected_sdist_files(root: Path = ROOT) -> list[str]:
     """Paths (below the sdist's top folder) a complete sdist must contain."""
-    modules = [f"desktop/{name}" for name in _source_files(root, "desktop") if name.endswith(".py")]
+    modules = [
+        f"desktop/{name}"
+        for name in _source_files(root, "desktop")
+        if name.endswith((".py", ".json"))
+    ]
     resources = [f"resources/{name}" for name in _source_files(root, "resources")]
     return [*modules, *resources, "pyproject.toml", "setup.py", "README.md"]
 

@@ -51,6 +51,8 @@ from desktop.domain.capture.rules import EnglishRules  # noqa: E402
 WEIGHTS = ROOT / "desktop" / "domain" / "capture" / ws.WEIGHTS_FILE
 VALIDATION = ("heldout29.json", "heldout30.json", "heldout31.json")
 BLIND = ("heldout32.json", "heldout33.json", "heldout34.json")
+# the resolver of whom a promise is with validates on these: no part trains on them
+PERSON_VALIDATION = ("heldout35.json", "heldout36.json", "heldout37.json")
 NEVER = "heldout.json"  # held out for good (see the corpus README)
 THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7, 0.8, 0.9)
 CONTEXT_THRESHOLDS = (0.8, 0.85, 0.9, 0.95, 0.97, 0.99, 1.0)  # 1.0: no second model
@@ -184,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write", action="store_true", help="write the weights file")
     args = parser.parse_args(argv)
     validate = args.validate or [CORPUS / name for name in VALIDATION]
-    left_out = {NEVER, *BLIND, *(path.name for path in validate)}
+    left_out = {NEVER, *BLIND, *PERSON_VALIDATION, *(path.name for path in validate)}
     develop = sorted(f for f in CORPUS.glob("*.json") if f.name not in left_out)
     dev, val = read(develop), read(validate)
     common = common_words(dev)

@@ -79,7 +79,8 @@ from datetime import datetime
 
 from desktop.domain.capture.fillers import blank_fillers
 from desktop.domain.capture.nicknames import formal_names
-from desktop.domain.capture.promise_finder import Accept
+from desktop.domain.capture.promise_finder import Accept, Model
+from desktop.domain.capture.promise_person import resolve as resolve_people
 from desktop.domain.capture.reader import Reading, read_note
 from desktop.domain.capture.results import CaptureParse, ParsedCommitment, ParsedIntroduction
 from desktop.domain.capture.rules import (
@@ -255,20 +256,28 @@ def _parse(
     known_names: Sequence[str],
     rules: LanguageRules,
     accept: Accept | None = None,
+    person_model: Model | None = None,
 ) -> CaptureParse:
     """The parser proper; :func:`parse_capture` only adds the never-raise guard.
-    ``accept``: which readings of the learned promise finder to take (its trainer's)."""
+    ``accept``: which readings of the learned promise finder to take (its trainer's);
+    ``person_model``: the weights of the learned resolver of whom a promise is with (its
+    trainer's; the shipped ones by default)."""
     known = _known(tuple(known_names))
     reading = read_by_rules(text, now, known, rules, accept=accept)
     if rules.learned_people:
         reading = _with_learned_people(text, now, known, rules, reading, accept)
     people = tuple(_clean_name(p) for p in reading.people)
     orgs = {_clean_name(p): o for p, o in reading.organizations.items()}
+    commitments = reading.commitments
+    if rules.learned_person and commitments:
+        commitments = resolve_people(
+            text, people, commitments, reading.introductions, known, person_model, orgs.values()
+        )
     return CaptureParse(
         people=people,
         organization=next((orgs[p] for p in people if p in orgs), ""),
         place=reading.place,
-        commitments=tuple(reading.commitments),
+        commitments=tuple(commitments),
         introductions=tuple(reading.introductions),
         tags=_tags(text),
         notes=text,

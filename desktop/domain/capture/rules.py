@@ -84,6 +84,9 @@ class LanguageRules:
     # whether the learned ``tail_cutter`` cuts an aside after a promise's words ("…, said
     # fine", "…, an architect"), trained on English notes too
     learned_tails: bool = False
+    # whether the learned ``promise_person`` may give a promise to another person of the
+    # note than the rules chose (trained on English notes too)
+    learned_person: bool = False
 
 
 def _words(spaced: str) -> frozenset[str]:
@@ -111,6 +114,7 @@ class EnglishRules(LanguageRules):
     learned_people = True
     learned_promises = True
     learned_tails = True
+    learned_person = True
     sentence_abbreviations = _words(
         "dr mr mrs ms mx prof st jr sr vs etc inc ltd co corp dept mt ft approx no nr cllr "
         "capt sgt hon rt gen col lt sen rep gov engr eng atty adv rev fr dra sra srta mme lic "
