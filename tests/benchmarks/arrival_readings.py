@@ -7,7 +7,7 @@ and the rules were then tuned on it: the parser of today reads it almost perfect
 says nothing of how it reads a new writer's notes. The parser of the commit before the set
 was added had never seen it; its reading is what a new writer gets. This script checks out
 that commit of each set in a temporary git worktree, runs its ``parse_capture`` on the set,
-and writes every reading (people, organizations, promises, introductions), keyed by
+and writes every reading (people, organizations, place, promises, introductions), keyed by
 ``file:id`` (ids repeat across the early sets), to
 ``tests/fixtures/capture/arrival/readings.json.gz``: the training data of the learned
 resolver of whom a promise is with (``train_promise_person.py``), which learns when the
@@ -28,6 +28,7 @@ import sys
 import tempfile
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "fixtures" / "capture"
@@ -51,6 +52,7 @@ for f in files:
         p = mod.parse_capture(note["text"], now=now, known_names=note.get("known") or ())
         out[f.rsplit("/", 1)[-1] + ":" + note["id"]] = {
             "people": list(p.people),
+            "place": p.place,
             "organizations": dict(getattr(p, "organizations", {}) or {}),
             "commitments": [
                 {
@@ -76,6 +78,12 @@ for f in files:
         }
 print(json.dumps(out))
 """
+
+
+def recorded(path: Path = OUT) -> dict[str, dict[str, Any]]:
+    """The recorded readings, keyed ``file:id``."""
+    readings: dict[str, dict[str, Any]] = json.loads(gzip.decompress(path.read_bytes()))
+    return readings
 
 
 def _git(*args: str, cwd: Path = ROOT) -> str:

@@ -21,14 +21,15 @@ each note with today's parser, the resolver left out, and prints the promises ri
 without the resolver and with it at each margin (how much more likely the model's
 candidate must be than the rules' one to replace it); it chooses the margin of the most
 promises right (of equal counts, the widest: fewer overrides); none better than the rules:
-a margin nothing reaches. The **blind** sets (``BLIND``) are not read. ``--write`` then
-trains on the arrival readings and the validation notes together and writes the weights
-with the chosen margin as the model's ``threshold``.
+a margin nothing reaches. The **blind** sets (``BLIND``) are not read. ``--write`` writes
+the weights trained on the arrival readings, with the chosen margin as the model's
+``threshold``; no learned part ever trains on the validation notes, so they stay new
+writers' notes. The resolver reads the who-scorer's opinion of each name (``likeness``):
+retrain it after the who-scorer.
 """
 
 from __future__ import annotations
 
-import gzip
 import json
 import sys
 from collections.abc import Iterable
@@ -41,6 +42,7 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from arrival_readings import recorded  # noqa: E402
 from bench_capture_quality import _match, _proposals, _ratio, note_names, promise_matcher  # noqa: E402
 from train_promise_finder import (  # noqa: E402
     PERSON_VALIDATION,
@@ -61,7 +63,6 @@ from desktop.domain.capture.results import (  # noqa: E402
 from desktop.domain.capture.rules import EnglishRules  # noqa: E402
 
 WEIGHTS = ROOT / "desktop" / "domain" / "capture" / pp.WEIGHTS_FILE
-ARRIVALS = ROOT / "tests" / "fixtures" / "capture" / "arrival" / "readings.json.gz"
 VALIDATION = PERSON_VALIDATION
 MARGINS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 NEVER_REACHED = 1.01
@@ -121,11 +122,11 @@ def _reading(raw: dict[str, Any], text: str) -> CaptureParse:
 
 def arrivals(paths: Iterable[Path]) -> list[dict[str, Any]]:
     """The development notes with the readings they got when they arrived."""
-    recorded = json.loads(gzip.decompress(ARRIVALS.read_bytes()))
+    readings = recorded()
     out = []
     for path in paths:
         for note in json.loads(path.read_text(encoding="utf-8")):
-            raw = recorded.get(f"{path.name}:{note['id']}")
+            raw = readings.get(f"{path.name}:{note['id']}")
             if raw is None:
                 continue  # a set added after the readings were recorded
             known = _known(tuple(note.get("known") or ()))
@@ -214,8 +215,7 @@ def main(argv: list[str] | None = None) -> int:
         if got[0] > best_right or (got[0] == best_right and margin < NEVER_REACHED):
             best_right, margin = got[0], m
     print(f"chosen margin {margin}")
-    if args.write:
-        bias, weights = train([*data, *(x for item in val for x in examples(item))])
+    if args.write:  # trained on the development notes only: validation stays unseen
         write_weights(WEIGHTS, bias, margin, weights)
     return 0
 
