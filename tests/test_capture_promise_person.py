@@ -131,3 +131,31 @@ def test_the_parser_never_raises_with_the_resolver_on_odd_input() -> None:
     for text in ("", "her", "She'll", "\u202eMet Ana\u202c. send her it", "x" * 5000, "🙂 " * 300):
         parse = parse_capture(text, now=NOW)
         assert parse.notes == text
+
+
+def test_the_mention_index_counts_the_others_between_and_their_gender() -> None:
+    def cand(name: str, at: tuple[int, ...], gender: str | None) -> pp.Candidate:
+        return pp.Candidate(
+            name, tuple((a, a + 3) for a in at), True, False, False, False, gender, False
+        )
+
+    ana, ben, eva, kim = (
+        cand("Ana", (0, 50), "f"),
+        cand("Ben", (10, 60), "m"),
+        cand("Eva", (20,), "f"),
+        cand("Kim", (30,), None),
+    )
+    marks = pp.Marks.of([ana, ben, eva, kim])
+    assert marks.at == (0, 10, 20, 30, 50, 60)
+    assert marks.others_between(1, 50, me=0, enough=9) == 3  # Ben, Eva, Kim
+    assert marks.others_between(1, 50, me=0, enough=2) == 2  # counted up to enough
+    assert marks.others_between(21, 50, me=0, enough=9) == 1  # Kim only
+    assert marks.gender_between("f", 11, 50) and not marks.gender_between("f", 21, 50)
+    assert marks.gender_between("m", 51, 61) and not marks.gender_between("m", 11, 60)
+
+
+def test_a_crowded_note_is_read_whole() -> None:
+    names = [f"{a} {b}" for a in ("Ana", "Ben", "Eva", "Tom") for b in ("Ruiz", "Ode", "Lund")]
+    text = f"Met {', '.join(names)}. " + " ".join(f"I'll send {n} the deck." for n in names)
+    parse = parse_capture(text, now=NOW)
+    assert [c.person_name for c in parse.commitments] == names

@@ -28,6 +28,7 @@ per feature, weights in a small JSON file shipped in the package, nothing downlo
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -91,6 +92,7 @@ class Candidate:
     likeness: float | None = None
 
 
+@functools.lru_cache(maxsize=4096)
 def _fold(name: str | None) -> str:
     return " ".join((name or "").casefold().replace("\u2019", "'").split())
 
@@ -118,6 +120,17 @@ def _word_names(word: str, first: str, last: str) -> bool:
     return first in formal_names(word)
 
 
+@functools.lru_cache(maxsize=4)
+def _note_words(text: str) -> tuple[tuple[int, int, str, bool, bool], ...]:
+    """The note's words once per note, for every candidate's search: (start, end, folded
+    without an honorific suffix, written in capitals, an everyday short form of a name)."""
+    out = []
+    for m in _WORD_RE.finditer(text):
+        folded = _HONORIFIC.sub("", m.group().casefold())
+        out.append((m.start(), m.end(), folded, m.group().isupper(), bool(formal_names(folded))))
+    return tuple(out)
+
+
 def _mentions(text: str, name: str) -> tuple[tuple[int, int], ...]:
     """Where the note names ``name``: its words, short forms of its first name, and a
     nickname written in quotes right after it (``Chukwuemeka "Emeka" Eze``);
@@ -129,17 +142,20 @@ def _mentions(text: str, name: str) -> tuple[tuple[int, int], ...]:
     nick: set[str] = set()
     hits: list[tuple[int, int]] = []
     initials = "".join(w[0] for w in words) if len(words) >= 2 else ""
-    for m in _WORD_RE.finditer(text):
-        folded = _HONORIFIC.sub("", m.group().casefold())
+    heads = {first[:3], last[:3]}  # a word that may name them starts like a name of theirs
+    for start, end, folded, upper, short_form in _note_words(text):
+        if not (folded[:3] in heads or upper or short_form):
+            continue  # (a look-up per word: a note may have a hundred people)
         if (
             _word_names(folded, first, last)
             or folded in nick
-            or (m.group().isupper() and folded == initials)  # "FM to circulate …"
+            or (upper and folded == initials)  # "FM to circulate …"
         ):
-            hits.append((m.start(), m.end()))
-            quoted = _NICKNAME.match(text, m.end())
+            hits.append((start, end))
+            quoted = _NICKNAME.match(text, end)
             if quoted:
                 nick.add(quoted.group(1).casefold())
+                heads.add(quoted.group(1).casefold()[:3])
     merged: list[tuple[int, int]] = []
     for a, b in hits:
         if merged and not text[merged[-1][1] : a].strip(" \t\"'\u201c\u201d\u2018\u2019()"):
@@ -334,16 +350,99 @@ def _whose(text: str, pronoun_end: int, mention: int) -> bool:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Marks:
+    """Every mention of every candidate of a note, in text order: (position, candidate's
+    index), with the positions alone for bisection; built once per note, so that a note
+    of a hundred names and promises is read in time for the next keystroke."""
+
+    at: tuple[int, ...]
+    who: tuple[int, ...]
+    index: Mapping[int, int]  # id() of a candidate -> its index
+    by_gender: Mapping[str, tuple[int, ...]]  # "f"/"m" -> positions of those mentions
+
+    @classmethod
+    def of(cls, everyone: Sequence[Candidate]) -> Marks:
+        pairs = sorted((a, k) for k, c in enumerate(everyone) for a, _b in c.mentions)
+        return cls(
+            tuple(a for a, _k in pairs),
+            tuple(k for _a, k in pairs),
+            {id(c): k for k, c in enumerate(everyone)},
+            {
+                g: tuple(a for a, k in pairs if everyone[k].gender == g)
+                for g in {c.gender for c in everyone if c.gender}
+            },
+        )
+
+    def others_between(self, lo: int, hi: int, me: int, enough: int) -> int:
+        """How many candidates but ``me`` are mentioned at ``lo`` <= position < ``hi``,
+        counted up to ``enough`` (the nearest first)."""
+        seen: set[int] = set()
+        for k in reversed(self.within(lo, hi)):
+            if self.who[k] != me:
+                seen.add(self.who[k])
+                if len(seen) >= enough:
+                    break
+        return len(seen)
+
+    def gender_between(self, gender: str, lo: int, hi: int) -> bool:
+        """Whether someone of ``gender`` is mentioned at ``lo`` <= position < ``hi``."""
+        at = self.by_gender.get(gender, ())
+        return bisect.bisect_left(at, lo) < bisect.bisect_left(at, hi)
+
+    def within(self, lo: int, hi: int) -> range:
+        """Indices of the mentions at ``lo`` <= position < ``hi``."""
+        return range(bisect.bisect_left(self.at, lo), bisect.bisect_left(self.at, hi))
+
+
+@dataclass(frozen=True, slots=True)
+class PromiseView:
+    """What every candidate of one promise shares: where its words are, and the pronoun
+    that may point at one of them."""
+
+    item: ParsedCommitment
+    start: int  # the words' first character
+    end: int  # just after the words (not the aside after them)
+    first_named: int  # the first mention inside the words, -1 if none
+    pronoun: tuple[int, str] | None  # (its end, its gender), unless it says whose
+    whose: bool  # "call her assistant Marek": the pronoun says whose, not whom
+
+
+def promise_view(text: str, item: ParsedCommitment, marks: Marks) -> PromiseView:
+    lo, hi = item.span
+    start = _words_start(text, lo, hi, item.description)
+    end = min(hi, start + len(item.description) + 2)
+    inside = marks.within(start, end)
+    pronoun = _pronoun(text, start, end) if item.owner == "me" else _pronoun(text, lo, start)
+    whose = pronoun is not None and any(
+        _whose(text, pronoun[0], marks.at[k]) for k in marks.within(pronoun[0] + 1, pronoun[0] + 26)
+    )
+    return PromiseView(
+        item,
+        start,
+        end,
+        marks.at[inside.start] if inside else -1,
+        None if whose else pronoun,
+        whose,
+    )
+
+
 def features(
     text: str,
     item: ParsedCommitment,
     cand: Candidate,
     everyone: Sequence[Candidate],
     n_people: int,
+    marks: Marks | None = None,
+    view: PromiseView | None = None,
 ) -> list[str]:
-    """What the model knows of one (promise, candidate) pair."""
+    """What the model knows of one (promise, candidate) pair; ``marks`` and ``view`` are
+    what the pairs of one note and of one promise share (computed here when not given)."""
+    marks = marks or Marks.of(everyone)
+    view = view or promise_view(text, item, marks)
+    me = marks.index[id(cand)]
     lo, hi = item.span
-    start = _words_start(text, lo, hi, item.description)
+    start, end = view.start, view.end
     own = item.owner
     out = [f"owner={own}"]
     if _same(item.person_name, cand.name):
@@ -351,7 +450,6 @@ def features(
     elif item.person_name is None:
         out.append(f"rules_none&{own}")
     before = [a for a, _b in cand.mentions if a < start]
-    end = min(hi, start + len(item.description) + 2)  # the words, not the aside after them
     inside_words = [a for a, _b in cand.mentions if start <= a < end]
     in_sentence = [a for a in before if a >= lo]
     after = [a for a, _b in cand.mentions if a >= hi]
@@ -359,10 +457,7 @@ def features(
         out.append(f"after_words&{own}")
     if inside_words:
         out.append(f"in_words&{own}")
-        first_named = min(
-            (a for other in everyone for a, _b in other.mentions if start <= a < end), default=-1
-        )
-        if inside_words[0] == first_named:
+        if inside_words[0] == view.first_named:
             out.append(f"first_in_words&{own}")
         word = text[max(start, inside_words[0] - 12) : inside_words[0]].split()
         out.append(f"words_prev={word[-1].casefold().strip(',.;:') if word else '^'}&{own}")
@@ -375,17 +470,12 @@ def features(
             out.append(f"prev={word[-1].casefold().strip(',.;:')}&{own}")
         gap = text[in_sentence[-1] : start]
         out.append(f"gap_words={_bucket(len(gap.split()), (1, 2, 4, 8))}&{own}")
+    # the others mentioned between the candidate's last mention and the promise's words
     if before:
-        last = before[-1]
-        out.append(f"dist={_bucket(start - last, (0, 30, 80, 200, 500))}&{own}")
-        # how many other people were mentioned between the candidate and the promise
-        between = sum(
-            1
-            for other in everyone
-            if other is not cand and any(last < a < start for a, _b in other.mentions)
-        )
-        out.append(f"since={_bucket(between, (0, 1, 2))}&{own}")
-        if between == 0:
+        since = marks.others_between(before[-1] + 1, start, me, enough=3)
+        out.append(f"dist={_bucket(start - before[-1], (0, 30, 80, 200, 500))}&{own}")
+        out.append(f"since={_bucket(since, (0, 1, 2))}&{own}")
+        if not since:
             out.append(f"latest&{own}")
     elif not inside_words:
         out.append(f"not_before&{own}")
@@ -409,23 +499,15 @@ def features(
     if cand.likeness is not None:
         out.append("unread")
         out.append(f"likeness={_bucket(int(cand.likeness * 10), (0, 1, 3, 5, 7, 8))}&{own}")
-    pronoun = _pronoun(text, start, end) if own == "me" else _pronoun(text, lo, start)
-    if pronoun is not None and any(
-        _whose(text, pronoun[0], a) for other in everyone for a, _b in other.mentions
-    ):
-        out.append(f"whose_pronoun&{own}")  # "call her assistant Marek": whose, not whom
-        pronoun = None
-    if pronoun is not None:
-        _at, g = pronoun
+    if view.whose:
+        out.append(f"whose_pronoun&{own}")
+    if view.pronoun is not None:
+        g = view.pronoun[1]
         agree = "plural" if g == "p" else ("unknown" if cand.gender is None else cand.gender == g)
         out.append(f"pronoun={agree}&{own}")
         if agree is True and before:
-            same_gender_since = any(
-                other is not cand
-                and other.gender == g
-                and any(before[-1] < a < start for a, _b in other.mentions)
-                for other in everyone
-            )
+            # (none of the candidate's own mentions lies between: ``before[-1]`` is the last)
+            same_gender_since = marks.gender_between(g, before[-1] + 1, start)
             out.append(f"agree_latest={not same_gender_since}&{own}")
     return out
 
@@ -445,13 +527,23 @@ def choose(
     everyone: Sequence[Candidate],
     n_people: int,
     weights: Model,
+    marks: Marks | None = None,
 ) -> Choice | None:
     """The candidate the model prefers for ``item``, with the rules' own candidate's score
     (0 when the rules chose nobody or someone not among the candidates)."""
     if not everyone:
         return None
+    marks = marks or Marks.of(everyone)
+    view = promise_view(text, item, marks)
     scored = [
-        (probability(features(text, item, c, everyone, n_people), weights.bias, weights.weights), c)
+        (
+            probability(
+                features(text, item, c, everyone, n_people, marks, view),
+                weights.bias,
+                weights.weights,
+            ),
+            c,
+        )
         for c in everyone
     ]
     best, top = max(scored, key=lambda pair: pair[0])
@@ -478,8 +570,9 @@ def resolve(
     weights = weights or model()
     everyone = candidates(text, people, commitments, introductions, known, organizations)
     out = []
+    marks = Marks.of(everyone)
     for item in commitments:
-        choice = choose(text, item, everyone, len(people), weights)
+        choice = choose(text, item, everyone, len(people), weights, marks)
         if (
             choice is not None
             and not _same(choice.name, item.person_name)
