@@ -279,26 +279,38 @@ def _show(p: dict[str, Any]) -> str:
     return f"{p['owner']:4} {p['person']!s:22} {p['description']!r} due {p['due']}"
 
 
+def pair_promises(
+    got: list[dict[str, Any]], want: list[dict[str, Any]], names: Names
+) -> list[tuple[int, dict[str, Any], float]]:
+    """Each expected promise with the closest proposal still free: (its index in ``got``,
+    the expected promise, how alike their words are); the closest words first, then the
+    same person; none under 60% alike unless the person is the same."""
+    free = list(range(len(got)))
+    out = []
+    for expected in want:
+        best, best_key = None, (0.0, 0)
+        for k in free:
+            ratio = _ratio(got[k]["description"], expected["description"])
+            key = (ratio, int(names.same(got[k]["person"], expected["person"])))
+            if (ratio >= 60 or key[1]) and key > best_key:
+                best, best_key = k, key
+        if best is not None:
+            free.remove(best)
+            out.append((best, expected, best_key[0]))
+    return out
+
+
 def _diagnose(
     score: Score, got: list[dict[str, Any]], want: list[dict[str, Any]], names: Names
 ) -> None:
     """Pair each expected promise with the closest proposal; count which parts agree."""
-    free = list(got)
-    for expected in want:
-        best, best_key = None, (0.0, 0)
-        for candidate in free:
-            ratio = _ratio(candidate["description"], expected["description"])
-            key = (ratio, int(names.same(candidate["person"], expected["person"])))
-            if (ratio >= 60 or key[1]) and key > best_key:
-                best, best_key = candidate, key
-        if best is None:
-            continue
-        free.remove(best)
+    for k, expected, ratio in pair_promises(got, want, names):
+        best = got[k]
         d = score.diagnosis
         d["paired"] += 1
         d["owner"] += best["owner"] == expected["owner"]
         d["person"] += names.same(best["person"], expected["person"])
-        d["description"] += best_key[0] >= 85
+        d["description"] += ratio >= 85
         d["due"] += best["due"] == expected["due"]
 
 

@@ -43,7 +43,13 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from arrival_readings import recorded  # noqa: E402
-from bench_capture_quality import _match, _proposals, _ratio, note_names, promise_matcher  # noqa: E402
+from bench_capture_quality import (  # noqa: E402
+    _match,
+    _proposals,
+    note_names,
+    pair_promises,
+    promise_matcher,
+)
 from train_promise_finder import (  # noqa: E402
     PERSON_VALIDATION,
     sets,
@@ -135,21 +141,11 @@ def arrivals(paths: Iterable[Path]) -> list[dict[str, Any]]:
 
 
 def pairs(item: dict[str, Any]) -> list[tuple[Any, dict[str, Any]]]:
-    """Each proposed promise with the annotated one of the closest words (or person)."""
-    names = note_names(item["note"])
-    free = list(zip(item["parse"].commitments, _proposals(item["parse"])["promises"], strict=True))
-    out = []
-    for want in item["note"]["promises"]:
-        best, best_key = None, (0.0, 0)
-        for pair in free:
-            ratio = _ratio(pair[1]["description"], want["description"])
-            key = (ratio, int(names.same(pair[1]["person"], want["person"])))
-            if (ratio >= 60 or key[1]) and key > best_key:
-                best, best_key = pair, key
-        if best is not None:
-            free.remove(best)
-            out.append((best[0], want))
-    return out
+    """Each proposed promise with the annotated one of the closest words (or person), as
+    the benchmark's "promise parts" pair them."""
+    proposed = _proposals(item["parse"])["promises"]
+    found = pair_promises(proposed, item["note"]["promises"], note_names(item["note"]))
+    return [(item["parse"].commitments[k], want) for k, want, _ratio in found]
 
 
 def examples(item: dict[str, Any]) -> list[tuple[list[str], int]]:

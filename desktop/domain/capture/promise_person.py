@@ -581,8 +581,3 @@ def resolve(
             item = replace(item, person_name=choice.name)
         out.append(item)
     return out
-
-
-def explain(features: Iterable[str], weights: Mapping[str, float]) -> list[tuple[str, float]]:
-    """The features that pushed a candidate up or down, strongest first (for debugging)."""
-    return sorted(((f, weights.get(f, 0.0)) for f in features), key=lambda x: -abs(x[1]))
