@@ -59,7 +59,7 @@ from desktop.domain.capture.rules import EnglishRules  # noqa: E402
 
 WEIGHTS = ROOT / "desktop" / "domain" / "capture" / pf.WEIGHTS_FILE
 VALIDATION = ("heldout29.json", "heldout30.json", "heldout31.json")
-BLIND = ("heldout32.json", "heldout33.json", "heldout34.json")
+BLIND = ("heldout38.json", "heldout39.json", "heldout40.json")
 # the validation sets of the resolver of whom a promise is with (``train_promise_person``):
 # no learned part trains on them, so they stay new writers' notes to every part
 PERSON_VALIDATION = ("heldout35.json", "heldout36.json", "heldout37.json")
