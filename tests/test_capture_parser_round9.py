@@ -202,9 +202,10 @@ from tests.capture_notes import FRI, MON, THU, promises, read
             "Diwali dinner hosted by Vikram Rao and his wife Meena.",
             ["Vikram Rao", "Meena"],
         ),
-        (  # a relation's first name, a description, then ", she will … me"
+        (  # a relation's first name, a description, then ", she will … me"; the host of a
+            # braai was there (so the corpus's writers read 29 of 30 such hosts, round 19)
             "Braai at Pieter's. His wife Annelie is a vet, she will send me a kennel list.",
-            ["Annelie"],
+            ["Pieter", "Annelie"],
         ),
         (  # "many clients" is no one
             "Today at the fair I was meeting with many clients. Later Ms. Rosa Vega, she "

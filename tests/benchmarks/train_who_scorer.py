@@ -1,6 +1,7 @@
 """Train the learned scorer of who was there (``desktop/domain/capture/who_scorer.py``).
 
     python tests/benchmarks/train_who_scorer.py [--validate FILE...] [--write]
+    python tests/benchmarks/train_who_scorer.py --lone   # the nobody-else threshold
 
 The hand-written rules read each annotated note of ``tests/fixtures/capture``; every
 name-like span they did not take becomes one example: its features, and whether the
@@ -56,6 +57,7 @@ PERSON_VALIDATION = ("heldout35.json", "heldout36.json", "heldout37.json")
 NEVER = "heldout.json"  # held out for good (see the corpus README)
 THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7, 0.8, 0.9)
 CONTEXT_THRESHOLDS = (0.8, 0.85, 0.9, 0.95, 0.97, 0.99, 1.0)  # 1.0: no second model
+LONE_THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.7, 1.01)  # 1.01: never
 COMMON_IN_NOTES = 3  # a lower-case word in this many notes, never in a name, is common
 L2, EPOCHS, RATE = 3e-4, 12, 0.3
 PRECISION_GIVEN = 0.01  # how much participants precision the model may cost, at most
@@ -152,10 +154,12 @@ def train(data: list[tuple[list[str], int]]) -> tuple[float, dict[str, float]]:
     return bias, w
 
 
-def people_with(item: dict[str, Any], model: ws.Model) -> list[str]:
+def people_with(
+    item: dict[str, Any], model: ws.Model, lone: float = ws.LONE_THRESHOLD
+) -> list[str]:
     """The people the parser would propose: the rules' and the models', but names of
     everyday words only (as the parser does; its second reading is not redone here)."""
-    extra = ws.more_people(item["note"]["text"], item["view"], model)
+    extra = ws.more_people(item["note"]["text"], item["view"], model, lone)
     people = [*item["rules_people"], *(name for _pos, name in extra)]
     return [p for p in people if not ws.everyday_words(p, item["view"], model)]
 
@@ -180,11 +184,38 @@ def _pr(t: tuple[int, int, int]) -> str:
     return f"{r / p if p else 1:.3f}/{r / e if e else 1:.3f}"
 
 
+def choose_lone(val: list[dict[str, Any]]) -> float:
+    """The shipped model's threshold for the likeliest name of a note where nobody else
+    was found (``ws.LONE_THRESHOLD``): the lowest at which every name it adds on the
+    validation notes is right, as the benchmark matches them."""
+    chosen = 1.01
+    without = tally(val, lambda item: people_with(item, ws.model(), 1.01))
+    print(f"validation, participants right/proposed/expected, nobody-else rule off: {without}")
+    for t in sorted(LONE_THRESHOLDS, reverse=True):
+        got = tally(val, lambda item, t=t: people_with(item, ws.model(), t))
+        added, right = got[1] - without[1], got[0] - without[0]
+        print(f"  threshold {t:.2f}: {right} right of {added} added")
+        if right == added:
+            chosen = t
+    print(f"nobody-else threshold chosen: {chosen} (shipped: {ws.LONE_THRESHOLD})")
+    return chosen
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--validate", nargs="*", type=Path, default=None)
     parser.add_argument("--write", action="store_true", help="write the weights file")
+    parser.add_argument(
+        "--lone",
+        action="store_true",
+        help="only choose the nobody-else threshold of the shipped weights (validation:"
+        " the resolver's sets by default)",
+    )
     args = parser.parse_args(argv)
+    if args.lone:
+        sets = args.validate or [CORPUS / name for name in PERSON_VALIDATION]
+        choose_lone(read(sets))
+        return 0
     validate = args.validate or [CORPUS / name for name in VALIDATION]
     left_out = {NEVER, *BLIND, *PERSON_VALIDATION, *(path.name for path in validate)}
     develop = sorted(f for f in CORPUS.glob("*.json") if f.name not in left_out)

@@ -179,7 +179,7 @@ _MEET = (
     r"|present(?:ed|s)?\s+me(?:\s+to)?"  # "He present me his cousin …": introduced
     r"|(?:exchanged|swapped)\s+(?:business\s+)?(?:cards|numbers|details)\s+with"
     r"|said\s+(?:hello|hi|hey|goodbye|bye)\s+to|greeted|waved\s+to"
-    r"|crewed\s+for|(?:(?<=\bi\s)|(?<=\bwe\s)|(?<![\s\S])|(?<=\n)|(?<=\.\s))"
+    r"|crewed\s+for|(?:teamed|paired|partnered|buddied)\s+(?:up\s+)?with|(?:(?<=\bi\s)|(?<=\bwe\s)|(?<![\s\S])|(?<=\n)|(?<=\.\s))"
     r"(?:played|trained|worked|volunteered|danced|sang|rowed)\s+(?:with|alongside)"
     # "I mostly walked with Gareth Pryce", "we hiked with …": an outing spent together
     r"|(?:(?<=\bi\s)|(?<=\bwe\s))(?:(?:mostly|also|then|first|later|even)\s+)?"
@@ -196,6 +196,11 @@ _MEET = (
     r"|(?:lunch|coffee|coffe|dinner|drinks|breakfast|brunch|beers?|tea|call|phone\s+call"
     r"|chat|video\s+call|zoom|teams\s+call|meeting|mtg|walk|workshop|bbq|pints?|borrel)"
     rf"(?:\s+(?:at|in|after|before|during)\s+[^,;.\n]*?)?\s+{_WITH}"
+    # "bbq at dimitri's", "Diwali open house at Kavitha's": a gathering at someone's home,
+    # who was there as its host
+    r"|(?:bbq|barbecue|braai|(?<!\bstag\s)(?<!\bhen\s)party|open\s+house|housewarming"
+    r"|book\s+club|poker\s+night|games?\s+night|churrasco|potluck|sleepover)"
+    r"\s+at(?=\s+[^\W\d_][\w-]*['\u2019]s\b(?!\s+(?:place|house|flat|home|garden|new|old)\b))"
     r"|(?:attendees|present|participants)(?:\s+from\s+[^:;\n]{1,40}?)?\s*:|with|w/|w|wiht|wth"
     # a heading that lists who was there: "At our table: Chidinma Eze, …", "the good ones:
     # morag fraser, …", "Three people I need to remember: …", "Our team had Karthik, …"
@@ -857,6 +862,9 @@ _PRESENT_VERB = re.compile(  # said of someone at the meeting: they were there
     # a kin honorific after the name: "Rekha aunty reminded me" (not "Principal ma'am")
     rf"|(?:{HONORIFICS_AFTER})\s+)?"
     r"(?:joined(?!\s+(?-i:[A-Z]))|came\s+(?:along|too|by|over|round)"
+    # "Mr. Oyelowo came to look at the damp": a visit to the writer, for a job
+    r"|came\s+(?:back\s+)?to\s+(?:look|fix|check|measure|inspect|quote|collect|install"
+    r"|deliver|service|clean|paint|view|repair|sort)\b|pass(?:ed)?\s+by\b"
     r"|dropped\s+by|(?:sat|stood)\s+(?:next\s+to|beside|opposite|with)\s+me\b|(?:was|were)\s+present"
     r"|turned\s+up|showed\s+up|stopped\s+by|popped\s+(?:in|by)|asked\s+(?:me|if|whether)"
     r"|told\s+me|reminded\s+me|wants\s+me|would\s+like\s+me|invited\s+me|and\s+i\b|&\s+i\b"
@@ -864,7 +872,7 @@ _PRESENT_VERB = re.compile(  # said of someone at the meeting: they were there
     r"|spent\s+(?:[\w-]+\s+){1,3}with\s+(?:me|us|my|our)\b|looked\s+in\b"
     r"|showed\s+me\b|caught\s+me\b|grabbed\s+me\b|came\s+up\s+to\s+me\b|stopped\s+to\s+chat\b"
     r"|introduced\s+me\s+to\b"
-    r"|(?:was|were)\s+(?:there|here|with\s+(?:her|him|them|me|us)\b)"
+    r"|(?:was|were)\s+(?:also\s+|both\s+|all\s+)?(?:there|here|with\s+(?:her|him|them|me|us)\b)"
     r"|(?:was|were)\s+(?:also\s+)?(?:in|at)\s+the\s+(?:meeting|call|room|dinner|table)\b"
     r"|(?:walked|sat|worked|talked|ate|stayed|came)\s+with\s+(?:me|us)\b"
     r"|brought\s+(?:along\s+)?(?:her|his|their)\s)",  # "Jess brought her husband Rob"

@@ -237,6 +237,9 @@ _NOT_ALONE = frozenset(EnglishRules.titles | EnglishRules.sentence_abbreviations
 # a name typed in lower case with a first word no first-name table knows ("bread",
 # "kemi"): the first model must be at least this sure
 _UNKNOWN_LOWER = 0.5
+# the second model's probability at which the likeliest name is taken when nobody else
+# was found: chosen on the validation sets (``train_who_scorer.py --lone``)
+LONE_THRESHOLD = 0.3
 
 
 def _unknown_lower(span: Span) -> bool:
@@ -262,13 +265,14 @@ def never_a_name(span: Span) -> bool:
 
 def everyday_words(name: str, view: RulesView, weights: Model | None = None) -> bool:
     """Whether a name the rules took is only everyday words of notes ("Plumber came
-    round", "the Met Office", "Old"), no first name anyone has and no contact: no one.
+    round", "the Met Office", "Old") or what someone is ("Roofer came to look"), no first
+    name anyone has and no contact: no one.
     (On the 2,583 annotated notes this drops ten wrong names and no right one.)"""
     m = weights or model()
     folded = _fold(name)
     return (
         bool(folded)
-        and all(w in m.common for w in folded.split())
+        and all(w in m.common or w in _WHO_THEY_ARE for w in folded.split())
         and not is_first_name(folded)
         and not view.known.has(folded)
     )
@@ -640,9 +644,12 @@ _ACTION_LINK_BEFORE = re.compile(
 _OBJECT_AFTER = re.compile(r"[ \t]+(?:her|him|them|it|us|me|\d+)\b", re.I)
 
 
-def more_people(text: str, view: RulesView, weights: Model | None = None) -> list[tuple[int, str]]:
+def more_people(
+    text: str, view: RulesView, weights: Model | None = None, lone: float = LONE_THRESHOLD
+) -> list[tuple[int, str]]:
     """Names the model is confident were met and the rules did not take, in text order,
-    as they would be saved, with where each is written: (position, name)."""
+    as they would be saved, with where each is written: (position, name). ``lone``: how
+    sure the second model must be of the likeliest name when nobody else was found."""
     m = weights or model()
     taken: list[tuple[int, int]] = []
     found: list[tuple[int, str]] = []
@@ -718,4 +725,18 @@ def more_people(text: str, view: RulesView, weights: Model | None = None) -> lis
                 continue  # "look at Mia's ankle, I said I'd bring Mia by": told of, by then
             taken.append((span.start, span.end))
             take(span)
+        if not found and all(everyday_words(p, view, m) for p in view.people):
+            # nobody at all: a note is written about meeting someone, so the likeliest
+            # name is taken on weaker evidence ("Picked the car up. Yusuf says the brakes
+            # are done"); the window would otherwise ask "Who was this with?"
+            for p, span in second:
+                if p < lone:
+                    break
+                # (not "need to send Omar the financials": a to-do, no one met)
+                if not span.possessive and not view.promise_people.has(
+                    _fold(saved_name(span.name))
+                ):
+                    take(span)
+                    if found:
+                        break
     return sorted(found)
