@@ -104,3 +104,62 @@ def test_the_nobody_else_rule_gives_a_promise_its_person() -> None:
     )
     assert list(parse.people) == ["Darek"]
     assert [c.person_name for c in parse.commitments] == ["Darek"]
+
+
+@pytest.mark.parametrize(
+    ("text", "description"),
+    [
+        ("Ana asked if I could water her plants while she's in Lagos, I said of course.",
+         "water her plants while she's in Lagos"),
+        ("Ben asked if I could judge the bake-off, I said absolutely", "judge the bake-off"),
+    ],
+)  # fmt: skip
+def test_a_request_said_yes_to_in_other_words_is_my_promise(text: str, description: str) -> None:
+    (promise,) = parse_capture(text, now=NOW).commitments
+    assert (promise.owner, promise.description) == ("me", description)
+
+
+@pytest.mark.parametrize(
+    ("text", "known", "people", "person"),
+    [
+        # a first name and an initial: the one contact it fits
+        ("Mike T will send the api keys by eod", ("Mike Brennan", "Mike Tsai"), ["Mike Tsai"],
+         "Mike Tsai"),
+        ("laura + mike t stopped by the booth. mike t will send the api keys by eod",
+         ("Mike Brennan", "Mike Tsai", "Laura Gomez"), ["Laura Gomez", "Mike Tsai"], "Mike Tsai"),
+        # two contacts fit: the name stays as written
+        ("Mike T will send the keys", ("Mike Tsai", "Mike Turner"), ["Mike T"], "Mike T"),
+        # "a" and "I" are no initials
+        ("gave Tom a call, he'll send the keys", ("Tom Baker", "Tom Ash"), ["Tom"], "Tom"),
+    ],
+)  # fmt: skip
+def test_a_first_name_and_an_initial_is_the_contact_it_fits(
+    text: str, known: tuple[str, ...], people: list[str], person: str
+) -> None:
+    parse = parse_capture(text, now=NOW, known_names=known)
+    assert list(parse.people) == people
+    assert parse.commitments[-1].person_name == person
+
+
+def test_a_nickname_then_a_full_name_with_accents_in_brackets() -> None:
+    parse = parse_capture(
+        "met nacho (ignacio fernández) and his gf camila ortiz. nacho said he'll add me to "
+        "the league group",
+        now=NOW,
+    )
+    assert list(parse.people) == ["Ignacio Fernández", "Camila Ortiz"]
+    assert parse.organizations == {}
+    assert [c.person_name for c in parse.commitments] == ["Ignacio Fernández"]
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("cafe w/ anh nguyen + chị linh from the student assoc", ["Anh Nguyen", "Linh"]),
+        ("cafe w/ chú hùng and anh nguyen", ["Hùng", "Anh Nguyen"]),
+    ],
+)
+def test_a_vietnamese_title_typed_in_lower_case_is_no_part_of_the_name(
+    text: str, people: list[str]
+) -> None:
+    assert _people(text) == people

@@ -789,7 +789,8 @@ _DECLINED_AFTER = re.compile(
     re.I,
 )
 _SAID_YES = re.compile(
-    r"(?:i\s+)?(?:said\s+yes|agreed|accepted|said\s+(?:sure|fine|ok(?:ay)?)|happy\s+to|will\s+do"
+    r"(?:i\s+)?(?:said\s+yes|agreed|accepted|happy\s+to|will\s+do"
+    r"|said\s+(?:sure|fine|ok(?:ay)?|of\s+course|absolutely|definitely|gladly|grand|alright)"
     r"|of\s+course)\b"
     r"|i\s+say\s+(?:yes|ok(?:ay)?|sure)\b"  # a learner's present tense
     r"|(?:i\s+)?said\s+can\b|i\s+(?:already\s+)?agree\b"  # Singlish "I said can", "I already agree"

@@ -74,6 +74,8 @@ _WHO_THEN_KIN = re.compile(  # "met gwen davies who organises it and her son rhy
 _TITLE_CASE_WORD = re.compile(r"(?<![\w'\u2019-])(?!I\b)[A-Z][a-z\u00df-\u00ff]")
 _TITLE = re.compile(
     r"(?:chief|dr|prof|mr|mrs|ms|coach|pastor|father|sister|brother|rev|revd|eng|engr)\.?[ \t]+"
+    # Vietnamese "chị linh", "chú hùng" (not "anh": a given name too, "anh nguyen")
+    r"|(?:ch\u1ecb|c\u00f4|ch\u00fa|b\u00e1c)[ \t]+"
 )
 _DESCRIBED = [
     re.compile(
@@ -425,7 +427,9 @@ _FROM_ORG = re.compile(
 LOWER_NICK_THEN_FULL = re.compile(
     r"(?:(?:big|little|wee|young|old)[ \t]+)?[a-z][a-z'\-]*"
     r"(?:[ \t]+(?:ji|madam|sir|san|bhai|didi|sahib))?[ \t]*"  # "sharma ji (rakesh sharma, …)"
-    r"\((?P<full>[a-z][a-z'\-]+(?:[ \t]+[a-z][a-z'\-]+){1,2})(?:,[^()\n]{1,40})?\)"
+    # (accents too: "nacho (ignacio fernández)")
+    r"\((?P<full>[a-z\u00df-\u017f][a-z\u00df-\u017f'\-]+"
+    r"(?:[ \t]+[a-z\u00df-\u017f][a-z\u00df-\u017f'\-]+){1,2})(?:,[^()\n]{1,40})?\)"
 )
 _DESCRIBING = frozenset(_words("retired former new old young lovely great nice good super"))
 _SURNAME = re.compile(r"[a-z\u00df-\u017f][a-z\u00df-\u017f'\u2019\-]{1,}")

@@ -39,6 +39,8 @@ _HONORIFIC_WORDS_BEFORE = re.compile(
     # Hausa, Indonesian, Afrikaans, Singaporean and Nigerian titles ("Hajiya Aisha
     # Abdullahi", "Pak Budi", "Oom Koos Botha", "Mdm Siti", "Barr. Ngozi Eze")
     r"|\A\s*(?:hajiya|malam|mallam|pak|bapak|bu|ibu|oom|tannie|mdm|barr\.?)\s+(?=\S)"
+    # Vietnamese "chị Linh", "chú Hùng" (not "anh": "Anh Nguyen" is a name)
+    r"|\A\s*(?:ch\u1ecb|ch\u00fa|b\u00e1c)\s+(?=\S)"
     rf"|\A\s*(?:(?:{HONORIFICS_BEFORE})\.?\s+)+(?=\S)",
     re.I,
 )

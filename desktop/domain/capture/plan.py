@@ -131,8 +131,18 @@ class _People:
         if person.person_id and person.person_id in self.by_id:
             planned = self.by_id[person.person_id]
             self.alias[key] = planned
-            if participant and not self.people[planned].participant:
-                self.people[planned] = _replace(self.people[planned], participant=True)
+            earlier = self.people[planned]
+            if (
+                person.fills_organization
+                and not earlier.organization.strip()
+                and "organization" not in self.corrections.people.get(planned, {})
+            ):  # "who: ana r", the note "… ana r from Globex" read as Ana Ruiz: her firm
+                earlier = _replace(
+                    earlier, organization=person.organization, fills_organization=True
+                )
+            if participant and not earlier.participant:
+                earlier = _replace(earlier, participant=True)
+            self.people[planned] = earlier
             return planned
         self.people[key] = person
         self.alias[key] = key

@@ -243,6 +243,18 @@ class _ReaderBase:
             ]
             if len(by_initial) == 1:
                 return by_initial[0]
+        first_initial = re.fullmatch(r"([^\W\d_][\w'\-]+) ([^\W\d_])\.?", key)
+        if first_initial:  # "Mike T" for Mike Tsai, met or a contact, when no other Mike T
+            first, letter = first_initial.groups()
+            matches = {
+                n
+                for n in (*self.people, *by_first.get(first, ()))
+                if " " in n
+                and n.casefold().split()[0] == first
+                and n.casefold().split()[-1].startswith(letter)
+            }
+            if len(matches) == 1:
+                return matches.pop()
         if " " in key:  # "Fatima Zahra" for Fatima Zahra Benali
             longer = [n for n in self.people if n.casefold().startswith(key + " ")]
             if len(longer) == 1:

@@ -101,7 +101,16 @@ class KnownIndex:
         )
 
     def full(self, name: str) -> str:
-        """A lone first name is the one contact of that first name, when there is one."""
+        """A lone first name is the one contact of that first name, when there is one; so
+        is a first name and an initial ("Mike T" for Mike Tsai, not Mike Brennan)."""
+        words = _fold(name).split()
+        if len(words) == 2 and len(words[1].rstrip(".")) == 1:
+            initialled = [
+                n
+                for n in self.by_first.get(words[0], ())
+                if " " in n and _fold(n).split()[-1].startswith(words[1][0])
+            ]
+            return initialled[0] if len(initialled) == 1 else name
         if " " in name:
             return name
         matches = self.by_first.get(_fold(name), ())
@@ -641,6 +650,9 @@ _POSSESSIVE_AFTER = re.compile(rf"[{_APOS}]s\s+[a-z]")
 _ACTION_LINK_BEFORE = re.compile(
     r"(?:\band|\bto|\bwill|['\u2019]ll|\bgonna|\bthen|\+|&)[ \t]+\Z", re.I
 )
+# a lone letter after a first name: an initial ("mike t"), but not "I" or "a" ("gave Tom a
+# call", "met Ana I think")
+_INITIAL_AFTER = re.compile(r"[ \t]+([^\W\d_aAiI])\.?(?![\w'\u2019])")
 _OBJECT_AFTER = re.compile(r"[ \t]+(?:her|him|them|it|us|me|\d+)\b", re.I)
 
 
@@ -687,7 +699,11 @@ def more_people(
         item = re.fullmatch(r"[\s\u2022*\-\d.)]*([^,\n]+?),\s*", line)
         if item and _fold(saved_name(item.group(1))) in view.people:
             return  # "- Diego Alarcón, Mercado Libre": where the one met works
-        name = view.known.full(saved_name(span.name))
+        name = saved_name(span.name)
+        initial = _INITIAL_AFTER.match(text, span.end)
+        if initial and " " not in name:  # "mike t" (Mike Tsai), not the other Mike
+            name = f"{name} {initial.group(1).upper()}"
+        name = view.known.full(name)
         if clashes(_fold(name), have) or clashes(_fold(name), view.rejected):
             return
         have.append(_fold(name))
