@@ -163,3 +163,45 @@ def test_a_vietnamese_title_typed_in_lower_case_is_no_part_of_the_name(
     text: str, people: list[str]
 ) -> None:
     assert _people(text) == people
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        # a relation then a clause about them: no one else of the list met
+        ("I met another dad, Haruto, his daughter Emi is in Lily's class", ["Haruto"]),
+        ("I met Marisol Vega, her son Mateo plays on the same team", ["Marisol Vega"]),
+        # ... but a relation listed, or said to be there, was met
+        ("I met Marisol Vega and her son Mateo", ["Marisol Vega", "Mateo"]),
+        ("Met Tom Baker, his wife Ana was there too", ["Tom Baker", "Ana"]),
+        ("Met Tom Baker, his wife Ana, and their son Luis", ["Tom Baker", "Ana", "Luis"]),
+    ],
+)
+def test_a_relation_then_a_clause_about_them_ends_the_list(text: str, people: list[str]) -> None:
+    assert _people(text) == people
+
+
+@pytest.mark.parametrize(
+    ("text", "people", "person"),
+    [
+        (
+            "At the market ran into old Mr Papadopoulos, Giorgos, who keeps the bees. He's "
+            "going to save me two jars of honey",
+            ["Giorgos Papadopoulos"],
+            "Giorgos Papadopoulos",
+        ),
+        (
+            "Parents' evening. Mrs Adeyemi (Tolu's mum, Funmilayo) asked me to send home extra "
+            "reading books this week — yes.",
+            ["Funmilayo Adeyemi"],
+            "Funmilayo Adeyemi",
+        ),
+        ("Lunch with Yumi Tanaka. Tanaka will send the deck", ["Yumi Tanaka"], "Yumi Tanaka"),
+    ],
+)
+def test_a_family_name_and_a_given_name_of_one_person_are_one_name(
+    text: str, people: list[str], person: str
+) -> None:
+    parse = parse_capture(text, now=NOW)
+    assert list(parse.people) == people
+    assert [c.person_name for c in parse.commitments] == [person]

@@ -70,6 +70,7 @@ Who is who (again: when unsure, say nothing, and let the user fill it in):
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import logging
 import re
@@ -78,6 +79,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from desktop.domain.capture.fillers import blank_fillers
+from desktop.domain.capture.first_names import is_first_name
 from desktop.domain.capture.nicknames import formal_names
 from desktop.domain.capture.promise_finder import Accept, Model
 from desktop.domain.capture.promise_person import resolve as resolve_people
@@ -250,6 +252,66 @@ def _with_learned_people(
     return reading
 
 
+def _one_name_per_person(reading: Reading, text: str) -> Reading:
+    """One person read as two names is one: a titled family name then the given name
+    ("ran into old Mr Papadopoulos, Giorgos, …", "Mrs Adeyemi (Tolu's mum, Funmilayo)")
+    is "Giorgos Papadopoulos"; a family name alone beside the one full name it ends is
+    that person. Whatever the note gave either name (a promise, an introduction, a firm)
+    goes to the one left."""
+    singles = [p for p in reading.people if " " not in p]
+    for family in singles:
+        titled = re.search(rf"\b(?:Mr|Mrs|Ms|Mx|Miss|Dr)\.?[ \t]+{re.escape(family)}\b", text)
+        if titled is None:
+            continue
+        after = text[titled.end() : titled.end() + 45]
+        for given in singles:
+            if (
+                given != family
+                and is_first_name(given)
+                and re.match(
+                    rf"[^.;\n]{{0,30}}?(?:,|\()[^.;\n]{{0,30}}?\b{re.escape(given)}\b", after
+                )
+            ):
+                full = f"{given} {family}"
+                reading.people = [full if p == family else p for p in reading.people if p != given]
+                return _one_name_per_person(_renamed(reading, {family: full, given: full}), text)
+    by_family: dict[str, list[str]] = {}
+    for name in reading.people:
+        if " " in name:
+            by_family.setdefault(name.split()[-1].casefold(), []).append(name)
+    same = {
+        name: by_family[name.casefold()][0]
+        for name in reading.people
+        if " " not in name and len(by_family.get(name.casefold(), ())) == 1
+    }
+    if not same:
+        return reading
+    reading.people = [p for p in reading.people if p not in same]
+    return _renamed(reading, same)
+
+
+def _renamed(reading: Reading, same: dict[str, str]) -> Reading:
+    """The reading with each name of ``same`` written as the name it maps to."""
+    reading.commitments = [
+        dataclasses.replace(c, person_name=same[c.person_name]) if c.person_name in same else c
+        for c in reading.commitments
+    ]
+    reading.introductions = [
+        dataclasses.replace(
+            i,
+            introducer=same.get(i.introducer or "", i.introducer),
+            person=same.get(i.person, i.person),
+            to=same.get(i.to or "", i.to),
+        )
+        for i in reading.introductions
+    ]
+    for short, full in same.items():
+        org = reading.organizations.pop(short, "")
+        if org:
+            reading.organizations.setdefault(full, org)
+    return reading
+
+
 def _parse(
     text: str,
     now: datetime,
@@ -266,6 +328,7 @@ def _parse(
     reading = read_by_rules(text, now, known, rules, accept=accept)
     if rules.learned_people:
         reading = _with_learned_people(text, now, known, rules, reading, accept)
+    reading = _one_name_per_person(reading, text)
     people = tuple(_clean_name(p) for p in reading.people)
     orgs = {_clean_name(p): o for p, o in reading.organizations.items()}
     commitments = reading.commitments

@@ -172,6 +172,15 @@ _LOWER_TITLED_HEAD = re.compile(
     r"(?=[ \t]*(?:,|\(|[a-z]+s\b|will|gonna|is|was|said|says|asked|wants|offered|promised"
     r"|['\u2019]s|['\u2019]ll))"
 )
+# a list item that is someone's relation: "…, his daughter Emi", "…, her son Mateo"
+_RELATION_ITEM_BEFORE = re.compile(
+    r",[ \t]*(?:his|her|their)[ \t]+[a-z\-]+(?:[ \t]+[a-z\-]+)?[ \t]+\Z"
+)
+# ... then a verb that starts a clause about them, not a list's next name or a promise
+_CLAUSE_VERB_AFTER = re.compile(
+    r"[ \t]+(?:is|was|plays|goes|attends|studies|lives|has|does|works)\b"
+    r"(?![ \t]+(?:also[ \t]+)?(?:here|there)\b)"
+)
 _LOWER_NAME_BRACKET = re.compile(
     r"(?-i:([a-z][\w'\-]+)(?:[ \t]+[a-z][\w'\-]+){1,2})[ \t]*\([^()\n]{1,40}\)[ \t]*"
     r"(?:will|would|said|says|is|was|wants|asked|offered|promised|owes|['\u2019]s|['\u2019]ll|,)"
@@ -1460,6 +1469,12 @@ class _PeopleFinder(_ReaderBase):
                 fuller = self._written_in_full(raw)  # "Gerhard Baumann's party. … Gerhard"
                 if len(fuller) == 1:
                     raw = fuller.pop()
+            if (
+                found
+                and _RELATION_ITEM_BEFORE.search(t, max(0, span[0] - 40), span[0])
+                and _CLAUSE_VERB_AFTER.match(t, span[1], hi)
+            ):  # "I met Haruto, his daughter Emi is in Lily's class": a new clause about
+                break  # someone's relation, not another name of the list
             name = self.add_person(raw, list_at if found else span[0], sentence, at=span[0])
             if owner_org:
                 self.orgs.setdefault(name, owner_org)
