@@ -205,3 +205,16 @@ def test_a_family_name_and_a_given_name_of_one_person_are_one_name(
     parse = parse_capture(text, now=NOW)
     assert list(parse.people) == people
     assert [c.person_name for c in parse.commitments] == [person]
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        # a title before the second first name: two people, no family name shared
+        ("Auntie Pauline and Uncle Delroy came over for dinner", ["Pauline", "Delroy"]),
+        # ... while a couple named once shares it
+        ("Dinner with Raj and Sunita Kapoor.", ["Raj Kapoor", "Sunita Kapoor"]),
+    ],
+)
+def test_a_titled_second_name_is_no_shared_family_name(text: str, people: list[str]) -> None:
+    assert _people(text) == people

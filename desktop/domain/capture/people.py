@@ -1636,6 +1636,8 @@ class _PeopleFinder(_ReaderBase):
         # "her in-laws, Hemi and Mere Walker": a couple, though the table knows neither
         if pair is None or not (couple or is_first_name(raw)):
             return raw
+        if _TITLES.fullmatch(pair.group("first") + " "):
+            return raw  # "Auntie Pauline and Uncle Delroy": a title, then a first name
         last = re.sub(r"['\u2019]s\Z", "", pair.group("last"))  # "Ravi & Deepa Sharma's party"
         return f"{raw} {last}"
 
