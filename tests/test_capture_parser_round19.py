@@ -218,3 +218,38 @@ def test_a_family_name_and_a_given_name_of_one_person_are_one_name(
 )
 def test_a_titled_second_name_is_no_shared_family_name(text: str, people: list[str]) -> None:
     assert _people(text) == people
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dinner with Ana. She will introduce me to her manager, Mr. Kobayashi, at the trade fair.",
+        "Dinner with Ana. She will introduce me to her manager, Mr. Kobayashi.",
+    ],
+)
+def test_a_titled_name_after_the_role_is_whom_she_will_introduce(text: str) -> None:
+    parse = parse_capture(text, now=NOW)
+    assert list(parse.people) == ["Ana"]  # Mr. Kobayashi is not met yet
+    (intro,) = parse.introductions
+    assert (intro.introducer, intro.person, intro.to, intro.done) == (
+        "Ana",
+        "Kobayashi",
+        None,
+        False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        # a capitalised verb opening the note is no first name
+        (
+            "Took Biscuit to the vet, Dr. Sunita Rao - ear infection again. She'll phone Thursday",
+            ["Sunita Rao"],
+        ),
+        ("Alfred Baker came by", ["Alfred Baker"]),
+        ("Mohammed Ali said hi, he'll send the deck", ["Mohammed Ali"]),
+    ],
+)
+def test_a_verb_opening_the_note_is_no_name(text: str, people: list[str]) -> None:
+    assert _people(text) == people

@@ -56,6 +56,7 @@ from desktop.domain.capture.lower_lists import (
 )
 from desktop.domain.capture.names import (
     _DETERMINERS,
+    _VERB_WORD,
     _is_cap,
     _scan_name,
     _skip_descriptor,
@@ -985,6 +986,16 @@ class _PeopleFinder(_ReaderBase):
                     continue  # "I'll set up a call with Carl Berg": someone to meet later
                 span = self._full_name_at(start, e)
                 if span is None or t[span[0] : span[1]].split()[-1].casefold() in _ORG_SUFFIXES:
+                    continue
+                opening = t[span[0] : span[1]].split()[0]
+                if (
+                    span[0] == s
+                    and (
+                        _VERB_WORD.fullmatch(opening.lower())
+                        or re.fullmatch(r"[A-Z][a-z]{2,}ed", opening)
+                    )
+                    and not is_first_name(opening)  # (Alfred, Mohammed)
+                ):  # "Took Biscuit to the vet", "Dropped Mia at school": a verb, capitalised
                     continue
                 if re.match(r"['\u2019]s\b", t[span[1] : span[1] + 2]) and not _HOSTED_EVENT.match(
                     t, span[1] + 2, e
