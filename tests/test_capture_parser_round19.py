@@ -253,3 +253,37 @@ def test_a_titled_name_after_the_role_is_whom_she_will_introduce(text: str) -> N
 )
 def test_a_verb_opening_the_note_is_no_name(text: str, people: list[str]) -> None:
     assert _people(text) == people
+
+
+@pytest.mark.parametrize(
+    ("text", "introducer", "person"),
+    [
+        (
+            "Lunch with Pieter. pieter will introduce me to his former manager, Joost de Vries, "
+            "who now runs a fund.",
+            "Pieter",
+            "Joost de Vries",
+        ),
+        (
+            "call w/ marcus lindqvist (spotify) - he'll intro me to his PM ingrid next week.",
+            "Marcus Lindqvist",
+            "Ingrid",
+        ),
+        (
+            "Met Hannah Goldberg. she's going to intro me to her brother in law Dov, he runs a "
+            "vc fund",
+            "Hannah Goldberg",
+            "Dov",
+        ),
+        (
+            "coffee w/ ahmad - ahmad will intro me to his uncle rahman at petronas",
+            "Ahmad",
+            "Rahman",
+        ),
+    ],
+)
+def test_a_planned_introduction_names_the_person_after_the_role(
+    text: str, introducer: str, person: str
+) -> None:
+    (intro,) = parse_capture(text, now=NOW).introductions
+    assert (intro.introducer, intro.person, intro.done) == (introducer, person, False)

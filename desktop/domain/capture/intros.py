@@ -42,6 +42,11 @@ _INTRO_ROLE = frozenset(  # the last word of a description before a lower-case n
         "cto ceo cfo coo cmo founder cofounder co-founder boss manager colleague friend cousin"
         " sister brother wife husband partner legal lead head director investor co-investor"
         " mentor advisor adviser recruiter vp"
+        # kin and roles writers put before a name typed in lower case ("his uncle rahman",
+        # "his PM ingrid", "their procurement head mr chen")
+        " uncle aunt auntie aunty nephew niece son daughter dad mum mom father mother pm"
+        " engineer designer accountant lawyer neighbour neighbor flatmate roommate mate"
+        " buddy coach supervisor professor teacher contact guy"
     )
 )
 
@@ -289,7 +294,8 @@ class _IntroFinder(_PeopleFinder):
         if named and named.group("name").split()[0].casefold() not in _NOT_NAME:
             return self.resolve(named.group("name"))
         raw = re.split(
-            r"\s+(?:at|from|about|for|who|because|so|since|re|in|by|via|over|after|before|once"
+            r"\s+(?:at|from|about|for|who|because|so|since|re|in(?!\s+law\b)|by|via|over|after"
+            r"|before|once"
             # "… Mathieu Girard if the numbers hold up", "Nina Kapoor on the ECM desk"
             r"|when|next|this|tomorrow|if|unless|on|-)\s+|[,;(]",
             raw.strip(),
@@ -306,6 +312,8 @@ class _IntroFinder(_PeopleFinder):
         led = determiner or words[0].casefold() in _INTRO_ROLE
         role = [i for i, w in enumerate(words) if w.casefold() in _INTRO_ROLE] if led else []
         rest = words[role[-1] + 1 :] if role else []
+        if rest and re.fullmatch(r"(?:mr|mrs|ms|dr|prof)\.?", rest[0]) and len(rest) > 1:
+            rest = rest[1:]  # "their procurement head mr chen": the title is no part of it
         if (
             rest
             and len(rest) <= 3

@@ -961,7 +961,8 @@ _PAREN_ROLE_AT = re.compile(r".*?(?:\s@\s*|\s+at\s+|@)(?P<org>\S.*)$", re.I)
 _APPOSITIVE_RE = re.compile(  # "their CTO, Maja", "Youssef's cofounder, Rim", "the curator, jonas"
     rf"(?:(?i:her|his|their|our|my|the)|[A-Z][\w-]*{_A}s)\s+[\w\s-]{{1,30}}?,\s+"
     r"(?:(?-i:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s+)?"  # "her manager, Mr. Kobayashi"
-    r"(?P<name>[^\W\d_][\w'-]+(?:\s+[^\W\d_][\w'-]+)?)"
+    r"(?P<name>[^\W\d_][\w'-]+(?:\s+(?:(?-i:de|van|von|der|den|da|dos|del|di|bin|al)\s+){0,2}"
+    r"[^\W\d_][\w'-]+)?)"  # "their head of digital, Freek de Boer, next week"
     r"\s*(?:[.,;!?]|$|(?=\s+(?:at|from|of|in)\s+(?-i:[A-Z])))"  # "…, Sofia Lindgren at Creandum"
 )
 _GROUP_THEN_NAMES = re.compile(
