@@ -287,3 +287,48 @@ def test_a_planned_introduction_names_the_person_after_the_role(
 ) -> None:
     (intro,) = parse_capture(text, now=NOW).introductions
     assert (intro.introducer, intro.person, intro.done) == (introducer, person, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "intro"),
+    [
+        # an introducer's firm in brackets is no part of the sentence's subject
+        (
+            "ICML day 1. Hung Nguyen (NVIDIA) introduced me to Sofía Castillo from DeepMind.",
+            ("Hung Nguyen", "Sofía Castillo", True),
+        ),
+        # "she finally introduced me to …", and "she" is the woman met, not the last man
+        (
+            "bbq at kavitha's, she finally introduced me to her husband arjun",
+            ("Kavitha", "Arjun", True),
+        ),
+        (
+            "Lunch with Tom Baker and Amélie Dubois. Tom will send the draft. She also "
+            "introduced me to Kwame Mensah from DeepMind.",
+            ("Amélie Dubois", "Kwame Mensah", True),
+        ),
+        # a learner's "present me to", "link me up with", "put me in contact with"
+        (
+            "Met Lucía Paz. Lucía also will present me to her cousin Mateo, he is an architect.",
+            ("Lucía Paz", "Mateo", False),
+        ),
+        (
+            "Met Musa Danjuma. He promised to link me up with the chairman of the traders "
+            "association, one Mallam Sani.",
+            ("Musa Danjuma", "Sani", False),
+        ),
+        (
+            "met Sophie Lefèvre at VivaTech. She will put me in contact with Antoine Giraud "
+            "from BNP",
+            ("Sophie Lefèvre", "Antoine Giraud", False),
+        ),
+    ],
+)
+def test_introductions_as_new_writers_put_them(text: str, intro: tuple[str, str, bool]) -> None:
+    (got,) = parse_capture(text, now=NOW).introductions
+    assert (got.introducer, got.person, got.done) == intro
+
+
+def test_presenting_a_thing_is_no_introduction() -> None:
+    parse = parse_capture("Met Ana. I'll present the deck to Ben on Monday", now=NOW)
+    assert parse.introductions == ()

@@ -85,6 +85,8 @@ class _IntroFinder(_PeopleFinder):
                     )
                 ):
                     before = before[: full.end("full")]
+                else:  # "Hung Nguyen (NVIDIA) introduced me to …": where he works, not him
+                    before = re.sub(r"\s*\([^()\n]{1,40}\)\Z", "", before)
                 if re.search(
                     rf"(?:will|{_A}ll|{_A}d|would|gonna|going\s+to|to|can|could|offered|promised)\s*$",
                     before,
@@ -99,8 +101,12 @@ class _IntroFinder(_PeopleFinder):
                 intro_by = None
                 if span is not None:
                     intro_by = self.add_person(t[span[0] : span[1]], span[0], index)
-                elif re.search(rf"\b{_SUBJ_PRONOUN}\s*$", before, re.I):
-                    intro_by = self.recent(m.start())
+                elif subject := re.search(  # "she finally introduced me to …"
+                    rf"\b({_SUBJ_PRONOUN})(?:\s+(?:finally|also|then|kindly|just|even|later))?\s*$",
+                    before,
+                    re.I,
+                ):  # (who "she" or "he" is, by agreement: not the man met last)
+                    intro_by = self.pronoun(subject.group(1), s + subject.start(1))
                 typed = _typed_lower(t, m.end(), e)  # "he intro'd me to his coworker anouk"
                 targets = self.name_list(m.end(), e, index, lower_ok=typed)
                 group = None if targets else _DESCRIBED_GROUP.match(t, m.end(), e)

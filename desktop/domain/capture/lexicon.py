@@ -808,10 +808,12 @@ _SAID_YES = re.compile(
     re.I,
 )
 
-_INTRO_VERB = r"(?:introduce|intro|connect|put)"
+# (a learner's "present me to her cousin", "link me with": of the writer only, since
+# "present the deck to Ben" is no introduction)
+_INTRO_VERB = r"(?:introduce|intro|connect|put|(?:present|link)(?=\s+(?:me|us)\b))"
 _INTRO_DESC = re.compile(
     rf"{_INTRO_VERB}\s+(?P<who>me|us|him|her|them|[^\W\d_][\w\-{_A[1:-1]}]*(?:\s+[A-Z][\w\-]*)*)"
-    r"\s+(?:to|with|w/|in\s+touch\s+(?:with|w/))\s+(?P<to>.+)",
+    r"\s+(?:to|with|w/|up\s+with|in\s+(?:touch|contact)\s+(?:with|w/))\s+(?P<to>.+)",
     re.I,
 )
 _INTRO_DONE = re.compile(
@@ -959,8 +961,9 @@ _MEAL_RE = re.compile(
 )
 _PAREN_ROLE_AT = re.compile(r".*?(?:\s@\s*|\s+at\s+|@)(?P<org>\S.*)$", re.I)
 _APPOSITIVE_RE = re.compile(  # "their CTO, Maja", "Youssef's cofounder, Rim", "the curator, jonas"
-    rf"(?:(?i:her|his|their|our|my|the)|[A-Z][\w-]*{_A}s)\s+[\w\s-]{{1,30}}?,\s+"
-    r"(?:(?-i:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s+)?"  # "her manager, Mr. Kobayashi"
+    rf"(?:(?i:her|his|their|our|my|the|a|an)|[A-Z][\w-]*{_A}s)\s+[\w\s-]{{1,45}}?,\s+"
+    # "her manager, Mr. Kobayashi", "their head of partnerships, one Mr. Otieno"
+    r"(?:one\s+)?(?:(?-i:Mr|Mrs|Ms|Mx|Dr|Prof|Mallam|Alhaji|Chief)\.?\s+)?"
     r"(?P<name>[^\W\d_][\w'-]+(?:\s+(?:(?-i:de|van|von|der|den|da|dos|del|di|bin|al)\s+){0,2}"
     r"[^\W\d_][\w'-]+)?)"  # "their head of digital, Freek de Boer, next week"
     r"\s*(?:[.,;!?]|$|(?=\s+(?:at|from|of|in)\s+(?-i:[A-Z])))"  # "…, Sofia Lindgren at Creandum"
@@ -1182,7 +1185,7 @@ _ABSENT = re.compile(  # said of someone named: they were NOT met
 _WORK_WORD_RE = re.compile(
     rf"\b(?:job|works?|working|worked|started|joined|runs|leads|{_ROLES})\b", re.I
 )
-_INTRO_HINT = re.compile(r"intro|connect|\bput\b", re.I)
+_INTRO_HINT = re.compile(r"intro|connect|\bput\b|\bpresent\b|\blink\b", re.I)
 _BY_RE = re.compile(r"\s+by\s+")
 _TIME_RE = re.compile(
     r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?|noon|midnight|lunchtime|night|the\s+moment", re.I
