@@ -332,3 +332,35 @@ def test_introductions_as_new_writers_put_them(text: str, intro: tuple[str, str,
 def test_presenting_a_thing_is_no_introduction() -> None:
     parse = parse_capture("Met Ana. I'll present the deck to Ben on Monday", now=NOW)
     assert parse.introductions == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "intro"),
+    [
+        # the writer introduced two people: opening a sentence, a firm in brackets, the
+        # name after a role
+        (
+            "Party. Introduced Leila Moradi to my old colleague Finn Gallagher, they hit it off",
+            (None, "Leila Moradi", "Finn Gallagher"),
+        ),
+        (
+            "At the breakfast I introduced Hannah Schulz (Sunfire) to Ravi Iyer",
+            (None, "Hannah Schulz", "Ravi Iyer"),
+        ),
+        # "presented me to two founders: …": each of them
+        (
+            "At the startup weekend, Kadri Tamm (Bolt) presented me to two founders: Andrus Kask "
+            "and Liis Mägi.",
+            ("Kadri Tamm", "Andrus Kask", None),
+        ),
+    ],
+)
+def test_done_introductions_of_the_writer_and_by_others(
+    text: str, intro: tuple[str | None, str, str | None]
+) -> None:
+    got = parse_capture(text, now=NOW).introductions[0]  # (two founders: the first)
+    assert (got.introducer, got.person, got.to, got.done) == (*intro, True)
+
+
+def test_i_introduced_her_to_a_group_is_no_introduction_of_a_person() -> None:
+    assert parse_capture("I introduced her to the team", now=NOW).introductions == ()

@@ -133,9 +133,13 @@ class _IntroFinder(_PeopleFinder):
             for m in _I_INTRODUCED.finditer(t, s, e):
                 person = self._who(m.group("x"), m.start("x"), index)
                 target = _scan_name(t, m.end(), e, lower_ok=False)
-                if person and target:
+                if person and target and target[0] == m.end():
                     to = self.resolve(t[target[0] : target[1]])
                     self.intros.append(ParsedIntroduction(None, person, to, True, (s, e)))
+                elif person:  # "… to my old colleague Finn Gallagher": the name after the role
+                    to = self.intro_target(t[m.end() : e])
+                    if to and to[:1].isupper() and to != person:
+                        self.intros.append(ParsedIntroduction(None, person, to, True, (s, e)))
             for m in _INTRODUCED_TO_ME.finditer(t, s, e):
                 if m.group("x").casefold() in ("me", "us"):
                     continue

@@ -817,15 +817,17 @@ _INTRO_DESC = re.compile(
     re.I,
 )
 _INTRO_DONE = re.compile(
-    rf"(?:introduced|intro{_A}?d|introd|connected)\s+(?:me|us)\s+(?:to|with)\s+"
+    rf"(?:introduced|intro{_A}?d|introd|connected|presented)\s+(?:me|us)\s+(?:to|with)\s+"
     # a learner's present for the past: "Soo-yeon introduce me to her friend Lee Min-jung"
     r"|(?<=(?-i:[a-z])\s)(?-i:introduce)\s+(?:me|us)\s+to\s+(?=(?:his|her|their)\s)"
     r"|\bput\s+(?:me|us)\s+in\s+touch\s+with\s+",
     re.I,
 )
 _NAME_OR_PRONOUN = rf"(?:him|her|them|{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})"
-_I_INTRODUCED = re.compile(
-    rf"\bi\s+(?:introduced|intro{_A}?d|connected)\s+(?P<x>{_NAME_OR_PRONOUN})\s+(?:to|with)\s+",
+_I_INTRODUCED = re.compile(  # (or opening a sentence: "Introduced Leila Moradi to …")
+    r"(?:\bi\s+|(?:(?<![\s\S])|(?<=\n)|(?<=[.!;]\s))(?=(?-i:I)))"
+    rf"(?:introduced|intro{_A}?d|connected)\s+(?P<x>{_NAME_OR_PRONOUN})"
+    r"(?:\s*\([^()\n]{1,60}\))?\s+(?:to|with)\s+",
     re.I,
 )
 _INTRODUCED_TO_ME = re.compile(
