@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from desktop.domain.capture.lexicon import (
@@ -106,6 +107,17 @@ def _particle_runs_lowered(name: str) -> str:
         after_particle = bool(out) and out[-1] in _PARTICLES
         out.append(word.lower() if after_particle and word.casefold() in _PARTICLES else word)
     return " ".join(out)
+
+
+def initial_fits(first: str, letter: str, names: Iterable[str]) -> list[str]:
+    """The full names among ``names`` that a first name and an initial may stand for
+    ("mike", "t": Mike Tsai, not Mike Brennan); ``first`` and ``letter`` folded. The
+    reader asks it of people met and contacts, the who-scorer of contacts."""
+    return [
+        n
+        for n in names
+        if " " in n and (words := n.casefold().split())[0] == first and words[-1].startswith(letter)
+    ]
 
 
 @functools.lru_cache(maxsize=8)

@@ -34,7 +34,7 @@ from desktop.domain.capture.lexicon import (
     HONORIFIC_SUFFIX_RE,
     VIETNAMESE_TITLES,
 )
-from desktop.domain.capture.names import _index, _is_cap, _scan_name, tidy_name
+from desktop.domain.capture.names import _index, _is_cap, _scan_name, initial_fits, tidy_name
 from desktop.domain.capture.nicknames import formal_names
 from desktop.domain.capture.results import ParsedCommitment, ParsedIntroduction
 from desktop.domain.capture.rules import LanguageRules
@@ -246,13 +246,7 @@ class _ReaderBase:
         first_initial = re.fullmatch(r"([^\W\d_][\w'\-]+) ([^\W\d_])\.?", key)
         if first_initial:  # "Mike T" for Mike Tsai, met or a contact, when no other Mike T
             first, letter = first_initial.groups()
-            matches = {
-                n
-                for n in (*self.people, *by_first.get(first, ()))
-                if " " in n
-                and n.casefold().split()[0] == first
-                and n.casefold().split()[-1].startswith(letter)
-            }
+            matches = set(initial_fits(first, letter, (*self.people, *by_first.get(first, ()))))
             if len(matches) == 1:
                 return matches.pop()
         if " " in key:  # "Fatima Zahra" for Fatima Zahra Benali

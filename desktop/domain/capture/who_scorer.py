@@ -30,7 +30,7 @@ from importlib import resources
 from desktop.domain.capture.first_names import is_first_name
 from desktop.domain.capture.lexicon import _ABSENT, _NOT_NAME, _ORG_SUFFIXES, _words
 from desktop.domain.capture.lower_lists import RELATIONS
-from desktop.domain.capture.names import _CODE_WORD, _index, tidy_name
+from desktop.domain.capture.names import _CODE_WORD, _index, initial_fits, tidy_name
 from desktop.domain.capture.nicknames import formal_names
 from desktop.domain.capture.rules import EnglishRules
 from desktop.domain.capture.text import _APOS, _WORD_RE
@@ -105,11 +105,7 @@ class KnownIndex:
         is a first name and an initial ("Mike T" for Mike Tsai, not Mike Brennan)."""
         words = _fold(name).split()
         if len(words) == 2 and len(words[1].rstrip(".")) == 1:
-            initialled = [
-                n
-                for n in self.by_first.get(words[0], ())
-                if " " in n and _fold(n).split()[-1].startswith(words[1][0])
-            ]
+            initialled = initial_fits(words[0], words[1][0], self.by_first.get(words[0], ()))
             return initialled[0] if len(initialled) == 1 else name
         if " " in name:
             return name
