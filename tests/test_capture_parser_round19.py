@@ -91,7 +91,10 @@ def test_a_note_with_nobody_else_takes_its_likeliest_name(text: str, people: lis
 
 
 def test_the_nobody_else_rule_only_acts_when_nobody_was_found() -> None:
-    text = "Coffee with Ana Ruiz. Yusuf says the frame is fine."
+    # alone, "Yusuf thinks the frame is fine." gives Yusuf by this rule; ("Yusuf says …"
+    # is read as met by the rules since round 20: 17 of the corpus's 19 were)
+    assert _people("Yusuf thinks the frame is fine.") == ["Yusuf"]
+    text = "Coffee with Ana Ruiz. Yusuf thinks the frame is fine."
     assert _people(text) == ["Ana Ruiz"]
     # the threshold is one the trainer chose on validation notes (a probability)
     assert 0.0 < ws.LONE_THRESHOLD < 1.0

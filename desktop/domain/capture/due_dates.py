@@ -72,7 +72,8 @@ def _next_month_day(today: date, month: int, day: int) -> date | None:
 def _folded(m: re.Match[str], group: str) -> str:
     """A group's text, case-folded with single spaces ("" when it did not take part)."""
     value = m.groupdict().get(group)
-    return " ".join(value.casefold().split()) if value else ""
+    # "nxt month" is "next month" typed on a phone
+    return re.sub(r"\bnxt\b", "next", " ".join(value.casefold().split())) if value else ""
 
 
 def _en_relative_day(m: re.Match[str], today: date, rules: LanguageRules) -> date | None:
@@ -351,21 +352,21 @@ def english_due_rules(
             _en_weekday,
         ),
         (
-            prep + r"(?P<wk>(?:the\s+)?week\s+after\s+next"
+            prep + r"(?P<wk>(?:the\s+)?week\s+after\s+(?:next|nxt)"
             r"|(?:early\s+)?(?:next|nxt)\s+(?:week|wk\b)"
-            r"|(?:the\s+)?end\s+of\s+next\s+week|(?:the\s+)?(?:end|close)\s+of\s+(?:the|this)\s+week"
-            r"|(?:the\s+)?end\s+of\s+week|(?:later\s+)?this\s+(?:week|wk\b)|eow|next\s+(?:weekend|wknd)"
+            r"|(?:the\s+)?end\s+of\s+(?:next|nxt)\s+week|(?:the\s+)?(?:end|close)\s+of\s+(?:the|this)\s+week"
+            r"|(?:the\s+)?end\s+of\s+week|(?:later\s+)?this\s+(?:week|wk\b)|eow|(?:next|nxt)\s+(?:weekend|wknd)"
             # "this wknd", typed on a phone
             r"|(?:this|the)\s+(?:weekend|wknd|wkend)|(?:over|in|at|on)\s+(?:the\s+)?(?:weekend|wknd))",
             _en_week,
         ),
         (
-            prep + r"(?P<mr>(?:the\s+)?(?:end|close)\s+of\s+next\s+month"
+            prep + r"(?P<mr>(?:the\s+)?(?:end|close)\s+of\s+(?:next|nxt)\s+month"
             r"|(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+|this\s+)?month|eom|(?:later\s+)?this\s+month"
             r"|(?:the\s+)?month[\s-]end"  # "before month end"
-            r"|(?:the\s+)?(?:start|beginning)\s+of\s+next\s+month|next\s+month"
+            r"|(?:the\s+)?(?:start|beginning)\s+of\s+(?:next|nxt)\s+month|(?:next|nxt)\s+month"
             r"|(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?quarter|eoq"
-            r"|(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?year|eoy|this\s+year|next\s+year)",
+            r"|(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?year|eoy|this\s+year|(?:next|nxt)\s+year)",
             _en_month_relative,
         ),
         (

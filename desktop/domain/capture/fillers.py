@@ -81,11 +81,32 @@ _TIME_BEFORE_PERIOD = frozenset(
 )  # fmt: skip
 
 
-# a promise word with two letters swapped, as thumbs type it ("promsied to send him the
-# vid"): the same length, so it is put right in place
-_SWAPPED = re.compile(r"\b(?i:promsied|promiesd|pormised|prmoised|promsie|pormise)\b")
-_SWAPPED_FIX = {"promsied": "promised", "promiesd": "promised", "pormised": "promised",
-                "prmoised": "promised", "promsie": "promise", "pormise": "promise"}  # fmt: skip
+# the words a note's dates and promises hang on, which thumbs type with two neighbouring
+# letters swapped ("promsied to send him the vid", "send it thursdya", "she'll intorduce
+# me"): every such swap of them is put right in place, at the same length. Generated
+# rather than listed, so a new writer's swap is caught too; none of the swaps is a word.
+_EXACT_WORDS = (
+    "monday tuesday wednesday thursday friday saturday sunday "
+    "january february march april august september october november december "
+    "tomorrow tonight weekend promise promised promises introduce introduced"
+)
+
+
+def _swaps(word: str) -> set[str]:
+    """``word`` with each pair of neighbouring letters swapped (when they differ)."""
+    return {
+        word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+        for i in range(len(word) - 1)
+        if word[i] != word[i + 1]
+    }
+
+
+_SWAPPED_FIX = {swap: word for word in _EXACT_WORDS.split() for swap in _swaps(word)}
+_SWAPPED = re.compile(
+    r"(?<![\w'\u2019-])(?i:"
+    + "|".join(sorted(_SWAPPED_FIX, key=len, reverse=True))
+    + r")(?![\w'\u2019-])"
+)
 
 
 def _unswapped(m: re.Match[str]) -> str:

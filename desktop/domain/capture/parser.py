@@ -254,16 +254,24 @@ def _with_learned_people(
 
 def _one_name_per_person(reading: Reading, text: str) -> Reading:
     """One person read as two names is one: a titled family name then the given name
-    ("ran into old Mr Papadopoulos, Giorgos, …", "Mrs Adeyemi (Tolu's mum, Funmilayo)")
-    is "Giorgos Papadopoulos"; a family name alone beside the one full name it ends is
-    that person. Whatever the note gave either name (a promise, an introduction, a firm)
-    goes to the one left."""
+    ("ran into old Mr Papadopoulos, Giorgos, …", "Mrs Adeyemi (Tolu's mum, Funmilayo)",
+    "Dr. Okafor (Ngozi)") is "Giorgos Papadopoulos"; a family name alone beside the one
+    full name it ends is that person. Whatever the note gave either name (a promise, an
+    introduction, a firm) goes to the one left."""
     singles = [p for p in reading.people if " " not in p]
     for family in singles:
         titled = re.search(rf"\b(?:Mr|Mrs|Ms|Mx|Miss|Dr)\.?[ \t]+{re.escape(family)}\b", text)
         if titled is None:
             continue
         after = text[titled.end() : titled.end() + 45]
+        bracket = re.match(r"[ \t]*\((?P<given>[A-Z][\w'\-]+)\)", after)
+        if bracket and is_first_name(bracket["given"]) and bracket["given"] not in singles:
+            # "Saw Dr. Oyelaran-Smith (Funmilayo)": the given name in brackets, read alone
+            full = f"{bracket['given']} {family}"
+            reading.people = [full if p == family else p for p in reading.people]
+            if reading.organizations.get(family) == bracket["given"]:
+                del reading.organizations[family]  # the bracket was her name, not her firm
+            return _one_name_per_person(_renamed(reading, {family: full}), text)
         for given in singles:
             if (
                 given != family

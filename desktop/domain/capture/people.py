@@ -42,6 +42,7 @@ from desktop.domain.capture.lexicon import (
     _ROLE_WORDS,
     _ROLES,
     _SUBJECT_ACTS,
+    _SUBJECT_ASIDE,
     _THEM_MODAL,
     _TITLES,
     _WEEKDAY_OR_MONTH,
@@ -681,17 +682,31 @@ class _PeopleFinder(_ReaderBase):
     def find_actor_people(self, clauses: list[_Clause]) -> None:
         """ "Ola promised to ...", "Kai offered to ...": whoever acts was there."""
         t = self.text
+        ends: dict[int, int] = {}  # each sentence's end, as its last clause gives it
+        for c in clauses:
+            ends[c.sentence] = max(ends.get(c.sentence, 0), c.end)
         for c in clauses:  # "Ola promised to ...", "Kai offered to ...": the actor was there
             m = re.match(rf"((?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD})", t[c.start : c.end])
-            if m and _is_cap(m.group().split()[0]):
+            # "Mrs Dlamini will send the form": the name after a title
+            title = _TITLES.match(t, c.start, c.end)
+            head = (t[title.end() : c.end] if title else m.group() if m else "").split()[:1]
+            if m and head and _is_cap(head[0]):
                 span = _scan_name(t, c.start, c.end, lower_ok=False)
+                after = t[span[1] : c.end] if span else ""
+                aside = span and _SUBJECT_ASIDE.match(t, span[1], ends[c.sentence])
+                if aside and aside.group().lstrip()[:1] in ",(":
+                    # "Mr. Huang (maths) says", "Ms Dlamini-Reyes, his form tutor, asked us
+                    # to …", where the clause ends with the aside and the verb is the next's
+                    after = t[aside.end() : c.end if aside.end() < c.end else ends[c.sentence]]
                 if (
                     span
                     and re.match(
                         _THEM_MODAL + r"\s|\s*(?:still\s+)?owes\s+(?:me|us)\b"
                         # "…, and Elena asked me to send her …": who asks me was there
-                        r"|\s+(?:also\s+)?asked\s+(?:me|us)\s+(?:to|if|whether)\b",
-                        t[span[1] : c.end],
+                        r"|\s+(?:also\s+)?asked\s+(?:me|us)\s+(?:to|if|whether)\b"
+                        # "Mr. Huang (maths) says Leo is coasting": who tells me was there
+                        r"|\s+(?:says|said|told\s+(?:me|us))\b",
+                        after,
                         re.I,
                     )
                     and not re.match(r"\s+would\s+be\b", t[span[1] : c.end], re.I)
@@ -703,8 +718,15 @@ class _PeopleFinder(_ReaderBase):
                         rf"\s+(?:[A-Z]\w*\.?\s+)?{first}\b",
                         t[: span[0]],
                     ):
-                        self.rejected.append(raw)
+                        if not re.match(r"\s+(?:says|said|told)\b", after):
+                            self.rejected.append(raw)  # (but "talked to Fatou Diallo …
+                            # Fatou said": who was talked to and said so may well be met)
                         continue  # "She reports to Hakan Berg. Hakan will decide": mentioned
+                    if title and any(
+                        p.endswith(" " + raw) or p.startswith(raw + " ") for p in self.people
+                    ):
+                        continue  # "Mr. Adewale Ogunleye and his wife Funmilayo Ogunleye …
+                        # Mrs Ogunleye also asked me": one of them, already met
                     if " " in raw.strip() or self.lookup(raw) is None:
                         self.add_person(raw, span[0], c.sentence)
             elif m and _LOWER_FIRST_ACTS.match(t, c.start, c.end):
