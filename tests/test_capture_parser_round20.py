@@ -124,3 +124,61 @@ def test_a_firm_in_brackets_after_a_titled_name_stays_a_firm() -> None:
     parse = parse_capture("Saw Dr. Okafor (Mayo Clinic) today.", now=NOW)
     assert list(parse.people) == ["Okafor"]
     assert dict(parse.organizations) == {"Okafor": "Mayo Clinic"}
+
+
+@pytest.mark.parametrize(
+    ("text", "promise"),
+    [
+        # what someone is doing for me, said in the present, with "also" between
+        ("Chat w/ Ngozi. She's also lending me her book", ("Ngozi", "lending me her book")),
+        ("Met Piotr. He's also sending me photo options.", ("Piotr", "sending me photo options")),
+        ("Chat w marco at football. he's driving the kids tues", ("Marco", "driving the kids")),
+        ("Met Ana. She's covering my shift on sat.", ("Ana", "covering my shift")),
+        # "he's" typed without its apostrophe
+        (
+            "at the sizzle w macca. hes lending me his trailer tmrw",
+            ("Macca", "lending me his trailer"),
+        ),
+        ("met ana. shes sending the deck tonight", ("Ana", "sending the deck")),
+        # no "is" at all, dated: "ravi sending slides tmrw"
+        (
+            "devconf: ravi shankar + yuki tanaka. ravi sending slides tmrw.",
+            ("Ravi Shankar", "sending slides"),
+        ),
+    ],
+)
+def test_what_they_are_doing_for_me_is_their_promise(text: str, promise: tuple[str, str]) -> None:
+    assert [(p, d) for owner, p, d, _due in _promises(text) if owner == "them"] == [promise]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # news, not promises: of the corpus's 535 "she's …ing", writers took 15 for promises
+        "met ana. shes moving to Lisbon next month",
+        "Met Lucy. She's collecting feedback on the new criteria.",
+        "Met Helen. Helen is chairing on the 15th.",
+        "Met Tom. He's looking for a job.",
+    ],
+)
+def test_what_they_are_doing_for_themselves_is_news(text: str) -> None:
+    assert _promises(text) == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "saved"),
+    [
+        ("macca", "Macca"),
+        ("ana machado", "Ana Machado"),
+        ("macarena", "Macarena"),
+        ("macdonald", "MacDonald"),
+        ("mackenzie", "MacKenzie"),
+        ("liam mcallister", "Liam McAllister"),
+    ],
+)
+def test_a_name_typed_in_lower_case_beginning_mac_is_a_mac_name_only_when_it_is_one(
+    typed: str, saved: str
+) -> None:
+    from desktop.domain.capture.names import tidy_name
+
+    assert tidy_name(typed) == saved

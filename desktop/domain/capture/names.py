@@ -90,6 +90,8 @@ def tidy_name(raw: str) -> str:
         out = _particle_runs_lowered(out)
         # "o'neill" -> "O'Neill", "d'souza" -> "D'Souza" (nameparser leaves "O'neill")
         out = re.sub(r"\b([OD])(['\u2019])([a-z])", lambda m: m[1] + m[2] + m[3].upper(), out)
+        # nameparser makes every "mac…" a Mac name; "machado", "macarena", "macca" are not
+        out = re.sub(r"\bMac([AH][a-z]*|[A-Z][a-z]?)\b", lambda m: "Mac" + m[1].lower(), out)
     if not lowered:  # keep the writer's own spelling of each word
         kept = {w.casefold(): w for w in clean.split()}
         out = " ".join(kept.get(w.casefold(), w) for w in out.split())
