@@ -398,9 +398,11 @@ def test_names_met(text: str, people: tuple[str, ...]) -> None:
         ("Met Ana at Acme at PyCon", "Acme", "PyCon"),
         ("Met Ana, CTO at Acme, at PyCon Berlin 2026", "Acme", "PyCon Berlin 2026"),
         (
+            # the town after "in" is part of the place, as the corpus's writers write it
+            # ("Harvest Festival in Ludlow", "UNDP office in Gigiri"; since round 20)
             "Met Ana Ruiz from Procter & Gamble at the Web Summit in Lisbon",
             "Procter & Gamble",
-            "Web Summit",
+            "Web Summit in Lisbon",
         ),
         ("Met Ana Ruiz, who works at Globex, in Berlin", "Globex", "Berlin"),
         ("Met Ana at PyCon — we talked at length at the bar", "", "PyCon"),

@@ -182,3 +182,24 @@ def test_a_name_typed_in_lower_case_beginning_mac_is_a_mac_name_only_when_it_is_
     from desktop.domain.capture.names import tidy_name
 
     assert tidy_name(typed) == saved
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # where the place is, after "in", is part of it (as every writer of the corpus wrote)
+        ("Met Tom at the UNDP office in Gigiri.", "UNDP office in Gigiri"),
+        ("Coffee with Ana at the café in Richmond Park, she'll call me", "café in Richmond Park"),
+        ("Met Tom at the meetup in Berlin on Friday", "meetup in Berlin"),
+        # ... but not a month, a time of day or a lower-case word
+        ("Met Tom at the meetup in March", "meetup"),
+        ("Met Tom at the office in the morning", "office"),
+        # a name with "in" in it keeps its event word
+        ("Met Ana at the Women in Tech gala", "Women in Tech gala"),
+        # "again" is no part of a place
+        ("Met Tom at the gym again", "gym"),
+        ("kenji in at the crown again tonight", "crown"),
+    ],
+)
+def test_the_place_reads_as_written(text: str, place: str) -> None:
+    assert parse_capture(text, now=NOW).place == place

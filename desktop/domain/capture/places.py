@@ -26,6 +26,7 @@ from desktop.domain.capture.lexicon import (
     _ROLES,
     _TEAM_AT_RE,
     _TIME_RE,
+    _WEEKDAY_OR_MONTH,
     _WORK_AT,
     _WORK_WORD_RE,
 )
@@ -134,6 +135,7 @@ class _PlaceFinder(_ReaderBase):
         tokens = list(re.compile(r"[^\s,;:!?()]+").finditer(t, pos, hi))
         words: list[str] = []
         lower_seen = 0
+        town = False  # after "in": the town or area the place is in, capitalised words
         prev_end = pos
         for index, m in enumerate(tokens):
             if t[prev_end : m.start()].strip() or "\n" in t[prev_end : m.start()]:
@@ -167,12 +169,29 @@ class _PlaceFinder(_ReaderBase):
                     break
                 words.append(w)
                 continue
-            if folded in _PLACE_STOP:
+            if (
+                folded == "in"
+                and words
+                and words[-1].casefold() != "in"
+                and nxt[:1].isupper()
+                and nxt[:1].isalpha()
+                and nxt.rstrip(".,").casefold() not in _WEEKDAY_OR_MONTH
+                and not self._is_org_text(nxt.rstrip(".,"))
+            ):
+                # "the UNDP office in Gigiri", "the café in Richmond Park": where it is is
+                # part of the place (as every writer of the corpus wrote it)
+                # (but "Women in Tech gala": a name with "in" in it, its event word after)
+                town = not words[-1][:1].isupper()
+                words.append(w)
+                continue
+            if folded in _PLACE_STOP or folded == "again":  # "at the gym again"
                 break
             capital = w[:1].isupper() or w[:1].isdigit()
             if capital:
-                if lower_seen and words and words[-1].casefold() not in ("of", "&"):
+                if lower_seen and words and words[-1].casefold() not in ("of", "&") and not town:
                     break
+            elif town:
+                break  # "in Berlin on Friday"
             elif (loose and not _POSSESSIVE_END_RE.search(w)) or (
                 words and not loose and lower_seen < 2 and w.isalpha()
             ):
@@ -186,7 +205,7 @@ class _PlaceFinder(_ReaderBase):
                 break
             if len(words) == 6:
                 break
-        while words and words[-1].casefold() in ("of", "&", "the", "all"):
+        while words and words[-1].casefold() in ("of", "&", "the", "all", "in"):
             words.pop()
         if words and not loose and not words[0][:1].isupper() and not words[0][:1].isdigit():
             return ""
