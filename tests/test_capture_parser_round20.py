@@ -203,3 +203,25 @@ def test_a_name_typed_in_lower_case_beginning_mac_is_a_mac_name_only_when_it_is_
 )
 def test_the_place_reads_as_written(text: str, place: str) -> None:
     assert parse_capture(text, now=NOW).place == place
+
+
+@pytest.mark.parametrize(
+    ("text", "organizations"),
+    [
+        # a role in brackets, in lower case, is no organization; the firm after it is
+        (
+            "Agency review w/ Sun-hee Lim (creative) from Ogilvy.",
+            {"Sun-hee Lim": "Ogilvy"},
+        ),
+        ("Met Nadia Rahman (ops director) at the expo", {}),
+        ("Met Jo Park (dev lead) and Ana Ruiz (Stripe) at the meetup", {"Ana Ruiz": "Stripe"}),
+        # whose relation someone is, the apostrophe left out on a phone
+        ("sideline chat w marco bianchi (ellas dad) at football.", {}),
+        # a firm in lower case in brackets stays a firm
+        ("Met Ana Ruiz (guys hospital) today", {"Ana Ruiz": "guys hospital"}),
+    ],
+)
+def test_a_role_or_a_relation_in_brackets_is_no_organization(
+    text: str, organizations: dict[str, str]
+) -> None:
+    assert dict(parse_capture(text, now=NOW).organizations) == organizations

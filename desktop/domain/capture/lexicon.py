@@ -1058,7 +1058,8 @@ _MORE_AFTER_ORG = re.compile(  # "... from Ofcom and (also) Esther Mensah": the 
     r"(?-i:[A-Z])[\w'\-]+[ \t]+(?-i:[A-Z]))"
 )
 _KIN_OF = re.compile(  # "(Tobi's mum)": a relation, not an organization ("(guy's hospital)")
-    rf"[\w\-]+{_A}s\s+(?:mum|mom|dad|mother|father|wife|husband|son|daughter|sister|brother"
+    # (typed on a phone without its apostrophe: "(ellas dad)")
+    rf"[\w\-]+(?:{_A}s|(?-i:(?<=[a-z])s))\s+(?:mum|mom|dad|mother|father|wife|husband|son|daughter|sister|brother"
     r"|friend|partner|boss|gf|bf|cousin|aunt|uncle|neighbou?r|colleague|flatmate|roommate|mentor"
     r"|student|assistant|mate|teacher|coach)\b",
     re.I,

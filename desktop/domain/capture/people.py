@@ -1553,7 +1553,11 @@ class _PeopleFinder(_ReaderBase):
                 employer = _PAREN_ROLE_AT.match(value) if g.get("paren") else None
                 if employer:  # "(product lead @ Canva)"
                     value = employer.group("org")
-                elif g.get("paren") and re.match(rf"(?i:{_ROLES})\b", value):
+                elif g.get("paren") and (
+                    re.match(rf"(?i:{_ROLES})\b", value)
+                    # "(account lead)", "(ops director)", "(creative)": a role in lower case
+                    or (value.islower() and re.search(rf"\b(?i:{_ROLES}|creative)\Z", value))
+                ):
                     value = ""  # "(CTO)": a role, no organization
                 if g.get("paren") and _KIN_OF.match(value):
                     value = ""  # "(Tobi's mum)": whose relation, not where she works
