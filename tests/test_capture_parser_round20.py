@@ -225,3 +225,40 @@ def test_a_role_or_a_relation_in_brackets_is_no_organization(
     text: str, organizations: dict[str, str]
 ) -> None:
     assert dict(parse_capture(text, now=NOW).organizations) == organizations
+
+
+@pytest.mark.parametrize(
+    ("text", "promise"),
+    [
+        # "her" before a day is whom, not whose, when a clause follows the day
+        (
+            "Chat with Fiona. I'll ring her Wednesday after I've had a look at it.",
+            ("me", "Fiona", "ring her after I've had a look at it", date(2026, 8, 19)),
+        ),
+        # "latest" after the date is part of it
+        (
+            "Met Galina. I'll have it done by Thursday latest.",
+            ("me", "Galina", "have it done", date(2026, 8, 13)),
+        ),
+        # "he'll" typed "hell" before more verbs, after "said" too
+        (
+            "at the market w youssef. he said hell keep 2 trays aside for me next sat",
+            ("them", "Youssef", "keep 2 trays aside for me", date(2026, 8, 22)),
+        ),
+        # a dictated note closed by "anyway that's it"
+        (
+            "call w aleksandra. i'll drop round the spare key tomorrow anyway that's it",
+            ("me", "Aleksandra", "drop round the spare key", date(2026, 8, 13)),
+        ),
+    ],
+)
+def test_dates_and_endings_as_people_type_them(
+    text: str, promise: tuple[str, str, str, date]
+) -> None:
+    assert _promises(text) == [promise]
+
+
+def test_our_monday_call_is_still_which_call_not_when() -> None:
+    assert _promises("Met Ana. I'll move our Monday call.") == [
+        ("me", "Ana", "move our Monday call", None)
+    ]

@@ -442,7 +442,13 @@ _POSSESSIVE_BEFORE = re.compile(  # "my Tuesday shift", "about Saturday clinics"
     r"\b(?:my|our|your|his|her|their|about|the|those|these)\s+\Z",
     re.I,
 )
-_NOUN_AFTER = re.compile(r"\s+(?!(?:and|or|at|by|to|for|if|so|but|then|too)\b)[a-z]{3,}\b")
+# (not a word that starts a clause: "ring her Wednesday after I've had a look", "call him
+# Friday when …": there "her" is whom, and the day is the date)
+_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:and|or|at|by|to|for|if|so|but|then|too|after|before|when|once|unless|because"
+    r"|since|until|till|latest|instead|morning|afternoon|evening|night|next|this)\b)[a-z]{3,}\b"
+)
+_LATEST = re.compile(r",?\s+(?:at\s+the\s+)?latest\b", re.I)
 _NOT_A_DATE_BEFORE = re.compile(r"\b(?:a|an|every|each|from)\s+\Z", re.I)  # "the pics from tonight"
 _POSSESSIVE_DAY = re.compile(r"['\u2019]s\b")  # "Sunday's long run": a day named, no deadline
 
@@ -493,6 +499,9 @@ def find_due(
         time = _TIME_OF_DAY.match(text, best[1], hi)
         if time is not None:
             best = (best[0], time.end(), best[2])
+        latest = _LATEST.match(text, best[1], hi)  # "by Thursday latest": the same date
+        if latest is not None:
+            best = (best[0], latest.end(), best[2])
         same_day = _DAY_AFTER_DAY_END.match(text, best[1], hi)
         if same_day is not None and _DAY_END.fullmatch(text, best[0], best[1]):
             best = (best[0], same_day.end(), best[2])  # "EOD today": one phrase

@@ -37,9 +37,9 @@ def _pause_stop(m: re.Match[str]) -> str:
     return ";" + " " * (len(m.group()) - 1)
 
 
-# "ok that's it" closes a dictated note as "so yeah" does
+# "ok that's it", "anyway that's it" close a dictated note as "so yeah" does
 _SO_YEAH = re.compile(
-    r"(?<![\w'\u2019-])(?i:so\s+yeah|yeah\s+so|(?:ok(?:ay)?|yeah|yep),?\s+that['\u2019]s\s+it)"
+    r"(?<![\w'\u2019-])(?i:so\s+yeah|yeah\s+so|(?:ok(?:ay)?|yeah|yep|anyway),?\s+that['\u2019]s\s+it)"
     r"(?![\w'\u2019-])\s*,?"
 )
 # laughter ("I owe him a caipirinha hahaha", "at the gym lol his wife …") is no part of what

@@ -374,6 +374,12 @@ _ME_MODAL = (
     rf"|\s+gotta|(?:{_A}m|\s+am)\s+(?:happy|glad)\s+to"
     rf"|\s+have\s+to|\s+hav\s+to|\s+hafta|\s+must|\s+should|\s+shoud|\s+shud|\s+shld|\s+shd|\s+can|\s+could|\s+want\s+to|\s+plan\s+to|\s+said\s+i\s*(?:{_A}d|would|will|{_A}ll))"
 )
+# the verbs after a "he'll" or "she'll" typed without its apostrophe ("hell send me the
+# invoices", "said hell keep 2 trays aside for me"): "hell" and "shell" are words too
+_HELL_VERB = (
+    r"(?:send|call|email|text|share|bring|drop|give|pay|check|get|come|book|fix|sort|keep"
+    r"|hold|save|lend|take|leave|help|look|put|pick|order|ask|let|find|ring)\b"
+)
 _THEM_MODAL = (
     rf"(?:{_A}ll|\s+will|\s+wil|\s+shall|{_A}s\s+going\s+to|\s+is\s+going\s+to|{_A}s\s+gonna|{_A}s\s+gona"
     r"|\s+agree\s+to|\s+undertook\s+to|\s+committed\s+to|\s+compromised?\s+to"
@@ -397,8 +403,7 @@ _THEM_MODAL = (
     r"|\s+goes\s+to(?=\s+(?:send|call|give|bring|pay|email|share|check|visit|introduce)\b)"
     r"|\s+go\s+to(?=\s+(?:send|call|give|bring|pay|email|share|check|visit|introduce)\b)"
     # "hell send me the invoices": "he'll" typed without its apostrophe
-    r"|(?<=he)ll(?=\s+(?:send|call|email|text|share|bring|drop|give|pay|check|get|come|book"
-    r"|fix|sort)\b)"
+    rf"|(?<=he)ll(?=\s+{_HELL_VERB})"
     rf"|(?:\s+is|{_A}s)\s+promising\s+to"  # "He is promising to send …"
     # Portuguese and Spanish "ficou de": "Fernanda stays to send me …", "stayed pending to"
     r"|\s+(?:stays|stayed|stay)(?:\s+(?:pending|responsible))?\s+to"
@@ -412,7 +417,8 @@ _THEM_MODAL = (
     rf"|\s+(?:has\s+)?(?:said|says|mentioned|confirmed|promised|insisted|swore|told(?:\s+(?:me|us))?"
     r"|assured\s+(?:me|us))\s+(?:that\s+)?"
     rf"(?:she|he|they)(?:\s*{_A}d|d|\s+would|\s+will|\s*{_A}ll|\s+could(?!n)|\s+go{_GO_THEN_ACTION}"
-    r"|(?<=he)ll(?=\s+[a-z]+\s+(?:me|us)\b))"  # "Anna said shell send me": she'll, typed fast
+    # "Anna said shell send me": she'll, typed fast
+    rf"|(?<=he)ll(?=\s+[a-z]+\s+(?:me|us)\b|\s+{_HELL_VERB}))"
     # "Anh Minh said will send me …": the subject left out after "said"
     r"|\s+said\s+(?:she\s+|he\s+)?will(?=\s+[a-z]+\s+(?:me|us)\b)"
     # "Repro'd it together", "OK'd the budget": a noun made a past verb takes an object
@@ -653,7 +659,8 @@ _NAME_LABEL = re.compile(  # "ahmed -> send UAT", "R. Banerjee → arrange the t
 _SAID_THEY = re.compile(
     rf"(?:said|says|sed|say|mentioned|confirmed|(?:has\s+)?told)\s+(?:that\s+)?(?P<pro>she|he|they)"
     rf"(?:\s*{_A}d|d|\s+would|\s+will|\s*{_A}ll"
-    r"|(?<=he)ll(?=\s+[a-z]+\s+(?:me|us)\b)"  # "said shell send me": she'll, typed fast
+    # "said shell send me": she'll, typed fast
+    rf"|(?<=he)ll(?=\s+[a-z]+\s+(?:me|us)\b|\s+{_HELL_VERB})"
     # "said she can fit me in thurs": an offer made to me
     r"|\s+(?:can|could)(?=\s+\w+\s+(?:me|us)\b)"
     rf"|\s+go{_GO_THEN_ACTION})\s+(?!not\b)",
