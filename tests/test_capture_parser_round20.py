@@ -262,3 +262,26 @@ def test_our_monday_call_is_still_which_call_not_when() -> None:
     assert _promises("Met Ana. I'll move our Monday call.") == [
         ("me", "Ana", "move our Monday call", None)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        # hosts of a gathering at their home: two of them, a majlis, a reunion
+        (
+            "we had Friendsgiving at Hiroshi and Emma's, chatted with them loads",
+            ["Hiroshi", "Emma"],
+        ),
+        (
+            "majlis at abu faisal's house, he introduced me to his nephew khalid",
+            ["Abu Faisal", "Khalid"],
+        ),
+        # a meal at someone's home, said so ("place", "house"): the host was there
+        ("dinner at Tom's place, his wife Ana cooked", ["Tom", "Ana"]),
+        # ... but a restaurant or a relation is no host
+        ("Lunch at Nando's with Ben Ode.", ["Ben Ode"]),
+        ("party at Grandma's, Uncle Kofi asked me about uni", ["Kofi"]),
+    ],
+)
+def test_the_hosts_of_a_gathering_at_their_home_were_there(text: str, people: list[str]) -> None:
+    assert list(parse_capture(text, now=NOW).people) == people
