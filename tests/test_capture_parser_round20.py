@@ -285,3 +285,45 @@ def test_our_monday_call_is_still_which_call_not_when() -> None:
 )
 def test_the_hosts_of_a_gathering_at_their_home_were_there(text: str, people: list[str]) -> None:
     assert list(parse_capture(text, now=NOW).people) == people
+
+
+@pytest.mark.parametrize(
+    ("text", "promise"),
+    [
+        # yes as it is said: "yeah", "yep"
+        (
+            "Chat with Diarmuid, he asked if I could help with the driving, I said yeah grand",
+            ("me", "Diarmuid", "help with the driving", None),
+        ),
+        (
+            "Chat with Diarmuid, he asked if I could send the deck, I said yep",
+            ("me", "Diarmuid", "send the deck", None),
+        ),
+        # my to-do with an adverb before it and no "I"
+        (
+            "Met Dimitris. Still need to pay him the balance by end of month.",
+            ("me", "Dimitris", "pay him the balance", date(2026, 8, 31)),
+        ),
+        (
+            "Met Dimitris. Also need to send him the deck.",
+            ("me", "Dimitris", "send him the deck", None),
+        ),
+    ],
+)
+def test_my_promise_said_the_way_people_say_it(
+    text: str, promise: tuple[str, str, str, date | None]
+) -> None:
+    assert _promises(text) == [promise]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Met Dimitris. Just have a coffee.",
+        "Met Dimitris. Still have his number.",
+        # someone else's need, after an aside: no promise of mine
+        "The officiant, Rev. Naomi Hart, still needs the order of service.",
+    ],
+)
+def test_an_adverb_before_a_verb_is_no_promise_by_itself(text: str) -> None:
+    assert [p for p in _promises(text) if p[0] == "me"] == []

@@ -486,6 +486,8 @@ _TODO_LABEL = re.compile(
 )
 # a promise with its "I" left out: "need to send her …", "promised to call"
 _SUBJECTLESS = re.compile(
+    # "Still need to pay him …", "Also need to send …": an adverb first
+    r"(?:(?:still|also|really|definitely)\s+(?=(?:need|should|must|gotta|have\s+to)\b))?"
     r"(?:promis+ed|need|needs|have|has|should|shoud|shld|shd|must|gonna|gotta|going|will"
     r"|offered|agreed"
     r"|undertook|committed|pledged|volunteered|want|plan|remember|happy\s+to|glad\s+to"
@@ -805,7 +807,9 @@ _DECLINED_AFTER = re.compile(
 )
 _SAID_YES = re.compile(
     r"(?:i\s+)?(?:said\s+yes|agreed|accepted|happy\s+to|will\s+do"
-    r"|said\s+(?:sure|fine|ok(?:ay)?|of\s+course|absolutely|definitely|gladly|grand|alright)"
+    # "I said yeah grand", "said yep", "said yup no bother": yes as it is said
+    r"|said\s+(?:sure|fine|ok(?:ay)?|of\s+course|absolutely|definitely|gladly|grand|alright"
+    r"|yeah|yep|yup|ya|yah|aye|deffo|def)"
     r"|of\s+course)\b"
     r"|i\s+say\s+(?:yes|ok(?:ay)?|sure)\b"  # a learner's present tense
     r"|(?:i\s+)?said\s+can\b|i\s+(?:already\s+)?agree\b"  # Singlish "I said can", "I already agree"

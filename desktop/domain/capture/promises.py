@@ -221,7 +221,7 @@ _ANSWERED_IN_MY_WORDS = re.compile(
     re.I,
 )
 _SAID_YES_OR_BLESSING_END = re.compile(
-    r",?\s+(?:(?:and\s+)?i\s+(?:said|say)\s+(?:yes|ok|okay|sure)"
+    r",?\s+(?:(?:and\s+)?i\s+(?:said|say)\s+(?:yes|ok|okay|sure|yeah|yep|yup)"
     r"|insh?a['\u2019]?\s*allah|(?-i:isA|IA)|god\s+willing"
     r"|lah|leh|lor|hor)\s*\Z",  # Singlish particles: "email the RFP by Friday lah"
     re.I,
