@@ -327,3 +327,28 @@ def test_my_promise_said_the_way_people_say_it(
 )
 def test_an_adverb_before_a_verb_is_no_promise_by_itself(text: str) -> None:
     assert [p for p in _promises(text) if p[0] == "me"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "introduction"),
+    [
+        # an introduction promised in the present
+        (
+            "breakfast w/ Helga Sørensen — she intros me to their CFO Morten next wk",
+            ("Helga Sørensen", "Morten"),
+        ),
+        ("Met Ana Ruiz. She's connecting me with Ben Ode next week.", ("Ana Ruiz", "Ben Ode")),
+        # the name in brackets after a role
+        (
+            "Kickoff with Chloé Marchand\n- Chloé: intro me to their web dev (Bastien) for the"
+            " handover",
+            ("Chloé Marchand", "Bastien"),
+        ),
+    ],
+)
+def test_a_planned_introduction_as_people_write_it(
+    text: str, introduction: tuple[str, str]
+) -> None:
+    parse = parse_capture(text, now=NOW)
+    assert [(i.introducer, i.person) for i in parse.introductions] == [introduction]
+    assert not any(i.done for i in parse.introductions)

@@ -171,6 +171,7 @@ _BARE_GERUND = re.compile(
 _THEIR_GERUND = re.compile(
     rf"\s*(?:{_A}s|\s+is|(?<=he)s)\s+(?:(?:also|still|just|kindly)\s+)?"
     r"(?=(?:sending|bringing|sharing|hosting\s+(?:me|us)|introducing|lending|dropping"
+    r"|connecting\s+(?:me|us)|putting\s+(?:me|us)\s+in\s+touch"
     r"|delivering|returning|giving|driving\s+(?:me|us|the\s+kids)|cooking\s+(?:for\s+)?(?:me|us)"
     r"|picking\s+(?:me|us|up)|collecting\s+(?:me|us|it|the\s+kids)|printing"
     r"|covering\s+(?:for\s+me|my))\b)",

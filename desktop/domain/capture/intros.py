@@ -299,10 +299,18 @@ class _IntroFinder(_PeopleFinder):
 
     def intro_target(self, raw: str) -> str:
         """ "her co-founder Mert" -> "Mert"; "Vik at Sequoia" -> "Vik"; "our CTO" kept;
-        "their CTO, Maja" -> "Maja"."""
+        "their CTO, Maja" -> "Maja"; "their web dev (Bastien)" -> "Bastien"."""
         named = _APPOSITIVE_RE.match(raw.strip()) or _DESCRIBED_THEN_NAME.match(raw.strip())
         if named and named.group("name").split()[0].casefold() not in _NOT_NAME:
             return self.resolve(named.group("name"))
+        # "their web dev (Bastien)": a role, then the name in brackets
+        bracketed = re.match(
+            r"(?:her|his|their|my|our|the)\s+(?:[a-z][\w-]*\s+){1,3}\((?P<name>[A-Z][\w'-]+"
+            r"(?:\s+[A-Z][\w'-]+){0,2})\)",
+            raw.strip(),
+        )
+        if bracketed and bracketed.group("name").split()[0].casefold() not in _NOT_NAME:
+            return self.resolve(bracketed.group("name"))
         raw = re.split(
             r"\s+(?:at|from|about|for|who|because|so|since|re|in(?!\s+law\b)|by|via|over|after"
             r"|before|once"

@@ -829,7 +829,11 @@ _SAID_YES = re.compile(
 
 # (a learner's "present me to her cousin", "link me with": of the writer only, since
 # "present the deck to Ben" is no introduction)
-_INTRO_VERB = r"(?:introduce|intro|connect|put|(?:present|link)(?=\s+(?:me|us)\b))"
+# (said in the present too: "she intros me to their CFO Morten next wk", "he's connecting us")
+_INTRO_VERB = (
+    r"(?:introduces|introducing|introduce|intros|intro|connects|connecting|connect|puts"
+    r"|putting|put|(?:present|link)(?=\s+(?:me|us)\b))"
+)
 _INTRO_DESC = re.compile(
     rf"{_INTRO_VERB}\s+(?P<who>me|us|him|her|them|[^\W\d_][\w\-{_A[1:-1]}]*(?:\s+[A-Z][\w\-]*)*)"
     r"\s+(?:to|with|w/|up\s+with|in\s+(?:touch|contact)\s+(?:with|w/))\s+(?P<to>.+)",
