@@ -352,3 +352,11 @@ def test_a_planned_introduction_as_people_write_it(
     parse = parse_capture(text, now=NOW)
     assert [(i.introducer, i.person) for i in parse.introductions] == [introduction]
     assert not any(i.done for i in parse.introductions)
+
+
+def test_scots_wi_before_a_name_is_with() -> None:
+    parse = parse_capture(
+        "Pub quiz at the Ben Nevis wi Callum and his new lass Morag Fraser", now=NOW
+    )
+    assert list(parse.people) == ["Callum", "Morag Fraser"]
+    assert parse.place == "Ben Nevis"

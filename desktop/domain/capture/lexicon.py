@@ -142,7 +142,8 @@ _WEEKDAY_OR_MONTH = frozenset(
     )
 )
 
-_WITH = r"(?:with|w/|w|wi[\u2019']|wiht|wth)"
+# (Scots "wi Callum", without its apostrophe, only before a capital: "wi" is no word)
+_WITH = r"(?:with|w/|w|wi[\u2019']|wi(?=\s+(?-i:[A-Z]))|wiht|wth)"
 _SENTENCE_START = r"(?:(?<![\s\S])|(?<=\n)|(?<=\.\s))"  # the note's, a line's or a sentence's
 _MEET = (
     rf"(?:met(?:\s+up)?(?:\s+{_WITH})?(?:\s+(?-i:THE)(?=\s+(?-i:[A-Z])[a-z]))?|{_SENTENCE_START}meet\s+with"
@@ -210,6 +211,7 @@ _MEET = (
     r"|gathering|celebration)\s+at(?=\s+[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*)?['\u2019]s"
     r"\s+(?:place|house|flat|home)\b)"
     r"|(?:attendees|present|participants)(?:\s+from\s+[^:;\n]{1,40}?)?\s*:|with|w/|w|wiht|wth"
+    r"|wi(?=\s+(?-i:[A-Z]))"
     # a heading that lists who was there: "At our table: Chidinma Eze, …", "the good ones:
     # morag fraser, …", "Three people I need to remember: …", "Our team had Karthik, …"
     r"|(?:at|round|around)\s+(?:our|the|my)\s+table\s*:"

@@ -184,7 +184,8 @@ class _PlaceFinder(_ReaderBase):
                 town = not words[-1][:1].isupper()
                 words.append(w)
                 continue
-            if folded in _PLACE_STOP or folded == "again":  # "at the gym again"
+            if folded in _PLACE_STOP or folded in ("again", "wi"):  # "at the gym again", Scots
+                # "at the Ben Nevis wi Callum"
                 break
             capital = w[:1].isupper() or w[:1].isdigit()
             if capital:
