@@ -360,3 +360,19 @@ def test_scots_wi_before_a_name_is_with() -> None:
     )
     assert list(parse.people) == ["Callum", "Morag Fraser"]
     assert parse.place == "Ben Nevis"
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        # typed in lower case: what someone is, their first name, then what they say or do
+        ("viewing went ok. agent rhys reckons the vendors might take 410.", ["Rhys"]),
+        ("landlord omar says he'll fix the boiler friday", ["Omar"]),
+        # ... but a trade alone is no one
+        ("viewing went ok. the agent will call me", []),
+    ],
+)
+def test_a_trade_and_a_first_name_typed_in_lower_case_is_someone_met(
+    text: str, people: list[str]
+) -> None:
+    assert list(parse_capture(text, now=NOW).people) == people

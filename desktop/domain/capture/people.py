@@ -174,6 +174,15 @@ _LOWER_TITLED_HEAD = re.compile(
     r"(?=[ \t]*(?:,|\(|[a-z]+s\b|will|gonna|is|was|said|says|asked|wants|offered|promised"
     r"|['\u2019]s|['\u2019]ll))"
 )
+# a sentence typed in lower case that opens with what someone is and their first name, who
+# then tells or promises: "agent rhys reckons …", "plumber darek said he'd …"
+_LOWER_TRADE_HEAD = re.compile(
+    r"(?-i:(?:(?:estate\s+)?agent|landlord|landlady|plumber|builder|electrician|mechanic"
+    r"|roofer|joiner|painter|gardener|cleaner|tutor|coach|vet|dentist|physio|nurse|broker"
+    r"|accountant|lawyer|solicitor|recruiter|neighbour|neighbor)[ \t]+(?P<name>[a-z][\w'\-]+))"
+    r"(?=[ \t]+(?:reckons|says|said|thinks|will|wil|gonna|is\s+going\s+to|asked|wants|offered"
+    r"|promised|came|told|called|rang)\b|['\u2019]ll\b)"
+)
 # a list item that is someone's relation: "…, his daughter Emi", "…, her son Mateo"
 _RELATION_ITEM_BEFORE = re.compile(
     r",[ \t]*(?:his|her|their)[ \t]+[a-z\-]+(?:[ \t]+[a-z\-]+)?[ \t]+\Z"
@@ -1792,6 +1801,11 @@ class _PeopleFinder(_ReaderBase):
         if titled and is_first_name(titled.group("first")):
             # "brother yusuf ali runs it", "sister khadija osman gonna send me …"
             self.add_person(titled.group("name"), titled.start("name"), index)
+            return
+        trade = _LOWER_TRADE_HEAD.match(t, start, e)
+        if trade and is_first_name(trade.group("name")) and trade.group("name") not in _NOT_NAME:
+            # "agent rhys reckons the vendors might take 410", "plumber darek said …"
+            self.add_person(tidy_name(trade.group("name")), trade.start("name"), index)
             return
         bracketed = _LOWER_NAME_BRACKET.match(t, start, e)
         if bracketed and is_first_name(bracketed.group(1)):
