@@ -93,11 +93,14 @@ def _en_relative_day(m: re.Match[str], today: date, rules: LanguageRules) -> dat
     return today
 
 
+_NEXT = r"(?:next|nxt)"  # "nxt week", "end of nxt month": typed on a phone
+
+
 def _en_weekday(m: re.Match[str], today: date, rules: LanguageRules) -> date | None:
     """Weekday phrases; see the module docstring for "this" / "next" choices."""
     weekday = rules.weekdays[_folded(m, "wd").rstrip(".")]
-    modifier = re.sub(r"\bnxt\b", "next", _folded(m, "mod") or _folded(m, "mod2"))
-    week = re.sub(r"\bnxt\b", "next", _folded(m, "wk"))
+    modifier = _folded(m, "mod") or _folded(m, "mod2")  # ("nxt" read as "next")
+    week = _folded(m, "wk")
     monday = _monday(today)
     if "after next" in week:
         return monday + timedelta(days=14 + weekday)
@@ -112,7 +115,6 @@ def _en_weekday(m: re.Match[str], today: date, rules: LanguageRules) -> date | N
 def _en_week(m: re.Match[str], today: date, rules: LanguageRules) -> date | None:
     """next week -> its Monday; end of (next) week -> Friday; weekend -> Saturday."""
     phrase = re.sub(r"\bwk\b", "week", _folded(m, "wk"))  # "next wk"
-    phrase = re.sub(r"\bnxt\b", "next", phrase)  # "nxt week"
     phrase = re.sub(r"\bwk?e?nd\b", "weekend", phrase)  # "this wknd"
     monday = _monday(today)
     if "after next" in phrase:
@@ -352,21 +354,21 @@ def english_due_rules(
             _en_weekday,
         ),
         (
-            prep + r"(?P<wk>(?:the\s+)?week\s+after\s+(?:next|nxt)"
-            r"|(?:early\s+)?(?:next|nxt)\s+(?:week|wk\b)"
-            r"|(?:the\s+)?end\s+of\s+(?:next|nxt)\s+week|(?:the\s+)?(?:end|close)\s+of\s+(?:the|this)\s+week"
-            r"|(?:the\s+)?end\s+of\s+week|(?:later\s+)?this\s+(?:week|wk\b)|eow|(?:next|nxt)\s+(?:weekend|wknd)"
+            prep + rf"(?P<wk>(?:the\s+)?week\s+after\s+{_NEXT}"
+            rf"|(?:early\s+)?{_NEXT}\s+(?:week|wk\b)"
+            rf"|(?:the\s+)?end\s+of\s+{_NEXT}\s+week|(?:the\s+)?(?:end|close)\s+of\s+(?:the|this)\s+week"
+            rf"|(?:the\s+)?end\s+of\s+week|(?:later\s+)?this\s+(?:week|wk\b)|eow|{_NEXT}\s+(?:weekend|wknd)"
             # "this wknd", typed on a phone
             r"|(?:this|the)\s+(?:weekend|wknd|wkend)|(?:over|in|at|on)\s+(?:the\s+)?(?:weekend|wknd))",
             _en_week,
         ),
         (
-            prep + r"(?P<mr>(?:the\s+)?(?:end|close)\s+of\s+(?:next|nxt)\s+month"
+            prep + rf"(?P<mr>(?:the\s+)?(?:end|close)\s+of\s+{_NEXT}\s+month"
             r"|(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+|this\s+)?month|eom|(?:later\s+)?this\s+month"
             r"|(?:the\s+)?month[\s-]end"  # "before month end"
-            r"|(?:the\s+)?(?:start|beginning)\s+of\s+(?:next|nxt)\s+month|(?:next|nxt)\s+month"
+            rf"|(?:the\s+)?(?:start|beginning)\s+of\s+{_NEXT}\s+month|{_NEXT}\s+month"
             r"|(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?quarter|eoq"
-            r"|(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?year|eoy|this\s+year|(?:next|nxt)\s+year)",
+            rf"|(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?year|eoy|this\s+year|{_NEXT}\s+year)",
             _en_month_relative,
         ),
         (
