@@ -175,7 +175,7 @@ _LOWER_TITLED_HEAD = re.compile(
     r"|['\u2019]s|['\u2019]ll))"
 )
 # a sentence typed in lower case that opens with what someone is and their first name, who
-# then tells or promises: "agent rhys reckons …", "plumber darek said he'd …"
+# then tells or promises: "agent rhys reckons …", "landlord omar says he'll …"
 _LOWER_TRADE_HEAD = re.compile(
     r"(?-i:(?:(?:estate\s+)?agent|landlord|landlady|plumber|builder|electrician|mechanic"
     r"|roofer|joiner|painter|gardener|cleaner|tutor|coach|vet|dentist|physio|nurse|broker"
@@ -1804,7 +1804,7 @@ class _PeopleFinder(_ReaderBase):
             return
         trade = _LOWER_TRADE_HEAD.match(t, start, e)
         if trade and is_first_name(trade.group("name")) and trade.group("name") not in _NOT_NAME:
-            # "agent rhys reckons the vendors might take 410", "plumber darek said …"
+            # "agent rhys reckons the vendors might take 410", "landlord omar says …"
             self.add_person(tidy_name(trade.group("name")), trade.start("name"), index)
             return
         bracketed = _LOWER_NAME_BRACKET.match(t, start, e)
